@@ -1,0 +1,21 @@
+//! `tidings check`: validate the configuration and show the effective values.
+
+use clap::Args;
+
+use super::StoreArgs;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+pub fn run(args: CheckArgs) -> Result<(), String> {
+    let mut config = args.store.load(None)?;
+    if !config.metrics.token.is_empty() {
+        config.metrics.token = "(set)".into();
+    }
+    let text = toml::to_string_pretty(&config).map_err(|e| e.to_string())?;
+    println!("# configuration is valid; effective values:\n{text}");
+    Ok(())
+}

@@ -1,0 +1,483 @@
+//! Typed configuration: built-in defaults < TOML file < `TIDINGS_*` environment (`__` nests)
+//! < CLI flags. Unknown keys in the file are errors that name the key; unknown `TIDINGS_*`
+//! variables are reported as warnings (a typo in a unit file should be visible, not fatal).
+//! Any key can be given as `TIDINGS_<KEY>_FILE`, whose file content (trailing newline trimmed)
+//! becomes the value: that is how secrets stay out of the environment and the config file.
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Format, Serialized, Toml};
+use figment::value::{Dict, Value};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+pub const ENV_PREFIX: &str = "TIDINGS_";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the store, keys, certificate and outbox live.
+    pub data_dir: PathBuf,
+    /// Address and port the HTTPS (or, with `tls.mode = "off"`, HTTP) server listens on.
+    pub listen: SocketAddr,
+    /// Public host name: used in the admin URL, links and the self-signed certificate's SANs.
+    pub hostname: String,
+    pub tls: TlsConfig,
+    pub proxy: ProxyConfig,
+    pub store: StoreConfig,
+    pub auth: AuthConfig,
+    pub http: HttpConfig,
+    pub metrics: MetricsConfig,
+    pub backup: BackupConfig,
+    pub jobs: JobsConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum TlsMode {
+    /// Generate a self-signed certificate in the data dir unless `cert_file`/`key_file` are set.
+    Auto,
+    /// Plain HTTP: only behind a reverse proxy that terminates TLS.
+    Off,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TlsConfig {
+    pub mode: TlsMode,
+    /// PEM certificate chain supplied by the operator; replaces the self-signed one.
+    pub cert_file: PathBuf,
+    /// PEM private key matching `cert_file`.
+    pub key_file: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProxyConfig {
+    /// Peers whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    pub trusted: Vec<IpAddr>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreConfig {
+    /// sled page cache in MiB (a hint: resident memory is roughly 150 MiB plus 3x this).
+    pub cache_mb: u64,
+    /// Master key file (32 random bytes, 0400). Empty: `<data_dir>/master.key`, created on first start.
+    pub master_key_file: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuthConfig {
+    pub max_failed_logins: u32,
+    pub lockout_minutes: u64,
+    pub session_idle_minutes: u64,
+    pub session_absolute_hours: u64,
+    /// 0 disables password expiry.
+    pub password_max_age_days: u64,
+    pub password_min_length: usize,
+    /// Upper bound on argon2 hashes computed at once (each takes 19 MiB).
+    pub max_concurrent_hashes: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// Largest accepted request body in KiB for forms and JSON.
+    pub max_body_kb: usize,
+    /// Worker threads; 0 means one per core.
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// Bearer token for `/metrics`. Empty: only loopback peers may read it.
+    pub token: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackupConfig {
+    /// Where scheduled backups and the erasure journal go. Empty: `<data_dir>/backups`.
+    pub dir: PathBuf,
+    /// How many scheduled archives to keep.
+    pub keep: usize,
+    /// Optional 32-byte key file; when set, archives are encrypted (XChaCha20-Poly1305 STREAM).
+    pub key_file: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct JobsConfig {
+    /// Cron expression (5-field Unix or 6/7-field with seconds) for the daily backup; empty disables.
+    pub backup: String,
+    /// Cron expression for removing expired sessions; empty disables.
+    pub session_cleanup: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// tracing filter, e.g. "info" or "tidings=debug,actix_web=info".
+    pub level: String,
+    /// "text" or "json".
+    pub format: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("tidings-data"),
+            listen: "127.0.0.1:8443".parse().expect("static address"),
+            hostname: "localhost".into(),
+            tls: TlsConfig::default(),
+            proxy: ProxyConfig::default(),
+            store: StoreConfig::default(),
+            auth: AuthConfig::default(),
+            http: HttpConfig::default(),
+            metrics: MetricsConfig::default(),
+            backup: BackupConfig::default(),
+            jobs: JobsConfig::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+impl Default for TlsConfig {
+    fn default() -> Self {
+        Self { mode: TlsMode::Auto, cert_file: PathBuf::new(), key_file: PathBuf::new() }
+    }
+}
+
+impl Default for ProxyConfig {
+    fn default() -> Self {
+        Self { trusted: Vec::new() }
+    }
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        Self { cache_mb: 64, master_key_file: PathBuf::new() }
+    }
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            max_failed_logins: 5,
+            lockout_minutes: 15,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            password_max_age_days: 0,
+            password_min_length: 12,
+            max_concurrent_hashes: 4,
+        }
+    }
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        Self { max_body_kb: 256, workers: 0 }
+    }
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        Self { token: String::new() }
+    }
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        Self { dir: PathBuf::new(), keep: 7, key_file: PathBuf::new() }
+    }
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        Self { backup: "30 3 * * *".into(), session_cleanup: "*/15 * * * *".into() }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self { level: "info".into(), format: "text".into() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {path}: {message}")]
+    File { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("environment variable {var}: cannot read {path}: {source}")]
+    SecretFile { var: String, path: PathBuf, source: std::io::Error },
+}
+
+/// Values given on the command line; `None` leaves the lower layers alone.
+#[derive(Debug, Default, Clone)]
+pub struct CliOverrides {
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<SocketAddr>,
+}
+
+/// What loading produced besides the config: warnings to log once logging is up.
+#[derive(Debug)]
+pub struct Loaded {
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Loads the layers from the real process environment.
+    pub fn load(file: Option<&Path>, cli: &CliOverrides) -> Result<Loaded, ConfigError> {
+        Self::load_from(file, std::env::vars().collect(), cli)
+    }
+
+    /// Loads the layers with an explicit environment (tests use this).
+    pub fn load_from(
+        file: Option<&Path>,
+        env: Vec<(String, String)>,
+        cli: &CliOverrides,
+    ) -> Result<Loaded, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(ConfigError::File { path: path.into(), message: "no such file".into() });
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let known = known_keys();
+        let mut warnings = Vec::new();
+        let mut env_dict = Dict::new();
+        for (var, raw) in env {
+            let Some(rest) = var.strip_prefix(ENV_PREFIX) else { continue };
+            // Read by the CLI itself (which file to load), not a config key.
+            if rest == "CONFIG" {
+                continue;
+            }
+            let (rest, value) = match rest.strip_suffix("_FILE") {
+                Some(base) if known.contains(&env_to_key(base)) => {
+                    let path = PathBuf::from(&raw);
+                    let content = std::fs::read_to_string(&path).map_err(|source| {
+                        ConfigError::SecretFile { var: var.clone(), path: path.clone(), source }
+                    })?;
+                    (base, content.trim_end_matches(['\r', '\n']).to_string())
+                }
+                _ => (rest, raw),
+            };
+            let key = env_to_key(rest);
+            if !known.contains(&key) {
+                warnings.push(format!("ignoring unknown environment variable {var}"));
+                continue;
+            }
+            insert_path(&mut env_dict, &key, env_value(&value));
+        }
+        figment = figment.merge(Serialized::defaults(env_dict));
+        if let Some(dir) = &cli.data_dir {
+            figment = figment.merge(Serialized::default("data_dir", dir));
+        }
+        if let Some(listen) = &cli.listen {
+            figment = figment.merge(Serialized::default("listen", listen.to_string()));
+        }
+        let config: Config = figment.extract().map_err(|e| describe(file, e))?;
+        config.validate()?;
+        Ok(Loaded { config, warnings })
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |m: &str| Err(ConfigError::Invalid(m.to_string()));
+        if self.hostname.trim().is_empty() {
+            return bad("hostname must not be empty");
+        }
+        if self.tls.cert_file.as_os_str().is_empty() != self.tls.key_file.as_os_str().is_empty() {
+            return bad("tls.cert_file and tls.key_file must be set together");
+        }
+        if self.auth.max_failed_logins == 0 {
+            return bad("auth.max_failed_logins must be at least 1");
+        }
+        if self.auth.password_min_length < 8 {
+            return bad("auth.password_min_length must be at least 8");
+        }
+        if self.auth.max_concurrent_hashes == 0 {
+            return bad("auth.max_concurrent_hashes must be at least 1");
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return bad("log.format must be \"text\" or \"json\"");
+        }
+        for (name, expr) in [("jobs.backup", &self.jobs.backup), ("jobs.session_cleanup", &self.jobs.session_cleanup)] {
+            if !expr.trim().is_empty() {
+                crate::jobs::schedule::parse(expr)
+                    .map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn master_key_path(&self) -> PathBuf {
+        if self.store.master_key_file.as_os_str().is_empty() {
+            self.data_dir.join("master.key")
+        } else {
+            self.store.master_key_file.clone()
+        }
+    }
+
+    pub fn backup_dir(&self) -> PathBuf {
+        if self.backup.dir.as_os_str().is_empty() {
+            self.data_dir.join("backups")
+        } else {
+            self.backup.dir.clone()
+        }
+    }
+
+    pub fn tls_enabled(&self) -> bool {
+        self.tls.mode != TlsMode::Off
+    }
+
+    /// The URL an operator types into a browser.
+    pub fn admin_url(&self) -> String {
+        let scheme = if self.tls_enabled() { "https" } else { "http" };
+        let port = self.listen.port();
+        let default_port = if self.tls_enabled() { 443 } else { 80 };
+        if port == default_port {
+            format!("{scheme}://{}/", self.hostname)
+        } else {
+            format!("{scheme}://{}:{port}/", self.hostname)
+        }
+    }
+}
+
+fn env_to_key(rest: &str) -> String {
+    rest.to_ascii_lowercase().replace("__", ".")
+}
+
+/// Environment values are strings; figment's parser types numbers, booleans and `[a, b]` lists.
+fn env_value(raw: &str) -> Value {
+    raw.parse::<Value>().unwrap_or_else(|_| Value::from(raw.to_string()))
+}
+
+fn insert_path(dict: &mut Dict, key: &str, value: Value) {
+    let mut parts = key.splitn(2, '.');
+    let head = parts.next().unwrap_or_default().to_string();
+    match parts.next() {
+        None => {
+            dict.insert(head, value);
+        }
+        Some(tail) => {
+            let entry = dict.entry(head).or_insert_with(|| Value::from(Dict::new()));
+            if let Value::Dict(_, inner) = entry {
+                insert_path(inner, tail, value);
+            }
+        }
+    }
+}
+
+/// Every dotted key the config accepts, derived from the defaults so it cannot drift.
+pub fn known_keys() -> BTreeSet<String> {
+    fn walk(prefix: &str, v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        if let serde_json::Value::Object(map) = v {
+            for (k, v) in map {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                if v.is_object() {
+                    walk(&key, v, out);
+                } else {
+                    out.insert(key);
+                }
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk("", &serde_json::to_value(Config::default()).expect("config serializes"), &mut out);
+    out
+}
+
+fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
+    let mut messages = Vec::new();
+    for err in e {
+        let key = err.path.join(".");
+        let what = match &err.kind {
+            figment::error::Kind::UnknownField(field, _) => {
+                let full = if key.is_empty() { field.clone() } else { format!("{key}.{field}") };
+                format!("unknown key `{full}`")
+            }
+            kind => {
+                if key.is_empty() {
+                    kind.to_string()
+                } else {
+                    format!("key `{key}`: {kind}")
+                }
+            }
+        };
+        let source = match &err.metadata {
+            Some(m) if m.name.contains("TOML") => {
+                file.map(|p| format!("{}: ", p.display())).unwrap_or_default()
+            }
+            Some(m) => format!("{}: ", m.name),
+            None => String::new(),
+        };
+        messages.push(format!("{source}{what}"));
+    }
+    ConfigError::Invalid(messages.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_a_known_path() {
+        let keys = known_keys();
+        assert!(keys.contains("listen"));
+        assert!(keys.contains("auth.max_failed_logins"));
+        assert!(keys.contains("proxy.trusted"));
+    }
+
+    #[test]
+    fn env_list_values_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = Config::load_from(
+            None,
+            vec![
+                ("TIDINGS_PROXY__TRUSTED".into(), "[\"10.0.0.1\", \"::1\"]".into()),
+                ("TIDINGS_DATA_DIR".into(), dir.path().display().to_string()),
+            ],
+            &CliOverrides::default(),
+        )
+        .unwrap();
+        assert_eq!(loaded.config.proxy.trusted.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    /// Uncommenting every key of config.example.toml must give exactly the defaults, and every
+    /// key the config knows must be in it with its env var named.
+    #[test]
+    fn example_lists_every_key_at_its_default() {
+        let example = include_str!("../config.example.toml");
+        let uncommented: String = example
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.split_once(" = ").is_some_and(|(k, _)| !k.contains(' ')) => rest.to_string(),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parsed: Config = toml::from_str(&uncommented).expect("example parses");
+        assert_eq!(parsed, Config::default());
+        for key in known_keys() {
+            let env = format!("TIDINGS_{}", key.to_uppercase().replace('.', "__"));
+            assert!(example.contains(&env), "config.example.toml does not name {env}");
+            let leaf = key.rsplit('.').next().unwrap();
+            assert!(example.contains(&format!("# {leaf} = ")), "config.example.toml lacks `{key}`");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The control socket: while the server runs it holds sled's lock, so the CLI's store commands
+//! (`user`, `backup`, `audit verify`) are sent here instead, over a Unix socket in the data
+//! directory that only the service user can open. One JSON request per connection, one JSON
+//! response. With no server running, the CLI executes the same requests against the store itself.
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+
+use crate::audit::Verification;
+use crate::domain::Role;
+use crate::ops::{self, By};
+use crate::state::AppState;
+
+pub const SOCKET: &str = "control.sock";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    Ping,
+    UserAdd { username: String, display_name: String, role: Role },
+    UserList,
+    UserResetPassword { username: String },
+    UserUnlock { username: String },
+    UserDisable { username: String },
+    UserEnable { username: String },
+    AuditVerify,
+    Backup { out: Option<PathBuf>, key_file: Option<PathBuf> },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Response {
+    pub ok: bool,
+    pub output: String,
+}
+
+impl Response {
+    fn ok(output: impl Into<String>) -> Self {
+        Self { ok: true, output: output.into() }
+    }
+    fn err(output: impl Into<String>) -> Self {
+        Self { ok: false, output: output.into() }
+    }
+}
+
+fn find(state: &AppState, username: &str) -> Result<crate::auth::User, String> {
+    state
+        .users
+        .find_by_username(username)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user named `{username}`"))
+}
+
+/// Runs one request (blocking).
+pub fn execute(state: &AppState, req: Request) -> Response {
+    let by = By::cli();
+    let result: Result<String, String> = (|| match req {
+        Request::Ping => Ok("pong".to_string()),
+        Request::UserAdd { username, display_name, role } => {
+            let created = ops::create_user(state, by, &username, &display_name, role).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "created {} ({}), role {}\none-time password: {}\n(it must be changed at first login)",
+                created.user.username,
+                created.user.id,
+                role.as_str(),
+                created.one_time_password
+            ))
+        }
+        Request::UserList => {
+            let mut out = format!("{:<24} {:<10} {:<9} {:<5} {}\n", "USER", "ROLE", "STATE", "2FA", "LAST LOGIN");
+            let now = chrono::Utc::now();
+            for u in state.users.list().map_err(|e| e.to_string())? {
+                let st = if u.disabled {
+                    "disabled"
+                } else if u.is_locked(now) {
+                    "locked"
+                } else {
+                    "active"
+                };
+                out.push_str(&format!(
+                    "{:<24} {:<10} {:<9} {:<5} {}\n",
+                    u.username,
+                    u.role.as_str(),
+                    st,
+                    if u.totp.is_some() { "yes" } else { "no" },
+                    u.last_login_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "never".into())
+                ));
+            }
+            Ok(out.trim_end().to_string())
+        }
+        Request::UserResetPassword { username } => {
+            let u = find(state, &username)?;
+            let (_, otp) = ops::reset_password(state, by, &u.id).map_err(|e| e.to_string())?;
+            Ok(format!("new one-time password for {username}: {otp}\n(sessions ended; it must be changed at next login)"))
+        }
+        Request::UserUnlock { username } => {
+            let u = find(state, &username)?;
+            ops::unlock(state, by, &u.id).map_err(|e| e.to_string())?;
+            Ok(format!("{username} unlocked"))
+        }
+        Request::UserDisable { username } => {
+            let u = find(state, &username)?;
+            ops::set_disabled(state, by, &u.id, true).map_err(|e| e.to_string())?;
+            Ok(format!("{username} disabled; its sessions have ended"))
+        }
+        Request::UserEnable { username } => {
+            let u = find(state, &username)?;
+            ops::set_disabled(state, by, &u.id, false).map_err(|e| e.to_string())?;
+            Ok(format!("{username} enabled"))
+        }
+        Request::AuditVerify => match state.audit.verify().map_err(|e| e.to_string())? {
+            Verification::Intact { entries } => Ok(format!("audit log intact: {entries} entries, chain and head verified")),
+            Verification::Broken { seq, reason } => Err(format!("audit log BROKEN at entry {seq}: {reason}")),
+        },
+        Request::Backup { out, key_file } => {
+            let key_path = key_file.unwrap_or_else(|| state.config.backup.key_file.clone());
+            let key = if key_path.as_os_str().is_empty() {
+                None
+            } else {
+                Some(crate::store::backup::read_key_file(&key_path).map_err(|e| e.to_string())?)
+            };
+            let report = match out {
+                Some(path) => crate::store::backup::create(&state.store, &path, key.as_ref()),
+                None => crate::store::backup::create_in_dir(&state.store, &state.config.backup_dir(), key.as_ref()),
+            }
+            .map_err(|e| e.to_string())?;
+            state
+                .audit
+                .record(
+                    crate::audit::Event::new(crate::audit::Actor::Cli, crate::audit::Action::BackupCreated)
+                        .detail("entries", report.entries)
+                        .detail("bytes", report.bytes),
+                )
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "backup written to {} ({} entries, {} bytes{})",
+                report.path.display(),
+                report.entries,
+                report.bytes,
+                if report.encrypted { ", encrypted" } else { "" }
+            ))
+        }
+    })();
+    match result {
+        Ok(o) => Response::ok(o),
+        Err(e) => Response::err(e),
+    }
+}
+
+/// Serves the socket until the process ends.
+pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(&path);
+    let listener = tokio::net::UnixListener::bind(&path)?;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let state = state.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = tokio::io::BufReader::new(read).lines();
+                let Ok(Some(line)) = lines.next_line().await else { return };
+                let response = match serde_json::from_str::<Request>(&line) {
+                    Ok(req) => {
+                        let st = state.clone();
+                        tokio::task::spawn_blocking(move || execute(&st, req))
+                            .await
+                            .unwrap_or_else(|e| Response::err(e.to_string()))
+                    }
+                    Err(e) => Response::err(format!("bad request: {e}")),
+                };
+                let mut out = serde_json::to_string(&response).unwrap_or_default();
+                out.push('\n');
+                let _ = write.write_all(out.as_bytes()).await;
+            });
+        }
+    });
+    Ok(())
+}
+
+/// Sends one request to a running server. `Ok(None)` when no server listens.
+pub fn call(data_dir: &Path, req: &Request) -> std::io::Result<Option<Response>> {
+    let path = data_dir.join(SOCKET);
+    let mut stream = match std::os::unix::net::UnixStream::connect(&path) {
+        Ok(s) => s,
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut line = serde_json::to_string(req).map_err(std::io::Error::other)?;
+    line.push('\n');
+    stream.write_all(line.as_bytes())?;
+    let mut reply = String::new();
+    BufReader::new(stream).read_line(&mut reply)?;
+    serde_json::from_str(&reply).map(Some).map_err(std::io::Error::other)
+}

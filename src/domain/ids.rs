@@ -1,0 +1,68 @@
+//! Time-ordered identifiers (UUIDv7): sorted keys iterate in creation order.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+            pub fn as_bytes(&self) -> &[u8; 16] {
+                self.0.as_bytes()
+            }
+            pub fn from_slice(b: &[u8]) -> Option<Self> {
+                Uuid::from_slice(b).ok().map(Self)
+            }
+            /// Creation time carried by the UUIDv7.
+            pub fn created_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                let (secs, nanos) = self.0.get_timestamp()?.to_unix();
+                chrono::DateTime::from_timestamp(secs as i64, nanos)
+            }
+            /// Short form for audit lines: `user:0192…`.
+            pub fn reference(&self) -> String {
+                format!(concat!($prefix, ":{}"), self.0)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Anyone whose personal data Tidings holds: an admin user now, a contact later. Each
+    /// person has their own data key.
+    PersonId,
+    "person"
+);
+id_type!(
+    /// An API token's public identifier (the secret is never stored).
+    TokenId,
+    "token"
+);

@@ -1,0 +1,266 @@
+//! The REST API under `/api/v1`: JSON in and out, token (or session) auth, the same rules and
+//! operations as the pages. Errors are `{message, code, type, field?}`.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::{Permission, PersonId, Role, TokenId};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, Guard, Principal};
+use crate::http::pages::audit::AuditQuery;
+use crate::ops::{self, By};
+use crate::settings::Settings;
+use crate::state::{blocking, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/me", web::get().to(me))
+        .route("/users", web::get().to(list_users))
+        .route("/users", web::post().to(create_user))
+        .route("/users/{id}", web::get().to(get_user))
+        .route("/users/{id}", web::patch().to(update_user))
+        .route("/users/{id}/unlock", web::post().to(unlock_user))
+        .route("/users/{id}/reset-password", web::post().to(reset_password))
+        .route("/tokens", web::get().to(list_tokens))
+        .route("/tokens", web::post().to(create_token))
+        .route("/tokens/{id}", web::delete().to(revoke_token))
+        .route("/audit", web::get().to(audit))
+        .route("/audit/verify", web::get().to(audit_verify))
+        .route("/settings", web::get().to(get_settings))
+        .route("/settings", web::put().to(put_settings))
+        .route("/backups", web::post().to(create_backup))
+        .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
+}
+
+fn by(p: &Principal) -> By {
+    By { actor: p.actor(), ip: p.client.truncated(), role: Some(p.user.role) }
+}
+
+fn user_id(raw: &str) -> Result<PersonId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("user"))
+}
+
+async fn me(p: Principal) -> HttpResponse {
+    let permissions: Vec<&str> = Permission::ALL.iter().filter(|x| p.can(**x)).map(|x| x.as_str()).collect();
+    HttpResponse::Ok().json(json!({
+        "user": p.user.view(),
+        "permissions": permissions,
+        "token": p.token.as_ref().map(|t| json!({"id": t.id, "name": t.name, "scopes": t.scopes, "expires_at": t.expires_at})),
+    }))
+}
+
+async fn list_users(state: web::Data<AppState>, _g: Guard<perm::ManageUsers>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let users = blocking(move || st.users.list()).await?;
+    Ok(HttpResponse::Ok().json(json!({ "users": users.iter().map(|u| u.view()).collect::<Vec<_>>() })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewUser {
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    role: String,
+}
+
+async fn create_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, body: web::Json<NewUser>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let role: Role = body.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
+    let st = state.clone();
+    let b = by(&g);
+    let created = blocking(move || ops::create_user(&st, b, &body.username, &body.display_name, role).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Created().json(json!({ "user": created.user.view(), "one_time_password": created.one_time_password })))
+}
+
+async fn get_user(state: web::Data<AppState>, _g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let st = state.clone();
+    let user = blocking(move || st.users.get(&id)).await?.ok_or_else(|| ApiError::not_found("user"))?;
+    Ok(HttpResponse::Ok().json(user.view()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserPatch {
+    role: Option<String>,
+    disabled: Option<bool>,
+}
+
+async fn update_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, body: web::Json<UserPatch>) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let patch = body.into_inner();
+    let role = match patch.role {
+        Some(r) => Some(r.parse::<Role>().map_err(|m| ApiError::invalid("role", m))?),
+        None => None,
+    };
+    let st = state.clone();
+    let b = by(&g);
+    let user = blocking(move || -> Result<_, ApiError> {
+        let mut user = st.users.get(&id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        if let Some(role) = role {
+            user = ops::change_role(&st, b, &id, role)?;
+        }
+        if let Some(d) = patch.disabled {
+            user = ops::set_disabled(&st, b, &id, d)?;
+        }
+        Ok(user)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(user.view()))
+}
+
+async fn unlock_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let st = state.clone();
+    let b = by(&g);
+    let user = blocking(move || ops::unlock(&st, b, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(user.view()))
+}
+
+async fn reset_password(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id = user_id(&id)?;
+    let st = state.clone();
+    let b = by(&g);
+    let (user, otp) = blocking(move || ops::reset_password(&st, b, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(json!({ "user": user.view(), "one_time_password": otp })))
+}
+
+async fn list_tokens(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let owner = if g.can(Permission::ManageAllTokens) { None } else { Some(g.user.id) };
+    let tokens = blocking(move || st.tokens.list(owner.as_ref())).await?;
+    let out: Vec<_> = tokens
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id, "owner": t.owner, "name": t.name, "scopes": t.scopes, "created_at": t.created_at,
+                "expires_at": t.expires_at, "last_used_at": t.last_used_at, "revoked_at": t.revoked_at,
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({ "tokens": out })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewToken {
+    name: String,
+    scopes: Vec<String>,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+async fn create_token(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, body: web::Json<NewToken>) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let scopes = body
+        .scopes
+        .iter()
+        .map(|s| s.parse::<Permission>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|m| ApiError::invalid("scopes", m))?;
+    // A token cannot hand out more than the token that creates it holds.
+    if let Some(t) = &g.token {
+        if let Some(s) = scopes.iter().find(|s| !t.scopes.contains(s)) {
+            return Err(ApiError::invalid("scopes", format!("This token does not hold the scope `{}`.", s.as_str())));
+        }
+    }
+    let st = state.clone();
+    let b = by(&g);
+    let owner = g.user.clone();
+    let (token, secret) =
+        blocking(move || ops::create_token(&st, b, &owner, &body.name, scopes, body.expires_at).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Created().json(json!({
+        "id": token.id, "name": token.name, "scopes": token.scopes, "expires_at": token.expires_at,
+        "token": secret,
+    })))
+}
+
+async fn revoke_token(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
+    let st = state.clone();
+    let b = by(&g);
+    let me = g.user.id;
+    blocking(move || ops::revoke_token(&st, b, &me, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize)]
+struct AuditApiQuery {
+    #[serde(flatten)]
+    q: AuditQuery,
+    limit: Option<usize>,
+}
+
+async fn audit(state: web::Data<AppState>, _g: Guard<perm::ViewAudit>, q: web::Query<AuditApiQuery>) -> Result<HttpResponse, ApiError> {
+    let q = q.into_inner();
+    let filter = q.q.filter()?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let st = state.clone();
+    let entries = blocking(move || st.audit.query(&filter, limit)).await?;
+    let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
+    Ok(HttpResponse::Ok().json(json!({ "entries": entries, "next_before": next_before })))
+}
+
+async fn audit_verify(state: web::Data<AppState>, _g: Guard<perm::ViewAudit>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let v = blocking(move || st.audit.verify()).await?;
+    Ok(HttpResponse::Ok().json(match v {
+        crate::audit::Verification::Intact { entries } => json!({ "intact": true, "entries": entries }),
+        crate::audit::Verification::Broken { seq, reason } => json!({ "intact": false, "seq": seq, "reason": reason }),
+    }))
+}
+
+async fn get_settings(state: web::Data<AppState>, _g: Guard<perm::ManageSettings>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    Ok(HttpResponse::Ok().json(blocking(move || st.settings.get()).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsBody {
+    organisation: String,
+    #[serde(default)]
+    postal_address: String,
+    #[serde(default)]
+    dpo_contact: String,
+    #[serde(default)]
+    login_notice: String,
+}
+
+async fn put_settings(state: web::Data<AppState>, g: Guard<perm::ManageSettings>, body: web::Json<SettingsBody>) -> Result<HttpResponse, ApiError> {
+    let b = body.into_inner();
+    let new = Settings {
+        organisation: b.organisation.trim().into(),
+        postal_address: b.postal_address.trim().into(),
+        dpo_contact: b.dpo_contact.trim().into(),
+        login_notice: b.login_notice.trim().into(),
+    };
+    let st = state.clone();
+    let by = by(&g);
+    let saved = blocking(move || ops::update_settings(&st, by, new).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(saved))
+}
+
+async fn create_backup(state: web::Data<AppState>, g: Guard<perm::RunBackups>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let actor = g.actor();
+    let ip = g.client.truncated();
+    let report = blocking(move || -> Result<_, ApiError> {
+        let key = if st.config.backup.key_file.as_os_str().is_empty() {
+            None
+        } else {
+            Some(crate::store::backup::read_key_file(&st.config.backup.key_file)?)
+        };
+        let report = crate::store::backup::create_in_dir(&st.store, &st.config.backup_dir(), key.as_ref())?;
+        st.audit.record(
+            crate::audit::Event::new(actor, crate::audit::Action::BackupCreated)
+                .ip(ip)
+                .detail("entries", report.entries)
+                .detail("bytes", report.bytes),
+        )?;
+        Ok(report)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(report))
+}

@@ -1,0 +1,172 @@
+//! actix-web: routes (one file per resource), extractors and guards, error mapping, security
+//! headers.
+
+pub mod api;
+pub mod assets;
+pub mod client;
+pub mod error;
+pub mod guard;
+pub mod pages;
+pub mod ratelimit;
+pub mod system;
+pub mod templates;
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
+use actix_web::{web, HttpResponse};
+
+use crate::state::AppState;
+use error::{ApiError, Code};
+
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Routes shared by the server and the tests.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(system::healthz))
+        .route("/metrics", web::get().to(system::metrics))
+        .route("/static/{path:.*}", web::get().to(assets::serve_static))
+        .service(web::scope("/api/v1").configure(api::routes))
+        .configure(pages::routes);
+}
+
+/// Security headers on every response. HSTS only where the browser reached us over TLS.
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let tls = req.app_data::<web::Data<AppState>>().map(|s| s.config.tls_enabled()).unwrap_or(false);
+    let mut res = next.call(req).await?;
+    let h = res.headers_mut();
+    let set = |h: &mut header::HeaderMap, k: &'static str, v: &'static str| {
+        if !h.contains_key(k) {
+            h.insert(header::HeaderName::from_static(k), HeaderValue::from_static(v));
+        }
+    };
+    set(h, "content-security-policy", CSP);
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "no-referrer");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(h, "cross-origin-resource-policy", "same-origin");
+    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if tls {
+        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+    }
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
+
+/// Counts and times every request by its route pattern (never by its raw path: ids are not labels).
+pub async fn track_metrics(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let method = req.method().to_string();
+    let res = next.call(req).await?;
+    if let Some(state) = state {
+        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+        state
+            .metrics
+            .http_requests
+            .get_or_create(&crate::metrics::HttpLabels { method, route, status: res.status().as_u16() })
+            .inc();
+        state.metrics.http_duration.observe(started.elapsed().as_secs_f64());
+    }
+    Ok(res)
+}
+
+/// Error responses on page routes become HTML pages (or a redirect to where the visitor must go
+/// next); API routes keep the JSON body.
+pub fn error_pages<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(render_error_page::<B>)
+}
+
+fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let path = res.request().path().to_string();
+    if path.starts_with("/api/") || path == "/metrics" || path == "/healthz" || path.starts_with("/static/") {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    // A handler that rendered its own page (a form with its errors) keeps it.
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let err = res.response().extensions().get::<ApiError>().cloned().unwrap_or_else(|| {
+        let status = res.status();
+        let code = match status.as_u16() {
+            404 | 405 => Code::NotFound,
+            413 => Code::PayloadTooLarge,
+            400 => Code::MalformedRequest,
+            _ => Code::Internal,
+        };
+        ApiError::new(code, status.canonical_reason().unwrap_or("Error"))
+    });
+    let redirect = match err.code {
+        Code::Unauthenticated => Some(format!("/login?next={}", urlencode(&path))),
+        Code::SecondFactorRequired => Some("/login/2fa".to_string()),
+        Code::PasswordChangeRequired => Some("/account/password".to_string()),
+        _ => None,
+    };
+    let status = res.status();
+    let (req, _) = res.into_parts();
+    let response = match redirect {
+        Some(to) => HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish(),
+        None => {
+            let state = req.app_data::<web::Data<AppState>>().cloned();
+            let html = state
+                .and_then(|s| {
+                    s.templates
+                        .render(
+                            "error.html",
+                            minijinja::context! { title => status.canonical_reason().unwrap_or("Error"), status => status.as_u16(), message => err.message },
+                        )
+                        .ok()
+                })
+                .unwrap_or_else(|| format!("<!doctype html><title>Error</title><p>{}</p>", status.as_u16()));
+            HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html)
+        }
+    };
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
+}
+
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|x| x.trim_start_matches('=').to_string()).unwrap_or_default()
+}
+
+/// Only same-site relative paths may be redirect targets (no open redirect after login).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => {
+            n.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_never_offsite() {
+        assert_eq!(safe_next(Some("/users")), "/users");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,104 @@
+//! The audit log: filter, page, verify the chain.
+
+use actix_web::{web, HttpResponse};
+use chrono::{NaiveDate, TimeZone, Utc};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::page;
+use crate::audit::{Action, Filter, Verification};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, Guard};
+use crate::state::{blocking, AppState};
+
+pub const PAGE: usize = 50;
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AuditQuery {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub before: Option<u64>,
+    pub verify: Option<String>,
+}
+
+impl AuditQuery {
+    /// Turns the query into a filter; a malformed date is a 4xx naming the field.
+    pub fn filter(&self) -> Result<Filter, ApiError> {
+        let date = |field: &str, v: &Option<String>, end: bool| -> Result<Option<chrono::DateTime<Utc>>, ApiError> {
+            match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => Ok(None),
+                Some(s) => {
+                    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                        .map_err(|_| ApiError::invalid(field, format!("`{s}` is not a date like 2026-11-23")))?;
+                    let t = if end { d.and_hms_opt(23, 59, 59) } else { d.and_hms_opt(0, 0, 0) }.expect("valid time");
+                    Ok(Some(Utc.from_utc_datetime(&t)))
+                }
+            }
+        };
+        let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        Ok(Filter {
+            action_prefix: nonempty(&self.action),
+            actor: nonempty(&self.actor),
+            target: nonempty(&self.target),
+            since: date("from", &self.from, false)?,
+            until: date("to", &self.to, true)?,
+            before: self.before,
+        })
+    }
+}
+
+pub async fn list(state: web::Data<AppState>, g: Guard<perm::ViewAudit>, q: web::Query<AuditQuery>) -> Result<HttpResponse, ApiError> {
+    let q = q.into_inner();
+    let filter = q.filter()?;
+    let st = state.clone();
+    let verify = q.verify.is_some();
+    let (entries, verification, usernames) = blocking(move || -> Result<_, ApiError> {
+        let entries = st.audit.query(&filter, PAGE + 1)?;
+        let verification = if verify { Some(st.audit.verify()?) } else { None };
+        let usernames: std::collections::BTreeMap<String, String> =
+            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
+        Ok((entries, verification, usernames))
+    })
+    .await?;
+    let more = entries.len() > PAGE;
+    let entries: Vec<_> = entries.into_iter().take(PAGE).collect();
+    let next_before = if more { entries.last().map(|e| e.seq) } else { None };
+    let verification = verification.map(|v| match v {
+        Verification::Intact { entries } => context! { ok => true, entries => entries },
+        Verification::Broken { seq, reason } => context! { ok => false, seq => seq, reason => reason },
+    });
+    let mut next_query = q.clone();
+    next_query.before = next_before;
+    next_query.verify = None;
+    let next_url = next_before.map(|_| {
+        let pairs: Vec<(&str, String)> = [
+            ("action", next_query.action.clone()),
+            ("actor", next_query.actor.clone()),
+            ("target", next_query.target.clone()),
+            ("from", next_query.from.clone()),
+            ("to", next_query.to.clone()),
+            ("before", next_query.before.map(|b| b.to_string())),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .collect();
+        format!("/audit?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+    });
+    let actions: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+    page(
+        &state,
+        &g,
+        "audit.html",
+        "audit",
+        context! {
+            entries => entries, next_url => next_url, verification => verification, actions => actions,
+            usernames => usernames,
+            q => context! { action => q.action, actor => q.actor, target => q.target, from => q.from, to => q.to },
+            filtered => q.action.is_some() || q.actor.is_some() || q.target.is_some() || q.from.is_some() || q.to.is_some(),
+            paged => q.before.is_some(),
+        },
+    )
+}

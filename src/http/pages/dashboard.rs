@@ -1,0 +1,80 @@
+//! The dashboard: system status, sign-in activity as a chart, recent audit entries, and what
+//! needs attention.
+
+use actix_web::{web, HttpResponse};
+use minijinja::context;
+use serde::Serialize;
+
+use super::{notice, page, NoticeQuery};
+use crate::audit::Filter;
+use crate::domain::Permission;
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, Guard};
+use crate::state::{blocking, AppState};
+
+#[derive(Serialize)]
+struct Bar {
+    x: u32,
+    y: u32,
+    h: u32,
+    count: u64,
+    label: String,
+    show_label: bool,
+}
+
+/// Bars for an SVG chart 560 wide, 160 high, drawn by the template.
+fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
+    let max = days.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
+    let width = 560 / days.len().max(1) as u32;
+    let out = days
+        .iter()
+        .enumerate()
+        .map(|(i, (d, c))| {
+            let h = ((*c as f64 / max as f64) * 130.0).round() as u32;
+            Bar {
+                x: i as u32 * width + 4,
+                y: 140 - h,
+                h,
+                count: *c,
+                label: d.format("%d %b").to_string(),
+                show_label: i % 2 == 0 || days.len() <= 7,
+            }
+        })
+        .collect();
+    (out, max)
+}
+
+pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let can_audit = g.can(Permission::ViewAudit);
+    let (users, locked, logins, failures, recent, backup) = blocking(move || -> Result<_, ApiError> {
+        let users = st.users.list()?;
+        let now = chrono::Utc::now();
+        let locked = users.iter().filter(|u| u.is_locked(now)).count();
+        let logins = st.audit.daily_counts(14, "auth.login")?;
+        let failures: u64 = st.audit.daily_counts(14, "auth.login_failed")?.iter().map(|(_, c)| c).sum();
+        let recent = if can_audit { st.audit.query(&Filter::default(), 8)? } else { Vec::new() };
+        let backup = st.jobs.last("backup")?;
+        Ok((users.len(), locked, logins, failures, recent, backup))
+    })
+    .await?;
+    let (bars, max) = bars(&logins);
+    let total_logins: u64 = logins.iter().map(|(_, c)| c).sum();
+    let uptime = state.started_at.elapsed().as_secs();
+    page(
+        &state,
+        &g,
+        "dashboard.html",
+        "dashboard",
+        context! {
+            notice => notice(q.ok.as_deref()),
+            users => users, locked => locked, sessions => state.sessions.count(),
+            audit_entries => state.audit.len(), store_bytes => state.store.size_on_disk(),
+            uptime_hours => uptime / 3600, uptime_minutes => (uptime % 3600) / 60,
+            bars => bars, max => max, total_logins => total_logins, failures => failures,
+            recent => recent, backup => backup,
+            tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
+            totp_missing => g.user.totp.is_none(),
+        },
+    )
+}

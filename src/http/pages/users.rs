@@ -1,0 +1,155 @@
+//! Users and roles.
+
+use actix_web::{web, HttpResponse};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::{notice, page, see_other, NoticeQuery};
+use crate::domain::{PersonId, Role};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::ops::{self, By, OpError};
+use crate::state::{blocking, AppState};
+
+pub fn by(p: &Principal) -> By {
+    By { actor: p.actor(), ip: p.client.truncated(), role: Some(p.user.role) }
+}
+
+fn roles() -> Vec<minijinja::Value> {
+    Role::ALL
+        .iter()
+        .map(|r| context! { value => r.as_str(), label => r.label(), describe => r.describe() })
+        .collect()
+}
+
+pub async fn list(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let users = blocking(move || st.users.list()).await?;
+    let views: Vec<_> = users.iter().map(|u| u.view()).collect();
+    page(&state, &g, "users.html", "users", context! { users => views, roles => roles(), notice => notice(q.ok.as_deref()) })
+}
+
+pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::ManageUsers>) -> Result<HttpResponse, ApiError> {
+    page(&state, &g, "user_new.html", "users", context! { roles => roles(), errors => context!{}, form => context!{ role => "marketer" } })
+}
+
+#[derive(Deserialize)]
+pub struct NewUserForm {
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    role: String,
+}
+
+pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, CsrfForm(form): CsrfForm<NewUserForm>) -> Result<HttpResponse, ApiError> {
+    let role: Result<Role, _> = form.role.parse();
+    let b = by(&g);
+    let st = state.clone();
+    let (username, display_name) = (form.username.clone(), form.display_name.clone());
+    let result = match role {
+        Err(m) => Err(OpError::Invalid { field: "role", message: m }),
+        Ok(role) => blocking(move || -> Result<_, ApiError> { Ok(ops::create_user(&st, b, &username, &display_name, role)) }).await?,
+    };
+    match result {
+        Ok(created) => page(
+            &state,
+            &g,
+            "user_created.html",
+            "users",
+            context! { user => created.user.view(), password => created.one_time_password },
+        ),
+        Err(OpError::Invalid { field, message }) => form_error(&state, &g, &form, field, message),
+        Err(OpError::Conflict(message)) | Err(OpError::Forbidden(message)) => form_error(&state, &g, &form, "username", message),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn form_error(state: &AppState, g: &Principal, form: &NewUserForm, field: &str, message: String) -> Result<HttpResponse, ApiError> {
+    let mut res = page(
+        state,
+        g,
+        "user_new.html",
+        "users",
+        context! {
+            roles => roles(),
+            errors => std::collections::BTreeMap::from([(field.to_string(), message)]),
+            form => context! { username => form.username, display_name => form.display_name, role => form.role },
+        },
+    )?;
+    *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(res)
+}
+
+fn parse_id(raw: &str) -> Result<PersonId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("user"))
+}
+
+pub async fn show(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let st = state.clone();
+    let (user, sessions, audit) = blocking(move || -> Result<_, ApiError> {
+        let user = st.users.get(&id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        let sessions = st.sessions.list_user(&id)?;
+        let filter = crate::audit::Filter { target: Some(id.reference()), ..Default::default() };
+        let audit = st.audit.query(&filter, 20)?;
+        Ok((user, sessions, audit))
+    })
+    .await?;
+    page(
+        &state,
+        &g,
+        "user.html",
+        "users",
+        context! {
+            user => user.view(), roles => roles(), sessions => sessions, audit => audit,
+            is_me => user.id == g.user.id, notice => notice(q.ok.as_deref()), reset_password => None::<String>,
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct RoleForm {
+    role: String,
+}
+
+pub async fn change_role(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, CsrfForm(form): CsrfForm<RoleForm>) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let role: Role = form.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
+    let b = by(&g);
+    let st = state.clone();
+    blocking(move || ops::change_role(&st, b, &id, role).map_err(ApiError::from)).await?;
+    Ok(see_other(&format!("/users/{id}?ok=role_changed")))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+macro_rules! user_action {
+    ($name:ident, $op:expr, $notice:literal) => {
+        pub async fn $name(
+            state: web::Data<AppState>,
+            g: Guard<perm::ManageUsers>,
+            id: web::Path<String>,
+            _f: CsrfForm<Empty>,
+        ) -> Result<HttpResponse, ApiError> {
+            let id = parse_id(&id)?;
+            let b = by(&g);
+            let st = state.clone();
+            blocking(move || $op(&st, b, &id).map(|_| ()).map_err(ApiError::from)).await?;
+            Ok(see_other(&format!("/users/{id}?ok={}", $notice)))
+        }
+    };
+}
+
+user_action!(disable, |s, b, id| ops::set_disabled(s, b, id, true), "disabled");
+user_action!(enable, |s, b, id| ops::set_disabled(s, b, id, false), "enabled");
+user_action!(unlock, ops::unlock, "unlocked");
+user_action!(disable_2fa, |s, b, id| ops::disable_totp(s, b, id, None), "2fa_reset");
+
+pub async fn reset_password(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, _f: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let b = by(&g);
+    let st = state.clone();
+    let (user, otp) = blocking(move || ops::reset_password(&st, b, &id).map_err(ApiError::from)).await?;
+    page(&state, &g, "user_created.html", "users", context! { user => user.view(), password => otp, reset => true })
+}

@@ -1,0 +1,72 @@
+//! HTML templates (minijinja, auto-escaped), loaded from the embedded `web/templates`.
+
+use minijinja::{Environment, Value};
+
+use super::assets::Web;
+use super::error::ApiError;
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Templates {
+    pub fn new() -> Self {
+        let mut env = Environment::new();
+        env.set_loader(|name| {
+            Ok(Web::get(&format!("templates/{name}")).map(|f| String::from_utf8_lossy(&f.data).into_owned()))
+        });
+        env.add_global("version", env!("CARGO_PKG_VERSION"));
+        env.add_filter("datetime", datetime);
+        env.add_filter("ago", ago);
+        Self { env }
+    }
+
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String, ApiError> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| ApiError::internal(format!("template {name}: {e:#}")))
+    }
+
+    /// Every template name, for the test that renders them all.
+    pub fn names() -> Vec<String> {
+        Web::iter().filter_map(|p| p.strip_prefix("templates/").map(str::to_string)).collect()
+    }
+}
+
+fn parse_time(v: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(v).ok().map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// `2026-11-23 14:05 UTC`
+fn datetime(v: String) -> String {
+    parse_time(&v).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or(v)
+}
+
+/// `5 minutes ago`
+fn ago(v: String) -> String {
+    let Some(t) = parse_time(&v) else { return v };
+    let secs = (chrono::Utc::now() - t).num_seconds();
+    let (n, unit) = match secs {
+        s if s < 0 => return format!("in {}", human(-s)),
+        s if s < 60 => return "just now".into(),
+        s if s < 3600 => (s / 60, "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+fn human(secs: i64) -> String {
+    match secs {
+        s if s < 60 => format!("{s} seconds"),
+        s if s < 3600 => format!("{} minutes", s / 60),
+        s => format!("{} hours", s / 3600),
+    }
+}

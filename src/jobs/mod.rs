@@ -1,0 +1,126 @@
+//! The built-in scheduler: jobs run from cron expressions in the config (no system cron). Each
+//! job's single step is a public function that tests call directly.
+
+pub mod schedule;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::state::AppState;
+use crate::store::registry::{Holds, Registration};
+use crate::store::{PlainTree, Result, Store};
+
+pub const TREE: &str = "jobs";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: TREE,
+    purpose: "when each scheduled job last ran and how it went",
+    holds: Holds::Nothing { why: "job names, times and counts only" },
+};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JobRun {
+    pub job: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub ok: bool,
+    pub message: String,
+}
+
+#[derive(Clone)]
+pub struct JobLog {
+    tree: PlainTree<JobRun>,
+}
+
+impl JobLog {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.plain(TREE)? })
+    }
+
+    pub fn record(&self, run: &JobRun) -> Result<()> {
+        self.tree.put(run.job.as_bytes(), run)
+    }
+
+    pub fn last(&self, job: &str) -> Result<Option<JobRun>> {
+        self.tree.get(job.as_bytes())
+    }
+
+    pub fn all(&self) -> Result<Vec<JobRun>> {
+        self.tree.iter().map(|r| r.map(|(_, v)| v)).collect()
+    }
+}
+
+/// One scheduled job: a name, its cron expression and its step.
+struct Job {
+    name: &'static str,
+    expr: String,
+    step: fn(&AppState) -> anyhow::Result<String>,
+}
+
+/// Removes expired sessions.
+pub fn session_cleanup(state: &AppState) -> anyhow::Result<String> {
+    let n = state.sessions.purge_expired()?;
+    Ok(format!("removed {n} expired sessions"))
+}
+
+/// Takes a backup into the backup directory and rotates old ones.
+pub fn scheduled_backup(state: &AppState) -> anyhow::Result<String> {
+    let report = crate::store::backup::scheduled(state)?;
+    Ok(report)
+}
+
+/// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
+/// and recorded, and the job runs again at its next time.
+pub fn spawn(state: Arc<AppState>) {
+    let jobs = [
+        Job { name: "backup", expr: state.config.jobs.backup.clone(), step: scheduled_backup },
+        Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
+    ];
+    for job in jobs {
+        if job.expr.trim().is_empty() {
+            tracing::info!(job = job.name, "job disabled (empty schedule)");
+            continue;
+        }
+        let schedule = match schedule::parse(&job.expr) {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(job = job.name, error = %e, "job not scheduled");
+                continue;
+            }
+        };
+        let state = state.clone();
+        tokio::spawn(async move {
+            loop {
+                let Some(next) = schedule.upcoming(Utc).next() else { break };
+                let wait = (next - Utc::now()).to_std().unwrap_or_default();
+                tokio::time::sleep(wait).await;
+                let st = state.clone();
+                let name = job.name;
+                let step = job.step;
+                let _ = tokio::task::spawn_blocking(move || run_now(&st, name, step)).await;
+            }
+        });
+    }
+}
+
+fn run_now(state: &AppState, name: &str, step: fn(&AppState) -> anyhow::Result<String>) {
+    let started_at = Utc::now();
+    let result = step(state);
+    let (ok, message) = match result {
+        Ok(m) => {
+            tracing::info!(job = name, "{m}");
+            (true, m)
+        }
+        Err(e) => {
+            tracing::error!(job = name, error = %format!("{e:#}"), "job failed");
+            (false, format!("{e:#}"))
+        }
+    };
+    state.metrics.job_runs(name, ok);
+    let run = JobRun { job: name.to_string(), started_at, finished_at: Utc::now(), ok, message };
+    if let Err(e) = state.jobs.record(&run) {
+        tracing::error!(job = name, error = %e, "could not record job run");
+    }
+}

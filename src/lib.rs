@@ -1,0 +1,21 @@
+//! Tidings: a self-hosted, GDPR-native marketing-automation appliance.
+//!
+//! `main.rs` only parses the command line; everything lives here so that the tests start the
+//! same application the binary does.
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod control;
+pub mod domain;
+pub mod http;
+pub mod jobs;
+pub mod metrics;
+pub mod ops;
+pub mod settings;
+pub mod startup;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+pub mod tls;

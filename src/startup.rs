@@ -1,0 +1,103 @@
+//! Builds the application once (store, state, TLS, listener, control socket, scheduler); the
+//! server binary and the tests both start it through here.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+use anyhow::{Context, Result};
+
+use crate::audit::{Action, Actor, Event};
+use crate::config::Config;
+use crate::http::{self, error};
+use crate::state::AppState;
+use crate::store::{OpenOptions, Store};
+
+pub struct FirstAdmin {
+    pub username: String,
+    pub password: String,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: Arc<AppState>,
+    pub first_admin: Option<FirstAdmin>,
+    pub tls_fingerprint: Option<String>,
+    pub self_signed: bool,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self> {
+        let cfg = config.clone();
+        let store = tokio::task::spawn_blocking(move || Store::open(&cfg.data_dir, &OpenOptions::from_config(&cfg)))
+            .await
+            .context("opening the store")?
+            .with_context(|| format!("opening the store in {}", config.data_dir.display()))?;
+        let state = Arc::new(AppState::new(config.clone(), store)?);
+        let st = state.clone();
+        let first_admin = tokio::task::spawn_blocking(move || crate::ops::bootstrap_owner(&st))
+            .await?
+            .map_err(|e| anyhow::anyhow!("creating the first admin: {e}"))?
+            .map(|n| FirstAdmin { username: n.user.username, password: n.one_time_password });
+
+        let listener = TcpListener::bind(config.listen).with_context(|| format!("listening on {}", config.listen))?;
+        let port = listener.local_addr()?.port();
+        let data = web::Data::from(state.clone());
+        let body_limit = config.http.max_body_kb * 1024;
+        let factory = move || {
+            App::new()
+                .app_data(data.clone())
+                .app_data(web::PayloadConfig::new(body_limit))
+                .app_data(web::JsonConfig::default().limit(body_limit).error_handler(error::json_error))
+                .app_data(web::QueryConfig::default().error_handler(error::query_error))
+                .app_data(web::PathConfig::default().error_handler(error::path_error))
+                .wrap(from_fn(http::guard::context))
+                .wrap(http::error_pages())
+                .wrap(from_fn(http::track_metrics))
+                .wrap(from_fn(http::security_headers))
+                .configure(http::routes)
+        };
+        let mut server = HttpServer::new(factory).shutdown_timeout(10);
+        if config.http.workers > 0 {
+            server = server.workers(config.http.workers);
+        }
+        let (server, tls_fingerprint, self_signed) = if config.tls_enabled() {
+            let material = crate::tls::load(&config)?;
+            let tls = crate::tls::server_config(&material)?;
+            (server.listen_rustls_0_23(listener, tls)?.run(), Some(material.fingerprint), material.self_signed)
+        } else {
+            (server.listen(listener)?.run(), None, false)
+        };
+
+        crate::control::serve(state.clone(), config.data_dir.join(crate::control::SOCKET))
+            .await
+            .context("opening the control socket")?;
+        crate::jobs::spawn(state.clone());
+        state
+            .audit_event(Event::new(Actor::System, Action::ServerStarted).detail("version", env!("CARGO_PKG_VERSION")))
+            .await?;
+        Ok(Self { port, server, state, first_admin, tls_fingerprint, self_signed })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> Arc<AppState> {
+        self.state.clone()
+    }
+
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let socket = self.state.config.data_dir.join(crate::control::SOCKET);
+        let result = self.server.await;
+        let _ = std::fs::remove_file(socket);
+        result
+    }
+}

@@ -1,0 +1,69 @@
+//! The one `AppState`, built once at start-up and shared by every handler and job.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::audit::{AuditLog, Event};
+use crate::auth::{PasswordHasher, Sessions, Tokens, Users};
+use crate::config::Config;
+use crate::http::templates::Templates;
+use crate::metrics::Metrics;
+use crate::settings::SettingsRepo;
+use crate::store::{Store, StoreError};
+
+pub struct AppState {
+    pub config: Config,
+    pub store: Store,
+    pub audit: Arc<AuditLog>,
+    pub users: Users,
+    pub sessions: Sessions,
+    pub tokens: Tokens,
+    pub settings: SettingsRepo,
+    pub hasher: PasswordHasher,
+    pub templates: Templates,
+    pub metrics: Metrics,
+    pub jobs: crate::jobs::JobLog,
+    pub started_at: Instant,
+    pub login_limiter: crate::http::ratelimit::Limiter,
+}
+
+impl AppState {
+    pub fn new(config: Config, store: Store) -> Result<Self, StoreError> {
+        let auth = &config.auth;
+        Ok(Self {
+            audit: Arc::new(AuditLog::open(&store)?),
+            users: Users::open(&store)?,
+            sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,
+            tokens: Tokens::open(&store)?,
+            settings: SettingsRepo::open(&store)?,
+            jobs: crate::jobs::JobLog::open(&store)?,
+            hasher: PasswordHasher::new(auth.max_concurrent_hashes),
+            templates: Templates::new(),
+            metrics: Metrics::new(),
+            started_at: Instant::now(),
+            login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
+            store,
+            config,
+        })
+    }
+
+    /// Records an audit event off the executor (it commits to disk).
+    pub async fn audit_event(&self, event: Event) -> Result<(), StoreError> {
+        let audit = self.audit.clone();
+        blocking(move || audit.record(event).map(|_| ())).await
+    }
+}
+
+/// Runs blocking work (sled, argon2, file I/O) on the blocking pool, inside the caller's span.
+pub async fn blocking<T, E, F>(f: F) -> Result<T, E>
+where
+    F: FnOnce() -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static + From<StoreError>,
+{
+    let span = tracing::Span::current();
+    match tokio::task::spawn_blocking(move || span.in_scope(f)).await {
+        Ok(r) => r,
+        Err(e) => Err(E::from(StoreError::Flush(format!("blocking task failed: {e}")))),
+    }
+}

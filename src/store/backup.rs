@@ -1,0 +1,557 @@
+//! Backups and restores, and the erasure journal that keeps erased people erased.
+//!
+//! An archive is a consistent cut of every tree (writers are paused while it is read), gzip
+//! compressed and, with a key file, encrypted with XChaCha20-Poly1305 in the STREAM construction
+//! (64 KiB chunks; truncation, reordering and tampering are detected). The search index is derived
+//! data and is not archived.
+//!
+//! Layout: `TDGBAK1\n`, one mode byte (0 plain, 1 encrypted), for encrypted archives a 19-byte
+//! stream nonce followed by chunks `[last: u8][len: u32 BE][ciphertext]`; inside, a gzip stream
+//! of length-prefixed postcard frames: a header, then per tree its name and its entries, then an
+//! end frame with the entry count.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::stream::{DecryptorBE32, EncryptorBE32};
+use chacha20poly1305::aead::KeyInit;
+use chacha20poly1305::XChaCha20Poly1305;
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use super::{migrations, Keyring, SecretKey, Store, StoreError, PERSON_KEYS};
+use crate::domain::PersonId;
+
+const MAGIC: &[u8; 8] = b"TDGBAK1\n";
+const CHUNK: usize = 64 * 1024;
+const FORMAT: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> BackupError {
+    let context = context.into();
+    move |source| BackupError::Io { context, source }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub schema_version: u32,
+    pub created_at: DateTime<Utc>,
+    pub master_key_fingerprint: String,
+    pub tidings_version: String,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Frame {
+    Header(Header),
+    Tree(String),
+    Entry(Vec<u8>, Vec<u8>),
+    End { entries: u64 },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BackupReport {
+    pub path: PathBuf,
+    pub entries: u64,
+    pub bytes: u64,
+    pub encrypted: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Reads a backup key file: 64 hex digits (as `tidings backup keygen` writes).
+pub fn read_key_file(path: &Path) -> Result<SecretKey, BackupError> {
+    let text = std::fs::read_to_string(path).map_err(io(format!("reading key file {}", path.display())))?;
+    let bytes = hex::decode(text.trim())
+        .map_err(|_| BackupError::Invalid(format!("key file {}: expected 64 hex digits", path.display())))?;
+    SecretKey::from_bytes(&bytes)
+        .ok_or_else(|| BackupError::Invalid(format!("key file {}: expected 32 bytes", path.display())))
+}
+
+/// Writes a new random key file (0400).
+pub fn generate_key_file(path: &Path) -> Result<(), BackupError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let key = SecretKey::random();
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o400)
+        .open(path)
+        .map_err(io(format!("creating {}", path.display())))?;
+    f.write_all(format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
+        .map_err(io(format!("writing {}", path.display())))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encryption adapters over the aead crate's STREAM construction.
+
+struct EncryptWriter<W: Write> {
+    inner: W,
+    enc: Option<EncryptorBE32<XChaCha20Poly1305>>,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> EncryptWriter<W> {
+    fn new(mut inner: W, key: &SecretKey) -> std::io::Result<Self> {
+        let mut nonce = [0u8; 19];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        inner.write_all(&nonce)?;
+        let aead = XChaCha20Poly1305::new(key.as_bytes().into());
+        Ok(Self { inner, enc: Some(EncryptorBE32::from_aead(aead, (&nonce).into())), buf: Vec::with_capacity(CHUNK) })
+    }
+
+    fn emit(&mut self, last: bool) -> std::io::Result<()> {
+        let chunk: Vec<u8> = if last { std::mem::take(&mut self.buf) } else { self.buf.drain(..CHUNK).collect() };
+        let ct = if last {
+            self.enc.take().expect("last chunk written once").encrypt_last(chunk.as_slice())
+        } else {
+            self.enc.as_mut().expect("stream open").encrypt_next(chunk.as_slice())
+        }
+        .map_err(|_| std::io::Error::other("encryption failed"))?;
+        self.inner.write_all(&[last as u8])?;
+        self.inner.write_all(&(ct.len() as u32).to_be_bytes())?;
+        self.inner.write_all(&ct)
+    }
+
+    fn finish(mut self) -> std::io::Result<W> {
+        self.emit(true)?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for EncryptWriter<W> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        while self.buf.len() > CHUNK {
+            self.emit(false)?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+struct DecryptReader<R: Read> {
+    inner: R,
+    dec: Option<DecryptorBE32<XChaCha20Poly1305>>,
+    plain: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R: Read> DecryptReader<R> {
+    fn new(mut inner: R, key: &SecretKey) -> std::io::Result<Self> {
+        let mut nonce = [0u8; 19];
+        inner.read_exact(&mut nonce)?;
+        let aead = XChaCha20Poly1305::new(key.as_bytes().into());
+        Ok(Self { inner, dec: Some(DecryptorBE32::from_aead(aead, (&nonce).into())), plain: Vec::new(), pos: 0, done: false })
+    }
+}
+
+impl<R: Read> Read for DecryptReader<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.plain.len() {
+            if self.done {
+                return Ok(0);
+            }
+            let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
+            let mut head = [0u8; 5];
+            self.inner.read_exact(&mut head).map_err(|_| bad("archive is truncated"))?;
+            let len = u32::from_be_bytes(head[1..5].try_into().expect("4 bytes")) as usize;
+            if len > CHUNK + 16 {
+                return Err(bad("archive chunk is too large"));
+            }
+            let mut ct = vec![0u8; len];
+            self.inner.read_exact(&mut ct).map_err(|_| bad("archive is truncated"))?;
+            let wrong = || bad("archive cannot be decrypted: wrong key file, or the archive was altered");
+            self.plain = if head[0] == 1 {
+                self.done = true;
+                self.dec.take().ok_or_else(wrong)?.decrypt_last(ct.as_slice()).map_err(|_| wrong())?
+            } else {
+                self.dec.as_mut().ok_or_else(wrong)?.decrypt_next(ct.as_slice()).map_err(|_| wrong())?
+            };
+            self.pos = 0;
+        }
+        let n = out.len().min(self.plain.len() - self.pos);
+        out[..n].copy_from_slice(&self.plain[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+fn write_frame(w: &mut impl Write, frame: &Frame) -> Result<(), BackupError> {
+    let bytes = postcard::to_allocvec(frame).map_err(StoreError::from)?;
+    w.write_all(&(bytes.len() as u32).to_be_bytes()).map_err(io("writing archive"))?;
+    w.write_all(&bytes).map_err(io("writing archive"))
+}
+
+fn read_frame(r: &mut impl Read) -> Result<Frame, BackupError> {
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).map_err(|e| match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => BackupError::Invalid("archive is truncated".into()),
+        _ => BackupError::Invalid(format!("archive is unreadable: {e}")),
+    })?;
+    let len = u32::from_be_bytes(len) as usize;
+    if len > 256 * 1024 * 1024 {
+        return Err(BackupError::Invalid("archive frame is implausibly large (corrupt archive?)".into()));
+    }
+    let mut buf = vec![0u8; len];
+    r.read_exact(&mut buf).map_err(|e| BackupError::Invalid(format!("archive is truncated or corrupt: {e}")))?;
+    postcard::from_bytes(&buf).map_err(|_| BackupError::Invalid("archive frame is corrupt".into()))
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Writes a consistent archive of the whole store to `path` (via a temporary file and rename).
+pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<BackupReport, BackupError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        super::ensure_private_dir(parent).map_err(io(format!("creating {}", parent.display())))?;
+    }
+    let tmp = path.with_extension("partial");
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)
+    }
+    .map_err(io(format!("creating {}", tmp.display())))?;
+    let mut out = BufWriter::new(file);
+    out.write_all(MAGIC).map_err(io("writing archive"))?;
+    out.write_all(&[key.is_some() as u8]).map_err(io("writing archive"))?;
+    let created_at = Utc::now();
+    let header = Header {
+        format: FORMAT,
+        schema_version: migrations::current(store.db())?,
+        created_at,
+        master_key_fingerprint: store.keyring().fingerprint(),
+        tidings_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+
+    let mut entries = 0u64;
+    let mut body = |w: &mut dyn Write| -> Result<(), BackupError> {
+        let mut gz = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
+        write_frame(&mut gz, &Frame::Header(header.clone()))?;
+        // Writers wait while the trees are read: the archive is one point in time.
+        let _frozen = store.freeze();
+        for name in store.db().tree_names() {
+            let name = String::from_utf8_lossy(&name).into_owned();
+            if name == "__sled__default" {
+                continue;
+            }
+            let tree = store.db().open_tree(&name).map_err(StoreError::from)?;
+            write_frame(&mut gz, &Frame::Tree(name))?;
+            for item in tree.iter() {
+                let (k, v) = item.map_err(StoreError::from)?;
+                write_frame(&mut gz, &Frame::Entry(k.to_vec(), v.to_vec()))?;
+                entries += 1;
+            }
+        }
+        drop(_frozen);
+        write_frame(&mut gz, &Frame::End { entries })?;
+        gz.finish().map_err(io("compressing archive"))?;
+        Ok(())
+    };
+    let file = match key {
+        Some(k) => {
+            let mut enc = EncryptWriter::new(out, k).map_err(io("writing archive"))?;
+            body(&mut enc)?;
+            enc.finish().map_err(io("writing archive"))?
+        }
+        None => {
+            body(&mut out)?;
+            out
+        }
+    };
+    let file = file.into_inner().map_err(|e| BackupError::Io { context: "writing archive".into(), source: e.into_error() })?;
+    file.sync_all().map_err(io("syncing archive"))?;
+    let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+    std::fs::rename(&tmp, path).map_err(io(format!("renaming to {}", path.display())))?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(d) = File::open(parent) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(BackupReport { path: path.to_path_buf(), entries, bytes, encrypted: key.is_some(), created_at })
+}
+
+fn open_reader(path: &Path, key: Option<&SecretKey>) -> Result<Box<dyn Read>, BackupError> {
+    let mut f = BufReader::new(File::open(path).map_err(io(format!("opening {}", path.display())))?);
+    let mut magic = [0u8; 9];
+    f.read_exact(&mut magic)
+        .map_err(|_| BackupError::Invalid(format!("{} is not a Tidings backup", path.display())))?;
+    if &magic[..8] != MAGIC {
+        return Err(BackupError::Invalid(format!("{} is not a Tidings backup", path.display())));
+    }
+    let inner: Box<dyn Read> = match (magic[8], key) {
+        (0, _) => Box::new(f),
+        (1, Some(k)) => Box::new(DecryptReader::new(f, k).map_err(io("reading archive"))?),
+        (1, None) => return Err(BackupError::Invalid("this archive is encrypted: pass its key file with --key-file".into())),
+        _ => return Err(BackupError::Invalid("unknown archive mode".into())),
+    };
+    Ok(Box::new(flate2::read::GzDecoder::new(inner)))
+}
+
+/// Reads only the header (for listings and checks).
+pub fn read_header(path: &Path, key: Option<&SecretKey>) -> Result<Header, BackupError> {
+    let mut r = open_reader(path, key)?;
+    match read_frame(&mut r)? {
+        Frame::Header(h) => Ok(h),
+        _ => Err(BackupError::Invalid("archive does not start with a header".into())),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreReport {
+    pub entries: u64,
+    pub archive_created_at: DateTime<Utc>,
+    pub erasures_reapplied: usize,
+}
+
+pub struct RestoreOptions<'a> {
+    pub archive: &'a Path,
+    pub data_dir: &'a Path,
+    pub key: Option<&'a SecretKey>,
+    pub master_key: &'a Path,
+    pub journal: &'a Path,
+    /// Replace an existing (stopped) store; the old one is moved aside, not deleted.
+    pub force: bool,
+}
+
+/// Rebuilds a data directory from an archive, then re-applies every erasure journalled after
+/// the archive was taken.
+pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
+    let target = opts.data_dir.join("db");
+    if target.exists() {
+        // A running server holds sled's lock: opening tells live from stopped.
+        match sled::Config::new().path(&target).open() {
+            Err(_) => {
+                return Err(BackupError::Invalid(format!(
+                    "{} is in use by a running Tidings; stop it before restoring",
+                    opts.data_dir.display()
+                )))
+            }
+            Ok(db) => drop(db),
+        }
+        if !opts.force {
+            return Err(BackupError::Invalid(format!(
+                "{} already holds a store; pass --force to replace it (the old one is kept beside it)",
+                opts.data_dir.display()
+            )));
+        }
+    }
+    let (keyring, _) = Keyring::load_or_create(opts.master_key, false).map_err(|e| {
+        BackupError::Invalid(format!(
+            "{e}. The master key is not in the archive: copy master.key from the original server (or pass --master-key)"
+        ))
+    })?;
+    let mut r = open_reader(opts.archive, opts.key)?;
+    let header = match read_frame(&mut r)? {
+        Frame::Header(h) => h,
+        _ => return Err(BackupError::Invalid("archive does not start with a header".into())),
+    };
+    if header.format != FORMAT {
+        return Err(BackupError::Invalid(format!("archive format {} is not supported", header.format)));
+    }
+    if header.schema_version > migrations::latest() {
+        return Err(StoreError::Downgrade { found: header.schema_version, known: migrations::latest() }.into());
+    }
+    if header.master_key_fingerprint != keyring.fingerprint() {
+        return Err(BackupError::Invalid(format!(
+            "the archive was made with master key {} but {} holds {}",
+            header.master_key_fingerprint,
+            opts.master_key.display(),
+            keyring.fingerprint()
+        )));
+    }
+    super::ensure_private_dir(opts.data_dir).map_err(io("creating data directory"))?;
+    let staging = opts.data_dir.join("db.restoring");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io("removing an earlier unfinished restore"))?;
+    }
+    let mut entries = 0u64;
+    {
+        let db = sled::Config::new().path(&staging).open().map_err(StoreError::from)?;
+        let mut tree: Option<sled::Tree> = None;
+        loop {
+            match read_frame(&mut r)? {
+                Frame::Header(_) => return Err(BackupError::Invalid("archive has two headers".into())),
+                Frame::Tree(name) => tree = Some(db.open_tree(name).map_err(StoreError::from)?),
+                Frame::Entry(k, v) => {
+                    let t = tree.as_ref().ok_or_else(|| BackupError::Invalid("entry before any tree".into()))?;
+                    t.insert(k, v).map_err(StoreError::from)?;
+                    entries += 1;
+                }
+                Frame::End { entries: expected } => {
+                    if expected != entries {
+                        return Err(BackupError::Invalid(format!(
+                            "archive says {expected} entries but holds {entries}"
+                        )));
+                    }
+                    break;
+                }
+            }
+        }
+        db.flush().map_err(StoreError::from)?;
+    }
+    if target.exists() {
+        let aside = opts.data_dir.join(format!("db.replaced-{}", Utc::now().format("%Y%m%dT%H%M%SZ")));
+        std::fs::rename(&target, &aside).map_err(io("moving the old store aside"))?;
+    }
+    std::fs::rename(&staging, &target).map_err(io("putting the restored store in place"))?;
+
+    let store = Store::open(
+        opts.data_dir,
+        &super::OpenOptions { cache_bytes: 64 << 20, master_key: opts.master_key.to_path_buf(), create: false },
+    )?;
+    let erased = reapply_erasures(&store, opts.journal, header.created_at)?;
+    Ok(RestoreReport { entries, archive_created_at: header.created_at, erasures_reapplied: erased })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The erasure journal: one JSON line per erasure, holding keyed hashes only.
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub at: DateTime<Utc>,
+    /// Keyed hash of the erased person's id.
+    pub person: String,
+}
+
+pub fn journal_hash(keyring: &Keyring, person: &PersonId) -> String {
+    hex::encode(keyring.lookup_hash("tidings/erasure-journal", person.as_bytes()))
+}
+
+/// Appends (and syncs) an erasure to the journal. Called before the erasure is confirmed.
+pub fn journal_erasure(keyring: &Keyring, journal: &Path, person: &PersonId) -> Result<(), BackupError> {
+    if let Some(parent) = journal.parent().filter(|p| !p.as_os_str().is_empty()) {
+        super::ensure_private_dir(parent).map_err(io(format!("creating {}", parent.display())))?;
+    }
+    let entry = JournalEntry { at: Utc::now(), person: journal_hash(keyring, person) };
+    let mut line = serde_json::to_string(&entry).expect("journal entry serializes");
+    line.push('\n');
+    let mut f = {
+        use std::os::unix::fs::OpenOptionsExt;
+        OpenOptions::new().create(true).append(true).mode(0o600).open(journal)
+    }
+    .map_err(io(format!("opening {}", journal.display())))?;
+    f.write_all(line.as_bytes()).map_err(io("writing erasure journal"))?;
+    f.sync_data().map_err(io("syncing erasure journal"))
+}
+
+pub fn read_journal(journal: &Path) -> Result<Vec<JournalEntry>, BackupError> {
+    let text = match std::fs::read_to_string(journal) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(BackupError::Io { context: format!("reading {}", journal.display()), source: e }),
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| BackupError::Invalid(format!("{} line {}: {e}", journal.display(), i + 1)))
+        })
+        .collect()
+}
+
+/// Erases everyone the journal names that was erased after `since`. Returns how many.
+pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> Result<usize, BackupError> {
+    let wanted: std::collections::HashSet<String> =
+        read_journal(journal)?.into_iter().filter(|e| e.at >= since).map(|e| e.person).collect();
+    if wanted.is_empty() {
+        return Ok(0);
+    }
+    let mut doomed = Vec::new();
+    for item in store.tree(PERSON_KEYS)?.iter() {
+        let (k, _) = item.map_err(StoreError::from)?;
+        if let Some(person) = PersonId::from_slice(&k) {
+            if wanted.contains(&journal_hash(store.keyring(), &person)) {
+                doomed.push(person);
+            }
+        }
+    }
+    for person in &doomed {
+        store.erase_person(person)?;
+    }
+    Ok(doomed.len())
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The scheduler's step: archive into the backup directory, keep the newest `backup.keep`.
+pub fn scheduled(state: &crate::state::AppState) -> Result<String, BackupError> {
+    let dir = state.config.backup_dir();
+    let key = if state.config.backup.key_file.as_os_str().is_empty() {
+        None
+    } else {
+        Some(read_key_file(&state.config.backup.key_file)?)
+    };
+    let report = create_in_dir(&state.store, &dir, key.as_ref())?;
+    let removed = rotate(&dir, state.config.backup.keep)?;
+    state
+        .audit
+        .record(
+            crate::audit::Event::new(crate::audit::Actor::System, crate::audit::Action::BackupCreated)
+                .detail("file", report.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+                .detail("entries", report.entries)
+                .detail("bytes", report.bytes)
+                .detail("rotated_out", removed),
+        )
+        .map_err(BackupError::Store)?;
+    Ok(format!(
+        "backup {} written ({} entries, {} bytes), {removed} old archives removed",
+        report.path.display(),
+        report.entries,
+        report.bytes
+    ))
+}
+
+pub const ARCHIVE_PREFIX: &str = "tidings-";
+pub const ARCHIVE_SUFFIX: &str = ".tdgbak";
+
+pub fn create_in_dir(store: &Store, dir: &Path, key: Option<&SecretKey>) -> Result<BackupReport, BackupError> {
+    let name = format!("{ARCHIVE_PREFIX}{}{ARCHIVE_SUFFIX}", Utc::now().format("%Y%m%dT%H%M%S%.3fZ"));
+    create(store, &dir.join(name), key)
+}
+
+/// Keeps the newest `keep` archives (names sort by time); returns how many were removed.
+pub fn rotate(dir: &Path, keep: usize) -> Result<usize, BackupError> {
+    let mut archives: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(format!("listing {}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(ARCHIVE_PREFIX) && n.ends_with(ARCHIVE_SUFFIX))
+        })
+        .collect();
+    archives.sort();
+    let excess = archives.len().saturating_sub(keep.max(1));
+    for old in &archives[..excess] {
+        std::fs::remove_file(old).map_err(io(format!("removing {}", old.display())))?;
+    }
+    Ok(excess)
+}
+
+/// Archives in a directory, newest first.
+pub fn list(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out: Vec<(PathBuf, u64)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(ARCHIVE_PREFIX) && n.ends_with(ARCHIVE_SUFFIX)))
+        .map(|e| (e.path(), e.metadata().map(|m| m.len()).unwrap_or(0)))
+        .collect();
+    out.sort();
+    out.reverse();
+    out
+}

@@ -1,0 +1,203 @@
+//! Per-person sealing. Each person has a random data key; every stored value that holds their
+//! data is sealed with it (XChaCha20-Poly1305, random 192-bit nonce, the tree and record key as
+//! associated data so a sealed value cannot be moved to another record). Data keys are wrapped
+//! by the master key. Values that must be found by content (a login name, an email) are indexed
+//! by a keyed hash, never in plaintext.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+const SEAL_VERSION: u8 = 1;
+const NONCE_LEN: usize = 24;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CryptoError {
+    #[error("sealed value is malformed")]
+    Malformed,
+    #[error("sealed value failed authentication (wrong key or tampered data)")]
+    Authentication,
+    #[error("master key file {path}: {reason}")]
+    MasterKey { path: String, reason: String },
+}
+
+/// 32 secret bytes, wiped from memory when dropped.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct SecretKey([u8; 32]);
+
+impl SecretKey {
+    pub fn random() -> Self {
+        let mut k = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut k);
+        Self(k)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let arr: [u8; 32] = bytes.try_into().ok()?;
+        Some(Self(arr))
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    fn cipher(&self) -> XChaCha20Poly1305 {
+        XChaCha20Poly1305::new((&self.0).into())
+    }
+
+    /// `[version][nonce][ciphertext+tag]`.
+    pub fn seal(&self, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
+        let mut nonce = [0u8; NONCE_LEN];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let ct = self
+            .cipher()
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+            .expect("XChaCha20-Poly1305 encryption cannot fail for in-memory buffers");
+        let mut out = Vec::with_capacity(1 + NONCE_LEN + ct.len());
+        out.push(SEAL_VERSION);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&ct);
+        out
+    }
+
+    pub fn open(&self, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        if sealed.len() < 1 + NONCE_LEN + 16 || sealed[0] != SEAL_VERSION {
+            return Err(CryptoError::Malformed);
+        }
+        let (nonce, ct) = sealed[1..].split_at(NONCE_LEN);
+        self.cipher()
+            .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad })
+            .map_err(|_| CryptoError::Authentication)
+    }
+
+    /// HMAC-SHA256 under this key, with a domain label so uses never collide.
+    pub fn mac(&self, domain: &str, parts: &[&[u8]]) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
+        mac.update(domain.as_bytes());
+        mac.update(&[0]);
+        for p in parts {
+            mac.update(&(p.len() as u64).to_be_bytes());
+            mac.update(p);
+        }
+        mac.finalize().into_bytes().into()
+    }
+
+    fn derive(&self, label: &str) -> SecretKey {
+        SecretKey(self.mac("tidings/derive", &[label.as_bytes()]))
+    }
+}
+
+/// The master key and the keys derived from it.
+pub struct Keyring {
+    master: SecretKey,
+    lookup: SecretKey,
+    audit: SecretKey,
+    tokens: SecretKey,
+}
+
+impl Keyring {
+    pub fn new(master: SecretKey) -> Self {
+        Self {
+            lookup: master.derive("lookup"),
+            audit: master.derive("audit"),
+            tokens: master.derive("tokens"),
+            master,
+        }
+    }
+
+    /// Reads the master key, or creates it (0400) when `create` is set and the file is missing.
+    pub fn load_or_create(path: &Path, create: bool) -> Result<(Self, bool), CryptoError> {
+        let err = |reason: String| CryptoError::MasterKey { path: path.display().to_string(), reason };
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let decoded = hex::decode(text.trim()).map_err(|_| err("not 64 hex digits".into()))?;
+                let key = SecretKey::from_bytes(&decoded).ok_or_else(|| err("not 32 bytes".into()))?;
+                Ok((Self::new(key), false))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
+                let key = SecretKey::random();
+                let mut f = OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o400)
+                    .open(path)
+                    .map_err(|e| err(e.to_string()))?;
+                f.write_all(format!("{}\n", hex::encode(key.as_bytes())).as_bytes())
+                    .and_then(|_| f.sync_all())
+                    .map_err(|e| err(e.to_string()))?;
+                Ok((Self::new(key), true))
+            }
+            Err(e) => Err(err(e.to_string())),
+        }
+    }
+
+    /// A short public fingerprint so that a swapped master key fails loudly at start.
+    pub fn fingerprint(&self) -> String {
+        hex::encode(&self.master.mac("tidings/fingerprint", &[])[..12])
+    }
+
+    pub fn wrap(&self, person: &[u8], data_key: &SecretKey) -> Vec<u8> {
+        self.master.seal(&wrap_aad(person), data_key.as_bytes())
+    }
+
+    pub fn unwrap(&self, person: &[u8], wrapped: &[u8]) -> Result<SecretKey, CryptoError> {
+        let mut raw = self.master.open(&wrap_aad(person), wrapped)?;
+        let key = SecretKey::from_bytes(&raw).ok_or(CryptoError::Malformed);
+        raw.zeroize();
+        key
+    }
+
+    /// Keyed hash for by-value lookups (login names, emails, person ids in journals).
+    pub fn lookup_hash(&self, domain: &str, value: &[u8]) -> [u8; 32] {
+        self.lookup.mac(domain, &[value])
+    }
+
+    pub fn audit_key(&self) -> &SecretKey {
+        &self.audit
+    }
+
+    pub fn token_hash(&self, secret: &[u8]) -> [u8; 32] {
+        self.tokens.mac("tidings/token", &[secret])
+    }
+}
+
+fn wrap_aad(person: &[u8]) -> Vec<u8> {
+    let mut aad = b"tidings/person-key/".to_vec();
+    aad.extend_from_slice(person);
+    aad
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seal_round_trip_and_tamper_detection() {
+        let k = SecretKey::random();
+        let sealed = k.seal(b"users\0abc", b"hello");
+        assert_eq!(k.open(b"users\0abc", &sealed).unwrap(), b"hello");
+        assert!(k.open(b"users\0abd", &sealed).is_err(), "aad binds the record");
+        let mut bad = sealed.clone();
+        *bad.last_mut().unwrap() ^= 1;
+        assert!(k.open(b"users\0abc", &bad).is_err());
+        assert!(SecretKey::random().open(b"users\0abc", &sealed).is_err());
+    }
+
+    #[test]
+    fn wrapped_key_is_bound_to_person() {
+        let ring = Keyring::new(SecretKey::random());
+        let dk = SecretKey::random();
+        let w = ring.wrap(b"p1", &dk);
+        assert_eq!(ring.unwrap(b"p1", &w).unwrap().as_bytes(), dk.as_bytes());
+        assert!(ring.unwrap(b"p2", &w).is_err());
+    }
+}

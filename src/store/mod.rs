@@ -1,0 +1,255 @@
+//! The durable store: sled behind typed repositories.
+//!
+//! - Every tree is opened through [`Store::tree`], which refuses a name that the personal-data
+//!   registry does not know, so no feature can hold personal data that export and erasure miss.
+//! - Personal data goes through [`SealedTree`]: values are sealed with the person's own data key.
+//! - [`Store::commit`] makes everything written so far durable (group commit: one flusher thread,
+//!   many waiters), and is what a handler calls before it acknowledges a write.
+//! - Writers hold the read side of a gate; a backup holds the write side while it copies, which
+//!   makes the archive a consistent cut across trees.
+
+pub mod backup;
+mod commit;
+pub mod crypto;
+pub mod migrations;
+pub mod registry;
+mod typed;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+pub use crypto::{CryptoError, Keyring, SecretKey};
+pub use registry::{Holds, Registration, REGISTRY};
+pub use typed::{PlainTree, SealedTree};
+
+use crate::config::Config;
+use crate::domain::PersonId;
+
+pub const META: &str = "meta";
+pub const PERSON_KEYS: &str = "person_keys";
+
+const FINGERPRINT_KEY: &[u8] = b"master_key_fingerprint";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("the data directory {0} is in use by a running Tidings")]
+    Locked(PathBuf),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("encoding a stored value: {0}")]
+    Encode(#[from] postcard::Error),
+    #[error("tree `{0}` is not in the personal-data registry; register it in src/store/registry.rs")]
+    Unregistered(String),
+    #[error(
+        "this data directory has schema version {found}, but this Tidings only knows up to {known}: \
+         it was written by a newer release. Install that release (or newer) again; downgrading is refused \
+         so that nothing is silently misread"
+    )]
+    Downgrade { found: u32, known: u32 },
+    #[error("migration {version} ({name}) failed: {reason}")]
+    Migration { version: u32, name: &'static str, reason: String },
+    #[error(
+        "the master key at {path} does not belong to this store (fingerprint {found}, expected {expected}); \
+         restore the right key file or set store.master_key_file"
+    )]
+    WrongMasterKey { path: String, found: String, expected: String },
+    #[error("flushing the store failed: {0}")]
+    Flush(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+struct Inner {
+    db: sled::Db,
+    keyring: Keyring,
+    committer: commit::Committer,
+    gate: RwLock<()>,
+    path: PathBuf,
+}
+
+/// Cheap to clone; one per process.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+pub struct OpenOptions {
+    pub cache_bytes: u64,
+    pub master_key: PathBuf,
+    /// Create the master key and the database when they do not exist.
+    pub create: bool,
+}
+
+impl OpenOptions {
+    pub fn from_config(config: &Config) -> Self {
+        Self { cache_bytes: config.store.cache_mb * 1024 * 1024, master_key: config.master_key_path(), create: true }
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store in `data_dir/db` and brings its schema up to date.
+    pub fn open(data_dir: &Path, opts: &OpenOptions) -> Result<Store> {
+        ensure_private_dir(data_dir)?;
+        let path = data_dir.join("db");
+        if !opts.create && !path.exists() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no store at {}", path.display()),
+            )));
+        }
+        let (keyring, _created) = Keyring::load_or_create(&opts.master_key, opts.create)?;
+        let db = sled::Config::new()
+            .path(&path)
+            .cache_capacity(opts.cache_bytes)
+            .flush_every_ms(Some(500))
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(ref io) if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") => {
+                    StoreError::Locked(data_dir.to_path_buf())
+                }
+                other => StoreError::Sled(other),
+            })?;
+        let meta = db.open_tree(META)?;
+        let fingerprint = keyring.fingerprint();
+        match meta.get(FINGERPRINT_KEY)? {
+            Some(stored) if stored.as_ref() != fingerprint.as_bytes() => {
+                return Err(StoreError::WrongMasterKey {
+                    path: opts.master_key.display().to_string(),
+                    found: fingerprint,
+                    expected: String::from_utf8_lossy(&stored).into_owned(),
+                })
+            }
+            Some(_) => {}
+            None => {
+                meta.insert(FINGERPRINT_KEY, fingerprint.as_bytes())?;
+            }
+        }
+        migrations::run(&db)?;
+        let committer = commit::Committer::start(db.clone(), path.join("db"));
+        let store = Store { inner: Arc::new(Inner { db, keyring, committer, gate: RwLock::new(()), path }) };
+        store.commit()?;
+        Ok(store)
+    }
+
+    /// Opens a tree by name; the name must be in the personal-data registry.
+    pub fn tree(&self, name: &'static str) -> Result<sled::Tree> {
+        registry::lookup(name).ok_or_else(|| StoreError::Unregistered(name.to_string()))?;
+        Ok(self.inner.db.open_tree(name)?)
+    }
+
+    pub fn sealed<T: serde::Serialize + serde::de::DeserializeOwned>(&self, name: &'static str) -> Result<SealedTree<T>> {
+        SealedTree::new(self.clone(), name)
+    }
+
+    pub fn plain<T: serde::Serialize + serde::de::DeserializeOwned>(&self, name: &'static str) -> Result<PlainTree<T>> {
+        PlainTree::new(self.clone(), name)
+    }
+
+    pub fn keyring(&self) -> &Keyring {
+        &self.inner.keyring
+    }
+
+    pub fn db(&self) -> &sled::Db {
+        &self.inner.db
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Blocks until everything written before this call is on disk. Concurrent callers share
+    /// one flush.
+    pub fn commit(&self) -> Result<()> {
+        self.inner.committer.commit()
+    }
+
+    /// Held (shared) by every write; see [`Store::freeze`].
+    pub(crate) fn write_gate(&self) -> RwLockReadGuard<'_, ()> {
+        self.inner.gate.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Stops all writes until the guard is dropped: a consistent cut for backups.
+    pub(crate) fn freeze(&self) -> RwLockWriteGuard<'_, ()> {
+        self.inner.gate.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The person's data key, created on first use.
+    pub fn data_key(&self, person: &PersonId) -> Result<SecretKey> {
+        let keys = self.tree(PERSON_KEYS)?;
+        if let Some(wrapped) = keys.get(person.as_bytes())? {
+            return Ok(self.inner.keyring.unwrap(person.as_bytes(), &wrapped)?);
+        }
+        let fresh = SecretKey::random();
+        let wrapped = self.inner.keyring.wrap(person.as_bytes(), &fresh);
+        let _gate = self.write_gate();
+        match keys.compare_and_swap(person.as_bytes(), None as Option<&[u8]>, Some(wrapped))? {
+            Ok(()) => Ok(fresh),
+            Err(race) => {
+                let current = race.current.expect("a racing writer inserted a key");
+                Ok(self.inner.keyring.unwrap(person.as_bytes(), &current)?)
+            }
+        }
+    }
+
+    /// The person's data key if it still exists (it is destroyed by erasure).
+    pub fn existing_data_key(&self, person: &PersonId) -> Result<Option<SecretKey>> {
+        let keys = self.tree(PERSON_KEYS)?;
+        match keys.get(person.as_bytes())? {
+            Some(w) => Ok(Some(self.inner.keyring.unwrap(person.as_bytes(), &w)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Removes a person from every registered tree, destroys their data key and commits.
+    /// Returns how many records went.
+    pub fn erase_person(&self, person: &PersonId) -> Result<usize> {
+        let mut removed = 0;
+        for reg in REGISTRY {
+            if let Holds::Personal { layout, .. } = &reg.holds {
+                removed += registry::erase_in(self, reg.tree, *layout, person)?;
+            }
+        }
+        {
+            let _gate = self.write_gate();
+            if self.tree(PERSON_KEYS)?.remove(person.as_bytes())?.is_some() {
+                removed += 1;
+            }
+        }
+        self.commit()?;
+        Ok(removed)
+    }
+
+    /// Everything the store holds about a person, tree by tree, via the registry.
+    pub fn export_person(&self, person: &PersonId) -> Result<Vec<(String, Vec<serde_json::Value>)>> {
+        let mut out = Vec::new();
+        for reg in REGISTRY {
+            let export = match &reg.holds {
+                Holds::Personal { export: Some(f), .. } | Holds::Retained { export: f, .. } => f,
+                _ => continue,
+            };
+            let records = export(self, person)?;
+            if !records.is_empty() {
+                out.push((reg.tree.to_string(), records));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn size_on_disk(&self) -> u64 {
+        self.inner.db.size_on_disk().unwrap_or(0)
+    }
+}
+
+/// Creates a directory readable only by the service user (0750 for the dir).
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o750))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,90 @@
+//! The personal-data registry: the one list of every tree and what it holds.
+//!
+//! Export, erasure, restriction and retention iterate this list; nothing else knows which trees
+//! hold personal data. [`Store::tree`] refuses a name that is not here, and a test fails when a
+//! tree exists on disk without an entry.
+
+use super::{typed, Result, Store};
+use crate::domain::PersonId;
+
+pub type ExportFn = fn(&Store, &PersonId) -> Result<Vec<serde_json::Value>>;
+
+/// How a tree ties its records to a person, which is how erasure finds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Values are `person id || sealed value` ([`typed::SealedTree`]).
+    Sealed,
+    /// Keys are keyed hashes of a value (a login name, an email); values are the person id.
+    Index,
+}
+
+pub enum Holds {
+    /// Personal data: exported with the person's archive and removed by erasure.
+    Personal { categories: &'static [&'static str], layout: Layout, export: Option<ExportFn> },
+    /// Pseudonymous records (ids and truncated IPs) kept for accountability under their own
+    /// retention period: exported, but not erased with the person.
+    Retained { categories: &'static [&'static str], why: &'static str, export: ExportFn },
+    /// Holds no personal data, and says why.
+    Nothing { why: &'static str },
+}
+
+pub struct Registration {
+    pub tree: &'static str,
+    pub purpose: &'static str,
+    pub holds: Holds,
+}
+
+pub static REGISTRY: &[Registration] = &[
+    Registration {
+        tree: super::META,
+        purpose: "schema version, key fingerprint and store bookkeeping",
+        holds: Holds::Nothing { why: "counters and versions only" },
+    },
+    Registration {
+        tree: super::PERSON_KEYS,
+        purpose: "each person's data key, wrapped by the master key",
+        holds: Holds::Nothing {
+            why: "keys, not data; erasure destroys the person's key last (see Store::erase_person)",
+        },
+    },
+    crate::auth::users::REGISTRATION,
+    crate::auth::users::LOOKUP_REGISTRATION,
+    crate::auth::sessions::REGISTRATION,
+    crate::auth::tokens::REGISTRATION,
+    crate::audit::REGISTRATION,
+    crate::settings::REGISTRATION,
+    crate::jobs::REGISTRATION,
+];
+
+pub fn lookup(tree: &str) -> Option<&'static Registration> {
+    REGISTRY.iter().find(|r| r.tree == tree)
+}
+
+/// Trees present in the database that the registry does not know (sled's default tree aside).
+pub fn unregistered_trees(db: &sled::Db) -> Vec<String> {
+    db.tree_names()
+        .into_iter()
+        .map(|n| String::from_utf8_lossy(&n).into_owned())
+        .filter(|n| n != "__sled__default" && lookup(n).is_none())
+        .collect()
+}
+
+pub(super) fn erase_in(store: &Store, tree: &'static str, layout: Layout, person: &PersonId) -> Result<usize> {
+    let t = store.tree(tree)?;
+    let mut doomed = Vec::new();
+    for item in t.iter() {
+        let (k, v) = item?;
+        let belongs = match layout {
+            Layout::Sealed => typed::owner(&v).as_ref() == Some(person),
+            Layout::Index => v.as_ref() == person.as_bytes(),
+        };
+        if belongs {
+            doomed.push(k);
+        }
+    }
+    let _gate = store.write_gate();
+    for k in &doomed {
+        t.remove(k)?;
+    }
+    Ok(doomed.len())
+}
