@@ -28,8 +28,10 @@ pub const REGISTRATION: Registration = Registration {
     },
 };
 
+/// Stored with postcard, which cannot read internally or adjacently tagged enums: keep the
+/// default representation and present `reference()` to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Actor {
     User(PersonId),
     Token(TokenId),
@@ -202,7 +204,35 @@ mod hex_bytes {
     }
 }
 
+/// How an entry is shown in the UI and the API: the actor as a reference string.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub action: String,
+    pub target: Option<String>,
+    pub details: Vec<(String, String)>,
+    pub prev: String,
+    pub mac: String,
+}
+
 impl Entry {
+    pub fn view(&self) -> EntryView {
+        EntryView {
+            seq: self.seq,
+            at: self.at,
+            actor: self.actor.reference(),
+            ip: self.ip.map(|i| i.to_string()),
+            action: self.action.clone(),
+            target: self.target.clone(),
+            details: self.details.clone(),
+            prev: hex::encode(self.prev),
+            mac: hex::encode(self.mac),
+        }
+    }
+
     fn compute_mac(&self, store: &Store) -> [u8; 32] {
         let mut body = self.clone();
         body.mac = [0; 32];
@@ -423,7 +453,7 @@ fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Val
         let (_, raw) = item?;
         let e: Entry = postcard::from_bytes(&raw)?;
         if e.actor == Actor::User(*person) || e.target.as_deref() == Some(me.as_str()) {
-            out.push(serde_json::to_value(&e).unwrap_or_default());
+            out.push(serde_json::to_value(e.view()).unwrap_or_default());
         }
     }
     Ok(out)

@@ -29,10 +29,10 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct StoreArgs {
     /// TOML config file (defaults apply without one).
-    #[arg(long, short = 'c', env = "TIDINGS_CONFIG", value_name = "FILE")]
+    #[arg(long, short = 'c', env = "TIDINGS_CONFIG", value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// Data directory (overrides `data_dir` and TIDINGS_DATA_DIR).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 }
 

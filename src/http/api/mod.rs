@@ -199,6 +199,7 @@ async fn audit(state: web::Data<AppState>, _g: Guard<perm::ViewAudit>, q: web::Q
     let st = state.clone();
     let entries = blocking(move || st.audit.query(&filter, limit)).await?;
     let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
+    let entries: Vec<_> = entries.iter().map(|e| e.view()).collect();
     Ok(HttpResponse::Ok().json(json!({ "entries": entries, "next_before": next_before })))
 }
 

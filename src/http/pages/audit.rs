@@ -64,7 +64,7 @@ pub async fn list(state: web::Data<AppState>, g: Guard<perm::ViewAudit>, q: web:
     })
     .await?;
     let more = entries.len() > PAGE;
-    let entries: Vec<_> = entries.into_iter().take(PAGE).collect();
+    let entries: Vec<_> = entries.into_iter().take(PAGE).map(|e| e.view()).collect();
     let next_before = if more { entries.last().map(|e| e.seq) } else { None };
     let verification = verification.map(|v| match v {
         Verification::Intact { entries } => context! { ok => true, entries => entries },

@@ -47,15 +47,17 @@ fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
 pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let can_audit = g.can(Permission::ViewAudit);
-    let (users, locked, logins, failures, recent, backup) = blocking(move || -> Result<_, ApiError> {
+    let (users, locked, logins, failures, recent, backup, usernames) = blocking(move || -> Result<_, ApiError> {
         let users = st.users.list()?;
         let now = chrono::Utc::now();
         let locked = users.iter().filter(|u| u.is_locked(now)).count();
         let logins = st.audit.daily_counts(14, "auth.login")?;
         let failures: u64 = st.audit.daily_counts(14, "auth.login_failed")?.iter().map(|(_, c)| c).sum();
-        let recent = if can_audit { st.audit.query(&Filter::default(), 8)? } else { Vec::new() };
+        let recent: Vec<_> = if can_audit { st.audit.query(&Filter::default(), 8)?.iter().map(|e| e.view()).collect() } else { Vec::new() };
         let backup = st.jobs.last("backup")?;
-        Ok((users.len(), locked, logins, failures, recent, backup))
+        let usernames: std::collections::BTreeMap<String, String> =
+            users.iter().map(|u| (u.id.reference(), u.username.clone())).collect();
+        Ok((users.len(), locked, logins, failures, recent, backup, usernames))
     })
     .await?;
     let (bars, max) = bars(&logins);
@@ -72,7 +74,7 @@ pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: 
             audit_entries => state.audit.len(), store_bytes => state.store.size_on_disk(),
             uptime_hours => uptime / 3600, uptime_minutes => (uptime % 3600) / 60,
             bars => bars, max => max, total_logins => total_logins, failures => failures,
-            recent => recent, backup => backup,
+            recent => recent, backup => backup, usernames => usernames,
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
         },

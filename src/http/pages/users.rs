@@ -87,12 +87,14 @@ fn parse_id(raw: &str) -> Result<PersonId, ApiError> {
 pub async fn show(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let st = state.clone();
-    let (user, sessions, audit) = blocking(move || -> Result<_, ApiError> {
+    let (user, sessions, audit, usernames) = blocking(move || -> Result<_, ApiError> {
         let user = st.users.get(&id)?.ok_or_else(|| ApiError::not_found("user"))?;
         let sessions = st.sessions.list_user(&id)?;
         let filter = crate::audit::Filter { target: Some(id.reference()), ..Default::default() };
-        let audit = st.audit.query(&filter, 20)?;
-        Ok((user, sessions, audit))
+        let audit: Vec<_> = st.audit.query(&filter, 20)?.iter().map(|e| e.view()).collect();
+        let usernames: std::collections::BTreeMap<String, String> =
+            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
+        Ok((user, sessions, audit, usernames))
     })
     .await?;
     page(
@@ -101,7 +103,7 @@ pub async fn show(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: w
         "user.html",
         "users",
         context! {
-            user => user.view(), roles => roles(), sessions => sessions, audit => audit,
+            user => user.view(), roles => roles(), sessions => sessions, audit => audit, usernames => usernames,
             is_me => user.id == g.user.id, notice => notice(q.ok.as_deref()), reset_password => None::<String>,
         },
     )
