@@ -178,11 +178,26 @@ impl Principal {
     }
 }
 
+/// A JSON API call that changes state with a session cookie (not a token) must echo the
+/// session's CSRF token in `X-CSRF-Token`: forms carry it in a field, scripts in the header.
+fn check_api_csrf(req: &HttpRequest, p: &Principal) -> Result<(), ApiError> {
+    if p.token.is_some() || req.method().is_safe() || !req.path().starts_with("/api/") {
+        return Ok(());
+    }
+    let sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let want = p.csrf();
+    if !want.is_empty() && bool::from(want.as_bytes().ct_eq(sent.as_bytes())) {
+        Ok(())
+    } else {
+        Err(ApiError::new(Code::CsrfFailed, "Send the session's CSRF token in X-CSRF-Token, or use an API token."))
+    }
+}
+
 impl FromRequest for Principal {
     type Error = ApiError;
     type Future = std::future::Ready<Result<Self, ApiError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(Principal::from_ctx(ctx_of(req)))
+        std::future::ready(Principal::from_ctx(ctx_of(req)).and_then(|p| check_api_csrf(req, &p).map(|_| p)))
     }
 }
 
@@ -236,6 +251,7 @@ impl<P: Policy> FromRequest for Guard<P> {
     type Future = std::future::Ready<Result<Self, ApiError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         std::future::ready(Principal::from_ctx(ctx_of(req)).and_then(|p| {
+            check_api_csrf(req, &p)?;
             if p.can(P::PERMISSION) {
                 Ok(Guard(p, PhantomData))
             } else {

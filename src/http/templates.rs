@@ -21,6 +21,8 @@ impl Templates {
         env.set_loader(|name| {
             Ok(Web::get(&format!("templates/{name}")).map(|f| String::from_utf8_lossy(&f.data).into_owned()))
         });
+        // Optional context (errors, notices) may be absent: `errors.name` on nothing is nothing.
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.add_global("version", env!("CARGO_PKG_VERSION"));
         env.add_filter("datetime", datetime);
         env.add_filter("ago", ago);

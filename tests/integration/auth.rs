@@ -1,0 +1,281 @@
+//! Sign-in rules: lockout, forced password change, TOTP, CSRF, session rotation and revocation,
+//! role refusal.
+
+use crate::helpers::*;
+
+#[test]
+fn one_time_password_must_be_changed_before_anything_else() {
+    let app = spawn_app();
+    let c = app.client();
+    let r = app.login(&c, "admin", &app.admin_password);
+    assert_eq!(location(&r), "/account/password");
+    // The dashboard and the API are refused until the password is changed.
+    let r = app.get(&c, "/");
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/account/password");
+    let r = app.get(&c, "/api/v1/me");
+    assert_eq!(r.status(), 403);
+    assert_eq!(r.json::<serde_json::Value>().unwrap()["code"], "password_change_required");
+    // A weak password is refused with a message naming the problem.
+    let r = app.post_form(&c, "/account/password", "/account/password", &[
+        ("current", &app.admin_password), ("new", "short"), ("confirm", "short"),
+    ]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("at least 12 characters"));
+    let r = app.post_form(&c, "/account/password", "/account/password", &[
+        ("current", &app.admin_password), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD),
+    ]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get(&c, "/").status(), 200);
+    // The one-time password no longer works.
+    let c2 = app.client();
+    assert_eq!(app.login(&c2, "admin", &app.admin_password).status(), 401);
+}
+
+#[test]
+fn lockout_after_five_failures_then_admin_unlock() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&admin, "/users/new", "/users", &[("username", "mallory@example.com"), ("role", "marketer")]);
+    assert_eq!(r.status(), 200);
+    let page = r.text().unwrap();
+    let otp = text_of_id(&page, "otp").expect("one-time password shown");
+
+    let c = app.client();
+    for i in 1..=4 {
+        let r = app.login(&c, "mallory@example.com", "wrong password");
+        assert_eq!(r.status(), 401, "attempt {i}");
+    }
+    let r = app.login(&c, "mallory@example.com", "wrong password");
+    assert_eq!(r.status(), 423, "fifth failure locks");
+    assert!(r.text().unwrap().contains("locked"));
+    // Even the right password is refused while locked.
+    assert_eq!(app.login(&c, "mallory@example.com", &otp).status(), 423);
+
+    let user = app.state.users.find_by_username("mallory@example.com").unwrap().unwrap();
+    assert!(user.is_locked(chrono::Utc::now()));
+    let entries = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("auth.lockout".into()), ..Default::default() }, 10).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].target.as_deref(), Some(user.id.reference().as_str()));
+
+    // An admin unlocks; the right password works again.
+    let r = app.post_form(&admin, &format!("/users/{}", user.id), &format!("/users/{}/unlock", user.id), &[]);
+    assert_eq!(r.status(), 303);
+    let r = app.login(&c, "mallory@example.com", &otp);
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/account/password");
+}
+
+#[test]
+fn lockout_expires_with_time() {
+    let app = spawn_app_with(|c| {
+        c.auth.max_failed_logins = 2;
+        c.auth.lockout_minutes = 0;
+    });
+    let c = app.client();
+    app.login(&c, "admin", "nope nope nope");
+    assert_eq!(app.login(&c, "admin", "nope nope nope").status(), 423);
+    // A zero-minute lock has already expired: the right password works.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(app.login(&c, "admin", &app.admin_password).status(), 303);
+}
+
+#[test]
+fn unknown_user_costs_a_hash_and_answers_like_a_wrong_password() {
+    let app = spawn_app();
+    let c = app.client();
+    let t = std::time::Instant::now();
+    let r = app.login(&c, "nobody-here", "whatever password");
+    let unknown = t.elapsed();
+    assert_eq!(r.status(), 401);
+    let unknown_body = r.text().unwrap();
+    let t = std::time::Instant::now();
+    let r = app.login(&c, "admin", "whatever password");
+    let known = t.elapsed();
+    assert_eq!(r.status(), 401);
+    assert!(unknown_body.contains("Wrong user name or password."));
+    assert!(r.text().unwrap().contains("Wrong user name or password."));
+    // Both paths run argon2: the unknown one must not be an order of magnitude faster.
+    assert!(unknown * 3 > known, "unknown user answered in {unknown:?}, known in {known:?}");
+}
+
+#[test]
+fn csrf_token_is_required_on_every_form() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    // No token.
+    let r = c.post(format!("{}/settings", app.url)).form(&[("organisation", "Evil")]).send().unwrap();
+    assert_eq!(r.status(), 403);
+    // A wrong token.
+    let r = c.post(format!("{}/settings", app.url)).form(&[("csrf", "x"), ("organisation", "Evil")]).send().unwrap();
+    assert_eq!(r.status(), 403);
+    // A cross-site origin with a valid token.
+    let page = app.get(&c, "/settings").text().unwrap();
+    let csrf = csrf_of(&page);
+    let r = c
+        .post(format!("{}/settings", app.url))
+        .header("origin", "https://evil.example")
+        .form(&[("csrf", csrf.as_str()), ("organisation", "Evil")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_ne!(app.state.settings.get().unwrap().organisation, "Evil");
+    // Login form too: a POST without the pre-login cookie's token is refused.
+    let fresh = app.client();
+    let r = fresh.post(format!("{}/login", app.url)).form(&[("username", "admin"), ("password", NEW_PASSWORD)]).send().unwrap();
+    assert_eq!(r.status(), 403);
+    // And GET never changes state.
+    assert!(matches!(app.get(&c, "/logout").status().as_u16(), 404 | 405));
+    assert_eq!(app.get(&c, "/").status(), 200, "still signed in");
+}
+
+fn session_cookie(r: &reqwest::blocking::Response) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("__Host-tidings_session=") && !v.starts_with("__Host-tidings_session=;"))
+}
+
+#[test]
+fn sessions_rotate_at_login_and_are_revoked() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    // The cookie is __Host-, Secure, HttpOnly, SameSite=Strict.
+    let c2 = app.client();
+    let r = app.login(&c2, "admin", NEW_PASSWORD);
+    let cookie = session_cookie(&r).expect("session cookie set");
+    for attr in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attr), "{cookie} lacks {attr}");
+    }
+    let second = cookie.split(';').next().unwrap().to_string();
+    let stale = app.client();
+    let r = stale.get(format!("{}/api/v1/me", app.url)).header("cookie", second.as_str()).send().unwrap();
+    assert_eq!(r.status(), 200);
+
+    // Logout revokes.
+    let r = app.post_form(&c2, "/", "/logout", &[]);
+    assert_eq!(r.status(), 303);
+    let r = stale.get(format!("{}/api/v1/me", app.url)).header("cookie", second.as_str()).send().unwrap();
+    assert_eq!(r.status(), 401);
+
+    // A password change ends the other sessions but keeps the one that made it.
+    let other = app.client();
+    assert_eq!(app.login(&other, "admin", NEW_PASSWORD).status(), 303);
+    assert_eq!(app.get(&other, "/api/v1/me").status(), 200);
+    let newer = "another quite long passphrase";
+    let r = app.post_form(&c, "/account/password", "/account/password", &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get(&other, "/api/v1/me").status(), 401);
+    assert_eq!(app.get(&c, "/api/v1/me").status(), 200);
+}
+
+#[test]
+fn disabling_a_user_ends_their_sessions() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "bob"), ("role", "analyst")]).text().unwrap();
+    let otp = text_of_id(&page, "otp").unwrap();
+    let bob = app.client();
+    app.login(&bob, "bob", &otp);
+    app.post_form(&bob, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    assert_eq!(app.get(&bob, "/").status(), 200);
+    let id = app.state.users.find_by_username("bob").unwrap().unwrap().id;
+    let r = app.post_form(&admin, &format!("/users/{id}"), &format!("/users/{id}/disable"), &[]);
+    assert_eq!(r.status(), 303);
+    let r = app.get(&bob, "/");
+    assert_eq!(location(&r), "/login?next=%2F");
+    assert_eq!(app.login(&app.client(), "bob", NEW_PASSWORD).status(), 401);
+}
+
+#[test]
+fn roles_are_enforced_with_403() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "ana"), ("role", "analyst")]).text().unwrap();
+    let otp = text_of_id(&page, "otp").unwrap();
+    let ana = app.client();
+    app.login(&ana, "ana", &otp);
+    app.post_form(&ana, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    for path in ["/users", "/audit", "/settings", "/tokens", "/api/v1/users", "/api/v1/audit"] {
+        assert_eq!(app.get(&ana, path).status(), 403, "{path}");
+    }
+    assert_eq!(app.get(&ana, "/").status(), 200);
+    // The navigation does not offer what the role cannot open.
+    let home = app.get(&ana, "/").text().unwrap();
+    assert!(!home.contains("href=\"/users\""));
+    assert!(!home.contains("href=\"/audit\""));
+    // An admin cannot make someone owner; only an owner can.
+    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "adm2"), ("role", "admin")]).text().unwrap();
+    let otp2 = text_of_id(&page, "otp").unwrap();
+    let adm2 = app.client();
+    app.login(&adm2, "adm2", &otp2);
+    app.post_form(&adm2, "/account/password", "/account/password", &[("current", &otp2), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    let ana_id = app.state.users.find_by_username("ana").unwrap().unwrap().id;
+    let r = app.post_form(&adm2, &format!("/users/{ana_id}"), &format!("/users/{ana_id}/role"), &[("role", "owner")]);
+    assert_eq!(r.status(), 403);
+    let r = app.post_form(&admin, &format!("/users/{ana_id}"), &format!("/users/{ana_id}/role"), &[("role", "owner")]);
+    assert_eq!(r.status(), 303);
+}
+
+#[test]
+fn totp_enrol_then_login_needs_a_code_that_works_once() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&c, "/account", "/account/2fa/start", &[]);
+    assert_eq!(location(&r), "/account/2fa");
+    let page = app.get(&c, "/account/2fa").text().unwrap();
+    assert!(page.contains("<svg"), "QR code drawn by the server");
+    let secret_b32 = text_of_id(&page, "totp-secret").unwrap();
+    let secret = totp_rs::Secret::Encoded(secret_b32).to_bytes().unwrap();
+    let now = || std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    // A wrong code is refused and enrolment stays pending.
+    let r = app.post_form(&c, "/account/2fa", "/account/2fa/confirm", &[("code", "000000")]);
+    assert_eq!(r.status(), 422);
+    let code = tidings::auth::totp::code_at(&secret, now());
+    let r = app.post_form(&c, "/account/2fa", "/account/2fa/confirm", &[("code", &code)]);
+    assert_eq!(r.status(), 200);
+    let page = r.text().unwrap();
+    let codes: Vec<String> = page.match_indices("<li><code>").map(|(i, _)| page[i + 10..i + 24].to_string()).collect();
+    assert_eq!(codes.len(), 10);
+
+    // Sign in again: password, then second factor.
+    let c2 = app.client();
+    let r = app.login(&c2, "admin", NEW_PASSWORD);
+    assert!(location(&r).starts_with("/login/2fa"));
+    let partial = session_cookie(&r).unwrap().split(';').next().unwrap().to_string();
+    assert_eq!(app.get(&c2, "/api/v1/me").status(), 401, "no access between the two steps");
+    // The enrolment code was used for this step already: replay refused.
+    let r = app.post_form(&c2, "/login/2fa", "/login/2fa", &[("code", &code)]);
+    assert_eq!(r.status(), 401);
+    // A recovery code works, once.
+    let r = app.post_form(&c2, "/login/2fa", "/login/2fa", &[("code", &codes[0])]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get(&c2, "/api/v1/me").status(), 200);
+    // The session id was replaced when the second factor was accepted; the old one is dead.
+    let full = session_cookie(&r).unwrap().split(';').next().unwrap().to_string();
+    assert_ne!(partial, full);
+    let r = app.client().get(format!("{}/login/2fa", app.url)).header("cookie", partial.as_str()).send().unwrap();
+    assert_eq!(location(&r), "/login", "the pre-2FA session id no longer exists");
+    let c3 = app.client();
+    app.login(&c3, "admin", NEW_PASSWORD);
+    assert_eq!(app.post_form(&c3, "/login/2fa", "/login/2fa", &[("code", &codes[0])]).status(), 401);
+    assert_eq!(app.post_form(&c3, "/login/2fa", "/login/2fa", &[("code", &codes[1])]).status(), 303);
+    let used = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("auth.recovery_code_used".into()), ..Default::default() }, 10).unwrap();
+    assert_eq!(used.len(), 2);
+}
+
+#[test]
+fn login_is_rate_limited_per_network() {
+    let app = spawn_app();
+    let c = app.client();
+    let mut limited = false;
+    for _ in 0..40 {
+        let r = app.login(&c, "nobody", "x");
+        if r.status() == 429 {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "40 attempts in a minute from one network must hit the limit");
+}

@@ -1,0 +1,187 @@
+//! Backups under write load, restore, encryption, rotation, and the erasure journal that keeps
+//! erased people out of restored data.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use tidings::audit::{AuditLog, Verification};
+use tidings::store::backup::{self, RestoreOptions};
+use tidings::store::{OpenOptions, Store};
+
+use crate::helpers::*;
+
+fn cli(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).arg("--data-dir").arg(dir).output().unwrap()
+}
+
+fn restore_into(archive: &std::path::Path, from: &std::path::Path, to: &std::path::Path, key: Option<&tidings::store::SecretKey>, journal: &std::path::Path) -> Result<backup::RestoreReport, backup::BackupError> {
+    backup::restore(&RestoreOptions {
+        archive,
+        data_dir: to,
+        key,
+        master_key: &from.join("master.key"),
+        journal,
+        force: false,
+    })
+}
+
+#[test]
+fn backup_under_write_load_restores_a_consistent_copy() {
+    let app = spawn_app();
+    let _c = app.login_admin(NEW_PASSWORD);
+    let token = app.admin_token(&["manage_own_tokens"]);
+    let stop = Arc::new(AtomicBool::new(false));
+    let acked = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let (stop, acked, url, token) = (stop.clone(), acked.clone(), app.url.clone(), token.clone());
+            std::thread::spawn(move || {
+                let c = reqwest::blocking::Client::builder().danger_accept_invalid_certs(true).build().unwrap();
+                let mut i = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let r = c
+                        .post(format!("{url}/api/v1/tokens"))
+                        .bearer_auth(&token)
+                        .json(&serde_json::json!({"name": format!("w{w}-{i}"), "scopes": ["manage_own_tokens"]}))
+                        .send()
+                        .unwrap();
+                    assert_eq!(r.status(), 201);
+                    acked.lock().unwrap().push(r.json::<serde_json::Value>().unwrap()["id"].as_str().unwrap().to_string());
+                    i += 1;
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let before = acked.lock().unwrap().len();
+    let archive = app.data_dir().join("under-load.tdgbak");
+    // Through the running server's control socket, as an operator would.
+    let out = cli(&["backup", "--out", archive.to_str().unwrap()], &app.data_dir());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let after = acked.lock().unwrap().len();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    stop.store(true, Ordering::Relaxed);
+    for w in writers {
+        w.join().unwrap();
+    }
+    assert!(before > 0, "writers were writing");
+
+    let target = tempfile::tempdir().unwrap();
+    let report = restore_into(&archive, &app.data_dir(), target.path(), None, &target.path().join("none")).unwrap();
+    assert!(report.entries > 0);
+    let restored = Store::open(target.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    // A consistent cut: the audit chain and its signed head agree.
+    let audit = AuditLog::open(&restored).unwrap();
+    assert!(matches!(audit.verify().unwrap(), Verification::Intact { .. }), "{:?}", audit.verify());
+    // Everything acknowledged before the backup started is in it; nothing from after it ended.
+    let tokens = tidings::auth::Tokens::open(&restored).unwrap();
+    let in_backup: std::collections::HashSet<String> = tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
+    let acked = acked.lock().unwrap();
+    for id in &acked[..before] {
+        assert!(in_backup.contains(id), "token acknowledged before the backup is missing");
+    }
+    // At most the writers' in-flight requests (one each) and the admin's own token beyond that.
+    assert!(in_backup.len() <= after + 2 + 1, "{} tokens in backup, {after} acknowledged when it finished", in_backup.len());
+    // Every restored token matches the live one byte for byte.
+    for t in tokens.list(None).unwrap() {
+        let live = app.state.tokens.get(&t.id).unwrap().unwrap();
+        assert_eq!(live.secret_hash, t.secret_hash);
+        assert_eq!(live.name, t.name);
+    }
+    drop(restored);
+
+    // The restored directory runs: the admin signs in with the password set before the backup.
+    let mut cfg = test_config(target.path());
+    cfg.store.master_key_file = app.data_dir().join("master.key");
+    let restored_app = spawn_in(target, cfg);
+    let c = restored_app.client();
+    assert_eq!(restored_app.login(&c, "admin", NEW_PASSWORD).status(), 303);
+    assert_eq!(restored_app.get(&c, "/").status(), 200);
+}
+
+#[test]
+fn restore_refuses_a_live_or_existing_store() {
+    let app = spawn_app();
+    let archive = app.data_dir().join("a.tdgbak");
+    backup::create(&app.state.store, &archive, None).unwrap();
+    let err = restore_into(&archive, &app.data_dir(), &app.data_dir(), None, &app.data_dir().join("j")).unwrap_err();
+    assert!(err.to_string().contains("in use"), "{err}");
+    let out = cli(&["restore", archive.to_str().unwrap()], &app.data_dir());
+    assert!(!out.status.success());
+}
+
+#[test]
+fn encrypted_backups_need_their_key() {
+    let app = spawn_app();
+    let keyfile = app.data_dir().join("backup.key");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings")).args(["backup", "keygen"]).arg(&keyfile).output().unwrap();
+    assert!(out.status.success());
+    let key = backup::read_key_file(&keyfile).unwrap();
+    let archive = app.data_dir().join("enc.tdgbak");
+    let report = backup::create(&app.state.store, &archive, Some(&key)).unwrap();
+    assert!(report.encrypted);
+    // The archive holds no readable gzip stream.
+    let raw = std::fs::read(&archive).unwrap();
+    assert!(!raw.windows(2).any(|w| w == [0x1f, 0x8b]) || raw.len() > 64);
+    let t1 = tempfile::tempdir().unwrap();
+    let err = restore_into(&archive, &app.data_dir(), t1.path(), None, &t1.path().join("j")).unwrap_err();
+    assert!(err.to_string().contains("encrypted"), "{err}");
+    let wrong = tidings::store::SecretKey::random();
+    let err = restore_into(&archive, &app.data_dir(), t1.path(), Some(&wrong), &t1.path().join("j")).unwrap_err();
+    assert!(err.to_string().contains("wrong key") || err.to_string().contains("decrypt"), "{err}");
+    let t2 = tempfile::tempdir().unwrap();
+    restore_into(&archive, &app.data_dir(), t2.path(), Some(&key), &t2.path().join("j")).unwrap();
+    // A flipped byte in the middle is detected.
+    let mut bad = raw.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0x40;
+    let bad_path = app.data_dir().join("bad.tdgbak");
+    std::fs::write(&bad_path, bad).unwrap();
+    let t3 = tempfile::tempdir().unwrap();
+    assert!(restore_into(&bad_path, &app.data_dir(), t3.path(), Some(&key), &t3.path().join("j")).is_err());
+}
+
+#[test]
+fn erased_people_stay_erased_after_a_restore() {
+    let app = spawn_app();
+    let journal = app.data_dir().join("backups/erasure-journal");
+    let created = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "forget.me", "", tidings::domain::Role::Analyst).unwrap();
+    let keep = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "keep.me", "", tidings::domain::Role::Analyst).unwrap();
+    let archive = app.data_dir().join("before-erasure.tdgbak");
+    backup::create(&app.state.store, &archive, None).unwrap();
+    // The erasure is journalled (keyed hashes only) before it is carried out.
+    backup::journal_erasure(app.state.store.keyring(), &journal, &created.user.id).unwrap();
+    app.state.store.erase_person(&created.user.id).unwrap();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(!text.contains(&created.user.id.to_string()) && !text.contains("forget.me"));
+
+    // Restoring without the journal would bring the person back...
+    let t1 = tempfile::tempdir().unwrap();
+    restore_into(&archive, &app.data_dir(), t1.path(), None, &t1.path().join("no-journal")).unwrap();
+    let s1 = Store::open(t1.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    assert!(tidings::auth::Users::open(&s1).unwrap().find_by_username("forget.me").unwrap().is_some());
+    drop(s1);
+    // ...with it, the erasure is applied again.
+    let t2 = tempfile::tempdir().unwrap();
+    let report = restore_into(&archive, &app.data_dir(), t2.path(), None, &journal).unwrap();
+    assert_eq!(report.erasures_reapplied, 1);
+    let s2 = Store::open(t2.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    let users = tidings::auth::Users::open(&s2).unwrap();
+    assert!(users.find_by_username("forget.me").unwrap().is_none());
+    assert!(users.get(&created.user.id).unwrap().is_none());
+    assert!(s2.existing_data_key(&created.user.id).unwrap().is_none());
+    assert!(users.get(&keep.user.id).unwrap().is_some());
+}
+
+#[test]
+fn scheduled_backups_rotate() {
+    let app = spawn_app_with(|c| c.backup.keep = 2);
+    for _ in 0..3 {
+        tidings::jobs::scheduled_backup(&app.state).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let listed = backup::list(&app.state.config.backup_dir());
+    assert_eq!(listed.len(), 2);
+    let entries = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("backup.created".into()), ..Default::default() }, 10).unwrap();
+    assert_eq!(entries.len(), 3);
+}

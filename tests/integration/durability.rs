@@ -1,0 +1,108 @@
+//! A child process (the real server binary) acknowledges writes, is killed with SIGKILL, and on
+//! reopen every acknowledged write is there.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tidings::store::{OpenOptions, Store};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
+        .arg(dir.path())
+        .env("TIDINGS_JOBS__BACKUP", "")
+        .env("TIDINGS_LOG__LEVEL", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first admin's one-time password is printed on stdout.
+    let mut password = String::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(p) = line.trim().strip_prefix("one-time password: ") {
+            password = p.to_string();
+            break;
+        }
+    }
+    assert!(!password.is_empty(), "server printed the first admin's password");
+    std::thread::spawn(move || for _ in lines {});
+
+    // Sign in through the API path: a session, then a token for the writers.
+    let url = format!("https://127.0.0.1:{port}");
+    let c = reqwest::blocking::Client::builder().cookie_store(true).danger_accept_invalid_certs(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = c.get(format!("{url}/login")).send().unwrap().text().unwrap();
+    let csrf = crate::helpers::csrf_of(&page);
+    c.post(format!("{url}/login")).form(&[("csrf", csrf.as_str()), ("username", "admin"), ("password", &password)]).send().unwrap();
+    let page = c.get(format!("{url}/account/password")).send().unwrap().text().unwrap();
+    let csrf = crate::helpers::csrf_of(&page);
+    let new = crate::helpers::NEW_PASSWORD;
+    let r = c.post(format!("{url}/account/password")).form(&[("csrf", csrf.as_str()), ("current", &password), ("new", new), ("confirm", new)]).send().unwrap();
+    assert_eq!(r.status(), 303);
+    // A session-authenticated API call that changes state must echo the session's CSRF token.
+    let body = serde_json::json!({"name": "writer", "scopes": ["manage_own_tokens", "manage_settings"]});
+    let r = c.post(format!("{url}/api/v1/tokens")).json(&body).send().unwrap();
+    assert_eq!(r.status(), 403);
+    let csrf = crate::helpers::csrf_of(&c.get(format!("{url}/")).send().unwrap().text().unwrap());
+    let r = c.post(format!("{url}/api/v1/tokens")).header("x-csrf-token", csrf).json(&body).send().unwrap();
+    assert_eq!(r.status(), 201, "{}", r.text().unwrap_or_default());
+    let token = r.json::<serde_json::Value>().unwrap()["token"].as_str().unwrap().to_string();
+
+    let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
+            std::thread::spawn(move || {
+                let c = reqwest::blocking::Client::builder().danger_accept_invalid_certs(true).timeout(Duration::from_secs(5)).build().unwrap();
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let Ok(r) = c
+                        .post(format!("{url}/api/v1/tokens"))
+                        .bearer_auth(&token)
+                        .json(&serde_json::json!({"name": format!("k{w}-{i}"), "scopes": ["manage_own_tokens"]}))
+                        .send()
+                    else {
+                        break;
+                    };
+                    if r.status() != 201 {
+                        break;
+                    }
+                    let Ok(v) = r.json::<serde_json::Value>() else { break };
+                    acked.lock().unwrap().push(v["id"].as_str().unwrap().to_string());
+                    i += 1;
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    // SIGKILL mid-stream: no chance to flush anything.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for w in writers {
+        w.join().unwrap();
+    }
+    let acked = acked.lock().unwrap().clone();
+    assert!(acked.len() > 20, "only {} writes were acknowledged", acked.len());
+
+    let store = Store::open(dir.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: dir.path().join("master.key"), create: false }).unwrap();
+    let tokens = tidings::auth::Tokens::open(&store).unwrap();
+    let present: std::collections::HashSet<String> = tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
+    let missing: Vec<_> = acked.iter().filter(|id| !present.contains(*id)).collect();
+    assert!(missing.is_empty(), "{} of {} acknowledged writes lost after SIGKILL", missing.len(), acked.len());
+    // The password change acknowledged before the writes survived too.
+    let users = tidings::auth::Users::open(&store).unwrap();
+    let admin = users.find_by_username("admin").unwrap().unwrap();
+    assert!(!admin.must_change_password);
+    assert!(matches!(tidings::audit::AuditLog::open(&store).unwrap().verify().unwrap(), tidings::audit::Verification::Intact { .. }));
+}

@@ -1,0 +1,164 @@
+//! Starts the real application in-process on port 0 with a temporary data directory, and
+//! drives it over real HTTPS with a cookie-keeping client.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::blocking::{Client, Response};
+use tidings::config::Config;
+use tidings::startup::Application;
+use tidings::state::AppState;
+
+pub struct TestApp {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    pub admin_password: String,
+    pub state: Arc<AppState>,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+pub fn test_config(dir: &std::path::Path) -> Config {
+    let mut c = Config::default();
+    c.data_dir = dir.to_path_buf();
+    c.listen = "127.0.0.1:0".parse().unwrap();
+    c.jobs.backup = String::new();
+    c.jobs.session_cleanup = String::new();
+    c.http.workers = 2;
+    c
+}
+
+pub fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {})
+}
+
+pub fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(dir.path());
+    tweak(&mut config);
+    spawn_in(dir, config)
+}
+
+pub fn spawn_in(dir: tempfile::TempDir, config: Config) -> TestApp {
+    // Server-side errors show in the failing test's output.
+    tidings::telemetry::init("warn", "text");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = Application::build(config).await.expect("app builds");
+            let password = app.first_admin.as_ref().map(|a| a.password.clone()).unwrap_or_default();
+            tx.send((app.port(), app.handle(), app.state(), password)).unwrap();
+            app.run_until_stopped().await.unwrap();
+        })
+    });
+    let (port, handle, state, admin_password) = rx.recv_timeout(Duration::from_secs(30)).expect("app started");
+    TestApp {
+        url: format!("https://127.0.0.1:{port}"),
+        dir,
+        admin_password,
+        state,
+        handle,
+        thread: Some(thread),
+    }
+}
+
+impl TestApp {
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// A fresh browser-like client: keeps cookies, trusts the test server's self-signed
+    /// certificate, does not follow redirects (tests look at them).
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .danger_accept_invalid_certs(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap()
+    }
+
+    pub fn get(&self, c: &Client, path: &str) -> Response {
+        c.get(format!("{}{path}", self.url)).send().unwrap()
+    }
+
+    /// Posts a form with the CSRF token scraped from `form_page`.
+    pub fn post_form(&self, c: &Client, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let page = self.get(c, form_page).text().unwrap();
+        let csrf = csrf_of(&page);
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        c.post(format!("{}{action}", self.url)).form(&all).send().unwrap()
+    }
+
+    /// Signs in; returns the response to the password step.
+    pub fn login(&self, c: &Client, username: &str, password: &str) -> Response {
+        self.post_form(c, "/login", "/login", &[("username", username), ("password", password)])
+    }
+
+    /// Signs in as the first admin and replaces the one-time password with `new`.
+    pub fn login_admin(&self, new: &str) -> Client {
+        let c = self.client();
+        let r = self.login(&c, "admin", &self.admin_password);
+        assert_eq!(r.status(), 303);
+        assert_eq!(location(&r), "/account/password");
+        let r = self.post_form(
+            &c,
+            "/account/password",
+            "/account/password",
+            &[("current", &self.admin_password), ("new", new), ("confirm", new)],
+        );
+        assert_eq!(r.status(), 303, "password change: {}", r.text().unwrap_or_default());
+        c
+    }
+
+    /// Creates an API token for the admin with the given scopes; returns the bearer secret.
+    pub fn admin_token(&self, scopes: &[&str]) -> String {
+        let admin = self.state.users.find_by_username("admin").unwrap().unwrap();
+        let scopes = scopes.iter().map(|s| s.parse().unwrap()).collect();
+        let (_, secret) = self.state.tokens.create(admin.id, "test", scopes, None).unwrap();
+        secret
+    }
+
+    pub fn stop(mut self) -> tempfile::TempDir {
+        self.shutdown();
+        std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(t) = self.thread.take() {
+            actix_web::rt::System::new().block_on(self.handle.stop(true));
+            t.join().unwrap();
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+pub fn csrf_of(page: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = page.find(marker).unwrap_or_else(|| panic!("no csrf field in page:\n{page}")) + marker.len();
+    let end = page[start..].find('"').unwrap();
+    page[start..start + end].to_string()
+}
+
+pub fn location(r: &Response) -> String {
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+/// Text of the element with `id="…"` (first occurrence), tags stripped.
+pub fn text_of_id(page: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}\"");
+    let at = page.find(&marker)?;
+    let open_end = at + page[at..].find('>')? + 1;
+    let close = open_end + page[open_end..].find("</")?;
+    Some(page[open_end..close].trim().to_string())
+}
+
+pub const NEW_PASSWORD: &str = "a long and sensible passphrase";

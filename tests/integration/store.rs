@@ -1,0 +1,139 @@
+//! The store: migrations refuse downgrades, a swapped master key fails loudly, every tree is in
+//! the personal-data registry, personal data is sealed at rest and erasure is final.
+
+use tidings::store::{migrations, registry, OpenOptions, Store, StoreError};
+
+use crate::helpers::*;
+
+fn opts(dir: &std::path::Path) -> OpenOptions {
+    OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+        s.tree("meta").unwrap().insert(migrations::SCHEMA_KEY, &999u32.to_be_bytes()).unwrap();
+        s.commit().unwrap();
+    }
+    let err = Store::open(dir.path(), &opts(dir.path())).err().expect("downgrade refused");
+    assert!(matches!(err, StoreError::Downgrade { found: 999, .. }));
+    assert!(err.to_string().contains("downgrading is refused"));
+    // The binary says so too, and exits non-zero.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["user", "list", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("schema version 999"));
+}
+
+#[test]
+fn migrations_run_once_and_record_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    assert_eq!(migrations::current(s.db()).unwrap(), migrations::latest());
+    assert_eq!(migrations::MIGRATIONS.len() as u32, migrations::latest());
+}
+
+#[test]
+fn a_swapped_master_key_fails_loudly() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path(), &opts(dir.path())).unwrap());
+    let other = tempfile::tempdir().unwrap();
+    let mut o = opts(dir.path());
+    o.master_key = other.path().join("other.key");
+    let err = Store::open(dir.path(), &o).err().expect("wrong key refused");
+    assert!(matches!(err, StoreError::WrongMasterKey { .. }), "{err}");
+}
+
+#[test]
+fn an_unregistered_tree_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    assert!(matches!(s.tree("contacts_without_registration"), Err(StoreError::Unregistered(_))));
+}
+
+/// Exercises every feature, then checks that each tree on disk is registered and that no
+/// personal data is stored in plaintext in any file of the data directory.
+#[test]
+fn every_tree_is_registered_and_personal_data_is_sealed() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let name = "zebediah.quux@example.org";
+    let display = "Zebediah Quux";
+    let page = app.post_form(&admin, "/users/new", "/users", &[("username", name), ("display_name", display), ("role", "dpo")]).text().unwrap();
+    let otp = text_of_id(&page, "otp").unwrap();
+    let c = app.client();
+    app.login(&c, name, &otp);
+    app.post_form(&c, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    app.post_form(&c, "/tokens", "/tokens", &[("name", "Quux integration"), ("scope", "view_audit")]);
+    app.post_form(&admin, "/settings", "/settings", &[("organisation", "Quux Shop")]);
+    let token = app.admin_token(&["run_backups"]);
+    let r = app.client().post(format!("{}/api/v1/backups", app.url)).bearer_auth(&token).send().unwrap();
+    assert_eq!(r.status(), 201);
+    tidings::jobs::session_cleanup(&app.state).unwrap();
+
+    let unregistered = registry::unregistered_trees(app.state.store.db());
+    assert!(unregistered.is_empty(), "trees without a registry entry: {unregistered:?}");
+
+    // The export reaches the person through the registry.
+    let person = app.state.users.find_by_username(name).unwrap().unwrap().id;
+    let export = app.state.store.export_person(&person).unwrap();
+    let trees: Vec<&str> = export.iter().map(|(t, _)| t.as_str()).collect();
+    for t in ["users", "sessions", "api_tokens", "audit"] {
+        assert!(trees.contains(&t), "export lacks {t}: {trees:?}");
+    }
+
+    app.state.store.commit().unwrap();
+    let dir = app.stop();
+    for entry in walk(dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        for needle in [name.as_bytes(), display.as_bytes(), b"Quux integration"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{} holds `{}` in plaintext",
+                entry.display(),
+                String::from_utf8_lossy(needle)
+            );
+        }
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.is_file() {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn erasure_destroys_the_key_and_every_record() {
+    let app = spawn_app();
+    let _admin = app.login_admin(NEW_PASSWORD);
+    let admin = app.state.users.find_by_username("admin").unwrap().unwrap();
+    let created = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "erase.me", "Erase Me", tidings::domain::Role::Marketer).unwrap();
+    let id = created.user.id;
+    app.state.tokens.create(id, "mine", vec![tidings::domain::Permission::ViewContacts], None).unwrap();
+    app.state.sessions.create(id, tidings::auth::Stage::Full, None, "test").unwrap();
+    assert!(app.state.store.existing_data_key(&id).unwrap().is_some());
+
+    let removed = app.state.store.erase_person(&id).unwrap();
+    assert!(removed >= 4, "removed {removed}");
+    assert!(app.state.store.existing_data_key(&id).unwrap().is_none());
+    assert!(app.state.users.get(&id).unwrap().is_none());
+    assert!(app.state.users.find_by_username("erase.me").unwrap().is_none());
+    let export = app.state.store.export_person(&id).unwrap();
+    // Only the pseudonymous audit trail remains (it names the id, never the person).
+    assert!(export.iter().all(|(t, _)| t == "audit"), "{export:?}");
+    // Others are untouched.
+    assert!(app.state.users.get(&admin.id).unwrap().is_some());
+}
