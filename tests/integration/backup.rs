@@ -88,7 +88,7 @@ fn backup_under_write_load_restores_a_consistent_copy() {
         assert_eq!(live.secret_hash, t.secret_hash);
         assert_eq!(live.name, t.name);
     }
-    drop(restored);
+    drop((restored, audit, tokens));
 
     // The restored directory runs: the admin signs in with the password set before the backup.
     let mut cfg = test_config(target.path());
