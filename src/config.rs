@@ -54,7 +54,7 @@ pub struct TlsConfig {
     pub key_file: PathBuf,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct ProxyConfig {
     /// Peers whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
@@ -93,7 +93,7 @@ pub struct HttpConfig {
     pub workers: usize,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct MetricsConfig {
     /// Bearer token for `/metrics`. Empty: only loopback peers may read it.
@@ -154,12 +154,6 @@ impl Default for TlsConfig {
     }
 }
 
-impl Default for ProxyConfig {
-    fn default() -> Self {
-        Self { trusted: Vec::new() }
-    }
-}
-
 impl Default for StoreConfig {
     fn default() -> Self {
         Self { cache_mb: 64, master_key_file: PathBuf::new() }
@@ -183,12 +177,6 @@ impl Default for AuthConfig {
 impl Default for HttpConfig {
     fn default() -> Self {
         Self { max_body_kb: 256, workers: 0 }
-    }
-}
-
-impl Default for MetricsConfig {
-    fn default() -> Self {
-        Self { token: String::new() }
     }
 }
 
@@ -265,8 +253,10 @@ impl Config {
             let (rest, value) = match rest.strip_suffix("_FILE") {
                 Some(base) if known.contains(&env_to_key(base)) => {
                     let path = PathBuf::from(&raw);
-                    let content = std::fs::read_to_string(&path).map_err(|source| {
-                        ConfigError::SecretFile { var: var.clone(), path: path.clone(), source }
+                    let content = std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
+                        var: var.clone(),
+                        path: path.clone(),
+                        source,
                     })?;
                     (base, content.trim_end_matches(['\r', '\n']).to_string())
                 }
@@ -313,8 +303,7 @@ impl Config {
         }
         for (name, expr) in [("jobs.backup", &self.jobs.backup), ("jobs.session_cleanup", &self.jobs.session_cleanup)] {
             if !expr.trim().is_empty() {
-                crate::jobs::schedule::parse(expr)
-                    .map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
+                crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
             }
         }
         Ok(())
@@ -415,9 +404,7 @@ fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
             }
         };
         let source = match &err.metadata {
-            Some(m) if m.name.contains("TOML") => {
-                file.map(|p| format!("{}: ", p.display())).unwrap_or_default()
-            }
+            Some(m) if m.name.contains("TOML") => file.map(|p| format!("{}: ", p.display())).unwrap_or_default(),
             Some(m) => format!("{}: ", m.name),
             None => String::new(),
         };

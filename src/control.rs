@@ -95,7 +95,9 @@ pub fn execute(state: &AppState, req: Request) -> Response {
         Request::UserResetPassword { username } => {
             let u = find(state, &username)?;
             let (_, otp) = ops::reset_password(state, by, &u.id).map_err(|e| e.to_string())?;
-            Ok(format!("new one-time password for {username}: {otp}\n(sessions ended; it must be changed at next login)"))
+            Ok(format!(
+                "new one-time password for {username}: {otp}\n(sessions ended; it must be changed at next login)"
+            ))
         }
         Request::UserUnlock { username } => {
             let u = find(state, &username)?;
@@ -113,7 +115,9 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             Ok(format!("{username} enabled"))
         }
         Request::AuditVerify => match state.audit.verify().map_err(|e| e.to_string())? {
-            Verification::Intact { entries } => Ok(format!("audit log intact: {entries} entries, chain and head verified")),
+            Verification::Intact { entries } => {
+                Ok(format!("audit log intact: {entries} entries, chain and head verified"))
+            }
             Verification::Broken { seq, reason } => Err(format!("audit log BROKEN at entry {seq}: {reason}")),
         },
         Request::Backup { out, key_file } => {
@@ -187,7 +191,9 @@ pub fn call(data_dir: &Path, req: &Request) -> std::io::Result<Option<Response>>
     let path = data_dir.join(SOCKET);
     let mut stream = match std::os::unix::net::UnixStream::connect(&path) {
         Ok(s) => s,
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused) => return Ok(None),
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused) => {
+            return Ok(None)
+        }
         Err(e) => return Err(e),
     };
     let mut line = serde_json::to_string(req).map_err(std::io::Error::other)?;

@@ -86,7 +86,9 @@ fn guard_owner_change(state: &AppState, by: &By, target: &User, new_role: Option
         return Err(OpError::Forbidden("Only an owner can grant, change or remove the owner role.".into()));
     }
     // Never leave the appliance without an active owner.
-    if target.role == Role::Owner && !target.disabled && new_role.is_some_and(|r| r != Role::Owner)
+    if target.role == Role::Owner
+        && !target.disabled
+        && new_role.is_some_and(|r| r != Role::Owner)
         && state.users.count_role(Role::Owner)? <= 1
     {
         return Err(OpError::Conflict("This is the last active owner; make someone else owner first.".into()));
@@ -194,7 +196,10 @@ pub fn change_own_password(
         return Err(OpError::Invalid { field: "confirm", message: "The two new passwords differ.".into() });
     }
     if password::verify_blocking(new, &u.password_hash) {
-        return Err(OpError::Invalid { field: "new", message: "Choose a password different from the current one.".into() });
+        return Err(OpError::Invalid {
+            field: "new",
+            message: "Choose a password different from the current one.".into(),
+        });
     }
     password::check_policy(new, &u.username, state.config.auth.password_min_length)
         .map_err(|m| OpError::Invalid { field: "new", message: m })?;
@@ -240,7 +245,9 @@ pub fn confirm_totp(state: &AppState, by: By, id: &PersonId, code: &str) -> OpRe
 fn hash_codes(state: &AppState, codes: &[String]) -> Vec<[u8; 32]> {
     codes
         .iter()
-        .map(|c| state.store.keyring().lookup_hash("tidings/recovery-code", totp::normalise_recovery_code(c).as_bytes()))
+        .map(|c| {
+            state.store.keyring().lookup_hash("tidings/recovery-code", totp::normalise_recovery_code(c).as_bytes())
+        })
         .collect()
 }
 
@@ -316,7 +323,9 @@ pub fn revoke_token(state: &AppState, by: By, me: &PersonId, id: &TokenId) -> Op
         return Err(OpError::NotFound("token"));
     }
     let token = state.tokens.revoke(id)?.ok_or(OpError::NotFound("token"))?;
-    state.audit.record(by.event(Action::TokenRevoked).target(id.reference()).detail("owner", token.owner.reference()))?;
+    state
+        .audit
+        .record(by.event(Action::TokenRevoked).target(id.reference()).detail("owner", token.owner.reference()))?;
     Ok(token)
 }
 
@@ -337,12 +346,7 @@ pub fn bootstrap_owner(state: &AppState) -> OpResult<Option<NewUser>> {
     if state.users.count() > 0 {
         return Ok(None);
     }
-    let created = create_user(
-        state,
-        By { actor: Actor::System, ip: None, role: None },
-        "admin",
-        "Administrator",
-        Role::Owner,
-    )?;
+    let created =
+        create_user(state, By { actor: Actor::System, ip: None, role: None }, "admin", "Administrator", Role::Owner)?;
     Ok(Some(created))
 }

@@ -61,7 +61,8 @@ pub fn load(config: &Config) -> Result<Material> {
         let wanted = sans(config).join("\n");
         let current = std::fs::read_to_string(&names_file).unwrap_or_default();
         if !cert.exists() || !key.exists() || current != wanted {
-            let generated = rcgen::generate_simple_self_signed(sans(config)).context("generating a self-signed certificate")?;
+            let generated =
+                rcgen::generate_simple_self_signed(sans(config)).context("generating a self-signed certificate")?;
             write_private(&key, generated.signing_key.serialize_pem().as_bytes(), 0o400)?;
             write_private(&cert, generated.cert.pem().as_bytes(), 0o444)?;
             write_private(&names_file, wanted.as_bytes(), 0o644)?;
@@ -72,7 +73,8 @@ pub fn load(config: &Config) -> Result<Material> {
         (config.tls.cert_file.clone(), config.tls.key_file.clone(), false)
     };
     let chain: Vec<CertificateDer<'static>> = {
-        let pem = std::fs::read(&cert_path).with_context(|| format!("reading tls certificate {}", cert_path.display()))?;
+        let pem =
+            std::fs::read(&cert_path).with_context(|| format!("reading tls certificate {}", cert_path.display()))?;
         rustls_pemfile::certs(&mut pem.as_slice())
             .collect::<Result<_, _>>()
             .with_context(|| format!("parsing {}", cert_path.display()))?

@@ -11,7 +11,7 @@ use crate::domain::{PersonId, TruncatedIp};
 use crate::state::{blocking, AppState};
 
 pub enum PasswordOutcome {
-    Accepted { user: User, stage: Stage },
+    Accepted { user: Box<User>, stage: Stage },
     Rejected,
     Locked { until: DateTime<Utc> },
 }
@@ -43,19 +43,31 @@ pub async fn password_step(
     let usable = found.as_ref().filter(|u| !u.disabled);
     let ok = state.hasher.verify(password, usable.map(|u| u.password_hash.clone())).await;
     let Some(mut user) = found else {
-        state.audit_event(Event::new(Actor::Anonymous, Action::LoginFailed).ip(ip).detail("reason", "unknown user")).await?;
+        state
+            .audit_event(Event::new(Actor::Anonymous, Action::LoginFailed).ip(ip).detail("reason", "unknown user"))
+            .await?;
         return Ok(PasswordOutcome::Rejected);
     };
     let now = Utc::now();
     if user.disabled {
         state
-            .audit_event(Event::new(Actor::Anonymous, Action::LoginFailed).ip(ip).target(user.id.reference()).detail("reason", "disabled"))
+            .audit_event(
+                Event::new(Actor::Anonymous, Action::LoginFailed)
+                    .ip(ip)
+                    .target(user.id.reference())
+                    .detail("reason", "disabled"),
+            )
             .await?;
         return Ok(PasswordOutcome::Rejected);
     }
     if let Some(until) = user.locked_until.filter(|t| *t > now) {
         state
-            .audit_event(Event::new(Actor::Anonymous, Action::LoginFailed).ip(ip).target(user.id.reference()).detail("reason", "locked"))
+            .audit_event(
+                Event::new(Actor::Anonymous, Action::LoginFailed)
+                    .ip(ip)
+                    .target(user.id.reference())
+                    .detail("reason", "locked"),
+            )
             .await?;
         return Ok(PasswordOutcome::Locked { until });
     }
@@ -77,9 +89,11 @@ pub async fn password_step(
     let users = state.users.clone();
     blocking(move || users.save(&saved)).await?;
     if stage != Stage::NeedsSecondFactor {
-        state.audit_event(Event::new(Actor::User(user.id), Action::Login).ip(ip).detail("second_factor", "none")).await?;
+        state
+            .audit_event(Event::new(Actor::User(user.id), Action::Login).ip(ip).detail("second_factor", "none"))
+            .await?;
     }
-    Ok(PasswordOutcome::Accepted { user, stage })
+    Ok(PasswordOutcome::Accepted { user: Box::new(user), stage })
 }
 
 /// Counts a failure; locks the account when the limit is reached. Returns the lock's end.
@@ -167,7 +181,9 @@ pub async fn second_factor_step(
     blocking(move || users.save(&user)).await?;
     if via_recovery {
         state
-            .audit_event(Event::new(Actor::User(user_id), Action::RecoveryCodeUsed).ip(ip).detail("remaining", remaining))
+            .audit_event(
+                Event::new(Actor::User(user_id), Action::RecoveryCodeUsed).ip(ip).detail("remaining", remaining),
+            )
             .await?;
     }
     state

@@ -82,7 +82,13 @@ impl Sessions {
     }
 
     /// Starts a session and returns the cookie value.
-    pub fn create(&self, user: PersonId, stage: Stage, ip: Option<TruncatedIp>, agent: &str) -> Result<(String, Session)> {
+    pub fn create(
+        &self,
+        user: PersonId,
+        stage: Stage,
+        ip: Option<TruncatedIp>,
+        agent: &str,
+    ) -> Result<(String, Session)> {
         let token = random_token();
         let now = Utc::now();
         let session = Session {

@@ -76,7 +76,10 @@ impl Tokens {
         };
         self.tree.put(&owner, id.as_bytes(), &token)?;
         self.store.commit()?;
-        Ok((token, format!("{PREFIX}{}_{secret}", id.as_bytes().iter().map(|b| format!("{b:02x}")).collect::<String>())))
+        Ok((
+            token,
+            format!("{PREFIX}{}_{secret}", id.as_bytes().iter().map(|b| format!("{b:02x}")).collect::<String>()),
+        ))
     }
 
     /// The active token a bearer string names, if its secret matches.

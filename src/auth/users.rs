@@ -114,7 +114,9 @@ pub fn normalise_username(raw: &str) -> Result<String, AuthError> {
 pub fn check_display_name(raw: &str) -> Result<String, AuthError> {
     let name = raw.trim().to_string();
     if name.chars().count() > 120 || name.chars().any(|c| c.is_control()) {
-        return Err(AuthError::Invalid("The display name must be at most 120 characters, without control characters.".into()));
+        return Err(AuthError::Invalid(
+            "The display name must be at most 120 characters, without control characters.".into(),
+        ));
     }
     Ok(name)
 }

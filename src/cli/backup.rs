@@ -60,7 +60,8 @@ pub fn run_backup(args: BackupArgs) -> Result<(), String> {
         return Ok(());
     }
     let out = args.out.map(|p| if p.is_absolute() { p } else { std::env::current_dir().unwrap_or_default().join(p) });
-    let key_file = args.key_file.map(|p| if p.is_absolute() { p } else { std::env::current_dir().unwrap_or_default().join(p) });
+    let key_file =
+        args.key_file.map(|p| if p.is_absolute() { p } else { std::env::current_dir().unwrap_or_default().join(p) });
     op(&args.store, Request::Backup { out, key_file })
 }
 

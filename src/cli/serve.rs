@@ -28,7 +28,9 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
             if app.self_signed {
                 println!("  Self-signed certificate, SHA-256 fingerprint:");
                 println!("    {fp}");
-                println!("  (your browser will warn once; compare the fingerprint, or configure tls.cert_file/key_file)");
+                println!(
+                    "  (your browser will warn once; compare the fingerprint, or configure tls.cert_file/key_file)"
+                );
             }
         }
         if let Some(admin) = &app.first_admin {

@@ -50,13 +50,7 @@ mod tests {
     #[test]
     fn truncates_v4_v6_and_mapped() {
         assert_eq!(TruncatedIp::new("203.0.113.77".parse().unwrap()).to_string(), "203.0.113.0/24");
-        assert_eq!(
-            TruncatedIp::new("2001:db8:abcd:12::1".parse().unwrap()).to_string(),
-            "2001:db8:abcd::/48"
-        );
-        assert_eq!(
-            TruncatedIp::new("::ffff:198.51.100.9".parse().unwrap()).to_string(),
-            "198.51.100.0/24"
-        );
+        assert_eq!(TruncatedIp::new("2001:db8:abcd:12::1".parse().unwrap()).to_string(), "2001:db8:abcd::/48");
+        assert_eq!(TruncatedIp::new("::ffff:198.51.100.9".parse().unwrap()).to_string(), "198.51.100.0/24");
     }
 }

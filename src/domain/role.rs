@@ -97,10 +97,7 @@ impl Permission {
 impl FromStr for Permission {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Permission::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s)
-            .ok_or_else(|| format!("unknown scope `{s}`"))
+        Permission::ALL.into_iter().find(|p| p.as_str() == s).ok_or_else(|| format!("unknown scope `{s}`"))
     }
 }
 
@@ -112,20 +109,13 @@ impl Role {
         match self {
             Role::Owner => true,
             Role::Admin => p != ManageOwners,
-            Role::Marketer => matches!(
-                p,
-                ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | ViewPersonalData
-            ),
+            Role::Marketer => {
+                matches!(p, ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | ViewPersonalData)
+            }
             Role::Analyst => matches!(p, ViewDashboard | ViewContacts),
-            Role::Dpo => matches!(
-                p,
-                ViewDashboard
-                    | ManageOwnTokens
-                    | ViewAudit
-                    | ViewContacts
-                    | ViewPersonalData
-                    | ManageGdpr
-            ),
+            Role::Dpo => {
+                matches!(p, ViewDashboard | ManageOwnTokens | ViewAudit | ViewContacts | ViewPersonalData | ManageGdpr)
+            }
         }
     }
 

@@ -131,7 +131,9 @@ impl From<crate::store::backup::BackupError> for ApiError {
 pub fn json_error(err: actix_web::error::JsonPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
     use actix_web::error::JsonPayloadError as J;
     let e = match &err {
-        J::OverflowKnownLength { .. } | J::Overflow { .. } => ApiError::new(Code::PayloadTooLarge, "The request body is too large."),
+        J::OverflowKnownLength { .. } | J::Overflow { .. } => {
+            ApiError::new(Code::PayloadTooLarge, "The request body is too large.")
+        }
         J::ContentType => ApiError::new(Code::MalformedRequest, "Send JSON with Content-Type: application/json."),
         J::Deserialize(d) => ApiError::new(Code::MalformedRequest, format!("Invalid JSON: {d}")),
         other => ApiError::new(Code::MalformedRequest, format!("Invalid request body: {other}")),

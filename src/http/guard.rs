@@ -2,9 +2,11 @@
 //!
 //! The `context` middleware resolves, once per request, the session cookie or bearer token into
 //! a [`RequestCtx`]. Handlers then ask for what they need by type:
-//! - [`Guard<P>`] — a signed-in principal (session at full stage, or API token) allowed `P`;
-//! - [`CsrfForm<T>`] — a form body whose `csrf` field matches the session (or pre-login cookie);
-//! - [`Ctx`] — the raw context for pages that work signed in or not (login, 2FA).
+//! - [`Guard<P>`]: a signed-in principal (session at full stage, or API token) allowed `P`;
+//! - [`CsrfForm<T>`]: a form body whose `csrf` field matches the session (or pre-login cookie);
+//! - [`Ctx`]: the raw context for pages that work signed in or not (login, 2FA).
+//!
+
 //! Nothing else in the HTTP layer tests roles.
 
 use std::future::Future;

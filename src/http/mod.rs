@@ -156,7 +156,6 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,9 +12,8 @@ use crate::state::{blocking, AppState};
 /// 200 when the store answers a read; 503 otherwise.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let st = state.clone();
-    let ok = blocking(move || st.store.tree(crate::store::META).and_then(|t| Ok(t.get(b"schema_version")?)))
-        .await
-        .is_ok();
+    let ok =
+        blocking(move || st.store.tree(crate::store::META).and_then(|t| Ok(t.get(b"schema_version")?))).await.is_ok();
     let body = json!({
         "status": if ok { "ok" } else { "unavailable" },
         "version": env!("CARGO_PKG_VERSION"),

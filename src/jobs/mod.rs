@@ -92,8 +92,7 @@ pub fn spawn(state: Arc<AppState>) {
         };
         let state = state.clone();
         tokio::spawn(async move {
-            loop {
-                let Some(next) = schedule.upcoming(Utc).next() else { break };
+            while let Some(next) = schedule.upcoming(Utc).next() {
                 let wait = (next - Utc::now()).to_std().unwrap_or_default();
                 tokio::time::sleep(wait).await;
                 let st = state.clone();

@@ -155,7 +155,13 @@ impl<R: Read> DecryptReader<R> {
         let mut nonce = [0u8; 19];
         inner.read_exact(&mut nonce)?;
         let aead = XChaCha20Poly1305::new(key.as_bytes().into());
-        Ok(Self { inner, dec: Some(DecryptorBE32::from_aead(aead, (&nonce).into())), plain: Vec::new(), pos: 0, done: false })
+        Ok(Self {
+            inner,
+            dec: Some(DecryptorBE32::from_aead(aead, (&nonce).into())),
+            plain: Vec::new(),
+            pos: 0,
+            done: false,
+        })
     }
 }
 
@@ -271,7 +277,8 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
             out
         }
     };
-    let file = file.into_inner().map_err(|e| BackupError::Io { context: "writing archive".into(), source: e.into_error() })?;
+    let file =
+        file.into_inner().map_err(|e| BackupError::Io { context: "writing archive".into(), source: e.into_error() })?;
     file.sync_all().map_err(io("syncing archive"))?;
     let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
     std::fs::rename(&tmp, path).map_err(io(format!("renaming to {}", path.display())))?;
@@ -294,7 +301,9 @@ fn open_reader(path: &Path, key: Option<&SecretKey>) -> Result<Box<dyn Read>, Ba
     let inner: Box<dyn Read> = match (magic[8], key) {
         (0, _) => Box::new(f),
         (1, Some(k)) => Box::new(DecryptReader::new(f, k).map_err(io("reading archive"))?),
-        (1, None) => return Err(BackupError::Invalid("this archive is encrypted: pass its key file with --key-file".into())),
+        (1, None) => {
+            return Err(BackupError::Invalid("this archive is encrypted: pass its key file with --key-file".into()))
+        }
         _ => return Err(BackupError::Invalid("unknown archive mode".into())),
     };
     Ok(Box::new(flate2::read::GzDecoder::new(inner)))
@@ -548,7 +557,9 @@ pub fn list(dir: &Path) -> Vec<(PathBuf, u64)> {
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(ARCHIVE_PREFIX) && n.ends_with(ARCHIVE_SUFFIX)))
+        .filter(|e| {
+            e.file_name().to_str().is_some_and(|n| n.starts_with(ARCHIVE_PREFIX) && n.ends_with(ARCHIVE_SUFFIX))
+        })
         .map(|e| (e.path(), e.metadata().map(|m| m.len()).unwrap_or(0)))
         .collect();
     out.sort();

@@ -83,14 +83,10 @@ fn flusher(shared: Arc<Shared>, db: sled::Db, data_file: PathBuf) {
             }
             st.requested
         };
-        let result = db
-            .flush()
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-            .and_then(|_| match &file {
-                Some(f) => f.sync_data().map_err(|e| e.to_string()),
-                None => Ok(()),
-            });
+        let result = db.flush().map(|_| ()).map_err(|e| e.to_string()).and_then(|_| match &file {
+            Some(f) => f.sync_data().map_err(|e| e.to_string()),
+            None => Ok(()),
+        });
         let mut st = shared.state.lock().unwrap_or_else(|p| p.into_inner());
         st.done = target;
         st.error = result.err();

@@ -105,12 +105,7 @@ pub struct Keyring {
 
 impl Keyring {
     pub fn new(master: SecretKey) -> Self {
-        Self {
-            lookup: master.derive("lookup"),
-            audit: master.derive("audit"),
-            tokens: master.derive("tokens"),
-            master,
-        }
+        Self { lookup: master.derive("lookup"), audit: master.derive("audit"), tokens: master.derive("tokens"), master }
     }
 
     /// Reads the master key, or creates it (0400) when `create` is set and the file is missing.

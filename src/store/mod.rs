@@ -102,17 +102,17 @@ impl Store {
             )));
         }
         let (keyring, _created) = Keyring::load_or_create(&opts.master_key, opts.create)?;
-        let db = sled::Config::new()
-            .path(&path)
-            .cache_capacity(opts.cache_bytes)
-            .flush_every_ms(Some(500))
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(ref io) if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") => {
-                    StoreError::Locked(data_dir.to_path_buf())
-                }
-                other => StoreError::Sled(other),
-            })?;
+        let db =
+            sled::Config::new().path(&path).cache_capacity(opts.cache_bytes).flush_every_ms(Some(500)).open().map_err(
+                |e| match e {
+                    sled::Error::Io(ref io)
+                        if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") =>
+                    {
+                        StoreError::Locked(data_dir.to_path_buf())
+                    }
+                    other => StoreError::Sled(other),
+                },
+            )?;
         let meta = db.open_tree(META)?;
         let fingerprint = keyring.fingerprint();
         match meta.get(FINGERPRINT_KEY)? {
@@ -141,7 +141,10 @@ impl Store {
         Ok(self.inner.db.open_tree(name)?)
     }
 
-    pub fn sealed<T: serde::Serialize + serde::de::DeserializeOwned>(&self, name: &'static str) -> Result<SealedTree<T>> {
+    pub fn sealed<T: serde::Serialize + serde::de::DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<SealedTree<T>> {
         SealedTree::new(self.clone(), name)
     }
 

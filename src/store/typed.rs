@@ -102,10 +102,7 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     }
 
     /// Records whose key starts with `prefix`, in key order.
-    pub fn scan_prefix<'a>(
-        &'a self,
-        prefix: &[u8],
-    ) -> impl Iterator<Item = Result<(sled::IVec, PersonId, T)>> + 'a {
+    pub fn scan_prefix<'a>(&'a self, prefix: &[u8]) -> impl Iterator<Item = Result<(sled::IVec, PersonId, T)>> + 'a {
         self.tree.scan_prefix(prefix).filter_map(move |item| match item {
             Err(e) => Some(Err(e.into())),
             Ok((k, v)) => match self.decode(&k, &v) {

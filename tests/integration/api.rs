@@ -42,11 +42,13 @@ fn users_through_the_api_with_field_errors() {
     let app = spawn_app();
     let token = app.admin_token(&["manage_users"]);
     let call = api(&app, &token);
-    let (s, v) = call(reqwest::Method::POST, "/users", Some(json!({"username": "carol@example.com", "role": "marketer"})));
+    let (s, v) =
+        call(reqwest::Method::POST, "/users", Some(json!({"username": "carol@example.com", "role": "marketer"})));
     assert_eq!(s, 201, "{v}");
     assert_eq!(v["one_time_password"].as_str().unwrap().len(), 20);
     let id = v["user"]["id"].as_str().unwrap().to_string();
-    let (s, v) = call(reqwest::Method::POST, "/users", Some(json!({"username": "carol@example.com", "role": "marketer"})));
+    let (s, v) =
+        call(reqwest::Method::POST, "/users", Some(json!({"username": "carol@example.com", "role": "marketer"})));
     assert_eq!((s, v["code"].as_str()), (409, Some("conflict")));
     let (s, v) = call(reqwest::Method::POST, "/users", Some(json!({"username": "dave", "role": "wizard"})));
     assert_eq!((s, v["field"].as_str()), (422, Some("role")), "{v}");
@@ -55,16 +57,30 @@ fn users_through_the_api_with_field_errors() {
     let (s, v) = call(reqwest::Method::POST, "/users", Some(json!({"username": "dave", "role": "marketer", "rol": 1})));
     assert_eq!(s, 400);
     assert!(v["message"].as_str().unwrap().contains("rol"), "{v}");
-    let (s, _) = call(reqwest::Method::PATCH, &format!("/users/{id}"), Some(json!({"role": "analyst", "disabled": true})));
+    let (s, _) =
+        call(reqwest::Method::PATCH, &format!("/users/{id}"), Some(json!({"role": "analyst", "disabled": true})));
     assert_eq!(s, 200);
     let (_, v) = call(reqwest::Method::GET, &format!("/users/{id}"), None);
     assert_eq!((v["role"].as_str(), v["disabled"].as_bool()), (Some("analyst"), Some(true)));
     // Malformed JSON is a 400 with a message, never a 500.
-    let r = app.client().post(format!("{}/api/v1/users", app.url)).bearer_auth(&token).header("content-type", "application/json").body("{nope").send().unwrap();
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/users", app.url))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{nope")
+        .send()
+        .unwrap();
     assert_eq!(r.status(), 400);
     // Oversized bodies are refused.
     let big = "x".repeat(400 * 1024);
-    let r = app.client().post(format!("{}/api/v1/users", app.url)).bearer_auth(&token).json(&json!({"username": big, "role": "admin"})).send().unwrap();
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/users", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"username": big, "role": "admin"}))
+        .send()
+        .unwrap();
     assert_eq!(r.status(), 413);
 }
 
@@ -92,10 +108,15 @@ fn tokens_are_scoped_shown_once_and_revocable() {
     assert_eq!(reader(reqwest::Method::GET, "/audit", None).0, 401);
     // Creation and revocation are audited.
     let (_, audit) = call(reqwest::Method::GET, "/audit?action=token.", None);
-    let actions: Vec<&str> = audit["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> =
+        audit["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert!(actions.contains(&"token.created") && actions.contains(&"token.revoked"), "{actions:?}");
     // An expired token is refused.
-    let (s, v) = call(reqwest::Method::POST, "/tokens", Some(json!({"name": "old", "scopes": ["view_audit"], "expires_at": "2001-01-01T00:00:00Z"})));
+    let (s, v) = call(
+        reqwest::Method::POST,
+        "/tokens",
+        Some(json!({"name": "old", "scopes": ["view_audit"], "expires_at": "2001-01-01T00:00:00Z"})),
+    );
     assert_eq!((s, v["field"].as_str()), (422, Some("expires_at")));
 }
 
@@ -106,7 +127,11 @@ fn settings_changes_are_validated_and_audited() {
     let call = api(&app, &token);
     let (s, v) = call(reqwest::Method::PUT, "/settings", Some(json!({"organisation": ""})));
     assert_eq!((s, v["field"].as_str()), (422, Some("organisation")));
-    let (s, v) = call(reqwest::Method::PUT, "/settings", Some(json!({"organisation": "Shop GmbH", "dpo_contact": "dpo@shop.example"})));
+    let (s, v) = call(
+        reqwest::Method::PUT,
+        "/settings",
+        Some(json!({"organisation": "Shop GmbH", "dpo_contact": "dpo@shop.example"})),
+    );
     assert_eq!(s, 200, "{v}");
     let (_, audit) = call(reqwest::Method::GET, "/audit?action=settings.changed", None);
     let e = &audit["entries"][0];

@@ -41,7 +41,18 @@ fn no_served_page_references_another_host() {
     let c = app.login_admin(NEW_PASSWORD);
     app.post_form(&c, "/account", "/account/2fa/start", &[]);
     let id = app.state.users.find_by_username("admin").unwrap().unwrap().id;
-    let mut pages = vec!["/", "/users", "/users/new", "/tokens", "/audit", "/audit?verify=1", "/account", "/account/2fa", "/settings", "/account/password"];
+    let mut pages = vec![
+        "/",
+        "/users",
+        "/users/new",
+        "/tokens",
+        "/audit",
+        "/audit?verify=1",
+        "/account",
+        "/account/2fa",
+        "/settings",
+        "/account/password",
+    ];
     let user_page = format!("/users/{id}");
     pages.push(&user_page);
     for p in &pages {

@@ -17,14 +17,20 @@ fn one_time_password_must_be_changed_before_anything_else() {
     assert_eq!(r.status(), 403);
     assert_eq!(r.json::<serde_json::Value>().unwrap()["code"], "password_change_required");
     // A weak password is refused with a message naming the problem.
-    let r = app.post_form(&c, "/account/password", "/account/password", &[
-        ("current", &app.admin_password), ("new", "short"), ("confirm", "short"),
-    ]);
+    let r = app.post_form(
+        &c,
+        "/account/password",
+        "/account/password",
+        &[("current", &app.admin_password), ("new", "short"), ("confirm", "short")],
+    );
     assert_eq!(r.status(), 422);
     assert!(r.text().unwrap().contains("at least 12 characters"));
-    let r = app.post_form(&c, "/account/password", "/account/password", &[
-        ("current", &app.admin_password), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD),
-    ]);
+    let r = app.post_form(
+        &c,
+        "/account/password",
+        "/account/password",
+        &[("current", &app.admin_password), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+    );
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&c, "/").status(), 200);
     // The one-time password no longer works.
@@ -54,7 +60,11 @@ fn lockout_after_five_failures_then_admin_unlock() {
 
     let user = app.state.users.find_by_username("mallory@example.com").unwrap().unwrap();
     assert!(user.is_locked(chrono::Utc::now()));
-    let entries = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("auth.lockout".into()), ..Default::default() }, 10).unwrap();
+    let entries = app
+        .state
+        .audit
+        .query(&tidings::audit::Filter { action_prefix: Some("auth.lockout".into()), ..Default::default() }, 10)
+        .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].target.as_deref(), Some(user.id.reference().as_str()));
 
@@ -122,7 +132,11 @@ fn csrf_token_is_required_on_every_form() {
     assert_ne!(app.state.settings.get().unwrap().organisation, "Evil");
     // Login form too: a POST without the pre-login cookie's token is refused.
     let fresh = app.client();
-    let r = fresh.post(format!("{}/login", app.url)).form(&[("username", "admin"), ("password", NEW_PASSWORD)]).send().unwrap();
+    let r = fresh
+        .post(format!("{}/login", app.url))
+        .form(&[("username", "admin"), ("password", NEW_PASSWORD)])
+        .send()
+        .unwrap();
     assert_eq!(r.status(), 403);
     // And GET never changes state.
     assert!(matches!(app.get(&c, "/logout").status().as_u16(), 404 | 405));
@@ -164,7 +178,12 @@ fn sessions_rotate_at_login_and_are_revoked() {
     assert_eq!(app.login(&other, "admin", NEW_PASSWORD).status(), 303);
     assert_eq!(app.get(&other, "/api/v1/me").status(), 200);
     let newer = "another quite long passphrase";
-    let r = app.post_form(&c, "/account/password", "/account/password", &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)]);
+    let r = app.post_form(
+        &c,
+        "/account/password",
+        "/account/password",
+        &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)],
+    );
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&other, "/api/v1/me").status(), 401);
     assert_eq!(app.get(&c, "/api/v1/me").status(), 200);
@@ -174,11 +193,17 @@ fn sessions_rotate_at_login_and_are_revoked() {
 fn disabling_a_user_ends_their_sessions() {
     let app = spawn_app();
     let admin = app.login_admin(NEW_PASSWORD);
-    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "bob"), ("role", "analyst")]).text().unwrap();
+    let page =
+        app.post_form(&admin, "/users/new", "/users", &[("username", "bob"), ("role", "analyst")]).text().unwrap();
     let otp = text_of_id(&page, "otp").unwrap();
     let bob = app.client();
     app.login(&bob, "bob", &otp);
-    app.post_form(&bob, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    app.post_form(
+        &bob,
+        "/account/password",
+        "/account/password",
+        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+    );
     assert_eq!(app.get(&bob, "/").status(), 200);
     let id = app.state.users.find_by_username("bob").unwrap().unwrap().id;
     let r = app.post_form(&admin, &format!("/users/{id}"), &format!("/users/{id}/disable"), &[]);
@@ -192,11 +217,17 @@ fn disabling_a_user_ends_their_sessions() {
 fn roles_are_enforced_with_403() {
     let app = spawn_app();
     let admin = app.login_admin(NEW_PASSWORD);
-    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "ana"), ("role", "analyst")]).text().unwrap();
+    let page =
+        app.post_form(&admin, "/users/new", "/users", &[("username", "ana"), ("role", "analyst")]).text().unwrap();
     let otp = text_of_id(&page, "otp").unwrap();
     let ana = app.client();
     app.login(&ana, "ana", &otp);
-    app.post_form(&ana, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    app.post_form(
+        &ana,
+        "/account/password",
+        "/account/password",
+        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+    );
     for path in ["/users", "/audit", "/settings", "/tokens", "/api/v1/users", "/api/v1/audit"] {
         assert_eq!(app.get(&ana, path).status(), 403, "{path}");
     }
@@ -206,11 +237,17 @@ fn roles_are_enforced_with_403() {
     assert!(!home.contains("href=\"/users\""));
     assert!(!home.contains("href=\"/audit\""));
     // An admin cannot make someone owner; only an owner can.
-    let page = app.post_form(&admin, "/users/new", "/users", &[("username", "adm2"), ("role", "admin")]).text().unwrap();
+    let page =
+        app.post_form(&admin, "/users/new", "/users", &[("username", "adm2"), ("role", "admin")]).text().unwrap();
     let otp2 = text_of_id(&page, "otp").unwrap();
     let adm2 = app.client();
     app.login(&adm2, "adm2", &otp2);
-    app.post_form(&adm2, "/account/password", "/account/password", &[("current", &otp2), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    app.post_form(
+        &adm2,
+        "/account/password",
+        "/account/password",
+        &[("current", &otp2), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+    );
     let ana_id = app.state.users.find_by_username("ana").unwrap().unwrap().id;
     let r = app.post_form(&adm2, &format!("/users/{ana_id}"), &format!("/users/{ana_id}/role"), &[("role", "owner")]);
     assert_eq!(r.status(), 403);
@@ -261,7 +298,14 @@ fn totp_enrol_then_login_needs_a_code_that_works_once() {
     app.login(&c3, "admin", NEW_PASSWORD);
     assert_eq!(app.post_form(&c3, "/login/2fa", "/login/2fa", &[("code", &codes[0])]).status(), 401);
     assert_eq!(app.post_form(&c3, "/login/2fa", "/login/2fa", &[("code", &codes[1])]).status(), 303);
-    let used = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("auth.recovery_code_used".into()), ..Default::default() }, 10).unwrap();
+    let used = app
+        .state
+        .audit
+        .query(
+            &tidings::audit::Filter { action_prefix: Some("auth.recovery_code_used".into()), ..Default::default() },
+            10,
+        )
+        .unwrap();
     assert_eq!(used.len(), 2);
 }
 

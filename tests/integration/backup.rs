@@ -14,7 +14,13 @@ fn cli(args: &[&str], dir: &std::path::Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_tidings")).args(args).arg("--data-dir").arg(dir).output().unwrap()
 }
 
-fn restore_into(archive: &std::path::Path, from: &std::path::Path, to: &std::path::Path, key: Option<&tidings::store::SecretKey>, journal: &std::path::Path) -> Result<backup::RestoreReport, backup::BackupError> {
+fn restore_into(
+    archive: &std::path::Path,
+    from: &std::path::Path,
+    to: &std::path::Path,
+    key: Option<&tidings::store::SecretKey>,
+    journal: &std::path::Path,
+) -> Result<backup::RestoreReport, backup::BackupError> {
     backup::restore(&RestoreOptions {
         archive,
         data_dir: to,
@@ -46,7 +52,10 @@ fn backup_under_write_load_restores_a_consistent_copy() {
                         .send()
                         .unwrap();
                     assert_eq!(r.status(), 201);
-                    acked.lock().unwrap().push(r.json::<serde_json::Value>().unwrap()["id"].as_str().unwrap().to_string());
+                    acked
+                        .lock()
+                        .unwrap()
+                        .push(r.json::<serde_json::Value>().unwrap()["id"].as_str().unwrap().to_string());
                     i += 1;
                 }
             })
@@ -69,19 +78,28 @@ fn backup_under_write_load_restores_a_consistent_copy() {
     let target = tempfile::tempdir().unwrap();
     let report = restore_into(&archive, &app.data_dir(), target.path(), None, &target.path().join("none")).unwrap();
     assert!(report.entries > 0);
-    let restored = Store::open(target.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    let restored = Store::open(
+        target.path(),
+        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+    )
+    .unwrap();
     // A consistent cut: the audit chain and its signed head agree.
     let audit = AuditLog::open(&restored).unwrap();
     assert!(matches!(audit.verify().unwrap(), Verification::Intact { .. }), "{:?}", audit.verify());
     // Everything acknowledged before the backup started is in it; nothing from after it ended.
     let tokens = tidings::auth::Tokens::open(&restored).unwrap();
-    let in_backup: std::collections::HashSet<String> = tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
+    let in_backup: std::collections::HashSet<String> =
+        tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
     let acked = acked.lock().unwrap();
     for id in &acked[..before] {
         assert!(in_backup.contains(id), "token acknowledged before the backup is missing");
     }
     // At most the writers' in-flight requests (one each) and the admin's own token beyond that.
-    assert!(in_backup.len() <= after + 2 + 1, "{} tokens in backup, {after} acknowledged when it finished", in_backup.len());
+    assert!(
+        in_backup.len() <= after + 2 + 1,
+        "{} tokens in backup, {after} acknowledged when it finished",
+        in_backup.len()
+    );
     // Every restored token matches the live one byte for byte.
     for t in tokens.list(None).unwrap() {
         let live = app.state.tokens.get(&t.id).unwrap().unwrap();
@@ -114,7 +132,11 @@ fn restore_refuses_a_live_or_existing_store() {
 fn encrypted_backups_need_their_key() {
     let app = spawn_app();
     let keyfile = app.data_dir().join("backup.key");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings")).args(["backup", "keygen"]).arg(&keyfile).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["backup", "keygen"])
+        .arg(&keyfile)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let key = backup::read_key_file(&keyfile).unwrap();
     let archive = app.data_dir().join("enc.tdgbak");
@@ -145,8 +167,12 @@ fn encrypted_backups_need_their_key() {
 fn erased_people_stay_erased_after_a_restore() {
     let app = spawn_app();
     let journal = app.data_dir().join("backups/erasure-journal");
-    let created = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "forget.me", "", tidings::domain::Role::Analyst).unwrap();
-    let keep = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "keep.me", "", tidings::domain::Role::Analyst).unwrap();
+    let created =
+        tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "forget.me", "", tidings::domain::Role::Analyst)
+            .unwrap();
+    let keep =
+        tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "keep.me", "", tidings::domain::Role::Analyst)
+            .unwrap();
     let archive = app.data_dir().join("before-erasure.tdgbak");
     backup::create(&app.state.store, &archive, None).unwrap();
     // The erasure is journalled (keyed hashes only) before it is carried out.
@@ -158,14 +184,22 @@ fn erased_people_stay_erased_after_a_restore() {
     // Restoring without the journal would bring the person back...
     let t1 = tempfile::tempdir().unwrap();
     restore_into(&archive, &app.data_dir(), t1.path(), None, &t1.path().join("no-journal")).unwrap();
-    let s1 = Store::open(t1.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    let s1 = Store::open(
+        t1.path(),
+        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+    )
+    .unwrap();
     assert!(tidings::auth::Users::open(&s1).unwrap().find_by_username("forget.me").unwrap().is_some());
     drop(s1);
     // ...with it, the erasure is applied again.
     let t2 = tempfile::tempdir().unwrap();
     let report = restore_into(&archive, &app.data_dir(), t2.path(), None, &journal).unwrap();
     assert_eq!(report.erasures_reapplied, 1);
-    let s2 = Store::open(t2.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false }).unwrap();
+    let s2 = Store::open(
+        t2.path(),
+        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+    )
+    .unwrap();
     let users = tidings::auth::Users::open(&s2).unwrap();
     assert!(users.find_by_username("forget.me").unwrap().is_none());
     assert!(users.get(&created.user.id).unwrap().is_none());
@@ -182,6 +216,10 @@ fn scheduled_backups_rotate() {
     }
     let listed = backup::list(&app.state.config.backup_dir());
     assert_eq!(listed.len(), 2);
-    let entries = app.state.audit.query(&tidings::audit::Filter { action_prefix: Some("backup.created".into()), ..Default::default() }, 10).unwrap();
+    let entries = app
+        .state
+        .audit
+        .query(&tidings::audit::Filter { action_prefix: Some("backup.created".into()), ..Default::default() }, 10)
+        .unwrap();
     assert_eq!(entries.len(), 3);
 }

@@ -20,7 +20,8 @@ use crate::helpers::{spawn_app, NEW_PASSWORD};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
-const ELEMENT: &str = "element-6066-11e4-a5e6-4b0b4f3d2e7b";
+/// The W3C web element identifier key.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// chromedriver, killed when dropped (also on panic).
 struct Driver {
@@ -228,11 +229,13 @@ fn browser_login_enrol_2fa_and_login_again() {
     b.click_button("Turn on two-factor authentication");
     b.wait_for_path(url, "/account/2fa");
     let secret = b.text("#totp-secret");
-    let secret = totp_rs::Secret::Encoded(secret.clone()).to_bytes().unwrap_or_else(|e| panic!("secret {secret:?}: {e:?}"));
+    let secret =
+        totp_rs::Secret::Encoded(secret.clone()).to_bytes().unwrap_or_else(|e| panic!("secret {secret:?}: {e:?}"));
     let t = now();
     let enrol_step = t / 30;
     b.fill("#code", &tidings::auth::totp::code_at(&secret, t));
     b.click_button("Confirm");
+    b.wait_for_path(url, "/account/2fa/confirm");
     assert_eq!(b.count("#recovery-codes li"), 10, "recovery codes page:\n{}", b.source());
 
     // Sign out and in again: now the second factor is asked for.

@@ -49,9 +49,10 @@ fn a_bad_value_names_the_key() {
     let file = write(dir.path(), "listen = \"not an address\"\n");
     let err = Config::load_from(Some(&file), vec![], &CliOverrides::default()).unwrap_err().to_string();
     assert!(err.contains("listen"), "{err}");
-    let err = Config::load_from(None, vec![("TIDINGS_JOBS__BACKUP".into(), "61 * * * *".into())], &CliOverrides::default())
-        .unwrap_err()
-        .to_string();
+    let err =
+        Config::load_from(None, vec![("TIDINGS_JOBS__BACKUP".into(), "61 * * * *".into())], &CliOverrides::default())
+            .unwrap_err()
+            .to_string();
     assert!(err.contains("jobs.backup"), "{err}");
 }
 
@@ -71,9 +72,13 @@ fn unknown_env_vars_warn_and_file_secrets_load() {
     .unwrap();
     assert_eq!(loaded.config.metrics.token, "s3cret-token");
     assert!(loaded.warnings.iter().any(|w| w.contains("TIDINGS_LISTN")));
-    let err = Config::load_from(None, vec![("TIDINGS_METRICS__TOKEN_FILE".into(), "/nonexistent/x".into())], &CliOverrides::default())
-        .unwrap_err()
-        .to_string();
+    let err = Config::load_from(
+        None,
+        vec![("TIDINGS_METRICS__TOKEN_FILE".into(), "/nonexistent/x".into())],
+        &CliOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("TIDINGS_METRICS__TOKEN_FILE"), "{err}");
 }
 
@@ -97,6 +102,10 @@ fn init_writes_a_config_that_serve_accepts() {
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(std::fs::metadata(data.join("master.key")).unwrap().permissions().mode() & 0o777, 0o400);
     // A second init refuses to overwrite.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tidings")).args(["init", "--config"]).arg(&cfg).output().unwrap();
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["init", "--config"])
+        .arg(&cfg)
+        .output()
+        .unwrap();
     assert!(!again.status.success());
 }

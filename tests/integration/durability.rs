@@ -39,14 +39,26 @@ fn acknowledged_writes_survive_sigkill() {
 
     // Sign in through the API path: a session, then a token for the writers.
     let url = format!("https://127.0.0.1:{port}");
-    let c = reqwest::blocking::Client::builder().cookie_store(true).danger_accept_invalid_certs(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let c = reqwest::blocking::Client::builder()
+        .cookie_store(true)
+        .danger_accept_invalid_certs(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let page = c.get(format!("{url}/login")).send().unwrap().text().unwrap();
     let csrf = crate::helpers::csrf_of(&page);
-    c.post(format!("{url}/login")).form(&[("csrf", csrf.as_str()), ("username", "admin"), ("password", &password)]).send().unwrap();
+    c.post(format!("{url}/login"))
+        .form(&[("csrf", csrf.as_str()), ("username", "admin"), ("password", &password)])
+        .send()
+        .unwrap();
     let page = c.get(format!("{url}/account/password")).send().unwrap().text().unwrap();
     let csrf = crate::helpers::csrf_of(&page);
     let new = crate::helpers::NEW_PASSWORD;
-    let r = c.post(format!("{url}/account/password")).form(&[("csrf", csrf.as_str()), ("current", &password), ("new", new), ("confirm", new)]).send().unwrap();
+    let r = c
+        .post(format!("{url}/account/password"))
+        .form(&[("csrf", csrf.as_str()), ("current", &password), ("new", new), ("confirm", new)])
+        .send()
+        .unwrap();
     assert_eq!(r.status(), 303);
     // A session-authenticated API call that changes state must echo the session's CSRF token.
     let body = serde_json::json!({"name": "writer", "scopes": ["manage_own_tokens", "manage_settings"]});
@@ -63,7 +75,11 @@ fn acknowledged_writes_survive_sigkill() {
         .map(|w| {
             let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
             std::thread::spawn(move || {
-                let c = reqwest::blocking::Client::builder().danger_accept_invalid_certs(true).timeout(Duration::from_secs(5)).build().unwrap();
+                let c = reqwest::blocking::Client::builder()
+                    .danger_accept_invalid_certs(true)
+                    .timeout(Duration::from_secs(5))
+                    .build()
+                    .unwrap();
                 let mut i = 0;
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     let Ok(r) = c
@@ -95,14 +111,22 @@ fn acknowledged_writes_survive_sigkill() {
     let acked = acked.lock().unwrap().clone();
     assert!(acked.len() > 20, "only {} writes were acknowledged", acked.len());
 
-    let store = Store::open(dir.path(), &OpenOptions { cache_bytes: 8 << 20, master_key: dir.path().join("master.key"), create: false }).unwrap();
+    let store = Store::open(
+        dir.path(),
+        &OpenOptions { cache_bytes: 8 << 20, master_key: dir.path().join("master.key"), create: false },
+    )
+    .unwrap();
     let tokens = tidings::auth::Tokens::open(&store).unwrap();
-    let present: std::collections::HashSet<String> = tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
+    let present: std::collections::HashSet<String> =
+        tokens.list(None).unwrap().iter().map(|t| t.id.to_string()).collect();
     let missing: Vec<_> = acked.iter().filter(|id| !present.contains(*id)).collect();
     assert!(missing.is_empty(), "{} of {} acknowledged writes lost after SIGKILL", missing.len(), acked.len());
     // The password change acknowledged before the writes survived too.
     let users = tidings::auth::Users::open(&store).unwrap();
     let admin = users.find_by_username("admin").unwrap().unwrap();
     assert!(!admin.must_change_password);
-    assert!(matches!(tidings::audit::AuditLog::open(&store).unwrap().verify().unwrap(), tidings::audit::Verification::Intact { .. }));
+    assert!(matches!(
+        tidings::audit::AuditLog::open(&store).unwrap().verify().unwrap(),
+        tidings::audit::Verification::Intact { .. }
+    ));
 }

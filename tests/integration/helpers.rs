@@ -20,9 +20,8 @@ pub struct TestApp {
 }
 
 pub fn test_config(dir: &std::path::Path) -> Config {
-    let mut c = Config::default();
-    c.data_dir = dir.to_path_buf();
-    c.listen = "127.0.0.1:0".parse().unwrap();
+    let mut c =
+        Config { data_dir: dir.to_path_buf(), listen: "127.0.0.1:0".parse().unwrap(), ..Default::default() };
     c.jobs.backup = String::new();
     c.jobs.session_cleanup = String::new();
     c.http.workers = 2;
@@ -53,14 +52,7 @@ pub fn spawn_in(dir: tempfile::TempDir, config: Config) -> TestApp {
         })
     });
     let (port, handle, state, admin_password) = rx.recv_timeout(Duration::from_secs(30)).expect("app started");
-    TestApp {
-        url: format!("https://127.0.0.1:{port}"),
-        dir,
-        admin_password,
-        state,
-        handle,
-        thread: Some(thread),
-    }
+    TestApp { url: format!("https://127.0.0.1:{port}"), dir, admin_password, state, handle, thread: Some(thread) }
 }
 
 impl TestApp {

@@ -4,8 +4,8 @@ mod helpers;
 
 mod api;
 mod assets;
-mod auth;
 mod audit;
+mod auth;
 mod backup;
 mod browser;
 mod config;

@@ -17,7 +17,12 @@ fn binary_starts_reports_healthy_and_stops_on_sigterm() {
         .spawn()
         .unwrap();
     let healthy = loop {
-        let out = Command::new(bin).args(["healthcheck", "--data-dir"]).arg(dir.path()).env("TIDINGS_LISTEN", &listen).output().unwrap();
+        let out = Command::new(bin)
+            .args(["healthcheck", "--data-dir"])
+            .arg(dir.path())
+            .env("TIDINGS_LISTEN", &listen)
+            .output()
+            .unwrap();
         if out.status.success() {
             break Some(started.elapsed());
         }
@@ -41,7 +46,12 @@ fn binary_starts_reports_healthy_and_stops_on_sigterm() {
     };
     assert!(exit.success(), "exit status {exit:?}");
     assert!(!dir.path().join("control.sock").exists(), "control socket removed on stop");
-    let out = Command::new(bin).args(["healthcheck", "--timeout", "2", "--data-dir"]).arg(dir.path()).env("TIDINGS_LISTEN", &listen).output().unwrap();
+    let out = Command::new(bin)
+        .args(["healthcheck", "--timeout", "2", "--data-dir"])
+        .arg(dir.path())
+        .env("TIDINGS_LISTEN", &listen)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let v = Command::new(bin).arg("version").output().unwrap();
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("tidings "));

@@ -64,11 +64,19 @@ fn every_tree_is_registered_and_personal_data_is_sealed() {
     let admin = app.login_admin(NEW_PASSWORD);
     let name = "zebediah.quux@example.org";
     let display = "Zebediah Quux";
-    let page = app.post_form(&admin, "/users/new", "/users", &[("username", name), ("display_name", display), ("role", "dpo")]).text().unwrap();
+    let page = app
+        .post_form(&admin, "/users/new", "/users", &[("username", name), ("display_name", display), ("role", "dpo")])
+        .text()
+        .unwrap();
     let otp = text_of_id(&page, "otp").unwrap();
     let c = app.client();
     app.login(&c, name, &otp);
-    app.post_form(&c, "/account/password", "/account/password", &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]);
+    app.post_form(
+        &c,
+        "/account/password",
+        "/account/password",
+        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+    );
     app.post_form(&c, "/tokens", "/tokens", &[("name", "Quux integration"), ("scope", "view_audit")]);
     app.post_form(&admin, "/settings", "/settings", &[("organisation", "Quux Shop")]);
     let token = app.admin_token(&["run_backups"]);
@@ -120,7 +128,14 @@ fn erasure_destroys_the_key_and_every_record() {
     let app = spawn_app();
     let _admin = app.login_admin(NEW_PASSWORD);
     let admin = app.state.users.find_by_username("admin").unwrap().unwrap();
-    let created = tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "erase.me", "Erase Me", tidings::domain::Role::Marketer).unwrap();
+    let created = tidings::ops::create_user(
+        &app.state,
+        tidings::ops::By::cli(),
+        "erase.me",
+        "Erase Me",
+        tidings::domain::Role::Marketer,
+    )
+    .unwrap();
     let id = created.user.id;
     app.state.tokens.create(id, "mine", vec![tidings::domain::Permission::ViewContacts], None).unwrap();
     app.state.sessions.create(id, tidings::auth::Stage::Full, None, "test").unwrap();

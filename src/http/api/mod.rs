@@ -65,16 +65,27 @@ struct NewUser {
     role: String,
 }
 
-async fn create_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, body: web::Json<NewUser>) -> Result<HttpResponse, ApiError> {
+async fn create_user(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    body: web::Json<NewUser>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let role: Role = body.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
     let st = state.clone();
     let b = by(&g);
-    let created = blocking(move || ops::create_user(&st, b, &body.username, &body.display_name, role).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::Created().json(json!({ "user": created.user.view(), "one_time_password": created.one_time_password })))
+    let created =
+        blocking(move || ops::create_user(&st, b, &body.username, &body.display_name, role).map_err(ApiError::from))
+            .await?;
+    Ok(HttpResponse::Created()
+        .json(json!({ "user": created.user.view(), "one_time_password": created.one_time_password })))
 }
 
-async fn get_user(state: web::Data<AppState>, _g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn get_user(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let st = state.clone();
     let user = blocking(move || st.users.get(&id)).await?.ok_or_else(|| ApiError::not_found("user"))?;
@@ -88,7 +99,12 @@ struct UserPatch {
     disabled: Option<bool>,
 }
 
-async fn update_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, body: web::Json<UserPatch>) -> Result<HttpResponse, ApiError> {
+async fn update_user(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+    body: web::Json<UserPatch>,
+) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let patch = body.into_inner();
     let role = match patch.role {
@@ -111,7 +127,11 @@ async fn update_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id
     Ok(HttpResponse::Ok().json(user.view()))
 }
 
-async fn unlock_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn unlock_user(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let st = state.clone();
     let b = by(&g);
@@ -119,7 +139,11 @@ async fn unlock_user(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id
     Ok(HttpResponse::Ok().json(user.view()))
 }
 
-async fn reset_password(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn reset_password(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let st = state.clone();
     let b = by(&g);
@@ -151,7 +175,11 @@ struct NewToken {
     expires_at: Option<DateTime<Utc>>,
 }
 
-async fn create_token(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, body: web::Json<NewToken>) -> Result<HttpResponse, ApiError> {
+async fn create_token(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageOwnTokens>,
+    body: web::Json<NewToken>,
+) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let scopes = body
         .scopes
@@ -168,15 +196,21 @@ async fn create_token(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens
     let st = state.clone();
     let b = by(&g);
     let owner = g.user.clone();
-    let (token, secret) =
-        blocking(move || ops::create_token(&st, b, &owner, &body.name, scopes, body.expires_at).map_err(ApiError::from)).await?;
+    let (token, secret) = blocking(move || {
+        ops::create_token(&st, b, &owner, &body.name, scopes, body.expires_at).map_err(ApiError::from)
+    })
+    .await?;
     Ok(HttpResponse::Created().json(json!({
         "id": token.id, "name": token.name, "scopes": token.scopes, "expires_at": token.expires_at,
         "token": secret,
     })))
 }
 
-async fn revoke_token(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, id: web::Path<String>) -> Result<HttpResponse, ApiError> {
+async fn revoke_token(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageOwnTokens>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
     let st = state.clone();
     let b = by(&g);
@@ -192,7 +226,11 @@ struct AuditApiQuery {
     limit: Option<usize>,
 }
 
-async fn audit(state: web::Data<AppState>, _g: Guard<perm::ViewAudit>, q: web::Query<AuditApiQuery>) -> Result<HttpResponse, ApiError> {
+async fn audit(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ViewAudit>,
+    q: web::Query<AuditApiQuery>,
+) -> Result<HttpResponse, ApiError> {
     let q = q.into_inner();
     let filter = q.q.filter()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
@@ -229,7 +267,11 @@ struct SettingsBody {
     login_notice: String,
 }
 
-async fn put_settings(state: web::Data<AppState>, g: Guard<perm::ManageSettings>, body: web::Json<SettingsBody>) -> Result<HttpResponse, ApiError> {
+async fn put_settings(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    body: web::Json<SettingsBody>,
+) -> Result<HttpResponse, ApiError> {
     let b = body.into_inner();
     let new = Settings {
         organisation: b.organisation.trim().into(),

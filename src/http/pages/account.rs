@@ -34,14 +34,22 @@ async fn render(state: &web::Data<AppState>, g: &Principal, extra: minijinja::Va
     )
 }
 
-pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     render(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn totp_start(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, _f: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+pub async fn totp_start(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
     if g.user.totp.is_some() {
         return Ok(see_other("/account"));
     }
@@ -74,7 +82,11 @@ pub struct CodeForm {
     code: String,
 }
 
-pub async fn totp_confirm(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, CsrfForm(form): CsrfForm<CodeForm>) -> Result<HttpResponse, ApiError> {
+pub async fn totp_confirm(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let b = by(&g);
     let id = g.user.id;
@@ -96,11 +108,16 @@ pub struct PasswordForm {
     password: String,
 }
 
-pub async fn totp_disable(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, CsrfForm(form): CsrfForm<PasswordForm>) -> Result<HttpResponse, ApiError> {
+pub async fn totp_disable(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let b = by(&g);
     let id = g.user.id;
-    let result = blocking(move || -> Result<_, ApiError> { Ok(ops::disable_totp(&st, b, &id, Some(&form.password))) }).await?;
+    let result =
+        blocking(move || -> Result<_, ApiError> { Ok(ops::disable_totp(&st, b, &id, Some(&form.password))) }).await?;
     match result {
         Ok(_) => Ok(see_other("/account?ok=totp_disabled")),
         Err(OpError::Invalid { message, .. }) => {
@@ -112,11 +129,17 @@ pub async fn totp_disable(state: web::Data<AppState>, g: Guard<perm::ViewDashboa
     }
 }
 
-pub async fn recovery_codes(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, CsrfForm(form): CsrfForm<PasswordForm>) -> Result<HttpResponse, ApiError> {
+pub async fn recovery_codes(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let b = by(&g);
     let id = g.user.id;
-    let result = blocking(move || -> Result<_, ApiError> { Ok(ops::regenerate_recovery_codes(&st, b, &id, &form.password)) }).await?;
+    let result =
+        blocking(move || -> Result<_, ApiError> { Ok(ops::regenerate_recovery_codes(&st, b, &id, &form.password)) })
+            .await?;
     match result {
         Ok(codes) => page(&state, &g, "recovery_codes.html", "account", context! { codes => codes, fresh => false }),
         Err(OpError::Invalid { message, .. }) | Err(OpError::Conflict(message)) => {
@@ -128,7 +151,11 @@ pub async fn recovery_codes(state: web::Data<AppState>, g: Guard<perm::ViewDashb
     }
 }
 
-pub async fn revoke_other_sessions(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, _f: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+pub async fn revoke_other_sessions(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let id = g.user.id;
     let keep = g.session.as_ref().map(|s| s.key);

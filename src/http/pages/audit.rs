@@ -50,7 +50,11 @@ impl AuditQuery {
     }
 }
 
-pub async fn list(state: web::Data<AppState>, g: Guard<perm::ViewAudit>, q: web::Query<AuditQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewAudit>,
+    q: web::Query<AuditQuery>,
+) -> Result<HttpResponse, ApiError> {
     let q = q.into_inner();
     let filter = q.filter()?;
     let st = state.clone();

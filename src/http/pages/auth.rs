@@ -60,12 +60,18 @@ fn login_page(
     let mut res = HttpResponse::build(status);
     res.content_type("text/html; charset=utf-8");
     if let Some(p) = new_cookie {
-        res.cookie(Cookie::build(PRE_COOKIE, p).path("/").secure(true).http_only(true).same_site(SameSite::Strict).finish());
+        res.cookie(
+            Cookie::build(PRE_COOKIE, p).path("/").secure(true).http_only(true).same_site(SameSite::Strict).finish(),
+        );
     }
     Ok(res.body(body))
 }
 
-pub async fn login_form(state: web::Data<AppState>, Ctx(ctx): Ctx, q: web::Query<LoginQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn login_form(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    q: web::Query<LoginQuery>,
+) -> Result<HttpResponse, ApiError> {
     if ctx.session.as_ref().is_some_and(|s| s.session.stage == Stage::Full) && ctx.user.is_some() {
         return Ok(see_other(&safe_next(q.next.as_deref())));
     }
@@ -86,11 +92,22 @@ fn locked_message(until: chrono::DateTime<chrono::Utc>) -> String {
     )
 }
 
-pub async fn login(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<HttpResponse, ApiError> {
     let next = safe_next(form.next.as_deref());
     if !state.login_limiter.check(ctx.client.ip) {
         state.metrics.login("rate_limited");
-        return login_page(&state, &ctx, StatusCode::TOO_MANY_REQUESTS, Some("Too many attempts from your network. Wait a minute and try again.".into()), &next, None);
+        return login_page(
+            &state,
+            &ctx,
+            StatusCode::TOO_MANY_REQUESTS,
+            Some("Too many attempts from your network. Wait a minute and try again.".into()),
+            &next,
+            None,
+        );
     }
     let ip = ctx.client.truncated();
     let outcome = login::password_step(&state, form.username, form.password, ip).await?;
@@ -128,11 +145,19 @@ pub async fn login(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(form): Cs
     }
 }
 
-pub async fn second_factor_form(state: web::Data<AppState>, Ctx(ctx): Ctx, q: web::Query<LoginQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn second_factor_form(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    q: web::Query<LoginQuery>,
+) -> Result<HttpResponse, ApiError> {
     let Some(s) = ctx.session.as_ref().filter(|s| s.session.stage == Stage::NeedsSecondFactor) else {
         return Ok(see_other("/login"));
     };
-    bare(&state, "second_factor.html", context! { csrf => s.session.csrf, next => safe_next(q.next.as_deref()), error => None::<String> })
+    bare(
+        &state,
+        "second_factor.html",
+        context! { csrf => s.session.csrf, next => safe_next(q.next.as_deref()), error => None::<String> },
+    )
 }
 
 #[derive(Deserialize)]
@@ -141,7 +166,11 @@ pub struct CodeForm {
     next: Option<String>,
 }
 
-pub async fn second_factor(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(form): CsrfForm<CodeForm>) -> Result<HttpResponse, ApiError> {
+pub async fn second_factor(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<HttpResponse, ApiError> {
     let Some(found) = ctx.session.clone().filter(|s| s.session.stage == Stage::NeedsSecondFactor) else {
         return Ok(see_other("/login"));
     };
@@ -170,7 +199,8 @@ pub async fn second_factor(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(f
             let st = state.clone();
             let key = found.key;
             blocking(move || st.sessions.revoke(&key)).await?;
-            let mut res = login_page(&state, &RequestCtx::default(), StatusCode::LOCKED, Some(locked_message(until)), "/", None)?;
+            let mut res =
+                login_page(&state, &RequestCtx::default(), StatusCode::LOCKED, Some(locked_message(until)), "/", None)?;
             res.add_removal_cookie(&cleared(SESSION_COOKIE)).map_err(ApiError::internal)?;
             Ok(res)
         }
@@ -180,7 +210,11 @@ pub async fn second_factor(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(f
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn logout(state: web::Data<AppState>, Ctx(ctx): Ctx, _form: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    _form: CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
     if let Some(found) = ctx.session {
         let st = state.clone();
         let key = found.key;
@@ -202,7 +236,11 @@ fn password_session(ctx: &RequestCtx) -> Result<(crate::auth::sessions::Found, c
     }
 }
 
-pub async fn password_form(state: web::Data<AppState>, Ctx(ctx): Ctx, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn password_form(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let (s, u) = password_session(&ctx)?;
     let _ = q;
     bare(
@@ -223,7 +261,11 @@ pub struct PasswordForm {
     confirm: String,
 }
 
-pub async fn change_password(state: web::Data<AppState>, Ctx(ctx): Ctx, CsrfForm(form): CsrfForm<PasswordForm>) -> Result<HttpResponse, ApiError> {
+pub async fn change_password(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, ApiError> {
     let (found, user) = password_session(&ctx)?;
     let by = By { actor: Actor::User(user.id), ip: ctx.client.truncated(), role: Some(user.role) };
     let st = state.clone();

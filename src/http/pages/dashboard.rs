@@ -44,7 +44,11 @@ fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
     (out, max)
 }
 
-pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let can_audit = g.can(Permission::ViewAudit);
     let (users, locked, logins, failures, recent, backup, usernames) = blocking(move || -> Result<_, ApiError> {
@@ -53,7 +57,11 @@ pub async fn show(state: web::Data<AppState>, g: Guard<perm::ViewDashboard>, q: 
         let locked = users.iter().filter(|u| u.is_locked(now)).count();
         let logins = st.audit.daily_counts(14, "auth.login")?;
         let failures: u64 = st.audit.daily_counts(14, "auth.login_failed")?.iter().map(|(_, c)| c).sum();
-        let recent: Vec<_> = if can_audit { st.audit.query(&Filter::default(), 8)?.iter().map(|e| e.view()).collect() } else { Vec::new() };
+        let recent: Vec<_> = if can_audit {
+            st.audit.query(&Filter::default(), 8)?.iter().map(|e| e.view()).collect()
+        } else {
+            Vec::new()
+        };
         let backup = st.jobs.last("backup")?;
         let usernames: std::collections::BTreeMap<String, String> =
             users.iter().map(|u| (u.id.reference(), u.username.clone())).collect();

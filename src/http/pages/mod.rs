@@ -79,7 +79,13 @@ fn nav(p: &Principal) -> Vec<NavItem> {
 }
 
 /// Renders a page inside the signed-in layout.
-pub fn page(state: &AppState, p: &Principal, template: &str, active: &str, extra: Value) -> Result<HttpResponse, ApiError> {
+pub fn page(
+    state: &AppState,
+    p: &Principal,
+    template: &str,
+    active: &str,
+    extra: Value,
+) -> Result<HttpResponse, ApiError> {
     let can: std::collections::BTreeMap<&str, bool> =
         Permission::ALL.iter().map(|perm| (perm.as_str(), p.can(*perm))).collect();
     let org = state.settings.get().map(|s| s.organisation).unwrap_or_default();

@@ -22,19 +22,33 @@ pub struct SettingsForm {
     login_notice: String,
 }
 
-pub async fn show(state: web::Data<AppState>, g: Guard<perm::ManageSettings>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let settings = blocking(move || st.settings.get()).await?;
-    page(&state, &g, "settings.html", "settings", context! { s => settings, errors => context!{}, notice => notice(q.ok.as_deref()), config => context! {
-        data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
-        hostname => state.config.hostname, tls => state.config.tls_enabled(),
-        backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
-        backup_keep => state.config.backup.keep, max_failed_logins => state.config.auth.max_failed_logins,
-        lockout_minutes => state.config.auth.lockout_minutes, password_max_age_days => state.config.auth.password_max_age_days,
-    } })
+    page(
+        &state,
+        &g,
+        "settings.html",
+        "settings",
+        context! { s => settings, errors => context!{}, notice => notice(q.ok.as_deref()), config => context! {
+            data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
+            hostname => state.config.hostname, tls => state.config.tls_enabled(),
+            backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
+            backup_keep => state.config.backup.keep, max_failed_logins => state.config.auth.max_failed_logins,
+            lockout_minutes => state.config.auth.lockout_minutes, password_max_age_days => state.config.auth.password_max_age_days,
+        } },
+    )
 }
 
-pub async fn save(state: web::Data<AppState>, g: Guard<perm::ManageSettings>, CsrfForm(form): CsrfForm<SettingsForm>) -> Result<HttpResponse, ApiError> {
+pub async fn save(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> Result<HttpResponse, ApiError> {
     let new = Settings {
         organisation: form.organisation.trim().to_string(),
         postal_address: form.postal_address.trim().to_string(),
@@ -48,9 +62,15 @@ pub async fn save(state: web::Data<AppState>, g: Guard<perm::ManageSettings>, Cs
     match result {
         Ok(_) => Ok(see_other("/settings?ok=saved")),
         Err(OpError::Invalid { field, message }) => {
-            let mut res = page(&state, &g, "settings.html", "settings", context! {
-                s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
-            })?;
+            let mut res = page(
+                &state,
+                &g,
+                "settings.html",
+                "settings",
+                context! {
+                    s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
+                },
+            )?;
             *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }

@@ -46,7 +46,11 @@ async fn render(state: &web::Data<AppState>, g: &Principal, extra: minijinja::Va
     page(state, g, "tokens.html", "tokens", context! { tokens => rows, scopes => scope_choices(g), ..extra })
 }
 
-pub async fn list(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageOwnTokens>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     render(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
@@ -60,7 +64,11 @@ pub struct TokenForm {
     expires_days: String,
 }
 
-pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, CsrfForm(form): CsrfForm<TokenForm>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageOwnTokens>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<HttpResponse, ApiError> {
     let scopes: Result<Vec<Permission>, String> = form.scope.iter().map(|s| s.parse()).collect();
     let expires = match form.expires_days.trim() {
         "" | "0" => Ok(None),
@@ -79,11 +87,14 @@ pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>,
             let b = by(&g);
             let owner = g.user.clone();
             let name = form.name.clone();
-            blocking(move || -> Result<_, ApiError> { Ok(ops::create_token(&st, b, &owner, &name, scopes, expires)) }).await?
+            blocking(move || -> Result<_, ApiError> { Ok(ops::create_token(&st, b, &owner, &name, scopes, expires)) })
+                .await?
         }
     };
     match result {
-        Ok((token, secret)) => render(&state, &g, context! { created => context! { name => token.name, secret => secret } }).await,
+        Ok((token, secret)) => {
+            render(&state, &g, context! { created => context! { name => token.name, secret => secret } }).await
+        }
         Err(OpError::Invalid { field, message }) => {
             let mut res = render(
                 &state,
@@ -101,7 +112,12 @@ pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>,
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn revoke(state: web::Data<AppState>, g: Guard<perm::ManageOwnTokens>, id: web::Path<String>, _f: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+pub async fn revoke(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageOwnTokens>,
+    id: web::Path<String>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
     let st = state.clone();
     let b = by(&g);

@@ -16,21 +16,34 @@ pub fn by(p: &Principal) -> By {
 }
 
 fn roles() -> Vec<minijinja::Value> {
-    Role::ALL
-        .iter()
-        .map(|r| context! { value => r.as_str(), label => r.label(), describe => r.describe() })
-        .collect()
+    Role::ALL.iter().map(|r| context! { value => r.as_str(), label => r.label(), describe => r.describe() }).collect()
 }
 
-pub async fn list(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let users = blocking(move || st.users.list()).await?;
     let views: Vec<_> = users.iter().map(|u| u.view()).collect();
-    page(&state, &g, "users.html", "users", context! { users => views, roles => roles(), notice => notice(q.ok.as_deref()) })
+    page(
+        &state,
+        &g,
+        "users.html",
+        "users",
+        context! { users => views, roles => roles(), notice => notice(q.ok.as_deref()) },
+    )
 }
 
 pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::ManageUsers>) -> Result<HttpResponse, ApiError> {
-    page(&state, &g, "user_new.html", "users", context! { roles => roles(), errors => context!{}, form => context!{ role => "marketer" } })
+    page(
+        &state,
+        &g,
+        "user_new.html",
+        "users",
+        context! { roles => roles(), errors => context!{}, form => context!{ role => "marketer" } },
+    )
 }
 
 #[derive(Deserialize)]
@@ -41,14 +54,21 @@ pub struct NewUserForm {
     role: String,
 }
 
-pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, CsrfForm(form): CsrfForm<NewUserForm>) -> Result<HttpResponse, ApiError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    CsrfForm(form): CsrfForm<NewUserForm>,
+) -> Result<HttpResponse, ApiError> {
     let role: Result<Role, _> = form.role.parse();
     let b = by(&g);
     let st = state.clone();
     let (username, display_name) = (form.username.clone(), form.display_name.clone());
     let result = match role {
         Err(m) => Err(OpError::Invalid { field: "role", message: m }),
-        Ok(role) => blocking(move || -> Result<_, ApiError> { Ok(ops::create_user(&st, b, &username, &display_name, role)) }).await?,
+        Ok(role) => {
+            blocking(move || -> Result<_, ApiError> { Ok(ops::create_user(&st, b, &username, &display_name, role)) })
+                .await?
+        }
     };
     match result {
         Ok(created) => page(
@@ -59,12 +79,20 @@ pub async fn create(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, Csr
             context! { user => created.user.view(), password => created.one_time_password },
         ),
         Err(OpError::Invalid { field, message }) => form_error(&state, &g, &form, field, message),
-        Err(OpError::Conflict(message)) | Err(OpError::Forbidden(message)) => form_error(&state, &g, &form, "username", message),
+        Err(OpError::Conflict(message)) | Err(OpError::Forbidden(message)) => {
+            form_error(&state, &g, &form, "username", message)
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-fn form_error(state: &AppState, g: &Principal, form: &NewUserForm, field: &str, message: String) -> Result<HttpResponse, ApiError> {
+fn form_error(
+    state: &AppState,
+    g: &Principal,
+    form: &NewUserForm,
+    field: &str,
+    message: String,
+) -> Result<HttpResponse, ApiError> {
     let mut res = page(
         state,
         g,
@@ -84,7 +112,12 @@ fn parse_id(raw: &str) -> Result<PersonId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("user"))
 }
 
-pub async fn show(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, q: web::Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let st = state.clone();
     let (user, sessions, audit, usernames) = blocking(move || -> Result<_, ApiError> {
@@ -114,7 +147,12 @@ pub struct RoleForm {
     role: String,
 }
 
-pub async fn change_role(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, CsrfForm(form): CsrfForm<RoleForm>) -> Result<HttpResponse, ApiError> {
+pub async fn change_role(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let role: Role = form.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
     let b = by(&g);
@@ -148,7 +186,12 @@ user_action!(enable, |s, b, id| ops::set_disabled(s, b, id, false), "enabled");
 user_action!(unlock, ops::unlock, "unlocked");
 user_action!(disable_2fa, |s, b, id| ops::disable_totp(s, b, id, None), "2fa_reset");
 
-pub async fn reset_password(state: web::Data<AppState>, g: Guard<perm::ManageUsers>, id: web::Path<String>, _f: CsrfForm<Empty>) -> Result<HttpResponse, ApiError> {
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageUsers>,
+    id: web::Path<String>,
+    _f: CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let b = by(&g);
     let st = state.clone();

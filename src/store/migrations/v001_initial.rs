@@ -8,8 +8,6 @@ pub const MIGRATION: Migration = Migration { version: 1, name: "initial", up };
 fn up(db: &sled::Db) -> Result<(), String> {
     let meta = db.open_tree(crate::store::META).map_err(|e| e.to_string())?;
     let now = chrono::Utc::now().to_rfc3339();
-    meta.compare_and_swap(b"created_at", None as Option<&[u8]>, Some(now.as_bytes()))
-        .map_err(|e| e.to_string())?
-        .ok();
+    meta.compare_and_swap(b"created_at", None as Option<&[u8]>, Some(now.as_bytes())).map_err(|e| e.to_string())?.ok();
     Ok(())
 }
