@@ -64,6 +64,7 @@ pub enum Action {
     Lockout,
     Unlock,
     Logout,
+    SessionsRevoked,
     PasswordChanged,
     PasswordReset,
     TotpEnrolled,
@@ -83,13 +84,14 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
         Action::Lockout,
         Action::Unlock,
         Action::Logout,
+        Action::SessionsRevoked,
         Action::PasswordChanged,
         Action::PasswordReset,
         Action::TotpEnrolled,
@@ -117,6 +119,7 @@ impl Action {
             Lockout => "auth.lockout",
             Unlock => "auth.unlock",
             Logout => "auth.logout",
+            SessionsRevoked => "auth.sessions_revoked",
             PasswordChanged => "auth.password_changed",
             PasswordReset => "auth.password_reset",
             TotpEnrolled => "auth.totp_enrolled",

@@ -24,7 +24,8 @@ pub struct Application {
     port: u16,
     server: Server,
     state: Arc<AppState>,
-    pub first_admin: Option<FirstAdmin>,
+    /// Creating the first owner costs an argon2 hash: it runs while the server starts.
+    first_admin: Option<tokio::task::JoinHandle<Result<Option<FirstAdmin>>>>,
     pub tls_fingerprint: Option<String>,
     pub self_signed: bool,
 }
@@ -38,10 +39,15 @@ impl Application {
             .with_context(|| format!("opening the store in {}", config.data_dir.display()))?;
         let state = Arc::new(AppState::new(config.clone(), store)?);
         let st = state.clone();
-        let first_admin = tokio::task::spawn_blocking(move || crate::ops::bootstrap_owner(&st))
-            .await?
-            .map_err(|e| anyhow::anyhow!("creating the first admin: {e}"))?
-            .map(|n| FirstAdmin { username: n.user.username, password: n.one_time_password });
+        let first_admin = if state.users.count() == 0 {
+            Some(tokio::task::spawn_blocking(move || {
+                crate::ops::bootstrap_owner(&st)
+                    .map(|n| n.map(|n| FirstAdmin { username: n.user.username, password: n.one_time_password }))
+                    .map_err(|e| anyhow::anyhow!("creating the first admin: {e}"))
+            }))
+        } else {
+            None
+        };
 
         let listener = TcpListener::bind(config.listen).with_context(|| format!("listening on {}", config.listen))?;
         let port = listener.local_addr()?.port();
@@ -80,6 +86,14 @@ impl Application {
             .audit_event(Event::new(Actor::System, Action::ServerStarted).detail("version", env!("CARGO_PKG_VERSION")))
             .await?;
         Ok(Self { port, server, state, first_admin, tls_fingerprint, self_signed })
+    }
+
+    /// The first owner's one-time password, on a fresh store (waits for its hash).
+    pub async fn first_admin(&mut self) -> Result<Option<FirstAdmin>> {
+        match self.first_admin.take() {
+            Some(handle) => handle.await.context("creating the first admin")?,
+            None => Ok(None),
+        }
     }
 
     pub fn port(&self) -> u16 {

@@ -2,7 +2,7 @@
 //! cap on concurrent hashes so a burst of logins cannot exhaust memory. Verifying against an
 //! unknown user still costs a full hash (no timing oracle for user names).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -35,13 +35,18 @@ pub fn verify_blocking(password: &str, phc: &str) -> bool {
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
     /// A real hash of a random password: verifying against it costs what a real check costs.
-    dummy: Arc<String>,
+    /// Computed on a background thread so that it does not delay start-up.
+    dummy: Arc<OnceLock<String>>,
 }
 
 impl PasswordHasher {
     pub fn new(max_concurrent: usize) -> Self {
-        let dummy = hash_blocking(&generate_password()).expect("hashing a random password");
-        Self { permits: Arc::new(Semaphore::new(max_concurrent)), dummy: Arc::new(dummy) }
+        let dummy = Arc::new(OnceLock::new());
+        let fill = dummy.clone();
+        std::thread::spawn(move || {
+            let _ = fill.set(hash_blocking(&generate_password()).expect("hashing a random password"));
+        });
+        Self { permits: Arc::new(Semaphore::new(max_concurrent)), dummy }
     }
 
     pub async fn hash(&self, password: String) -> Result<String, AuthError> {
@@ -55,8 +60,13 @@ impl PasswordHasher {
     pub async fn verify(&self, password: String, phc: Option<String>) -> bool {
         let Ok(_permit) = self.permits.acquire().await else { return false };
         let known = phc.is_some();
-        let phc = phc.unwrap_or_else(|| (*self.dummy).clone());
-        let ok = tokio::task::spawn_blocking(move || verify_blocking(&password, &phc)).await.unwrap_or(false);
+        let dummy = self.dummy.clone();
+        let ok = tokio::task::spawn_blocking(move || {
+            let phc = phc.unwrap_or_else(|| dummy.wait().clone());
+            verify_blocking(&password, &phc)
+        })
+        .await
+        .unwrap_or(false);
         ok && known
     }
 }

@@ -65,6 +65,8 @@ pub struct UserView {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// The role as people read it ("Data-protection officer").
+    pub role_label: &'static str,
     pub disabled: bool,
     pub locked: bool,
     pub locked_until: Option<DateTime<Utc>>,
@@ -86,6 +88,7 @@ impl User {
             username: self.username.clone(),
             display_name: self.display_name.clone(),
             role: self.role,
+            role_label: self.role.label(),
             disabled: self.disabled,
             locked: self.is_locked(Utc::now()),
             locked_until: self.locked_until.filter(|t| *t > Utc::now()),

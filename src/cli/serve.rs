@@ -20,7 +20,8 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     let config = args.store.load(args.listen)?;
     crate::telemetry::init(&config.log.level, &config.log.format);
     actix_web::rt::System::new().block_on(async move {
-        let app = Application::build(config.clone()).await.map_err(|e| format!("{e:#}"))?;
+        let mut app = Application::build(config.clone()).await.map_err(|e| format!("{e:#}"))?;
+        let first_admin = app.first_admin().await.map_err(|e| format!("{e:#}"))?;
         let url = config.admin_url();
         println!();
         println!("  Tidings {} is running at {url}", env!("CARGO_PKG_VERSION"));
@@ -33,7 +34,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
                 );
             }
         }
-        if let Some(admin) = &app.first_admin {
+        if let Some(admin) = &first_admin {
             println!();
             println!("  First admin created. Sign in with:");
             println!("    user name: {}", admin.username);

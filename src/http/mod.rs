@@ -112,7 +112,14 @@ fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix
             400 => Code::MalformedRequest,
             _ => Code::Internal,
         };
-        ApiError::new(code, status.canonical_reason().unwrap_or("Error"))
+        let message = match status.as_u16() {
+            404 => "There is no page at this address.",
+            405 => "This address does not accept that kind of request.",
+            413 => "What was sent is too large.",
+            400 => "The request could not be understood.",
+            _ => "Something went wrong on the server; it has been logged.",
+        };
+        ApiError::new(code, message)
     });
     let redirect = match err.code {
         Code::Unauthenticated => Some(format!("/login?next={}", urlencode(&path))),

@@ -263,7 +263,7 @@ fn totp_enrol_then_login_needs_a_code_that_works_once() {
     assert_eq!(location(&r), "/account/2fa");
     let page = app.get(&c, "/account/2fa").text().unwrap();
     assert!(page.contains("<svg"), "QR code drawn by the server");
-    let secret_b32 = text_of_id(&page, "totp-secret").unwrap();
+    let secret_b32: String = text_of_id(&page, "totp-secret").unwrap().chars().filter(|c| !c.is_whitespace()).collect();
     let secret = totp_rs::Secret::Encoded(secret_b32).to_bytes().unwrap();
     let now = || std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     // A wrong code is refused and enrolment stays pending.
@@ -322,4 +322,38 @@ fn login_is_rate_limited_per_network() {
         }
     }
     assert!(limited, "40 attempts in a minute from one network must hit the limit");
+}
+
+#[test]
+fn an_expired_password_must_be_changed() {
+    let app = spawn_app_with(|c| c.auth.password_max_age_days = 30);
+    let _ = app.login_admin(NEW_PASSWORD);
+    let mut admin = app.state.users.find_by_username("admin").unwrap().unwrap();
+    admin.password_changed_at = chrono::Utc::now() - chrono::Duration::days(31);
+    app.state.users.save_and_commit(&admin).unwrap();
+    let c = app.client();
+    let r = app.login(&c, "admin", NEW_PASSWORD);
+    assert_eq!(location(&r), "/account/password");
+    let page = app.get(&c, "/account/password").text().unwrap();
+    assert!(page.contains("Your password has expired"));
+    let newer = "a different long passphrase";
+    let r = app.post_form(
+        &c,
+        "/account/password",
+        "/account/password",
+        &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)],
+    );
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get(&c, "/").status(), 200);
+}
+
+#[test]
+fn sessions_end_after_the_absolute_timeout() {
+    let app = spawn_app_with(|c| c.auth.session_absolute_hours = 0);
+    let c = app.client();
+    let r = app.login(&c, "admin", &app.admin_password);
+    assert_eq!(r.status(), 303);
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    let r = app.get(&c, "/account/password");
+    assert_eq!(location(&r), "/login?next=%2Faccount%2Fpassword", "expired session is gone");
 }

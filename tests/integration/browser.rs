@@ -27,7 +27,7 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 struct Driver {
     child: Child,
     port: u16,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 impl Drop for Driver {
@@ -50,7 +50,7 @@ fn start_driver(http: &reqwest::blocking::Client) -> Driver {
         .stderr(Stdio::null())
         .spawn()
         .expect("chromedriver starts");
-    let mut driver = Driver { child, port, _profile: tempfile::tempdir().unwrap() };
+    let mut driver = Driver { child, port, profile: tempfile::tempdir().unwrap() };
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         if let Ok(r) = http.get(format!("http://127.0.0.1:{port}/status")).send() {
@@ -90,7 +90,7 @@ impl Browser {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
                     "--ignore-certificate-errors", "--window-size=1280,900",
-                    format!("--user-data-dir={}", driver._profile.path().display()),
+                    format!("--user-data-dir={}", driver.profile.path().display()),
                 ],
             },
         }}});
@@ -228,7 +228,7 @@ fn browser_login_enrol_2fa_and_login_again() {
     b.goto(&format!("{url}/account"));
     b.click_button("Turn on two-factor authentication");
     b.wait_for_path(url, "/account/2fa");
-    let secret = b.text("#totp-secret");
+    let secret: String = b.text("#totp-secret").chars().filter(|c| !c.is_whitespace()).collect();
     let secret =
         totp_rs::Secret::Encoded(secret.clone()).to_bytes().unwrap_or_else(|e| panic!("secret {secret:?}: {e:?}"));
     let t = now();

@@ -20,8 +20,7 @@ pub struct TestApp {
 }
 
 pub fn test_config(dir: &std::path::Path) -> Config {
-    let mut c =
-        Config { data_dir: dir.to_path_buf(), listen: "127.0.0.1:0".parse().unwrap(), ..Default::default() };
+    let mut c = Config { data_dir: dir.to_path_buf(), listen: "127.0.0.1:0".parse().unwrap(), ..Default::default() };
     c.jobs.backup = String::new();
     c.jobs.session_cleanup = String::new();
     c.http.workers = 2;
@@ -45,8 +44,8 @@ pub fn spawn_in(dir: tempfile::TempDir, config: Config) -> TestApp {
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let app = Application::build(config).await.expect("app builds");
-            let password = app.first_admin.as_ref().map(|a| a.password.clone()).unwrap_or_default();
+            let mut app = Application::build(config).await.expect("app builds");
+            let password = app.first_admin().await.unwrap().map(|a| a.password).unwrap_or_default();
             tx.send((app.port(), app.handle(), app.state(), password)).unwrap();
             app.run_until_stopped().await.unwrap();
         })

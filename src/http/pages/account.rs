@@ -66,7 +66,7 @@ fn enrol_page(state: &AppState, g: &Principal, secret: &[u8], error: Option<Stri
         g,
         "totp_enrol.html",
         "account",
-        context! { qr => totp::qr_svg(&url), secret => totp::secret_base32(secret), error => error },
+        context! { qr => totp::qr_svg(&url), secret => group4(&totp::secret_base32(secret)), error => error },
     )
 }
 
@@ -159,6 +159,19 @@ pub async fn revoke_other_sessions(
     let st = state.clone();
     let id = g.user.id;
     let keep = g.session.as_ref().map(|s| s.key);
-    blocking(move || st.sessions.revoke_user(&id, keep.as_ref())).await?;
+    let n = blocking(move || st.sessions.revoke_user(&id, keep.as_ref())).await?;
+    state
+        .audit_event(
+            crate::audit::Event::new(g.actor(), crate::audit::Action::SessionsRevoked)
+                .ip(g.client.truncated())
+                .target(g.user.id.reference())
+                .detail("sessions", n),
+        )
+        .await?;
     Ok(see_other("/account?ok=sessions_revoked"))
+}
+
+/// `ABCD EFGH …`: easier to type from the screen.
+fn group4(s: &str) -> String {
+    s.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }

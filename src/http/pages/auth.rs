@@ -40,6 +40,7 @@ fn login_page(
     error: Option<String>,
     next: &str,
     notice: Option<&str>,
+    username: Option<&str>,
 ) -> Result<HttpResponse, ApiError> {
     // The pre-login cookie carries the login form's CSRF token until a session exists.
     let (pre, new_cookie) = match &ctx.pre {
@@ -54,7 +55,7 @@ fn login_page(
         "login.html",
         context! {
             csrf => pre_csrf(state, &pre), error => error, next => next, notice => notice,
-            organisation => settings.organisation, login_notice => settings.login_notice,
+            organisation => settings.organisation, login_notice => settings.login_notice, username => username,
         },
     )?;
     let mut res = HttpResponse::build(status);
@@ -75,7 +76,7 @@ pub async fn login_form(
     if ctx.session.as_ref().is_some_and(|s| s.session.stage == Stage::Full) && ctx.user.is_some() {
         return Ok(see_other(&safe_next(q.next.as_deref())));
     }
-    login_page(&state, &ctx, StatusCode::OK, None, &safe_next(q.next.as_deref()), super::notice(q.ok.as_deref()))
+    login_page(&state, &ctx, StatusCode::OK, None, &safe_next(q.next.as_deref()), super::notice(q.ok.as_deref()), None)
 }
 
 #[derive(Deserialize)]
@@ -107,18 +108,28 @@ pub async fn login(
             Some("Too many attempts from your network. Wait a minute and try again.".into()),
             &next,
             None,
+            None,
         );
     }
     let ip = ctx.client.truncated();
+    let typed = form.username.clone();
     let outcome = login::password_step(&state, form.username, form.password, ip).await?;
     match outcome {
         PasswordOutcome::Rejected => {
             state.metrics.login("rejected");
-            login_page(&state, &ctx, StatusCode::UNAUTHORIZED, Some("Wrong user name or password.".into()), &next, None)
+            login_page(
+                &state,
+                &ctx,
+                StatusCode::UNAUTHORIZED,
+                Some("Wrong user name or password.".into()),
+                &next,
+                None,
+                Some(&typed),
+            )
         }
         PasswordOutcome::Locked { until } => {
             state.metrics.login("locked");
-            login_page(&state, &ctx, StatusCode::LOCKED, Some(locked_message(until)), &next, None)
+            login_page(&state, &ctx, StatusCode::LOCKED, Some(locked_message(until)), &next, None, Some(&typed))
         }
         PasswordOutcome::Accepted { user, stage } => {
             state.metrics.login(if stage == Stage::NeedsSecondFactor { "password_ok" } else { "success" });
@@ -199,8 +210,15 @@ pub async fn second_factor(
             let st = state.clone();
             let key = found.key;
             blocking(move || st.sessions.revoke(&key)).await?;
-            let mut res =
-                login_page(&state, &RequestCtx::default(), StatusCode::LOCKED, Some(locked_message(until)), "/", None)?;
+            let mut res = login_page(
+                &state,
+                &RequestCtx::default(),
+                StatusCode::LOCKED,
+                Some(locked_message(until)),
+                "/",
+                None,
+                None,
+            )?;
             res.add_removal_cookie(&cleared(SESSION_COOKIE)).map_err(ApiError::internal)?;
             Ok(res)
         }
