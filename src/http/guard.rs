@@ -159,6 +159,11 @@ impl Principal {
         }
     }
 
+    /// Who acts, for the shared operations and their audit entries.
+    pub fn by(&self) -> crate::ops::By {
+        crate::ops::By { actor: self.actor(), ip: self.client.truncated(), role: Some(self.user.role) }
+    }
+
     pub fn csrf(&self) -> String {
         self.session.as_ref().map(|s| s.session.csrf.clone()).unwrap_or_default()
     }

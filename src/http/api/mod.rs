@@ -10,7 +10,7 @@ use crate::domain::{Permission, PersonId, Role, TokenId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard, Principal};
 use crate::http::pages::audit::AuditQuery;
-use crate::ops::{self, By};
+use crate::ops;
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
@@ -31,10 +31,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::put().to(put_settings))
         .route("/backups", web::post().to(create_backup))
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
-}
-
-fn by(p: &Principal) -> By {
-    By { actor: p.actor(), ip: p.client.truncated(), role: Some(p.user.role) }
 }
 
 fn user_id(raw: &str) -> Result<PersonId, ApiError> {
@@ -73,7 +69,7 @@ async fn create_user(
     let body = body.into_inner();
     let role: Role = body.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let created =
         blocking(move || ops::create_user(&st, b, &body.username, &body.display_name, role).map_err(ApiError::from))
             .await?;
@@ -112,7 +108,7 @@ async fn update_user(
         None => None,
     };
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let user = blocking(move || -> Result<_, ApiError> {
         let mut user = st.users.get(&id)?.ok_or_else(|| ApiError::not_found("user"))?;
         if let Some(role) = role {
@@ -134,7 +130,7 @@ async fn unlock_user(
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let user = blocking(move || ops::unlock(&st, b, &id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(user.view()))
 }
@@ -146,7 +142,7 @@ async fn reset_password(
 ) -> Result<HttpResponse, ApiError> {
     let id = user_id(&id)?;
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let (user, otp) = blocking(move || ops::reset_password(&st, b, &id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(json!({ "user": user.view(), "one_time_password": otp })))
 }
@@ -194,7 +190,7 @@ async fn create_token(
         }
     }
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let owner = g.user.clone();
     let (token, secret) = blocking(move || {
         ops::create_token(&st, b, &owner, &body.name, scopes, body.expires_at).map_err(ApiError::from)
@@ -213,7 +209,7 @@ async fn revoke_token(
 ) -> Result<HttpResponse, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let me = g.user.id;
     blocking(move || ops::revoke_token(&st, b, &me, &id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -280,7 +276,7 @@ async fn put_settings(
         login_notice: b.login_notice.trim().into(),
     };
     let st = state.clone();
-    let by = by(&g);
+    let by = g.by();
     let saved = blocking(move || ops::update_settings(&st, by, new).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(saved))
 }

@@ -5,7 +5,6 @@ use actix_web::{web, HttpResponse};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::users::by;
 use super::{notice, page, see_other, NoticeQuery};
 use crate::auth::totp;
 use crate::http::error::ApiError;
@@ -88,16 +87,14 @@ pub async fn totp_confirm(
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let id = g.user.id;
     let result = blocking(move || -> Result<_, ApiError> { Ok(ops::confirm_totp(&st, b, &id, &form.code)) }).await?;
     match result {
         Ok(codes) => page(&state, &g, "recovery_codes.html", "account", context! { codes => codes, fresh => true }),
         Err(OpError::Invalid { message, .. }) => {
             let secret = g.user.pending_totp.clone().unwrap_or_default();
-            let mut res = enrol_page(&state, &g, &secret, Some(message))?;
-            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
+            enrol_page(&state, &g, &secret, Some(message)).map(super::unprocessable)
         }
         Err(e) => Err(e.into()),
     }
@@ -114,16 +111,14 @@ pub async fn totp_disable(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let id = g.user.id;
     let result =
         blocking(move || -> Result<_, ApiError> { Ok(ops::disable_totp(&st, b, &id, Some(&form.password))) }).await?;
     match result {
         Ok(_) => Ok(see_other("/account?ok=totp_disabled")),
         Err(OpError::Invalid { message, .. }) => {
-            let mut res = render(&state, &g, context! { error => message }).await?;
-            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
+            render(&state, &g, context! { error => message }).await.map(super::unprocessable)
         }
         Err(e) => Err(e.into()),
     }
@@ -135,7 +130,7 @@ pub async fn recovery_codes(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let id = g.user.id;
     let result =
         blocking(move || -> Result<_, ApiError> { Ok(ops::regenerate_recovery_codes(&st, b, &id, &form.password)) })
@@ -143,9 +138,7 @@ pub async fn recovery_codes(
     match result {
         Ok(codes) => page(&state, &g, "recovery_codes.html", "account", context! { codes => codes, fresh => false }),
         Err(OpError::Invalid { message, .. }) | Err(OpError::Conflict(message)) => {
-            let mut res = render(&state, &g, context! { error => message }).await?;
-            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
+            render(&state, &g, context! { error => message }).await.map(super::unprocessable)
         }
         Err(e) => Err(e.into()),
     }

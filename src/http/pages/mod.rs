@@ -110,6 +110,12 @@ pub fn html(body: String) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }
 
+/// A re-rendered form with its errors answers 422, so scripts and tests can tell.
+pub fn unprocessable(mut res: HttpResponse) -> HttpResponse {
+    *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+    res
+}
+
 pub fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
 }

@@ -3,7 +3,6 @@
 use actix_web::{web, HttpResponse};
 use minijinja::context;
 
-use super::users::by;
 use super::{notice, page, see_other, NoticeQuery};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard};
@@ -56,24 +55,21 @@ pub async fn save(
         login_notice: form.login_notice.trim().to_string(),
     };
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let attempted = new.clone();
     let result = blocking(move || -> Result<_, ApiError> { Ok(ops::update_settings(&st, b, new)) }).await?;
     match result {
         Ok(_) => Ok(see_other("/settings?ok=saved")),
-        Err(OpError::Invalid { field, message }) => {
-            let mut res = page(
-                &state,
-                &g,
-                "settings.html",
-                "settings",
-                context! {
-                    s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
-                },
-            )?;
-            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
-        }
+        Err(OpError::Invalid { field, message }) => page(
+            &state,
+            &g,
+            "settings.html",
+            "settings",
+            context! {
+                s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
+            },
+        )
+        .map(super::unprocessable),
         Err(e) => Err(e.into()),
     }
 }

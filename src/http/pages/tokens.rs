@@ -4,7 +4,6 @@ use actix_web::{web, HttpResponse};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::users::by;
 use super::{notice, page, see_other, NoticeQuery};
 use crate::domain::{Permission, TokenId};
 use crate::http::error::ApiError;
@@ -84,7 +83,7 @@ pub async fn create(
         (_, Err(m)) => Err(OpError::Invalid { field: "expires_days", message: m }),
         (Ok(scopes), Ok(expires)) => {
             let st = state.clone();
-            let b = by(&g);
+            let b = g.by();
             let owner = g.user.clone();
             let name = form.name.clone();
             blocking(move || -> Result<_, ApiError> { Ok(ops::create_token(&st, b, &owner, &name, scopes, expires)) })
@@ -95,16 +94,13 @@ pub async fn create(
         Ok((token, secret)) => {
             render(&state, &g, context! { created => context! { name => token.name, secret => secret } }).await
         }
-        Err(OpError::Invalid { field, message }) => {
-            let mut res = render(
-                &state,
-                &g,
-                context! { errors => std::collections::BTreeMap::from([(field, message)]), form_name => form.name },
-            )
-            .await?;
-            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
-        }
+        Err(OpError::Invalid { field, message }) => render(
+            &state,
+            &g,
+            context! { errors => std::collections::BTreeMap::from([(field, message)]), form_name => form.name },
+        )
+        .await
+        .map(super::unprocessable),
         Err(e) => Err(e.into()),
     }
 }
@@ -120,7 +116,7 @@ pub async fn revoke(
 ) -> Result<HttpResponse, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
     let st = state.clone();
-    let b = by(&g);
+    let b = g.by();
     let me = g.user.id;
     blocking(move || ops::revoke_token(&st, b, &me, &id).map_err(ApiError::from)).await?;
     Ok(see_other("/tokens?ok=revoked"))

@@ -8,12 +8,8 @@ use super::{notice, page, see_other, NoticeQuery};
 use crate::domain::{PersonId, Role};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
-use crate::ops::{self, By, OpError};
+use crate::ops::{self, OpError};
 use crate::state::{blocking, AppState};
-
-pub fn by(p: &Principal) -> By {
-    By { actor: p.actor(), ip: p.client.truncated(), role: Some(p.user.role) }
-}
 
 fn roles() -> Vec<minijinja::Value> {
     Role::ALL.iter().map(|r| context! { value => r.as_str(), label => r.label(), describe => r.describe() }).collect()
@@ -60,7 +56,7 @@ pub async fn create(
     CsrfForm(form): CsrfForm<NewUserForm>,
 ) -> Result<HttpResponse, ApiError> {
     let role: Result<Role, _> = form.role.parse();
-    let b = by(&g);
+    let b = g.by();
     let st = state.clone();
     let (username, display_name) = (form.username.clone(), form.display_name.clone());
     let result = match role {
@@ -93,7 +89,7 @@ fn form_error(
     field: &str,
     message: String,
 ) -> Result<HttpResponse, ApiError> {
-    let mut res = page(
+    page(
         state,
         g,
         "user_new.html",
@@ -103,9 +99,8 @@ fn form_error(
             errors => std::collections::BTreeMap::from([(field.to_string(), message)]),
             form => context! { username => form.username, display_name => form.display_name, role => form.role },
         },
-    )?;
-    *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(res)
+    )
+    .map(super::unprocessable)
 }
 
 fn parse_id(raw: &str) -> Result<PersonId, ApiError> {
@@ -155,7 +150,7 @@ pub async fn change_role(
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let role: Role = form.role.parse().map_err(|m: String| ApiError::invalid("role", m))?;
-    let b = by(&g);
+    let b = g.by();
     let st = state.clone();
     blocking(move || ops::change_role(&st, b, &id, role).map_err(ApiError::from)).await?;
     Ok(see_other(&format!("/users/{id}?ok=role_changed")))
@@ -173,7 +168,7 @@ macro_rules! user_action {
             _f: CsrfForm<Empty>,
         ) -> Result<HttpResponse, ApiError> {
             let id = parse_id(&id)?;
-            let b = by(&g);
+            let b = g.by();
             let st = state.clone();
             blocking(move || $op(&st, b, &id).map(|_| ()).map_err(ApiError::from)).await?;
             Ok(see_other(&format!("/users/{id}?ok={}", $notice)))
@@ -193,7 +188,7 @@ pub async fn reset_password(
     _f: CsrfForm<Empty>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let b = by(&g);
+    let b = g.by();
     let st = state.clone();
     let (user, otp) = blocking(move || ops::reset_password(&st, b, &id).map_err(ApiError::from)).await?;
     page(&state, &g, "user_created.html", "users", context! { user => user.view(), password => otp, reset => true })
