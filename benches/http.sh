@@ -17,7 +17,7 @@
 #   DURATION=10      seconds per endpoint
 #   CONNECTIONS=32   concurrent connections (keep-alive)
 #   TOOL=oha|wrk     force a load generator
-#   KEEP=1           keep the data directory and the server's logs
+#   KEEP=1           keep the data directory, the server's logs and the raw load reports
 
 set -euo pipefail
 
@@ -74,9 +74,10 @@ cleanup() {
         kill "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
     fi
-    if ((rc != 0)) && [[ -s $WORK/server.err ]]; then
-        echo "--- last lines of the server's log ---" >&2
-        tail -n 20 "$WORK/server.err" >&2
+    if ((rc != 0)); then
+        # The server logs to stdout; stderr holds only what went wrong before logging started.
+        echo "--- last lines of the server's output ---" >&2
+        tail -n 20 "$WORK/server.out" "$WORK/server.err" >&2 2>/dev/null || true
     fi
     if [[ ${KEEP:-0} == 1 ]]; then
         echo "kept: data dir $DATA, logs and cookie jar in $WORK" >&2
@@ -211,11 +212,14 @@ WRK_THREADS=$(nproc)
 ROWS=()
 # bench <label> <path> [header]
 bench() {
-    local label=$1 path=$2 out rps p50 p99 bad
+    local label=$1 path=$2 status out rps p50 p99 bad
     local headers=()
     if (($# > 2)); then
         headers=(-H "$3")
     fi
+    # Never measure an error page: the endpoint must answer 200 first.
+    status=$(curl -sS -k -o /dev/null -w '%{http_code}' "${headers[@]}" "$BASE$path")
+    [[ $status == 200 ]] || die "$label answered $status before the run"
     echo "==> $label: ${DURATION}s at $CONNECTIONS connections ($TOOL)" >&2
     if [[ $TOOL == oha ]]; then
         out=$(oha -z "${DURATION}s" -c "$CONNECTIONS" --no-tui --insecure "${OHA_FORMAT[@]}" "${headers[@]}" "$BASE$path")
@@ -230,6 +234,7 @@ bench() {
         p99=$(wrk_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
         bad=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
     fi
+    printf '%s\n' "$out" >"$WORK/run-$((${#ROWS[@]} + 1)).$TOOL"
     ROWS+=("$(printf '%-30s %12s %10s %10s %8s' "$label" "$rps" "$p50" "$p99" "$bad")")
 }
 

@@ -52,15 +52,27 @@ fn write_private(path: &Path, data: &[u8], mode: u32) -> Result<()> {
 
 /// Loads or creates the certificate and key.
 pub fn load(config: &Config) -> Result<Material> {
+    load_inner(config, true)
+}
+
+/// Loads the certificate the server uses, never creating one (for `tidings healthcheck`, which
+/// may run as another user or before the server has made its certificate).
+pub fn load_existing(config: &Config) -> Result<Material> {
+    load_inner(config, false)
+}
+
+fn load_inner(config: &Config, create: bool) -> Result<Material> {
     let (cert_path, key_path, self_signed) = if config.tls.cert_file.as_os_str().is_empty() {
         let dir = config.data_dir.join("tls");
-        crate::store::ensure_private_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        if create {
+            crate::store::ensure_private_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
         let cert = dir.join("cert.pem");
         let key = dir.join("key.pem");
         let names_file = dir.join("names");
         let wanted = sans(config).join("\n");
         let current = std::fs::read_to_string(&names_file).unwrap_or_default();
-        if !cert.exists() || !key.exists() || current != wanted {
+        if create && (!cert.exists() || !key.exists() || current != wanted) {
             let generated =
                 rcgen::generate_simple_self_signed(sans(config)).context("generating a self-signed certificate")?;
             write_private(&key, generated.signing_key.serialize_pem().as_bytes(), 0o400)?;

@@ -70,7 +70,7 @@ pub fn run(args: HealthArgs) -> Result<(), String> {
     }
     let mut builder = ureq::AgentBuilder::new().timeout(Duration::from_secs(args.timeout));
     let url = if config.tls_enabled() {
-        let material = crate::tls::load(&config).map_err(|e| format!("{e:#}"))?;
+        let material = crate::tls::load_existing(&config).map_err(|e| format!("{e:#}"))?;
         let provider = crate::tls::provider();
         let tls = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_safe_default_protocol_versions()

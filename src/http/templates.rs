@@ -26,6 +26,7 @@ impl Templates {
         env.add_global("version", env!("CARGO_PKG_VERSION"));
         env.add_filter("datetime", datetime);
         env.add_filter("ago", ago);
+        env.add_filter("filesize", filesize);
         Self { env }
     }
 
@@ -63,6 +64,16 @@ fn ago(v: String) -> String {
         s => (s / 86_400, "day"),
     };
     format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+/// `812 KB`, `3.4 MB`
+fn filesize(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
+        b if b < 1024 * 1024 * 1024 => format!("{:.1} MB", b as f64 / 1048576.0),
+        b => format!("{:.1} GB", b as f64 / 1073741824.0),
+    }
 }
 
 fn human(secs: i64) -> String {

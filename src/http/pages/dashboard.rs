@@ -37,7 +37,8 @@ fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
                 h,
                 count: *c,
                 label: d.format("%d %b").to_string(),
-                show_label: i % 2 == 0 || days.len() <= 7,
+                // Every other day, counted back from today so that today is always labelled.
+                show_label: (days.len() - 1 - i) % 2 == 0 || days.len() <= 7,
             }
         })
         .collect();
