@@ -82,18 +82,26 @@ impl Application {
             .await
             .context("opening the control socket")?;
         crate::jobs::spawn(state.clone());
-        state
-            .audit_event(Event::new(Actor::System, Action::ServerStarted).detail("version", env!("CARGO_PKG_VERSION")))
-            .await?;
+        // Recorded in the background: start-up does not wait for this commit.
+        let st = state.clone();
+        tokio::spawn(async move {
+            let event = Event::new(Actor::System, Action::ServerStarted).detail("version", env!("CARGO_PKG_VERSION"));
+            if let Err(e) = st.audit_event(event).await {
+                tracing::error!(error = %e, "could not record the start in the audit log");
+            }
+        });
         Ok(Self { port, server, state, first_admin, tls_fingerprint, self_signed })
     }
 
     /// The first owner's one-time password, on a fresh store (waits for its hash).
     pub async fn first_admin(&mut self) -> Result<Option<FirstAdmin>> {
-        match self.first_admin.take() {
-            Some(handle) => handle.await.context("creating the first admin")?,
-            None => Ok(None),
-        }
+        wait_first_admin(self.first_admin.take()).await
+    }
+
+    /// Hands the pending first-owner creation to the caller, so that it can wait for it while
+    /// the server already runs.
+    pub fn take_first_admin(&mut self) -> impl std::future::Future<Output = Result<Option<FirstAdmin>>> {
+        wait_first_admin(self.first_admin.take())
     }
 
     pub fn port(&self) -> u16 {
@@ -113,5 +121,14 @@ impl Application {
         let result = self.server.await;
         let _ = std::fs::remove_file(socket);
         result
+    }
+}
+
+async fn wait_first_admin(
+    handle: Option<tokio::task::JoinHandle<Result<Option<FirstAdmin>>>>,
+) -> Result<Option<FirstAdmin>> {
+    match handle {
+        Some(h) => h.await.context("creating the first admin")?,
+        None => Ok(None),
     }
 }

@@ -21,12 +21,17 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     crate::telemetry::init(&config.log.level, &config.log.format);
     actix_web::rt::System::new().block_on(async move {
         let mut app = Application::build(config.clone()).await.map_err(|e| format!("{e:#}"))?;
-        let first_admin = app.first_admin().await.map_err(|e| format!("{e:#}"))?;
+        let pending_admin = app.take_first_admin();
+        let tls_fingerprint = app.tls_fingerprint.clone();
+        let self_signed = app.self_signed;
+        // Serve at once; the first owner's password hash finishes meanwhile.
+        let server = actix_web::rt::spawn(app.run_until_stopped());
+        let first_admin = pending_admin.await.map_err(|e| format!("{e:#}"))?;
         let url = config.admin_url();
         println!();
         println!("  Tidings {} is running at {url}", env!("CARGO_PKG_VERSION"));
-        if let Some(fp) = &app.tls_fingerprint {
-            if app.self_signed {
+        if let Some(fp) = &tls_fingerprint {
+            if self_signed {
                 println!("  Self-signed certificate, SHA-256 fingerprint:");
                 println!("    {fp}");
                 println!(
@@ -43,6 +48,6 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         }
         println!("  Data directory: {}", config.data_dir.display());
         println!();
-        app.run_until_stopped().await.map_err(|e| e.to_string())
+        server.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())
     })
 }
