@@ -266,7 +266,45 @@ fn crypto(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, sealed_store, group_commit, audit, argon2, crypto);
+/// A backup of 100k sealed records: how long writers pause (the scratch copy) and how long the
+/// whole archive takes, plain and encrypted.
+fn backup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = open_store(dir.path());
+    let users: SealedTree<User> = store.sealed(USERS).expect("users is a registered tree");
+    let n = 100_000u64;
+    for i in 0..n {
+        let id = PersonId::new();
+        users.put(&id, id.as_bytes(), &sample_user(id)).expect("put");
+        if i % 5_000 == 0 {
+            store.commit().expect("commit");
+        }
+    }
+    store.commit().expect("commit");
+    let key = SecretKey::random();
+    let mut g = c.benchmark_group("backup_100k_records");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(n));
+    let out = dir.path().join("bench.tdgbak");
+    let mut paused = Vec::new();
+    g.bench_function("archive", |b| {
+        b.iter(|| paused.push(tidings::store::backup::create(&store, &out, None).expect("backup").paused_ms))
+    });
+    g.bench_function("archive_encrypted", |b| {
+        b.iter(|| tidings::store::backup::create(&store, &out, Some(&key)).expect("backup"))
+    });
+    g.finish();
+    paused.sort_unstable();
+    let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "backup of {n} records: writers paused median {} ms (max {} ms); archive {} MB",
+        paused[paused.len() / 2],
+        paused[paused.len() - 1],
+        size / 1_000_000
+    );
+}
+
+criterion_group!(benches, sealed_store, group_commit, audit, argon2, crypto, backup);
 
 fn main() {
     benches();

@@ -137,15 +137,17 @@ pub fn execute(state: &AppState, req: Request) -> Response {
                 .record(
                     crate::audit::Event::new(crate::audit::Actor::Cli, crate::audit::Action::BackupCreated)
                         .detail("entries", report.entries)
-                        .detail("bytes", report.bytes),
+                        .detail("bytes", report.bytes)
+                        .detail("writers_paused_ms", report.paused_ms),
                 )
                 .map_err(|e| e.to_string())?;
             Ok(format!(
-                "backup written to {} ({} entries, {} bytes{})",
+                "backup written to {} ({} entries, {} bytes{}; writers paused {} ms)",
                 report.path.display(),
                 report.entries,
                 report.bytes,
-                if report.encrypted { ", encrypted" } else { "" }
+                if report.encrypted { ", encrypted" } else { "" },
+                report.paused_ms
             ))
         }
     })();

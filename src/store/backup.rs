@@ -1,6 +1,7 @@
 //! Backups and restores, and the erasure journal that keeps erased people erased.
 //!
-//! An archive is a consistent cut of every tree (writers are paused while it is read), gzip
+//! An archive is a consistent cut of every tree (writers pause while it is copied to a scratch
+//! file; compression and encryption run after they resume), gzip
 //! compressed and, with a key file, encrypted with XChaCha20-Poly1305 in the STREAM construction
 //! (64 KiB chunks; truncation, reordering and tampering are detected). The search index is derived
 //! data and is not archived.
@@ -67,6 +68,8 @@ pub struct BackupReport {
     pub bytes: u64,
     pub encrypted: bool,
     pub created_at: DateTime<Utc>,
+    /// How long writers waited while the trees were copied.
+    pub paused_ms: u64,
 }
 
 /// Reads a backup key file: 64 hex digits (as `tidings backup keygen` writes).
@@ -242,11 +245,18 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
         tidings_version: env!("CARGO_PKG_VERSION").to_string(),
     };
 
+    // Phase 1, writers paused: copy every tree, uncompressed, to a private scratch file. This is
+    // the consistent cut, and it costs only a sequential read and write.
+    let scratch = path.with_extension("scratch");
     let mut entries = 0u64;
-    let mut body = |w: &mut dyn Write| -> Result<(), BackupError> {
-        let mut gz = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
-        write_frame(&mut gz, &Frame::Header(header.clone()))?;
-        // Writers wait while the trees are read: the archive is one point in time.
+    let paused = std::time::Instant::now();
+    let copied = (|| -> Result<(), BackupError> {
+        let raw = {
+            use std::os::unix::fs::OpenOptionsExt;
+            OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&scratch)
+        }
+        .map_err(io(format!("creating {}", scratch.display())))?;
+        let mut raw = BufWriter::with_capacity(1 << 20, raw);
         let _frozen = store.freeze();
         for name in store.db().tree_names() {
             let name = String::from_utf8_lossy(&name).into_owned();
@@ -254,40 +264,65 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
                 continue;
             }
             let tree = store.db().open_tree(&name).map_err(StoreError::from)?;
-            write_frame(&mut gz, &Frame::Tree(name))?;
+            write_frame(&mut raw, &Frame::Tree(name))?;
             for item in tree.iter() {
                 let (k, v) = item.map_err(StoreError::from)?;
-                write_frame(&mut gz, &Frame::Entry(k.to_vec(), v.to_vec()))?;
+                write_frame(&mut raw, &Frame::Entry(k.to_vec(), v.to_vec()))?;
                 entries += 1;
             }
         }
         drop(_frozen);
-        write_frame(&mut gz, &Frame::End { entries })?;
-        gz.finish().map_err(io("compressing archive"))?;
+        raw.flush().map_err(io("writing scratch copy"))?;
         Ok(())
-    };
-    let file = match key {
-        Some(k) => {
-            let mut enc = EncryptWriter::new(out, k).map_err(io("writing archive"))?;
-            body(&mut enc)?;
-            enc.finish().map_err(io("writing archive"))?
-        }
-        None => {
-            body(&mut out)?;
-            out
-        }
-    };
-    let file =
-        file.into_inner().map_err(|e| BackupError::Io { context: "writing archive".into(), source: e.into_error() })?;
-    file.sync_all().map_err(io("syncing archive"))?;
-    let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-    std::fs::rename(&tmp, path).map_err(io(format!("renaming to {}", path.display())))?;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Ok(d) = File::open(parent) {
-            let _ = d.sync_all();
-        }
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&scratch);
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
     }
-    Ok(BackupReport { path: path.to_path_buf(), entries, bytes, encrypted: key.is_some(), created_at })
+    let paused_ms = paused.elapsed().as_millis() as u64;
+    // Phase 2, writers running again: compress (and encrypt) the copy into the archive.
+    let result = (|| -> Result<u64, BackupError> {
+        let body = |w: &mut dyn Write| -> Result<(), BackupError> {
+            let mut gz = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
+            write_frame(&mut gz, &Frame::Header(header.clone()))?;
+            let mut copy = BufReader::with_capacity(1 << 20, File::open(&scratch).map_err(io("reading scratch copy"))?);
+            std::io::copy(&mut copy, &mut gz).map_err(io("compressing archive"))?;
+            write_frame(&mut gz, &Frame::End { entries })?;
+            gz.finish().map_err(io("compressing archive"))?;
+            Ok(())
+        };
+        let file = match key {
+            Some(k) => {
+                let mut enc = EncryptWriter::new(out, k).map_err(io("writing archive"))?;
+                body(&mut enc)?;
+                enc.finish().map_err(io("writing archive"))?
+            }
+            None => {
+                body(&mut out)?;
+                out
+            }
+        };
+        let file = file
+            .into_inner()
+            .map_err(|e| BackupError::Io { context: "writing archive".into(), source: e.into_error() })?;
+        file.sync_all().map_err(io("syncing archive"))?;
+        let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+        std::fs::rename(&tmp, path).map_err(io(format!("renaming to {}", path.display())))?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if let Ok(d) = File::open(parent) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(bytes)
+    })();
+    let _ = std::fs::remove_file(&scratch);
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    let bytes = result?;
+    tracing::info!(entries, bytes, paused_ms, "backup written");
+    Ok(BackupReport { path: path.to_path_buf(), entries, bytes, encrypted: key.is_some(), created_at, paused_ms })
 }
 
 fn open_reader(path: &Path, key: Option<&SecretKey>) -> Result<Box<dyn Read>, BackupError> {
@@ -513,6 +548,7 @@ pub fn scheduled(state: &crate::state::AppState) -> Result<String, BackupError> 
                 .detail("file", report.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
                 .detail("entries", report.entries)
                 .detail("bytes", report.bytes)
+                .detail("writers_paused_ms", report.paused_ms)
                 .detail("rotated_out", removed),
         )
         .map_err(BackupError::Store)?;
