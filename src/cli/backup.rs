@@ -82,9 +82,25 @@ pub fn run_restore(args: RestoreArgs) -> Result<(), String> {
         force: args.force,
     })
     .map_err(|e| e.to_string())?;
+    // The restored directory should start as it is: give it the master key it needs where the
+    // config looks for it (never overwriting a key that is there).
+    let configured = config.master_key_path();
+    if !configured.exists() && master != configured {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let key = std::fs::read(&master).map_err(|e| format!("reading {}: {e}", master.display()))?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o400)
+            .open(&configured)
+            .map_err(|e| format!("writing {}: {e}", configured.display()))?;
+        f.write_all(&key).and_then(|_| f.sync_all()).map_err(|e| e.to_string())?;
+        println!("copied the master key to {}", configured.display());
+    }
     // Record the restore in the restored store's own audit log.
-    let store = crate::store::Store::open(&config.data_dir, &crate::store::OpenOptions::from_config(&config))
-        .map_err(|e| e.to_string())?;
+    let opts = crate::store::OpenOptions { create: false, ..crate::store::OpenOptions::from_config(&config) };
+    let store = crate::store::Store::open(&config.data_dir, &opts).map_err(|e| e.to_string())?;
     let audit = crate::audit::AuditLog::open(&store).map_err(|e| e.to_string())?;
     audit
         .record(
