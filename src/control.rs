@@ -115,12 +115,10 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             Ok(format!("{username} enabled"))
         }
         Request::AuditVerify => match state.audit.verify().map_err(|e| e.to_string())? {
-            Verification::Intact { entries } => {
-                Ok(format!(
+            Verification::Intact { entries } => Ok(format!(
                 "audit log intact: {entries} entr{}, chain and head verified",
                 if entries == 1 { "y" } else { "ies" }
-            ))
-            }
+            )),
             Verification::Broken { seq, reason } => Err(format!("audit log BROKEN at entry {seq}: {reason}")),
         },
         Request::Backup { out, key_file } => {
