@@ -330,6 +330,7 @@ pub fn revoke_token(state: &AppState, by: By, me: &PersonId, id: &TokenId) -> Op
 }
 
 pub fn update_settings(state: &AppState, by: By, new: Settings) -> OpResult<Settings> {
+    let new = new.normalised();
     new.validate().map_err(|(field, message)| OpError::Invalid { field, message })?;
     let old = state.settings.get()?;
     let changed = new.changed_fields(&old);

@@ -15,7 +15,10 @@ pub const REGISTRATION: Registration = Registration {
     holds: Holds::Nothing { why: "the controller's organisation details, not data about a person" },
 };
 
+/// Also the shape of the settings form and of `PUT /api/v1/settings` (missing fields take their
+/// defaults, unknown ones are refused).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Shown in the UI header and later in mail footers and the privacy portal.
     pub organisation: String,
@@ -39,6 +42,14 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Surrounding white space is never meaningful here.
+    pub fn normalised(mut self) -> Self {
+        for f in [&mut self.organisation, &mut self.postal_address, &mut self.dpo_contact, &mut self.login_notice] {
+            *f = f.trim().to_string();
+        }
+        self
+    }
+
     /// Validates every field; the error names the field.
     pub fn validate(&self) -> std::result::Result<(), (&'static str, String)> {
         let fields: [(&'static str, &str, usize); 4] = [

@@ -142,3 +142,28 @@ fn settings_changes_are_validated_and_audited() {
     let (s, v) = call(reqwest::Method::GET, "/audit?from=yesterday", None);
     assert_eq!((s, v["field"].as_str()), (422, Some("from")));
 }
+
+#[test]
+fn the_settings_page_saves_validates_and_audits() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(
+        &c,
+        "/settings",
+        "/settings",
+        &[("organisation", "  Bakery Ltd  "), ("dpo_contact", "dpo@bakery.example")],
+    );
+    assert_eq!(r.status(), 303);
+    let s = app.state.settings.get().unwrap();
+    assert_eq!((s.organisation.as_str(), s.dpo_contact.as_str()), ("Bakery Ltd", "dpo@bakery.example"));
+    let r = app.post_form(&c, "/settings", "/settings", &[("organisation", "")]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("must not be empty"));
+    assert_eq!(app.state.settings.get().unwrap().organisation, "Bakery Ltd", "a refused form changes nothing");
+    let entries = app
+        .state
+        .audit
+        .query(&tidings::audit::Filter { action_prefix: Some("settings.changed".into()), ..Default::default() }, 10)
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+}

@@ -193,17 +193,7 @@ fn sessions_rotate_at_login_and_are_revoked() {
 fn disabling_a_user_ends_their_sessions() {
     let app = spawn_app();
     let admin = app.login_admin(NEW_PASSWORD);
-    let page =
-        app.post_form(&admin, "/users/new", "/users", &[("username", "bob"), ("role", "analyst")]).text().unwrap();
-    let otp = text_of_id(&page, "otp").unwrap();
-    let bob = app.client();
-    app.login(&bob, "bob", &otp);
-    app.post_form(
-        &bob,
-        "/account/password",
-        "/account/password",
-        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-    );
+    let bob = app.signed_in_user(&admin, "bob", "analyst");
     assert_eq!(app.get(&bob, "/").status(), 200);
     let id = app.state.users.find_by_username("bob").unwrap().unwrap().id;
     let r = app.post_form(&admin, &format!("/users/{id}"), &format!("/users/{id}/disable"), &[]);
@@ -217,17 +207,7 @@ fn disabling_a_user_ends_their_sessions() {
 fn roles_are_enforced_with_403() {
     let app = spawn_app();
     let admin = app.login_admin(NEW_PASSWORD);
-    let page =
-        app.post_form(&admin, "/users/new", "/users", &[("username", "ana"), ("role", "analyst")]).text().unwrap();
-    let otp = text_of_id(&page, "otp").unwrap();
-    let ana = app.client();
-    app.login(&ana, "ana", &otp);
-    app.post_form(
-        &ana,
-        "/account/password",
-        "/account/password",
-        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-    );
+    let ana = app.signed_in_user(&admin, "ana", "analyst");
     for path in ["/users", "/audit", "/settings", "/tokens", "/api/v1/users", "/api/v1/audit"] {
         assert_eq!(app.get(&ana, path).status(), 403, "{path}");
     }
@@ -237,17 +217,7 @@ fn roles_are_enforced_with_403() {
     assert!(!home.contains("href=\"/users\""));
     assert!(!home.contains("href=\"/audit\""));
     // An admin cannot make someone owner; only an owner can.
-    let page =
-        app.post_form(&admin, "/users/new", "/users", &[("username", "adm2"), ("role", "admin")]).text().unwrap();
-    let otp2 = text_of_id(&page, "otp").unwrap();
-    let adm2 = app.client();
-    app.login(&adm2, "adm2", &otp2);
-    app.post_form(
-        &adm2,
-        "/account/password",
-        "/account/password",
-        &[("current", &otp2), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-    );
+    let adm2 = app.signed_in_user(&admin, "adm2", "admin");
     let ana_id = app.state.users.find_by_username("ana").unwrap().unwrap().id;
     let r = app.post_form(&adm2, &format!("/users/{ana_id}"), &format!("/users/{ana_id}/role"), &[("role", "owner")]);
     assert_eq!(r.status(), 403);

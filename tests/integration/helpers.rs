@@ -105,6 +105,24 @@ impl TestApp {
         c
     }
 
+    /// An admin adds a user through the UI; the user signs in with the one-time password and
+    /// sets `NEW_PASSWORD`. Returns the user's signed-in client.
+    pub fn signed_in_user(&self, admin: &Client, username: &str, role: &str) -> Client {
+        let page =
+            self.post_form(admin, "/users/new", "/users", &[("username", username), ("role", role)]).text().unwrap();
+        let otp = text_of_id(&page, "otp").expect("one-time password shown");
+        let c = self.client();
+        assert_eq!(self.login(&c, username, &otp).status(), 303);
+        let r = self.post_form(
+            &c,
+            "/account/password",
+            "/account/password",
+            &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+        );
+        assert_eq!(r.status(), 303);
+        c
+    }
+
     /// Creates an API token for the admin with the given scopes; returns the bearer secret.
     pub fn admin_token(&self, scopes: &[&str]) -> String {
         let admin = self.state.users.find_by_username("admin").unwrap().unwrap();

@@ -251,30 +251,12 @@ async fn get_settings(state: web::Data<AppState>, _g: Guard<perm::ManageSettings
     Ok(HttpResponse::Ok().json(blocking(move || st.settings.get()).await?))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SettingsBody {
-    organisation: String,
-    #[serde(default)]
-    postal_address: String,
-    #[serde(default)]
-    dpo_contact: String,
-    #[serde(default)]
-    login_notice: String,
-}
-
 async fn put_settings(
     state: web::Data<AppState>,
     g: Guard<perm::ManageSettings>,
-    body: web::Json<SettingsBody>,
+    body: web::Json<Settings>,
 ) -> Result<HttpResponse, ApiError> {
-    let b = body.into_inner();
-    let new = Settings {
-        organisation: b.organisation.trim().into(),
-        postal_address: b.postal_address.trim().into(),
-        dpo_contact: b.dpo_contact.trim().into(),
-        login_notice: b.login_notice.trim().into(),
-    };
+    let new = body.into_inner();
     let st = state.clone();
     let by = g.by();
     let saved = blocking(move || ops::update_settings(&st, by, new).map_err(ApiError::from)).await?;

@@ -10,15 +10,13 @@ use crate::ops::{self, OpError};
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
+/// The settings plus the CSRF field every form carries.
 #[derive(serde::Deserialize)]
 pub struct SettingsForm {
-    organisation: String,
-    #[serde(default)]
-    postal_address: String,
-    #[serde(default)]
-    dpo_contact: String,
-    #[serde(default)]
-    login_notice: String,
+    #[allow(dead_code)]
+    csrf: String,
+    #[serde(flatten)]
+    settings: Settings,
 }
 
 pub async fn show(
@@ -48,12 +46,7 @@ pub async fn save(
     g: Guard<perm::ManageSettings>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let new = Settings {
-        organisation: form.organisation.trim().to_string(),
-        postal_address: form.postal_address.trim().to_string(),
-        dpo_contact: form.dpo_contact.trim().to_string(),
-        login_notice: form.login_notice.trim().to_string(),
-    };
+    let new = form.settings.normalised();
     let st = state.clone();
     let b = g.by();
     let attempted = new.clone();
