@@ -251,3 +251,26 @@ fn cli_backup_and_restore_to_a_new_directory() {
     let audit = run(&["audit", "verify", "--data-dir", c_s]);
     assert!(audit.contains("entries") || audit.contains("entry"));
 }
+
+#[test]
+fn the_scheduler_runs_jobs_from_cron_expressions() {
+    // Seconds-first form: every second. (Five-field Unix expressions are converted; see the
+    // unit tests of jobs::schedule.)
+    let app = spawn_app_with(|c| {
+        c.jobs.backup = "* * * * * *".into();
+        c.jobs.session_cleanup = "* * * * * *".into();
+        c.backup.keep = 2;
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let backup = app.state.jobs.last("backup").unwrap();
+        let cleanup = app.state.jobs.last("session_cleanup").unwrap();
+        if let (Some(b), Some(c)) = (backup, cleanup) {
+            assert!(b.ok && c.ok, "{b:?} {c:?}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "jobs did not run");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(!backup::list(&app.state.config.backup_dir()).is_empty());
+}
