@@ -245,13 +245,10 @@ fn browser_login_enrol_2fa_and_login_again() {
     b.fill("#password", NEW_PASSWORD);
     b.click_button("Sign in");
     b.wait_for_path(url, "/login/2fa");
-    // A code is accepted once: wait for the step after the one used to enrol.
-    let waited = Instant::now();
-    while now() / 30 <= enrol_step {
-        std::thread::sleep(Duration::from_secs(((enrol_step + 1) * 30).saturating_sub(now()).clamp(1, 30)));
-    }
-    let waited = waited.elapsed();
-    b.fill("#code", &tidings::auth::totp::code_at(&secret, now()));
+    // A code is accepted once, so the enrolment's step is spent. The next step's code is what a
+    // phone whose clock runs a little ahead shows; the server accepts one step of skew either
+    // way, so it works now, and still in the following 30 s.
+    b.fill("#code", &tidings::auth::totp::code_at(&secret, (enrol_step + 1) * 30));
     b.click_button("Verify");
     b.wait_for_path(url, "/");
     assert!(b.source().contains("Dashboard"));
@@ -268,5 +265,5 @@ fn browser_login_enrol_2fa_and_login_again() {
             .any(|e| e.action == "auth.login" && e.details.iter().any(|(k, v)| k == "second_factor" && v == "totp")),
         "no auth.login with second_factor=totp in the audit log"
     );
-    println!("browser test: {:.1?} in all, {:.1?} of it waiting for the next TOTP step", started.elapsed(), waited);
+    println!("browser test: {:.1?}", started.elapsed());
 }
