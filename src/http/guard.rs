@@ -224,6 +224,8 @@ macro_rules! policies {
                 }
             )*
         }
+        // A permission added to the domain without a marker here fails the build.
+        const _: () = assert!([$(crate::domain::Permission::$name),*].len() == crate::domain::Permission::ALL.len());
     };
 }
 
