@@ -405,7 +405,11 @@ fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
         };
         let source = match &err.metadata {
             Some(m) if m.name.contains("TOML") => file.map(|p| format!("{}: ", p.display())).unwrap_or_default(),
-            Some(m) => format!("{}: ", m.name),
+            // The environment layer is a serialized map: name the variable the operator set.
+            Some(m) if m.name.contains("BTreeMap") && !key.is_empty() => {
+                format!("environment variable {ENV_PREFIX}{}: ", key.to_uppercase().replace('.', "__"))
+            }
+            Some(_) => "command line: ".to_string(),
             None => String::new(),
         };
         messages.push(format!("{source}{what}"));

@@ -54,6 +54,18 @@ fn a_bad_value_names_the_key() {
             .unwrap_err()
             .to_string();
     assert!(err.contains("jobs.backup"), "{err}");
+    let err = Config::load_from(
+        None,
+        vec![("TIDINGS_AUTH__MAX_FAILED_LOGINS".into(), "many".into())],
+        &CliOverrides::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("environment variable TIDINGS_AUTH__MAX_FAILED_LOGINS"), "{err}");
+    // A TOML syntax error names the line.
+    let file = write(dir.path(), "[auth\nmax_failed_logins = 3\n");
+    let err = Config::load_from(Some(&file), vec![], &CliOverrides::default()).unwrap_err().to_string();
+    assert!(err.contains("line 1"), "{err}");
 }
 
 #[test]
