@@ -17,20 +17,10 @@ fn one_time_password_must_be_changed_before_anything_else() {
     assert_eq!(r.status(), 403);
     assert_eq!(r.json::<serde_json::Value>().unwrap()["code"], "password_change_required");
     // A weak password is refused with a message naming the problem.
-    let r = app.post_form(
-        &c,
-        "/account/password",
-        "/account/password",
-        &[("current", &app.admin_password), ("new", "short"), ("confirm", "short")],
-    );
+    let r = app.change_password(&c, &app.admin_password, "short");
     assert_eq!(r.status(), 422);
     assert!(r.text().unwrap().contains("at least 12 characters"));
-    let r = app.post_form(
-        &c,
-        "/account/password",
-        "/account/password",
-        &[("current", &app.admin_password), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-    );
+    let r = app.change_password(&c, &app.admin_password, NEW_PASSWORD);
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&c, "/").status(), 200);
     // The one-time password no longer works.
@@ -178,12 +168,7 @@ fn sessions_rotate_at_login_and_are_revoked() {
     assert_eq!(app.login(&other, "admin", NEW_PASSWORD).status(), 303);
     assert_eq!(app.get(&other, "/api/v1/me").status(), 200);
     let newer = "another quite long passphrase";
-    let r = app.post_form(
-        &c,
-        "/account/password",
-        "/account/password",
-        &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)],
-    );
+    let r = app.change_password(&c, NEW_PASSWORD, newer);
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&other, "/api/v1/me").status(), 401);
     assert_eq!(app.get(&c, "/api/v1/me").status(), 200);
@@ -307,12 +292,7 @@ fn an_expired_password_must_be_changed() {
     let page = app.get(&c, "/account/password").text().unwrap();
     assert!(page.contains("Your password has expired"));
     let newer = "a different long passphrase";
-    let r = app.post_form(
-        &c,
-        "/account/password",
-        "/account/password",
-        &[("current", NEW_PASSWORD), ("new", newer), ("confirm", newer)],
-    );
+    let r = app.change_password(&c, NEW_PASSWORD, newer);
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&c, "/").status(), 200);
 }

@@ -89,18 +89,23 @@ impl TestApp {
         self.post_form(c, "/login", "/login", &[("username", username), ("password", password)])
     }
 
+    /// Posts the password form: `current` (or the one-time password) to `new`, confirmed.
+    pub fn change_password(&self, c: &Client, current: &str, new: &str) -> Response {
+        self.post_form(
+            c,
+            "/account/password",
+            "/account/password",
+            &[("current", current), ("new", new), ("confirm", new)],
+        )
+    }
+
     /// Signs in as the first admin and replaces the one-time password with `new`.
     pub fn login_admin(&self, new: &str) -> Client {
         let c = self.client();
         let r = self.login(&c, "admin", &self.admin_password);
         assert_eq!(r.status(), 303);
         assert_eq!(location(&r), "/account/password");
-        let r = self.post_form(
-            &c,
-            "/account/password",
-            "/account/password",
-            &[("current", &self.admin_password), ("new", new), ("confirm", new)],
-        );
+        let r = self.change_password(&c, &self.admin_password, new);
         assert_eq!(r.status(), 303, "password change: {}", r.text().unwrap_or_default());
         c
     }
@@ -113,12 +118,7 @@ impl TestApp {
         let otp = text_of_id(&page, "otp").expect("one-time password shown");
         let c = self.client();
         assert_eq!(self.login(&c, username, &otp).status(), 303);
-        let r = self.post_form(
-            &c,
-            "/account/password",
-            "/account/password",
-            &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-        );
+        let r = self.change_password(&c, &otp, NEW_PASSWORD);
         assert_eq!(r.status(), 303);
         c
     }

@@ -71,12 +71,7 @@ fn every_tree_is_registered_and_personal_data_is_sealed() {
     let otp = text_of_id(&page, "otp").unwrap();
     let c = app.client();
     app.login(&c, name, &otp);
-    app.post_form(
-        &c,
-        "/account/password",
-        "/account/password",
-        &[("current", &otp), ("new", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
-    );
+    app.change_password(&c, &otp, NEW_PASSWORD);
     app.post_form(&c, "/tokens", "/tokens", &[("name", "Quux integration"), ("scope", "view_audit")]);
     app.post_form(&admin, "/settings", "/settings", &[("organisation", "Quux Shop")]);
     let token = app.admin_token(&["run_backups"]);
