@@ -376,7 +376,9 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
     let target = opts.data_dir.join("db");
     if target.exists() {
         // A running server holds sled's lock: opening tells live from stopped.
-        match sled::Config::new().path(&target).open() {
+        // No background flusher for these short-lived handles: with one, sled can hold its lock
+        // for a moment after the handle is dropped, and the next open would find it taken.
+        match sled::Config::new().path(&target).flush_every_ms(None).open() {
             Err(_) => {
                 return Err(BackupError::Invalid(format!(
                     "{} is in use by a running Tidings; stop it before restoring",
@@ -423,7 +425,7 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
     }
     let mut entries = 0u64;
     {
-        let db = sled::Config::new().path(&staging).open().map_err(StoreError::from)?;
+        let db = sled::Config::new().path(&staging).flush_every_ms(None).open().map_err(StoreError::from)?;
         let mut tree: Option<sled::Tree> = None;
         loop {
             match read_frame(&mut r)? {
