@@ -102,17 +102,7 @@ impl Store {
             )));
         }
         let (keyring, _created) = Keyring::load_or_create(&opts.master_key, opts.create)?;
-        let db =
-            sled::Config::new().path(&path).cache_capacity(opts.cache_bytes).flush_every_ms(Some(500)).open().map_err(
-                |e| match e {
-                    sled::Error::Io(ref io)
-                        if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") =>
-                    {
-                        StoreError::Locked(data_dir.to_path_buf())
-                    }
-                    other => StoreError::Sled(other),
-                },
-            )?;
+        let db = open_sled(&path, opts.cache_bytes, data_dir)?;
         let meta = db.open_tree(META)?;
         let fingerprint = keyring.fingerprint();
         match meta.get(FINGERPRINT_KEY)? {
@@ -244,6 +234,28 @@ impl Store {
 
     pub fn size_on_disk(&self) -> u64 {
         self.inner.db.size_on_disk().unwrap_or(0)
+    }
+}
+
+/// Opens sled, telling a store held by another process from other failures. sled releases its
+/// file lock from its I/O threads, a moment after the last handle in this process is dropped, so
+/// a lock held within that moment (a restore reopening what it just wrote, a quick restart) is
+/// waited out for up to two seconds before the store is reported as in use.
+fn open_sled(path: &Path, cache_bytes: u64, data_dir: &Path) -> Result<sled::Db> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match sled::Config::new().path(path).cache_capacity(cache_bytes).flush_every_ms(Some(500)).open() {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(io))
+                if io.kind() == std::io::ErrorKind::WouldBlock || io.to_string().contains("lock") =>
+            {
+                if std::time::Instant::now() >= deadline {
+                    return Err(StoreError::Locked(data_dir.to_path_buf()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(other) => return Err(StoreError::Sled(other)),
+        }
     }
 }
 
