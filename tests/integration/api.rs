@@ -164,7 +164,7 @@ fn the_settings_page_saves_validates_and_audits() {
     let entries = app
         .state
         .audit
-        .query(&tidings::audit::Filter { action_prefix: Some("settings.changed".into()), ..Default::default() }, 10)
+        .query(&tidings::audit::Filter { action: Some("settings.changed".into()), ..Default::default() }, 10)
         .unwrap();
     assert_eq!(entries.len(), 1);
 }

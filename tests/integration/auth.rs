@@ -53,7 +53,7 @@ fn lockout_after_five_failures_then_admin_unlock() {
     let entries = app
         .state
         .audit
-        .query(&tidings::audit::Filter { action_prefix: Some("auth.lockout".into()), ..Default::default() }, 10)
+        .query(&tidings::audit::Filter { action: Some("auth.lockout".into()), ..Default::default() }, 10)
         .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].target.as_deref(), Some(user.id.reference().as_str()));
@@ -256,10 +256,7 @@ fn totp_enrol_then_login_needs_a_code_that_works_once() {
     let used = app
         .state
         .audit
-        .query(
-            &tidings::audit::Filter { action_prefix: Some("auth.recovery_code_used".into()), ..Default::default() },
-            10,
-        )
+        .query(&tidings::audit::Filter { action: Some("auth.recovery_code_used".into()), ..Default::default() }, 10)
         .unwrap();
     assert_eq!(used.len(), 2);
 }
@@ -306,4 +303,19 @@ fn sessions_end_after_the_absolute_timeout() {
     std::thread::sleep(std::time::Duration::from_millis(10));
     let r = app.get(&c, "/account/password");
     assert_eq!(location(&r), "/login?next=%2Faccount%2Fpassword", "expired session is gone");
+}
+
+#[test]
+fn the_dashboard_counts_sign_ins_and_failures_apart() {
+    let app = spawn_app();
+    assert_eq!(app.login(&app.client(), "admin", "not the password").status(), 401);
+    let c = app.login_admin(NEW_PASSWORD);
+    let home = app.get(&c, "/").text().unwrap();
+    assert!(home.contains("1 successful sign-in, 1 failed attempt."), "{home}");
+    // The audit filter keeps exact actions apart from their family too.
+    let r = app.get(&c, "/audit?action=auth.login");
+    let page = r.text().unwrap();
+    assert!(page.contains("<code>auth.login</code>") && !page.contains("<code>auth.login_failed</code>"));
+    let page = app.get(&c, "/audit?action=auth.").text().unwrap();
+    assert!(page.contains("<code>auth.login_failed</code>"));
 }

@@ -219,7 +219,7 @@ fn scheduled_backups_rotate() {
     let entries = app
         .state
         .audit
-        .query(&tidings::audit::Filter { action_prefix: Some("backup.created".into()), ..Default::default() }, 10)
+        .query(&tidings::audit::Filter { action: Some("backup.created".into()), ..Default::default() }, 10)
         .unwrap();
     assert_eq!(entries.len(), 3);
 }

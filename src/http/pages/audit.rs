@@ -40,7 +40,7 @@ impl AuditQuery {
         };
         let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         Ok(Filter {
-            action_prefix: nonempty(&self.action),
+            action: nonempty(&self.action),
             actor: nonempty(&self.actor),
             target: nonempty(&self.target),
             since: date("from", &self.from, false)?,

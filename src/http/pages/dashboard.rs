@@ -6,7 +6,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use super::{notice, page, NoticeQuery};
-use crate::audit::Filter;
+use crate::audit::{Action, Filter};
 use crate::domain::Permission;
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
@@ -56,8 +56,9 @@ pub async fn show(
         let users = st.users.list()?;
         let now = chrono::Utc::now();
         let locked = users.iter().filter(|u| u.is_locked(now)).count();
-        let logins = st.audit.daily_counts(14, "auth.login")?;
-        let failures: u64 = st.audit.daily_counts(14, "auth.login_failed")?.iter().map(|(_, c)| c).sum();
+        let daily = st.audit.daily_counts(14, &[Action::Login, Action::LoginFailed])?;
+        let logins: Vec<_> = daily.iter().map(|(d, c)| (*d, c[0])).collect();
+        let failures: u64 = daily.iter().map(|(_, c)| c[1]).sum();
         let recent: Vec<_> = if can_audit {
             st.audit.query(&Filter::default(), 8)?.iter().map(|e| e.view()).collect()
         } else {
