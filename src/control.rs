@@ -122,26 +122,7 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             Verification::Broken { seq, reason } => Err(format!("audit log BROKEN at entry {seq}: {reason}")),
         },
         Request::Backup { out, key_file } => {
-            let key_path = key_file.unwrap_or_else(|| state.config.backup.key_file.clone());
-            let key = if key_path.as_os_str().is_empty() {
-                None
-            } else {
-                Some(crate::store::backup::read_key_file(&key_path).map_err(|e| e.to_string())?)
-            };
-            let report = match out {
-                Some(path) => crate::store::backup::create(&state.store, &path, key.as_ref()),
-                None => crate::store::backup::create_in_dir(&state.store, &state.config.backup_dir(), key.as_ref()),
-            }
-            .map_err(|e| e.to_string())?;
-            state
-                .audit
-                .record(
-                    crate::audit::Event::new(crate::audit::Actor::Cli, crate::audit::Action::BackupCreated)
-                        .detail("entries", report.entries)
-                        .detail("bytes", report.bytes)
-                        .detail("writers_paused_ms", report.paused_ms),
-                )
-                .map_err(|e| e.to_string())?;
+            let report = ops::take_backup(state, by, out.as_deref(), key_file.as_deref()).map_err(|e| e.to_string())?;
             Ok(format!(
                 "backup written to {} ({} entries, {} bytes{}; writers paused {} ms)",
                 report.path.display(),

@@ -40,6 +40,12 @@ impl From<crate::auth::AuthError> for OpError {
     }
 }
 
+impl From<crate::store::backup::BackupError> for OpError {
+    fn from(e: crate::store::backup::BackupError) -> Self {
+        OpError::Internal(e.to_string())
+    }
+}
+
 impl From<OpError> for crate::http::error::ApiError {
     fn from(e: OpError) -> Self {
         use crate::http::error::{ApiError, Code};
@@ -340,6 +346,33 @@ pub fn update_settings(state: &AppState, by: By, new: Settings) -> OpResult<Sett
     state.settings.save(&new)?;
     state.audit.record(by.event(Action::SettingsChanged).detail("fields", changed.join(" ")))?;
     Ok(new)
+}
+
+/// Writes a backup (to `out`, or a timestamped file in the backup directory), encrypted with
+/// `key_file` or else the configured key file if any, and audits it. The scheduler, the API and
+/// the CLI all come through here.
+pub fn take_backup(
+    state: &AppState,
+    by: By,
+    out: Option<&std::path::Path>,
+    key_file: Option<&std::path::Path>,
+) -> OpResult<crate::store::backup::BackupReport> {
+    use crate::store::backup;
+    let key_path = key_file.unwrap_or(&state.config.backup.key_file);
+    let key = if key_path.as_os_str().is_empty() { None } else { Some(backup::read_key_file(key_path)?) };
+    let report = match out {
+        Some(path) => backup::create(&state.store, path, key.as_ref())?,
+        None => backup::create_in_dir(&state.store, &state.config.backup_dir(), key.as_ref())?,
+    };
+    state.audit.record(
+        by.event(Action::BackupCreated)
+            .detail("file", report.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+            .detail("entries", report.entries)
+            .detail("bytes", report.bytes)
+            .detail("encrypted", report.encrypted)
+            .detail("writers_paused_ms", report.paused_ms),
+    )?;
+    Ok(report)
 }
 
 /// Creates the first owner when there is no user at all; returns its one-time password.

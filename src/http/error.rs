@@ -121,12 +121,6 @@ impl From<AuthError> for ApiError {
     }
 }
 
-impl From<crate::store::backup::BackupError> for ApiError {
-    fn from(e: crate::store::backup::BackupError) -> Self {
-        ApiError::internal(e)
-    }
-}
-
 /// JSON and form extractor errors become 400s naming what was wrong.
 pub fn json_error(err: actix_web::error::JsonPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
     use actix_web::error::JsonPayloadError as J;

@@ -67,8 +67,16 @@ pub fn session_cleanup(state: &AppState) -> anyhow::Result<String> {
 
 /// Takes a backup into the backup directory and rotates old ones.
 pub fn scheduled_backup(state: &AppState) -> anyhow::Result<String> {
-    let report = crate::store::backup::scheduled(state)?;
-    Ok(report)
+    let by = crate::ops::By { actor: crate::audit::Actor::System, ip: None, role: None };
+    let report = crate::ops::take_backup(state, by, None, None)?;
+    let removed = crate::store::backup::rotate(&state.config.backup_dir(), state.config.backup.keep)?;
+    Ok(format!(
+        "backup {} written ({} entries, {} bytes, writers paused {} ms), {removed} old archives removed",
+        report.path.display(),
+        report.entries,
+        report.bytes,
+        report.paused_ms
+    ))
 }
 
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged

@@ -533,35 +533,6 @@ pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> 
 
 // ---------------------------------------------------------------------------------------------
 
-/// The scheduler's step: archive into the backup directory, keep the newest `backup.keep`.
-pub fn scheduled(state: &crate::state::AppState) -> Result<String, BackupError> {
-    let dir = state.config.backup_dir();
-    let key = if state.config.backup.key_file.as_os_str().is_empty() {
-        None
-    } else {
-        Some(read_key_file(&state.config.backup.key_file)?)
-    };
-    let report = create_in_dir(&state.store, &dir, key.as_ref())?;
-    let removed = rotate(&dir, state.config.backup.keep)?;
-    state
-        .audit
-        .record(
-            crate::audit::Event::new(crate::audit::Actor::System, crate::audit::Action::BackupCreated)
-                .detail("file", report.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-                .detail("entries", report.entries)
-                .detail("bytes", report.bytes)
-                .detail("writers_paused_ms", report.paused_ms)
-                .detail("rotated_out", removed),
-        )
-        .map_err(BackupError::Store)?;
-    Ok(format!(
-        "backup {} written ({} entries, {} bytes), {removed} old archives removed",
-        report.path.display(),
-        report.entries,
-        report.bytes
-    ))
-}
-
 pub const ARCHIVE_PREFIX: &str = "tidings-";
 pub const ARCHIVE_SUFFIX: &str = ".tdgbak";
 

@@ -265,23 +265,7 @@ async fn put_settings(
 
 async fn create_backup(state: web::Data<AppState>, g: Guard<perm::RunBackups>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let actor = g.actor();
-    let ip = g.client.truncated();
-    let report = blocking(move || -> Result<_, ApiError> {
-        let key = if st.config.backup.key_file.as_os_str().is_empty() {
-            None
-        } else {
-            Some(crate::store::backup::read_key_file(&st.config.backup.key_file)?)
-        };
-        let report = crate::store::backup::create_in_dir(&st.store, &st.config.backup_dir(), key.as_ref())?;
-        st.audit.record(
-            crate::audit::Event::new(actor, crate::audit::Action::BackupCreated)
-                .ip(ip)
-                .detail("entries", report.entries)
-                .detail("bytes", report.bytes),
-        )?;
-        Ok(report)
-    })
-    .await?;
+    let by = g.by();
+    let report = blocking(move || ops::take_backup(&st, by, None, None).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Created().json(report))
 }
