@@ -112,7 +112,7 @@ pub fn create_user(state: &AppState, by: By, username: &str, display_name: &str,
         return Err(OpError::Forbidden("Only an owner can create another owner.".into()));
     }
     let otp = password::generate_password();
-    let hash = password::hash_blocking(&otp)?;
+    let hash = state.hasher.hash(&otp)?;
     let user = state.users.create(username, display_name, role, hash, true)?;
     state.audit.record(by.event(Action::UserCreated).target(user.id.reference()).detail("role", role))?;
     Ok(NewUser { user, one_time_password: otp })
@@ -172,7 +172,7 @@ pub fn reset_password(state: &AppState, by: By, id: &PersonId) -> OpResult<(User
     let mut u = user(state, id)?;
     guard_owner_change(state, &by, &u, None)?;
     let otp = password::generate_password();
-    u.password_hash = password::hash_blocking(&otp)?;
+    u.password_hash = state.hasher.hash(&otp)?;
     u.password_changed_at = Utc::now();
     u.must_change_password = true;
     u.locked_until = None;
@@ -195,13 +195,13 @@ pub fn change_own_password(
     keep_session: Option<&[u8; 32]>,
 ) -> OpResult<User> {
     let mut u = user(state, id)?;
-    if !password::verify_blocking(current, &u.password_hash) {
+    if !state.hasher.check(current, &u.password_hash) {
         return Err(OpError::Invalid { field: "current", message: "The current password is wrong.".into() });
     }
     if new != confirm {
         return Err(OpError::Invalid { field: "confirm", message: "The two new passwords differ.".into() });
     }
-    if password::verify_blocking(new, &u.password_hash) {
+    if state.hasher.check(new, &u.password_hash) {
         return Err(OpError::Invalid {
             field: "new",
             message: "Choose a password different from the current one.".into(),
@@ -209,7 +209,7 @@ pub fn change_own_password(
     }
     password::check_policy(new, &u.username, state.config.auth.password_min_length)
         .map_err(|m| OpError::Invalid { field: "new", message: m })?;
-    u.password_hash = password::hash_blocking(new)?;
+    u.password_hash = state.hasher.hash(new)?;
     u.password_changed_at = Utc::now();
     u.must_change_password = false;
     state.users.save_and_commit(&u)?;
@@ -259,7 +259,7 @@ fn hash_codes(state: &AppState, codes: &[String]) -> Vec<[u8; 32]> {
 
 pub fn regenerate_recovery_codes(state: &AppState, by: By, id: &PersonId, password: &str) -> OpResult<Vec<String>> {
     let mut u = user(state, id)?;
-    if !password::verify_blocking(password, &u.password_hash) {
+    if !state.hasher.check(password, &u.password_hash) {
         return Err(OpError::Invalid { field: "password", message: "The password is wrong.".into() });
     }
     if u.totp.is_none() {
@@ -276,7 +276,7 @@ pub fn regenerate_recovery_codes(state: &AppState, by: By, id: &PersonId, passwo
 pub fn disable_totp(state: &AppState, by: By, id: &PersonId, password: Option<&str>) -> OpResult<User> {
     let mut u = user(state, id)?;
     if let Some(pw) = password {
-        if !password::verify_blocking(pw, &u.password_hash) {
+        if !state.hasher.check(pw, &u.password_hash) {
             return Err(OpError::Invalid { field: "password", message: "The password is wrong.".into() });
         }
     }

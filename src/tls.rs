@@ -73,8 +73,8 @@ fn load_inner(config: &Config, create: bool) -> Result<Material> {
         let names_file = dir.join("names");
         let wanted = sans(config).join("\n");
         let current = std::fs::read_to_string(&names_file).unwrap_or_default();
-        let unreadable = std::fs::read(&key).map(|k| k.is_empty()).unwrap_or(true)
-            || std::fs::read(&cert).map(|c| c.is_empty()).unwrap_or(true);
+        let empty = |p: &Path| std::fs::metadata(p).map(|m| m.len() == 0).unwrap_or(true);
+        let unreadable = empty(&key) || empty(&cert);
         if create && (unreadable || current != wanted) {
             let generated =
                 rcgen::generate_simple_self_signed(sans(config)).context("generating a self-signed certificate")?;

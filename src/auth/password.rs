@@ -1,13 +1,12 @@
-//! argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane), hashed off the async executor with a
-//! cap on concurrent hashes so a burst of logins cannot exhaust memory. Verifying against an
+//! argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane), hashed off the async executor with one
+//! cap on concurrent hashes for every caller so a burst of logins cannot exhaust memory. Verifying against an
 //! unknown user still costs a full hash (no timing oracle for user names).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::Rng;
-use tokio::sync::Semaphore;
 
 use super::AuthError;
 
@@ -31,9 +30,36 @@ pub fn verify_blocking(password: &str, phc: &str) -> bool {
     }
 }
 
+/// At most N hashes at once, for every caller: the login path, the admin operations and the CLI
+/// all hash on blocking threads and wait here for a permit.
+struct Permits {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+struct Permit<'a>(&'a Permits);
+
+impl Permits {
+    fn acquire(&self) -> Permit<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|p| p.into_inner());
+        }
+        *free -= 1;
+        Permit(self)
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.0.freed.notify_one();
+    }
+}
+
 #[derive(Clone)]
 pub struct PasswordHasher {
-    permits: Arc<Semaphore>,
+    permits: Arc<Permits>,
     /// A real hash of a random password: verifying against it costs what a real check costs.
     /// Computed on a background thread so that it does not delay start-up.
     dummy: Arc<OnceLock<String>>,
@@ -46,24 +72,28 @@ impl PasswordHasher {
         std::thread::spawn(move || {
             let _ = fill.set(hash_blocking(&generate_password()).expect("hashing a random password"));
         });
-        Self { permits: Arc::new(Semaphore::new(max_concurrent)), dummy }
+        Self { permits: Arc::new(Permits { free: Mutex::new(max_concurrent.max(1)), freed: Condvar::new() }), dummy }
     }
 
-    pub async fn hash(&self, password: String) -> Result<String, AuthError> {
-        let _permit = self.permits.acquire().await.map_err(|e| AuthError::Hash(e.to_string()))?;
-        tokio::task::spawn_blocking(move || hash_blocking(&password))
-            .await
-            .map_err(|e| AuthError::Hash(e.to_string()))?
+    /// Hashes within the cap; call from a blocking thread.
+    pub fn hash(&self, password: &str) -> Result<String, AuthError> {
+        let _permit = self.permits.acquire();
+        hash_blocking(password)
+    }
+
+    /// Checks within the cap; call from a blocking thread.
+    pub fn check(&self, password: &str, phc: &str) -> bool {
+        let _permit = self.permits.acquire();
+        verify_blocking(password, phc)
     }
 
     /// `phc = None` (unknown or disabled user) still spends one hash and returns false.
     pub async fn verify(&self, password: String, phc: Option<String>) -> bool {
-        let Ok(_permit) = self.permits.acquire().await else { return false };
         let known = phc.is_some();
-        let dummy = self.dummy.clone();
+        let this = self.clone();
         let ok = tokio::task::spawn_blocking(move || {
-            let phc = phc.unwrap_or_else(|| dummy.wait().clone());
-            verify_blocking(&password, &phc)
+            let phc = phc.unwrap_or_else(|| this.dummy.wait().clone());
+            this.check(&password, &phc)
         })
         .await
         .unwrap_or(false);
@@ -113,6 +143,30 @@ mod tests {
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
         assert!(verify_blocking("correct horse battery", &h));
         assert!(!verify_blocking("wrong", &h));
+    }
+
+    #[test]
+    fn no_more_hashes_at_once_than_the_cap() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let permits = Arc::new(Permits { free: Mutex::new(2), freed: Condvar::new() });
+        let (now, peak) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let threads: Vec<_> = (0..6)
+            .map(|_| {
+                let (permits, now, peak) = (permits.clone(), now.clone(), peak.clone());
+                std::thread::spawn(move || {
+                    let _p = permits.acquire();
+                    let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(n, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    now.fetch_sub(1, Ordering::SeqCst);
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(peak.load(Ordering::SeqCst), 2);
+        assert_eq!(*permits.free.lock().unwrap(), 2, "every permit came back");
     }
 
     #[test]

@@ -23,11 +23,6 @@ macro_rules! id_type {
             pub fn from_slice(b: &[u8]) -> Option<Self> {
                 Uuid::from_slice(b).ok().map(Self)
             }
-            /// Creation time carried by the UUIDv7.
-            pub fn created_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-                let (secs, nanos) = self.0.get_timestamp()?.to_unix();
-                chrono::DateTime::from_timestamp(secs as i64, nanos)
-            }
             /// Short form for audit lines: `user:0192…`.
             pub fn reference(&self) -> String {
                 format!(concat!($prefix, ":{}"), self.0)

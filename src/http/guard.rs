@@ -90,6 +90,11 @@ pub async fn context<B: MessageBody + 'static>(
         }
     }
 
+    if bearer.is_none() && cookie.is_none() {
+        // Signed-out visitors (login page, metrics scrapes) need no trip to the store.
+        req.extensions_mut().insert(RequestCtx { client, session: None, user: None, token: None, pre });
+        return next.call(req).await.map(|r| r.map_into_left_body());
+    }
     let st = state.clone();
     let resolved = match blocking(move || -> Result<_, ApiError> {
         if let Some(b) = bearer {

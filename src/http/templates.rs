@@ -36,11 +36,6 @@ impl Templates {
             .and_then(|t| t.render(ctx))
             .map_err(|e| ApiError::internal(format!("template {name}: {e:#}")))
     }
-
-    /// Every template name, for the test that renders them all.
-    pub fn names() -> Vec<String> {
-        Web::iter().filter_map(|p| p.strip_prefix("templates/").map(str::to_string)).collect()
-    }
 }
 
 fn parse_time(v: &str) -> Option<chrono::DateTime<chrono::Utc>> {

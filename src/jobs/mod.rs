@@ -46,10 +46,6 @@ impl JobLog {
     pub fn last(&self, job: &str) -> Result<Option<JobRun>> {
         self.tree.get(job.as_bytes())
     }
-
-    pub fn all(&self) -> Result<Vec<JobRun>> {
-        self.tree.iter().map(|r| r.map(|(_, v)| v)).collect()
-    }
 }
 
 /// One scheduled job: a name, its cron expression and its step.

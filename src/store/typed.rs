@@ -101,18 +101,6 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         })
     }
 
-    /// Records whose key starts with `prefix`, in key order.
-    pub fn scan_prefix<'a>(&'a self, prefix: &[u8]) -> impl Iterator<Item = Result<(sled::IVec, PersonId, T)>> + 'a {
-        self.tree.scan_prefix(prefix).filter_map(move |item| match item {
-            Err(e) => Some(Err(e.into())),
-            Ok((k, v)) => match self.decode(&k, &v) {
-                Ok(Some((p, t))) => Some(Ok((k, p, t))),
-                Ok(None) => None,
-                Err(e) => Some(Err(e)),
-            },
-        })
-    }
-
     /// One person's records as JSON, for data-subject exports.
     pub fn export_person(&self, person: &PersonId) -> Result<Vec<serde_json::Value>> {
         let mut out = Vec::new();
@@ -197,10 +185,6 @@ impl<T: Serialize + DeserializeOwned> PlainTree<T> {
             let (k, v) = item?;
             Ok((k, postcard::from_bytes(&v)?))
         })
-    }
-
-    pub fn raw(&self) -> &sled::Tree {
-        &self.tree
     }
 
     pub fn len(&self) -> usize {

@@ -41,13 +41,10 @@ pub async fn show(
     render(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn totp_start(
     state: web::Data<AppState>,
     g: Guard<perm::ViewDashboard>,
-    _f: CsrfForm<Empty>,
+    _f: CsrfForm<super::Empty>,
 ) -> Result<HttpResponse, ApiError> {
     if g.user.totp.is_some() {
         return Ok(see_other("/account"));
@@ -147,7 +144,7 @@ pub async fn recovery_codes(
 pub async fn revoke_other_sessions(
     state: web::Data<AppState>,
     g: Guard<perm::ViewDashboard>,
-    _f: CsrfForm<Empty>,
+    _f: CsrfForm<super::Empty>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let id = g.user.id;

@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{bare, see_other, NoticeQuery};
+use super::{bare, see_other};
 use crate::audit::{Action, Actor, Event};
 use crate::auth::login::{self, PasswordOutcome, SecondFactorOutcome};
 use crate::auth::sessions::random_token;
@@ -225,13 +225,10 @@ pub async fn second_factor(
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn logout(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    _form: CsrfForm<Empty>,
+    _form: CsrfForm<super::Empty>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(found) = ctx.session {
         let st = state.clone();
@@ -254,13 +251,8 @@ fn password_session(ctx: &RequestCtx) -> Result<(crate::auth::sessions::Found, c
     }
 }
 
-pub async fn password_form(
-    state: web::Data<AppState>,
-    Ctx(ctx): Ctx,
-    q: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn password_form(state: web::Data<AppState>, Ctx(ctx): Ctx) -> Result<HttpResponse, ApiError> {
     let (s, u) = password_session(&ctx)?;
-    let _ = q;
     bare(
         &state,
         "password.html",

@@ -139,6 +139,10 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
     })
 }
 
+/// A form with nothing but its CSRF token (a button that changes state).
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
 #[derive(serde::Deserialize)]
 pub struct NoticeQuery {
     pub ok: Option<String>,

@@ -105,14 +105,11 @@ pub async fn create(
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn revoke(
     state: web::Data<AppState>,
     g: Guard<perm::ManageOwnTokens>,
     id: web::Path<String>,
-    _f: CsrfForm<Empty>,
+    _f: CsrfForm<super::Empty>,
 ) -> Result<HttpResponse, ApiError> {
     let id: TokenId = id.parse().map_err(|_| ApiError::not_found("token"))?;
     let st = state.clone();

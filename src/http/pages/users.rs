@@ -156,16 +156,13 @@ pub async fn change_role(
     Ok(see_other(&format!("/users/{id}?ok=role_changed")))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 macro_rules! user_action {
     ($name:ident, $op:expr, $notice:literal) => {
         pub async fn $name(
             state: web::Data<AppState>,
             g: Guard<perm::ManageUsers>,
             id: web::Path<String>,
-            _f: CsrfForm<Empty>,
+            _f: CsrfForm<super::Empty>,
         ) -> Result<HttpResponse, ApiError> {
             let id = parse_id(&id)?;
             let b = g.by();
@@ -185,7 +182,7 @@ pub async fn reset_password(
     state: web::Data<AppState>,
     g: Guard<perm::ManageUsers>,
     id: web::Path<String>,
-    _f: CsrfForm<Empty>,
+    _f: CsrfForm<super::Empty>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     let b = g.by();
