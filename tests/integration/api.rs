@@ -168,3 +168,25 @@ fn the_settings_page_saves_validates_and_audits() {
         .unwrap();
     assert_eq!(entries.len(), 1);
 }
+
+#[test]
+fn unlock_and_reset_password_through_the_api() {
+    let app = spawn_app();
+    let token = app.admin_token(&["manage_users"]);
+    let call = api(&app, &token);
+    let (_, v) = call(reqwest::Method::POST, "/users", Some(json!({"username": "erin", "role": "analyst"})));
+    let id = v["user"]["id"].as_str().unwrap().to_string();
+    let c = app.client();
+    for _ in 0..5 {
+        app.login(&c, "erin", "wrong password");
+    }
+    let (_, v) = call(reqwest::Method::GET, &format!("/users/{id}"), None);
+    assert_eq!(v["locked"], true);
+    let (s, v) = call(reqwest::Method::POST, &format!("/users/{id}/unlock"), None);
+    assert_eq!((s, v["locked"].as_bool()), (200, Some(false)));
+    let (s, v) = call(reqwest::Method::POST, &format!("/users/{id}/reset-password"), None);
+    assert_eq!(s, 200);
+    let otp = v["one_time_password"].as_str().unwrap();
+    assert_eq!(location(&app.login(&app.client(), "erin", otp)), "/account/password");
+    assert_eq!(call(reqwest::Method::POST, "/users/not-an-id/unlock", None).0, 404);
+}

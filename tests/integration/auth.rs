@@ -319,3 +319,85 @@ fn the_dashboard_counts_sign_ins_and_failures_apart() {
     let page = app.get(&c, "/audit?action=auth.").text().unwrap();
     assert!(page.contains("<code>auth.login_failed</code>"));
 }
+
+/// Enrols TOTP for the signed-in client; returns the secret.
+fn enrol_totp(app: &TestApp, c: &reqwest::blocking::Client) -> Vec<u8> {
+    app.post_form(c, "/account", "/account/2fa/start", &[]);
+    let page = app.get(c, "/account/2fa").text().unwrap();
+    let b32: String = text_of_id(&page, "totp-secret").unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    let secret = totp_rs::Secret::Encoded(b32).to_bytes().unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let code = tidings::auth::totp::code_at(&secret, now);
+    assert_eq!(app.post_form(c, "/account/2fa", "/account/2fa/confirm", &[("code", &code)]).status(), 200);
+    secret
+}
+
+#[test]
+fn account_recovery_codes_and_turning_2fa_off_need_the_password() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    enrol_totp(&app, &c);
+    let r = app.post_form(&c, "/account", "/account/recovery-codes", &[("password", "wrong password!")]);
+    assert_eq!(r.status(), 422);
+    let r = app.post_form(&c, "/account", "/account/recovery-codes", &[("password", NEW_PASSWORD)]);
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.text().unwrap().matches("<li><code>").count(), 10);
+    let r = app.post_form(&c, "/account", "/account/2fa/disable", &[("password", "wrong password!")]);
+    assert_eq!(r.status(), 422);
+    assert!(app.state.users.find_by_username("admin").unwrap().unwrap().totp.is_some());
+    let r = app.post_form(&c, "/account", "/account/2fa/disable", &[("password", NEW_PASSWORD)]);
+    assert_eq!(location(&r), "/account?ok=totp_disabled");
+    let admin = app.state.users.find_by_username("admin").unwrap().unwrap();
+    assert!(admin.totp.is_none() && admin.recovery_codes.is_empty());
+    // Signing in needs no code any more.
+    assert_eq!(location(&app.login(&app.client(), "admin", NEW_PASSWORD)), "/");
+}
+
+#[test]
+fn admins_reset_passwords_and_second_factors_and_re_enable_accounts() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let bob = app.signed_in_user(&admin, "bob", "marketer");
+    enrol_totp(&app, &bob);
+    let id = app.state.users.find_by_username("bob").unwrap().unwrap().id;
+    let user_page = format!("/users/{id}");
+    // Bob lost his phone: an admin turns his second factor off.
+    let r = app.post_form(&admin, &user_page, &format!("/users/{id}/disable-2fa"), &[]);
+    assert_eq!(location(&r), format!("/users/{id}?ok=2fa_reset"));
+    assert!(app.state.users.get(&id).unwrap().unwrap().totp.is_none());
+    // A reset shows a new one-time password and ends Bob's sessions.
+    let r = app.post_form(&admin, &user_page, &format!("/users/{id}/reset-password"), &[]);
+    let otp = text_of_id(&r.text().unwrap(), "otp").unwrap();
+    assert_eq!(app.get(&bob, "/api/v1/me").status(), 401);
+    assert_eq!(location(&app.login(&app.client(), "bob", &otp)), "/account/password");
+    // Disable, then enable again.
+    app.post_form(&admin, &user_page, &format!("/users/{id}/disable"), &[]);
+    assert_eq!(app.login(&app.client(), "bob", &otp).status(), 401);
+    let r = app.post_form(&admin, &user_page, &format!("/users/{id}/enable"), &[]);
+    assert_eq!(location(&r), format!("/users/{id}?ok=enabled"));
+    assert_eq!(app.login(&app.client(), "bob", &otp).status(), 303);
+    let actions: Vec<String> =
+        app.state.audit.query(&Default::default(), 100).unwrap().into_iter().map(|e| e.action).collect();
+    for a in ["auth.totp_disabled", "auth.password_reset", "user.disabled", "user.enabled"] {
+        assert!(actions.iter().any(|x| x == a), "{a} not audited");
+    }
+}
+
+#[test]
+fn tokens_are_revoked_from_the_page() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&c, "/tokens", "/tokens", &[("name", "shop backend"), ("scope", "view_audit")]);
+    let secret = text_of_id(&r.text().unwrap(), "token-secret").unwrap();
+    let use_it = || app.client().get(format!("{}/api/v1/audit", app.url)).bearer_auth(&secret).send().unwrap().status();
+    assert_eq!(use_it(), 200);
+    let id = app.state.tokens.list(None).unwrap().into_iter().find(|t| t.name == "shop backend").unwrap().id;
+    let r = app.post_form(&c, "/tokens", &format!("/tokens/{id}/revoke"), &[]);
+    assert_eq!(location(&r), "/tokens?ok=revoked");
+    assert_eq!(use_it(), 401);
+    // A bad scope or expiry is a field error, not a token.
+    let r =
+        app.post_form(&c, "/tokens", "/tokens", &[("name", "x"), ("scope", "view_audit"), ("expires_days", "soon")]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("number of days"));
+}
