@@ -33,6 +33,7 @@ pub struct Config {
     pub backup: BackupConfig,
     pub jobs: JobsConfig,
     pub log: LogConfig,
+    pub contacts: ContactsConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -122,6 +123,22 @@ pub struct JobsConfig {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
+pub struct ContactsConfig {
+    /// ISO 3166 region (e.g. "DE") for phone numbers written without a country code; empty
+    /// requires the +country form.
+    pub phone_region: String,
+    /// Largest CSV file the import page accepts, in MiB (the CLI has no limit).
+    pub max_upload_mb: u64,
+}
+
+impl Default for ContactsConfig {
+    fn default() -> Self {
+        Self { phone_region: String::new(), max_upload_mb: 512 }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
 pub struct LogConfig {
     /// tracing filter, e.g. "info" or "tidings=debug,actix_web=info".
     pub level: String,
@@ -144,6 +161,7 @@ impl Default for Config {
             backup: BackupConfig::default(),
             jobs: JobsConfig::default(),
             log: LogConfig::default(),
+            contacts: ContactsConfig::default(),
         }
     }
 }

@@ -77,7 +77,7 @@ impl By {
     fn may(&self, p: Permission) -> bool {
         self.role.is_none_or(|r| r.allows(p))
     }
-    fn event(&self, action: Action) -> Event {
+    pub(crate) fn event(&self, action: Action) -> Event {
         Event::new(self.actor, action).ip(self.ip)
     }
 }

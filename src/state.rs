@@ -25,12 +25,26 @@ pub struct AppState {
     pub jobs: crate::jobs::JobLog,
     pub started_at: Instant,
     pub login_limiter: crate::http::ratelimit::Limiter,
+    pub contacts: crate::contacts::Contacts,
+    pub fields: crate::contacts::schema::Fields,
+    pub purposes: crate::contacts::schema::Purposes,
+    pub lists: crate::contacts::schema::Lists,
+    pub search: crate::search::Search,
+    pub imports: crate::contacts::import::Imports,
 }
 
 impl AppState {
     pub fn new(config: Config, store: Store) -> Result<Self, StoreError> {
         let auth = &config.auth;
+        let contacts = crate::contacts::Contacts::open(&store)?;
+        let search = crate::search::Search::start(&config.data_dir, &contacts)?;
         Ok(Self {
+            fields: crate::contacts::schema::Fields::open(&store)?,
+            purposes: crate::contacts::schema::Purposes::open(&store)?,
+            lists: crate::contacts::schema::Lists::open(&store)?,
+            imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
+            contacts,
+            search,
             audit: Arc::new(AuditLog::open(&store)?),
             users: Users::open(&store)?,
             sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,

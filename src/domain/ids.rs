@@ -61,3 +61,21 @@ id_type!(
     TokenId,
     "token"
 );
+id_type!(
+    /// A contact. The same 16 bytes are the contact's [`PersonId`]: their data key, sealing and
+    /// erasure go through the person.
+    ContactId,
+    "contact"
+);
+
+impl ContactId {
+    pub fn person(&self) -> PersonId {
+        PersonId(self.0)
+    }
+}
+
+impl From<PersonId> for ContactId {
+    fn from(p: PersonId) -> Self {
+        ContactId(p.0)
+    }
+}

@@ -1,9 +1,17 @@
 //! Pure types and rules: no I/O. Everything that crosses a layer is one of these newtypes.
 
+pub mod consent;
+pub mod contact;
+pub mod email;
 pub mod ids;
 pub mod net;
 pub mod role;
 
-pub use ids::{PersonId, TokenId};
+pub use consent::{ConsentEntry, ConsentState, LawfulBasis, Purpose, Via, Wording};
+pub use contact::{
+    Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,
+};
+pub use email::EmailAddress;
+pub use ids::{ContactId, PersonId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

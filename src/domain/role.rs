@@ -33,13 +33,15 @@ pub enum Permission {
     EditContacts,
     /// See personal data unmasked (analysts see `j•••@example.com`).
     ViewPersonalData,
+    /// Reveal one masked contact, with a reason; recorded in the audit log.
+    UnmaskPersonalData,
     ManageGdpr,
     RunBackups,
     ViewMetrics,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ViewDashboard,
         Permission::ManageUsers,
         Permission::ManageOwners,
@@ -50,6 +52,7 @@ impl Permission {
         Permission::ViewContacts,
         Permission::EditContacts,
         Permission::ViewPersonalData,
+        Permission::UnmaskPersonalData,
         Permission::ManageGdpr,
         Permission::RunBackups,
         Permission::ViewMetrics,
@@ -68,6 +71,7 @@ impl Permission {
             ViewContacts => "view_contacts",
             EditContacts => "edit_contacts",
             ViewPersonalData => "view_personal_data",
+            UnmaskPersonalData => "unmask_personal_data",
             ManageGdpr => "manage_gdpr",
             RunBackups => "run_backups",
             ViewMetrics => "view_metrics",
@@ -87,6 +91,7 @@ impl Permission {
             ViewContacts => "See contacts",
             EditContacts => "Create, edit and delete contacts",
             ViewPersonalData => "See personal data unmasked",
+            UnmaskPersonalData => "Reveal one masked contact, with a reason (audited)",
             ManageGdpr => "Handle data-subject requests, retention and records",
             RunBackups => "Start backups",
             ViewMetrics => "Read the Prometheus metrics",
@@ -112,7 +117,8 @@ impl Role {
             Role::Marketer => {
                 matches!(p, ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | ViewPersonalData)
             }
-            Role::Analyst => matches!(p, ViewDashboard | ViewContacts),
+            // Analysts work on masked data; revealing one contact is a recorded exception.
+            Role::Analyst => matches!(p, ViewDashboard | ViewContacts | UnmaskPersonalData),
             Role::Dpo => {
                 matches!(p, ViewDashboard | ManageOwnTokens | ViewAudit | ViewContacts | ViewPersonalData | ManageGdpr)
             }
@@ -148,7 +154,7 @@ impl Role {
             Role::Owner => "Everything, including granting the owner role.",
             Role::Admin => "Everything except granting the owner role.",
             Role::Marketer => "Contacts, campaigns and their own API tokens.",
-            Role::Analyst => "Reports and contacts, with personal data masked.",
+            Role::Analyst => "Reports and contacts, with personal data masked (revealing one is audited).",
             Role::Dpo => "Audit log, data-subject requests, retention and records.",
         }
     }

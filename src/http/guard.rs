@@ -245,6 +245,7 @@ policies!(
     ViewContacts,
     EditContacts,
     ViewPersonalData,
+    UnmaskPersonalData,
     ManageGdpr,
     RunBackups,
     ViewMetrics,

@@ -10,13 +10,24 @@ use crate::domain::PersonId;
 pub type ExportFn = fn(&Store, &PersonId) -> Result<Vec<serde_json::Value>>;
 
 /// How a tree ties its records to a person, which is how erasure finds them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Layout {
     /// Values are `person id || sealed value` ([`typed::SealedTree`]).
     Sealed,
     /// Keys are keyed hashes of a value (a login name, an email); values are the person id.
     Index,
+    /// Keys begin with the person id; values are sealed ([`typed::SealedTree`]). Erasure is a
+    /// prefix scan, which keeps it fast in trees with millions of people.
+    PersonPrefix,
+    /// The owning module erases (a lookup index whose key it can compute).
+    Custom(EraseFn),
+    /// Not a sled tree: data derived from trees above (the search index). Erasing the source
+    /// records queues the removal; the operation that erases waits until the derived store has
+    /// committed it.
+    Derived,
 }
+
+pub type EraseFn = fn(&Store, &PersonId) -> Result<usize>;
 
 pub enum Holds {
     /// Personal data: exported with the person's archive and removed by erasure.
@@ -54,6 +65,20 @@ pub static REGISTRY: &[Registration] = &[
     crate::audit::REGISTRATION,
     crate::settings::REGISTRATION,
     crate::jobs::REGISTRATION,
+    // The email index first: its eraser reads the contact record to find its key.
+    crate::contacts::EMAIL_REGISTRATION,
+    crate::contacts::REGISTRATION,
+    crate::contacts::LEDGER_REGISTRATION,
+    crate::contacts::HISTORY_REGISTRATION,
+    crate::contacts::ALIAS_REGISTRATION,
+    crate::contacts::CHANGES_REGISTRATION,
+    crate::contacts::SUPPRESSION_REGISTRATION,
+    crate::contacts::schema::FIELDS_REGISTRATION,
+    crate::contacts::schema::PURPOSES_REGISTRATION,
+    crate::contacts::schema::WORDINGS_REGISTRATION,
+    crate::contacts::schema::LISTS_REGISTRATION,
+    crate::contacts::import::REGISTRATION,
+    crate::search::REGISTRATION,
 ];
 
 pub fn lookup(tree: &str) -> Option<&'static Registration> {
@@ -61,6 +86,7 @@ pub fn lookup(tree: &str) -> Option<&'static Registration> {
 }
 
 /// Trees present in the database that the registry does not know (sled's default tree aside).
+/// Registrations whose name is not a sled tree (the search index) are listed but never opened.
 pub fn unregistered_trees(db: &sled::Db) -> Vec<String> {
     db.tree_names()
         .into_iter()
@@ -70,13 +96,29 @@ pub fn unregistered_trees(db: &sled::Db) -> Vec<String> {
 }
 
 pub(super) fn erase_in(store: &Store, tree: &'static str, layout: Layout, person: &PersonId) -> Result<usize> {
+    match layout {
+        Layout::Custom(erase) => return erase(store, person),
+        Layout::Derived => return Ok(0),
+        _ => {}
+    }
     let t = store.tree(tree)?;
     let mut doomed = Vec::new();
+    if matches!(layout, Layout::PersonPrefix) {
+        for item in t.scan_prefix(person.as_bytes()) {
+            doomed.push(item?.0);
+        }
+        let _gate = store.write_gate();
+        for k in &doomed {
+            t.remove(k)?;
+        }
+        return Ok(doomed.len());
+    }
     for item in t.iter() {
         let (k, v) = item?;
         let belongs = match layout {
             Layout::Sealed => typed::owner(&v).as_ref() == Some(person),
             Layout::Index => v.as_ref() == person.as_bytes(),
+            Layout::PersonPrefix | Layout::Custom(_) | Layout::Derived => unreachable!("handled above"),
         };
         if belongs {
             doomed.push(k);

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{Result, Store};
+use super::{Result, SecretKey, Store};
 use crate::domain::PersonId;
 
 const PERSON_LEN: usize = 16;
@@ -58,9 +58,64 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
     }
 
+    /// Like `put`, with the person's data key already in hand (bulk paths fetch it once per
+    /// person rather than once per tree).
+    pub fn put_with(&self, dk: &SecretKey, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
+        let raw = self.encode_with(dk, person, key, value)?;
+        let _gate = self.store.write_gate();
+        self.tree.insert(key, raw)?;
+        Ok(())
+    }
+
+    /// Like `insert_new`, with the data key in hand.
+    pub fn insert_new_with(&self, dk: &SecretKey, person: &PersonId, key: &[u8], value: &T) -> Result<bool> {
+        let raw = self.encode_with(dk, person, key, value)?;
+        let _gate = self.store.write_gate();
+        Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
+    }
+
+    /// Records whose key starts with `prefix` (for trees keyed by person id first), in key order.
+    pub fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(sled::IVec, T)>> {
+        let mut out = Vec::new();
+        for item in self.tree.scan_prefix(prefix) {
+            let (k, v) = item?;
+            if let Some((_, t)) = self.decode(&k, &v)? {
+                out.push((k, t));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records in key order starting after `after` (exclusive), or from the start/end.
+    pub fn page(&self, after: Option<&[u8]>, limit: usize, reverse: bool) -> Result<Vec<(sled::IVec, T)>> {
+        let mut out = Vec::new();
+        let iter: Box<dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> = match (after, reverse) {
+            (None, false) => Box::new(self.tree.iter()),
+            (None, true) => Box::new(self.tree.iter().rev()),
+            (Some(a), false) => {
+                Box::new(self.tree.range::<&[u8], _>((std::ops::Bound::Excluded(a), std::ops::Bound::Unbounded)))
+            }
+            (Some(a), true) => Box::new(self.tree.range::<&[u8], _>(..a).rev()),
+        };
+        for item in iter {
+            let (k, v) = item?;
+            if let Some((_, t)) = self.decode(&k, &v)? {
+                out.push((k, t));
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The bytes `put` would store, for callers that write inside a multi-tree transaction.
     pub(crate) fn encode(&self, person: &PersonId, key: &[u8], value: &T) -> Result<Vec<u8>> {
         let dk = self.store.data_key(person)?;
+        self.encode_with(&dk, person, key, value)
+    }
+
+    fn encode_with(&self, dk: &SecretKey, person: &PersonId, key: &[u8], value: &T) -> Result<Vec<u8>> {
         let plain = zeroize::Zeroizing::new(postcard::to_allocvec(value)?);
         let sealed = dk.seal(&aad(self.name, key), &plain);
         let mut raw = Vec::with_capacity(PERSON_LEN + sealed.len());

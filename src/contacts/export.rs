@@ -1,0 +1,1 @@
+//! Contact export as CSV or NDJSON, streamed.

@@ -1,0 +1,457 @@
+//! The contact store: sealed records, the email index, the append-only consent ledger, the
+//! change history, merge aliases, the erasure suppression list, and the change log that feeds
+//! the search index.
+//!
+//! Write order makes a crash harmless without multi-tree transactions: an email claim is taken
+//! first (a claim without a record is treated as free), then the change is logged, then the
+//! record is written. The indexer re-reads the record for every logged change, so an index
+//! entry can never be newer or older than what sled holds once the log has been replayed.
+
+pub mod export;
+pub mod import;
+pub mod ops;
+pub mod schema;
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::consent::current_state;
+use crate::domain::{ConsentEntry, ConsentState, Contact, ContactId, EmailAddress, PersonId};
+use crate::store::registry::Layout;
+use crate::store::{Holds, Registration, Result, SealedTree, Store};
+
+pub const CONTACTS: &str = "contacts";
+pub const BY_EMAIL: &str = "contact_email";
+pub const LEDGER: &str = "consents";
+pub const HISTORY: &str = "contact_history";
+pub const ALIASES: &str = "contact_aliases";
+pub const CHANGES: &str = "contact_changes";
+pub const SUPPRESSION: &str = "suppression";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: CONTACTS,
+    purpose: "contact profiles: email, names, phone, locale, time zone, custom fields, tags, lists, status",
+    holds: Holds::Personal {
+        categories: &["contact details", "profile", "custom fields", "subscription status", "tags and lists"],
+        layout: Layout::PersonPrefix,
+        export: Some(export_profile),
+    },
+};
+
+pub const EMAIL_REGISTRATION: Registration = Registration {
+    tree: BY_EMAIL,
+    purpose: "find a contact by email address (keyed hash, no plaintext)",
+    holds: Holds::Personal {
+        categories: &["keyed hash of email address"],
+        layout: Layout::Custom(erase_email_claim),
+        export: None,
+    },
+};
+
+pub const LEDGER_REGISTRATION: Registration = Registration {
+    tree: LEDGER,
+    purpose: "the consent ledger: every grant and withdrawal per purpose, with wording, source, truncated IP",
+    holds: Holds::Personal {
+        categories: &["consents", "truncated IP address", "browser family"],
+        layout: Layout::PersonPrefix,
+        export: Some(export_ledger),
+    },
+};
+
+pub const HISTORY_REGISTRATION: Registration = Registration {
+    tree: HISTORY,
+    purpose: "the contact's change history (which fields changed, when, by whom)",
+    holds: Holds::Personal {
+        categories: &["change history"],
+        layout: Layout::PersonPrefix,
+        export: Some(export_history),
+    },
+};
+
+pub const ALIAS_REGISTRATION: Registration = Registration {
+    tree: ALIASES,
+    purpose: "ids of contacts merged into another, pointing at the one that remains",
+    holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::Index, export: None },
+};
+
+pub const CHANGES_REGISTRATION: Registration = Registration {
+    tree: CHANGES,
+    purpose: "the change log feeding the search index",
+    holds: Holds::Nothing {
+        why: "a sequence number and a contact id per pending change, removed as soon as the index has committed it; \
+              an erasure must stay in the log until the index has dropped the person",
+    },
+};
+
+pub const SUPPRESSION_REGISTRATION: Registration = Registration {
+    tree: SUPPRESSION,
+    purpose: "erasure suppression list: blocks re-import and re-subscription of erased addresses",
+    holds: Holds::Nothing { why: "keyed hashes of email addresses and a date; no plaintext, no link to a person" },
+};
+
+fn export_profile(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
+    let t: SealedTree<Contact> = store.sealed(CONTACTS)?;
+    Ok(t.scan_prefix(person.as_bytes())?.into_iter().map(|(_, c)| c.to_json()).collect())
+}
+
+fn export_ledger(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
+    let t: SealedTree<ConsentEntry> = store.sealed(LEDGER)?;
+    Ok(t.scan_prefix(person.as_bytes())?
+        .into_iter()
+        .map(|(_, e)| serde_json::to_value(e).unwrap_or(serde_json::Value::Null))
+        .collect())
+}
+
+fn export_history(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
+    let t: SealedTree<HistoryEntry> = store.sealed(HISTORY)?;
+    Ok(t.scan_prefix(person.as_bytes())?
+        .into_iter()
+        .map(|(_, e)| serde_json::to_value(e).unwrap_or(serde_json::Value::Null))
+        .collect())
+}
+
+/// Removes the email claim of a contact about to be erased (its record is still readable).
+fn erase_email_claim(store: &Store, person: &PersonId) -> Result<usize> {
+    let records: SealedTree<Contact> = store.sealed(CONTACTS)?;
+    let by_email = store.tree(BY_EMAIL)?;
+    let Some((_, c)) = records.get(person.as_bytes())? else { return Ok(0) };
+    let key = email_key(store, &c.email);
+    let _gate = store.write_gate();
+    let removed = by_email.compare_and_swap(key, Some(person.as_bytes().as_slice()), None as Option<&[u8]>)?.is_ok();
+    Ok(removed as usize)
+}
+
+pub fn email_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
+    store.keyring().lookup_hash("contact-email", email.as_str().as_bytes())
+}
+
+fn suppression_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
+    store.keyring().lookup_hash("suppression", email.as_str().as_bytes())
+}
+
+/// One line of a contact's timeline (besides consents, which come from the ledger).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    /// `user:…`, `token:…`, `import:…`, `cli`.
+    pub actor: String,
+    /// `created`, `updated`, `merged`, `unmasked`.
+    pub kind: String,
+    /// Names of the fields that changed (never their values).
+    pub fields: Vec<String>,
+    pub detail: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContactError {
+    #[error("another contact already has this email address")]
+    EmailTaken(ContactId),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+impl From<sled::Error> for ContactError {
+    fn from(e: sled::Error) -> Self {
+        ContactError::Store(e.into())
+    }
+}
+
+/// Wakes the indexer when changes are logged, and lets writers wait until the index has them.
+#[derive(Default)]
+pub struct ChangeFeed {
+    state: Mutex<FeedState>,
+    cv: Condvar,
+}
+
+#[derive(Default)]
+struct FeedState {
+    logged: u64,
+    indexed: u64,
+}
+
+impl ChangeFeed {
+    pub fn logged(&self, seq: u64) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.logged = s.logged.max(seq);
+        self.cv.notify_all();
+    }
+
+    pub fn indexed(&self, seq: u64) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.indexed = s.indexed.max(seq);
+        self.cv.notify_all();
+    }
+
+    pub fn indexed_seq(&self) -> u64 {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).indexed
+    }
+
+    /// Blocks the indexer until something newer than `seen` is logged (or the timeout).
+    pub fn wait_logged(&self, seen: u64, timeout: Duration) -> u64 {
+        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.logged <= seen).unwrap_or_else(|p| p.into_inner());
+        s.logged
+    }
+
+    /// Blocks until the index has committed change `seq`; false on timeout.
+    pub fn wait_indexed(&self, seq: u64, timeout: Duration) -> bool {
+        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.indexed < seq).unwrap_or_else(|p| p.into_inner());
+        s.indexed >= seq
+    }
+}
+
+#[derive(Clone)]
+pub struct Contacts {
+    store: Store,
+    records: SealedTree<Contact>,
+    by_email: sled::Tree,
+    ledger: SealedTree<ConsentEntry>,
+    history: SealedTree<HistoryEntry>,
+    aliases: sled::Tree,
+    changes: sled::Tree,
+    suppression: sled::Tree,
+    pub feed: Arc<ChangeFeed>,
+}
+
+fn seq_key(person: &PersonId, seq: u64) -> [u8; 24] {
+    let mut k = [0u8; 24];
+    k[..16].copy_from_slice(person.as_bytes());
+    k[16..].copy_from_slice(&seq.to_be_bytes());
+    k
+}
+
+impl Contacts {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self {
+            records: store.sealed(CONTACTS)?,
+            by_email: store.tree(BY_EMAIL)?,
+            ledger: store.sealed(LEDGER)?,
+            history: store.sealed(HISTORY)?,
+            aliases: store.tree(ALIASES)?,
+            changes: store.tree(CHANGES)?,
+            suppression: store.tree(SUPPRESSION)?,
+            feed: Arc::new(ChangeFeed::default()),
+            store: store.clone(),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn get(&self, id: &ContactId) -> Result<Option<Contact>> {
+        Ok(self.records.get(id.as_bytes())?.map(|(_, c)| c))
+    }
+
+    /// Follows a merge alias: the contact an old id now lives in.
+    pub fn resolve(&self, id: &ContactId) -> Result<Option<Contact>> {
+        if let Some(c) = self.get(id)? {
+            return Ok(Some(c));
+        }
+        match self.aliases.get(id.as_bytes())? {
+            Some(to) => match ContactId::from_slice(&to) {
+                Some(to) => self.get(&to),
+                None => Ok(None),
+            },
+            None => Ok(None),
+        }
+    }
+
+    pub fn find_by_email(&self, email: &EmailAddress) -> Result<Option<Contact>> {
+        let Some(id) = self.by_email.get(email_key(&self.store, email))? else { return Ok(None) };
+        let Some(id) = ContactId::from_slice(&id) else { return Ok(None) };
+        // A claim whose record is missing (a crash between the two writes) counts as free.
+        Ok(self.get(&id)?.filter(|c| &c.email == email))
+    }
+
+    /// Takes the email for `id`; fails when a live contact holds it.
+    fn claim_email(&self, email: &EmailAddress, id: &ContactId) -> Result<(), ContactError> {
+        let key = email_key(&self.store, email);
+        let _gate = self.store.write_gate();
+        let mut current = self.by_email.get(key)?;
+        loop {
+            if let Some(holder) = current.as_ref().and_then(|v| ContactId::from_slice(v)) {
+                if &holder == id {
+                    return Ok(());
+                }
+                if self.get(&holder)?.is_some_and(|c| &c.email == email) {
+                    return Err(ContactError::EmailTaken(holder));
+                }
+            }
+            match self.by_email.compare_and_swap(key, current.clone(), Some(id.as_bytes().as_slice()))? {
+                Ok(()) => return Ok(()),
+                Err(race) => current = race.current,
+            }
+        }
+    }
+
+    fn release_email(&self, email: &EmailAddress, id: &ContactId) -> Result<()> {
+        let key = email_key(&self.store, email);
+        let _gate = self.store.write_gate();
+        let _ = self.by_email.compare_and_swap(key, Some(id.as_bytes().as_slice()), None as Option<&[u8]>)?;
+        Ok(())
+    }
+
+    /// Logs that a contact changed, for the indexer. Returns the sequence number.
+    pub fn log_change(&self, id: &ContactId) -> Result<u64> {
+        let seq = self.store.db().generate_id()? + 1;
+        let _gate = self.store.write_gate();
+        self.changes.insert(seq.to_be_bytes(), id.as_bytes().as_slice())?;
+        Ok(seq)
+    }
+
+    /// Announces logged changes to the indexer (after the store has committed them).
+    pub fn announce(&self, seq: u64) {
+        self.feed.logged(seq);
+    }
+
+    /// Inserts a new contact (uncommitted). Returns the change sequence number.
+    pub fn insert(&self, c: &Contact) -> Result<u64, ContactError> {
+        self.claim_email(&c.email, &c.id)?;
+        let seq = self.log_change(&c.id)?;
+        let dk = self.store.data_key(&c.id.person())?;
+        self.records.put_with(&dk, &c.id.person(), c.id.as_bytes(), c)?;
+        Ok(seq)
+    }
+
+    /// Saves a changed contact (uncommitted), moving its email claim when the address changed.
+    pub fn save(&self, previous_email: &EmailAddress, c: &Contact) -> Result<u64, ContactError> {
+        if previous_email != &c.email {
+            self.claim_email(&c.email, &c.id)?;
+        }
+        let seq = self.log_change(&c.id)?;
+        self.records.put(&c.id.person(), c.id.as_bytes(), c)?;
+        if previous_email != &c.email {
+            self.release_email(previous_email, &c.id)?;
+        }
+        Ok(seq)
+    }
+
+    /// Removes the contact from every registered tree and destroys its key (committed).
+    /// Returns the change sequence number the index must reach.
+    pub fn erase(&self, id: &ContactId) -> Result<u64> {
+        let seq = self.log_change(id)?;
+        self.store.erase_person(&id.person())?;
+        Ok(seq)
+    }
+
+    /// Appends to the consent ledger (uncommitted). Entries are never overwritten.
+    pub fn append_consent(&self, id: &ContactId, entry: &ConsentEntry) -> Result<u64> {
+        let seq = self.store.db().generate_id()?;
+        let person = id.person();
+        let dk = self.store.data_key(&person)?;
+        if !self.ledger.insert_new_with(&dk, &person, &seq_key(&person, seq), entry)? {
+            // generate_id never repeats, so this is unreachable in practice; never overwrite.
+            return Err(crate::store::StoreError::Flush("consent ledger key collision".into()));
+        }
+        self.log_change(id)
+    }
+
+    pub fn ledger(&self, id: &ContactId) -> Result<Vec<ConsentEntry>> {
+        Ok(self.ledger.scan_prefix(id.as_bytes())?.into_iter().map(|(_, e)| e).collect())
+    }
+
+    pub fn consent_state(
+        &self,
+        id: &ContactId,
+    ) -> Result<std::collections::BTreeMap<String, (ConsentState, DateTime<Utc>)>> {
+        Ok(current_state(&self.ledger(id)?))
+    }
+
+    pub fn add_history(&self, id: &ContactId, entry: &HistoryEntry) -> Result<()> {
+        let seq = self.store.db().generate_id()?;
+        let person = id.person();
+        self.history.put(&person, &seq_key(&person, seq), entry)
+    }
+
+    pub fn history(&self, id: &ContactId) -> Result<Vec<HistoryEntry>> {
+        Ok(self.history.scan_prefix(id.as_bytes())?.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// Records that `from` now lives in `to`.
+    pub fn add_alias(&self, from: &ContactId, to: &ContactId) -> Result<()> {
+        let _gate = self.store.write_gate();
+        self.aliases.insert(from.as_bytes(), to.as_bytes().as_slice())?;
+        // Older aliases that pointed at `from` follow it.
+        for item in self.aliases.iter() {
+            let (k, v) = item?;
+            if v.as_ref() == from.as_bytes() {
+                self.aliases.insert(k, to.as_bytes().as_slice())?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn is_suppressed(&self, email: &EmailAddress) -> Result<bool> {
+        Ok(self.suppression.contains_key(suppression_key(&self.store, email))?)
+    }
+
+    /// Adds an address to the suppression list (uncommitted): a keyed hash and the date.
+    pub fn suppress(&self, email: &EmailAddress) -> Result<()> {
+        let _gate = self.store.write_gate();
+        self.suppression
+            .insert(suppression_key(&self.store, email), Utc::now().timestamp().to_be_bytes().as_slice())?;
+        Ok(())
+    }
+
+    pub fn unsuppress(&self, email: &EmailAddress) -> Result<bool> {
+        let _gate = self.store.write_gate();
+        Ok(self.suppression.remove(suppression_key(&self.store, email))?.is_some())
+    }
+
+    pub fn suppressed_count(&self) -> usize {
+        self.suppression.len()
+    }
+
+    /// Contacts in creation order (ids are time-ordered), after `after`.
+    pub fn page(&self, after: Option<&ContactId>, limit: usize, newest_first: bool) -> Result<Vec<Contact>> {
+        Ok(self
+            .records
+            .page(after.map(|a| a.as_bytes().as_slice()), limit, newest_first)?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect())
+    }
+
+    /// Every contact, in creation order (for reindex and export).
+    pub fn iter(&self) -> impl Iterator<Item = Result<Contact>> + '_ {
+        self.records.iter().map(|r| r.map(|(_, _, c)| c))
+    }
+
+    /// Logged changes after `after`, oldest first: (seq, contact id).
+    pub fn pending_changes(&self, after: u64, limit: usize) -> Result<Vec<(u64, ContactId)>> {
+        let mut out = Vec::new();
+        for item in self.changes.range((after + 1).to_be_bytes()..) {
+            let (k, v) = item?;
+            let seq = u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
+            if let Some(id) = ContactId::from_slice(&v) {
+                out.push((seq, id));
+            }
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Drops logged changes up to and including `upto` (the index has committed them).
+    pub fn prune_changes(&self, upto: u64) -> Result<()> {
+        let _gate = self.store.write_gate();
+        let keys: Vec<_> = self.changes.range(..=upto.to_be_bytes()).keys().collect::<sled::Result<_>>()?;
+        for k in keys {
+            self.changes.remove(k)?;
+        }
+        Ok(())
+    }
+
+    pub fn last_logged(&self) -> Result<u64> {
+        Ok(match self.changes.last()? {
+            Some((k, _)) => u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8])),
+            None => 0,
+        })
+    }
+}

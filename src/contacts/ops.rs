@@ -1,0 +1,865 @@
+//! Contact operations shared by the admin pages, the REST API, imports and the CLI. Each one
+//! validates, writes, commits, audits (by contact id, never personal data) and only then
+//! returns. They block: call them from the blocking pool.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Utc;
+
+use super::schema::List;
+use super::{ContactError, HistoryEntry};
+use crate::audit::{Action, Actor};
+use crate::domain::contact::{
+    check_contact, parse_locale, parse_name, parse_tag, parse_tag_list, parse_time_zone, slugify, FieldError,
+};
+use crate::domain::{
+    ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldDef, FieldKind, LawfulBasis, MergePolicy,
+    Permission, Phone, Purpose, Source, Status, TruncatedIp, Via,
+};
+use crate::ops::{By, OpError, OpResult};
+use crate::state::AppState;
+
+impl From<FieldError> for OpError {
+    fn from(e: FieldError) -> Self {
+        // Field names are static in OpError; custom fields keep their key in the message.
+        let field: &'static str = match e.field.as_str() {
+            "email" => "email",
+            "first_name" => "first_name",
+            "last_name" => "last_name",
+            "phone" => "phone",
+            "locale" => "locale",
+            "time_zone" => "time_zone",
+            "status" => "status",
+            "tags" => "tags",
+            "lists" => "lists",
+            "key" => "key",
+            "label" => "label",
+            "options" => "options",
+            "kind" => "kind",
+            _ => "custom",
+        };
+        let message = if field == "custom" { format!("{}: {}", e.field, e.message) } else { e.message };
+        OpError::Invalid { field, message }
+    }
+}
+
+impl From<ContactError> for OpError {
+    fn from(e: ContactError) -> Self {
+        match e {
+            ContactError::EmailTaken(_) => {
+                OpError::Invalid { field: "email", message: "another contact already has this email address".into() }
+            }
+            ContactError::Store(s) => OpError::Store(s),
+        }
+    }
+}
+
+/// Where a value goes: a built-in attribute or a custom field. Column mappings in imports,
+/// form field names and JSON keys all resolve to one of these.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Email,
+    FirstName,
+    LastName,
+    Phone,
+    Locale,
+    TimeZone,
+    Status,
+    Tags,
+    Lists,
+    Custom(String),
+}
+
+impl Target {
+    pub const BUILT_IN: [Target; 9] = [
+        Target::Email,
+        Target::FirstName,
+        Target::LastName,
+        Target::Phone,
+        Target::Locale,
+        Target::TimeZone,
+        Target::Status,
+        Target::Tags,
+        Target::Lists,
+    ];
+
+    pub fn key(&self) -> String {
+        match self {
+            Target::Email => "email".into(),
+            Target::FirstName => "first_name".into(),
+            Target::LastName => "last_name".into(),
+            Target::Phone => "phone".into(),
+            Target::Locale => "locale".into(),
+            Target::TimeZone => "time_zone".into(),
+            Target::Status => "status".into(),
+            Target::Tags => "tags".into(),
+            Target::Lists => "lists".into(),
+            Target::Custom(k) => format!("custom.{k}"),
+        }
+    }
+
+    pub fn label(&self, fields: &[FieldDef]) -> String {
+        match self {
+            Target::Email => "Email".into(),
+            Target::FirstName => "First name".into(),
+            Target::LastName => "Last name".into(),
+            Target::Phone => "Phone".into(),
+            Target::Locale => "Language".into(),
+            Target::TimeZone => "Time zone".into(),
+            Target::Status => "Status".into(),
+            Target::Tags => "Tags".into(),
+            Target::Lists => "Lists".into(),
+            Target::Custom(k) => fields.iter().find(|f| &f.key == k).map(|f| f.label.clone()).unwrap_or(k.clone()),
+        }
+    }
+
+    /// Resolves `email`, `custom.shoe_size` or a bare custom key.
+    pub fn parse(key: &str, fields: &[FieldDef]) -> Option<Target> {
+        let k = key.trim();
+        if let Some(t) = Target::BUILT_IN.iter().find(|t| t.key() == k) {
+            return Some(t.clone());
+        }
+        let bare = k.strip_prefix("custom.").unwrap_or(k);
+        fields.iter().any(|f| f.key == bare).then(|| Target::Custom(bare.to_string()))
+    }
+
+    /// Guesses the target of a CSV header (`E-Mail`, `Vorname`, `Surname`, a field label).
+    pub fn guess(header: &str, fields: &[FieldDef]) -> Option<Target> {
+        let h: String = header.trim().to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+        let t = match h.as_str() {
+            "email" | "emailaddress" | "mail" | "email1" | "emailadresse" | "courriel" | "correo" => Target::Email,
+            "firstname" | "givenname" | "first" | "forename" | "vorname" | "prenom" | "prénom" | "nombre" => {
+                Target::FirstName
+            }
+            "lastname" | "surname" | "familyname" | "last" | "nachname" | "nom" | "apellido" | "apellidos" => {
+                Target::LastName
+            }
+            "phone" | "phonenumber" | "mobile" | "mobilephone" | "telephone" | "tel" | "telefon" | "cell" => {
+                Target::Phone
+            }
+            "locale" | "language" | "lang" | "sprache" | "langue" => Target::Locale,
+            "timezone" | "tz" | "zeitzone" => Target::TimeZone,
+            "status" | "subscriptionstatus" => Target::Status,
+            "tags" | "tag" | "labels" => Target::Tags,
+            "lists" | "list" => Target::Lists,
+            _ => {
+                let raw = header.trim().to_lowercase();
+                return fields
+                    .iter()
+                    .find(|f| f.key == raw || f.label.to_lowercase() == raw || f.key == raw.replace([' ', '-'], "_"))
+                    .map(|f| Target::Custom(f.key.clone()));
+            }
+        };
+        Some(t)
+    }
+}
+
+/// Sets one target from text (forms, CSV cells). Empty text clears optional attributes; an
+/// empty email is an error.
+pub fn set_text(
+    input: &mut ContactInput,
+    target: &Target,
+    raw: &str,
+    fields: &[FieldDef],
+    phone_region: Option<&str>,
+) -> Result<(), FieldError> {
+    let field = target.key();
+    let err = |m: String| FieldError::new(field.clone(), m);
+    let empty = raw.trim().is_empty();
+    match target {
+        Target::Email => input.email = Some(EmailAddress::parse(raw).map_err(err)?),
+        Target::FirstName => input.first_name = Some(parse_name("first_name", raw)?),
+        Target::LastName => input.last_name = Some(parse_name("last_name", raw)?),
+        Target::Phone => {
+            input.phone = Some(if empty { None } else { Some(Phone::parse(raw, phone_region).map_err(err)?) })
+        }
+        Target::Locale => input.locale = Some(if empty { None } else { Some(parse_locale(raw).map_err(err)?) }),
+        Target::TimeZone => input.time_zone = Some(if empty { None } else { Some(parse_time_zone(raw).map_err(err)?) }),
+        Target::Status => {
+            if !empty {
+                input.status = Some(raw.parse::<Status>().map_err(err)?)
+            }
+        }
+        Target::Tags => input.add_tags.extend(parse_tag_list(raw).map_err(err)?),
+        Target::Lists => input.add_lists.extend(raw.split([',', ';', '|']).map(slugify).filter(|s| !s.is_empty())),
+        Target::Custom(key) => {
+            let def =
+                fields.iter().find(|f| &f.key == key).ok_or_else(|| err("there is no such custom field".into()))?;
+            input.custom.insert(key.clone(), def.parse_text(raw).map_err(err)?);
+        }
+    }
+    Ok(())
+}
+
+/// Builds an input from a JSON object (API): built-in keys, `custom: {key: value}`, `tags`,
+/// `add_tags`, `remove_tags`, `lists`, `add_lists`, `remove_lists`. Unknown keys are errors.
+pub fn input_from_json(
+    v: &serde_json::Value,
+    fields: &[FieldDef],
+    phone_region: Option<&str>,
+) -> Result<ContactInput, FieldError> {
+    use serde_json::Value as J;
+    let obj = v.as_object().ok_or_else(|| FieldError::new("body", "must be a JSON object"))?;
+    let mut input = ContactInput::default();
+    let strings = |key: &str, v: &J| -> Result<Vec<String>, FieldError> {
+        match v {
+            J::Array(items) => items
+                .iter()
+                .map(|i| {
+                    i.as_str().map(str::to_string).ok_or_else(|| FieldError::new(key, "must be a list of strings"))
+                })
+                .collect(),
+            J::String(s) => Ok(s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()),
+            _ => Err(FieldError::new(key, "must be a list of strings")),
+        }
+    };
+    let tags = |key: &str, v: &J| -> Result<BTreeSet<String>, FieldError> {
+        strings(key, v)?.iter().map(|t| parse_tag(t).map_err(|m| FieldError::new(key, m))).collect()
+    };
+    let lists = |key: &str, v: &J| -> Result<BTreeSet<String>, FieldError> {
+        Ok(strings(key, v)?.iter().map(|l| slugify(l)).filter(|l| !l.is_empty()).collect())
+    };
+    for (k, val) in obj {
+        match k.as_str() {
+            "tags" => input.tags = Some(tags(k, val)?),
+            "add_tags" => input.add_tags = tags(k, val)?,
+            "remove_tags" => input.remove_tags = tags(k, val)?,
+            "lists" => input.lists = Some(lists(k, val)?),
+            "add_lists" => input.add_lists = lists(k, val)?,
+            "remove_lists" => input.remove_lists = lists(k, val)?,
+            "custom" => {
+                let map = val.as_object().ok_or_else(|| FieldError::new("custom", "must be an object"))?;
+                for (ck, cv) in map {
+                    let def = fields
+                        .iter()
+                        .find(|f| &f.key == ck)
+                        .ok_or_else(|| FieldError::new(format!("custom.{ck}"), "there is no such custom field"))?;
+                    let parsed = def.parse_json(cv).map_err(|m| FieldError::new(format!("custom.{ck}"), m))?;
+                    input.custom.insert(ck.clone(), parsed);
+                }
+            }
+            other => {
+                let target = Target::BUILT_IN
+                    .iter()
+                    .find(|t| t.key() == other)
+                    .ok_or_else(|| FieldError::new(other, "unknown field"))?;
+                let text = match val {
+                    J::Null => String::new(),
+                    J::String(s) => s.clone(),
+                    _ => return Err(FieldError::new(other, "must be a string")),
+                };
+                if *target == Target::Email && val.is_null() {
+                    return Err(FieldError::new("email", "cannot be removed"));
+                }
+                set_text(&mut input, target, &text, fields, phone_region)?;
+            }
+        }
+    }
+    Ok(input)
+}
+
+fn history(state: &AppState, by: &By, id: &ContactId, kind: &str, fields: Vec<String>, detail: String) -> OpResult<()> {
+    state.contacts.add_history(
+        id,
+        &HistoryEntry { at: Utc::now(), actor: by.actor.reference(), kind: kind.into(), fields, detail },
+    )?;
+    Ok(())
+}
+
+pub fn via_of(by: &By) -> Via {
+    match by.actor {
+        Actor::User(u) => Via::Admin(u),
+        Actor::Token(t) => Via::ApiToken(t),
+        _ => Via::Admin(crate::domain::PersonId::from_slice(&[0; 16]).expect("16 bytes")),
+    }
+}
+
+fn source_ref(by: &By) -> String {
+    by.actor.reference()
+}
+
+fn require(by: &By, p: Permission) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(p)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+/// Creates a contact. The address must not be on the erasure suppression list.
+pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) -> OpResult<Contact> {
+    require(&by, Permission::EditContacts)?;
+    let email = input
+        .email
+        .clone()
+        .ok_or(OpError::Invalid { field: "email", message: "an email address is required".into() })?;
+    if state.contacts.is_suppressed(&email)? {
+        return Err(OpError::Conflict(
+            "This address was erased at the person's request and is on the suppression list; it can only come back with fresh consent through a subscribe form.".into(),
+        ));
+    }
+    let mut c = Contact::new(email, source, source_ref(&by));
+    input.apply(&mut c, MergePolicy::Overwrite);
+    c.updated_at = c.created_at;
+    check_contact(&mut c, &state.fields.all())?;
+    let seq = state.contacts.insert(&c)?;
+    state.store.commit()?;
+    state.contacts.announce(seq);
+    state.audit.record(by.event(Action::ContactCreated).target(c.id.reference()).detail("source", source.as_str()))?;
+    Ok(c)
+}
+
+pub fn get(state: &AppState, id: &ContactId) -> OpResult<Contact> {
+    state.contacts.resolve(id)?.ok_or(OpError::NotFound("contact"))
+}
+
+/// Applies a partial update. Returns the contact and the fields that changed.
+pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) -> OpResult<(Contact, Vec<String>)> {
+    require(&by, Permission::EditContacts)?;
+    let mut c = get(state, id)?;
+    let before = c.email.clone();
+    let changed = input.apply(&mut c, MergePolicy::Overwrite);
+    if changed.is_empty() {
+        return Ok((c, changed));
+    }
+    check_contact(&mut c, &state.fields.all())?;
+    let seq = state.contacts.save(&before, &c)?;
+    history(state, &by, &c.id, "updated", changed.clone(), String::new())?;
+    state.store.commit()?;
+    state.contacts.announce(seq);
+    state
+        .audit
+        .record(by.event(Action::ContactUpdated).target(c.id.reference()).detail("fields", changed.join(",")))?;
+    Ok((c, changed))
+}
+
+/// Deletes a contact everywhere (records, ledger, history, email index, search index with the
+/// removal committed) and, when asked, keeps a suppression entry (a keyed hash) so that the
+/// address cannot be imported again.
+pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<()> {
+    require(&by, Permission::EditContacts)?;
+    let c = state.contacts.get(id)?.ok_or(OpError::NotFound("contact"))?;
+    if suppress {
+        state.contacts.suppress(&c.email)?;
+    }
+    let seq = state.contacts.erase(id)?;
+    state.contacts.announce(seq);
+    if !state.search.wait_for(seq) {
+        return Err(OpError::Internal("the contact was deleted but the search index has not caught up yet".into()));
+    }
+    state.audit.record(by.event(Action::ContactDeleted).target(id.reference()).detail("suppressed", suppress))?;
+    Ok(())
+}
+
+/// The outcome of an upsert by email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Upserted {
+    Created,
+    Updated,
+    Unchanged,
+    Skipped,
+    Suppressed,
+}
+
+/// Creates or updates by email, without committing or auditing (bulk paths commit per chunk).
+/// `consent` appends a grant when the contact does not already hold one for that purpose.
+pub fn upsert_uncommitted(
+    state: &AppState,
+    input: &ContactInput,
+    policy: MergePolicy,
+    source: Source,
+    source_ref: &str,
+    consent: Option<&ConsentEntry>,
+    fields: &[FieldDef],
+) -> OpResult<(Upserted, Option<Contact>, u64)> {
+    let email = input
+        .email
+        .clone()
+        .ok_or(OpError::Invalid { field: "email", message: "an email address is required".into() })?;
+    if state.contacts.is_suppressed(&email)? {
+        return Ok((Upserted::Suppressed, None, 0));
+    }
+    let mut seq = 0;
+    let (outcome, c) = match state.contacts.find_by_email(&email)? {
+        Some(_) if policy == MergePolicy::SkipExisting => return Ok((Upserted::Skipped, None, 0)),
+        Some(mut c) => {
+            let before = c.email.clone();
+            let changed = input.apply(&mut c, policy);
+            if changed.is_empty() {
+                (Upserted::Unchanged, c)
+            } else {
+                check_contact(&mut c, fields)?;
+                seq = state.contacts.save(&before, &c)?;
+                state.contacts.add_history(
+                    &c.id,
+                    &HistoryEntry {
+                        at: Utc::now(),
+                        actor: source_ref.into(),
+                        kind: "updated".into(),
+                        fields: changed,
+                        detail: String::new(),
+                    },
+                )?;
+                (Upserted::Updated, c)
+            }
+        }
+        None => {
+            let mut c = Contact::new(email, source, source_ref.into());
+            input.apply(&mut c, MergePolicy::Overwrite);
+            c.updated_at = c.created_at;
+            check_contact(&mut c, fields)?;
+            seq = state.contacts.insert(&c)?;
+            (Upserted::Created, c)
+        }
+    };
+    if let Some(entry) = consent {
+        let granted = state
+            .contacts
+            .consent_state(&c.id)?
+            .get(&entry.purpose)
+            .is_some_and(|(s, _)| *s == crate::domain::ConsentState::Granted);
+        if !granted {
+            seq = seq.max(state.contacts.append_consent(&c.id, entry)?);
+        }
+    }
+    Ok((outcome, Some(c), seq))
+}
+
+/// Bulk upsert from the API: every item validated, good ones written, errors per index.
+pub fn bulk_upsert(
+    state: &AppState,
+    by: By,
+    items: &[serde_json::Value],
+    policy: MergePolicy,
+) -> OpResult<Vec<Result<(Upserted, Option<ContactId>), FieldError>>> {
+    require(&by, Permission::EditContacts)?;
+    let fields = state.fields.all();
+    let region = Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty());
+    let mut out = Vec::with_capacity(items.len());
+    let mut last = 0;
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        let r = input_from_json(item, &fields, region.as_deref()).and_then(|input| {
+            if input.email.is_none() {
+                return Err(FieldError::new("email", "an email address is required"));
+            }
+            upsert_uncommitted(state, &input, policy, Source::Api, &source_ref(&by), None, &fields).map_err(|e| match e
+            {
+                OpError::Invalid { field, message } => FieldError::new(field, message),
+                other => FieldError::new("contact", other.to_string()),
+            })
+        });
+        match r {
+            Ok((outcome, c, seq)) => {
+                last = last.max(seq);
+                *counts
+                    .entry(match outcome {
+                        Upserted::Created => "created",
+                        Upserted::Updated => "updated",
+                        Upserted::Unchanged => "unchanged",
+                        Upserted::Skipped => "skipped",
+                        Upserted::Suppressed => "suppressed",
+                    })
+                    .or_default() += 1;
+                if let Some(c) = &c {
+                    if matches!(outcome, Upserted::Created | Upserted::Updated) {
+                        let action =
+                            if outcome == Upserted::Created { Action::ContactCreated } else { Action::ContactUpdated };
+                        state
+                            .audit
+                            .append_uncommitted(by.event(action).target(c.id.reference()).detail("via", "bulk"))?;
+                    }
+                }
+                out.push(Ok((outcome, c.map(|c| c.id))));
+            }
+            Err(e) => {
+                *counts.entry("invalid").or_default() += 1;
+                out.push(Err(e));
+            }
+        }
+    }
+    let mut ev = by.event(Action::ContactsBulkUpserted).detail("items", items.len());
+    for (k, v) in counts {
+        ev = ev.detail(k, v);
+    }
+    state.audit.append_uncommitted(ev)?;
+    state.store.commit()?;
+    if last > 0 {
+        state.contacts.announce(last);
+    }
+    Ok(out)
+}
+
+/// Appends a grant or withdrawal to the ledger (committed, audited).
+#[allow(clippy::too_many_arguments)]
+pub fn record_consent(
+    state: &AppState,
+    by: By,
+    id: &ContactId,
+    purpose: &str,
+    granted: bool,
+    note: &str,
+    ip: Option<TruncatedIp>,
+    user_agent: Option<String>,
+) -> OpResult<ConsentEntry> {
+    require(&by, Permission::EditContacts)?;
+    let c = get(state, id)?;
+    let p = state
+        .purposes
+        .get(purpose)?
+        .ok_or(OpError::Invalid { field: "purpose", message: format!("there is no purpose `{purpose}`") })?;
+    if note.len() > 500 {
+        return Err(OpError::Invalid { field: "note", message: "is longer than 500 characters".into() });
+    }
+    let entry = ConsentEntry {
+        purpose: p.key.clone(),
+        granted,
+        at: Utc::now(),
+        via: via_of(&by),
+        wording: (p.current_wording > 0).then(|| (p.key.clone(), p.current_wording)),
+        ip,
+        user_agent,
+        note: note.trim().to_string(),
+    };
+    let seq = state.contacts.append_consent(&c.id, &entry)?;
+    state.store.commit()?;
+    state.contacts.announce(seq);
+    state.audit.record(
+        by.event(Action::ConsentRecorded).target(c.id.reference()).detail("purpose", &p.key).detail("granted", granted),
+    )?;
+    Ok(entry)
+}
+
+/// Reveals one contact's personal data to a role that sees it masked; audited.
+pub fn unmask(state: &AppState, by: By, id: &ContactId, reason: &str) -> OpResult<Contact> {
+    require(&by, Permission::UnmaskPersonalData)?;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.len() > 300 {
+        return Err(OpError::Invalid {
+            field: "reason",
+            message: "say in up to 300 characters why you need to see this contact".into(),
+        });
+    }
+    let c = get(state, id)?;
+    history(state, &by, &c.id, "unmasked", vec![], String::new())?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::ContactUnmasked).target(c.id.reference()).detail("reason", reason))?;
+    Ok(c)
+}
+
+/// Which contact's value a merged field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pick {
+    Survivor,
+    Other,
+}
+
+/// Merges `other` into `survivor`: per-field picks (default: the survivor's value, or the
+/// other's where the survivor has none), tags and lists united, the other's ledger and
+/// history copied (ledger entries keep their time and wording, marked as merged), the other's
+/// id kept as an alias. Returns the merged contact.
+pub fn merge(
+    state: &AppState,
+    by: By,
+    survivor: &ContactId,
+    other: &ContactId,
+    picks: &BTreeMap<String, Pick>,
+) -> OpResult<Contact> {
+    require(&by, Permission::EditContacts)?;
+    if survivor == other {
+        return Err(OpError::Invalid { field: "other", message: "a contact cannot be merged with itself".into() });
+    }
+    let mut s = state.contacts.get(survivor)?.ok_or(OpError::NotFound("contact"))?;
+    let o = state.contacts.get(other)?.ok_or(OpError::NotFound("contact"))?;
+    let before_email = s.email.clone();
+    let take = |key: &str, survivor_blank: bool| match picks.get(key) {
+        Some(Pick::Other) => true,
+        Some(Pick::Survivor) => false,
+        None => survivor_blank,
+    };
+    let email_from_other = take("email", false);
+    if take("first_name", s.first_name.is_empty()) {
+        s.first_name = o.first_name.clone();
+    }
+    if take("last_name", s.last_name.is_empty()) {
+        s.last_name = o.last_name.clone();
+    }
+    if take("phone", s.phone.is_none()) {
+        s.phone = o.phone.clone();
+    }
+    if take("locale", s.locale.is_none()) {
+        s.locale = o.locale.clone();
+    }
+    if take("time_zone", s.time_zone.is_none()) {
+        s.time_zone = o.time_zone.clone();
+    }
+    if take("status", false) {
+        s.status = o.status;
+    }
+    for (k, v) in &o.custom {
+        if take(&format!("custom.{k}"), !s.custom.contains_key(k)) {
+            s.custom.insert(k.clone(), v.clone());
+        }
+    }
+    s.tags.extend(o.tags.iter().cloned());
+    s.lists.extend(o.lists.iter().cloned());
+    s.merged_ids.push(o.id);
+    s.merged_ids.extend(o.merged_ids.iter().copied());
+    s.created_at = s.created_at.min(o.created_at);
+    s.updated_at = Utc::now();
+    check_contact(&mut s, &state.fields.all())?;
+
+    // Copy the other's ledger and history before it is erased.
+    let ledger = state.contacts.ledger(&o.id)?;
+    let hist = state.contacts.history(&o.id)?;
+    let mut entries: Vec<ConsentEntry> = state.contacts.ledger(&s.id)?;
+    for mut e in ledger {
+        e.note = if e.note.is_empty() {
+            format!("merged from contact {}", o.id)
+        } else {
+            format!("{} (merged from contact {})", e.note, o.id)
+        };
+        entries.push(e.clone());
+        state.contacts.append_consent(&s.id, &e)?;
+    }
+    for mut h in hist {
+        h.detail = format!("on contact {} before the merge", o.id);
+        state.contacts.add_history(&s.id, &h)?;
+    }
+    // The other's email is released by its erasure; then the survivor may take it.
+    let other_email = o.email.clone();
+    let seq_other = state.contacts.erase(&o.id)?;
+    if email_from_other {
+        s.email = other_email;
+    }
+    let seq = state.contacts.save(&before_email, &s)?;
+    state.contacts.add_alias(&o.id, &s.id)?;
+    history(state, &by, &s.id, "merged", vec![], format!("contact {} merged into this one", o.id))?;
+    state.store.commit()?;
+    state.contacts.announce(seq.max(seq_other));
+    state.search.wait_for(seq.max(seq_other));
+    state.audit.record(by.event(Action::ContactsMerged).target(s.id.reference()).detail("merged", o.id.reference()))?;
+    Ok(s)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema: custom fields, purposes, lists
+
+pub fn create_field(
+    state: &AppState,
+    by: By,
+    key: &str,
+    label: &str,
+    kind: &str,
+    options: Vec<String>,
+    max_len: Option<u32>,
+) -> OpResult<FieldDef> {
+    require(&by, Permission::ManageSettings)?;
+    let kind: FieldKind = kind.parse().map_err(|m| OpError::Invalid { field: "kind", message: m })?;
+    let def = FieldDef::new(key.trim(), label, kind, options, max_len)?;
+    if state.fields.get(&def.key).is_some() {
+        return Err(OpError::Invalid { field: "key", message: format!("a field `{}` already exists", def.key) });
+    }
+    state.fields.put(&def)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::FieldCreated).target(format!("field:{}", def.key)).detail("kind", def.kind.as_str()),
+    )?;
+    Ok(def)
+}
+
+/// Changes a field's label, options or length limit (its key and type stay: stored values
+/// depend on them).
+pub fn update_field(
+    state: &AppState,
+    by: By,
+    key: &str,
+    label: Option<&str>,
+    options: Option<Vec<String>>,
+    max_len: Option<u32>,
+) -> OpResult<FieldDef> {
+    require(&by, Permission::ManageSettings)?;
+    let cur = state.fields.get(key).ok_or(OpError::NotFound("field"))?;
+    let mut def = FieldDef::new(
+        &cur.key,
+        label.unwrap_or(&cur.label),
+        cur.kind.clone(),
+        options.unwrap_or(cur.options.clone()),
+        Some(max_len.unwrap_or(cur.max_len)),
+    )?;
+    def.created_at = cur.created_at;
+    state.fields.put(&def)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::FieldChanged).target(format!("field:{}", def.key)))?;
+    Ok(def)
+}
+
+/// Removes a field definition. Values already stored are dropped from each contact the next
+/// time it is written, and are not shown or exported meanwhile.
+pub fn delete_field(state: &AppState, by: By, key: &str) -> OpResult<()> {
+    require(&by, Permission::ManageSettings)?;
+    if !state.fields.remove(key)? {
+        return Err(OpError::NotFound("field"));
+    }
+    state.store.commit()?;
+    state.audit.record(by.event(Action::FieldDeleted).target(format!("field:{key}")))?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct PurposeInput {
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub basis: Option<String>,
+    pub categories: Option<Vec<String>>,
+    pub retention_days: Option<u32>,
+    pub recipients: Option<Vec<String>>,
+    /// A new consent text: stored as the next version when it differs from the current one.
+    pub wording: Option<String>,
+}
+
+/// Creates (no `existing`) or changes a purpose.
+pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &PurposeInput) -> OpResult<Purpose> {
+    require(&by, Permission::ManageGdpr).or_else(|_| require(&by, Permission::ManageSettings))?;
+    let mut p = match existing {
+        Some(k) => state.purposes.get(k)?.ok_or(OpError::NotFound("purpose"))?,
+        None => {
+            let key = input.key.as_deref().unwrap_or("").trim().to_string();
+            crate::domain::contact::validate_field_key(&key)
+                .map_err(|m| OpError::Invalid { field: "key", message: m })?;
+            if state.purposes.get(&key)?.is_some() {
+                return Err(OpError::Invalid { field: "key", message: format!("a purpose `{key}` already exists") });
+            }
+            Purpose {
+                key,
+                name: String::new(),
+                description: String::new(),
+                basis: LawfulBasis::Consent,
+                categories: vec![],
+                retention_days: 365,
+                recipients: vec![],
+                current_wording: 0,
+                updated_at: Utc::now(),
+            }
+        }
+    };
+    if let Some(n) = &input.name {
+        p.name = n.trim().to_string();
+    }
+    if p.name.is_empty() || p.name.len() > 100 {
+        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+    }
+    if let Some(d) = &input.description {
+        if d.len() > 2000 {
+            return Err(OpError::Invalid { field: "description", message: "is longer than 2000 characters".into() });
+        }
+        p.description = d.trim().to_string();
+    }
+    if let Some(b) = &input.basis {
+        p.basis = b.parse().map_err(|m| OpError::Invalid { field: "basis", message: m })?;
+    }
+    let clean = |v: &Vec<String>| -> Vec<String> {
+        v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(50).collect()
+    };
+    if let Some(c) = &input.categories {
+        p.categories = clean(c);
+    }
+    if let Some(r) = &input.recipients {
+        p.recipients = clean(r);
+    }
+    if let Some(days) = input.retention_days {
+        if !(1..=36_500).contains(&days) {
+            return Err(OpError::Invalid {
+                field: "retention_days",
+                message: "must be between 1 and 36500 days".into(),
+            });
+        }
+        p.retention_days = days;
+    }
+    if let Some(w) = &input.wording {
+        let w = w.trim();
+        if w.len() > 5000 {
+            return Err(OpError::Invalid { field: "wording", message: "is longer than 5000 characters".into() });
+        }
+        if !w.is_empty() {
+            p.current_wording = state.purposes.add_wording(&p.key, w)?;
+        }
+    }
+    if p.basis == LawfulBasis::Consent && p.current_wording == 0 {
+        return Err(OpError::Invalid {
+            field: "wording",
+            message: "a purpose based on consent needs the text people agree to".into(),
+        });
+    }
+    p.updated_at = Utc::now();
+    state.purposes.put(&p)?;
+    state.store.commit()?;
+    let action = if existing.is_some() { Action::PurposeChanged } else { Action::PurposeCreated };
+    state.audit.record(by.event(action).target(format!("purpose:{}", p.key)).detail("wording", p.current_wording))?;
+    Ok(p)
+}
+
+pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> OpResult<List> {
+    require(&by, Permission::EditContacts)?;
+    let name = name.trim();
+    if name.is_empty() || name.len() > 100 {
+        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+    }
+    let slug = slugify(name);
+    if slug.is_empty() {
+        return Err(OpError::Invalid { field: "name", message: "the name needs at least one letter or digit".into() });
+    }
+    if state.lists.get(&slug)?.is_some() {
+        return Err(OpError::Invalid { field: "name", message: format!("a list `{slug}` already exists") });
+    }
+    let l = List {
+        slug,
+        name: name.into(),
+        description: description.trim().chars().take(500).collect(),
+        created_at: Utc::now(),
+    };
+    state.lists.put(&l)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::ListCreated).target(format!("list:{}", l.slug)))?;
+    Ok(l)
+}
+
+/// Deletes a list and removes every contact from it. Returns how many contacts were on it.
+pub fn delete_list(state: &AppState, by: By, slug: &str) -> OpResult<usize> {
+    require(&by, Permission::EditContacts)?;
+    if state.lists.get(slug)?.is_none() {
+        return Err(OpError::NotFound("list"));
+    }
+    let mut n = 0;
+    let input = ContactInput { remove_lists: [slug.to_string()].into(), ..Default::default() };
+    loop {
+        let q = crate::search::ContactQuery { lists: vec![slug.into()], limit: 1000, ..Default::default() };
+        let page = state.search.index.search(&q).map_err(|e| OpError::Internal(e.to_string()))?;
+        if page.ids.is_empty() {
+            break;
+        }
+        let mut last = 0;
+        for id in &page.ids {
+            if let Some(mut c) = state.contacts.get(id)? {
+                let before = c.email.clone();
+                if !input.apply(&mut c, MergePolicy::Overwrite).is_empty() {
+                    last = state.contacts.save(&before, &c)?;
+                    n += 1;
+                }
+            }
+        }
+        state.store.commit()?;
+        state.contacts.announce(last);
+        if last == 0 || !state.search.wait_for(last) {
+            break;
+        }
+    }
+    state.lists.remove(slug)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::ListDeleted).target(format!("list:{slug}")).detail("members", n))?;
+    Ok(n)
+}

@@ -1,0 +1,196 @@
+//! What contacts are described by: custom-field definitions, processing purposes with their
+//! versioned consent wordings, and lists. None of it is personal data.
+
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::consent::default_purposes;
+use crate::domain::{FieldDef, Purpose, Wording};
+use crate::store::{Holds, PlainTree, Registration, Result, Store};
+
+pub const FIELDS: &str = "custom_fields";
+pub const PURPOSES: &str = "purposes";
+pub const WORDINGS: &str = "consent_wordings";
+pub const LISTS: &str = "lists";
+
+pub const FIELDS_REGISTRATION: Registration = Registration {
+    tree: FIELDS,
+    purpose: "the custom-field schema defined by admins",
+    holds: Holds::Nothing { why: "field names, types and options only" },
+};
+pub const PURPOSES_REGISTRATION: Registration = Registration {
+    tree: PURPOSES,
+    purpose: "the registry of processing purposes (basis, categories, retention, recipients)",
+    holds: Holds::Nothing { why: "describes processing, not people" },
+};
+pub const WORDINGS_REGISTRATION: Registration = Registration {
+    tree: WORDINGS,
+    purpose: "each version of the consent text shown for a purpose, stored once and referenced by the ledger",
+    holds: Holds::Nothing { why: "texts written by the controller" },
+};
+pub const LISTS_REGISTRATION: Registration = Registration {
+    tree: LISTS,
+    purpose: "mailing lists (name, description)",
+    holds: Holds::Nothing { why: "list names only; memberships live in the contact record" },
+};
+
+/// The custom-field schema, cached in memory (every write path validates against it).
+#[derive(Clone)]
+pub struct Fields {
+    tree: PlainTree<FieldDef>,
+    cache: Arc<RwLock<Vec<FieldDef>>>,
+}
+
+impl Fields {
+    pub fn open(store: &Store) -> Result<Self> {
+        let tree = store.plain::<FieldDef>(FIELDS)?;
+        let all = tree.iter().map(|r| r.map(|(_, f)| f)).collect::<Result<Vec<_>>>()?;
+        Ok(Self { tree, cache: Arc::new(RwLock::new(all)) })
+    }
+
+    pub fn all(&self) -> Vec<FieldDef> {
+        self.cache.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn get(&self, key: &str) -> Option<FieldDef> {
+        self.cache.read().unwrap_or_else(|p| p.into_inner()).iter().find(|f| f.key == key).cloned()
+    }
+
+    /// Stores a definition (uncommitted) and refreshes the cache.
+    pub fn put(&self, def: &FieldDef) -> Result<()> {
+        self.tree.put(def.key.as_bytes(), def)?;
+        self.reload()
+    }
+
+    pub fn remove(&self, key: &str) -> Result<bool> {
+        let r = self.tree.remove(key.as_bytes())?;
+        self.reload()?;
+        Ok(r)
+    }
+
+    fn reload(&self) -> Result<()> {
+        let all = self.tree.iter().map(|r| r.map(|(_, f)| f)).collect::<Result<Vec<_>>>()?;
+        *self.cache.write().unwrap_or_else(|p| p.into_inner()) = all;
+        Ok(())
+    }
+}
+
+#[derive(Clone)]
+pub struct Purposes {
+    tree: PlainTree<Purpose>,
+    wordings: PlainTree<Wording>,
+}
+
+fn wording_key(purpose: &str, version: u32) -> Vec<u8> {
+    let mut k = purpose.as_bytes().to_vec();
+    k.push(0);
+    k.extend_from_slice(&version.to_be_bytes());
+    k
+}
+
+impl Purposes {
+    /// Opens the registry and seeds the default purposes into an empty one.
+    pub fn open(store: &Store) -> Result<Self> {
+        let p = Self { tree: store.plain(PURPOSES)?, wordings: store.plain(WORDINGS)? };
+        if p.tree.is_empty() {
+            for (purpose, text) in default_purposes() {
+                if !text.is_empty() {
+                    p.wordings.put(
+                        &wording_key(&purpose.key, 1),
+                        &Wording {
+                            purpose: purpose.key.clone(),
+                            version: 1,
+                            text: text.into(),
+                            created_at: Utc::now(),
+                        },
+                    )?;
+                }
+                let mut purpose = purpose;
+                purpose.current_wording = if text.is_empty() { 0 } else { 1 };
+                p.tree.put(purpose.key.as_bytes(), &purpose)?;
+            }
+            store.commit()?;
+        }
+        Ok(p)
+    }
+
+    pub fn all(&self) -> Result<Vec<Purpose>> {
+        self.tree.iter().map(|r| r.map(|(_, p)| p)).collect()
+    }
+
+    pub fn get(&self, key: &str) -> Result<Option<Purpose>> {
+        self.tree.get(key.as_bytes())
+    }
+
+    pub fn put(&self, p: &Purpose) -> Result<()> {
+        self.tree.put(p.key.as_bytes(), p)
+    }
+
+    pub fn wording(&self, purpose: &str, version: u32) -> Result<Option<Wording>> {
+        self.wordings.get(&wording_key(purpose, version))
+    }
+
+    pub fn current_wording(&self, purpose: &Purpose) -> Result<Option<Wording>> {
+        if purpose.current_wording == 0 {
+            return Ok(None);
+        }
+        self.wording(&purpose.key, purpose.current_wording)
+    }
+
+    pub fn wordings(&self, purpose: &str) -> Result<Vec<Wording>> {
+        let mut out: Vec<Wording> =
+            self.wordings.iter().filter_map(|r| r.ok()).map(|(_, w)| w).filter(|w| w.purpose == purpose).collect();
+        out.sort_by_key(|w| w.version);
+        Ok(out)
+    }
+
+    /// Stores `text` as the next wording version for the purpose (uncommitted). An identical
+    /// text to the latest version is not stored twice. Returns the version.
+    pub fn add_wording(&self, purpose: &str, text: &str) -> Result<u32> {
+        let existing = self.wordings(purpose)?;
+        if let Some(last) = existing.last() {
+            if last.text == text {
+                return Ok(last.version);
+            }
+        }
+        let version = existing.last().map(|w| w.version + 1).unwrap_or(1);
+        self.wordings.put(
+            &wording_key(purpose, version),
+            &Wording { purpose: purpose.into(), version, text: text.into(), created_at: Utc::now() },
+        )?;
+        Ok(version)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone)]
+pub struct Lists {
+    tree: PlainTree<List>,
+}
+
+impl Lists {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.plain(LISTS)? })
+    }
+    pub fn all(&self) -> Result<Vec<List>> {
+        self.tree.iter().map(|r| r.map(|(_, l)| l)).collect()
+    }
+    pub fn get(&self, slug: &str) -> Result<Option<List>> {
+        self.tree.get(slug.as_bytes())
+    }
+    pub fn put(&self, l: &List) -> Result<()> {
+        self.tree.put(l.slug.as_bytes(), l)
+    }
+    pub fn remove(&self, slug: &str) -> Result<bool> {
+        self.tree.remove(slug.as_bytes())
+    }
+}

@@ -1,0 +1,595 @@
+//! The contact search index (tantivy), derived from sled.
+//!
+//! - Every prefix (up to [`MAX_PREFIX`] characters) of every word of the email, names, phone,
+//!   tags, lists and text custom fields is indexed as a term, so a query typed so far is one
+//!   term lookup per word: results appear as the user types, at a million contacts.
+//! - Exact filters: status, tags, lists, consent state per purpose, choice fields, dates.
+//! - Sorting and paging use string fast fields whose values end in the contact id, so every
+//!   sort key is unique and the next page starts strictly after the last key seen (cursor
+//!   paging: page 20,000 costs what page 1 costs).
+//! - The indexer thread follows the change log in sled (`contact_changes`); each commit carries
+//!   the last sequence number it contains as its payload, which is also written to sled. At
+//!   start the indexer resumes from it; with no index (or an index from another schema) it
+//!   rebuilds from sled.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STRING};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+
+use crate::contacts::Contacts;
+use crate::domain::{ConsentState, Contact, ContactId, FieldValue, Status};
+use crate::store::registry::Layout;
+use crate::store::{Holds, Registration};
+
+/// Bump when the schema or the analysis changes: an index with another version is rebuilt.
+const SCHEMA_VERSION: u32 = 1;
+pub const MAX_PREFIX: usize = 16;
+const DIR: &str = "search";
+const SEQ_KEY: &[u8] = b"search_indexed_seq";
+const BATCH: usize = 20_000;
+const SEP: char = '\u{1}';
+
+pub const REGISTRATION: Registration = Registration {
+    tree: "search_index",
+    purpose: "the full-text contact index in data_dir/search (derived from the contacts tree)",
+    holds: Holds::Personal {
+        categories: &["word prefixes of email, names, phone, tags, lists and text fields", "status", "consent state"],
+        layout: Layout::Derived,
+        export: None,
+    },
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index: {0}")]
+    Dir(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<SearchError> for crate::store::StoreError {
+    fn from(e: SearchError) -> Self {
+        match e {
+            SearchError::Store(s) => s,
+            other => crate::store::StoreError::Flush(other.to_string()),
+        }
+    }
+}
+
+type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    prefix: Field,
+    status: Field,
+    source: Field,
+    tag: Field,
+    list: Field,
+    consent: Field,
+    custom: Field,
+    created: Field,
+    updated: Field,
+    sort_email: Field,
+    sort_name: Field,
+    sort_updated: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let f = Fields {
+        id: b.add_text_field("id", STRING | FAST),
+        prefix: b.add_text_field("prefix", STRING),
+        status: b.add_text_field("status", STRING),
+        source: b.add_text_field("source", STRING),
+        tag: b.add_text_field("tag", STRING),
+        list: b.add_text_field("list", STRING),
+        consent: b.add_text_field("consent", STRING),
+        custom: b.add_text_field("custom", STRING),
+        created: b.add_date_field("created", INDEXED | FAST),
+        updated: b.add_date_field("updated", INDEXED | FAST),
+        sort_email: b.add_text_field("sort_email", STRING | FAST),
+        sort_name: b.add_text_field("sort_name", STRING | FAST),
+        sort_updated: b.add_text_field("sort_updated", STRING | FAST),
+    };
+    (b.build(), f)
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(AsciiFoldingFilter).build()
+}
+
+/// The words of `text`, lower-cased and folded to ASCII (`Müller` → `muller`).
+pub fn words(analyzer: &mut TextAnalyzer, text: &str, out: &mut Vec<String>) {
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+}
+
+fn tantivy_date(t: DateTime<Utc>) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_micros(t.timestamp_micros())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    #[default]
+    Created,
+    Updated,
+    Email,
+    Name,
+}
+
+impl SortBy {
+    pub fn parse(s: &str) -> Option<SortBy> {
+        Some(match s {
+            "created" => SortBy::Created,
+            "updated" => SortBy::Updated,
+            "email" => SortBy::Email,
+            "name" => SortBy::Name,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SortBy::Created => "created",
+            SortBy::Updated => "updated",
+            SortBy::Email => "email",
+            SortBy::Name => "name",
+        }
+    }
+}
+
+/// What to find. Empty text and no filters match every contact.
+#[derive(Debug, Clone, Default)]
+pub struct ContactQuery {
+    pub text: String,
+    pub status: Option<Status>,
+    pub tags: Vec<String>,
+    pub lists: Vec<String>,
+    pub consent: Option<(String, ConsentState)>,
+    /// Choice, multiple-choice and yes/no custom fields: `(key, value)`.
+    pub custom: Vec<(String, String)>,
+    pub created_after: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
+    pub updated_after: Option<DateTime<Utc>>,
+    pub updated_before: Option<DateTime<Utc>>,
+    pub sort: SortBy,
+    pub descending: bool,
+    /// The `next` cursor of the previous page.
+    pub cursor: Option<String>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchPage {
+    /// How many contacts match in all.
+    pub total: usize,
+    pub ids: Vec<ContactId>,
+    /// Pass back as `cursor` for the following page; None on the last page.
+    pub next: Option<String>,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    f: Fields,
+    path: PathBuf,
+}
+
+impl SearchIndex {
+    /// Opens the index in `data_dir/search`, creating it (empty) when absent or when its schema
+    /// version differs. Returns the index and the sequence number its last commit holds (None
+    /// when it must be rebuilt from sled).
+    pub fn open(data_dir: &Path) -> Result<(SearchIndex, Option<u64>)> {
+        let path = data_dir.join(DIR);
+        let (schema, f) = schema();
+        let mut fresh = !path.join("meta.json").exists();
+        let mut index = None;
+        if !fresh {
+            match Index::open_in_dir(&path) {
+                Ok(i) if i.schema() == schema => index = Some(i),
+                _ => fresh = true,
+            }
+        }
+        let index = match index {
+            Some(i) => i,
+            None => {
+                if path.exists() {
+                    std::fs::remove_dir_all(&path)?;
+                }
+                crate::store::ensure_private_dir(&path)?;
+                Index::create_in_dir(&path, schema)?
+            }
+        };
+        let seq = if fresh {
+            None
+        } else {
+            index.load_metas()?.payload.and_then(|p| {
+                let (v, seq) = p.split_once(':')?;
+                (v.parse::<u32>().ok()? == SCHEMA_VERSION).then_some(())?;
+                seq.parse::<u64>().ok()
+            })
+        };
+        let writer: IndexWriter = index.writer_with_num_threads(1, 40_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok((SearchIndex { index, reader, writer: Mutex::new(writer), f, path }, seq))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn document(
+        &self,
+        analyzer: &mut TextAnalyzer,
+        c: &Contact,
+        consents: &BTreeMap<String, (ConsentState, DateTime<Utc>)>,
+    ) -> TantivyDocument {
+        let f = &self.f;
+        let mut doc = TantivyDocument::default();
+        let id = c.id.to_string();
+        doc.add_text(f.id, &id);
+        let mut ws = Vec::with_capacity(16);
+        words(analyzer, c.email.as_str(), &mut ws);
+        words(analyzer, &c.first_name, &mut ws);
+        words(analyzer, &c.last_name, &mut ws);
+        if let Some(p) = &c.phone {
+            ws.push(p.as_str().trim_start_matches('+').to_string());
+        }
+        for t in &c.tags {
+            words(analyzer, t, &mut ws);
+            doc.add_text(f.tag, t);
+        }
+        for l in &c.lists {
+            words(analyzer, l, &mut ws);
+            doc.add_text(f.list, l);
+        }
+        for (k, v) in &c.custom {
+            match v {
+                FieldValue::Text(s) => words(analyzer, s, &mut ws),
+                FieldValue::Choice(s) => {
+                    words(analyzer, s, &mut ws);
+                    doc.add_text(f.custom, format!("{k}={}", s.to_lowercase()));
+                }
+                FieldValue::Multi(items) => {
+                    for s in items {
+                        words(analyzer, s, &mut ws);
+                        doc.add_text(f.custom, format!("{k}={}", s.to_lowercase()));
+                    }
+                }
+                FieldValue::Bool(b) => doc.add_text(f.custom, format!("{k}={b}")),
+                FieldValue::Number(_) | FieldValue::Date(_) => {}
+            }
+        }
+        let mut prefixes: Vec<&str> = Vec::with_capacity(ws.len() * 6);
+        for w in &ws {
+            for (n, (i, ch)) in w.char_indices().enumerate() {
+                if n >= MAX_PREFIX {
+                    break;
+                }
+                prefixes.push(&w[..i + ch.len_utf8()]);
+            }
+        }
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        for p in prefixes {
+            doc.add_text(f.prefix, p);
+        }
+        doc.add_text(f.status, c.status.as_str());
+        doc.add_text(f.source, c.source.as_str());
+        for (purpose, (state, _)) in consents {
+            doc.add_text(f.consent, format!("{purpose}:{}", state.as_str()));
+        }
+        doc.add_date(f.created, tantivy_date(c.created_at));
+        doc.add_date(f.updated, tantivy_date(c.updated_at));
+        doc.add_text(f.sort_email, format!("{}{SEP}{id}", c.email));
+        let mut name = Vec::new();
+        words(analyzer, &format!("{} {}", c.last_name, c.first_name), &mut name);
+        doc.add_text(f.sort_name, format!("{}{SEP}{id}", name.join(" ")));
+        doc.add_text(f.sort_updated, format!("{}{SEP}{id}", c.updated_at.format("%Y%m%d%H%M%S%6f")));
+        doc
+    }
+
+    fn id_term(&self, id: &ContactId) -> Term {
+        Term::from_field_text(self.f.id, &id.to_string())
+    }
+
+    /// Indexes the changes logged after `after` (up to one batch) and commits. Returns the last
+    /// sequence number committed, or None when there was nothing to do.
+    pub fn catch_up(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
+        let mut changes = contacts.pending_changes(after, BATCH)?;
+        // Only what the store has committed: an index entry must never outlive a crash that
+        // lost its record.
+        changes.retain(|(seq, _)| *seq <= upto);
+        let Some(&(last, _)) = changes.last() else { return Ok(None) };
+        let mut analyzer = analyzer();
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut seen = std::collections::HashSet::with_capacity(changes.len());
+        for (_, id) in changes.iter().rev() {
+            // The newest change of a contact is enough: the record is read as it is now.
+            if !seen.insert(*id) {
+                continue;
+            }
+            writer.delete_term(self.id_term(id));
+            if let Some(c) = contacts.get(id)? {
+                let consents = contacts.consent_state(id)?;
+                writer.add_document(self.document(&mut analyzer, &c, &consents))?;
+            }
+        }
+        self.commit(&mut writer, contacts, last)?;
+        Ok(Some(last))
+    }
+
+    fn commit(&self, writer: &mut IndexWriter, contacts: &Contacts, seq: u64) -> Result<()> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&format!("{SCHEMA_VERSION}:{seq}"));
+        prepared.commit()?;
+        self.reader.reload()?;
+        let store = contacts.store();
+        {
+            let meta = store.tree(crate::store::META)?;
+            meta.insert(SEQ_KEY, seq.to_be_bytes().as_slice()).map_err(crate::store::StoreError::from)?;
+        }
+        contacts.prune_changes(seq)?;
+        contacts.feed.indexed(seq);
+        Ok(())
+    }
+
+    /// Rebuilds the whole index from sled. Returns how many contacts were indexed.
+    pub fn rebuild(&self, contacts: &Contacts, progress: &dyn Fn(u64)) -> Result<u64> {
+        let seq = contacts.last_logged()?.max(contacts.feed.indexed_seq());
+        let mut analyzer = analyzer();
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        writer.delete_all_documents()?;
+        let mut n = 0u64;
+        for c in contacts.iter() {
+            let c = c?;
+            let consents = contacts.consent_state(&c.id)?;
+            writer.add_document(self.document(&mut analyzer, &c, &consents))?;
+            n += 1;
+            if n % 10_000 == 0 {
+                progress(n);
+            }
+        }
+        self.commit(&mut writer, contacts, seq)?;
+        progress(n);
+        Ok(n)
+    }
+
+    /// Merges every segment into one and drops deleted documents' data from disk: after an
+    /// erasure, the person's terms are gone from the files, not just marked.
+    pub fn purge_deleted(&self) -> Result<()> {
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 || self.reader.searcher().segment_readers().iter().any(|s| s.num_deleted_docs() > 0) {
+            writer.merge(&ids).wait()?;
+        }
+        writer.garbage_collect_files().wait()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn search(&self, q: &ContactQuery) -> Result<SearchPage> {
+        let query = self.build(q);
+        let searcher = self.reader.searcher();
+        let limit = q.limit.clamp(1, 10_000);
+        let (field, order) = (
+            match q.sort {
+                SortBy::Created => "id",
+                SortBy::Updated => "sort_updated",
+                SortBy::Email => "sort_email",
+                SortBy::Name => "sort_name",
+            },
+            if q.descending { Order::Desc } else { Order::Asc },
+        );
+        let top = TopDocs::with_limit(limit + 1).order_by_string_fast_field(field, order);
+        let (total, hits) = match &q.cursor {
+            None => searcher.search(&query, &(Count, top))?,
+            Some(cursor) => {
+                // The total is of the whole result, not of what follows the cursor.
+                let total = searcher.search(&query, &Count)?;
+                let bound = Term::from_field_text(self.sort_field(q.sort), cursor);
+                let range: Box<dyn Query> = if q.descending {
+                    Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(bound)))
+                } else {
+                    Box::new(RangeQuery::new(Bound::Excluded(bound), Bound::Unbounded))
+                };
+                let paged = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, range)]);
+                (total, searcher.search(&paged, &top)?)
+            }
+        };
+        let mut ids = Vec::with_capacity(limit);
+        let mut last_key = None;
+        for (key, _) in hits.iter().take(limit) {
+            let Some(key) = key else { continue };
+            let id = key.rsplit(SEP).next().unwrap_or(key);
+            if let Ok(id) = id.parse() {
+                ids.push(id);
+                last_key = Some(key.clone());
+            }
+        }
+        let next = if hits.len() > limit { last_key } else { None };
+        Ok(SearchPage { total, ids, next })
+    }
+
+    fn sort_field(&self, sort: SortBy) -> Field {
+        match sort {
+            SortBy::Created => self.f.id,
+            SortBy::Updated => self.f.sort_updated,
+            SortBy::Email => self.f.sort_email,
+            SortBy::Name => self.f.sort_name,
+        }
+    }
+
+    fn build(&self, q: &ContactQuery) -> Box<dyn Query> {
+        let f = &self.f;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let term = |field: Field, v: &str| -> (Occur, Box<dyn Query>) {
+            (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, v), IndexRecordOption::Basic)))
+        };
+        let mut ws = Vec::new();
+        words(&mut analyzer(), &q.text, &mut ws);
+        for w in ws.iter().take(8) {
+            let p: String = w.chars().take(MAX_PREFIX).collect();
+            must.push(term(f.prefix, &p));
+        }
+        if let Some(s) = q.status {
+            must.push(term(f.status, s.as_str()));
+        }
+        for t in &q.tags {
+            must.push(term(f.tag, &t.to_lowercase()));
+        }
+        for l in &q.lists {
+            must.push(term(f.list, l));
+        }
+        if let Some((purpose, state)) = &q.consent {
+            must.push(term(f.consent, &format!("{purpose}:{}", state.as_str())));
+        }
+        for (k, v) in &q.custom {
+            must.push(term(f.custom, &format!("{k}={}", v.to_lowercase())));
+        }
+        let date_range = |field: Field, after: Option<DateTime<Utc>>, before: Option<DateTime<Utc>>| {
+            if after.is_none() && before.is_none() {
+                return None;
+            }
+            let lo = after.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(field, tantivy_date(d))));
+            let hi =
+                before.map_or(Bound::Unbounded, |d| Bound::Excluded(Term::from_field_date(field, tantivy_date(d))));
+            Some((Occur::Must, Box::new(RangeQuery::new(lo, hi)) as Box<dyn Query>))
+        };
+        must.extend(date_range(f.created, q.created_after, q.created_before));
+        must.extend(date_range(f.updated, q.updated_after, q.updated_before));
+        if must.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(must))
+        }
+    }
+
+    /// How many contacts carry each value of a keyword field (`tag`, `list`, `status`,
+    /// `consent`), for filters and counts in the UI.
+    pub fn doc_freq(&self, field: &str, value: &str) -> u64 {
+        let field = match field {
+            "tag" => self.f.tag,
+            "list" => self.f.list,
+            "status" => self.f.status,
+            "consent" => self.f.consent,
+            _ => return 0,
+        };
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+        searcher.search(&q, &Count).map(|n| n as u64).unwrap_or(0)
+    }
+}
+
+/// The running search: the index plus the indexer thread that follows the change log.
+pub struct Search {
+    pub index: Arc<SearchIndex>,
+    contacts: Contacts,
+    stop: Arc<AtomicBool>,
+    thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+impl Search {
+    /// Opens the index, catches up with (or rebuilds from) sled, and starts the indexer.
+    pub fn start(data_dir: &Path, contacts: &Contacts) -> Result<Search> {
+        let (index, seq) = SearchIndex::open(data_dir)?;
+        let index = Arc::new(index);
+        let started = Instant::now();
+        match seq {
+            Some(seq) => {
+                contacts.feed.indexed(seq);
+                let mut at = seq;
+                // Everything in sled at start-up is durable.
+                while let Some(next) = index.catch_up(contacts, at, u64::MAX)? {
+                    at = next;
+                }
+                if at > seq {
+                    tracing::info!(
+                        from = seq,
+                        to = at,
+                        ms = started.elapsed().as_millis() as u64,
+                        "search index caught up"
+                    );
+                }
+            }
+            None => {
+                let n = index.rebuild(contacts, &|_| {})?;
+                if n > 0 {
+                    tracing::info!(
+                        contacts = n,
+                        ms = started.elapsed().as_millis() as u64,
+                        "search index rebuilt from the store"
+                    );
+                }
+            }
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (index, contacts, stop) = (index.clone(), contacts.clone(), stop.clone());
+            std::thread::Builder::new().name("indexer".into()).spawn(move || indexer(index, contacts, stop))?
+        };
+        Ok(Search { index, contacts: contacts.clone(), stop, thread: Mutex::new(Some(thread)) })
+    }
+
+    /// Blocks until the index has committed change `seq` (bounded).
+    pub fn wait_for(&self, seq: u64) -> bool {
+        self.contacts.feed.wait_indexed(seq, Duration::from_secs(30))
+    }
+
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.contacts.feed.logged(u64::MAX);
+        if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Search {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
+    let mut at = contacts.feed.indexed_seq();
+    while !stop.load(Ordering::SeqCst) {
+        let upto = contacts.feed.wait_logged(at, Duration::from_millis(500));
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        loop {
+            match index.catch_up(&contacts, at, upto) {
+                Ok(Some(next)) => at = next,
+                Ok(None) => break,
+                Err(e) => {
+                    tracing::error!(error = %e, "indexing failed; retrying in a second");
+                    std::thread::sleep(Duration::from_secs(1));
+                    break;
+                }
+            }
+        }
+    }
+}
