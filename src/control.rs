@@ -22,14 +22,42 @@ pub const SOCKET: &str = "control.sock";
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     Ping,
-    UserAdd { username: String, display_name: String, role: Role },
+    UserAdd {
+        username: String,
+        display_name: String,
+        role: Role,
+    },
     UserList,
-    UserResetPassword { username: String },
-    UserUnlock { username: String },
-    UserDisable { username: String },
-    UserEnable { username: String },
+    UserResetPassword {
+        username: String,
+    },
+    UserUnlock {
+        username: String,
+    },
+    UserDisable {
+        username: String,
+    },
+    UserEnable {
+        username: String,
+    },
     AuditVerify,
-    Backup { out: Option<PathBuf>, key_file: Option<PathBuf> },
+    Backup {
+        out: Option<PathBuf>,
+        key_file: Option<PathBuf>,
+    },
+    /// Starts an import of a file the server can read; answers with the batch id at once.
+    ImportStart {
+        path: PathBuf,
+        options: crate::contacts::import::ImportOptions,
+    },
+    /// The batch as JSON (progress and counts).
+    ImportStatus {
+        id: String,
+    },
+    /// Rebuilds the search index from the store.
+    Reindex,
+    /// The custom-field schema as JSON.
+    Fields,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -121,6 +149,27 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             )),
             Verification::Broken { seq, reason } => Err(format!("audit log BROKEN at entry {seq}: {reason}")),
         },
+        Request::ImportStart { path, options } => {
+            let size = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+            let batch = crate::contacts::import::begin(state, &by, None, &options, size).map_err(|e| e.to_string())?;
+            let done =
+                crate::contacts::import::run(state, by, &path, &options, batch, &|_| {}).map_err(|e| e.to_string())?;
+            Ok(done.id)
+        }
+        Request::ImportStatus { id } => {
+            let b = state.imports.get(&id).map_err(|e| e.to_string())?.ok_or_else(|| format!("no import {id}"))?;
+            serde_json::to_string(&b).map_err(|e| e.to_string())
+        }
+        Request::Fields => serde_json::to_string(&state.fields.all()).map_err(|e| e.to_string()),
+        Request::Reindex => {
+            let started = std::time::Instant::now();
+            let n = state.search.index.rebuild(&state.contacts, &|_| {}).map_err(|e| e.to_string())?;
+            state
+                .audit
+                .record(by.event(crate::audit::Action::SearchReindexed).detail("contacts", n))
+                .map_err(|e| e.to_string())?;
+            Ok(format!("search index rebuilt: {n} contacts in {:.1} s", started.elapsed().as_secs_f64()))
+        }
         Request::Backup { out, key_file } => {
             let report = ops::take_backup(state, by, out.as_deref(), key_file.as_deref()).map_err(|e| e.to_string())?;
             Ok(format!(
@@ -139,6 +188,22 @@ pub fn execute(state: &AppState, req: Request) -> Response {
     }
 }
 
+fn start_import(state: Arc<AppState>, path: PathBuf, options: crate::contacts::import::ImportOptions) -> Response {
+    let by = By::cli();
+    let size = match std::fs::metadata(&path) {
+        Ok(m) => m.len(),
+        Err(e) => return Response::err(format!("the server cannot read {}: {e}", path.display())),
+    };
+    match crate::contacts::import::begin(&state, &by, None, &options, size) {
+        Ok(batch) => {
+            let id = batch.id.clone();
+            crate::contacts::import::spawn(state, by, path, options, batch, false);
+            Response::ok(id)
+        }
+        Err(e) => Response::err(e.to_string()),
+    }
+}
+
 /// Serves the socket until the process ends.
 pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
     let _ = std::fs::remove_file(&path);
@@ -153,6 +218,13 @@ pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
                 let mut lines = tokio::io::BufReader::new(read).lines();
                 let Ok(Some(line)) = lines.next_line().await else { return };
                 let response = match serde_json::from_str::<Request>(&line) {
+                    // Imports run on their own thread; the CLI polls ImportStatus.
+                    Ok(Request::ImportStart { path, options }) => {
+                        let st = state.clone();
+                        tokio::task::spawn_blocking(move || start_import(st, path, options))
+                            .await
+                            .unwrap_or_else(|e| Response::err(e.to_string()))
+                    }
                     Ok(req) => {
                         let st = state.clone();
                         tokio::task::spawn_blocking(move || execute(&st, req))

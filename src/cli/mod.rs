@@ -2,6 +2,7 @@
 
 mod backup;
 mod check;
+mod contacts;
 mod healthcheck;
 mod init;
 mod serve;
@@ -65,6 +66,10 @@ pub enum Command {
     Healthcheck(healthcheck::HealthArgs),
     /// Check the configuration and print the effective values (secrets hidden).
     Check(check::CheckArgs),
+    /// Import contacts from a CSV file (streamed; bad rows reported by line, column and reason).
+    Import(contacts::ImportArgs),
+    /// Rebuild the search index from the store.
+    Reindex(contacts::ReindexArgs),
     /// Print the version.
     Version,
 }
@@ -95,6 +100,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Restore(a) => backup::run_restore(a),
         Command::Healthcheck(a) => healthcheck::run(a),
         Command::Check(a) => check::run(a),
+        Command::Import(a) => contacts::run(a),
+        Command::Reindex(a) => contacts::reindex(a),
         Command::Version => {
             println!("tidings {}", env!("CARGO_PKG_VERSION"));
             Ok(())

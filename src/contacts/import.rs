@@ -1,9 +1,25 @@
-//! CSV import: streaming, with delimiter and header detection, column mapping, a merge policy,
-//! the lawful basis recorded, suppressed addresses skipped, and a report of every bad row.
+//! CSV import: streaming (the file is never held in memory), with delimiter and header
+//! detection, column mapping to built-in and custom fields, a merge policy, the lawful basis
+//! recorded, suppressed addresses skipped and counted, and a report of every bad row (line,
+//! column, reason; never the value). Every good row is imported. Upserts by email and a consent
+//! grant only when none is held make a re-run of an interrupted import end in the same state.
 
+use std::collections::{BTreeSet, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-use crate::store::{Holds, PlainTree, Registration, Result, Store};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ops::{set_text, upsert_uncommitted, Target, Upserted};
+use crate::audit::Action;
+use crate::domain::contact::slugify;
+use crate::domain::{ConsentEntry, ContactInput, FieldDef, LawfulBasis, MergePolicy, Source, Via};
+use crate::ops::{By, OpError, OpResult};
+use crate::state::AppState;
+use crate::store::{Holds, PlainTree, Registration, Result as StoreResult, Store};
 
 pub const TREE: &str = "imports";
 
@@ -13,14 +29,877 @@ pub const REGISTRATION: Registration = Registration {
     holds: Holds::Nothing { why: "counts and options; bad-row reports name line, column and reason, never the value" },
 };
 
+/// Rows written between two commits (sled stalls on very large uncommitted batches).
+const CHUNK: u64 = 4000;
+/// A quoted field may span lines, but not more than this: beyond it the quote is broken.
+const MAX_RECORD_LINES: usize = 64;
+const MAX_RECORD_BYTES: usize = 256 * 1024;
+pub const MAX_CELL_BYTES: usize = 10_000;
+const SNIFF_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("reading the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
+
+impl From<crate::store::StoreError> for ImportError {
+    fn from(e: crate::store::StoreError) -> Self {
+        ImportError::Op(e.into())
+    }
+}
+
+impl From<ImportError> for OpError {
+    fn from(e: ImportError) -> Self {
+        match e {
+            ImportError::Invalid(m) => OpError::Invalid { field: "file", message: m },
+            ImportError::Io(e) => OpError::Invalid { field: "file", message: e.to_string() },
+            ImportError::Op(o) => o,
+        }
+    }
+}
+
+/// The lawful basis for holding the imported data. An import without one is refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// People consented to `purpose`; `collected` says where and when (e.g. "checkout form on
+    /// shop.example, 2024–2026"). Each contact gets a grant in its ledger.
+    Consent { purpose: String, collected: String },
+    /// Another basis (contract, legitimate interest, legal obligation), with a note.
+    Other { basis: LawfulBasis, note: String },
+}
+
+impl Basis {
+    pub fn describe(&self) -> String {
+        match self {
+            Basis::Consent { purpose, collected } => format!("consent for {purpose}, collected: {collected}"),
+            Basis::Other { basis, note } => format!("{}: {note}", basis.label()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImportOptions {
+    pub delimiter: u8,
+    pub has_header: bool,
+    /// One entry per column; None ignores the column.
+    pub mapping: Vec<Option<Target>>,
+    pub policy: MergePolicy,
+    pub add_tags: Vec<String>,
+    pub add_lists: Vec<String>,
+    pub basis: Option<Basis>,
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchStatus {
+    Running,
+    Done,
+    Failed,
+    /// The process stopped while it ran; running the same file again finishes it.
+    Interrupted,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImportBatch {
+    pub id: String,
+    pub file_name: String,
+    pub actor: String,
+    pub basis: String,
+    pub policy: MergePolicy,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub status: BatchStatus,
+    pub message: String,
+    pub bytes_total: u64,
+    pub bytes_done: u64,
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub skipped: u64,
+    pub suppressed: u64,
+    pub invalid: u64,
+}
+
+impl ImportBatch {
+    pub fn percent(&self) -> u64 {
+        if self.bytes_total == 0 {
+            return if self.status == BatchStatus::Running { 0 } else { 100 };
+        }
+        (self.bytes_done * 100 / self.bytes_total).min(100)
+    }
+}
+
+/// What the first rows of a file look like, and a suggested mapping.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sniffed {
+    pub delimiter: u8,
+    pub has_header: bool,
+    pub headers: Vec<String>,
+    pub preview: Vec<Vec<String>>,
+    pub mapping: Vec<Option<Target>>,
+}
+
 #[derive(Clone)]
 pub struct Imports {
-    pub(crate) tree: PlainTree<Vec<u8>>,
-    pub(crate) dir: PathBuf,
+    tree: PlainTree<ImportBatch>,
+    dir: PathBuf,
+    lock: Arc<Mutex<()>>,
 }
 
 impl Imports {
-    pub fn open(store: &Store, data_dir: &Path) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)?, dir: data_dir.join("imports") })
+    /// Opens the batch list; batches left running by a stopped process are marked interrupted.
+    pub fn open(store: &Store, data_dir: &Path) -> StoreResult<Self> {
+        let tree = store.plain::<ImportBatch>(TREE)?;
+        let mut touched = false;
+        for item in tree.iter() {
+            let (k, mut b) = item?;
+            if b.status == BatchStatus::Running {
+                b.status = BatchStatus::Interrupted;
+                b.message = "Tidings stopped while this import ran. Import the same file again to finish it: rows already imported are recognised by email and not duplicated.".into();
+                tree.put(&k, &b)?;
+                touched = true;
+            }
+        }
+        if touched {
+            store.commit()?;
+        }
+        Ok(Self { tree, dir: data_dir.join("imports"), lock: Arc::new(Mutex::new(())) })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn get(&self, id: &str) -> StoreResult<Option<ImportBatch>> {
+        self.tree.get(id.as_bytes())
+    }
+
+    /// Newest first.
+    pub fn recent(&self, limit: usize) -> StoreResult<Vec<ImportBatch>> {
+        let mut out = Vec::new();
+        for item in self.tree.iter().rev() {
+            out.push(item?.1);
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    fn put(&self, b: &ImportBatch) -> StoreResult<()> {
+        self.tree.put(b.id.as_bytes(), b)
+    }
+
+    /// Where a batch's bad-row report is written.
+    pub fn report_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.errors.csv"))
+    }
+
+    /// Where an uploaded file waits for its mapping.
+    pub fn upload_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.upload.csv"))
+    }
+}
+
+pub fn new_batch_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Is this a batch id we issued (and so safe to put in a path)?
+pub fn valid_batch_id(id: &str) -> bool {
+    uuid::Uuid::parse_str(id).is_ok() && id.len() == 36
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+fn check_encoding(head: &[u8]) -> Result<(), ImportError> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::Invalid(
+            "the file is UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\"; in LibreOffice: character set Unicode (UTF-8))".into(),
+        ));
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(()),
+        // A multi-byte character cut by the sniff window is fine.
+        Err(e) if e.error_len().is_none() => Ok(()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = head[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(ImportError::Invalid(format!(
+                "the file is not UTF-8 (byte 0x{:02X} on line {line}); it looks like Latin-1 or Windows-1252. \
+                 Save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again",
+                head[at]
+            )))
+        }
+    }
+}
+
+fn count_outside_quotes(line: &str, d: char) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    for c in line.chars() {
+        if c == '"' {
+            inside = !inside;
+        } else if c == d && !inside {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Picks the delimiter that splits the first lines most consistently.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let mut best = (b',', 0usize, 0usize);
+    for d in [',', ';', '\t', '|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, d)).collect();
+        let first = counts.first().copied().unwrap_or(0);
+        if first == 0 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|c| **c == first).count();
+        if (consistent, first) > (best.1, best.2) {
+            best = (d as u8, consistent, first);
+        }
+    }
+    best.0
+}
+
+/// Reads the start of a file: encoding check, delimiter, header, a preview and a mapping.
+pub fn sniff(path: &Path, fields: &[FieldDef], delimiter: Option<u8>) -> Result<Sniffed, ImportError> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    File::open(path)?.take(SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    if head.is_empty() {
+        return Err(ImportError::Invalid("the file is empty".into()));
+    }
+    check_encoding(&head)?;
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    // Only whole lines: the window may end inside one.
+    let cut = if head.len() == SNIFF_BYTES {
+        body.iter().rposition(|b| *b == b'\n').unwrap_or(body.len())
+    } else {
+        body.len()
+    };
+    let text = String::from_utf8_lossy(&body[..cut]).into_owned();
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&text));
+    let mut rdr =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for rec in rdr.records().take(6) {
+        let Ok(rec) = rec else { break };
+        rows.push(rec.iter().map(|s| s.to_string()).collect());
+    }
+    let Some(first) = rows.first().cloned() else {
+        return Err(ImportError::Invalid("no rows found".into()));
+    };
+    let looks_like_data = first.iter().any(|c| crate::domain::EmailAddress::parse(c).is_ok());
+    let has_header = !looks_like_data;
+    let (headers, preview) = if has_header {
+        (first.clone(), rows[1..].to_vec())
+    } else {
+        ((1..=first.len()).map(|i| format!("Column {i}")).collect(), rows.clone())
+    };
+    let width = rows.iter().map(|r| r.len()).max().unwrap_or(0).max(headers.len());
+    let mut mapping: Vec<Option<Target>> = (0..width)
+        .map(|i| if has_header { headers.get(i).and_then(|h| Target::guess(h, fields)) } else { None })
+        .collect();
+    if !mapping.contains(&Some(Target::Email)) {
+        // No header named it: the column whose values are addresses.
+        if let Some(i) = (0..width)
+            .find(|i| preview.iter().any(|r| r.get(*i).is_some_and(|c| crate::domain::EmailAddress::parse(c).is_ok())))
+        {
+            mapping[i] = Some(Target::Email);
+        }
+    }
+    // A target mapped twice keeps its first column.
+    let mut seen = Vec::new();
+    for m in mapping.iter_mut() {
+        if let Some(t) = m {
+            if seen.contains(t) && !matches!(t, Target::Tags | Target::Lists) {
+                *m = None;
+            } else {
+                seen.push(t.clone());
+            }
+        }
+    }
+    let headers = (0..width).map(|i| headers.get(i).cloned().unwrap_or_else(|| format!("Column {}", i + 1))).collect();
+    Ok(Sniffed { delimiter, has_header, headers, preview, mapping })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: physical lines → records, with broken quoting and bad bytes reported per line
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    pub line: u64,
+    pub column: String,
+    pub reason: String,
+}
+
+/// Feeds the CSV parser only whole, well-formed records. A line that is not UTF-8 or holds a
+/// NUL byte, and a quote that never closes within [`MAX_RECORD_LINES`], are reported and
+/// replaced by an empty line (which the parser skips), so line numbers stay true and a broken
+/// row cannot swallow the rest of the file.
+struct LineGuard<R: BufRead> {
+    inner: R,
+    line: u64,
+    /// Lines read but not yet passed on: (line number, bytes).
+    pending: VecDeque<(u64, Vec<u8>)>,
+    /// Lines to examine again after a broken quote was dropped.
+    replay: VecDeque<(u64, Vec<u8>)>,
+    out: Vec<u8>,
+    pos: usize,
+    bad: Arc<Mutex<Vec<BadRow>>>,
+    bytes: Arc<std::sync::atomic::AtomicU64>,
+    eof: bool,
+}
+
+impl<R: BufRead> LineGuard<R> {
+    fn next_line(&mut self) -> std::io::Result<Option<(u64, Vec<u8>)>> {
+        if let Some(l) = self.replay.pop_front() {
+            return Ok(Some(l));
+        }
+        if self.eof {
+            return Ok(None);
+        }
+        let mut buf = Vec::new();
+        let n = self.inner.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            self.eof = true;
+            return Ok(None);
+        }
+        self.bytes.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.line += 1;
+        if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        Ok(Some((self.line, buf)))
+    }
+
+    fn report(&self, line: u64, reason: &str) {
+        self.bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
+            line,
+            column: String::new(),
+            reason: reason.into(),
+        });
+    }
+
+    fn blank(&mut self) {
+        self.out.extend_from_slice(b"\n");
+    }
+
+    /// Fills `out` with the next record (or blank lines for rejected ones).
+    fn fill(&mut self) -> std::io::Result<()> {
+        while self.out.is_empty() {
+            let Some((no, bytes)) = self.next_line()? else {
+                if let Some((first, _)) = self.pending.front().cloned() {
+                    self.report(first, "broken quoting: a quoted field opened on this line never closes");
+                    self.pending.pop_front();
+                    let rest: Vec<_> = self.pending.drain(..).collect();
+                    self.replay.extend(rest);
+                    self.blank();
+                    continue;
+                }
+                return Ok(());
+            };
+            if std::str::from_utf8(&bytes).is_err() {
+                self.report(no, "the line is not valid UTF-8");
+                self.drop_pending_with_blank(no);
+                continue;
+            }
+            if bytes.contains(&0) {
+                self.report(no, "the line contains a NUL byte");
+                self.drop_pending_with_blank(no);
+                continue;
+            }
+            self.pending.push_back((no, bytes));
+            let quotes: usize = self.pending.iter().map(|(_, b)| b.iter().filter(|c| **c == b'"').count()).sum();
+            if quotes % 2 == 0 {
+                for (_, b) in self.pending.drain(..) {
+                    self.out.extend_from_slice(&b);
+                }
+                if !self.out.ends_with(b"\n") {
+                    self.out.push(b'\n');
+                }
+                continue;
+            }
+            let size: usize = self.pending.iter().map(|(_, b)| b.len()).sum();
+            if self.pending.len() >= MAX_RECORD_LINES || size > MAX_RECORD_BYTES {
+                let (first, _) = self.pending.pop_front().expect("not empty");
+                self.report(first, "broken quoting: a quoted field opened on this line never closes");
+                let rest: Vec<_> = self.pending.drain(..).collect();
+                for l in rest.into_iter().rev() {
+                    self.replay.push_front(l);
+                }
+                self.blank();
+            }
+        }
+        Ok(())
+    }
+
+    /// A bad line inside an open quoted field breaks that record too.
+    fn drop_pending_with_blank(&mut self, _no: u64) {
+        if let Some((first, _)) = self.pending.front().cloned() {
+            self.report(first, "broken quoting: the record is cut by an unreadable line");
+            self.pending.clear();
+        }
+        self.blank();
+    }
+}
+
+impl<R: BufRead> Read for LineGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos >= self.out.len() {
+            self.out.clear();
+            self.pos = 0;
+            self.fill()?;
+            if self.out.is_empty() {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Removes quoted values from a message (`\`jane@x\` has no @` → `… has no @`): the report
+/// must not hold personal data.
+fn redact(message: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in message.chars() {
+        if c == '`' {
+            if !inside {
+                out.push_str("(value)");
+            }
+            inside = !inside;
+        } else if !inside {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+fn validate_options(state: &AppState, o: &ImportOptions) -> Result<(), ImportError> {
+    let Some(basis) = &o.basis else {
+        return Err(ImportError::Invalid(
+            "say on what lawful basis you hold these contacts: a consent purpose and where the consent was collected, or another basis".into(),
+        ));
+    };
+    match basis {
+        Basis::Consent { purpose, collected } => {
+            let p = state
+                .purposes
+                .get(purpose)?
+                .ok_or_else(|| ImportError::Invalid(format!("there is no purpose `{purpose}`")))?;
+            if p.basis != LawfulBasis::Consent {
+                return Err(ImportError::Invalid(format!("the purpose `{purpose}` is not based on consent")));
+            }
+            if collected.trim().len() < 3 {
+                return Err(ImportError::Invalid("say where and when the consent was collected".into()));
+            }
+        }
+        Basis::Other { basis, note } => {
+            if *basis == LawfulBasis::Consent {
+                return Err(ImportError::Invalid("for consent, name the purpose and where it was collected".into()));
+            }
+            if note.trim().len() < 3 {
+                return Err(ImportError::Invalid("describe the basis (e.g. which contract)".into()));
+            }
+        }
+    }
+    if !o.mapping.contains(&Some(Target::Email)) {
+        return Err(ImportError::Invalid("map one column to Email".into()));
+    }
+    let mut seen = Vec::new();
+    for t in o.mapping.iter().flatten() {
+        if seen.contains(&t) && !matches!(t, Target::Tags | Target::Lists) {
+            return Err(ImportError::Invalid(format!("two columns are mapped to {}", t.key())));
+        }
+        seen.push(t);
+    }
+    Ok(())
+}
+
+/// Starts a batch record (so progress can be polled before the first row).
+pub fn begin(
+    state: &AppState,
+    by: &By,
+    id: Option<String>,
+    o: &ImportOptions,
+    bytes_total: u64,
+) -> OpResult<ImportBatch> {
+    validate_options(state, o)?;
+    let b = ImportBatch {
+        id: id.unwrap_or_else(new_batch_id),
+        file_name: o.file_name.chars().take(200).collect(),
+        actor: by.actor.reference(),
+        basis: o.basis.as_ref().map(|b| b.describe()).unwrap_or_default(),
+        policy: o.policy,
+        started_at: Utc::now(),
+        finished_at: None,
+        status: BatchStatus::Running,
+        message: String::new(),
+        bytes_total,
+        bytes_done: 0,
+        rows: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        suppressed: 0,
+        invalid: 0,
+    };
+    state.imports.put(&b)?;
+    state.store.commit()?;
+    Ok(b)
+}
+
+/// Runs an import on its own thread (the admin page and the control socket return at once and
+/// poll the batch). `remove_file` deletes the uploaded file afterwards.
+pub fn spawn(state: Arc<AppState>, by: By, path: PathBuf, o: ImportOptions, batch: ImportBatch, remove_file: bool) {
+    let id = batch.id.clone();
+    let result = std::thread::Builder::new().name(format!("import-{}", &id[..8])).spawn(move || {
+        if let Err(e) = run(&state, by, &path, &o, batch, &|_| {}) {
+            tracing::warn!(import = %id, error = %e, "import failed");
+        }
+        if remove_file {
+            let _ = std::fs::remove_file(&path);
+        }
+    });
+    if let Err(e) = result {
+        tracing::error!(error = %e, "could not start the import thread");
+    }
+}
+
+/// Imports `path` into the batch begun with [`begin`]; `progress` is called after every chunk.
+pub fn run(
+    state: &AppState,
+    by: By,
+    path: &Path,
+    o: &ImportOptions,
+    mut batch: ImportBatch,
+    progress: &dyn Fn(&ImportBatch),
+) -> OpResult<ImportBatch> {
+    let result = run_inner(state, path, o, &mut batch, progress);
+    batch.finished_at = Some(Utc::now());
+    match &result {
+        Ok(()) => batch.status = BatchStatus::Done,
+        Err(e) => {
+            batch.status = BatchStatus::Failed;
+            batch.message = e.to_string();
+        }
+    }
+    state.imports.put(&batch)?;
+    state.store.commit()?;
+    progress(&batch);
+    state.audit.record(
+        by.event(Action::ContactsImported)
+            .target(format!("import:{}", batch.id))
+            .detail("status", format!("{:?}", batch.status).to_lowercase())
+            .detail("rows", batch.rows)
+            .detail("created", batch.created)
+            .detail("updated", batch.updated)
+            .detail("suppressed", batch.suppressed)
+            .detail("invalid", batch.invalid),
+    )?;
+    result.map_err(OpError::from)?;
+    Ok(batch)
+}
+
+fn run_inner(
+    state: &AppState,
+    path: &Path,
+    o: &ImportOptions,
+    batch: &mut ImportBatch,
+    progress: &dyn Fn(&ImportBatch),
+) -> Result<(), ImportError> {
+    let _one_at_a_time = state.imports.lock.lock().unwrap_or_else(|p| p.into_inner());
+    let mut head = Vec::new();
+    File::open(path)?.take(SNIFF_BYTES as u64).read_to_end(&mut head)?;
+    check_encoding(&head)?;
+    let fields = state.fields.all();
+    let region = Some(state.config.contacts.phone_region.as_str()).filter(|r| !r.is_empty());
+    crate::store::ensure_private_dir(state.imports.dir())?;
+    let report_path = state.imports.report_path(&batch.id);
+    let mut report = csv::Writer::from_path(&report_path).map_err(csv_err)?;
+    report.write_record(["line", "column", "reason"]).map_err(csv_err)?;
+
+    let bad = Arc::new(Mutex::new(Vec::new()));
+    let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let guard = LineGuard {
+        inner: BufReader::with_capacity(256 * 1024, File::open(path)?),
+        line: 0,
+        pending: VecDeque::new(),
+        replay: VecDeque::new(),
+        out: Vec::new(),
+        pos: 0,
+        bad: bad.clone(),
+        bytes: bytes.clone(),
+        eof: false,
+    };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(o.delimiter).has_headers(false).flexible(true).from_reader(guard);
+
+    let mut base = ContactInput::default();
+    for t in &o.add_tags {
+        base.add_tags.extend(crate::domain::contact::parse_tag_list(t).map_err(ImportError::Invalid)?);
+    }
+    base.add_lists = o.add_lists.iter().map(|l| slugify(l)).filter(|l| !l.is_empty()).collect();
+    let source_ref = format!("import:{}", batch.id);
+    let consent = match &o.basis {
+        Some(Basis::Consent { purpose, collected }) => {
+            let p = state
+                .purposes
+                .get(purpose)?
+                .ok_or_else(|| ImportError::Invalid(format!("there is no purpose `{purpose}`")))?;
+            Some(ConsentEntry {
+                purpose: p.key.clone(),
+                granted: true,
+                at: Utc::now(),
+                via: Via::Import(batch.id.clone()),
+                wording: (p.current_wording > 0).then(|| (p.key.clone(), p.current_wording)),
+                ip: None,
+                user_agent: None,
+                note: collected.trim().to_string(),
+            })
+        }
+        _ => None,
+    };
+    let names: Vec<String> = o
+        .mapping
+        .iter()
+        .enumerate()
+        .map(|(i, t)| t.as_ref().map(|t| t.key()).unwrap_or(format!("column {}", i + 1)))
+        .collect();
+    let width = o.mapping.len();
+    let mut lists_seen: BTreeSet<String> = base.add_lists.clone();
+    let mut last_seq = 0u64;
+    let mut since_commit = 0u64;
+    let mut record = csv::StringRecord::new();
+    let mut first = true;
+    loop {
+        let more = match rdr.read_record(&mut record) {
+            Ok(more) => more,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
+                    line,
+                    column: String::new(),
+                    reason: format!("unreadable row: {}", redact(&e.to_string())),
+                });
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(ImportError::Invalid(e.to_string()));
+                }
+                continue;
+            }
+        };
+        if !more {
+            break;
+        }
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if first {
+            first = false;
+            if o.has_header {
+                continue;
+            }
+        }
+        batch.rows += 1;
+        match row_input(&record, o, &base, &names, width, &fields, region) {
+            Err(b) => {
+                batch.invalid += 1;
+                report.write_record([line.to_string(), b.0, b.1]).map_err(csv_err)?;
+            }
+            Ok(input) => {
+                lists_seen.extend(input.add_lists.iter().cloned());
+                match upsert_uncommitted(
+                    state,
+                    &input,
+                    o.policy,
+                    Source::Import,
+                    &source_ref,
+                    consent.as_ref(),
+                    &fields,
+                ) {
+                    Ok((outcome, _, seq)) => {
+                        last_seq = last_seq.max(seq);
+                        match outcome {
+                            Upserted::Created => batch.created += 1,
+                            Upserted::Updated => batch.updated += 1,
+                            Upserted::Unchanged => batch.unchanged += 1,
+                            Upserted::Skipped => batch.skipped += 1,
+                            Upserted::Suppressed => batch.suppressed += 1,
+                        }
+                    }
+                    Err(OpError::Invalid { field, message }) => {
+                        batch.invalid += 1;
+                        report
+                            .write_record([line.to_string(), field.to_string(), redact(&message)])
+                            .map_err(csv_err)?;
+                    }
+                    Err(other) => return Err(other.into()),
+                }
+            }
+        }
+        for b in bad.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
+            batch.invalid += 1;
+            batch.rows += 1;
+            report.write_record([b.line.to_string(), b.column, b.reason]).map_err(csv_err)?;
+        }
+        since_commit += 1;
+        if since_commit >= CHUNK {
+            since_commit = 0;
+            batch.bytes_done = bytes.load(std::sync::atomic::Ordering::Relaxed);
+            state.imports.put(batch)?;
+            state.store.commit()?;
+            if last_seq > 0 {
+                state.contacts.announce(last_seq);
+            }
+            progress(batch);
+        }
+    }
+    for b in bad.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
+        batch.invalid += 1;
+        batch.rows += 1;
+        report.write_record([b.line.to_string(), b.column, b.reason]).map_err(csv_err)?;
+    }
+    report.flush()?;
+    // Lists named in the file or the options that do not exist yet are created.
+    for slug in lists_seen {
+        if state.lists.get(&slug)?.is_none() {
+            state.lists.put(&super::schema::List {
+                slug: slug.clone(),
+                name: slug.clone(),
+                description: String::new(),
+                created_at: Utc::now(),
+            })?;
+        }
+    }
+    batch.bytes_done = batch.bytes_total.max(bytes.load(std::sync::atomic::Ordering::Relaxed));
+    state.imports.put(batch)?;
+    state.store.commit()?;
+    if last_seq > 0 {
+        state.contacts.announce(last_seq);
+        // Done means searchable.
+        state.search.wait_for(last_seq);
+    }
+    Ok(())
+}
+
+fn csv_err(e: csv::Error) -> ImportError {
+    ImportError::Io(std::io::Error::other(e.to_string()))
+}
+
+/// One row → a validated input, or (column, reason).
+fn row_input(
+    record: &csv::StringRecord,
+    o: &ImportOptions,
+    base: &ContactInput,
+    names: &[String],
+    width: usize,
+    fields: &[FieldDef],
+    region: Option<&str>,
+) -> Result<ContactInput, (String, String)> {
+    if record.len() > width && record.iter().skip(width).any(|c| !c.trim().is_empty()) {
+        return Err((
+            format!("column {}", width + 1),
+            format!("too many columns ({} where the file has {width})", record.len()),
+        ));
+    }
+    let mut input = base.clone();
+    for (i, cell) in record.iter().enumerate().take(width) {
+        let Some(target) = &o.mapping[i] else { continue };
+        if cell.len() > MAX_CELL_BYTES {
+            return Err((names[i].clone(), format!("the value is longer than {MAX_CELL_BYTES} bytes")));
+        }
+        if *target == Target::Email && cell.trim().is_empty() {
+            return Err((names[i].clone(), "the email address is empty".into()));
+        }
+        set_text(&mut input, target, cell, fields, region).map_err(|e| (names[i].clone(), redact(&e.message)))?;
+    }
+    if input.email.is_none() {
+        return Err(("email".into(), "the row has no email address".into()));
+    }
+    Ok(input)
+}
+
+/// Writes a CSV of bad rows for download (already on disk; this copies it to `w`).
+pub fn copy_report(imports: &Imports, id: &str, w: &mut dyn Write) -> std::io::Result<u64> {
+    if !valid_batch_id(id) {
+        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no such import"));
+    }
+    let mut f = File::open(imports.report_path(id))?;
+    std::io::copy(&mut f, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guard(input: &str) -> (String, Vec<BadRow>) {
+        let bad = Arc::new(Mutex::new(Vec::new()));
+        let mut g = LineGuard {
+            inner: std::io::Cursor::new(input.as_bytes().to_vec()),
+            line: 0,
+            pending: VecDeque::new(),
+            replay: VecDeque::new(),
+            out: Vec::new(),
+            pos: 0,
+            bad: bad.clone(),
+            bytes: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+            eof: false,
+        };
+        let mut out = String::new();
+        g.read_to_string(&mut out).unwrap();
+        let b = bad.lock().unwrap().clone();
+        (out, b)
+    }
+
+    #[test]
+    fn a_broken_quote_costs_one_line_not_the_rest_of_the_file() {
+        let mut text = String::from("email,name\n\"a@x.com,Ann\n");
+        for i in 0..100 {
+            text.push_str(&format!("u{i}@x.com,U\n"));
+        }
+        let (out, bad) = guard(&text);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].line, 2);
+        assert!(out.contains("u0@x.com") && out.contains("u99@x.com"));
+        assert_eq!(out.lines().count(), 102, "line numbers are kept");
+    }
+
+    #[test]
+    fn multi_line_quoted_fields_pass() {
+        let (out, bad) = guard("email,note\na@x.com,\"two\nlines\"\nb@x.com,x\n");
+        assert!(bad.is_empty());
+        assert!(out.contains("two\nlines"));
+    }
+
+    #[test]
+    fn detects_delimiters_and_redacts_values() {
+        assert_eq!(detect_delimiter("a;b;c\n1;2;3\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\n1\t2\n"), b'\t');
+        assert_eq!(detect_delimiter("a,b\n\"x;y\",2\n"), b',');
+        assert_eq!(redact("`jane@x` has no @"), "(value) has no @");
+    }
+
+    #[test]
+    fn refuses_other_encodings() {
+        assert!(check_encoding(b"\xFF\xFEa\x00").unwrap_err().to_string().contains("UTF-16"));
+        assert!(check_encoding(b"email\nm\xFCller@x.de\n").unwrap_err().to_string().contains("line 2"));
+        assert!(check_encoding("email\nmüller@x.de\n".as_bytes()).is_ok());
     }
 }
