@@ -9,6 +9,7 @@ mod auth;
 mod backup;
 mod browser;
 mod config;
+mod contacts_pages;
 mod durability;
 mod smoke;
 mod store;

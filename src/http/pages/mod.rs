@@ -4,7 +4,9 @@
 mod account;
 pub mod audit;
 mod auth;
+mod contacts;
 mod dashboard;
+mod schema;
 mod settings;
 mod tokens;
 mod users;
@@ -50,7 +52,38 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/audit", web::get().to(audit::list))
         .route("/settings", web::get().to(settings::show))
-        .route("/settings", web::post().to(settings::save));
+        .route("/settings", web::post().to(settings::save))
+        .configure(contact_routes);
+}
+
+/// A contact id in a path is a UUID, so `/contacts/new` and `/contacts/import` never match it.
+const CONTACT: &str = "{id:[0-9a-fA-F-]+}";
+
+fn contact_routes(cfg: &mut web::ServiceConfig) {
+    let at = |suffix: &str| format!("/contacts/{CONTACT}{suffix}");
+    cfg.route("/contacts", web::get().to(contacts::list))
+        .route("/contacts", web::post().to(contacts::create))
+        .route("/contacts/new", web::get().to(contacts::new_form))
+        .route(&at(""), web::get().to(contacts::show))
+        .route(&at("/edit"), web::get().to(contacts::edit_form))
+        .route(&at("/edit"), web::post().to(contacts::update))
+        .route(&at("/delete"), web::post().to(contacts::delete))
+        .route(&at("/consent"), web::post().to(contacts::record_consent))
+        .route(&at("/unmask"), web::post().to(contacts::unmask))
+        .route(&at("/merge"), web::get().to(contacts::merge_form))
+        .route(&at("/merge"), web::post().to(contacts::merge))
+        .route("/lists", web::get().to(schema::lists))
+        .route("/lists", web::post().to(schema::create_list))
+        .route("/lists/{slug}/delete", web::post().to(schema::delete_list))
+        .route("/settings/fields", web::get().to(schema::fields))
+        .route("/settings/fields", web::post().to(schema::create_field))
+        .route("/settings/fields/{key}", web::get().to(schema::field_form))
+        .route("/settings/fields/{key}", web::post().to(schema::update_field))
+        .route("/settings/fields/{key}/delete", web::post().to(schema::delete_field))
+        .route("/purposes", web::get().to(schema::purposes))
+        .route("/purposes", web::post().to(schema::create_purpose))
+        .route("/purposes/{key}", web::get().to(schema::purpose))
+        .route("/purposes/{key}", web::post().to(schema::save_purpose));
 }
 
 #[derive(Serialize)]
@@ -63,6 +96,15 @@ struct NavItem {
 /// The navigation a principal may see: links to what they cannot open are not shown.
 fn nav(p: &Principal) -> Vec<NavItem> {
     let mut items = vec![NavItem { href: "/", label: "Dashboard", key: "dashboard" }];
+    if p.can(Permission::ViewContacts) {
+        items.push(NavItem { href: "/contacts", label: "Contacts", key: "contacts" });
+        items.push(NavItem { href: "/lists", label: "Lists", key: "lists" });
+    }
+    if p.can(Permission::ManageSettings) {
+        items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
+    } else if p.can(Permission::ManageGdpr) {
+        items.push(NavItem { href: "/purposes", label: "Purposes", key: "schema" });
+    }
     if p.can(Permission::ManageUsers) {
         items.push(NavItem { href: "/users", label: "Users & roles", key: "users" });
     }
@@ -135,6 +177,21 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "sessions_revoked" => "Your other sessions have been signed out.",
         "2fa_reset" => "Two-factor authentication was turned off for this user.",
         "logged_out" => "You have been signed out.",
+        "contact_created" => "The contact has been added.",
+        "contact_saved" => "The contact has been saved.",
+        "contact_deleted" => "The contact has been deleted.",
+        "contact_deleted_suppressed" => {
+            "The contact has been deleted; its address is on the suppression list and cannot be imported again."
+        }
+        "consent_recorded" => "The consent has been recorded in the ledger.",
+        "contacts_merged" => "The contacts have been merged into this one.",
+        "field_created" => "The field has been added.",
+        "field_saved" => "The field has been saved.",
+        "field_deleted" => "The field has been deleted.",
+        "purpose_created" => "The purpose has been added.",
+        "purpose_saved" => "The purpose has been saved.",
+        "list_created" => "The list has been created.",
+        "list_deleted" => "The list has been deleted and its contacts removed from it.",
         _ => return None,
     })
 }

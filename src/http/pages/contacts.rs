@@ -1,0 +1,990 @@
+//! Contacts: the searchable list, the detail page (profile, consent ledger, timeline), the
+//! create and edit form, delete, merge and unmask. Every rule lives in `contacts::ops`; this
+//! file turns forms into calls and results into pages.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use actix_web::{web, HttpResponse};
+use base64::Engine;
+use minijinja::{context, Value};
+use serde::Deserialize;
+
+use super::{notice, page, see_other, unprocessable, NoticeQuery};
+use crate::contacts::ops::{self, Pick, Target};
+use crate::domain::{
+    ConsentState, Contact, ContactId, ContactInput, FieldDef, FieldKind, Permission, Source, Status, Via,
+};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::http::urlencode;
+use crate::ops::OpError;
+use crate::search::{ContactQuery, SortBy};
+use crate::state::{blocking, AppState};
+use crate::store::SecretKey;
+
+pub const PAGE: usize = 50;
+/// How long a page waits for the search index to show the change it has just made.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// A form as it came: every pair in order, repeated keys (checkboxes) included.
+type Pairs = Vec<(String, String)>;
+
+fn parse_id(raw: &str) -> Result<ContactId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("contact"))
+}
+
+/// Principals without the right to see personal data see every contact masked.
+fn masked_for(p: &Principal) -> bool {
+    !p.can(Permission::ViewPersonalData)
+}
+
+fn shown(c: Contact, masked: bool) -> Contact {
+    if masked {
+        c.masked()
+    } else {
+        c
+    }
+}
+
+fn region(state: &AppState) -> Option<String> {
+    Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty())
+}
+
+/// Lets the search index catch up with what was just written (bounded), so the list the user
+/// returns to shows their change.
+fn settle(state: &AppState) {
+    if let Ok(seq) = state.contacts.last_logged() {
+        state.contacts.feed.wait_indexed(seq, SETTLE);
+    }
+}
+
+fn one<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+fn all<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<&'a str> {
+    pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty()).collect()
+}
+
+fn usernames(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
+    Ok(state.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect())
+}
+
+fn list_names(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
+    Ok(state.lists.all()?.into_iter().map(|l| (l.slug, l.name)).collect())
+}
+
+/// `1234567` → `1,234,567`
+fn grouped(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ListQuery {
+    q: Option<String>,
+    status: Option<String>,
+    tag: Option<String>,
+    list: Option<String>,
+    /// `purpose:granted` or `purpose:withdrawn`.
+    consent: Option<String>,
+    sort: Option<String>,
+    dir: Option<String>,
+    cursor: Option<String>,
+    partial: Option<String>,
+    ok: Option<String>,
+}
+
+fn nonempty(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// The filters as they are echoed into links and the form (empty ones dropped).
+struct Filters {
+    q: Option<String>,
+    status: Option<String>,
+    tag: Option<String>,
+    list: Option<String>,
+    consent: Option<String>,
+    sort: SortBy,
+    descending: bool,
+}
+
+impl Filters {
+    fn from_query(q: &ListQuery, masked: bool) -> Result<Self, ApiError> {
+        let sort = match nonempty(&q.sort) {
+            None => SortBy::Created,
+            Some(s) => {
+                SortBy::parse(&s).ok_or_else(|| ApiError::invalid("sort", "sort by created, updated, email or name"))?
+            }
+        };
+        let descending = match nonempty(&q.dir).as_deref() {
+            Some("asc") => false,
+            Some("desc") => true,
+            // Newest first by date; A to Z by text.
+            _ => matches!(sort, SortBy::Created | SortBy::Updated),
+        };
+        Ok(Filters {
+            // Matching typed prefixes against names and addresses would reveal them letter by
+            // letter to a principal who may only see them masked.
+            q: if masked { None } else { nonempty(&q.q) },
+            status: nonempty(&q.status),
+            tag: nonempty(&q.tag),
+            list: nonempty(&q.list),
+            consent: nonempty(&q.consent),
+            sort,
+            descending,
+        })
+    }
+
+    fn any(&self) -> bool {
+        self.q.is_some() || self.status.is_some() || self.tag.is_some() || self.list.is_some() || self.consent.is_some()
+    }
+
+    fn query(&self, cursor: Option<String>) -> Result<ContactQuery, ApiError> {
+        let status = match &self.status {
+            Some(s) => Some(s.parse::<Status>().map_err(|m| ApiError::invalid("status", m))?),
+            None => None,
+        };
+        let consent = match &self.consent {
+            Some(c) => {
+                let (purpose, st) = c.split_once(':').unwrap_or((c, ""));
+                let st = match st {
+                    "granted" => ConsentState::Granted,
+                    "withdrawn" => ConsentState::Withdrawn,
+                    _ => return Err(ApiError::invalid("consent", "use purpose:granted or purpose:withdrawn")),
+                };
+                Some((purpose.to_string(), st))
+            }
+            None => None,
+        };
+        Ok(ContactQuery {
+            text: self.q.clone().unwrap_or_default(),
+            status,
+            tags: self.tag.iter().cloned().collect(),
+            lists: self.list.iter().cloned().collect(),
+            consent,
+            sort: self.sort,
+            descending: self.descending,
+            cursor,
+            limit: PAGE,
+            ..Default::default()
+        })
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        [("q", &self.q), ("status", &self.status), ("tag", &self.tag), ("list", &self.list), ("consent", &self.consent)]
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+            .collect()
+    }
+
+    fn url(&self, base: &str, extra: &[(&'static str, String)]) -> String {
+        let mut pairs = self.pairs();
+        pairs.extend_from_slice(extra);
+        let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+        if qs.is_empty() {
+            base.to_string()
+        } else if base.contains('?') {
+            format!("{base}&{qs}")
+        } else {
+            format!("{base}?{qs}")
+        }
+    }
+
+    fn dir(&self) -> &'static str {
+        if self.descending {
+            "desc"
+        } else {
+            "asc"
+        }
+    }
+
+    /// The link on a column header: the other direction when it is the current sort.
+    fn sort_link(&self, by: SortBy) -> Value {
+        let current = self.sort == by;
+        let dir = if current {
+            if self.descending {
+                "asc"
+            } else {
+                "desc"
+            }
+        } else if matches!(by, SortBy::Created | SortBy::Updated) {
+            "desc"
+        } else {
+            "asc"
+        };
+        let aria = if !current {
+            None
+        } else if self.descending {
+            Some("descending")
+        } else {
+            Some("ascending")
+        };
+        context! {
+            url => self.url("/contacts", &[("sort", by.as_str().into()), ("dir", dir.into())]),
+            aria_sort => aria,
+        }
+    }
+}
+
+/// Sort keys end in the contact id but begin with the email or the name: in a link they would
+/// show a masked viewer the address and put it into browser history and proxy logs. The page
+/// hands out the key sealed, under a key derived from the master key for this use only.
+fn cursor_key(state: &AppState) -> SecretKey {
+    SecretKey::from_bytes(&state.store.keyring().lookup_hash("tidings/contacts-page-cursor", b"v1"))
+        .expect("a lookup hash is 32 bytes")
+}
+
+fn cursor_aad(sort: SortBy, descending: bool) -> Vec<u8> {
+    format!("contacts-cursor:{}:{}", sort.as_str(), descending).into_bytes()
+}
+
+fn seal_cursor(state: &AppState, f: &Filters, raw: &str) -> String {
+    let sealed = cursor_key(state).seal(&cursor_aad(f.sort, f.descending), raw.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sealed)
+}
+
+/// A cursor that does not open (edited, or for another sort order) starts from the top.
+fn open_cursor(state: &AppState, f: &Filters, cursor: &str) -> Option<String> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor.trim()).ok()?;
+    let raw = cursor_key(state).open(&cursor_aad(f.sort, f.descending), &bytes).ok()?;
+    String::from_utf8(raw).ok()
+}
+
+fn row(c: &Contact, lists: &BTreeMap<String, String>) -> Value {
+    context! {
+        id => c.id.to_string(), email => c.email.as_str(), name => c.name(),
+        status => c.status.as_str(), status_label => c.status.label(),
+        tags => c.tags,
+        lists => c.lists.iter().map(|l| lists.get(l).cloned().unwrap_or_else(|| l.clone())).collect::<Vec<_>>(),
+        created_at => c.created_at, updated_at => c.updated_at,
+    }
+}
+
+fn status_choices() -> Vec<Value> {
+    Status::ALL.iter().map(|s| context! { value => s.as_str(), label => s.label() }).collect()
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = q.into_inner();
+    let masked = masked_for(&g);
+    let filters = Filters::from_query(&q, masked)?;
+    let cursor = nonempty(&q.cursor).and_then(|c| open_cursor(&state, &filters, &c));
+    let paged = cursor.is_some();
+    let query = filters.query(cursor)?;
+    let st = state.clone();
+    let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
+        let result = st.search.index.search(&query).map_err(ApiError::internal)?;
+        let names = list_names(&st)?;
+        let mut rows = Vec::with_capacity(result.ids.len());
+        for id in &result.ids {
+            // The index may briefly trail an erasure; a missing record is skipped.
+            if let Some(c) = st.contacts.get(id)? {
+                rows.push(row(&shown(c, masked), &names));
+            }
+        }
+        let lists: Vec<Value> = names.iter().map(|(slug, name)| context! { slug => slug, name => name }).collect();
+        let purposes: Vec<Value> =
+            st.purposes.all()?.iter().map(|p| context! { key => p.key, name => p.name }).collect();
+        Ok((result, rows, lists, purposes))
+    })
+    .await?;
+    let next_url = result.next.as_deref().map(|raw| {
+        filters.url(
+            "/contacts",
+            &[
+                ("sort", filters.sort.as_str().into()),
+                ("dir", filters.dir().into()),
+                ("cursor", seal_cursor(&state, &filters, raw)),
+            ],
+        )
+    });
+    let first_url = paged
+        .then(|| filters.url("/contacts", &[("sort", filters.sort.as_str().into()), ("dir", filters.dir().into())]));
+    let ctx = context! {
+        rows => rows, total => result.total, total_text => grouped(result.total),
+        next_url => next_url, first_url => first_url, filtered => filters.any(), masked => masked,
+        sort => context! {
+            email => filters.sort_link(SortBy::Email), name => filters.sort_link(SortBy::Name),
+            created => filters.sort_link(SortBy::Created), updated => filters.sort_link(SortBy::Updated),
+            current => filters.sort.as_str(), dir => filters.dir(),
+        },
+        export_url => filters.url("/api/v1/contacts/export?format=csv", &[]),
+        can => context! { edit_contacts => g.can(Permission::EditContacts) },
+    };
+    if q.partial.as_deref() == Some("1") {
+        return super::html(state.templates.render("contacts_results.html", ctx)?);
+    }
+    page(
+        &state,
+        &g,
+        "contacts.html",
+        "contacts",
+        context! {
+            notice => notice(q.ok.as_deref()), statuses => status_choices(), lists => lists, purposes => purposes,
+            f => context! {
+                q => filters.q, status => filters.status, tag => filters.tag, list => filters.list,
+                consent => filters.consent, sort => filters.sort.as_str(), dir => filters.dir(),
+            },
+            ..ctx
+        },
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The detail page
+
+/// An old id of a merged contact answers with the survivor's address.
+fn moved(requested: &ContactId, c: &Contact, suffix: &str) -> Option<HttpResponse> {
+    (c.id != *requested).then(|| see_other(&format!("/contacts/{}{suffix}", c.id)))
+}
+
+fn field_label(key: &str, fields: &[FieldDef]) -> String {
+    Target::parse(key, fields).map(|t| t.label(fields)).unwrap_or_else(|| key.to_string())
+}
+
+/// Everything the detail page shows, read in one go on the blocking pool.
+fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError> {
+    let fields = state.fields.all();
+    let names = list_names(state)?;
+    let users = usernames(state)?;
+    let purposes = state.purposes.all()?;
+    let ledger = state.contacts.ledger(&c.id)?;
+    let history = state.contacts.history(&c.id)?;
+    let consent = state.contacts.consent_state(&c.id)?;
+    let c = shown(c, masked);
+    let who = |reference: &str| users.get(reference).cloned().unwrap_or_else(|| reference.to_string());
+    let purpose_name =
+        |key: &str| purposes.iter().find(|p| p.key == key).map(|p| p.name.clone()).unwrap_or_else(|| key.to_string());
+
+    let custom: Vec<Value> = fields
+        .iter()
+        .map(|f| context! { label => f.label, value => c.custom.get(&f.key).map(|v| v.display()) })
+        .collect();
+    let consents: Vec<Value> = purposes
+        .iter()
+        .map(|p| {
+            let (st, at) = match consent.get(&p.key) {
+                Some((s, at)) => (Some(s.as_str()), Some(*at)),
+                None => (None, None),
+            };
+            context! { key => p.key, name => p.name, basis => p.basis.label(), state => st, since => at }
+        })
+        .collect();
+
+    let mut timeline: Vec<(chrono::DateTime<chrono::Utc>, Value)> = Vec::new();
+    let mut entries = Vec::with_capacity(ledger.len());
+    for e in ledger.iter().rev() {
+        let wording = match &e.wording {
+            Some((p, v)) => state.purposes.wording(p, *v)?.map(|w| context! { version => w.version, text => w.text }),
+            None => None,
+        };
+        let by = match &e.via {
+            Via::Admin(u) => users.get(&u.reference()).map(|n| format!("{n} (admin)")),
+            _ => None,
+        };
+        let via = by.unwrap_or_else(|| e.via.describe());
+        timeline.push((
+            e.at,
+            context! {
+                at => e.at, kind => if e.granted { "granted" } else { "withdrawn" },
+                text => format!("Consent {} for {}", if e.granted { "granted" } else { "withdrawn" }, purpose_name(&e.purpose)),
+                actor => via,
+            },
+        ));
+        entries.push(context! {
+            at => e.at, purpose => purpose_name(&e.purpose), granted => e.granted, via => via, wording => wording,
+            // The network and the note can identify the person as much as the address does.
+            ip => if masked { None } else { e.ip.map(|ip| ip.to_string()) },
+            agent => e.user_agent, note => if masked { None } else { Some(e.note.clone()) },
+        });
+    }
+    for h in &history {
+        let text = match h.kind.as_str() {
+            "updated" => {
+                format!("Changed {}", h.fields.iter().map(|f| field_label(f, &fields)).collect::<Vec<_>>().join(", "))
+            }
+            "merged" => format!("Merged: {}", h.detail),
+            "unmasked" => "Personal data revealed to a masked viewer".to_string(),
+            other => other.to_string(),
+        };
+        let text = if h.kind != "merged" && !h.detail.is_empty() { format!("{text} ({})", h.detail) } else { text };
+        timeline.push((h.at, context! { at => h.at, kind => h.kind, text => text, actor => who(&h.actor) }));
+    }
+    timeline.push((
+        c.created_at,
+        context! {
+            at => c.created_at, kind => "created", text => format!("Created (source: {})", c.source.as_str()),
+            actor => who(&c.source_ref),
+        },
+    ));
+    // Newest first; on equal times the later-recorded line first.
+    timeline.reverse();
+    timeline.sort_by(|a, b| b.0.cmp(&a.0));
+
+    Ok(context! {
+        contact => context! {
+            id => c.id.to_string(), email => c.email.as_str(), name => c.name(), first_name => c.first_name,
+            last_name => c.last_name, phone => c.phone.as_ref().map(|p| p.as_str().to_string()), locale => c.locale,
+            time_zone => c.time_zone, status => c.status.as_str(), status_label => c.status.label(),
+            source => c.source.as_str(), created_at => c.created_at, updated_at => c.updated_at,
+            tags => c.tags.iter().map(|t| context! { name => t, url => format!("/contacts?tag={}", urlencode(t)) }).collect::<Vec<_>>(),
+            lists => c.lists.iter().map(|l| context! {
+                name => names.get(l).cloned().unwrap_or_else(|| l.clone()), url => format!("/contacts?list={}", urlencode(l)),
+            }).collect::<Vec<_>>(),
+            merged => c.merged_ids.len(),
+        },
+        custom => custom, consents => consents, ledger => entries,
+        timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name }).collect::<Vec<_>>(),
+        masked => masked,
+    })
+}
+
+async fn render_detail(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    c: Contact,
+    masked: bool,
+    extra: Value,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let ctx = blocking(move || detail(&st, c, masked)).await?;
+    page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })
+}
+
+async fn load(state: &web::Data<AppState>, id: ContactId) -> Result<Contact, ApiError> {
+    let st = state.clone();
+    blocking(move || ops::get(&st, &id).map_err(ApiError::from)).await
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    id: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let c = load(&state, id).await?;
+    if let Some(r) = moved(&id, &c, "") {
+        return Ok(r);
+    }
+    let masked = masked_for(&g);
+    render_detail(&state, &g, c, masked, context! { notice => notice(q.ok.as_deref()) }).await
+}
+
+#[derive(Deserialize)]
+pub struct UnmaskForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Shows this one page unmasked; the operation records who asked and why.
+pub async fn unmask(
+    state: web::Data<AppState>,
+    g: Guard<perm::UnmaskPersonalData>,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<UnmaskForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let (st, b, reason) = (state.clone(), g.by(), form.reason.clone());
+    let result = blocking(move || -> Result<_, ApiError> { Ok(ops::unmask(&st, b, &id, &reason)) }).await?;
+    match result {
+        Ok(c) => render_detail(&state, &g, c, false, context! { unmasked => true }).await,
+        Err(OpError::Invalid { field, message }) => {
+            let c = load(&state, id).await?;
+            let masked = masked_for(&g);
+            render_detail(
+                &state,
+                &g,
+                c,
+                masked,
+                context! { errors => BTreeMap::from([(field, message)]), reason => form.reason },
+            )
+            .await
+            .map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ConsentForm {
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn record_consent(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<ConsentForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let granted = match form.state.as_str() {
+        "granted" => Ok(true),
+        "withdrawn" => Ok(false),
+        _ => Err(OpError::Invalid { field: "state", message: "choose granted or withdrawn".into() }),
+    };
+    let (st, b, purpose, note) = (state.clone(), g.by(), form.purpose.clone(), form.note.clone());
+    let result = match granted {
+        Err(e) => Err(e),
+        // The admin's own network and browser say nothing about how the person consented:
+        // none is recorded, the entry names the admin (`via`) and carries the note.
+        Ok(granted) => {
+            blocking(move || -> Result<_, ApiError> {
+                let r = ops::record_consent(&st, b, &id, &purpose, granted, &note, None, None);
+                if r.is_ok() {
+                    settle(&st);
+                }
+                Ok(r)
+            })
+            .await?
+        }
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/contacts/{id}?ok=consent_recorded"))),
+        Err(OpError::Invalid { field, message }) => {
+            let c = load(&state, id).await?;
+            let masked = masked_for(&g);
+            let consent_form = context! { purpose => form.purpose, state => form.state, note => form.note };
+            render_detail(
+                &state,
+                &g,
+                c,
+                masked,
+                context! { errors => BTreeMap::from([(field, message)]), consent_form => consent_form },
+            )
+            .await
+            .map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    suppress: Option<String>,
+}
+
+pub async fn delete(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let suppress = form.suppress.is_some_and(|v| !v.is_empty());
+    let (st, b) = (state.clone(), g.by());
+    blocking(move || ops::delete(&st, b, &id, suppress).map_err(ApiError::from)).await?;
+    Ok(see_other(&format!("/contacts?ok={}", if suppress { "contact_deleted_suppressed" } else { "contact_deleted" })))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form
+
+/// What the form shows: the values as typed (kept after an error) and the field errors.
+#[derive(Default)]
+struct FormState {
+    values: BTreeMap<String, String>,
+    /// Multiple-choice fields and lists: the boxes that are ticked.
+    picked: BTreeMap<String, Vec<String>>,
+    errors: BTreeMap<String, String>,
+}
+
+const BUILT_IN_TEXT: [Target; 7] = [
+    Target::Email,
+    Target::FirstName,
+    Target::LastName,
+    Target::Phone,
+    Target::Locale,
+    Target::TimeZone,
+    Target::Status,
+];
+
+impl FormState {
+    fn of(c: &Contact, fields: &[FieldDef]) -> Self {
+        let mut f = FormState::default();
+        let mut set = |k: &str, v: String| {
+            f.values.insert(k.to_string(), v);
+        };
+        set("email", c.email.as_str().into());
+        set("first_name", c.first_name.clone());
+        set("last_name", c.last_name.clone());
+        set("phone", c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default());
+        set("locale", c.locale.clone().unwrap_or_default());
+        set("time_zone", c.time_zone.clone().unwrap_or_default());
+        set("status", c.status.as_str().into());
+        set("tags", c.tags.iter().cloned().collect::<Vec<_>>().join(", "));
+        for def in fields {
+            let key = format!("custom.{}", def.key);
+            match (c.custom.get(&def.key), &def.kind) {
+                (Some(crate::domain::FieldValue::Multi(items)), _) => {
+                    f.picked.insert(key, items.clone());
+                }
+                (Some(v), _) => {
+                    f.values.insert(key, v.display());
+                }
+                (None, _) => {}
+            }
+        }
+        f.picked.insert("lists".into(), c.lists.iter().cloned().collect());
+        f
+    }
+
+    /// Reads the posted form into a validated input, noting every field at fault (not just the
+    /// first). `current` is the contact being edited: an unticked yes/no box clears nothing it
+    /// did not hold.
+    fn read(
+        pairs: &[(String, String)],
+        fields: &[FieldDef],
+        region: Option<&str>,
+        current: Option<&Contact>,
+    ) -> (ContactInput, FormState) {
+        let mut input = ContactInput::default();
+        let mut f = FormState::default();
+        let check = |f: &mut FormState, r: Result<(), crate::domain::FieldError>| {
+            if let Err(e) = r {
+                f.errors.entry(e.field).or_insert(e.message);
+            }
+        };
+        for t in &BUILT_IN_TEXT {
+            let raw = one(pairs, &t.key());
+            f.values.insert(t.key(), raw.to_string());
+            check(&mut f, ops::set_text(&mut input, t, raw, fields, region));
+        }
+        // The form shows the whole tag set and every list: what it sends replaces them.
+        let tags = one(pairs, "tags");
+        f.values.insert("tags".into(), tags.to_string());
+        let mut scratch = ContactInput::default();
+        check(&mut f, ops::set_text(&mut scratch, &Target::Tags, tags, fields, region));
+        input.tags = Some(std::mem::take(&mut scratch.add_tags));
+        let lists = all(pairs, "lists");
+        f.picked.insert("lists".into(), lists.iter().map(|s| s.to_string()).collect());
+        check(&mut f, ops::set_text(&mut scratch, &Target::Lists, &lists.join(","), fields, region));
+        input.lists = Some(scratch.add_lists);
+
+        for def in fields {
+            let key = format!("custom.{}", def.key);
+            let target = Target::Custom(def.key.clone());
+            match def.kind {
+                FieldKind::MultiChoice => {
+                    let picked = all(pairs, &key);
+                    f.picked.insert(key.clone(), picked.iter().map(|s| s.to_string()).collect());
+                    // Options may contain commas: hand them over as a list, not as text.
+                    let value = if picked.is_empty() { Ok(None) } else { def.parse_json(&serde_json::json!(picked)) };
+                    match value {
+                        Ok(v) => {
+                            input.custom.insert(def.key.clone(), v);
+                        }
+                        Err(m) => {
+                            f.errors.insert(key, m);
+                        }
+                    }
+                }
+                FieldKind::Boolean => {
+                    let ticked = !one(pairs, &key).is_empty();
+                    let held = current.is_some_and(|c| c.custom.contains_key(&def.key));
+                    let raw = match (ticked, held) {
+                        (true, _) => "true",
+                        (false, true) => "false",
+                        (false, false) => "",
+                    };
+                    f.values.insert(key, if ticked { "yes".into() } else { String::new() });
+                    check(&mut f, ops::set_text(&mut input, &target, raw, fields, region));
+                }
+                _ => {
+                    let raw = one(pairs, &key);
+                    f.values.insert(key, raw.to_string());
+                    check(&mut f, ops::set_text(&mut input, &target, raw, fields, region));
+                }
+            }
+        }
+        (input, f)
+    }
+
+    /// Files an operation's refusal under the field it names.
+    fn refused(&mut self, e: OpError) -> Result<(), ApiError> {
+        match e {
+            OpError::Invalid { field: "custom", message } => {
+                // Custom fields carry their key in the message: `custom.size: is not a number`.
+                let (k, m) = message
+                    .split_once(": ")
+                    .map(|(k, m)| (k.to_string(), m.to_string()))
+                    .unwrap_or(("form".into(), message));
+                self.errors.insert(k, m);
+            }
+            OpError::Invalid { field, message } => {
+                self.errors.insert(field.to_string(), message);
+            }
+            // The address is on the suppression list.
+            OpError::Conflict(m) => {
+                self.errors.insert("email".into(), m);
+            }
+            other => return Err(other.into()),
+        }
+        Ok(())
+    }
+}
+
+fn form_fields(fields: &[FieldDef]) -> Vec<Value> {
+    fields
+        .iter()
+        .map(|f| {
+            context! {
+                key => f.key, name => format!("custom.{}", f.key), label => f.label, kind => f.kind.as_str(),
+                options => f.options, max_len => f.max_len,
+            }
+        })
+        .collect()
+}
+
+async fn render_form(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    editing: Option<&Contact>,
+    form: FormState,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let lists = blocking(move || list_names(&st)).await?;
+    let mut choices: Vec<Value> = lists.iter().map(|(slug, name)| context! { slug => slug, name => name }).collect();
+    // A membership in a list that has no record any more stays visible, so saving keeps it.
+    if let Some(held) = form.picked.get("lists") {
+        for slug in held.iter().filter(|s| !lists.contains_key(*s)) {
+            choices.push(context! { slug => slug, name => slug });
+        }
+    }
+    let has_errors = !form.errors.is_empty();
+    let (title, action, cancel) = match editing {
+        Some(c) => (format!("Edit {}", c.email), format!("/contacts/{}/edit", c.id), format!("/contacts/{}", c.id)),
+        None => ("Add a contact".to_string(), "/contacts".to_string(), "/contacts".to_string()),
+    };
+    let res = page(
+        state,
+        g,
+        "contact_form.html",
+        "contacts",
+        context! {
+            title => title, action => action, cancel => cancel, editing => editing.is_some(),
+            fields => form_fields(&state.fields.all()), statuses => status_choices(), lists => choices,
+            v => form.values, picked => form.picked, errors => form.errors,
+            phone_region => region(state),
+        },
+    )?;
+    Ok(if has_errors { unprocessable(res) } else { res })
+}
+
+pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::EditContacts>) -> Result<HttpResponse, ApiError> {
+    let mut form = FormState::default();
+    form.values.insert("status".into(), Status::Subscribed.as_str().into());
+    render_form(&state, &g, None, form).await
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<HttpResponse, ApiError> {
+    let fields = state.fields.all();
+    let (input, mut form) = FormState::read(&pairs, &fields, region(&state).as_deref(), None);
+    if form.errors.is_empty() {
+        let (st, b) = (state.clone(), g.by());
+        let result = blocking(move || -> Result<_, ApiError> {
+            let r = ops::create(&st, b, &input, Source::Admin);
+            if r.is_ok() {
+                settle(&st);
+            }
+            Ok(r)
+        })
+        .await?;
+        match result {
+            Ok(c) => return Ok(see_other(&format!("/contacts/{}?ok=contact_created", c.id))),
+            Err(e) => form.refused(e)?,
+        }
+    }
+    render_form(&state, &g, None, form).await
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let c = load(&state, id).await?;
+    if let Some(r) = moved(&id, &c, "/edit") {
+        return Ok(r);
+    }
+    let c = shown(c, masked_for(&g));
+    let form = FormState::of(&c, &state.fields.all());
+    render_form(&state, &g, Some(&c), form).await
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let current = load(&state, id).await?;
+    let fields = state.fields.all();
+    let (input, mut form) = FormState::read(&pairs, &fields, region(&state).as_deref(), Some(&current));
+    if form.errors.is_empty() {
+        let (st, b, cid) = (state.clone(), g.by(), current.id);
+        let result = blocking(move || -> Result<_, ApiError> {
+            let r = ops::update(&st, b, &cid, &input);
+            if r.is_ok() {
+                settle(&st);
+            }
+            Ok(r)
+        })
+        .await?;
+        match result {
+            Ok((c, _)) => return Ok(see_other(&format!("/contacts/{}?ok=contact_saved", c.id))),
+            Err(e) => form.refused(e)?,
+        }
+    }
+    render_form(&state, &g, Some(&current), form).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge
+
+#[derive(Deserialize)]
+pub struct MergeQuery {
+    q: Option<String>,
+    other: Option<String>,
+}
+
+/// The attributes a merge chooses between, as (key, label, value of each contact).
+fn merge_rows(s: &Contact, o: &Contact, fields: &[FieldDef]) -> Vec<Value> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let phone = |c: &Contact| c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default();
+    let mut rows: Vec<(String, String, String, String)> = vec![
+        ("email".into(), "Email".into(), s.email.to_string(), o.email.to_string()),
+        ("first_name".into(), "First name".into(), s.first_name.clone(), o.first_name.clone()),
+        ("last_name".into(), "Last name".into(), s.last_name.clone(), o.last_name.clone()),
+        ("phone".into(), "Phone".into(), phone(s), phone(o)),
+        ("locale".into(), "Language".into(), opt(&s.locale), opt(&o.locale)),
+        ("time_zone".into(), "Time zone".into(), opt(&s.time_zone), opt(&o.time_zone)),
+        ("status".into(), "Status".into(), s.status.label().into(), o.status.label().into()),
+    ];
+    for def in fields {
+        let a = s.custom.get(&def.key).map(|v| v.display()).unwrap_or_default();
+        let b = o.custom.get(&def.key).map(|v| v.display()).unwrap_or_default();
+        if !a.is_empty() || !b.is_empty() {
+            rows.push((format!("custom.{}", def.key), def.label.clone(), a, b));
+        }
+    }
+    rows.into_iter()
+        .map(|(key, label, a, b)| {
+            // Preselected as the merge itself would decide: the survivor's value unless it has none.
+            let pick_other = a.is_empty() && !b.is_empty();
+            context! { key => key, label => label, survivor => a, other => b, differ => a != b, pick_other => pick_other }
+        })
+        .collect()
+}
+
+pub async fn merge_form(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    q: web::Query<MergeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let masked = masked_for(&g);
+    let other_id = match nonempty(&q.other) {
+        Some(o) => Some(parse_id(&o)?),
+        None => None,
+    };
+    let text = nonempty(&q.q).filter(|_| !masked);
+    let st = state.clone();
+    let (survivor, other, candidates, fields) = blocking(move || -> Result<_, ApiError> {
+        let survivor = ops::get(&st, &id)?;
+        let other = match other_id {
+            Some(o) => Some(ops::get(&st, &o)?),
+            None => None,
+        };
+        let mut candidates = Vec::new();
+        if let Some(text) = text {
+            let query = ContactQuery { text, sort: SortBy::Email, limit: 20, ..Default::default() };
+            let found = st.search.index.search(&query).map_err(ApiError::internal)?;
+            for cid in found.ids.iter().filter(|c| **c != survivor.id) {
+                if let Some(c) = st.contacts.get(cid)? {
+                    candidates.push(c);
+                }
+            }
+        }
+        Ok((survivor, other, candidates, st.fields.all()))
+    })
+    .await?;
+    if let Some(r) = moved(&id, &survivor, "/merge") {
+        return Ok(r);
+    }
+    let view = |c: &Contact| context! { id => c.id.to_string(), email => c.email.as_str(), name => c.name(), created_at => c.created_at };
+    let survivor = shown(survivor, masked);
+    let other = other.map(|o| shown(o, masked));
+    let same = other.as_ref().is_some_and(|o| o.id == survivor.id);
+    let rows = match &other {
+        Some(o) if !same => merge_rows(&survivor, o, &fields),
+        _ => vec![],
+    };
+    page(
+        &state,
+        &g,
+        "contact_merge.html",
+        "contacts",
+        context! {
+            survivor => view(&survivor), other => other.as_ref().filter(|_| !same).map(view), same => same,
+            rows => rows, q => nonempty(&q.q), searched => q.q.is_some(),
+            candidates => candidates.into_iter().map(|c| view(&shown(c, masked))).collect::<Vec<_>>(),
+            united => context! {
+                tags => other.as_ref().map(|o| survivor.tags.union(&o.tags).cloned().collect::<Vec<_>>()),
+                lists => other.as_ref().map(|o| survivor.lists.union(&o.lists).cloned().collect::<Vec<_>>()),
+            },
+        },
+    )
+}
+
+pub async fn merge(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let other = parse_id(one(&pairs, "other"))?;
+    let picks: BTreeMap<String, Pick> = pairs
+        .iter()
+        .filter(|(k, _)| BUILT_IN_TEXT.iter().any(|t| t.key() == *k) || k.starts_with("custom."))
+        .filter_map(|(k, v)| match v.as_str() {
+            "survivor" => Some((k.clone(), Pick::Survivor)),
+            "other" => Some((k.clone(), Pick::Other)),
+            _ => None,
+        })
+        .collect();
+    let (st, b) = (state.clone(), g.by());
+    let merged = blocking(move || ops::merge(&st, b, &id, &other, &picks).map_err(ApiError::from)).await?;
+    Ok(see_other(&format!("/contacts/{}?ok=contacts_merged", merged.id)))
+}
