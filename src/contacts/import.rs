@@ -361,6 +361,9 @@ struct LineGuard<R: BufRead> {
     bad: Arc<Mutex<Vec<BadRow>>>,
     bytes: Arc<std::sync::atomic::AtomicU64>,
     eof: bool,
+    /// The first line number of each record passed on, in order (the CSV parser does not count
+    /// the empty lines that stand in for rejected ones).
+    starts: Arc<Mutex<VecDeque<u64>>>,
 }
 
 impl<R: BufRead> LineGuard<R> {
@@ -401,29 +404,38 @@ impl<R: BufRead> LineGuard<R> {
     fn fill(&mut self) -> std::io::Result<()> {
         while self.out.is_empty() {
             let Some((no, bytes)) = self.next_line()? else {
-                if let Some((first, _)) = self.pending.front().cloned() {
-                    self.report(first, "broken quoting: a quoted field opened on this line never closes");
-                    self.pending.pop_front();
-                    let rest: Vec<_> = self.pending.drain(..).collect();
-                    self.replay.extend(rest);
-                    self.blank();
+                if self.break_pending() > 0 || !self.out.is_empty() {
                     continue;
                 }
                 return Ok(());
             };
-            if std::str::from_utf8(&bytes).is_err() {
-                self.report(no, "the line is not valid UTF-8");
-                self.drop_pending_with_blank(no);
-                continue;
-            }
-            if bytes.contains(&0) {
-                self.report(no, "the line contains a NUL byte");
-                self.drop_pending_with_blank(no);
+            let unreadable = if std::str::from_utf8(&bytes).is_err() {
+                Some("the line is not valid UTF-8")
+            } else if bytes.contains(&0) {
+                Some("the line contains a NUL byte")
+            } else {
+                None
+            };
+            if let Some(reason) = unreadable {
+                if self.pending.is_empty() {
+                    self.report(no, reason);
+                    self.blank();
+                } else {
+                    // An open quote ran into an unreadable line: the record that opened it is
+                    // broken; the lines in between and this one are examined again in order.
+                    let n = self.break_pending();
+                    self.replay.insert(n, (no, bytes));
+                }
                 continue;
             }
             self.pending.push_back((no, bytes));
             let quotes: usize = self.pending.iter().map(|(_, b)| b.iter().filter(|c| **c == b'"').count()).sum();
             if quotes % 2 == 0 {
+                let first = self.pending.front().map(|(n, _)| *n).unwrap_or(0);
+                let empty = self.pending.len() == 1 && self.pending[0].1.iter().all(|b| *b == b'\n' || *b == b'\r');
+                if !empty {
+                    self.starts.lock().unwrap_or_else(|p| p.into_inner()).push_back(first);
+                }
                 for (_, b) in self.pending.drain(..) {
                     self.out.extend_from_slice(&b);
                 }
@@ -434,25 +446,25 @@ impl<R: BufRead> LineGuard<R> {
             }
             let size: usize = self.pending.iter().map(|(_, b)| b.len()).sum();
             if self.pending.len() >= MAX_RECORD_LINES || size > MAX_RECORD_BYTES {
-                let (first, _) = self.pending.pop_front().expect("not empty");
-                self.report(first, "broken quoting: a quoted field opened on this line never closes");
-                let rest: Vec<_> = self.pending.drain(..).collect();
-                for l in rest.into_iter().rev() {
-                    self.replay.push_front(l);
-                }
-                self.blank();
+                self.break_pending();
             }
         }
         Ok(())
     }
 
-    /// A bad line inside an open quoted field breaks that record too.
-    fn drop_pending_with_blank(&mut self, _no: u64) {
-        if let Some((first, _)) = self.pending.front().cloned() {
-            self.report(first, "broken quoting: the record is cut by an unreadable line");
-            self.pending.clear();
+    /// The first pending line opened a quote that never closes: report it, pass a blank line
+    /// in its place, and examine the lines after it again, before anything not yet read.
+    /// Returns how many lines went back to the replay queue.
+    fn break_pending(&mut self) -> usize {
+        let Some((first, _)) = self.pending.pop_front() else { return 0 };
+        self.report(first, "broken quoting: a quoted field opened on this line never closes");
+        let rest: Vec<_> = self.pending.drain(..).collect();
+        let n = rest.len();
+        for l in rest.into_iter().rev() {
+            self.replay.push_front(l);
         }
         self.blank();
+        n
     }
 }
 
@@ -641,6 +653,7 @@ fn run_inner(
 
     let bad = Arc::new(Mutex::new(Vec::new()));
     let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let starts = Arc::new(Mutex::new(VecDeque::new()));
     let guard = LineGuard {
         inner: BufReader::with_capacity(256 * 1024, File::open(path)?),
         line: 0,
@@ -651,6 +664,7 @@ fn run_inner(
         bad: bad.clone(),
         bytes: bytes.clone(),
         eof: false,
+        starts: starts.clone(),
     };
     let mut rdr = csv::ReaderBuilder::new().delimiter(o.delimiter).has_headers(false).flexible(true).from_reader(guard);
 
@@ -695,7 +709,7 @@ fn run_inner(
         let more = match rdr.read_record(&mut record) {
             Ok(more) => more,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
                 bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
                     line,
                     column: String::new(),
@@ -710,7 +724,7 @@ fn run_inner(
         if !more {
             break;
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
         if first {
             first = false;
             if o.has_header {
@@ -861,6 +875,7 @@ mod tests {
             bad: bad.clone(),
             bytes: Arc::new(std::sync::atomic::AtomicU64::new(0)),
             eof: false,
+            starts: Arc::new(Mutex::new(VecDeque::new())),
         };
         let mut out = String::new();
         g.read_to_string(&mut out).unwrap();
@@ -879,6 +894,14 @@ mod tests {
         assert_eq!(bad[0].line, 2);
         assert!(out.contains("u0@x.com") && out.contains("u99@x.com"));
         assert_eq!(out.lines().count(), 102, "line numbers are kept");
+    }
+
+    #[test]
+    fn an_unreadable_line_inside_an_open_quote_keeps_the_lines_between() {
+        let (out, bad) = guard("email\n\"a@x.com\nb@x.com\nc\0@x.com\nd@x.com\n");
+        let lines: Vec<u64> = bad.iter().map(|b| b.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+        assert_eq!(out, "email\n\nb@x.com\n\nd@x.com\n");
     }
 
     #[test]

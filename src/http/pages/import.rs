@@ -1,0 +1,384 @@
+//! CSV import in the browser: upload (streamed to disk), preview and column mapping, lawful
+//! basis, then a background import with live progress and a downloadable bad-row report.
+
+use std::io::Write;
+
+use actix_multipart::Multipart;
+use actix_web::{web, HttpResponse};
+use futures_util::StreamExt;
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+use super::{page, see_other, unprocessable};
+use crate::contacts::import::{self, valid_batch_id, Basis, ImportOptions};
+use crate::contacts::ops::Target;
+use crate::domain::{LawfulBasis, MergePolicy};
+use crate::http::error::{ApiError, Code};
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::state::{blocking, AppState};
+
+/// What we remember about an upload between the upload and the start (no personal data).
+#[derive(Serialize, Deserialize)]
+struct Upload {
+    file_name: String,
+    size: u64,
+}
+
+fn sidecar(state: &AppState, id: &str) -> std::path::PathBuf {
+    state.imports.dir().join(format!("{id}.upload.json"))
+}
+
+fn batch_id(raw: &str) -> Result<String, ApiError> {
+    if valid_batch_id(raw) {
+        Ok(raw.to_string())
+    } else {
+        Err(ApiError::not_found("import"))
+    }
+}
+
+async fn render_index(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    error: Option<String>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let recent = blocking(move || st.imports.recent(20)).await?;
+    let max_mb = state.config.contacts.max_upload_mb;
+    let res =
+        page(state, g, "import.html", "contacts", context! { imports => recent, error => error, max_mb => max_mb })?;
+    Ok(res)
+}
+
+pub async fn index(state: web::Data<AppState>, g: Guard<perm::EditContacts>) -> Result<HttpResponse, ApiError> {
+    render_index(&state, &g, None).await
+}
+
+/// Receives the file (`csrf` must come first in the form), writes it to the imports directory
+/// as it arrives, and sends the browser to the mapping step.
+pub async fn upload(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    mut form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let limit = state.config.contacts.max_upload_mb * 1024 * 1024;
+    let id = import::new_batch_id();
+    let dir = state.imports.dir().to_path_buf();
+    crate::store::ensure_private_dir(&dir).map_err(ApiError::internal)?;
+    let path = state.imports.upload_path(&id);
+    let mut csrf_ok = false;
+    let mut file_name = String::new();
+    let mut size = 0u64;
+    while let Some(field) = form.next().await {
+        let mut field =
+            field.map_err(|e| ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}")))?;
+        let name = field.name().unwrap_or("").to_string();
+        if name == "csrf" {
+            let mut v = Vec::new();
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(|e| ApiError::new(Code::MalformedRequest, e.to_string()))?;
+                v.extend_from_slice(&chunk);
+                if v.len() > 200 {
+                    break;
+                }
+            }
+            let want = g.csrf();
+            csrf_ok = !want.is_empty() && bool::from(want.as_bytes().ct_eq(&v));
+        } else if name == "file" {
+            if !csrf_ok {
+                return Err(ApiError::new(
+                    Code::CsrfFailed,
+                    "The form has expired or did not come from this site. Reload the page and try again.",
+                ));
+            }
+            file_name = field
+                .content_disposition()
+                .and_then(|cd| cd.get_filename().map(|s| s.to_string()))
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+                .take(200)
+                .collect();
+            let mut out = std::fs::File::create(&path).map_err(ApiError::internal)?;
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(|e| ApiError::new(Code::MalformedRequest, e.to_string()))?;
+                size += chunk.len() as u64;
+                if size > limit {
+                    drop(out);
+                    let _ = std::fs::remove_file(&path);
+                    return Ok(unprocessable(
+                        render_index(&state, &g, Some(format!("The file is larger than {} MiB. Import it with `tidings import` on the server instead.", limit / 1024 / 1024))).await?,
+                    ));
+                }
+                // Small blocking writes of ~64 KiB chunks; the disk is local.
+                out.write_all(&chunk).map_err(ApiError::internal)?;
+            }
+            out.sync_all().map_err(ApiError::internal)?;
+        }
+    }
+    if !csrf_ok {
+        return Err(ApiError::new(
+            Code::CsrfFailed,
+            "The form has expired or did not come from this site. Reload the page and try again.",
+        ));
+    }
+    if size == 0 {
+        let _ = std::fs::remove_file(&path);
+        return Ok(unprocessable(render_index(&state, &g, Some("Choose a CSV file to upload.".into())).await?));
+    }
+    let meta = serde_json::to_vec(&Upload { file_name, size }).map_err(ApiError::internal)?;
+    std::fs::write(sidecar(&state, &id), meta).map_err(ApiError::internal)?;
+    Ok(see_other(&format!("/contacts/import/{id}/map")))
+}
+
+fn target_choices(fields: &[crate::domain::FieldDef]) -> Vec<minijinja::Value> {
+    let mut out: Vec<_> =
+        Target::BUILT_IN.iter().map(|t| context! { key => t.key(), label => t.label(fields) }).collect();
+    for f in fields {
+        let t = Target::Custom(f.key.clone());
+        out.push(context! { key => t.key(), label => format!("{} (custom)", f.label) });
+    }
+    out
+}
+
+#[derive(Deserialize, Default, Serialize, Clone)]
+pub struct MapForm {
+    #[serde(default)]
+    column: Vec<String>,
+    #[serde(default)]
+    delimiter: String,
+    #[serde(default)]
+    header: Option<String>,
+    #[serde(default)]
+    policy: String,
+    #[serde(default)]
+    tags: String,
+    #[serde(default)]
+    list: Vec<String>,
+    #[serde(default)]
+    basis: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    collected: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn render_map(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: &str,
+    form: Option<MapForm>,
+    error: Option<String>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let idc = id.to_string();
+    let delimiter = form
+        .as_ref()
+        .and_then(|f| f.delimiter.bytes().next().filter(|_| f.delimiter.len() == 1))
+        .or_else(|| form.as_ref().and_then(|f| (f.delimiter == "tab").then_some(b'\t')));
+    let (sniffed, upload, purposes, lists, fields) = blocking(move || -> Result<_, ApiError> {
+        let meta: Upload = std::fs::read(sidecar(&st, &idc))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or_else(|| ApiError::not_found("upload"))?;
+        let fields = st.fields.all();
+        let sniffed = import::sniff(&st.imports.upload_path(&idc), &fields, delimiter);
+        Ok((sniffed, meta, st.purposes.all()?, st.lists.all()?, fields))
+    })
+    .await?;
+    let sniffed = match sniffed {
+        Ok(s) => s,
+        Err(e) => {
+            return Ok(unprocessable(render_index(state, g, Some(format!("{}: {e}", upload.file_name))).await?));
+        }
+    };
+    let has_header = form.as_ref().map(|f| f.header.is_some()).unwrap_or(sniffed.has_header);
+    let mapping: Vec<String> = match &form {
+        Some(f) if f.column.len() == sniffed.mapping.len() => f.column.clone(),
+        _ => sniffed.mapping.iter().map(|t| t.as_ref().map(|t| t.key()).unwrap_or_default()).collect(),
+    };
+    let columns: Vec<_> = sniffed
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let samples: Vec<String> = sniffed
+                .preview
+                .iter()
+                .filter_map(|r| r.get(i).cloned())
+                .map(|v| if v.chars().count() > 40 { format!("{}…", v.chars().take(40).collect::<String>()) } else { v })
+                .collect();
+            context! { index => i, header => h, target => mapping.get(i).cloned().unwrap_or_default(), samples => samples }
+        })
+        .collect();
+    let delim_name = match sniffed.delimiter {
+        b'\t' => "tab".to_string(),
+        d => (d as char).to_string(),
+    };
+    let consent_purposes: Vec<_> = purposes.iter().filter(|p| p.basis == LawfulBasis::Consent).collect();
+    let form = form.unwrap_or_else(|| MapForm {
+        policy: "overwrite".into(),
+        basis: "consent".into(),
+        purpose: consent_purposes.first().map(|p| p.key.clone()).unwrap_or_default(),
+        ..Default::default()
+    });
+    let res = page(
+        state,
+        g,
+        "import_map.html",
+        "contacts",
+        context! {
+            id => id, upload => context!{ file_name => upload.file_name, size => upload.size },
+            columns => columns, targets => target_choices(&fields), has_header => has_header,
+            delimiter => delim_name, preview_rows => sniffed.preview.len(),
+            policies => MergePolicy::ALL.iter().map(|p| context!{ value => p.as_str(), label => p.label() }).collect::<Vec<_>>(),
+            purposes => consent_purposes, lists => lists,
+            bases => LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::Consent).map(|b| context!{ value => b.as_str(), label => b.label() }).collect::<Vec<_>>(),
+            form => form, error => error,
+        },
+    )?;
+    Ok(res)
+}
+
+pub async fn map(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = batch_id(&id)?;
+    render_map(&state, &g, &id, None, None).await
+}
+
+/// Builds the options from the mapping form, or says what is wrong.
+fn options_from(
+    form: &MapForm,
+    fields: &[crate::domain::FieldDef],
+    file_name: &str,
+    sniffed_delim: u8,
+) -> Result<ImportOptions, String> {
+    let mapping = form
+        .column
+        .iter()
+        .map(|k| {
+            if k.is_empty() {
+                Ok(None)
+            } else {
+                Target::parse(k, fields).map(Some).ok_or(format!("unknown field {k}"))
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let policy: MergePolicy = form.policy.parse()?;
+    let basis = match form.basis.as_str() {
+        "consent" => Basis::Consent { purpose: form.purpose.clone(), collected: form.collected.clone() },
+        other => Basis::Other { basis: other.parse()?, note: form.note.clone() },
+    };
+    let delimiter = match form.delimiter.as_str() {
+        "tab" => b'\t',
+        d if d.len() == 1 => d.as_bytes()[0],
+        _ => sniffed_delim,
+    };
+    Ok(ImportOptions {
+        delimiter,
+        has_header: form.header.is_some(),
+        mapping,
+        policy,
+        add_tags: vec![form.tags.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect(),
+        add_lists: form.list.clone(),
+        basis: Some(basis),
+        file_name: file_name.to_string(),
+    })
+}
+
+pub async fn start(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    form: CsrfForm<MapForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = batch_id(&id)?;
+    let form = form.0;
+    // "Preview again" re-reads the file with the chosen delimiter and header setting.
+    let st = state.clone();
+    let idc = id.clone();
+    let f2 = form.clone();
+    let by = g.by();
+    let started = blocking(move || -> Result<Result<(), String>, ApiError> {
+        let meta: Upload = std::fs::read(sidecar(&st, &idc))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or_else(|| ApiError::not_found("upload"))?;
+        let path = st.imports.upload_path(&idc);
+        let fields = st.fields.all();
+        let sniffed = match import::sniff(&path, &fields, None) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(e.to_string())),
+        };
+        let opts = match options_from(&f2, &fields, &meta.file_name, sniffed.delimiter) {
+            Ok(o) => o,
+            Err(e) => return Ok(Err(e)),
+        };
+        match import::begin(&st, &by, Some(idc.clone()), &opts, meta.size) {
+            Ok(batch) => {
+                let _ = std::fs::remove_file(sidecar(&st, &idc));
+                import::spawn(st.clone().into_inner(), by, path, opts, batch, true);
+                Ok(Ok(()))
+            }
+            Err(crate::ops::OpError::Invalid { message, .. }) => Ok(Err(message)),
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await?;
+    match started {
+        Ok(()) => Ok(see_other(&format!("/contacts/import/{id}"))),
+        Err(msg) => Ok(unprocessable(render_map(&state, &g, &id, Some(form), Some(msg)).await?)),
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = batch_id(&id)?;
+    let st = state.clone();
+    let idc = id.clone();
+    let batch = blocking(move || st.imports.get(&idc)).await?.ok_or_else(|| ApiError::not_found("import"))?;
+    let percent = batch.percent();
+    page(&state, &g, "import_progress.html", "contacts", context! { b => batch, percent => percent })
+}
+
+pub async fn status(
+    state: web::Data<AppState>,
+    _g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = batch_id(&id)?;
+    let st = state.clone();
+    let batch = blocking(move || st.imports.get(&id)).await?.ok_or_else(|| ApiError::not_found("import"))?;
+    let percent = batch.percent();
+    let mut v = serde_json::to_value(&batch).map_err(ApiError::internal)?;
+    v["percent"] = percent.into();
+    Ok(HttpResponse::Ok().json(v))
+}
+
+pub async fn report(
+    state: web::Data<AppState>,
+    _g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = batch_id(&id)?;
+    let st = state.clone();
+    let idc = id.clone();
+    let body = blocking(move || -> Result<Vec<u8>, ApiError> {
+        let mut out = Vec::new();
+        import::copy_report(&st.imports, &idc, &mut out).map_err(|_| ApiError::not_found("report"))?;
+        Ok(out)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"import-{id}-errors.csv\"")))
+        .body(body))
+}

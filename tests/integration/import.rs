@@ -1,0 +1,220 @@
+//! CSV import: through the admin pages (upload, mapping, lawful basis, progress, report) and the
+//! CLI (a real child process killed mid-import, then run again).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tidings::contacts::ops;
+use tidings::domain::{ConsentState, EmailAddress, Via};
+use tidings::ops::By;
+
+use crate::helpers::{csrf_of, location, spawn_app, NEW_PASSWORD};
+
+fn upload(
+    app: &crate::helpers::TestApp,
+    c: &reqwest::blocking::Client,
+    name: &str,
+    body: Vec<u8>,
+) -> reqwest::blocking::Response {
+    let page = app.get(c, "/contacts/import").text().unwrap();
+    let form = reqwest::blocking::multipart::Form::new()
+        .text("csrf", csrf_of(&page))
+        .part("file", reqwest::blocking::multipart::Part::bytes(body).file_name(name.to_string()));
+    c.post(format!("{}/contacts/import", app.url)).multipart(form).send().unwrap()
+}
+
+fn wait_done(app: &crate::helpers::TestApp, c: &reqwest::blocking::Client, id: &str) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let s: serde_json::Value = app.get(c, &format!("/contacts/import/{id}/status")).json().unwrap();
+        if s["status"] != "running" {
+            return s;
+        }
+        assert!(Instant::now() < deadline, "import did not finish: {s}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn ui_import_maps_columns_requires_a_basis_skips_suppressed_and_reports_each_bad_row() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let st = &app.state;
+    ops::create_field(st, By::cli(), "shoe_size", "Shoe size", "number", vec![], None).unwrap();
+    // An erased address on the suppression list.
+    let gone = EmailAddress::parse("gone@example.com").unwrap();
+    st.contacts.suppress(&gone).unwrap();
+    st.store.commit().unwrap();
+
+    let long = "x".repeat(11_000);
+    let csv = format!(
+        "\u{feff}E-Mail;Vorname;Nachname;Shoe size\n\
+         anna@example.com;Anna;Müller;38\n\
+         ben@example.com;Ben;Braun;44\n\
+         not-an-email;Bad;Row;40\n\
+         \"broken@example.com;Q;R;41\n\
+         long@example.com;{long};L;39\n\
+         type@example.com;Typ;Wrong;abc\n\
+         nul@example.com;N\0ul;X;40\n\
+         many@example.com;M;N;40;extra\n\
+         gone@example.com;Gone;Person;42\n\
+         clara@example.com;\"Clara; \"\"C\"\"\";Cruz;\n"
+    );
+    let r = upload(&app, &c, "shop.csv", csv.into_bytes());
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    let map_url = location(&r);
+    let id = map_url.trim_start_matches("/contacts/import/").trim_end_matches("/map").to_string();
+    let page = app.get(&c, &map_url).text().unwrap();
+    assert!(page.contains("separated by <strong>;</strong>"), "delimiter detected");
+    assert!(page.contains(r#"<option value="first_name" selected>"#), "Vorname guessed as first name");
+    assert!(page.contains(r#"<option value="custom.shoe_size" selected>"#), "custom field guessed by label");
+    assert!(page.contains("Müller"), "preview shows the rows");
+
+    let fields = |collected: &str| -> Vec<(&'static str, String)> {
+        vec![
+            ("csrf", csrf_of(&page)),
+            ("header", "1".into()),
+            ("delimiter", ";".into()),
+            ("column", "email".into()),
+            ("column", "first_name".into()),
+            ("column", "last_name".into()),
+            ("column", "custom.shoe_size".into()),
+            ("policy", "overwrite".into()),
+            ("tags", "spring-import".into()),
+            ("basis", "consent".into()),
+            ("purpose", "newsletter".into()),
+            ("collected", collected.into()),
+            ("note", String::new()),
+        ]
+    };
+    let start = format!("{}/contacts/import/{id}/start", app.url);
+    let r = c.post(&start).form(&fields("")).send().unwrap();
+    assert_eq!(r.status(), 422, "no basis detail, no import");
+    assert!(r.text().unwrap().contains("where and when"));
+    let r = c.post(&start).form(&fields("checkout box on shop.example, 2025")).send().unwrap();
+    assert_eq!(r.status(), 303);
+    let s = wait_done(&app, &c, &id);
+    assert_eq!(s["status"], "done", "{s}");
+    assert_eq!(s["created"], 3, "{s}");
+    assert_eq!(s["suppressed"], 1, "{s}");
+    assert_eq!(s["invalid"], 6, "{s}");
+    assert_eq!(s["rows"], 10, "{s}");
+
+    let report = app.get(&c, &format!("/contacts/import/{id}/report")).text().unwrap();
+    for (line, what) in [
+        ("4,", "has no @"),
+        ("5,", "broken quoting"),
+        ("6,", "longer than"),
+        ("7,", "is not a number"),
+        ("8,", "NUL"),
+        ("9,", "too many columns"),
+    ] {
+        assert!(report.lines().any(|l| l.starts_with(line) && l.contains(what)), "line {line} {what}:\n{report}");
+    }
+    assert!(!report.contains("not-an-email") && !report.contains("abc"), "the report holds no values:\n{report}");
+
+    let anna = st.contacts.find_by_email(&EmailAddress::parse("anna@example.com").unwrap()).unwrap().unwrap();
+    assert_eq!(anna.last_name, "Müller");
+    assert!(anna.tags.contains("spring-import"));
+    assert_eq!(anna.source_ref, format!("import:{id}"));
+    let ledger = st.contacts.ledger(&anna.id).unwrap();
+    assert_eq!(ledger.len(), 1);
+    assert!(ledger[0].granted && ledger[0].note.contains("checkout box"));
+    assert_eq!(ledger[0].via, Via::Import(id.clone()));
+    let clara = st.contacts.find_by_email(&EmailAddress::parse("clara@example.com").unwrap()).unwrap().unwrap();
+    assert_eq!(clara.first_name, "Clara; \"C\"", "quoted delimiter and escaped quotes");
+    assert!(st.contacts.find_by_email(&gone).unwrap().is_none(), "suppressed address not imported");
+    let audit = app.get(&c, "/audit?action=contacts.imported").text().unwrap();
+    assert!(audit.contains(&id));
+    // Imported contacts are searchable as soon as the import says done.
+    let page = st
+        .search
+        .index
+        .search(&tidings::search::ContactQuery { text: "mull".into(), limit: 10, ..Default::default() })
+        .unwrap();
+    assert_eq!(page.ids, vec![anna.id]);
+}
+
+#[test]
+fn ui_import_refuses_other_encodings_with_a_clear_message() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let latin1 = b"email,name\nm\xfcller@example.com,M\xfcller\n".to_vec();
+    let r = upload(&app, &c, "latin1.csv", latin1);
+    assert_eq!(r.status(), 303);
+    let r = app.get(&c, &location(&r));
+    assert_eq!(r.status(), 422);
+    let body = r.text().unwrap();
+    assert!(body.contains("not UTF-8") && body.contains("line 2"), "{body}");
+}
+
+fn cli(dir: &std::path::Path, file: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
+    cmd.arg("import")
+        .arg(file)
+        .args(["--purpose", "newsletter", "--collected", "signup form 2025", "--tag", "cli", "--data-dir"])
+        .arg(dir)
+        .env("TIDINGS_LOG__LEVEL", "warn");
+    cmd
+}
+
+fn snapshot(dir: &std::path::Path) -> Vec<(String, String, Vec<String>, usize, bool)> {
+    let config = tidings::config::Config { data_dir: dir.to_path_buf(), ..Default::default() };
+    let store = tidings::store::Store::open(dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let state = tidings::state::AppState::new(config, store).unwrap();
+    let mut out: Vec<_> = state
+        .contacts
+        .iter()
+        .map(|c| {
+            let c = c.unwrap();
+            let ledger = state.contacts.ledger(&c.id).unwrap();
+            let granted = state.contacts.consent_state(&c.id).unwrap().get("newsletter").map(|s| s.0)
+                == Some(ConsentState::Granted);
+            (c.email.to_string(), c.first_name.clone(), c.tags.iter().cloned().collect(), ledger.len(), granted)
+        })
+        .collect();
+    state.search.stop();
+    out.sort();
+    out
+}
+
+#[test]
+fn an_import_killed_mid_way_and_run_again_ends_in_the_same_state() {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("contacts.csv");
+    let mut csv = String::from("email,first_name,last_name\n");
+    for i in 0..12_000 {
+        csv.push_str(&format!("person{i}@example.org,First{i},Last{i}\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+
+    // Reference: one uninterrupted run.
+    let clean = work.path().join("clean");
+    assert!(cli(&clean, &file).status().unwrap().success());
+
+    // Killed once some rows are in, then run again.
+    let killed = work.path().join("killed");
+    let mut child =
+        cli(&killed, &file).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let started = Instant::now();
+    // Wait until the store exists and the import has had time to commit a few chunks.
+    while !killed.join("db").exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(900));
+    let finished_early = child.try_wait().unwrap().is_some();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = cli(&killed, &file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stdout);
+    if !finished_early {
+        assert!(report.contains("unchanged"), "{report}");
+    }
+
+    let a = snapshot(&clean);
+    let b = snapshot(&killed);
+    assert_eq!(a.len(), 12_000);
+    assert_eq!(a, b, "same contacts, same fields, one consent grant each");
+    assert!(b.iter().all(|(_, _, tags, ledger, granted)| tags == &vec!["cli".to_string()] && *ledger == 1 && *granted));
+}
