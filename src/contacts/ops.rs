@@ -324,6 +324,12 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
         return Ok((c, changed));
     }
     check_contact(&mut c, &state.fields.all())?;
+    // An erased address must not come back by renaming another contact to it.
+    if c.email != before && state.contacts.is_suppressed(&c.email)? {
+        return Err(OpError::Conflict(
+            "This address was erased at the person's request and is on the suppression list.".into(),
+        ));
+    }
     let seq = state.contacts.save(&before, &c)?;
     history(state, &by, &c.id, "updated", changed.clone(), String::new())?;
     state.store.commit()?;

@@ -121,8 +121,10 @@ pub fn words(analyzer: &mut TextAnalyzer, text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// tantivy keeps nanoseconds in an i64 (years 1677 to 2262); a bound outside that range (a
+/// filter for "created before 2999") is clamped rather than overflowing.
 fn tantivy_date(t: DateTime<Utc>) -> tantivy::DateTime {
-    tantivy::DateTime::from_timestamp_micros(t.timestamp_micros())
+    tantivy::DateTime::from_timestamp_micros(t.timestamp_micros().clamp(i64::MIN / 1_000, i64::MAX / 1_000))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
