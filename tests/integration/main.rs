@@ -10,6 +10,7 @@ mod backup;
 mod browser;
 mod config;
 mod contacts_pages;
+mod contacts_api;
 mod durability;
 mod smoke;
 mod store;

@@ -14,6 +14,8 @@ use crate::ops;
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
+mod contacts;
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
         .route("/users", web::get().to(list_users))
@@ -30,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::get().to(get_settings))
         .route("/settings", web::put().to(put_settings))
         .route("/backups", web::post().to(create_backup))
+        .configure(contacts::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

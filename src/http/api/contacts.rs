@@ -1,0 +1,882 @@
+//! Contacts, their consents, and what describes them (custom fields, purposes, lists) under
+//! `/api/v1`. Handlers parse, call `contacts::ops` and shape the JSON; personal data is masked
+//! here, at the edge, for callers without `view_personal_data`.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::contacts::export::{self, ChannelWriter, Format};
+use crate::contacts::ops::{self as cops, Pick, PurposeInput};
+use crate::domain::contact::{parse_tag, slugify};
+use crate::domain::{
+    ConsentEntry, ConsentState, Contact, ContactId, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy,
+    Permission, Purpose, Source, Status,
+};
+use crate::http::error::{ApiError, Code};
+use crate::http::guard::{perm, Guard};
+use crate::search::{ContactQuery, SortBy};
+use crate::state::{blocking, AppState};
+use crate::store::SecretKey;
+
+pub const MAX_BULK: usize = 1000;
+const MAX_PAGE: usize = 500;
+const DEFAULT_PAGE: usize = 50;
+/// A full bulk request (1000 contacts) does not fit the default JSON limit.
+const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    // Fixed paths before `/contacts/{id}`.
+    cfg.route("/contacts", web::get().to(list))
+        .route("/contacts", web::post().to(create))
+        .route("/contacts/export", web::get().to(export_contacts))
+        .route("/contacts/merge", web::post().to(merge))
+        .service(
+            // Guarded like the plain routes, so that another method falls through to the JSON 404.
+            web::resource("/contacts/bulk")
+                .guard(actix_web::guard::Post())
+                .app_data(
+                    web::JsonConfig::default().limit(BULK_BODY_LIMIT).error_handler(crate::http::error::json_error),
+                )
+                .route(web::post().to(bulk)),
+        )
+        .route("/contacts/{id}", web::get().to(get))
+        .route("/contacts/{id}", web::patch().to(update))
+        .route("/contacts/{id}", web::delete().to(delete))
+        .route("/contacts/{id}/consents", web::get().to(consents))
+        .route("/contacts/{id}/consents", web::post().to(record_consent))
+        .route("/contacts/{id}/unmask", web::post().to(unmask))
+        .route("/fields", web::get().to(list_fields))
+        .route("/fields", web::post().to(create_field))
+        .route("/fields/{key}", web::patch().to(update_field))
+        .route("/fields/{key}", web::delete().to(delete_field))
+        .route("/purposes", web::get().to(list_purposes))
+        .route("/purposes", web::post().to(create_purpose))
+        .route("/purposes/{key}", web::get().to(get_purpose))
+        .route("/purposes/{key}", web::patch().to(update_purpose))
+        .route("/lists", web::get().to(list_lists))
+        .route("/lists", web::post().to(create_list))
+        .route("/lists/{slug}", web::delete().to(delete_list));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+
+fn contact_id(raw: &str) -> Result<ContactId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("contact"))
+}
+
+fn field_error(e: FieldError) -> ApiError {
+    ApiError::invalid(&e.field, e.message)
+}
+
+/// A query parameter that cannot be understood: 400, naming it.
+fn bad_param(param: &str, message: impl Into<String>) -> ApiError {
+    let mut e = ApiError::new(Code::MalformedRequest, format!("{param}: {}", message.into()));
+    e.field = Some(param.to_string());
+    e
+}
+
+fn phone_region(state: &AppState) -> Option<String> {
+    Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty())
+}
+
+/// The contact as the caller may see it: masked without `view_personal_data`, and without
+/// values of custom fields deleted since (they are dropped at the contact's next write).
+fn view(c: &Contact, fields: &[FieldDef], masked: bool) -> Value {
+    let mut v = if masked { c.masked().to_json() } else { c.to_json() };
+    if let Some(custom) = v.get_mut("custom").and_then(Value::as_object_mut) {
+        custom.retain(|k, _| fields.iter().any(|f| &f.key == k));
+    }
+    v
+}
+
+fn consent_states(states: &BTreeMap<String, (ConsentState, DateTime<Utc>)>) -> Value {
+    states
+        .iter()
+        .map(|(purpose, (s, at))| (purpose.clone(), json!({ "state": s, "at": at })))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// Ledger entries with the wording text people agreed to. The truncated IP, browser family and
+/// note are personal data: masked callers see the facts (what, when, through what) only.
+fn ledger_view(state: &AppState, entries: &[ConsentEntry], masked: bool) -> Result<Vec<Value>, ApiError> {
+    let mut texts: BTreeMap<(String, u32), Option<String>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let wording = match &e.wording {
+            Some((purpose, version)) => {
+                let key = (purpose.clone(), *version);
+                if !texts.contains_key(&key) {
+                    texts.insert(key.clone(), state.purposes.wording(purpose, *version)?.map(|w| w.text));
+                }
+                json!({ "purpose": purpose, "version": version, "text": texts[&key] })
+            }
+            None => Value::Null,
+        };
+        let private = |v: Value| if masked { Value::Null } else { v };
+        out.push(json!({
+            "purpose": e.purpose,
+            "granted": e.granted,
+            "at": e.at,
+            "via": e.via.describe(),
+            "wording": wording,
+            "ip": private(json!(e.ip.map(|ip| ip.to_string()))),
+            "user_agent": private(json!(e.user_agent)),
+            "note": private(json!(e.note)),
+        }));
+    }
+    Ok(out)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Include {
+    ledger: bool,
+    history: bool,
+}
+
+/// One contact with its current consent per purpose (and, when asked, ledger and history).
+fn detail(state: &AppState, c: &Contact, masked: bool, include: Include) -> Result<Value, ApiError> {
+    let mut v = view(c, &state.fields.all(), masked);
+    v["consents"] = consent_states(&state.contacts.consent_state(&c.id)?);
+    if include.ledger {
+        v["ledger"] = ledger_view(state, &state.contacts.ledger(&c.id)?, masked)?.into();
+    }
+    if include.history {
+        v["history"] = json!(state.contacts.history(&c.id)?);
+    }
+    Ok(v)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing and search
+
+/// Query parameters of the listing and the export. `tag`, `list` and `custom` repeat (or take
+/// comma-separated values), hence `serde_html_form` rather than `web::Query`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ListParams {
+    q: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    tag: Vec<String>,
+    #[serde(default)]
+    list: Vec<String>,
+    consent: Option<String>,
+    #[serde(default)]
+    custom: Vec<String>,
+    created_after: Option<String>,
+    created_before: Option<String>,
+    updated_after: Option<String>,
+    updated_before: Option<String>,
+    sort: Option<String>,
+    order: Option<String>,
+    cursor: Option<String>,
+    limit: Option<String>,
+    /// Export only.
+    format: Option<String>,
+}
+
+/// `2026-11-23` (midnight UTC) or RFC 3339.
+fn parse_time(param: &str, raw: &Option<String>) -> Result<Option<DateTime<Utc>>, ApiError> {
+    let Some(s) = raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(Some(t.with_timezone(&Utc)));
+    }
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| bad_param(param, format!("`{s}` is not a date like 2026-11-23 or 2026-11-23T08:00:00Z")))?;
+    Ok(Some(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))))
+}
+
+/// Splits repeated and comma-separated values.
+fn values(raw: &[String]) -> impl Iterator<Item = &str> {
+    raw.iter().flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl ListParams {
+    fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
+        serde_html_form::from_str(req.query_string())
+            .map_err(|e| ApiError::new(Code::MalformedRequest, format!("Invalid query string: {e}")))
+    }
+
+    /// Builds the search query; reads the purpose registry, so call it off the executor.
+    fn contact_query(&self, state: &AppState) -> Result<ContactQuery, ApiError> {
+        let mut q = ContactQuery { limit: DEFAULT_PAGE, ..Default::default() };
+        if let Some(text) = &self.q {
+            if text.chars().count() > 200 {
+                return Err(bad_param("q", "is longer than 200 characters"));
+            }
+            q.text = text.trim().to_string();
+        }
+        if let Some(s) = self.status.as_deref().filter(|s| !s.trim().is_empty()) {
+            q.status = Some(s.parse::<Status>().map_err(|m| bad_param("status", m))?);
+        }
+        q.tags = values(&self.tag).map(|t| parse_tag(t).map_err(|m| bad_param("tag", m))).collect::<Result<_, _>>()?;
+        q.lists = values(&self.list).map(slugify).filter(|l| !l.is_empty()).collect();
+        if let Some(c) = self.consent.as_deref().filter(|c| !c.trim().is_empty()) {
+            let (purpose, s) =
+                c.split_once(':').ok_or_else(|| bad_param("consent", "use purpose:granted or purpose:withdrawn"))?;
+            let s = match s.trim() {
+                "granted" => ConsentState::Granted,
+                "withdrawn" => ConsentState::Withdrawn,
+                other => return Err(bad_param("consent", format!("`{other}` is not granted or withdrawn"))),
+            };
+            let purpose = purpose.trim();
+            if state.purposes.get(purpose)?.is_none() {
+                return Err(bad_param("consent", format!("there is no purpose `{purpose}`")));
+            }
+            q.consent = Some((purpose.to_string(), s));
+        }
+        let fields = state.fields.all();
+        for c in values(&self.custom) {
+            q.custom.push(custom_filter(c, &fields)?);
+        }
+        q.created_after = parse_time("created_after", &self.created_after)?;
+        q.created_before = parse_time("created_before", &self.created_before)?;
+        q.updated_after = parse_time("updated_after", &self.updated_after)?;
+        q.updated_before = parse_time("updated_before", &self.updated_before)?;
+        if let Some(s) = &self.sort {
+            q.sort = SortBy::parse(s.trim()).ok_or_else(|| bad_param("sort", "use created, updated, email or name"))?;
+        }
+        // Time sorts default to newest first, name and email sorts to A to Z.
+        q.descending = match self.order.as_deref().map(str::trim) {
+            None | Some("") => matches!(q.sort, SortBy::Created | SortBy::Updated),
+            Some("desc") => true,
+            Some("asc") => false,
+            Some(_) => return Err(bad_param("order", "use asc or desc")),
+        };
+        if let Some(l) = &self.limit {
+            q.limit = l
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=MAX_PAGE).contains(n))
+                .ok_or_else(|| bad_param("limit", format!("use a number from 1 to {MAX_PAGE}")))?;
+        }
+        if let Some(c) = self.cursor.as_deref().filter(|c| !c.is_empty()) {
+            q.cursor = Some(open_cursor(state, &q, c)?);
+        }
+        Ok(q)
+    }
+}
+
+/// `key:value` on a choice, multiple-choice or yes/no field (the kinds the index filters on).
+fn custom_filter(raw: &str, fields: &[FieldDef]) -> Result<(String, String), ApiError> {
+    let (key, value) = raw.split_once(':').ok_or_else(|| bad_param("custom", "use field_key:value"))?;
+    let def = fields
+        .iter()
+        .find(|f| f.key == key.trim())
+        .ok_or_else(|| bad_param("custom", format!("there is no custom field `{}`", key.trim())))?;
+    if !matches!(def.kind, FieldKind::Choice | FieldKind::MultiChoice | FieldKind::Boolean) {
+        return Err(bad_param("custom", format!("`{}` is not a choice or yes/no field", def.key)));
+    }
+    let value = match def.parse_text(value).map_err(|m| bad_param("custom", format!("{}: {m}", def.key)))? {
+        Some(FieldValue::Choice(o)) => o,
+        Some(FieldValue::Multi(mut o)) if o.len() == 1 => o.remove(0),
+        Some(FieldValue::Bool(b)) => b.to_string(),
+        _ => return Err(bad_param("custom", format!("{}: give one value", def.key))),
+    };
+    Ok((def.key.clone(), value))
+}
+
+fn has_filters(q: &ContactQuery) -> bool {
+    !q.text.is_empty()
+        || q.status.is_some()
+        || !q.tags.is_empty()
+        || !q.lists.is_empty()
+        || q.consent.is_some()
+        || !q.custom.is_empty()
+        || q.created_after.is_some()
+        || q.created_before.is_some()
+        || q.updated_after.is_some()
+        || q.updated_before.is_some()
+}
+
+// The index's sort keys hold the email or the name of the last contact on the page. Sealed, the
+// cursor is opaque (no address in URLs and logs) and only fits the sort and order it came from.
+
+fn cursor_key(state: &AppState) -> SecretKey {
+    SecretKey::from_bytes(&state.store.keyring().lookup_hash("tidings/contacts-cursor-key", b""))
+        .expect("a keyed hash is 32 bytes")
+}
+
+fn cursor_aad(q: &ContactQuery) -> Vec<u8> {
+    format!("tidings/contacts-cursor/{}/{}", q.sort.as_str(), if q.descending { "desc" } else { "asc" }).into_bytes()
+}
+
+fn seal_cursor(state: &AppState, q: &ContactQuery, raw: &str) -> String {
+    URL_SAFE_NO_PAD.encode(cursor_key(state).seal(&cursor_aad(q), raw.as_bytes()))
+}
+
+fn open_cursor(state: &AppState, q: &ContactQuery, sealed: &str) -> Result<String, ApiError> {
+    let bad = || bad_param("cursor", "is not a `next` value from a listing with this sort and order");
+    let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| bad())?;
+    let raw = cursor_key(state).open(&cursor_aad(q), &bytes).map_err(|_| bad())?;
+    String::from_utf8(raw).map_err(|_| bad())
+}
+
+async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let params = ListParams::from_request(&req)?;
+    if params.format.is_some() {
+        return Err(bad_param("format", "belongs to /contacts/export"));
+    }
+    let masked = !g.can(Permission::ViewPersonalData);
+    let st = state.clone();
+    let out = blocking(move || -> Result<Value, ApiError> {
+        let q = params.contact_query(&st)?;
+        // Matching or ordering by what is masked would reveal it a letter at a time.
+        if masked && !q.text.is_empty() {
+            let mut e = ApiError::new(Code::Forbidden, "Text search needs the right to see personal data.");
+            e.field = Some("q".into());
+            return Err(e);
+        }
+        if masked && matches!(q.sort, SortBy::Email | SortBy::Name) {
+            let mut e =
+                ApiError::new(Code::Forbidden, "Sorting by email or name needs the right to see personal data.");
+            e.field = Some("sort".into());
+            return Err(e);
+        }
+        let page = st.search.index.search(&q).map_err(ApiError::internal)?;
+        let fields = st.fields.all();
+        let mut contacts = Vec::with_capacity(page.ids.len());
+        for id in &page.ids {
+            // Erased between the search and the read: skipped.
+            if let Some(c) = st.contacts.get(id)? {
+                contacts.push(view(&c, &fields, masked));
+            }
+        }
+        let next = page.next.map(|n| seal_cursor(&st, &q, &n));
+        Ok(json!({ "contacts": contacts, "total": page.total, "next": next }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Streams CSV or NDJSON: a blocking thread writes chunks into a bounded channel that the
+/// response body drains, so memory stays flat whatever the number of contacts.
+async fn export_contacts(
+    state: web::Data<AppState>,
+    _see: Guard<perm::ViewContacts>,
+    g: Guard<perm::ViewPersonalData>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let params = ListParams::from_request(&req)?;
+    for (name, given) in [
+        ("sort", params.sort.is_some()),
+        ("order", params.order.is_some()),
+        ("cursor", params.cursor.is_some()),
+        ("limit", params.limit.is_some()),
+    ] {
+        if given {
+            return Err(bad_param(name, "an export holds every match, oldest first"));
+        }
+    }
+    let format: Format =
+        params.format.as_deref().unwrap_or("csv").parse().map_err(|m: String| bad_param("format", m))?;
+    let st = state.clone();
+    let filter = blocking(move || params.contact_query(&st).map(|q| has_filters(&q).then_some(q))).await?;
+
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<io::Result<Vec<u8>>>(8);
+    let (st, by, span) = (state.clone(), g.by(), tracing::Span::current());
+    tokio::task::spawn_blocking(move || {
+        span.in_scope(|| {
+            if let Err(e) = export::export(&st, by, format, filter.as_ref(), ChannelWriter::new(tx.clone())) {
+                tracing::warn!(error = %e, "contact export stopped");
+                // Break the body off, so that the client sees a failed download rather than a
+                // complete-looking file.
+                let _ = tx.blocking_send(Err(io::Error::other(e.to_string())));
+            }
+        })
+    });
+    let body =
+        futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx).map(|item| item.map(|r| r.map(web::Bytes::from))));
+    let file = format!("contacts-{}.{}", Utc::now().format("%Y%m%d-%H%M%S"), format.as_str());
+    Ok(HttpResponse::Ok()
+        .content_type(format.content_type())
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")))
+        .streaming(body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// One contact
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConsentInput {
+    purpose: String,
+    granted: bool,
+    #[serde(default)]
+    note: String,
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let mut body = body.into_inner();
+    let consents: Vec<ConsentInput> = match body.as_object_mut().and_then(|o| o.remove("consents")) {
+        Some(v) => serde_json::from_value(v).map_err(|e| ApiError::invalid("consents", e.to_string()))?,
+        None => Vec::new(),
+    };
+    let masked = !g.can(Permission::ViewPersonalData);
+    let (st, by, client) = (state.clone(), g.by(), g.client.clone());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let input =
+            cops::input_from_json(&body, &st.fields.all(), phone_region(&st).as_deref()).map_err(field_error)?;
+        // Checked before anything is written: a refused consent must not leave a contact behind.
+        for (i, k) in consents.iter().enumerate() {
+            if st.purposes.get(&k.purpose)?.is_none() {
+                return Err(ApiError::invalid(
+                    &format!("consents.{i}.purpose"),
+                    format!("there is no purpose `{}`", k.purpose),
+                ));
+            }
+        }
+        let c = cops::create(&st, by, &input, Source::Api)?;
+        for k in &consents {
+            cops::record_consent(
+                &st,
+                by,
+                &c.id,
+                &k.purpose,
+                k.granted,
+                &k.note,
+                client.truncated(),
+                Some(client.agent.clone()),
+            )?;
+        }
+        detail(&st, &c, masked, Include::default())
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GetParams {
+    include: Option<String>,
+}
+
+/// Follows merge aliases: the contact returned may carry another id than the one asked for.
+async fn get(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    id: web::Path<String>,
+    q: web::Query<GetParams>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let mut include = Include::default();
+    for part in q.include.as_deref().unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "ledger" => include.ledger = true,
+            "history" => include.history = true,
+            other => return Err(bad_param("include", format!("`{other}` is not ledger or history"))),
+        }
+    }
+    let masked = !g.can(Permission::ViewPersonalData);
+    let st = state.clone();
+    let v = blocking(move || detail(&st, &cops::get(&st, &id)?, masked, include)).await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let body = body.into_inner();
+    let masked = !g.can(Permission::ViewPersonalData);
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let input =
+            cops::input_from_json(&body, &st.fields.all(), phone_region(&st).as_deref()).map_err(field_error)?;
+        let (c, _) = cops::update(&st, by, &id, &input)?;
+        detail(&st, &c, masked, Include::default())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeleteParams {
+    suppress: Option<String>,
+}
+
+/// Erases the contact; by default its address goes on the suppression list. Returns once the
+/// search index no longer holds it.
+async fn delete(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    q: web::Query<DeleteParams>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let suppress = match q.suppress.as_deref().map(str::trim) {
+        None | Some("") | Some("true") => true,
+        Some("false") => false,
+        Some(_) => return Err(bad_param("suppress", "use true or false")),
+    };
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || cops::delete(&st, by, &id, suppress).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BulkBody {
+    contacts: Vec<Value>,
+    policy: Option<String>,
+}
+
+/// Upserts by email; every item is validated on its own and answered by its index.
+async fn bulk(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    body: web::Json<BulkBody>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    if body.contacts.len() > MAX_BULK {
+        return Err(bad_param("contacts", format!("send at most {MAX_BULK} contacts per request")));
+    }
+    let policy: MergePolicy = match body.policy.as_deref() {
+        None => MergePolicy::default(),
+        Some(p) => p.parse().map_err(|m: String| ApiError::invalid("policy", m))?,
+    };
+    let (st, by) = (state.clone(), g.by());
+    let results = blocking(move || cops::bulk_upsert(&st, by, &body.contacts, policy).map_err(ApiError::from)).await?;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let results: Vec<Value> = results
+        .into_iter()
+        .enumerate()
+        .map(|(index, r)| match r {
+            Ok((outcome, id)) => {
+                let v = json!({ "index": index, "outcome": outcome, "id": id });
+                *counts.entry(v["outcome"].as_str().unwrap_or("").to_string()).or_default() += 1;
+                v
+            }
+            Err(e) => {
+                *counts.entry("invalid".into()).or_default() += 1;
+                json!({ "index": index, "error": { "field": e.field, "message": e.message } })
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(json!({ "results": results, "counts": counts })))
+}
+
+async fn consents(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let masked = !g.can(Permission::ViewPersonalData);
+    let st = state.clone();
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let c = cops::get(&st, &id)?;
+        let ledger = st.contacts.ledger(&c.id)?;
+        Ok(json!({
+            "contact": c.id,
+            "consents": ledger_view(&st, &ledger, masked)?,
+            "state": consent_states(&crate::domain::consent::current_state(&ledger)),
+        }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// Appends a grant or withdrawal, with the caller's truncated IP and browser family.
+async fn record_consent(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    id: web::Path<String>,
+    body: web::Json<ConsentInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let body = body.into_inner();
+    let masked = !g.can(Permission::ViewPersonalData);
+    let (st, by, client) = (state.clone(), g.by(), g.client.clone());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let entry = cops::record_consent(
+            &st,
+            by,
+            &id,
+            &body.purpose,
+            body.granted,
+            &body.note,
+            client.truncated(),
+            Some(client.agent.clone()),
+        )?;
+        Ok(ledger_view(&st, &[entry], masked)?.remove(0))
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnmaskBody {
+    reason: String,
+}
+
+/// Reveals one contact to a role that sees it masked; the operation audits it.
+async fn unmask(
+    state: web::Data<AppState>,
+    g: Guard<perm::UnmaskPersonalData>,
+    id: web::Path<String>,
+    body: web::Json<UnmaskBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = contact_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let c = cops::unmask(&st, by, &id, &body.reason)?;
+        detail(&st, &c, false, Include::default())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MergeBody {
+    survivor: String,
+    other: String,
+    #[serde(default)]
+    picks: BTreeMap<String, String>,
+}
+
+/// Keys a merge pick may name: the single-valued attributes (tags and lists are united).
+const PICKABLE: [&str; 7] = ["email", "first_name", "last_name", "phone", "locale", "time_zone", "status"];
+
+async fn merge(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    body: web::Json<MergeBody>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let survivor: ContactId =
+        body.survivor.parse().map_err(|_| ApiError::invalid("survivor", "is not a contact id"))?;
+    let other: ContactId = body.other.parse().map_err(|_| ApiError::invalid("other", "is not a contact id"))?;
+    let masked = !g.can(Permission::ViewPersonalData);
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let fields = st.fields.all();
+        let mut picks = BTreeMap::new();
+        for (key, from) in body.picks {
+            let known = PICKABLE.contains(&key.as_str())
+                || key.strip_prefix("custom.").is_some_and(|k| fields.iter().any(|f| f.key == k));
+            if !known {
+                return Err(ApiError::invalid(
+                    &format!("picks.{key}"),
+                    "not a field to pick (email, first_name, last_name, phone, locale, time_zone, status, custom.<key>)",
+                ));
+            }
+            let pick = match from.as_str() {
+                "survivor" => Pick::Survivor,
+                "other" => Pick::Other,
+                _ => return Err(ApiError::invalid(&format!("picks.{key}"), "use survivor or other")),
+            };
+            picks.insert(key, pick);
+        }
+        let c = cops::merge(&st, by, &survivor, &other, &picks)?;
+        detail(&st, &c, masked, Include::default())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom fields
+
+async fn list_fields(state: web::Data<AppState>, _g: Guard<perm::ViewContacts>) -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "fields": state.fields.all() }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewField {
+    key: String,
+    label: String,
+    kind: String,
+    #[serde(default)]
+    options: Vec<String>,
+    max_len: Option<u32>,
+}
+
+async fn create_field(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    body: web::Json<NewField>,
+) -> Result<HttpResponse, ApiError> {
+    let b = body.into_inner();
+    let (st, by) = (state.clone(), g.by());
+    let def = blocking(move || {
+        cops::create_field(&st, by, &b.key, &b.label, &b.kind, b.options, b.max_len).map_err(ApiError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(def))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldPatch {
+    label: Option<String>,
+    options: Option<Vec<String>>,
+    max_len: Option<u32>,
+}
+
+/// Label, options and length limit; a field's key and type stay (stored values depend on them).
+async fn update_field(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    key: web::Path<String>,
+    body: web::Json<FieldPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let (key, b) = (key.into_inner(), body.into_inner());
+    let (st, by) = (state.clone(), g.by());
+    let def = blocking(move || {
+        cops::update_field(&st, by, &key, b.label.as_deref(), b.options, b.max_len).map_err(ApiError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(def))
+}
+
+async fn delete_field(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let key = key.into_inner();
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || cops::delete_field(&st, by, &key).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Purposes
+
+/// A purpose with every version of its consent wording.
+fn purpose_view(state: &AppState, p: &Purpose) -> Result<Value, ApiError> {
+    let mut v = json!(p);
+    v["wordings"] = json!(state.purposes.wordings(&p.key)?);
+    Ok(v)
+}
+
+async fn list_purposes(state: web::Data<AppState>, _g: Guard<perm::ViewContacts>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let all = st.purposes.all()?;
+        Ok(json!({ "purposes": all.iter().map(|p| purpose_view(&st, p)).collect::<Result<Vec<_>, _>>()? }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+async fn get_purpose(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ViewContacts>,
+    key: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, key) = (state.clone(), key.into_inner());
+    let v = blocking(move || {
+        let p = st.purposes.get(&key)?.ok_or_else(|| ApiError::not_found("purpose"))?;
+        purpose_view(&st, &p)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+// The operation also admits `manage_settings`; every role holding that holds `manage_gdpr` too,
+// and a token needs the GDPR scope for what is a GDPR record.
+async fn create_purpose(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    body: web::Json<PurposeInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, input) = (state.clone(), g.by(), body.into_inner());
+    let v = blocking(move || purpose_view(&st, &cops::save_purpose(&st, by, None, &input)?)).await?;
+    Ok(HttpResponse::Created().json(v))
+}
+
+async fn update_purpose(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    key: web::Path<String>,
+    body: web::Json<PurposeInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, key, input) = (state.clone(), g.by(), key.into_inner(), body.into_inner());
+    if input.key.as_deref().is_some_and(|k| k != key) {
+        return Err(ApiError::invalid("key", "a purpose's key cannot change"));
+    }
+    let v = blocking(move || purpose_view(&st, &cops::save_purpose(&st, by, Some(&key), &input)?)).await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+async fn list_lists(state: web::Data<AppState>, _g: Guard<perm::ViewContacts>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let lists: Vec<Value> = st
+            .lists
+            .all()?
+            .iter()
+            .map(|l| {
+                let mut v = json!(l);
+                v["members"] = json!(st.search.index.doc_freq("list", &l.slug));
+                v
+            })
+            .collect();
+        Ok(json!({ "lists": lists }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewList {
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+async fn create_list(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    body: web::Json<NewList>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, b) = (state.clone(), g.by(), body.into_inner());
+    let l = blocking(move || cops::create_list(&st, by, &b.name, &b.description).map_err(ApiError::from)).await?;
+    let mut v = json!(l);
+    v["members"] = json!(0);
+    Ok(HttpResponse::Created().json(v))
+}
+
+/// Deletes the list and takes every contact off it; answers how many were on it.
+async fn delete_list(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, slug) = (state.clone(), g.by(), slug.into_inner());
+    let s = slug.clone();
+    let removed = blocking(move || cops::delete_list(&st, by, &s).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(json!({ "slug": slug, "members_removed": removed })))
+}
