@@ -349,12 +349,21 @@ pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpRes
     if suppress {
         state.contacts.suppress(&c.email)?;
     }
+    // Journalled first, so that restoring an older backup cannot bring the contact back.
+    crate::store::backup::journal_erasure(
+        state.store.keyring(),
+        &state.config.backup_dir().join("erasure-journal"),
+        &id.person(),
+    )?;
     let seq = state.contacts.erase(id)?;
     state.contacts.announce(seq);
-    if !state.search.wait_for(seq) {
-        return Err(OpError::Internal("the contact was deleted but the search index has not caught up yet".into()));
-    }
+    // Audited as soon as it is final in the store, whatever the index does next.
     state.audit.record(by.event(Action::ContactDeleted).target(id.reference()).detail("suppressed", suppress))?;
+    if !state.search.wait_for(seq) {
+        return Err(OpError::Internal(
+            "the contact was deleted, but the search index has not dropped it yet; it will within moments".into(),
+        ));
+    }
     Ok(())
 }
 
@@ -516,7 +525,7 @@ pub fn record_consent(
         .purposes
         .get(purpose)?
         .ok_or(OpError::Invalid { field: "purpose", message: format!("there is no purpose `{purpose}`") })?;
-    if note.len() > 500 {
+    if note.chars().count() > 500 {
         return Err(OpError::Invalid { field: "note", message: "is longer than 500 characters".into() });
     }
     let entry = ConsentEntry {

@@ -453,6 +453,12 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         std::fs::rename(&target, &aside).map_err(io("moving the old store aside"))?;
     }
     std::fs::rename(&staging, &target).map_err(io("putting the restored store in place"))?;
+    // The search index is derived from the store it sat beside; the next start rebuilds it
+    // from the restored one.
+    let index = opts.data_dir.join("search");
+    if index.exists() {
+        std::fs::remove_dir_all(&index).map_err(io("removing the old search index"))?;
+    }
 
     let store = Store::open(
         opts.data_dir,
