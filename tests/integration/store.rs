@@ -147,3 +147,62 @@ fn erasure_destroys_the_key_and_every_record() {
     // Others are untouched.
     assert!(app.state.users.get(&admin.id).unwrap().is_some());
 }
+
+/// Contacts touch the most trees: a profile with a custom field, consents, history, a merge,
+/// an import batch. Every tree they create is registered, the export reaches each one, sled's
+/// files never hold the address in plaintext, and after deletion (and a purge of the index's
+/// deleted documents) neither does the search index.
+#[test]
+fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
+    use tidings::contacts::ops;
+    use tidings::domain::ContactInput;
+    let app = spawn_app();
+    let st = &app.state;
+    let by = tidings::ops::By::cli();
+    ops::create_field(st, by, "nickname", "Nickname", "text", vec![], None).unwrap();
+    let fields = st.fields.all();
+    let mut input = ContactInput::default();
+    ops::set_text(&mut input, &ops::Target::Email, "quintessa.vorlaufig@example.net", &fields, None).unwrap();
+    ops::set_text(&mut input, &ops::Target::FirstName, "Quintessa", &fields, None).unwrap();
+    ops::set_text(&mut input, &ops::Target::Custom("nickname".into()), "Zyxwvut", &fields, None).unwrap();
+    let c = ops::create(st, by, &input, tidings::domain::Source::Admin).unwrap();
+    ops::record_consent(st, by, &c.id, "newsletter", true, "at the counter", None, None).unwrap();
+    let mut other = ContactInput::default();
+    ops::set_text(&mut other, &ops::Target::Email, "q.v@example.net", &fields, None).unwrap();
+    let o = ops::create(st, by, &other, tidings::domain::Source::Admin).unwrap();
+    ops::record_consent(st, by, &o.id, "engagement", true, "", None, None).unwrap();
+    ops::merge(st, by, &c.id, &o.id, &Default::default()).unwrap();
+    let (_, changed) = ops::update(st, by, &c.id, &ContactInput { add_tags: ["vip".into()].into(), ..Default::default() }).unwrap();
+    assert_eq!(changed, vec!["tags"]);
+
+    let unregistered = registry::unregistered_trees(st.store.db());
+    assert!(unregistered.is_empty(), "trees without a registry entry: {unregistered:?}");
+    let export = st.store.export_person(&c.id.person()).unwrap();
+    let trees: Vec<&str> = export.iter().map(|(t, _)| t.as_str()).collect();
+    for t in ["contacts", "consents", "contact_history"] {
+        assert!(trees.contains(&t), "export lacks {t}: {trees:?}");
+    }
+    let consents = &export.iter().find(|(t, _)| t == "consents").unwrap().1;
+    assert_eq!(consents.len(), 2, "the merged contact's ledger came along");
+
+    let needles: [&[u8]; 3] = [b"quintessa.vorlaufig@example.net", b"Quintessa", b"Zyxwvut"];
+    let db_files = |dir: &std::path::Path| walk(&dir.join("db"));
+    for f in db_files(&app.data_dir()) {
+        let bytes = std::fs::read(&f).unwrap();
+        for n in needles {
+            assert!(!bytes.windows(n.len()).any(|w| w == n), "{} holds {} in plaintext", f.display(), String::from_utf8_lossy(n));
+        }
+    }
+
+    ops::delete(st, by, &c.id, true).unwrap();
+    let q = tidings::search::ContactQuery { text: "quintessa".into(), limit: 10, ..Default::default() };
+    assert!(st.search.index.search(&q).unwrap().ids.is_empty(), "deleted contact still found");
+    st.search.index.purge_deleted().unwrap();
+    for f in walk(&app.data_dir().join("search")) {
+        let bytes = std::fs::read(&f).unwrap();
+        for n in [&b"quintessa"[..], b"zyxwvut", b"vorlaufig"] {
+            assert!(!bytes.windows(n.len()).any(|w| w == n), "{} still holds {}", f.display(), String::from_utf8_lossy(n));
+        }
+    }
+    assert!(st.store.export_person(&c.id.person()).unwrap().iter().all(|(t, _)| t == "audit"));
+}
