@@ -1,5 +1,6 @@
 //! A real browser (headless Chromium through chromedriver) signs in, replaces the one-time
-//! password, turns on two-factor authentication and signs in again with a TOTP code.
+//! password, turns on two-factor authentication and signs in again with a TOTP code; and
+//! works with contacts: a custom field, a CSV import with mapping, search as you type, edit.
 //!
 //! The WebDriver protocol (W3C, JSON over HTTP) is spoken directly with the blocking reqwest
 //! client: fantoccini is built without a TLS feature here and its `ClientBuilder::new` needs a
@@ -160,6 +161,41 @@ impl Browser {
         self.get(&format!("/element/{el}/text")).as_str().unwrap_or_default().to_string()
     }
 
+    fn click(&self, css: &str) {
+        let el = self.find(css);
+        self.post(&format!("/element/{el}/click"), json!({}));
+    }
+
+    /// Types into a field key by key (as a person would), without clearing it.
+    fn type_keys(&self, css: &str, text: &str) {
+        let el = self.find(css);
+        self.post(&format!("/element/{el}/value"), json!({ "text": text }));
+    }
+
+    fn select(&self, css: &str, value: &str) {
+        let el = self.find(&format!("{css} option[value='{value}']"));
+        self.post(&format!("/element/{el}/click"), json!({}));
+    }
+
+    /// Waits until `css` matches at least one element whose text contains `needle`.
+    fn wait_for_text(&self, css: &str, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let found = self.post("/elements", json!({ "using": "css selector", "value": css }));
+            let hit = found.as_array().into_iter().flatten().any(|e| {
+                let id = e[ELEMENT].as_str().unwrap_or_default();
+                self.get(&format!("/element/{id}/text")).as_str().unwrap_or_default().contains(needle)
+            });
+            if hit {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("no {css} containing {needle:?}; page:\n{}", self.source());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn count(&self, css: &str) -> usize {
         self.post("/elements", json!({ "using": "css selector", "value": css })).as_array().map_or(0, Vec::len)
     }
@@ -194,16 +230,28 @@ fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
 }
 
-#[test]
-fn browser_login_enrol_2fa_and_login_again() {
+/// False (test skipped) when the browser is missing and `TIDINGS_SKIP_BROWSER=1`.
+fn browser_available() -> bool {
     for tool in [CHROMEDRIVER, CHROMIUM] {
         if !Path::new(tool).exists() {
             if std::env::var("TIDINGS_SKIP_BROWSER").as_deref() == Ok("1") {
                 println!("browser test skipped: {tool} is missing (TIDINGS_SKIP_BROWSER=1)");
-                return;
+                return false;
             }
             panic!("{tool} is missing: apt-get install -y chromium chromium-driver, or set TIDINGS_SKIP_BROWSER=1");
         }
+    }
+    true
+}
+
+fn shot_path(name: &str) -> PathBuf {
+    [env!("CARGO_MANIFEST_DIR"), "tests", "screenshots", name].iter().collect()
+}
+
+#[test]
+fn browser_login_enrol_2fa_and_login_again() {
+    if !browser_available() {
+        return;
     }
     let started = Instant::now();
     let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
@@ -253,8 +301,7 @@ fn browser_login_enrol_2fa_and_login_again() {
     b.wait_for_path(url, "/");
     assert!(b.source().contains("Dashboard"));
 
-    let shot: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "screenshots", "dashboard.png"].iter().collect();
-    let size = b.screenshot(&shot);
+    let size = b.screenshot(&shot_path("dashboard.png"));
     assert!(size > 10 * 1024, "dashboard screenshot is only {size} bytes");
 
     let entries = app.state.audit.query(&tidings::audit::Filter::default(), 100).unwrap();
@@ -266,4 +313,90 @@ fn browser_login_enrol_2fa_and_login_again() {
         "no auth.login with second_factor=totp in the audit log"
     );
     println!("browser test: {:.1?}", started.elapsed());
+}
+
+#[test]
+fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
+    if !browser_available() {
+        return;
+    }
+    let started = Instant::now();
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    b.goto(&format!("{url}/login"));
+    b.fill("#username", "admin");
+    b.fill("#password", &app.admin_password);
+    b.click_button("Sign in");
+    b.wait_for_path(url, "/account/password");
+    b.fill("#current", &app.admin_password);
+    b.fill("#new", NEW_PASSWORD);
+    b.fill("#confirm", NEW_PASSWORD);
+    b.click_button("Save password");
+    b.wait_for_path(url, "/");
+
+    // A custom field.
+    b.goto(&format!("{url}/settings/fields"));
+    b.fill("#key", "shoe_size");
+    b.fill("#label", "Shoe size");
+    b.select("#kind", "number");
+    b.click_button("Add field");
+    b.wait_for_text("main", "Shoe size");
+
+    // A CSV through the import page, with one column mapped by hand.
+    let csv = "Mail;Vorname;Nachname;Schuhgröße\nwilhelmina.zapata@example.com;Wilhelmina;Zapata;39\n\
+               yusuf.okafor@example.com;Yusuf;Okafor;44\nnot-an-address;Bad;Row;1\n";
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(file.path(), csv).unwrap();
+    b.goto(&format!("{url}/contacts/import"));
+    b.type_keys("#file", &file.path().display().to_string());
+    b.click_button("Upload and preview");
+    b.wait_for_text("h1", "Import");
+    b.select("#col3", "custom.shoe_size");
+    b.fill("#collected", "newsletter box at checkout, 2026");
+    b.screenshot(&shot_path("import-mapping.png"));
+    b.click_button("Start the import");
+    b.wait_for_text("#import-state", "Done");
+    assert_eq!(b.text("[data-count=created]"), "2");
+    assert_eq!(b.text("[data-count=invalid]"), "1");
+    b.screenshot(&shot_path("import-done.png"));
+
+    // Search as you type: no submit, the results follow the keys.
+    b.goto(&format!("{url}/contacts"));
+    assert!(b.text("#contact-results").contains("yusuf"), "both contacts listed before typing");
+    b.type_keys("#q", "wilh");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let results = b.text("#contact-results");
+        if results.contains("wilhelmina.zapata@example.com") && !results.contains("yusuf") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the list did not narrow as the user typed:\n{results}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(b.url().contains("q=wilh"), "the query is kept in the address: {}", b.url());
+    b.screenshot(&shot_path("contacts-search.png"));
+
+    // Open it and edit it.
+    b.click("#contact-results a[href^='/contacts/']");
+    b.wait_for_text("main", "Zapata");
+    assert!(b.source().contains("39"), "custom field imported");
+    b.click("a[href$='/edit']");
+    b.wait_for_text("h1", "");
+    b.fill("#last_name", "Zapata-Ruiz");
+    b.fill("#f-shoe_size", "40");
+    b.click_button("Save");
+    b.wait_for_text("main", "Zapata-Ruiz");
+    b.screenshot(&shot_path("contact.png"));
+    let c = app
+        .state
+        .contacts
+        .find_by_email(&tidings::domain::EmailAddress::parse("wilhelmina.zapata@example.com").unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.last_name, "Zapata-Ruiz");
+    assert_eq!(c.custom.get("shoe_size").map(|v| v.display()), Some("40".to_string()));
+    println!("contacts browser test: {:.1?}", started.elapsed());
 }

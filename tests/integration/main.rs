@@ -12,5 +12,6 @@ mod config;
 mod contacts_pages;
 mod contacts_api;
 mod durability;
+mod import;
 mod smoke;
 mod store;

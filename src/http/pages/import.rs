@@ -221,7 +221,12 @@ async fn render_map(
     let form = form.unwrap_or_else(|| MapForm {
         policy: "overwrite".into(),
         basis: "consent".into(),
-        purpose: consent_purposes.first().map(|p| p.key.clone()).unwrap_or_default(),
+        purpose: consent_purposes
+            .iter()
+            .find(|p| p.key == "newsletter")
+            .or(consent_purposes.first())
+            .map(|p| p.key.clone())
+            .unwrap_or_default(),
         ..Default::default()
     });
     let res = page(

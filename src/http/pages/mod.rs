@@ -6,6 +6,7 @@ pub mod audit;
 mod auth;
 mod contacts;
 mod dashboard;
+mod import;
 mod schema;
 mod settings;
 mod tokens;
@@ -22,6 +23,14 @@ use crate::domain::Permission;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    // Before any `/contacts/{id}` route: `import` is not an id.
+    cfg.route("/contacts/import", web::get().to(import::index))
+        .route("/contacts/import", web::post().to(import::upload))
+        .route("/contacts/import/{id}/map", web::get().to(import::map))
+        .route("/contacts/import/{id}/start", web::post().to(import::start))
+        .route("/contacts/import/{id}/status", web::get().to(import::status))
+        .route("/contacts/import/{id}/report", web::get().to(import::report))
+        .route("/contacts/import/{id}", web::get().to(import::show));
     cfg.route("/", web::get().to(dashboard::show))
         .route("/login", web::get().to(auth::login_form))
         .route("/login", web::post().to(auth::login))
