@@ -140,12 +140,17 @@ impl ConsentState {
     }
 }
 
-/// The current state per purpose, derived from the ledger (entries in append order).
+/// The current state per purpose, derived from the ledger (entries in append order): the entry
+/// given last decides. Append order alone is not enough: a merge appends the other contact's
+/// older entries after the survivor's, and an old grant must not outrank a newer withdrawal.
 pub fn current_state<'a>(
     ledger: impl IntoIterator<Item = &'a ConsentEntry>,
 ) -> BTreeMap<String, (ConsentState, DateTime<Utc>)> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, (ConsentState, DateTime<Utc>)> = BTreeMap::new();
     for e in ledger {
+        if out.get(&e.purpose).is_some_and(|(_, at)| *at > e.at) {
+            continue;
+        }
         let s = if e.granted { ConsentState::Granted } else { ConsentState::Withdrawn };
         out.insert(e.purpose.clone(), (s, e.at));
     }
@@ -238,5 +243,11 @@ mod tests {
         let state = current_state(&ledger);
         assert_eq!(state["newsletter"].0, ConsentState::Withdrawn);
         assert_eq!(state["engagement"].0, ConsentState::Granted);
+
+        // A merge appends an older grant after a newer withdrawal: the withdrawal stands.
+        let mut old_grant = e("newsletter", true);
+        old_grant.at = ledger[2].at - chrono::Duration::days(30);
+        let merged = [ledger[2].clone(), old_grant];
+        assert_eq!(current_state(&merged)["newsletter"].0, ConsentState::Withdrawn);
     }
 }
