@@ -203,8 +203,10 @@ fn an_analyst_sees_contacts_masked_and_an_unmask_with_a_reason_is_audited() {
     let again = page(&app, &analyst, &detail_path);
     assert_eq!(text_of_id(&again, "contact-email").as_deref(), Some("j•••@example.com"));
     assert!(again.contains("Personal data revealed to a masked viewer"));
-    // Analysts may not change contacts.
+    // Analysts may not change contacts, nor order them by what they cannot see.
     assert_eq!(app.get(&analyst, &format!("/contacts/{id}/edit")).status(), 403);
+    let by_email = page(&app, &analyst, "/contacts?sort=email");
+    assert!(!by_email.contains("sort=email") && by_email.contains("aria-sort=\"descending\""), "{by_email}");
 }
 
 #[test]
@@ -240,12 +242,15 @@ fn merge_picks_values_and_the_survivor_holds_both_ledgers() {
         &admin,
         &[("email", "ann.other@example.org"), ("first_name", "Anne"), ("last_name", "Other"), ("tags", "fair")],
     );
-    for (id, purpose) in [(&a, "newsletter"), (&b, "engagement")] {
+    // The other granted the newsletter first; the survivor withdrew it later.
+    for (id, purpose, state) in
+        [(&b, "newsletter", "granted"), (&a, "newsletter", "withdrawn"), (&b, "engagement", "granted")]
+    {
         let r = app.post_form(
             &admin,
             &format!("/contacts/{id}"),
             &format!("/contacts/{id}/consent"),
-            &[("purpose", purpose), ("state", "granted"), ("note", "at the fair")],
+            &[("purpose", purpose), ("state", state), ("note", "at the fair")],
         );
         assert_eq!(r.status(), 303);
         assert_eq!(location(&r), format!("/contacts/{id}?ok=consent_recorded"));
@@ -273,6 +278,12 @@ fn merge_picks_values_and_the_survivor_holds_both_ledgers() {
     let ledger = &merged[merged.find("id=\"ledger\"").unwrap()..merged.find("id=\"timeline\"").unwrap()];
     assert!(ledger.contains("Newsletter email") && ledger.contains("Email engagement measurement"), "{ledger}");
     assert!(ledger.contains(&format!("merged from contact {b}")));
+    // The older grant copied in does not outrank the survivor's later withdrawal.
+    let consent = &merged[merged.find("id=\"consent\"").unwrap()..merged.find("id=\"ledger\"").unwrap()];
+    let newsletter = &consent[consent.find("<td>Newsletter email</td>").unwrap()..];
+    assert!(newsletter[..newsletter.find("</tr>").unwrap()].contains("withdrawn"), "{consent}");
+    let withdrawn = list_until(&app, &admin, "/contacts?consent=newsletter:withdrawn", |p| p.contains("ann.other@"));
+    assert!(withdrawn.contains("ann.other@example.org"), "{withdrawn}");
     // The merged contact's old address leads to the survivor.
     let r = app.get(&admin, &format!("/contacts/{b}"));
     assert_eq!(r.status(), 303);

@@ -129,6 +129,8 @@ impl Filters {
                 SortBy::parse(&s).ok_or_else(|| ApiError::invalid("sort", "sort by created, updated, email or name"))?
             }
         };
+        // Ordering by what is masked would also give it away, a neighbour at a time.
+        let sort = if masked && matches!(sort, SortBy::Email | SortBy::Name) { SortBy::Created } else { sort };
         let descending = match nonempty(&q.dir).as_deref() {
             Some("asc") => false,
             Some("desc") => true,
@@ -350,6 +352,17 @@ pub async fn list(
 // ---------------------------------------------------------------------------------------------
 // The detail page
 
+/// The form shows what it saves: prefilled with masked values, it would write them back.
+fn refuse_masked(g: &Principal) -> Result<(), ApiError> {
+    if masked_for(g) {
+        return Err(ApiError::new(
+            crate::http::error::Code::Forbidden,
+            "Editing a contact needs the right to see personal data.",
+        ));
+    }
+    Ok(())
+}
+
 /// An old id of a merged contact answers with the survivor's address.
 fn moved(requested: &ContactId, c: &Contact, suffix: &str) -> Option<HttpResponse> {
     (c.id != *requested).then(|| see_other(&format!("/contacts/{}{suffix}", c.id)))
@@ -396,7 +409,7 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
             None => None,
         };
         let by = match &e.via {
-            Via::Admin(u) => users.get(&u.reference()).map(|n| format!("{n} (admin)")),
+            Via::Admin(u) => users.get(&u.reference()).map(|n| format!("admin user {n}")),
             _ => None,
         };
         let via = by.unwrap_or_else(|| e.via.describe());
@@ -774,6 +787,19 @@ async fn render_form(
             choices.push(context! { slug => slug, name => slug });
         }
     }
+    let fields = state.fields.all();
+    // The summary above the form links each message to its field.
+    let summary: Vec<Value> = form
+        .errors
+        .iter()
+        .map(|(key, message)| {
+            let anchor = match key.strip_prefix("custom.") {
+                Some(k) => format!("f-{k}"),
+                None => key.clone(),
+            };
+            context! { href => format!("#{anchor}"), label => field_label(key, &fields), message => message }
+        })
+        .collect();
     let has_errors = !form.errors.is_empty();
     let (title, action, cancel) = match editing {
         Some(c) => (format!("Edit {}", c.email), format!("/contacts/{}/edit", c.id), format!("/contacts/{}", c.id)),
@@ -786,8 +812,8 @@ async fn render_form(
         "contacts",
         context! {
             title => title, action => action, cancel => cancel, editing => editing.is_some(),
-            fields => form_fields(&state.fields.all()), statuses => status_choices(), lists => choices,
-            v => form.values, picked => form.picked, errors => form.errors,
+            fields => form_fields(&fields), statuses => status_choices(), lists => choices,
+            v => form.values, picked => form.picked, errors => form.errors, summary => summary,
             phone_region => region(state),
         },
     )?;
@@ -830,12 +856,12 @@ pub async fn edit_form(
     g: Guard<perm::EditContacts>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    refuse_masked(&g)?;
     let id = parse_id(&id)?;
     let c = load(&state, id).await?;
     if let Some(r) = moved(&id, &c, "/edit") {
         return Ok(r);
     }
-    let c = shown(c, masked_for(&g));
     let form = FormState::of(&c, &state.fields.all());
     render_form(&state, &g, Some(&c), form).await
 }
@@ -846,6 +872,7 @@ pub async fn update(
     id: web::Path<String>,
     CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<HttpResponse, ApiError> {
+    refuse_masked(&g)?;
     let id = parse_id(&id)?;
     let current = load(&state, id).await?;
     let fields = state.fields.all();
@@ -920,7 +947,7 @@ pub async fn merge_form(
     };
     let text = nonempty(&q.q).filter(|_| !masked);
     let st = state.clone();
-    let (survivor, other, candidates, fields) = blocking(move || -> Result<_, ApiError> {
+    let (survivor, other, candidates, fields, names) = blocking(move || -> Result<_, ApiError> {
         let survivor = ops::get(&st, &id)?;
         let other = match other_id {
             Some(o) => Some(ops::get(&st, &o)?),
@@ -936,7 +963,7 @@ pub async fn merge_form(
                 }
             }
         }
-        Ok((survivor, other, candidates, st.fields.all()))
+        Ok((survivor, other, candidates, st.fields.all(), list_names(&st)?))
     })
     .await?;
     if let Some(r) = moved(&id, &survivor, "/merge") {
@@ -961,7 +988,8 @@ pub async fn merge_form(
             candidates => candidates.into_iter().map(|c| view(&shown(c, masked))).collect::<Vec<_>>(),
             united => context! {
                 tags => other.as_ref().map(|o| survivor.tags.union(&o.tags).cloned().collect::<Vec<_>>()),
-                lists => other.as_ref().map(|o| survivor.lists.union(&o.lists).cloned().collect::<Vec<_>>()),
+                lists => other.as_ref().map(|o| survivor.lists.union(&o.lists)
+                    .map(|l| names.get(l).cloned().unwrap_or_else(|| l.clone())).collect::<Vec<_>>()),
             },
         },
     )
