@@ -58,6 +58,33 @@ pub enum Request {
     Reindex,
     /// The custom-field schema as JSON.
     Fields,
+    /// Writes contacts (all, or those matching the filter) to a file the server can write.
+    Export {
+        out: PathBuf,
+        format: String,
+        filter: Option<ExportFilter>,
+    },
+}
+
+/// The filters `tidings export` offers (a subset of the search's).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExportFilter {
+    pub text: String,
+    pub status: Option<String>,
+    pub tags: Vec<String>,
+    pub lists: Vec<String>,
+}
+
+impl ExportFilter {
+    pub fn query(&self) -> Result<crate::search::ContactQuery, String> {
+        Ok(crate::search::ContactQuery {
+            text: self.text.clone(),
+            status: self.status.as_deref().map(str::parse).transpose()?,
+            tags: self.tags.clone(),
+            lists: self.lists.clone(),
+            ..Default::default()
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -161,6 +188,14 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             serde_json::to_string(&b).map_err(|e| e.to_string())
         }
         Request::Fields => serde_json::to_string(&state.fields.all()).map_err(|e| e.to_string()),
+        Request::Export { out, format, filter } => {
+            let format: crate::contacts::export::Format = format.parse()?;
+            let query = filter.as_ref().map(|f| f.query()).transpose()?;
+            let file = std::fs::File::create(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            let w = std::io::BufWriter::new(file);
+            let n = crate::contacts::export::export(state, by, format, query.as_ref(), w).map_err(|e| e.to_string())?;
+            Ok(format!("{n} contacts written to {}", out.display()))
+        }
         Request::Reindex => {
             let started = std::time::Instant::now();
             let n = state.search.index.rebuild(&state.contacts, &|_| {}).map_err(|e| e.to_string())?;

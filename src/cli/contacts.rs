@@ -62,6 +62,47 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write (the server writes it when it runs, so use a path it may write).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: PathBuf,
+    /// csv or ndjson.
+    #[arg(long, default_value = "csv")]
+    pub format: String,
+    /// Only contacts matching this search text (prefixes of names, email, tags...).
+    #[arg(long, short = 'q', default_value = "")]
+    pub query: String,
+    /// Only this status (pending, subscribed, unsubscribed, bounced, complained).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only contacts with this tag (repeatable: all must match).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Only members of this list (repeatable).
+    #[arg(long = "list")]
+    pub lists: Vec<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+pub fn export(args: ExportArgs) -> Result<(), String> {
+    let filter = crate::control::ExportFilter {
+        text: args.query.clone(),
+        status: args.status.clone(),
+        tags: args.tags.clone(),
+        lists: args.lists.clone(),
+    };
+    let filtered =
+        !filter.text.is_empty() || filter.status.is_some() || !filter.tags.is_empty() || !filter.lists.is_empty();
+    let out = if args.out.is_absolute() {
+        args.out.clone()
+    } else {
+        std::env::current_dir().map_err(|e| e.to_string())?.join(&args.out)
+    };
+    op(&args.store, Request::Export { out, format: args.format.clone(), filter: filtered.then_some(filter) })
+}
+
+#[derive(Debug, Args)]
 pub struct ReindexArgs {
     #[command(flatten)]
     pub store: StoreArgs,

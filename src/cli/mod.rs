@@ -68,6 +68,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Import contacts from a CSV file (streamed; bad rows reported by line, column and reason).
     Import(contacts::ImportArgs),
+    /// Export contacts (all, or a search, a status, tags, lists) as CSV or NDJSON.
+    Export(contacts::ExportArgs),
     /// Rebuild the search index from the store.
     Reindex(contacts::ReindexArgs),
     /// Print the version.
@@ -101,6 +103,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Healthcheck(a) => healthcheck::run(a),
         Command::Check(a) => check::run(a),
         Command::Import(a) => contacts::run(a),
+        Command::Export(a) => contacts::export(a),
         Command::Reindex(a) => contacts::reindex(a),
         Command::Version => {
             println!("tidings {}", env!("CARGO_PKG_VERSION"));
