@@ -148,6 +148,28 @@ fn a_custom_field_appears_in_the_form_and_validates_by_type() {
     assert!(detail.contains("<dt>Shoe size</dt><dd>42</dd>"), "{detail}");
     assert!(detail.contains("<dt>Colours</dt><dd>Red, dark, Blue</dd>"));
 
+    // The edit form shows what is stored; what it sends replaces it.
+    let edit_path = format!("/contacts/{id}/edit");
+    let edit = page(&app, &admin, &edit_path);
+    assert!(edit.contains("name=\"custom.shoe_size\" type=\"number\" step=\"any\" inputmode=\"decimal\" value=\"42\""));
+    assert!(edit.contains("value=\"Blue\" checked") && edit.contains("value=\"Red, dark\" checked"), "{edit}");
+    let r = app.post_form(
+        &admin,
+        &edit_path,
+        &edit_path,
+        &[
+            ("email", "sam@example.com"),
+            ("status", "unsubscribed"),
+            ("custom.shoe_size", "43"),
+            ("custom.colours", "Blue"),
+        ],
+    );
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/contacts/{id}?ok=contact_saved"));
+    let saved = page(&app, &admin, &format!("/contacts/{id}"));
+    assert!(saved.contains("<dt>Colours</dt><dd>Blue</dd>") && saved.contains("Unsubscribed"), "{saved}");
+    assert!(saved.contains("Changed Status, Colours, Shoe size"), "the timeline names the fields: {saved}");
+
     // Editing keeps the key and type and changes the label.
     let r = app.post_form(
         &admin,
@@ -156,7 +178,7 @@ fn a_custom_field_appears_in_the_form_and_validates_by_type() {
         &[("label", "Shoe size (EU)")],
     );
     assert_eq!(r.status(), 303);
-    assert!(page(&app, &admin, &format!("/contacts/{id}")).contains("<dt>Shoe size (EU)</dt><dd>42</dd>"));
+    assert!(page(&app, &admin, &format!("/contacts/{id}")).contains("<dt>Shoe size (EU)</dt><dd>43</dd>"));
 }
 
 #[test]
