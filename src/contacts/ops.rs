@@ -303,7 +303,7 @@ pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) ->
     input.apply(&mut c, MergePolicy::Overwrite);
     c.updated_at = c.created_at;
     check_contact(&mut c, &state.fields.all())?;
-    let seq = state.contacts.insert(&c)?;
+    let seq = state.contacts.insert(&c, None)?;
     state.store.commit()?;
     state.contacts.announce(seq);
     state.audit.record(by.event(Action::ContactCreated).target(c.id.reference()).detail("source", source.as_str()))?;
@@ -425,8 +425,9 @@ pub fn upsert_uncommitted(
             input.apply(&mut c, MergePolicy::Overwrite);
             c.updated_at = c.created_at;
             check_contact(&mut c, fields)?;
-            seq = state.contacts.insert(&c)?;
-            (Upserted::Created, c)
+            // A new contact has no ledger yet: its grant goes in with the record.
+            seq = state.contacts.insert(&c, consent)?;
+            return Ok((Upserted::Created, Some(c), seq));
         }
     };
     if let Some(entry) = consent {

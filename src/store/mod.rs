@@ -188,6 +188,23 @@ impl Store {
         }
     }
 
+    /// A data key for a person created just now (a fresh time-ordered id, so no key can exist
+    /// yet): one write instead of a lookup and a write. Falls back to [`Store::data_key`] if
+    /// one does exist.
+    pub fn new_data_key(&self, person: &PersonId) -> Result<SecretKey> {
+        let keys = self.tree(PERSON_KEYS)?;
+        let fresh = SecretKey::random();
+        let wrapped = self.inner.keyring.wrap(person.as_bytes(), &fresh);
+        let _gate = self.write_gate();
+        match keys.compare_and_swap(person.as_bytes(), None as Option<&[u8]>, Some(wrapped))? {
+            Ok(()) => Ok(fresh),
+            Err(race) => {
+                let current = race.current.expect("a racing writer inserted a key");
+                Ok(self.inner.keyring.unwrap(person.as_bytes(), &current)?)
+            }
+        }
+    }
+
     /// The person's data key if it still exists (it is destroyed by erasure).
     pub fn existing_data_key(&self, person: &PersonId) -> Result<Option<SecretKey>> {
         let keys = self.tree(PERSON_KEYS)?;
