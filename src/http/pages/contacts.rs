@@ -449,7 +449,7 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
     ));
     // Newest first; on equal times the later-recorded line first.
     timeline.reverse();
-    timeline.sort_by(|a, b| b.0.cmp(&a.0));
+    timeline.sort_by_key(|t| std::cmp::Reverse(t.0));
 
     Ok(context! {
         contact => context! {
