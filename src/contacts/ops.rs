@@ -443,13 +443,16 @@ pub fn upsert_uncommitted(
     Ok((outcome, Some(c), seq))
 }
 
+/// One bulk item's outcome: what happened (and to which contact), or why it was refused.
+pub type BulkItem = Result<(Upserted, Option<ContactId>), FieldError>;
+
 /// Bulk upsert from the API: every item validated, good ones written, errors per index.
 pub fn bulk_upsert(
     state: &AppState,
     by: By,
     items: &[serde_json::Value],
     policy: MergePolicy,
-) -> OpResult<Vec<Result<(Upserted, Option<ContactId>), FieldError>>> {
+) -> OpResult<Vec<BulkItem>> {
     require(&by, Permission::EditContacts)?;
     let fields = state.fields.all();
     let region = Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty());
