@@ -61,7 +61,7 @@ fn acknowledged_writes_survive_sigkill() {
         .unwrap();
     assert_eq!(r.status(), 303);
     // A session-authenticated API call that changes state must echo the session's CSRF token.
-    let body = serde_json::json!({"name": "writer", "scopes": ["manage_own_tokens", "manage_settings"]});
+    let body = serde_json::json!({"name": "writer", "scopes": ["manage_own_tokens", "manage_settings", "view_contacts", "edit_contacts"]});
     let r = c.post(format!("{url}/api/v1/tokens")).json(&body).send().unwrap();
     assert_eq!(r.status(), 403);
     let csrf = crate::helpers::csrf_of(&c.get(format!("{url}/")).send().unwrap().text().unwrap());
@@ -70,9 +70,35 @@ fn acknowledged_writes_survive_sigkill() {
     let token = r.json::<serde_json::Value>().unwrap()["token"].as_str().unwrap().to_string();
 
     let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let acked_contacts = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let writers: Vec<_> = (0..4)
+    let mut writers: Vec<_> = (0..2)
         .map(|w| {
+            let (acked, stop, url, token) = (acked_contacts.clone(), stop.clone(), url.clone(), token.clone());
+            std::thread::spawn(move || {
+                let c = reqwest::blocking::Client::builder()
+                    .danger_accept_invalid_certs(true)
+                    .timeout(Duration::from_secs(5))
+                    .build()
+                    .unwrap();
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let body = serde_json::json!({"email": format!("durable{w}x{i}@example.com"), "first_name": "Durable"});
+                    let Ok(r) = c.post(format!("{url}/api/v1/contacts")).bearer_auth(&token).json(&body).send() else {
+                        break;
+                    };
+                    if r.status() != 201 {
+                        break;
+                    }
+                    let Ok(v) = r.json::<serde_json::Value>() else { break };
+                    let id = v["id"].as_str().or(v["contact"]["id"].as_str()).unwrap().to_string();
+                    acked.lock().unwrap().push(id);
+                    i += 1;
+                }
+            })
+        })
+        .collect();
+    writers.extend((0..2).map(|w| {
             let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
             std::thread::spawn(move || {
                 let c = reqwest::blocking::Client::builder()
@@ -98,8 +124,7 @@ fn acknowledged_writes_survive_sigkill() {
                     i += 1;
                 }
             })
-        })
-        .collect();
+        }));
     std::thread::sleep(Duration::from_millis(1500));
     // SIGKILL mid-stream: no chance to flush anything.
     child.kill().unwrap();
@@ -129,4 +154,28 @@ fn acknowledged_writes_survive_sigkill() {
         tidings::audit::AuditLog::open(&store).unwrap().verify().unwrap(),
         tidings::audit::Verification::Intact { .. }
     ));
+
+    // Every acknowledged contact is in the store, and the search index (which may have lagged
+    // behind at the kill) has caught up by the time the state is built at start-up.
+    let acked_contacts = acked_contacts.lock().unwrap().clone();
+    assert!(acked_contacts.len() > 10, "only {} contacts were acknowledged", acked_contacts.len());
+    let config = tidings::config::Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
+    let started = Instant::now();
+    let state = tidings::state::AppState::new(config, store).unwrap();
+    let caught_up = started.elapsed();
+    assert!(caught_up < Duration::from_secs(10), "start-up with index catch-up took {caught_up:?}");
+    let found: std::collections::HashSet<String> = state
+        .search
+        .index
+        .search(&tidings::search::ContactQuery { text: "durable".into(), limit: 10_000, ..Default::default() })
+        .unwrap()
+        .ids
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    for id in &acked_contacts {
+        assert!(state.contacts.get(&id.parse().unwrap()).unwrap().is_some(), "acknowledged contact {id} lost");
+        assert!(found.contains(id), "acknowledged contact {id} not in the search index after restart");
+    }
+    state.search.stop();
 }
