@@ -631,35 +631,39 @@ pub fn merge(
     s.updated_at = Utc::now();
     check_contact(&mut s, &state.fields.all())?;
 
-    // Copy the other's ledger and history before it is erased.
-    let ledger = state.contacts.ledger(&o.id)?;
-    let hist = state.contacts.history(&o.id)?;
-    let mut entries: Vec<ConsentEntry> = state.contacts.ledger(&s.id)?;
-    for mut e in ledger {
+    // Crash-safe order: the survivor, with everything it takes from the other (values, ledger
+    // and history copies, the alias), is committed before the other is erased. A crash in
+    // between leaves both contacts, never a half-merged one without the other's data.
+    for mut e in state.contacts.ledger(&o.id)? {
         e.note = if e.note.is_empty() {
             format!("merged from contact {}", o.id)
         } else {
             format!("{} (merged from contact {})", e.note, o.id)
         };
-        entries.push(e.clone());
         state.contacts.append_consent(&s.id, &e)?;
     }
-    for mut h in hist {
-        h.detail = format!("on contact {} before the merge", o.id);
+    for mut h in state.contacts.history(&o.id)? {
+        h.detail = if h.detail.is_empty() {
+            format!("on contact {} before the merge", o.id)
+        } else {
+            format!("{} (on contact {} before the merge)", h.detail, o.id)
+        };
         state.contacts.add_history(&s.id, &h)?;
-    }
-    // The other's email is released by its erasure; then the survivor may take it.
-    let other_email = o.email.clone();
-    let seq_other = state.contacts.erase(&o.id)?;
-    if email_from_other {
-        s.email = other_email;
     }
     let seq = state.contacts.save(&before_email, &s)?;
     state.contacts.add_alias(&o.id, &s.id)?;
     history(state, &by, &s.id, "merged", vec![], format!("contact {} merged into this one", o.id))?;
     state.store.commit()?;
-    state.contacts.announce(seq.max(seq_other));
-    state.search.wait_for(seq.max(seq_other));
+    // Erasing the other releases its address; then the survivor may take it.
+    let mut last = state.contacts.erase(&o.id)?.max(seq);
+    if email_from_other && o.email != s.email {
+        let previous = s.email.clone();
+        s.email = o.email.clone();
+        last = state.contacts.save(&previous, &s)?;
+        state.store.commit()?;
+    }
+    state.contacts.announce(last);
+    state.search.wait_for(last);
     state.audit.record(by.event(Action::ContactsMerged).target(s.id.reference()).detail("merged", o.id.reference()))?;
     Ok(s)
 }

@@ -557,10 +557,12 @@ impl Contact {
         c.first_name = mask_text(&self.first_name);
         c.last_name = mask_text(&self.last_name);
         c.phone = self.phone.as_ref().map(|p| Phone(mask_text(p.as_str())));
+        // Any custom value can identify someone (a birthday, a customer number): all masked.
         for v in c.custom.values_mut() {
-            if let FieldValue::Text(s) = v {
-                *s = mask_text(s);
-            }
+            *v = match v {
+                FieldValue::Text(s) => FieldValue::Text(mask_text(s)),
+                _ => FieldValue::Text("•••".into()),
+            };
         }
         c
     }

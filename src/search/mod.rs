@@ -157,6 +157,31 @@ impl SortBy {
     }
 }
 
+/// A page cursor as clients see it: the raw one is the last row's sort key (an email or a
+/// name), so it is sealed with a key derived from the master key, bound to the sort and order.
+/// An edited or foreign cursor does not open.
+pub fn seal_cursor(keyring: &crate::store::Keyring, sort: SortBy, descending: bool, raw: &str) -> String {
+    use base64::Engine;
+    let sealed = cursor_key(keyring).seal(&cursor_aad(sort, descending), raw.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sealed)
+}
+
+pub fn open_cursor(keyring: &crate::store::Keyring, sort: SortBy, descending: bool, sealed: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sealed.trim()).ok()?;
+    let raw = cursor_key(keyring).open(&cursor_aad(sort, descending), &bytes).ok()?;
+    String::from_utf8(raw).ok()
+}
+
+fn cursor_key(keyring: &crate::store::Keyring) -> crate::store::SecretKey {
+    crate::store::SecretKey::from_bytes(&keyring.lookup_hash("tidings/contacts-cursor-key", b"v1"))
+        .expect("a keyed hash is 32 bytes")
+}
+
+fn cursor_aad(sort: SortBy, descending: bool) -> Vec<u8> {
+    format!("tidings/contacts-cursor/{}/{}", sort.as_str(), if descending { "desc" } else { "asc" }).into_bytes()
+}
+
 /// What to find. Empty text and no filters match every contact.
 #[derive(Debug, Clone, Default)]
 pub struct ContactQuery {

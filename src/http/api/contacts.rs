@@ -7,8 +7,6 @@ use std::io;
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -24,7 +22,6 @@ use crate::http::error::{ApiError, Code};
 use crate::http::guard::{perm, Guard};
 use crate::search::{ContactQuery, SortBy};
 use crate::state::{blocking, AppState};
-use crate::store::SecretKey;
 
 pub const MAX_BULK: usize = 1000;
 const MAX_PAGE: usize = 500;
@@ -303,24 +300,13 @@ fn has_filters(q: &ContactQuery) -> bool {
 // The index's sort keys hold the email or the name of the last contact on the page. Sealed, the
 // cursor is opaque (no address in URLs and logs) and only fits the sort and order it came from.
 
-fn cursor_key(state: &AppState) -> SecretKey {
-    SecretKey::from_bytes(&state.store.keyring().lookup_hash("tidings/contacts-cursor-key", b""))
-        .expect("a keyed hash is 32 bytes")
-}
-
-fn cursor_aad(q: &ContactQuery) -> Vec<u8> {
-    format!("tidings/contacts-cursor/{}/{}", q.sort.as_str(), if q.descending { "desc" } else { "asc" }).into_bytes()
-}
-
 fn seal_cursor(state: &AppState, q: &ContactQuery, raw: &str) -> String {
-    URL_SAFE_NO_PAD.encode(cursor_key(state).seal(&cursor_aad(q), raw.as_bytes()))
+    crate::search::seal_cursor(state.store.keyring(), q.sort, q.descending, raw)
 }
 
 fn open_cursor(state: &AppState, q: &ContactQuery, sealed: &str) -> Result<String, ApiError> {
-    let bad = || bad_param("cursor", "is not a `next` value from a listing with this sort and order");
-    let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| bad())?;
-    let raw = cursor_key(state).open(&cursor_aad(q), &bytes).map_err(|_| bad())?;
-    String::from_utf8(raw).map_err(|_| bad())
+    crate::search::open_cursor(state.store.keyring(), q.sort, q.descending, sealed)
+        .ok_or_else(|| bad_param("cursor", "is not a `next` value from a listing with this sort and order"))
 }
 
 async fn list(

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use actix_web::{web, HttpResponse};
-use base64::Engine;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -21,7 +20,6 @@ use crate::http::urlencode;
 use crate::ops::OpError;
 use crate::search::{ContactQuery, SortBy};
 use crate::state::{blocking, AppState};
-use crate::store::SecretKey;
 
 pub const PAGE: usize = 50;
 /// How long a page waits for the search index to show the change it has just made.
@@ -244,25 +242,13 @@ impl Filters {
 /// Sort keys end in the contact id but begin with the email or the name: in a link they would
 /// show a masked viewer the address and put it into browser history and proxy logs. The page
 /// hands out the key sealed, under a key derived from the master key for this use only.
-fn cursor_key(state: &AppState) -> SecretKey {
-    SecretKey::from_bytes(&state.store.keyring().lookup_hash("tidings/contacts-page-cursor", b"v1"))
-        .expect("a lookup hash is 32 bytes")
-}
-
-fn cursor_aad(sort: SortBy, descending: bool) -> Vec<u8> {
-    format!("contacts-cursor:{}:{}", sort.as_str(), descending).into_bytes()
-}
-
 fn seal_cursor(state: &AppState, f: &Filters, raw: &str) -> String {
-    let sealed = cursor_key(state).seal(&cursor_aad(f.sort, f.descending), raw.as_bytes());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sealed)
+    crate::search::seal_cursor(state.store.keyring(), f.sort, f.descending, raw)
 }
 
 /// A cursor that does not open (edited, or for another sort order) starts from the top.
 fn open_cursor(state: &AppState, f: &Filters, cursor: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor.trim()).ok()?;
-    let raw = cursor_key(state).open(&cursor_aad(f.sort, f.descending), &bytes).ok()?;
-    String::from_utf8(raw).ok()
+    crate::search::open_cursor(state.store.keyring(), f.sort, f.descending, cursor)
 }
 
 fn row(c: &Contact, lists: &BTreeMap<String, String>) -> Value {
