@@ -353,8 +353,15 @@ impl FieldDef {
             }),
             FieldKind::Choice => FieldValue::Choice(self.option(s)?),
             FieldKind::MultiChoice => {
+                // Options may contain commas: a whole-value match wins, `;` or `|` separate
+                // before `,` does.
+                if let Ok(one) = self.option(s) {
+                    return Ok(Some(FieldValue::Multi(vec![one])));
+                }
+                let parts: Vec<&str> =
+                    if s.contains([';', '|']) { s.split([';', '|']).collect() } else { s.split(',').collect() };
                 let mut picked = Vec::new();
-                for part in s.split([',', ';', '|']).map(str::trim).filter(|p| !p.is_empty()) {
+                for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
                     let o = self.option(part)?;
                     if !picked.contains(&o) {
                         picked.push(o);
@@ -805,6 +812,12 @@ mod tests {
             Some(FieldValue::Multi(vec!["a".into(), "b".into()]))
         );
         assert!(m.parse_json(&serde_json::json!(["c"])).is_err());
+        let commas = def(FieldKind::MultiChoice, &["Red, dark", "Blue"]);
+        assert_eq!(commas.parse_text("red, dark").unwrap(), Some(FieldValue::Multi(vec!["Red, dark".into()])));
+        assert_eq!(
+            commas.parse_text("Red, dark; blue").unwrap(),
+            Some(FieldValue::Multi(vec!["Red, dark".into(), "Blue".into()]))
+        );
         assert!(def(FieldKind::Number, &[]).parse_json(&serde_json::json!(true)).is_err());
         assert!(FieldDef::new("email", "E", FieldKind::Text, vec![], None).is_err());
         assert!(FieldDef::new("Shoe Size", "E", FieldKind::Text, vec![], None).is_err());
