@@ -607,7 +607,9 @@ pub fn run(
     mut batch: ImportBatch,
     progress: &dyn Fn(&ImportBatch),
 ) -> OpResult<ImportBatch> {
+    state.search.index.set_bulk(true);
     let result = run_inner(state, path, o, &mut batch, progress);
+    state.search.index.set_bulk(false);
     batch.finished_at = Some(Utc::now());
     match &result {
         Ok(()) => batch.status = BatchStatus::Done,

@@ -170,6 +170,8 @@ pub struct ChangeFeed {
 struct FeedState {
     logged: u64,
     indexed: u64,
+    /// Callers blocked in `wait_indexed`: the indexer commits at once for them.
+    waiting: usize,
 }
 
 impl ChangeFeed {
@@ -189,17 +191,27 @@ impl ChangeFeed {
         self.state.lock().unwrap_or_else(|p| p.into_inner()).indexed
     }
 
-    /// Blocks the indexer until something newer than `seen` is logged (or the timeout).
-    pub fn wait_logged(&self, seen: u64, timeout: Duration) -> u64 {
+    /// Blocks the indexer until something newer than `seen` is logged, someone waits for a
+    /// commit, or the timeout. Returns (logged, someone waiting).
+    pub fn wait_logged(&self, seen: u64, timeout: Duration) -> (u64, bool) {
         let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let (s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.logged <= seen).unwrap_or_else(|p| p.into_inner());
-        s.logged
+        let (s, _) = self
+            .cv
+            .wait_timeout_while(s, timeout, |s| s.logged <= seen && s.waiting == 0)
+            .unwrap_or_else(|p| p.into_inner());
+        (s.logged, s.waiting > 0)
     }
 
     /// Blocks until the index has committed change `seq`; false on timeout.
     pub fn wait_indexed(&self, seq: u64, timeout: Duration) -> bool {
-        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let (s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.indexed < seq).unwrap_or_else(|p| p.into_inner());
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if s.indexed >= seq {
+            return true;
+        }
+        s.waiting += 1;
+        self.cv.notify_all();
+        let (mut s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.indexed < seq).unwrap_or_else(|p| p.into_inner());
+        s.waiting -= 1;
         s.indexed >= seq
     }
 }
@@ -289,6 +301,19 @@ impl Contacts {
         }
     }
 
+    /// Takes an address for a new contact: one compare-and-swap when it is free (the usual
+    /// case), the full check otherwise.
+    fn claim_new_email(&self, email: &EmailAddress, id: &ContactId) -> Result<(), ContactError> {
+        let key = email_key(&self.store, email);
+        {
+            let _gate = self.store.write_gate();
+            if self.by_email.compare_and_swap(key, None as Option<&[u8]>, Some(id.as_bytes().as_slice()))?.is_ok() {
+                return Ok(());
+            }
+        }
+        self.claim_email(email, id)
+    }
+
     fn release_email(&self, email: &EmailAddress, id: &ContactId) -> Result<()> {
         let key = email_key(&self.store, email);
         let _gate = self.store.write_gate();
@@ -298,9 +323,18 @@ impl Contacts {
 
     /// Logs that a contact changed, for the indexer. Returns the sequence number.
     pub fn log_change(&self, id: &ContactId) -> Result<u64> {
+        self.log(id, false)
+    }
+
+    /// `created`: the contact did not exist before this change, so the index holds nothing to
+    /// replace (a bulk import then costs no deletes).
+    fn log(&self, id: &ContactId, created: bool) -> Result<u64> {
         let seq = self.store.db().generate_id()? + 1;
+        let mut v = [0u8; 17];
+        v[..16].copy_from_slice(id.as_bytes());
+        v[16] = created as u8;
         let _gate = self.store.write_gate();
-        self.changes.insert(seq.to_be_bytes(), id.as_bytes().as_slice())?;
+        self.changes.insert(seq.to_be_bytes(), &v[..])?;
         Ok(seq)
     }
 
@@ -312,8 +346,8 @@ impl Contacts {
     /// Inserts a new contact (uncommitted), with a first ledger entry when given (one data key
     /// lookup and one logged change for both). Returns the change sequence number.
     pub fn insert(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<u64, ContactError> {
-        self.claim_email(&c.email, &c.id)?;
-        let seq = self.log_change(&c.id)?;
+        self.claim_new_email(&c.email, &c.id)?;
+        let seq = self.log(&c.id, true)?;
         let person = c.id.person();
         let dk = self.store.new_data_key(&person)?;
         if let Some(entry) = consent {
@@ -434,14 +468,14 @@ impl Contacts {
         self.records.iter().map(|r| r.map(|(_, _, c)| c))
     }
 
-    /// Logged changes after `after`, oldest first: (seq, contact id).
-    pub fn pending_changes(&self, after: u64, limit: usize) -> Result<Vec<(u64, ContactId)>> {
+    /// Logged changes after `after`, oldest first: (seq, contact id, created by this change).
+    pub fn pending_changes(&self, after: u64, limit: usize) -> Result<Vec<(u64, ContactId, bool)>> {
         let mut out = Vec::new();
         for item in self.changes.range((after + 1).to_be_bytes()..) {
             let (k, v) = item?;
             let seq = u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
-            if let Some(id) = ContactId::from_slice(&v) {
-                out.push((seq, id));
+            if let Some(id) = v.get(..16).and_then(ContactId::from_slice) {
+                out.push((seq, id, v.get(16) == Some(&1)));
             }
             if out.len() >= limit {
                 break;

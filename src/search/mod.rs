@@ -213,6 +213,7 @@ pub struct SearchPage {
 }
 
 pub struct SearchIndex {
+    bulk: AtomicBool,
     index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
@@ -256,7 +257,7 @@ impl SearchIndex {
         };
         let writer: IndexWriter = index.writer_with_num_threads(1, 40_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok((SearchIndex { index, reader, writer: Mutex::new(writer), f, path }, seq))
+        Ok((SearchIndex { bulk: AtomicBool::new(false), index, reader, writer: Mutex::new(writer), f, path }, seq))
     }
 
     pub fn path(&self) -> &Path {
@@ -342,30 +343,65 @@ impl SearchIndex {
         Term::from_field_text(self.f.id, &id.to_string())
     }
 
-    /// Indexes the changes logged after `after` (up to one batch) and commits. Returns the last
-    /// sequence number committed, or None when there was nothing to do.
-    pub fn catch_up(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
+    /// Indexes the changes logged after `after` (up to one batch, none newer than `upto`),
+    /// without committing. Returns the last sequence number added, or None when there was
+    /// nothing to do.
+    pub fn add_changes(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
         let mut changes = contacts.pending_changes(after, BATCH)?;
         // Only what the store has committed: an index entry must never outlive a crash that
         // lost its record.
-        changes.retain(|(seq, _)| *seq <= upto);
-        let Some(&(last, _)) = changes.last() else { return Ok(None) };
+        changes.retain(|(seq, _, _)| *seq <= upto);
+        let Some(&(last, _, _)) = changes.last() else { return Ok(None) };
         let mut analyzer = analyzer();
-        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let created: std::collections::HashSet<ContactId> =
+            changes.iter().filter(|(_, _, new)| *new).map(|(_, id, _)| *id).collect();
         let mut seen = std::collections::HashSet::with_capacity(changes.len());
-        for (_, id) in changes.iter().rev() {
+        for (_, id, _) in changes.iter().rev() {
             // The newest change of a contact is enough: the record is read as it is now.
             if !seen.insert(*id) {
                 continue;
             }
-            writer.delete_term(self.id_term(id));
+            // Created in this batch: no earlier document can exist.
+            if !created.contains(id) {
+                writer.delete_term(self.id_term(id));
+            }
             if let Some(c) = contacts.get(id)? {
                 let consents = contacts.consent_state(id)?;
                 writer.add_document(self.document(&mut analyzer, &c, &consents))?;
             }
         }
-        self.commit(&mut writer, contacts, last)?;
         Ok(Some(last))
+    }
+
+    /// Indexes and commits everything logged after `after` (start-up catch-up, tests).
+    pub fn catch_up(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
+        let mut at = after;
+        while let Some(next) = self.add_changes(contacts, at, upto)? {
+            at = next;
+        }
+        if at == after {
+            return Ok(None);
+        }
+        self.commit_now(contacts, at)?;
+        Ok(Some(at))
+    }
+
+    pub fn commit_now(&self, contacts: &Contacts, seq: u64) -> Result<()> {
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        self.commit(&mut writer, contacts, seq)
+    }
+
+    /// During a bulk import: segments are not merged and commits are spaced out (a waiting
+    /// caller still gets one at once). Turning it off restores merging.
+    pub fn set_bulk(&self, on: bool) {
+        let writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if on {
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        } else {
+            writer.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+        }
+        self.bulk.store(on, Ordering::SeqCst);
     }
 
     fn commit(&self, writer: &mut IndexWriter, contacts: &Contacts, seq: u64) -> Result<()> {
@@ -601,20 +637,49 @@ impl Drop for Search {
 }
 
 fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
-    let mut at = contacts.feed.indexed_seq();
+    // How long added documents may wait for a commit: at once normally; during a bulk import,
+    // a few seconds, so that a million rows make tens of segments, not hundreds.
+    const BULK_COMMIT: Duration = Duration::from_secs(5);
+    let mut committed = contacts.feed.indexed_seq();
+    let mut at = committed;
+    let mut since: Option<Instant> = None;
     while !stop.load(Ordering::SeqCst) {
-        let upto = contacts.feed.wait_logged(at, Duration::from_millis(500));
+        let timeout = match since {
+            Some(t) => BULK_COMMIT.saturating_sub(t.elapsed()).max(Duration::from_millis(10)),
+            None => Duration::from_millis(500),
+        };
+        let (upto, waiting) = contacts.feed.wait_logged(at, timeout);
         if stop.load(Ordering::SeqCst) {
             break;
         }
         loop {
-            match index.catch_up(&contacts, at, upto) {
-                Ok(Some(next)) => at = next,
+            match index.add_changes(&contacts, at, upto) {
+                Ok(Some(next)) => {
+                    at = next;
+                    since.get_or_insert_with(Instant::now);
+                }
                 Ok(None) => break,
                 Err(e) => {
                     tracing::error!(error = %e, "indexing failed; retrying in a second");
                     std::thread::sleep(Duration::from_secs(1));
                     break;
+                }
+            }
+        }
+        if waiting && at == committed {
+            // Someone waits for a change not announced yet: do not spin.
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let due = !index.bulk.load(Ordering::SeqCst) || waiting || since.is_some_and(|t| t.elapsed() >= BULK_COMMIT);
+        if at > committed && due {
+            match index.commit_now(&contacts, at) {
+                Ok(()) => {
+                    committed = at;
+                    since = None;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "committing the search index failed; retrying in a second");
+                    std::thread::sleep(Duration::from_secs(1));
                 }
             }
         }
