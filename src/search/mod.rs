@@ -32,8 +32,10 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 1;
-pub const MAX_PREFIX: usize = 16;
+const SCHEMA_VERSION: u32 = 2;
+/// Longer words are matched on their first 12 characters (a few false positives among
+/// words that long, for a much smaller term dictionary).
+pub const MAX_PREFIX: usize = 12;
 const DIR: &str = "search";
 const SEQ_KEY: &[u8] = b"search_indexed_seq";
 const BATCH: usize = 20_000;
