@@ -113,6 +113,18 @@ kib_mb() {
 rss_kib() {
     awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0
 }
+# "<anon> <file>" in KiB: heap (sled's cache, tantivy's writer) apart from mapped files
+# (tantivy mmaps its segments), which count in RSS but are page cache the kernel can drop.
+rss_split() {
+    awk '$1 == "RssAnon:" { a = $2 } $1 == "RssFile:" { f = $2 } END { print a + 0, f + 0 }' \
+        "/proc/$1/status" 2>/dev/null || echo "0 0"
+}
+# "<total> MB (<anon> anon + <file> file)" for a pid.
+rss_line() {
+    local anon file
+    read -r anon file < <(rss_split "$1")
+    echo "$(kib_mb "$(rss_kib "$1")") MB ($(kib_mb "$anon") anon + $(kib_mb "$file") file)"
+}
 # "yes"/"NO" for a figure against a bound: meets <value> <lt|ge> <bound>
 meets() {
     awk -v v="$1" -v op="$2" -v b="$3" 'BEGIN {
@@ -280,17 +292,18 @@ def run_paths(host, port, auth, paths):
     c = http.client.HTTPConnection(host, port, timeout=60)
     lat, bad, totals = [], {}, []
     for p in paths:
+        n = len(urllib.parse.unquote(p.split("q=", 1)[1].split("&", 1)[0]))
         t0 = time.perf_counter()
         c.request("GET", p, headers={"Authorization": auth})
         r = c.getresponse()
         data = r.read()
-        lat.append(time.perf_counter() - t0)
+        lat.append((time.perf_counter() - t0, n))
         if r.status != 200:
             bad[r.status] = bad.get(r.status, 0) + 1
         else:
             m = re.search(rb'"total"\s*:\s*(\d+)', data)
             if m:
-                totals.append(int(m.group(1)))
+                totals.append((int(m.group(1)), n))
     return lat, bad, totals
 
 
@@ -309,20 +322,31 @@ def latency(host, port, auth, paths_file, concurrency, warmup):
         with multiprocessing.Pool(concurrency) as pool:
             parts = pool.map(_worker, shards)
     wall = time.perf_counter() - t0
-    lat = sorted(x for p in parts for x in p[0])
+    pairs = [x for p in parts for x in p[0]]
+    lat = sorted(x for x, _ in pairs)
     bad = {}
     for p in parts:
         for k, v in p[1].items():
             bad[k] = bad.get(k, 0) + v
-    totals = [t for p in parts for t in p[2]]
+    all_totals = [t for p in parts for t in p[2]]
+    totals = [t for t, _ in all_totals]
 
-    def pct(q):  # nearest rank
-        return lat[max(0, math.ceil(q / 100 * len(lat)) - 1)] * 1000
+    def pct(q, xs=lat):  # nearest rank
+        return xs[max(0, math.ceil(q / 100 * len(xs)) - 1)] * 1000
+
+    # By characters typed: one letter matches a large share of the contacts.
+    by_len = {}
+    for n in sorted({n for _, n in pairs}):
+        xs = sorted(x for x, m in pairs if m == n)
+        ts = sorted(t for t, m in all_totals if m == n)
+        by_len[n] = {"n": len(xs), "p50": round(pct(50, xs), 2), "p99": round(pct(99, xs), 2),
+                     "median_total": ts[len(ts) // 2] if ts else None}
 
     print(json.dumps({
         "requests": len(lat), "rps": len(lat) / wall, "p50": pct(50), "p90": pct(90), "p99": pct(99),
         "max": lat[-1] * 1000, "mean": sum(lat) / len(lat) * 1000, "errors": sum(bad.values()),
         "statuses": bad, "median_total": sorted(totals)[len(totals) // 2] if totals else None,
+        "by_length": by_len,
     }))
 
 
@@ -355,28 +379,31 @@ fi
 
 # --- import ----------------------------------------------------------------------------------
 
-# Records the importer's RSS every second and, last of all, each thread's CPU seconds (the
-# final snapshot before the process exits), to tell where the time goes.
+# Records the importer's RSS and each thread's CPU time every second, to tell where the time
+# goes. Threads come and go (tantivy starts some per commit, the indexer is stopped before the
+# end), so each thread's last reading counts, and threads are then summed by name.
 sample() {
-    local pid=$1 out=$2 t0 rss
+    local pid=$1 out=$2 t0 hz
     t0=$(now_us)
+    hz=$(getconf CLK_TCK)
     while kill -0 "$pid" 2>/dev/null; do
-        rss=$(rss_kib "$pid")
-        echo "$((($(now_us) - t0) / 1000000)) $rss" >>"$out.rss"
-        # comm may contain spaces; fields after the closing parenthesis are fixed.
+        echo "$((($(now_us) - t0) / 1000000)) $(rss_kib "$pid") $(rss_split "$pid")" >>"$out.rss"
+        # "tid (comm) state ..." where comm may hold spaces; utime and stime are fields 14-15.
         for st in /proc/"$pid"/task/*/stat; do
-            sed -n 's/^[0-9]* (\(.*\)) \(.*\)$/\1\t\2/p' "$st" 2>/dev/null
-        done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '{
-            split($2, f, " ")
-            cpu[$1] += (f[12] + f[13]) / hz
-        } END { for (n in cpu) printf "%-20s %8.1f\n", n, cpu[n] }' >"$out.threads.tmp" 2>/dev/null || true
-        [[ -s $out.threads.tmp ]] && mv "$out.threads.tmp" "$out.threads"
+            sed -n 's/^\([0-9]*\) (\(.*\)) \(.*\)$/\1\t\2\t\3/p' "$st" 2>/dev/null || true
+        done | awk -F'\t' -v hz="$hz" '{ split($3, f, " "); printf "%s\t%s\t%.2f\n", $1, $2, (f[12] + f[13]) / hz }' \
+            >>"$out.threads"
         sleep 1
     done
 }
+# Prints the CPU seconds of each thread name (top 8) from a sample file.
+thread_cpu() {
+    awk -F'\t' '{ last[$1] = $3; name[$1] = $2 } END { for (t in last) cpu[name[t]] += last[t]
+        for (n in cpu) printf "%-20s %8.1f\n", n, cpu[n] }' "$1" | sort -k2 -n -r | head -n 8
+}
 
 # run_import <label> <csv> <rows>: fills the arrays below under <label>.
-declare -A RPS PEAK WALL CPU DISK_DB DISK_SEARCH PER_CONTACT
+declare -A RPS PEAK WALL CPU CPU_US DISK_DB DISK_SEARCH PER_CONTACT
 run_import() {
     local label=$1 csv=$2 rows=$3 data="$WORK/data-$1" t0 t1 time_pid pid rc=0
     mkdir -p "$data"
@@ -415,19 +442,23 @@ run_import() {
     PEAK[$label]=$(kib_mb "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time-$label")")
     CPU[$label]=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } /Percent of CPU/ { p = $2 }
         END { printf "%.0f s user, %.0f s system, %s of a core", u, s, p }' "$WORK/time-$label")
+    CPU_US[$label]=$(awk -F': ' -v r="$rows" '/User time/ { u = $2 } /System time/ { s = $2 }
+        END { printf "%.0f", (u + s) * 1e6 / r }' "$WORK/time-$label")
     DISK_DB[$label]=$(du -sb "$data/db" | cut -f1)
     DISK_SEARCH[$label]=$(du -sb "$data/search" | cut -f1)
     PER_CONTACT[$label]=$(((DISK_DB[$label] + DISK_SEARCH[$label]) / rows))
     say "$label: ${WALL[$label]} s, ${RPS[$label]} rows/s, peak RSS ${PEAK[$label]} MB (${CPU[$label]})"
     if [[ -s $WORK/sample-$label.threads ]]; then
-        echo "    CPU seconds per thread (last sample before exit):" >&2
-        sort -k2 -n -r "$WORK/sample-$label.threads" | head -n 8 | sed 's/^/      /' >&2
+        echo "    CPU seconds by thread name (sampled every second):" >&2
+        thread_cpu "$WORK/sample-$label.threads" | sed 's/^/      /' >&2
     fi
     if [[ -s $WORK/sample-$label.rss ]]; then
         # About ten evenly spaced samples, to show whether memory grows with the rows read.
         echo "    RSS over time (s: MB): $(awk -v n="$(wc -l <"$WORK/sample-$label.rss")" '
             BEGIN { step = int(n / 10) + 1 }
             (NR - 1) % step == 0 || NR == n { printf "%s: %.0f  ", $1, $2 * 1024 / 1e6 }' "$WORK/sample-$label.rss")" >&2
+        echo "    at the highest sample: $(sort -k2 -n "$WORK/sample-$label.rss" | tail -n 1 |
+            awk '{ printf "%.0f MB anon + %.0f MB file-backed", $3 * 1024 / 1e6, $4 * 1024 / 1e6 }')" >&2
     fi
 }
 
@@ -455,7 +486,7 @@ until curl -sf -o /dev/null "$BASE/healthz"; do
 done
 ready_ms=$((($(now_us) - start_us) / 1000))
 rss_start=$(kib_mb "$(rss_kib "$SERVER_PID")")
-say "healthy after ${ready_ms} ms, RSS ${rss_start} MB"
+say "healthy after ${ready_ms} ms, RSS $(rss_line "$SERVER_PID")"
 if grep -q "search index" "$WORK/server.out"; then
     echo "    the index was not complete when the import returned:" >&2
     grep "search index" "$WORK/server.out" | sed 's/^/      /' >&2
@@ -483,7 +514,14 @@ jget() {
 
 say "search at concurrency 1: $QUERIES queries (after 100 to warm up)"
 PY latency 127.0.0.1 "$PORT" "$AUTH" "$WORK/queries.txt" 1 100 >"$WORK/lat-1.json"
-cat "$WORK/lat-1.json" >&2
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print("    p50 %(p50).2f, p90 %(p90).2f, p99 %(p99).2f, max %(max).2f ms over %(requests)d requests" % d)
+print("    by characters typed: length, queries, p50 ms, p99 ms, median matches")
+for n, v in d["by_length"].items():
+    print("      %s %6d %8.2f %8.2f %10s" % (n, v["n"], v["p50"], v["p99"], v["median_total"]))
+' "$WORK/lat-1.json" >&2
 
 if command -v wrk >/dev/null; then
     CONC_TOOL="wrk, ${DURATION} s"
@@ -528,10 +566,13 @@ else
 fi
 cat "$WORK/lat-n.json" >&2
 rss_after_search=$(kib_mb "$(rss_kib "$SERVER_PID")")
+say "RSS after the searches: $(rss_line "$SERVER_PID")"
 
 say "idle for ${IDLE_WAIT} s"
 sleep "$IDLE_WAIT"
 rss_idle=$(kib_mb "$(rss_kib "$SERVER_PID")")
+rss_idle_line=$(rss_line "$SERVER_PID")
+say "RSS idle: $rss_idle_line"
 hwm=$(kib_mb "$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")")
 
 # --- report ----------------------------------------------------------------------------------
@@ -543,7 +584,11 @@ L() {
     jget "$WORK/lat-$1.json" "$2" | awk '{ printf "%.2f", $1 }'
 }
 echo
-echo "Tidings $("$BIN" version | awk '{ print $2 }') (profile bench-build), $(nproc) cores," \
+# The build takes the working tree as it is, edits by others included.
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+dirty=$(git status --porcelain --untracked-files=no -- src Cargo.toml Cargo.lock 2>/dev/null | wc -l)
+echo "Tidings $("$BIN" version | awk '{ print $2 }') at $rev ($dirty changed files under src/ and Cargo.*)," \
+    "profile bench-build, $(nproc) cores," \
     "$ROWS contacts, $(wc -l <"$WORK/queries.txt") prefix queries of 1-6 characters, HTTP (no TLS)"
 echo
 fmt "figure" "measured" "target" "met"
@@ -552,6 +597,8 @@ if ((SMALL_ROWS > 0)); then
     fmt "import, $SMALL_ROWS rows (rows/s, wall ${WALL[small]} s)" "${RPS[small]}" ">= 40000" \
         "$(meets "${RPS[small]}" ge 40000)"
 fi
+# 2 cores at 40,000 rows/s leave 50 µs of CPU per row, for every thread together.
+fmt "import CPU per row, all threads (µs)" "${CPU_US[big]}" "<= 50 implied" "$(meets "${CPU_US[big]}" lt 50.5)"
 fmt "peak RSS during import, $ROWS rows (MB)" "${PEAK[big]}" "< 300" "$(meets "${PEAK[big]}" lt 300)"
 if ((SMALL_ROWS > 0)); then
     fmt "peak RSS during import, $SMALL_ROWS rows (MB)" "${PEAK[small]}" "< 300, flat" \
@@ -573,5 +620,6 @@ fmt "server RSS after the searches (MB)" "$rss_after_search" "-" ""
 fmt "server RSS idle ${IDLE_WAIT} s later (MB)" "$rss_idle" "< 200" "$(meets "$rss_idle" lt 200)"
 fmt "server peak RSS (VmHWM) (MB)" "$hwm" "-" ""
 echo
+echo "Idle RSS: $rss_idle_line; file-backed pages are tantivy's mmapped segments."
 echo "MB = 10^6 bytes. Import CPU: ${CPU[big]}. Concurrent run: $CONC_TOOL;" \
     "errors: $(L 1 errors | cut -d. -f1) at concurrency 1, $(L n errors | cut -d. -f1) at $CONCURRENCY."
