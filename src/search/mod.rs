@@ -216,6 +216,8 @@ pub struct SearchPage {
 
 pub struct SearchIndex {
     bulk: AtomicBool,
+    /// The change-log position of the last commit.
+    committed: std::sync::atomic::AtomicU64,
     index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
@@ -259,7 +261,18 @@ impl SearchIndex {
         };
         let writer: IndexWriter = index.writer_with_num_threads(1, 40_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok((SearchIndex { bulk: AtomicBool::new(false), index, reader, writer: Mutex::new(writer), f, path }, seq))
+        Ok((
+            SearchIndex {
+                bulk: AtomicBool::new(false),
+                committed: std::sync::atomic::AtomicU64::new(seq.unwrap_or(0)),
+                index,
+                reader,
+                writer: Mutex::new(writer),
+                f,
+                path,
+            },
+            seq,
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -397,11 +410,22 @@ impl SearchIndex {
     /// During a bulk import: segments are not merged and commits are spaced out (a waiting
     /// caller still gets one at once). Turning it off restores merging.
     pub fn set_bulk(&self, on: bool) {
-        let writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if on {
             writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         } else {
             writer.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+            // Merges are chosen after a commit: commit now (with the last committed position,
+            // never more) so the segments a bulk import left are merged in the background
+            // instead of slowing every search until the next write.
+            let seq = self.committed.load(Ordering::SeqCst);
+            let result = writer.prepare_commit().and_then(|mut p| {
+                p.set_payload(&format!("{SCHEMA_VERSION}:{seq}"));
+                p.commit()
+            });
+            if let Err(e) = result.map(|_| ()).and_then(|_| self.reader.reload()) {
+                tracing::warn!(error = %e, "committing the search index after a bulk import failed");
+            }
         }
         self.bulk.store(on, Ordering::SeqCst);
     }
@@ -410,6 +434,7 @@ impl SearchIndex {
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&format!("{SCHEMA_VERSION}:{seq}"));
         prepared.commit()?;
+        self.committed.store(seq, Ordering::SeqCst);
         self.reader.reload()?;
         let store = contacts.store();
         {

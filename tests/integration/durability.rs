@@ -83,7 +83,8 @@ fn acknowledged_writes_survive_sigkill() {
                     .unwrap();
                 let mut i = 0;
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let body = serde_json::json!({"email": format!("durable{w}x{i}@example.com"), "first_name": "Durable"});
+                    let body =
+                        serde_json::json!({"email": format!("durable{w}x{i}@example.com"), "first_name": "Durable"});
                     let Ok(r) = c.post(format!("{url}/api/v1/contacts")).bearer_auth(&token).json(&body).send() else {
                         break;
                     };
@@ -99,32 +100,32 @@ fn acknowledged_writes_survive_sigkill() {
         })
         .collect();
     writers.extend((0..2).map(|w| {
-            let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
-            std::thread::spawn(move || {
-                let c = reqwest::blocking::Client::builder()
-                    .danger_accept_invalid_certs(true)
-                    .timeout(Duration::from_secs(5))
-                    .build()
-                    .unwrap();
-                let mut i = 0;
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let Ok(r) = c
-                        .post(format!("{url}/api/v1/tokens"))
-                        .bearer_auth(&token)
-                        .json(&serde_json::json!({"name": format!("k{w}-{i}"), "scopes": ["manage_own_tokens"]}))
-                        .send()
-                    else {
-                        break;
-                    };
-                    if r.status() != 201 {
-                        break;
-                    }
-                    let Ok(v) = r.json::<serde_json::Value>() else { break };
-                    acked.lock().unwrap().push(v["id"].as_str().unwrap().to_string());
-                    i += 1;
+        let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
+        std::thread::spawn(move || {
+            let c = reqwest::blocking::Client::builder()
+                .danger_accept_invalid_certs(true)
+                .timeout(Duration::from_secs(5))
+                .build()
+                .unwrap();
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let Ok(r) = c
+                    .post(format!("{url}/api/v1/tokens"))
+                    .bearer_auth(&token)
+                    .json(&serde_json::json!({"name": format!("k{w}-{i}"), "scopes": ["manage_own_tokens"]}))
+                    .send()
+                else {
+                    break;
+                };
+                if r.status() != 201 {
+                    break;
                 }
-            })
-        }));
+                let Ok(v) = r.json::<serde_json::Value>() else { break };
+                acked.lock().unwrap().push(v["id"].as_str().unwrap().to_string());
+                i += 1;
+            }
+        })
+    }));
     std::thread::sleep(Duration::from_millis(1500));
     // SIGKILL mid-stream: no chance to flush anything.
     child.kill().unwrap();

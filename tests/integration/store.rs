@@ -172,7 +172,8 @@ fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
     let o = ops::create(st, by, &other, tidings::domain::Source::Admin).unwrap();
     ops::record_consent(st, by, &o.id, "engagement", true, "", None, None).unwrap();
     ops::merge(st, by, &c.id, &o.id, &Default::default()).unwrap();
-    let (_, changed) = ops::update(st, by, &c.id, &ContactInput { add_tags: ["vip".into()].into(), ..Default::default() }).unwrap();
+    let (_, changed) =
+        ops::update(st, by, &c.id, &ContactInput { add_tags: ["vip".into()].into(), ..Default::default() }).unwrap();
     assert_eq!(changed, vec!["tags"]);
 
     let unregistered = registry::unregistered_trees(st.store.db());
@@ -190,7 +191,12 @@ fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
     for f in db_files(&app.data_dir()) {
         let bytes = std::fs::read(&f).unwrap();
         for n in needles {
-            assert!(!bytes.windows(n.len()).any(|w| w == n), "{} holds {} in plaintext", f.display(), String::from_utf8_lossy(n));
+            assert!(
+                !bytes.windows(n.len()).any(|w| w == n),
+                "{} holds {} in plaintext",
+                f.display(),
+                String::from_utf8_lossy(n)
+            );
         }
     }
 
@@ -201,7 +207,12 @@ fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
     for f in walk(&app.data_dir().join("search")) {
         let bytes = std::fs::read(&f).unwrap();
         for n in [&b"quintessa"[..], b"zyxwvut", b"vorlaufig"] {
-            assert!(!bytes.windows(n.len()).any(|w| w == n), "{} still holds {}", f.display(), String::from_utf8_lossy(n));
+            assert!(
+                !bytes.windows(n.len()).any(|w| w == n),
+                "{} still holds {}",
+                f.display(),
+                String::from_utf8_lossy(n)
+            );
         }
     }
     assert!(st.store.export_person(&c.id.person()).unwrap().iter().all(|(t, _)| t == "audit"));
