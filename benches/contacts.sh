@@ -119,11 +119,10 @@ rss_split() {
     awk '$1 == "RssAnon:" { a = $2 } $1 == "RssFile:" { f = $2 } END { print a + 0, f + 0 }' \
         "/proc/$1/status" 2>/dev/null || echo "0 0"
 }
-# "<total> MB (<anon> anon + <file> file)" for a pid.
-rss_line() {
-    local anon file
-    read -r anon file < <(rss_split "$1")
-    echo "$(kib_mb "$(rss_kib "$1")") MB ($(kib_mb "$anon") anon + $(kib_mb "$file") file)"
+# "<total MB> <anon MB> <file MB>" for a pid, from one reading.
+rss_mb() {
+    awk '$1 == "VmRSS:" { t = $2 } $1 == "RssAnon:" { a = $2 } $1 == "RssFile:" { f = $2 }
+        END { printf "%.1f %.1f %.1f\n", t * 1024 / 1e6, a * 1024 / 1e6, f * 1024 / 1e6 }' "/proc/$1/status"
 }
 # "yes"/"NO" for a figure against a bound: meets <value> <lt|ge> <bound>
 meets() {
@@ -402,6 +401,12 @@ thread_cpu() {
         for (n in cpu) printf "%-20s %8.1f\n", n, cpu[n] }' "$1" | sort -k2 -n -r | head -n 8
 }
 
+# Segments in a data dir's search index (more segments, more work per query).
+segments() {
+    find "$1/search" -maxdepth 1 -type f -printf '%f\n' | grep -oE '^[0-9a-f]{32}' | sort -u | wc -l
+}
+SEGMENTS=0
+
 # run_import <label> <csv> <rows>: fills the arrays below under <label>.
 declare -A RPS PEAK WALL CPU CPU_US DISK_DB DISK_SEARCH PER_CONTACT
 run_import() {
@@ -447,6 +452,7 @@ run_import() {
     DISK_DB[$label]=$(du -sb "$data/db" | cut -f1)
     DISK_SEARCH[$label]=$(du -sb "$data/search" | cut -f1)
     PER_CONTACT[$label]=$(((DISK_DB[$label] + DISK_SEARCH[$label]) / rows))
+    [[ $label != big ]] || SEGMENTS=$(segments "$data")
     say "$label: ${WALL[$label]} s, ${RPS[$label]} rows/s, peak RSS ${PEAK[$label]} MB (${CPU[$label]})"
     if [[ -s $WORK/sample-$label.threads ]]; then
         echo "    CPU seconds by thread name (sampled every second):" >&2
@@ -485,8 +491,8 @@ until curl -sf -o /dev/null "$BASE/healthz"; do
     sleep 0.02
 done
 ready_ms=$((($(now_us) - start_us) / 1000))
-rss_start=$(kib_mb "$(rss_kib "$SERVER_PID")")
-say "healthy after ${ready_ms} ms, RSS $(rss_line "$SERVER_PID")"
+read -r rss_start anon file < <(rss_mb "$SERVER_PID")
+say "healthy after ${ready_ms} ms, RSS $rss_start MB ($anon anon + $file file-backed)"
 if grep -q "search index" "$WORK/server.out"; then
     echo "    the index was not complete when the import returned:" >&2
     grep "search index" "$WORK/server.out" | sed 's/^/      /' >&2
@@ -565,13 +571,13 @@ else
     PY latency 127.0.0.1 "$PORT" "$AUTH" "$WORK/queries.txt" "$CONCURRENCY" 0 >"$WORK/lat-n.json"
 fi
 cat "$WORK/lat-n.json" >&2
-rss_after_search=$(kib_mb "$(rss_kib "$SERVER_PID")")
-say "RSS after the searches: $(rss_line "$SERVER_PID")"
+read -r rss_after_search anon file < <(rss_mb "$SERVER_PID")
+say "RSS after the searches: $rss_after_search MB ($anon anon + $file file-backed)"
 
 say "idle for ${IDLE_WAIT} s"
 sleep "$IDLE_WAIT"
-rss_idle=$(kib_mb "$(rss_kib "$SERVER_PID")")
-rss_idle_line=$(rss_line "$SERVER_PID")
+read -r rss_idle anon file < <(rss_mb "$SERVER_PID")
+rss_idle_line="$rss_idle MB ($anon anon + $file file-backed)"
 say "RSS idle: $rss_idle_line"
 hwm=$(kib_mb "$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")")
 
@@ -620,6 +626,7 @@ fmt "server RSS after the searches (MB)" "$rss_after_search" "-" ""
 fmt "server RSS idle ${IDLE_WAIT} s later (MB)" "$rss_idle" "< 200" "$(meets "$rss_idle" lt 200)"
 fmt "server peak RSS (VmHWM) (MB)" "$hwm" "-" ""
 echo
-echo "Idle RSS: $rss_idle_line; file-backed pages are tantivy's mmapped segments."
+echo "Idle RSS: $rss_idle_line; file-backed pages are tantivy's mmapped segments." \
+    "Search index: $SEGMENTS segments when the import returned, $(segments "$DATA") at the end."
 echo "MB = 10^6 bytes. Import CPU: ${CPU[big]}. Concurrent run: $CONC_TOOL;" \
     "errors: $(L 1 errors | cut -d. -f1) at concurrency 1, $(L n errors | cut -d. -f1) at $CONCURRENCY."
