@@ -635,6 +635,9 @@ impl Search {
                 }
             }
         }
+        // An offline import (`tidings import` with no server) leaves its segments unmerged:
+        // one commit with merging on lets the merge policy take them in the background.
+        index.set_bulk(false);
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
             let (index, contacts, stop) = (index.clone(), contacts.clone(), stop.clone());
