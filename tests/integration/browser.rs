@@ -116,6 +116,25 @@ impl Browser {
         v["value"].clone()
     }
 
+    /// Like `text`, but None when the element went away meanwhile (the page script replaced it).
+    fn try_text(&self, css: &str) -> Option<String> {
+        let v =
+            self.try_cmd(reqwest::Method::POST, "/element", Some(json!({ "using": "css selector", "value": css })))?;
+        let el = v[ELEMENT].as_str()?.to_string();
+        Some(self.try_cmd(reqwest::Method::GET, &format!("/element/{el}/text"), None)?.as_str()?.to_string())
+    }
+
+    fn try_cmd(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Option<Value> {
+        let mut req = self.http.request(method, format!("{}{path}", self.session));
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().ok()?;
+        let ok = r.status().is_success();
+        let v: Value = r.json().ok()?;
+        ok.then(|| v["value"].clone())
+    }
+
     fn post(&self, path: &str, body: Value) -> Value {
         self.cmd(reqwest::Method::POST, path, Some(body))
     }
@@ -161,9 +180,19 @@ impl Browser {
         self.get(&format!("/element/{el}/text")).as_str().unwrap_or_default().to_string()
     }
 
+    /// Clicks, looking the element up again if the page replaced it in between.
     fn click(&self, css: &str) {
-        let el = self.find(css);
-        self.post(&format!("/element/{el}/click"), json!({}));
+        for _ in 0..20 {
+            let found =
+                self.try_cmd(reqwest::Method::POST, "/element", Some(json!({ "using": "css selector", "value": css })));
+            if let Some(el) = found.as_ref().and_then(|v| v[ELEMENT].as_str()) {
+                if self.try_cmd(reqwest::Method::POST, &format!("/element/{el}/click"), Some(json!({}))).is_some() {
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("could not click {css}; page:\n{}", self.source());
     }
 
     /// Types into a field key by key (as a person would), without clearing it.
@@ -181,10 +210,18 @@ impl Browser {
     fn wait_for_text(&self, css: &str, needle: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let found = self.post("/elements", json!({ "using": "css selector", "value": css }));
-            let hit = found.as_array().into_iter().flatten().any(|e| {
+            // Elements may be replaced between the lookup and the read (live search): a stale
+            // one is simply looked up again on the next round.
+            let found = self.try_cmd(
+                reqwest::Method::POST,
+                "/elements",
+                Some(json!({ "using": "css selector", "value": css })),
+            );
+            let hit = found.as_ref().and_then(Value::as_array).into_iter().flatten().any(|e| {
                 let id = e[ELEMENT].as_str().unwrap_or_default();
-                self.get(&format!("/element/{id}/text")).as_str().unwrap_or_default().contains(needle)
+                self.try_cmd(reqwest::Method::GET, &format!("/element/{id}/text"), None)
+                    .and_then(|v| v.as_str().map(|t| t.contains(needle)))
+                    .unwrap_or(false)
             });
             if hit {
                 return;
@@ -369,7 +406,7 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
     b.type_keys("#q", "wilh");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let results = b.text("#contact-results");
+        let results = b.try_text("#contact-results").unwrap_or_default();
         if results.contains("wilhelmina.zapata@example.com") && !results.contains("yusuf") {
             break;
         }
