@@ -141,6 +141,9 @@ impl TestApp {
             actix_web::rt::System::new().block_on(self.handle.stop(true));
             t.join().unwrap();
         }
+        // The state may outlive the server (tests hold it): stop the indexer before the
+        // temporary data directory goes, or it reports the vanished files.
+        self.state.search.stop();
     }
 }
 
