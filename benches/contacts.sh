@@ -34,6 +34,7 @@
 #   CONCURRENCY=8       connections for the concurrent run
 #   DURATION=20         seconds of the concurrent run (wrk)
 #   IDLE_WAIT=20        seconds idle before the idle RSS reading
+#   SETTLE_MAX=300      longest wait for the server to go quiet (background merges) before searching
 #   PORT=18480          port on 127.0.0.1 (must be free)
 #   TMPDIR              where files and data dirs go (needs ~2.5 KB per row)
 #   KEEP=1              keep the CSVs, data dirs and logs
@@ -48,6 +49,7 @@ QUERIES=${QUERIES:-2000}
 CONCURRENCY=${CONCURRENCY:-8}
 DURATION=${DURATION:-20}
 IDLE_WAIT=${IDLE_WAIT:-20}
+SETTLE_MAX=${SETTLE_MAX:-300}
 PORT=${PORT:-18480}
 ADDR="127.0.0.1:${PORT}"
 BASE="http://${ADDR}"
@@ -518,6 +520,32 @@ jget() {
     python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$@"
 }
 
+# The server merges the segments an offline import left, in the background after start-up; on
+# 2 cores that competes with the searches. Measure the steady state: wait until the server
+# uses under 5% of a core over 5 s, and report how long that took.
+cpu_ticks() {
+    awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$1/stat"
+}
+segments_before=$(segments "$DATA")
+settle_start=$(now_us)
+hz=$(getconf CLK_TCK)
+prev=$(cpu_ticks "$SERVER_PID")
+while :; do
+    sleep 5
+    cur=$(cpu_ticks "$SERVER_PID")
+    (((cur - prev) * 100 < hz * 5 * 5)) && break
+    prev=$cur
+    if (($(now_us) - settle_start > SETTLE_MAX * 1000000)); then
+        echo "    still busy after ${SETTLE_MAX} s; measuring anyway" >&2
+        break
+    fi
+done
+settle_s=$((($(now_us) - settle_start) / 1000000))
+segments_after=$(segments "$DATA")
+say "server quiet after ${settle_s} s; search segments ${segments_before} -> ${segments_after}"
+read -r rss_settled anon file < <(rss_mb "$SERVER_PID")
+say "RSS when quiet: $rss_settled MB ($anon anon + $file file-backed)"
+
 say "search at concurrency 1: $QUERIES queries (after 100 to warm up)"
 PY latency 127.0.0.1 "$PORT" "$AUTH" "$WORK/queries.txt" 1 100 >"$WORK/lat-1.json"
 python3 -c '
@@ -622,11 +650,14 @@ fmt "search max, concurrency $CONCURRENCY (ms)" "$(L n max)" "-" ""
 fmt "search throughput, concurrency 1 / $CONCURRENCY (req/s)" "$(L 1 rps) / $(L n rps)" "-" ""
 fmt "server start to healthy, $ROWS contacts (ms)" "$ready_ms" "-" ""
 fmt "server RSS after start (MB)" "$rss_start" "-" ""
+fmt "wait until the server was quiet (merging) (s)" "$settle_s" "-" ""
+fmt "server RSS once quiet, before searching (MB)" "$rss_settled" "-" ""
 fmt "server RSS after the searches (MB)" "$rss_after_search" "-" ""
 fmt "server RSS idle ${IDLE_WAIT} s later (MB)" "$rss_idle" "< 200" "$(meets "$rss_idle" lt 200)"
 fmt "server peak RSS (VmHWM) (MB)" "$hwm" "-" ""
 echo
 echo "Idle RSS: $rss_idle_line; file-backed pages are tantivy's mmapped segments." \
-    "Search index: $SEGMENTS segments when the import returned, $(segments "$DATA") at the end."
+    "Search index segments: $SEGMENTS when the import returned, $segments_after once the server was quiet," \
+    "$(segments "$DATA") at the end."
 echo "MB = 10^6 bytes. Import CPU: ${CPU[big]}. Concurrent run: $CONC_TOOL;" \
     "errors: $(L 1 errors | cut -d. -f1) at concurrency 1, $(L n errors | cut -d. -f1) at $CONCURRENCY."
