@@ -176,16 +176,7 @@ impl Store {
         if let Some(wrapped) = keys.get(person.as_bytes())? {
             return Ok(self.inner.keyring.unwrap(person.as_bytes(), &wrapped)?);
         }
-        let fresh = SecretKey::random();
-        let wrapped = self.inner.keyring.wrap(person.as_bytes(), &fresh);
-        let _gate = self.write_gate();
-        match keys.compare_and_swap(person.as_bytes(), None as Option<&[u8]>, Some(wrapped))? {
-            Ok(()) => Ok(fresh),
-            Err(race) => {
-                let current = race.current.expect("a racing writer inserted a key");
-                Ok(self.inner.keyring.unwrap(person.as_bytes(), &current)?)
-            }
-        }
+        self.new_data_key(person)
     }
 
     /// A data key for a person created just now (a fresh time-ordered id, so no key can exist

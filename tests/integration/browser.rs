@@ -263,6 +263,21 @@ impl Browser {
     }
 }
 
+/// The first admin signs in with the one-time password and sets `NEW_PASSWORD`.
+fn first_sign_in(b: &Browser, app: &crate::helpers::TestApp) {
+    let url = app.url.as_str();
+    b.goto(&format!("{url}/login"));
+    b.fill("#username", "admin");
+    b.fill("#password", &app.admin_password);
+    b.click_button("Sign in");
+    b.wait_for_path(url, "/account/password");
+    b.fill("#current", &app.admin_password);
+    b.fill("#new", NEW_PASSWORD);
+    b.fill("#confirm", NEW_PASSWORD);
+    b.click_button("Save password");
+    b.wait_for_path(url, "/");
+}
+
 fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
 }
@@ -298,16 +313,7 @@ fn browser_login_enrol_2fa_and_login_again() {
     let url = app.url.as_str();
 
     // First sign-in with the one-time password, then the forced password change.
-    b.goto(&format!("{url}/login"));
-    b.fill("#username", "admin");
-    b.fill("#password", &app.admin_password);
-    b.click_button("Sign in");
-    b.wait_for_path(url, "/account/password");
-    b.fill("#current", &app.admin_password);
-    b.fill("#new", NEW_PASSWORD);
-    b.fill("#confirm", NEW_PASSWORD);
-    b.click_button("Save password");
-    b.wait_for_path(url, "/");
+    first_sign_in(&b, &app);
 
     // Turn on two-factor authentication.
     b.goto(&format!("{url}/account"));
@@ -363,16 +369,7 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
     let app = spawn_app();
     let b = Browser::open(http, &driver);
     let url = app.url.as_str();
-    b.goto(&format!("{url}/login"));
-    b.fill("#username", "admin");
-    b.fill("#password", &app.admin_password);
-    b.click_button("Sign in");
-    b.wait_for_path(url, "/account/password");
-    b.fill("#current", &app.admin_password);
-    b.fill("#new", NEW_PASSWORD);
-    b.fill("#confirm", NEW_PASSWORD);
-    b.click_button("Save password");
-    b.wait_for_path(url, "/");
+    first_sign_in(&b, &app);
 
     // A custom field.
     b.goto(&format!("{url}/settings/fields"));
