@@ -408,6 +408,11 @@ segments() {
     find "$1/search" -maxdepth 1 -type f -printf '%f\n' | grep -oE '^[0-9a-f]{32}' | sort -u | wc -l
 }
 SEGMENTS=0
+# Segments the server has mapped, i.e. what its searcher still reads (old ones stay mapped until
+# the reader reloads, whatever the directory holds).
+mapped_segments() {
+    grep -oE "/search/[0-9a-f]{32}\." "/proc/$1/maps" | sort -u | wc -l
+}
 
 # run_import <label> <csv> <rows>: fills the arrays below under <label>.
 declare -A RPS PEAK WALL CPU CPU_US DISK_DB DISK_SEARCH PER_CONTACT
@@ -542,7 +547,8 @@ while :; do
 done
 settle_s=$((($(now_us) - settle_start) / 1000000))
 segments_after=$(segments "$DATA")
-say "server quiet after ${settle_s} s; search segments ${segments_before} -> ${segments_after}"
+say "server quiet after ${settle_s} s; search segments ${segments_before} -> ${segments_after}" \
+    "on disk, $(mapped_segments "$SERVER_PID") mapped by the server"
 read -r rss_settled anon file < <(rss_mb "$SERVER_PID")
 say "RSS when quiet: $rss_settled MB ($anon anon + $file file-backed)"
 
@@ -658,6 +664,6 @@ fmt "server peak RSS (VmHWM) (MB)" "$hwm" "-" ""
 echo
 echo "Idle RSS: $rss_idle_line; file-backed pages are tantivy's mmapped segments." \
     "Search index segments: $SEGMENTS when the import returned, $segments_after once the server was quiet," \
-    "$(segments "$DATA") at the end."
+    "$(segments "$DATA") at the end ($(mapped_segments "$SERVER_PID") mapped by the server)."
 echo "MB = 10^6 bytes. Import CPU: ${CPU[big]}. Concurrent run: $CONC_TOOL;" \
     "errors: $(L 1 errors | cut -d. -f1) at concurrency 1, $(L n errors | cut -d. -f1) at $CONCURRENCY."
