@@ -14,10 +14,12 @@
 #    committed every row, so indexing is included), peak RSS, and disk bytes per contact
 #    (`du -sb` of db/ and search/). A sampler records RSS and per-thread CPU time meanwhile.
 # 4. Serves the big data dir over plain HTTP, signs in as the first admin, creates an API
-#    token, and times `GET /api/v1/contacts?q=<prefix>&limit=20` for every query: at
+#    token, waits until the server is quiet (it merges the imported index's segments in the
+#    background after start-up), and times `GET /api/v1/contacts?q=<prefix>&limit=20` for every query: at
 #    concurrency 1 with a keep-alive Python client, then at CONCURRENCY connections with wrk
 #    (or the Python client in as many processes when wrk is missing).
-# 5. Reads the server's RSS after start and after IDLE_WAIT seconds of idleness.
+# 5. Reads the server's RSS (anon and file-backed apart) after start, once quiet, after the
+#    searches and after IDLE_WAIT more seconds.
 # 6. Prints every figure beside its target.
 #
 # Targets (from the issue): import >= 40,000 rows/s (listmonk: ~6,500-7,000 rows/s on this
@@ -36,7 +38,7 @@
 #   IDLE_WAIT=20        seconds idle before the idle RSS reading
 #   SETTLE_MAX=300      longest wait for the server to go quiet (background merges) before searching
 #   PORT=18480          port on 127.0.0.1 (must be free)
-#   TMPDIR              where files and data dirs go (needs ~2.5 KB per row)
+#   TMPDIR              where files and data dirs go (needs ~3.5 KB per row: 3.7 GB at 1M)
 #   KEEP=1              keep the CSVs, data dirs and logs
 
 set -euo pipefail
