@@ -260,7 +260,10 @@ impl SearchIndex {
             })
         };
         let writer: IndexWriter = index.writer_with_num_threads(1, 40_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // Our own commits reload at once (see `commit`); background merges finish later and
+        // publish new segments without a commit of ours, so the reader also follows the index's
+        // meta file, or it would keep searching (and mapping) the merged-away segments.
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         Ok((
             SearchIndex {
                 bulk: AtomicBool::new(false),
