@@ -29,6 +29,21 @@ fn sidecar(state: &AppState, id: &str) -> std::path::PathBuf {
     state.imports.dir().join(format!("{id}.upload.json"))
 }
 
+/// The upload waiting for its mapping, or 404.
+fn read_upload(state: &AppState, id: &str) -> Result<Upload, ApiError> {
+    std::fs::read(sidecar(state, id))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .ok_or_else(|| ApiError::not_found("upload"))
+}
+
+/// A batch by its id (checked to be one of ours), or 404.
+async fn load_batch(state: &web::Data<AppState>, raw: &str) -> Result<import::ImportBatch, ApiError> {
+    let id = batch_id(raw)?;
+    let st = state.clone();
+    blocking(move || st.imports.get(&id)).await?.ok_or_else(|| ApiError::not_found("import"))
+}
+
 fn batch_id(raw: &str) -> Result<String, ApiError> {
     if valid_batch_id(raw) {
         Ok(raw.to_string())
@@ -179,10 +194,7 @@ async fn render_map(
         .and_then(|f| f.delimiter.bytes().next().filter(|_| f.delimiter.len() == 1))
         .or_else(|| form.as_ref().and_then(|f| (f.delimiter == "tab").then_some(b'\t')));
     let (sniffed, upload, purposes, lists, fields) = blocking(move || -> Result<_, ApiError> {
-        let meta: Upload = std::fs::read(sidecar(&st, &idc))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .ok_or_else(|| ApiError::not_found("upload"))?;
+        let meta = read_upload(&st, &idc)?;
         let fields = st.fields.all();
         let sniffed = import::sniff(&st.imports.upload_path(&idc), &fields, delimiter);
         Ok((sniffed, meta, st.purposes.all()?, st.lists.all()?, fields))
@@ -310,10 +322,7 @@ pub async fn start(
     let f2 = form.clone();
     let by = g.by();
     let started = blocking(move || -> Result<Result<(), String>, ApiError> {
-        let meta: Upload = std::fs::read(sidecar(&st, &idc))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .ok_or_else(|| ApiError::not_found("upload"))?;
+        let meta = read_upload(&st, &idc)?;
         let path = st.imports.upload_path(&idc);
         let fields = st.fields.all();
         let sniffed = match import::sniff(&path, &fields, None) {
@@ -346,10 +355,7 @@ pub async fn show(
     g: Guard<perm::EditContacts>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = batch_id(&id)?;
-    let st = state.clone();
-    let idc = id.clone();
-    let batch = blocking(move || st.imports.get(&idc)).await?.ok_or_else(|| ApiError::not_found("import"))?;
+    let batch = load_batch(&state, &id).await?;
     let percent = batch.percent();
     page(&state, &g, "import_progress.html", "contacts", context! { b => batch, percent => percent })
 }
@@ -359,9 +365,7 @@ pub async fn status(
     _g: Guard<perm::EditContacts>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = batch_id(&id)?;
-    let st = state.clone();
-    let batch = blocking(move || st.imports.get(&id)).await?.ok_or_else(|| ApiError::not_found("import"))?;
+    let batch = load_batch(&state, &id).await?;
     let percent = batch.percent();
     let mut v = serde_json::to_value(&batch).map_err(ApiError::internal)?;
     v["percent"] = percent.into();
