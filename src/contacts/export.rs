@@ -5,14 +5,13 @@
 //! CSV cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a
 //! leading `'` (OWASP "CSV injection"): contact data comes from strangers through public forms.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::str::FromStr;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::audit::Action;
-use crate::domain::{ConsentState, Contact, FieldDef, Permission};
+use crate::domain::{Contact, FieldDef, Permission};
 use crate::ops::{By, OpError, OpResult};
 use crate::search::ContactQuery;
 use crate::state::AppState;
@@ -69,7 +68,7 @@ fn timestamp(t: DateTime<Utc>) -> String {
 }
 
 /// The consent state per purpose, as the ledger derives it.
-pub type Consents = BTreeMap<String, (ConsentState, DateTime<Utc>)>;
+pub use crate::domain::ConsentStates as Consents;
 
 enum Sink<W: Write> {
     // Boxed: the csv writer carries its buffer state inline.
@@ -294,7 +293,7 @@ pub fn export<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{EmailAddress, FieldKind, FieldValue, Source};
+    use crate::domain::{ConsentState, EmailAddress, FieldKind, FieldValue, Source};
 
     #[test]
     fn formula_cells_are_neutralised() {

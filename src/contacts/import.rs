@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::ops::{set_text, upsert_uncommitted, Target, Upserted};
+use super::ops::{set_text, upsert_chunk, Target, Upserted};
 use crate::audit::Action;
 use crate::domain::contact::slugify;
 use crate::domain::{ConsentEntry, ContactInput, FieldDef, LawfulBasis, MergePolicy, Source, Via};
@@ -30,7 +30,7 @@ pub const REGISTRATION: Registration = Registration {
 };
 
 /// Rows written between two commits (sled stalls on very large uncommitted batches).
-const CHUNK: u64 = 4000;
+const CHUNK: usize = 4000;
 /// A quoted field may span lines, but not more than this: beyond it the quote is broken.
 const MAX_RECORD_LINES: usize = 64;
 const MAX_RECORD_BYTES: usize = 256 * 1024;
@@ -653,23 +653,6 @@ fn run_inner(
     let mut report = csv::Writer::from_path(&report_path).map_err(csv_err)?;
     report.write_record(["line", "column", "reason"]).map_err(csv_err)?;
 
-    let bad = Arc::new(Mutex::new(Vec::new()));
-    let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let starts = Arc::new(Mutex::new(VecDeque::new()));
-    let guard = LineGuard {
-        inner: BufReader::with_capacity(256 * 1024, File::open(path)?),
-        line: 0,
-        pending: VecDeque::new(),
-        replay: VecDeque::new(),
-        out: Vec::new(),
-        pos: 0,
-        bad: bad.clone(),
-        bytes: bytes.clone(),
-        eof: false,
-        starts: starts.clone(),
-    };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(o.delimiter).has_headers(false).flexible(true).from_reader(guard);
-
     let mut base = ContactInput::default();
     for t in &o.add_tags {
         base.add_tags.extend(crate::domain::contact::parse_tag_list(t).map_err(ImportError::Invalid)?);
@@ -695,103 +678,47 @@ fn run_inner(
         }
         _ => None,
     };
-    let names: Vec<String> = o
-        .mapping
-        .iter()
-        .enumerate()
-        .map(|(i, t)| t.as_ref().map(|t| t.key()).unwrap_or(format!("column {}", i + 1)))
-        .collect();
-    let width = o.mapping.len();
-    let mut lists_seen: BTreeSet<String> = base.add_lists.clone();
-    let mut last_seq = 0u64;
-    let mut since_commit = 0u64;
-    let mut record = csv::StringRecord::new();
-    let mut first = true;
-    loop {
-        let more = match rdr.read_record(&mut record) {
-            Ok(more) => more,
-            Err(e) => {
-                let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
-                bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
-                    line,
-                    column: String::new(),
-                    reason: format!("unreadable row: {}", redact(&e.to_string())),
-                });
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Err(ImportError::Invalid(e.to_string()));
-                }
-                continue;
-            }
+    let file = File::open(path)?;
+
+    // A parser thread reads and validates rows while this one writes the previous chunk.
+    let lists_seen = std::thread::scope(|scope| -> Result<BTreeSet<String>, ImportError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Parsed, ImportError>>(1);
+        let parser = {
+            let (fields, base) = (&fields, &base);
+            std::thread::Builder::new()
+                .name("import-parser".into())
+                .spawn_scoped(scope, move || parse_rows(file, o, base, fields, region, tx))?
         };
-        if !more {
-            break;
-        }
-        let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
-        if first {
-            first = false;
-            if o.has_header {
-                continue;
-            }
-        }
-        batch.rows += 1;
-        match row_input(&record, o, &base, &names, width, &fields, region) {
-            Err(b) => {
+        let mut last_seq = 0u64;
+        for parsed in rx {
+            let parsed = parsed?;
+            batch.rows += parsed.rows;
+            for b in &parsed.bad {
                 batch.invalid += 1;
-                report.write_record([line.to_string(), b.0, b.1]).map_err(csv_err)?;
+                report.write_record([b.line.to_string(), b.column.clone(), b.reason.clone()]).map_err(csv_err)?;
             }
-            Ok(input) => {
-                lists_seen.extend(input.add_lists.iter().cloned());
-                match upsert_uncommitted(
-                    state,
-                    &input,
-                    o.policy,
-                    Source::Import,
-                    &source_ref,
-                    consent.as_ref(),
-                    &fields,
-                ) {
-                    Ok((outcome, _, seq)) => {
-                        last_seq = last_seq.max(seq);
-                        match outcome {
-                            Upserted::Created => batch.created += 1,
-                            Upserted::Updated => batch.updated += 1,
-                            Upserted::Unchanged => batch.unchanged += 1,
-                            Upserted::Skipped => batch.skipped += 1,
-                            Upserted::Suppressed => batch.suppressed += 1,
-                        }
-                    }
-                    Err(OpError::Invalid { field, message }) => {
-                        batch.invalid += 1;
-                        report
-                            .write_record([line.to_string(), field.to_string(), redact(&message)])
-                            .map_err(csv_err)?;
-                    }
-                    Err(other) => return Err(other.into()),
-                }
-            }
-        }
-        for b in bad.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
-            batch.invalid += 1;
-            batch.rows += 1;
-            report.write_record([b.line.to_string(), b.column, b.reason]).map_err(csv_err)?;
-        }
-        since_commit += 1;
-        if since_commit >= CHUNK {
-            since_commit = 0;
-            batch.bytes_done = bytes.load(std::sync::atomic::Ordering::Relaxed);
+            let seq = write_chunk(state, o, &source_ref, consent.as_ref(), &fields, &parsed, batch, &mut report)?;
+            batch.bytes_done = parsed.bytes;
             state.imports.put(batch)?;
             state.store.commit()?;
-            if last_seq > 0 {
-                state.contacts.announce(last_seq);
+            if seq > 0 {
+                state.contacts.announce(seq);
+                // Stay at most one chunk ahead of the indexer: what it has not taken yet is
+                // held in memory.
+                if last_seq > 0 {
+                    state.contacts.feed.wait_added(last_seq, std::time::Duration::from_secs(60));
+                }
+                last_seq = seq;
             }
             progress(batch);
         }
-    }
-    for b in bad.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
-        batch.invalid += 1;
-        batch.rows += 1;
-        report.write_record([b.line.to_string(), b.column, b.reason]).map_err(csv_err)?;
-    }
+        let lists = parser.join().map_err(|_| ImportError::Invalid("the CSV reader stopped unexpectedly".into()))?;
+        if last_seq > 0 {
+            // Done means searchable.
+            state.search.wait_for(last_seq);
+        }
+        Ok(lists)
+    })?;
     report.flush()?;
     // Lists named in the file or the options that do not exist yet are created.
     for slug in lists_seen {
@@ -804,15 +731,143 @@ fn run_inner(
             })?;
         }
     }
-    batch.bytes_done = batch.bytes_total.max(bytes.load(std::sync::atomic::Ordering::Relaxed));
+    batch.bytes_done = batch.bytes_total.max(batch.bytes_done);
     state.imports.put(batch)?;
     state.store.commit()?;
-    if last_seq > 0 {
-        state.contacts.announce(last_seq);
-        // Done means searchable.
-        state.search.wait_for(last_seq);
-    }
     Ok(())
+}
+
+/// A chunk of the file, read and validated: the good rows' inputs with their line numbers, the
+/// bad rows, how many rows that was, and how far into the file it reached.
+struct Parsed {
+    inputs: Vec<ContactInput>,
+    lines: Vec<u64>,
+    bad: Vec<BadRow>,
+    rows: u64,
+    bytes: u64,
+}
+
+/// Reads the file (through the line guard) and validates each row, sending chunks of
+/// [`CHUNK`] good rows. Returns the lists the rows named.
+fn parse_rows(
+    file: File,
+    o: &ImportOptions,
+    base: &ContactInput,
+    fields: &[FieldDef],
+    region: Option<&str>,
+    tx: std::sync::mpsc::SyncSender<Result<Parsed, ImportError>>,
+) -> BTreeSet<String> {
+    let bad = Arc::new(Mutex::new(Vec::new()));
+    let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let starts = Arc::new(Mutex::new(VecDeque::new()));
+    let guard = LineGuard {
+        inner: BufReader::with_capacity(256 * 1024, file),
+        line: 0,
+        pending: VecDeque::new(),
+        replay: VecDeque::new(),
+        out: Vec::new(),
+        pos: 0,
+        bad: bad.clone(),
+        bytes: bytes.clone(),
+        eof: false,
+        starts: starts.clone(),
+    };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(o.delimiter).has_headers(false).flexible(true).from_reader(guard);
+    let names: Vec<String> = o
+        .mapping
+        .iter()
+        .enumerate()
+        .map(|(i, t)| t.as_ref().map(|t| t.key()).unwrap_or(format!("column {}", i + 1)))
+        .collect();
+    let width = o.mapping.len();
+    let mut lists_seen: BTreeSet<String> = base.add_lists.clone();
+    let fresh = || Parsed {
+        inputs: Vec::with_capacity(CHUNK),
+        lines: Vec::with_capacity(CHUNK),
+        bad: Vec::new(),
+        rows: 0,
+        bytes: 0,
+    };
+    let mut chunk = fresh();
+    let mut record = csv::StringRecord::new();
+    let mut first = true;
+    loop {
+        let more = match rdr.read_record(&mut record) {
+            Ok(more) => more,
+            Err(e) => {
+                let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    let _ = tx.send(Err(ImportError::Invalid(e.to_string())));
+                    return lists_seen;
+                }
+                bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
+                    line,
+                    column: String::new(),
+                    reason: format!("unreadable row: {}", redact(&e.to_string())),
+                });
+                continue;
+            }
+        };
+        if more {
+            let line = starts.lock().unwrap_or_else(|p| p.into_inner()).pop_front().unwrap_or(0);
+            if std::mem::take(&mut first) && o.has_header {
+                continue;
+            }
+            chunk.rows += 1;
+            match row_input(&record, o, base, &names, width, fields, region) {
+                Err((column, reason)) => chunk.bad.push(BadRow { line, column, reason }),
+                Ok(input) => {
+                    lists_seen.extend(input.add_lists.iter().cloned());
+                    chunk.inputs.push(input);
+                    chunk.lines.push(line);
+                }
+            }
+        }
+        for b in bad.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
+            chunk.rows += 1;
+            chunk.bad.push(b);
+        }
+        if !more || chunk.inputs.len() >= CHUNK {
+            chunk.bytes = bytes.load(std::sync::atomic::Ordering::Relaxed);
+            if tx.send(Ok(std::mem::replace(&mut chunk, fresh()))).is_err() || !more {
+                return lists_seen;
+            }
+        }
+    }
+}
+
+/// Writes a chunk's good rows (uncommitted) and counts their outcomes. Returns the change's
+/// sequence number (0 when nothing was written).
+#[allow(clippy::too_many_arguments)]
+fn write_chunk(
+    state: &AppState,
+    o: &ImportOptions,
+    source_ref: &str,
+    consent: Option<&ConsentEntry>,
+    fields: &[FieldDef],
+    chunk: &Parsed,
+    batch: &mut ImportBatch,
+    report: &mut csv::Writer<File>,
+) -> Result<u64, ImportError> {
+    if chunk.inputs.is_empty() {
+        return Ok(0);
+    }
+    let (outcomes, seq) = upsert_chunk(state, &chunk.inputs, o.policy, Source::Import, source_ref, consent, fields)?;
+    for (outcome, line) in outcomes.into_iter().zip(chunk.lines.iter()) {
+        match outcome {
+            Ok(Upserted::Created) => batch.created += 1,
+            Ok(Upserted::Updated) => batch.updated += 1,
+            Ok(Upserted::Unchanged) => batch.unchanged += 1,
+            Ok(Upserted::Skipped) => batch.skipped += 1,
+            Ok(Upserted::Suppressed) => batch.suppressed += 1,
+            Err(OpError::Invalid { field, message }) => {
+                batch.invalid += 1;
+                report.write_record([line.to_string(), field.to_string(), redact(&message)]).map_err(csv_err)?;
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Ok(seq)
 }
 
 fn csv_err(e: csv::Error) -> ImportError {

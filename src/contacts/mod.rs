@@ -6,12 +6,18 @@
 //! first (a claim without a record is treated as free), then the change is logged, then the
 //! record is written. The indexer re-reads the record for every logged change, so an index
 //! entry can never be newer or older than what sled holds once the log has been replayed.
+//!
+//! A bulk writer (an import chunk) logs one entry naming all the contacts it is about to write,
+//! before writing any of them, and hands the contacts it wrote to the indexer in memory
+//! ([`ChangeFeed::hand_over`]): the indexer then need not read back and decrypt what was just
+//! written. After a crash the entry is replayed from sled like any other.
 
 pub mod export;
 pub mod import;
 pub mod ops;
 pub mod schema;
 
+use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -19,7 +25,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::consent::current_state;
-use crate::domain::{ConsentEntry, ConsentState, Contact, ContactId, EmailAddress, PersonId};
+use crate::domain::{ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration, Result, SealedTree, Store};
 
@@ -159,16 +165,26 @@ impl From<sled::Error> for ContactError {
     }
 }
 
+/// A contact as the index must see it after a bulk write, handed to the indexer in memory.
+pub struct Handed {
+    pub contact: Contact,
+    pub consents: ConsentStates,
+}
+
 /// Wakes the indexer when changes are logged, and lets writers wait until the index has them.
 #[derive(Default)]
 pub struct ChangeFeed {
     state: Mutex<FeedState>,
     cv: Condvar,
+    /// Contacts a bulk writer wrote, by the sequence number of the change that names them.
+    handed: Mutex<HashMap<u64, HashMap<ContactId, Handed>>>,
 }
 
 #[derive(Default)]
 struct FeedState {
     logged: u64,
+    /// Added to the index writer (not necessarily committed yet).
+    added: u64,
     indexed: u64,
     /// Callers blocked in `wait_indexed`: the indexer commits at once for them.
     waiting: usize,
@@ -185,6 +201,43 @@ impl ChangeFeed {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         s.indexed = s.indexed.max(seq);
         self.cv.notify_all();
+    }
+
+    pub fn added(&self, seq: u64) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.added = s.added.max(seq);
+        self.cv.notify_all();
+    }
+
+    /// Blocks until the indexer has taken change `seq` into its writer (committed or not), so a
+    /// bulk writer cannot run ahead of it by more than it chooses; false on timeout.
+    pub fn wait_added(&self, seq: u64, timeout: Duration) -> bool {
+        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (s, _) = self
+            .cv
+            .wait_timeout_while(s, timeout, |s| s.added < seq && s.indexed < seq)
+            .unwrap_or_else(|p| p.into_inner());
+        s.added >= seq || s.indexed >= seq
+    }
+
+    /// Gives the indexer the contacts written under change `seq`.
+    pub fn hand_over(&self, seq: u64, contacts: Vec<Handed>) {
+        let map = contacts.into_iter().map(|h| (h.contact.id, h)).collect();
+        self.handed.lock().unwrap_or_else(|p| p.into_inner()).insert(seq, map);
+    }
+
+    /// Takes what was handed over for the given changes.
+    pub fn take_handed(&self, seqs: impl Iterator<Item = u64>) -> HashMap<u64, HashMap<ContactId, Handed>> {
+        let mut handed = self.handed.lock().unwrap_or_else(|p| p.into_inner());
+        if handed.is_empty() {
+            return HashMap::new();
+        }
+        seqs.filter_map(|seq| handed.remove(&seq).map(|m| (seq, m))).collect()
+    }
+
+    /// Forgets hand-overs up to `seq` that nobody took (their changes were indexed from sled).
+    pub fn drop_handed(&self, upto: u64) {
+        self.handed.lock().unwrap_or_else(|p| p.into_inner()).retain(|seq, _| *seq > upto);
     }
 
     pub fn indexed_seq(&self) -> u64 {
@@ -228,6 +281,9 @@ pub struct Contacts {
     suppression: sled::Tree,
     pub feed: Arc<ChangeFeed>,
 }
+
+/// A change log value holds one or more of: contact id (16 bytes), created flag (1 byte).
+const CHANGE_LEN: usize = 17;
 
 fn seq_key(person: &PersonId, seq: u64) -> [u8; 24] {
     let mut k = [0u8; 24];
@@ -329,12 +385,20 @@ impl Contacts {
     /// `created`: the contact did not exist before this change, so the index holds nothing to
     /// replace (a bulk import then costs no deletes).
     fn log(&self, id: &ContactId, created: bool) -> Result<u64> {
+        self.log_many(&[(*id, created)])
+    }
+
+    /// Logs one change naming several contacts (a bulk writer's chunk), before any of them is
+    /// written. `bool`: created by this change.
+    pub fn log_many(&self, ids: &[(ContactId, bool)]) -> Result<u64> {
         let seq = self.store.db().generate_id()? + 1;
-        let mut v = [0u8; 17];
-        v[..16].copy_from_slice(id.as_bytes());
-        v[16] = created as u8;
+        let mut v = Vec::with_capacity(ids.len() * CHANGE_LEN);
+        for (id, created) in ids {
+            v.extend_from_slice(id.as_bytes());
+            v.push(*created as u8);
+        }
         let _gate = self.store.write_gate();
-        self.changes.insert(seq.to_be_bytes(), &v[..])?;
+        self.changes.insert(seq.to_be_bytes(), v)?;
         Ok(seq)
     }
 
@@ -348,6 +412,40 @@ impl Contacts {
     pub fn insert(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<u64, ContactError> {
         self.claim_new_email(&c.email, &c.id)?;
         let seq = self.log(&c.id, true)?;
+        self.write_claimed(c, consent)?;
+        Ok(seq)
+    }
+
+    /// Takes the address for a new contact `id`, or returns the live contact that holds it.
+    pub fn claim_or_find(&self, email: &EmailAddress, id: &ContactId) -> Result<Option<Contact>, ContactError> {
+        let key = email_key(&self.store, email);
+        let current = {
+            let _gate = self.store.write_gate();
+            match self.by_email.compare_and_swap(key, None as Option<&[u8]>, Some(id.as_bytes().as_slice()))? {
+                Ok(()) => return Ok(None),
+                Err(race) => race.current,
+            }
+        };
+        if let Some(holder) = current.as_ref().and_then(|v| ContactId::from_slice(v)) {
+            if let Some(c) = self.get(&holder)?.filter(|c| &c.email == email) {
+                return Ok(Some(c));
+            }
+        }
+        // A stale claim (its record never written): take it over.
+        match self.claim_email(email, id) {
+            Ok(()) => Ok(None),
+            Err(ContactError::EmailTaken(holder)) => match self.get(&holder)? {
+                Some(c) => Ok(Some(c)),
+                // Erased between the two looks: let this row fail rather than guess.
+                None => Err(ContactError::EmailTaken(holder)),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes a new contact whose address is claimed ([`Contacts::claim_or_find`]) and whose
+    /// change is logged ([`Contacts::log_many`]), with its first ledger entry.
+    pub fn write_claimed(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<(), ContactError> {
         let person = c.id.person();
         let dk = self.store.new_data_key(&person)?;
         if let Some(entry) = consent {
@@ -357,7 +455,7 @@ impl Contacts {
             }
         }
         self.records.put_with(&dk, &person, c.id.as_bytes(), c)?;
-        Ok(seq)
+        Ok(())
     }
 
     /// Saves a changed contact (uncommitted), moving its email claim when the address changed.
@@ -373,6 +471,11 @@ impl Contacts {
         Ok(seq)
     }
 
+    /// Saves a contact whose change is already logged and whose address did not change.
+    pub fn save_logged(&self, c: &Contact) -> Result<()> {
+        self.records.put(&c.id.person(), c.id.as_bytes(), c)
+    }
+
     /// Removes the contact from every registered tree and destroys its key (committed).
     /// Returns the change sequence number the index must reach.
     pub fn erase(&self, id: &ContactId) -> Result<u64> {
@@ -383,6 +486,12 @@ impl Contacts {
 
     /// Appends to the consent ledger (uncommitted). Entries are never overwritten.
     pub fn append_consent(&self, id: &ContactId, entry: &ConsentEntry) -> Result<u64> {
+        self.append_consent_logged(id, entry)?;
+        self.log_change(id)
+    }
+
+    /// [`Contacts::append_consent`] for a change already logged.
+    pub fn append_consent_logged(&self, id: &ContactId, entry: &ConsentEntry) -> Result<()> {
         let seq = self.store.db().generate_id()?;
         let person = id.person();
         let dk = self.store.data_key(&person)?;
@@ -390,17 +499,14 @@ impl Contacts {
             // generate_id never repeats, so this is unreachable in practice; never overwrite.
             return Err(crate::store::StoreError::Flush("consent ledger key collision".into()));
         }
-        self.log_change(id)
+        Ok(())
     }
 
     pub fn ledger(&self, id: &ContactId) -> Result<Vec<ConsentEntry>> {
         Ok(self.ledger.scan_prefix(id.as_bytes())?.into_iter().map(|(_, e)| e).collect())
     }
 
-    pub fn consent_state(
-        &self,
-        id: &ContactId,
-    ) -> Result<std::collections::BTreeMap<String, (ConsentState, DateTime<Utc>)>> {
+    pub fn consent_state(&self, id: &ContactId) -> Result<ConsentStates> {
         Ok(current_state(&self.ledger(id)?))
     }
 
@@ -474,8 +580,11 @@ impl Contacts {
         for item in self.changes.range((after + 1).to_be_bytes()..) {
             let (k, v) = item?;
             let seq = u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
-            if let Some(id) = v.get(..16).and_then(ContactId::from_slice) {
-                out.push((seq, id, v.get(16) == Some(&1)));
+            // One contact, or a bulk writer's many (whole entries only, so a chunk is never split).
+            for one in v.chunks_exact(CHANGE_LEN) {
+                if let Some(id) = ContactId::from_slice(&one[..16]) {
+                    out.push((seq, id, one[16] == 1));
+                }
             }
             if out.len() >= limit {
                 break;

@@ -443,6 +443,170 @@ pub fn upsert_uncommitted(
     Ok((outcome, Some(c), seq))
 }
 
+/// A contact a chunk will write, and what it becomes once every row naming it has been applied.
+struct Planned {
+    contact: Contact,
+    /// Not in the store before this chunk.
+    new: bool,
+    /// The rows (indexes into the chunk) that named it.
+    rows: Vec<usize>,
+    history: Vec<HistoryEntry>,
+    /// Read from the ledger when first needed (a new contact's start empty).
+    consents: Option<crate::domain::ConsentStates>,
+    grant: bool,
+    changed: bool,
+}
+
+/// Upserts a chunk of rows by email (uncommitted, unaudited), as [`upsert_uncommitted`] would
+/// one by one, with one change logged for the whole chunk: all rows are validated and resolved
+/// first, then the change naming every contact is logged, then the contacts are written, and
+/// what was written is handed to the indexer so it need not read it back. Returns each row's
+/// outcome and the change's sequence number (0 when nothing was written).
+pub fn upsert_chunk(
+    state: &AppState,
+    inputs: &[ContactInput],
+    policy: MergePolicy,
+    source: Source,
+    source_ref: &str,
+    consent: Option<&ConsentEntry>,
+    fields: &[FieldDef],
+) -> OpResult<(Vec<OpResult<Upserted>>, u64)> {
+    use crate::domain::ConsentState;
+    let contacts = &state.contacts;
+    let mut outcomes: Vec<OpResult<Upserted>> = Vec::with_capacity(inputs.len());
+    let mut planned: Vec<Planned> = Vec::new();
+    let mut by_email: std::collections::HashMap<EmailAddress, usize> = std::collections::HashMap::new();
+    for (row, input) in inputs.iter().enumerate() {
+        let Some(email) = &input.email else {
+            outcomes.push(Err(OpError::Invalid { field: "email", message: "an email address is required".into() }));
+            continue;
+        };
+        if contacts.is_suppressed(email)? {
+            outcomes.push(Ok(Upserted::Suppressed));
+            continue;
+        }
+        let at = match by_email.get(email) {
+            Some(&at) => at,
+            None => {
+                let mut fresh = Contact::new(email.clone(), source, source_ref.into());
+                input.apply(&mut fresh, MergePolicy::Overwrite);
+                fresh.updated_at = fresh.created_at;
+                // A row that is valid as a new contact takes the address at once: one
+                // compare-and-swap where a lookup and then a claim would be two. A taken
+                // address names the contact to update instead.
+                let existing = match check_contact(&mut fresh, fields) {
+                    Ok(()) => contacts.claim_or_find(email, &fresh.id)?,
+                    Err(e) => match contacts.find_by_email(email)? {
+                        Some(c) => Some(c),
+                        None => {
+                            outcomes.push(Err(e.into()));
+                            continue;
+                        }
+                    },
+                };
+                match existing {
+                    None => {
+                        let mut consents = crate::domain::ConsentStates::new();
+                        if let Some(entry) = consent {
+                            consents.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
+                        }
+                        planned.push(Planned {
+                            contact: fresh,
+                            new: true,
+                            rows: vec![row],
+                            history: Vec::new(),
+                            consents: Some(consents),
+                            grant: consent.is_some(),
+                            changed: true,
+                        });
+                        by_email.insert(email.clone(), planned.len() - 1);
+                        outcomes.push(Ok(Upserted::Created));
+                        continue;
+                    }
+                    Some(c) => {
+                        planned.push(Planned {
+                            contact: c,
+                            new: false,
+                            rows: Vec::new(),
+                            history: Vec::new(),
+                            consents: None,
+                            grant: false,
+                            changed: false,
+                        });
+                        by_email.insert(email.clone(), planned.len() - 1);
+                        planned.len() - 1
+                    }
+                }
+            }
+        };
+        let p = &mut planned[at];
+        if policy == MergePolicy::SkipExisting {
+            outcomes.push(Ok(Upserted::Skipped));
+            continue;
+        }
+        let mut c = p.contact.clone();
+        let changed = input.apply(&mut c, policy);
+        let mut outcome = Upserted::Unchanged;
+        if !changed.is_empty() {
+            if let Err(e) = check_contact(&mut c, fields) {
+                outcomes.push(Err(e.into()));
+                continue;
+            }
+            p.contact = c;
+            p.history.push(HistoryEntry {
+                at: Utc::now(),
+                actor: source_ref.into(),
+                kind: "updated".into(),
+                fields: changed,
+                detail: String::new(),
+            });
+            p.changed = true;
+            outcome = Upserted::Updated;
+        }
+        if let Some(entry) = consent {
+            let consents = match &mut p.consents {
+                Some(c) => c,
+                None => p.consents.insert(contacts.consent_state(&p.contact.id)?),
+            };
+            let granted = consents.get(&entry.purpose).is_some_and(|(s, _)| *s == ConsentState::Granted);
+            if !granted {
+                consents.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
+                p.grant = true;
+                p.changed = true;
+            }
+        }
+        p.rows.push(row);
+        outcomes.push(Ok(outcome));
+    }
+    planned.retain(|p| p.changed);
+    if planned.is_empty() {
+        return Ok((outcomes, 0));
+    }
+    let ids: Vec<(ContactId, bool)> = planned.iter().map(|p| (p.contact.id, p.new)).collect();
+    let seq = contacts.log_many(&ids)?;
+    let mut handed = Vec::with_capacity(planned.len());
+    for p in planned {
+        if p.new {
+            contacts.write_claimed(&p.contact, consent.filter(|_| p.grant))?;
+        } else {
+            contacts.save_logged(&p.contact)?;
+            for h in &p.history {
+                contacts.add_history(&p.contact.id, h)?;
+            }
+            if let (true, Some(entry)) = (p.grant, consent) {
+                contacts.append_consent_logged(&p.contact.id, entry)?;
+            }
+        }
+        let consents = match p.consents {
+            Some(c) => c,
+            None => contacts.consent_state(&p.contact.id)?,
+        };
+        handed.push(super::Handed { contact: p.contact, consents });
+    }
+    contacts.feed.hand_over(seq, handed);
+    Ok((outcomes, seq))
+}
+
 /// One bulk item's outcome: what happened (and to which contact), or why it was refused.
 pub type BulkItem = Result<(Upserted, Option<ContactId>), FieldError>;
 

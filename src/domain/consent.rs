@@ -140,13 +140,14 @@ impl ConsentState {
     }
 }
 
+/// Per purpose: the current state and since when.
+pub type ConsentStates = BTreeMap<String, (ConsentState, DateTime<Utc>)>;
+
 /// The current state per purpose, derived from the ledger (entries in append order): the entry
 /// given last decides. Append order alone is not enough: a merge appends the other contact's
 /// older entries after the survivor's, and an old grant must not outrank a newer withdrawal.
-pub fn current_state<'a>(
-    ledger: impl IntoIterator<Item = &'a ConsentEntry>,
-) -> BTreeMap<String, (ConsentState, DateTime<Utc>)> {
-    let mut out: BTreeMap<String, (ConsentState, DateTime<Utc>)> = BTreeMap::new();
+pub fn current_state<'a>(ledger: impl IntoIterator<Item = &'a ConsentEntry>) -> ConsentStates {
+    let mut out = ConsentStates::new();
     for e in ledger {
         if out.get(&e.purpose).is_some_and(|(_, at)| *at > e.at) {
             continue;

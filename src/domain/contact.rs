@@ -66,7 +66,9 @@ impl Phone {
         if !phonenumber::is_valid(&number) {
             return Err("is not a valid phone number for its country".into());
         }
-        Ok(Phone(number.format().mode(phonenumber::Mode::E164).to_string()))
+        // E.164 is the country code and the national number (with its leading zeros, as in
+        // Italy); `number.format()` would also match the country's display patterns first.
+        Ok(Phone(format!("+{}{}", number.code().value(), number.national())))
     }
 
     pub fn as_str(&self) -> &str {
@@ -781,6 +783,9 @@ mod tests {
     fn phone_is_stored_in_e164_and_needs_a_country() {
         assert_eq!(Phone::parse("+49 30 901820", None).unwrap().as_str(), "+4930901820");
         assert_eq!(Phone::parse("030 901820", Some("de")).unwrap().as_str(), "+4930901820");
+        // Italian numbers keep their leading zero after the country code.
+        assert_eq!(Phone::parse("+39 06 6982 1234", None).unwrap().as_str(), "+390669821234");
+        assert_eq!(Phone::parse("+1 (415) 555-2671", None).unwrap().as_str(), "+14155552671");
         assert!(Phone::parse("030 901820", None).unwrap_err().contains("country code"));
         assert!(Phone::parse("+49 1", None).is_err());
         assert!(Phone::parse("call me", None).is_err());

@@ -7,7 +7,7 @@ pub mod ids;
 pub mod net;
 pub mod role;
 
-pub use consent::{ConsentEntry, ConsentState, LawfulBasis, Purpose, Via, Wording};
+pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};
 pub use contact::{
     Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,
 };

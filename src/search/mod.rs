@@ -1,8 +1,10 @@
 //! The contact search index (tantivy), derived from sled.
 //!
-//! - Every prefix (up to [`MAX_PREFIX`] characters) of every word of the email, names, phone,
-//!   tags, lists and text custom fields is indexed as a term, so a query typed so far is one
-//!   term lookup per word: results appear as the user types, at a million contacts.
+//! - The words of the email, names, phone, tags, lists and text custom fields are indexed for
+//!   prefix search: each word's prefixes up to [`SHORT_PREFIX`] characters as terms of their
+//!   own, and the whole word, so a query typed so far is one term lookup per short word and a
+//!   narrow range of whole words per longer one: results appear as the user types, at a
+//!   million contacts.
 //! - Exact filters: status, tags, lists, consent state per purpose, choice fields, dates.
 //! - Sorting and paging use string fast fields whose values end in the contact id, so every
 //!   sort key is unique and the next page starts strictly after the last key seen (cursor
@@ -12,7 +14,6 @@
 //!   start the indexer resumes from it; with no index (or an index from another schema) it
 //!   rebuilds from sled.
 
-use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,15 +28,20 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::contacts::Contacts;
-use crate::domain::{ConsentState, Contact, ContactId, FieldValue, Status};
+use crate::domain::{ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 2;
-/// Longer words are matched on their first 12 characters (a few false positives among
-/// words that long, for a much smaller term dictionary).
-pub const MAX_PREFIX: usize = 12;
+const SCHEMA_VERSION: u32 = 3;
+/// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
+/// shared by many contacts and would otherwise expand to thousands of words at query time.
+/// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
+/// prefix of every word instead made the term dictionary (mostly unique prefixes of email
+/// local parts) the largest cost of a bulk import.
+pub const SHORT_PREFIX: usize = 4;
+/// Longer words are indexed (and searched) by their first 64 characters.
+const MAX_WORD: usize = 64;
 const DIR: &str = "search";
 const SEQ_KEY: &[u8] = b"search_indexed_seq";
 const BATCH: usize = 20_000;
@@ -78,6 +84,7 @@ type Result<T, E = SearchError> = std::result::Result<T, E>;
 struct Fields {
     id: Field,
     prefix: Field,
+    word: Field,
     status: Field,
     source: Field,
     tag: Field,
@@ -96,6 +103,7 @@ fn schema() -> (Schema, Fields) {
     let f = Fields {
         id: b.add_text_field("id", STRING | FAST),
         prefix: b.add_text_field("prefix", STRING),
+        word: b.add_text_field("word", STRING),
         status: b.add_text_field("status", STRING),
         source: b.add_text_field("source", STRING),
         tag: b.add_text_field("tag", STRING),
@@ -104,9 +112,11 @@ fn schema() -> (Schema, Fields) {
         custom: b.add_text_field("custom", STRING),
         created: b.add_date_field("created", INDEXED | FAST),
         updated: b.add_date_field("updated", INDEXED | FAST),
-        sort_email: b.add_text_field("sort_email", STRING | FAST),
-        sort_name: b.add_text_field("sort_name", STRING | FAST),
-        sort_updated: b.add_text_field("sort_updated", STRING | FAST),
+        // Sort keys are columns only: paging ranges over them use the column, and indexing
+        // them would add three unique terms per contact to the term dictionary.
+        sort_email: b.add_text_field("sort_email", FAST),
+        sort_name: b.add_text_field("sort_name", FAST),
+        sort_updated: b.add_text_field("sort_updated", FAST),
     };
     (b.build(), f)
 }
@@ -121,6 +131,11 @@ pub fn words(analyzer: &mut TextAnalyzer, text: &str, out: &mut Vec<String>) {
     while stream.advance() {
         out.push(stream.token().text.clone());
     }
+}
+
+/// The first `n` characters of `s`.
+fn truncate_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// tantivy keeps nanoseconds in an i64 (years 1677 to 2262); a bound outside that range (a
@@ -286,12 +301,7 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    fn document(
-        &self,
-        analyzer: &mut TextAnalyzer,
-        c: &Contact,
-        consents: &BTreeMap<String, (ConsentState, DateTime<Utc>)>,
-    ) -> TantivyDocument {
+    fn document(&self, analyzer: &mut TextAnalyzer, c: &Contact, consents: &ConsentStates) -> TantivyDocument {
         let f = &self.f;
         let mut doc = TantivyDocument::default();
         let id = c.id.to_string();
@@ -328,19 +338,28 @@ impl SearchIndex {
                 FieldValue::Number(_) | FieldValue::Date(_) => {}
             }
         }
-        let mut prefixes: Vec<&str> = Vec::with_capacity(ws.len() * 6);
+        let mut prefixes: Vec<&str> = Vec::with_capacity(ws.len() * SHORT_PREFIX);
+        let mut whole: Vec<&str> = Vec::with_capacity(ws.len());
         for w in &ws {
             for (n, (i, ch)) in w.char_indices().enumerate() {
-                if n >= MAX_PREFIX {
+                if n >= SHORT_PREFIX {
                     break;
                 }
                 prefixes.push(&w[..i + ch.len_utf8()]);
+            }
+            if w.chars().nth(SHORT_PREFIX).is_some() {
+                whole.push(truncate_chars(w, MAX_WORD));
             }
         }
         prefixes.sort_unstable();
         prefixes.dedup();
         for p in prefixes {
             doc.add_text(f.prefix, p);
+        }
+        whole.sort_unstable();
+        whole.dedup();
+        for w in whole {
+            doc.add_text(f.word, w);
         }
         doc.add_text(f.status, c.status.as_str());
         doc.add_text(f.source, c.source.as_str());
@@ -370,12 +389,15 @@ impl SearchIndex {
         // lost its record.
         changes.retain(|(seq, _, _)| *seq <= upto);
         let Some(&(last, _, _)) = changes.last() else { return Ok(None) };
+        let mut seqs: Vec<u64> = changes.iter().map(|(seq, _, _)| *seq).collect();
+        seqs.dedup();
+        let handed = contacts.feed.take_handed(seqs.into_iter());
         let mut analyzer = analyzer();
         let writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let created: std::collections::HashSet<ContactId> =
             changes.iter().filter(|(_, _, new)| *new).map(|(_, id, _)| *id).collect();
         let mut seen = std::collections::HashSet::with_capacity(changes.len());
-        for (_, id, _) in changes.iter().rev() {
+        for (seq, id, _) in changes.iter().rev() {
             // The newest change of a contact is enough: the record is read as it is now.
             if !seen.insert(*id) {
                 continue;
@@ -384,11 +406,16 @@ impl SearchIndex {
             if !created.contains(id) {
                 writer.delete_term(self.id_term(id));
             }
-            if let Some(c) = contacts.get(id)? {
+            // What a bulk writer handed over is the record as that change wrote it; a newer
+            // change of the same contact would have been met first.
+            if let Some(h) = handed.get(seq).and_then(|m| m.get(id)) {
+                writer.add_document(self.document(&mut analyzer, &h.contact, &h.consents))?;
+            } else if let Some(c) = contacts.get(id)? {
                 let consents = contacts.consent_state(id)?;
                 writer.add_document(self.document(&mut analyzer, &c, &consents))?;
             }
         }
+        contacts.feed.added(last);
         Ok(Some(last))
     }
 
@@ -445,6 +472,7 @@ impl SearchIndex {
             meta.insert(SEQ_KEY, seq.to_be_bytes().as_slice()).map_err(crate::store::StoreError::from)?;
         }
         contacts.prune_changes(seq)?;
+        contacts.feed.drop_handed(seq);
         contacts.feed.indexed(seq);
         Ok(())
     }
@@ -544,8 +572,15 @@ impl SearchIndex {
         let mut ws = Vec::new();
         words(&mut analyzer(), &q.text, &mut ws);
         for w in ws.iter().take(8) {
-            let p: String = w.chars().take(MAX_PREFIX).collect();
-            must.push(term(f.prefix, &p));
+            if w.chars().nth(SHORT_PREFIX).is_none() {
+                must.push(term(f.prefix, w));
+            } else {
+                // Every word beginning with `w`: [w, w + U+10FFFF), as byte strings.
+                let w = truncate_chars(w, MAX_WORD);
+                let lo = Term::from_field_text(f.word, w);
+                let hi = Term::from_field_text(f.word, &format!("{w}\u{10FFFF}"));
+                must.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi)))));
+            }
         }
         if let Some(s) = q.status {
             must.push(term(f.status, s.as_str()));
