@@ -234,3 +234,61 @@ fn an_import_killed_mid_way_and_run_again_ends_in_the_same_state() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines.iter().all(|l| l["email"].as_str().unwrap().starts_with("person1199")));
 }
+
+fn export_matching(dir: &std::path::Path, work: &std::path::Path, q: &str) -> Vec<serde_json::Value> {
+    let out = work.join(format!("{q}.ndjson"));
+    let status = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["export", "--format", "ndjson", "-q", q, "-o"])
+        .arg(&out)
+        .arg("--data-dir")
+        .arg(dir)
+        .env("TIDINGS_LOG__LEVEL", "warn")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn an_address_named_twice_in_one_file_and_again_in_the_next_is_one_contact_indexed_as_it_ends() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("data");
+    // Rows within one chunk that name the same address: the second updates what the first
+    // created (as it would row by row), and the consent is granted once.
+    let first = work.path().join("first.csv");
+    std::fs::write(
+        &first,
+        "email,first_name,last_name,tags\n\
+         dup@example.org,Alphonse,,one\n\
+         other@example.org,Otto,,\n\
+         dup@example.org,,Zweitname,two\n",
+    )
+    .unwrap();
+    let out = cli(&dir, &first).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.contains("3 rows — 2 created, 1 updated, 0 unchanged"), "{report}");
+
+    // A second import overwrites the first name; the index must drop the old words.
+    let second = work.path().join("second.csv");
+    std::fs::write(&second, "email,first_name\ndup@example.org,Gustavo\nother@example.org,Otto\n").unwrap();
+    let out = cli(&dir, &second).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("2 rows — 0 created, 1 updated, 1 unchanged"), "{report}");
+
+    let snap = snapshot(&dir);
+    assert_eq!(snap.len(), 2);
+    let dup = snap.iter().find(|s| s.0 == "dup@example.org").unwrap();
+    assert_eq!(dup.1, "Gustavo");
+    assert_eq!(dup.2, vec!["cli".to_string(), "one".to_string(), "two".to_string()]);
+    assert_eq!((dup.3, dup.4), (1, true), "one grant in the ledger, granted");
+
+    // Long prefixes (a range over whole words) and short ones (terms) both find the final state.
+    for q in ["gusta", "gus", "zweitn", "zw"] {
+        let hits = export_matching(&dir, work.path(), q);
+        assert_eq!(hits.len(), 1, "{q}: {hits:?}");
+        assert_eq!(hits[0]["email"], "dup@example.org");
+    }
+    assert!(export_matching(&dir, work.path(), "alphons").is_empty(), "the overwritten name left the index");
+    assert!(export_matching(&dir, work.path(), "gustavos").is_empty(), "a longer query than the word");
+}
