@@ -584,25 +584,41 @@ pub fn upsert_chunk(
     }
     let ids: Vec<(ContactId, bool)> = planned.iter().map(|p| (p.contact.id, p.new)).collect();
     let seq = contacts.log_many(&ids)?;
-    let mut handed = Vec::with_capacity(planned.len());
-    for p in planned {
-        if p.new {
-            contacts.write_claimed(&p.contact, consent.filter(|_| p.grant))?;
-        } else {
-            contacts.save_logged(&p.contact)?;
-            for h in &p.history {
-                contacts.add_history(&p.contact.id, h)?;
+    // The contacts are independent: two threads write them (sled takes concurrent writers),
+    // which keeps a second core busy while the indexer is idle.
+    let write = |part: Vec<Planned>| -> OpResult<Vec<super::Handed>> {
+        let mut handed = Vec::with_capacity(part.len());
+        for p in part {
+            if p.new {
+                contacts.write_claimed(&p.contact, consent.filter(|_| p.grant))?;
+            } else {
+                contacts.save_logged(&p.contact)?;
+                for h in &p.history {
+                    contacts.add_history(&p.contact.id, h)?;
+                }
+                if let (true, Some(entry)) = (p.grant, consent) {
+                    contacts.append_consent_logged(&p.contact.id, entry)?;
+                }
             }
-            if let (true, Some(entry)) = (p.grant, consent) {
-                contacts.append_consent_logged(&p.contact.id, entry)?;
-            }
+            let consents = match p.consents {
+                Some(c) => c,
+                None => contacts.consent_state(&p.contact.id)?,
+            };
+            handed.push(super::Handed { contact: p.contact, consents });
         }
-        let consents = match p.consents {
-            Some(c) => c,
-            None => contacts.consent_state(&p.contact.id)?,
-        };
-        handed.push(super::Handed { contact: p.contact, consents });
-    }
+        Ok(handed)
+    };
+    let handed = if planned.len() >= 256 {
+        let second = planned.split_off(planned.len() / 2);
+        std::thread::scope(|scope| -> OpResult<Vec<super::Handed>> {
+            let other = scope.spawn(|| write(second));
+            let mut handed = write(planned)?;
+            handed.extend(other.join().map_err(|_| OpError::Internal("a contact writer thread panicked".into()))??);
+            Ok(handed)
+        })?
+    } else {
+        write(planned)?
+    };
     contacts.feed.hand_over(seq, handed);
     Ok((outcomes, seq))
 }
