@@ -410,7 +410,14 @@ fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
         let key = err.path.join(".");
         let what = match &err.kind {
             figment::error::Kind::UnknownField(field, _) => {
-                let full = if key.is_empty() { field.clone() } else { format!("{key}.{field}") };
+                // figment's path may already end with the field (`auth.foo`, not `auth`).
+                let full = if key.is_empty() {
+                    field.clone()
+                } else if err.path.last() == Some(field) {
+                    key.clone()
+                } else {
+                    format!("{key}.{field}")
+                };
                 format!("unknown key `{full}`")
             }
             kind => {
