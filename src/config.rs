@@ -34,6 +34,7 @@ pub struct Config {
     pub jobs: JobsConfig,
     pub log: LogConfig,
     pub contacts: ContactsConfig,
+    pub mail: MailConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -137,6 +138,130 @@ impl Default for ContactsConfig {
     }
 }
 
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    /// Sender address of every message. Empty: `tidings@<hostname>`.
+    pub from: String,
+    /// Display name beside `from`; empty sends the bare address.
+    pub from_name: String,
+    /// Reply-To address; empty sets none (replies go to `from`).
+    pub reply_to: String,
+    /// Domain for VERP return paths (`bounce+<token>@<domain>`); empty uses `from` as the
+    /// envelope sender.
+    pub return_path: String,
+    /// SMTP relays, the first being the default. None: messages go to `<data_dir>/outbox/`.
+    pub relays: Vec<RelayConfig>,
+    pub dkim: DkimConfig,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelayTls {
+    /// TLS from the first byte (SMTPS, usually port 465).
+    Implicit,
+    /// Plain connection upgraded with STARTTLS before anything is sent (usually port 587);
+    /// a server that does not offer it is refused.
+    #[default]
+    Starttls,
+    /// No encryption: only to a relay on this host (loopback).
+    None,
+}
+
+impl RelayTls {
+    pub fn default_port(self) -> u16 {
+        match self {
+            RelayTls::Implicit => 465,
+            RelayTls::Starttls => 587,
+            RelayTls::None => 25,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RelayConfig {
+    /// How campaigns, logs and `send-test-email --relay` name this relay.
+    pub name: String,
+    pub host: String,
+    /// 0: the usual port for `tls` (465, 587 or 25).
+    pub port: u16,
+    pub tls: RelayTls,
+    /// Empty: no authentication.
+    pub username: String,
+    pub password: String,
+    /// File holding the password (trailing newline ignored); instead of `password`.
+    pub password_file: PathBuf,
+    /// PEM file of extra certificate authorities to trust (a private CA); the built-in
+    /// Mozilla roots are always trusted.
+    pub ca_file: PathBuf,
+    /// Connections kept open to this relay (and messages in flight at once).
+    pub pool_size: usize,
+    /// Most messages per second handed to this relay; 0 means no limit.
+    pub rate_limit: u32,
+    /// Seconds to wait for the relay at each step (connect, greeting, each reply).
+    pub timeout_secs: u64,
+}
+
+impl Default for RelayConfig {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            host: String::new(),
+            port: 0,
+            tls: RelayTls::default(),
+            username: String::new(),
+            password: String::new(),
+            password_file: PathBuf::new(),
+            ca_file: PathBuf::new(),
+            pool_size: 4,
+            rate_limit: 0,
+            timeout_secs: 30,
+        }
+    }
+}
+
+impl RelayConfig {
+    pub fn effective_port(&self) -> u16 {
+        if self.port == 0 {
+            self.tls.default_port()
+        } else {
+            self.port
+        }
+    }
+
+    /// The password from `password` or `password_file`.
+    pub fn password(&self) -> Result<String, ConfigError> {
+        if self.password_file.as_os_str().is_empty() {
+            return Ok(self.password.clone());
+        }
+        std::fs::read_to_string(&self.password_file).map(|s| s.trim_end_matches(['\r', '\n']).to_string()).map_err(
+            |e| {
+                ConfigError::Invalid(format!(
+                    "mail.relays `{}`: cannot read password_file {}: {e}",
+                    self.name,
+                    self.password_file.display()
+                ))
+            },
+        )
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DkimConfig {
+    /// Signing domain (`d=`); empty: messages are not signed.
+    pub domain: String,
+    /// Selector of the RSA key (`<selector>._domainkey.<domain>`).
+    pub selector: String,
+    /// PEM private key (PKCS#8 or PKCS#1) for RSA-SHA256.
+    pub key_file: PathBuf,
+    /// Selector of an Ed25519 key that signs alongside RSA; empty: RSA only.
+    pub ed25519_selector: String,
+    /// PEM (PKCS#8) Ed25519 private key.
+    pub ed25519_key_file: PathBuf,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct LogConfig {
@@ -162,6 +287,7 @@ impl Default for Config {
             jobs: JobsConfig::default(),
             log: LogConfig::default(),
             contacts: ContactsConfig::default(),
+            mail: MailConfig::default(),
         }
     }
 }
@@ -324,7 +450,7 @@ impl Config {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
             }
         }
-        Ok(())
+        self.mail.validate()
     }
 
     pub fn master_key_path(&self) -> PathBuf {
@@ -343,6 +469,20 @@ impl Config {
         }
     }
 
+    /// Where messages go when no relay is configured (one `.eml` file each).
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+
+    /// The sender address: `mail.from`, or `tidings@<hostname>`.
+    pub fn mail_from(&self) -> String {
+        if self.mail.from.trim().is_empty() {
+            format!("tidings@{}", self.hostname)
+        } else {
+            self.mail.from.trim().to_string()
+        }
+    }
+
     pub fn tls_enabled(&self) -> bool {
         self.tls.mode != TlsMode::Off
     }
@@ -358,6 +498,114 @@ impl Config {
             format!("{scheme}://{}:{port}/", self.hostname)
         }
     }
+}
+
+impl MailConfig {
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |m: String| Err(ConfigError::Invalid(m));
+        for (key, value) in [("mail.from", &self.from), ("mail.reply_to", &self.reply_to)] {
+            if !value.trim().is_empty() && !plausible_address(value.trim()) {
+                return bad(format!("{key}: `{value}` is not an email address"));
+            }
+        }
+        if self.from_name.chars().any(char::is_control) {
+            return bad("mail.from_name must not contain line breaks or control characters".into());
+        }
+        if !self.return_path.is_empty() && !plausible_domain(&self.return_path) {
+            return bad(format!("mail.return_path: `{}` is not a domain name", self.return_path));
+        }
+        let mut names = BTreeSet::new();
+        for (i, relay) in self.relays.iter().enumerate() {
+            let label = if relay.name.is_empty() {
+                format!("mail.relays[{i}]")
+            } else {
+                format!("mail.relays `{}`", relay.name)
+            };
+            if relay.name.trim().is_empty() {
+                return bad(format!("{label}: name is required"));
+            }
+            if !names.insert(relay.name.as_str()) {
+                return bad(format!("{label}: two relays have this name"));
+            }
+            if relay.host.trim().is_empty() || relay.host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return bad(format!("{label}: host is required (a name or an IP address)"));
+            }
+            if relay.tls == RelayTls::None && !is_loopback_host(&relay.host) {
+                return bad(format!(
+                    "{label}: tls = \"none\" would send mail and the password in clear over the network; \
+                     it is only allowed to a relay on this host (localhost, 127.0.0.1, ::1). \
+                     Use tls = \"starttls\" (usually port 587) or \"implicit\" (usually port 465)"
+                ));
+            }
+            if !relay.password.is_empty() && !relay.password_file.as_os_str().is_empty() {
+                return bad(format!("{label}: set password or password_file, not both"));
+            }
+            if relay.username.is_empty() && (!relay.password.is_empty() || !relay.password_file.as_os_str().is_empty())
+            {
+                return bad(format!("{label}: a password is set without a username"));
+            }
+            if relay.pool_size == 0 {
+                return bad(format!("{label}: pool_size must be at least 1"));
+            }
+            if relay.timeout_secs == 0 {
+                return bad(format!("{label}: timeout_secs must be at least 1"));
+            }
+        }
+        let d = &self.dkim;
+        if d.domain.is_empty() {
+            if !d.selector.is_empty() || !d.key_file.as_os_str().is_empty() || !d.ed25519_selector.is_empty() {
+                return bad("mail.dkim: set domain (or remove the other dkim keys)".into());
+            }
+        } else {
+            if !plausible_domain(&d.domain) {
+                return bad(format!("mail.dkim.domain: `{}` is not a domain name", d.domain));
+            }
+            if !is_dns_label(&d.selector) || d.key_file.as_os_str().is_empty() {
+                return bad("mail.dkim: selector (a DNS label) and key_file are required with a domain; \
+                            `tidings dkim generate` prints them"
+                    .into());
+            }
+            if d.ed25519_selector.is_empty() != d.ed25519_key_file.as_os_str().is_empty() {
+                return bad("mail.dkim: ed25519_selector and ed25519_key_file must be set together".into());
+            }
+            if !d.ed25519_selector.is_empty() && !is_dns_label(&d.ed25519_selector) {
+                return bad("mail.dkim.ed25519_selector must be a DNS label".into());
+            }
+            if d.ed25519_selector == d.selector {
+                return bad("mail.dkim: the Ed25519 key needs its own selector".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `localhost`, or an address in 127.0.0.0/8 or ::1.
+pub fn is_loopback_host(host: &str) -> bool {
+    let h = host.trim().trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost") || h.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn plausible_address(s: &str) -> bool {
+    match s.rsplit_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | '"'))
+                && plausible_domain(domain)
+        }
+        None => false,
+    }
+}
+
+fn plausible_domain(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 253 && s.split('.').all(is_dns_label)
+}
+
+fn is_dns_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 63
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii())
 }
 
 fn env_to_key(rest: &str) -> String {
@@ -410,7 +658,14 @@ fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
         let key = err.path.join(".");
         let what = match &err.kind {
             figment::error::Kind::UnknownField(field, _) => {
-                let full = if key.is_empty() { field.clone() } else { format!("{key}.{field}") };
+                // figment's path may already end with the field (`auth.foo`, not `auth`).
+                let full = if key.is_empty() {
+                    field.clone()
+                } else if err.path.last() == Some(field) {
+                    key.clone()
+                } else {
+                    format!("{key}.{field}")
+                };
                 format!("unknown key `{full}`")
             }
             kind => {

@@ -12,6 +12,7 @@ pub mod control;
 pub mod domain;
 pub mod http;
 pub mod jobs;
+pub mod mail;
 pub mod metrics;
 pub mod ops;
 pub mod search;

@@ -15,6 +15,11 @@ pub fn run(args: CheckArgs) -> Result<(), String> {
     if !config.metrics.token.is_empty() {
         config.metrics.token = "(set)".into();
     }
+    for relay in &mut config.mail.relays {
+        if !relay.password.is_empty() {
+            relay.password = "(set)".into();
+        }
+    }
     let text = toml::to_string_pretty(&config).map_err(|e| e.to_string())?;
     println!("# configuration is valid; effective values:\n{text}");
     Ok(())

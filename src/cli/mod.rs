@@ -3,8 +3,10 @@
 mod backup;
 mod check;
 mod contacts;
+mod dkim;
 mod healthcheck;
 mod init;
+mod mail;
 mod serve;
 mod user;
 
@@ -72,6 +74,10 @@ pub enum Command {
     Export(contacts::ExportArgs),
     /// Rebuild the search index from the store.
     Reindex(contacts::ReindexArgs),
+    /// DKIM keys: `dkim generate --domain example.com --selector s1`.
+    Dkim(dkim::DkimArgs),
+    /// Send one message through a relay (or the outbox) and explain a failure in words.
+    SendTestEmail(mail::SendTestArgs),
     /// Print the version.
     Version,
 }
@@ -105,6 +111,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Import(a) => contacts::run(a),
         Command::Export(a) => contacts::export(a),
         Command::Reindex(a) => contacts::reindex(a),
+        Command::Dkim(a) => dkim::run(a),
+        Command::SendTestEmail(a) => mail::run(a),
         Command::Version => {
             println!("tidings {}", env!("CARGO_PKG_VERSION"));
             Ok(())

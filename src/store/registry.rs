@@ -65,7 +65,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::audit::REGISTRATION,
     crate::settings::REGISTRATION,
     crate::jobs::REGISTRATION,
-    // The email index first: its eraser reads the contact record to find its key.
+    // Before the contacts: these erasers read the contact record (its address, its key).
+    crate::mail::OUTBOX_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -37,7 +37,8 @@ fn an_unknown_key_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "[auth]\nmax_failed_login = 3\n");
     let err = Config::load_from(Some(&file), vec![], &CliOverrides::default()).unwrap_err().to_string();
-    assert!(err.contains("auth.max_failed_login"), "{err}");
+    assert!(err.contains("auth.max_failed_login`"), "{err}");
+    assert!(!err.contains("max_failed_login.max_failed_login"), "named once: {err}");
     let file = write(dir.path(), "lisen = \"x\"\n");
     let err = Config::load_from(Some(&file), vec![], &CliOverrides::default()).unwrap_err().to_string();
     assert!(err.contains("lisen"), "{err}");

@@ -1,6 +1,7 @@
 //! One integration test binary of modules (faster to link than one binary per file).
 
 mod helpers;
+mod smtp_sink;
 
 mod api;
 mod assets;
@@ -13,5 +14,6 @@ mod contacts_api;
 mod contacts_pages;
 mod durability;
 mod import;
+mod mail;
 mod smoke;
 mod store;

@@ -1,0 +1,713 @@
+//! Where signed messages go: an SMTP relay (a pool of connections, a rate limit) or, with no
+//! relay configured, the file outbox. Both take the finished bytes and an envelope and answer
+//! with an [`Outcome`] the outbox can act on: accepted, try again later, or refused for good.
+//!
+//! SMTP goes through lettre's connection type, over a socket opened here: lettre never sets
+//! `TCP_NODELAY` and writes the final `.` of a message separately, so each message would wait
+//! ~40 ms for a delayed ACK (measured: 182–726 msgs/s through lettre's pool, 12–15k with the
+//! flag set). The SMTP transaction is driven command by command, so a failure names its stage
+//! (a refused recipient is the address's fault; a refused sender or login is the relay
+//! configuration's, and must not mark anyone).
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
+use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use lettre::Address;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+
+use super::message::{check_address, MessageError};
+use super::MailError;
+use crate::config::{RelayConfig, RelayTls};
+
+/// MAIL FROM and RCPT TO.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    from: Option<Address>,
+    to: Vec<Address>,
+}
+
+impl Envelope {
+    /// `from` may be empty: the null sender `<>` (for bounces of bounces).
+    pub fn new(from: &str, to: &[&str]) -> Result<Self, MessageError> {
+        let parse = |header: &'static str, s: &str| {
+            check_address(header, s)?;
+            s.parse::<Address>().map_err(|_| MessageError::Address { header, value: s.to_string() })
+        };
+        let from = if from.is_empty() { None } else { Some(parse("MAIL FROM", from)?) };
+        if to.is_empty() {
+            return Err(MessageError::Address { header: "RCPT TO", value: String::new() });
+        }
+        let to = to.iter().map(|t| parse("RCPT TO", t)).collect::<Result<_, _>>()?;
+        Ok(Self { from, to })
+    }
+
+    pub fn from(&self) -> &str {
+        self.from.as_ref().map_or("", |a| a.as_ref())
+    }
+
+    pub fn to(&self) -> impl Iterator<Item = &str> {
+        self.to.iter().map(|a| a.as_ref())
+    }
+}
+
+/// What happened to one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The relay took responsibility for it (or it was written to the outbox); `reply` is the
+    /// relay's answer (often a queue id) or the file written.
+    Accepted { reply: String },
+    /// Try again later: a 4xx reply, a lost connection, a timeout, or a relay that cannot be
+    /// reached or logged into right now.
+    Temporary(Failure),
+    /// A 5xx reply: sending the same thing again will fail the same way.
+    Permanent(Failure),
+}
+
+impl Outcome {
+    pub fn is_accepted(&self) -> bool {
+        matches!(self, Outcome::Accepted { .. })
+    }
+
+    pub fn failure(&self) -> Option<&Failure> {
+        match self {
+            Outcome::Accepted { .. } => None,
+            Outcome::Temporary(f) | Outcome::Permanent(f) => Some(f),
+        }
+    }
+}
+
+/// The step of the exchange that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Resolving the host and opening the TCP connection.
+    Connect,
+    /// The TLS handshake (implicit or after STARTTLS), or STARTTLS itself.
+    Tls,
+    /// The relay's greeting and our EHLO.
+    Greeting,
+    Auth,
+    /// MAIL FROM.
+    Sender,
+    /// RCPT TO.
+    Recipient,
+    /// DATA and the message itself.
+    Content,
+    /// Writing to the file outbox.
+    File,
+}
+
+/// Why it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// The host name does not resolve.
+    Dns,
+    /// Nothing listens on the port.
+    Refused,
+    /// No answer in time.
+    Timeout,
+    /// The connection broke.
+    Network,
+    /// The relay answered with an SMTP error code (see `Failure::code`).
+    Reply,
+    /// The relay does not offer what the configuration needs (STARTTLS, AUTH, 8BITMIME).
+    NotOffered,
+    /// An implicit-TLS handshake got plain-text SMTP back.
+    PlainText,
+    /// The certificate is not signed by an authority we trust.
+    Untrusted,
+    /// The certificate does not name the host.
+    WrongName,
+    /// The certificate has expired (or is not valid yet).
+    Expired,
+    /// Another TLS failure.
+    Tls,
+    /// Anything else (a malformed reply, a local I/O error).
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub stage: Stage,
+    pub cause: Cause,
+    /// The SMTP reply code, when the relay answered.
+    pub code: Option<u16>,
+    /// The relay's text or the error, for logs and the explanation.
+    pub text: String,
+}
+
+impl Failure {
+    fn new(stage: Stage, cause: Cause, text: impl Into<String>) -> Self {
+        Self { stage, cause, code: None, text: text.into() }
+    }
+
+    /// True when the failure concerns this recipient or this message, not the relay: only then
+    /// may the outbox mark an address (5xx at RCPT) or give up on a message (5xx after DATA).
+    pub fn blames_message(&self) -> bool {
+        self.cause == Cause::Reply && matches!(self.stage, Stage::Recipient | Stage::Content)
+    }
+
+    fn into_outcome(self) -> Outcome {
+        match self.code {
+            Some(c) if (500..600).contains(&c) => Outcome::Permanent(self),
+            _ => Outcome::Temporary(self),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "{:?} {:?}: {code} {}", self.stage, self.cause, self.text),
+            None => write!(f, "{:?} {:?}: {}", self.stage, self.cause, self.text),
+        }
+    }
+}
+
+/// A relay or the outbox.
+pub enum Transport {
+    Smtp(Box<SmtpRelay>),
+    Outbox(FileOutbox),
+}
+
+impl Transport {
+    pub fn name(&self) -> &str {
+        match self {
+            Transport::Smtp(r) => &r.settings.name,
+            Transport::Outbox(_) => "outbox",
+        }
+    }
+
+    pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        match self {
+            Transport::Smtp(r) => r.send(envelope, message).await,
+            Transport::Outbox(o) => o.send(envelope, message).await,
+        }
+    }
+}
+
+/// One `.eml` file per message under `<data_dir>/outbox/`, written to a temporary name, synced,
+/// then renamed (and the directory synced), so a file that exists is complete. `Return-Path` and
+/// `Envelope-To` in front record the envelope, as a mail server's local delivery would.
+#[derive(Clone)]
+pub struct FileOutbox {
+    dir: Arc<PathBuf>,
+}
+
+/// Part of each file name, with the time and the process id: unique across every outbox of this
+/// process (a name that existed would be replaced by the rename).
+static OUTBOX_SEQ: AtomicU64 = AtomicU64::new(0);
+
+impl FileOutbox {
+    pub fn new(dir: &Path) -> std::io::Result<Self> {
+        if !dir.exists() {
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        }
+        Ok(Self { dir: Arc::new(dir.to_path_buf()) })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes the message (blocking I/O); returns the file's path.
+    pub fn write(&self, envelope: &Envelope, message: &[u8]) -> std::io::Result<PathBuf> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let dir = self.dir.as_path();
+        let millis = chrono::Utc::now().timestamp_millis();
+        let seq = OUTBOX_SEQ.fetch_add(1, Ordering::Relaxed);
+        let name = format!("{millis:013}-{}-{seq:06}.eml", std::process::id());
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let path = dir.join(&name);
+        let result = (|| {
+            let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+            let to: Vec<&str> = envelope.to().collect();
+            write!(f, "Return-Path: <{}>\r\nEnvelope-To: {}\r\n", envelope.from(), to.join(", "))?;
+            f.write_all(message)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &path)?;
+            std::fs::File::open(dir)?.sync_all()
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result.map(|()| path)
+    }
+
+    pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        let (outbox, envelope, message) = (self.clone(), envelope.clone(), message.to_vec());
+        match tokio::task::spawn_blocking(move || outbox.write(&envelope, &message)).await {
+            Ok(Ok(path)) => Outcome::Accepted { reply: format!("written to {}", path.display()) },
+            Ok(Err(e)) => Outcome::Temporary(Failure::new(Stage::File, Cause::Other, e.to_string())),
+            Err(e) => Outcome::Temporary(Failure::new(Stage::File, Cause::Other, e.to_string())),
+        }
+    }
+}
+
+/// Connection settings of one relay, resolved from the config (password read, CA loaded).
+pub struct RelaySettings {
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    pub tls: RelayTls,
+    pub timeout: Duration,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+    /// For implicit TLS (our handshake on our socket).
+    rustls: Option<Arc<rustls::ClientConfig>>,
+    /// For STARTTLS (lettre's upgrade of the same socket).
+    starttls: Option<TlsParameters>,
+}
+
+impl RelaySettings {
+    pub fn from_config(cfg: &RelayConfig, hello_name: &str) -> Result<Self, MailError> {
+        let bad = |m: String| MailError::Config(format!("mail.relays `{}`: {m}", cfg.name));
+        let extra_roots = if cfg.ca_file.as_os_str().is_empty() {
+            Vec::new()
+        } else {
+            let pem =
+                std::fs::read(&cfg.ca_file).map_err(|e| bad(format!("ca_file {}: {e}", cfg.ca_file.display())))?;
+            let certs = rustls_pemfile::certs(&mut pem.as_slice())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| bad(format!("ca_file {}: {e}", cfg.ca_file.display())))?;
+            if certs.is_empty() {
+                return Err(bad(format!("ca_file {} holds no PEM certificate", cfg.ca_file.display())));
+            }
+            certs
+        };
+        let (rustls, starttls) = match cfg.tls {
+            RelayTls::None => (None, None),
+            RelayTls::Implicit => {
+                let mut roots = rustls::RootCertStore::empty();
+                roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+                for c in &extra_roots {
+                    roots.add(c.clone()).map_err(|e| bad(format!("ca_file: {e}")))?;
+                }
+                let config =
+                    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+                        .with_safe_default_protocol_versions()
+                        .map_err(|e| bad(e.to_string()))?
+                        .with_root_certificates(roots)
+                        .with_no_client_auth();
+                (Some(Arc::new(config)), None)
+            }
+            RelayTls::Starttls => {
+                let mut builder = TlsParameters::builder(cfg.host.clone());
+                if !extra_roots.is_empty() {
+                    let pem = std::fs::read(&cfg.ca_file).map_err(|e| bad(e.to_string()))?;
+                    builder = builder
+                        .add_root_certificate(Certificate::from_pem(&pem).map_err(|e| bad(format!("ca_file: {e}")))?);
+                }
+                (None, Some(builder.build_rustls().map_err(|e| bad(format!("TLS settings: {e}")))?))
+            }
+        };
+        let password = cfg.password().map_err(|e| MailError::Config(e.to_string()))?;
+        let credentials = (!cfg.username.is_empty()).then(|| Credentials::new(cfg.username.clone(), password));
+        Ok(Self {
+            name: cfg.name.clone(),
+            host: cfg.host.trim_start_matches('[').trim_end_matches(']').to_string(),
+            port: cfg.effective_port(),
+            tls: cfg.tls,
+            timeout: Duration::from_secs(cfg.timeout_secs),
+            credentials,
+            hello: client_id(hello_name),
+            rustls,
+            starttls,
+        })
+    }
+
+    /// Opens a connection: DNS, TCP (with `TCP_NODELAY`), TLS, greeting, EHLO, STARTTLS, AUTH.
+    pub async fn connect(&self) -> Result<AsyncSmtpConnection, Failure> {
+        let t = self.timeout;
+        let addrs: Vec<SocketAddr> =
+            match tokio::time::timeout(t, tokio::net::lookup_host((self.host.as_str(), self.port))).await {
+                Ok(Ok(addrs)) => addrs.collect(),
+                Ok(Err(e)) => return Err(Failure::new(Stage::Connect, Cause::Dns, e.to_string())),
+                Err(_) => {
+                    return Err(Failure::new(
+                        Stage::Connect,
+                        Cause::Dns,
+                        format!("no DNS answer within {}s", t.as_secs()),
+                    ))
+                }
+            };
+        if addrs.is_empty() {
+            return Err(Failure::new(Stage::Connect, Cause::Dns, "the name has no address"));
+        }
+        let mut last = Failure::new(Stage::Connect, Cause::Other, "no address to try");
+        let mut tcp = None;
+        for addr in addrs {
+            match tokio::time::timeout(t, TcpStream::connect(addr)).await {
+                Ok(Ok(s)) => {
+                    tcp = Some(s);
+                    break;
+                }
+                Ok(Err(e)) => {
+                    let cause = match e.kind() {
+                        std::io::ErrorKind::ConnectionRefused => Cause::Refused,
+                        std::io::ErrorKind::TimedOut => Cause::Timeout,
+                        _ => Cause::Network,
+                    };
+                    last = Failure::new(Stage::Connect, cause, format!("{addr}: {e}"));
+                }
+                Err(_) => {
+                    last = Failure::new(
+                        Stage::Connect,
+                        Cause::Timeout,
+                        format!("{addr}: no answer within {}s", t.as_secs()),
+                    )
+                }
+            }
+        }
+        let tcp = tcp.ok_or(last)?;
+        tcp.set_nodelay(true).map_err(|e| Failure::new(Stage::Connect, Cause::Network, e.to_string()))?;
+
+        let stream: Box<dyn AsyncTokioStream> = match &self.rustls {
+            Some(config) => {
+                let name = rustls::pki_types::ServerName::try_from(self.host.clone())
+                    .map_err(|e| Failure::new(Stage::Tls, Cause::Tls, format!("`{}`: {e}", self.host)))?;
+                let connector = tokio_rustls::TlsConnector::from(config.clone());
+                match tokio::time::timeout(t, connector.connect(name, tcp)).await {
+                    Ok(Ok(s)) => Box::new(TlsTcp(s)),
+                    Ok(Err(e)) => return Err(tls_failure(&e)),
+                    Err(_) => {
+                        return Err(Failure::new(
+                            Stage::Tls,
+                            Cause::Timeout,
+                            format!("no TLS handshake within {}s", t.as_secs()),
+                        ))
+                    }
+                }
+            }
+            None => Box::new(tcp),
+        };
+        let mut conn =
+            match tokio::time::timeout(t, AsyncSmtpConnection::connect_with_transport(stream, &self.hello)).await {
+                Ok(Ok(c)) => c,
+                Ok(Err(e)) => return Err(smtp_failure(Stage::Greeting, &e)),
+                Err(_) => {
+                    return Err(Failure::new(
+                        Stage::Greeting,
+                        Cause::Timeout,
+                        format!("no greeting within {}s", t.as_secs()),
+                    ))
+                }
+            };
+        if let Some(params) = &self.starttls {
+            if !conn.server_info().supports_feature(Extension::StartTls) {
+                return Err(Failure::new(Stage::Tls, Cause::NotOffered, "the relay does not offer STARTTLS"));
+            }
+            match tokio::time::timeout(t, conn.starttls(params.clone(), &self.hello)).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => return Err(tls_or_smtp_failure(&e)),
+                Err(_) => {
+                    return Err(Failure::new(
+                        Stage::Tls,
+                        Cause::Timeout,
+                        format!("no TLS handshake within {}s", t.as_secs()),
+                    ))
+                }
+            }
+        }
+        if let Some(credentials) = &self.credentials {
+            let mechanisms = [Mechanism::Plain, Mechanism::Login];
+            if !mechanisms.iter().any(|m| conn.server_info().supports_auth_mechanism(*m)) {
+                return Err(Failure::new(
+                    Stage::Auth,
+                    Cause::NotOffered,
+                    "the relay offers no PLAIN or LOGIN authentication",
+                ));
+            }
+            match tokio::time::timeout(t, conn.auth(&mechanisms, credentials)).await {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => return Err(smtp_failure(Stage::Auth, &e)),
+                Err(_) => {
+                    return Err(Failure::new(Stage::Auth, Cause::Timeout, format!("no answer within {}s", t.as_secs())))
+                }
+            }
+        }
+        Ok(conn)
+    }
+}
+
+fn client_id(name: &str) -> ClientId {
+    match name.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => ClientId::Ipv4(ip),
+        Ok(std::net::IpAddr::V6(ip)) => ClientId::Ipv6(ip),
+        Err(_) => ClientId::Domain(name.to_string()),
+    }
+}
+
+/// A pool of connections to one relay: at most `pool_size` messages in flight, each connection
+/// reused for the next message, and at most `rate_limit` messages per second.
+pub struct SmtpRelay {
+    pub settings: RelaySettings,
+    idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    slots: tokio::sync::Semaphore,
+    limiter: Option<governor::DefaultDirectRateLimiter>,
+}
+
+/// A connection idle for longer than this is checked with NOOP before it carries a message
+/// (relays close idle connections; sending into one that is gone would fail the message).
+const CHECK_AFTER_IDLE: Duration = Duration::from_secs(5);
+
+impl SmtpRelay {
+    pub fn new(cfg: &RelayConfig, hello_name: &str) -> Result<Self, MailError> {
+        let settings = RelaySettings::from_config(cfg, hello_name)?;
+        let limiter =
+            NonZeroU32::new(cfg.rate_limit).map(|n| governor::RateLimiter::direct(governor::Quota::per_second(n)));
+        Ok(Self { settings, idle: Mutex::new(Vec::new()), slots: tokio::sync::Semaphore::new(cfg.pool_size), limiter })
+    }
+
+    pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {
+        let Ok(_slot) = self.slots.acquire().await else {
+            return Outcome::Temporary(Failure::new(Stage::Connect, Cause::Other, "relay closed"));
+        };
+        if let Some(limiter) = &self.limiter {
+            limiter.until_ready().await;
+        }
+        let (mut conn, reused) = match self.take_idle().await {
+            Some(c) => (c, true),
+            None => match self.settings.connect().await {
+                Ok(c) => (c, false),
+                Err(f) => return f.into_outcome(),
+            },
+        };
+        let mut result = transact(&mut conn, envelope, message, self.settings.timeout).await;
+        if let Err(f) = &result {
+            // A reused connection that broke before MAIL FROM was answered carried nothing of
+            // this message: the relay closed it while idle. Once more on a fresh one.
+            if reused && f.stage == Stage::Sender && f.cause != Cause::Reply {
+                match self.settings.connect().await {
+                    Ok(c) => {
+                        conn = c;
+                        result = transact(&mut conn, envelope, message, self.settings.timeout).await;
+                    }
+                    Err(f) => return f.into_outcome(),
+                }
+            }
+        }
+        match result {
+            Ok(reply) => {
+                self.put_idle(conn);
+                Outcome::Accepted { reply }
+            }
+            Err(f) => {
+                // After an SMTP refusal the connection is still good: reset the transaction (not
+                // needed once the message itself was answered) and keep it.
+                if f.cause == Cause::Reply {
+                    let reusable = match f.stage {
+                        Stage::Sender | Stage::Recipient => {
+                            matches!(tokio::time::timeout(self.settings.timeout, conn.command(Rset)).await, Ok(Ok(_)))
+                        }
+                        Stage::Content => true,
+                        _ => false,
+                    };
+                    if reusable {
+                        self.put_idle(conn);
+                    }
+                }
+                f.into_outcome()
+            }
+        }
+    }
+
+    async fn take_idle(&self) -> Option<AsyncSmtpConnection> {
+        loop {
+            let (mut conn, since) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop()?;
+            if conn.has_broken() {
+                continue;
+            }
+            if since.elapsed() < CHECK_AFTER_IDLE
+                || matches!(tokio::time::timeout(self.settings.timeout, conn.test_connected()).await, Ok(true))
+            {
+                return Some(conn);
+            }
+        }
+    }
+
+    fn put_idle(&self, conn: AsyncSmtpConnection) {
+        if !conn.has_broken() {
+            self.idle.lock().unwrap_or_else(|p| p.into_inner()).push((conn, Instant::now()));
+        }
+    }
+
+    /// Closes the idle connections politely (QUIT).
+    pub async fn close(&self) {
+        let conns: Vec<_> = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|p| p.into_inner()));
+        for (mut c, _) in conns {
+            let _ = tokio::time::timeout(Duration::from_secs(2), c.quit()).await;
+        }
+    }
+}
+
+/// MAIL FROM, RCPT TO (each), DATA, the message. Returns the relay's final reply.
+async fn transact(
+    conn: &mut AsyncSmtpConnection,
+    envelope: &Envelope,
+    message: &[u8],
+    t: Duration,
+) -> Result<String, Failure> {
+    let mut params = Vec::new();
+    if !message.is_ascii() {
+        if !conn.server_info().supports_feature(Extension::EightBitMime) {
+            return Err(Failure::new(
+                Stage::Content,
+                Cause::NotOffered,
+                "the message has 8-bit content and the relay lacks 8BITMIME",
+            ));
+        }
+        params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    if envelope.from().chars().chain(envelope.to().flat_map(str::chars)).any(|c| !c.is_ascii()) {
+        if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
+            return Err(Failure::new(
+                Stage::Sender,
+                Cause::NotOffered,
+                "an address is not ASCII and the relay lacks SMTPUTF8",
+            ));
+        }
+        params.push(MailParameter::SmtpUtfEight);
+    }
+    step(t, Stage::Sender, conn.command(Mail::new(envelope.from.clone(), params))).await?;
+    for rcpt in &envelope.to {
+        step(t, Stage::Recipient, conn.command(Rcpt::new(rcpt.clone(), Vec::new()))).await?;
+    }
+    step(t, Stage::Content, conn.command(Data)).await?;
+    // lettre ends the data with CRLF . CRLF itself: without our last CRLF the message arrives
+    // with exactly the line ending it was signed with.
+    let body = message.strip_suffix(b"\r\n").unwrap_or(message);
+    let reply = step(t, Stage::Content, conn.message(body)).await?;
+    Ok(format!("{} {}", u16::from(reply.code()), reply.message().collect::<Vec<_>>().join(" ")))
+}
+
+async fn step<F>(t: Duration, stage: Stage, f: F) -> Result<lettre::transport::smtp::response::Response, Failure>
+where
+    F: std::future::Future<
+        Output = Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error>,
+    >,
+{
+    match tokio::time::timeout(t, f).await {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(smtp_failure(stage, &e)),
+        Err(_) => Err(Failure::new(stage, Cause::Timeout, format!("no answer within {}s", t.as_secs()))),
+    }
+}
+
+fn smtp_failure(stage: Stage, e: &lettre::transport::smtp::Error) -> Failure {
+    use std::error::Error;
+    if let Some(code) = e.status() {
+        let text = e.source().map(|s| s.to_string()).unwrap_or_default();
+        return Failure { stage, cause: Cause::Reply, code: Some(code.into()), text };
+    }
+    let cause = if e.is_timeout() {
+        Cause::Timeout
+    } else if e.is_client() || e.is_response() {
+        Cause::Other
+    } else {
+        Cause::Network
+    };
+    Failure::new(stage, cause, error_chain(e))
+}
+
+fn tls_or_smtp_failure(e: &lettre::transport::smtp::Error) -> Failure {
+    match find_rustls(e) {
+        Some(r) => tls_cause(&r),
+        None if e.status().is_some() => smtp_failure(Stage::Tls, e),
+        None => Failure::new(Stage::Tls, Cause::Tls, error_chain(e)),
+    }
+}
+
+fn tls_failure(e: &std::io::Error) -> Failure {
+    match find_rustls(e) {
+        Some(r) => tls_cause(&r),
+        None => Failure::new(Stage::Tls, Cause::Network, e.to_string()),
+    }
+}
+
+fn tls_cause(e: &rustls::Error) -> Failure {
+    use rustls::{CertificateError as C, Error as E};
+    let cause = match e {
+        E::InvalidMessage(_) => Cause::PlainText,
+        E::InvalidCertificate(C::UnknownIssuer | C::BadSignature | C::UnhandledCriticalExtension) => Cause::Untrusted,
+        E::InvalidCertificate(C::NotValidForName | C::NotValidForNameContext { .. }) => Cause::WrongName,
+        E::InvalidCertificate(
+            C::Expired | C::ExpiredContext { .. } | C::NotValidYet | C::NotValidYetContext { .. },
+        ) => Cause::Expired,
+        _ => Cause::Tls,
+    };
+    Failure::new(Stage::Tls, cause, e.to_string())
+}
+
+/// The rustls error inside an error chain (io::Error hides its inner error from `source()`).
+fn find_rustls(e: &(dyn std::error::Error + 'static)) -> Option<rustls::Error> {
+    let mut current = Some(e);
+    while let Some(err) = current {
+        if let Some(r) = err.downcast_ref::<rustls::Error>() {
+            return Some(r.clone());
+        }
+        if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            if let Some(r) = inner.downcast_ref::<rustls::Error>() {
+                return Some(r.clone());
+            }
+        }
+        current = err.source();
+    }
+    None
+}
+
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut current = e.source();
+    while let Some(err) = current {
+        let text = err.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        current = err.source();
+    }
+    s
+}
+
+/// The implicit-TLS stream, in the shape lettre takes.
+#[derive(Debug)]
+struct TlsTcp(tokio_rustls::client::TlsStream<TcpStream>);
+
+impl AsyncTokioStream for TlsTcp {
+    fn peer_addr(&self) -> std::io::Result<SocketAddr> {
+        self.0.get_ref().0.peer_addr()
+    }
+}
+
+impl AsyncRead for TlsTcp {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for TlsTcp {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
