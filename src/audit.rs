@@ -99,10 +99,11 @@ pub enum Action {
     ListChanged,
     ListDeleted,
     SearchReindexed,
+    MailTestSent,
 }
 
 impl Action {
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 42] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -144,6 +145,7 @@ impl Action {
         Action::ListChanged,
         Action::ListDeleted,
         Action::SearchReindexed,
+        Action::MailTestSent,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -190,6 +192,7 @@ impl Action {
             ListChanged => "list.changed",
             ListDeleted => "list.deleted",
             SearchReindexed => "search.reindexed",
+            MailTestSent => "mail.test_sent",
         }
     }
 }

@@ -616,3 +616,39 @@ fn erasing_a_contact_deletes_the_outbox_files_addressed_to_it() {
     assert_eq!(left.len(), 1, "the erased contact's message is gone");
     assert!(left[0].contains("keep.me@example.org") && !left[0].contains("erase.me@example.org"));
 }
+
+#[test]
+fn the_email_settings_page_sends_a_test_message_and_explains_a_relay_that_is_down() {
+    use crate::helpers::{spawn_app, spawn_app_with, NEW_PASSWORD};
+    // No relay: the page says so and the test message lands in the outbox folder.
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, "/settings/email").text().unwrap();
+    assert!(page.contains("No SMTP relay is configured"), "{page}");
+    assert!(page.contains("tidings dkim generate"), "DKIM not set up is said, with the command");
+
+    let r = app.post_form(&admin, "/settings/email", "/settings/email/test", &[("to", "not an address")]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("role=\"alert\""));
+
+    let r = app.post_form(&admin, "/settings/email", "/settings/email/test", &[("to", "ops@example.org")]);
+    assert_eq!(r.status(), 200);
+    let body = r.text().unwrap();
+    assert!(body.contains("<strong>Sent.</strong>"), "{body}");
+    let outbox: Vec<_> = std::fs::read_dir(app.data_dir().join("outbox")).unwrap().flatten().collect();
+    assert_eq!(outbox.len(), 1, "one .eml in the outbox");
+    let eml = std::fs::read_to_string(outbox[0].path()).unwrap();
+    assert!(eml.contains("To: ops@example.org"), "{eml}");
+    let audit = app.get(&admin, "/audit?action=mail.test_sent").text().unwrap();
+    assert!(audit.contains("relay:outbox"), "the test send is audited");
+
+    // A relay that refuses connections: explained in words, nothing claimed as sent.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app_with(|c| c.mail.relays = vec![relay("local", closed, RelayTls::None)]);
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, "/settings/email").text().unwrap();
+    assert!(page.contains(&format!("127.0.0.1:{closed}")) && page.contains("no TLS (loopback)"), "{page}");
+    let r = app.post_form(&admin, "/settings/email", "/settings/email/test", &[("to", "ops@example.org")]);
+    let body = r.text().unwrap();
+    assert!(body.contains("<strong>Not sent.</strong>"), "{body}");
+}

@@ -62,6 +62,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/audit", web::get().to(audit::list))
         .route("/settings", web::get().to(settings::show))
         .route("/settings", web::post().to(settings::save))
+        .route("/settings/email", web::get().to(settings::mail))
+        .route("/settings/email/test", web::post().to(settings::test_mail))
         .configure(contact_routes);
 }
 

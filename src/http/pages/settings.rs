@@ -66,3 +66,85 @@ pub async fn save(
         Err(e) => Err(e.into()),
     }
 }
+
+/// What the email settings page shows of the configuration (never a password).
+fn mail_context(state: &AppState) -> minijinja::Value {
+    let m = &state.config.mail;
+    let relays: Vec<minijinja::Value> = m
+        .relays
+        .iter()
+        .map(|r| {
+            context! {
+                name => r.name, host => r.host, port => r.port,
+                tls => match r.tls {
+                    crate::config::RelayTls::Implicit => "implicit TLS",
+                    crate::config::RelayTls::Starttls => "STARTTLS",
+                    crate::config::RelayTls::None => "no TLS (loopback)",
+                },
+                auth => !r.username.is_empty(), pool_size => r.pool_size, rate_limit => r.rate_limit,
+            }
+        })
+        .collect();
+    let from = if m.from.is_empty() { format!("tidings@{}", state.config.hostname) } else { m.from.clone() };
+    context! {
+        from => from, from_name => m.from_name, reply_to => m.reply_to, return_path => m.return_path,
+        relays => relays, outbox => state.config.data_dir.join("outbox").display().to_string(),
+        dkim_domain => m.dkim.domain, dkim_selector => m.dkim.selector, dkim_ed25519 => m.dkim.ed25519_selector,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct TestMailForm {
+    #[allow(dead_code)]
+    csrf: String,
+    to: String,
+    #[serde(default)]
+    relay: String,
+}
+
+pub async fn mail(state: web::Data<AppState>, g: Guard<perm::ManageSettings>) -> Result<HttpResponse, ApiError> {
+    page(&state, &g, "mail_settings.html", "settings", context! { mail => mail_context(&state), to => "" })
+}
+
+/// Sends one test message through a relay (or into the outbox) and says in words what happened.
+pub async fn test_mail(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<TestMailForm>,
+) -> Result<HttpResponse, ApiError> {
+    let to = form.to.trim().to_string();
+    let relay = Some(form.relay.trim().to_string()).filter(|r| !r.is_empty());
+    let (report, error) = match crate::domain::EmailAddress::parse(&to) {
+        Err(e) => (None, Some(format!("The address: {e}"))),
+        Ok(_) => match crate::mail::check::send_test_email(&state.config, &to, relay.as_deref()).await {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+    };
+    if let Some(r) = &report {
+        let ev = g
+            .by()
+            .event(crate::audit::Action::MailTestSent)
+            .target(format!("relay:{}", r.relay))
+            .detail("ok", r.ok)
+            .detail("dkim", r.dkim_signed);
+        let st = state.clone();
+        blocking(move || st.audit.record(ev)).await?;
+    }
+    let refused = error.is_some();
+    let html = page(
+        &state,
+        &g,
+        "mail_settings.html",
+        "settings",
+        context! {
+            mail => mail_context(&state), to => to, relay => relay,
+            report => report.map(|r| context! {
+                ok => r.ok, relay => r.relay, summary => r.summary, detail => r.detail,
+                message_id => r.message_id, dkim => r.dkim_signed,
+            }),
+            error => error,
+        },
+    )?;
+    Ok(if refused { super::unprocessable(html) } else { html })
+}
