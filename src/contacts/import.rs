@@ -367,6 +367,26 @@ struct LineGuard<R: BufRead> {
 }
 
 impl<R: BufRead> LineGuard<R> {
+    fn new(
+        inner: R,
+        bad: Arc<Mutex<Vec<BadRow>>>,
+        bytes: Arc<std::sync::atomic::AtomicU64>,
+        starts: Arc<Mutex<VecDeque<u64>>>,
+    ) -> Self {
+        LineGuard {
+            inner,
+            line: 0,
+            pending: VecDeque::new(),
+            replay: VecDeque::new(),
+            out: Vec::new(),
+            pos: 0,
+            bad,
+            bytes,
+            eof: false,
+            starts,
+        }
+    }
+
     fn next_line(&mut self) -> std::io::Result<Option<(u64, Vec<u8>)>> {
         if let Some(l) = self.replay.pop_front() {
             return Ok(Some(l));
@@ -760,18 +780,7 @@ fn parse_rows(
     let bad = Arc::new(Mutex::new(Vec::new()));
     let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let starts = Arc::new(Mutex::new(VecDeque::new()));
-    let guard = LineGuard {
-        inner: BufReader::with_capacity(256 * 1024, file),
-        line: 0,
-        pending: VecDeque::new(),
-        replay: VecDeque::new(),
-        out: Vec::new(),
-        pos: 0,
-        bad: bad.clone(),
-        bytes: bytes.clone(),
-        eof: false,
-        starts: starts.clone(),
-    };
+    let guard = LineGuard::new(BufReader::with_capacity(256 * 1024, file), bad.clone(), bytes.clone(), starts.clone());
     let mut rdr = csv::ReaderBuilder::new().delimiter(o.delimiter).has_headers(false).flexible(true).from_reader(guard);
     let names: Vec<String> = o
         .mapping
@@ -922,18 +931,12 @@ mod tests {
 
     fn guard(input: &str) -> (String, Vec<BadRow>) {
         let bad = Arc::new(Mutex::new(Vec::new()));
-        let mut g = LineGuard {
-            inner: std::io::Cursor::new(input.as_bytes().to_vec()),
-            line: 0,
-            pending: VecDeque::new(),
-            replay: VecDeque::new(),
-            out: Vec::new(),
-            pos: 0,
-            bad: bad.clone(),
-            bytes: Arc::new(std::sync::atomic::AtomicU64::new(0)),
-            eof: false,
-            starts: Arc::new(Mutex::new(VecDeque::new())),
-        };
+        let mut g = LineGuard::new(
+            std::io::Cursor::new(input.as_bytes().to_vec()),
+            bad.clone(),
+            Arc::default(),
+            Arc::default(),
+        );
         let mut out = String::new();
         g.read_to_string(&mut out).unwrap();
         let b = bad.lock().unwrap().clone();

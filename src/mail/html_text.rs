@@ -50,7 +50,7 @@ pub fn html_to_text(html: &str, placeholder: &str, is_statement: &dyn Fn(&str) -
 }
 
 /// Index just past the `>` that closes the tag at the start of `s`, minding quoted values.
-fn find_tag_end(s: &str) -> usize {
+pub(super) fn find_tag_end(s: &str) -> usize {
     let mut quote = None;
     for (i, b) in s.bytes().enumerate().skip(1) {
         match (quote, b) {

@@ -492,7 +492,7 @@ impl Tags {
             }
             if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
             {
-                let end = tag_end(rest);
+                let end = super::html_text::find_tag_end(rest);
                 let lower = rest[..end.min(10)].to_ascii_lowercase();
                 for name in ["style", "title", "script", "textarea"] {
                     let open = format!("<{name}");
@@ -618,20 +618,6 @@ fn find_endraw(s: &str) -> Option<usize> {
         from = end;
     }
     None
-}
-
-/// Offset just past the `>` closing the markup tag at the start of `s`.
-fn tag_end(s: &str) -> usize {
-    let mut quote = None;
-    for (i, b) in s.bytes().enumerate().skip(1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
 }
 
 /// An output that refuses to grow past `max` bytes, so a runaway template stops early.
