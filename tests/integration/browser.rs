@@ -347,6 +347,13 @@ fn browser_login_enrol_2fa_and_login_again() {
     let size = b.screenshot(&shot_path("dashboard.png"));
     assert!(size > 10 * 1024, "dashboard screenshot is only {size} bytes");
 
+    // Settings -> Email: with no relay the test message goes to the outbox, and the page says so.
+    b.goto(&format!("{url}/settings/email"));
+    b.fill("#to", "ops@example.org");
+    b.click_button("Send test message");
+    b.wait_for_text("[role=status]", "Sent.");
+    b.screenshot(&shot_path("settings-email.png"));
+
     let entries = app.state.audit.query(&tidings::audit::Filter::default(), 100).unwrap();
     assert!(entries.iter().any(|e| e.action == "auth.totp_enrolled"), "no auth.totp_enrolled in the audit log");
     assert!(
