@@ -357,19 +357,6 @@ impl Contacts {
         }
     }
 
-    /// Takes an address for a new contact: one compare-and-swap when it is free (the usual
-    /// case), the full check otherwise.
-    fn claim_new_email(&self, email: &EmailAddress, id: &ContactId) -> Result<(), ContactError> {
-        let key = email_key(&self.store, email);
-        {
-            let _gate = self.store.write_gate();
-            if self.by_email.compare_and_swap(key, None as Option<&[u8]>, Some(id.as_bytes().as_slice()))?.is_ok() {
-                return Ok(());
-            }
-        }
-        self.claim_email(email, id)
-    }
-
     fn release_email(&self, email: &EmailAddress, id: &ContactId) -> Result<()> {
         let key = email_key(&self.store, email);
         let _gate = self.store.write_gate();
@@ -410,13 +397,16 @@ impl Contacts {
     /// Inserts a new contact (uncommitted), with a first ledger entry when given (one data key
     /// lookup and one logged change for both). Returns the change sequence number.
     pub fn insert(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<u64, ContactError> {
-        self.claim_new_email(&c.email, &c.id)?;
+        if let Some(holder) = self.claim_or_find(&c.email, &c.id)? {
+            return Err(ContactError::EmailTaken(holder.id));
+        }
         let seq = self.log(&c.id, true)?;
         self.write_claimed(c, consent)?;
         Ok(seq)
     }
 
-    /// Takes the address for a new contact `id`, or returns the live contact that holds it.
+    /// Takes the address for a new contact `id` (one compare-and-swap when it is free, the usual
+    /// case), or returns the live contact that holds it.
     pub fn claim_or_find(&self, email: &EmailAddress, id: &ContactId) -> Result<Option<Contact>, ContactError> {
         let key = email_key(&self.store, email);
         let current = {

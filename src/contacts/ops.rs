@@ -448,8 +448,6 @@ struct Planned {
     contact: Contact,
     /// Not in the store before this chunk.
     new: bool,
-    /// The rows (indexes into the chunk) that named it.
-    rows: Vec<usize>,
     history: Vec<HistoryEntry>,
     /// Read from the ledger when first needed (a new contact's start empty).
     consents: Option<crate::domain::ConsentStates>,
@@ -476,7 +474,7 @@ pub fn upsert_chunk(
     let mut outcomes: Vec<OpResult<Upserted>> = Vec::with_capacity(inputs.len());
     let mut planned: Vec<Planned> = Vec::new();
     let mut by_email: std::collections::HashMap<EmailAddress, usize> = std::collections::HashMap::new();
-    for (row, input) in inputs.iter().enumerate() {
+    for input in inputs {
         let Some(email) = &input.email else {
             outcomes.push(Err(OpError::Invalid { field: "email", message: "an email address is required".into() }));
             continue;
@@ -513,7 +511,6 @@ pub fn upsert_chunk(
                         planned.push(Planned {
                             contact: fresh,
                             new: true,
-                            rows: vec![row],
                             history: Vec::new(),
                             consents: Some(consents),
                             grant: consent.is_some(),
@@ -527,7 +524,6 @@ pub fn upsert_chunk(
                         planned.push(Planned {
                             contact: c,
                             new: false,
-                            rows: Vec::new(),
                             history: Vec::new(),
                             consents: None,
                             grant: false,
@@ -575,7 +571,6 @@ pub fn upsert_chunk(
                 p.changed = true;
             }
         }
-        p.rows.push(row);
         outcomes.push(Ok(outcome));
     }
     planned.retain(|p| p.changed);

@@ -72,60 +72,43 @@ fn acknowledged_writes_survive_sigkill() {
     let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let acked_contacts = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut writers: Vec<_> = (0..2)
-        .map(|w| {
-            let (acked, stop, url, token) = (acked_contacts.clone(), stop.clone(), url.clone(), token.clone());
-            std::thread::spawn(move || {
-                let c = reqwest::blocking::Client::builder()
-                    .danger_accept_invalid_certs(true)
-                    .timeout(Duration::from_secs(5))
-                    .build()
-                    .unwrap();
-                let mut i = 0;
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let body =
-                        serde_json::json!({"email": format!("durable{w}x{i}@example.com"), "first_name": "Durable"});
-                    let Ok(r) = c.post(format!("{url}/api/v1/contacts")).bearer_auth(&token).json(&body).send() else {
-                        break;
-                    };
-                    if r.status() != 201 {
-                        break;
+    // Two writers create contacts and two create API tokens, each recording what was acknowledged.
+    type Request = fn(usize, usize) -> (&'static str, serde_json::Value);
+    let contact: Request = |w, i| {
+        ("contacts", serde_json::json!({"email": format!("durable{w}x{i}@example.com"), "first_name": "Durable"}))
+    };
+    let api_token: Request =
+        |w, i| ("tokens", serde_json::json!({"name": format!("k{w}-{i}"), "scopes": ["manage_own_tokens"]}));
+    let writers: Vec<_> =
+        [(contact, &acked_contacts), (contact, &acked_contacts), (api_token, &acked), (api_token, &acked)]
+            .into_iter()
+            .enumerate()
+            .map(|(w, (request, acked))| {
+                let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
+                std::thread::spawn(move || {
+                    let c = reqwest::blocking::Client::builder()
+                        .danger_accept_invalid_certs(true)
+                        .timeout(Duration::from_secs(5))
+                        .build()
+                        .unwrap();
+                    let mut i = 0;
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        let (path, body) = request(w, i);
+                        let Ok(r) = c.post(format!("{url}/api/v1/{path}")).bearer_auth(&token).json(&body).send()
+                        else {
+                            break;
+                        };
+                        if r.status() != 201 {
+                            break;
+                        }
+                        let Ok(v) = r.json::<serde_json::Value>() else { break };
+                        let id = v["id"].as_str().or(v["contact"]["id"].as_str()).unwrap().to_string();
+                        acked.lock().unwrap().push(id);
+                        i += 1;
                     }
-                    let Ok(v) = r.json::<serde_json::Value>() else { break };
-                    let id = v["id"].as_str().or(v["contact"]["id"].as_str()).unwrap().to_string();
-                    acked.lock().unwrap().push(id);
-                    i += 1;
-                }
+                })
             })
-        })
-        .collect();
-    writers.extend((0..2).map(|w| {
-        let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
-        std::thread::spawn(move || {
-            let c = reqwest::blocking::Client::builder()
-                .danger_accept_invalid_certs(true)
-                .timeout(Duration::from_secs(5))
-                .build()
-                .unwrap();
-            let mut i = 0;
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let Ok(r) = c
-                    .post(format!("{url}/api/v1/tokens"))
-                    .bearer_auth(&token)
-                    .json(&serde_json::json!({"name": format!("k{w}-{i}"), "scopes": ["manage_own_tokens"]}))
-                    .send()
-                else {
-                    break;
-                };
-                if r.status() != 201 {
-                    break;
-                }
-                let Ok(v) = r.json::<serde_json::Value>() else { break };
-                acked.lock().unwrap().push(v["id"].as_str().unwrap().to_string());
-                i += 1;
-            }
-        })
-    }));
+            .collect();
     std::thread::sleep(Duration::from_millis(1500));
     // SIGKILL mid-stream: no chance to flush anything.
     child.kill().unwrap();

@@ -16,11 +16,26 @@ use tidings::config::{Config, RelayConfig, RelayTls};
 use tidings::mail::check::send_test_email;
 use tidings::mail::dkim::{Algorithm, GeneratedKey, Signer};
 use tidings::mail::{
-    BodyFormat, CampaignSource, Cause, Envelope, Limits, Mailbox, Mailer, Message, MessageError, Outcome,
-    PreparedCampaign, SmtpRelay, Stage, SystemLinks, Transport,
+    BodyFormat, CampaignSource, Cause, Envelope, Limits, Mailbox, Mailer, Message, MessageError, MessageId, Outcome,
+    PreparedCampaign, RenderedMessage, SmtpRelay, Stage, SystemLinks, Transport,
 };
 
 use crate::smtp_sink::{SinkOptions, SinkTls, SmtpSink};
+
+/// A campaign message (with the List-Unsubscribe headers) from a rendered template.
+fn campaign_message<'a>(mailer: &'a Mailer, to: Mailbox<'a>, id: &'a MessageId, r: &'a RenderedMessage) -> Message<'a> {
+    Message {
+        from: mailer.from(),
+        to,
+        reply_to: "",
+        subject: &r.subject,
+        message_id: id,
+        date: chrono::Utc::now(),
+        headers: &LIST_HEADERS,
+        text: &r.text,
+        html: Some(&r.html),
+    }
+}
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
@@ -81,17 +96,7 @@ fn a_campaign_message_arrives_with_both_parts_and_the_fields_filled() {
         .render(&json!({"email": "ann@example.org", "first_name": "Ann", "tier": "Gold", "discount": 15}), &links())
         .unwrap();
     let id = mailer.message_id("c-1.p-2").unwrap();
-    let message = Message {
-        from: mailer.from(),
-        to: Mailbox::new("Ann Lee", "ann@example.org"),
-        reply_to: "",
-        subject: &rendered.subject,
-        message_id: &id,
-        date: chrono::Utc::now(),
-        headers: &LIST_HEADERS,
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
+    let message = campaign_message(&mailer, Mailbox::new("Ann Lee", "ann@example.org"), &id, &rendered);
     let bytes = mailer.compose(&message).unwrap();
     let envelope = Envelope::new(&mailer.envelope_sender(None).unwrap(), &["ann@example.org"]).unwrap();
     let outcome = runtime().block_on(mailer.send(None, &envelope, &bytes)).unwrap();
@@ -259,17 +264,7 @@ fn header_injection_is_refused() {
     let rendered =
         campaign().render(&json!({"first_name": "Ann\r\nBcc: everyone@example.net", "tier": "x"}), &links()).unwrap();
     let id = mailer.message_id("c-1.p-1").unwrap();
-    let message = Message {
-        from: mailer.from(),
-        to: Mailbox::bare("ann@example.org"),
-        reply_to: "",
-        subject: &rendered.subject,
-        message_id: &id,
-        date: chrono::Utc::now(),
-        headers: &[],
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
+    let message = campaign_message(&mailer, Mailbox::bare("ann@example.org"), &id, &rendered);
     let err = mailer.compose(&message).unwrap_err().to_string();
     assert!(err.contains("header Subject") && err.contains("header injection"), "{err}");
     let to_name = Message { to: Mailbox::new("Ann\nBcc: x@example.net", "ann@example.org"), subject: "Hi", ..message };
@@ -358,17 +353,7 @@ fn dkim_signatures_verify_cover_the_unsubscribe_headers_and_break_when_a_header_
 
     let rendered = campaign().render(&json!({"first_name": "Zoë", "tier": "Gold", "discount": 5}), &links()).unwrap();
     let id = mailer.message_id("c-9.p-9").unwrap();
-    let message = Message {
-        from: mailer.from(),
-        to: Mailbox::bare("zoe@example.org"),
-        reply_to: "",
-        subject: &rendered.subject,
-        message_id: &id,
-        date: chrono::Utc::now(),
-        headers: &LIST_HEADERS,
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
+    let message = campaign_message(&mailer, Mailbox::bare("zoe@example.org"), &id, &rendered);
     let signed = mailer.compose(&message).unwrap();
     let text = String::from_utf8(signed.clone()).unwrap();
     let headers_of = |sig_start: &str| {
@@ -415,17 +400,7 @@ fn without_a_relay_messages_go_to_the_outbox_as_eml_files() {
     assert!(matches!(mailer.transport(None).unwrap(), Transport::Outbox(_)));
     let rendered = campaign().render(&json!({"first_name": "Ann", "tier": "Gold", "discount": 10}), &links()).unwrap();
     let id = mailer.message_id("c-1.p-1").unwrap();
-    let message = Message {
-        from: mailer.from(),
-        to: Mailbox::bare("ann@example.org"),
-        reply_to: "",
-        subject: &rendered.subject,
-        message_id: &id,
-        date: chrono::Utc::now(),
-        headers: &LIST_HEADERS,
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
+    let message = campaign_message(&mailer, Mailbox::bare("ann@example.org"), &id, &rendered);
     let bytes = mailer.compose(&message).unwrap();
     let envelope = Envelope::new("news@example.com", &["ann@example.org"]).unwrap();
     let outcome = runtime().block_on(mailer.send(None, &envelope, &bytes)).unwrap();

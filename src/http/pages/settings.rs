@@ -85,10 +85,9 @@ fn mail_context(state: &AppState) -> minijinja::Value {
             }
         })
         .collect();
-    let from = if m.from.is_empty() { format!("tidings@{}", state.config.hostname) } else { m.from.clone() };
     context! {
-        from => from, from_name => m.from_name, reply_to => m.reply_to, return_path => m.return_path,
-        relays => relays, outbox => state.config.data_dir.join("outbox").display().to_string(),
+        from => state.config.mail_from(), from_name => m.from_name, reply_to => m.reply_to, return_path => m.return_path,
+        relays => relays, outbox => state.config.outbox_dir().display().to_string(),
         dkim_domain => m.dkim.domain, dkim_selector => m.dkim.selector, dkim_ed25519 => m.dkim.ed25519_selector,
     }
 }
