@@ -100,10 +100,25 @@ pub enum Action {
     ListDeleted,
     SearchReindexed,
     MailTestSent,
+    ContactStatusChanged,
+    CampaignCreated,
+    CampaignChanged,
+    CampaignScheduled,
+    CampaignStarted,
+    CampaignPaused,
+    CampaignResumed,
+    CampaignCancelled,
+    CampaignFinished,
+    TemplateSaved,
+    TemplateDeleted,
+    FormCreated,
+    FormChanged,
+    FormDeleted,
+    MessageQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 57] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -146,6 +161,21 @@ impl Action {
         Action::ListDeleted,
         Action::SearchReindexed,
         Action::MailTestSent,
+        Action::ContactStatusChanged,
+        Action::CampaignCreated,
+        Action::CampaignChanged,
+        Action::CampaignScheduled,
+        Action::CampaignStarted,
+        Action::CampaignPaused,
+        Action::CampaignResumed,
+        Action::CampaignCancelled,
+        Action::CampaignFinished,
+        Action::TemplateSaved,
+        Action::TemplateDeleted,
+        Action::FormCreated,
+        Action::FormChanged,
+        Action::FormDeleted,
+        Action::MessageQueued,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -193,6 +223,21 @@ impl Action {
             ListDeleted => "list.deleted",
             SearchReindexed => "search.reindexed",
             MailTestSent => "mail.test_sent",
+            ContactStatusChanged => "contact.status_changed",
+            CampaignCreated => "campaign.created",
+            CampaignChanged => "campaign.changed",
+            CampaignScheduled => "campaign.scheduled",
+            CampaignStarted => "campaign.started",
+            CampaignPaused => "campaign.paused",
+            CampaignResumed => "campaign.resumed",
+            CampaignCancelled => "campaign.cancelled",
+            CampaignFinished => "campaign.finished",
+            TemplateSaved => "template.saved",
+            TemplateDeleted => "template.deleted",
+            FormCreated => "form.created",
+            FormChanged => "form.changed",
+            FormDeleted => "form.deleted",
+            MessageQueued => "message.queued",
         }
     }
 }

@@ -93,6 +93,9 @@ pub struct HttpConfig {
     pub max_body_kb: usize,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
+    /// The address people reach this server at, as links in mail and embedded forms use it
+    /// (`https://news.example.com`, no path). Empty: the admin URL (`hostname` and `listen` port).
+    pub public_url: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -320,7 +323,7 @@ impl Default for AuthConfig {
 
 impl Default for HttpConfig {
     fn default() -> Self {
-        Self { max_body_kb: 256, workers: 0 }
+        Self { max_body_kb: 256, workers: 0, public_url: String::new() }
     }
 }
 
@@ -450,6 +453,13 @@ impl Config {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
             }
         }
+        let public = self.http.public_url.trim();
+        if !public.is_empty() {
+            let rest = public.strip_prefix("https://").or_else(|| public.strip_prefix("http://"));
+            if rest.is_none_or(|r| r.is_empty() || r.trim_end_matches('/').contains(['/', '?', '#', ' '])) {
+                return bad("http.public_url must be a URL like https://news.example.com (scheme and host, no path)");
+            }
+        }
         self.mail.validate()
     }
 
@@ -485,6 +495,17 @@ impl Config {
 
     pub fn tls_enabled(&self) -> bool {
         self.tls.mode != TlsMode::Off
+    }
+
+    /// Where people reach this server, without a trailing slash: `http.public_url`, or the admin
+    /// URL. Links in mail and form snippets start with it.
+    pub fn public_url(&self) -> String {
+        let public = self.http.public_url.trim().trim_end_matches('/');
+        if public.is_empty() {
+            self.admin_url().trim_end_matches('/').to_string()
+        } else {
+            public.to_string()
+        }
     }
 
     /// The URL an operator types into a browser.

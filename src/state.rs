@@ -31,10 +31,22 @@ pub struct AppState {
     pub lists: crate::contacts::schema::Lists,
     pub search: crate::search::Search,
     pub imports: crate::contacts::import::Imports,
+    pub mailer: Arc<crate::mail::Mailer>,
+}
+
+/// Why the application state could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
+    #[error("mail: {0}")]
+    Mail(#[from] crate::mail::MailError),
 }
 
 impl AppState {
-    pub fn new(config: Config, store: Store) -> Result<Self, StoreError> {
+    pub fn new(config: Config, store: Store) -> Result<Self, StateError> {
         let auth = &config.auth;
         let contacts = crate::contacts::Contacts::open(&store)?;
         let search = crate::search::Search::start(&config.data_dir, &contacts)?;
@@ -43,6 +55,7 @@ impl AppState {
             purposes: crate::contacts::schema::Purposes::open(&store)?,
             lists: crate::contacts::schema::Lists::open(&store)?,
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
+            mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),

@@ -726,6 +726,40 @@ pub fn record_consent(
     Ok(entry)
 }
 
+/// A status change that comes from the person or the mail system rather than an admin's edit:
+/// an unsubscribe link, a confirmed sign-up, a bounce, a complaint. The caller has already
+/// proved the right to make it (a signed token, an authenticated webhook), so no role is
+/// checked. Recorded in the contact's history (with `why`), committed, audited; returns the
+/// contact as it now is (unchanged when it already had that status).
+pub fn set_status(state: &AppState, actor: Actor, id: &ContactId, status: Status, why: &str) -> OpResult<Contact> {
+    let mut c = get(state, id)?;
+    if c.status == status {
+        return Ok(c);
+    }
+    let from = c.status;
+    c.status = status;
+    c.updated_at = Utc::now();
+    let seq = state.contacts.save(&c.email.clone(), &c)?;
+    let by = By { actor, ip: None, role: None };
+    history(
+        state,
+        &by,
+        &c.id,
+        "status",
+        vec!["status".into()],
+        format!("{} → {}: {why}", from.as_str(), status.as_str()),
+    )?;
+    state.store.commit()?;
+    state.contacts.announce(seq);
+    state.audit.record(
+        by.event(Action::ContactStatusChanged)
+            .target(c.id.reference())
+            .detail("from", from.as_str())
+            .detail("to", status.as_str()),
+    )?;
+    Ok(c)
+}
+
 /// Reveals one contact's personal data to a role that sees it masked; audited.
 pub fn unmask(state: &AppState, by: By, id: &ContactId, reason: &str) -> OpResult<Contact> {
     require(&by, Permission::UnmaskPersonalData)?;

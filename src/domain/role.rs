@@ -31,6 +31,7 @@ pub enum Permission {
     ManageSettings,
     ViewContacts,
     EditContacts,
+    SendCampaigns,
     /// See personal data unmasked (analysts see `j•••@example.com`).
     ViewPersonalData,
     /// Reveal one masked contact, with a reason; recorded in the audit log.
@@ -41,7 +42,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 15] = [
         Permission::ViewDashboard,
         Permission::ManageUsers,
         Permission::ManageOwners,
@@ -51,6 +52,7 @@ impl Permission {
         Permission::ManageSettings,
         Permission::ViewContacts,
         Permission::EditContacts,
+        Permission::SendCampaigns,
         Permission::ViewPersonalData,
         Permission::UnmaskPersonalData,
         Permission::ManageGdpr,
@@ -70,6 +72,7 @@ impl Permission {
             ManageSettings => "manage_settings",
             ViewContacts => "view_contacts",
             EditContacts => "edit_contacts",
+            SendCampaigns => "send_campaigns",
             ViewPersonalData => "view_personal_data",
             UnmaskPersonalData => "unmask_personal_data",
             ManageGdpr => "manage_gdpr",
@@ -90,6 +93,7 @@ impl Permission {
             ManageSettings => "Change settings",
             ViewContacts => "See contacts",
             EditContacts => "Create, edit and delete contacts",
+            SendCampaigns => "Write templates, forms and campaigns, and send them",
             ViewPersonalData => "See personal data unmasked",
             UnmaskPersonalData => "Reveal one masked contact, with a reason (audited)",
             ManageGdpr => "Handle data-subject requests, retention and records",
@@ -115,7 +119,10 @@ impl Role {
             Role::Owner => true,
             Role::Admin => p != ManageOwners,
             Role::Marketer => {
-                matches!(p, ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | ViewPersonalData)
+                matches!(
+                    p,
+                    ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | SendCampaigns | ViewPersonalData
+                )
             }
             // Analysts work on masked data; revealing one contact is a recorded exception.
             Role::Analyst => matches!(p, ViewDashboard | ViewContacts | UnmaskPersonalData),

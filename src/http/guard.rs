@@ -244,6 +244,7 @@ policies!(
     ManageSettings,
     ViewContacts,
     EditContacts,
+    SendCampaigns,
     ViewPersonalData,
     UnmaskPersonalData,
     ManageGdpr,

@@ -20,6 +20,8 @@ struct Shared {
     state: Mutex<State>,
     wake_flusher: Condvar,
     wake_waiters: Condvar,
+    /// `done`, for waiters on an async executor.
+    done: tokio::sync::watch::Sender<u64>,
 }
 
 pub(super) struct Committer {
@@ -33,6 +35,7 @@ impl Committer {
             state: Mutex::new(State::default()),
             wake_flusher: Condvar::new(),
             wake_waiters: Condvar::new(),
+            done: tokio::sync::watch::Sender::new(0),
         });
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
@@ -51,6 +54,24 @@ impl Committer {
             st = self.shared.wake_waiters.wait(st).unwrap_or_else(|p| p.into_inner());
         }
         match &st.error {
+            Some(e) => Err(StoreError::Flush(e.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Committer::commit`] for async callers: waits without holding an executor thread.
+    pub async fn commit_async(&self) -> Result<(), StoreError> {
+        let mut done = self.shared.done.subscribe();
+        let ticket = {
+            let mut st = self.shared.state.lock().unwrap_or_else(|p| p.into_inner());
+            st.requested += 1;
+            self.shared.wake_flusher.notify_one();
+            st.requested
+        };
+        if done.wait_for(|d| *d >= ticket).await.is_err() {
+            return Err(StoreError::Flush("the store is closing".into()));
+        }
+        match &self.shared.state.lock().unwrap_or_else(|p| p.into_inner()).error {
             Some(e) => Err(StoreError::Flush(e.clone())),
             None => Ok(()),
         }
@@ -94,6 +115,8 @@ fn flusher(shared: Arc<Shared>, db: sled::Db, data_file: PathBuf) {
             tracing::error!(error = %e, "store flush failed");
         }
         shared.wake_waiters.notify_all();
+        drop(st);
+        shared.done.send_replace(target);
     }
     let _ = db.flush();
 }

@@ -160,6 +160,11 @@ impl Store {
         self.inner.committer.commit()
     }
 
+    /// [`Store::commit`] for async callers (the mail sender): waits without blocking a thread.
+    pub async fn commit_async(&self) -> Result<()> {
+        self.inner.committer.commit_async().await
+    }
+
     /// Held (shared) by every write; see [`Store::freeze`].
     pub(crate) fn write_gate(&self) -> RwLockReadGuard<'_, ()> {
         self.inner.gate.read().unwrap_or_else(|p| p.into_inner())
