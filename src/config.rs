@@ -141,7 +141,7 @@ impl Default for ContactsConfig {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct MailConfig {
     /// Sender address of every message. Empty: `tidings@<hostname>`.
@@ -156,6 +156,30 @@ pub struct MailConfig {
     /// SMTP relays, the first being the default. None: messages go to `<data_dir>/outbox/`.
     pub relays: Vec<RelayConfig>,
     pub dkim: DkimConfig,
+    /// Tries per message before a temporary failure (4xx, connection lost) counts as failed.
+    pub max_attempts: u8,
+    /// Wait before the first retry, in seconds; each further retry waits twice as long (at
+    /// most six hours).
+    pub retry_base_secs: u64,
+    /// A campaign pauses itself when this percentage of its last 100 messages failed
+    /// (0: never).
+    pub pause_error_percent: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        Self {
+            from: String::new(),
+            from_name: String::new(),
+            reply_to: String::new(),
+            return_path: String::new(),
+            relays: Vec::new(),
+            dkim: DkimConfig::default(),
+            max_attempts: 6,
+            retry_base_secs: 60,
+            pause_error_percent: 20,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]

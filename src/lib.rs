@@ -16,6 +16,7 @@ pub mod mail;
 pub mod metrics;
 pub mod ops;
 pub mod search;
+pub mod sending;
 pub mod settings;
 pub mod startup;
 pub mod state;

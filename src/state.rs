@@ -32,6 +32,7 @@ pub struct AppState {
     pub search: crate::search::Search,
     pub imports: crate::contacts::import::Imports,
     pub mailer: Arc<crate::mail::Mailer>,
+    pub sending: crate::sending::Sending,
 }
 
 /// Why the application state could not be built.
@@ -55,6 +56,7 @@ impl AppState {
             purposes: crate::contacts::schema::Purposes::open(&store)?,
             lists: crate::contacts::schema::Lists::open(&store)?,
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
+            sending: crate::sending::Sending::open(&store)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             contacts,
             search,

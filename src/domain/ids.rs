@@ -68,6 +68,17 @@ id_type!(
     "contact"
 );
 
+id_type!(
+    /// A campaign (time-ordered, so lists show the newest first).
+    CampaignId,
+    "campaign"
+);
+id_type!(
+    /// One transactional message in the outbox.
+    MailId,
+    "message"
+);
+
 impl ContactId {
     pub fn person(&self) -> PersonId {
         PersonId(self.0)

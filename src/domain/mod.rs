@@ -12,6 +12,6 @@ pub use contact::{
     Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,
 };
 pub use email::EmailAddress;
-pub use ids::{ContactId, PersonId, TokenId};
+pub use ids::{CampaignId, ContactId, MailId, PersonId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

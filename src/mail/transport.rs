@@ -189,6 +189,14 @@ impl Transport {
         }
     }
 
+    /// Messages this transport carries at once (the sender runs as many lanes).
+    pub fn connections(&self) -> usize {
+        match self {
+            Transport::Smtp(r) => r.pool_size,
+            Transport::Outbox(_) => 4,
+        }
+    }
+
     pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {
         match self {
             Transport::Smtp(r) => r.send(envelope, message).await,
@@ -456,6 +464,7 @@ pub struct SmtpRelay {
     pub settings: RelaySettings,
     idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
     slots: tokio::sync::Semaphore,
+    pool_size: usize,
     limiter: Option<governor::DefaultDirectRateLimiter>,
 }
 
@@ -468,7 +477,14 @@ impl SmtpRelay {
         let settings = RelaySettings::from_config(cfg, hello_name)?;
         let limiter =
             NonZeroU32::new(cfg.rate_limit).map(|n| governor::RateLimiter::direct(governor::Quota::per_second(n)));
-        Ok(Self { settings, idle: Mutex::new(Vec::new()), slots: tokio::sync::Semaphore::new(cfg.pool_size), limiter })
+        let pool_size = cfg.pool_size.max(1);
+        Ok(Self {
+            settings,
+            idle: Mutex::new(Vec::new()),
+            slots: tokio::sync::Semaphore::new(pool_size),
+            pool_size,
+            limiter,
+        })
     }
 
     pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {

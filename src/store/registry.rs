@@ -67,6 +67,14 @@ pub static REGISTRY: &[Registration] = &[
     crate::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
+    crate::sending::campaign::REGISTRATION,
+    crate::sending::campaign::STATS_REGISTRATION,
+    crate::sending::templates::REGISTRATION,
+    crate::sending::outbox::SLOTS_REGISTRATION,
+    // Before `messages`: their erasers read the person's messages.
+    crate::sending::outbox::QUEUE_REGISTRATION,
+    crate::sending::outbox::KEYS_REGISTRATION,
+    crate::sending::outbox::MESSAGES_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

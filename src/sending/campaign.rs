@@ -1,0 +1,349 @@
+//! Campaigns: what is sent (subject, body, layout), to whom (lists, tags, a search), for which
+//! purpose, and when. A campaign's record holds no personal data; who received it lives in the
+//! outbox (see `outbox.rs`).
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::mail::BodyFormat;
+use crate::store::registry::{Holds, Registration};
+use crate::store::{PlainTree, Result, Store};
+
+pub const TREE: &str = "campaigns";
+pub const STATS: &str = "campaign_stats";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: TREE,
+    purpose: "campaigns: content, audience definition, schedule and state",
+    holds: Holds::Nothing { why: "templates, list and tag names; recipients are in the outbox" },
+};
+
+pub const STATS_REGISTRATION: Registration = Registration {
+    tree: STATS,
+    purpose: "per-campaign progress counters",
+    holds: Holds::Nothing { why: "counts only" },
+};
+
+pub use crate::domain::CampaignId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignState {
+    Draft,
+    /// Waiting for its time (or, with a cron expression, for its next run).
+    Scheduled,
+    Sending,
+    /// Stopped by a person or by the error-rate brake; resumes where it stopped.
+    Paused,
+    Sent,
+    Cancelled,
+}
+
+impl CampaignState {
+    pub const ALL: [CampaignState; 6] = [
+        CampaignState::Draft,
+        CampaignState::Scheduled,
+        CampaignState::Sending,
+        CampaignState::Paused,
+        CampaignState::Sent,
+        CampaignState::Cancelled,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CampaignState::Draft => "draft",
+            CampaignState::Scheduled => "scheduled",
+            CampaignState::Sending => "sending",
+            CampaignState::Paused => "paused",
+            CampaignState::Sent => "sent",
+            CampaignState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            CampaignState::Draft => "Draft",
+            CampaignState::Scheduled => "Scheduled",
+            CampaignState::Sending => "Sending",
+            CampaignState::Paused => "Paused",
+            CampaignState::Sent => "Sent",
+            CampaignState::Cancelled => "Cancelled",
+        }
+    }
+
+    /// Content and audience can change only before anything was sent.
+    pub fn editable(&self) -> bool {
+        matches!(self, CampaignState::Draft | CampaignState::Scheduled)
+    }
+}
+
+/// Who receives it: contacts on any of `lists` or carrying any of `tags`, narrowed by `search`
+/// (the contacts page's search words) when given; `search` alone selects by itself. Everyone
+/// who is not subscribed, is suppressed, or lacks consent for the purpose is left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Audience {
+    pub lists: Vec<String>,
+    pub tags: Vec<String>,
+    pub search: String,
+}
+
+impl Audience {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.tags.is_empty() && self.search.trim().is_empty()
+    }
+
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.lists.is_empty() {
+            parts.push(format!("lists {}", self.lists.join(", ")));
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("tags {}", self.tags.join(", ")));
+        }
+        let mut out = parts.join(" or ");
+        if !self.search.trim().is_empty() {
+            if out.is_empty() {
+                out = format!("contacts matching “{}”", self.search.trim());
+            } else {
+                out = format!("{out}, matching “{}”", self.search.trim());
+            }
+        }
+        out
+    }
+}
+
+/// When a campaign goes out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Schedule {
+    /// Once, at a local date and time in a time zone (stored with the instant it means).
+    At { local: NaiveDateTime, time_zone: String, at: DateTime<Utc> },
+    /// Again and again: each occurrence sends a copy of the campaign (a run) to the audience of
+    /// that moment. 5-field Unix cron, read in the time zone.
+    Cron { expr: String, time_zone: String },
+}
+
+impl Schedule {
+    pub fn at(local: NaiveDateTime, time_zone: &str) -> std::result::Result<Schedule, String> {
+        let tz = parse_tz(time_zone)?;
+        let at = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .ok_or_else(|| format!("{local} does not exist in {time_zone} (a daylight-saving gap)"))?
+            .with_timezone(&Utc);
+        Ok(Schedule::At { local, time_zone: tz.name().to_string(), at })
+    }
+
+    pub fn cron(expr: &str, time_zone: &str) -> std::result::Result<Schedule, String> {
+        let tz = parse_tz(time_zone)?;
+        crate::jobs::schedule::parse(expr)?;
+        Ok(Schedule::Cron { expr: expr.trim().to_string(), time_zone: tz.name().to_string() })
+    }
+
+    /// The first time after `after` this schedule fires.
+    pub fn next_after(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        match self {
+            Schedule::At { at, .. } => (*at > after).then_some(*at),
+            Schedule::Cron { expr, time_zone } => {
+                let tz = parse_tz(time_zone).ok()?;
+                let schedule = crate::jobs::schedule::parse(expr).ok()?;
+                let next = schedule.after(&after.with_timezone(&tz)).next()?;
+                Some(next.with_timezone(&Utc))
+            }
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Schedule::At { local, time_zone, .. } => format!("{} ({time_zone})", local.format("%Y-%m-%d %H:%M")),
+            Schedule::Cron { expr, time_zone } => format!("every `{expr}` ({time_zone})"),
+        }
+    }
+}
+
+fn parse_tz(name: &str) -> std::result::Result<chrono_tz::Tz, String> {
+    let name = if name.trim().is_empty() { "UTC" } else { name.trim() };
+    name.parse::<chrono_tz::Tz>().map_err(|_| format!("`{name}` is not a time zone name such as Europe/Berlin"))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: CampaignId,
+    pub name: String,
+    pub subject: String,
+    pub body: String,
+    pub format: BodyFormat,
+    /// Key of a layout template; empty: the built-in layout.
+    pub layout: String,
+    /// The processing purpose it serves (consent is checked against it).
+    pub purpose: String,
+    pub audience: Audience,
+    /// Relay name; empty: the default.
+    pub relay: String,
+    pub schedule: Option<Schedule>,
+    pub state: CampaignState,
+    /// Why it is paused (a person, or the error-rate brake in words).
+    pub pause_reason: String,
+    /// For a run of a recurring campaign: the campaign it was copied from.
+    pub parent: Option<CampaignId>,
+    /// For a recurring campaign: when the next run starts.
+    pub next_run: Option<DateTime<Utc>>,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+impl Campaign {
+    pub fn new(name: &str, created_by: String) -> Campaign {
+        let now = Utc::now();
+        Campaign {
+            id: CampaignId::new(),
+            name: name.trim().to_string(),
+            subject: String::new(),
+            body: String::new(),
+            format: BodyFormat::Markdown,
+            layout: String::new(),
+            purpose: "newsletter".into(),
+            audience: Audience::default(),
+            relay: String::new(),
+            schedule: None,
+            state: CampaignState::Draft,
+            pause_reason: String::new(),
+            parent: None,
+            next_run: None,
+            created_by,
+            created_at: now,
+            updated_at: now,
+            started_at: None,
+            finished_at: None,
+        }
+    }
+
+    pub fn to_json(&self, stats: &Stats) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "name": self.name,
+            "subject": self.subject,
+            "body": self.body,
+            "format": self.format,
+            "layout": self.layout,
+            "purpose": self.purpose,
+            "audience": self.audience,
+            "relay": self.relay,
+            "schedule": self.schedule,
+            "state": self.state.as_str(),
+            "pause_reason": self.pause_reason,
+            "parent": self.parent,
+            "next_run": self.next_run,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "progress": stats,
+        })
+    }
+}
+
+/// Progress of one campaign. Counted from the outbox when a campaign resumes, so a crash
+/// never leaves these wrong for longer than a restart.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Recipients written to the outbox so far.
+    pub queued: u64,
+    /// Whether the whole audience is in the outbox.
+    pub audience_complete: bool,
+    pub sent: u64,
+    /// Refused for good by the relay (5xx) or out of retries.
+    pub failed: u64,
+    /// Left out at send time (unsubscribed, erased, no consent since the campaign started).
+    pub skipped: u64,
+    /// Waiting for a retry after a temporary failure.
+    pub retrying: u64,
+    /// Where the audience walk stands: (source index, search cursor).
+    pub cursor: (u32, Option<String>),
+    /// The last failure, in words (no addresses).
+    pub last_error: String,
+}
+
+impl Stats {
+    pub fn remaining(&self) -> u64 {
+        self.queued.saturating_sub(self.sent + self.failed + self.skipped)
+    }
+
+    pub fn percent(&self) -> u64 {
+        if self.queued == 0 {
+            return if self.audience_complete { 100 } else { 0 };
+        }
+        (self.sent + self.failed + self.skipped) * 100 / self.queued
+    }
+}
+
+#[derive(Clone)]
+pub struct Campaigns {
+    tree: PlainTree<Campaign>,
+    stats: PlainTree<Stats>,
+}
+
+impl Campaigns {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.plain(TREE)?, stats: store.plain(STATS)? })
+    }
+
+    pub fn get(&self, id: &CampaignId) -> Result<Option<Campaign>> {
+        self.tree.get(id.as_bytes())
+    }
+
+    pub fn put(&self, c: &Campaign) -> Result<()> {
+        self.tree.put(c.id.as_bytes(), c)
+    }
+
+    pub fn remove(&self, id: &CampaignId) -> Result<()> {
+        self.tree.remove(id.as_bytes())?;
+        self.stats.remove(id.as_bytes())?;
+        Ok(())
+    }
+
+    /// Newest first.
+    pub fn all(&self) -> Result<Vec<Campaign>> {
+        self.tree.iter().rev().map(|r| r.map(|(_, c)| c)).collect()
+    }
+
+    pub fn ids(&self) -> Vec<CampaignId> {
+        self.tree.iter().filter_map(|r| r.ok()).map(|(_, c)| c.id).collect()
+    }
+
+    pub fn stats(&self, id: &CampaignId) -> Result<Stats> {
+        Ok(self.stats.get(id.as_bytes())?.unwrap_or_default())
+    }
+
+    pub fn put_stats(&self, id: &CampaignId, s: &Stats) -> Result<()> {
+        self.stats.put(id.as_bytes(), s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    #[test]
+    fn local_time_in_a_zone() {
+        let local = NaiveDateTime::parse_from_str("2026-12-01 09:00", "%Y-%m-%d %H:%M").unwrap();
+        let Schedule::At { at, .. } = Schedule::at(local, "Europe/Berlin").unwrap() else { panic!() };
+        assert_eq!(at.hour(), 8, "09:00 in Berlin in winter is 08:00 UTC");
+        assert!(Schedule::at(local, "Mars/Olympus").is_err());
+        let gap = NaiveDateTime::parse_from_str("2026-03-29 02:30", "%Y-%m-%d %H:%M").unwrap();
+        assert!(Schedule::at(gap, "Europe/Berlin").is_err(), "no such local time");
+    }
+
+    #[test]
+    fn cron_in_a_zone() {
+        let s = Schedule::cron("0 9 * * 1", "Europe/Berlin").unwrap();
+        let after = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(); // a Monday, 13:00 Berlin
+        let next = s.next_after(after).unwrap();
+        assert_eq!(next, Utc.with_ymd_and_hms(2026, 11, 30, 8, 0, 0).unwrap());
+        assert!(Schedule::cron("61 * * * *", "UTC").is_err());
+    }
+}

@@ -1,0 +1,91 @@
+//! Sending: campaigns and transactional messages over the durable outbox.
+//!
+//! ```text
+//! start a campaign ─► audience walk (search index, in chunks) ─► outbox slots (committed)
+//!                                                                    │
+//! POST /api/v1/messages ─► messages + message_queue (committed) ─────┤
+//!                                                                    ▼
+//!              feeder ─► jobs ─► lanes (one per relay connection): check the contact
+//!              (consent, status, suppression), render, sign, hand over, record the result,
+//!              commit, take the next job.
+//! ```
+//!
+//! The sender runs on its own small runtime thread, so rendering and signing never delay the
+//! admin UI, and wakes at once when work arrives (no polling interval for new mail).
+
+pub mod campaign;
+pub mod ops;
+pub mod outbox;
+mod sender;
+pub mod templates;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub use campaign::{Audience, Campaign, CampaignId, CampaignState, Campaigns, Schedule, Stats};
+pub use outbox::{Outbox, Slot, SlotState, TxMessage};
+pub use sender::start;
+pub use templates::{Template, TemplateKind, Templates};
+
+use crate::domain::Contact;
+use crate::store::{Result, Store};
+
+/// The sending side of the application state: repositories plus the handles that wake and
+/// steer the sender.
+pub struct Sending {
+    pub campaigns: Campaigns,
+    pub templates: Templates,
+    pub outbox: Outbox,
+    wake: Arc<tokio::sync::Notify>,
+    runs: Mutex<HashMap<CampaignId, Arc<sender::Run>>>,
+}
+
+impl Sending {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self {
+            campaigns: Campaigns::open(store)?,
+            templates: Templates::open(store)?,
+            outbox: Outbox::open(store)?,
+            wake: Arc::new(tokio::sync::Notify::new()),
+            runs: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Tells the sender there is work (a new message, a campaign started or resumed).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Stops a running campaign's feeder and lanes at the next message (pause, cancel).
+    fn halt(&self, id: &CampaignId) {
+        if let Some(run) = self.runs.lock().unwrap_or_else(|p| p.into_inner()).remove(id) {
+            run.halt();
+        }
+    }
+
+    /// Live counters of a campaign being sent, fresher than the stored ones.
+    pub fn live_stats(&self, id: &CampaignId) -> Option<Stats> {
+        self.runs.lock().unwrap_or_else(|p| p.into_inner()).get(id).map(|r| r.stats())
+    }
+}
+
+/// The merge fields of a contact: built-in fields, custom fields by key (also under `custom`).
+pub fn merge_fields(c: &Contact) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("email".into(), c.email.as_str().into());
+    m.insert("first_name".into(), c.first_name.clone().into());
+    m.insert("last_name".into(), c.last_name.clone().into());
+    m.insert("name".into(), c.name().into());
+    m.insert("phone".into(), c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default().into());
+    m.insert("locale".into(), c.locale.clone().unwrap_or_default().into());
+    m.insert("time_zone".into(), c.time_zone.clone().unwrap_or_default().into());
+    m.insert("tags".into(), c.tags.iter().cloned().collect::<Vec<_>>().into());
+    m.insert("lists".into(), c.lists.iter().cloned().collect::<Vec<_>>().into());
+    let custom: serde_json::Map<String, serde_json::Value> =
+        c.custom.iter().map(|(k, v)| (k.clone(), v.to_json())).collect();
+    for (k, v) in &custom {
+        m.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    m.insert("custom".into(), custom.into());
+    serde_json::Value::Object(m)
+}

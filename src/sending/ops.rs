@@ -1,0 +1,732 @@
+//! Campaign, template and message operations shared by the admin pages and the API: each
+//! checks its rules, writes, commits and audits. Blocking: call from the blocking pool.
+
+use chrono::Utc;
+
+use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats};
+use super::outbox::TxMessage;
+use super::templates::{Template, TemplateKind};
+use crate::audit::{Action, Actor};
+use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
+use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, TemplateError};
+use crate::ops::{By, OpError, OpResult};
+use crate::search::{ContactQuery, SortBy};
+use crate::state::AppState;
+
+fn require(by: &By, p: Permission) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(p)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid { field, message: message.into() }
+}
+
+fn campaign(state: &AppState, id: &CampaignId) -> OpResult<Campaign> {
+    state.sending.campaigns.get(id)?.ok_or(OpError::NotFound("campaign"))
+}
+
+/// What a person may set on a campaign (absent fields stay as they are).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignInput {
+    pub name: Option<String>,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub format: Option<BodyFormat>,
+    pub layout: Option<String>,
+    pub purpose: Option<String>,
+    pub lists: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+    pub search: Option<String>,
+    pub relay: Option<String>,
+}
+
+fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<()> {
+    if let Some(name) = &input.name {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(invalid("name", "give the campaign a name of up to 200 characters"));
+        }
+        c.name = name.to_string();
+    }
+    if let Some(s) = &input.subject {
+        if s.contains(['\r', '\n']) {
+            return Err(invalid("subject", "must be one line"));
+        }
+        if s.chars().count() > 300 {
+            return Err(invalid("subject", "is longer than 300 characters"));
+        }
+        c.subject = s.trim().to_string();
+    }
+    if let Some(b) = &input.body {
+        if b.len() > 512 * 1024 {
+            return Err(invalid("body", "is larger than 512 KiB"));
+        }
+        c.body = b.replace("\r\n", "\n");
+    }
+    if let Some(f) = input.format {
+        c.format = f;
+    }
+    if let Some(l) = &input.layout {
+        state.sending.templates.layout_html(l, "").map_err(|m| invalid("layout", m))?;
+        c.layout = l.trim().to_string();
+    }
+    if let Some(p) = &input.purpose {
+        if state.purposes.get(p.trim())?.is_none() {
+            return Err(invalid("purpose", format!("there is no purpose `{}`", p.trim())));
+        }
+        c.purpose = p.trim().to_string();
+    }
+    if let Some(lists) = &input.lists {
+        for l in lists {
+            if state.lists.get(l)?.is_none() {
+                return Err(invalid("lists", format!("there is no list `{l}`")));
+            }
+        }
+        c.audience.lists = lists.clone();
+    }
+    if let Some(tags) = &input.tags {
+        c.audience.tags = tags
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| crate::domain::contact::parse_tag(t).map_err(|m| invalid("tags", m)))
+            .collect::<OpResult<_>>()?;
+    }
+    if let Some(s) = &input.search {
+        c.audience.search = s.trim().chars().take(300).collect();
+    }
+    if let Some(r) = &input.relay {
+        let r = r.trim();
+        if !r.is_empty() {
+            state.mailer.transport(Some(r)).map_err(|e| invalid("relay", e.to_string()))?;
+        }
+        c.relay = r.to_string();
+    }
+    Ok(())
+}
+
+pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = Campaign::new("", by.actor.reference());
+    if input.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(invalid("name", "give the campaign a name"));
+    }
+    apply(state, &mut c, input)?;
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()))?;
+    Ok(c)
+}
+
+pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &CampaignInput) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if !c.state.editable() {
+        return Err(OpError::Conflict(format!(
+            "A campaign that is {} can no longer be changed; duplicate it instead.",
+            c.state.as_str()
+        )));
+    }
+    apply(state, &mut c, input)?;
+    c.updated_at = Utc::now();
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()))?;
+    Ok(c)
+}
+
+pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let src = campaign(state, id)?;
+    let mut c = Campaign::new(&format!("{} (copy)", src.name), by.actor.reference());
+    c.subject = src.subject;
+    c.body = src.body;
+    c.format = src.format;
+    c.layout = src.layout;
+    c.purpose = src.purpose;
+    c.audience = src.audience;
+    c.relay = src.relay;
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
+    Ok(c)
+}
+
+/// Deletes a draft, or a finished or cancelled campaign together with its outbox.
+pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()> {
+    require(&by, Permission::SendCampaigns)?;
+    let c = campaign(state, id)?;
+    if matches!(c.state, CampaignState::Sending | CampaignState::Paused) {
+        return Err(OpError::Conflict("Cancel the campaign before deleting it.".into()));
+    }
+    state.sending.halt(id);
+    state.sending.outbox.remove_campaign(id)?;
+    state.sending.campaigns.remove(id)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignCancelled).target(id.reference()).detail("deleted", true))?;
+    Ok(())
+}
+
+/// Compiles the campaign's template: a syntax error names the part and line.
+pub fn prepare(state: &AppState, c: &Campaign) -> OpResult<PreparedCampaign> {
+    let layout = state
+        .sending
+        .templates
+        .layout_html(&c.layout, super::templates::default_campaign_layout())
+        .map_err(|m| invalid("layout", m))?;
+    PreparedCampaign::prepare(
+        &CampaignSource { subject: &c.subject, layout: &layout, body: &c.body, format: c.format },
+        Limits::default(),
+    )
+    .map_err(template_error)
+}
+
+fn template_error(e: TemplateError) -> OpError {
+    OpError::Invalid { field: "body", message: e.to_string() }
+}
+
+/// Checks that a campaign can go: content, audience, purpose.
+fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
+    if c.subject.trim().is_empty() {
+        return Err(invalid("subject", "write a subject"));
+    }
+    if c.body.trim().is_empty() {
+        return Err(invalid("body", "write the message"));
+    }
+    if c.audience.is_empty() {
+        return Err(invalid("audience", "choose at least one list, tag or search"));
+    }
+    prepare(state, c)?;
+    Ok(())
+}
+
+/// Sends now, or at the schedule's time.
+pub fn schedule_campaign(state: &AppState, by: By, id: &CampaignId, schedule: Option<Schedule>) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if !c.state.editable() {
+        return Err(OpError::Conflict(format!("The campaign is {}; it cannot be started again.", c.state.as_str())));
+    }
+    check_ready(state, &c)?;
+    let now = Utc::now();
+    match schedule {
+        None => {
+            start(state, &mut c)?;
+            state.audit.record(by.event(Action::CampaignStarted).target(c.id.reference()))?;
+        }
+        Some(s) => {
+            let next = s.next_after(now).ok_or_else(|| invalid("schedule", "that time has passed"))?;
+            c.schedule = Some(s);
+            c.state = CampaignState::Scheduled;
+            c.next_run = Some(next);
+            c.updated_at = now;
+            state.sending.campaigns.put(&c)?;
+            state.store.commit()?;
+            state.audit.record(by.event(Action::CampaignScheduled).target(c.id.reference()).detail("at", next))?;
+            state.sending.wake();
+        }
+    }
+    Ok(c)
+}
+
+/// Back to draft from scheduled.
+pub fn unschedule_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if c.state != CampaignState::Scheduled {
+        return Err(OpError::Conflict("Only a scheduled campaign can be unscheduled.".into()));
+    }
+    c.state = CampaignState::Draft;
+    c.schedule = None;
+    c.next_run = None;
+    c.updated_at = Utc::now();
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()).detail("unscheduled", true))?;
+    Ok(c)
+}
+
+fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
+    // The audience is read from the search index: let it catch up with every committed change.
+    let seq = state.contacts.last_logged()?;
+    state.search.wait_for(seq);
+    c.state = CampaignState::Sending;
+    c.started_at = Some(Utc::now());
+    c.updated_at = Utc::now();
+    c.pause_reason.clear();
+    state.sending.campaigns.put(c)?;
+    state.sending.campaigns.put_stats(&c.id, &Stats::default())?;
+    state.store.commit()?;
+    state.sending.wake();
+    Ok(())
+}
+
+/// A scheduled campaign's time has come: a one-off starts; a recurring one starts a copy (a
+/// run) and waits for its next time.
+pub(super) fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
+    let mut c = c.clone();
+    match &c.schedule {
+        Some(Schedule::Cron { .. }) => {
+            let mut run = c.clone();
+            run.id = CampaignId::new();
+            run.parent = Some(c.id);
+            run.schedule = None;
+            run.next_run = None;
+            run.name = format!("{} — {}", c.name, Utc::now().format("%Y-%m-%d %H:%M UTC"));
+            run.created_at = Utc::now();
+            start(state, &mut run)?;
+            c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
+            c.updated_at = Utc::now();
+            state.sending.campaigns.put(&c)?;
+            state.store.commit()?;
+            super::sender::audit_system(state, Action::CampaignStarted, &run.id, Some(("run_of", c.id.to_string())));
+        }
+        _ => {
+            c.next_run = None;
+            start(state, &mut c)?;
+            super::sender::audit_system(state, Action::CampaignStarted, &c.id, Some(("scheduled", "true".into())));
+        }
+    }
+    Ok(())
+}
+
+pub fn pause_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if c.state != CampaignState::Sending {
+        return Err(OpError::Conflict(format!("The campaign is {}, not sending.", c.state.as_str())));
+    }
+    state.sending.halt(id);
+    c.state = CampaignState::Paused;
+    c.pause_reason = format!("Paused by {}.", by.actor.reference());
+    c.updated_at = Utc::now();
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignPaused).target(c.id.reference()))?;
+    Ok(c)
+}
+
+pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if c.state != CampaignState::Paused {
+        return Err(OpError::Conflict(format!("The campaign is {}, not paused.", c.state.as_str())));
+    }
+    prepare(state, &c)?;
+    c.state = CampaignState::Sending;
+    c.pause_reason.clear();
+    c.updated_at = Utc::now();
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignResumed).target(c.id.reference()))?;
+    state.sending.wake();
+    Ok(c)
+}
+
+pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut c = campaign(state, id)?;
+    if matches!(c.state, CampaignState::Sent | CampaignState::Cancelled) {
+        return Err(OpError::Conflict(format!("The campaign is already {}.", c.state.as_str())));
+    }
+    state.sending.halt(id);
+    c.state = CampaignState::Cancelled;
+    c.next_run = None;
+    c.finished_at = Some(Utc::now());
+    c.updated_at = Utc::now();
+    state.sending.campaigns.put(&c)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignCancelled).target(c.id.reference()))?;
+    Ok(c)
+}
+
+/// The error-rate brake (or a campaign that cannot run): paused, with the reason in words.
+pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
+    state.sending.halt(id);
+    let result = (|| -> OpResult<()> {
+        let mut c = campaign(state, id)?;
+        if c.state != CampaignState::Sending {
+            return Ok(());
+        }
+        c.state = CampaignState::Paused;
+        c.pause_reason = reason.to_string();
+        c.updated_at = Utc::now();
+        state.sending.campaigns.put(&c)?;
+        state.store.commit()?;
+        Ok(())
+    })();
+    match result {
+        Ok(()) => {
+            tracing::warn!(campaign = %id, reason, "campaign paused");
+            super::sender::audit_system(state, Action::CampaignPaused, id, Some(("reason", reason.to_string())));
+        }
+        Err(e) => tracing::error!(campaign = %id, error = %e, "could not pause the campaign"),
+    }
+}
+
+/// Every slot is done.
+pub(super) fn finish(state: &AppState, id: &CampaignId) {
+    let result = (|| -> OpResult<Option<Stats>> {
+        let mut c = campaign(state, id)?;
+        if c.state != CampaignState::Sending {
+            return Ok(None);
+        }
+        c.state = CampaignState::Sent;
+        c.finished_at = Some(Utc::now());
+        c.updated_at = Utc::now();
+        state.sending.campaigns.put(&c)?;
+        state.store.commit()?;
+        Ok(Some(state.sending.campaigns.stats(id)?))
+    })();
+    match result {
+        Ok(Some(s)) => super::sender::audit_system(
+            state,
+            Action::CampaignFinished,
+            id,
+            Some(("result", format!("sent {}, failed {}, skipped {}", s.sent, s.failed, s.skipped))),
+        ),
+        Ok(None) => {}
+        Err(e) => tracing::error!(campaign = %id, error = %e, "could not mark the campaign sent"),
+    }
+    state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+}
+
+/// The searches whose union is the audience, each limited to subscribed contacts (and, for a
+/// consent-based purpose, to those who granted it). The sender checks each contact again from
+/// its record before sending.
+pub fn audience_queries(state: &AppState, c: &Campaign) -> OpResult<Vec<ContactQuery>> {
+    let purpose = state.purposes.get(&c.purpose)?.ok_or(OpError::NotFound("purpose"))?;
+    let base = ContactQuery {
+        text: c.audience.search.clone(),
+        status: Some(Status::Subscribed),
+        consent: (purpose.basis == LawfulBasis::Consent).then(|| (purpose.key.clone(), ConsentState::Granted)),
+        sort: SortBy::Created,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    for l in &c.audience.lists {
+        out.push(ContactQuery { lists: vec![l.clone()], ..base.clone() });
+    }
+    for t in &c.audience.tags {
+        out.push(ContactQuery { tags: vec![t.clone()], ..base.clone() });
+    }
+    if out.is_empty() && !c.audience.search.trim().is_empty() {
+        out.push(base);
+    }
+    Ok(out)
+}
+
+/// How many contacts the audience holds now: exact for one list, tag or search; for several,
+/// the sum (a contact on two lists counts twice here, and receives one message).
+pub fn audience_size(state: &AppState, c: &Campaign) -> OpResult<(usize, bool)> {
+    let queries = audience_queries(state, c)?;
+    let mut total = 0;
+    for mut q in queries.iter().cloned() {
+        q.limit = 1;
+        total += state.search.index.search(&q).map_err(|e| OpError::Internal(e.to_string()))?.total;
+    }
+    Ok((total, queries.len() <= 1))
+}
+
+/// The campaign rendered for one contact (the editor's preview).
+pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpResult<RenderedMessage> {
+    let prepared = prepare(state, c)?;
+    let sample;
+    let contact = match contact {
+        Some(c) => c,
+        None => {
+            sample = sample_contact();
+            &sample
+        }
+    };
+    let links =
+        crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, Some(&c.id.to_string()));
+    prepared.render(&super::merge_fields(contact), &links.system_links()).map_err(template_error)
+}
+
+/// A made-up contact for previews when none is chosen.
+pub fn sample_contact() -> Contact {
+    let email = EmailAddress::parse("jane.doe@example.com").expect("a valid address");
+    let mut c = Contact::new(email, Source::Admin, String::new());
+    c.first_name = "Jane".into();
+    c.last_name = "Doe".into();
+    c
+}
+
+/// Sends the campaign, rendered for `contact` (or a sample), to the given addresses now, marked
+/// as a test in the subject. Nothing is recorded in the outbox.
+pub async fn test_send(
+    state: &AppState,
+    c: &Campaign,
+    contact: Option<&Contact>,
+    to: &[EmailAddress],
+) -> OpResult<Vec<String>> {
+    if to.is_empty() || to.len() > 10 {
+        return Err(invalid("to", "give one to ten addresses"));
+    }
+    let rendered = preview(state, c, contact)?;
+    let subject = format!("[Test] {}", rendered.subject);
+    let mut results = Vec::new();
+    for addr in to {
+        let message_id =
+            crate::mail::MessageId::random(state.mailer.domain()).map_err(|e| invalid("to", e.to_string()))?;
+        let message = crate::mail::Message {
+            from: state.mailer.from(),
+            to: crate::mail::Mailbox::bare(addr.as_str()),
+            reply_to: state.mailer.reply_to(),
+            subject: &subject,
+            message_id: &message_id,
+            date: Utc::now(),
+            headers: &[],
+            text: &rendered.text,
+            html: Some(&rendered.html),
+        };
+        let bytes = state.mailer.compose(&message).map_err(|e| OpError::Internal(e.to_string()))?;
+        let envelope = crate::mail::Envelope::new(
+            &state.mailer.envelope_sender(None).map_err(|e| OpError::Internal(e.to_string()))?,
+            &[addr.as_str()],
+        )
+        .map_err(|e| invalid("to", e.to_string()))?;
+        let relay = (!c.relay.is_empty()).then_some(c.relay.as_str());
+        let outcome =
+            state.mailer.send(relay, &envelope, &bytes).await.map_err(|e| OpError::Internal(e.to_string()))?;
+        results.push(match outcome.failure() {
+            None => format!("{addr}: sent"),
+            Some(f) => format!("{addr}: not sent ({f})"),
+        });
+    }
+    Ok(results)
+}
+
+// ---- templates
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateInput {
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<TemplateKind>,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub format: Option<BodyFormat>,
+    pub layout: Option<String>,
+}
+
+/// Creates (`existing` None) or changes a template; the template must compile.
+pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &TemplateInput) -> OpResult<Template> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut t = match existing {
+        Some(k) => state.sending.templates.get(k)?.ok_or(OpError::NotFound("template"))?,
+        None => {
+            let key = input.key.as_deref().unwrap_or("").trim().to_string();
+            crate::domain::contact::validate_field_key(&key).map_err(|m| invalid("key", m))?;
+            if state.sending.templates.get(&key)?.is_some() {
+                return Err(OpError::Conflict(format!("A template `{key}` exists already.")));
+            }
+            Template {
+                key,
+                name: String::new(),
+                kind: input.kind.unwrap_or(TemplateKind::Message),
+                subject: String::new(),
+                body: String::new(),
+                format: BodyFormat::Markdown,
+                layout: String::new(),
+                system: false,
+                updated_at: Utc::now(),
+            }
+        }
+    };
+    if let Some(n) = &input.name {
+        t.name = n.trim().chars().take(200).collect();
+    }
+    if t.name.is_empty() {
+        t.name = t.key.clone();
+    }
+    if let Some(s) = &input.subject {
+        if s.contains(['\r', '\n']) {
+            return Err(invalid("subject", "must be one line"));
+        }
+        t.subject = s.trim().to_string();
+    }
+    if let Some(b) = &input.body {
+        t.body = b.replace("\r\n", "\n");
+    }
+    if let Some(f) = input.format {
+        t.format = f;
+    }
+    if let Some(l) = &input.layout {
+        state.sending.templates.layout_html(l, "").map_err(|m| invalid("layout", m))?;
+        t.layout = l.trim().to_string();
+    }
+    match t.kind {
+        TemplateKind::Layout => {
+            t.format = BodyFormat::Html;
+            PreparedCampaign::prepare(
+                &CampaignSource { subject: "", layout: &t.body, body: "", format: BodyFormat::Html },
+                Limits::default(),
+            )
+            .map_err(|e| invalid("body", e.to_string()))?;
+        }
+        TemplateKind::Message => {
+            if t.subject.is_empty() {
+                return Err(invalid("subject", "write a subject"));
+            }
+            state.sending.templates.prepare_message(&t).map_err(|m| invalid("body", m))?;
+        }
+    }
+    t.updated_at = Utc::now();
+    state.sending.templates.put(&t)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::TemplateSaved).target(format!("template:{}", t.key)))?;
+    Ok(t)
+}
+
+pub fn delete_template(state: &AppState, by: By, key: &str) -> OpResult<()> {
+    require(&by, Permission::SendCampaigns)?;
+    let t = state.sending.templates.get(key)?.ok_or(OpError::NotFound("template"))?;
+    if t.system {
+        return Err(OpError::Conflict("Built-in templates can be edited but not deleted.".into()));
+    }
+    let used = state.sending.campaigns.all()?.iter().any(|c| c.layout == key && c.state.editable());
+    if used {
+        return Err(OpError::Conflict("A draft or scheduled campaign uses this layout.".into()));
+    }
+    state.sending.templates.remove(key)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::TemplateDeleted).target(format!("template:{key}")))?;
+    Ok(())
+}
+
+// ---- transactional messages
+
+/// A transactional message to send.
+pub struct NewMessage<'a> {
+    pub template: &'a str,
+    pub to: &'a EmailAddress,
+    /// `data.*` in the template.
+    pub data: serde_json::Value,
+    /// The caller's key: the same key again returns the first message and sends nothing.
+    pub idempotency_key: &'a str,
+}
+
+/// Whether `enqueue` stored a new message or found the caller's earlier one.
+pub enum Queued {
+    New(TxMessage),
+    Existing(TxMessage),
+}
+
+/// Queues a transactional message: stored and committed before this returns, then sent within
+/// moments by the sender (which is woken). The recipient is found by address, or added as a
+/// contact (source: the caller) without any marketing consent.
+pub fn enqueue_message(state: &AppState, by: By, msg: NewMessage<'_>) -> OpResult<Queued> {
+    require(&by, Permission::SendCampaigns)?;
+    enqueue_as(state, &by.actor.reference(), by.actor, msg)
+}
+
+/// [`enqueue_message`] for the system's own mail (sign-up confirmations): no role; `caller`
+/// scopes the idempotency key (`form:<id>`).
+pub fn enqueue_system_message(state: &AppState, caller: &str, msg: NewMessage<'_>) -> OpResult<Queued> {
+    enqueue_as(state, caller, Actor::System, msg)
+}
+
+fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>) -> OpResult<Queued> {
+    let key = msg.idempotency_key.trim();
+    if key.len() > 200 {
+        return Err(invalid("idempotency_key", "is longer than 200 characters"));
+    }
+    if !key.is_empty() {
+        if let Some(existing) = state.sending.outbox.by_idempotency_key(caller, key)? {
+            return Ok(Queued::Existing(existing));
+        }
+    }
+    let template = state
+        .sending
+        .templates
+        .get(msg.template)?
+        .filter(|t| t.kind == TemplateKind::Message)
+        .ok_or_else(|| invalid("template", format!("there is no message template `{}`", msg.template)))?;
+    if !msg.data.is_object() && !msg.data.is_null() {
+        return Err(invalid("data", "must be an object"));
+    }
+    let data = serde_json::to_string(&msg.data).unwrap_or_default();
+    if data.len() > 64 * 1024 {
+        return Err(invalid("data", "is larger than 64 KiB"));
+    }
+    if state.contacts.is_suppressed(msg.to)? {
+        return Err(OpError::Conflict(
+            "This address was erased at the person's request and is on the suppression list.".into(),
+        ));
+    }
+    // Render once now, so that a template error is the caller's 4xx, not a failed send later.
+    let prepared = state.sending.templates.prepare_message(&template).map_err(|m| invalid("template", m))?;
+    let contact = match state.contacts.find_by_email(msg.to)? {
+        Some(c) => c,
+        None => {
+            let mut c = Contact::new(msg.to.clone(), Source::Api, caller.to_string());
+            c.status = Status::Subscribed;
+            match state.contacts.claim_or_find(&c.email, &c.id).map_err(|e| OpError::Internal(e.to_string()))? {
+                Some(existing) => existing,
+                None => {
+                    state.contacts.write_claimed(&c, None).map_err(|e| OpError::Internal(e.to_string()))?;
+                    let seq = state.contacts.log_change(&c.id)?;
+                    state.contacts.announce(seq);
+                    c
+                }
+            }
+        }
+    };
+    let mut fields = super::merge_fields(&contact);
+    fields["data"] = msg.data.clone();
+    let links = crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, None);
+    prepared.render(&fields, &links.system_links()).map_err(|e| invalid("data", e.to_string()))?;
+    let m = TxMessage {
+        id: MailId::new(),
+        contact: contact.id,
+        template: template.key.clone(),
+        data,
+        idempotency_key: key.to_string(),
+        by: caller.to_string(),
+        created_at: Utc::now(),
+    };
+    match state.sending.outbox.add_message(&m)? {
+        Ok(()) => {}
+        Err(existing) => return Ok(Queued::Existing(existing)),
+    }
+    state.store.commit()?;
+    state.sending.wake();
+    state.audit.record(
+        crate::audit::Event::new(actor, Action::MessageQueued)
+            .target(m.id.reference())
+            .detail("template", &m.template)
+            .detail("contact", contact.id.reference()),
+    )?;
+    Ok(Queued::New(m))
+}
+
+/// A transactional message's delivery state, for the API.
+pub fn message_status(state: &AppState, id: &MailId) -> OpResult<(TxMessage, super::Slot)> {
+    let (contact, slot) = state.sending.outbox.message_slot(id)?.ok_or(OpError::NotFound("message"))?;
+    let m = state.sending.outbox.message(&contact, id)?.ok_or(OpError::NotFound("message"))?;
+    Ok((m, slot))
+}
+
+/// For the contact timeline: the campaigns sent (or to be sent) to a contact.
+pub fn sends_of(state: &AppState, contact: &ContactId) -> OpResult<Vec<(Campaign, super::Slot)>> {
+    let campaigns = state.sending.campaigns.all()?;
+    let ids: Vec<_> = campaigns.iter().map(|c| c.id).collect();
+    let slots = state.sending.outbox.campaigns_of(&ids, contact)?;
+    Ok(slots
+        .into_iter()
+        .filter_map(|(id, slot)| campaigns.iter().find(|c| c.id == id).map(|c| (c.clone(), slot)))
+        .collect())
+}
+
+pub fn parse_local(date: &str, time: &str) -> Result<chrono::NaiveDateTime, String> {
+    let s = format!("{} {}", date.trim(), if time.trim().is_empty() { "09:00" } else { time.trim() });
+    chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M")
+        .map_err(|_| format!("`{s}` is not a date and time like 2026-12-01 09:00"))
+}

@@ -1,0 +1,658 @@
+//! The sender: feeders turn outbox slots into jobs, lanes turn jobs into delivered mail.
+//!
+//! Each lane is one relay connection's worth of work and commits the result of its message
+//! before it takes the next one. A kill at any instant therefore leaves at most one message per
+//! lane that the relay accepted but the outbox does not know as sent: the only repeats after a
+//! restart, and they carry the same Message-ID.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use chrono::Utc;
+
+use super::campaign::{Campaign, CampaignId, CampaignState, Stats};
+use super::outbox::{Note, Slot, SlotState};
+use super::templates::default_campaign_layout;
+use crate::audit::{Action, Actor, Event};
+use crate::domain::{ConsentState, ContactId, LawfulBasis, MailId, Status};
+use crate::mail::{CampaignSource, Envelope, Limits, Mailbox, Message, Outcome, PreparedCampaign};
+use crate::state::AppState;
+
+/// Recipients written to the outbox per step of the audience walk (one commit each).
+const AUDIENCE_CHUNK: usize = 5000;
+/// Slots read from the outbox per scan step.
+const SCAN_CHUNK: usize = 512;
+/// The error-rate brake looks at this many recent results.
+const WINDOW: usize = 100;
+/// ... and only once it has at least this many.
+const MIN_SAMPLES: usize = 20;
+
+enum Job {
+    Campaign(Arc<Run>, ContactId),
+    Message(MailId, ContactId),
+}
+
+/// A campaign being sent: compiled once, shared by its feeder and every lane.
+pub(super) struct Run {
+    pub id: CampaignId,
+    name: String,
+    prepared: PreparedCampaign,
+    purpose: String,
+    needs_consent: bool,
+    relay: Option<String>,
+    halted: AtomicBool,
+    inflight: AtomicUsize,
+    idle: tokio::sync::Notify,
+    queued: AtomicU64,
+    audience_complete: AtomicBool,
+    sent: AtomicU64,
+    failed: AtomicU64,
+    skipped: AtomicU64,
+    retrying: AtomicU64,
+    window: Mutex<VecDeque<bool>>,
+    last_error: Mutex<String>,
+    cursor: Mutex<(u32, Option<String>)>,
+}
+
+impl Run {
+    pub(super) fn halt(&self) {
+        self.halted.store(true, Ordering::SeqCst);
+        self.idle.notify_waiters();
+    }
+
+    fn halted(&self) -> bool {
+        self.halted.load(Ordering::SeqCst)
+    }
+
+    pub(super) fn stats(&self) -> Stats {
+        Stats {
+            queued: self.queued.load(Ordering::Relaxed),
+            audience_complete: self.audience_complete.load(Ordering::Relaxed),
+            sent: self.sent.load(Ordering::Relaxed),
+            failed: self.failed.load(Ordering::Relaxed),
+            skipped: self.skipped.load(Ordering::Relaxed),
+            retrying: self.retrying.load(Ordering::Relaxed),
+            cursor: self.cursor.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+            last_error: self.last_error.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+        }
+    }
+
+    fn done_one(&self) {
+        if self.inflight.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.idle.notify_waiters();
+        }
+    }
+
+    /// Records one result for the brake; returns the failure rate in percent when it is due.
+    fn observe(&self, failed: bool) -> Option<usize> {
+        let mut w = self.window.lock().unwrap_or_else(|p| p.into_inner());
+        w.push_back(failed);
+        if w.len() > WINDOW {
+            w.pop_front();
+        }
+        (w.len() >= MIN_SAMPLES).then(|| w.iter().filter(|f| **f).count() * 100 / w.len())
+    }
+}
+
+/// Starts the sender on its own thread and runtime. It holds the state weakly and ends when the
+/// application is dropped.
+pub fn start(state: &Arc<AppState>) {
+    let weak = Arc::downgrade(state);
+    let wake = state.sending.wake.clone();
+    let lanes: usize = state.mailer.transports().map(|t| t.connections()).sum::<usize>().max(1);
+    let spawned = std::thread::Builder::new().name("tidings-sender".into()).spawn(move || {
+        let rt = match tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("tidings-send")
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => {
+                tracing::error!(error = %e, "the sender could not start");
+                return;
+            }
+        };
+        rt.block_on(run(weak, wake, lanes));
+    });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "the sender thread could not start");
+    }
+}
+
+async fn run(weak: Weak<AppState>, wake: Arc<tokio::sync::Notify>, lanes: usize) {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Job>(lanes * 2);
+    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+    let inflight_messages: Arc<Mutex<HashSet<MailId>>> = Arc::default();
+    for _ in 0..lanes {
+        tokio::spawn(lane(weak.clone(), rx.clone(), inflight_messages.clone()));
+    }
+    tracing::info!(lanes, "sender started");
+    loop {
+        let Some(state) = weak.upgrade() else { return };
+        let mut next_wake = Duration::from_secs(1);
+        if let Err(e) = tick(&state, &weak, &tx, &inflight_messages, &mut next_wake).await {
+            tracing::error!(error = %e, "sender step failed");
+        }
+        drop(state);
+        let _ = tokio::time::timeout(next_wake, wake.notified()).await;
+    }
+}
+
+/// One pass: due transactional messages, due scheduled campaigns, campaigns to (re)start.
+async fn tick(
+    state: &Arc<AppState>,
+    weak: &Weak<AppState>,
+    tx: &tokio::sync::mpsc::Sender<Job>,
+    inflight_messages: &Arc<Mutex<HashSet<MailId>>>,
+    next_wake: &mut Duration,
+) -> anyhow::Result<()> {
+    let now = Utc::now();
+    // Transactional mail first: a confirmation must not wait behind a campaign.
+    let due = state.sending.outbox.due_messages(256, now.timestamp())?;
+    for (id, contact, _) in due {
+        if !inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
+            continue;
+        }
+        if tx.send(Job::Message(id, contact)).await.is_err() {
+            return Ok(());
+        }
+    }
+    let mut retry_at = state.sending.outbox.due_messages(1, i64::MAX)?.first().map(|(_, _, s)| s.at);
+    for c in state.sending.campaigns.all()? {
+        match c.state {
+            CampaignState::Scheduled => {
+                let due = c.next_run.is_some_and(|t| t <= now);
+                if due {
+                    if let Err(e) = super::ops::fire_schedule(state, &c) {
+                        tracing::error!(campaign = %c.id, error = %e, "scheduled campaign could not start");
+                    }
+                } else if let Some(t) = c.next_run {
+                    let secs = (t - now).num_milliseconds().max(0) as u64;
+                    *next_wake = (*next_wake).min(Duration::from_millis(secs));
+                }
+            }
+            CampaignState::Sending => {
+                let running = state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&c.id);
+                if !running {
+                    match prepare_run(state, &c) {
+                        Ok(run) => {
+                            state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).insert(c.id, run.clone());
+                            tokio::spawn(feed(weak.clone(), run, tx.clone()));
+                        }
+                        Err(reason) => super::ops::brake(state, &c.id, &reason),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(at) = retry_at.take() {
+        let secs = (at - now.timestamp()).max(0) as u64;
+        *next_wake = (*next_wake).min(Duration::from_secs(secs.max(1)));
+    }
+    Ok(())
+}
+
+/// Compiles the campaign and restores its counters from the outbox.
+fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
+    let layout = state.sending.templates.layout_html(&c.layout, default_campaign_layout())?;
+    let prepared = PreparedCampaign::prepare(
+        &CampaignSource { subject: &c.subject, layout: &layout, body: &c.body, format: c.format },
+        Limits::default(),
+    )
+    .map_err(|e| format!("the template has an error: {e}"))?;
+    let purpose = state
+        .purposes
+        .get(&c.purpose)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("the purpose `{}` no longer exists", c.purpose))?;
+    let relay = (!c.relay.is_empty()).then(|| c.relay.clone());
+    state.mailer.transport(relay.as_deref()).map_err(|e| e.to_string())?;
+    let stored = state.sending.campaigns.stats(&c.id).map_err(|e| e.to_string())?;
+    let tally = state.sending.outbox.tally(&c.id).map_err(|e| e.to_string())?;
+    Ok(Arc::new(Run {
+        id: c.id,
+        name: c.name.clone(),
+        prepared,
+        purpose: purpose.key,
+        needs_consent: purpose.basis == LawfulBasis::Consent,
+        relay,
+        halted: AtomicBool::new(false),
+        inflight: AtomicUsize::new(0),
+        idle: tokio::sync::Notify::new(),
+        queued: AtomicU64::new(tally.total),
+        audience_complete: AtomicBool::new(stored.audience_complete),
+        sent: AtomicU64::new(tally.sent),
+        failed: AtomicU64::new(tally.failed),
+        skipped: AtomicU64::new(tally.skipped),
+        retrying: AtomicU64::new(tally.retry),
+        window: Mutex::new(VecDeque::new()),
+        last_error: Mutex::new(stored.last_error),
+        cursor: Mutex::new(stored.cursor),
+    }))
+}
+
+/// Walks the audience into the outbox and the outbox into jobs, until every slot is done (the
+/// campaign is sent) or the run is halted (paused, cancelled).
+async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Sender<Job>) {
+    let mut after: Option<ContactId> = None;
+    let mut last_saved = std::time::Instant::now();
+    loop {
+        if run.halted() {
+            break;
+        }
+        let Some(state) = weak.upgrade() else { return };
+        if !run.audience_complete.load(Ordering::SeqCst) {
+            let (st, r) = (state.clone(), run.clone());
+            match tokio::task::spawn_blocking(move || walk_audience(&st, &r)).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    super::ops::brake(&state, &run.id, &format!("the audience could not be read: {e}"));
+                    break;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "audience walk panicked");
+                    break;
+                }
+            }
+            if let Err(e) = state.store.commit_async().await {
+                tracing::error!(error = %e, "outbox commit failed");
+                break;
+            }
+        }
+        let now = Utc::now().timestamp();
+        let (due, last) = match state.sending.outbox.due(&run.id, after.as_ref(), SCAN_CHUNK, now) {
+            Ok(x) => x,
+            Err(e) => {
+                tracing::error!(error = %e, "reading the outbox failed");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        drop(state);
+        for (contact, _) in &due {
+            if run.halted() {
+                break;
+            }
+            run.inflight.fetch_add(1, Ordering::SeqCst);
+            if jobs.send(Job::Campaign(run.clone(), *contact)).await.is_err() {
+                return;
+            }
+        }
+        if last_saved.elapsed() > Duration::from_secs(1) {
+            save_stats(&weak, &run);
+            last_saved = std::time::Instant::now();
+        }
+        if last.is_some() && due.len() >= SCAN_CHUNK {
+            after = last;
+            continue;
+        }
+        // The end of what is in the outbox so far.
+        if !run.audience_complete.load(Ordering::SeqCst) {
+            after = last.or(after);
+            continue;
+        }
+        // Wait for the lanes, then see what is left: retries, or nothing.
+        while run.inflight.load(Ordering::SeqCst) > 0 && !run.halted() {
+            let idle = run.idle.notified();
+            if run.inflight.load(Ordering::SeqCst) == 0 {
+                break;
+            }
+            let _ = tokio::time::timeout(Duration::from_millis(200), idle).await;
+        }
+        if run.halted() {
+            break;
+        }
+        after = None;
+        let Some(state) = weak.upgrade() else { return };
+        let tally = match state.sending.outbox.tally(&run.id) {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::error!(error = %e, "counting the outbox failed");
+                continue;
+            }
+        };
+        run.retrying.store(tally.retry, Ordering::Relaxed);
+        if tally.queued == 0 && tally.retry == 0 {
+            save_stats(&weak, &run);
+            super::ops::finish(&state, &run.id);
+            break;
+        }
+        if tally.queued == 0 {
+            if let Some(at) = tally.next_retry {
+                let wait = (at - Utc::now().timestamp()).clamp(0, 3600) as u64;
+                drop(state);
+                save_stats(&weak, &run);
+                // Checked each second, so a pause or cancel takes effect promptly.
+                let until = std::time::Instant::now() + Duration::from_secs(wait);
+                while std::time::Instant::now() < until && !run.halted() {
+                    tokio::time::sleep(Duration::from_secs(1).min(until - std::time::Instant::now())).await;
+                }
+            }
+        }
+    }
+    save_stats(&weak, &run);
+    if let Some(state) = weak.upgrade() {
+        let mut runs = state.sending.runs.lock().unwrap_or_else(|p| p.into_inner());
+        if runs.get(&run.id).is_some_and(|r| Arc::ptr_eq(r, &run)) {
+            runs.remove(&run.id);
+        }
+    }
+}
+
+fn save_stats(weak: &Weak<AppState>, run: &Run) {
+    if let Some(state) = weak.upgrade() {
+        if let Err(e) = state.sending.campaigns.put_stats(&run.id, &run.stats()) {
+            tracing::error!(error = %e, "saving campaign progress failed");
+        }
+    }
+}
+
+/// One step of the audience walk: the next chunk of matching contacts into the outbox. The
+/// cursor is saved with the chunk, so a restart continues where this stopped; a contact met
+/// twice (on two lists) is written once.
+fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
+    let Some(c) = state.sending.campaigns.get(&run.id)? else { return Ok(()) };
+    let sources = super::ops::audience_queries(state, &c)?;
+    let (mut source, mut cursor) = run.cursor.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let mut ids = Vec::with_capacity(AUDIENCE_CHUNK);
+    while (source as usize) < sources.len() && ids.len() < AUDIENCE_CHUNK {
+        let mut q = sources[source as usize].clone();
+        q.cursor = cursor.clone();
+        q.limit = AUDIENCE_CHUNK - ids.len();
+        let page = state.search.index.search(&q)?;
+        ids.extend(page.ids);
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => {
+                source += 1;
+                cursor = None;
+            }
+        }
+    }
+    let added = state.sending.outbox.enqueue(&run.id, &ids)?;
+    run.queued.fetch_add(added, Ordering::Relaxed);
+    *run.cursor.lock().unwrap_or_else(|p| p.into_inner()) = (source, cursor);
+    let complete = source as usize >= sources.len();
+    run.audience_complete.store(complete, Ordering::SeqCst);
+    state.sending.campaigns.put_stats(&run.id, &run.stats())?;
+    Ok(())
+}
+
+async fn lane(
+    weak: Weak<AppState>,
+    jobs: Arc<tokio::sync::Mutex<tokio::sync::mpsc::Receiver<Job>>>,
+    inflight_messages: Arc<Mutex<HashSet<MailId>>>,
+) {
+    loop {
+        let job = jobs.lock().await.recv().await;
+        let Some(job) = job else { return };
+        let Some(state) = weak.upgrade() else { return };
+        match job {
+            Job::Campaign(run, contact) => {
+                if !run.halted() {
+                    if let Err(e) = send_campaign_message(&state, &run, &contact).await {
+                        tracing::error!(campaign = %run.id, error = %e, "campaign message failed");
+                    }
+                }
+                run.done_one();
+            }
+            Job::Message(id, contact) => {
+                if let Err(e) = send_transactional(&state, &id, &contact).await {
+                    tracing::error!(message = %id, error = %e, "transactional message failed");
+                }
+                inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+            }
+        }
+    }
+}
+
+/// What a lane decided about one slot.
+struct Result_ {
+    slot: Slot,
+    failed: bool,
+    error: Option<String>,
+}
+
+fn backoff(state: &AppState, attempts: u8) -> i64 {
+    let base = state.config.mail.retry_base_secs.max(1) as i64;
+    (base << (attempts.saturating_sub(1)).min(10)).min(6 * 3600)
+}
+
+/// The slot after an outcome.
+fn after_outcome(state: &AppState, mut slot: Slot, outcome: &Outcome) -> Result_ {
+    let now = Utc::now().timestamp();
+    slot.attempts = slot.attempts.saturating_add(1);
+    match outcome {
+        Outcome::Accepted { .. } => Result_ {
+            slot: Slot { state: SlotState::Sent, at: now, note: Note::None, ..slot },
+            failed: false,
+            error: None,
+        },
+        Outcome::Temporary(f) => {
+            let note = f.code.map_or(Note::Network, Note::Smtp);
+            let state_ =
+                if slot.attempts >= state.config.mail.max_attempts { SlotState::Failed } else { SlotState::Retry };
+            let at = if state_ == SlotState::Retry { now + backoff(state, slot.attempts) } else { now };
+            Result_ { slot: Slot { state: state_, at, note, ..slot }, failed: true, error: Some(f.to_string()) }
+        }
+        Outcome::Permanent(f) => Result_ {
+            slot: Slot { state: SlotState::Failed, at: now, note: f.code.map_or(Note::Network, Note::Smtp), ..slot },
+            failed: true,
+            error: Some(f.to_string()),
+        },
+    }
+}
+
+fn skipped(slot: Slot, note: Note) -> Slot {
+    Slot { state: SlotState::Skipped, at: Utc::now().timestamp(), note, ..slot }
+}
+
+async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &ContactId) -> anyhow::Result<()> {
+    let outbox = &state.sending.outbox;
+    let Some(slot) = outbox.slot(&run.id, contact_id)? else { return Ok(()) };
+    if !slot.due(Utc::now().timestamp()) {
+        return Ok(());
+    }
+    let was_retry = slot.state == SlotState::Retry;
+    // Whether the contact still qualifies, read from the records themselves (the search index
+    // that chose the audience may be a moment behind).
+    let contact = state.contacts.get(contact_id)?;
+    let skip = match &contact {
+        None => Some(Note::Erased),
+        Some(c) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
+        Some(c) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
+        Some(c) => {
+            let consent = state.contacts.consent_state(&c.id)?.get(&run.purpose).map(|(s, _)| *s);
+            let ok = if run.needs_consent {
+                consent == Some(ConsentState::Granted)
+            } else {
+                consent != Some(ConsentState::Withdrawn)
+            };
+            (!ok).then_some(Note::NoConsent)
+        }
+    };
+    if let Some(note) = skip {
+        outbox.set_slot(&run.id, contact_id, &skipped(slot, note))?;
+        run.skipped.fetch_add(1, Ordering::Relaxed);
+        if was_retry {
+            run.retrying.fetch_sub(1, Ordering::Relaxed);
+        }
+        return Ok(());
+    }
+    let contact = contact.expect("checked above");
+    let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
+    let rendered = match run.prepared.render(&super::merge_fields(&contact), &links.system_links()) {
+        Ok(r) => r,
+        Err(e) => {
+            outbox.set_slot(
+                &run.id,
+                contact_id,
+                &Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot },
+            )?;
+            run.failed.fetch_add(1, Ordering::Relaxed);
+            *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = format!("template: {e}");
+            return Ok(());
+        }
+    };
+    let [(h1, v1), (h2, v2)] = links::list_unsubscribe_headers(&links);
+    let list_id =
+        format!("{} <{}.{}>", header_safe(&run.name), run.id.to_string().replace('-', ""), state.mailer.domain());
+    let feedback_id = format!("{}:campaign:tidings", run.id);
+    let headers = [(h1, v1.as_str()), (h2, v2.as_str()), ("List-Id", list_id.as_str()), ("Feedback-ID", &feedback_id)];
+    let message_id = state.mailer.message_id(&format!(
+        "c.{}.{}",
+        run.id.to_string().replace('-', ""),
+        contact_id.to_string().replace('-', "")
+    ))?;
+    let name = contact.name();
+    let message = Message {
+        from: state.mailer.from(),
+        to: Mailbox::new(&name, contact.email.as_str()),
+        reply_to: state.mailer.reply_to(),
+        subject: &rendered.subject,
+        message_id: &message_id,
+        date: Utc::now(),
+        headers: &headers,
+        text: &rendered.text,
+        html: Some(&rendered.html),
+    };
+    let bytes = state.mailer.compose(&message)?;
+    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
+    let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
+    let outcome = state.mailer.send(run.relay.as_deref(), &envelope, &bytes).await?;
+    let result = after_outcome(state, slot, &outcome);
+    outbox.set_slot(&run.id, contact_id, &result.slot)?;
+    // The durability gate: this lane carries nothing else until the result is on disk.
+    state.store.commit_async().await?;
+    if was_retry {
+        run.retrying.fetch_sub(1, Ordering::Relaxed);
+    }
+    match result.slot.state {
+        SlotState::Sent => run.sent.fetch_add(1, Ordering::Relaxed),
+        SlotState::Retry => run.retrying.fetch_add(1, Ordering::Relaxed),
+        _ => run.failed.fetch_add(1, Ordering::Relaxed),
+    };
+    if let Outcome::Permanent(f) = &outcome {
+        if f.stage == crate::mail::Stage::Recipient {
+            hard_bounce(state, contact_id, f, Some(&run.id));
+        }
+    }
+    if let Some(e) = &result.error {
+        *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = e.clone();
+    }
+    if let Some(rate) = run.observe(result.failed) {
+        if rate >= state.config.mail.pause_error_percent as usize && state.config.mail.pause_error_percent > 0 {
+            let last = run.last_error.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let reason = format!(
+                "Paused automatically: {rate}% of the last {} messages failed (the limit is {}%). Last error: {last}",
+                run.window.lock().unwrap_or_else(|p| p.into_inner()).len(),
+                state.config.mail.pause_error_percent
+            );
+            let st = state.clone();
+            let id = run.id;
+            let _ = tokio::task::spawn_blocking(move || super::ops::brake(&st, &id, &reason)).await;
+        }
+    }
+    Ok(())
+}
+
+/// A relay refused the recipient for good: the address is marked as bounced.
+fn hard_bounce(state: &AppState, contact: &ContactId, f: &crate::mail::Failure, campaign: Option<&CampaignId>) {
+    let event = crate::mail::bounce::BounceEvent::smtp(f, campaign.map(|c| c.to_string()));
+    if let Err(e) = crate::mail::bounce::record(state, contact, event) {
+        tracing::error!(error = %e, "recording a bounce failed");
+    }
+}
+
+async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &ContactId) -> anyhow::Result<()> {
+    let outbox = &state.sending.outbox;
+    let Some((_, slot)) = outbox.message_slot(id)? else { return Ok(()) };
+    if !slot.due(Utc::now().timestamp()) {
+        return Ok(());
+    }
+    let (Some(m), Some(contact)) = (outbox.message(contact_id, id)?, state.contacts.get(contact_id)?) else {
+        outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Erased))?;
+        state.store.commit_async().await?;
+        return Ok(());
+    };
+    if state.contacts.is_suppressed(&contact.email)? {
+        outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Suppressed))?;
+        state.store.commit_async().await?;
+        return Ok(());
+    }
+    let rendered = state
+        .sending
+        .templates
+        .get(&m.template)?
+        .ok_or_else(|| format!("there is no template `{}`", m.template))
+        .and_then(|t| state.sending.templates.prepare_message(&t))
+        .and_then(|prepared| {
+            let mut fields = super::merge_fields(&contact);
+            fields["data"] = serde_json::from_str(&m.data).unwrap_or_default();
+            let links = links::message_links(&state.config, state.store.keyring(), contact_id, None);
+            prepared.render(&fields, &links.system_links()).map_err(|e| e.to_string())
+        });
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(message = %id, error = %e, "transactional message could not be rendered");
+            outbox.set_message_slot(
+                id,
+                contact_id,
+                &Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot },
+            )?;
+            state.store.commit_async().await?;
+            return Ok(());
+        }
+    };
+    let message_id = state.mailer.message_id(&format!("m.{}", id.to_string().replace('-', "")))?;
+    let name = contact.name();
+    let message = Message {
+        from: state.mailer.from(),
+        to: Mailbox::new(&name, contact.email.as_str()),
+        reply_to: state.mailer.reply_to(),
+        subject: &rendered.subject,
+        message_id: &message_id,
+        date: Utc::now(),
+        headers: &[],
+        text: &rendered.text,
+        html: Some(&rendered.html),
+    };
+    let bytes = state.mailer.compose(&message)?;
+    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
+    let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
+    let outcome = state.mailer.send(None, &envelope, &bytes).await?;
+    let result = after_outcome(state, slot, &outcome);
+    outbox.set_message_slot(id, contact_id, &result.slot)?;
+    state.store.commit_async().await?;
+    if let Outcome::Permanent(f) = &outcome {
+        if f.stage == crate::mail::Stage::Recipient {
+            hard_bounce(state, contact_id, f, None);
+        }
+    }
+    if let Some(e) = result.error {
+        tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
+    }
+    Ok(())
+}
+
+/// A display name for a header: no line breaks, no angle brackets.
+fn header_safe(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() && !matches!(c, '<' | '>' | '"')).take(80).collect()
+}
+
+pub(super) fn audit_system(state: &AppState, action: Action, id: &CampaignId, detail: Option<(&str, String)>) {
+    let mut event = Event::new(Actor::System, action).target(id.reference());
+    if let Some((k, v)) = detail {
+        event = event.detail(k, v);
+    }
+    if let Err(e) = state.audit.record(event) {
+        tracing::error!(error = %e, "audit failed");
+    }
+}
+
+use crate::mail::links;
