@@ -523,7 +523,10 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
         Some(k) => state.sending.templates.get(k)?.ok_or(OpError::NotFound("template"))?,
         None => {
             let key = input.key.as_deref().unwrap_or("").trim().to_string();
-            crate::domain::contact::validate_field_key(&key).map_err(|m| invalid("key", m))?;
+            let fine = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+            if key.is_empty() || key.len() > 64 || !key.chars().all(fine) || key.starts_with('-') {
+                return Err(invalid("key", "use 1 to 64 lowercase letters, digits, - and _ (like order-shipped)"));
+            }
             if state.sending.templates.get(&key)?.is_some() {
                 return Err(OpError::Conflict(format!("A template `{key}` exists already.")));
             }

@@ -279,7 +279,7 @@ fn header_injection_is_refused() {
 
 /// A resolver cache with the DKIM records: the verifier never asks the network.
 #[derive(Default)]
-struct TxtCache(Mutex<HashMap<Box<str>, Txt>>);
+pub struct TxtCache(Mutex<HashMap<Box<str>, Txt>>);
 
 impl ResolverCache<Box<str>, Txt> for TxtCache {
     fn get<Q>(&self, name: &Q) -> Option<Txt>
@@ -304,7 +304,7 @@ impl ResolverCache<Box<str>, Txt> for TxtCache {
 }
 
 impl TxtCache {
-    fn publish(&self, domain: &str, key: &GeneratedKey) {
+    pub fn publish(&self, domain: &str, key: &GeneratedKey) {
         let record = DomainKey::parse(key.txt_value().as_bytes()).unwrap();
         self.insert(
             format!("{}.", key.dns_name(domain)).into(),
@@ -314,7 +314,7 @@ impl TxtCache {
     }
 }
 
-fn verify(cache: &TxtCache, message: &[u8]) -> Vec<(String, bool)> {
+pub fn verify(cache: &TxtCache, message: &[u8]) -> Vec<(String, bool)> {
     runtime().block_on(async {
         let authenticator = MessageAuthenticator::new_cloudflare().unwrap();
         let parsed = AuthenticatedMessage::parse(message).unwrap();

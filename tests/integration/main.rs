@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod backup;
 mod browser;
+mod campaigns;
 mod config;
 mod contacts_api;
 mod contacts_pages;

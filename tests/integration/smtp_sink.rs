@@ -30,11 +30,13 @@ pub struct SinkOptions {
     pub auth: Option<(String, String)>,
     /// A reply line (e.g. "451 4.7.1 try later") for recipients this returns `Some` for.
     pub rcpt_reply: fn(&str) -> Option<&'static str>,
+    /// Time the sink takes before it answers the end of a message (a relay's own latency).
+    pub delay: Duration,
 }
 
 impl Default for SinkOptions {
     fn default() -> Self {
-        Self { tls: SinkTls::None, auth: None, rcpt_reply: |_| None }
+        Self { tls: SinkTls::None, auth: None, rcpt_reply: |_| None, delay: Duration::ZERO }
     }
 }
 
@@ -47,7 +49,13 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub fn start(options: SinkOptions) -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        Self::start_on(0, options)
+    }
+
+    /// On a chosen port (0: any free one), e.g. one a relay was configured with before the
+    /// sink existed.
+    pub fn start_on(port: u16, options: SinkOptions) -> SmtpSink {
+        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
         let addr = listener.local_addr().unwrap();
         let (ca_pem, tls) = test_pki();
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -76,7 +84,11 @@ impl SmtpSink {
 
     /// Waits until `n` messages have arrived.
     pub fn wait_for(&self, n: usize) -> Vec<Received> {
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        self.wait_for_within(n, Duration::from_secs(10))
+    }
+
+    pub fn wait_for_within(&self, n: usize, within: Duration) -> Vec<Received> {
+        let deadline = std::time::Instant::now() + within;
         loop {
             let got = self.messages();
             if got.len() >= n || std::time::Instant::now() > deadline {
@@ -278,6 +290,9 @@ fn serve(
             all.push(Received { from: from.clone(), to: to.clone(), data });
             let n = all.len();
             drop(all);
+            if !options.delay.is_zero() {
+                std::thread::sleep(options.delay);
+            }
             s.reply(&format!("250 2.0.0 Ok: queued as Q{n}"))?;
         } else if upper == "RSET" {
             from.clear();

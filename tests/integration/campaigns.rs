@@ -1,0 +1,384 @@
+//! Campaigns and transactional messages end to end: the real server, the API, the sender, and
+//! a real SMTP server on loopback.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::Client;
+use serde_json::{json, Value};
+use tidings::config::{Config, RelayConfig, RelayTls};
+use tidings::mail::dkim::{Algorithm, GeneratedKey};
+
+use crate::helpers::{spawn_app_with, TestApp};
+use crate::mail::{verify, TxtCache};
+use crate::smtp_sink::{Received, SinkOptions, SmtpSink};
+
+pub fn relay_to(port: u16) -> RelayConfig {
+    RelayConfig {
+        name: "local".into(),
+        host: "127.0.0.1".into(),
+        port,
+        tls: RelayTls::None,
+        timeout_secs: 5,
+        pool_size: 4,
+        ..Default::default()
+    }
+}
+
+pub fn mail_config(c: &mut Config, port: u16) {
+    c.hostname = "news.example.com".into();
+    c.mail.from = "news@example.com".into();
+    c.mail.relays = vec![relay_to(port)];
+    c.mail.retry_base_secs = 1;
+}
+
+pub struct Api<'a> {
+    app: &'a TestApp,
+    client: Client,
+    token: String,
+}
+
+impl<'a> Api<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        let token = app.admin_token(&["edit_contacts", "view_contacts", "view_personal_data", "send_campaigns"]);
+        Api { app, client: app.client(), token }
+    }
+
+    pub fn call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let url = format!("{}/api/v1{path}", self.app.url);
+        let mut req = match method {
+            "GET" => self.client.get(url),
+            "POST" => self.client.post(url),
+            "PATCH" => self.client.patch(url),
+            "DELETE" => self.client.delete(url),
+            _ => unreachable!(),
+        }
+        .bearer_auth(&self.token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().unwrap_or(Value::Null))
+    }
+
+    pub fn ok(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let (status, v) = self.call(method, path, body);
+        assert!((200..300).contains(&status), "{method} {path}: {status} {v}");
+        v
+    }
+
+    /// A contact with the newsletter consent granted (or not) on the given lists and tags.
+    pub fn contact(&self, email: &str, lists: &[&str], tags: &[&str], consent: bool) -> String {
+        let consents = if consent { json!([{"purpose": "newsletter", "granted": true}]) } else { json!([]) };
+        let v = self.ok(
+            "POST",
+            "/contacts",
+            Some(json!({"email": email, "first_name": email.split('@').next().unwrap(), "lists": lists, "tags": tags, "consents": consents})),
+        );
+        v["id"].as_str().unwrap().to_string()
+    }
+
+    pub fn list(&self, name: &str) {
+        self.ok("POST", "/lists", Some(json!({"name": name})));
+    }
+
+    /// Polls the campaign until it reaches `state`.
+    pub fn wait_state(&self, id: &str, state: &str, within: Duration) -> Value {
+        let deadline = Instant::now() + within;
+        loop {
+            let v = self.ok("GET", &format!("/campaigns/{id}"), None);
+            if v["campaign"]["state"] == state || Instant::now() > deadline {
+                return v["campaign"].clone();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn header<'a>(m: &'a Received, name: &str) -> Option<String> {
+    let text = std::str::from_utf8(&m.data).ok()?;
+    let head = &text[..text.find("\r\n\r\n").unwrap_or(text.len())];
+    let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+    unfolded.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+    })
+}
+
+#[test]
+fn a_campaign_reaches_exactly_its_audience_once_each_signed_with_one_click_unsubscribe() {
+    let sink = SmtpSink::start(SinkOptions {
+        rcpt_reply: |r| r.starts_with("gone@").then_some("550 5.1.1 no such user"),
+        ..Default::default()
+    });
+    let key_dir = tempfile::tempdir().unwrap();
+    let rsa = GeneratedKey::generate(Algorithm::Rsa, "s1").unwrap();
+    let key_file = key_dir.path().join("rsa.pem");
+    rsa.write_private(&key_file).unwrap();
+    let cache = TxtCache::default();
+    cache.publish("example.com", &rsa);
+    let app = spawn_app_with(|c| {
+        mail_config(c, sink.port());
+        c.mail.dkim.domain = "example.com".into();
+        c.mail.dkim.selector = "s1".into();
+        c.mail.dkim.key_file = key_file.clone();
+    });
+    let api = Api::new(&app);
+    api.list("News");
+    let expected = ["in@example.org", "vip@example.org", "both@example.org"];
+    api.contact("in@example.org", &["news"], &[], true);
+    api.contact("vip@example.org", &[], &["vip"], true);
+    api.contact("both@example.org", &["news"], &["vip"], true);
+    api.contact("noconsent@example.org", &["news"], &[], false);
+    api.contact("elsewhere@example.org", &[], &["other"], true);
+    let unsub = api.contact("unsub@example.org", &["news"], &[], true);
+    api.ok("PATCH", &format!("/contacts/{unsub}"), Some(json!({"status": "unsubscribed"})));
+    let withdrew = api.contact("withdrew@example.org", &["news"], &[], true);
+    api.ok("POST", &format!("/contacts/{withdrew}/consents"), Some(json!({"purpose": "newsletter", "granted": false})));
+    let gone = api.contact("gone@example.org", &["news"], &[], true);
+
+    // Errors name the field.
+    let (status, v) = api.call("POST", "/campaigns", Some(json!({"name": "x", "lists": ["nope"]})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("lists")), "{v}");
+    let (status, v) = api.call("POST", "/campaigns", Some(json!({"name": "x", "subject": "a\r\nBcc: x@evil.example"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{v}");
+
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({
+            "name": "November news", "subject": "News for {{ first_name }}",
+            "body": "# Hello {{ first_name }}\n\nOur **November** news.", "format": "markdown",
+            "lists": ["news"], "tags": ["vip"],
+        })),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    let (status, v) = api.call("POST", &format!("/campaigns/{id}/preview"), Some(json!({})));
+    assert_eq!(status, 200);
+    assert!(v["html"].as_str().unwrap().contains("<strong>November</strong>"), "{v}");
+    assert!(v["text"].as_str().unwrap().contains("Hello Jane"), "{v}");
+    // A template error names the line.
+    let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"body": "ok\n\n{% if %}"})));
+    assert_eq!(status, 200, "saving a draft with an error is allowed");
+    let (status, v2) = api.call("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(status, 422, "{v} {v2}");
+    assert!(v2["message"].as_str().unwrap().contains("line 3"), "{v2}");
+    api.ok(
+        "PATCH",
+        &format!("/campaigns/{id}"),
+        Some(json!({"body": "# Hello {{ first_name }}\n\nOur **November** news."})),
+    );
+
+    let started = Instant::now();
+    let v = api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(v["campaign"]["state"], "sending");
+    let first = sink.wait_for(1);
+    assert!(!first.is_empty(), "the first message left");
+    let first_after = started.elapsed();
+    let done = api.wait_state(&id, "sent", Duration::from_secs(20));
+    assert_eq!(done["state"], "sent", "{done}");
+    assert!(first_after < Duration::from_secs(2), "first message after {first_after:?}");
+    assert_eq!(done["progress"]["sent"], 3, "{done}");
+    assert_eq!(done["progress"]["failed"], 1, "the 550 recipient: {done}");
+
+    let got = sink.messages();
+    let mut by_rcpt: HashMap<String, Vec<&Received>> = HashMap::new();
+    for m in &got {
+        by_rcpt.entry(m.to[0].clone()).or_default().push(m);
+    }
+    let mut rcpts: Vec<&str> = by_rcpt.keys().map(|s| s.as_str()).collect();
+    rcpts.sort();
+    let mut want = expected.to_vec();
+    want.sort();
+    assert_eq!(rcpts, want, "exactly the audience");
+    assert!(by_rcpt.values().all(|v| v.len() == 1), "each once");
+    for m in &got {
+        let unsubscribe = header(m, "List-Unsubscribe").expect("List-Unsubscribe");
+        assert!(unsubscribe.starts_with("<https://") && unsubscribe.contains("/u/"), "{unsubscribe}");
+        assert_eq!(header(m, "List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
+        assert!(m.from.starts_with("bounce+") || m.from == "news@example.com", "{}", m.from);
+        let results = verify(&cache, &m.data);
+        assert!(!results.is_empty() && results.iter().all(|(_, pass)| *pass), "DKIM: {results:?}");
+        let subject = header(m, "Subject").unwrap();
+        assert!(subject.starts_with("News for "), "{subject}");
+    }
+    // The refused address is marked as bounced.
+    let v = api.ok("GET", &format!("/contacts/{gone}"), None);
+    assert_eq!(v["status"], "bounced", "{v}");
+    // A sent campaign cannot be changed or sent again.
+    let (status, _) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"subject": "again"})));
+    assert_eq!(status, 409);
+    let (status, _) = api.call("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(status, 409);
+}
+
+#[test]
+fn a_relay_that_fails_pauses_the_campaign_with_a_reason_and_resume_finishes_it() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app_with(|c| mail_config(c, port));
+    let api = Api::new(&app);
+    api.list("News");
+    let n = 30;
+    for i in 0..n {
+        api.contact(&format!("p{i}@example.org"), &["news"], &[], true);
+    }
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Relay down", "subject": "Hi", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    // Nothing listens on the port: every hand-over fails, the brake pulls.
+    let paused = api.wait_state(&id, "paused", Duration::from_secs(20));
+    assert_eq!(paused["state"], "paused", "{paused}");
+    let reason = paused["pause_reason"].as_str().unwrap();
+    assert!(reason.contains("Paused automatically") && reason.contains('%'), "{reason}");
+
+    // The relay comes back; resuming sends everyone, once.
+    let sink = SmtpSink::start_on(port, SinkOptions::default());
+    api.ok("POST", &format!("/campaigns/{id}/resume"), None);
+    let done = api.wait_state(&id, "sent", Duration::from_secs(30));
+    assert_eq!(done["state"], "sent", "{done}");
+    let got = sink.messages();
+    let mut rcpts: Vec<String> = got.iter().map(|m| m.to[0].clone()).collect();
+    rcpts.sort();
+    rcpts.dedup();
+    assert_eq!(rcpts.len(), n, "everyone got it");
+    assert_eq!(got.len(), n, "nobody twice");
+    assert_eq!(done["progress"]["sent"], n as u64);
+}
+
+#[test]
+fn pause_resume_and_cancel_from_the_api() {
+    let sink = SmtpSink::start(SinkOptions { delay: Duration::from_millis(30), ..Default::default() });
+    let app = spawn_app_with(|c| {
+        mail_config(c, sink.port());
+        c.mail.relays[0].pool_size = 1;
+    });
+    let api = Api::new(&app);
+    api.list("News");
+    for i in 0..40 {
+        api.contact(&format!("q{i}@example.org"), &["news"], &[], true);
+    }
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Slow", "subject": "Hi", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    sink.wait_for(3);
+    let v = api.ok("POST", &format!("/campaigns/{id}/pause"), None);
+    assert_eq!(v["campaign"]["state"], "paused");
+    std::thread::sleep(Duration::from_millis(300));
+    let at_pause = sink.messages().len();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(sink.messages().len(), at_pause, "nothing leaves while paused");
+    assert!(at_pause < 40);
+    api.ok("POST", &format!("/campaigns/{id}/resume"), None);
+    sink.wait_for(at_pause + 3);
+    let v = api.ok("POST", &format!("/campaigns/{id}/cancel"), None);
+    assert_eq!(v["campaign"]["state"], "cancelled");
+    std::thread::sleep(Duration::from_millis(300));
+    let at_cancel = sink.messages().len();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(sink.messages().len(), at_cancel, "nothing leaves after cancel");
+    let (status, _) = api.call("POST", &format!("/campaigns/{id}/resume"), None);
+    assert_eq!(status, 409);
+    let mut rcpts: Vec<String> = sink.messages().iter().map(|m| m.to[0].clone()).collect();
+    let n = rcpts.len();
+    rcpts.sort();
+    rcpts.dedup();
+    assert_eq!(rcpts.len(), n, "nobody twice across pause and resume");
+}
+
+#[test]
+fn a_campaign_scheduled_for_a_time_in_a_zone_starts_by_itself() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    api.contact("s@example.org", &["news"], &[], true);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Later", "subject": "Hi", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    let (status, v) = api.call(
+        "POST",
+        &format!("/campaigns/{id}/send"),
+        Some(json!({"at": "2001-01-01 09:00", "time_zone": "Europe/Berlin"})),
+    );
+    assert_eq!((status, v["field"].as_str()), (422, Some("schedule")), "{v}");
+    let (status, v) =
+        api.call("POST", &format!("/campaigns/{id}/send"), Some(json!({"cron": "0 9 * *", "time_zone": "UTC"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("cron")), "{v}");
+    // Two seconds from now, in Tokyo's local time (minute precision: schedule the next minute).
+    let tz: chrono_tz::Tz = "Asia/Tokyo".parse().unwrap();
+    let at = (chrono::Utc::now() + chrono::Duration::seconds(61)).with_timezone(&tz);
+    let local = at.format("%Y-%m-%d %H:%M").to_string();
+    let v = api.ok("POST", &format!("/campaigns/{id}/send"), Some(json!({"at": local, "time_zone": "Asia/Tokyo"})));
+    assert_eq!(v["campaign"]["state"], "scheduled", "{v}");
+    let next: chrono::DateTime<chrono::Utc> = v["campaign"]["next_run"].as_str().unwrap().parse().unwrap();
+    assert!(next > chrono::Utc::now() && next < chrono::Utc::now() + chrono::Duration::seconds(62), "{next}");
+    // Unschedule and schedule again works; the scheduler then starts it without a request.
+    api.ok("POST", &format!("/campaigns/{id}/unschedule"), None);
+    api.ok("POST", &format!("/campaigns/{id}/send"), Some(json!({"at": local, "time_zone": "Asia/Tokyo"})));
+    assert!(sink.wait_for_within(1, Duration::from_secs(70)).len() == 1, "sent at its time");
+    let done = api.wait_state(&id, "sent", Duration::from_secs(10));
+    assert_eq!(done["state"], "sent");
+}
+
+#[test]
+fn transactional_messages_are_sent_once_per_idempotency_key() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    let (status, v) = api.call(
+        "POST",
+        "/templates",
+        Some(json!({"key": "order-shipped", "subject": "Order {{ data.order }} shipped", "body": "Hello {{ first_name | default('there') }}, order **{{ data.order }}** is on its way."})),
+    );
+    assert_eq!(status, 201, "{v}");
+    let (status, v) =
+        api.call("POST", "/templates", Some(json!({"key": "broken", "subject": "x", "body": "{% for %}"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+
+    let body = json!({"template": "order-shipped", "to": "buyer@example.org", "data": {"order": "A-17"}, "idempotency_key": "ship-A-17"});
+    let (status, first) = api.call("POST", "/messages", Some(body.clone()));
+    assert_eq!(status, 202, "{first}");
+    let (status, again) = api.call("POST", "/messages", Some(body));
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(first["id"], again["id"]);
+    let got = sink.wait_for(1);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(sink.messages().len(), 1, "one message for one key");
+    let text = String::from_utf8_lossy(&got[0].data);
+    assert!(text.contains("Subject: Order A-17 shipped"), "{text}");
+    assert!(header(&got[0], "List-Unsubscribe").is_none(), "transactional mail is not marketing");
+    let id = first["id"].as_str().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let v = api.ok("GET", &format!("/messages/{id}"), None);
+        if v["state"] == "sent" || Instant::now() > deadline {
+            assert_eq!(v["state"], "sent", "{v}");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // Bad input: a clear 4xx naming the field, nothing queued.
+    for (body, field) in [
+        (json!({"template": "nope", "to": "a@example.org"}), "template"),
+        (json!({"template": "order-shipped", "to": "a@example.org\r\nBcc: x@evil.example"}), "to"),
+        (json!({"template": "order-shipped", "to": "a@example.org", "data": [1, 2]}), "data"),
+    ] {
+        let (status, v) = api.call("POST", "/messages", Some(body));
+        assert_eq!((status, v["field"].as_str()), (422, Some(field)), "{v}");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(sink.messages().len(), 1);
+}
