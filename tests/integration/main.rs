@@ -13,6 +13,7 @@ mod campaigns;
 mod config;
 mod contacts_api;
 mod contacts_pages;
+mod crash_send;
 mod durability;
 mod import;
 mod mail;

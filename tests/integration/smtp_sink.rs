@@ -67,6 +67,8 @@ impl SmtpSink {
                 let (options, store, tls) = (options.clone(), store.clone(), tls.clone());
                 std::thread::spawn(move || {
                     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+                    // Replies go out at once (like Postfix), not after a delayed ACK.
+                    let _ = stream.set_nodelay(true);
                     let _ = serve(stream, &options, &store, tls);
                 });
             }
@@ -173,8 +175,7 @@ impl Session {
     }
 
     fn reply(&mut self, text: &str) -> std::io::Result<()> {
-        self.conn.write_all(text.as_bytes())?;
-        self.conn.write_all(b"\r\n")?;
+        self.conn.write_all(format!("{text}\r\n").as_bytes())?;
         self.conn.flush()
     }
 }
