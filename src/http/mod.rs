@@ -23,7 +23,7 @@ use crate::state::AppState;
 use error::{ApiError, Code};
 
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-    connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    connect-src 'self'; font-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Routes shared by the server and the tests.
 pub fn routes(cfg: &mut web::ServiceConfig) {

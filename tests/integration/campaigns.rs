@@ -382,3 +382,71 @@ fn transactional_messages_are_sent_once_per_idempotency_key() {
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(sink.messages().len(), 1);
 }
+
+/// The admin pages: create, edit with errors that name the line, preview for a contact, test
+/// send, send, progress; a marketer may, an analyst may not.
+#[test]
+fn the_campaign_pages_write_preview_test_and_send() {
+    use crate::helpers::{csrf_of, location, NEW_PASSWORD};
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    api.contact("zoe@example.org", &["news"], &[], true);
+    let admin = app.login_admin(NEW_PASSWORD);
+
+    let page = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(page.contains("No campaigns yet"), "empty state");
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Winter sale")]);
+    assert_eq!(r.status(), 303);
+    let at = location(&r);
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(page.contains("Winter sale") && page.contains("id=\"editor\""), "the editor");
+    let csrf = csrf_of(&page);
+    let form = |body: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Winter sale".to_string()),
+            ("subject", "Hello {{ first_name }}".to_string()),
+            ("format", "markdown".to_string()),
+            ("body", body.to_string()),
+            ("lists", "news".to_string()),
+            ("purpose", "newsletter".to_string()),
+            ("contact", "zoe@example.org".to_string()),
+            ("to", "me@example.net".to_string()),
+        ]
+    };
+    // A template error: the save is refused and the message names the line.
+    let r = admin.post(format!("{}{at}", app.url)).form(&form("Line one\n\n{% if %}")).send().unwrap();
+    assert_eq!(r.status(), 200);
+    let text = r.text().unwrap();
+    assert!(text.contains("cannot be sent like this") && text.contains("line 3"), "{}", &text[..text.len().min(3000)]);
+    // The preview renders what is typed (unsaved), for the chosen contact, in its own document.
+    let r = admin.post(format!("{}{at}/preview", app.url)).form(&form("Hi **{{ first_name }}**!")).send().unwrap();
+    assert_eq!(r.status(), 200);
+    let csp = r.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    assert!(csp.contains("sandbox") && csp.contains("frame-ancestors 'self'"), "{csp}");
+    let doc = r.text().unwrap();
+    assert!(doc.contains("<strong>zoe</strong>") && doc.contains("Subject:</b> Hello zoe"), "{doc}");
+    let r = admin.post(format!("{}{at}", app.url)).form(&form("Hi **{{ first_name }}**!")).send().unwrap();
+    assert_eq!(r.status(), 303);
+    // A test send goes to the given address, rendered for the contact.
+    let r = admin.post(format!("{}{at}/test", app.url)).form(&form("ignored")).send().unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().unwrap().contains("me@example.net: sent"));
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].to, vec!["me@example.net"]);
+    assert!(String::from_utf8_lossy(&got[0].data).contains("Subject: [Test] Hello zoe"));
+    // Send now: the progress page follows.
+    let r = app.post_form(&admin, &at, &format!("{at}/send"), &[("when", "now")]);
+    assert_eq!(r.status(), 303);
+    assert!(sink.wait_for(2).len() == 2);
+    let id = at.trim_start_matches("/campaigns/");
+    api.wait_state(id, "sent", Duration::from_secs(10));
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(page.contains("id=\"progress\"") && page.contains("Sent"), "progress shown");
+
+    // An analyst sees no campaigns.
+    let analyst = app.signed_in_user(&admin, "ana", "analyst");
+    assert_eq!(app.get(&analyst, "/campaigns").status(), 403);
+}

@@ -4,6 +4,7 @@
 mod account;
 pub mod audit;
 mod auth;
+mod campaigns;
 mod contacts;
 mod dashboard;
 mod import;
@@ -64,7 +65,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::post().to(settings::save))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
-        .configure(contact_routes);
+        .configure(contact_routes)
+        .configure(campaign_routes);
+}
+
+fn campaign_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/campaigns", web::get().to(campaigns::list))
+        .route("/campaigns", web::post().to(campaigns::create))
+        .route("/campaigns/{id}", web::get().to(campaigns::show))
+        .route("/campaigns/{id}", web::post().to(campaigns::save))
+        .route("/campaigns/{id}/preview", web::post().to(campaigns::preview))
+        .route("/campaigns/{id}/test", web::post().to(campaigns::test_send))
+        .route("/campaigns/{id}/send", web::post().to(campaigns::send))
+        .route("/campaigns/{id}/pause", web::post().to(campaigns::pause))
+        .route("/campaigns/{id}/resume", web::post().to(campaigns::resume))
+        .route("/campaigns/{id}/cancel", web::post().to(campaigns::cancel))
+        .route("/campaigns/{id}/unschedule", web::post().to(campaigns::unschedule))
+        .route("/campaigns/{id}/duplicate", web::post().to(campaigns::duplicate))
+        .route("/campaigns/{id}/delete", web::post().to(campaigns::delete))
+        .route("/templates", web::get().to(campaigns::templates))
+        .route("/templates", web::post().to(campaigns::create_template))
+        .route("/templates/{key}", web::get().to(campaigns::template))
+        .route("/templates/{key}", web::post().to(campaigns::save_template))
+        .route("/templates/{key}/preview", web::post().to(campaigns::preview_template))
+        .route("/templates/{key}/delete", web::post().to(campaigns::delete_template));
 }
 
 /// A contact id in a path is a UUID, so `/contacts/new` and `/contacts/import` never match it.
@@ -110,6 +134,10 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::ViewContacts) {
         items.push(NavItem { href: "/contacts", label: "Contacts", key: "contacts" });
         items.push(NavItem { href: "/lists", label: "Lists", key: "lists" });
+    }
+    if p.can(Permission::SendCampaigns) {
+        items.push(NavItem { href: "/campaigns", label: "Campaigns", key: "campaigns" });
+        items.push(NavItem { href: "/templates", label: "Templates", key: "templates" });
     }
     if p.can(Permission::ManageSettings) {
         items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
@@ -203,6 +231,17 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "purpose_saved" => "The purpose has been saved.",
         "list_created" => "The list has been created.",
         "list_deleted" => "The list has been deleted and its contacts removed from it.",
+        "campaign_saved" => "The campaign has been saved.",
+        "campaign_started" => "The campaign is being sent.",
+        "campaign_scheduled" => "The campaign is scheduled.",
+        "campaign_unscheduled" => "The campaign is a draft again.",
+        "campaign_paused" => "The campaign is paused; nothing more is sent until you resume it.",
+        "campaign_resumed" => "The campaign is sending again.",
+        "campaign_cancelled" => "The campaign is cancelled; nothing more is sent.",
+        "campaign_duplicated" => "This is a copy of the campaign, as a draft.",
+        "campaign_deleted" => "The campaign has been deleted.",
+        "template_saved" => "The template has been saved.",
+        "template_deleted" => "The template has been deleted.",
         _ => return None,
     })
 }

@@ -1,0 +1,674 @@
+//! Campaigns and templates in the admin UI: the list with progress, the editor with a live
+//! preview rendered for a chosen contact, test sends, sending and scheduling, pause, resume and
+//! cancel. The preview is its own document (served into a same-origin iframe under a CSP that
+//! runs no script), so a campaign's HTML never runs inside the admin page.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::{notice, page, see_other, unprocessable, NoticeQuery};
+use crate::domain::{CampaignId, Contact, EmailAddress};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::mail::BodyFormat;
+use crate::ops::OpError;
+use crate::sending::ops::{self as sops, CampaignInput, TemplateInput};
+use crate::sending::{Campaign, Schedule, TemplateKind};
+use crate::state::{blocking, AppState};
+
+fn campaign_id(raw: &str) -> Result<CampaignId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("campaign"))
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let rows = blocking(move || -> Result<Vec<minijinja::Value>, ApiError> {
+        let mut rows = Vec::new();
+        for c in st.sending.campaigns.all()? {
+            let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
+            rows.push(context! {
+                id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => c.state.label(),
+                audience => c.audience.describe(), schedule => c.schedule.as_ref().map(|s| s.describe()),
+                next_run => c.next_run, created_at => c.created_at, finished_at => c.finished_at,
+                sent => stats.sent, queued => stats.queued, failed => stats.failed, percent => stats.percent(),
+            });
+        }
+        Ok(rows)
+    })
+    .await?;
+    page(&state, &g, "campaigns.html", "campaigns", context! { campaigns => rows, notice => notice(q.ok.as_deref()) })
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    name: String,
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    CsrfForm(form): CsrfForm<NewForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by) = (state.clone(), g.by());
+    let input = CampaignInput {
+        name: Some(form.name),
+        subject: Some(String::new()),
+        body: Some("Hello {{ first_name | default(\"there\") }},\n\n".into()),
+        ..Default::default()
+    };
+    match blocking(move || Ok::<_, ApiError>(sops::create_campaign(&st, by, &input))).await? {
+        Ok(c) => Ok(see_other(&format!("/campaigns/{}", c.id))),
+        Err(OpError::Invalid { message, .. }) => {
+            let r = page(
+                &state,
+                &g,
+                "campaigns.html",
+                "campaigns",
+                context! { campaigns => Vec::<()>::new(), new_error => message },
+            )?;
+            Ok(unprocessable(r))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Everything the editor and progress page show.
+async fn render(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: CampaignId,
+    extra: minijinja::Value,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
+        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
+        let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, true));
+        let lists = st.lists.all()?;
+        let purposes = st.purposes.all()?;
+        let layouts: Vec<_> = st.sending.templates.layouts()?.into_iter().map(|t| context! { key => t.key, name => t.name }).collect();
+        let relays: Vec<String> = st.mailer.transports().map(|t| t.name().to_string()).collect();
+        let parent = c.parent.and_then(|p| st.sending.campaigns.get(&p).ok().flatten()).map(|p| context! { id => p.id.to_string(), name => p.name });
+        Ok(context! {
+            c => context! {
+                id => c.id.to_string(), name => c.name, subject => c.subject, body => c.body,
+                format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
+                layout => c.layout, purpose => c.purpose, lists => c.audience.lists, tags => c.audience.tags.join(", "),
+                search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
+                editable => c.state.editable(), pause_reason => c.pause_reason, audience => c.audience.describe(),
+                schedule => c.schedule.as_ref().map(|s| s.describe()), next_run => c.next_run,
+                recurring => matches!(c.schedule, Some(Schedule::Cron { .. })),
+                started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
+            },
+            parent => parent,
+            stats => context! {
+                queued => stats.queued, sent => stats.sent, failed => stats.failed, skipped => stats.skipped,
+                retrying => stats.retrying, percent => stats.percent(), complete => stats.audience_complete,
+                last_error => stats.last_error,
+            },
+            audience_size => size, audience_exact => exact,
+            lists => lists.iter().map(|l| context! { slug => l.slug, name => l.name }).collect::<Vec<_>>(),
+            purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name, basis => p.basis.label() }).collect::<Vec<_>>(),
+            layouts => layouts, relays => relays,
+            zones => chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>(),
+        })
+    })
+    .await?;
+    page(state, g, "campaign.html", "campaigns", context! { ..ctx, ..extra })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    render(&state, &g, id, context! { notice => notice(q.ok.as_deref()) }).await
+}
+
+/// The editor's fields (also posted to the preview).
+#[derive(Deserialize, Default)]
+pub struct EditorForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    layout: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    lists: Vec<String>,
+    #[serde(default)]
+    tags: String,
+    #[serde(default)]
+    search: String,
+    #[serde(default)]
+    relay: String,
+    /// Preview and test-send: the contact to render for (address or id).
+    #[serde(default)]
+    contact: String,
+    /// Test-send: addresses.
+    #[serde(default)]
+    to: String,
+}
+
+impl EditorForm {
+    fn input(&self) -> CampaignInput {
+        CampaignInput {
+            name: Some(self.name.clone()),
+            subject: Some(self.subject.clone()),
+            body: Some(self.body.clone()),
+            format: Some(if self.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown }),
+            layout: Some(self.layout.clone()),
+            purpose: (!self.purpose.is_empty()).then(|| self.purpose.clone()),
+            lists: Some(self.lists.clone()),
+            tags: Some(self.tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()),
+            search: Some(self.search.clone()),
+            relay: Some(self.relay.clone()),
+        }
+    }
+}
+
+fn errors(field: &str, message: String) -> BTreeMap<String, String> {
+    BTreeMap::from([(field.to_string(), message)])
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<EditorForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by, input) = (state.clone(), g.by(), form.input());
+    let saved = blocking(move || {
+        Ok::<_, ApiError>(sops::update_campaign(&st, by, &id, &input).map(|c| (sops::prepare(&st, &c).err())))
+    })
+    .await?;
+    match saved {
+        Ok(None) => Ok(see_other(&format!("/campaigns/{id}?ok=campaign_saved"))),
+        // Saved (a draft may be unfinished), but say now what will stop it from being sent.
+        Ok(Some(e)) => {
+            let message = format!("Saved, but it cannot be sent like this: {e}");
+            render(&state, &g, id, context! { errors => errors("body", message) }).await
+        }
+        Err(OpError::Invalid { field, message }) => {
+            render(&state, &g, id, context! { errors => errors(field, message) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The contact named in the preview box: an address or an id; empty is the sample contact.
+fn find_contact(state: &AppState, raw: &str) -> Result<Option<Contact>, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let found = if let Ok(id) = raw.parse() {
+        state.contacts.resolve(&id).map_err(|e| e.to_string())?
+    } else {
+        let email = EmailAddress::parse(raw).map_err(|e| format!("`{raw}`: {e}"))?;
+        state.contacts.find_by_email(&email).map_err(|e| e.to_string())?
+    };
+    found.map(Some).ok_or_else(|| format!("there is no contact `{raw}`"))
+}
+
+/// The campaign as it stands in the editor (saved or not), rendered for one contact, as a
+/// document of its own.
+pub async fn preview(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<EditorForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let st = state.clone();
+    let doc = blocking(move || -> Result<String, ApiError> {
+        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        if c.state.editable() {
+            c.subject = form.subject.clone();
+            c.body = form.body.replace("\r\n", "\n");
+            c.format = if form.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown };
+            c.layout = form.layout.clone();
+        }
+        let contact = match find_contact(&st, &form.contact) {
+            Ok(c) => c.map(|c| if masked { c.masked() } else { c }),
+            Err(m) => return Ok(error_doc(&m)),
+        };
+        Ok(match sops::preview(&st, &c, contact.as_ref()) {
+            Ok(r) => preview_doc(&r.subject, &r.html),
+            Err(e) => error_doc(&e.to_string()),
+        })
+    })
+    .await?;
+    Ok(framed(doc))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The rendered message with its subject on top.
+fn preview_doc(subject: &str, html: &str) -> String {
+    let banner = format!(
+        "<div style=\"font:14px system-ui,sans-serif;background:#eef2ff;padding:8px 12px;border-bottom:1px solid #c7d2fe\"><b>Subject:</b> {}</div>",
+        escape(subject)
+    );
+    match html.find("<body").and_then(|at| html[at..].find('>').map(|e| at + e + 1)) {
+        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
+        None => format!("{banner}{html}"),
+    }
+}
+
+fn error_doc(message: &str) -> String {
+    format!(
+        "<!doctype html><meta charset=\"utf-8\"><body style=\"font:15px system-ui,sans-serif;padding:16px;color:#991b1b\"><p role=\"alert\"><b>The message cannot be rendered.</b></p><p>{}</p></body>",
+        escape(message)
+    )
+}
+
+/// A preview for the editor's iframe: same-origin framing only, no script, no network.
+fn framed(doc: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox",
+        ))
+        .insert_header((header::X_FRAME_OPTIONS, "SAMEORIGIN"))
+        .body(doc)
+}
+
+pub async fn test_send(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<EditorForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let to: Result<Vec<EmailAddress>, String> = form
+        .to
+        .split([',', ';', '\n', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| EmailAddress::parse(s).map_err(|e| format!("`{s}`: {e}")))
+        .collect();
+    let to = match to {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) => {
+            return render(&state, &g, id, context! { errors => errors("to", "Give at least one address.".into()) })
+                .await
+                .map(unprocessable)
+        }
+        Err(m) => return render(&state, &g, id, context! { errors => errors("to", m) }).await.map(unprocessable),
+    };
+    let st = state.clone();
+    let contact_raw = form.contact.clone();
+    let (c, contact) = blocking(move || -> Result<_, ApiError> {
+        let c: Campaign = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        Ok((c, find_contact(&st, &contact_raw)))
+    })
+    .await?;
+    let contact = match contact {
+        Ok(c) => c,
+        Err(m) => return render(&state, &g, id, context! { errors => errors("contact", m) }).await.map(unprocessable),
+    };
+    match sops::test_send(&state, &c, contact.as_ref(), &to).await {
+        Ok(results) => render(&state, &g, id, context! { test_results => results }).await,
+        Err(OpError::Invalid { field, message }) => {
+            render(&state, &g, id, context! { errors => errors(field, message) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct SendForm {
+    /// "now", "at" or "cron".
+    #[serde(default)]
+    when: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    cron: String,
+    #[serde(default)]
+    time_zone: String,
+}
+
+pub async fn send(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<SendForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let schedule = match form.when.as_str() {
+        "at" => sops::parse_local(&form.date, &form.time)
+            .map_err(|m| ("date", m))
+            .and_then(|local| Schedule::at(local, &form.time_zone).map_err(|m| ("time_zone", m)))
+            .map(Some),
+        "cron" => Schedule::cron(&form.cron, &form.time_zone).map(Some).map_err(|m| ("cron", m)),
+        _ => Ok(None),
+    };
+    let schedule = match schedule {
+        Ok(s) => s,
+        Err((field, m)) => {
+            return render(&state, &g, id, context! { errors => errors(field, m) }).await.map(unprocessable)
+        }
+    };
+    let (st, by) = (state.clone(), g.by());
+    let scheduled = schedule.is_some();
+    match blocking(move || Ok::<_, ApiError>(sops::schedule_campaign(&st, by, &id, schedule))).await? {
+        Ok(_) => Ok(see_other(&format!(
+            "/campaigns/{id}?ok={}",
+            if scheduled { "campaign_scheduled" } else { "campaign_started" }
+        ))),
+        Err(OpError::Invalid { field, message }) => {
+            render(&state, &g, id, context! { errors => errors(field, message) }).await.map(unprocessable)
+        }
+        Err(OpError::Conflict(m)) => {
+            render(&state, &g, id, context! { errors => errors("send", m) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+macro_rules! transition {
+    ($name:ident, $op:path, $ok:literal) => {
+        pub async fn $name(
+            state: web::Data<AppState>,
+            g: Guard<perm::SendCampaigns>,
+            path: web::Path<String>,
+            _f: CsrfForm<super::Empty>,
+        ) -> Result<HttpResponse, ApiError> {
+            let id = campaign_id(&path)?;
+            let (st, by) = (state.clone(), g.by());
+            match blocking(move || Ok::<_, ApiError>($op(&st, by, &id))).await? {
+                Ok(c) => Ok(see_other(&format!("/campaigns/{}?ok={}", c.id, $ok))),
+                Err(OpError::Conflict(m)) | Err(OpError::Invalid { message: m, .. }) => {
+                    render(&state, &g, id, context! { errors => errors("send", m) }).await.map(unprocessable)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+    };
+}
+
+transition!(pause, sops::pause_campaign, "campaign_paused");
+transition!(resume, sops::resume_campaign, "campaign_resumed");
+transition!(cancel, sops::cancel_campaign, "campaign_cancelled");
+transition!(unschedule, sops::unschedule_campaign, "campaign_unscheduled");
+transition!(duplicate, sops::duplicate_campaign, "campaign_duplicated");
+
+pub async fn delete(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    _f: CsrfForm<super::Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || Ok::<_, ApiError>(sops::delete_campaign(&st, by, &id))).await? {
+        Ok(()) => Ok(see_other("/campaigns?ok=campaign_deleted")),
+        Err(OpError::Conflict(m)) => {
+            render(&state, &g, id, context! { errors => errors("send", m) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- templates
+
+pub async fn templates(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    render_templates(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
+}
+
+async fn render_templates(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    extra: minijinja::Value,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let all = blocking(move || st.sending.templates.all().map_err(ApiError::from)).await?;
+    let rows: Vec<_> = all
+        .iter()
+        .map(|t| context! { key => t.key, name => t.name, kind => t.kind.as_str(), system => t.system, updated_at => t.updated_at })
+        .collect();
+    page(state, g, "templates.html", "templates", context! { templates => rows, ..extra })
+}
+
+#[derive(Deserialize, Default)]
+pub struct TemplateForm {
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    layout: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    data: String,
+}
+
+impl TemplateForm {
+    fn input(&self) -> TemplateInput {
+        TemplateInput {
+            key: Some(self.key.clone()),
+            name: Some(self.name.clone()),
+            kind: Some(if self.kind == "layout" { TemplateKind::Layout } else { TemplateKind::Message }),
+            subject: Some(self.subject.clone()),
+            body: Some(self.body.clone()),
+            format: Some(if self.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown }),
+            layout: Some(self.layout.clone()),
+        }
+    }
+}
+
+pub async fn create_template(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    CsrfForm(form): CsrfForm<TemplateForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, input) = (state.clone(), g.by(), form.input());
+    let body = if form.kind == "layout" {
+        crate::mail::template::DEFAULT_LAYOUT.to_string()
+    } else {
+        "Hello {{ first_name | default(\"there\") }},\n".into()
+    };
+    let input = TemplateInput {
+        body: Some(body),
+        subject: Some(if form.kind == "layout" { String::new() } else { form.name.clone() }),
+        ..input
+    };
+    match blocking(move || Ok::<_, ApiError>(sops::save_template(&st, by, None, &input))).await? {
+        Ok(t) => Ok(see_other(&format!("/templates/{}", t.key))),
+        Err(OpError::Invalid { field, message }) => render_templates(
+            &state,
+            &g,
+            context! { errors => errors(field, message), form_key => form.key, form_name => form.name },
+        )
+        .await
+        .map(unprocessable),
+        Err(OpError::Conflict(message)) => render_templates(
+            &state,
+            &g,
+            context! { errors => errors("key", message), form_key => form.key, form_name => form.name },
+        )
+        .await
+        .map(unprocessable),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn render_template(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    key: String,
+    extra: minijinja::Value,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let (t, layouts) = blocking(move || -> Result<_, ApiError> {
+        let t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
+        let layouts: Vec<_> = st
+            .sending
+            .templates
+            .layouts()?
+            .into_iter()
+            .filter(|l| l.key != t.key)
+            .map(|l| context! { key => l.key, name => l.name })
+            .collect();
+        Ok((t, layouts))
+    })
+    .await?;
+    page(
+        state,
+        g,
+        "template.html",
+        "templates",
+        context! {
+            t => context! {
+                key => t.key, name => t.name, kind => t.kind.as_str(), subject => t.subject, body => t.body,
+                format => match t.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
+                layout => t.layout, system => t.system, updated_at => t.updated_at,
+            },
+            layouts => layouts,
+            ..extra
+        },
+    )
+}
+
+pub async fn template(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    render_template(&state, &g, path.into_inner(), context! { notice => notice(q.ok.as_deref()) }).await
+}
+
+pub async fn save_template(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<TemplateForm>,
+) -> Result<HttpResponse, ApiError> {
+    let key = path.into_inner();
+    let (st, by, k) = (state.clone(), g.by(), key.clone());
+    let input = TemplateInput { key: None, kind: None, ..form.input() };
+    match blocking(move || Ok::<_, ApiError>(sops::save_template(&st, by, Some(&k), &input))).await? {
+        Ok(_) => Ok(see_other(&format!("/templates/{key}?ok=template_saved"))),
+        Err(OpError::Invalid { field, message }) => {
+            render_template(&state, &g, key, context! { errors => errors(field, message) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn delete_template(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    _f: CsrfForm<super::Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let key = path.into_inner();
+    let (st, by, k) = (state.clone(), g.by(), key.clone());
+    match blocking(move || Ok::<_, ApiError>(sops::delete_template(&st, by, &k))).await? {
+        Ok(()) => Ok(see_other("/templates?ok=template_deleted")),
+        Err(OpError::Conflict(m)) => {
+            render_template(&state, &g, key, context! { errors => errors("delete", m) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A template as it stands in the editor, rendered for a contact with sample `data`.
+pub async fn preview_template(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<TemplateForm>,
+) -> Result<HttpResponse, ApiError> {
+    let key = path.into_inner();
+    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let st = state.clone();
+    let doc = blocking(move || -> Result<String, ApiError> {
+        let mut t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
+        t.subject = form.subject.clone();
+        t.body = form.body.replace("\r\n", "\n");
+        t.format = if form.format == "html" || t.kind == TemplateKind::Layout {
+            BodyFormat::Html
+        } else {
+            BodyFormat::Markdown
+        };
+        t.layout = form.layout.clone();
+        let contact = match find_contact(&st, &form.contact) {
+            Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
+            Err(m) => return Ok(error_doc(&m)),
+        };
+        let data: serde_json::Value = if form.data.trim().is_empty() {
+            serde_json::json!({})
+        } else {
+            match serde_json::from_str(&form.data) {
+                Ok(v) => v,
+                Err(e) => return Ok(error_doc(&format!("Sample data is not JSON: {e}"))),
+            }
+        };
+        let prepared = match t.kind {
+            TemplateKind::Layout => crate::mail::PreparedCampaign::prepare(
+                &crate::mail::CampaignSource {
+                    subject: "Layout preview",
+                    layout: &t.body,
+                    body: "This is where a campaign's text goes.",
+                    format: BodyFormat::Markdown,
+                },
+                crate::mail::Limits::default(),
+            )
+            .map_err(|e| e.to_string()),
+            TemplateKind::Message => st.sending.templates.prepare_message(&t),
+        };
+        let prepared = match prepared {
+            Ok(p) => p,
+            Err(m) => return Ok(error_doc(&m)),
+        };
+        let mut fields = crate::sending::merge_fields(&contact);
+        fields["data"] = data;
+        let links = crate::mail::links::message_links(&st.config, st.store.keyring(), &contact.id, None);
+        Ok(match prepared.render(&fields, &links.system_links()) {
+            Ok(r) => preview_doc(&r.subject, &r.html),
+            Err(e) => error_doc(&e.to_string()),
+        })
+    })
+    .await?;
+    Ok(framed(doc))
+}

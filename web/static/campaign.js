@@ -1,0 +1,48 @@
+// The campaign and template editors: the preview follows what is typed; the progress panel
+// follows the sending. Without this file, the Preview button and a reload do the same.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  var editor = document.getElementById("editor");
+  var button = document.getElementById("preview-button");
+  if (editor && button && editor.requestSubmit) {
+    var timer = null;
+    var refresh = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { editor.requestSubmit(button); }, 400);
+    };
+    editor.addEventListener("input", refresh);
+    editor.requestSubmit(button);
+  }
+  var viewer = document.getElementById("preview-form");
+  if (viewer && viewer.requestSubmit) viewer.requestSubmit();
+
+  var progress = document.getElementById("progress");
+  if (progress && (progress.dataset.state === "sending")) {
+    var id = progress.dataset.campaign;
+    var set = function (elId, value) {
+      var el = document.getElementById(elId);
+      if (el && el.firstChild) el.firstChild.nodeValue = String(value);
+    };
+    var poll = function () {
+      fetch("/api/v1/campaigns/" + id, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) {
+          if (!body) return;
+          var c = body.campaign, p = c.progress;
+          var done = p.sent + p.failed + p.skipped;
+          var pct = p.queued ? Math.floor(done * 100 / p.queued) : 0;
+          document.getElementById("progress-bar").value = pct;
+          set("progress-percent", pct);
+          set("stat-queued", p.queued);
+          set("stat-sent", p.sent);
+          set("stat-failed", p.failed);
+          set("stat-retrying", p.retrying);
+          set("stat-skipped", p.skipped);
+          if (c.state !== "sending") { window.location.reload(); return; }
+          setTimeout(poll, 1000);
+        })
+        .catch(function () { setTimeout(poll, 5000); });
+    };
+    setTimeout(poll, 1000);
+  }
+});
