@@ -11,6 +11,8 @@
 //!   data), the transactional messages of a person.
 //! - `message_queue`: `message id` → `contact id ‖ slot`: delivery state of each transactional
 //!   message, in time order.
+//! - `message_pending`: `message id` → `contact id` for messages not yet done, so the sender
+//!   never walks the history of delivered ones.
 //! - `message_keys`: keyed hash of (caller, idempotency key) → `contact id ‖ message id`.
 
 use chrono::{DateTime, Utc};
@@ -24,6 +26,7 @@ pub const SLOTS: &str = "outbox";
 pub const MESSAGES: &str = "messages";
 pub const QUEUE: &str = "message_queue";
 pub const KEYS: &str = "message_keys";
+pub const PENDING: &str = "message_pending";
 
 pub const SLOTS_REGISTRATION: Registration = Registration {
     tree: SLOTS,
@@ -53,6 +56,12 @@ pub const QUEUE_REGISTRATION: Registration = Registration {
         layout: Layout::Custom(erase_queue),
         export: None,
     },
+};
+
+pub const PENDING_REGISTRATION: Registration = Registration {
+    tree: PENDING,
+    purpose: "transactional messages not yet delivered (the sender's work list)",
+    holds: Holds::Personal { categories: &["contact id"], layout: Layout::Index, export: None },
 };
 
 pub const KEYS_REGISTRATION: Registration = Registration {
@@ -104,6 +113,8 @@ pub enum Note {
     Suppressed,
     NoConsent,
     RenderFailed,
+    /// Anything else that stopped the message (logged with the details).
+    Error,
 }
 
 impl Note {
@@ -117,6 +128,7 @@ impl Note {
             Note::Suppressed => "address suppressed".into(),
             Note::NoConsent => "no consent for the purpose".into(),
             Note::RenderFailed => "the template failed for this contact".into(),
+            Note::Error => "the message could not be prepared (see the log)".into(),
         }
     }
 }
@@ -186,6 +198,7 @@ pub struct Outbox {
     slots: sled::Tree,
     messages: SealedTree<TxMessage>,
     queue: sled::Tree,
+    pending: sled::Tree,
     keys: sled::Tree,
 }
 
@@ -195,6 +208,7 @@ impl Outbox {
             slots: store.tree(SLOTS)?,
             messages: store.sealed(MESSAGES)?,
             queue: store.tree(QUEUE)?,
+            pending: store.tree(PENDING)?,
             keys: store.tree(KEYS)?,
             store: store.clone(),
         })
@@ -341,6 +355,7 @@ impl Outbox {
         q.extend_from_slice(&encode(&Slot::queued()));
         let _gate = self.store.write_gate();
         self.queue.insert(m.id.as_bytes(), q)?;
+        self.pending.insert(m.id.as_bytes(), &m.contact.as_bytes()[..])?;
         Ok(Ok(()))
     }
 

@@ -395,7 +395,13 @@ async fn lane(
             Job::Campaign(run, contact) => {
                 if !run.halted() {
                     if let Err(e) = send_campaign_message(&state, &run, &contact).await {
+                        // Marked failed, so that the feeder does not offer it again and again.
                         tracing::error!(campaign = %run.id, error = %e, "campaign message failed");
+                        let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
+                        if state.sending.outbox.set_slot(&run.id, &contact, &slot).is_ok() {
+                            run.failed.fetch_add(1, Ordering::Relaxed);
+                            *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = e.to_string();
+                        }
                     }
                 }
                 run.done_one();
@@ -403,6 +409,8 @@ async fn lane(
             Job::Message(id, contact) => {
                 if let Err(e) = send_transactional(&state, &id, &contact).await {
                     tracing::error!(message = %id, error = %e, "transactional message failed");
+                    let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
+                    let _ = state.sending.outbox.set_message_slot(&id, &contact, &slot);
                 }
                 inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
             }

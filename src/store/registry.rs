@@ -74,6 +74,7 @@ pub static REGISTRY: &[Registration] = &[
     // Before `messages`: their erasers read the person's messages.
     crate::sending::outbox::QUEUE_REGISTRATION,
     crate::sending::outbox::KEYS_REGISTRATION,
+    crate::sending::outbox::PENDING_REGISTRATION,
     crate::sending::outbox::MESSAGES_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,

@@ -426,6 +426,31 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
         let text = if h.kind != "merged" && !h.detail.is_empty() { format!("{text} ({})", h.detail) } else { text };
         timeline.push((h.at, context! { at => h.at, kind => h.kind, text => text, actor => who(&h.actor) }));
     }
+    // Mail: campaigns (from the outbox) and transactional messages.
+    for (campaign, slot) in crate::sending::ops::sends_of(state, &c.id)? {
+        let at = chrono::DateTime::from_timestamp(slot.at, 0).unwrap_or(campaign.created_at);
+        let what = match slot.state {
+            crate::sending::SlotState::Sent => "Sent",
+            crate::sending::SlotState::Queued => "Queued",
+            crate::sending::SlotState::Retry => "Waiting to retry",
+            crate::sending::SlotState::Failed => "Not delivered",
+            crate::sending::SlotState::Skipped => "Left out of",
+        };
+        let note = slot.note.describe();
+        let text = if note.is_empty() {
+            format!("{what}: campaign “{}”", campaign.name)
+        } else {
+            format!("{what}: campaign “{}” ({note})", campaign.name)
+        };
+        timeline.push((at, context! { at => at, kind => "mail", text => text, actor => "the sender" }));
+    }
+    for (m, slot) in state.sending.outbox.messages_of(&c.id)? {
+        let state_ = slot.map(|s| s.state.as_str()).unwrap_or("queued");
+        timeline.push((
+            m.created_at,
+            context! { at => m.created_at, kind => "mail", text => format!("Message “{}” ({state_})", m.template), actor => who(&m.by) },
+        ));
+    }
     timeline.push((
         c.created_at,
         context! {
