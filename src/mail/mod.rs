@@ -12,6 +12,7 @@
 pub mod check;
 pub mod dkim;
 mod html_text;
+pub mod links;
 pub mod message;
 pub mod template;
 pub mod transport;
