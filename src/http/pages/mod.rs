@@ -86,6 +86,7 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
         .route("/lists", web::get().to(schema::lists))
         .route("/lists", web::post().to(schema::create_list))
         .route("/lists/{slug}/delete", web::post().to(schema::delete_list))
+        .route("/lists/{slug}/visibility", web::post().to(schema::set_list_visibility))
         .route("/settings/fields", web::get().to(schema::fields))
         .route("/settings/fields", web::post().to(schema::create_field))
         .route("/settings/fields/{key}", web::get().to(schema::field_form))
@@ -203,6 +204,8 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "purpose_saved" => "The purpose has been saved.",
         "list_created" => "The list has been created.",
         "list_deleted" => "The list has been deleted and its contacts removed from it.",
+        "list_visible" => "The list is now offered to everyone in the preference centre.",
+        "list_hidden" => "The preference centre now shows the list only to its members.",
         _ => return None,
     })
 }
