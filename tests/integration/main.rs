@@ -17,3 +17,4 @@ mod import;
 mod mail;
 mod smoke;
 mod store;
+mod unsubscribe;

@@ -7,6 +7,7 @@ mod auth;
 mod contacts;
 mod dashboard;
 mod import;
+mod public;
 mod schema;
 mod settings;
 mod tokens;
@@ -64,6 +65,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::post().to(settings::save))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
+        .configure(public::routes)
         .configure(contact_routes);
 }
 
