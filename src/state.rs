@@ -25,6 +25,8 @@ pub struct AppState {
     pub jobs: crate::jobs::JobLog,
     pub started_at: Instant,
     pub login_limiter: crate::http::ratelimit::Limiter,
+    /// Unsubscribe and preference-centre pages, per client network.
+    pub public_limiter: crate::http::ratelimit::Limiter,
     pub contacts: crate::contacts::Contacts,
     pub fields: crate::contacts::schema::Fields,
     pub purposes: crate::contacts::schema::Purposes,
@@ -71,6 +73,9 @@ impl AppState {
             metrics: Metrics::new(),
             started_at: Instant::now(),
             login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
+            // Generous: RFC 8058 one-click POSTs come from a mail provider's few networks, and
+            // a refused one is an unsubscribe lost.
+            public_limiter: crate::http::ratelimit::Limiter::per_minute(120),
             store,
             config,
         })

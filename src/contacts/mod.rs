@@ -16,6 +16,7 @@ pub mod export;
 pub mod import;
 pub mod ops;
 pub mod schema;
+pub mod subject;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};

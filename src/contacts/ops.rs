@@ -1060,6 +1060,20 @@ pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> O
     Ok(l)
 }
 
+/// Offers a list in the preference centre to everyone, or only to its members.
+pub fn set_list_visibility(state: &AppState, by: By, slug: &str, visible: bool) -> OpResult<()> {
+    require(&by, Permission::EditContacts)?;
+    if state.lists.get(slug)?.is_none() {
+        return Err(OpError::NotFound("list"));
+    }
+    state.lists.set_visible(slug, visible)?;
+    state.store.commit()?;
+    state
+        .audit
+        .record(by.event(Action::ListChanged).target(format!("list:{slug}")).detail("preference_centre", visible))?;
+    Ok(())
+}
+
 /// Deletes a list and removes every contact from it. Returns how many contacts were on it.
 pub fn delete_list(state: &AppState, by: By, slug: &str) -> OpResult<usize> {
     require(&by, Permission::EditContacts)?;

@@ -14,6 +14,7 @@ pub const FIELDS: &str = "custom_fields";
 pub const PURPOSES: &str = "purposes";
 pub const WORDINGS: &str = "consent_wordings";
 pub const LISTS: &str = "lists";
+pub const LIST_VISIBILITY: &str = "list_visibility";
 
 pub const FIELDS_REGISTRATION: Registration = Registration {
     tree: FIELDS,
@@ -34,6 +35,12 @@ pub const LISTS_REGISTRATION: Registration = Registration {
     tree: LISTS,
     purpose: "mailing lists (name, description)",
     holds: Holds::Nothing { why: "list names only; memberships live in the contact record" },
+};
+
+pub const LIST_VISIBILITY_REGISTRATION: Registration = Registration {
+    tree: LIST_VISIBILITY,
+    purpose: "which lists the preference centre offers to everyone (not only to their members)",
+    holds: Holds::Nothing { why: "list keys only" },
 };
 
 /// The custom-field schema, cached in memory (every write path validates against it).
@@ -175,11 +182,29 @@ pub struct List {
 #[derive(Clone)]
 pub struct Lists {
     tree: PlainTree<List>,
+    /// Slugs of lists offered in the preference centre. A tree of its own rather than a field
+    /// of [`List`]: postcard stores a struct's fields by position, so a new field would make
+    /// every stored list unreadable.
+    visible: PlainTree<()>,
 }
 
 impl Lists {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(LISTS)? })
+        Ok(Self { tree: store.plain(LISTS)?, visible: store.plain(LIST_VISIBILITY)? })
+    }
+
+    /// Slugs of the lists people may join or leave in the preference centre.
+    pub fn visible_in_preferences(&self) -> Result<std::collections::BTreeSet<String>> {
+        self.visible.iter().map(|r| r.map(|(k, ())| String::from_utf8_lossy(&k).into_owned())).collect()
+    }
+
+    /// Offers the list in the preference centre, or stops offering it (uncommitted).
+    pub fn set_visible(&self, slug: &str, visible: bool) -> Result<()> {
+        if visible {
+            self.visible.put(slug.as_bytes(), &())
+        } else {
+            self.visible.remove(slug.as_bytes()).map(|_| ())
+        }
     }
     pub fn all(&self) -> Result<Vec<List>> {
         self.tree.iter().map(|r| r.map(|(_, l)| l)).collect()
@@ -191,6 +216,7 @@ impl Lists {
         self.tree.put(l.slug.as_bytes(), l)
     }
     pub fn remove(&self, slug: &str) -> Result<bool> {
+        self.visible.remove(slug.as_bytes())?;
         self.tree.remove(slug.as_bytes())
     }
 }

@@ -103,11 +103,18 @@ pub struct Keyring {
     lookup: SecretKey,
     audit: SecretKey,
     tokens: SecretKey,
+    links: SecretKey,
 }
 
 impl Keyring {
     pub fn new(master: SecretKey) -> Self {
-        Self { lookup: master.derive("lookup"), audit: master.derive("audit"), tokens: master.derive("tokens"), master }
+        Self {
+            lookup: master.derive("lookup"),
+            audit: master.derive("audit"),
+            tokens: master.derive("tokens"),
+            links: master.derive("links"),
+            master,
+        }
     }
 
     /// Reads the master key, or creates it (0400) when `create` is set and the file is missing.
@@ -164,6 +171,12 @@ impl Keyring {
 
     pub fn token_hash(&self, secret: &[u8]) -> [u8; 32] {
         self.tokens.mac("tidings/token", &[secret])
+    }
+
+    /// HMAC under the key for signed links in mail (`mail::links`): its own key, so a tag
+    /// made for a link can never pass for a lookup hash or an API token hash.
+    pub fn link_mac(&self, domain: &str, parts: &[&[u8]]) -> [u8; 32] {
+        self.links.mac(domain, parts)
     }
 }
 

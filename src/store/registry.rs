@@ -87,6 +87,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::contacts::schema::PURPOSES_REGISTRATION,
     crate::contacts::schema::WORDINGS_REGISTRATION,
     crate::contacts::schema::LISTS_REGISTRATION,
+    crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
     crate::contacts::import::REGISTRATION,
     crate::search::REGISTRATION,
 ];

@@ -441,3 +441,62 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
     assert_eq!(c.custom.get("shoe_size").map(|v| v.display()), Some("40".to_string()));
     println!("contacts browser test: {:.1?}", started.elapsed());
 }
+
+#[test]
+fn browser_unsubscribe_then_preference_centre() {
+    use tidings::contacts::ops;
+    use tidings::domain::{ContactInput, EmailAddress, Source, Status, Via};
+    if !browser_available() {
+        return;
+    }
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let st = &app.state;
+    let by = tidings::ops::By::cli();
+    ops::create_list(st, by, "Weekly deals", "Offers every Friday").unwrap();
+    ops::create_list(st, by, "Members news", "").unwrap();
+    ops::set_list_visibility(st, by, "weekly-deals", true).unwrap();
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("marguerite.perey@example.com").unwrap()),
+        add_lists: ["members-news".to_string()].into(),
+        ..Default::default()
+    };
+    let id = ops::create(st, by, &input, Source::Form).unwrap().id;
+    ops::record_consent(st, by, &id, "newsletter", true, "", None, None).unwrap();
+    let links = tidings::mail::links::message_links(&st.config, st.store.keyring(), &id, Some("spring"));
+    let at = links.unsubscribe_url.find("/u/").unwrap();
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+
+    // The link from the mail: a confirm page that changes nothing until the button.
+    b.goto(&format!("{url}{}", &links.unsubscribe_url[at..]));
+    b.wait_for_text("h1", "Unsubscribe m•••@example.com from My shop?");
+    b.screenshot(&shot_path("unsubscribe.png"));
+    assert_eq!(st.contacts.get(&id).unwrap().unwrap().status, Status::Subscribed);
+    b.click_button("Unsubscribe");
+    b.wait_for_text("h1", "You are unsubscribed");
+    b.screenshot(&shot_path("unsubscribed.png"));
+    assert_eq!(st.contacts.get(&id).unwrap().unwrap().status, Status::Unsubscribed);
+
+    // Changed their mind: the preference centre, one topic ticked again.
+    b.click("a[href^='/p/']");
+    b.wait_for_text("h1", "Your email preferences");
+    b.click("#purpose-newsletter");
+    b.click("#list-weekly-deals");
+    b.click_button("Save my choices");
+    b.wait_for_text("[role=status]", "Your choices are saved.");
+    b.screenshot(&shot_path("preferences.png"));
+    let c = st.contacts.get(&id).unwrap().unwrap();
+    assert_eq!(c.status, Status::Subscribed);
+    assert!(c.lists.contains("weekly-deals") && c.lists.contains("members-news"));
+    let last = st.contacts.ledger(&id).unwrap().into_iter().rfind(|e| e.purpose == "newsletter").unwrap();
+    assert!(last.granted);
+    assert_eq!(last.via, Via::Subject("preferences".into()));
+
+    // The same page on a phone.
+    b.post("/window/rect", json!({ "width": 390, "height": 844 }));
+    b.goto(&b.url());
+    b.wait_for_text("h1", "Your email preferences");
+    b.screenshot(&shot_path("preferences-phone.png"));
+}

@@ -19,3 +19,4 @@ mod import;
 mod mail;
 mod smoke;
 mod store;
+mod unsubscribe;

@@ -8,6 +8,7 @@ mod campaigns;
 mod contacts;
 mod dashboard;
 mod import;
+mod public;
 mod schema;
 mod settings;
 mod tokens;
@@ -65,6 +66,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::post().to(settings::save))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
+        .configure(public::routes)
         .configure(contact_routes)
         .configure(campaign_routes);
 }
@@ -110,6 +112,7 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
         .route("/lists", web::get().to(schema::lists))
         .route("/lists", web::post().to(schema::create_list))
         .route("/lists/{slug}/delete", web::post().to(schema::delete_list))
+        .route("/lists/{slug}/visibility", web::post().to(schema::set_list_visibility))
         .route("/settings/fields", web::get().to(schema::fields))
         .route("/settings/fields", web::post().to(schema::create_field))
         .route("/settings/fields/{key}", web::get().to(schema::field_form))
@@ -242,6 +245,8 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "campaign_deleted" => "The campaign has been deleted.",
         "template_saved" => "The template has been saved.",
         "template_deleted" => "The template has been deleted.",
+        "list_visible" => "The list is now offered to everyone in the preference centre.",
+        "list_hidden" => "The preference centre now shows the list only to its members.",
         _ => return None,
     })
 }

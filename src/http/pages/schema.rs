@@ -361,6 +361,7 @@ pub async fn save_purpose(
 async fn render_lists(state: &web::Data<AppState>, g: &Principal, extra: Value) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let lists = blocking(move || -> Result<_, ApiError> {
+        let visible = st.lists.visible_in_preferences()?;
         Ok(st
             .lists
             .all()?
@@ -370,7 +371,7 @@ async fn render_lists(state: &web::Data<AppState>, g: &Principal, extra: Value) 
                 context! {
                     url => format!("/contacts?list={}", crate::http::urlencode(&l.slug)),
                     slug => l.slug, name => l.name, description => l.description, created_at => l.created_at,
-                    members => members,
+                    members => members, visible => visible.contains(&l.slug),
                 }
             })
             .collect::<Vec<_>>())
@@ -424,4 +425,23 @@ pub async fn delete_list(
     let (st, b, slug) = (state.clone(), g.by(), slug.into_inner());
     blocking(move || ops::delete_list(&st, b, &slug).map_err(ApiError::from)).await?;
     Ok(see_other("/lists?ok=list_deleted"))
+}
+
+#[derive(Deserialize)]
+pub struct VisibilityForm {
+    #[serde(default)]
+    visible: String,
+}
+
+/// Offers the list to everyone in the preference centre, or only to its members.
+pub async fn set_list_visibility(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    slug: web::Path<String>,
+    CsrfForm(form): CsrfForm<VisibilityForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, b, slug) = (state.clone(), g.by(), slug.into_inner());
+    let visible = form.visible == "1";
+    blocking(move || ops::set_list_visibility(&st, b, &slug, visible).map_err(ApiError::from)).await?;
+    Ok(see_other(if visible { "/lists?ok=list_visible" } else { "/lists?ok=list_hidden" }))
 }

@@ -1,0 +1,261 @@
+//! Public pages reached from a link in a mail: unsubscribe (`/u/{token}`, with the RFC 8058
+//! one-click POST) and the preference centre (`/p/{token}`). They need no login and set no
+//! cookie: the signed token is the authority (`mail::links`). Every bad token gets the same
+//! plain 404 page, whatever is wrong with it, and an unknown or erased contact unsubscribes
+//! "successfully", so nothing here tells a visitor who is in the database.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use minijinja::{context, Value};
+use serde::Deserialize;
+use subtle::ConstantTimeEq;
+
+use super::see_other;
+use crate::contacts::subject::{self, Choices, Origin, PREFERENCES_PAGE, UNSUBSCRIBE_PAGE};
+use crate::domain::Status;
+use crate::http::error::ApiError;
+use crate::http::guard::Ctx;
+use crate::mail::links::{self, Claims, LinkKind};
+use crate::state::{blocking, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/u/{token}", web::get().to(unsubscribe_page))
+        .route("/u/{token}", web::post().to(unsubscribe))
+        .route("/p/{token}", web::get().to(preferences_page))
+        .route("/p/{token}", web::post().to(save_preferences));
+}
+
+/// Organisation details every public page shows (the layout's header and footer).
+fn shop(state: &AppState) -> Value {
+    let s = state.settings.get().unwrap_or_default();
+    context! { name => s.organisation, postal_address => s.postal_address, dpo_contact => s.dpo_contact }
+}
+
+fn render(state: &AppState, status: StatusCode, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
+    let body = state.templates.render(template, context! { shop => shop(state), ..ctx })?;
+    // An HTML body keeps the error handler from replacing it with the admin error page.
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+fn message(state: &AppState, status: StatusCode, title: &str, text: &str) -> Result<HttpResponse, ApiError> {
+    render(state, status, "public_message.html", context! { title => title, text => text })
+}
+
+fn not_found(state: &AppState) -> Result<HttpResponse, ApiError> {
+    message(
+        state,
+        StatusCode::NOT_FOUND,
+        "This link does not work",
+        "The link may have been copied incompletely. Open it again from the email, or use the \
+         unsubscribe link in a more recent email.",
+    )
+}
+
+/// None when the client may go ahead; the 429 page otherwise.
+fn limited(state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
+    if state.public_limiter.check(ctx.0.client.ip) {
+        return None;
+    }
+    Some(
+        message(
+            state,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many requests",
+            "Too many requests came from your network in the last minute. Wait a minute, then try again.",
+        )
+        .map(|mut r| {
+            r.headers_mut()
+                .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from_static("60"));
+            r
+        }),
+    )
+}
+
+fn origin(ctx: &Ctx) -> Origin {
+    Origin { ip: ctx.0.client.truncated(), user_agent: Some(ctx.0.client.agent.clone()) }
+}
+
+/// The preference centre's link for the same contact and campaign as `claims`.
+fn preferences_path(state: &AppState, claims: &Claims) -> String {
+    let token = links::sign(
+        state.store.keyring(),
+        LinkKind::Preferences,
+        &claims.contact,
+        claims.campaign.as_deref(),
+        chrono::Utc::now(),
+    );
+    format!("{}{token}", LinkKind::Preferences.path())
+}
+
+/// The preference form's CSRF value: a keyed hash of the token, so it needs no session and
+/// a page from another site cannot compute it.
+fn preferences_csrf(state: &AppState, token: &str) -> String {
+    hex::encode(&state.store.keyring().link_mac("tidings/preferences-csrf", &[token.as_bytes()])[..16])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unsubscribe
+
+/// The confirm page. It changes nothing: link scanners follow GETs.
+pub async fn unsubscribe_page(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
+        return not_found(&state);
+    };
+    let (st, id) = (state.clone(), claims.contact);
+    let contact = blocking(move || st.contacts.resolve(&id)).await?;
+    let ctx = context! {
+        address => contact.as_ref().map(|c| c.email.masked()),
+        already => contact.as_ref().is_some_and(|c| c.status == Status::Unsubscribed),
+        action => format!("{}{}", LinkKind::Unsubscribe.path(), token.as_str()),
+        preferences_url => preferences_path(&state, &claims),
+    };
+    render(&state, StatusCode::OK, "unsubscribe.html", ctx)
+}
+
+/// RFC 8058 one-click (a mail provider posts `List-Unsubscribe=One-Click`) and the confirm
+/// button both land here. Committed to disk before the 200.
+pub async fn unsubscribe(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
+        return not_found(&state);
+    };
+    let one_click = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+        .is_ok_and(|pairs| pairs.iter().any(|(k, v)| k == "List-Unsubscribe" && v == "One-Click"));
+    let how = if one_click { "one-click unsubscribe (RFC 8058)" } else { "confirmed" };
+    let (st, c, origin) = (state.clone(), claims.clone(), origin(&ctx));
+    let withdrawn = blocking(move || {
+        subject::unsubscribe(&st, &c.contact, c.campaign.as_deref(), how, UNSUBSCRIBE_PAGE, &origin)
+            .map_err(ApiError::from)
+    })
+    .await?;
+    tracing::info!(one_click, withdrawn = withdrawn.len(), "unsubscribed through a signed link");
+    let ctx = context! { withdrawn => withdrawn, preferences_url => preferences_path(&state, &claims) };
+    render(&state, StatusCode::OK, "unsubscribed.html", ctx)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preference centre
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn preferences_page(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    q: web::Query<SavedQuery>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
+        return not_found(&state);
+    };
+    let (st, id) = (state.clone(), claims.contact);
+    let fields = state.fields.all();
+    let Some(view) = blocking(move || subject::preferences(&st, &id).map_err(ApiError::from)).await? else {
+        return not_found(&state);
+    };
+    let c = &view.contact;
+    // What is held, in words: which kinds of data, never their values (a forwarded mail's
+    // link must not show the person's name or phone to whoever opens it).
+    let custom: Vec<String> =
+        fields.iter().filter(|f| c.custom.contains_key(&f.key)).map(|f| f.label.clone()).collect();
+    let notice = match q.saved.as_deref() {
+        Some("everything") => Some("You are unsubscribed from all email, and every consent is withdrawn."),
+        Some(_) => Some("Your choices are saved."),
+        None => None,
+    };
+    let ctx = context! {
+        address => c.email.masked(),
+        status => c.status.as_str(),
+        lists => view.lists,
+        topics => view.topics,
+        action => format!("{}{}", LinkKind::Preferences.path(), token.as_str()),
+        csrf => preferences_csrf(&state, &token),
+        notice => notice,
+        held => context! {
+            name => !c.first_name.is_empty() || !c.last_name.is_empty(),
+            phone => c.phone.is_some(),
+            locale => c.locale.is_some() || c.time_zone.is_some(),
+            custom => custom,
+            since => c.created_at,
+            source => c.source.as_str(),
+        },
+    };
+    render(&state, StatusCode::OK, "preferences.html", ctx)
+}
+
+#[derive(Deserialize)]
+pub struct PreferencesForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    list: Vec<String>,
+    #[serde(default)]
+    purpose: Vec<String>,
+    /// The "unsubscribe from everything" button.
+    #[serde(default)]
+    everything: Option<String>,
+}
+
+pub async fn save_preferences(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
+        return not_found(&state);
+    };
+    let Ok(form) = serde_html_form::from_bytes::<PreferencesForm>(&body) else {
+        return message(&state, StatusCode::BAD_REQUEST, "The form could not be read", "Go back and try again.");
+    };
+    let want = preferences_csrf(&state, &token);
+    if !bool::from(want.as_bytes().ct_eq(form.csrf.as_bytes())) {
+        return message(
+            &state,
+            StatusCode::FORBIDDEN,
+            "The form did not come from this page",
+            "Open the preference centre from the link in the email and try again.",
+        );
+    }
+    let (st, origin) = (state.clone(), origin(&ctx));
+    let everything = form.everything.is_some();
+    let choices = Choices { lists: form.list.into_iter().collect(), purposes: form.purpose.into_iter().collect() };
+    let found = blocking(move || {
+        let (id, campaign) = (&claims.contact, claims.campaign.as_deref());
+        if everything {
+            let how = "unsubscribe from everything";
+            subject::unsubscribe(&st, id, campaign, how, PREFERENCES_PAGE, &origin).map(|_| true)
+        } else {
+            subject::save_preferences(&st, id, campaign, &choices, &origin).map(|s| s.is_some())
+        }
+        .map_err(ApiError::from)
+    })
+    .await?;
+    if !found {
+        return not_found(&state);
+    }
+    let saved = if everything { "everything" } else { "1" };
+    Ok(see_other(&format!("{}{}?saved={saved}", LinkKind::Preferences.path(), token.as_str())))
+}
