@@ -196,7 +196,7 @@ pub async fn save(
     let id = campaign_id(&path)?;
     let (st, by, input) = (state.clone(), g.by(), form.input());
     let saved = blocking(move || {
-        Ok::<_, ApiError>(sops::update_campaign(&st, by, &id, &input).map(|c| (sops::prepare(&st, &c).err())))
+        Ok::<_, ApiError>(sops::update_campaign(&st, by, &id, &input).map(|c| sops::prepare(&st, &c).err()))
     })
     .await?;
     match saved {

@@ -22,7 +22,46 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/u/{token}", web::get().to(unsubscribe_page))
         .route("/u/{token}", web::post().to(unsubscribe))
         .route("/p/{token}", web::get().to(preferences_page))
-        .route("/p/{token}", web::post().to(save_preferences));
+        .route("/p/{token}", web::post().to(save_preferences))
+        .route("/m/{token}", web::get().to(view_in_browser));
+}
+
+/// "View in browser": the campaign as this contact received it. Its own document, with no
+/// script and no way to run one.
+pub async fn view_in_browser(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(claims) = crate::mail::links::verify(state.store.keyring(), crate::mail::links::LinkKind::ViewInBrowser, &token)
+    else {
+        return not_found(&state);
+    };
+    let st = state.clone();
+    let doc = crate::state::blocking(move || -> Result<Option<String>, ApiError> {
+        let Some(id) = claims.campaign.as_deref().and_then(|c| c.parse::<crate::domain::CampaignId>().ok()) else {
+            return Ok(None);
+        };
+        let (Some(c), Some(contact)) = (st.sending.campaigns.get(&id)?, st.contacts.get(&claims.contact)?) else {
+            return Ok(None);
+        };
+        Ok(crate::sending::ops::preview(&st, &c, Some(&contact)).ok().map(|r| r.html))
+    })
+    .await?;
+    match doc {
+        Some(html) => Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((
+                actix_web::http::header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'none'; \
+                 sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
+            ))
+            .body(html)),
+        None => not_found(&state),
+    }
 }
 
 /// Organisation details every public page shows (the layout's header and footer).
