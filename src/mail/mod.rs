@@ -9,9 +9,11 @@
 //! Mailer::send(relay, &Envelope, &bytes)      -> Outcome: accepted, temporary, permanent
 //! ```
 
+pub mod bounce;
 pub mod check;
 pub mod dkim;
 mod html_text;
+pub mod mailbox;
 pub mod message;
 pub mod template;
 pub mod transport;

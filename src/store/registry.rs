@@ -80,6 +80,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::contacts::schema::LISTS_REGISTRATION,
     crate::contacts::import::REGISTRATION,
     crate::search::REGISTRATION,
+    crate::mail::bounce::REGISTRATION,
+    crate::mail::bounce::RECENT_REGISTRATION,
 ];
 
 pub fn lookup(tree: &str) -> Option<&'static Registration> {
