@@ -14,6 +14,7 @@ use crate::ops;
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
+pub(crate) mod bounces;
 mod contacts;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -33,6 +34,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::put().to(put_settings))
         .route("/backups", web::post().to(create_backup))
         .configure(contacts::routes)
+        .configure(bounces::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 
