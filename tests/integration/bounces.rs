@@ -563,6 +563,11 @@ fn mailbox_poller_records_reports_and_leaves_other_mail() {
     let unescaped = page.replace("&#x2f;", "/");
     assert!(unescaped.contains("/webhooks/mailgun") && unescaped.contains("/api/v1/bounces"), "{page}");
 
+    // The contact's timeline shows the event.
+    let detail = app.get(&admin, &format!("/contacts/{complainer}")).text().unwrap();
+    assert!(detail.contains("Spam complaint (feedback type: abuse)"), "{detail}");
+    assert!(detail.contains("by mailbox"), "{detail}");
+
     // Erasure removes the person's bounce records, and the recent list forgets them.
     app.state.store.erase_person(&verp_contact.person()).unwrap();
     assert!(bounce::for_contact(&app.state, &verp_contact).unwrap().is_empty());

@@ -50,6 +50,9 @@ struct Item {
     event: BounceEvent,
 }
 
+/// What happened to one item: the contact and the effect, or what was wrong.
+type ItemResult = Result<(ContactId, Effect), ApiError>;
+
 fn str_field<'a>(obj: &'a Map<String, Value>, key: &str, at: &str, max: usize) -> Result<Option<&'a str>, ApiError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -118,7 +121,7 @@ fn parse_item(v: &Value, at: &str, actor: Actor) -> Result<Item, ApiError> {
 }
 
 /// Records one validated item; the JSON result names what happened or what was wrong.
-fn apply(state: &AppState, item: Item, field_prefix: &str) -> Result<(ContactId, Effect), ApiError> {
+fn apply(state: &AppState, item: Item, field_prefix: &str) -> ItemResult {
     let id = match item.target {
         Target::Id(id) => id,
         Target::Email(e) => state
@@ -142,7 +145,7 @@ fn apply(state: &AppState, item: Item, field_prefix: &str) -> Result<(ContactId,
     }
 }
 
-fn result_json(index: Option<usize>, r: &Result<(ContactId, Effect), ApiError>) -> Value {
+fn result_json(index: Option<usize>, r: &ItemResult) -> Value {
     let mut v = match r {
         Ok((id, effect)) => json!({ "ok": true, "contact_id": id, "effect": effect.as_str() }),
         Err(e) => json!({ "ok": false, "error": e }),
@@ -187,7 +190,7 @@ async fn generic(
     let parsed: Vec<Result<Item, ApiError>> =
         events.iter().enumerate().map(|(i, v)| parse_item(v, &format!("events[{i}]."), actor)).collect();
     let st = state.clone();
-    let results = blocking(move || -> Result<Vec<Result<(ContactId, Effect), ApiError>>, ApiError> {
+    let results = blocking(move || -> Result<Vec<ItemResult>, ApiError> {
         Ok(parsed
             .into_iter()
             .enumerate()
