@@ -243,9 +243,24 @@ async fn open(cfg: &BounceMailboxConfig) -> Result<Session, MailboxError> {
     let password = cfg.password().map_err(|e| MailboxError::Config(e.to_string()))?;
     within(t, "login", client.login(&cfg.username, &password), |(e, _)| MailboxError::Login {
         user: cfg.username.clone(),
-        reason: e.to_string(),
+        reason: imap_words(&e),
     })
     .await
+}
+
+/// The server's own words from a NO or BAD answer (async-imap formats the whole response
+/// struct: `no response: code: None, info: Some("[AUTHENTICATIONFAILED] Invalid credentials")`).
+fn imap_words(e: &async_imap::error::Error) -> String {
+    let text = e.to_string();
+    let info = text.find("info: Some(\"").and_then(|at| {
+        let rest = &text[at + "info: Some(\"".len()..];
+        rest.rfind("\")").map(|end| rest[..end].replace("\\\"", "\""))
+    });
+    match (e, info) {
+        (async_imap::error::Error::No(_), Some(i)) => format!("the server said NO: {i}"),
+        (async_imap::error::Error::Bad(_), Some(i)) => format!("the server said BAD: {i}"),
+        _ => text,
+    }
 }
 
 /// Runs one poll: fetch, parse, record, delete what was recorded. Polls never overlap (the

@@ -595,7 +595,10 @@ fn mailbox_poll_failures_are_explained() {
     wait_for("the first poll", || app.state.jobs.last(tidings::mail::mailbox::JOB).unwrap().is_some());
     let run = app.state.jobs.last(tidings::mail::mailbox::JOB).unwrap().unwrap();
     assert!(!run.ok);
-    assert!(run.message.contains("refused the login of `bounces`"), "{}", run.message);
+    assert_eq!(
+        run.message,
+        "the server refused the login of `bounces`: the server said NO: [AUTHENTICATIONFAILED] Invalid credentials"
+    );
 
     // Implicit TLS against a plain server is explained as such.
     let mut config = app.state.config.clone();
