@@ -38,9 +38,7 @@ fn env(name: &str, default: u64) -> u64 {
 fn rss_kb(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
+        .and_then(|s| s.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
         .unwrap_or(0)
 }
 
@@ -49,7 +47,8 @@ fn cpu_secs(pid: u32) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     let after = stat.rsplit_once(") ").map(|(_, r)| r).unwrap_or("");
     let f: Vec<&str> = after.split_whitespace().collect();
-    let ticks: u64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0) + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let ticks: u64 =
+        f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0) + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0);
     ticks as f64 / 100.0
 }
 
@@ -66,7 +65,8 @@ struct Run {
 
 fn run(label: &'static str, audience: usize, pool: usize, dkim: bool, sink_port: u16, sink_pid: u32) -> Run {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config { data_dir: dir.path().to_path_buf(), hostname: "news.example.com".into(), ..Default::default() };
+    let mut config =
+        Config { data_dir: dir.path().to_path_buf(), hostname: "news.example.com".into(), ..Default::default() };
     config.mail.from = "news@example.com".into();
     config.mail.relays = vec![RelayConfig {
         name: "sink".into(),
@@ -219,7 +219,10 @@ fn main() {
     let _ = sink.kill();
     println!();
     println!("campaign to {audience} contacts through smtp-sink, {pool} connections, {} cores", num_cpus());
-    println!("{:<14} {:>10} {:>9} {:>12} {:>12} {:>9} {:>9} {:>10}", "", "msgs/s", "first", "CPU µs/msg", "sink µs/msg", "idle MB", "peak MB", "above idle");
+    println!(
+        "{:<14} {:>10} {:>9} {:>12} {:>12} {:>9} {:>9} {:>10}",
+        "", "msgs/s", "first", "CPU µs/msg", "sink µs/msg", "idle MB", "peak MB", "above idle"
+    );
     for r in &runs {
         println!(
             "{:<14} {:>10.0} {:>8.0}ms {:>12.0} {:>12.0} {:>9.0} {:>9.0} {:>10.0}   ({} sent)",

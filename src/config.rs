@@ -156,6 +156,7 @@ pub struct MailConfig {
     /// SMTP relays, the first being the default. None: messages go to `<data_dir>/outbox/`.
     pub relays: Vec<RelayConfig>,
     pub dkim: DkimConfig,
+    pub bounces: BouncesConfig,
     /// Tries per message before a temporary failure (4xx, connection lost) counts as failed.
     pub max_attempts: u8,
     /// Wait before the first retry, in seconds; each further retry waits twice as long (at
@@ -175,6 +176,7 @@ impl Default for MailConfig {
             return_path: String::new(),
             relays: Vec::new(),
             dkim: DkimConfig::default(),
+            bounces: BouncesConfig::default(),
             max_attempts: 6,
             retry_base_secs: 60,
             pause_error_percent: 20,
@@ -287,6 +289,152 @@ pub struct DkimConfig {
     pub ed25519_selector: String,
     /// PEM (PKCS#8) Ed25519 private key.
     pub ed25519_key_file: PathBuf,
+}
+
+/// Bounces and complaints (src/mail/bounce.rs): when soft bounces count as hard, the Mailgun
+/// webhook's key, and the mailbox that receives delivery reports.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BouncesConfig {
+    /// This many soft bounces (4.x.x) within `soft_window_days` mark the contact bounced.
+    pub soft_limit: u32,
+    pub soft_window_days: u32,
+    /// Mailgun's HTTP webhook signing key; empty: `/webhooks/mailgun` answers 404.
+    pub mailgun_signing_key: String,
+    /// File holding the signing key (trailing newline ignored); instead of `mailgun_signing_key`.
+    pub mailgun_signing_key_file: PathBuf,
+    pub mailbox: BounceMailboxConfig,
+}
+
+impl Default for BouncesConfig {
+    fn default() -> Self {
+        Self {
+            soft_limit: 3,
+            soft_window_days: 14,
+            mailgun_signing_key: String::new(),
+            mailgun_signing_key_file: PathBuf::new(),
+            mailbox: BounceMailboxConfig::default(),
+        }
+    }
+}
+
+impl BouncesConfig {
+    /// The Mailgun signing key from `mailgun_signing_key` or its file; `None` when unset.
+    pub fn mailgun_key(&self) -> Result<Option<String>, ConfigError> {
+        let key = if self.mailgun_signing_key_file.as_os_str().is_empty() {
+            self.mailgun_signing_key.clone()
+        } else {
+            std::fs::read_to_string(&self.mailgun_signing_key_file)
+                .map(|s| s.trim_end_matches(['\r', '\n']).to_string())
+                .map_err(|e| {
+                    ConfigError::Invalid(format!(
+                        "mail.bounces.mailgun_signing_key_file {}: {e}",
+                        self.mailgun_signing_key_file.display()
+                    ))
+                })?
+        };
+        Ok(Some(key).filter(|k| !k.trim().is_empty()))
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |m: String| Err(ConfigError::Invalid(m));
+        if self.soft_limit == 0 || self.soft_window_days == 0 {
+            return bad("mail.bounces: soft_limit and soft_window_days must be at least 1".into());
+        }
+        if !self.mailgun_signing_key.is_empty() && !self.mailgun_signing_key_file.as_os_str().is_empty() {
+            return bad("mail.bounces: set mailgun_signing_key or mailgun_signing_key_file, not both".into());
+        }
+        let m = &self.mailbox;
+        if m.host.trim().is_empty() {
+            return Ok(());
+        }
+        if m.host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return bad("mail.bounces.mailbox.host: a name or an IP address".into());
+        }
+        if m.tls == RelayTls::None && !is_loopback_host(&m.host) {
+            return bad(
+                "mail.bounces.mailbox: tls = \"none\" would send the password in clear over the network; \
+                        it is only allowed to a server on this host. Use \"implicit\" (port 993) or \"starttls\" (143)"
+                    .into(),
+            );
+        }
+        if m.username.is_empty() {
+            return bad("mail.bounces.mailbox: username is required with a host".into());
+        }
+        if !m.password.is_empty() && !m.password_file.as_os_str().is_empty() {
+            return bad("mail.bounces.mailbox: set password or password_file, not both".into());
+        }
+        if m.folder.trim().is_empty() || m.folder.contains(['"', '\r', '\n']) {
+            return bad("mail.bounces.mailbox.folder: a folder name such as INBOX".into());
+        }
+        if m.interval_secs < 10 || m.timeout_secs == 0 {
+            return bad("mail.bounces.mailbox: interval_secs must be at least 10 and timeout_secs at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// The IMAP mailbox that receives bounces (the VERP return-path domain's mail) and feedback-loop
+/// reports. Polled by the server every `interval_secs`; `tidings bounces poll` polls once.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BounceMailboxConfig {
+    /// IMAP server; empty: no mailbox is polled.
+    pub host: String,
+    /// 0: the usual port for `tls` (993 implicit, 143 starttls or none).
+    pub port: u16,
+    pub tls: RelayTls,
+    pub username: String,
+    pub password: String,
+    /// File holding the password (trailing newline ignored); instead of `password`.
+    pub password_file: PathBuf,
+    /// PEM file of extra certificate authorities to trust; the Mozilla roots are always trusted.
+    pub ca_file: PathBuf,
+    pub folder: String,
+    pub interval_secs: u64,
+    /// Seconds to wait for the server at each step.
+    pub timeout_secs: u64,
+}
+
+impl Default for BounceMailboxConfig {
+    fn default() -> Self {
+        Self {
+            host: String::new(),
+            port: 0,
+            tls: RelayTls::Implicit,
+            username: String::new(),
+            password: String::new(),
+            password_file: PathBuf::new(),
+            ca_file: PathBuf::new(),
+            folder: "INBOX".into(),
+            interval_secs: 300,
+            timeout_secs: 30,
+        }
+    }
+}
+
+impl BounceMailboxConfig {
+    pub fn effective_port(&self) -> u16 {
+        match (self.port, self.tls) {
+            (0, RelayTls::Implicit) => 993,
+            (0, _) => 143,
+            (p, _) => p,
+        }
+    }
+
+    pub fn password(&self) -> Result<String, ConfigError> {
+        if self.password_file.as_os_str().is_empty() {
+            return Ok(self.password.clone());
+        }
+        std::fs::read_to_string(&self.password_file).map(|s| s.trim_end_matches(['\r', '\n']).to_string()).map_err(
+            |e| {
+                ConfigError::Invalid(format!(
+                    "mail.bounces.mailbox: cannot read password_file {}: {e}",
+                    self.password_file.display()
+                ))
+            },
+        )
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -620,7 +768,7 @@ impl MailConfig {
                 return bad("mail.dkim: the Ed25519 key needs its own selector".into());
             }
         }
-        Ok(())
+        self.bounces.validate()
     }
 }
 

@@ -64,6 +64,8 @@ pub enum Request {
         format: String,
         filter: Option<ExportFilter>,
     },
+    /// Polls the bounce mailbox once (async: answered by `serve`, not `execute`).
+    BouncesPoll,
 }
 
 /// The filters `tidings export` offers (a subset of the search's).
@@ -196,6 +198,7 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             let n = crate::contacts::export::export(state, by, format, query.as_ref(), w).map_err(|e| e.to_string())?;
             Ok(format!("{n} contacts written to {}", out.display()))
         }
+        Request::BouncesPoll => Err("the bounce mailbox is polled through the running server".into()),
         Request::Reindex => {
             let started = std::time::Instant::now();
             let n = state.search.index.rebuild(&state.contacts, &|_| {}).map_err(|e| e.to_string())?;
@@ -260,6 +263,10 @@ pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
                             .await
                             .unwrap_or_else(|e| Response::err(e.to_string()))
                     }
+                    Ok(Request::BouncesPoll) => match crate::mail::mailbox::poll_and_log(&state).await {
+                        Ok(report) => Response::ok(report.describe()),
+                        Err(e) => Response::err(e.to_string()),
+                    },
                     Ok(req) => {
                         let st = state.clone();
                         tokio::task::spawn_blocking(move || execute(&st, req))

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand.
 
 mod backup;
+mod bounces;
 mod check;
 mod contacts;
 mod dkim;
@@ -78,6 +79,8 @@ pub enum Command {
     Dkim(dkim::DkimArgs),
     /// Send one message through a relay (or the outbox) and explain a failure in words.
     SendTestEmail(mail::SendTestArgs),
+    /// Bounces and complaints: `bounces poll` reads the bounce mailbox once.
+    Bounces(bounces::BouncesArgs),
     /// Print the version.
     Version,
 }
@@ -113,6 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Reindex(a) => contacts::reindex(a),
         Command::Dkim(a) => dkim::run(a),
         Command::SendTestEmail(a) => mail::run(a),
+        Command::Bounces(a) => bounces::run(a),
         Command::Version => {
             println!("tidings {}", env!("CARGO_PKG_VERSION"));
             Ok(())

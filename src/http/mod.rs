@@ -31,6 +31,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/metrics", web::get().to(system::metrics))
         .route("/static/{path:.*}", web::get().to(assets::serve_static))
         .service(web::scope("/api/v1").configure(api::routes))
+        .configure(api::bounces::public_routes)
         .configure(pages::routes);
 }
 
@@ -92,7 +93,12 @@ pub fn error_pages<B: MessageBody + 'static>() -> ErrorHandlers<B> {
 
 fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let path = res.request().path().to_string();
-    if path.starts_with("/api/") || path == "/metrics" || path == "/healthz" || path.starts_with("/static/") {
+    if path.starts_with("/api/")
+        || path.starts_with("/webhooks/")
+        || path == "/metrics"
+        || path == "/healthz"
+        || path.starts_with("/static/")
+    {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     // A handler that rendered its own page (a form with its errors) keeps it.

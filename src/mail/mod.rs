@@ -14,6 +14,7 @@ pub mod check;
 pub mod dkim;
 mod html_text;
 pub mod links;
+pub mod mailbox;
 pub mod message;
 pub mod template;
 pub mod transport;

@@ -397,7 +397,12 @@ async fn lane(
                     if let Err(e) = send_campaign_message(&state, &run, &contact).await {
                         // Marked failed, so that the feeder does not offer it again and again.
                         tracing::error!(campaign = %run.id, error = %e, "campaign message failed");
-                        let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
+                        let slot = Slot {
+                            state: SlotState::Failed,
+                            attempts: 1,
+                            at: Utc::now().timestamp(),
+                            note: Note::Error,
+                        };
                         if state.sending.outbox.set_slot(&run.id, &contact, &slot).is_ok() {
                             run.failed.fetch_add(1, Ordering::Relaxed);
                             *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = e.to_string();
@@ -409,7 +414,8 @@ async fn lane(
             Job::Message(id, contact) => {
                 if let Err(e) = send_transactional(&state, &id, &contact).await {
                     tracing::error!(message = %id, error = %e, "transactional message failed");
-                    let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
+                    let slot =
+                        Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
                     let _ = state.sending.outbox.set_message_slot(&id, &contact, &slot);
                 }
                 inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
@@ -546,7 +552,7 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     };
     if let Outcome::Permanent(f) = &outcome {
         if f.stage == crate::mail::Stage::Recipient {
-            hard_bounce(state, contact_id, f, Some(&run.id));
+            hard_bounce(state, contact_id, f, Some(&run.id), &format!("campaign:{}:{contact_id}", run.id));
         }
     }
     if let Some(e) = &result.error {
@@ -568,9 +574,29 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     Ok(())
 }
 
-/// A relay refused the recipient for good: the address is marked as bounced.
-fn hard_bounce(state: &AppState, contact: &ContactId, f: &crate::mail::Failure, campaign: Option<&CampaignId>) {
-    let event = crate::mail::bounce::BounceEvent::smtp(f, campaign.map(|c| c.to_string()));
+/// A relay refused the recipient for good: recorded as a hard bounce (which marks the address).
+/// `event_id` names the outbox entry, so a resend after a crash does not count twice.
+fn hard_bounce(
+    state: &AppState,
+    contact: &ContactId,
+    f: &crate::mail::Failure,
+    campaign: Option<&CampaignId>,
+    event_id: &str,
+) {
+    use crate::mail::bounce::{BounceEvent, BounceKind};
+    // The enhanced status code (5.1.1) when the reply carries one, else the reply's class.
+    let status = f
+        .text
+        .split_whitespace()
+        .find(|w| {
+            w.split('.').count() == 3 && w.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{}.0.0", f.code.unwrap_or(500) / 100));
+    let mut event = BounceEvent::new(BounceKind::Hard, "smtp").status(&status).diagnostic(&f.text).event_id(event_id);
+    if let Some(c) = campaign {
+        event = event.campaign(&c.to_string());
+    }
     if let Err(e) = crate::mail::bounce::record(state, contact, event) {
         tracing::error!(error = %e, "recording a bounce failed");
     }
@@ -639,7 +665,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     state.store.commit_async().await?;
     if let Outcome::Permanent(f) = &outcome {
         if f.stage == crate::mail::Stage::Recipient {
-            hard_bounce(state, contact_id, f, None);
+            hard_bounce(state, contact_id, f, None, &format!("message:{id}"));
         }
     }
     if let Some(e) = result.error {

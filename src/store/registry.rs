@@ -90,6 +90,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
     crate::contacts::import::REGISTRATION,
     crate::search::REGISTRATION,
+    crate::mail::bounce::REGISTRATION,
+    crate::mail::bounce::RECENT_REGISTRATION,
 ];
 
 pub fn lookup(tree: &str) -> Option<&'static Registration> {

@@ -8,6 +8,7 @@ mod assets;
 mod audit;
 mod auth;
 mod backup;
+mod bounces;
 mod browser;
 mod campaigns;
 mod config;

@@ -102,7 +102,7 @@ impl SmtpSink {
 }
 
 /// A CA and a certificate for 127.0.0.1 and localhost signed by it.
-fn test_pki() -> (String, Arc<rustls::ServerConfig>) {
+pub fn test_pki() -> (String, Arc<rustls::ServerConfig>) {
     use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);

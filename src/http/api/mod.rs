@@ -14,6 +14,7 @@ use crate::ops;
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
+pub(crate) mod bounces;
 mod campaigns;
 mod contacts;
 
@@ -35,6 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/backups", web::post().to(create_backup))
         .configure(contacts::routes)
         .configure(campaigns::routes)
+        .configure(bounces::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

@@ -451,6 +451,19 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
             context! { at => m.created_at, kind => "mail", text => format!("Message “{}” ({state_})", m.template), actor => who(&m.by) },
         ));
     }
+    for b in crate::mail::bounce::for_contact(state, &c.id)? {
+        let what = match b.kind {
+            crate::mail::bounce::BounceKind::Hard => "Hard bounce",
+            crate::mail::bounce::BounceKind::Soft => "Soft bounce",
+            crate::mail::bounce::BounceKind::Complaint => "Spam complaint",
+        };
+        let mut text = format!("{what} {}", b.status).trim_end().to_string();
+        // A remote server's words often quote the address.
+        if !masked && !b.diagnostic.is_empty() {
+            text = format!("{text} ({})", b.diagnostic);
+        }
+        timeline.push((b.at, context! { at => b.at, kind => b.kind.as_str(), text => text, actor => b.source }));
+    }
     timeline.push((
         c.created_at,
         context! {

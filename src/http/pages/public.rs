@@ -36,7 +36,8 @@ pub async fn view_in_browser(
     if let Some(r) = limited(&state, &ctx) {
         return r;
     }
-    let Ok(claims) = crate::mail::links::verify(state.store.keyring(), crate::mail::links::LinkKind::ViewInBrowser, &token)
+    let Ok(claims) =
+        crate::mail::links::verify(state.store.keyring(), crate::mail::links::LinkKind::ViewInBrowser, &token)
     else {
         return not_found(&state);
     };

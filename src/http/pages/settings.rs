@@ -102,7 +102,53 @@ pub struct TestMailForm {
 }
 
 pub async fn mail(state: web::Data<AppState>, g: Guard<perm::ManageSettings>) -> Result<HttpResponse, ApiError> {
-    page(&state, &g, "mail_settings.html", "settings", context! { mail => mail_context(&state), to => "" })
+    let bounces = bounces_context(&state).await?;
+    page(
+        &state,
+        &g,
+        "mail_settings.html",
+        "settings",
+        context! { mail => mail_context(&state), to => "", bounces => bounces },
+    )
+}
+
+/// The Bounces section: webhook addresses, the mailbox and its last poll, the newest events
+/// (addresses masked: this page is about the mail system, not about people).
+async fn bounces_context(state: &web::Data<AppState>) -> Result<minijinja::Value, ApiError> {
+    let st = state.clone();
+    let (last_poll, events) = blocking(move || -> Result<_, crate::store::StoreError> {
+        Ok((st.jobs.last(crate::mail::mailbox::JOB)?, crate::mail::bounce::recent(&st, 20)?))
+    })
+    .await?;
+    let b = &state.config.mail.bounces;
+    let m = &b.mailbox;
+    let base = state.config.public_url();
+    let events: Vec<minijinja::Value> = events
+        .into_iter()
+        .map(|(r, id, email)| {
+            context! {
+                at => r.at.format("%Y-%m-%d %H:%M UTC").to_string(), kind => r.kind.as_str(), status => r.status,
+                source => r.source, diagnostic => r.diagnostic, contact => id.to_string(),
+                address => email.map(|e| e.masked()).unwrap_or_else(|| "(erased)".into()),
+            }
+        })
+        .collect();
+    Ok(context! {
+        generic_url => format!("{base}/api/v1/bounces"), mailgun_url => format!("{base}/webhooks/mailgun"),
+        mailgun => b.mailgun_key().ok().flatten().is_some(), soft_limit => b.soft_limit, soft_window_days => b.soft_window_days,
+        mailbox => (!m.host.trim().is_empty()).then(|| context! {
+            host => m.host, port => m.effective_port(), folder => m.folder, interval_secs => m.interval_secs,
+            tls => match m.tls {
+                crate::config::RelayTls::Implicit => "implicit TLS",
+                crate::config::RelayTls::Starttls => "STARTTLS",
+                crate::config::RelayTls::None => "no TLS (loopback)",
+            },
+        }),
+        last_poll => last_poll.map(|r| context! {
+            at => r.finished_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(), ok => r.ok, message => r.message,
+        }),
+        events => events,
+    })
 }
 
 /// Sends one test message through a relay (or into the outbox) and says in words what happened.
@@ -131,6 +177,7 @@ pub async fn test_mail(
         blocking(move || st.audit.record(ev)).await?;
     }
     let refused = error.is_some();
+    let bounces = bounces_context(&state).await?;
     let html = page(
         &state,
         &g,
@@ -142,7 +189,7 @@ pub async fn test_mail(
                 ok => r.ok, relay => r.relay, summary => r.summary, detail => r.detail,
                 message_id => r.message_id, dkim => r.dkim_signed,
             }),
-            error => error,
+            error => error, bounces => bounces,
         },
     )?;
     Ok(if refused { super::unprocessable(html) } else { html })
