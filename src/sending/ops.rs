@@ -347,20 +347,21 @@ pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
 /// The error-rate brake (or a campaign that cannot run): paused, with the reason in words.
 pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
     state.sending.halt(id);
-    let result = (|| -> OpResult<()> {
+    let result = (|| -> OpResult<bool> {
         let mut c = campaign(state, id)?;
         if c.state != CampaignState::Sending {
-            return Ok(());
+            return Ok(false);
         }
         c.state = CampaignState::Paused;
         c.pause_reason = reason.to_string();
         c.updated_at = Utc::now();
         state.sending.campaigns.put(&c)?;
         state.store.commit()?;
-        Ok(())
+        Ok(true)
     })();
     match result {
-        Ok(()) => {
+        Ok(false) => {}
+        Ok(true) => {
             tracing::warn!(campaign = %id, reason, "campaign paused");
             super::sender::audit_system(state, Action::CampaignPaused, id, Some(("reason", reason.to_string())));
         }

@@ -28,6 +28,7 @@ pub fn relay_to(port: u16) -> RelayConfig {
 pub fn mail_config(c: &mut Config, port: u16) {
     c.hostname = "news.example.com".into();
     c.mail.from = "news@example.com".into();
+    c.mail.return_path = "bounces.example.com".into();
     c.mail.relays = vec![relay_to(port)];
     c.mail.retry_base_secs = 1;
 }
@@ -197,12 +198,44 @@ fn a_campaign_reaches_exactly_its_audience_once_each_signed_with_one_click_unsub
         let unsubscribe = header(m, "List-Unsubscribe").expect("List-Unsubscribe");
         assert!(unsubscribe.starts_with("<https://") && unsubscribe.contains("/u/"), "{unsubscribe}");
         assert_eq!(header(m, "List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
-        assert!(m.from.starts_with("bounce+") || m.from == "news@example.com", "{}", m.from);
+        assert!(m.from.starts_with("bounce+") && m.from.ends_with("@bounces.example.com"), "{}", m.from);
         let results = verify(&cache, &m.data);
         assert!(!results.is_empty() && results.iter().all(|(_, pass)| *pass), "DKIM: {results:?}");
         let subject = header(m, "Subject").unwrap();
         assert!(subject.starts_with("News for "), "{subject}");
     }
+    // The return path names the recipient (VERP); the one-click link from the received mail
+    // unsubscribes without a cookie; the view-in-browser link shows this message.
+    let m = by_rcpt["in@example.org"][0];
+    let verp = tidings::mail::bounce::parse_verp(app.state.store.keyring(), &m.from).expect("a VERP return path");
+    let in_contact = app
+        .state
+        .contacts
+        .find_by_email(&tidings::domain::EmailAddress::parse("in@example.org").unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(verp, in_contact.id);
+    let text = String::from_utf8_lossy(&m.data).replace("=\r\n", "");
+    let view = text
+        .split("href=3D\"")
+        .chain(text.split("href=\""))
+        .filter_map(|p| p.split('"').next())
+        .find(|u| u.contains("/m/"))
+        .map(|u| u.to_string());
+    if let Some(view) = view {
+        let path = &view[view.find("/m/").unwrap()..];
+        let r = app.client().get(format!("{}{path}", app.url)).send().unwrap();
+        assert_eq!(r.status(), 200, "view in browser");
+        assert!(r.text().unwrap().contains("November"));
+    }
+    let unsubscribe = header(m, "List-Unsubscribe").unwrap();
+    let path = &unsubscribe[unsubscribe.find("/u/").unwrap()..unsubscribe.len() - 1];
+    let bare = reqwest::blocking::Client::builder().danger_accept_invalid_certs(true).build().unwrap();
+    let r = bare.post(format!("{}{path}", app.url)).form(&[("List-Unsubscribe", "One-Click")]).send().unwrap();
+    assert_eq!(r.status(), 200);
+    let v = api.ok("GET", &format!("/contacts/{}", in_contact.id), None);
+    assert_eq!(v["status"], "unsubscribed", "{v}");
+
     // The refused address is marked as bounced.
     let v = api.ok("GET", &format!("/contacts/{gone}"), None);
     assert_eq!(v["status"], "bounced", "{v}");
