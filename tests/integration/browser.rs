@@ -500,3 +500,78 @@ fn browser_unsubscribe_then_preference_centre() {
     b.wait_for_text("h1", "Your email preferences");
     b.screenshot(&shot_path("preferences-phone.png"));
 }
+
+/// In the signed-in browser: a campaign written in Markdown for `list`, previewed for
+/// `preview_as` (the preview follows the typing), saved, sent, and followed to "Sent".
+/// Screenshots of the editor and of the finished campaign.
+fn write_preview_and_send_campaign(b: &Browser, url: &str, list: &str, preview_as: &str) {
+    b.goto(&format!("{url}/campaigns"));
+    b.wait_for_text("h1", "Campaigns");
+    b.fill("#new-name", "Spring news");
+    b.click_button("Create draft");
+    b.wait_for_text("#editor h2", "Message");
+    b.fill("#subject", "Spring news for {{ first_name | default('you') }}");
+    b.fill(
+        "#body",
+        "# Spring is here\n\nHello {{ first_name | default('there') }},\n\nthis week **everything green is 20% off**.\n\n\
+         - fresh herbs\n- seedlings\n- [our garden guide](https://shop.example.com/guide)\n",
+    );
+    b.click(&format!("input[name=lists][value='{list}']"));
+    b.fill("#contact", preview_as);
+    b.click("#preview-button");
+    // The preview is a document of its own in the frame: look inside it.
+    let frame = b.find("#preview-frame");
+    let mut seen = false;
+    for _ in 0..50 {
+        b.post("/frame", json!({ "id": { (ELEMENT): frame } }));
+        let inside = b.try_text("h1").unwrap_or_default();
+        b.post("/frame/parent", json!({}));
+        if inside.contains("Spring is here") {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(seen, "the preview shows the Markdown rendered");
+    b.screenshot(&shot_path("campaign-editor.png"));
+    b.click_button("Save draft");
+    b.wait_for_text("[role=status]", "The campaign has been saved.");
+    b.click("#send-now");
+    // "Send … now?" is asked with the browser's own dialog.
+    let _ = b.try_cmd(reqwest::Method::POST, "/alert/accept", Some(json!({})));
+    b.wait_for_text("#campaign-state", "Sent");
+    b.screenshot(&shot_path("campaign-sent.png"));
+}
+
+#[test]
+fn browser_markdown_campaign_preview_and_send() {
+    use crate::smtp_sink::{SinkOptions, SmtpSink};
+    use tidings::contacts::ops;
+    use tidings::domain::{ContactInput, EmailAddress, Source};
+    if !browser_available() {
+        return;
+    }
+    let sink = SmtpSink::start(SinkOptions::default());
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let st = &app.state;
+    let by = tidings::ops::By::cli();
+    ops::create_list(st, by, "Garden club", "").unwrap();
+    for name in ["irene", "frederic"] {
+        let input = ContactInput {
+            email: Some(EmailAddress::parse(&format!("{name}@example.org")).unwrap()),
+            first_name: Some(name.to_string()),
+            add_lists: ["garden-club".to_string()].into(),
+            ..Default::default()
+        };
+        let id = ops::create(st, by, &input, Source::Admin).unwrap().id;
+        ops::record_consent(st, by, &id, "newsletter", true, "", None, None).unwrap();
+    }
+    let b = Browser::open(http, &driver);
+    first_sign_in(&b, &app);
+    write_preview_and_send_campaign(&b, &app.url, "garden-club", "irene@example.org");
+    let got = sink.wait_for(2);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|m| String::from_utf8_lossy(&m.data).contains("Spring news for ")));
+}
