@@ -13,6 +13,7 @@ mod config;
 mod contacts_api;
 mod contacts_pages;
 mod durability;
+mod forms;
 mod import;
 mod mail;
 mod smoke;

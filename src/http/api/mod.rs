@@ -16,6 +16,7 @@ use crate::state::{blocking, AppState};
 
 mod campaigns;
 mod contacts;
+mod forms;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -35,6 +36,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/backups", web::post().to(create_backup))
         .configure(contacts::routes)
         .configure(campaigns::routes)
+        .configure(forms::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

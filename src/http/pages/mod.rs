@@ -6,7 +6,10 @@ pub mod audit;
 mod auth;
 mod contacts;
 mod dashboard;
+mod forms;
+pub use forms::snippet as form_snippet;
 mod import;
+mod public_forms;
 mod schema;
 mod settings;
 mod tokens;
@@ -64,7 +67,25 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::post().to(settings::save))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
-        .configure(contact_routes);
+        .configure(contact_routes)
+        .configure(form_routes);
+}
+
+/// A form id in a path is a UUID, so `/forms/new` and `/f/confirm/…` never match it.
+const FORM: &str = "{id:[0-9a-fA-F-]{36}}";
+
+fn form_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/forms", web::get().to(forms::list))
+        .route("/forms", web::post().to(forms::create))
+        .route("/forms/new", web::get().to(forms::new_form))
+        .route(&format!("/forms/{FORM}"), web::get().to(forms::show))
+        .route(&format!("/forms/{FORM}"), web::post().to(forms::save))
+        .route(&format!("/forms/{FORM}/delete"), web::post().to(forms::delete))
+        .route(&format!("/f/{FORM}"), web::get().to(public_forms::hosted))
+        .route(&format!("/f/{FORM}"), web::post().to(public_forms::submit))
+        .route(&format!("/f/{FORM}/challenge"), web::get().to(public_forms::challenge))
+        .route("/f/confirm/{token}", web::get().to(public_forms::confirm_page))
+        .route("/f/confirm/{token}", web::post().to(public_forms::confirm));
 }
 
 /// A contact id in a path is a UUID, so `/contacts/new` and `/contacts/import` never match it.
@@ -110,6 +131,9 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::ViewContacts) {
         items.push(NavItem { href: "/contacts", label: "Contacts", key: "contacts" });
         items.push(NavItem { href: "/lists", label: "Lists", key: "lists" });
+    }
+    if p.can(Permission::SendCampaigns) {
+        items.push(NavItem { href: "/forms", label: "Forms", key: "forms" });
     }
     if p.can(Permission::ManageSettings) {
         items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
