@@ -146,7 +146,13 @@ pub struct FormsConfig {
 
 impl Default for FormsConfig {
     fn default() -> Self {
-        Self { confirm_hours: 48, unconfirmed_days: 7, pow_difficulty: 17, per_ip_per_minute: 20, per_address_per_hour: 5 }
+        Self {
+            confirm_hours: 48,
+            unconfirmed_days: 7,
+            pow_difficulty: 17,
+            per_ip_per_minute: 20,
+            per_address_per_hour: 5,
+        }
     }
 }
 
@@ -385,11 +391,7 @@ impl Default for BackupConfig {
 
 impl Default for JobsConfig {
     fn default() -> Self {
-        Self {
-            backup: "30 3 * * *".into(),
-            session_cleanup: "*/15 * * * *".into(),
-            form_cleanup: "45 3 * * *".into(),
-        }
+        Self { backup: "30 3 * * *".into(), session_cleanup: "*/15 * * * *".into(), form_cleanup: "45 3 * * *".into() }
     }
 }
 
@@ -520,7 +522,9 @@ impl Config {
         }
         let f = &self.forms;
         if f.confirm_hours == 0 || f.unconfirmed_days == 0 || f.per_ip_per_minute == 0 || f.per_address_per_hour == 0 {
-            return bad("forms: confirm_hours, unconfirmed_days, per_ip_per_minute and per_address_per_hour must be at least 1");
+            return bad(
+                "forms: confirm_hours, unconfirmed_days, per_ip_per_minute and per_address_per_hour must be at least 1",
+            );
         }
         if !(1..=32).contains(&f.pow_difficulty) {
             return bad("forms.pow_difficulty must be between 1 and 32 bits");

@@ -60,7 +60,7 @@ fn text(field: &'static str, raw: &str, max: usize, one_line: bool) -> OpResult<
     if s.chars().count() > max {
         return Err(invalid(field, format!("is longer than {max} characters")));
     }
-    if s.chars().any(|c| c.is_control() && !(c == '\n' && !one_line)) {
+    if s.chars().any(|c| c.is_control() && (one_line || c != '\n')) {
         return Err(invalid(field, if one_line { "must be one line" } else { "contains control characters" }));
     }
     Ok(s)
@@ -135,7 +135,8 @@ fn apply(state: &AppState, f: &mut Form, input: &FormInput) -> OpResult<()> {
     if let Some(purposes) = &input.purposes {
         let mut out = Vec::new();
         for p in purposes.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-            let purpose = state.purposes.get(p)?.ok_or_else(|| invalid("purposes", format!("there is no purpose `{p}`")))?;
+            let purpose =
+                state.purposes.get(p)?.ok_or_else(|| invalid("purposes", format!("there is no purpose `{p}`")))?;
             if purpose.current_wording == 0 {
                 return Err(invalid(
                     "purposes",
@@ -239,9 +240,14 @@ pub const POW_NONCE: &str = "pow_nonce";
 pub enum Outcome {
     Accepted,
     /// A value to correct; the form is shown again (422).
-    Invalid { field: String, message: String },
+    Invalid {
+        field: String,
+        message: String,
+    },
     /// A line break or NUL in a value: refused outright (400), nothing stored.
-    Injection { field: String },
+    Injection {
+        field: String,
+    },
     RateLimited,
     Pow(PowError),
 }
@@ -272,7 +278,10 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         return Ok(Outcome::Invalid { field: "form".into(), message: "has too many fields".into() });
     }
     if let Some((k, _)) = s.pairs.iter().find(|(k, v)| v.chars().count() > MAX_VALUE || k.len() > 100) {
-        return Ok(Outcome::Invalid { field: k.chars().take(40).collect(), message: format!("is longer than {MAX_VALUE} characters") });
+        return Ok(Outcome::Invalid {
+            field: k.chars().take(40).collect(),
+            message: format!("is longer than {MAX_VALUE} characters"),
+        });
     }
     // A bot fills every field; a person never sees this one. It is told what a person is told.
     if !first(&s.pairs, HONEYPOT).trim().is_empty() {
@@ -339,7 +348,10 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
     for (_, v) in s.pairs.iter().filter(|(k, _)| k == CONSENT) {
         let (key, version) = v.split_once(':').unwrap_or((v.as_str(), "0"));
         if !form.purposes.iter().any(|p| p == key) {
-            return bad(CONSENT, format!("`{}` is not asked for by this form", key.chars().take(40).collect::<String>()));
+            return bad(
+                CONSENT,
+                format!("`{}` is not asked for by this form", key.chars().take(40).collect::<String>()),
+            );
         }
         let version: u32 = version.parse().unwrap_or(0);
         let version = match state.purposes.wording(key, version)? {
@@ -417,7 +429,13 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
     Ok(Outcome::Accepted)
 }
 
-fn new_contact(state: &AppState, form: &Form, email: &EmailAddress, input: &ContactInput, status: Status) -> OpResult<Contact> {
+fn new_contact(
+    state: &AppState,
+    form: &Form,
+    email: &EmailAddress,
+    input: &ContactInput,
+    status: Status,
+) -> OpResult<Contact> {
     let mut c = Contact::new(email.clone(), Source::Form, form.id.reference());
     input.apply(&mut c, MergePolicy::Overwrite);
     c.status = status;
@@ -432,7 +450,9 @@ fn new_contact(state: &AppState, form: &Form, email: &EmailAddress, input: &Cont
             state.store.commit()?;
             state.contacts.announce(seq);
             state.audit.record(
-                Event::new(Actor::System, Action::ContactCreated).target(c.id.reference()).detail("source", form.id.reference()),
+                Event::new(Actor::System, Action::ContactCreated)
+                    .target(c.id.reference())
+                    .detail("source", form.id.reference()),
             )?;
             Ok(c)
         }
@@ -504,14 +524,18 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
 #[derive(Debug, PartialEq)]
 pub enum Confirmed {
     /// Done now, or earlier (confirming twice changes nothing).
-    Done(Form),
+    Done,
     Expired,
     /// Forged, altered, or its sign-up is gone (removed unconfirmed, erased, form deleted).
     Invalid,
 }
 
 /// Checks a confirmation link without acting on it (the page with the button).
-pub fn check_token(state: &AppState, token: &str, now: DateTime<Utc>) -> OpResult<Result<(ConfirmToken, Form, Submission), Confirmed>> {
+pub fn check_token(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> OpResult<Result<(ConfirmToken, Form, Submission), Confirmed>> {
     let t = match ConfirmToken::verify(state.store.keyring(), token, now) {
         Ok(t) => t,
         Err(TokenError::Expired) => return Ok(Err(Confirmed::Expired)),
@@ -533,12 +557,12 @@ pub fn confirm(state: &AppState, token: &str, now: DateTime<Utc>) -> OpResult<Co
         Err(outcome) => return Ok(outcome),
     };
     if s.confirmed_at.is_some() {
-        return Ok(Confirmed::Done(form));
+        return Ok(Confirmed::Done);
     }
     grant(state, &form, &t.contact, t.seq, &s, "confirmed by email (double opt-in)")?;
     state.forms.count(&form.id, |n| n.confirmed += 1)?;
     state.store.commit()?;
-    Ok(Confirmed::Done(form))
+    Ok(Confirmed::Done)
 }
 
 /// The daily job's step: removes sign-ups submitted before `now - unconfirmed_days` and never

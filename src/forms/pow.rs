@@ -138,11 +138,7 @@ impl Spent {
 
 /// Finds a nonce (what pow.js does in the browser); for tests and tools.
 pub fn solve(challenge: &str) -> String {
-    let difficulty: u32 = challenge
-        .rsplit('.')
-        .nth(1)
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(u32::MAX);
+    let difficulty: u32 = challenge.rsplit('.').nth(1).and_then(|d| d.parse().ok()).unwrap_or(u32::MAX);
     (0u64..).map(|n| n.to_string()).find(|n| zero_bits(challenge, n) >= difficulty).expect("a nonce exists")
 }
 

@@ -132,8 +132,8 @@ fn double_opt_in_end_to_end_with_the_confirmation_arriving_by_smtp() {
     let forged = ConfirmToken { contact: c.id, form, seq, expires: chrono::Utc::now().timestamp() + 3600 }
         .sign(&tidings::store::Keyring::new(tidings::store::SecretKey::random()));
     assert_eq!(app.client().post(format!("{}/f/confirm/{forged}", app.url)).send().unwrap().status(), 404);
-    let expired = ConfirmToken { contact: c.id, form, seq, expires: chrono::Utc::now().timestamp() - 1 }
-        .sign(st.store.keyring());
+    let expired =
+        ConfirmToken { contact: c.id, form, seq, expires: chrono::Utc::now().timestamp() - 1 }.sign(st.store.keyring());
     let r = app.client().post(format!("{}/f/confirm/{expired}", app.url)).send().unwrap();
     assert_eq!(r.status(), 410);
     assert!(r.text().unwrap().contains("expired"));
@@ -172,8 +172,14 @@ fn the_honeypot_and_every_kind_of_address_get_the_same_answer() {
     // A subscriber who already exists.
     let by = tidings::ops::By::cli();
     let mut input = tidings::domain::ContactInput::default();
-    tidings::contacts::ops::set_text(&mut input, &tidings::contacts::ops::Target::Email, "known@example.org", &[], None)
-        .unwrap();
+    tidings::contacts::ops::set_text(
+        &mut input,
+        &tidings::contacts::ops::Target::Email,
+        "known@example.org",
+        &[],
+        None,
+    )
+    .unwrap();
     let known = tidings::contacts::ops::create(st, by, &input, tidings::domain::Source::Admin).unwrap();
     let for_known = submit(&app, &form, &[("email", "known@example.org"), ("first_name", "Mallory")]);
     let for_new = submit(&app, &form, &[("email", "new@example.org")]);
@@ -320,7 +326,13 @@ fn admin_builds_a_form_and_sees_the_hosted_page_and_snippet() {
         &admin,
         "/forms/new",
         "/forms",
-        &[("name", "Popup"), ("title", "Join us"), ("lists", "news"), ("purposes", "newsletter"), ("double_opt_in", "1")],
+        &[
+            ("name", "Popup"),
+            ("title", "Join us"),
+            ("lists", "news"),
+            ("purposes", "newsletter"),
+            ("double_opt_in", "1"),
+        ],
     );
     assert_eq!(r.status(), 303);
     let at = crate::helpers::location(&r);
@@ -331,7 +343,12 @@ fn admin_builds_a_form_and_sees_the_hosted_page_and_snippet() {
     assert!(page.contains("newsletter:1"), "the snippet carries the wording version");
     assert!(page.contains("Yes, send me the newsletter"), "the wording is visible in the builder");
     // A redirect that is not https or same-site is refused.
-    let r = app.post_form(&admin, &at, &format!("/forms/{id}"), &[("name", "Popup"), ("redirect_url", "javascript:alert(1)")]);
+    let r = app.post_form(
+        &admin,
+        &at,
+        &format!("/forms/{id}"),
+        &[("name", "Popup"), ("redirect_url", "javascript:alert(1)")],
+    );
     assert_eq!(r.status(), 422);
     let hosted = app.client().get(format!("{}/f/{id}", app.url)).send().unwrap();
     assert_eq!(hosted.status(), 200);

@@ -128,7 +128,8 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, Api
 
 /// The embeddable HTML: the same form as the hosted page, rendered standalone.
 pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
-    let html = state.templates.render("form_embed.html", context! { form => public_view(state, f, true)?, embed => true })?;
+    let html =
+        state.templates.render("form_embed.html", context! { form => public_view(state, f, true)?, embed => true })?;
     Ok(html.trim().to_string())
 }
 

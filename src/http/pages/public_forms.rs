@@ -141,9 +141,12 @@ pub async fn confirm_page(state: web::Data<AppState>, path: web::Path<String>) -
     let checked = blocking(move || fops::check_token(&st, &t, Utc::now()).map_err(ApiError::from)).await?;
     match checked {
         Ok((_, _, s)) if s.confirmed_at.is_some() => confirmed(&state),
-        Ok((_, form, _)) => {
-            render(&state, 200, "form_confirm.html", context! { title => form.title, action => format!("/f/confirm/{token}") })
-        }
+        Ok((_, form, _)) => render(
+            &state,
+            200,
+            "form_confirm.html",
+            context! { title => form.title, action => format!("/f/confirm/{token}") },
+        ),
         Err(other) => refused(&state, &other),
     }
 }
@@ -152,13 +155,19 @@ pub async fn confirm(state: web::Data<AppState>, path: web::Path<String>) -> Res
     let (st, token) = (state.clone(), path.into_inner());
     let outcome = blocking(move || fops::confirm(&st, &token, Utc::now()).map_err(ApiError::from)).await?;
     match outcome {
-        Confirmed::Done(_) => confirmed(&state),
+        Confirmed::Done => confirmed(&state),
         other => refused(&state, &other),
     }
 }
 
 fn confirmed(state: &AppState) -> Result<HttpResponse, ApiError> {
-    message(state, 200, "Subscription confirmed", "Thank you: your subscription is confirmed. You can unsubscribe at any time with the link in every email.", "ok")
+    message(
+        state,
+        200,
+        "Subscription confirmed",
+        "Thank you: your subscription is confirmed. You can unsubscribe at any time with the link in every email.",
+        "ok",
+    )
 }
 
 fn refused(state: &AppState, outcome: &Confirmed) -> Result<HttpResponse, ApiError> {
