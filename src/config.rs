@@ -35,6 +35,7 @@ pub struct Config {
     pub log: LogConfig,
     pub contacts: ContactsConfig,
     pub mail: MailConfig,
+    pub forms: FormsConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -123,6 +124,36 @@ pub struct JobsConfig {
     pub backup: String,
     /// Cron expression for removing expired sessions; empty disables.
     pub session_cleanup: String,
+    /// Cron expression for removing sign-ups nobody confirmed (see `forms.unconfirmed_days`);
+    /// empty disables.
+    pub form_cleanup: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct FormsConfig {
+    /// Hours a confirmation link stays valid.
+    pub confirm_hours: u32,
+    /// Days after which a sign-up nobody confirmed is removed.
+    pub unconfirmed_days: u32,
+    /// Leading zero bits of SHA-256 the proof-of-work challenge asks for (each bit doubles the work).
+    pub pow_difficulty: u8,
+    /// Submissions accepted per client network (/24 or /48) per minute, across all forms.
+    pub per_ip_per_minute: u32,
+    /// Submissions accepted per email address per hour, across all forms.
+    pub per_address_per_hour: u32,
+}
+
+impl Default for FormsConfig {
+    fn default() -> Self {
+        Self {
+            confirm_hours: 48,
+            unconfirmed_days: 7,
+            pow_difficulty: 17,
+            per_ip_per_minute: 20,
+            per_address_per_hour: 5,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -463,6 +494,7 @@ impl Default for Config {
             log: LogConfig::default(),
             contacts: ContactsConfig::default(),
             mail: MailConfig::default(),
+            forms: FormsConfig::default(),
         }
     }
 }
@@ -507,7 +539,7 @@ impl Default for BackupConfig {
 
 impl Default for JobsConfig {
     fn default() -> Self {
-        Self { backup: "30 3 * * *".into(), session_cleanup: "*/15 * * * *".into() }
+        Self { backup: "30 3 * * *".into(), session_cleanup: "*/15 * * * *".into(), form_cleanup: "45 3 * * *".into() }
     }
 }
 
@@ -620,7 +652,11 @@ impl Config {
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return bad("log.format must be \"text\" or \"json\"");
         }
-        for (name, expr) in [("jobs.backup", &self.jobs.backup), ("jobs.session_cleanup", &self.jobs.session_cleanup)] {
+        for (name, expr) in [
+            ("jobs.backup", &self.jobs.backup),
+            ("jobs.session_cleanup", &self.jobs.session_cleanup),
+            ("jobs.form_cleanup", &self.jobs.form_cleanup),
+        ] {
             if !expr.trim().is_empty() {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
             }
@@ -631,6 +667,15 @@ impl Config {
             if rest.is_none_or(|r| r.is_empty() || r.trim_end_matches('/').contains(['/', '?', '#', ' '])) {
                 return bad("http.public_url must be a URL like https://news.example.com (scheme and host, no path)");
             }
+        }
+        let f = &self.forms;
+        if f.confirm_hours == 0 || f.unconfirmed_days == 0 || f.per_ip_per_minute == 0 || f.per_address_per_hour == 0 {
+            return bad(
+                "forms: confirm_hours, unconfirmed_days, per_ip_per_minute and per_address_per_hour must be at least 1",
+            );
+        }
+        if !(1..=32).contains(&f.pow_difficulty) {
+            return bad("forms.pow_difficulty must be between 1 and 32 bits");
         }
         self.mail.validate()
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod contacts;
 pub mod control;
 pub mod domain;
+pub mod forms;
 pub mod http;
 pub mod jobs;
 pub mod mail;

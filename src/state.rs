@@ -35,6 +35,7 @@ pub struct AppState {
     pub imports: crate::contacts::import::Imports,
     pub mailer: Arc<crate::mail::Mailer>,
     pub sending: crate::sending::Sending,
+    pub forms: crate::forms::Forms,
 }
 
 /// Why the application state could not be built.
@@ -59,6 +60,7 @@ impl AppState {
             lists: crate::contacts::schema::Lists::open(&store)?,
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
             sending: crate::sending::Sending::open(&store)?,
+            forms: crate::forms::Forms::open(&store, &config.forms)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             contacts,
             search,

@@ -25,8 +25,11 @@ pub async fn serve_static(req: HttpRequest, path: web::Path<String>) -> HttpResp
     } else {
         mime.to_string()
     };
+    // The proof-of-work script is loaded by form snippets on the shop's own site.
+    let corp = if name == "static/pow.js" { "cross-origin" } else { "same-origin" };
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header(("cross-origin-resource-policy", corp))
         .insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
         .body(file.data.into_owned())

@@ -78,11 +78,12 @@ pub async fn context<B: MessageBody + 'static>(
         // Only our own token format is an API token; `/metrics` has its own bearer secret.
         .filter(|v| v.starts_with("tdg_"));
 
-    // A state change carried by cookies must come from our own pages. The RFC 8058 one-click
-    // unsubscribe is exempt: a signed token in the path is its authority (no cookie is read),
-    // and the POST comes from the mail provider or the reader's mail client, not our pages.
-    let one_click = path.starts_with("/u/");
-    if !req.method().is_safe() && bearer.is_none() && !one_click {
+    // A state change carried by cookies must come from our own pages. Exempt, because a signed
+    // token or the form itself is their authority and no cookie is read: the RFC 8058
+    // one-click unsubscribe (`/u/…`, posted by the mail provider or the reader's mail client)
+    // and subscribe forms (`/f/…`, posted from the shop's own site by design).
+    let public_post = path.starts_with("/u/") || path.starts_with("/f/");
+    if !req.method().is_safe() && bearer.is_none() && !public_post {
         if let Some(origin) = req.headers().get("origin").and_then(|v| v.to_str().ok()) {
             let host = req.connection_info().host().to_string();
             let origin_host = origin.split("://").nth(1).unwrap_or("");

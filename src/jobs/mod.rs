@@ -75,12 +75,19 @@ pub fn scheduled_backup(state: &AppState) -> anyhow::Result<String> {
     ))
 }
 
+/// Removes subscribe-form sign-ups nobody confirmed within `forms.unconfirmed_days`.
+pub fn form_cleanup(state: &AppState) -> anyhow::Result<String> {
+    let (erased, removed) = crate::forms::ops::remove_unconfirmed(state, Utc::now())?;
+    Ok(format!("removed {erased} unconfirmed sign-ups and {removed} unconfirmed submissions of known contacts"))
+}
+
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
 /// and recorded, and the job runs again at its next time.
 pub fn spawn(state: Arc<AppState>) {
     let jobs = [
         Job { name: "backup", expr: state.config.jobs.backup.clone(), step: scheduled_backup },
         Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
+        Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
     ];
     for job in jobs {
         if job.expr.trim().is_empty() {

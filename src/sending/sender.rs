@@ -613,7 +613,9 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         state.store.commit_async().await?;
         return Ok(());
     };
-    if state.contacts.is_suppressed(&contact.email)? {
+    // A form's confirmation goes to a suppressed address too: confirming is how it comes back.
+    let sign_up = m.template == super::templates::CONFIRM_SUBSCRIPTION && m.by.starts_with("form:");
+    if !sign_up && state.contacts.is_suppressed(&contact.email)? {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Suppressed))?;
         state.store.commit_async().await?;
         return Ok(());

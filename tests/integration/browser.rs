@@ -544,34 +544,88 @@ fn write_preview_and_send_campaign(b: &Browser, url: &str, list: &str, preview_a
 }
 
 #[test]
-fn browser_markdown_campaign_preview_and_send() {
-    use crate::smtp_sink::{SinkOptions, SmtpSink};
-    use tidings::contacts::ops;
-    use tidings::domain::{ContactInput, EmailAddress, Source};
+fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_the_mail() {
     if !browser_available() {
         return;
     }
-    let sink = SmtpSink::start(SinkOptions::default());
+    let started = Instant::now();
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
     let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
-    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
-    let st = &app.state;
-    let by = tidings::ops::By::cli();
-    ops::create_list(st, by, "Garden club", "").unwrap();
-    for name in ["irene", "frederic"] {
-        let input = ContactInput {
-            email: Some(EmailAddress::parse(&format!("{name}@example.org")).unwrap()),
-            first_name: Some(name.to_string()),
-            add_lists: ["garden-club".to_string()].into(),
+    let app = crate::helpers::spawn_app_with(|c| {
+        c.mail.from = "news@example.com".into();
+        c.mail.relays = vec![tidings::config::RelayConfig {
+            name: "sink".into(),
+            host: "127.0.0.1".into(),
+            port: sink.port(),
+            tls: tidings::config::RelayTls::None,
             ..Default::default()
-        };
-        let id = ops::create(st, by, &input, Source::Admin).unwrap().id;
-        ops::record_consent(st, by, &id, "newsletter", true, "", None, None).unwrap();
-    }
+        }];
+    });
+    tidings::contacts::ops::create_list(&app.state, tidings::ops::By::cli(), "Newsletter", "").unwrap();
     let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
     first_sign_in(&b, &app);
-    write_preview_and_send_campaign(&b, &app.url, "garden-club", "irene@example.org");
-    let got = sink.wait_for(2);
-    assert_eq!(got.len(), 2);
-    assert!(got.iter().all(|m| String::from_utf8_lossy(&m.data).contains("Spring news for ")));
+
+    // Build the form: a name, the first name asked, the list; the newsletter purpose is ticked
+    // by default in the builder and its wording is shown beside it.
+    b.goto(&format!("{url}/forms"));
+    b.click("a[href='/forms/new']");
+    b.wait_for_path(url, "/forms/new");
+    b.fill("#name", "Website footer");
+    b.fill("#title", "Get our newsletter");
+    b.fill("#intro", "News about our shop, once a month.");
+    b.click("input[name=lists][value=newsletter]");
+    b.click_button("Create form");
+    b.wait_for_text("[role=status]", "The form has been created");
+    assert_eq!(b.count("textarea#snippet"), 1, "the snippet is shown");
+    b.screenshot(&shot_path("form-builder.png"));
+    let hosted = b.text("#hosted-url");
+    let path = &hosted[hosted.find("/f/").unwrap()..];
+
+    // Subscribe through the hosted page.
+    b.goto(&format!("{url}{path}"));
+    b.wait_for_text("h1", "Get our newsletter");
+    b.fill("#tf-email", "grace.hopper@example.org");
+    b.fill("#tf-first_name", "Grace");
+    b.click("input[name=consent]");
+    b.screenshot(&shot_path("form-hosted.png"));
+    b.click_button("Subscribe");
+    b.wait_for_text("h1", "Check your inbox");
+
+    // The confirmation arrives at the SMTP sink; open its link and press the button.
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1, "the confirmation mail arrived");
+    let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let text = msg.body_text(0).unwrap().to_string();
+    let at = text.find("/f/confirm/").expect("a confirmation link");
+    let link: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != ')' && *c != '>').collect();
+    b.goto(&format!("{url}{link}"));
+    b.wait_for_text("h1", "Confirm your subscription");
+    b.click_button("Yes, confirm my subscription");
+    b.wait_for_text("h1", "Subscription confirmed");
+    b.screenshot(&shot_path("form-confirmed.png"));
+
+    let c = app
+        .state
+        .contacts
+        .find_by_email(&tidings::domain::EmailAddress::parse("grace.hopper@example.org").unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.status, tidings::domain::Status::Subscribed);
+    assert!(c.lists.contains("newsletter"));
+    assert_eq!(c.first_name, "Grace");
+    let ledger = app.state.contacts.ledger(&c.id).unwrap();
+    assert!(ledger.iter().any(|e| e.granted && e.purpose == "newsletter" && e.wording.is_some()));
+
+    // The confirmed subscriber is the audience of a campaign written in Markdown, previewed as
+    // her, and sent.
+    write_preview_and_send_campaign(&b, url, "newsletter", "grace.hopper@example.org");
+    let mails = sink.wait_for(2);
+    assert_eq!(mails.len(), 2, "the campaign arrived");
+    assert_eq!(mails[1].to, vec!["grace.hopper@example.org"]);
+    let campaign = String::from_utf8_lossy(&mails[1].data);
+    assert!(campaign.contains("Subject: Spring news for Grace"), "{campaign}");
+    assert!(campaign.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    println!("forms browser test: {:.1?}", started.elapsed());
 }

@@ -17,6 +17,7 @@ use crate::state::{blocking, AppState};
 pub(crate) mod bounces;
 mod campaigns;
 mod contacts;
+mod forms;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -37,6 +38,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(contacts::routes)
         .configure(campaigns::routes)
         .configure(bounces::routes)
+        .configure(forms::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

@@ -7,8 +7,11 @@ mod auth;
 mod campaigns;
 mod contacts;
 mod dashboard;
+mod forms;
+pub use forms::snippet as form_snippet;
 mod import;
 mod public;
+mod public_forms;
 mod schema;
 mod settings;
 mod tokens;
@@ -68,7 +71,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings/email/test", web::post().to(settings::test_mail))
         .configure(public::routes)
         .configure(contact_routes)
-        .configure(campaign_routes);
+        .configure(campaign_routes)
+        .configure(form_routes);
 }
 
 fn campaign_routes(cfg: &mut web::ServiceConfig) {
@@ -91,6 +95,23 @@ fn campaign_routes(cfg: &mut web::ServiceConfig) {
         .route("/templates/{key}", web::post().to(campaigns::save_template))
         .route("/templates/{key}/preview", web::post().to(campaigns::preview_template))
         .route("/templates/{key}/delete", web::post().to(campaigns::delete_template));
+}
+
+/// A form id in a path is a UUID, so `/forms/new` and `/f/confirm/…` never match it.
+const FORM: &str = "{id:[0-9a-fA-F-]{36}}";
+
+fn form_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/forms", web::get().to(forms::list))
+        .route("/forms", web::post().to(forms::create))
+        .route("/forms/new", web::get().to(forms::new_form))
+        .route(&format!("/forms/{FORM}"), web::get().to(forms::show))
+        .route(&format!("/forms/{FORM}"), web::post().to(forms::save))
+        .route(&format!("/forms/{FORM}/delete"), web::post().to(forms::delete))
+        .route(&format!("/f/{FORM}"), web::get().to(public_forms::hosted))
+        .route(&format!("/f/{FORM}"), web::post().to(public_forms::submit))
+        .route(&format!("/f/{FORM}/challenge"), web::get().to(public_forms::challenge))
+        .route("/f/confirm/{token}", web::get().to(public_forms::confirm_page))
+        .route("/f/confirm/{token}", web::post().to(public_forms::confirm));
 }
 
 /// A contact id in a path is a UUID, so `/contacts/new` and `/contacts/import` never match it.
@@ -141,6 +162,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::SendCampaigns) {
         items.push(NavItem { href: "/campaigns", label: "Campaigns", key: "campaigns" });
         items.push(NavItem { href: "/templates", label: "Templates", key: "templates" });
+        items.push(NavItem { href: "/forms", label: "Forms", key: "forms" });
     }
     if p.can(Permission::ManageSettings) {
         items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });

@@ -66,7 +66,7 @@ pub async fn view_in_browser(
 }
 
 /// Organisation details every public page shows (the layout's header and footer).
-fn shop(state: &AppState) -> Value {
+pub(super) fn shop(state: &AppState) -> Value {
     let s = state.settings.get().unwrap_or_default();
     context! { name => s.organisation, postal_address => s.postal_address, dpo_contact => s.dpo_contact }
 }

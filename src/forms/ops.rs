@@ -1,0 +1,614 @@
+//! Form operations: the admin's (create, change, delete: checked, committed, audited) and the
+//! public's (submit, confirm), plus the daily removal of unconfirmed sign-ups. They block: call
+//! them from the blocking pool.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
+
+use super::pow::PowError;
+use super::{address_key, ConfirmToken, Counts, Form, FormId, PendingSignUp, Submission, TokenError};
+use crate::audit::{Action, Actor, Event};
+use crate::contacts::ops::{set_status, Target};
+use crate::domain::contact::{check_contact, parse_name};
+use crate::domain::{
+    ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldValue, MergePolicy, Permission, Source, Status,
+    TruncatedIp, Via,
+};
+use crate::ops::{By, OpError, OpResult};
+use crate::sending::ops::{enqueue_system_message, NewMessage};
+use crate::state::AppState;
+
+fn require(by: &By, p: Permission) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(p)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid { field, message: message.into() }
+}
+
+pub fn get(state: &AppState, id: &FormId) -> OpResult<Form> {
+    state.forms.get(id)?.ok_or(OpError::NotFound("form"))
+}
+
+/// What an admin may set on a form (absent fields stay as they are).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormInput {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub ask_first_name: Option<bool>,
+    pub ask_last_name: Option<bool>,
+    pub custom_fields: Option<Vec<String>>,
+    pub lists: Option<Vec<String>>,
+    pub purposes: Option<Vec<String>>,
+    pub double_opt_in: Option<bool>,
+    pub thank_you: Option<String>,
+    pub proof_of_work: Option<bool>,
+    pub redirect_url: Option<String>,
+}
+
+fn text(field: &'static str, raw: &str, max: usize, one_line: bool) -> OpResult<String> {
+    let s = raw.trim().replace("\r\n", "\n");
+    if s.chars().count() > max {
+        return Err(invalid(field, format!("is longer than {max} characters")));
+    }
+    if s.chars().any(|c| c.is_control() && (one_line || c != '\n')) {
+        return Err(invalid(field, if one_line { "must be one line" } else { "contains control characters" }));
+    }
+    Ok(s)
+}
+
+/// Empty, an https URL, or a path on this site: only what the admin typed here is ever a
+/// redirect target (the submission cannot name one), so there is no open redirect.
+pub fn check_redirect(raw: &str) -> Result<String, String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    if s.len() > 500 || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("must be one URL of up to 500 characters, without spaces".into());
+    }
+    let same_site = s.starts_with('/') && !s.starts_with("//") && !s.starts_with("/\\");
+    let https = s.strip_prefix("https://").is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !host.contains(['@', '\\'])
+    });
+    if same_site || https {
+        Ok(s.to_string())
+    } else {
+        Err("use an https:// address or a path on this site starting with /".into())
+    }
+}
+
+fn apply(state: &AppState, f: &mut Form, input: &FormInput) -> OpResult<()> {
+    if let Some(n) = &input.name {
+        let n = text("name", n, 200, true)?;
+        if n.is_empty() {
+            return Err(invalid("name", "give the form a name"));
+        }
+        f.name = n;
+    }
+    if let Some(t) = &input.title {
+        f.title = text("title", t, 200, true)?;
+    }
+    if let Some(t) = &input.intro {
+        f.intro = text("intro", t, 2000, false)?;
+    }
+    if let Some(b) = input.ask_first_name {
+        f.ask_first_name = b;
+    }
+    if let Some(b) = input.ask_last_name {
+        f.ask_last_name = b;
+    }
+    if let Some(keys) = &input.custom_fields {
+        let mut out = Vec::new();
+        for k in keys.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+            if state.fields.get(k).is_none() {
+                return Err(invalid("custom_fields", format!("there is no custom field `{k}`")));
+            }
+            if !out.iter().any(|x| x == k) {
+                out.push(k.to_string());
+            }
+        }
+        f.custom_fields = out;
+    }
+    if let Some(lists) = &input.lists {
+        let mut out = Vec::new();
+        for l in lists.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            if state.lists.get(l)?.is_none() {
+                return Err(invalid("lists", format!("there is no list `{l}`")));
+            }
+            if !out.iter().any(|x| x == l) {
+                out.push(l.to_string());
+            }
+        }
+        f.lists = out;
+    }
+    if let Some(purposes) = &input.purposes {
+        let mut out = Vec::new();
+        for p in purposes.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            let purpose =
+                state.purposes.get(p)?.ok_or_else(|| invalid("purposes", format!("there is no purpose `{p}`")))?;
+            if purpose.current_wording == 0 {
+                return Err(invalid(
+                    "purposes",
+                    format!("the purpose `{p}` has no consent wording to show; write one on its page first"),
+                ));
+            }
+            if !out.iter().any(|x| x == p) {
+                out.push(p.to_string());
+            }
+        }
+        f.purposes = out;
+    }
+    if let Some(b) = input.double_opt_in {
+        f.double_opt_in = b;
+    }
+    if let Some(t) = &input.thank_you {
+        f.thank_you = text("thank_you", t, 2000, false)?;
+    }
+    if let Some(b) = input.proof_of_work {
+        f.proof_of_work = b;
+    }
+    if let Some(r) = &input.redirect_url {
+        f.redirect_url = check_redirect(r).map_err(|m| invalid("redirect_url", m))?;
+    }
+    Ok(())
+}
+
+pub fn create(state: &AppState, by: By, input: &FormInput) -> OpResult<Form> {
+    require(&by, Permission::SendCampaigns)?;
+    if input.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        return Err(invalid("name", "give the form a name"));
+    }
+    let now = Utc::now();
+    let mut f = Form {
+        id: FormId::new(),
+        name: String::new(),
+        title: "Subscribe to our newsletter".into(),
+        intro: String::new(),
+        ask_first_name: false,
+        ask_last_name: false,
+        custom_fields: vec![],
+        lists: vec![],
+        purposes: vec![],
+        double_opt_in: true,
+        thank_you: "Thank you. Please check your inbox: we have sent you a link to confirm your subscription.".into(),
+        proof_of_work: false,
+        redirect_url: String::new(),
+        created_by: by.actor.reference(),
+        created_at: now,
+        updated_at: now,
+    };
+    apply(state, &mut f, input)?;
+    state.forms.put(&f)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::FormCreated).target(f.id.reference()))?;
+    Ok(f)
+}
+
+pub fn update(state: &AppState, by: By, id: &FormId, input: &FormInput) -> OpResult<Form> {
+    require(&by, Permission::SendCampaigns)?;
+    let mut f = get(state, id)?;
+    apply(state, &mut f, input)?;
+    f.updated_at = Utc::now();
+    state.forms.put(&f)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::FormChanged).target(f.id.reference()))?;
+    Ok(f)
+}
+
+/// Deletes the form. Submissions already made stay with their contacts (they prove consent);
+/// their confirmation links stop working.
+pub fn delete(state: &AppState, by: By, id: &FormId) -> OpResult<()> {
+    require(&by, Permission::SendCampaigns)?;
+    get(state, id)?;
+    state.forms.remove(id)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::FormDeleted).target(id.reference()))?;
+    Ok(())
+}
+
+// ---- the public side
+
+/// One submission as it reached the server.
+pub struct Submitted {
+    /// Every (name, value) of the body, in order, unknown names included (they are checked too).
+    pub pairs: Vec<(String, String)>,
+    pub ip: Option<IpAddr>,
+    /// Browser family and OS.
+    pub user_agent: String,
+}
+
+/// Names of the form's inputs.
+pub const HONEYPOT: &str = "website";
+pub const CONSENT: &str = "consent";
+pub const POW_CHALLENGE: &str = "pow_challenge";
+pub const POW_NONCE: &str = "pow_nonce";
+
+/// What the person is told. `Accepted` is the same whether the address was new, known,
+/// subscribed, erased, or the honeypot caught a bot.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Accepted,
+    /// A value to correct; the form is shown again (422).
+    Invalid {
+        field: String,
+        message: String,
+    },
+    /// A line break or NUL in a value: refused outright (400), nothing stored.
+    Injection {
+        field: String,
+    },
+    RateLimited,
+    Pow(PowError),
+}
+
+const MAX_VALUE: usize = 2000;
+const MAX_PAIRS: usize = 100;
+
+/// Where a line break or NUL sits, if anywhere: such a value could smuggle a header into the
+/// confirmation mail (a name goes into `To:`), so it is refused whatever the field.
+fn injected(pairs: &[(String, String)]) -> Option<String> {
+    pairs.iter().find(|(k, v)| [k, v].iter().any(|s| s.contains(['\r', '\n', '\0']))).map(|(k, _)| {
+        let k: String = k.chars().filter(|c| !c.is_control()).take(40).collect();
+        k
+    })
+}
+
+fn first<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+/// Validates a submission and, when it passes, records it and sends the confirmation (or, for
+/// a form without double opt-in, records the consent at once).
+pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) -> OpResult<Outcome> {
+    if let Some(field) = injected(&s.pairs) {
+        return Ok(Outcome::Injection { field });
+    }
+    if s.pairs.len() > MAX_PAIRS {
+        return Ok(Outcome::Invalid { field: "form".into(), message: "has too many fields".into() });
+    }
+    if let Some((k, _)) = s.pairs.iter().find(|(k, v)| v.chars().count() > MAX_VALUE || k.len() > 100) {
+        return Ok(Outcome::Invalid {
+            field: k.chars().take(40).collect(),
+            message: format!("is longer than {MAX_VALUE} characters"),
+        });
+    }
+    // A bot fills every field; a person never sees this one. It is told what a person is told.
+    if !first(&s.pairs, HONEYPOT).trim().is_empty() {
+        return Ok(Outcome::Accepted);
+    }
+    if let Some(ip) = s.ip {
+        if state.forms.per_ip.check_key(&TruncatedIp::new(ip).addr()).is_err() {
+            return Ok(Outcome::RateLimited);
+        }
+    }
+    if form.proof_of_work {
+        let (c, n) = (first(&s.pairs, POW_CHALLENGE), first(&s.pairs, POW_NONCE));
+        if let Err(e) = state.forms.challenges.verify(state.store.keyring(), &form.id, c, n, now) {
+            return Ok(Outcome::Pow(e));
+        }
+    }
+    let email = match EmailAddress::parse(first(&s.pairs, "email")) {
+        Ok(e) => e,
+        Err(m) => return Ok(Outcome::Invalid { field: "email".into(), message: m }),
+    };
+    if state.forms.per_address.check_key(&address_key(state.store.keyring(), &email)).is_err() {
+        return Ok(Outcome::RateLimited);
+    }
+
+    // The values asked for, validated as everywhere else.
+    let mut values = BTreeMap::from([("email".to_string(), email.as_str().to_string())]);
+    let mut input = ContactInput::default();
+    let bad = |field: &str, message: String| Ok(Outcome::Invalid { field: field.into(), message });
+    for (asked, key) in [(form.ask_first_name, "first_name"), (form.ask_last_name, "last_name")] {
+        if !asked {
+            continue;
+        }
+        match parse_name(key, first(&s.pairs, key)) {
+            Ok(v) if !v.is_empty() => {
+                values.insert(key.into(), v.clone());
+                if key == "first_name" {
+                    input.first_name = Some(v);
+                } else {
+                    input.last_name = Some(v);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => return bad(key, e.message),
+        }
+    }
+    let defs = state.fields.all();
+    for key in &form.custom_fields {
+        let Some(def) = defs.iter().find(|d| &d.key == key) else { continue };
+        let name = format!("custom.{key}");
+        let raw: Vec<&str> = s.pairs.iter().filter(|(k, _)| k == &name).map(|(_, v)| v.as_str()).collect();
+        let joined = raw.join("; ");
+        match def.parse_text(&joined) {
+            Ok(Some(v)) => {
+                values.insert(name, joined);
+                input.custom.insert(key.clone(), Some(v));
+            }
+            Ok(None) => {}
+            Err(m) => return bad(&name, m),
+        }
+    }
+    // Each box ticked says which wording version was shown beside it (`newsletter:3`): an
+    // embedded snippet keeps the text it was copied with, and that is the text agreed to.
+    let mut purposes: Vec<(String, u32)> = Vec::new();
+    for (_, v) in s.pairs.iter().filter(|(k, _)| k == CONSENT) {
+        let (key, version) = v.split_once(':').unwrap_or((v.as_str(), "0"));
+        if !form.purposes.iter().any(|p| p == key) {
+            return bad(
+                CONSENT,
+                format!("`{}` is not asked for by this form", key.chars().take(40).collect::<String>()),
+            );
+        }
+        let version: u32 = version.parse().unwrap_or(0);
+        let version = match state.purposes.wording(key, version)? {
+            Some(w) => w.version,
+            None => match state.purposes.get(key)? {
+                Some(p) if p.current_wording > 0 => p.current_wording,
+                _ => return bad(CONSENT, format!("the purpose `{key}` has no wording")),
+            },
+        };
+        if !purposes.iter().any(|(p, _)| p == key) {
+            purposes.push((key.to_string(), version));
+        }
+    }
+
+    let mut submission = Submission {
+        form: form.id,
+        at: now,
+        values,
+        purposes,
+        ip: s.ip.map(TruncatedIp::new),
+        user_agent: s.user_agent.clone(),
+        created_contact: false,
+        confirmed_at: None,
+    };
+    // An erased (suppressed) address may come back only with fresh consent through a form:
+    // never by single opt-in, only once the address confirms (which lifts the suppression).
+    let suppressed = state.contacts.is_suppressed(&email)?;
+    let existing = state.contacts.find_by_email(&email)?;
+    if !form.double_opt_in && !suppressed {
+        let c = match existing {
+            Some(c) => c,
+            None => {
+                let c = new_contact(state, form, &email, &input, Status::Subscribed)?;
+                submission.created_contact = true;
+                c
+            }
+        };
+        submission.confirmed_at = Some(now);
+        let seq = state.forms.add_submission(&c.id, &submission)?;
+        state.forms.count(&form.id, |n| {
+            n.submitted += 1;
+            n.confirmed += 1
+        })?;
+        grant(state, form, &c.id, seq, &submission, "single opt-in (the form does not ask for confirmation)")?;
+        return Ok(Outcome::Accepted);
+    }
+    // Double opt-in. A new contact is created as Pending (never in a campaign audience). A
+    // known one is left as it is until the address confirms: an unconfirmed submission must not
+    // change anyone's record (nor downgrade a subscriber), only the address's owner may.
+    let contact = match existing {
+        Some(c) => c,
+        None => {
+            let c = new_contact(state, form, &email, &input, Status::Pending)?;
+            submission.created_contact = true;
+            c
+        }
+    };
+    let seq = state.forms.add_submission(&contact.id, &submission)?;
+    state.forms.count(&form.id, |n| n.submitted += 1)?;
+    state.store.commit()?;
+    let expires = now + Duration::hours(state.config.forms.confirm_hours.into());
+    let token = ConfirmToken { contact: contact.id, form: form.id, seq, expires: expires.timestamp() }
+        .sign(state.store.keyring());
+    let url = format!("{}/f/confirm/{token}", state.config.public_url());
+    enqueue_system_message(
+        state,
+        &form.id.reference(),
+        NewMessage {
+            template: crate::sending::templates::CONFIRM_SUBSCRIPTION,
+            to: &email,
+            data: json!({ "confirm_url": url, "form_name": form.title, "expires_at": expires }),
+            idempotency_key: &format!("confirm:{seq}"),
+        },
+    )?;
+    Ok(Outcome::Accepted)
+}
+
+fn new_contact(
+    state: &AppState,
+    form: &Form,
+    email: &EmailAddress,
+    input: &ContactInput,
+    status: Status,
+) -> OpResult<Contact> {
+    let mut c = Contact::new(email.clone(), Source::Form, form.id.reference());
+    input.apply(&mut c, MergePolicy::Overwrite);
+    c.status = status;
+    c.updated_at = c.created_at;
+    check_contact(&mut c, &state.fields.all())?;
+    match state.contacts.claim_or_find(&c.email, &c.id)? {
+        // Created by a concurrent submission a moment ago: use that one.
+        Some(existing) => Ok(existing),
+        None => {
+            let seq = state.contacts.log_many(&[(c.id, true)])?;
+            state.contacts.write_claimed(&c, None)?;
+            state.store.commit()?;
+            state.contacts.announce(seq);
+            state.audit.record(
+                Event::new(Actor::System, Action::ContactCreated)
+                    .target(c.id.reference())
+                    .detail("source", form.id.reference()),
+            )?;
+            Ok(c)
+        }
+    }
+}
+
+/// Records what a (confirmed) submission grants: its values, lists, consents; status
+/// Subscribed; the suppression lifted. Committed and audited.
+fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submission, how: &str) -> OpResult<()> {
+    let mut c = state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
+    let before = c.email.clone();
+    let mut input = ContactInput::default();
+    let defs = state.fields.all();
+    for (k, v) in &s.values {
+        match Target::parse(k, &defs) {
+            Some(Target::FirstName) => input.first_name = Some(v.clone()),
+            Some(Target::LastName) => input.last_name = Some(v.clone()),
+            Some(Target::Custom(key)) => {
+                if let Some(Ok(Some(val))) = defs.iter().find(|d| d.key == key).map(|d| d.parse_text(v)) {
+                    input.custom.insert(key, Some::<FieldValue>(val));
+                }
+            }
+            _ => {}
+        }
+    }
+    input.add_lists = form.lists.iter().filter(|l| state.lists.get(l).ok().flatten().is_some()).cloned().collect();
+    let changed = input.apply(&mut c, MergePolicy::Overwrite);
+    let mut last = 0;
+    if !changed.is_empty() {
+        check_contact(&mut c, &defs)?;
+        last = state.contacts.save(&before, &c)?;
+    }
+    let now = Utc::now();
+    for (purpose, version) in &s.purposes {
+        let entry = ConsentEntry {
+            purpose: purpose.clone(),
+            granted: true,
+            at: now,
+            via: Via::Form(form.id.to_string()),
+            wording: Some((purpose.clone(), *version)),
+            ip: s.ip,
+            user_agent: Some(s.user_agent.clone()).filter(|u| !u.is_empty()),
+            note: format!("{how}; submitted {}", s.at.format("%Y-%m-%d %H:%M:%S UTC")),
+        };
+        last = last.max(state.contacts.append_consent(&c.id, &entry)?);
+    }
+    let mut confirmed = s.clone();
+    confirmed.confirmed_at = Some(now);
+    state.forms.confirm_submission(&c.id, seq, &confirmed)?;
+    state.contacts.unsuppress(&c.email)?;
+    state.store.commit()?;
+    if last > 0 {
+        state.contacts.announce(last);
+    }
+    for (purpose, version) in &s.purposes {
+        state.audit.record(
+            Event::new(Actor::System, Action::ConsentRecorded)
+                .target(c.id.reference())
+                .detail("purpose", purpose)
+                .detail("wording", version)
+                .detail("via", form.id.reference()),
+        )?;
+    }
+    set_status(state, Actor::System, &c.id, Status::Subscribed, &format!("{how} through {}", form.id.reference()))?;
+    Ok(())
+}
+
+/// What a confirmation link leads to.
+#[derive(Debug, PartialEq)]
+pub enum Confirmed {
+    /// Done now, or earlier (confirming twice changes nothing).
+    Done,
+    Expired,
+    /// Forged, altered, or its sign-up is gone (removed unconfirmed, erased, form deleted).
+    Invalid,
+}
+
+/// Checks a confirmation link without acting on it (the page with the button).
+pub fn check_token(
+    state: &AppState,
+    token: &str,
+    now: DateTime<Utc>,
+) -> OpResult<Result<(ConfirmToken, Form, Submission), Confirmed>> {
+    let t = match ConfirmToken::verify(state.store.keyring(), token, now) {
+        Ok(t) => t,
+        Err(TokenError::Expired) => return Ok(Err(Confirmed::Expired)),
+        Err(TokenError::Invalid) => return Ok(Err(Confirmed::Invalid)),
+    };
+    let (Some(form), Some(s)) = (state.forms.get(&t.form)?, state.forms.submission(&t.contact, t.seq)?) else {
+        return Ok(Err(Confirmed::Invalid));
+    };
+    if s.form != t.form || state.contacts.get(&t.contact)?.is_none() {
+        return Ok(Err(Confirmed::Invalid));
+    }
+    Ok(Ok((t, form, s)))
+}
+
+/// Confirms a sign-up from its signed link: idempotent.
+pub fn confirm(state: &AppState, token: &str, now: DateTime<Utc>) -> OpResult<Confirmed> {
+    let (t, form, s) = match check_token(state, token, now)? {
+        Ok(found) => found,
+        Err(outcome) => return Ok(outcome),
+    };
+    if s.confirmed_at.is_some() {
+        return Ok(Confirmed::Done);
+    }
+    grant(state, &form, &t.contact, t.seq, &s, "confirmed by email (double opt-in)")?;
+    state.forms.count(&form.id, |n| n.confirmed += 1)?;
+    state.store.commit()?;
+    Ok(Confirmed::Done)
+}
+
+/// The daily job's step: removes sign-ups submitted before `now - unconfirmed_days` and never
+/// confirmed. A contact the form created and that is still pending is erased everywhere (the
+/// contact erasure path, so every registered store forgets it); for a contact that existed
+/// already, only the unconfirmed submission goes. Returns (contacts erased, submissions removed).
+pub fn remove_unconfirmed(state: &AppState, now: DateTime<Utc>) -> OpResult<(usize, usize)> {
+    let cutoff = now - Duration::days(state.config.forms.unconfirmed_days.into());
+    let by = By { actor: Actor::System, ip: None, role: None };
+    let (mut erased, mut removed) = (0, 0);
+    loop {
+        let batch: Vec<PendingSignUp> = state.forms.pending_before(cutoff, 500)?;
+        if batch.is_empty() {
+            break;
+        }
+        for p in batch {
+            let s = state.forms.submission(&p.contact, p.seq)?;
+            let contact = state.contacts.get(&p.contact)?;
+            let whole = match (&s, &contact) {
+                (Some(s), Some(c)) => {
+                    s.created_contact
+                        && c.status == Status::Pending
+                        && !state.forms.submissions_of(&c.id)?.iter().any(|x| x.confirmed_at.is_some())
+                }
+                _ => false,
+            };
+            state.forms.remove_submission(&p)?;
+            if let Some(f) = p.form {
+                state.forms.count(&f, |n: &mut Counts| n.removed += 1)?;
+            }
+            if whole {
+                state.store.commit()?;
+                match crate::contacts::ops::delete(state, by, &p.contact, false) {
+                    Ok(()) | Err(OpError::NotFound(_)) => erased += 1,
+                    // Erased in the store already; the index catches up on its own.
+                    Err(OpError::Internal(m)) => {
+                        tracing::warn!(contact = %p.contact, "{m}");
+                        erased += 1;
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                removed += 1;
+            }
+        }
+        state.store.commit()?;
+    }
+    Ok((erased, removed))
+}

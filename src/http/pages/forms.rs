@@ -1,0 +1,329 @@
+//! Subscribe forms in the admin UI: the list with counts, the builder, the hosted page's
+//! address and the embeddable snippet.
+
+use std::collections::BTreeMap;
+
+use actix_web::{web, HttpResponse};
+use minijinja::{context, Value};
+use serde::Deserialize;
+
+use super::{page, see_other, unprocessable};
+use crate::domain::FieldKind;
+use crate::forms::ops::{self as fops, FormInput};
+use crate::forms::{Form, FormId};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::ops::OpError;
+use crate::state::{blocking, AppState};
+
+fn form_id(raw: &str) -> Result<FormId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("form"))
+}
+
+/// Notices after a redirect, from a fixed list (nothing from the query string is echoed).
+fn notice(code: Option<&str>) -> Option<&'static str> {
+    Some(match code? {
+        "created" => "The form has been created. Copy the snippet below, or link to the hosted page.",
+        "saved" => "The form has been saved.",
+        "deleted" => "The form has been deleted.",
+        _ => return None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Notice {
+    ok: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let forms = blocking(move || -> Result<Vec<Value>, ApiError> {
+        let base = st.config.public_url();
+        st.forms
+            .all()?
+            .iter()
+            .map(|f| {
+                let n = st.forms.counts(&f.id)?;
+                Ok(context! {
+                    id => f.id.to_string(), name => f.name, title => f.title, double_opt_in => f.double_opt_in,
+                    proof_of_work => f.proof_of_work, hosted_url => format!("{base}/f/{}", f.id),
+                    submitted => n.submitted, confirmed => n.confirmed, pending => n.pending(),
+                    updated_at => f.updated_at,
+                })
+            })
+            .collect()
+    })
+    .await?;
+    page(&state, &g, "forms.html", "forms", context! { forms => forms, notice => notice(q.ok.as_deref()) })
+}
+
+/// The builder's choices: custom fields, lists and purposes (with the wording people will see).
+fn choices(state: &AppState, f: &Form) -> Result<Value, ApiError> {
+    let fields: Vec<Value> = state
+        .fields
+        .all()
+        .iter()
+        .map(|d| context! { key => d.key, label => d.label, kind => d.kind.label(), checked => f.custom_fields.contains(&d.key) })
+        .collect();
+    let lists: Vec<Value> = state
+        .lists
+        .all()?
+        .iter()
+        .map(|l| context! { slug => l.slug, name => l.name, checked => f.lists.contains(&l.slug) })
+        .collect();
+    let mut purposes = Vec::new();
+    for p in state.purposes.all()? {
+        let wording = state.purposes.current_wording(&p)?;
+        purposes.push(context! {
+            key => p.key, name => p.name, basis => p.basis.label(),
+            version => p.current_wording, wording => wording.map(|w| w.text),
+            checked => f.purposes.contains(&p.key),
+        });
+    }
+    Ok(context! { fields => fields, lists => lists, purposes => purposes })
+}
+
+/// What the public form shows, for the hosted page and the snippet alike. The snippet's URLs
+/// are absolute (`http.public_url`); the hosted page's are relative to wherever it was reached.
+pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, ApiError> {
+    let defs = state.fields.all();
+    let custom: Vec<Value> = f
+        .custom_fields
+        .iter()
+        .filter_map(|k| defs.iter().find(|d| &d.key == k))
+        .map(|d| {
+            let kind = match d.kind {
+                FieldKind::Text => "text",
+                FieldKind::Number => "number",
+                FieldKind::Date => "date",
+                FieldKind::Boolean => "boolean",
+                FieldKind::Choice => "choice",
+                FieldKind::MultiChoice => "multi",
+            };
+            context! { key => d.key, label => d.label, kind => kind, options => d.options, max_len => d.max_len }
+        })
+        .collect();
+    let mut purposes = Vec::new();
+    for key in &f.purposes {
+        let Some(p) = state.purposes.get(key)? else { continue };
+        let Some(w) = state.purposes.current_wording(&p)? else { continue };
+        purposes.push(context! { key => p.key, name => p.name, version => w.version, text => w.text });
+    }
+    let base = if embed { state.config.public_url() } else { String::new() };
+    Ok(context! {
+        id => f.id.to_string(), title => f.title, intro => f.intro,
+        ask_first_name => f.ask_first_name, ask_last_name => f.ask_last_name,
+        custom => custom, purposes => purposes, proof_of_work => f.proof_of_work,
+        // Built from the validated public URL and a UUID: nothing to escape, and the snippet
+        // an admin copies reads better without `&#x2f;` for every slash.
+        action => Value::from_safe_string(format!("{base}/f/{}", f.id)),
+        challenge_url => Value::from_safe_string(format!("{base}/f/{}/challenge", f.id)),
+        pow_script => Value::from_safe_string(format!("{base}/static/pow.js")),
+    })
+}
+
+/// The embeddable HTML: the same form as the hosted page, rendered standalone.
+pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
+    let html =
+        state.templates.render("form_embed.html", context! { form => public_view(state, f, true)?, embed => true })?;
+    Ok(html.trim().to_string())
+}
+
+/// The builder's context (reads the store: call from the blocking pool).
+fn builder_ctx(state: &AppState, f: &Form, is_new: bool) -> Result<Value, ApiError> {
+    let base = state.config.public_url();
+    let (snippet, counts) =
+        if is_new { (String::new(), Default::default()) } else { (snippet(state, f)?, state.forms.counts(&f.id)?) };
+    Ok(context! {
+        is_new => is_new,
+        form => context! {
+            id => f.id.to_string(), name => f.name, title => f.title, intro => f.intro,
+            ask_first_name => f.ask_first_name, ask_last_name => f.ask_last_name,
+            double_opt_in => f.double_opt_in, proof_of_work => f.proof_of_work,
+            thank_you => f.thank_you, redirect_url => f.redirect_url,
+        },
+        choices => choices(state, f)?,
+        hosted_url => Value::from_safe_string(format!("{base}/f/{}", f.id)),
+        snippet => snippet,
+        counts => context! { submitted => counts.submitted, confirmed => counts.confirmed, pending => counts.pending() },
+        confirm_hours => state.config.forms.confirm_hours,
+        unconfirmed_days => state.config.forms.unconfirmed_days,
+    })
+}
+
+fn render_builder(state: &AppState, g: &Principal, ctx: Value, extra: Value) -> Result<HttpResponse, ApiError> {
+    page(state, g, "form_edit.html", "forms", context! { ..ctx, ..extra })
+}
+
+/// A blank form as `create` would make it, for the new-form page.
+fn blank(g: &Principal) -> Form {
+    let now = chrono::Utc::now();
+    Form {
+        id: FormId::new(),
+        name: String::new(),
+        title: "Subscribe to our newsletter".into(),
+        intro: String::new(),
+        ask_first_name: true,
+        ask_last_name: false,
+        custom_fields: vec![],
+        lists: vec![],
+        purposes: vec!["newsletter".into()],
+        double_opt_in: true,
+        thank_you: "Thank you. Please check your inbox: we have sent you a link to confirm your subscription.".into(),
+        proof_of_work: false,
+        redirect_url: String::new(),
+        created_by: g.actor().reference(),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::SendCampaigns>) -> Result<HttpResponse, ApiError> {
+    let (st, f) = (state.clone(), blank(&g));
+    let ctx = blocking(move || builder_ctx(&st, &f, true)).await?;
+    render_builder(&state, &g, ctx, context! {})
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, ApiError> {
+    let id = form_id(&path)?;
+    let st = state.clone();
+    let ctx = blocking(move || builder_ctx(&st, &fops::get(&st, &id)?, false)).await?;
+    render_builder(&state, &g, ctx, context! { notice => notice(q.ok.as_deref()) })
+}
+
+/// The builder's fields; checkboxes that are not ticked are absent.
+#[derive(Deserialize, Default)]
+pub struct BuilderForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    intro: String,
+    #[serde(default)]
+    ask_first_name: Option<String>,
+    #[serde(default)]
+    ask_last_name: Option<String>,
+    #[serde(default)]
+    custom_fields: Vec<String>,
+    #[serde(default)]
+    lists: Vec<String>,
+    #[serde(default)]
+    purposes: Vec<String>,
+    #[serde(default)]
+    double_opt_in: Option<String>,
+    #[serde(default)]
+    proof_of_work: Option<String>,
+    #[serde(default)]
+    thank_you: String,
+    #[serde(default)]
+    redirect_url: String,
+}
+
+impl BuilderForm {
+    fn input(&self) -> FormInput {
+        FormInput {
+            name: Some(self.name.clone()),
+            title: Some(self.title.clone()),
+            intro: Some(self.intro.clone()),
+            ask_first_name: Some(self.ask_first_name.is_some()),
+            ask_last_name: Some(self.ask_last_name.is_some()),
+            custom_fields: Some(self.custom_fields.clone()),
+            lists: Some(self.lists.clone()),
+            purposes: Some(self.purposes.clone()),
+            double_opt_in: Some(self.double_opt_in.is_some()),
+            thank_you: Some(self.thank_you.clone()),
+            proof_of_work: Some(self.proof_of_work.is_some()),
+            redirect_url: Some(self.redirect_url.clone()),
+        }
+    }
+
+    /// The form as typed, to show again with an error.
+    fn as_form(&self, base: Form) -> Form {
+        Form {
+            name: self.name.clone(),
+            title: self.title.clone(),
+            intro: self.intro.clone(),
+            ask_first_name: self.ask_first_name.is_some(),
+            ask_last_name: self.ask_last_name.is_some(),
+            custom_fields: self.custom_fields.clone(),
+            lists: self.lists.clone(),
+            purposes: self.purposes.clone(),
+            double_opt_in: self.double_opt_in.is_some(),
+            proof_of_work: self.proof_of_work.is_some(),
+            thank_you: self.thank_you.clone(),
+            redirect_url: self.redirect_url.clone(),
+            ..base
+        }
+    }
+}
+
+fn errors(field: &str, message: String) -> BTreeMap<String, String> {
+    BTreeMap::from([(field.to_string(), message)])
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    CsrfForm(body): CsrfForm<BuilderForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, typed) = (state.clone(), g.by(), body.as_form(blank(&g)));
+    let result = blocking(move || -> Result<_, ApiError> {
+        Ok(match fops::create(&st, by, &body.input()) {
+            Ok(f) => Ok(f.id),
+            Err(OpError::Invalid { field, message }) => Err((builder_ctx(&st, &typed, true)?, errors(field, message))),
+            Err(e) => return Err(e.into()),
+        })
+    })
+    .await?;
+    match result {
+        Ok(id) => Ok(see_other(&format!("/forms/{id}?ok=created"))),
+        Err((ctx, errors)) => render_builder(&state, &g, ctx, context! { errors => errors }).map(unprocessable),
+    }
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(body): CsrfForm<BuilderForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = form_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let result = blocking(move || -> Result<_, ApiError> {
+        Ok(match fops::update(&st, by, &id, &body.input()) {
+            Ok(f) => Ok(f.id),
+            Err(OpError::Invalid { field, message }) => {
+                let typed = body.as_form(fops::get(&st, &id)?);
+                Err((builder_ctx(&st, &typed, false)?, errors(field, message)))
+            }
+            Err(e) => return Err(e.into()),
+        })
+    })
+    .await?;
+    match result {
+        Ok(id) => Ok(see_other(&format!("/forms/{id}?ok=saved"))),
+        Err((ctx, errors)) => render_builder(&state, &g, ctx, context! { errors => errors }).map(unprocessable),
+    }
+}
+
+pub async fn delete(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    _f: CsrfForm<super::Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = form_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || fops::delete(&st, by, &id).map_err(ApiError::from)).await?;
+    Ok(see_other("/forms?ok=deleted"))
+}
