@@ -217,6 +217,7 @@ fn main() {
         runs.push(run("RSA-2048 DKIM", audience, pool, true, port, sink.id()));
     }
     let _ = sink.kill();
+    let _ = sink.wait();
     println!();
     println!("campaign to {audience} contacts through smtp-sink, {pool} connections, {} cores", num_cpus());
     println!(

@@ -242,13 +242,7 @@ impl Outbox {
     }
 
     /// Up to `limit` slots of the campaign after `after` (a contact id) that are due now.
-    pub fn due(
-        &self,
-        campaign: &CampaignId,
-        after: Option<&ContactId>,
-        limit: usize,
-        now: i64,
-    ) -> Result<(Vec<(ContactId, Slot)>, Option<ContactId>)> {
+    pub fn due(&self, campaign: &CampaignId, after: Option<&ContactId>, limit: usize, now: i64) -> Result<DuePage> {
         let start = match after {
             Some(c) => {
                 let mut k = slot_key(campaign, c).to_vec();
@@ -409,6 +403,9 @@ impl Outbox {
         Ok(out)
     }
 }
+
+/// Due slots of a scan step, and the last contact the step looked at (the next step's start).
+pub type DuePage = (Vec<(ContactId, Slot)>, Option<ContactId>);
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {

@@ -133,7 +133,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let at_kill = sink.messages().len();
-    assert!(at_kill >= AUDIENCE / 4 && at_kill < AUDIENCE, "killed mid-way: {at_kill} of {AUDIENCE}");
+    assert!((AUDIENCE / 4..AUDIENCE).contains(&at_kill), "killed mid-way: {at_kill} of {AUDIENCE}");
 
     eprintln!("killed at {:?}", t0.elapsed());
     let mut child = serve(dir.path(), &config_file);
