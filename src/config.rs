@@ -36,6 +36,7 @@ pub struct Config {
     pub contacts: ContactsConfig,
     pub mail: MailConfig,
     pub forms: FormsConfig,
+    pub tracking: TrackingConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -153,6 +154,42 @@ impl Default for FormsConfig {
             per_ip_per_minute: 20,
             per_address_per_hour: 5,
         }
+    }
+}
+
+/// Who may be measured per person in mail (open pixel, per-person click attribution).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EngagementPolicy {
+    /// Only contacts who granted the `engagement` purpose: everyone else gets no pixel, and
+    /// their clicks count in the campaign's totals only.
+    Consent,
+    /// Everyone who has not withdrawn the `engagement` purpose (a legitimate-interest basis the
+    /// controller must be able to justify).
+    UnlessWithdrawn,
+    /// Nobody: no pixel in any message; clicks count in totals only.
+    Off,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrackingConfig {
+    /// Rewrites links in mail into signed click redirects (totals per link; per person only
+    /// as `engagement` allows).
+    pub clicks: bool,
+    /// Who gets the open pixel and per-person click attribution.
+    pub engagement: EngagementPolicy,
+    /// Hits this many seconds or less after the message left are taken for link scanners and
+    /// kept out of human open and click rates.
+    pub scanner_window_secs: u32,
+    /// Longest wait, in milliseconds, before an open is on disk (opens are written in group
+    /// commits; clicks and events are flushed before they are answered). At most 1000.
+    pub commit_window_ms: u32,
+}
+
+impl Default for TrackingConfig {
+    fn default() -> Self {
+        Self { clicks: true, engagement: EngagementPolicy::Consent, scanner_window_secs: 10, commit_window_ms: 250 }
     }
 }
 
@@ -495,6 +532,7 @@ impl Default for Config {
             contacts: ContactsConfig::default(),
             mail: MailConfig::default(),
             forms: FormsConfig::default(),
+            tracking: TrackingConfig::default(),
         }
     }
 }
@@ -676,6 +714,9 @@ impl Config {
         }
         if !(1..=32).contains(&f.pow_difficulty) {
             return bad("forms.pow_difficulty must be between 1 and 32 bits");
+        }
+        if !(1..=1000).contains(&self.tracking.commit_window_ms) {
+            return bad("tracking.commit_window_ms must be between 1 and 1000 (the promise is: at most 1 s of opens)");
         }
         self.mail.validate()
     }

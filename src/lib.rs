@@ -20,6 +20,7 @@ pub mod search;
 pub mod sending;
 pub mod settings;
 pub mod startup;
+pub mod tracking;
 pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -36,6 +36,7 @@ pub struct AppState {
     pub mailer: Arc<crate::mail::Mailer>,
     pub sending: crate::sending::Sending,
     pub forms: crate::forms::Forms,
+    pub tracking: crate::tracking::Tracking,
 }
 
 /// Why the application state could not be built.
@@ -62,6 +63,7 @@ impl AppState {
             sending: crate::sending::Sending::open(&store)?,
             forms: crate::forms::Forms::open(&store, &config.forms)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
+            tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::consent::current_state;
-use crate::domain::{ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
+use crate::domain::{Activity, ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration, Result, SealedTree, Store};
 
@@ -37,6 +37,7 @@ pub const HISTORY: &str = "contact_history";
 pub const ALIASES: &str = "contact_aliases";
 pub const CHANGES: &str = "contact_changes";
 pub const SUPPRESSION: &str = "suppression";
+pub const ACTIVITY: &str = "contact_activity";
 
 pub const REGISTRATION: Registration = Registration {
     tree: CONTACTS,
@@ -98,6 +99,24 @@ pub const SUPPRESSION_REGISTRATION: Registration = Registration {
     purpose: "erasure suppression list: blocks re-import and re-subscription of erased addresses",
     holds: Holds::Nothing { why: "keyed hashes of email addresses and a date; no plaintext, no link to a person" },
 };
+
+pub const ACTIVITY_REGISTRATION: Registration = Registration {
+    tree: ACTIVITY,
+    purpose: "per-contact engagement aggregates (last open, click and visit; counts; orders and revenue)",
+    holds: Holds::Personal {
+        categories: &["email interactions", "website activity", "order totals"],
+        layout: Layout::PersonPrefix,
+        export: Some(export_activity),
+    },
+};
+
+fn export_activity(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
+    let t: SealedTree<Activity> = store.sealed(ACTIVITY)?;
+    Ok(t.scan_prefix(person.as_bytes())?
+        .into_iter()
+        .map(|(_, a)| serde_json::to_value(a).unwrap_or(serde_json::Value::Null))
+        .collect())
+}
 
 fn export_profile(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
     let t: SealedTree<Contact> = store.sealed(CONTACTS)?;
@@ -280,6 +299,7 @@ pub struct Contacts {
     aliases: sled::Tree,
     changes: sled::Tree,
     suppression: sled::Tree,
+    activity: SealedTree<Activity>,
     pub feed: Arc<ChangeFeed>,
 }
 
@@ -303,6 +323,7 @@ impl Contacts {
             aliases: store.tree(ALIASES)?,
             changes: store.tree(CHANGES)?,
             suppression: store.tree(SUPPRESSION)?,
+            activity: store.sealed(ACTIVITY)?,
             feed: Arc::new(ChangeFeed::default()),
             store: store.clone(),
         })
@@ -314,6 +335,16 @@ impl Contacts {
 
     pub fn get(&self, id: &ContactId) -> Result<Option<Contact>> {
         Ok(self.records.get(id.as_bytes())?.map(|(_, c)| c))
+    }
+
+    /// The contact's engagement aggregates (all zero when nothing was ever tracked).
+    pub fn activity(&self, id: &ContactId) -> Result<Activity> {
+        Ok(self.activity.get(id.as_bytes())?.map(|(_, a)| a).unwrap_or_default())
+    }
+
+    /// Replaces the aggregates (uncommitted; the caller logs the change for the index).
+    pub fn put_activity(&self, id: &ContactId, a: &Activity) -> Result<()> {
+        self.activity.put(&id.person(), id.as_bytes(), a)
     }
 
     /// Follows a merge alias: the contact an old id now lives in.

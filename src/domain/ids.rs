@@ -23,6 +23,9 @@ macro_rules! id_type {
             pub fn from_slice(b: &[u8]) -> Option<Self> {
                 Uuid::from_slice(b).ok().map(Self)
             }
+            pub fn uuid(&self) -> Uuid {
+                self.0
+            }
             /// Short form for audit lines: `user:0192…`.
             pub fn reference(&self) -> String {
                 format!(concat!($prefix, ":{}"), self.0)
@@ -77,6 +80,12 @@ id_type!(
     /// One transactional message in the outbox.
     MailId,
     "message"
+);
+
+id_type!(
+    /// One tracked event (time-ordered: the event log iterates in the order things happened).
+    EventId,
+    "event"
 );
 
 impl ContactId {

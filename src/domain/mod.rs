@@ -3,6 +3,7 @@
 pub mod consent;
 pub mod contact;
 pub mod email;
+pub mod event;
 pub mod ids;
 pub mod net;
 pub mod role;
@@ -12,6 +13,7 @@ pub use contact::{
     Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,
 };
 pub use email::EmailAddress;
-pub use ids::{CampaignId, ContactId, MailId, PersonId, TokenId};
+pub use event::{Activity, Event, EventKind, OrderItem};
+pub use ids::{CampaignId, ContactId, EventId, MailId, PersonId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

@@ -62,7 +62,9 @@ pub async fn context<B: MessageBody + 'static>(
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     let path = req.path();
-    if path.starts_with("/static/") || path == "/healthz" {
+    // Assets, health checks and tracking hits (`/o/`, `/c/`: a signed token is their whole
+    // authority, and a pixel must not cost a session lookup) need no caller.
+    if path.starts_with("/static/") || path == "/healthz" || path.starts_with("/o/") || path.starts_with("/c/") {
         return next.call(req).await.map(|r| r.map_into_left_body());
     }
     let state = req.app_data::<web::Data<AppState>>().expect("state is registered").clone();

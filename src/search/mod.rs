@@ -28,12 +28,12 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::contacts::Contacts;
-use crate::domain::{ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
+use crate::domain::{Activity, ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -96,6 +96,12 @@ struct Fields {
     sort_email: Field,
     sort_name: Field,
     sort_updated: Field,
+    last_open: Field,
+    last_click: Field,
+    last_seen: Field,
+    opens: Field,
+    clicks: Field,
+    orders: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -117,6 +123,13 @@ fn schema() -> (Schema, Fields) {
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
         sort_updated: b.add_text_field("sort_updated", FAST),
+        // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
+        last_open: b.add_date_field("last_open", INDEXED | FAST),
+        last_click: b.add_date_field("last_click", INDEXED | FAST),
+        last_seen: b.add_date_field("last_seen", INDEXED | FAST),
+        opens: b.add_u64_field("opens", INDEXED | FAST),
+        clicks: b.add_u64_field("clicks", INDEXED | FAST),
+        orders: b.add_u64_field("orders", INDEXED | FAST),
     };
     (b.build(), f)
 }
@@ -213,6 +226,16 @@ pub struct ContactQuery {
     pub created_before: Option<DateTime<Utc>>,
     pub updated_after: Option<DateTime<Utc>>,
     pub updated_before: Option<DateTime<Utc>>,
+    /// Engagement: last human open, click, or any activity at or after / before an instant
+    /// (before includes never).
+    pub opened_after: Option<DateTime<Utc>>,
+    pub opened_before: Option<DateTime<Utc>>,
+    pub clicked_after: Option<DateTime<Utc>>,
+    pub clicked_before: Option<DateTime<Utc>>,
+    pub seen_after: Option<DateTime<Utc>>,
+    pub seen_before: Option<DateTime<Utc>>,
+    /// At least this many orders.
+    pub min_orders: Option<u64>,
     pub sort: SortBy,
     pub descending: bool,
     /// The `next` cursor of the previous page.
@@ -301,7 +324,13 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    fn document(&self, analyzer: &mut TextAnalyzer, c: &Contact, consents: &ConsentStates) -> TantivyDocument {
+    fn document(
+        &self,
+        analyzer: &mut TextAnalyzer,
+        c: &Contact,
+        consents: &ConsentStates,
+        activity: &Activity,
+    ) -> TantivyDocument {
         let f = &self.f;
         let mut doc = TantivyDocument::default();
         let id = c.id.to_string();
@@ -373,6 +402,13 @@ impl SearchIndex {
         words(analyzer, &format!("{} {}", c.last_name, c.first_name), &mut name);
         doc.add_text(f.sort_name, format!("{}{SEP}{id}", name.join(" ")));
         doc.add_text(f.sort_updated, format!("{}{SEP}{id}", c.updated_at.format("%Y%m%d%H%M%S%6f")));
+        let never = DateTime::<Utc>::UNIX_EPOCH;
+        doc.add_date(f.last_open, tantivy_date(activity.last_open.unwrap_or(never)));
+        doc.add_date(f.last_click, tantivy_date(activity.last_click.unwrap_or(never)));
+        doc.add_date(f.last_seen, tantivy_date(activity.last_seen.unwrap_or(never)));
+        doc.add_u64(f.opens, activity.opens);
+        doc.add_u64(f.clicks, activity.clicks);
+        doc.add_u64(f.orders, activity.orders);
         doc
     }
 
@@ -409,10 +445,13 @@ impl SearchIndex {
             // What a bulk writer handed over is the record as that change wrote it; a newer
             // change of the same contact would have been met first.
             if let Some(h) = handed.get(seq).and_then(|m| m.get(id)) {
-                writer.add_document(self.document(&mut analyzer, &h.contact, &h.consents))?;
+                // A contact created by this change has no activity yet.
+                let activity = if created.contains(id) { Activity::default() } else { contacts.activity(id)? };
+                writer.add_document(self.document(&mut analyzer, &h.contact, &h.consents, &activity))?;
             } else if let Some(c) = contacts.get(id)? {
                 let consents = contacts.consent_state(id)?;
-                writer.add_document(self.document(&mut analyzer, &c, &consents))?;
+                let activity = contacts.activity(id)?;
+                writer.add_document(self.document(&mut analyzer, &c, &consents, &activity))?;
             }
         }
         contacts.feed.added(last);
@@ -487,7 +526,8 @@ impl SearchIndex {
         for c in contacts.iter() {
             let c = c?;
             let consents = contacts.consent_state(&c.id)?;
-            writer.add_document(self.document(&mut analyzer, &c, &consents))?;
+            let activity = contacts.activity(&c.id)?;
+            writer.add_document(self.document(&mut analyzer, &c, &consents, &activity))?;
             n += 1;
             if n % 10_000 == 0 {
                 progress(n);
@@ -608,6 +648,13 @@ impl SearchIndex {
         };
         must.extend(date_range(f.created, q.created_after, q.created_before));
         must.extend(date_range(f.updated, q.updated_after, q.updated_before));
+        must.extend(date_range(f.last_open, q.opened_after, q.opened_before));
+        must.extend(date_range(f.last_click, q.clicked_after, q.clicked_before));
+        must.extend(date_range(f.last_seen, q.seen_after, q.seen_before));
+        if let Some(n) = q.min_orders {
+            let lo = Bound::Included(Term::from_field_u64(f.orders, n));
+            must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
+        }
         if must.is_empty() {
             Box::new(AllQuery)
         } else {

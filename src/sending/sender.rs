@@ -39,6 +39,8 @@ pub(super) struct Run {
     pub id: CampaignId,
     name: String,
     prepared: PreparedCampaign,
+    /// The campaign's tracked links (see `tracking::links`).
+    mailing: Arc<crate::tracking::Mailing>,
     purpose: String,
     needs_consent: bool,
     relay: Option<String>,
@@ -213,10 +215,19 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
     state.mailer.transport(relay.as_deref()).map_err(|e| e.to_string())?;
     let stored = state.sending.campaigns.stats(&c.id).map_err(|e| e.to_string())?;
     let tally = state.sending.outbox.tally(&c.id).map_err(|e| e.to_string())?;
+    let mailing = state
+        .tracking
+        .register(crate::tracking::Mailing::from_template(
+            c.id.uuid(),
+            crate::tracking::MailingKind::Campaign,
+            prepared.html_template(),
+        ))
+        .map_err(|e| e.to_string())?;
     Ok(Arc::new(Run {
         id: c.id,
         name: c.name.clone(),
         prepared,
+        mailing,
         purpose: purpose.key,
         needs_consent: purpose.basis == LawfulBasis::Consent,
         relay,
@@ -475,12 +486,15 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     // Whether the contact still qualifies, read from the records themselves (the search index
     // that chose the audience may be a moment behind).
     let contact = state.contacts.get(contact_id)?;
+    let mut engagement = None;
     let skip = match &contact {
         None => Some(Note::Erased),
         Some(c) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
         Some(c) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
         Some(c) => {
-            let consent = state.contacts.consent_state(&c.id)?.get(&run.purpose).map(|(s, _)| *s);
+            let consents = state.contacts.consent_state(&c.id)?;
+            engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
+            let consent = consents.get(&run.purpose).map(|(s, _)| *s);
             let ok = if run.needs_consent {
                 consent == Some(ConsentState::Granted)
             } else {
@@ -500,7 +514,10 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     let contact = contact.expect("checked above");
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let rendered = match run.prepared.render(&super::merge_fields(&contact), &links.system_links()) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            decorate(state, &run.mailing, &mut r, contact_id, engagement);
+            r
+        }
         Err(e) => {
             outbox.set_slot(
                 &run.id,
@@ -630,7 +647,21 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
             let mut fields = super::merge_fields(&contact);
             fields["data"] = serde_json::from_str(&m.data).unwrap_or_default();
             let links = links::message_links(&state.config, state.store.keyring(), contact_id, None);
-            prepared.render(&fields, &links.system_links()).map_err(|e| e.to_string())
+            let mut rendered = prepared.render(&fields, &links.system_links()).map_err(|e| e.to_string())?;
+            let mailing = crate::tracking::Mailing::from_template(
+                crate::tracking::links::template_mailing_id(&m.template, prepared.html_template()),
+                crate::tracking::MailingKind::Template(m.template.clone()),
+                prepared.html_template(),
+            );
+            let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
+            let engagement = state
+                .contacts
+                .consent_state(contact_id)
+                .map_err(|e| e.to_string())?
+                .get(crate::tracking::ENGAGEMENT)
+                .map(|(s, _)| *s);
+            decorate(state, &mailing, &mut rendered, contact_id, engagement);
+            Ok(rendered)
         });
     let rendered = match rendered {
         Ok(r) => r,
@@ -674,6 +705,32 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
     }
     Ok(())
+}
+
+/// Click redirects and the open pixel, as `tracking` allows for this contact: per-person
+/// measurement only under the engagement policy; otherwise clicks count in the totals only and
+/// there is no pixel.
+fn decorate(
+    state: &AppState,
+    mailing: &crate::tracking::Mailing,
+    rendered: &mut crate::mail::template::RenderedMessage,
+    contact: &ContactId,
+    engagement: Option<ConsentState>,
+) {
+    let t = &state.config.tracking;
+    let person = crate::tracking::person_allowed(t.engagement, engagement);
+    let public_url = state.config.public_url();
+    mailing.decorate(
+        rendered,
+        &crate::tracking::Decoration {
+            keyring: state.store.keyring(),
+            public_url: &public_url,
+            contact: person.then_some(*contact),
+            sent_at: Utc::now(),
+            clicks: t.clicks,
+            pixel: person,
+        },
+    );
 }
 
 /// A display name for a header: no line breaks, no angle brackets.

@@ -144,6 +144,7 @@ struct Include {
 fn detail(state: &AppState, c: &Contact, masked: bool, include: Include) -> Result<Value, ApiError> {
     let mut v = view(c, &state.fields.all(), masked);
     v["consents"] = consent_states(&state.contacts.consent_state(&c.id)?);
+    v["activity"] = json!(state.contacts.activity(&c.id)?);
     if include.ledger {
         v["ledger"] = ledger_view(state, &state.contacts.ledger(&c.id)?, masked)?.into();
     }
@@ -174,6 +175,13 @@ struct ListParams {
     created_before: Option<String>,
     updated_after: Option<String>,
     updated_before: Option<String>,
+    opened_after: Option<String>,
+    opened_before: Option<String>,
+    clicked_after: Option<String>,
+    clicked_before: Option<String>,
+    seen_after: Option<String>,
+    seen_before: Option<String>,
+    min_orders: Option<String>,
     sort: Option<String>,
     order: Option<String>,
     cursor: Option<String>,
@@ -240,6 +248,15 @@ impl ListParams {
         q.created_before = parse_time("created_before", &self.created_before)?;
         q.updated_after = parse_time("updated_after", &self.updated_after)?;
         q.updated_before = parse_time("updated_before", &self.updated_before)?;
+        q.opened_after = parse_time("opened_after", &self.opened_after)?;
+        q.opened_before = parse_time("opened_before", &self.opened_before)?;
+        q.clicked_after = parse_time("clicked_after", &self.clicked_after)?;
+        q.clicked_before = parse_time("clicked_before", &self.clicked_before)?;
+        q.seen_after = parse_time("seen_after", &self.seen_after)?;
+        q.seen_before = parse_time("seen_before", &self.seen_before)?;
+        if let Some(n) = self.min_orders.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            q.min_orders = Some(n.parse::<u64>().map_err(|_| bad_param("min_orders", "use a whole number"))?);
+        }
         if let Some(s) = &self.sort {
             q.sort = SortBy::parse(s.trim()).ok_or_else(|| bad_param("sort", "use created, updated, email or name"))?;
         }

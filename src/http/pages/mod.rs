@@ -15,6 +15,7 @@ mod public_forms;
 mod schema;
 mod settings;
 mod tokens;
+pub mod track;
 mod users;
 
 use actix_web::http::header;
@@ -70,6 +71,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
         .configure(public::routes)
+        .configure(track::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes);
