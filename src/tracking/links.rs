@@ -64,7 +64,12 @@ pub fn template_mailing_id(name: &str, html_template: &str) -> Uuid {
 /// An address that may be tracked: absolute http(s), with a host, no credentials, no control
 /// characters or spaces (which a Location header could not carry as they are).
 pub fn trackable(url: &str) -> bool {
-    if url.len() > 2000 || url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
+    if url.len() > 2000 || url.bytes().any(|b| b.is_ascii_control() || b == b' ' || b == b'\\') {
+        return false;
+    }
+    // Spelled plainly: `https:///host` or `https:/host` mean something else to other parsers.
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    if rest.is_none_or(|r| r.is_empty() || r.starts_with('/')) {
         return false;
     }
     match url::Url::parse(url) {
@@ -126,9 +131,7 @@ impl Mailing {
     pub fn decorate(&self, msg: &mut RenderedMessage, d: &Decoration<'_>) {
         let claims = |kind, link| Claims { kind, mailing: self.id, contact: d.contact, sent_at: d.sent_at, link };
         if d.clicks && !self.table.links.is_empty() {
-            let url = |i: u16| {
-                format!("{}/c/{}", d.public_url, token::sign(d.keyring, &claims(HitKind::Click, i)))
-            };
+            let url = |i: u16| format!("{}/c/{}", d.public_url, token::sign(d.keyring, &claims(HitKind::Click, i)));
             msg.html = rewrite_html(&msg.html, &self.in_html, &url);
             msg.text = rewrite_text(&msg.text, &self.in_text, &url);
         }
@@ -268,7 +271,8 @@ mod tests {
                 .replace("{{ first_name }}", "Ann")
                 .replace("{{ email }}", "ann@x.example")
                 .replace("{{ unsubscribe_url }}", "https://news.example/u/T"),
-            text: "Sale (https://shop.example/sale?a=1&b=2)\nhttps://shop.example/new\nhttps://shop.example/newer".into(),
+            text: "Sale (https://shop.example/sale?a=1&b=2)\nhttps://shop.example/new\nhttps://shop.example/newer"
+                .into(),
         };
         let contact = ContactId::new();
         let d = Decoration {

@@ -45,7 +45,11 @@ pub const EVENTS_REGISTRATION: Registration = Registration {
 pub const BY_TIME_REGISTRATION: Registration = Registration {
     tree: BY_TIME,
     purpose: "the event log in time order (retention walks it)",
-    holds: Holds::Personal { categories: &["contact id", "event kind"], layout: Layout::Custom(erase_by_time), export: None },
+    holds: Holds::Personal {
+        categories: &["contact id", "event kind"],
+        layout: Layout::Custom(erase_by_time),
+        export: None,
+    },
 };
 
 pub const SEEN_REGISTRATION: Registration = Registration {
@@ -229,7 +233,11 @@ impl TrackStore {
 
     /// Whether the contact opened (human) and clicked the mailing.
     pub fn seen(&self, contact: &ContactId, mailing: &Uuid) -> Result<u8> {
-        Ok(self.seen.get(pair_key(contact.as_bytes(), mailing.as_bytes()))?.and_then(|v| v.first().copied()).unwrap_or(0))
+        Ok(self
+            .seen
+            .get(pair_key(contact.as_bytes(), mailing.as_bytes()))?
+            .and_then(|v| v.first().copied())
+            .unwrap_or(0))
     }
 
     /// Counters per hour of a scope between two instants (inclusive hours), in time order.

@@ -21,4 +21,5 @@ mod import;
 mod mail;
 mod smoke;
 mod store;
+mod tracking;
 mod unsubscribe;
