@@ -128,6 +128,10 @@ pub struct JobsConfig {
     /// Cron expression for removing sign-ups nobody confirmed (see `forms.unconfirmed_days`);
     /// empty disables.
     pub form_cleanup: String,
+    /// Cron expression for deleting tracked events older than their purpose's retention
+    /// period (`engagement` for opens and clicks, `website_tracking` for the rest); empty
+    /// disables.
+    pub event_retention: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -577,7 +581,12 @@ impl Default for BackupConfig {
 
 impl Default for JobsConfig {
     fn default() -> Self {
-        Self { backup: "30 3 * * *".into(), session_cleanup: "*/15 * * * *".into(), form_cleanup: "45 3 * * *".into() }
+        Self {
+            backup: "30 3 * * *".into(),
+            session_cleanup: "*/15 * * * *".into(),
+            form_cleanup: "45 3 * * *".into(),
+            event_retention: "15 4 * * *".into(),
+        }
     }
 }
 
@@ -694,6 +703,7 @@ impl Config {
             ("jobs.backup", &self.jobs.backup),
             ("jobs.session_cleanup", &self.jobs.session_cleanup),
             ("jobs.form_cleanup", &self.jobs.form_cleanup),
+            ("jobs.event_retention", &self.jobs.event_retention),
         ] {
             if !expr.trim().is_empty() {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;

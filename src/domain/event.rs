@@ -96,7 +96,7 @@ pub struct Event {
 impl Event {
     pub fn new(kind: EventKind, at: DateTime<Utc>, source: &str) -> Self {
         Self {
-            id: EventId::new(),
+            id: EventId::at(at),
             kind,
             at,
             mailing: None,

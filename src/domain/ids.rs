@@ -88,6 +88,16 @@ id_type!(
     "event"
 );
 
+impl EventId {
+    /// A time-ordered id for something that happened at `at` (which may be in the past: an
+    /// order sent later through the API sorts, and expires, by when it happened).
+    pub fn at(at: chrono::DateTime<chrono::Utc>) -> Self {
+        let secs = u64::try_from(at.timestamp()).unwrap_or(0);
+        let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, at.timestamp_subsec_nanos());
+        Self(Uuid::new_v7(ts))
+    }
+}
+
 impl ContactId {
     pub fn person(&self) -> PersonId {
         PersonId(self.0)

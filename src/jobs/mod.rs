@@ -81,6 +81,12 @@ pub fn form_cleanup(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("removed {erased} unconfirmed sign-ups and {removed} unconfirmed submissions of known contacts"))
 }
 
+/// Deletes tracked events older than their purpose's retention period.
+pub fn event_retention(state: &AppState) -> anyhow::Result<String> {
+    let r = crate::tracking::retention::prune(state, Utc::now())?;
+    Ok(r.to_string())
+}
+
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
 /// and recorded, and the job runs again at its next time.
 pub fn spawn(state: Arc<AppState>) {
@@ -88,6 +94,7 @@ pub fn spawn(state: Arc<AppState>) {
         Job { name: "backup", expr: state.config.jobs.backup.clone(), step: scheduled_backup },
         Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
         Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
+        Job { name: "event_retention", expr: state.config.jobs.event_retention.clone(), step: event_retention },
     ];
     for job in jobs {
         if job.expr.trim().is_empty() {

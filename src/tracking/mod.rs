@@ -16,6 +16,7 @@
 
 pub mod links;
 pub mod machine;
+pub mod retention;
 pub mod store;
 pub mod token;
 mod writer;

@@ -210,3 +210,49 @@ fn a_withdrawn_or_erased_contact_is_no_longer_measured_per_person() {
     let (totals, _) = app.state.tracking.store.totals(&campaign.parse().unwrap()).unwrap();
     assert_eq!((totals.opens, totals.unique_opens, totals.clicks, totals.anonymous_clicks), (2, 0, 2, 2), "{totals:?}");
 }
+
+#[test]
+fn events_past_their_purpose_retention_are_deleted_by_the_job() {
+    use tidings::domain::{Event, EventKind};
+    use tidings::tracking::Record;
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    api.list("News");
+    let ann: tidings::domain::ContactId = contact_with(&api, "ann@example.org", &["engagement"]).parse().unwrap();
+    let now = chrono::Utc::now();
+    let ev = |kind, days_ago: i64| {
+        let mut e = Event::new(kind, now - chrono::Duration::days(days_ago), "api");
+        e.url = Some("https://shop.example/".into());
+        Record { contact: Some(ann), event: e, link: None }
+    };
+    app.state
+        .tracking
+        .record_durable_blocking(vec![
+            ev(EventKind::Open, 400),
+            ev(EventKind::Open, 10),
+            ev(EventKind::PageView, 200),
+            ev(EventKind::PageView, 400),
+        ])
+        .unwrap();
+    assert_eq!(app.state.tracking.store.events_of(&ann, 10).unwrap().len(), 4);
+    // Website tracking kept for 180 days by the DPO's choice; engagement at its default (365).
+    let dpo = app.admin_token(&["manage_gdpr"]);
+    let r = app
+        .client()
+        .patch(format!("{}/api/v1/purposes/website_tracking", app.url))
+        .bearer_auth(dpo)
+        .json(&json!({"retention_days": 180}))
+        .send()
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().unwrap());
+    let msg = tidings::jobs::event_retention(&app.state).unwrap();
+    assert!(
+        msg.contains("removed 1 email events older than 365 days and 2 website events older than 180 days"),
+        "{msg}"
+    );
+    let left = app.state.tracking.store.events_of(&ann, 10).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].kind, EventKind::Open);
+    // The time-ordered log holds nothing more than the events.
+    assert_eq!(app.state.store.tree("events_by_time").unwrap().len(), 1);
+}
