@@ -115,10 +115,16 @@ pub enum Action {
     FormChanged,
     FormDeleted,
     MessageQueued,
+    RequestCreated,
+    RequestChanged,
+    RequestArchiveProduced,
+    ContactErased,
+    ContactRestricted,
+    ContactRestrictionLifted,
 }
 
 impl Action {
-    pub const ALL: [Action; 57] = [
+    pub const ALL: [Action; 63] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -176,6 +182,12 @@ impl Action {
         Action::FormChanged,
         Action::FormDeleted,
         Action::MessageQueued,
+        Action::RequestCreated,
+        Action::RequestChanged,
+        Action::RequestArchiveProduced,
+        Action::ContactErased,
+        Action::ContactRestricted,
+        Action::ContactRestrictionLifted,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -238,6 +250,12 @@ impl Action {
             FormChanged => "form.changed",
             FormDeleted => "form.deleted",
             MessageQueued => "message.queued",
+            RequestCreated => "request.created",
+            RequestChanged => "request.changed",
+            RequestArchiveProduced => "request.archive_produced",
+            ContactErased => "contact.erased",
+            ContactRestricted => "contact.restricted",
+            ContactRestrictionLifted => "contact.restriction_lifted",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod control;
 pub mod domain;
 pub mod forms;
+pub mod gdpr;
 pub mod http;
 pub mod jobs;
 pub mod mail;

@@ -37,6 +37,7 @@ pub struct AppState {
     pub sending: crate::sending::Sending,
     pub forms: crate::forms::Forms,
     pub tracking: crate::tracking::Tracking,
+    pub gdpr: crate::gdpr::Gdpr,
 }
 
 /// Why the application state could not be built.
@@ -64,6 +65,7 @@ impl AppState {
             forms: crate::forms::Forms::open(&store, &config.forms)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
+            gdpr: crate::gdpr::Gdpr::open(&store)?,
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),

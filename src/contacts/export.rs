@@ -240,7 +240,13 @@ pub fn export<W: Write>(
     let purposes: Vec<String> = state.purposes.all()?.into_iter().map(|p| p.key).collect();
     let io_err = |e: io::Error| OpError::Internal(format!("while writing the export: {e}"));
     let mut ex = Exporter::new(out, format, &fields, &purposes).map_err(io_err)?;
-    let write_one = |ex: &mut Exporter<W>, c: &Contact| -> OpResult<()> {
+    let mut restricted = 0u64;
+    let mut write_one = |ex: &mut Exporter<W>, c: &Contact| -> OpResult<()> {
+        // Processing restricted (Art. 18): not handed to anyone else, so not in exports.
+        if state.gdpr.restrictions.is_restricted(&c.id)? {
+            restricted += 1;
+            return Ok(());
+        }
         let consents = state.contacts.consent_state(&c.id)?;
         ex.write(c, &consents).map_err(io_err)
     };
@@ -283,6 +289,7 @@ pub fn export<W: Write>(
             .detail("count", count)
             .detail("format", format.as_str())
             .detail("filtered", filter.is_some())
+            .detail("restricted_left_out", restricted)
             .detail("complete", finished.is_ok()),
     )?;
     // Dropped only now, after the audit entry: a streamed body ends here.

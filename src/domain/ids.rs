@@ -83,6 +83,12 @@ id_type!(
 );
 
 id_type!(
+    /// A data-subject request (access, erasure, ...) in the register.
+    RequestId,
+    "request"
+);
+
+id_type!(
     /// One tracked event (time-ordered: the event log iterates in the order things happened).
     EventId,
     "event"

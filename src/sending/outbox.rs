@@ -115,6 +115,8 @@ pub enum Note {
     RenderFailed,
     /// Anything else that stopped the message (logged with the details).
     Error,
+    /// Processing of the contact is restricted (Art. 18). Last: postcard numbers variants.
+    Restricted,
 }
 
 impl Note {
@@ -129,6 +131,7 @@ impl Note {
             Note::NoConsent => "no consent for the purpose".into(),
             Note::RenderFailed => "the template failed for this contact".into(),
             Note::Error => "the message could not be prepared (see the log)".into(),
+            Note::Restricted => "processing restricted (Art. 18)".into(),
         }
     }
 }

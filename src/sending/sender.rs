@@ -491,6 +491,7 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
         None => Some(Note::Erased),
         Some(c) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
         Some(c) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
+        Some(c) if state.gdpr.restrictions.is_restricted(&c.id)? => Some(Note::Restricted),
         Some(c) => {
             let consents = state.contacts.consent_state(&c.id)?;
             engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
@@ -634,6 +635,11 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     let sign_up = m.template == super::templates::CONFIRM_SUBSCRIPTION && m.by.starts_with("form:");
     if !sign_up && state.contacts.is_suppressed(&contact.email)? {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Suppressed))?;
+        state.store.commit_async().await?;
+        return Ok(());
+    }
+    if state.gdpr.restrictions.is_restricted(contact_id)? {
+        outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Restricted))?;
         state.store.commit_async().await?;
         return Ok(());
     }

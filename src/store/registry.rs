@@ -87,6 +87,11 @@ pub static REGISTRY: &[Registration] = &[
     crate::forms::STATS_REGISTRATION,
     crate::forms::SUBMISSIONS_REGISTRATION,
     crate::forms::PENDING_REGISTRATION,
+    // Before `dsr_by_contact`: forgetting the subject reads the person's request list.
+    crate::gdpr::requests::REGISTRATION,
+    crate::gdpr::requests::BY_CONTACT_REGISTRATION,
+    crate::gdpr::requests::DETAILS_REGISTRATION,
+    crate::gdpr::restriction::REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -67,6 +67,7 @@ impl Tracking {
             contacts: contacts.clone(),
             window: Duration::from_millis(u64::from(config.commit_window_ms.clamp(1, 1000))),
             policy: config.engagement,
+            restrictions: crate::gdpr::Restrictions::open(store)?,
             metrics: Some(counters.clone()),
         };
         let thread = std::thread::Builder::new()

@@ -43,6 +43,7 @@ pub(super) struct Writer {
     pub contacts: Contacts,
     pub window: Duration,
     pub policy: EngagementPolicy,
+    pub restrictions: crate::gdpr::Restrictions,
     pub metrics: Option<Arc<super::Counters>>,
 }
 
@@ -267,7 +268,8 @@ impl Writer {
     /// The contact's data key and whether mail may be measured per person; None when the
     /// contact is gone (an erased person's old link must not bring any record back).
     fn person(&self, c: &ContactId) -> crate::store::Result<Option<(SecretKey, bool)>> {
-        if self.contacts.get(c)?.is_none() {
+        // Gone, or processing restricted (Art. 18): the hit counts in the totals only.
+        if self.contacts.get(c)?.is_none() || self.restrictions.is_restricted(c)? {
             return Ok(None);
         }
         let Some(dk) = self.ts.store().existing_data_key(&c.person())? else { return Ok(None) };

@@ -17,6 +17,7 @@ mod contacts_pages;
 mod crash_send;
 mod durability;
 mod forms;
+mod gdpr;
 mod import;
 mod mail;
 mod smoke;

@@ -18,6 +18,7 @@ pub(crate) mod bounces;
 mod campaigns;
 mod contacts;
 mod forms;
+pub(crate) mod gdpr;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -39,6 +40,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(campaigns::routes)
         .configure(bounces::routes)
         .configure(forms::routes)
+        .configure(gdpr::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

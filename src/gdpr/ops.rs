@@ -1,0 +1,367 @@
+//! What the DPO (and the privacy portal) does with requests. Every step is checked against the
+//! caller's role, written to the request's own history and to the audit log.
+
+use chrono::{DateTime, Months, Utc};
+
+use super::archive::{self, Archive};
+use super::requests::{Channel, Details, Kind, Request, State, Verification};
+use super::restriction::Restriction;
+use crate::audit::{Action, Actor};
+use crate::domain::{ContactId, EmailAddress, Permission, RequestId};
+use crate::ops::{By, OpError, OpResult};
+use crate::state::AppState;
+
+fn require(by: &By, p: Permission) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(p)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid { field, message: message.into() }
+}
+
+/// Who did it, for a request's history.
+pub fn actor_ref(by: &By) -> String {
+    match by.actor {
+        Actor::User(p) => p.reference(),
+        Actor::Token(t) => t.reference(),
+        Actor::Cli => "cli".into(),
+        Actor::System => "system".into(),
+        Actor::Anonymous => "data subject (portal)".into(),
+    }
+}
+
+pub fn get_request(state: &AppState, id: &RequestId) -> OpResult<Request> {
+    state.gdpr.requests.get(id)?.ok_or(OpError::NotFound("request"))
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct NewRequest {
+    pub kind: String,
+    pub channel: Option<String>,
+    pub contact_id: Option<String>,
+    /// Finds the contact when no id is given.
+    pub email: Option<String>,
+    /// When the request arrived (defaults to now): the deadline runs from here.
+    pub received_at: Option<DateTime<Utc>>,
+    /// What the requester wrote (stored sealed with the person's key).
+    pub message: Option<String>,
+}
+
+pub fn create_request(state: &AppState, by: By, input: &NewRequest) -> OpResult<Request> {
+    require(&by, Permission::ManageGdpr)?;
+    let kind = Kind::parse(input.kind.trim()).ok_or_else(|| {
+        invalid("kind", "use access, portability, rectification, erasure, restriction, objection or withdrawal")
+    })?;
+    let channel = match input.channel.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Channel::Email,
+        Some(c) => {
+            Channel::parse(c).ok_or_else(|| invalid("channel", "use portal, email, letter, phone, in_person or api"))?
+        }
+    };
+    let contact = match (input.contact_id.as_deref().map(str::trim).filter(|s| !s.is_empty()), &input.email) {
+        (Some(id), _) => {
+            let id: ContactId = id.parse().map_err(|_| invalid("contact_id", "is not a contact id"))?;
+            state.contacts.get(&id)?.ok_or_else(|| invalid("contact_id", "there is no such contact"))?;
+            Some(id)
+        }
+        (None, Some(email)) if !email.trim().is_empty() => {
+            let email = EmailAddress::parse(email).map_err(|e| invalid("email", e.to_string()))?;
+            // Unknown is an answer too (we hold nothing): the request is still registered.
+            state.contacts.find_by_email(&email)?.map(|c| c.id)
+        }
+        _ => None,
+    };
+    let received_at = input.received_at.unwrap_or_else(Utc::now);
+    if received_at > Utc::now() + chrono::Duration::minutes(5) {
+        return Err(invalid("received_at", "is in the future"));
+    }
+    let message = input.message.as_deref().unwrap_or("").trim();
+    if message.chars().count() > 10_000 {
+        return Err(invalid("message", "is longer than 10,000 characters"));
+    }
+    let mut r = Request::new(kind, channel, contact, received_at);
+    r.step(&actor_ref(&by), format!("registered ({} request by {})", kind.as_str(), channel.as_str()));
+    if contact.is_none() {
+        r.step("system", "no contact matches the requester: nothing is held, or the address differs");
+    }
+    state.gdpr.requests.put(&r)?;
+    if !message.is_empty() {
+        state.gdpr.requests.put_details(&r, &Details { message: message.to_string(), ..Default::default() })?;
+    }
+    state.store.commit()?;
+    state.audit.record(by.event(Action::RequestCreated).target(r.id.reference()).detail("kind", kind.as_str()))?;
+    Ok(r)
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct RequestUpdate {
+    pub verification: Option<String>,
+    /// A user reference (`person:…`), or empty to unassign.
+    pub assignee: Option<String>,
+    /// Extra months (1 or 2 in all) and why.
+    pub extend_months: Option<u32>,
+    pub extension_reason: Option<String>,
+    /// done or refused, with the response sent.
+    pub close: Option<String>,
+    pub response: Option<String>,
+    pub notes: Option<String>,
+    /// Reopens a closed request.
+    pub reopen: Option<bool>,
+}
+
+pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdate) -> OpResult<Request> {
+    require(&by, Permission::ManageGdpr)?;
+    let mut r = get_request(state, id)?;
+    let who = actor_ref(&by);
+    let mut details = state.gdpr.requests.details(&r)?;
+    let mut changed = Vec::new();
+    if let Some(v) = u.verification.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let v = Verification::parse(v).ok_or_else(|| invalid("verification", "use pending, verified or failed"))?;
+        if v != r.verification {
+            r.verification = v;
+            r.step(&who, format!("identity {}", v.as_str()));
+            changed.push("verification");
+        }
+    }
+    if let Some(a) = &u.assignee {
+        let a = a.trim();
+        let new = if a.is_empty() {
+            None
+        } else {
+            let id: crate::domain::PersonId = a
+                .strip_prefix("person:")
+                .unwrap_or(a)
+                .parse()
+                .map_err(|_| invalid("assignee", "is not a user reference"))?;
+            state.users.get(&id)?.ok_or_else(|| invalid("assignee", "there is no such user"))?;
+            Some(id.reference())
+        };
+        if new != r.assignee {
+            r.step(
+                &who,
+                match &new {
+                    Some(n) => format!("assigned to {n}"),
+                    None => "unassigned".into(),
+                },
+            );
+            r.assignee = new;
+            changed.push("assignee");
+        }
+    }
+    if let Some(m) = u.extend_months {
+        let reason = u.extension_reason.as_deref().unwrap_or("").trim();
+        if reason.is_empty() {
+            return Err(invalid("extension_reason", "say why the deadline is extended (Art. 12(3))"));
+        }
+        if !(1..=2).contains(&m) {
+            return Err(invalid("extend_months", "a deadline can be extended by one or two months"));
+        }
+        let due = r.received_at.checked_add_months(Months::new(1 + m)).unwrap_or(r.due_at);
+        if due > r.latest_due() || due <= r.due_at {
+            return Err(invalid("extend_months", "the deadline is already extended that far (three months at most)"));
+        }
+        r.due_at = due;
+        r.extension_reason = Some(reason.chars().take(500).collect());
+        r.step(&who, format!("deadline extended to {} ({reason})", due.format("%Y-%m-%d")));
+        changed.push("due_at");
+    }
+    if let Some(n) = &u.notes {
+        details.notes = n.chars().take(10_000).collect();
+        changed.push("notes");
+    }
+    if let Some(c) = u.close.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let st = match State::parse(c) {
+            Some(s @ (State::Done | State::Refused)) => s,
+            _ => return Err(invalid("close", "use done or refused")),
+        };
+        let response = u.response.as_deref().unwrap_or("").trim();
+        if st == State::Refused && response.is_empty() {
+            return Err(invalid("response", "say why the request is refused (Art. 12(4))"));
+        }
+        details.response = response.chars().take(10_000).collect();
+        r.state = st;
+        r.closed_at = Some(Utc::now());
+        r.step(&who, if st == State::Done { "closed: done, response sent" } else { "closed: refused, reasons sent" });
+        changed.push("state");
+    } else if u.reopen == Some(true) && r.state != State::Open {
+        r.state = State::Open;
+        r.closed_at = None;
+        r.step(&who, "reopened");
+        changed.push("state");
+    }
+    if changed.is_empty() {
+        return Ok(r);
+    }
+    state.gdpr.requests.put(&r)?;
+    state.gdpr.requests.put_details(&r, &details)?;
+    state.store.commit()?;
+    state
+        .audit
+        .record(by.event(Action::RequestChanged).target(r.id.reference()).detail("changed", changed.join(",")))?;
+    Ok(r)
+}
+
+/// A request to act on must name a contact and have a verified requester.
+fn actionable(state: &AppState, id: &RequestId) -> OpResult<(Request, ContactId)> {
+    let r = get_request(state, id)?;
+    let Some(c) = r.contact else {
+        return Err(OpError::Conflict("This request names no contact (or its contact was erased).".into()));
+    };
+    if r.verification != Verification::Verified {
+        return Err(OpError::Conflict("Verify the requester's identity first.".into()));
+    }
+    if r.state != State::Open {
+        return Err(OpError::Conflict("This request is closed; reopen it first.".into()));
+    }
+    Ok((r, c))
+}
+
+fn add_step(state: &AppState, id: &RequestId, by: &str, what: String) -> OpResult<()> {
+    if let Some(mut r) = state.gdpr.requests.get(id)? {
+        r.step(by, what);
+        state.gdpr.requests.put(&r)?;
+    }
+    Ok(())
+}
+
+/// The access archive of a contact, for a request (recorded in its history) or directly.
+pub fn produce_archive(
+    state: &AppState,
+    by: By,
+    request: Option<&RequestId>,
+    contact: &ContactId,
+) -> OpResult<Archive> {
+    require(&by, Permission::ManageGdpr)?;
+    require(&by, Permission::ViewPersonalData)?;
+    if let Some(rid) = request {
+        let (_, c) = actionable(state, rid)?;
+        if &c != contact {
+            return Err(OpError::Conflict("The request is about another contact.".into()));
+        }
+    }
+    state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
+    let a = archive::build(state, contact).map_err(|e| OpError::Internal(format!("building the archive: {e:#}")))?;
+    if let Some(rid) = request {
+        add_step(state, rid, &actor_ref(&by), format!("archive produced ({} records)", a.records))?;
+        state.store.commit()?;
+    }
+    let target = request.map(|r| r.reference()).unwrap_or_else(|| contact.reference());
+    state.audit.record(by.event(Action::RequestArchiveProduced).target(target).detail("records", a.records))?;
+    Ok(a)
+}
+
+/// Erases a contact for an erasure request: every registered store, the search index (deleted
+/// documents merged away), a suppression tombstone (keyed hash) so that no import or sign-up
+/// brings the address back without fresh consent, and an entry in the erasure journal so that
+/// restoring an older backup does not either. Flushed before it returns.
+pub fn erase(state: &AppState, by: By, request: &RequestId) -> OpResult<usize> {
+    require(&by, Permission::ManageGdpr)?;
+    let (r, contact) = actionable(state, request)?;
+    if !matches!(r.kind, Kind::Erasure) {
+        return Err(OpError::Conflict("Only an erasure request erases; register one first.".into()));
+    }
+    let c = state.contacts.get(&contact)?.ok_or(OpError::NotFound("contact"))?;
+    state.contacts.suppress(&c.email)?;
+    crate::store::backup::journal_erasure(
+        state.store.keyring(),
+        &state.config.backup_dir().join("erasure-journal"),
+        &contact.person(),
+    )
+    .map_err(|e| OpError::Internal(format!("the erasure journal: {e}")))?;
+    let before = state.store.export_person(&contact.person())?.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let seq = state.contacts.erase(&contact)?;
+    state.contacts.announce(seq);
+    if !state.search.wait_for(seq) {
+        return Err(OpError::Internal("the search index has not dropped the contact yet; try again".into()));
+    }
+    state.search.index.purge_deleted().map_err(|e| OpError::Internal(format!("purging the search index: {e}")))?;
+    add_step(
+        state,
+        request,
+        &actor_ref(&by),
+        format!("erasure carried out: {before} records removed, address suppressed"),
+    )?;
+    state.store.commit()?;
+    // By request, not by contact: the log keeps that an erasure happened, not whom it was for.
+    state.audit.record(by.event(Action::ContactErased).target(request.reference()).detail("records", before))?;
+    Ok(before)
+}
+
+/// Restricts processing of a contact (Art. 18), for a request or directly.
+pub fn restrict(
+    state: &AppState,
+    by: By,
+    contact: &ContactId,
+    reason: &str,
+    request: Option<&RequestId>,
+) -> OpResult<Restriction> {
+    require(&by, Permission::ManageGdpr)?;
+    if let Some(rid) = request {
+        actionable(state, rid)?;
+    }
+    state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(invalid("reason", "say why processing is restricted"));
+    }
+    let r = Restriction { since: Utc::now(), reason: reason.chars().take(500).collect(), request: request.copied() };
+    state.gdpr.restrictions.put(contact, &r)?;
+    if let Some(rid) = request {
+        add_step(state, rid, &actor_ref(&by), "processing restricted".into())?;
+    }
+    state.store.commit()?;
+    state.audit.record(by.event(Action::ContactRestricted).target(contact.reference()))?;
+    Ok(r)
+}
+
+pub fn lift_restriction(state: &AppState, by: By, contact: &ContactId) -> OpResult<()> {
+    require(&by, Permission::ManageGdpr)?;
+    let Some(r) = state.gdpr.restrictions.get(contact)? else {
+        return Err(OpError::Conflict("Processing of this contact is not restricted.".into()));
+    };
+    state.gdpr.restrictions.remove(contact)?;
+    if let Some(rid) = r.request {
+        add_step(state, &rid, &actor_ref(&by), "restriction lifted".into())?;
+    }
+    state.store.commit()?;
+    state.audit.record(by.event(Action::ContactRestrictionLifted).target(contact.reference()))?;
+    Ok(())
+}
+
+/// Objection (Art. 21) or withdrawal (Art. 7(3)): records a withdrawal in the consent ledger
+/// for each purpose concerned (all marketing and tracking purposes when none is named).
+pub fn withdraw(state: &AppState, by: By, request: &RequestId, purposes: &[String]) -> OpResult<Vec<String>> {
+    require(&by, Permission::ManageGdpr)?;
+    let (r, contact) = actionable(state, request)?;
+    if !matches!(r.kind, Kind::Objection | Kind::Withdrawal) {
+        return Err(OpError::Conflict("Only an objection or a withdrawal request withdraws consents.".into()));
+    }
+    let all = state.purposes.all()?;
+    let chosen: Vec<String> = if purposes.is_empty() {
+        all.iter()
+            .filter(|p| {
+                !matches!(p.basis, crate::domain::LawfulBasis::Contract | crate::domain::LawfulBasis::LegalObligation)
+            })
+            .map(|p| p.key.clone())
+            .collect()
+    } else {
+        for p in purposes {
+            if !all.iter().any(|a| &a.key == p) {
+                return Err(invalid("purposes", format!("there is no purpose `{p}`")));
+            }
+        }
+        purposes.to_vec()
+    };
+    let note = format!("{} request {}", r.kind.as_str(), r.id);
+    let edit = By { role: None, ..by };
+    for p in &chosen {
+        crate::contacts::ops::record_consent(state, edit, &contact, p, false, &note, None, None)?;
+    }
+    add_step(state, request, &actor_ref(&by), format!("withdrawal recorded for: {}", chosen.join(", ")))?;
+    state.store.commit()?;
+    Ok(chosen)
+}

@@ -1,0 +1,190 @@
+//! Data-subject requests through the API: the register and its deadlines, the access archive,
+//! restriction honoured by sending and exports, withdrawal, and erasure.
+
+use std::io::Read;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::campaigns::{mail_config, Api};
+use crate::helpers::{spawn_app_with, TestApp};
+use crate::smtp_sink::{SinkOptions, SmtpSink};
+use crate::tracking::contact_with;
+
+struct Dpo<'a> {
+    app: &'a TestApp,
+    token: String,
+}
+
+impl Dpo<'_> {
+    fn new(app: &TestApp) -> Dpo<'_> {
+        Dpo { app, token: app.admin_token(&["manage_gdpr", "view_personal_data", "view_contacts", "edit_contacts"]) }
+    }
+
+    fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> reqwest::blocking::Response {
+        let mut r =
+            self.app.client().request(method, format!("{}/api/v1{path}", self.app.url)).bearer_auth(&self.token);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        r.send().unwrap()
+    }
+
+    fn json(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
+        let r = self.call(method, path, body);
+        let status = r.status().as_u16();
+        (status, r.json().unwrap_or(Value::Null))
+    }
+
+    fn ok(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        let (s, v) = self.json(method.clone(), path, body);
+        assert!((200..300).contains(&s), "{method} {path}: {s} {v}");
+        v
+    }
+}
+
+use reqwest::Method;
+
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        out.insert(f.name().unwrap().to_string(), s);
+    }
+    out
+}
+
+#[test]
+fn requests_have_deadlines_and_the_access_archive_holds_everything() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "engagement"]);
+    let (s, v) = dpo.json(Method::POST, "/requests", Some(json!({"kind": "teleport", "email": "ann@example.org"})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("kind")), "{v}");
+    let received = chrono::Utc::now() - chrono::Duration::days(25);
+    let r = dpo.ok(
+        Method::POST,
+        "/requests",
+        Some(json!({"kind": "access", "channel": "letter", "email": "Ann@Example.org", "received_at": received,
+                    "message": "Please send me everything you hold about me."})),
+    );
+    let id = r["id"].as_str().unwrap().to_string();
+    assert_eq!(r["contact_id"].as_str(), Some(ann.as_str()), "matched by normalised address");
+    assert_eq!(r["urgency"], "nearly_due", "{r}");
+    assert_eq!(r["verification"], "pending");
+    // Nothing is handed over before the requester is verified.
+    let resp = dpo.call(Method::POST, &format!("/requests/{id}/archive"), None);
+    assert_eq!(resp.status(), 409);
+    let (s, v) = dpo.json(Method::PATCH, &format!("/requests/{id}"), Some(json!({"extend_months": 2})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("extension_reason")), "{v}");
+    let r = dpo.ok(
+        Method::PATCH,
+        &format!("/requests/{id}"),
+        Some(json!({"verification": "verified", "extend_months": 2, "extension_reason": "many records to collect"})),
+    );
+    assert_eq!(r["urgency"], "on_time", "{r}");
+    let (s, v) = dpo.json(
+        Method::PATCH,
+        &format!("/requests/{id}"),
+        Some(json!({"extend_months": 2, "extension_reason": "again"})),
+    );
+    assert_eq!((s, v["field"].as_str()), (422, Some("extend_months")), "three months at most: {v}");
+
+    let resp = dpo.call(Method::POST, &format!("/requests/{id}/archive"), None);
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/zip");
+    let files = unzip(&resp.bytes().unwrap());
+    for f in ["README.txt", "data.json", "summary.html", "csv/contacts.csv", "csv/consents.csv", "csv/dsr_requests.csv"]
+    {
+        assert!(files.contains_key(f), "{f} missing from {:?}", files.keys().collect::<Vec<_>>());
+    }
+    let data: Value = serde_json::from_str(&files["data.json"]).unwrap();
+    assert_eq!(data["stores"]["contacts"][0]["email"], "ann@example.org");
+    assert_eq!(data["stores"]["consents"].as_array().unwrap().len(), 2);
+    assert!(data["wordings"]["newsletter/1"].as_str().unwrap().contains("newsletter"), "{}", data["wordings"]);
+    assert!(data["stores"]["dsr_details"][0]["message"].as_str().unwrap().contains("everything"));
+    assert!(data["purposes"].as_array().unwrap().iter().any(|p| p["key"] == "engagement"));
+    let html = &files["summary.html"];
+    assert!(html.contains("ann@example.org") && html.contains("Email engagement measurement"), "{html}");
+    assert!(html.contains("Art. 77") && html.contains("365 days"));
+    assert!(files["csv/contacts.csv"].contains("ann@example.org"));
+
+    let r =
+        dpo.ok(Method::PATCH, &format!("/requests/{id}"), Some(json!({"close": "done", "response": "Sent by post."})));
+    assert_eq!(r["state"], "done");
+    let steps: Vec<&str> = r["steps"].as_array().unwrap().iter().filter_map(|s| s["what"].as_str()).collect();
+    assert!(steps.iter().any(|s| s.starts_with("archive produced")), "{steps:?}");
+    // Analysts cannot see the register.
+    let analyst = app.admin_token(&["view_contacts"]);
+    let r = app.client().get(format!("{}/api/v1/requests", app.url)).bearer_auth(analyst).send().unwrap();
+    assert_eq!(r.status(), 403);
+}
+
+#[test]
+fn restriction_stops_sending_tracking_and_export_and_erasure_leaves_a_tombstone() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let bob = contact_with(&api, "bob@example.org", &["newsletter"]);
+    let (s, _) = dpo.json(Method::PUT, &format!("/contacts/{bob}/restriction"), Some(json!({"reason": ""})));
+    assert_eq!(s, 422);
+    dpo.ok(Method::PUT, &format!("/contacts/{bob}/restriction"), Some(json!({"reason": "accuracy contested"})));
+    let v =
+        api.ok("POST", "/campaigns", Some(json!({"name": "N", "subject": "S", "body": "Hello", "lists": ["news"]})));
+    let cid = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{cid}/send"), None);
+    let done = api.wait_state(&cid, "sent", Duration::from_secs(20));
+    assert_eq!(done["progress"]["sent"], 1, "{done}");
+    let got = sink.wait_for(1);
+    assert_eq!(got.iter().map(|m| m.to[0].as_str()).collect::<Vec<_>>(), ["ann@example.org"]);
+    let csv = dpo.call(Method::GET, "/contacts/export?format=csv", None).text().unwrap();
+    assert!(csv.contains("ann@example.org") && !csv.contains("bob@example.org"), "{csv}");
+    dpo.ok(Method::DELETE, &format!("/contacts/{bob}/restriction"), None);
+    let csv = dpo.call(Method::GET, "/contacts/export?format=csv", None).text().unwrap();
+    assert!(csv.contains("bob@example.org"));
+
+    // Objection: every marketing purpose withdrawn in the ledger.
+    let r =
+        dpo.ok(Method::POST, "/requests", Some(json!({"kind": "objection", "contact_id": bob, "channel": "email"})));
+    let oid = r["id"].as_str().unwrap().to_string();
+    dpo.ok(Method::PATCH, &format!("/requests/{oid}"), Some(json!({"verification": "verified"})));
+    let v = dpo.ok(Method::POST, &format!("/requests/{oid}/withdraw"), Some(json!({})));
+    let withdrawn: Vec<&str> = v["withdrawn"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(withdrawn.contains(&"newsletter") && !withdrawn.contains(&"transactional"), "{withdrawn:?}");
+    let c = api.ok("GET", &format!("/contacts/{bob}"), None);
+    assert_eq!(c["consents"]["newsletter"]["state"], "withdrawn", "{c}");
+
+    // Erasure: refused until verified and confirmed; then nothing answers for her.
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "erasure", "email": "ann@example.org"})));
+    let eid = r["id"].as_str().unwrap().to_string();
+    let (s, _) = dpo.json(Method::POST, &format!("/requests/{eid}/erase"), Some(json!({"confirm": "erase"})));
+    assert_eq!(s, 409, "not verified yet");
+    dpo.ok(Method::PATCH, &format!("/requests/{eid}"), Some(json!({"verification": "verified"})));
+    let (s, v) = dpo.json(Method::POST, &format!("/requests/{eid}/erase"), Some(json!({})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("confirm")));
+    let v = dpo.ok(Method::POST, &format!("/requests/{eid}/erase"), Some(json!({"confirm": "erase"})));
+    assert!(v["records_removed"].as_u64().unwrap() >= 3, "{v}");
+    let (s, _) = api.call("GET", &format!("/contacts/{ann}"), None);
+    assert_eq!(s, 404);
+    let found = api.ok("GET", "/contacts?q=ann", None);
+    assert!(!found.to_string().contains("ann@example.org"), "{found}");
+    let r = dpo.ok(Method::GET, &format!("/requests/{eid}"), None);
+    assert_eq!((r["contact_id"].clone(), r["subject_erased"].clone()), (Value::Null, json!(true)), "{r}");
+    assert!(r["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["what"].as_str().unwrap().starts_with("erasure carried out")));
+    assert!(!r.to_string().contains(&ann), "the register no longer names her");
+    // The tombstone refuses her address without fresh consent.
+    let (s, v) = api.call("POST", "/contacts", Some(json!({"email": "ann@example.org"})));
+    assert!((400..500).contains(&s), "{s} {v}");
+}
