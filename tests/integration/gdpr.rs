@@ -188,3 +188,52 @@ fn restriction_stops_sending_tracking_and_export_and_erasure_leaves_a_tombstone(
     let (s, v) = api.call("POST", "/contacts", Some(json!({"email": "ann@example.org"})));
     assert!((400..500).contains(&s), "{s} {v}");
 }
+
+#[test]
+fn the_dpo_works_a_request_in_the_ui_and_erasure_asks_for_the_password() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let c = app.login_admin("a long new password 1");
+    let r = app.get(&c, "/requests").text().unwrap();
+    assert!(r.contains("No open requests"), "empty state");
+    let old = (chrono::Utc::now() - chrono::Duration::days(40)).format("%Y-%m-%d").to_string();
+    let r = app.post_form(
+        &c,
+        "/requests",
+        "/requests",
+        &[
+            ("kind", "erasure"),
+            ("channel", "letter"),
+            ("email", "ann@example.org"),
+            ("received_on", &old),
+            ("message", "Delete me <b>now</b>"),
+        ],
+    );
+    assert_eq!(r.status(), 303);
+    let page_url = crate::helpers::location(&r);
+    let id = page_url.trim_start_matches("/requests/").split('?').next().unwrap().to_string();
+    let list = app.get(&c, "/requests").text().unwrap();
+    assert!(list.contains("overdue") && list.contains("Erasure (Art. 17)"), "{list}");
+    let detail = app.get(&c, &format!("/requests/{id}")).text().unwrap();
+    assert!(detail.contains("Delete me &lt;b&gt;now") && !detail.contains("<b>now"), "the message is shown escaped");
+    assert!(detail.contains("First make sure the requester is who they say"), "no action before verification");
+    let r = app.post_form(&c, &format!("/requests/{id}"), &format!("/requests/{id}"), &[("verification", "verified")]);
+    assert_eq!(r.status(), 303);
+    let r = app.post_form(&c, &format!("/requests/{id}"), &format!("/requests/{id}/erase"), &[("password", "wrong")]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("Nothing was erased"));
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 200, "still there");
+    let r = app.post_form(
+        &c,
+        &format!("/requests/{id}"),
+        &format!("/requests/{id}/erase"),
+        &[("password", "a long new password 1")],
+    );
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 404);
+    let detail = app.get(&c, &format!("/requests/{id}")).text().unwrap();
+    assert!(detail.contains("Erased: no store holds them") && detail.contains("erasure carried out"), "{detail}");
+    assert!(!detail.contains("ann@example.org") && !detail.contains("Delete me"));
+}

@@ -491,6 +491,7 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
         timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
         purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name }).collect::<Vec<_>>(),
         masked => masked,
+        restriction => state.gdpr.restrictions.get(&c.id)?.map(|r| Value::from_serialize(&r)),
     })
 }
 

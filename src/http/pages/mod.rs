@@ -12,6 +12,7 @@ pub use forms::snippet as form_snippet;
 mod import;
 mod public;
 mod public_forms;
+mod requests;
 mod schema;
 mod settings;
 mod tokens;
@@ -72,6 +73,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings/email/test", web::post().to(settings::test_mail))
         .configure(public::routes)
         .configure(track::routes)
+        .configure(requests::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes);
@@ -170,6 +172,9 @@ fn nav(p: &Principal) -> Vec<NavItem> {
         items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
     } else if p.can(Permission::ManageGdpr) {
         items.push(NavItem { href: "/purposes", label: "Purposes", key: "schema" });
+    }
+    if p.can(Permission::ManageGdpr) {
+        items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
     }
     if p.can(Permission::ManageUsers) {
         items.push(NavItem { href: "/users", label: "Users & roles", key: "users" });
@@ -271,6 +276,12 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "template_deleted" => "The template has been deleted.",
         "list_visible" => "The list is now offered to everyone in the preference centre.",
         "list_hidden" => "The preference centre now shows the list only to its members.",
+        "request_created" => "The request is registered; its deadline runs from the day it was received.",
+        "request_saved" => "The request has been updated.",
+        "request_erased" => "The person has been erased from every store; the address is suppressed.",
+        "request_restricted" => "Processing of the contact is restricted until lifted.",
+        "request_lifted" => "The restriction has been lifted.",
+        "request_withdrawn" => "The withdrawal is recorded in the consent ledger.",
         _ => return None,
     })
 }

@@ -1,0 +1,353 @@
+//! Privacy requests in the admin UI: the register (with what is overdue first), registering a
+//! request, and one page per request with the actions its kind calls for. Erasure asks for the
+//! DPO's password again.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::{NaiveDate, TimeZone, Utc};
+use minijinja::{context, Value};
+use serde::Deserialize;
+
+use super::{notice, page, see_other, Empty, NoticeQuery};
+use crate::domain::{ContactId, Permission, RequestId};
+use crate::gdpr::ops::{self, NewRequest, RequestUpdate};
+use crate::gdpr::{Channel, Kind, Request, State, Urgency};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::ops::OpError;
+use crate::state::{blocking, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/requests", web::get().to(list))
+        .route("/requests", web::post().to(create))
+        .route("/requests/{id}", web::get().to(show))
+        .route("/requests/{id}", web::post().to(update))
+        .route("/requests/{id}/archive", web::post().to(archive))
+        .route("/requests/{id}/erase", web::post().to(erase))
+        .route("/requests/{id}/restrict", web::post().to(restrict))
+        .route("/requests/{id}/lift", web::post().to(lift))
+        .route("/requests/{id}/withdraw", web::post().to(withdraw));
+}
+
+fn kinds() -> Vec<Value> {
+    Kind::ALL.iter().map(|k| context! { value => k.as_str(), label => k.label() }).collect()
+}
+
+fn channels() -> Vec<&'static str> {
+    Channel::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+fn row(r: &Request, now: chrono::DateTime<Utc>) -> Value {
+    let urgency = r.urgency(now);
+    context! {
+        id => r.id.to_string(), kind => r.kind.as_str(), kind_label => r.kind.label(), channel => r.channel.as_str(),
+        contact => r.contact.map(|c| c.to_string()), subject_erased => r.subject_erased,
+        received_at => r.received_at, due_at => r.due_at, days_left => (r.due_at - now).num_days(),
+        extension_reason => r.extension_reason, verification => r.verification.as_str(),
+        assignee => r.assignee, state => r.state.as_str(), closed_at => r.closed_at,
+        urgency => match urgency { Urgency::Overdue => "overdue", Urgency::NearlyDue => "nearly_due", Urgency::OnTime => "on_time", Urgency::Closed => "closed" },
+        steps => Value::from_serialize(&r.steps),
+        can_extend => r.due_at < r.latest_due(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    ok: Option<String>,
+    show: Option<String>,
+    contact: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let all = blocking(move || st.gdpr.requests.all().map_err(ApiError::from)).await?;
+    let now = Utc::now();
+    let show_all = q.show.as_deref() == Some("all");
+    let mut rows: Vec<&Request> = all.iter().filter(|r| show_all || r.state == State::Open).collect();
+    // What needs doing first: overdue, then by deadline.
+    rows.sort_by_key(|r| (r.state != State::Open, r.due_at));
+    let counts = context! {
+        open => all.iter().filter(|r| r.state == State::Open).count(),
+        overdue => all.iter().filter(|r| r.urgency(now) == Urgency::Overdue).count(),
+        nearly_due => all.iter().filter(|r| r.urgency(now) == Urgency::NearlyDue).count(),
+        total => all.len(),
+    };
+    let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now)).collect();
+    page(
+        &state,
+        &g,
+        "requests.html",
+        "requests",
+        context! {
+            requests => rows, counts => counts, show_all => show_all, kinds => kinds(), channels => channels(),
+            prefill_contact => q.contact.clone().filter(|c| c.parse::<ContactId>().is_ok()),
+            today => now.format("%Y-%m-%d").to_string(), notice => notice(q.ok.as_deref()),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    kind: String,
+    channel: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    contact_id: String,
+    #[serde(default)]
+    received_on: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    CsrfForm(f): CsrfForm<NewForm>,
+) -> Result<HttpResponse, ApiError> {
+    let received_at = match f.received_on.trim() {
+        "" => None,
+        d => Some(
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(12, 0, 0).expect("noon exists")))
+                .map_err(|_| ApiError::invalid("received_on", "use a date like 2026-11-23"))?,
+        ),
+    };
+    let input = NewRequest {
+        kind: f.kind,
+        channel: Some(f.channel),
+        contact_id: Some(f.contact_id).filter(|c| !c.trim().is_empty()),
+        email: Some(f.email).filter(|e| !e.trim().is_empty()),
+        received_at,
+        message: Some(f.message),
+    };
+    let (st, by) = (state.clone(), g.by());
+    let r = blocking(move || ops::create_request(&st, by, &input).map_err(ApiError::from)).await?;
+    Ok(see_other(&format!("/requests/{}?ok=request_created", r.id)))
+}
+
+fn request_id(raw: &str) -> Result<RequestId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("request"))
+}
+
+async fn render(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: RequestId,
+    extra: Value,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let personal = g.can(Permission::ViewPersonalData);
+    let me = g.user.id.reference();
+    let (r, details, contact, restriction, users) = blocking(move || -> Result<_, ApiError> {
+        let r = ops::get_request(&st, &id)?;
+        let details = if personal { Some(st.gdpr.requests.details(&r)?) } else { None };
+        let contact = match &r.contact {
+            Some(c) => st.contacts.get(c)?,
+            None => None,
+        };
+        let restriction = match &r.contact {
+            Some(c) => st.gdpr.restrictions.get(c)?,
+            None => None,
+        };
+        let users: Vec<(String, String)> =
+            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.display_name.clone())).collect();
+        Ok((r, details, contact, restriction, users))
+    })
+    .await?;
+    let contact = contact.map(|c| {
+        let c = if personal { c } else { c.masked() };
+        context! { id => c.id.to_string(), email => c.email.as_str(), name => c.name(), status => c.status.as_str() }
+    });
+    let assignee_name = r.assignee.as_ref().and_then(|a| users.iter().find(|(id, _)| id == a)).map(|(_, n)| n.clone());
+    page(
+        state,
+        g,
+        "request.html",
+        "requests",
+        context! {
+            r => row(&r, Utc::now()), details => details.map(|d| Value::from_serialize(&d)), contact => contact,
+            restriction => restriction.map(|x| Value::from_serialize(&x)), me => me, assignee_name => assignee_name,
+            ..extra
+        },
+    )
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    render(&state, &g, id, context! { notice => notice(q.ok.as_deref()) }).await
+}
+
+/// A failed action shows the request page again with the reason, not an error page.
+async fn again(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: RequestId,
+    e: ApiError,
+) -> Result<HttpResponse, ApiError> {
+    if actix_web::ResponseError::status_code(&e).is_server_error() {
+        return Err(e);
+    }
+    let mut res = render(state, g, id, context! { error => e.message.clone(), error_field => e.field.clone() }).await?;
+    *res.status_mut() = actix_web::ResponseError::status_code(&e);
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct UpdateForm {
+    verification: Option<String>,
+    assignee: Option<String>,
+    extend_months: Option<String>,
+    extension_reason: Option<String>,
+    close: Option<String>,
+    response: Option<String>,
+    notes: Option<String>,
+    reopen: Option<String>,
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(f): CsrfForm<UpdateForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    let extend_months = match f.extend_months.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(m) => match m.parse::<u32>() {
+            Ok(m) => Some(m),
+            Err(_) => return again(&state, &g, id, ApiError::invalid("extend_months", "choose 1 or 2 months")).await,
+        },
+    };
+    let u = RequestUpdate {
+        verification: f.verification,
+        assignee: f.assignee,
+        extend_months,
+        extension_reason: f.extension_reason,
+        close: f.close,
+        response: f.response,
+        notes: f.notes,
+        reopen: f.reopen.map(|_| true),
+    };
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || ops::update_request(&st, by, &id, &u).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_saved"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+pub async fn archive(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let result = blocking(move || -> Result<_, ApiError> {
+        let r = ops::get_request(&st, &id)?;
+        let c = r.contact.ok_or_else(|| ApiError::from(OpError::Conflict("This request names no contact.".into())))?;
+        Ok(ops::produce_archive(&st, by, Some(&id), &c)?)
+    })
+    .await;
+    match result {
+        Ok(a) => Ok(HttpResponse::Ok()
+            .content_type("application/zip")
+            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", a.file_name)))
+            .body(a.bytes)),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    password: String,
+}
+
+pub async fn erase(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(f): CsrfForm<EraseForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    // Erasure cannot be undone: the signed-in person proves again that it is them.
+    let ok = state.hasher.verify(f.password, Some(g.user.password_hash.clone())).await;
+    if !ok {
+        let e = ApiError::invalid("password", "That is not your password. Nothing was erased.");
+        return again(&state, &g, id, e).await;
+    }
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || ops::erase(&st, by, &id).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_erased"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RestrictForm {
+    reason: String,
+}
+
+pub async fn restrict(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(f): CsrfForm<RestrictForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let result = blocking(move || -> Result<_, ApiError> {
+        let r = ops::get_request(&st, &id)?;
+        let c = r.contact.ok_or_else(|| ApiError::from(OpError::Conflict("This request names no contact.".into())))?;
+        Ok(ops::restrict(&st, by, &c, &f.reason, Some(&id))?)
+    })
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_restricted"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+pub async fn lift(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let result = blocking(move || -> Result<_, ApiError> {
+        let r = ops::get_request(&st, &id)?;
+        let c = r.contact.ok_or_else(|| ApiError::from(OpError::Conflict("This request names no contact.".into())))?;
+        Ok(ops::lift_restriction(&st, by, &c)?)
+    })
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_lifted"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = request_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || ops::withdraw(&st, by, &id, &[]).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_withdrawn"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
