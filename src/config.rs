@@ -132,6 +132,9 @@ pub struct JobsConfig {
     /// period (`engagement` for opens and clicks, `website_tracking` for the rest); empty
     /// disables.
     pub event_retention: String,
+    /// Cron expression for mailing the DPO contact (Settings) a list of privacy requests that
+    /// are overdue or due within a week; empty disables.
+    pub request_reminders: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -586,6 +589,7 @@ impl Default for JobsConfig {
             session_cleanup: "*/15 * * * *".into(),
             form_cleanup: "45 3 * * *".into(),
             event_retention: "15 4 * * *".into(),
+            request_reminders: "0 8 * * *".into(),
         }
     }
 }
@@ -704,6 +708,7 @@ impl Config {
             ("jobs.session_cleanup", &self.jobs.session_cleanup),
             ("jobs.form_cleanup", &self.jobs.form_cleanup),
             ("jobs.event_retention", &self.jobs.event_retention),
+            ("jobs.request_reminders", &self.jobs.request_reminders),
         ] {
             if !expr.trim().is_empty() {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;

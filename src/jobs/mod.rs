@@ -87,6 +87,12 @@ pub fn event_retention(state: &AppState) -> anyhow::Result<String> {
     Ok(r.to_string())
 }
 
+/// Mails the DPO contact the privacy requests that are overdue or nearly due.
+pub fn request_reminders(state: &AppState) -> anyhow::Result<String> {
+    let handle = tokio::runtime::Handle::current();
+    handle.block_on(crate::gdpr::reminders::send(state))
+}
+
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
 /// and recorded, and the job runs again at its next time.
 pub fn spawn(state: Arc<AppState>) {
@@ -95,6 +101,7 @@ pub fn spawn(state: Arc<AppState>) {
         Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
         Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
         Job { name: "event_retention", expr: state.config.jobs.event_retention.clone(), step: event_retention },
+        Job { name: "request_reminders", expr: state.config.jobs.request_reminders.clone(), step: request_reminders },
     ];
     for job in jobs {
         if job.expr.trim().is_empty() {

@@ -237,3 +237,37 @@ fn the_dpo_works_a_request_in_the_ui_and_erasure_asks_for_the_password() {
     assert!(detail.contains("Erased: no store holds them") && detail.contains("erasure carried out"), "{detail}");
     assert!(!detail.contains("ann@example.org") && !detail.contains("Delete me"));
 }
+
+#[test]
+fn the_dpo_is_reminded_of_overdue_requests_without_naming_anyone() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let dpo = Dpo::new(&app);
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let msg = rt.block_on(tidings::gdpr::reminders::send(&app.state)).unwrap();
+    assert!(msg.starts_with("no privacy request"), "{msg}");
+    let received = chrono::Utc::now() - chrono::Duration::days(40);
+    dpo.ok(
+        Method::POST,
+        "/requests",
+        Some(json!({"kind": "access", "email": "someone@example.org", "received_at": received})),
+    );
+    let msg = rt.block_on(tidings::gdpr::reminders::send(&app.state)).unwrap();
+    assert!(msg.contains("not an email address"), "{msg}");
+    let admin = app.admin_token(&["manage_settings"]);
+    let r = app
+        .client()
+        .put(format!("{}/api/v1/settings", app.url))
+        .bearer_auth(admin)
+        .json(&json!({"organisation": "Shop", "postal_address": "", "dpo_contact": "Data Protection <dpo@shop.example>", "login_notice": ""}))
+        .send()
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().unwrap());
+    let msg = rt.block_on(tidings::gdpr::reminders::send(&app.state)).unwrap();
+    assert!(msg.contains("1 requests (1 overdue)"), "{msg}");
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].to, ["dpo@shop.example"]);
+    let body = String::from_utf8_lossy(&got[0].data);
+    assert!(body.contains("OVERDUE") && body.contains("/requests/"), "{body}");
+    assert!(!body.contains("someone@example.org"));
+}
