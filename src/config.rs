@@ -37,6 +37,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub forms: FormsConfig,
     pub tracking: TrackingConfig,
+    pub gdpr: GdprConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -162,6 +163,14 @@ impl Default for FormsConfig {
             per_address_per_hour: 5,
         }
     }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct GdprConfig {
+    /// Erasure asked for in the privacy portal waits for the DPO (a verified request in the
+    /// register) instead of being carried out at once.
+    pub portal_erasure_review: bool,
 }
 
 /// Who may be measured per person in mail (open pixel, per-person click attribution).
@@ -540,6 +549,7 @@ impl Default for Config {
             mail: MailConfig::default(),
             forms: FormsConfig::default(),
             tracking: TrackingConfig::default(),
+            gdpr: GdprConfig::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod ops;
+pub mod portal;
 pub mod reminders;
 pub mod requests;
 pub mod restriction;

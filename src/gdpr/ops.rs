@@ -365,3 +365,36 @@ pub fn withdraw(state: &AppState, by: By, request: &RequestId, purposes: &[Strin
     state.store.commit()?;
     Ok(chosen)
 }
+
+/// A request the person made themselves through the privacy portal: verified by the link they
+/// opened, registered like any other, and closed at once when it was carried out.
+pub fn portal_request(state: &AppState, contact: &ContactId, kind: Kind, what: &str, done: bool) -> OpResult<Request> {
+    let mut r = Request::new(kind, Channel::Portal, Some(*contact), Utc::now());
+    r.step("data subject (portal)", format!("asked through the privacy portal: {what}"));
+    if done {
+        r.state = State::Done;
+        r.closed_at = Some(Utc::now());
+        r.step("system", "carried out at once");
+    }
+    state.gdpr.requests.put(&r)?;
+    state.store.commit()?;
+    state.audit.record(
+        crate::audit::Event::new(Actor::Anonymous, Action::RequestCreated)
+            .target(r.id.reference())
+            .detail("kind", kind.as_str())
+            .detail("channel", "portal"),
+    )?;
+    Ok(r)
+}
+
+/// Closes a portal request after its action ran.
+pub fn close_done(state: &AppState, id: &RequestId, what: &str) -> OpResult<()> {
+    if let Some(mut r) = state.gdpr.requests.get(id)? {
+        r.state = State::Done;
+        r.closed_at = Some(Utc::now());
+        r.step("system", what.to_string());
+        state.gdpr.requests.put(&r)?;
+        state.store.commit()?;
+    }
+    Ok(())
+}

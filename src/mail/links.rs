@@ -193,14 +193,14 @@ impl MessageLinks {
 
 /// Signs the links for one message: the sender calls this once per (campaign, contact).
 /// `view_in_browser_url` points at `/m/{token}`, which the sender serves; `privacy_url` is the
-/// preference centre's privacy section until the privacy portal exists.
+/// privacy portal (`/privacy`), where the person asks for a sign-in link for their address.
 pub fn message_links(config: &Config, keyring: &Keyring, contact: &ContactId, campaign: Option<&str>) -> MessageLinks {
     let now = Utc::now();
     let link = |kind| url(config, kind, &sign(keyring, kind, contact, campaign, now));
     let preferences_url = link(LinkKind::Preferences);
     MessageLinks {
         unsubscribe_url: link(LinkKind::Unsubscribe),
-        privacy_url: format!("{preferences_url}#privacy"),
+        privacy_url: format!("{}/privacy", config.public_url()),
         preferences_url,
         view_in_browser_url: link(LinkKind::ViewInBrowser),
     }
@@ -286,7 +286,7 @@ mod tests {
         assert_eq!(verify(&k, LinkKind::Unsubscribe, token).unwrap().contact, id);
         let pref = links.preferences_url.strip_prefix("https://news.example.com/p/").unwrap();
         assert_eq!(verify(&k, LinkKind::Preferences, pref).unwrap().contact, id);
-        assert_eq!(links.privacy_url, format!("{}#privacy", links.preferences_url));
+        assert!(links.privacy_url.ends_with("/privacy"), "{}", links.privacy_url);
         let view = links.view_in_browser_url.strip_prefix("https://news.example.com/m/").unwrap();
         assert_eq!(verify(&k, LinkKind::ViewInBrowser, view).unwrap().contact, id);
         let [(n1, v1), (n2, v2)] = list_unsubscribe_headers(&links);

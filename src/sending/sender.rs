@@ -638,7 +638,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         state.store.commit_async().await?;
         return Ok(());
     }
-    if state.gdpr.restrictions.is_restricted(contact_id)? {
+    // The privacy portal's link must reach a restricted person: it is how they exercise rights.
+    if m.template != super::templates::PRIVACY_LINK && state.gdpr.restrictions.is_restricted(contact_id)? {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Restricted))?;
         state.store.commit_async().await?;
         return Ok(());

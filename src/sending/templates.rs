@@ -47,6 +47,8 @@ a { color: #1d4ed8; }
 
 /// Key of the sign-up confirmation (double opt-in) message; `data.confirm_url` is the link.
 pub const CONFIRM_SUBSCRIPTION: &str = "confirm-subscription";
+/// Key of the privacy-portal sign-in message; `data.portal_url` is the single-use link.
+pub const PRIVACY_LINK: &str = "privacy-link";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,22 +96,40 @@ impl Template {
 }
 
 fn seeds() -> Vec<Template> {
-    vec![Template {
-        key: CONFIRM_SUBSCRIPTION.into(),
-        name: "Confirm your subscription (double opt-in)".into(),
-        kind: TemplateKind::Message,
-        subject: "Please confirm your subscription".into(),
-        body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
+    vec![
+        Template {
+            key: CONFIRM_SUBSCRIPTION.into(),
+            name: "Confirm your subscription (double opt-in)".into(),
+            kind: TemplateKind::Message,
+            subject: "Please confirm your subscription".into(),
+            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
                please confirm that you want to receive our newsletter:\n\n\
                [Yes, subscribe me]({{ data.confirm_url }})\n\n\
                If you did not ask for this, ignore this message: without your confirmation \
                nothing is sent and your address is removed within a few days.\n"
-            .into(),
-        format: BodyFormat::Markdown,
-        layout: String::new(),
-        system: true,
-        updated_at: Utc::now(),
-    }]
+                .into(),
+            format: BodyFormat::Markdown,
+            layout: String::new(),
+            system: true,
+            updated_at: Utc::now(),
+        },
+        Template {
+            key: PRIVACY_LINK.into(),
+            name: "Your link to your personal data (privacy portal)".into(),
+            kind: TemplateKind::Message,
+            subject: "Your link to see and manage your personal data".into(),
+            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
+               someone (we hope you) asked to see the personal data we hold about this address. \
+               Open it with this link; it works once, for 30 minutes:\n\n\
+               [See my data]({{ data.portal_url }})\n\n\
+               If you did not ask for this, ignore this message: nothing happens without the link.\n"
+                .into(),
+            format: BodyFormat::Markdown,
+            layout: String::new(),
+            system: true,
+            updated_at: Utc::now(),
+        },
+    ]
 }
 
 #[derive(Clone)]

@@ -92,6 +92,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::gdpr::requests::BY_CONTACT_REGISTRATION,
     crate::gdpr::requests::DETAILS_REGISTRATION,
     crate::gdpr::restriction::REGISTRATION,
+    crate::gdpr::portal::REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -271,3 +271,81 @@ fn the_dpo_is_reminded_of_overdue_requests_without_naming_anyone() {
     assert!(body.contains("OVERDUE") && body.contains("/requests/"), "{body}");
     assert!(!body.contains("someone@example.org"));
 }
+
+#[test]
+fn the_privacy_portal_signs_in_by_mail_once_and_lets_the_person_act() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let c = app.client();
+    let page = app.get(&c, "/privacy").text().unwrap();
+    assert!(page.contains("Send me a link"));
+    // Known and unknown addresses get the same page; only the known one gets mail.
+    let known = c.post(format!("{}/privacy", app.url)).form(&[("email", "Ann@Example.org")]).send().unwrap();
+    let unknown = c.post(format!("{}/privacy", app.url)).form(&[("email", "nobody@example.org")]).send().unwrap();
+    assert_eq!((known.status(), unknown.status()), (reqwest::StatusCode::OK, reqwest::StatusCode::OK));
+    assert_eq!(known.text().unwrap(), unknown.text().unwrap());
+    let got = sink.wait_for(1);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(sink.messages().len(), 1, "nothing to the unknown address");
+    assert_eq!(got[0].to, ["ann@example.org"]);
+    let body = String::from_utf8_lossy(&got[0].data).replace("=\r\n", "").replace("=3D", "=");
+    let at = body.find("/privacy/open/").unwrap();
+    let path = body[at..].split(['"', ')', ' ', '\r', '\n']).next().unwrap().to_string();
+    // The GET only shows a button (link scanners); the POST signs in, once.
+    let r = app.get(&c, &path);
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("set-cookie").is_none());
+    let r = c.post(format!("{}{path}", app.url)).send().unwrap();
+    assert_eq!(r.status(), 303);
+    let other = app.client();
+    let again = other.post(format!("{}{path}", app.url)).send().unwrap();
+    assert_eq!(again.status(), 404, "single use");
+    assert!(again.text().unwrap().contains("used already"));
+    let me = app.get(&c, "/privacy/me").text().unwrap();
+    assert!(me.contains("ann@example.org") && me.contains("Download everything"), "{me}");
+    assert_eq!(app.get(&other, "/privacy/me").status(), 401, "no session, no data");
+    let csrf = me.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // A forged form (wrong csrf) changes nothing.
+    let r = c
+        .post(format!("{}/privacy/me/profile", app.url))
+        .form(&[("csrf", "0000"), ("first_name", "Eve"), ("last_name", "")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let r = c
+        .post(format!("{}/privacy/me/profile", app.url))
+        .form(&[("csrf", csrf.as_str()), ("first_name", "Anna"), ("last_name", "Smith")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let v = api.ok("GET", &format!("/contacts/{ann}"), None);
+    assert_eq!((v["first_name"].as_str(), v["last_name"].as_str()), (Some("Anna"), Some("Smith")));
+    let r = c.post(format!("{}/privacy/me/archive", app.url)).form(&[("csrf", csrf.as_str())]).send().unwrap();
+    assert_eq!(r.headers()["content-type"], "application/zip");
+    let files = unzip(&r.bytes().unwrap());
+    assert!(files["data.json"].contains("Smith"));
+    // Each action is a request in the register, made through the portal and verified by it.
+    let dpo = Dpo::new(&app);
+    let list = dpo.ok(Method::GET, "/requests", None);
+    let kinds: Vec<&str> = list["requests"].as_array().unwrap().iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert!(kinds.contains(&"access") && kinds.contains(&"rectification"), "{list}");
+    assert!(list["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["channel"] == "portal" && r["verification"] == "verified"));
+    let r = c
+        .post(format!("{}/privacy/me/erase", app.url))
+        .form(&[("csrf", csrf.as_str()), ("confirm", "yes")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().unwrap().contains("Your data is erased"));
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 404);
+    let list = dpo.ok(Method::GET, "/requests?state=done", None);
+    assert_eq!(list["requests"].as_array().unwrap().len(), 3, "{list}");
+    assert!(!list.to_string().contains(&ann));
+}

@@ -10,6 +10,7 @@ mod dashboard;
 mod forms;
 pub use forms::snippet as form_snippet;
 mod import;
+mod portal;
 mod public;
 mod public_forms;
 mod requests;
@@ -74,6 +75,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(public::routes)
         .configure(track::routes)
         .configure(requests::routes)
+        .configure(portal::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes);

@@ -1,0 +1,379 @@
+//! The self-service privacy portal (`/privacy`). A person enters an address and, if we hold it,
+//! gets a link by mail that works once for 30 minutes; the page says the same either way.
+//! Through the link: see the data held, download it, correct the name, change lists and
+//! consents (the preference centre), and ask for erasure. Each action is a request in the
+//! register. No admin session is involved; the portal cookie names one contact and ends with
+//! the link's 30 minutes.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use minijinja::{context, Value};
+use serde::Deserialize;
+use subtle::ConstantTimeEq;
+
+use super::public::shop;
+use super::see_other;
+use crate::audit::Actor;
+use crate::domain::{ContactId, EmailAddress};
+use crate::gdpr::{ops as gops, portal, Kind};
+use crate::http::error::ApiError;
+use crate::http::guard::Ctx;
+use crate::ops::By;
+use crate::state::{blocking, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/privacy", web::get().to(start))
+        .route("/privacy", web::post().to(send_link))
+        .route("/privacy/open/{token}", web::get().to(open_page))
+        .route("/privacy/open/{token}", web::post().to(open))
+        .route("/privacy/me", web::get().to(me))
+        .route("/privacy/me/archive", web::post().to(archive))
+        .route("/privacy/me/profile", web::post().to(profile))
+        .route("/privacy/me/erase", web::post().to(erase))
+        .route("/privacy/me/leave", web::post().to(leave));
+}
+
+fn render(state: &AppState, status: StatusCode, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
+    let body = state.templates.render(template, context! { shop => shop(state), ..ctx })?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+fn message(state: &AppState, status: StatusCode, title: &str, text: &str) -> Result<HttpResponse, ApiError> {
+    render(state, status, "public_message.html", context! { title => title, text => text })
+}
+
+fn limited(state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
+    if state.public_limiter.check(ctx.0.client.ip) {
+        return None;
+    }
+    Some(message(
+        state,
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many requests",
+        "Too many requests came from your network in the last minute. Wait a minute, then try again.",
+    ))
+}
+
+pub async fn start(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    render(&state, StatusCode::OK, "portal.html", context! {})
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    email: String,
+}
+
+pub async fn send_link(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    web::Form(f): web::Form<EmailForm>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let Ok(email) = EmailAddress::parse(f.email.trim()) else {
+        return render(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "portal.html",
+            context! { error => "That is not an email address; check it and try again.", email => f.email },
+        );
+    };
+    let st = state.clone();
+    // Whether or not the address is known, the answer is the same, and it takes the same path
+    // through the store (a lookup); only a known one gets mail.
+    blocking(move || -> Result<(), ApiError> {
+        let Some(c) = st.contacts.find_by_email(&email)? else { return Ok(()) };
+        let token = portal::sign_link(st.store.keyring(), &c.id, Utc::now());
+        let url = format!("{}/privacy/open/{token}", st.config.public_url());
+        // One mail per address per minute at most (a repeated click sends nothing new).
+        let key = format!("portal:{}:{}", c.id, Utc::now().format("%Y%m%d%H%M"));
+        crate::sending::ops::enqueue_system_message(
+            &st,
+            "privacy-portal",
+            crate::sending::ops::NewMessage {
+                template: crate::sending::templates::PRIVACY_LINK,
+                to: &c.email,
+                data: serde_json::json!({ "portal_url": url }),
+                idempotency_key: &key,
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    render(&state, StatusCode::OK, "portal.html", context! { sent => true })
+}
+
+pub async fn open_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    match portal::verify_link(state.store.keyring(), &token, Utc::now()) {
+        Ok(_) => render(&state, StatusCode::OK, "portal_open.html", context! { token => token.as_str() }),
+        Err(e) => expired(&state, e),
+    }
+}
+
+fn expired(state: &AppState, e: portal::LinkError) -> Result<HttpResponse, ApiError> {
+    let text = match e {
+        portal::LinkError::Expired => "This link was valid for 30 minutes and has expired. Ask for a new one.",
+        portal::LinkError::Used => "This link has been used already; each works once. Ask for a new one.",
+        portal::LinkError::Invalid => {
+            "This link does not work; it may have been copied incompletely. Ask for a new one."
+        }
+    };
+    render(state, StatusCode::NOT_FOUND, "portal.html", context! { error => text })
+}
+
+pub async fn open(state: web::Data<AppState>, ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    if let Some(r) = limited(&state, &ctx) {
+        return r;
+    }
+    let link = match portal::verify_link(state.store.keyring(), &token, Utc::now()) {
+        Ok(l) => l,
+        Err(e) => return expired(&state, e),
+    };
+    let st = state.clone();
+    let fresh = blocking(move || -> Result<bool, ApiError> {
+        let fresh = portal::consume(&st.store, &link)?;
+        st.store.commit()?;
+        Ok(fresh)
+    })
+    .await?;
+    if !fresh {
+        return expired(&state, portal::LinkError::Used);
+    }
+    let cookie = Cookie::build(portal::COOKIE, portal::session_value(state.store.keyring(), &link))
+        .path("/")
+        .secure(true)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .max_age(actix_web::cookie::time::Duration::minutes(portal::LINK_MINUTES))
+        .finish();
+    let mut res = see_other("/privacy/me");
+    res.add_cookie(&cookie).map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(res)
+}
+
+/// The contact of the portal session, or None (then the person is sent to ask for a link).
+fn session(state: &AppState, req: &HttpRequest) -> Option<(ContactId, chrono::DateTime<Utc>)> {
+    let c = req.cookie(portal::COOKIE)?;
+    portal::session_contact(state.store.keyring(), c.value(), Utc::now())
+}
+
+/// The portal's forms carry a keyed hash of the session cookie: a page elsewhere cannot.
+fn csrf(state: &AppState, req: &HttpRequest) -> String {
+    let v = req.cookie(portal::COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    hex::encode(&state.store.keyring().link_mac("tidings/portal-csrf", &[v.as_bytes()])[..16])
+}
+
+fn check_csrf(state: &AppState, req: &HttpRequest, given: &str) -> bool {
+    bool::from(csrf(state, req).as_bytes().ct_eq(given.as_bytes()))
+}
+
+fn signed_out(state: &AppState) -> Result<HttpResponse, ApiError> {
+    render(
+        state,
+        StatusCode::UNAUTHORIZED,
+        "portal.html",
+        context! { error => "Your portal session has ended (it lasts 30 minutes). Ask for a new link." },
+    )
+}
+
+fn by_subject(ctx: &Ctx) -> By {
+    By { actor: Actor::Anonymous, ip: ctx.0.client.truncated(), role: None }
+}
+
+pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let Some((contact, until)) = session(&state, &req) else { return signed_out(&state) };
+    let st = state.clone();
+    let data = blocking(move || -> Result<Option<Value>, ApiError> {
+        let Some(c) = st.contacts.get(&contact)? else { return Ok(None) };
+        let consents = st.contacts.consent_state(&contact)?;
+        let purposes = st.purposes.all()?;
+        let held: Vec<Value> = st
+            .store
+            .export_person(&contact.person())?
+            .into_iter()
+            .map(|(tree, rows)| {
+                let purpose = crate::store::registry::lookup(&tree).map(|r| r.purpose).unwrap_or("");
+                context! { purpose => purpose, records => rows.len() }
+            })
+            .collect();
+        let requests: Vec<Value> = st
+            .gdpr
+            .requests
+            .of_contact(&contact)?
+            .iter()
+            .map(|r| context! { kind => r.kind.label(), received_at => r.received_at, state => r.state.as_str() })
+            .collect();
+        let preferences = crate::mail::links::sign(
+            st.store.keyring(),
+            crate::mail::links::LinkKind::Preferences,
+            &contact,
+            None,
+            Utc::now(),
+        );
+        Ok(Some(context! {
+            contact => context! {
+                email => c.email.as_str(), first_name => c.first_name, last_name => c.last_name,
+                phone => c.phone.as_ref().map(|p| p.as_str().to_string()), status => c.status.label(),
+                lists => c.lists, tags => c.tags, created_at => c.created_at, source => c.source.as_str(),
+            },
+            consents => purposes.iter().filter_map(|p| consents.get(&p.key).map(|(s, at)| context! {
+                name => p.name, state => s.as_str(), at => at,
+            })).collect::<Vec<_>>(),
+            held => held, requests => requests,
+            restricted => st.gdpr.restrictions.is_restricted(&contact)?,
+            preferences_url => format!("/p/{preferences}"),
+            review => st.config.gdpr.portal_erasure_review,
+        }))
+    })
+    .await?;
+    match data {
+        Some(d) => render(
+            &state,
+            StatusCode::OK,
+            "portal_me.html",
+            context! { csrf => csrf(&state, &req), until => until, notice => req.query_string().strip_prefix("ok=").map(notice), ..d },
+        ),
+        None => {
+            render(&state, StatusCode::OK, "portal.html", context! { error => "We hold no data about you any more." })
+        }
+    }
+}
+
+fn notice(code: &str) -> &'static str {
+    match code {
+        "saved" => "Your details are corrected.",
+        "queued" => "Your erasure request is registered; we will carry it out and confirm by mail within a month.",
+        _ => "",
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    csrf: String,
+}
+
+pub async fn archive(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    ctx: Ctx,
+    web::Form(f): web::Form<CsrfOnly>,
+) -> Result<HttpResponse, ApiError> {
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    if !check_csrf(&state, &req, &f.csrf) {
+        return signed_out(&state);
+    }
+    let (st, by) = (state.clone(), by_subject(&ctx));
+    let a = blocking(move || -> Result<_, ApiError> {
+        let r = gops::portal_request(&st, &contact, Kind::Access, "a copy of my data", false)?;
+        let a = gops::produce_archive(&st, by, None, &contact)?;
+        gops::close_done(&st, &r.id, &format!("archive downloaded by the person ({} records)", a.records))?;
+        Ok(a)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/zip")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", a.file_name)))
+        .body(a.bytes))
+}
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    csrf: String,
+    first_name: String,
+    last_name: String,
+}
+
+pub async fn profile(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    ctx: Ctx,
+    web::Form(f): web::Form<ProfileForm>,
+) -> Result<HttpResponse, ApiError> {
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    if !check_csrf(&state, &req, &f.csrf) {
+        return signed_out(&state);
+    }
+    let (st, by) = (state.clone(), by_subject(&ctx));
+    blocking(move || -> Result<(), ApiError> {
+        let input = crate::domain::ContactInput {
+            first_name: Some(f.first_name.trim().to_string()),
+            last_name: Some(f.last_name.trim().to_string()),
+            ..Default::default()
+        };
+        let (_, changed) = crate::contacts::ops::update(&st, by, &contact, &input)?;
+        if !changed.is_empty() {
+            gops::portal_request(
+                &st,
+                &contact,
+                Kind::Rectification,
+                &format!("corrected {}", changed.join(", ")),
+                true,
+            )?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(see_other("/privacy/me?ok=saved"))
+}
+
+#[derive(Deserialize)]
+pub struct EraseForm {
+    csrf: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+pub async fn erase(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    ctx: Ctx,
+    web::Form(f): web::Form<EraseForm>,
+) -> Result<HttpResponse, ApiError> {
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    if !check_csrf(&state, &req, &f.csrf) {
+        return signed_out(&state);
+    }
+    if f.confirm != "yes" {
+        return Ok(see_other("/privacy/me"));
+    }
+    let (st, by) = (state.clone(), by_subject(&ctx));
+    let review = state.config.gdpr.portal_erasure_review;
+    blocking(move || -> Result<(), ApiError> {
+        let r = gops::portal_request(&st, &contact, Kind::Erasure, "erase all my data", false)?;
+        if review {
+            let mut r = r;
+            r.step("system", "waiting for the DPO (the configuration asks for review)");
+            st.gdpr.requests.put(&r)?;
+            st.store.commit()?;
+            return Ok(());
+        }
+        gops::erase(&st, by, &r.id)?;
+        gops::close_done(&st, &r.id, "erased at the person's request through the privacy portal")?;
+        Ok(())
+    })
+    .await?;
+    if review {
+        return Ok(see_other("/privacy/me?ok=queued"));
+    }
+    let mut res = message(
+        &state,
+        StatusCode::OK,
+        "Your data is erased",
+        "Everything we held about you is erased. We keep only a keyed fingerprint of your address, so that it is \
+         not added again without your fresh consent.",
+    )?;
+    res.add_removal_cookie(&Cookie::build(portal::COOKIE, "").path("/").secure(true).finish())
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(res)
+}
+
+pub async fn leave(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let mut res = see_other("/privacy");
+    res.add_removal_cookie(&Cookie::build(portal::COOKIE, "").path("/").secure(true).finish())
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    let _ = state;
+    Ok(res)
+}
