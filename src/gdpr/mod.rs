@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod ops;
 pub mod portal;
+pub mod records;
 pub mod reminders;
 pub mod requests;
 pub mod restriction;

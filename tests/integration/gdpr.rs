@@ -349,3 +349,22 @@ fn the_privacy_portal_signs_in_by_mail_once_and_lets_the_person_act() {
     assert_eq!(list["requests"].as_array().unwrap().len(), 3, "{list}");
     assert!(!list.to_string().contains(&ann));
 }
+
+#[test]
+fn records_of_processing_follow_the_purposes_and_the_configuration() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let dpo = Dpo::new(&app);
+    let v = dpo.ok(Method::GET, "/records-of-processing", None);
+    assert_eq!(v["processors"][0]["host"], "127.0.0.1", "{v}");
+    assert!(v["purposes"].as_array().unwrap().iter().any(|p| p["key"] == "engagement" && p["retention_days"] == 365));
+    assert!(v["stores"].as_array().unwrap().iter().any(|s| s["store"] == "events"));
+    assert!(v["technical_and_organisational_measures"].as_array().unwrap().len() >= 8);
+    let r = dpo.call(Method::PATCH, "/purposes/engagement", Some(json!({"retention_days": 90})));
+    assert!(r.status().is_success());
+    let v = dpo.ok(Method::GET, "/records-of-processing", None);
+    assert!(v["purposes"].as_array().unwrap().iter().any(|p| p["key"] == "engagement" && p["retention_days"] == 90));
+    let c = app.login_admin("a long new password 1");
+    let page = app.get(&c, "/records").text().unwrap();
+    assert!(page.contains("Records of processing activities") && page.contains("90 days"), "{page}");
+}

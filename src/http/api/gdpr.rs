@@ -22,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/requests/{id}/archive", web::post().to(archive))
         .route("/requests/{id}/erase", web::post().to(erase))
         .route("/requests/{id}/withdraw", web::post().to(withdraw))
+        .route("/records-of-processing", web::get().to(records))
         .route("/contacts/{id}/archive", web::get().to(contact_archive))
         .route("/contacts/{id}/restriction", web::get().to(get_restriction))
         .route("/contacts/{id}/restriction", web::put().to(restrict))
@@ -240,4 +241,11 @@ async fn lift(
     let (st, by) = (state.clone(), g.by());
     blocking(move || ops::lift_restriction(&st, by, &id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(json!({ "restricted": false })))
+}
+
+async fn records(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let doc =
+        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+    Ok(HttpResponse::Ok().json(doc))
 }

@@ -177,6 +177,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     }
     if p.can(Permission::ManageGdpr) {
         items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
+        items.push(NavItem { href: "/records", label: "Records of processing", key: "records" });
     }
     if p.can(Permission::ManageUsers) {
         items.push(NavItem { href: "/users", label: "Users & roles", key: "users" });

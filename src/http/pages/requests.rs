@@ -26,7 +26,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/requests/{id}/erase", web::post().to(erase))
         .route("/requests/{id}/restrict", web::post().to(restrict))
         .route("/requests/{id}/lift", web::post().to(lift))
-        .route("/requests/{id}/withdraw", web::post().to(withdraw));
+        .route("/requests/{id}/withdraw", web::post().to(withdraw))
+        .route("/records", web::get().to(records))
+        .route("/records.json", web::get().to(records_json));
 }
 
 fn kinds() -> Vec<Value> {
@@ -350,4 +352,22 @@ pub async fn withdraw(
         Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_withdrawn"))),
         Err(e) => again(&state, &g, id, e).await,
     }
+}
+
+/// Records of processing (Art. 30), as a page and as a JSON download.
+pub async fn records(state: web::Data<AppState>, g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let doc =
+        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+    page(&state, &g, "records.html", "records", context! { doc => Value::from_serialize(&doc) })
+}
+
+pub async fn records_json(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let doc =
+        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"records-of-processing.json\""))
+        .body(serde_json::to_string_pretty(&doc).unwrap_or_default()))
 }
