@@ -121,10 +121,11 @@ pub enum Action {
     ContactErased,
     ContactRestricted,
     ContactRestrictionLifted,
+    RetentionRun,
 }
 
 impl Action {
-    pub const ALL: [Action; 63] = [
+    pub const ALL: [Action; 64] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -188,6 +189,7 @@ impl Action {
         Action::ContactErased,
         Action::ContactRestricted,
         Action::ContactRestrictionLifted,
+        Action::RetentionRun,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -256,6 +258,7 @@ impl Action {
             ContactErased => "contact.erased",
             ContactRestricted => "contact.restricted",
             ContactRestrictionLifted => "contact.restriction_lifted",
+            RetentionRun => "retention.run",
         }
     }
 }

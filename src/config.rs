@@ -129,10 +129,10 @@ pub struct JobsConfig {
     /// Cron expression for removing sign-ups nobody confirmed (see `forms.unconfirmed_days`);
     /// empty disables.
     pub form_cleanup: String,
-    /// Cron expression for deleting tracked events older than their purpose's retention
-    /// period (`engagement` for opens and clicks, `website_tracking` for the rest); empty
-    /// disables.
-    pub event_retention: String,
+    /// Cron expression for retention: tracked events older than their purpose's retention
+    /// period (`engagement` for opens and clicks, `website_tracking` for the rest) and erasure
+    /// tombstones older than `gdpr.tombstone_days` are deleted; empty disables.
+    pub retention: String,
     /// Cron expression for mailing the DPO contact (Settings) a list of privacy requests that
     /// are overdue or due within a week; empty disables.
     pub request_reminders: String,
@@ -165,12 +165,21 @@ impl Default for FormsConfig {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct GdprConfig {
     /// Erasure asked for in the privacy portal waits for the DPO (a verified request in the
     /// register) instead of being carried out at once.
     pub portal_erasure_review: bool,
+    /// Days an erasure tombstone (a keyed hash of the address) blocks re-import and sign-up
+    /// without fresh consent; at least 60.
+    pub tombstone_days: u32,
+}
+
+impl Default for GdprConfig {
+    fn default() -> Self {
+        Self { portal_erasure_review: false, tombstone_days: 365 }
+    }
 }
 
 /// Who may be measured per person in mail (open pixel, per-person click attribution).
@@ -598,7 +607,7 @@ impl Default for JobsConfig {
             backup: "30 3 * * *".into(),
             session_cleanup: "*/15 * * * *".into(),
             form_cleanup: "45 3 * * *".into(),
-            event_retention: "15 4 * * *".into(),
+            retention: "15 4 * * *".into(),
             request_reminders: "0 8 * * *".into(),
         }
     }
@@ -717,7 +726,7 @@ impl Config {
             ("jobs.backup", &self.jobs.backup),
             ("jobs.session_cleanup", &self.jobs.session_cleanup),
             ("jobs.form_cleanup", &self.jobs.form_cleanup),
-            ("jobs.event_retention", &self.jobs.event_retention),
+            ("jobs.retention", &self.jobs.retention),
             ("jobs.request_reminders", &self.jobs.request_reminders),
         ] {
             if !expr.trim().is_empty() {
@@ -739,6 +748,9 @@ impl Config {
         }
         if !(1..=32).contains(&f.pow_difficulty) {
             return bad("forms.pow_difficulty must be between 1 and 32 bits");
+        }
+        if self.gdpr.tombstone_days < 60 {
+            return bad("gdpr.tombstone_days must be at least 60 (an erased address must stay blocked that long)");
         }
         if !(1..=1000).contains(&self.tracking.commit_window_ms) {
             return bad("tracking.commit_window_ms must be between 1 and 1000 (the promise is: at most 1 s of opens)");

@@ -81,10 +81,23 @@ pub fn form_cleanup(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("removed {erased} unconfirmed sign-ups and {removed} unconfirmed submissions of known contacts"))
 }
 
-/// Deletes tracked events older than their purpose's retention period.
-pub fn event_retention(state: &AppState) -> anyhow::Result<String> {
-    let r = crate::tracking::retention::prune(state, Utc::now())?;
-    Ok(r.to_string())
+/// Retention: tracked events past their purpose's period, erasure tombstones past
+/// `gdpr.tombstone_days`. The report goes to the job log and the audit log.
+pub fn retention(state: &AppState) -> anyhow::Result<String> {
+    let now = Utc::now();
+    let r = crate::tracking::retention::prune(state, now)?;
+    let cutoff = now - chrono::Duration::days(i64::from(state.config.gdpr.tombstone_days));
+    let tombstones = state.contacts.expire_suppression(cutoff)?;
+    state.store.commit()?;
+    let report =
+        format!("{r}; removed {tombstones} erasure tombstones older than {} days", state.config.gdpr.tombstone_days);
+    state.audit.record(
+        crate::audit::Event::new(crate::audit::Actor::System, crate::audit::Action::RetentionRun)
+            .detail("email_events", r.email_removed)
+            .detail("website_events", r.web_removed)
+            .detail("tombstones", tombstones),
+    )?;
+    Ok(report)
 }
 
 /// Mails the DPO contact the privacy requests that are overdue or nearly due.
@@ -100,7 +113,7 @@ pub fn spawn(state: Arc<AppState>) {
         Job { name: "backup", expr: state.config.jobs.backup.clone(), step: scheduled_backup },
         Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
         Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
-        Job { name: "event_retention", expr: state.config.jobs.event_retention.clone(), step: event_retention },
+        Job { name: "retention", expr: state.config.jobs.retention.clone(), step: retention },
         Job { name: "request_reminders", expr: state.config.jobs.request_reminders.clone(), step: request_reminders },
     ];
     for job in jobs {

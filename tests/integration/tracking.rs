@@ -245,7 +245,7 @@ fn events_past_their_purpose_retention_are_deleted_by_the_job() {
         .send()
         .unwrap();
     assert!(r.status().is_success(), "{}", r.text().unwrap());
-    let msg = tidings::jobs::event_retention(&app.state).unwrap();
+    let msg = tidings::jobs::retention(&app.state).unwrap();
     assert!(
         msg.contains("removed 1 email events older than 365 days and 2 website events older than 180 days"),
         "{msg}"
