@@ -136,6 +136,9 @@ pub struct JobsConfig {
     /// Cron expression for mailing the DPO contact (Settings) a list of privacy requests that
     /// are overdue or due within a week; empty disables.
     pub request_reminders: String,
+    /// Cron expression for removing website visitors not seen within the `website_tracking`
+    /// purpose's retention period; empty disables.
+    pub visitor_cleanup: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -210,11 +213,51 @@ pub struct TrackingConfig {
     /// Longest wait, in milliseconds, before an open is on disk (opens are written in group
     /// commits; clicks and events are flushed before they are answered). At most 1000.
     pub commit_window_ms: u32,
+    /// Origins (`https://shop.example`, scheme and host, no path) whose pages may embed the
+    /// tracker and send hits; empty turns website tracking off.
+    pub sites: Vec<String>,
+    /// Who a website visitor may be linked to (after a tracked email click or a form): the
+    /// same choices as `engagement`, over the `website_tracking` purpose.
+    pub website_linking: EngagementPolicy,
+    /// Days after a human click in a campaign within which an order is attributed to it; 0
+    /// attributes nothing.
+    pub attribution_days: u32,
+    /// Tracker hits accepted per client network (/24 or /48) per minute.
+    pub collect_per_minute: u32,
+    /// A local MaxMind-format (.mmdb) country or city database; empty records no country.
+    /// Read from disk only: no lookup ever leaves the server.
+    pub geoip_db: PathBuf,
 }
 
 impl Default for TrackingConfig {
     fn default() -> Self {
-        Self { clicks: true, engagement: EngagementPolicy::Consent, scanner_window_secs: 10, commit_window_ms: 250 }
+        Self {
+            clicks: true,
+            engagement: EngagementPolicy::Consent,
+            scanner_window_secs: 10,
+            commit_window_ms: 250,
+            sites: Vec::new(),
+            website_linking: EngagementPolicy::Consent,
+            attribution_days: 5,
+            collect_per_minute: 600,
+            geoip_db: PathBuf::new(),
+        }
+    }
+}
+
+impl TrackingConfig {
+    /// Whether `origin` (an `Origin` header) is one of `sites`.
+    pub fn site_allowed(&self, origin: &str) -> bool {
+        let origin = origin.trim_end_matches('/');
+        self.sites.iter().any(|s| s.trim_end_matches('/').eq_ignore_ascii_case(origin))
+    }
+
+    /// Whether `url` leads to one of `sites` (links that may carry a visitor link token).
+    pub fn url_on_site(&self, url: &str) -> bool {
+        match url::Url::parse(url) {
+            Ok(u) => self.site_allowed(&u.origin().ascii_serialization()),
+            Err(_) => false,
+        }
     }
 }
 
@@ -609,6 +652,7 @@ impl Default for JobsConfig {
             form_cleanup: "45 3 * * *".into(),
             retention: "15 4 * * *".into(),
             request_reminders: "0 8 * * *".into(),
+            visitor_cleanup: "20 4 * * *".into(),
         }
     }
 }
@@ -728,6 +772,7 @@ impl Config {
             ("jobs.form_cleanup", &self.jobs.form_cleanup),
             ("jobs.retention", &self.jobs.retention),
             ("jobs.request_reminders", &self.jobs.request_reminders),
+            ("jobs.visitor_cleanup", &self.jobs.visitor_cleanup),
         ] {
             if !expr.trim().is_empty() {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
@@ -754,6 +799,24 @@ impl Config {
         }
         if !(1..=1000).contains(&self.tracking.commit_window_ms) {
             return bad("tracking.commit_window_ms must be between 1 and 1000 (the promise is: at most 1 s of opens)");
+        }
+        for site in &self.tracking.sites {
+            let ok = url::Url::parse(site).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host_str().is_some()
+                    && u.origin().ascii_serialization() == site.trim_end_matches('/').to_ascii_lowercase()
+            });
+            if !ok {
+                return Err(ConfigError::Invalid(format!(
+                    "tracking.sites: `{site}` is not an origin like https://shop.example (scheme, host and port only)"
+                )));
+            }
+        }
+        if self.tracking.attribution_days > 365 {
+            return bad("tracking.attribution_days must be at most 365");
+        }
+        if self.tracking.collect_per_minute == 0 {
+            return bad("tracking.collect_per_minute must be at least 1");
         }
         self.mail.validate()
     }

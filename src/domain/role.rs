@@ -39,10 +39,12 @@ pub enum Permission {
     ManageGdpr,
     RunBackups,
     ViewMetrics,
+    /// Send page views, shop events and orders through the events API (a shop backend's token).
+    RecordEvents,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 16] = [
         Permission::ViewDashboard,
         Permission::ManageUsers,
         Permission::ManageOwners,
@@ -58,6 +60,7 @@ impl Permission {
         Permission::ManageGdpr,
         Permission::RunBackups,
         Permission::ViewMetrics,
+        Permission::RecordEvents,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -78,6 +81,7 @@ impl Permission {
             ManageGdpr => "manage_gdpr",
             RunBackups => "run_backups",
             ViewMetrics => "view_metrics",
+            RecordEvents => "record_events",
         }
     }
 
@@ -99,6 +103,7 @@ impl Permission {
             ManageGdpr => "Handle data-subject requests, retention and records",
             RunBackups => "Start backups",
             ViewMetrics => "Read the Prometheus metrics",
+            RecordEvents => "Send website and shop events and orders through the API",
         }
     }
 }
@@ -121,7 +126,13 @@ impl Role {
             Role::Marketer => {
                 matches!(
                     p,
-                    ViewDashboard | ManageOwnTokens | ViewContacts | EditContacts | SendCampaigns | ViewPersonalData
+                    ViewDashboard
+                        | ManageOwnTokens
+                        | ViewContacts
+                        | EditContacts
+                        | SendCampaigns
+                        | ViewPersonalData
+                        | RecordEvents
                 )
             }
             // Analysts work on masked data; revealing one contact is a recorded exception.

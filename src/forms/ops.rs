@@ -233,6 +233,17 @@ pub const HONEYPOT: &str = "website";
 pub const CONSENT: &str = "consent";
 pub const POW_CHALLENGE: &str = "pow_challenge";
 pub const POW_NONCE: &str = "pow_nonce";
+/// The website tracker adds the visitor's id to forms on the shop's pages (after consent), so
+/// the visit can be linked to the contact once the sign-up is confirmed.
+pub const VISITOR: &str = "tidings_visitor";
+
+fn note_visitor(state: &AppState, contact: &ContactId, seq: u64, pairs: &[(String, String)]) -> OpResult<()> {
+    let raw = first(pairs, VISITOR);
+    if !raw.is_empty() {
+        state.tracking.note_form_visitor(state.store.keyring(), contact, seq, raw)?;
+    }
+    Ok(())
+}
 
 /// What the person is told. `Accepted` is the same whether the address was new, known,
 /// subscribed, erased, or the honeypot caught a bot.
@@ -391,6 +402,7 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         };
         submission.confirmed_at = Some(now);
         let seq = state.forms.add_submission(&c.id, &submission)?;
+        note_visitor(state, &c.id, seq, &s.pairs)?;
         state.forms.count(&form.id, |n| {
             n.submitted += 1;
             n.confirmed += 1
@@ -410,6 +422,7 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         }
     };
     let seq = state.forms.add_submission(&contact.id, &submission)?;
+    note_visitor(state, &contact.id, seq, &s.pairs)?;
     state.forms.count(&form.id, |n| n.submitted += 1)?;
     state.store.commit()?;
     let expires = now + Duration::hours(state.config.forms.confirm_hours.into());
@@ -517,6 +530,9 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
         )?;
     }
     set_status(state, Actor::System, &c.id, Status::Subscribed, &format!("{how} through {}", form.id.reference()))?;
+    // The sign-up is confirmed (or needs no confirmation): the visitor who sent it, if the
+    // tracker named one and the contact's consent allows, is now the contact's.
+    state.tracking.link_form_visitors(&c.id, seq, &form.id.reference())?;
     Ok(())
 }
 

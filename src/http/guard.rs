@@ -63,8 +63,16 @@ pub async fn context<B: MessageBody + 'static>(
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     let path = req.path();
     // Assets, health checks and tracking hits (`/o/`, `/c/`: a signed token is their whole
-    // authority, and a pixel must not cost a session lookup) need no caller.
-    if path.starts_with("/static/") || path == "/healthz" || path.starts_with("/o/") || path.starts_with("/c/") {
+    // authority, and a pixel must not cost a session lookup) need no caller. Nor does the
+    // website tracker (`/t.js`, `/t/collect`): it is posted cross-origin from the shop's
+    // pages by design, checks the origin against `tracking.sites` itself, and reads no cookie.
+    if path.starts_with("/static/")
+        || path == "/healthz"
+        || path.starts_with("/o/")
+        || path.starts_with("/c/")
+        || path.starts_with("/t/")
+        || path == "/t.js"
+    {
         return next.call(req).await.map(|r| r.map_into_left_body());
     }
     let state = req.app_data::<web::Data<AppState>>().expect("state is registered").clone();
@@ -256,6 +264,7 @@ policies!(
     ManageGdpr,
     RunBackups,
     ViewMetrics,
+    RecordEvents,
 );
 
 /// A principal allowed `P`; otherwise 401 (not signed in) or 403 (not allowed).

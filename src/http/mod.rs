@@ -98,6 +98,7 @@ fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix
         || path == "/metrics"
         || path == "/healthz"
         || path.starts_with("/static/")
+        || path.starts_with("/t/")
     {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }

@@ -106,6 +106,16 @@ pub fn request_reminders(state: &AppState) -> anyhow::Result<String> {
     handle.block_on(crate::gdpr::reminders::send(state))
 }
 
+/// Removes website visitors (and anonymous visitor events) older than the `website_tracking`
+/// purpose's retention period.
+pub fn visitor_cleanup(state: &AppState) -> anyhow::Result<String> {
+    let days = state.purposes.get(crate::tracking::website::WEBSITE_TRACKING)?.map(|p| p.retention_days);
+    let cutoff = Utc::now() - crate::tracking::website::retention_days(days);
+    let (visitors, events) = state.tracking.website.prune(cutoff)?;
+    state.store.commit()?;
+    Ok(format!("removed {visitors} visitors not seen since {cutoff} and {events} older visitor events"))
+}
+
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
 /// and recorded, and the job runs again at its next time.
 pub fn spawn(state: Arc<AppState>) {
@@ -115,6 +125,7 @@ pub fn spawn(state: Arc<AppState>) {
         Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
         Job { name: "retention", expr: state.config.jobs.retention.clone(), step: retention },
         Job { name: "request_reminders", expr: state.config.jobs.request_reminders.clone(), step: request_reminders },
+        Job { name: "visitor_cleanup", expr: state.config.jobs.visitor_cleanup.clone(), step: visitor_cleanup },
     ];
     for job in jobs {
         if job.expr.trim().is_empty() {

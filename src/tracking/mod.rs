@@ -14,11 +14,15 @@
 //! granted the `engagement` purpose get a pixel and attributed clicks; checked again when the
 //! hit arrives, so a withdrawal stops it at once).
 
+pub mod geo;
+mod hits;
+pub mod ingest;
 pub mod links;
 pub mod machine;
 pub mod retention;
 pub mod store;
 pub mod token;
+pub mod website;
 mod writer;
 
 use std::collections::HashMap;
@@ -28,9 +32,11 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
+pub use hits::{ApiEvent, ApiOutcome, SiteHit};
 pub use links::{Decoration, LinkTable, Mailing, MailingKind};
 pub use store::{Counts, LinkClicks, TrackStore, OVERALL};
 pub use token::{Claims, HitKind};
+pub use website::{VisitorId, Website};
 pub use writer::{person_allowed, Record, ENGAGEMENT};
 
 use crate::config::TrackingConfig;
@@ -55,10 +61,24 @@ pub struct Tracking {
     tx: Mutex<Option<crossbeam_channel::Sender<writer::Job>>>,
     thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     mailings: Mutex<HashMap<Uuid, Arc<Mailing>>>,
+    /// Website visitors and their link to contacts.
+    pub website: Website,
+    /// Country lookups, when `tracking.geoip_db` is set.
+    pub geo: Option<geo::Geo>,
+    /// Tracker hits per client network.
+    pub site_limiter: crate::http::ratelimit::Limiter,
 }
 
 impl Tracking {
     pub fn open(store: &Store, contacts: &Contacts, config: &TrackingConfig) -> Result<Self> {
+        let geo = if config.geoip_db.as_os_str().is_empty() {
+            None
+        } else {
+            Some(
+                geo::Geo::open(&config.geoip_db)
+                    .map_err(|m| std::io::Error::new(std::io::ErrorKind::InvalidData, m))?,
+            )
+        };
         let ts = TrackStore::open(store)?;
         let counters = Arc::new(Counters::default());
         let (tx, rx) = crossbeam_channel::bounded(QUEUE);
@@ -81,6 +101,9 @@ impl Tracking {
             tx: Mutex::new(Some(tx)),
             thread: Mutex::new(Some(thread)),
             mailings: Mutex::new(HashMap::new()),
+            website: Website::open(store, contacts, config.website_linking)?,
+            geo,
+            site_limiter: crate::http::ratelimit::Limiter::per_minute(config.collect_per_minute),
         })
     }
 
@@ -96,7 +119,7 @@ impl Tracking {
     /// when the writer is a full queue behind.
     pub async fn record(&self, records: Vec<Record>) {
         let Some(tx) = self.sender() else { return };
-        match tx.try_send(writer::Job { records, ack: None }) {
+        match tx.try_send(writer::Job { records, ack: None, counted: false }) {
             Ok(()) => {}
             Err(crossbeam_channel::TrySendError::Full(job)) => {
                 let _ = tokio::task::spawn_blocking(move || tx.send(job)).await;
@@ -109,7 +132,7 @@ impl Tracking {
     pub async fn record_durable(&self, records: Vec<Record>) -> std::result::Result<(), String> {
         let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
         let (ack, done) = tokio::sync::oneshot::channel();
-        let job = writer::Job { records, ack: Some(ack) };
+        let job = writer::Job { records, ack: Some(ack), counted: false };
         if let Err(crossbeam_channel::TrySendError::Full(job)) = tx.try_send(job) {
             tokio::task::spawn_blocking(move || tx.send(job))
                 .await
@@ -123,8 +146,19 @@ impl Tracking {
     pub fn record_durable_blocking(&self, records: Vec<Record>) -> std::result::Result<(), String> {
         let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
         let (ack, done) = tokio::sync::oneshot::channel();
-        tx.send(writer::Job { records, ack: Some(ack) }).map_err(|_| "the tracking writer stopped".to_string())?;
+        tx.send(writer::Job { records, ack: Some(ack), counted: false })
+            .map_err(|_| "the tracking writer stopped".to_string())?;
         done.blocking_recv().map_err(|_| "the tracking writer stopped".to_string())?
+    }
+
+    /// Records events the counters include already (a linked visitor's earlier events, now the
+    /// contact's), without waiting for disk. For blocking callers.
+    pub fn record_moved(&self, records: Vec<Record>) {
+        if records.is_empty() {
+            return;
+        }
+        let Some(tx) = self.sender() else { return };
+        let _ = tx.send(writer::Job { records, ack: None, counted: true });
     }
 
     /// The link table of a mailing, from memory or the store.

@@ -287,6 +287,34 @@ impl TrackStore {
         Ok(out)
     }
 
+    /// The campaign of the contact's last human click between `since` and `until`, for order
+    /// attribution. Walks the contact's events newest first and stops at `since` (event ids
+    /// are UUIDv7: key order is time order).
+    pub fn last_campaign_click(
+        &self,
+        contact: &ContactId,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Option<Uuid>> {
+        let floor = v7_floor(since);
+        for item in self.events_tree().scan_prefix(contact.as_bytes()).rev() {
+            let (k, _) = item?;
+            if k[16..32] < floor[..] {
+                break;
+            }
+            let Some((_, e)) = self.events.get(&k)? else { continue };
+            if e.kind != EventKind::Click || e.machine.is_some() || e.at > until || e.at < since {
+                continue;
+            }
+            let Some(m) = e.mailing else { continue };
+            // Transactional mail (an order confirmation) is not what sold the order.
+            if self.link_table(&m)?.is_some_and(|t| t.kind == super::links::MailingKind::Campaign) {
+                return Ok(Some(m));
+            }
+        }
+        Ok(None)
+    }
+
     /// Removes events older than `cutoff` of the given kinds (uncommitted). Returns how many.
     pub fn prune_before(&self, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<usize> {
         let end = v7_floor(cutoff);

@@ -36,6 +36,9 @@ pub(super) type Ack = tokio::sync::oneshot::Sender<Result<(), String>>;
 pub(super) struct Job {
     pub records: Vec<Record>,
     pub ack: Option<Ack>,
+    /// The counters include these already (a visitor's events moving to the contact it was
+    /// linked to): stored and folded into the contact's aggregates, not counted again.
+    pub counted: bool,
 }
 
 pub(super) struct Writer {
@@ -141,7 +144,7 @@ impl Writer {
         let mut people: HashMap<ContactId, Option<(SecretKey, bool)>> = HashMap::new();
         let mut activity: HashMap<ContactId, Activity> = HashMap::new();
         let mut n = 0u64;
-        for rec in jobs.iter().flat_map(|j| &j.records) {
+        for (rec, counted) in jobs.iter().flat_map(|j| j.records.iter().map(move |r| (r, j.counted))) {
             n += 1;
             let e = &rec.event;
             let human = e.machine.is_none();
@@ -160,6 +163,15 @@ impl Writer {
                 }
                 None => None,
             };
+            if counted {
+                if let Some((c, dk)) = &person {
+                    self.store_event(c, dk, e)?;
+                    if human {
+                        self.fold(&mut activity, c, e)?;
+                    }
+                }
+                continue;
+            }
             let mut delta = Counts::default();
             let flags_for = |c: &ContactId, m: &Uuid| -> crate::store::Result<(u8, [u8; 32])> {
                 let k = store::pair_key(c.as_bytes(), m.as_bytes());
@@ -226,16 +238,9 @@ impl Writer {
                 counts.get_mut(&k).expect("inserted above").add(&delta);
             }
             if let Some((c, dk)) = &person {
-                ts.events.put_with(dk, &c.person(), &store::event_key(c, e), e)?;
-                {
-                    let _gate = ts.store().write_gate();
-                    ts.by_time.insert(store::by_time_key(c, e), vec![e.kind.byte(), e.machine.is_some() as u8])?;
-                }
+                self.store_event(c, dk, e)?;
                 if human {
-                    if !activity.contains_key(c) {
-                        activity.insert(*c, self.contacts.activity(c)?);
-                    }
-                    activity.get_mut(c).expect("inserted above").record(e);
+                    self.fold(&mut activity, c, e)?;
                 }
             }
         }
@@ -263,6 +268,23 @@ impl Writer {
             m.recorded.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(seq)
+    }
+
+    /// Folds an event into the contact's aggregates as this batch leaves them.
+    fn fold(&self, activity: &mut HashMap<ContactId, Activity>, c: &ContactId, e: &Event) -> crate::store::Result<()> {
+        if let std::collections::hash_map::Entry::Vacant(v) = activity.entry(*c) {
+            v.insert(self.contacts.activity(c)?);
+        }
+        activity.get_mut(c).expect("inserted above").record(e);
+        Ok(())
+    }
+
+    /// One event in the contact's log and the by-time index (uncommitted).
+    fn store_event(&self, c: &ContactId, dk: &SecretKey, e: &Event) -> crate::store::Result<()> {
+        self.ts.events.put_with(dk, &c.person(), &store::event_key(c, e), e)?;
+        let _gate = self.ts.store().write_gate();
+        self.ts.by_time.insert(store::by_time_key(c, e), vec![e.kind.byte(), e.machine.is_some() as u8])?;
+        Ok(())
     }
 
     /// The contact's data key and whether mail may be measured per person; None when the

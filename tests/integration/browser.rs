@@ -300,6 +300,172 @@ fn shot_path(name: &str) -> PathBuf {
     [env!("CARGO_MANIFEST_DIR"), "tests", "screenshots", name].iter().collect()
 }
 
+/// A shop's pages on another origin than the appliance (plain HTTP on loopback), embedding the
+/// tracker from the appliance (whose address is set once it runs): `/landing.html` asks for
+/// consent and sells a shoe; `/gpc.html` turns Global Privacy Control on, then consents and
+/// asks for a page view at once. Returns the port and where to put the appliance's address.
+fn serve_shop() -> (u16, std::sync::Arc<std::sync::OnceLock<String>>) {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let app = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let app_url = app.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 8192];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let path = req.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/").to_string();
+            let tracker = format!(
+                "<script>window.tidings=window.tidings||function(){{(tidings.q=tidings.q||[]).push(arguments)}};</script>\
+                 <script src=\"{}/t.js\" async></script>",
+                app_url.get().map(String::as_str).unwrap_or("")
+            );
+            let body = match path.as_str() {
+                "/landing.html" => format!(
+                    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Shoe shop</title>{tracker}</head>\
+                     <body style=\"font:18px sans-serif;margin:3em\"><h1>Shoe shop</h1>\
+                     <p>Red running shoe, 59.90 EUR</p><p id=state>May we measure your visit?</p>\
+                     <button id=accept>Accept</button> <button id=buy>Buy</button>\
+                     <script>\
+                     document.getElementById('accept').onclick=function(){{tidings('consent',true);tidings('page');\
+                     tidings('event','product_viewed',{{sku:'SH-1'}});\
+                     document.getElementById('state').textContent='Thank you: your visit is measured.';}};\
+                     document.getElementById('buy').onclick=function(){{tidings('order',{{id:'W-1',amount:'59.90',\
+                     currency:'EUR',items:[{{sku:'SH-1',name:'Red running shoe',quantity:1,price:'59.90'}}]}});\
+                     document.getElementById('state').textContent='Order placed: W-1';}};\
+                     </script></body></html>"
+                ),
+                "/gpc.html" => format!(
+                    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Private shop</title>\
+                     <script>Object.defineProperty(Navigator.prototype,'globalPrivacyControl',\
+                     {{get:function(){{return true}}}});</script>{tracker}</head><body><h1>Private shop</h1>\
+                     <script>tidings('consent',true);tidings('page');</script></body></html>"
+                ),
+                _ => String::new(),
+            };
+            let status = if body.is_empty() { "404 Not Found" } else { "200 OK" };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (port, app)
+}
+
+#[test]
+fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_order() {
+    if !browser_available() {
+        return;
+    }
+    let started = Instant::now();
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let (port, app_url) = serve_shop();
+    // Two origins for the same pages: 127.0.0.1 (the shop) and localhost (a second shop
+    // whose visitor has Global Privacy Control on; listed too, so a hit would be recorded).
+    let shop = format!("http://127.0.0.1:{port}");
+    let app = crate::helpers::spawn_app_with(|c| {
+        crate::campaigns::mail_config(c, sink.port());
+        c.tracking.scanner_window_secs = 0;
+        c.tracking.sites = vec![shop.clone(), format!("http://localhost:{port}")];
+    });
+    app_url.set(app.url.clone()).unwrap();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter", "engagement", "website_tracking"]);
+    let ann: tidings::domain::ContactId = ann.parse().unwrap();
+
+    // A campaign links to the shop's page; Ann's mail arrives with a tracked link.
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({
+            "name": "Shoes", "subject": "New shoes", "format": "markdown", "lists": ["news"],
+            "body": format!("# New shoes\n\n[See the shoe]({shop}/landing.html)"),
+        })),
+    );
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{campaign}/send"), None);
+    let mails = sink.wait_for(1);
+    let text = String::from_utf8_lossy(&mails[0].data).replace("=\r\n", "").replace("=3D", "=");
+    let at = text.find("/c/").expect("a tracked link");
+    let click: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != '"' && *c != ')').collect();
+
+    // She clicks: the redirect lands on the shop with a token, which the tracker takes out of
+    // the address bar at once; before consent nothing is stored.
+    let b = Browser::open(http.clone(), &driver);
+    // Headless Chromium says so in its user agent, which the click redirect rightly takes for
+    // a machine's; Ann's browser is an ordinary one.
+    b.post(
+        "/goog/cdp/execute",
+        json!({"cmd": "Emulation.setUserAgentOverride", "params": {"userAgent":
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"}}),
+    );
+    b.goto(&format!("{}{click}", app.url));
+    b.wait_for_text("h1", "Shoe shop");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.url().contains("_tdg=") {
+        assert!(Instant::now() < deadline, "the token stays in the address bar: {}", b.url());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(b.url(), format!("{shop}/landing.html"));
+    let stored = |b: &Browser| {
+        b.post("/execute/sync", json!({"script": "return localStorage.getItem('tidings_visitor')", "args": []}))
+    };
+    assert_eq!(stored(&b), Value::Null, "nothing stored before consent");
+
+    // Consent, a page view and a product view; then an order.
+    b.click("#accept");
+    b.wait_for_text("#state", "Thank you");
+    assert!(stored(&b).as_str().is_some_and(|v| v.len() == 32), "a random visitor id after consent");
+    let wait_for = |what: &str, ok: &dyn Fn(&[tidings::domain::Event]) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            app.state.tracking.record_durable_blocking(Vec::new()).unwrap();
+            let events = app.state.tracking.store.events_of(&ann, 50).unwrap();
+            if ok(&events) {
+                return events;
+            }
+            assert!(Instant::now() < deadline, "{what}: {events:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    use tidings::domain::EventKind;
+    wait_for("a page view and a product view as Ann's", &|e| {
+        e.iter().any(|e| e.kind == EventKind::PageView) && e.iter().any(|e| e.name.as_deref() == Some("product_viewed"))
+    });
+    b.click("#buy");
+    b.wait_for_text("#state", "Order placed");
+    let events = wait_for("the order as Ann's", &|e| e.iter().any(|e| e.kind == EventKind::Order));
+    let order = events.iter().find(|e| e.kind == EventKind::Order).unwrap();
+    assert_eq!((order.amount_cents, order.currency.as_deref()), (Some(5990), Some("EUR")));
+    assert_eq!(order.mailing.map(|m| m.to_string()).as_deref(), Some(campaign.as_str()), "attributed to the campaign");
+    assert_eq!(order.ip.map(|i| i.to_string()).as_deref(), Some("127.0.0.0/24"));
+    assert!(order.agent.starts_with("Chrome"), "{}", order.agent);
+    b.screenshot(&shot_path("website-shop.png"));
+
+    // The report's numbers, through the API the other pages use.
+    let (totals, _) = app.state.tracking.store.totals(&campaign.parse().unwrap()).unwrap();
+    assert_eq!((totals.orders, totals.revenue_cents, totals.clicks), (1, 5990, 1), "{totals:?}");
+
+    // Global Privacy Control: the script stores nothing and sends nothing, consent or not.
+    let before = app.state.tracking.store.totals(&tidings::tracking::OVERALL).unwrap().0.page_views;
+    b.goto(&format!("http://localhost:{port}/gpc.html"));
+    b.wait_for_text("h1", "Private shop");
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(stored(&b), Value::Null, "no visitor id under GPC");
+    app.state.tracking.record_durable_blocking(Vec::new()).unwrap();
+    let after = app.state.tracking.store.totals(&tidings::tracking::OVERALL).unwrap().0.page_views;
+    assert_eq!(after, before, "no hit under GPC");
+    println!("website browser test: {:.1?}", started.elapsed());
+}
+
 #[test]
 fn browser_login_enrol_2fa_and_login_again() {
     if !browser_available() {

@@ -24,3 +24,4 @@ mod smoke;
 mod store;
 mod tracking;
 mod unsubscribe;
+mod website;

@@ -17,6 +17,7 @@ use crate::state::{blocking, AppState};
 pub(crate) mod bounces;
 mod campaigns;
 mod contacts;
+mod events;
 mod forms;
 pub(crate) mod gdpr;
 
@@ -41,6 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(bounces::routes)
         .configure(forms::routes)
         .configure(gdpr::routes)
+        .configure(events::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

@@ -16,6 +16,7 @@ mod public_forms;
 mod requests;
 mod schema;
 mod settings;
+mod site;
 mod tokens;
 pub mod track;
 mod users;
@@ -76,6 +77,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(track::routes)
         .configure(requests::routes)
         .configure(portal::routes)
+        .configure(site::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes);

@@ -89,13 +89,44 @@ pub async fn click(state: web::Data<AppState>, req: HttpRequest, token: web::Pat
     }
     let mut e = event(&state, &req, &claims, EventKind::Click);
     e.url = Some(target.clone());
+    let human = e.machine.is_none();
     let record = Record { contact: claims.contact, event: e, link: Some(claims.link) };
     if let Err(err) = state.tracking.record_durable(vec![record]).await {
         // The person still gets where they were going; the click is what is lost, and logged.
         tracing::error!(error = %err, "recording a click failed");
     }
+    let location = match claims.contact.filter(|_| human) {
+        Some(contact) => landing(&state, &contact, target),
+        None => target,
+    };
     HttpResponse::Found()
-        .insert_header((header::LOCATION, target))
+        .insert_header((header::LOCATION, location))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish()
+}
+
+/// The address a person's click leads to: the message's own link, plus a short-lived signed
+/// `_tdg` token when the link leads to one of the shop's sites (`tracking.sites`) and the
+/// person's consent allows linking their website visit to them (see `tracking::website`).
+/// Links elsewhere never carry it, and a scanner's hit never gets one.
+fn landing(state: &AppState, contact: &crate::domain::ContactId, target: String) -> String {
+    if state.config.tracking.sites.is_empty() {
+        return target;
+    }
+    let token = match state.tracking.visit_token(state.store.keyring(), contact, &target, Utc::now()) {
+        Ok(Some(t)) => t,
+        Ok(None) => return target,
+        Err(e) => {
+            tracing::warn!(error = %e, "checking website consent for a click failed");
+            return target;
+        }
+    };
+    let Ok(mut u) = url::Url::parse(&target) else { return target };
+    u.query_pairs_mut().append_pair(crate::tracking::ingest::LINK_PARAM, &token);
+    let decorated = u.to_string();
+    if crate::tracking::links::trackable(&decorated) {
+        decorated
+    } else {
+        target
+    }
 }
