@@ -41,10 +41,13 @@ pub enum Permission {
     ViewMetrics,
     /// Send page views, shop events and orders through the events API (a shop backend's token).
     RecordEvents,
+    /// Campaign reports, the comparison of campaigns and the engagement charts: aggregates only.
+    /// Last, so stored token scopes (serialized by position) keep their meaning.
+    ViewReports,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 16] = [
+    pub const ALL: [Permission; 17] = [
         Permission::ViewDashboard,
         Permission::ManageUsers,
         Permission::ManageOwners,
@@ -61,6 +64,7 @@ impl Permission {
         Permission::RunBackups,
         Permission::ViewMetrics,
         Permission::RecordEvents,
+        Permission::ViewReports,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -82,6 +86,7 @@ impl Permission {
             RunBackups => "run_backups",
             ViewMetrics => "view_metrics",
             RecordEvents => "record_events",
+            ViewReports => "view_reports",
         }
     }
 
@@ -104,6 +109,7 @@ impl Permission {
             RunBackups => "Start backups",
             ViewMetrics => "Read the Prometheus metrics",
             RecordEvents => "Send website and shop events and orders through the API",
+            ViewReports => "See campaign reports and engagement charts (aggregates, no personal data)",
         }
     }
 }
@@ -133,10 +139,11 @@ impl Role {
                         | SendCampaigns
                         | ViewPersonalData
                         | RecordEvents
+                        | ViewReports
                 )
             }
             // Analysts work on masked data; revealing one contact is a recorded exception.
-            Role::Analyst => matches!(p, ViewDashboard | ViewContacts | UnmaskPersonalData),
+            Role::Analyst => matches!(p, ViewDashboard | ViewContacts | UnmaskPersonalData | ViewReports),
             Role::Dpo => {
                 matches!(p, ViewDashboard | ManageOwnTokens | ViewAudit | ViewContacts | ViewPersonalData | ManageGdpr)
             }
@@ -205,5 +212,7 @@ mod tests {
         assert!(Role::Owner.allows(Permission::ManageOwners));
         assert!(Role::Dpo.allows(Permission::ViewAudit));
         assert!(!Role::Marketer.allows(Permission::ViewAudit));
+        assert!(Role::Analyst.allows(Permission::ViewReports));
+        assert!(!Role::Analyst.allows(Permission::SendCampaigns));
     }
 }

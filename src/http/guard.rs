@@ -265,6 +265,7 @@ policies!(
     RunBackups,
     ViewMetrics,
     RecordEvents,
+    ViewReports,
 );
 
 /// A principal allowed `P`; otherwise 401 (not signed in) or 403 (not allowed).
