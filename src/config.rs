@@ -139,6 +139,9 @@ pub struct JobsConfig {
     /// Cron expression for removing website visitors not seen within the `website_tracking`
     /// purpose's retention period; empty disables.
     pub visitor_cleanup: String,
+    /// Cron expression for counting contacts per status and list into today's row of list
+    /// growth (the dashboard's chart; each run replaces the day's row); empty disables.
+    pub list_growth: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -653,6 +656,7 @@ impl Default for JobsConfig {
             retention: "15 4 * * *".into(),
             request_reminders: "0 8 * * *".into(),
             visitor_cleanup: "20 4 * * *".into(),
+            list_growth: "0 * * * *".into(),
         }
     }
 }
@@ -773,6 +777,7 @@ impl Config {
             ("jobs.retention", &self.jobs.retention),
             ("jobs.request_reminders", &self.jobs.request_reminders),
             ("jobs.visitor_cleanup", &self.jobs.visitor_cleanup),
+            ("jobs.list_growth", &self.jobs.list_growth),
         ] {
             if !expr.trim().is_empty() {
                 crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;

@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod ops;
+pub mod reports;
 pub mod search;
 pub mod sending;
 pub mod settings;

@@ -116,6 +116,12 @@ pub fn visitor_cleanup(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("removed {visitors} visitors not seen since {cutoff} and {events} older visitor events"))
 }
 
+/// Counts contacts per status and list from the search index into today's row of list growth.
+pub fn list_growth(state: &AppState) -> anyhow::Result<String> {
+    let s = crate::reports::growth::record(state, Utc::now())?;
+    Ok(format!("{} contacts, {} subscribed, in {} lists", s.contacts, s.subscribed, s.lists.len()))
+}
+
 /// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
 /// and recorded, and the job runs again at its next time.
 pub fn spawn(state: Arc<AppState>) {
@@ -126,6 +132,7 @@ pub fn spawn(state: Arc<AppState>) {
         Job { name: "retention", expr: state.config.jobs.retention.clone(), step: retention },
         Job { name: "request_reminders", expr: state.config.jobs.request_reminders.clone(), step: request_reminders },
         Job { name: "visitor_cleanup", expr: state.config.jobs.visitor_cleanup.clone(), step: visitor_cleanup },
+        Job { name: "list_growth", expr: state.config.jobs.list_growth.clone(), step: list_growth },
     ];
     for job in jobs {
         if job.expr.trim().is_empty() {

@@ -551,6 +551,11 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// How many contacts match, without collecting them (counts for reports).
+    pub fn count(&self, q: &ContactQuery) -> Result<usize> {
+        Ok(self.reader.searcher().search(&self.build(q), &Count)?)
+    }
+
     pub fn search(&self, q: &ContactQuery) -> Result<SearchPage> {
         let query = self.build(q);
         let searcher = self.reader.searcher();

@@ -83,6 +83,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::tracking::store::COUNTS_REGISTRATION,
     crate::tracking::store::LINK_CLICKS_REGISTRATION,
     crate::tracking::store::LINKS_REGISTRATION,
+    crate::reports::outcomes::REGISTRATION,
+    crate::reports::growth::REGISTRATION,
     crate::tracking::website::VISITOR_LINKS_REGISTRATION,
     crate::tracking::website::VISITORS_REGISTRATION,
     crate::tracking::website::VISITOR_EVENTS_REGISTRATION,

@@ -1,0 +1,127 @@
+//! What became of a campaign's messages beyond opens and clicks, counted where it happens:
+//! recipients whose message could be measured (it carried the pixel), unsubscribes through the
+//! campaign's links, complaints and bounces reported for it.
+//!
+//! Tree `campaign_outcomes`: campaign id → one big-endian u64 per counter, in the order of
+//! [`Outcome`]. A value shorter than the current layout (written before a counter was added)
+//! reads its missing counters as zero, so the layout grows by appending.
+//!
+//! Each counter is incremented with one atomic read-modify-write (sled's `update_and_fetch`),
+//! uncommitted: the caller commits it with the change it counts (the outbox entry of the
+//! message, the contact's new status, the bounce record), so after a crash both are there or
+//! neither is. Sums over all recipients only: no contact id.
+
+use uuid::Uuid;
+
+use crate::store::registry::{Holds, Registration};
+use crate::store::{Result, Store};
+
+pub const TREE: &str = "campaign_outcomes";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: TREE,
+    purpose: "per campaign: measurable recipients, unsubscribes, complaints and bounces (counts)",
+    holds: Holds::Nothing { why: "sums over all recipients; no contact id, no address" },
+};
+
+/// One thing that happened to one message of a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted by the relay carrying the open pixel and attributed click links (the
+    /// recipient allowed per-person measurement): the base of open and click rates.
+    Measured,
+    Unsubscribe,
+    Complaint,
+    /// Refused for good at sending (the relay said 5xx to the recipient).
+    HardBounceAtSending,
+    /// Reported later (a delivery status notification, a webhook): the relay had accepted it.
+    HardBounceLater,
+    SoftBounceLater,
+}
+
+impl Outcome {
+    fn slot(self) -> usize {
+        match self {
+            Outcome::Measured => 0,
+            Outcome::Unsubscribe => 1,
+            Outcome::Complaint => 2,
+            Outcome::HardBounceAtSending => 3,
+            Outcome::HardBounceLater => 4,
+            Outcome::SoftBounceLater => 5,
+        }
+    }
+}
+
+const SLOTS: usize = 6;
+
+/// The counters of one campaign.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Outcomes {
+    pub measured: u64,
+    pub unsubscribes: u64,
+    pub complaints: u64,
+    pub hard_bounces_at_sending: u64,
+    pub hard_bounces_later: u64,
+    pub soft_bounces_later: u64,
+}
+
+impl Outcomes {
+    fn from_bytes(v: &[u8]) -> Self {
+        let at = |i: usize| v.get(i * 8..i * 8 + 8).map_or(0, |b| u64::from_be_bytes(b.try_into().expect("8 bytes")));
+        Self {
+            measured: at(0),
+            unsubscribes: at(1),
+            complaints: at(2),
+            hard_bounces_at_sending: at(3),
+            hard_bounces_later: at(4),
+            soft_bounces_later: at(5),
+        }
+    }
+
+    /// Bounces of messages the relay had accepted (they were sent, but not delivered).
+    pub fn bounces_later(&self) -> u64 {
+        self.hard_bounces_later + self.soft_bounces_later
+    }
+
+    pub fn bounces(&self) -> u64 {
+        self.hard_bounces_at_sending + self.bounces_later()
+    }
+}
+
+/// Counts one outcome of a campaign's message (uncommitted; see the module notes).
+pub fn count(store: &Store, campaign: &Uuid, what: Outcome) -> Result<()> {
+    let tree = store.tree(TREE)?;
+    let _gate = store.write_gate();
+    tree.update_and_fetch(campaign.as_bytes(), |old| {
+        let mut v = old.map(<[u8]>::to_vec).unwrap_or_default();
+        v.resize(v.len().max(SLOTS * 8), 0);
+        let at = what.slot() * 8;
+        let n = u64::from_be_bytes(v[at..at + 8].try_into().expect("8 bytes")).saturating_add(1);
+        v[at..at + 8].copy_from_slice(&n.to_be_bytes());
+        Some(v)
+    })?;
+    Ok(())
+}
+
+/// A campaign reference as mail and webhooks carry it (`campaign.to_string()`), if it is one.
+pub fn campaign_of(reference: Option<&str>) -> Option<Uuid> {
+    reference.and_then(|r| Uuid::parse_str(r.trim()).ok())
+}
+
+pub fn get(store: &Store, campaign: &Uuid) -> Result<Outcomes> {
+    Ok(store.tree(TREE)?.get(campaign.as_bytes())?.map(|v| Outcomes::from_bytes(&v)).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorter_values_read_missing_counters_as_zero() {
+        let mut v = 7u64.to_be_bytes().to_vec();
+        v.extend_from_slice(&2u64.to_be_bytes());
+        let o = Outcomes::from_bytes(&v);
+        assert_eq!((o.measured, o.unsubscribes, o.complaints), (7, 2, 0));
+        assert_eq!(Outcomes::from_bytes(&[]), Outcomes::default());
+    }
+}
