@@ -116,6 +116,11 @@ pub fn unsubscribe(
         };
         // Commits the ledger entries above with the status (one flush).
         crate::contacts::ops::set_status(state, Actor::Anonymous, &c.id, Status::Unsubscribed, &why)?;
+        // Once per person and campaign: only the change of status counts, so a second click
+        // on the link (or the one-click POST after the page) does not. Committed just below.
+        if let Some(campaign) = crate::reports::outcomes::campaign_of(campaign) {
+            crate::reports::outcomes::count(&state.store, &campaign, crate::reports::outcomes::Outcome::Unsubscribe)?;
+        }
     }
     state.store.commit()?;
     if last > 0 {

@@ -295,6 +295,19 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         };
         tree.put(&person, &key, &rec)?;
         remember_recent(&state.store, suffix.as_bytes(), &c.id)?;
+        // The campaign's report counts it once (a repeated report returned above), committed
+        // below with the record.
+        if let Some(campaign) = crate::reports::outcomes::campaign_of(event.campaign.as_deref()) {
+            use crate::reports::outcomes::{count, Outcome};
+            let what = match (event.kind, event.source.as_str()) {
+                (BounceKind::Complaint, _) => Outcome::Complaint,
+                // Refused at sending: the message was never accepted.
+                (BounceKind::Hard, "smtp") => Outcome::HardBounceAtSending,
+                (BounceKind::Hard, _) => Outcome::HardBounceLater,
+                (BounceKind::Soft, _) => Outcome::SoftBounceLater,
+            };
+            count(&state.store, &campaign, what)?;
+        }
         earlier.iter().filter(|(_, r)| r.kind == BounceKind::Soft && r.at >= window_start).count()
             + usize::from(event.kind == BounceKind::Soft && event.at >= window_start)
     };
@@ -394,6 +407,9 @@ pub struct Report {
     pub recipients: Vec<ReportRecipient>,
     /// A feedback report's `Feedback-Type` (`abuse`, `fraud`, ...).
     pub feedback_type: String,
+    /// The campaign the returned message belonged to, from its `Feedback-ID` or `List-Id`
+    /// header (the sender writes both), when the report quotes them.
+    pub campaign: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -460,6 +476,10 @@ pub fn parse_report(raw: &[u8]) -> Option<Report> {
     let original_get = |name: &str| -> Vec<String> {
         original.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone()).collect()
     };
+    report.campaign = original_get("Feedback-ID")
+        .iter()
+        .find_map(|v| campaign_in_feedback_id(v))
+        .or_else(|| original_get("List-Id").iter().find_map(|v| campaign_in_list_id(v)));
     if let Some(blocks) = feedback_fields {
         let fields: Vec<(String, String)> = blocks.into_iter().flatten().collect();
         let get = |name: &str| fields.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
@@ -498,6 +518,19 @@ pub fn parse_report(raw: &[u8]) -> Option<Report> {
         });
     }
     (!report.recipients.is_empty()).then_some(report)
+}
+
+/// `<campaign uuid>:campaign:tidings` (as the sender writes it) -> the campaign id.
+fn campaign_in_feedback_id(v: &str) -> Option<String> {
+    let (id, rest) = v.trim().split_once(':')?;
+    (rest == "campaign:tidings").then(|| uuid::Uuid::parse_str(id).ok().map(|u| u.to_string()))?
+}
+
+/// `Name <0190…32 hex digits….domain>` -> the campaign id.
+fn campaign_in_list_id(v: &str) -> Option<String> {
+    let inner = v.rsplit_once('<')?.1.split_once('>')?.0;
+    let hex = inner.split_once('.')?.0;
+    (hex.len() == 32).then(|| uuid::Uuid::parse_str(hex).ok().map(|u| u.to_string()))?
 }
 
 /// `rfc822; user@example.com` -> `user@example.com`; `smtp; 550 ...` -> `550 ...`.
@@ -578,6 +611,9 @@ pub fn resolve(state: &AppState, report: &Report, source: &str) -> StoreResult<V
                 .map(|c| c.id),
         };
         let mut event = BounceEvent::new(kind, source).status(&r.status).diagnostic(&r.diagnostic);
+        if let Some(c) = &report.campaign {
+            event = event.campaign(c);
+        }
         if report.complaint {
             event = event.diagnostic(&format!("feedback type: {}", report.feedback_type));
         }
@@ -678,6 +714,7 @@ Content-Type: text/rfc822-headers\r\n\
 From: Shop <news@shop.example>\r\n\
 To: nobody@gone.example\r\n\
 Subject: Autumn sale\r\n\
+Feedback-ID: 0190f0c2-1c1d-7a2b-8c3d-4e5f60718293:campaign:tidings\r\n\
 \r\n\
 --ABC1234.1700000000/mx.shop.example--\r\n";
 
@@ -695,6 +732,18 @@ Subject: Autumn sale\r\n\
         assert!(rc.diagnostic.starts_with("550 5.1.1"), "{}", rc.diagnostic);
         assert!(rc.diagnostic.ends_with("virtual mailbox table"), "unfolded: {}", rc.diagnostic);
         assert_eq!(rc.kind(), Some(BounceKind::Hard));
+        assert_eq!(r.campaign.as_deref(), Some("0190f0c2-1c1d-7a2b-8c3d-4e5f60718293"), "from the quoted Feedback-ID");
+    }
+
+    #[test]
+    fn campaign_references_in_returned_headers() {
+        let id = "0190f0c2-1c1d-7a2b-8c3d-4e5f60718293";
+        assert_eq!(campaign_in_feedback_id(&format!("{id}:campaign:tidings")).as_deref(), Some(id));
+        assert_eq!(campaign_in_feedback_id("x:campaign:tidings"), None);
+        assert_eq!(campaign_in_feedback_id(&format!("{id}:other:sender")), None);
+        let list = format!("Autumn sale <{}.mail.shop.example>", id.replace('-', ""));
+        assert_eq!(campaign_in_list_id(&list).as_deref(), Some(id));
+        assert_eq!(campaign_in_list_id("News <news.shop.example>"), None);
     }
 
     const EXCHANGE: &str = "From: postmaster@corp.example\r\n\

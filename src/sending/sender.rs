@@ -557,6 +557,12 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
     let outcome = state.mailer.send(run.relay.as_deref(), &envelope, &bytes).await?;
     let result = after_outcome(state, slot, &outcome);
+    if matches!(outcome, Outcome::Accepted { .. })
+        && crate::tracking::person_allowed(state.config.tracking.engagement, engagement)
+    {
+        // The base of the report's open and click rates, on disk with the slot below.
+        crate::reports::outcomes::count(&state.store, &run.id.uuid(), crate::reports::outcomes::Outcome::Measured)?;
+    }
     outbox.set_slot(&run.id, contact_id, &result.slot)?;
     // The durability gate: this lane carries nothing else until the result is on disk.
     state.store.commit_async().await?;
