@@ -21,12 +21,20 @@ impl Templates {
         env.set_loader(|name| {
             Ok(Web::get(&format!("templates/{name}")).map(|f| String::from_utf8_lossy(&f.data).into_owned()))
         });
+        // Every template escapes HTML, whatever its name ends with: minijinja's default picks
+        // by extension and would not escape a `.svg` or `.txt` template. Pages show what
+        // visitors and API callers sent (addresses, user agents, event properties).
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         // Optional context (errors, notices) may be absent: `errors.name` on nothing is nothing.
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.add_global("version", env!("CARGO_PKG_VERSION"));
         env.add_filter("datetime", datetime);
         env.add_filter("ago", ago);
         env.add_filter("filesize", filesize);
+        // Reports: `0.123 | percent` → 12.3%, `4990 | money` → 49.90, `12345 | number` → 12,345.
+        env.add_filter("percent", |v: Option<f64>| v.map_or_else(|| "—".to_string(), crate::reports::chart::percent));
+        env.add_filter("money", |v: i64| crate::reports::chart::money(v));
+        env.add_filter("number", |v: i64| crate::reports::chart::grouped(v));
         Self { env }
     }
 
@@ -76,5 +84,24 @@ fn human(secs: i64) -> String {
         s if s < 60 => format!("{s} seconds"),
         s if s < 3600 => format!("{} minutes", s / 60),
         s => format!("{} hours", s / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    #[test]
+    fn every_template_escapes_html() {
+        let t = Templates::new();
+        let evil = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
+        let html = t.render("error.html", context! { title => evil, message => evil, status => 400 }).unwrap();
+        assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        // Even a template whose name has no .html extension (minijinja's default would not
+        // escape it).
+        let out = t.env.render_str("<text>{{ v }}</text>", context! { v => evil }).unwrap();
+        assert!(out.starts_with("<text>&lt;script&gt;"), "{out}");
     }
 }

@@ -132,6 +132,8 @@ pub struct Chart {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     pub id: String,
+    /// `line` or `bar` (the legend draws its swatches to match).
+    pub kind: &'static str,
     pub title: String,
     /// Escaped SVG, safe to place as it is.
     pub svg: String,
@@ -160,8 +162,10 @@ const CHAR_W: f64 = 6.4;
 const LABEL_GAP: f64 = 14.0;
 /// Axis labels longer than this are cut (the tooltip and the table have them whole).
 const LABEL_MAX: usize = 14;
-/// Past this many points a line is drawn without a marker per point (they would touch).
-const MARKERS_MAX: usize = 120;
+/// Up to this many points a line shows a marker on each; past it the markers are invisible
+/// (still there to hover for the tooltip), past [`HOVER_MAX`] there are none.
+const MARKERS_SHOWN: usize = 40;
+const HOVER_MAX: usize = 200;
 
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -271,15 +275,13 @@ impl Chart {
             (Some(_), _) => format!("{} from {} to {}.", self.x_name, self.long(0), self.long(n - 1)),
         };
         for s in &self.series {
-            let best = s
-                .values
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| (i, v)))
-                .fold(None, |acc: Option<(usize, f64)>, (i, v)| match acc {
+            let best = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).fold(
+                None,
+                |acc: Option<(usize, f64)>, (i, v)| match acc {
                     Some((_, b)) if b >= v => acc,
                     _ => Some((i, v)),
-                });
+                },
+            );
             match (best, self.unit) {
                 (Some((i, v)), Unit::Percent) => {
                     out.push_str(&format!(" {}: highest {} ({}).", s.name, self.unit.format(v), self.long(i)))
@@ -303,7 +305,10 @@ impl Chart {
     pub fn svg(&self) -> String {
         let n = self.labels.len();
         let (w, h) = (self.width, self.height);
-        let (pw, ph) = (w - LEFT - RIGHT, h - TOP - BOTTOM);
+        let widest = self.labels.iter().map(|l| cut(l, LABEL_MAX).chars().count()).max().unwrap_or(1) as f64;
+        // A line's last label is centred on the right edge of the plot: leave it room.
+        let right = if self.kind == Kind::Line { RIGHT.max(widest * CHAR_W / 2.0) } else { RIGHT };
+        let (pw, ph) = (w - LEFT - right, h - TOP - BOTTOM);
         let step = nice_step(self.max(), 4.0, self.unit.min_step());
         let top = (self.max() / step).ceil().max(1.0) * step;
         let y = |v: f64| TOP + ph - (v / top) * ph;
@@ -325,7 +330,7 @@ impl Chart {
                 "<line class=\"grid\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><text class=\"ylab\" x=\"{}\" y=\"{}\">{}</text>",
                 px(LEFT),
                 px(yy),
-                px(w - RIGHT),
+                px(w - right),
                 px(yy),
                 px(LEFT - 6.0),
                 px(yy + 4.0),
@@ -336,7 +341,7 @@ impl Chart {
             "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
             px(LEFT),
             px(TOP + ph),
-            px(w - RIGHT),
+            px(w - right),
             px(TOP + ph)
         ));
         if n == 0 {
@@ -352,7 +357,6 @@ impl Chart {
             Kind::Bar => LEFT + band * (i as f64 + 0.5),
         };
         // As many labels as fit without touching; always the last one (today, the newest).
-        let widest = self.labels.iter().map(|l| cut(l, LABEL_MAX).chars().count()).max().unwrap_or(1) as f64;
         let room = match self.kind {
             Kind::Line if n > 1 => pw / (n - 1) as f64,
             _ => band,
@@ -402,14 +406,20 @@ impl Chart {
                 let gap = |j: Option<usize>| j.and_then(|j| series.values.get(j)).is_none_or(|v| v.is_none());
                 gap(i.checked_sub(1)) && gap(Some(i + 1))
             };
+            let many = series.values.len();
             for (i, v) in series.values.iter().enumerate() {
                 let Some(v) = v else { continue };
                 // A point alone between gaps has no line to show it: it always gets a marker.
-                if series.values.len() > MARKERS_MAX && !lone(i) {
+                let alone = lone(i);
+                if many > HOVER_MAX && !alone {
                     continue;
                 }
+                // Zeros, and every point of a long line, get an invisible marker: the tooltip
+                // is still there to hover, without beads along the line.
+                let hidden = !alone && (*v == 0.0 || many > MARKERS_SHOWN);
+                let (extra, r) = if hidden { (" z", 4) } else { ("", 3) };
                 s.push_str(&format!(
-                    "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"3\"><title>{}</title></circle>",
+                    "<circle class=\"{class}{extra}\" cx=\"{}\" cy=\"{}\" r=\"{r}\"><title>{}</title></circle>",
                     px(x(i)),
                     px(y(*v)),
                     self.tip(i, series, *v)
@@ -448,12 +458,15 @@ impl Chart {
                 values: self
                     .series
                     .iter()
-                    .map(|s| s.values.get(i).copied().flatten().map_or_else(|| "—".to_string(), |v| self.unit.format(v)))
+                    .map(|s| {
+                        s.values.get(i).copied().flatten().map_or_else(|| "—".to_string(), |v| self.unit.format(v))
+                    })
                     .collect(),
             })
             .collect();
         ChartView {
             id: self.id.clone(),
+            kind: if self.kind == Kind::Line { "line" } else { "bar" },
             title: self.title.clone(),
             svg: self.svg(),
             legend: self.series.iter().map(|s| s.name.clone()).collect(),
@@ -485,7 +498,26 @@ mod tests {
             let name = part.trim_start_matches('/').split([' ', '>']).next().unwrap();
             assert!(tags.contains(&name), "unexpected <{name} in {svg}");
         }
-        let attrs = ["class", "viewBox", "role", "aria-labelledby", "xmlns", "id", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "d", "cx", "cy", "r"];
+        let attrs = [
+            "class",
+            "viewBox",
+            "role",
+            "aria-labelledby",
+            "xmlns",
+            "id",
+            "x",
+            "y",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "width",
+            "height",
+            "d",
+            "cx",
+            "cy",
+            "r",
+        ];
         for tag in svg.split('<').skip(1).map(|p| p.split('>').next().unwrap()) {
             let mut rest = tag.split_once(' ').map_or("", |(_, r)| r).trim_end_matches('/');
             while let Some((name, after)) = rest.split_once("=\"") {
@@ -503,11 +535,14 @@ mod tests {
         assert_eq!(nice_step(0.0, 4.0, 1.0), 1.0);
         assert_eq!(nice_step(0.37, 4.0, 0.001), 0.1);
         assert_eq!(nice_step(1234.0, 4.0, 1.0), 500.0);
-        let svg = Chart::new("c", "t", Kind::Line, Unit::Count, "Day", days(3)).series(Series::new("Opens", [0.0, 37.0, 5.0])).svg();
+        let svg = Chart::new("c", "t", Kind::Line, Unit::Count, "Day", days(3))
+            .series(Series::new("Opens", [0.0, 37.0, 5.0]))
+            .svg();
         for tick in [">0<", ">10<", ">20<", ">30<", ">40<"] {
             assert!(svg.contains(tick), "{tick} in {svg}");
         }
-        let pct = Chart::new("p", "t", Kind::Bar, Unit::Percent, "Campaign", days(2)).series(Series::new("Open rate", [0.25, 0.5]));
+        let pct = Chart::new("p", "t", Kind::Bar, Unit::Percent, "Campaign", days(2))
+            .series(Series::new("Open rate", [0.25, 0.5]));
         assert!(pct.svg().contains(">60%<"), "{}", pct.svg());
         assert_eq!(pct.view().rows[0].values, ["25%"]);
     }
@@ -534,7 +569,12 @@ mod tests {
         let v = c.view();
         assert_eq!(v.rows[1].values, ["—"]);
         assert!(v.has_data);
-        assert!(svg.contains("<desc id=\"g-d\">Day from 01 Nov to 04 Nov. Subscribed: 35 in all, at most 13 (04 Nov).</desc>"), "{svg}");
+        assert!(
+            svg.contains(
+                "<desc id=\"g-d\">Day from 01 Nov to 04 Nov. Subscribed: 35 in all, at most 13 (04 Nov).</desc>"
+            ),
+            "{svg}"
+        );
     }
 
     #[test]

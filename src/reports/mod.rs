@@ -359,12 +359,9 @@ pub fn recent(state: &AppState, limit: usize) -> Result<Vec<Summary>> {
         .into_iter()
         .filter(|c| c.started_at.is_some() && !matches!(c.state, CampaignState::Draft | CampaignState::Scheduled))
         .collect();
-    started.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+    started.sort_by_key(|c| std::cmp::Reverse(c.started_at));
     started.truncate(limit);
-    started
-        .iter()
-        .map(|c| Ok(Summary { campaign: CampaignInfo::of(c), figures: figures_of(state, c)?.0 }))
-        .collect()
+    started.iter().map(|c| Ok(Summary { campaign: CampaignInfo::of(c), figures: figures_of(state, c)?.0 })).collect()
 }
 
 #[cfg(test)]
@@ -434,7 +431,12 @@ mod tests {
 
     #[test]
     fn links_are_ranked_by_human_clicks() {
-        let l = |index: u16, human, machine| LinkClicks { index, url: format!("https://x.example/{index}"), human, machine };
+        let l = |index: u16, human, machine| LinkClicks {
+            index,
+            url: format!("https://x.example/{index}"),
+            human,
+            machine,
+        };
         let rows = links(vec![l(0, 1, 9), l(1, 3, 0), l(2, 0, 0)]);
         assert_eq!(rows.iter().map(|r| r.clicks).collect::<Vec<_>>(), [3, 1, 0]);
         assert_eq!(rows[0].share, Some(0.75));

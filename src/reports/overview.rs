@@ -109,8 +109,8 @@ pub fn overview(state: &AppState, days: u32, now: DateTime<Utc>) -> Result<Overv
         })
         .collect();
     let first = growth.iter().find_map(|g| g.subscribed);
-    let subscribed_change = first.filter(|_| growth.iter().filter(|g| g.subscribed.is_some()).count() > 1).map(
-        |f| i64::try_from(live.subscribed).unwrap_or(i64::MAX) - i64::try_from(f).unwrap_or(i64::MAX),
-    );
+    let subscribed_change = first
+        .filter(|_| growth.iter().filter(|g| g.subscribed.is_some()).count() > 1)
+        .map(|f| i64::try_from(live.subscribed).unwrap_or(i64::MAX) - i64::try_from(f).unwrap_or(i64::MAX));
     Ok(Overview { days, from, to, engagement, totals, growth, now: live, subscribed_change })
 }

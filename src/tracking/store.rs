@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::links::LinkTable;
-use crate::domain::{ContactId, Event, EventKind, PersonId};
+use crate::domain::{ContactId, Event, EventId, EventKind, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
 use crate::store::{PlainTree, Result, SealedTree, Store};
 
@@ -225,6 +225,36 @@ impl TrackStore {
             }
         }
         Ok(out)
+    }
+
+    /// One page of a contact's events, newest first: at most `limit` of those older than the
+    /// event `before` (all when None), and whether older ones remain. Event ids are time
+    /// ordered, so this reads only the page (and one more key), however long the history.
+    pub fn events_page(
+        &self,
+        contact: &ContactId,
+        before: Option<&EventId>,
+        limit: usize,
+    ) -> Result<(Vec<Event>, bool)> {
+        let tree = self.events_tree();
+        let start = pair_key(contact.as_bytes(), &[0u8; 16]);
+        let end = match before {
+            Some(b) => pair_key(contact.as_bytes(), b.as_bytes()),
+            // Past every event of this contact: the contact's id plus one, as a prefix.
+            None => pair_key(contact.as_bytes(), &[0xff; 16]),
+        };
+        let mut out = Vec::with_capacity(limit.min(256));
+        let range = if before.is_some() { tree.range(start..end) } else { tree.range(start..=end) };
+        for item in range.rev() {
+            let (k, _) = item?;
+            if out.len() >= limit {
+                return Ok((out, true));
+            }
+            if let Some((_, e)) = self.events.get(&k)? {
+                out.push(e);
+            }
+        }
+        Ok((out, false))
     }
 
     fn events_tree(&self) -> sled::Tree {

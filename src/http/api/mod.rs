@@ -20,6 +20,7 @@ mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;
+mod reports;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -43,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(forms::routes)
         .configure(gdpr::routes)
         .configure(events::routes)
+        .configure(reports::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

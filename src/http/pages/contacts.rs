@@ -9,10 +9,10 @@ use actix_web::{web, HttpResponse};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
-use super::{notice, page, see_other, unprocessable, NoticeQuery};
+use super::{notice, page, see_other, unprocessable};
 use crate::contacts::ops::{self, Pick, Target};
 use crate::domain::{
-    ConsentState, Contact, ContactId, ContactInput, FieldDef, FieldKind, Permission, Source, Status, Via,
+    ConsentState, Contact, ContactId, ContactInput, EventId, FieldDef, FieldKind, Permission, Source, Status, Via,
 };
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
@@ -358,8 +358,10 @@ fn field_label(key: &str, fields: &[FieldDef]) -> String {
     Target::parse(key, fields).map(|t| t.label(fields)).unwrap_or_else(|| key.to_string())
 }
 
-/// Everything the detail page shows, read in one go on the blocking pool.
-fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError> {
+/// Everything the detail page shows, read in one go on the blocking pool. `before`: the page
+/// of tracked events to show (see `timeline.rs`); the rest of the timeline is cut to the span
+/// of time that page covers.
+fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -> Result<Value, ApiError> {
     let fields = state.fields.all();
     let names = list_names(state)?;
     let users = usernames(state)?;
@@ -471,6 +473,10 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
             actor => who(&c.source_ref),
         },
     ));
+    // Tracked events, a page at a time; the other lines only within the page's span of time.
+    let events = super::timeline::page(state, &c.id, before, masked)?;
+    timeline.retain(|(at, _)| events.floor.is_none_or(|f| *at >= f) && events.ceiling.is_none_or(|c| *at < c));
+    timeline.extend(events.items);
     // Newest first; on equal times the later-recorded line first.
     timeline.reverse();
     timeline.sort_by_key(|t| std::cmp::Reverse(t.0));
@@ -489,6 +495,7 @@ fn detail(state: &AppState, c: Contact, masked: bool) -> Result<Value, ApiError>
         },
         custom => custom, consents => consents, ledger => entries,
         timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        timeline_older => events.older, timeline_paged => before.is_some(),
         purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name }).collect::<Vec<_>>(),
         masked => masked,
         restriction => state.gdpr.restrictions.get(&c.id)?.map(|r| Value::from_serialize(&r)),
@@ -502,8 +509,19 @@ async fn render_detail(
     masked: bool,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
+    render_detail_page(state, g, c, masked, None, extra).await
+}
+
+async fn render_detail_page(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    c: Contact,
+    masked: bool,
+    before: Option<EventId>,
+    extra: Value,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let ctx = blocking(move || detail(&st, c, masked)).await?;
+    let ctx = blocking(move || detail(&st, c, masked, before)).await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })
 }
 
@@ -512,19 +530,27 @@ async fn load(state: &web::Data<AppState>, id: ContactId) -> Result<Contact, Api
     blocking(move || ops::get(&st, &id).map_err(ApiError::from)).await
 }
 
+#[derive(Deserialize)]
+pub struct DetailQuery {
+    ok: Option<String>,
+    /// The timeline's page: tracked events older than this event id.
+    before: Option<String>,
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     g: Guard<perm::ViewContacts>,
     id: web::Path<String>,
-    q: web::Query<NoticeQuery>,
+    q: web::Query<DetailQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
+    let before = super::timeline::parse_cursor(q.before.as_deref())?;
     let c = load(&state, id).await?;
     if let Some(r) = moved(&id, &c, "") {
         return Ok(r);
     }
     let masked = masked_for(&g);
-    render_detail(&state, &g, c, masked, context! { notice => notice(q.ok.as_deref()) }).await
+    render_detail_page(&state, &g, c, masked, before, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
 #[derive(Deserialize)]

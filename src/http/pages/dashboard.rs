@@ -50,6 +50,10 @@ pub async fn show(
     g: Guard<perm::ViewDashboard>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // ---- reports: list growth and engagement (aggregates only; see pages/reports.rs)
+    let (st, principal) = (state.clone(), g.0.clone());
+    let reports = blocking(move || super::reports::dashboard_section(&st, &principal, chrono::Utc::now())).await?;
+    // ---- end reports
     let st = state.clone();
     let can_audit = g.can(Permission::ViewAudit);
     let (users, locked, logins, failures, recent, backup, usernames) = blocking(move || -> Result<_, ApiError> {
@@ -87,6 +91,7 @@ pub async fn show(
             recent => recent, backup => backup, usernames => usernames,
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
+            reports => reports,
         },
     )
 }

@@ -13,10 +13,12 @@ mod import;
 mod portal;
 mod public;
 mod public_forms;
+mod reports;
 mod requests;
 mod schema;
 mod settings;
 mod site;
+mod timeline;
 mod tokens;
 pub mod track;
 mod users;
@@ -97,6 +99,8 @@ fn campaign_routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}/unschedule", web::post().to(campaigns::unschedule))
         .route("/campaigns/{id}/duplicate", web::post().to(campaigns::duplicate))
         .route("/campaigns/{id}/delete", web::post().to(campaigns::delete))
+        .route("/campaigns/{id}/report", web::get().to(reports::campaign))
+        .route("/reports", web::get().to(reports::index))
         .route("/templates", web::get().to(campaigns::templates))
         .route("/templates", web::post().to(campaigns::create_template))
         .route("/templates/{key}", web::get().to(campaigns::template))
@@ -171,6 +175,9 @@ fn nav(p: &Principal) -> Vec<NavItem> {
         items.push(NavItem { href: "/campaigns", label: "Campaigns", key: "campaigns" });
         items.push(NavItem { href: "/templates", label: "Templates", key: "templates" });
         items.push(NavItem { href: "/forms", label: "Forms", key: "forms" });
+    }
+    if p.can(Permission::ViewReports) {
+        items.push(NavItem { href: "/reports", label: "Reports", key: "reports" });
     }
     if p.can(Permission::ManageSettings) {
         items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
