@@ -254,6 +254,16 @@ impl Browser {
         }
     }
 
+    /// A screenshot of one element (all of it, also what lies below the window).
+    fn screenshot_of(&self, css: &str, to: &Path) -> usize {
+        let el = self.find(css);
+        let b64 = self.get(&format!("/element/{el}/screenshot"));
+        let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap();
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, &png).unwrap();
+        png.len()
+    }
+
     fn screenshot(&self, to: &Path) -> usize {
         let b64 = self.get("/screenshot");
         let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap();
@@ -463,6 +473,47 @@ fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_ord
     app.state.tracking.record_durable_blocking(Vec::new()).unwrap();
     let after = app.state.tracking.store.totals(&tidings::tracking::OVERALL).unwrap().0.page_views;
     assert_eq!(after, before, "no hit under GPC");
+
+    // The admin sees it all: the page view and the order in Ann's timeline, the order in the
+    // campaign's report, and the day's page views and orders on the dashboard.
+    let growth = &app.state.store;
+    let now = chrono::Utc::now();
+    for days_ago in 1..=6 {
+        // As the hourly list_growth job would have left the week before Ann signed up.
+        let at = now - chrono::Duration::days(days_ago);
+        tidings::reports::growth::save(growth, &tidings::reports::growth::Snapshot { at, ..Default::default() })
+            .unwrap();
+    }
+    tidings::jobs::list_growth(&app.state).unwrap();
+    // Tall enough for whole pages in the screenshots.
+    b.post("/window/rect", json!({ "width": 1280, "height": 2400 }));
+    first_sign_in(&b, &app);
+    b.goto(&format!("{}/contacts/{ann}", app.url));
+    b.wait_for_text("#timeline", "Order of 59.90 EUR");
+    let timeline = b.text("#timeline");
+    assert!(timeline.contains("1 × Red running shoe (SH-1) at 59.90 EUR"), "{timeline}");
+    assert!(timeline.contains(&format!("Viewed a page: {shop}/landing.html")), "{timeline}");
+    assert!(timeline.contains("Event product_viewed") && timeline.contains("sku: SH-1"), "{timeline}");
+    assert!(timeline.contains("Clicked a link in campaign “Shoes”"), "{timeline}");
+    assert!(timeline.find("Order of").unwrap() < timeline.find("Viewed a page").unwrap(), "newest first");
+    b.screenshot_of("#timeline", &shot_path("contact-timeline.png"));
+
+    b.goto(&format!("{}/campaigns/{campaign}/report", app.url));
+    b.wait_for_text("h1", "Report: Shoes");
+    assert_eq!(b.text("#r-orders"), "1");
+    assert_eq!(b.text("#r-revenue"), "59.90");
+    assert_eq!(b.text("#r-unique-clicks"), "1");
+    assert_eq!(b.count("svg.plot[role=img]"), 1, "the opens-and-clicks chart");
+    b.screenshot_of("main", &shot_path("campaign-report.png"));
+
+    b.goto(&format!("{}/", app.url));
+    b.wait_for_text("#engagement-totals", "page view");
+    let totals = b.text("#engagement-totals");
+    let views = app.state.tracking.store.totals(&tidings::tracking::OVERALL).unwrap().0.page_views;
+    assert!(views >= 1 && totals.contains(&format!("{views} page view")), "{totals}");
+    assert!(totals.contains("1 order, 59.90") && totals.contains("1 click"), "{totals}");
+    assert_eq!(b.count("#audience svg.plot[role=img]"), 4, "list growth, email, website, orders");
+    b.screenshot_of("main", &shot_path("dashboard-reports.png"));
     println!("website browser test: {:.1?}", started.elapsed());
 }
 

@@ -97,7 +97,7 @@ impl<'a> Api<'a> {
     }
 }
 
-fn header(m: &Received, name: &str) -> Option<String> {
+pub fn header(m: &Received, name: &str) -> Option<String> {
     let text = std::str::from_utf8(&m.data).ok()?;
     let head = &text[..text.find("\r\n\r\n").unwrap_or(text.len())];
     let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");

@@ -20,6 +20,7 @@ mod forms;
 mod gdpr;
 mod import;
 mod mail;
+mod reports;
 mod smoke;
 mod store;
 mod tracking;
