@@ -178,7 +178,7 @@ impl Role {
         match self {
             Role::Owner => "Everything, including granting the owner role.",
             Role::Admin => "Everything except granting the owner role.",
-            Role::Marketer => "Contacts, campaigns and their own API tokens.",
+            Role::Marketer => "Contacts, campaigns, reports and their own API tokens.",
             Role::Analyst => "Reports and contacts, with personal data masked (revealing one is audited).",
             Role::Dpo => "Audit log, data-subject requests, retention and records.",
         }
