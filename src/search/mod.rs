@@ -12,7 +12,8 @@
 //! - The indexer thread follows the change log in sled (`contact_changes`); each commit carries
 //!   the last sequence number it contains as its payload, which is also written to sled. At
 //!   start the indexer resumes from it; with no index (or an index from another schema) it
-//!   rebuilds from sled.
+//!   rebuilds from sled. Commits come at most every half second unless a writer waits for one
+//!   (so a search after an API write sees it), and every 5 s during a bulk import.
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -755,12 +756,20 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
     // How long added documents may wait for a commit: at once normally; during a bulk import,
     // a few seconds, so that a million rows make tens of segments, not hundreds.
     const BULK_COMMIT: Duration = Duration::from_secs(5);
+    // Otherwise commits are spaced at least this far apart unless someone waits for one (an API
+    // write that answers with the indexed contact): tracked opens and clicks change a contact's
+    // aggregates many times a second, and a tantivy commit per writer batch (a new segment and
+    // its fsyncs each time) would take the cores from the hits themselves.
+    const SPACING: Duration = Duration::from_millis(500);
     let mut committed = contacts.feed.indexed_seq();
     let mut at = committed;
     let mut since: Option<Instant> = None;
+    let mut last_commit = Instant::now().checked_sub(SPACING).unwrap_or_else(Instant::now);
     while !stop.load(Ordering::SeqCst) {
+        let bulk = index.bulk.load(Ordering::SeqCst);
         let timeout = match since {
-            Some(t) => BULK_COMMIT.saturating_sub(t.elapsed()).max(Duration::from_millis(10)),
+            Some(t) if bulk => BULK_COMMIT.saturating_sub(t.elapsed()).max(Duration::from_millis(10)),
+            Some(_) => SPACING.saturating_sub(last_commit.elapsed()).max(Duration::from_millis(10)),
             None => Duration::from_millis(500),
         };
         let (upto, waiting) = contacts.feed.wait_logged(at, timeout);
@@ -785,12 +794,18 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
             // Someone waits for a change not announced yet: do not spin.
             std::thread::sleep(Duration::from_millis(5));
         }
-        let due = !index.bulk.load(Ordering::SeqCst) || waiting || since.is_some_and(|t| t.elapsed() >= BULK_COMMIT);
+        let due = waiting
+            || if index.bulk.load(Ordering::SeqCst) {
+                since.is_some_and(|t| t.elapsed() >= BULK_COMMIT)
+            } else {
+                last_commit.elapsed() >= SPACING
+            };
         if at > committed && due {
             match index.commit_now(&contacts, at) {
                 Ok(()) => {
                     committed = at;
                     since = None;
+                    last_commit = Instant::now();
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "committing the search index failed; retrying in a second");
