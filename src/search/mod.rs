@@ -34,7 +34,7 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -103,6 +103,7 @@ struct Fields {
     opens: Field,
     clicks: Field,
     orders: Field,
+    revenue: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -131,6 +132,8 @@ fn schema() -> (Schema, Fields) {
         opens: b.add_u64_field("opens", INDEXED | FAST),
         clicks: b.add_u64_field("clicks", INDEXED | FAST),
         orders: b.add_u64_field("orders", INDEXED | FAST),
+        // Revenue of the contact's orders in minor units (cents), whatever the currency.
+        revenue: b.add_i64_field("revenue", INDEXED | FAST),
     };
     (b.build(), f)
 }
@@ -237,6 +240,8 @@ pub struct ContactQuery {
     pub seen_before: Option<DateTime<Utc>>,
     /// At least this many orders.
     pub min_orders: Option<u64>,
+    /// Orders worth at least this much in all (minor units).
+    pub min_revenue_cents: Option<i64>,
     pub sort: SortBy,
     pub descending: bool,
     /// The `next` cursor of the previous page.
@@ -410,6 +415,7 @@ impl SearchIndex {
         doc.add_u64(f.opens, activity.opens);
         doc.add_u64(f.clicks, activity.clicks);
         doc.add_u64(f.orders, activity.orders);
+        doc.add_i64(f.revenue, activity.revenue_cents);
         doc
     }
 
@@ -656,6 +662,10 @@ impl SearchIndex {
             let lo = Bound::Included(Term::from_field_u64(f.orders, n));
             must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
         }
+        if let Some(n) = q.min_revenue_cents {
+            let lo = Bound::Included(Term::from_field_i64(f.revenue, n));
+            must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
+        }
         if must.is_empty() {
             Box::new(AllQuery)
         } else {
@@ -735,6 +745,16 @@ impl Search {
     /// Blocks until the index has committed change `seq` (bounded).
     pub fn wait_for(&self, seq: u64) -> bool {
         self.contacts.feed.wait_indexed(seq, Duration::from_secs(30))
+    }
+
+    /// Lets the index catch up with every change logged so far (for at most `within`), so that
+    /// a search sees the writes that came before it even though commits are spaced out. Costs
+    /// nothing when the index is current.
+    pub fn catch_up(&self, within: Duration) -> bool {
+        match self.contacts.last_logged() {
+            Ok(seq) => self.contacts.feed.wait_indexed(seq, within),
+            Err(_) => false,
+        }
     }
 
     pub fn stop(&self) {

@@ -20,6 +20,7 @@ mod forms;
 mod gdpr;
 mod import;
 mod mail;
+mod saved_searches;
 mod smoke;
 mod store;
 mod tracking;
