@@ -29,10 +29,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 ADDR="127.0.0.1:${PORT}"
 BASE="https://${ADDR}"
 
-die() {
-    echo "http.sh: $*" >&2
-    exit 1
-}
+# shellcheck source=benches/lib.sh
+source benches/lib.sh
+BENCH_NAME=http.sh
 
 command -v curl >/dev/null || die "curl is required"
 
@@ -54,10 +53,7 @@ case $TOOL in
     wrk) command -v wrk >/dev/null || die "wrk is not installed (apt-get install -y wrk)" ;;
     *) die "TOOL must be oha or wrk, not '$TOOL'" ;;
 esac
-
-if (exec 3<>"/dev/tcp/127.0.0.1/${PORT}") 2>/dev/null; then
-    die "something already listens on ${ADDR}; set PORT to a free port"
-fi
+port_free "$PORT"
 
 echo "==> cargo build --release" >&2
 cargo build --release
@@ -67,103 +63,13 @@ BIN="${CARGO_TARGET_DIR:-target}/release/tidings"
 WORK=$(mktemp -d)
 DATA=$(mktemp -d)
 SERVER_PID=""
-
-cleanup() {
-    local rc=$?
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if ((rc != 0)); then
-        # The server logs to stdout; stderr holds only what went wrong before logging started.
-        echo "--- last lines of the server's output ---" >&2
-        tail -n 20 "$WORK/server.out" "$WORK/server.err" >&2 2>/dev/null || true
-    fi
-    if [[ ${KEEP:-0} == 1 ]]; then
-        echo "kept: data dir $DATA, logs and cookie jar in $WORK" >&2
-    else
-        rm -rf "$WORK" "$DATA"
-    fi
-}
-trap cleanup EXIT
+trap 'cleanup $?' EXIT
 trap 'exit 130' INT TERM
 
-# Microseconds since the epoch, without forking (the decimal mark depends on the locale).
-now_us() {
-    local t=$EPOCHREALTIME
-    echo "${t/[.,]/}"
-}
+# --- cold start, and an API token through the first admin's sign-in --------------------------
 
-healthy() {
-    TIDINGS_LISTEN=$ADDR "$BIN" healthcheck --data-dir "$DATA" --timeout 1 >/dev/null 2>&1
-}
-
-# --- cold start -----------------------------------------------------------------------------
-
-echo "==> starting $BIN on $ADDR (data dir $DATA)" >&2
-start_us=$(now_us)
-TIDINGS_JOBS__BACKUP="" "$BIN" serve --data-dir "$DATA" --listen "$ADDR" >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-deadline_us=$((start_us + 30000000))
-# `tidings healthcheck` generates the self-signed certificate itself when it finds none, which
-# would race the server's own generation; so poll for the server's certificate (the `names`
-# file is written last) before the first healthcheck. Both polls run every 10 ms.
-until [[ -s $DATA/tls/names ]] && healthy; do
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during start-up"
-    (($(now_us) < deadline_us)) || die "no healthy answer within 30 s"
-    sleep 0.01
-done
-ready_us=$(now_us)
-cold_start_ms=$(awk -v us="$((ready_us - start_us))" 'BEGIN { printf "%.0f", us / 1000 }')
-echo "==> healthy after ${cold_start_ms} ms" >&2
-
-# --- an API token, through the first admin's sign-in ---------------------------------------
-
-# The banner with the one-time password is printed right after start-up, maybe just after the
-# first healthy answer.
-otp=""
-for _ in $(seq 500); do
-    otp=$(sed -n 's/^    one-time password: //p' "$WORK/server.out")
-    [[ -n $otp ]] && break
-    sleep 0.01
-done
-[[ -n $otp ]] || die "the server did not print the first admin's one-time password"
-user=$(sed -n 's/^    user name: //p' "$WORK/server.out")
-[[ -n $user ]] || die "the server did not print the first admin's user name"
-
-JAR="$WORK/cookies"
-web() {
-    curl -sS -k -b "$JAR" -c "$JAR" "$@"
-}
-csrf_of() {
-    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1
-}
-# Prints "<status> <redirect target>"; fails unless it is a 303 to a URL ending in $1.
-expect_redirect() {
-    local want=$1 got
-    shift
-    got=$(web -o /dev/null -w '%{http_code} %{redirect_url}' "$@")
-    [[ $got == "303 "*"$want" ]] || die "expected a redirect to $want, got: $got"
-}
-
-csrf=$(web "$BASE/login" | csrf_of)
-[[ -n $csrf ]] || die "no csrf field on /login"
-expect_redirect /account/password \
-    --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" --data-urlencode "password=$otp" \
-    --data-urlencode "next=/" "$BASE/login"
-
-password="bench passphrase $RANDOM-$RANDOM-$RANDOM"
-csrf=$(web "$BASE/account/password" | csrf_of)
-[[ -n $csrf ]] || die "no csrf field on /account/password"
-expect_redirect "/?ok=password_changed" \
-    --data-urlencode "csrf=$csrf" --data-urlencode "current=$otp" --data-urlencode "new=$password" \
-    --data-urlencode "confirm=$password" "$BASE/account/password"
-
-csrf=$(web "$BASE/" | csrf_of)
-[[ -n $csrf ]] || die "no csrf field on / (not signed in?)"
-api() {
-    web -H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" "$@"
-}
+start_server
+sign_in
 
 # A full page for `limit=20`: each settings change is one audit entry (start-up, sign-in and
 # the password change made a handful already).
@@ -184,18 +90,6 @@ entries=$(curl -sS -k -H "$AUTH" "$BASE/api/v1/audit?limit=20" | grep -o '"seq":
 echo "==> signed in as $user, token created; /api/v1/audit?limit=20 returns $entries entries" >&2
 
 # --- load -----------------------------------------------------------------------------------
-
-# "1.23ms", "612.00us", "1.02s" -> milliseconds.
-wrk_ms() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0
-        if (v ~ /us$/) n /= 1000
-        else if (v ~ /ms$/) n = n
-        else if (v ~ /s$/) n *= 1000
-        else if (v ~ /m$/) n *= 60000
-        printf "%.2f", n
-    }'
-}
 
 OHA_FORMAT=()
 if [[ $TOOL == oha ]]; then

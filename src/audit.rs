@@ -98,6 +98,8 @@ pub enum Action {
     ListCreated,
     ListChanged,
     ListDeleted,
+    SavedSearchSaved,
+    SavedSearchDeleted,
     SearchReindexed,
     MailTestSent,
     ContactStatusChanged,
@@ -125,7 +127,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 64] = [
+    pub const ALL: [Action; 66] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -166,6 +168,8 @@ impl Action {
         Action::ListCreated,
         Action::ListChanged,
         Action::ListDeleted,
+        Action::SavedSearchSaved,
+        Action::SavedSearchDeleted,
         Action::SearchReindexed,
         Action::MailTestSent,
         Action::ContactStatusChanged,
@@ -235,6 +239,8 @@ impl Action {
             ListCreated => "list.created",
             ListChanged => "list.changed",
             ListDeleted => "list.deleted",
+            SavedSearchSaved => "saved_search.saved",
+            SavedSearchDeleted => "saved_search.deleted",
             SearchReindexed => "search.reindexed",
             MailTestSent => "mail.test_sent",
             ContactStatusChanged => "contact.status_changed",

@@ -15,6 +15,7 @@
 pub mod export;
 pub mod import;
 pub mod ops;
+pub mod saved;
 pub mod schema;
 pub mod subject;
 

@@ -12,7 +12,8 @@
 //! - The indexer thread follows the change log in sled (`contact_changes`); each commit carries
 //!   the last sequence number it contains as its payload, which is also written to sled. At
 //!   start the indexer resumes from it; with no index (or an index from another schema) it
-//!   rebuilds from sled.
+//!   rebuilds from sled. Commits come at most every half second unless a writer waits for one
+//!   (so a search after an API write sees it), and every 5 s during a bulk import.
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -102,6 +103,7 @@ struct Fields {
     opens: Field,
     clicks: Field,
     orders: Field,
+    revenue: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -130,6 +132,8 @@ fn schema() -> (Schema, Fields) {
         opens: b.add_u64_field("opens", INDEXED | FAST),
         clicks: b.add_u64_field("clicks", INDEXED | FAST),
         orders: b.add_u64_field("orders", INDEXED | FAST),
+        // Revenue of the contact's orders in minor units (cents), whatever the currency.
+        revenue: b.add_i64_field("revenue", INDEXED | FAST),
     };
     (b.build(), f)
 }
@@ -236,6 +240,8 @@ pub struct ContactQuery {
     pub seen_before: Option<DateTime<Utc>>,
     /// At least this many orders.
     pub min_orders: Option<u64>,
+    /// Orders worth at least this much in all (minor units).
+    pub min_revenue_cents: Option<i64>,
     pub sort: SortBy,
     pub descending: bool,
     /// The `next` cursor of the previous page.
@@ -409,6 +415,7 @@ impl SearchIndex {
         doc.add_u64(f.opens, activity.opens);
         doc.add_u64(f.clicks, activity.clicks);
         doc.add_u64(f.orders, activity.orders);
+        doc.add_i64(f.revenue, activity.revenue_cents);
         doc
     }
 
@@ -660,6 +667,10 @@ impl SearchIndex {
             let lo = Bound::Included(Term::from_field_u64(f.orders, n));
             must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
         }
+        if let Some(n) = q.min_revenue_cents {
+            let lo = Bound::Included(Term::from_field_i64(f.revenue, n));
+            must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
+        }
         if must.is_empty() {
             Box::new(AllQuery)
         } else {
@@ -741,6 +752,16 @@ impl Search {
         self.contacts.feed.wait_indexed(seq, Duration::from_secs(30))
     }
 
+    /// Lets the index catch up with every change logged so far (for at most `within`), so that
+    /// a search sees the writes that came before it even though commits are spaced out. Costs
+    /// nothing when the index is current.
+    pub fn catch_up(&self, within: Duration) -> bool {
+        match self.contacts.last_logged() {
+            Ok(seq) => self.contacts.feed.wait_indexed(seq, within),
+            Err(_) => false,
+        }
+    }
+
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
         self.contacts.feed.logged(u64::MAX);
@@ -760,12 +781,20 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
     // How long added documents may wait for a commit: at once normally; during a bulk import,
     // a few seconds, so that a million rows make tens of segments, not hundreds.
     const BULK_COMMIT: Duration = Duration::from_secs(5);
+    // Otherwise commits are spaced at least this far apart unless someone waits for one (an API
+    // write that answers with the indexed contact): tracked opens and clicks change a contact's
+    // aggregates many times a second, and a tantivy commit per writer batch (a new segment and
+    // its fsyncs each time) would take the cores from the hits themselves.
+    const SPACING: Duration = Duration::from_millis(500);
     let mut committed = contacts.feed.indexed_seq();
     let mut at = committed;
     let mut since: Option<Instant> = None;
+    let mut last_commit = Instant::now().checked_sub(SPACING).unwrap_or_else(Instant::now);
     while !stop.load(Ordering::SeqCst) {
+        let bulk = index.bulk.load(Ordering::SeqCst);
         let timeout = match since {
-            Some(t) => BULK_COMMIT.saturating_sub(t.elapsed()).max(Duration::from_millis(10)),
+            Some(t) if bulk => BULK_COMMIT.saturating_sub(t.elapsed()).max(Duration::from_millis(10)),
+            Some(_) => SPACING.saturating_sub(last_commit.elapsed()).max(Duration::from_millis(10)),
             None => Duration::from_millis(500),
         };
         let (upto, waiting) = contacts.feed.wait_logged(at, timeout);
@@ -790,12 +819,18 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
             // Someone waits for a change not announced yet: do not spin.
             std::thread::sleep(Duration::from_millis(5));
         }
-        let due = !index.bulk.load(Ordering::SeqCst) || waiting || since.is_some_and(|t| t.elapsed() >= BULK_COMMIT);
+        let due = waiting
+            || if index.bulk.load(Ordering::SeqCst) {
+                since.is_some_and(|t| t.elapsed() >= BULK_COMMIT)
+            } else {
+                last_commit.elapsed() >= SPACING
+            };
         if at > committed && due {
             match index.commit_now(&contacts, at) {
                 Ok(()) => {
                     committed = at;
                     since = None;
+                    last_commit = Instant::now();
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "committing the search index failed; retrying in a second");

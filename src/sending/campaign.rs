@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::mail::BodyFormat;
 use crate::store::registry::{Holds, Registration};
@@ -22,6 +23,17 @@ pub const STATS_REGISTRATION: Registration = Registration {
     tree: STATS,
     purpose: "per-campaign progress counters",
     holds: Holds::Nothing { why: "counts only" },
+};
+
+/// The saved search a campaign's audience uses, by campaign id: a tree of its own, since
+/// postcard stores a struct's fields by position and a new field in [`Audience`] would make
+/// every stored campaign unreadable.
+pub const SAVED_SEARCH: &str = "campaign_saved_search";
+
+pub const SAVED_SEARCH_REGISTRATION: Registration = Registration {
+    tree: SAVED_SEARCH,
+    purpose: "which saved search a campaign sends to",
+    holds: Holds::Nothing { why: "a campaign id and a saved-search id" },
 };
 
 pub use crate::domain::CampaignId;
@@ -284,11 +296,25 @@ impl Stats {
 pub struct Campaigns {
     tree: PlainTree<Campaign>,
     stats: PlainTree<Stats>,
+    saved_search: PlainTree<Uuid>,
 }
 
 impl Campaigns {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)?, stats: store.plain(STATS)? })
+        Ok(Self { tree: store.plain(TREE)?, stats: store.plain(STATS)?, saved_search: store.plain(SAVED_SEARCH)? })
+    }
+
+    /// The saved search the audience uses, if any.
+    pub fn saved_search(&self, id: &CampaignId) -> Result<Option<Uuid>> {
+        self.saved_search.get(id.as_bytes())
+    }
+
+    /// Sets or clears the audience's saved search (uncommitted).
+    pub fn set_saved_search(&self, id: &CampaignId, search: Option<Uuid>) -> Result<()> {
+        match search {
+            Some(s) => self.saved_search.put(id.as_bytes(), &s),
+            None => self.saved_search.remove(id.as_bytes()).map(|_| ()),
+        }
     }
 
     pub fn get(&self, id: &CampaignId) -> Result<Option<Campaign>> {
@@ -302,6 +328,7 @@ impl Campaigns {
     pub fn remove(&self, id: &CampaignId) -> Result<()> {
         self.tree.remove(id.as_bytes())?;
         self.stats.remove(id.as_bytes())?;
+        self.saved_search.remove(id.as_bytes())?;
         Ok(())
     }
 

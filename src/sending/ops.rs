@@ -42,7 +42,22 @@ pub struct CampaignInput {
     pub lists: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
     pub search: Option<String>,
+    /// The id of a saved search the audience is narrowed by (or, alone, made of); "" clears it.
+    pub saved_search: Option<String>,
     pub relay: Option<String>,
+}
+
+/// The saved search an input sets: None to leave it, Some(None) to clear it.
+fn saved_search_input(state: &AppState, input: &CampaignInput) -> OpResult<Option<Option<uuid::Uuid>>> {
+    let Some(raw) = input.saved_search.as_deref().map(str::trim) else { return Ok(None) };
+    if raw.is_empty() {
+        return Ok(Some(None));
+    }
+    let id = uuid::Uuid::parse_str(raw).map_err(|_| invalid("saved_search", "is not a saved search id"))?;
+    if state.saved_searches.get(&id)?.is_none() {
+        return Err(invalid("saved_search", "there is no such saved search"));
+    }
+    Ok(Some(Some(id)))
 }
 
 fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<()> {
@@ -116,7 +131,11 @@ pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpRes
         return Err(invalid("name", "give the campaign a name"));
     }
     apply(state, &mut c, input)?;
+    let saved = saved_search_input(state, input)?;
     state.sending.campaigns.put(&c)?;
+    if let Some(s) = saved {
+        state.sending.campaigns.set_saved_search(&c.id, s)?;
+    }
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()))?;
     Ok(c)
@@ -132,8 +151,12 @@ pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &Campai
         )));
     }
     apply(state, &mut c, input)?;
+    let saved = saved_search_input(state, input)?;
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
+    if let Some(s) = saved {
+        state.sending.campaigns.set_saved_search(&c.id, s)?;
+    }
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()))?;
     Ok(c)
@@ -151,6 +174,7 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     c.audience = src.audience;
     c.relay = src.relay;
     state.sending.campaigns.put(&c)?;
+    state.sending.campaigns.set_saved_search(&c.id, state.sending.campaigns.saved_search(id)?)?;
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
     Ok(c)
@@ -197,8 +221,8 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
     if c.body.trim().is_empty() {
         return Err(invalid("body", "write the message"));
     }
-    if c.audience.is_empty() {
-        return Err(invalid("audience", "choose at least one list, tag or search"));
+    if c.audience.is_empty() && state.sending.campaigns.saved_search(&c.id)?.is_none() {
+        return Err(invalid("audience", "choose at least one list, tag, search or saved search"));
     }
     prepare(state, c)?;
     Ok(())
@@ -401,21 +425,50 @@ pub(super) fn finish(state: &AppState, id: &CampaignId) {
 /// its record before sending.
 pub fn audience_queries(state: &AppState, c: &Campaign) -> OpResult<Vec<ContactQuery>> {
     let purpose = state.purposes.get(&c.purpose)?.ok_or(OpError::NotFound("purpose"))?;
-    let base = ContactQuery {
-        text: c.audience.search.clone(),
-        status: Some(Status::Subscribed),
-        consent: (purpose.basis == LawfulBasis::Consent).then(|| (purpose.key.clone(), ConsentState::Granted)),
-        sort: SortBy::Created,
-        ..Default::default()
+    let mut base = ContactQuery { text: c.audience.search.clone(), sort: SortBy::Created, ..Default::default() };
+    // A saved search narrows first; then the campaign's own rules, which it cannot widen:
+    // subscribed only, and with consent to the purpose where that is its basis. A saved search
+    // for another status or a withdrawn consent therefore selects no one.
+    let saved = match state.sending.campaigns.saved_search(&c.id)? {
+        Some(id) => Some(state.saved_searches.get(&id)?.ok_or(OpError::NotFound("saved search"))?),
+        None => None,
     };
+    let mut contradicts = false;
+    if let Some(s) = &saved {
+        s.filters.apply(&mut base, Utc::now()).map_err(|e| invalid("saved_search", e.message))?;
+        contradicts |= base.status.is_some_and(|st| st != Status::Subscribed);
+        if purpose.basis == LawfulBasis::Consent {
+            contradicts |=
+                base.consent.as_ref().is_some_and(|(p, st)| p == &purpose.key && *st != ConsentState::Granted);
+        }
+    }
+    if contradicts {
+        return Ok(Vec::new());
+    }
+    base.status = Some(Status::Subscribed);
+    if purpose.basis == LawfulBasis::Consent {
+        // A query holds one consent filter, and the campaign's purpose needs it.
+        if base.consent.as_ref().is_some_and(|(p, _)| p != &purpose.key) {
+            return Err(invalid(
+                "saved_search",
+                "this saved search filters on another purpose's consent; a campaign selects by its own purpose's",
+            ));
+        }
+        base.consent = Some((purpose.key.clone(), ConsentState::Granted));
+    }
+    let base = base;
     let mut out = Vec::new();
     for l in &c.audience.lists {
-        out.push(ContactQuery { lists: vec![l.clone()], ..base.clone() });
+        let mut q = base.clone();
+        q.lists.push(l.clone());
+        out.push(q);
     }
     for t in &c.audience.tags {
-        out.push(ContactQuery { tags: vec![t.clone()], ..base.clone() });
+        let mut q = base.clone();
+        q.tags.push(t.clone());
+        out.push(q);
     }
-    if out.is_empty() && !c.audience.search.trim().is_empty() {
+    if out.is_empty() && (!c.audience.search.trim().is_empty() || saved.is_some()) {
         out.push(base);
     }
     Ok(out)

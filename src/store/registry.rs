@@ -69,6 +69,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::mail::OUTBOX_REGISTRATION,
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
+    crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
     crate::sending::templates::REGISTRATION,
     crate::sending::outbox::SLOTS_REGISTRATION,
     // Before `messages`: their erasers read the person's messages.
@@ -104,6 +105,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::contacts::LEDGER_REGISTRATION,
     crate::contacts::HISTORY_REGISTRATION,
     crate::contacts::ALIAS_REGISTRATION,
+    crate::contacts::saved::REGISTRATION,
     crate::contacts::CHANGES_REGISTRATION,
     crate::contacts::SUPPRESSION_REGISTRATION,
     crate::contacts::ACTIVITY_REGISTRATION,

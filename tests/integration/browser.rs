@@ -93,6 +93,11 @@ impl Browser {
                     "--ignore-certificate-errors", "--window-size=1280,900",
                     format!("--user-data-dir={}", driver.profile.path().display()),
                 ],
+                // Downloads land in the profile's `downloads` folder, without a prompt.
+                "prefs": {
+                    "download.default_directory": driver.profile.path().join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                },
             },
         }}});
         let base = format!("http://127.0.0.1:{}/session", driver.port);
@@ -845,4 +850,100 @@ fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_th
     assert!(campaign.contains("Subject: Spring news for Grace"), "{campaign}");
     assert!(campaign.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     println!("forms browser test: {:.1?}", started.elapsed());
+}
+
+/// A data subject uses the privacy portal end to end: asks for a link, opens it from the mail,
+/// sees what is held, downloads the archive, corrects a name and asks for erasure (held for
+/// review by this configuration); the DPO finds the request in the register, erases the person
+/// after re-entering the password, and closes it. Screenshots of each step.
+#[test]
+fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
+    use crate::smtp_sink::{SinkOptions, SmtpSink};
+    if !browser_available() {
+        return;
+    }
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = crate::helpers::spawn_app_with(|c| {
+        crate::campaigns::mail_config(c, sink.port());
+        c.gdpr.portal_erasure_review = true;
+    });
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let ann = crate::tracking::contact_with(&api, "irene.joliot@example.org", &["newsletter", "engagement"]);
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+
+    // The public page, reached from the footer of any marketing mail.
+    b.goto(&format!("{url}/privacy"));
+    b.wait_for_text("h1", "Your personal data at");
+    b.fill("#email", "Irene.Joliot@example.org");
+    b.screenshot(&shot_path("portal-ask.png"));
+    b.click_button("Send me a link");
+    b.wait_for_text("main", "link");
+    let mail = sink.wait_for(1);
+    let body = String::from_utf8_lossy(&mail[0].data).replace("=\r\n", "").replace("=3D", "=");
+    let at = body.find("/privacy/open/").expect("a portal link in the mail");
+    let path = body[at..].split(['"', ')', ' ', '\r', '\n']).next().unwrap().to_string();
+
+    // The link shows a button first (mail scanners only GET); the person continues.
+    b.goto(&format!("{url}{path}"));
+    b.wait_for_text("h1", "Open your personal data");
+    b.click_button("Continue");
+    b.wait_for_text("h1", "Your personal data");
+    assert!(b.source().contains("irene.joliot@example.org"));
+    b.screenshot(&shot_path("portal-me.png"));
+
+    // Download everything: a zip with the data in JSON.
+    b.click_button("Download everything (.zip)");
+    let downloads = driver.profile.path().join("downloads");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let zip = loop {
+        let done = std::fs::read_dir(&downloads).ok().and_then(|d| {
+            d.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "zip"))
+        });
+        if let Some(p) = done {
+            break p;
+        }
+        assert!(Instant::now() < deadline, "no archive downloaded into {}", downloads.display());
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let bytes = std::fs::read(&zip).unwrap();
+    let files = crate::gdpr::unzip(&bytes);
+    assert!(files["data.json"].contains("irene.joliot@example.org"), "{:?}", files.keys());
+
+    b.fill("#first_name", "Irène");
+    b.click_button("Save");
+    b.wait_for_text("[role=status]", "");
+    assert_eq!(api.ok("GET", &format!("/contacts/{ann}"), None)["first_name"], "Irène");
+
+    b.click("input[name=confirm]");
+    b.click_button("Erase my data");
+    b.wait_for_text("[role=status]", "Your erasure request is registered");
+    b.screenshot(&shot_path("portal-erasure-queued.png"));
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 200, "held for the DPO's review");
+
+    // The DPO: the register lists it; the request page erases after the password, then closes.
+    b.click_button("Sign out");
+    b.wait_for_text("h1", "Your personal data at");
+    first_sign_in(&b, &app);
+    b.goto(&format!("{url}/requests"));
+    b.wait_for_text("main", "Erasure (Art. 17)");
+    b.screenshot(&shot_path("requests.png"));
+    b.click("a[href^='/requests/']:not([href*='?'])");
+    b.wait_for_text("h1", "Erasure");
+    b.screenshot(&shot_path("request-erasure.png"));
+    b.fill("#password", NEW_PASSWORD);
+    b.click_button("Erase this person");
+    let _ = b.try_cmd(reqwest::Method::POST, "/alert/accept", Some(json!({})));
+    b.wait_for_text("main", "erasure carried out");
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 404);
+    b.click_button("Close as done");
+    b.wait_for_text("main", "done since");
+    b.screenshot(&shot_path("request-closed.png"));
+    assert!(!b.source().contains("irene.joliot@example.org"));
+    let v = crate::gdpr::Dpo::new(&app).ok(reqwest::Method::GET, "/requests?state=done", None);
+    let kinds: Vec<&str> = v["requests"].as_array().unwrap().iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert!(kinds.contains(&"erasure") && kinds.contains(&"access") && kinds.contains(&"rectification"), "{v}");
 }

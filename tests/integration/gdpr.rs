@@ -11,13 +11,13 @@ use crate::helpers::{spawn_app_with, TestApp};
 use crate::smtp_sink::{SinkOptions, SmtpSink};
 use crate::tracking::contact_with;
 
-struct Dpo<'a> {
+pub struct Dpo<'a> {
     app: &'a TestApp,
     token: String,
 }
 
 impl Dpo<'_> {
-    fn new(app: &TestApp) -> Dpo<'_> {
+    pub fn new(app: &TestApp) -> Dpo<'_> {
         Dpo { app, token: app.admin_token(&["manage_gdpr", "view_personal_data", "view_contacts", "edit_contacts"]) }
     }
 
@@ -36,7 +36,7 @@ impl Dpo<'_> {
         (status, r.json().unwrap_or(Value::Null))
     }
 
-    fn ok(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+    pub fn ok(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
         let (s, v) = self.json(method.clone(), path, body);
         assert!((200..300).contains(&s), "{method} {path}: {s} {v}");
         v
@@ -45,7 +45,7 @@ impl Dpo<'_> {
 
 use reqwest::Method;
 
-fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = std::collections::BTreeMap::new();
     for i in 0..z.len() {

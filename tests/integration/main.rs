@@ -21,6 +21,7 @@ mod gdpr;
 mod import;
 mod mail;
 mod reports;
+mod saved_searches;
 mod smoke;
 mod store;
 mod tracking;

@@ -43,7 +43,9 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
         Some(s) => s,
         None => state.sending.campaigns.stats(&c.id)?,
     };
-    Ok(c.to_json(&stats))
+    let mut v = c.to_json(&stats);
+    v["audience"]["saved_search"] = json!(state.sending.campaigns.saved_search(&c.id)?);
+    Ok(v)
 }
 
 async fn list(state: web::Data<AppState>, _g: Guard<perm::SendCampaigns>) -> Result<HttpResponse, ApiError> {

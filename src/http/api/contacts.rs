@@ -60,7 +60,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/purposes/{key}", web::patch().to(update_purpose))
         .route("/lists", web::get().to(list_lists))
         .route("/lists", web::post().to(create_list))
-        .route("/lists/{slug}", web::delete().to(delete_list));
+        .route("/lists/{slug}", web::delete().to(delete_list))
+        .route("/saved-searches", web::get().to(list_saved_searches))
+        .route("/saved-searches", web::post().to(create_saved_search))
+        .route("/saved-searches/{id}", web::put().to(replace_saved_search))
+        .route("/saved-searches/{id}", web::delete().to(delete_saved_search));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +186,12 @@ struct ListParams {
     seen_after: Option<String>,
     seen_before: Option<String>,
     min_orders: Option<String>,
+    /// Total order value, in major units ("100" or "99.50").
+    min_revenue: Option<String>,
+    /// One of the contacts page's engagement presets (`opened_30d`, `buyers`, ...).
+    engagement: Option<String>,
+    /// The id of a saved search, whose filters narrow the others.
+    saved_search: Option<String>,
     sort: Option<String>,
     order: Option<String>,
     cursor: Option<String>,
@@ -214,6 +224,8 @@ impl ListParams {
 
     /// Builds the search query; reads the purpose registry, so call it off the executor.
     fn contact_query(&self, state: &AppState) -> Result<ContactQuery, ApiError> {
+        // Search commits are spaced out; the caller's earlier writes must show.
+        state.search.catch_up(std::time::Duration::from_secs(2));
         let mut q = ContactQuery { limit: DEFAULT_PAGE, ..Default::default() };
         if let Some(text) = &self.q {
             if text.chars().count() > 200 {
@@ -246,6 +258,17 @@ impl ListParams {
         }
         q.created_after = parse_time("created_after", &self.created_after)?;
         q.created_before = parse_time("created_before", &self.created_before)?;
+        let now = Utc::now();
+        let engagement = crate::contacts::saved::Filters { engagement: self.engagement.clone(), ..Default::default() };
+        engagement.normalised().apply(&mut q, now).map_err(|e| bad_param(e.field, e.message))?;
+        if let Some(raw) = self.saved_search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let id = uuid::Uuid::parse_str(raw).map_err(|_| bad_param("saved_search", "is not a saved search id"))?;
+            let s = state
+                .saved_searches
+                .get(&id)?
+                .ok_or_else(|| bad_param("saved_search", "there is no such saved search"))?;
+            s.filters.apply(&mut q, now).map_err(|e| bad_param(e.field, e.message))?;
+        }
         q.updated_after = parse_time("updated_after", &self.updated_after)?;
         q.updated_before = parse_time("updated_before", &self.updated_before)?;
         q.opened_after = parse_time("opened_after", &self.opened_after)?;
@@ -256,6 +279,13 @@ impl ListParams {
         q.seen_before = parse_time("seen_before", &self.seen_before)?;
         if let Some(n) = self.min_orders.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             q.min_orders = Some(n.parse::<u64>().map_err(|_| bad_param("min_orders", "use a whole number"))?);
+        }
+        if let Some(n) = self.min_revenue.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            // Two decimals: what most currencies have; totals mix currencies anyway.
+            let cents =
+                crate::tracking::ingest::minor_units("min_revenue", &serde_json::Value::String(n.into()), "EUR")
+                    .map_err(|_| bad_param("min_revenue", "use an amount like 100 or 99.50"))?;
+            q.min_revenue_cents = Some(cents);
         }
         if let Some(s) = &self.sort {
             q.sort = SortBy::parse(s.trim()).ok_or_else(|| bad_param("sort", "use created, updated, email or name"))?;
@@ -882,4 +912,69 @@ async fn delete_list(
     let s = slug.clone();
     let removed = blocking(move || cops::delete_list(&st, by, &s).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(json!({ "slug": slug, "members_removed": removed })))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved searches
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedSearchBody {
+    name: String,
+    #[serde(default)]
+    filters: crate::contacts::saved::Filters,
+}
+
+fn saved_view(s: &crate::contacts::saved::SavedSearch) -> Value {
+    json!({
+        "id": s.id, "name": s.name, "filters": s.filters, "describe": s.filters.describe(),
+        "created_by": s.created_by, "created_at": s.created_at,
+        "contacts": format!("/api/v1/contacts?saved_search={}", s.id),
+    })
+}
+
+fn saved_search_id(raw: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(raw).map_err(|_| ApiError::not_found("saved search"))
+}
+
+async fn list_saved_searches(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ViewContacts>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let all = blocking(move || st.saved_searches.all().map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(json!({ "saved_searches": all.iter().map(saved_view).collect::<Vec<_>>() })))
+}
+
+async fn create_saved_search(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    body: web::Json<SavedSearchBody>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, b) = (state.clone(), g.by(), body.into_inner());
+    let s = blocking(move || cops::save_search(&st, by, None, &b.name, b.filters).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Created().json(saved_view(&s)))
+}
+
+async fn replace_saved_search(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    path: web::Path<String>,
+    body: web::Json<SavedSearchBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = saved_search_id(&path)?;
+    let (st, by, b) = (state.clone(), g.by(), body.into_inner());
+    let s = blocking(move || cops::save_search(&st, by, Some(id), &b.name, b.filters).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(saved_view(&s)))
+}
+
+async fn delete_saved_search(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = saved_search_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || cops::delete_search(&st, by, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

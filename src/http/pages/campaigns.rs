@@ -96,6 +96,17 @@ async fn render(
         let purposes = st.purposes.all()?;
         let layouts: Vec<_> = st.sending.templates.layouts()?.into_iter().map(|t| context! { key => t.key, name => t.name }).collect();
         let relays: Vec<String> = st.mailer.transports().map(|t| t.name().to_string()).collect();
+        let saved_id = st.sending.campaigns.saved_search(&c.id)?;
+        let saved_searches = st.saved_searches.all()?;
+        let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved_id).map(|s| s.name.clone());
+        let mut audience = c.audience.describe();
+        if let Some(name) = &saved_name {
+            audience = if audience.is_empty() {
+                format!("saved search “{name}”")
+            } else {
+                format!("{audience}, within saved search “{name}”")
+            };
+        }
         let parent = c.parent.and_then(|p| st.sending.campaigns.get(&p).ok().flatten()).map(|p| context! { id => p.id.to_string(), name => p.name });
         Ok(context! {
             c => context! {
@@ -103,7 +114,8 @@ async fn render(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
-                editable => c.state.editable(), pause_reason => c.pause_reason, audience => c.audience.describe(),
+                editable => c.state.editable(), pause_reason => c.pause_reason, audience => audience,
+                saved_search => saved_id.map(|s| s.to_string()).unwrap_or_default(),
                 schedule => c.schedule.as_ref().map(|s| s.describe()), next_run => c.next_run,
                 recurring => matches!(c.schedule, Some(Schedule::Cron { .. })),
                 started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
@@ -118,6 +130,7 @@ async fn render(
             lists => lists.iter().map(|l| context! { slug => l.slug, name => l.name }).collect::<Vec<_>>(),
             purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name, basis => p.basis.label() }).collect::<Vec<_>>(),
             layouts => layouts, relays => relays,
+            saved_searches => saved_searches.iter().map(|s| context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe() }).collect::<Vec<_>>(),
             zones => chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>(),
         })
     })
@@ -157,6 +170,8 @@ pub struct EditorForm {
     #[serde(default)]
     search: String,
     #[serde(default)]
+    saved_search: String,
+    #[serde(default)]
     relay: String,
     /// Preview and test-send: the contact to render for (address or id).
     #[serde(default)]
@@ -178,6 +193,7 @@ impl EditorForm {
             lists: Some(self.lists.clone()),
             tags: Some(self.tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()),
             search: Some(self.search.clone()),
+            saved_search: Some(self.saved_search.clone()),
             relay: Some(self.relay.clone()),
         }
     }

@@ -11,9 +11,8 @@ use serde::Deserialize;
 
 use super::{notice, page, see_other, unprocessable};
 use crate::contacts::ops::{self, Pick, Target};
-use crate::domain::{
-    ConsentState, Contact, ContactId, ContactInput, EventId, FieldDef, FieldKind, Permission, Source, Status, Via,
-};
+use crate::contacts::saved;
+use crate::domain::{Contact, ContactId, ContactInput, EventId, FieldDef, FieldKind, Permission, Source, Status, Via};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::http::urlencode;
@@ -52,9 +51,7 @@ fn region(state: &AppState) -> Option<String> {
 /// Lets the search index catch up with what was just written (bounded), so the list the user
 /// returns to shows their change.
 fn settle(state: &AppState) {
-    if let Ok(seq) = state.contacts.last_logged() {
-        state.contacts.feed.wait_indexed(seq, SETTLE);
-    }
+    state.search.catch_up(SETTLE);
 }
 
 fn one<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
@@ -97,6 +94,8 @@ pub struct ListQuery {
     list: Option<String>,
     /// `purpose:granted` or `purpose:withdrawn`.
     consent: Option<String>,
+    /// One of [`crate::contacts::saved::ENGAGEMENT`].
+    engagement: Option<String>,
     sort: Option<String>,
     dir: Option<String>,
     cursor: Option<String>,
@@ -115,6 +114,7 @@ struct Filters {
     tag: Option<String>,
     list: Option<String>,
     consent: Option<String>,
+    engagement: Option<String>,
     sort: SortBy,
     descending: bool,
 }
@@ -143,51 +143,44 @@ impl Filters {
             tag: nonempty(&q.tag),
             list: nonempty(&q.list),
             consent: nonempty(&q.consent),
+            engagement: nonempty(&q.engagement),
             sort,
             descending,
         })
     }
 
     fn any(&self) -> bool {
-        self.q.is_some() || self.status.is_some() || self.tag.is_some() || self.list.is_some() || self.consent.is_some()
+        self.q.is_some() || !self.selection().is_empty()
+    }
+
+    /// The filters a saved search keeps (all but the free-text words).
+    fn selection(&self) -> saved::Filters {
+        saved::Filters {
+            status: self.status.clone(),
+            tag: self.tag.clone(),
+            list: self.list.clone(),
+            consent: self.consent.clone(),
+            engagement: self.engagement.clone(),
+        }
     }
 
     fn query(&self, cursor: Option<String>) -> Result<ContactQuery, ApiError> {
-        let status = match &self.status {
-            Some(s) => Some(s.parse::<Status>().map_err(|m| ApiError::invalid("status", m))?),
-            None => None,
-        };
-        let consent = match &self.consent {
-            Some(c) => {
-                let (purpose, st) = c.split_once(':').unwrap_or((c, ""));
-                let st = match st {
-                    "granted" => ConsentState::Granted,
-                    "withdrawn" => ConsentState::Withdrawn,
-                    _ => return Err(ApiError::invalid("consent", "use purpose:granted or purpose:withdrawn")),
-                };
-                Some((purpose.to_string(), st))
-            }
-            None => None,
-        };
-        Ok(ContactQuery {
+        let mut q = ContactQuery {
             text: self.q.clone().unwrap_or_default(),
-            status,
-            tags: self.tag.iter().cloned().collect(),
-            lists: self.list.iter().cloned().collect(),
-            consent,
             sort: self.sort,
             descending: self.descending,
             cursor,
             limit: PAGE,
             ..Default::default()
-        })
+        };
+        self.selection().apply(&mut q, chrono::Utc::now()).map_err(|e| ApiError::invalid(e.field, e.message))?;
+        Ok(q)
     }
 
     fn pairs(&self) -> Vec<(&'static str, String)> {
-        [("q", &self.q), ("status", &self.status), ("tag", &self.tag), ("list", &self.list), ("consent", &self.consent)]
-            .into_iter()
-            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
-            .collect()
+        let mut out: Vec<(&'static str, String)> = self.q.iter().map(|q| ("q", q.clone())).collect();
+        out.extend(self.selection().pairs());
+        out
     }
 
     fn url(&self, base: &str, extra: &[(&'static str, String)]) -> String {
@@ -278,6 +271,7 @@ pub async fn list(
     let query = filters.query(cursor)?;
     let st = state.clone();
     let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
+        settle(&st);
         let result = st.search.index.search(&query).map_err(ApiError::internal)?;
         let names = list_names(&st)?;
         let mut rows = Vec::with_capacity(result.ids.len());
@@ -290,9 +284,19 @@ pub async fn list(
         let lists: Vec<Value> = names.iter().map(|(slug, name)| context! { slug => slug, name => name }).collect();
         let purposes: Vec<Value> =
             st.purposes.all()?.iter().map(|p| context! { key => p.key, name => p.name }).collect();
-        Ok((result, rows, lists, purposes))
+        let searches: Vec<Value> = st
+            .saved_searches
+            .all()?
+            .iter()
+            .map(|s| {
+                let url = format!("/contacts?{}", serde_urlencoded::to_string(s.filters.pairs()).unwrap_or_default());
+                context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe(), url => url }
+            })
+            .collect();
+        Ok((result, rows, lists, (purposes, searches)))
     })
     .await?;
+    let (purposes, searches) = purposes;
     let next_url = result.next.as_deref().map(|raw| {
         filters.url(
             "/contacts",
@@ -326,13 +330,50 @@ pub async fn list(
         "contacts",
         context! {
             notice => notice(q.ok.as_deref()), statuses => status_choices(), lists => lists, purposes => purposes,
+            engagements => saved::ENGAGEMENT.iter().map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
+            saved_searches => searches,
+            can_save => !filters.selection().is_empty() && g.can(Permission::EditContacts),
+            selection => filters.selection().describe(),
             f => context! {
                 q => filters.q, status => filters.status, tag => filters.tag, list => filters.list,
-                consent => filters.consent, sort => filters.sort.as_str(), dir => filters.dir(),
+                consent => filters.consent, engagement => filters.engagement,
+                sort => filters.sort.as_str(), dir => filters.dir(),
             },
             ..ctx
         },
     )
+}
+
+/// "Save these filters as …" on the contacts page.
+#[derive(Deserialize)]
+pub struct SaveSearchForm {
+    #[serde(default)]
+    name: String,
+    #[serde(flatten)]
+    filters: saved::Filters,
+}
+
+pub async fn save_search(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    CsrfForm(form): CsrfForm<SaveSearchForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by) = (state.clone(), g.by());
+    let s = blocking(move || ops::save_search(&st, by, None, &form.name, form.filters).map_err(ApiError::from)).await?;
+    let qs = serde_urlencoded::to_string(s.filters.pairs()).unwrap_or_default();
+    Ok(see_other(&format!("/contacts?{qs}&ok=search_saved")))
+}
+
+pub async fn delete_search(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    path: web::Path<String>,
+    _f: CsrfForm<super::Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = uuid::Uuid::parse_str(&path).map_err(|_| ApiError::not_found("saved search"))?;
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || ops::delete_search(&st, by, &id).map_err(ApiError::from)).await?;
+    Ok(see_other("/contacts?ok=search_deleted"))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -133,6 +133,8 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
     let at = |suffix: &str| format!("/contacts/{CONTACT}{suffix}");
     cfg.route("/contacts", web::get().to(contacts::list))
         .route("/contacts", web::post().to(contacts::create))
+        .route("/contacts/saved", web::post().to(contacts::save_search))
+        .route("/contacts/saved/{id}/delete", web::post().to(contacts::delete_search))
         .route("/contacts/new", web::get().to(contacts::new_form))
         .route(&at(""), web::get().to(contacts::show))
         .route(&at("/edit"), web::get().to(contacts::edit_form))
@@ -262,6 +264,8 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "logged_out" => "You have been signed out.",
         "contact_created" => "The contact has been added.",
         "contact_saved" => "The contact has been saved.",
+        "search_saved" => "The search is saved: find it under Saved searches, and as an audience for campaigns.",
+        "search_deleted" => "The saved search has been deleted.",
         "contact_deleted" => "The contact has been deleted.",
         "contact_deleted_suppressed" => {
             "The contact has been deleted; its address is on the suppression list and cannot be imported again."
