@@ -21,7 +21,7 @@ pub mod subject;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -203,7 +203,13 @@ pub struct ChangeFeed {
 
 #[derive(Default)]
 struct FeedState {
+    /// The newest change announced (committed by its writer).
     logged: u64,
+    /// Changes logged but not announced yet, with the thread that logged them and when.
+    /// Sequence numbers are handed out before their writers commit, and writers commit in any
+    /// order: the indexer must not move past a change still in flight, or it would never come
+    /// back for it.
+    in_flight: std::collections::BTreeMap<u64, (std::thread::ThreadId, Instant)>,
     /// Added to the index writer (not necessarily committed yet).
     added: u64,
     indexed: u64,
@@ -211,10 +217,42 @@ struct FeedState {
     waiting: usize,
 }
 
+/// A change still unannounced after this long is given up on (its writer failed before
+/// committing, or forgot to announce): the indexer moves on rather than stall.
+const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
+
+impl FeedState {
+    /// How far the indexer may read: the newest announced change, but not past one still in
+    /// flight.
+    fn readable(&mut self) -> u64 {
+        let now = Instant::now();
+        while let Some((&seq, &(_, since))) = self.in_flight.iter().next() {
+            if now.duration_since(since) < IN_FLIGHT_MAX {
+                return self.logged.min(seq - 1);
+            }
+            tracing::warn!(seq, "a contact change was never announced; indexing past it");
+            self.in_flight.remove(&seq);
+        }
+        self.logged
+    }
+}
+
 impl ChangeFeed {
+    /// A new change's sequence number from `next`, registered as in flight until this thread
+    /// announces it (or a later change of its own).
+    pub fn begin(&self, next: impl FnOnce() -> Result<u64>) -> Result<u64> {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let seq = next()?;
+        s.in_flight.insert(seq, (std::thread::current().id(), Instant::now()));
+        Ok(seq)
+    }
+
+    /// Announces change `seq`: committed by this thread, with every earlier change it logged.
     pub fn logged(&self, seq: u64) {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         s.logged = s.logged.max(seq);
+        let me = std::thread::current().id();
+        s.in_flight.retain(|k, (t, _)| *k > seq || *t != me);
         self.cv.notify_all();
     }
 
@@ -269,11 +307,12 @@ impl ChangeFeed {
     /// commit, or the timeout. Returns (logged, someone waiting).
     pub fn wait_logged(&self, seen: u64, timeout: Duration) -> (u64, bool) {
         let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let (s, _) = self
+        // `u64::MAX` is the stop signal (see `Search::stop`).
+        let (mut s, _) = self
             .cv
-            .wait_timeout_while(s, timeout, |s| s.logged <= seen && s.waiting == 0)
+            .wait_timeout_while(s, timeout, |s| s.logged != u64::MAX && s.readable() <= seen && s.waiting == 0)
             .unwrap_or_else(|p| p.into_inner());
-        (s.logged, s.waiting > 0)
+        (s.readable(), s.waiting > 0)
     }
 
     /// Blocks until the index has committed change `seq`; false on timeout.
@@ -411,7 +450,7 @@ impl Contacts {
     /// Logs one change naming several contacts (a bulk writer's chunk), before any of them is
     /// written. `bool`: created by this change.
     pub fn log_many(&self, ids: &[(ContactId, bool)]) -> Result<u64> {
-        let seq = self.store.db().generate_id()? + 1;
+        let seq = self.feed.begin(|| Ok(self.store.db().generate_id()? + 1))?;
         let mut v = Vec::with_capacity(ids.len() * CHANGE_LEN);
         for (id, created) in ids {
             v.extend_from_slice(id.as_bytes());
@@ -648,5 +687,41 @@ impl Contacts {
             Some((k, _)) => u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8])),
             None => 0,
         })
+    }
+}
+
+#[cfg(test)]
+mod feed_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn the_indexer_never_reads_past_a_change_another_writer_has_not_announced() {
+        let feed = Arc::new(ChangeFeed::default());
+        let ids = Arc::new(AtomicU64::new(0));
+        let alloc = |ids: &AtomicU64| Ok(ids.fetch_add(1, Ordering::SeqCst) + 1);
+        let readable = |feed: &ChangeFeed| feed.wait_logged(u64::MAX - 1, Duration::from_millis(1)).0;
+        let a = feed.begin(|| alloc(&ids)).unwrap();
+        // Another writer logs a later change and commits it first.
+        let b = {
+            let (feed, ids) = (feed.clone(), ids.clone());
+            std::thread::spawn(move || {
+                let b = feed.begin(|| alloc(&ids)).unwrap();
+                feed.logged(b);
+                b
+            })
+            .join()
+            .unwrap()
+        };
+        assert!(b > a);
+        assert_eq!(readable(&feed), a - 1, "not past `a`, still in flight");
+        feed.logged(a);
+        assert_eq!(readable(&feed), b);
+        // Announcing a change also clears the same writer's earlier ones.
+        let _c = feed.begin(|| alloc(&ids)).unwrap();
+        let d = feed.begin(|| alloc(&ids)).unwrap();
+        assert_eq!(readable(&feed), b);
+        feed.logged(d);
+        assert_eq!(readable(&feed), d);
     }
 }
