@@ -154,7 +154,9 @@ pub fn email_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
     store.keyring().lookup_hash("contact-email", email.as_str().as_bytes())
 }
 
-fn suppression_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
+/// The tombstone's key: a keyed hash of the normalised address (also journalled, so a restore
+/// can put it back).
+pub fn suppression_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
     store.keyring().lookup_hash("suppression", email.as_str().as_bytes())
 }
 

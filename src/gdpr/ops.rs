@@ -270,6 +270,7 @@ pub fn erase(state: &AppState, by: By, request: &RequestId) -> OpResult<usize> {
         state.store.keyring(),
         &state.config.backup_dir().join("erasure-journal"),
         &contact.person(),
+        Some(&crate::contacts::suppression_key(&state.store, &c.email)),
     )
     .map_err(|e| OpError::Internal(format!("the erasure journal: {e}")))?;
     let before = state.store.export_person(&contact.person())?.iter().map(|(_, v)| v.len()).sum::<usize>();

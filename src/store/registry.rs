@@ -63,6 +63,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::auth::sessions::REGISTRATION,
     crate::auth::tokens::REGISTRATION,
     crate::audit::REGISTRATION,
+    crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
     crate::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).

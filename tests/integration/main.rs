@@ -16,6 +16,7 @@ mod contacts_api;
 mod contacts_pages;
 mod crash_send;
 mod durability;
+mod erasure;
 mod forms;
 mod gdpr;
 mod import;

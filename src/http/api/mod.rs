@@ -244,9 +244,12 @@ async fn audit(
     let filter = q.q.filter()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let st = state.clone();
-    let entries = blocking(move || st.audit.query(&filter, limit)).await?;
-    let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
-    let entries: Vec<_> = entries.iter().map(|e| e.view()).collect();
+    let (entries, next_before) = blocking(move || -> Result<_, ApiError> {
+        let entries = st.audit.query(&filter, limit)?;
+        let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
+        Ok((st.audit.views(&entries)?, next_before))
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(json!({ "entries": entries, "next_before": next_before })))
 }
 
