@@ -2,6 +2,7 @@
 //! restriction, objection and withdrawal, each one click for the DPO and each in the audit log.
 
 pub mod archive;
+pub mod erasure;
 pub mod ops;
 pub mod portal;
 pub mod records;

@@ -247,6 +247,8 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
 
     // (The check below can see: before the erasure, the search index holds her name.)
     assert!(walk(&app.data_dir().join("search")).iter().any(|f| holds(&std::fs::read(f).unwrap(), LAST.as_bytes())));
+    let counted = app.state.tracking.store.totals(&campaign.parse().unwrap()).unwrap().0;
+    assert_eq!((counted.opens, counted.unique_opens, counted.clicks, counted.orders), (1, 1, 1, 2), "{counted:?}");
     // 5. The DPO verifies her and erases.
     dpo_call(reqwest::Method::PATCH, &format!("/requests/{request}"), Some(json!({"verification": "verified"})));
     let (s, v) =
@@ -283,8 +285,12 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
     assert!(app.state.tracking.store.events_of(&id, 10).unwrap().is_empty());
     let visitor = tidings::tracking::VisitorId::parse(BROWSER).unwrap().person(app.state.store.keyring());
     assert!(app.state.tracking.website.visitor(&visitor).unwrap().is_none(), "her visitor went with her");
-    let (totals, _) = app.state.tracking.store.totals(&campaign.parse().unwrap()).unwrap();
-    assert!(totals.opens >= 1, "the campaign's totals stay (they name no one): {totals:?}");
+    // Erased (not anonymised): what she did is taken out of the campaign's and the site's
+    // totals too; she was the only one doing anything.
+    let campaign_totals = app.state.tracking.store.totals(&campaign.parse().unwrap()).unwrap().0;
+    let site_totals = app.state.tracking.store.totals(&tidings::tracking::OVERALL).unwrap().0;
+    assert_eq!(campaign_totals, tidings::tracking::Counts::default(), "{campaign_totals:?}");
+    assert_eq!(site_totals, tidings::tracking::Counts::default(), "{site_totals:?}");
 
     // No file under the data directory holds her address or name in plaintext ...
     let after = take_backup(&app, &backups);

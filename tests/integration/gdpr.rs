@@ -375,3 +375,36 @@ fn records_of_processing_follow_the_purposes_and_the_configuration() {
     let page = app.get(&c, "/records").text().unwrap();
     assert!(page.contains("Records of processing activities") && page.contains("90 days"), "{page}");
 }
+
+#[test]
+fn anonymising_erasure_removes_the_person_and_keeps_the_campaign_totals() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "engagement"]);
+    let id: tidings::domain::ContactId = ann.parse().unwrap();
+    let mailing = uuid::Uuid::now_v7();
+    let mut open = tidings::domain::Event::new(tidings::domain::EventKind::Open, chrono::Utc::now(), "pixel");
+    open.mailing = Some(mailing);
+    app.state
+        .tracking
+        .record_durable_blocking(vec![tidings::tracking::Record { contact: Some(id), event: open, link: None }])
+        .unwrap();
+    let totals = || app.state.tracking.store.totals(&mailing).unwrap().0;
+    assert_eq!((totals().opens, totals().unique_opens), (1, 1));
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "erasure", "contact_id": ann})));
+    let rid = r["id"].as_str().unwrap().to_string();
+    dpo.ok(Method::PATCH, &format!("/requests/{rid}"), Some(json!({"verification": "verified"})));
+    let (s, v) =
+        dpo.json(Method::POST, &format!("/requests/{rid}/erase"), Some(json!({"confirm": "erase", "mode": "forget"})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("mode")), "{v}");
+    let v =
+        dpo.ok(Method::POST, &format!("/requests/{rid}/erase"), Some(json!({"confirm": "erase", "mode": "anonymise"})));
+    assert_eq!(v["mode"], "anonymise");
+    assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 404);
+    assert!(app.state.store.export_person(&id.person()).unwrap().is_empty());
+    assert_eq!((totals().opens, totals().unique_opens), (1, 1), "the totals keep counting her open");
+    let r = dpo.ok(Method::GET, &format!("/requests/{rid}"), None);
+    assert!(r["steps"].to_string().contains("anonymised"), "{r}");
+}
