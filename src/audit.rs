@@ -145,10 +145,11 @@ pub enum Action {
     ContactRestricted,
     ContactRestrictionLifted,
     RetentionRun,
+    RetentionPolicyChanged,
 }
 
 impl Action {
-    pub const ALL: [Action; 64] = [
+    pub const ALL: [Action; 65] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -213,6 +214,7 @@ impl Action {
         Action::ContactRestricted,
         Action::ContactRestrictionLifted,
         Action::RetentionRun,
+        Action::RetentionPolicyChanged,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -282,6 +284,7 @@ impl Action {
             ContactRestricted => "contact.restricted",
             ContactRestrictionLifted => "contact.restriction_lifted",
             RetentionRun => "retention.run",
+            RetentionPolicyChanged => "retention.policy_changed",
         }
     }
 }

@@ -579,6 +579,19 @@ impl Contacts {
         Ok(self.suppression.remove(suppression_key(&self.store, email))?.is_some())
     }
 
+    /// How many tombstones were made before `cutoff` (what `expire_suppression` removes).
+    pub fn suppression_before(&self, cutoff: chrono::DateTime<Utc>) -> Result<usize> {
+        let mut n = 0;
+        for item in self.suppression.iter() {
+            let (_, v) = item?;
+            let at = v.get(..8).map_or(0, |b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
+            if at < cutoff.timestamp() {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
     /// Removes tombstones made before `cutoff` (uncommitted). Returns how many.
     pub fn expire_suppression(&self, cutoff: chrono::DateTime<Utc>) -> Result<usize> {
         let mut doomed = Vec::new();

@@ -9,6 +9,7 @@ pub mod records;
 pub mod reminders;
 pub mod requests;
 pub mod restriction;
+pub mod retention;
 
 pub use requests::{Channel, Details, Kind, Request, Requests, State, Urgency, Verification};
 pub use restriction::{Restriction, Restrictions};
@@ -18,10 +19,15 @@ use crate::store::{Result, Store};
 pub struct Gdpr {
     pub requests: Requests,
     pub restrictions: Restrictions,
+    pub retention: retention::Retention,
 }
 
 impl Gdpr {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { requests: Requests::open(store)?, restrictions: Restrictions::open(store)? })
+        Ok(Self {
+            requests: Requests::open(store)?,
+            restrictions: Restrictions::open(store)?,
+            retention: retention::Retention::open(store)?,
+        })
     }
 }

@@ -98,6 +98,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::gdpr::requests::DETAILS_REGISTRATION,
     crate::gdpr::restriction::REGISTRATION,
     crate::gdpr::portal::REGISTRATION,
+    crate::gdpr::retention::POLICY_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -189,7 +189,7 @@ fn restriction_stops_sending_tracking_and_export_and_erasure_leaves_a_tombstone(
     assert!((400..500).contains(&s), "{s} {v}");
     // Tombstones expire with retention (gdpr.tombstone_days); none is younger than a year here.
     let msg = tidings::jobs::retention(&app.state).unwrap();
-    assert!(msg.ends_with("removed 0 erasure tombstones older than 365 days"), "{msg}");
+    assert!(msg.contains("0 tombstones"), "{msg}");
     let expired = app.state.contacts.expire_suppression(chrono::Utc::now() + chrono::Duration::days(1)).unwrap();
     assert_eq!(expired, 1);
     let (s, v) = api.call("POST", "/contacts", Some(json!({"email": "ann@example.org"})));

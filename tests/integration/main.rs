@@ -21,6 +21,7 @@ mod forms;
 mod gdpr;
 mod import;
 mod mail;
+mod retention;
 mod smoke;
 mod store;
 mod tracking;

@@ -20,6 +20,7 @@ mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;
+mod retention;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -42,6 +43,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(bounces::routes)
         .configure(forms::routes)
         .configure(gdpr::routes)
+        .configure(retention::routes)
         .configure(events::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }

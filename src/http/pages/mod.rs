@@ -14,6 +14,7 @@ mod portal;
 mod public;
 mod public_forms;
 mod requests;
+mod retention;
 mod schema;
 mod settings;
 mod site;
@@ -76,6 +77,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(public::routes)
         .configure(track::routes)
         .configure(requests::routes)
+        .configure(retention::routes)
         .configure(portal::routes)
         .configure(site::routes)
         .configure(contact_routes)
@@ -179,6 +181,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     }
     if p.can(Permission::ManageGdpr) {
         items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
+        items.push(NavItem { href: "/retention", label: "Retention", key: "retention" });
         items.push(NavItem { href: "/records", label: "Records of processing", key: "records" });
     }
     if p.can(Permission::ManageUsers) {
@@ -287,6 +290,10 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "request_restricted" => "Processing of the contact is restricted until lifted.",
         "request_lifted" => "The restriction has been lifted.",
         "request_withdrawn" => "The withdrawal is recorded in the consent ledger.",
+        "retention_ran" => {
+            "Retention ran: everything past its period is removed. The counts are below and in the audit log."
+        }
+        "retention_saved" => "The retention periods are saved; the next run applies them.",
         _ => return None,
     })
 }
