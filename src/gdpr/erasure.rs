@@ -127,8 +127,8 @@ fn click_on_link(
     e: &Event,
     human: bool,
 ) -> OpResult<()> {
-    if !tables.contains_key(&mailing) {
-        tables.insert(mailing, state.tracking.store.link_table(&mailing)?);
+    if let std::collections::hash_map::Entry::Vacant(v) = tables.entry(mailing) {
+        v.insert(state.tracking.store.link_table(&mailing)?);
     }
     let Some(Some(table)) = tables.get(&mailing) else { return Ok(()) };
     let Some(i) = table.links.iter().position(|l| Some(l) == e.url.as_ref()) else { return Ok(()) };

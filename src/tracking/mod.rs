@@ -166,7 +166,7 @@ impl Tracking {
     pub fn retract_blocking(&self, r: Retraction) -> std::result::Result<(), String> {
         let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
         let (ack, done) = tokio::sync::oneshot::channel();
-        tx.send(writer::Job { records: Vec::new(), ack: Some(ack), counted: false, retract: Some(r) })
+        tx.send(writer::Job { records: Vec::new(), ack: Some(ack), counted: false, retract: Some(Box::new(r)) })
             .map_err(|_| "the tracking writer stopped".to_string())?;
         done.blocking_recv().map_err(|_| "the tracking writer stopped".to_string())?
     }

@@ -50,7 +50,8 @@ pub(super) struct Job {
     /// The counters include these already (a visitor's events moving to the contact it was
     /// linked to): stored and folded into the contact's aggregates, not counted again.
     pub counted: bool,
-    pub retract: Option<Retraction>,
+    /// Boxed: most jobs carry none, and the queue holds many jobs.
+    pub retract: Option<Box<Retraction>>,
 }
 
 pub(super) struct Writer {

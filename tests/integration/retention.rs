@@ -19,7 +19,9 @@ const SHOP: &str = "https://shop.example";
 
 /// Every tree's content (the indexer's own bookkeeping aside: it writes when it likes) and the
 /// files waiting in the imports directory.
-fn snapshot(app: &TestApp) -> (BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, Vec<String>) {
+type Snapshot = (BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, Vec<String>);
+
+fn snapshot(app: &TestApp) -> Snapshot {
     let db = app.state.store.db();
     let mut trees = BTreeMap::new();
     for name in db.tree_names() {
