@@ -146,10 +146,14 @@ pub enum Action {
     ContactRestrictionLifted,
     RetentionRun,
     RetentionPolicyChanged,
+    BreachRecorded,
+    BreachAssessed,
+    BreachChanged,
+    BreachNoticeQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 65] = [
+    pub const ALL: [Action; 69] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -215,6 +219,10 @@ impl Action {
         Action::ContactRestrictionLifted,
         Action::RetentionRun,
         Action::RetentionPolicyChanged,
+        Action::BreachRecorded,
+        Action::BreachAssessed,
+        Action::BreachChanged,
+        Action::BreachNoticeQueued,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -285,6 +293,10 @@ impl Action {
             ContactRestrictionLifted => "contact.restriction_lifted",
             RetentionRun => "retention.run",
             RetentionPolicyChanged => "retention.policy_changed",
+            BreachRecorded => "breach.recorded",
+            BreachAssessed => "breach.assessed",
+            BreachChanged => "breach.changed",
+            BreachNoticeQueued => "breach.notice_queued",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! restriction, objection and withdrawal, each one click for the DPO and each in the audit log.
 
 pub mod archive;
+pub mod breaches;
 pub mod erasure;
 pub mod ops;
 pub mod portal;
@@ -20,6 +21,7 @@ pub struct Gdpr {
     pub requests: Requests,
     pub restrictions: Restrictions,
     pub retention: retention::Retention,
+    pub breaches: breaches::Breaches,
 }
 
 impl Gdpr {
@@ -28,6 +30,7 @@ impl Gdpr {
             requests: Requests::open(store)?,
             restrictions: Restrictions::open(store)?,
             retention: retention::Retention::open(store)?,
+            breaches: breaches::Breaches::open(store)?,
         })
     }
 }

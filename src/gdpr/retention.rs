@@ -247,7 +247,7 @@ fn count_events(state: &AppState, cutoff: DateTime<Utc>, kinds: &[EventKind]) ->
 }
 
 /// The smallest UUIDv7 of an instant.
-fn v7_floor(t: DateTime<Utc>) -> [u8; 16] {
+pub(super) fn v7_floor(t: DateTime<Utc>) -> [u8; 16] {
     let ms = u64::try_from(t.timestamp_millis().max(0)).unwrap_or(0);
     let mut b = [0u8; 16];
     b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);

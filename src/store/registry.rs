@@ -99,6 +99,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::gdpr::restriction::REGISTRATION,
     crate::gdpr::portal::REGISTRATION,
     crate::gdpr::retention::POLICY_REGISTRATION,
+    crate::gdpr::breaches::REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod backup;
 mod bounces;
+mod breaches;
 mod browser;
 mod campaigns;
 mod config;

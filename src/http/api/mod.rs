@@ -15,6 +15,7 @@ use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
 pub(crate) mod bounces;
+mod breaches;
 mod campaigns;
 mod contacts;
 mod events;
@@ -44,6 +45,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(forms::routes)
         .configure(gdpr::routes)
         .configure(retention::routes)
+        .configure(breaches::routes)
         .configure(events::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }

@@ -4,6 +4,7 @@
 mod account;
 pub mod audit;
 mod auth;
+mod breaches;
 mod campaigns;
 mod contacts;
 mod dashboard;
@@ -78,6 +79,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(track::routes)
         .configure(requests::routes)
         .configure(retention::routes)
+        .configure(breaches::routes)
         .configure(portal::routes)
         .configure(site::routes)
         .configure(contact_routes)
@@ -182,6 +184,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::ManageGdpr) {
         items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
         items.push(NavItem { href: "/retention", label: "Retention", key: "retention" });
+        items.push(NavItem { href: "/breaches", label: "Breaches", key: "breaches" });
         items.push(NavItem { href: "/records", label: "Records of processing", key: "records" });
     }
     if p.can(Permission::ManageUsers) {
@@ -294,6 +297,12 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
             "Retention ran: everything past its period is removed. The counts are below and in the audit log."
         }
         "retention_saved" => "The retention periods are saved; the next run applies them.",
+        "breach_recorded" => {
+            "The breach is recorded and counted. The 72 hours to notify the authority run from its discovery."
+        }
+        "breach_saved" => "The breach has been updated.",
+        "breach_assessed" => "Counted again from the stores and the audit log.",
+        "breach_notice_queued" => "The notice is being queued to everyone concerned; it leaves through the outbox.",
         _ => return None,
     })
 }
