@@ -165,4 +165,20 @@ fn a_breach_is_counted_drafted_notified_and_its_notice_queued() {
     );
     assert_eq!(r.status(), 422);
     assert!(r.text().unwrap().contains("aria-invalid=\"true\" aria-describedby=\"breach-error\""));
+
+    // A breach discovered just now: its 72 hours show on the dashboard, counting down.
+    let (s, fresh) = call(
+        reqwest::Method::POST,
+        "/breaches",
+        Some(
+            json!({"discovered_at": Utc::now(), "window_start": Utc::now() - Duration::hours(2), "affected": ["users"],
+                    "description": "An admin password was phished."}),
+        ),
+    );
+    assert_eq!((s, fresh["deadline"].as_str()), (201, Some("running")), "{fresh}");
+    let dash = app.get(&c, "/").text().unwrap();
+    let block = &dash[dash.find("id=\"privacy-due\"").expect("the privacy block")..];
+    let fresh_id = fresh["id"].as_str().unwrap();
+    assert!(block.contains(&format!("/breaches/{fresh_id}")) && block.contains("data-countdown"), "{block}");
+    assert!(!block.contains(&format!("/breaches/{id}")), "a notified breach is not pending");
 }

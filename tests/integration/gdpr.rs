@@ -205,6 +205,8 @@ fn the_dpo_works_a_request_in_the_ui_and_erasure_asks_for_the_password() {
     let c = app.login_admin("a long new password 1");
     let r = app.get(&c, "/requests").text().unwrap();
     assert!(r.contains("No open requests"), "empty state");
+    let dash = app.get(&c, "/").text().unwrap();
+    assert!(dash.contains("No privacy request is overdue"), "the dashboard's empty privacy block");
     let old = (chrono::Utc::now() - chrono::Duration::days(40)).format("%Y-%m-%d").to_string();
     let r = app.post_form(
         &c,
@@ -223,6 +225,10 @@ fn the_dpo_works_a_request_in_the_ui_and_erasure_asks_for_the_password() {
     let id = page_url.trim_start_matches("/requests/").split('?').next().unwrap().to_string();
     let list = app.get(&c, "/requests").text().unwrap();
     assert!(list.contains("overdue") && list.contains("Erasure (Art. 17)"), "{list}");
+    // The dashboard lists it among the privacy deadlines, linked.
+    let dash = app.get(&c, "/").text().unwrap();
+    let block = &dash[dash.find("id=\"privacy-due\"").expect("the privacy block")..];
+    assert!(block.contains(&format!("href=\"/requests/{id}\"")) && block.contains("overdue"), "{block}");
     let detail = app.get(&c, &format!("/requests/{id}")).text().unwrap();
     assert!(detail.contains("Delete me &lt;b&gt;now") && !detail.contains("<b>now"), "the message is shown escaped");
     assert!(detail.contains("First make sure the requester is who they say"), "no action before verification");

@@ -12,6 +12,7 @@ mod forms;
 pub use forms::snippet as form_snippet;
 mod import;
 mod portal;
+mod privacy_widget;
 mod public;
 mod public_forms;
 mod requests;
