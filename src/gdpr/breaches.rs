@@ -76,12 +76,13 @@ impl Affected {
         }
     }
 
-    /// The stores that hold this data, for the data categories concerned.
+    /// The stores that hold this data, for the data categories concerned (lookup indexes of
+    /// ids and keyed hashes left out: they say nothing a reader could use).
     fn trees(&self) -> &'static [&'static str] {
         match self {
-            Affected::Contacts => &["contacts", "contact_history", "contact_activity", "contact_email"],
+            Affected::Contacts => &["contacts", "contact_history", "contact_activity"],
             Affected::Consents => &["consents", "form_submissions"],
-            Affected::Events => &["events", "visitors", "visitor_events", "track_seen"],
+            Affected::Events => &["events", "visitor_events"],
             Affected::Requests => &["dsr_requests", "dsr_details"],
             Affected::Users => &["users", "sessions", "api_tokens"],
         }
@@ -359,7 +360,7 @@ pub fn assess(state: &AppState, b: &Breach) -> OpResult<Assessment> {
             if let Some(Holds::Personal { categories: c, .. }) =
                 REGISTRY.iter().find(|r| r.tree == *tree).map(|r| &r.holds)
             {
-                for cat in *c {
+                for cat in c.iter().filter(|c| !c.ends_with(" id")) {
                     if !categories.iter().any(|x| x == cat) {
                         categories.push(cat.to_string());
                     }

@@ -374,7 +374,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     );
     r.cutoff = Some(visitor_cutoff);
     r.count = visitors;
-    r.also = counting.then(|| format!("{visitor_events} older visits of visitors still active"));
+    r.also = (visitor_events > 0).then(|| format!("and {visitor_events} older visits of visitors still active"));
     rules.push(r);
 
     let (inactive, inactive_action) = if policy.inactive_days == 0 {
@@ -407,7 +407,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     );
     r.cutoff = Some(days_ago(state.config.forms.unconfirmed_days));
     r.count = unconfirmed.len() as u64;
-    r.also = counting.then(|| format!("{whole} of them created their contact, which is erased with the sign-up"));
+    r.also = (whole > 0).then(|| format!("{whole} of them created their contact, which is erased with the sign-up"));
     rules.push(r);
 
     let uploads = if counting { stale_uploads(state, now) } else { Vec::new() };
@@ -500,9 +500,7 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     let mut set = |key: RuleKey, count: u64, also: Option<String>| {
         if let Some(r) = done.iter_mut().find(|r| r.key == key) {
             r.count = count;
-            if also.is_some() {
-                r.also = also;
-            }
+            r.also = also;
         }
     };
 
@@ -515,7 +513,8 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     if let Some(cutoff) = visitor_cutoff {
         let (visitors, events) = state.tracking.website.prune(cutoff)?;
         state.store.commit()?;
-        set(RuleKey::WebsiteVisitors, visitors as u64, Some(format!("{events} older visits of visitors still active")));
+        let also = (events > 0).then(|| format!("and {events} older visits of visitors still active"));
+        set(RuleKey::WebsiteVisitors, visitors as u64, also);
     }
 
     if let Some(action) = p.inactive_action {
@@ -524,11 +523,9 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     }
 
     let (erased, removed) = crate::forms::ops::remove_planned(state, p.unconfirmed)?;
-    set(
-        RuleKey::UnconfirmedSignUps,
-        (erased + removed) as u64,
-        Some(format!("{erased} of them created their contact, which was erased with the sign-up")),
-    );
+    let also =
+        (erased > 0).then(|| format!("{erased} of them created their contact, which was erased with the sign-up"));
+    set(RuleKey::UnconfirmedSignUps, (erased + removed) as u64, also);
 
     let mut uploads = 0;
     for f in &p.uploads {
