@@ -162,7 +162,17 @@ pub fn remove(state: &AppState, contact: &ContactId, mode: Mode, suppress: bool)
         let r = contribution(state, contact)?;
         state.tracking.retract_blocking(r).map_err(|e| OpError::Internal(format!("updating the totals: {e}")))?;
     }
-    let records = state.store.export_person(&contact.person())?.iter().map(|(_, v)| v.len()).sum::<usize>();
+    // What erasure removes: the personal stores' records (the audit trail is kept, pseudonymous).
+    let records = state
+        .store
+        .export_person(&contact.person())?
+        .iter()
+        .filter(|(tree, _)| {
+            crate::store::registry::lookup(tree)
+                .is_some_and(|r| matches!(r.holds, crate::store::Holds::Personal { .. }))
+        })
+        .map(|(_, v)| v.len())
+        .sum::<usize>();
     let seq = state.contacts.erase(contact)?;
     state.contacts.announce(seq);
     Ok((records, seq))
