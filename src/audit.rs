@@ -3,7 +3,16 @@
 //! Each entry carries the MAC of the one before it and its own MAC under a key derived from the
 //! master key, and a signed head records the last entry: an edited, reordered, inserted or
 //! deleted entry (the last one included) breaks the chain and `tidings audit verify` names it.
-//! Entries name people by id, never by email or name.
+//!
+//! Entries name admin users by id, never by email or name. Contacts are named by a pseudonym
+//! (`subject:…`): a MAC of the contact id under that person's own data key. While the person
+//! exists, `audit_subjects` turns the pseudonym back into `contact:<id>` for display and
+//! queries; erasure destroys the key and that mapping, so entries written about the person no
+//! longer resolve to anyone, while every entry stays as written and the chain still verifies.
+//!
+//! Retention removes the oldest entries past their period. The chain then starts at a signed
+//! anchor (the first kept entry's sequence number and the MAC it follows), so what remains
+//! still verifies and a removal by anyone without the audit key is still detected.
 
 use std::sync::Mutex;
 
@@ -11,22 +20,36 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sled::Transactional;
 
-use crate::domain::{PersonId, TokenId, TruncatedIp};
-use crate::store::registry::{Holds, Registration};
+use crate::domain::{ContactId, PersonId, TokenId, TruncatedIp};
+use crate::store::registry::{Holds, Layout, Registration};
 use crate::store::{Result, Store, StoreError, META};
 
 pub const TREE: &str = "audit";
+pub const SUBJECTS: &str = "audit_subjects";
 const HEAD_KEY: &[u8] = b"audit_head";
+const ANCHOR_KEY: &[u8] = b"audit_anchor";
 
 pub const REGISTRATION: Registration = Registration {
     tree: TREE,
     purpose: "who did what and when, for accountability (GDPR Art. 5(2))",
     holds: Holds::Retained {
-        categories: &["admin user ids", "truncated IP addresses", "actions taken"],
-        why: "the controller must be able to show what was done; entries hold ids only",
+        categories: &["admin user ids", "contact pseudonyms", "truncated IP addresses", "actions taken"],
+        why: "the controller must be able to show what was done; entries hold admin ids and contact pseudonyms \
+              that stop resolving when the contact is erased",
         export: export_person,
     },
 };
+
+pub const SUBJECTS_REGISTRATION: Registration = Registration {
+    tree: SUBJECTS,
+    purpose: "which contact each pseudonym in the audit log stands for, while the contact exists",
+    holds: Holds::Personal { categories: &["contact id"], layout: Layout::Custom(forget_subjects), export: None },
+};
+
+/// How audit entries name a contact.
+pub const SUBJECT_PREFIX: &str = "subject:";
+/// Written when a contact was already gone when the entry was made.
+pub const ERASED_SUBJECT: &str = "subject:erased";
 
 /// Stored with postcard, which cannot read internally or adjacently tagged enums: keep the
 /// default representation and present `reference()` to people.
@@ -124,10 +147,15 @@ pub enum Action {
     ContactRestricted,
     ContactRestrictionLifted,
     RetentionRun,
+    RetentionPolicyChanged,
+    BreachRecorded,
+    BreachAssessed,
+    BreachChanged,
+    BreachNoticeQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 66] = [
+    pub const ALL: [Action; 71] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -194,6 +222,11 @@ impl Action {
         Action::ContactRestricted,
         Action::ContactRestrictionLifted,
         Action::RetentionRun,
+        Action::RetentionPolicyChanged,
+        Action::BreachRecorded,
+        Action::BreachAssessed,
+        Action::BreachChanged,
+        Action::BreachNoticeQueued,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -265,6 +298,11 @@ impl Action {
             ContactRestricted => "contact.restricted",
             ContactRestrictionLifted => "contact.restriction_lifted",
             RetentionRun => "retention.run",
+            RetentionPolicyChanged => "retention.policy_changed",
+            BreachRecorded => "breach.recorded",
+            BreachAssessed => "breach.assessed",
+            BreachChanged => "breach.changed",
+            BreachNoticeQueued => "breach.notice_queued",
         }
     }
 }
@@ -392,7 +430,118 @@ pub struct AuditLog {
     store: Store,
     tree: sled::Tree,
     meta: sled::Tree,
+    subjects: sled::Tree,
     append: Mutex<()>,
+}
+
+/// Where the chain starts once retention has removed the oldest entries: the first kept entry
+/// and the MAC it follows, signed with the audit key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Anchor {
+    pub seq: u64,
+    #[serde(serialize_with = "hex_bytes::serialize")]
+    pub prev: [u8; 32],
+    /// When entries were last removed, and how many have been in all.
+    pub at: DateTime<Utc>,
+    pub removed: u64,
+}
+
+impl Anchor {
+    fn mac(&self, store: &Store) -> [u8; 32] {
+        store.keyring().audit_key().mac(
+            "tidings/audit-anchor",
+            &[&self.seq.to_be_bytes(), &self.prev, &self.at.timestamp().to_be_bytes(), &self.removed.to_be_bytes()],
+        )
+    }
+
+    fn encode(&self, store: &Store) -> Vec<u8> {
+        let mut v = Vec::with_capacity(88);
+        v.extend_from_slice(&self.seq.to_be_bytes());
+        v.extend_from_slice(&self.prev);
+        v.extend_from_slice(&self.at.timestamp().to_be_bytes());
+        v.extend_from_slice(&self.removed.to_be_bytes());
+        v.extend_from_slice(&self.mac(store));
+        v
+    }
+
+    /// None when the stored anchor is malformed or its signature does not match.
+    fn decode(store: &Store, raw: &[u8]) -> Option<Anchor> {
+        if raw.len() != 88 {
+            return None;
+        }
+        let a = Anchor {
+            seq: u64::from_be_bytes(raw[..8].try_into().ok()?),
+            prev: raw[8..40].try_into().ok()?,
+            at: DateTime::from_timestamp(i64::from_be_bytes(raw[40..48].try_into().ok()?), 0)?,
+            removed: u64::from_be_bytes(raw[48..56].try_into().ok()?),
+        };
+        let mac: [u8; 32] = raw[56..88].try_into().ok()?;
+        bool::from(subtle::ConstantTimeEq::ct_eq(&a.mac(store)[..], &mac[..])).then_some(a)
+    }
+}
+
+/// The pseudonym of `id` under `owner`'s data key (16 bytes: enough to never collide, short
+/// enough to read).
+fn pseudonym(dk: &crate::store::SecretKey, id: &ContactId) -> [u8; 16] {
+    let mac = dk.mac("tidings/audit-subject", &[id.as_bytes()]);
+    mac[..16].try_into().expect("16 bytes")
+}
+
+fn subject_ref(p: &[u8; 16]) -> String {
+    format!("{SUBJECT_PREFIX}{}", hex::encode(p))
+}
+
+/// `audit_subjects` keys: `p ‖ pseudonym` → `owner ‖ contact id` (display), and
+/// `o ‖ owner ‖ pseudonym` → empty (what erasing the owner removes).
+fn by_pseudonym(p: &[u8; 16]) -> [u8; 17] {
+    let mut k = [0u8; 17];
+    k[0] = b'p';
+    k[1..].copy_from_slice(p);
+    k
+}
+
+fn by_owner(owner: &PersonId, p: &[u8; 16]) -> [u8; 33] {
+    let mut k = [0u8; 33];
+    k[0] = b'o';
+    k[1..17].copy_from_slice(owner.as_bytes());
+    k[17..].copy_from_slice(p);
+    k
+}
+
+/// Erasure: the person's pseudonyms stop resolving (their data key goes too, so they cannot
+/// be computed again).
+fn forget_subjects(store: &Store, person: &PersonId) -> Result<usize> {
+    let t = store.tree(SUBJECTS)?;
+    let mut prefix = vec![b'o'];
+    prefix.extend_from_slice(person.as_bytes());
+    let doomed: Vec<sled::IVec> = t.scan_prefix(&prefix).keys().collect::<sled::Result<_>>()?;
+    let _gate = store.write_gate();
+    for k in &doomed {
+        if let Ok(p) = <[u8; 16]>::try_from(&k[17..]) {
+            t.remove(by_pseudonym(&p))?;
+        }
+        t.remove(k)?;
+    }
+    Ok(doomed.len())
+}
+
+/// The live contact whose data key names `id` in the log: the contact itself, or the one it
+/// was merged into.
+fn owner_of(store: &Store, id: &ContactId) -> Result<Option<(PersonId, crate::store::SecretKey)>> {
+    if let Some(dk) = store.existing_data_key(&id.person())? {
+        return Ok(Some((id.person(), dk)));
+    }
+    let aliases = store.tree(crate::contacts::ALIASES)?;
+    if let Some(to) = aliases.get(id.as_bytes())?.and_then(|v| ContactId::from_slice(&v)) {
+        if let Some(dk) = store.existing_data_key(&to.person())? {
+            return Ok(Some((to.person(), dk)));
+        }
+    }
+    Ok(None)
+}
+
+fn contact_in(value: &str) -> Option<ContactId> {
+    value.strip_prefix("contact:").and_then(|id| id.parse().ok())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -415,7 +564,68 @@ pub struct Filter {
 
 impl AuditLog {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.tree(TREE)?, meta: store.tree(META)?, store: store.clone(), append: Mutex::new(()) })
+        Ok(Self {
+            tree: store.tree(TREE)?,
+            meta: store.tree(META)?,
+            subjects: store.tree(SUBJECTS)?,
+            store: store.clone(),
+            append: Mutex::new(()),
+        })
+    }
+
+    /// How entries name this contact from now on: `subject:…`, or [`ERASED_SUBJECT`] when the
+    /// contact is gone. Callers about to erase someone take it first, to record the erasure
+    /// under the same pseudonym as the person's earlier entries.
+    pub fn subject(&self, id: &ContactId) -> Result<String> {
+        Ok(self.subject_entry(id)?.map(|(p, _)| subject_ref(&p)).unwrap_or_else(|| ERASED_SUBJECT.to_string()))
+    }
+
+    fn subject_entry(&self, id: &ContactId) -> Result<Option<([u8; 16], PersonId)>> {
+        Ok(owner_of(&self.store, id)?.map(|(owner, dk)| (pseudonym(&dk, id), owner)))
+    }
+
+    /// Replaces every `contact:<id>` in a target or detail by the contact's pseudonym, and
+    /// remembers (until erasure) what the pseudonym stands for.
+    fn pseudonymise(&self, value: String, mapped: &mut Vec<([u8; 16], PersonId, ContactId)>) -> Result<String> {
+        let Some(id) = contact_in(&value) else { return Ok(value) };
+        Ok(match self.subject_entry(&id)? {
+            Some((p, owner)) => {
+                mapped.push((p, owner, id));
+                subject_ref(&p)
+            }
+            None => ERASED_SUBJECT.to_string(),
+        })
+    }
+
+    /// `contact:<id>` for a pseudonym whose contact still exists; anything else unchanged.
+    pub fn resolve(&self, value: &str) -> Result<String> {
+        let Some(hexed) = value.strip_prefix(SUBJECT_PREFIX) else { return Ok(value.to_string()) };
+        let Some(p) = hex::decode(hexed).ok().and_then(|b| <[u8; 16]>::try_from(b).ok()) else {
+            return Ok(value.to_string());
+        };
+        Ok(match self.subjects.get(by_pseudonym(&p))? {
+            Some(v) if v.len() == 32 => {
+                ContactId::from_slice(&v[16..]).map(|c| c.reference()).unwrap_or_else(|| value.to_string())
+            }
+            _ => value.to_string(),
+        })
+    }
+
+    /// Entries as people see them: pseudonyms of contacts that still exist resolved.
+    pub fn views(&self, entries: &[Entry]) -> Result<Vec<EntryView>> {
+        entries
+            .iter()
+            .map(|e| {
+                let mut v = e.view();
+                if let Some(t) = &v.target {
+                    v.target = Some(self.resolve(t)?);
+                }
+                for (_, d) in v.details.iter_mut() {
+                    *d = self.resolve(d)?;
+                }
+                Ok(v)
+            })
+            .collect()
     }
 
     /// Appends and commits before returning: an action is not acknowledged unaudited.
@@ -435,14 +645,21 @@ impl AuditLog {
             }
             None => (1, [0; 32]),
         };
+        let mut mapped = Vec::new();
+        let target = event.target.map(|t| self.pseudonymise(t, &mut mapped)).transpose()?;
+        let details = event
+            .details
+            .into_iter()
+            .map(|(k, v)| Ok((k, self.pseudonymise(v, &mut mapped)?)))
+            .collect::<Result<Vec<_>>>()?;
         let mut entry = Entry {
             seq,
             at: Utc::now(),
             actor: event.actor,
             ip: event.ip,
             action: event.action.as_str().to_string(),
-            target: event.target,
-            details: event.details,
+            target,
+            details,
             prev,
             mac: [0; 32],
         };
@@ -452,10 +669,17 @@ impl AuditLog {
         head.extend_from_slice(&entry.mac);
         head.extend_from_slice(&head_mac(&self.store, seq, &entry.mac));
         let _gate = self.store.write_gate();
-        (&self.tree, &self.meta)
-            .transaction(|(t, m)| {
+        (&self.tree, &self.meta, &self.subjects)
+            .transaction(|(t, m, s)| {
                 t.insert(&seq.to_be_bytes(), raw.as_slice())?;
                 m.insert(HEAD_KEY, head.as_slice())?;
+                for (p, owner, id) in &mapped {
+                    let mut v = [0u8; 32];
+                    v[..16].copy_from_slice(owner.as_bytes());
+                    v[16..].copy_from_slice(id.as_bytes());
+                    s.insert(&by_pseudonym(p)[..], &v[..])?;
+                    s.insert(&by_owner(owner, p)[..], &[][..])?;
+                }
                 Ok(())
             })
             .map_err(|e: sled::transaction::TransactionError<()>| match e {
@@ -466,11 +690,24 @@ impl AuditLog {
         Ok(entry)
     }
 
-    /// Walks the whole chain.
+    /// Walks the whole chain, from the anchor when retention has removed older entries.
     pub fn verify(&self) -> Result<Verification> {
-        let mut expected_seq = 1u64;
-        let mut prev = [0u8; 32];
-        for item in self.tree.iter() {
+        let (first, mut prev) = match self.meta.get(ANCHOR_KEY)? {
+            None => (1u64, [0u8; 32]),
+            Some(raw) => match Anchor::decode(&self.store, &raw) {
+                Some(a) => (a.seq, a.prev),
+                None => {
+                    return Ok(Verification::Broken {
+                        seq: 0,
+                        reason: "the retention anchor was altered (it does not carry the audit key's signature)".into(),
+                    })
+                }
+            },
+        };
+        let mut expected_seq = first;
+        // Entries below the anchor are ones a retention run was removing when it stopped; the
+        // next run removes them.
+        for item in self.tree.range(first.to_be_bytes()..) {
             let (k, raw) = item?;
             let entry: Entry = match postcard::from_bytes(&raw) {
                 Ok(e) => e,
@@ -498,10 +735,11 @@ impl AuditLog {
             prev = entry.mac;
             expected_seq += 1;
         }
-        let count = expected_seq - 1;
+        let last = expected_seq - 1;
+        let count = expected_seq - first;
         match self.meta.get(HEAD_KEY)? {
-            None if count == 0 => Ok(Verification::Intact { entries: 0 }),
-            None => Ok(Verification::Broken { seq: count, reason: "the signed head is missing".into() }),
+            None if last == 0 => Ok(Verification::Intact { entries: 0 }),
+            None => Ok(Verification::Broken { seq: last, reason: "the signed head is missing".into() }),
             Some(head) => {
                 if head.len() != 72 {
                     return Ok(Verification::Broken { seq: count, reason: "the signed head is malformed".into() });
@@ -512,10 +750,10 @@ impl AuditLog {
                 if head_mac(&self.store, seq, &mac) != sig {
                     return Ok(Verification::Broken { seq, reason: "the signed head was altered".into() });
                 }
-                if seq != count || mac != prev {
+                if seq != last || mac != prev {
                     return Ok(Verification::Broken {
-                        seq: seq.max(count),
-                        reason: format!("the head says the log ends at entry {seq}, but it ends at {count}: entries were removed or added"),
+                        seq: seq.max(last),
+                        reason: format!("the head says the log ends at entry {seq}, but it ends at {last}: entries were removed or added"),
                     });
                 }
                 Ok(Verification::Intact { entries: count })
@@ -525,6 +763,15 @@ impl AuditLog {
 
     /// Newest first, at most `limit` entries matching `filter`.
     pub fn query(&self, filter: &Filter, limit: usize) -> Result<Vec<Entry>> {
+        // Entries name contacts by pseudonym: look for the one this contact has now. An erased
+        // contact has none, and nothing answers for its id.
+        let target = match filter.target.as_deref().and_then(contact_in) {
+            Some(id) => match self.subject_entry(&id)? {
+                Some((p, _)) => Some(subject_ref(&p)),
+                None => return Ok(Vec::new()),
+            },
+            None => filter.target.clone(),
+        };
         let upper = filter.before.unwrap_or(u64::MAX);
         let mut out = Vec::new();
         for item in self.tree.range(..upper.to_be_bytes()).rev() {
@@ -544,7 +791,7 @@ impl AuditLog {
             if filter.actor.as_deref().is_some_and(|a| e.actor.reference() != a) {
                 continue;
             }
-            if filter.target.as_deref().is_some_and(|t| e.target.as_deref() != Some(t)) {
+            if target.as_deref().is_some_and(|t| e.target.as_deref() != Some(t)) {
                 continue;
             }
             out.push(e);
@@ -557,6 +804,63 @@ impl AuditLog {
 
     pub fn len(&self) -> usize {
         self.tree.len()
+    }
+
+    /// The anchor the chain starts at, once retention has removed entries.
+    pub fn anchor(&self) -> Result<Option<Anchor>> {
+        Ok(self.meta.get(ANCHOR_KEY)?.and_then(|raw| Anchor::decode(&self.store, &raw)))
+    }
+
+    /// Sequence numbers of the entries made before `cutoff`, oldest first, never the newest
+    /// entry (the chain always ends at a readable entry): what [`AuditLog::prune`] removes.
+    pub fn expired(&self, cutoff: DateTime<Utc>) -> Result<Vec<u64>> {
+        let first = self.anchor()?.map_or(1, |a| a.seq);
+        let Some((last, _)) = self.tree.last()? else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        for item in self.tree.range(first.to_be_bytes()..) {
+            let (k, raw) = item?;
+            if k == last {
+                break;
+            }
+            let e: Entry = postcard::from_bytes(&raw)?;
+            if e.at >= cutoff {
+                break;
+            }
+            out.push(e.seq);
+        }
+        Ok(out)
+    }
+
+    /// Removes the entries `expired` listed (they must be the oldest ones, in order), first
+    /// moving the signed anchor to the entry after them so the rest still verifies. Returns how
+    /// many went (uncommitted).
+    pub fn prune(&self, seqs: &[u64]) -> Result<usize> {
+        let _one_at_a_time = self.append.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(&upto) = seqs.last() else { return Ok(0) };
+        let anchor = self.anchor()?;
+        let first = anchor.map_or(1, |a| a.seq);
+        if seqs.first() != Some(&first) || seqs.len() as u64 != upto - first + 1 {
+            return Err(StoreError::Flush("audit retention must remove the oldest entries, in order".into()));
+        }
+        let Some(raw) = self.tree.get((upto + 1).to_be_bytes())? else {
+            return Err(StoreError::Flush("audit retention may not remove the newest entry".into()));
+        };
+        let kept: Entry = postcard::from_bytes(&raw)?;
+        let next = Anchor {
+            seq: kept.seq,
+            prev: kept.prev,
+            at: Utc::now(),
+            removed: anchor.map_or(0, |a| a.removed) + seqs.len() as u64,
+        };
+        let _gate = self.store.write_gate();
+        // The anchor first: a crash after it leaves old entries below it, which verification
+        // skips and the next run removes.
+        self.meta.insert(ANCHOR_KEY, next.encode(&self.store))?;
+        let stale: Vec<sled::IVec> = self.tree.range(..kept.seq.to_be_bytes()).keys().collect::<sled::Result<_>>()?;
+        for k in &stale {
+            self.tree.remove(k)?;
+        }
+        Ok(stale.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -589,15 +893,36 @@ impl AuditLog {
     }
 }
 
+/// An admin user's own entries and those about them; for a contact, the entries written under
+/// the contact's pseudonym (shown with the contact's id: the archive is theirs).
 fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
     let tree = store.tree(TREE)?;
     let me = person.reference();
+    let contact = ContactId::from(*person);
+    let subject = owner_of(store, &contact)?.map(|(_, dk)| subject_ref(&pseudonym(&dk, &contact)));
     let mut out = Vec::new();
     for item in tree.iter() {
         let (_, raw) = item?;
         let e: Entry = postcard::from_bytes(&raw)?;
-        if e.actor == Actor::User(*person) || e.target.as_deref() == Some(me.as_str()) {
-            out.push(serde_json::to_value(e.view()).unwrap_or_default());
+        let about = |v: Option<&str>| v.is_some_and(|v| v == me || subject.as_deref() == Some(v));
+        if e.actor == Actor::User(*person)
+            || about(e.target.as_deref())
+            || e.details.iter().any(|(_, d)| about(Some(d.as_str())))
+        {
+            let mut v = e.view();
+            let mine = contact.reference();
+            if subject.is_some() {
+                let swap = |x: &mut String| {
+                    if subject.as_deref() == Some(x.as_str()) {
+                        *x = mine.clone();
+                    }
+                };
+                if let Some(t) = v.target.as_mut() {
+                    swap(t);
+                }
+                v.details.iter_mut().for_each(|(_, d)| swap(d));
+            }
+            out.push(serde_json::to_value(v).unwrap_or_default());
         }
     }
     Ok(out)

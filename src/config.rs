@@ -129,9 +129,10 @@ pub struct JobsConfig {
     /// Cron expression for removing sign-ups nobody confirmed (see `forms.unconfirmed_days`);
     /// empty disables.
     pub form_cleanup: String,
-    /// Cron expression for retention: tracked events older than their purpose's retention
-    /// period (`engagement` for opens and clicks, `website_tracking` for the rest) and erasure
-    /// tombstones older than `gdpr.tombstone_days` are deleted; empty disables.
+    /// Cron expression for the retention run (`gdpr::retention`): every rule of the Retention
+    /// page — tracked events and visitors past their purpose's period, inactive contacts when
+    /// turned on, unconfirmed sign-ups, abandoned CSV uploads, closed requests, erasure
+    /// tombstones older than `gdpr.tombstone_days`, old audit entries; empty disables.
     pub retention: String,
     /// Cron expression for mailing the DPO contact (Settings) a list of privacy requests that
     /// are overdue or due within a week; empty disables.

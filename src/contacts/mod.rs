@@ -155,7 +155,9 @@ pub fn email_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
     store.keyring().lookup_hash("contact-email", email.as_str().as_bytes())
 }
 
-fn suppression_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
+/// The tombstone's key: a keyed hash of the normalised address (also journalled, so a restore
+/// can put it back).
+pub fn suppression_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
     store.keyring().lookup_hash("suppression", email.as_str().as_bytes())
 }
 
@@ -615,6 +617,19 @@ impl Contacts {
     pub fn unsuppress(&self, email: &EmailAddress) -> Result<bool> {
         let _gate = self.store.write_gate();
         Ok(self.suppression.remove(suppression_key(&self.store, email))?.is_some())
+    }
+
+    /// How many tombstones were made before `cutoff` (what `expire_suppression` removes).
+    pub fn suppression_before(&self, cutoff: chrono::DateTime<Utc>) -> Result<usize> {
+        let mut n = 0;
+        for item in self.suppression.iter() {
+            let (_, v) = item?;
+            let at = v.get(..8).map_or(0, |b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
+            if at < cutoff.timestamp() {
+                n += 1;
+            }
+        }
+        Ok(n)
     }
 
     /// Removes tombstones made before `cutoff` (uncommitted). Returns how many.

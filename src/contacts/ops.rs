@@ -349,16 +349,19 @@ pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpRes
     if suppress {
         state.contacts.suppress(&c.email)?;
     }
+    // The pseudonym the person's audit entries carry, taken while their key still exists.
+    let subject = state.audit.subject(id)?;
     // Journalled first, so that restoring an older backup cannot bring the contact back.
     crate::store::backup::journal_erasure(
         state.store.keyring(),
         &state.config.backup_dir().join("erasure-journal"),
         &id.person(),
+        suppress.then(|| crate::contacts::suppression_key(&state.store, &c.email)).as_ref(),
     )?;
     let seq = state.contacts.erase(id)?;
     state.contacts.announce(seq);
     // Audited as soon as it is final in the store, whatever the index does next.
-    state.audit.record(by.event(Action::ContactDeleted).target(id.reference()).detail("suppressed", suppress))?;
+    state.audit.record(by.event(Action::ContactDeleted).target(subject).detail("suppressed", suppress))?;
     if !state.search.wait_for(seq) {
         return Err(OpError::Internal(
             "the contact was deleted, but the search index has not dropped it yet; it will within moments".into(),

@@ -89,6 +89,12 @@ id_type!(
 );
 
 id_type!(
+    /// A personal-data breach recorded for Art. 33 and 34.
+    BreachId,
+    "breach"
+);
+
+id_type!(
     /// One tracked event (time-ordered: the event log iterates in the order things happened).
     EventId,
     "event"

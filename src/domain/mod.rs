@@ -14,6 +14,6 @@ pub use contact::{
 };
 pub use email::EmailAddress;
 pub use event::{Activity, Event, EventKind, OrderItem};
-pub use ids::{CampaignId, ContactId, EventId, MailId, PersonId, RequestId, TokenId};
+pub use ids::{BreachId, CampaignId, ContactId, EventId, MailId, PersonId, RequestId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

@@ -581,50 +581,69 @@ pub fn confirm(state: &AppState, token: &str, now: DateTime<Utc>) -> OpResult<Co
     Ok(Confirmed::Done)
 }
 
-/// The daily job's step: removes sign-ups submitted before `now - unconfirmed_days` and never
-/// confirmed. A contact the form created and that is still pending is erased everywhere (the
-/// contact erasure path, so every registered store forgets it); for a contact that existed
-/// already, only the unconfirmed submission goes. Returns (contacts erased, submissions removed).
-pub fn remove_unconfirmed(state: &AppState, now: DateTime<Utc>) -> OpResult<(usize, usize)> {
+/// A sign-up nobody confirmed in time, and what removing it means: `whole` when the form
+/// created the contact and it is still pending with no confirmed sign-up (the contact is
+/// erased everywhere); otherwise only the unconfirmed submission goes.
+pub struct Unconfirmed {
+    pub sign_up: PendingSignUp,
+    pub whole: bool,
+}
+
+/// The sign-ups submitted before `now - unconfirmed_days` and never confirmed (read only:
+/// the retention dry run counts these, and the run removes exactly these).
+pub fn plan_unconfirmed(state: &AppState, now: DateTime<Utc>) -> OpResult<Vec<Unconfirmed>> {
     let cutoff = now - Duration::days(state.config.forms.unconfirmed_days.into());
+    let mut out = Vec::new();
+    for p in state.forms.pending_before(cutoff, usize::MAX)? {
+        let s = state.forms.submission(&p.contact, p.seq)?;
+        let contact = state.contacts.get(&p.contact)?;
+        let whole = match (&s, &contact) {
+            (Some(s), Some(c)) => {
+                s.created_contact
+                    && c.status == Status::Pending
+                    && !state.forms.submissions_of(&c.id)?.iter().any(|x| x.confirmed_at.is_some())
+            }
+            _ => false,
+        };
+        out.push(Unconfirmed { sign_up: p, whole });
+    }
+    Ok(out)
+}
+
+/// Removes planned sign-ups: a contact the form created and that is still pending is erased
+/// everywhere (the contact erasure path, so every registered store forgets it); for a contact
+/// that existed already, only the unconfirmed submission goes. Returns (contacts erased,
+/// submissions removed).
+pub fn remove_planned(state: &AppState, plan: Vec<Unconfirmed>) -> OpResult<(usize, usize)> {
     let by = By { actor: Actor::System, ip: None, role: None };
     let (mut erased, mut removed) = (0, 0);
-    loop {
-        let batch: Vec<PendingSignUp> = state.forms.pending_before(cutoff, 500)?;
-        if batch.is_empty() {
-            break;
+    for Unconfirmed { sign_up: p, whole } in plan {
+        state.forms.remove_submission(&p)?;
+        if let Some(f) = p.form {
+            state.forms.count(&f, |n: &mut Counts| n.removed += 1)?;
         }
-        for p in batch {
-            let s = state.forms.submission(&p.contact, p.seq)?;
-            let contact = state.contacts.get(&p.contact)?;
-            let whole = match (&s, &contact) {
-                (Some(s), Some(c)) => {
-                    s.created_contact
-                        && c.status == Status::Pending
-                        && !state.forms.submissions_of(&c.id)?.iter().any(|x| x.confirmed_at.is_some())
+        if whole {
+            state.store.commit()?;
+            match crate::contacts::ops::delete(state, by, &p.contact, false) {
+                Ok(()) | Err(OpError::NotFound(_)) => erased += 1,
+                // Erased in the store already; the index catches up on its own.
+                Err(OpError::Internal(m)) => {
+                    tracing::warn!(contact = %p.contact, "{m}");
+                    erased += 1;
                 }
-                _ => false,
-            };
-            state.forms.remove_submission(&p)?;
-            if let Some(f) = p.form {
-                state.forms.count(&f, |n: &mut Counts| n.removed += 1)?;
+                Err(e) => return Err(e),
             }
-            if whole {
-                state.store.commit()?;
-                match crate::contacts::ops::delete(state, by, &p.contact, false) {
-                    Ok(()) | Err(OpError::NotFound(_)) => erased += 1,
-                    // Erased in the store already; the index catches up on its own.
-                    Err(OpError::Internal(m)) => {
-                        tracing::warn!(contact = %p.contact, "{m}");
-                        erased += 1;
-                    }
-                    Err(e) => return Err(e),
-                }
-            } else {
-                removed += 1;
-            }
+        } else {
+            removed += 1;
         }
-        state.store.commit()?;
     }
+    state.store.commit()?;
     Ok((erased, removed))
+}
+
+/// The daily job's step: removes sign-ups submitted before `now - unconfirmed_days` and never
+/// confirmed ([`plan_unconfirmed`], then [`remove_planned`]).
+pub fn remove_unconfirmed(state: &AppState, now: DateTime<Utc>) -> OpResult<(usize, usize)> {
+    let plan = plan_unconfirmed(state, now)?;
+    remove_planned(state, plan)
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Months, Utc};
 
 use super::archive::{self, Archive};
+use super::erasure::{self, Mode};
 use super::requests::{Channel, Details, Kind, Request, State, Verification};
 use super::restriction::Restriction;
 use crate::audit::{Action, Actor};
@@ -257,37 +258,30 @@ pub fn produce_archive(
 /// Erases a contact for an erasure request: every registered store, the search index (deleted
 /// documents merged away), a suppression tombstone (keyed hash) so that no import or sign-up
 /// brings the address back without fresh consent, and an entry in the erasure journal so that
-/// restoring an older backup does not either. Flushed before it returns.
-pub fn erase(state: &AppState, by: By, request: &RequestId) -> OpResult<usize> {
+/// restoring an older backup does not either. [`Mode::Erase`] also takes what the person
+/// contributed out of campaign and site totals; [`Mode::Anonymise`] leaves the totals as they
+/// are. Flushed before it returns.
+pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpResult<usize> {
     require(&by, Permission::ManageGdpr)?;
     let (r, contact) = actionable(state, request)?;
     if !matches!(r.kind, Kind::Erasure) {
         return Err(OpError::Conflict("Only an erasure request erases; register one first.".into()));
     }
-    let c = state.contacts.get(&contact)?.ok_or(OpError::NotFound("contact"))?;
-    state.contacts.suppress(&c.email)?;
-    crate::store::backup::journal_erasure(
-        state.store.keyring(),
-        &state.config.backup_dir().join("erasure-journal"),
-        &contact.person(),
-    )
-    .map_err(|e| OpError::Internal(format!("the erasure journal: {e}")))?;
-    let before = state.store.export_person(&contact.person())?.iter().map(|(_, v)| v.len()).sum::<usize>();
-    let seq = state.contacts.erase(&contact)?;
-    state.contacts.announce(seq);
-    if !state.search.wait_for(seq) {
-        return Err(OpError::Internal("the search index has not dropped the contact yet; try again".into()));
-    }
-    state.search.index.purge_deleted().map_err(|e| OpError::Internal(format!("purging the search index: {e}")))?;
-    add_step(
-        state,
-        request,
-        &actor_ref(&by),
-        format!("erasure carried out: {before} records removed, address suppressed"),
-    )?;
+    let (before, seq) = erasure::remove(state, &contact, mode, true)?;
+    erasure::settle_index(state, seq)?;
+    let what = match mode {
+        Mode::Erase => "erasure carried out",
+        Mode::Anonymise => "erasure carried out (anonymised: campaign totals kept)",
+    };
+    add_step(state, request, &actor_ref(&by), format!("{what}: {before} records removed, address suppressed"))?;
     state.store.commit()?;
     // By request, not by contact: the log keeps that an erasure happened, not whom it was for.
-    state.audit.record(by.event(Action::ContactErased).target(request.reference()).detail("records", before))?;
+    state.audit.record(
+        by.event(Action::ContactErased)
+            .target(request.reference())
+            .detail("records", before)
+            .detail("mode", mode.as_str()),
+    )?;
     Ok(before)
 }
 

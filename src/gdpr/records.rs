@@ -21,7 +21,8 @@ pub const MEASURES: &[&str] = &[
     "IP addresses are truncated before storage (IPv4 /24, IPv6 /48); user agents are reduced to browser family.",
     "No request is made to third parties from the server or its pages (no CDN, no external fonts, no third-party CAPTCHA or analytics).",
     "Tracking of email engagement and website behaviour only with the person's consent (or as configured), honouring Do Not Track and Global Privacy Control.",
-    "Retention runs by itself: tracked events and unconfirmed sign-ups are deleted when their purpose's period ends.",
+    "Retention runs by itself every day: tracked events, website visitors, unconfirmed sign-ups, abandoned uploads, closed requests, erasure tombstones, audit entries (and, if chosen, inactive contacts) are removed when their period ends; each run's counts are in the audit log.",
+    "Audit entries name contacts by a pseudonym keyed with the person's own data key, which stops resolving when the person is erased.",
     "Backups can be encrypted; erasures are journalled and re-applied when an older backup is restored.",
     "Data-subject requests are registered with their deadlines; access, erasure, restriction and objection are carried out from the register and recorded.",
 ];

@@ -328,6 +328,17 @@ impl Requests {
         self.requests.iter().rev().map(|r| r.map(|(_, v)| v)).collect()
     }
 
+    /// Removes a request and what was filed with it (retention of closed requests).
+    pub fn remove(&self, r: &Request) -> Result<()> {
+        self.requests.remove(r.id.as_bytes())?;
+        if let Some(c) = &r.contact {
+            self.details.remove(&pair(c, &r.id))?;
+            let _gate = self.store.write_gate();
+            self.by_contact.remove(pair(c, &r.id))?;
+        }
+        Ok(())
+    }
+
     pub fn of_contact(&self, c: &ContactId) -> Result<Vec<Request>> {
         let mut out = Vec::new();
         for item in self.by_contact.scan_prefix(c.as_bytes()).rev() {

@@ -81,23 +81,13 @@ pub fn form_cleanup(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("removed {erased} unconfirmed sign-ups and {removed} unconfirmed submissions of known contacts"))
 }
 
-/// Retention: tracked events past their purpose's period, erasure tombstones past
-/// `gdpr.tombstone_days`. The report goes to the job log and the audit log.
+/// Retention: every rule of `gdpr::retention` (tracked events, visitors, inactive contacts,
+/// unconfirmed sign-ups, abandoned uploads, closed requests, tombstones, audit entries). The
+/// counts per rule go to the job log and the audit log.
 pub fn retention(state: &AppState) -> anyhow::Result<String> {
-    let now = Utc::now();
-    let r = crate::tracking::retention::prune(state, now)?;
-    let cutoff = now - chrono::Duration::days(i64::from(state.config.gdpr.tombstone_days));
-    let tombstones = state.contacts.expire_suppression(cutoff)?;
-    state.store.commit()?;
-    let report =
-        format!("{r}; removed {tombstones} erasure tombstones older than {} days", state.config.gdpr.tombstone_days);
-    state.audit.record(
-        crate::audit::Event::new(crate::audit::Actor::System, crate::audit::Action::RetentionRun)
-            .detail("email_events", r.email_removed)
-            .detail("website_events", r.web_removed)
-            .detail("tombstones", tombstones),
-    )?;
-    Ok(report)
+    let report = crate::gdpr::retention::run(state, crate::gdpr::retention::system(), Utc::now())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(report.summary())
 }
 
 /// Mails the DPO contact the privacy requests that are overdue or nearly due.

@@ -49,6 +49,9 @@ a { color: #1d4ed8; }
 pub const CONFIRM_SUBSCRIPTION: &str = "confirm-subscription";
 /// Key of the privacy-portal sign-in message; `data.portal_url` is the single-use link.
 pub const PRIVACY_LINK: &str = "privacy-link";
+/// Key of the notice to the people a personal-data breach concerns (Art. 34); the DPO writes
+/// it per breach: `data.subject` and `data.paragraphs`.
+pub const BREACH_NOTICE: &str = "breach-notice";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -125,6 +128,17 @@ fn seeds() -> Vec<Template> {
                If you did not ask for this, ignore this message: nothing happens without the link.\n"
                 .into(),
             format: BodyFormat::Markdown,
+            layout: String::new(),
+            system: true,
+            updated_at: Utc::now(),
+        },
+        Template {
+            key: BREACH_NOTICE.into(),
+            name: "Notice of a personal-data breach (Art. 34)".into(),
+            kind: TemplateKind::Message,
+            subject: "{{ data.subject }}".into(),
+            body: "{% for p in data.paragraphs %}<p>{{ p }}</p>\n{% endfor %}".into(),
+            format: BodyFormat::Html,
             layout: String::new(),
             system: true,
             updated_at: Utc::now(),

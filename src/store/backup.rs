@@ -476,6 +476,10 @@ pub struct JournalEntry {
     pub at: DateTime<Utc>,
     /// Keyed hash of the erased person's id.
     pub person: String,
+    /// The suppression tombstone the erasure left (itself a keyed hash of the address), put
+    /// back when an older backup is restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tombstone: Option<String>,
 }
 
 pub fn journal_hash(keyring: &Keyring, person: &PersonId) -> String {
@@ -483,11 +487,18 @@ pub fn journal_hash(keyring: &Keyring, person: &PersonId) -> String {
 }
 
 /// Appends (and syncs) an erasure to the journal. Called before the erasure is confirmed.
-pub fn journal_erasure(keyring: &Keyring, journal: &Path, person: &PersonId) -> Result<(), BackupError> {
+/// `tombstone`: the suppression key the erasure wrote, if it suppressed the address.
+pub fn journal_erasure(
+    keyring: &Keyring,
+    journal: &Path,
+    person: &PersonId,
+    tombstone: Option<&[u8; 32]>,
+) -> Result<(), BackupError> {
     if let Some(parent) = journal.parent().filter(|p| !p.as_os_str().is_empty()) {
         super::ensure_private_dir(parent).map_err(io(format!("creating {}", parent.display())))?;
     }
-    let entry = JournalEntry { at: Utc::now(), person: journal_hash(keyring, person) };
+    let entry =
+        JournalEntry { at: Utc::now(), person: journal_hash(keyring, person), tombstone: tombstone.map(hex::encode) };
     let mut line = serde_json::to_string(&entry).expect("journal entry serializes");
     line.push('\n');
     let mut f = {
@@ -515,11 +526,21 @@ pub fn read_journal(journal: &Path) -> Result<Vec<JournalEntry>, BackupError> {
         .collect()
 }
 
-/// Erases everyone the journal names that was erased after `since`. Returns how many.
+/// Erases everyone the journal names that was erased after `since`, and puts back the
+/// suppression tombstones those erasures left (with their original date, so they expire when
+/// they would have). Returns how many people were erased.
 pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> Result<usize, BackupError> {
-    let wanted: std::collections::HashSet<String> =
-        read_journal(journal)?.into_iter().filter(|e| e.at >= since).map(|e| e.person).collect();
+    let later: Vec<JournalEntry> = read_journal(journal)?.into_iter().filter(|e| e.at >= since).collect();
+    let suppression = store.tree(crate::contacts::SUPPRESSION)?;
+    for e in &later {
+        let Some(key) = e.tombstone.as_deref().and_then(|t| hex::decode(t).ok()).filter(|k| k.len() == 32) else {
+            continue;
+        };
+        suppression.insert(key, e.at.timestamp().to_be_bytes().as_slice()).map_err(StoreError::from)?;
+    }
+    let wanted: std::collections::HashSet<String> = later.into_iter().map(|e| e.person).collect();
     if wanted.is_empty() {
+        store.commit()?;
         return Ok(0);
     }
     let mut doomed = Vec::new();
@@ -534,6 +555,7 @@ pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> 
     for person in &doomed {
         store.erase_person(person)?;
     }
+    store.commit()?;
     Ok(doomed.len())
 }
 

@@ -63,6 +63,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::auth::sessions::REGISTRATION,
     crate::auth::tokens::REGISTRATION,
     crate::audit::REGISTRATION,
+    crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
     crate::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
@@ -100,6 +101,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::gdpr::requests::DETAILS_REGISTRATION,
     crate::gdpr::restriction::REGISTRATION,
     crate::gdpr::portal::REGISTRATION,
+    crate::gdpr::retention::POLICY_REGISTRATION,
+    crate::gdpr::breaches::REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

@@ -37,7 +37,7 @@ pub use links::{Decoration, LinkTable, Mailing, MailingKind};
 pub use store::{Counts, LinkClicks, TrackStore, OVERALL};
 pub use token::{Claims, HitKind};
 pub use website::{VisitorId, Website};
-pub use writer::{person_allowed, Record, ENGAGEMENT};
+pub use writer::{person_allowed, Record, Retraction, ENGAGEMENT};
 
 use crate::config::TrackingConfig;
 use crate::contacts::Contacts;
@@ -119,7 +119,7 @@ impl Tracking {
     /// when the writer is a full queue behind.
     pub async fn record(&self, records: Vec<Record>) {
         let Some(tx) = self.sender() else { return };
-        match tx.try_send(writer::Job { records, ack: None, counted: false }) {
+        match tx.try_send(writer::Job { records, ack: None, counted: false, retract: None }) {
             Ok(()) => {}
             Err(crossbeam_channel::TrySendError::Full(job)) => {
                 let _ = tokio::task::spawn_blocking(move || tx.send(job)).await;
@@ -132,7 +132,7 @@ impl Tracking {
     pub async fn record_durable(&self, records: Vec<Record>) -> std::result::Result<(), String> {
         let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
         let (ack, done) = tokio::sync::oneshot::channel();
-        let job = writer::Job { records, ack: Some(ack), counted: false };
+        let job = writer::Job { records, ack: Some(ack), counted: false, retract: None };
         if let Err(crossbeam_channel::TrySendError::Full(job)) = tx.try_send(job) {
             tokio::task::spawn_blocking(move || tx.send(job))
                 .await
@@ -146,7 +146,7 @@ impl Tracking {
     pub fn record_durable_blocking(&self, records: Vec<Record>) -> std::result::Result<(), String> {
         let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
         let (ack, done) = tokio::sync::oneshot::channel();
-        tx.send(writer::Job { records, ack: Some(ack), counted: false })
+        tx.send(writer::Job { records, ack: Some(ack), counted: false, retract: None })
             .map_err(|_| "the tracking writer stopped".to_string())?;
         done.blocking_recv().map_err(|_| "the tracking writer stopped".to_string())?
     }
@@ -158,7 +158,17 @@ impl Tracking {
             return;
         }
         let Some(tx) = self.sender() else { return };
-        let _ = tx.send(writer::Job { records, ack: None, counted: true });
+        let _ = tx.send(writer::Job { records, ack: None, counted: true, retract: None });
+    }
+
+    /// Takes an erased person's part out of the counters, through the writer (the counters'
+    /// only writer), and returns once that is on disk. For blocking callers.
+    pub fn retract_blocking(&self, r: Retraction) -> std::result::Result<(), String> {
+        let Some(tx) = self.sender() else { return Err("the server is shutting down".into()) };
+        let (ack, done) = tokio::sync::oneshot::channel();
+        tx.send(writer::Job { records: Vec::new(), ack: Some(ack), counted: false, retract: Some(Box::new(r)) })
+            .map_err(|_| "the tracking writer stopped".to_string())?;
+        done.blocking_recv().map_err(|_| "the tracking writer stopped".to_string())?
     }
 
     /// The link table of a mailing, from memory or the store.

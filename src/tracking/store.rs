@@ -118,6 +118,21 @@ impl Counts {
         self.orders += o.orders;
         self.revenue_cents = self.revenue_cents.saturating_add(o.revenue_cents);
     }
+
+    /// Takes counts back out (an erased person's part of the totals).
+    pub fn sub(&mut self, o: &Counts) {
+        self.opens = self.opens.saturating_sub(o.opens);
+        self.unique_opens = self.unique_opens.saturating_sub(o.unique_opens);
+        self.machine_opens = self.machine_opens.saturating_sub(o.machine_opens);
+        self.clicks = self.clicks.saturating_sub(o.clicks);
+        self.unique_clicks = self.unique_clicks.saturating_sub(o.unique_clicks);
+        self.machine_clicks = self.machine_clicks.saturating_sub(o.machine_clicks);
+        self.anonymous_clicks = self.anonymous_clicks.saturating_sub(o.anonymous_clicks);
+        self.page_views = self.page_views.saturating_sub(o.page_views);
+        self.custom_events = self.custom_events.saturating_sub(o.custom_events);
+        self.orders = self.orders.saturating_sub(o.orders);
+        self.revenue_cents = self.revenue_cents.saturating_sub(o.revenue_cents);
+    }
 }
 
 pub const OPENED: u8 = 1;

@@ -33,12 +33,25 @@ pub struct Record {
 
 pub(super) type Ack = tokio::sync::oneshot::Sender<Result<(), String>>;
 
+/// Counts to take back out of the counters: what an erased person contributed (erasure, as
+/// opposed to anonymisation, leaves the totals as if they had never been there). Applied by
+/// the writer, the only one that writes counters.
+#[derive(Debug, Clone, Default)]
+pub struct Retraction {
+    /// `counts_key(scope, hour)` → what to subtract.
+    pub counts: HashMap<[u8; 20], Counts>,
+    /// `link_key(mailing, index)` → (human, machine) clicks to subtract.
+    pub links: HashMap<[u8; 18], (u64, u64)>,
+}
+
 pub(super) struct Job {
     pub records: Vec<Record>,
     pub ack: Option<Ack>,
     /// The counters include these already (a visitor's events moving to the contact it was
     /// linked to): stored and folded into the contact's aggregates, not counted again.
     pub counted: bool,
+    /// Boxed: most jobs carry none, and the queue holds many jobs.
+    pub retract: Option<Box<Retraction>>,
 }
 
 pub(super) struct Writer {
@@ -89,7 +102,7 @@ impl Writer {
                 }
             }
             let mut failed = None;
-            if jobs.iter().any(|j| !j.records.is_empty()) {
+            if jobs.iter().any(|j| !j.records.is_empty() || j.retract.is_some()) {
                 match self.apply(&jobs) {
                     Ok(seq) => {
                         if let Some(seq) = seq {
@@ -242,6 +255,21 @@ impl Writer {
                 if human {
                     self.fold(&mut activity, c, e)?;
                 }
+            }
+        }
+        for r in jobs.iter().filter_map(|j| j.retract.as_ref()) {
+            for (k, d) in &r.counts {
+                if let std::collections::hash_map::Entry::Vacant(v) = counts.entry(*k) {
+                    v.insert(ts.counts.get(k)?.unwrap_or_default());
+                }
+                counts.get_mut(k).expect("inserted above").sub(d);
+            }
+            for (k, (h, m)) in &r.links {
+                let cur = match links.get(k) {
+                    Some(v) => *v,
+                    None => ts.link_clicks.get(k)?.map(|v| store::decode_pair(&v)).unwrap_or((0, 0)),
+                };
+                links.insert(*k, (cur.0.saturating_sub(*h), cur.1.saturating_sub(*m)));
             }
         }
         {

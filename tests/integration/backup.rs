@@ -176,7 +176,7 @@ fn erased_people_stay_erased_after_a_restore() {
     let archive = app.data_dir().join("before-erasure.tdgbak");
     backup::create(&app.state.store, &archive, None).unwrap();
     // The erasure is journalled (keyed hashes only) before it is carried out.
-    backup::journal_erasure(app.state.store.keyring(), &journal, &created.user.id).unwrap();
+    backup::journal_erasure(app.state.store.keyring(), &journal, &created.user.id, None).unwrap();
     app.state.store.erase_person(&created.user.id).unwrap();
     let text = std::fs::read_to_string(&journal).unwrap();
     assert!(!text.contains(&created.user.id.to_string()) && !text.contains("forget.me"));

@@ -947,3 +947,98 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     let kinds: Vec<&str> = v["requests"].as_array().unwrap().iter().filter_map(|r| r["kind"].as_str()).collect();
     assert!(kinds.contains(&"erasure") && kinds.contains(&"access") && kinds.contains(&"rectification"), "{v}");
 }
+
+/// The DPO's pages: the register of privacy requests, one request, the retention page after a
+/// dry run, a breach with its 72 hours running, and the dashboard's privacy block.
+#[test]
+fn browser_privacy_register_retention_dry_run_and_breach() {
+    if !browser_available() {
+        return;
+    }
+    use chrono::{Duration as Days, Utc};
+    use tidings::domain::{Event, EventKind};
+    use tidings::gdpr::ops::{create_request, NewRequest};
+    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let st = &app.state;
+    let by = tidings::ops::By::cli();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter", "engagement", "website_tracking"]);
+    crate::tracking::contact_with(&api, "bob@example.org", &["newsletter"]);
+    let request = |kind: &str, email: &str, days_ago: i64| {
+        let input = NewRequest {
+            kind: kind.into(),
+            channel: Some("email".into()),
+            email: Some(email.into()),
+            received_at: Some(Utc::now() - Days::days(days_ago)),
+            message: Some("Please tell me what you hold about me.".into()),
+            ..Default::default()
+        };
+        create_request(st, by, &input).unwrap().id
+    };
+    let overdue = request("erasure", "ann@example.org", 40);
+    request("access", "bob@example.org", 26);
+    request("objection", "carol@example.org", 3);
+    // Events older than their purposes' year, for the dry run to count.
+    let old = Utc::now() - Days::days(400);
+    let ann_id: tidings::domain::ContactId = ann.parse().unwrap();
+    let records = [EventKind::Open, EventKind::PageView, EventKind::Order]
+        .into_iter()
+        .map(|k| tidings::tracking::Record { contact: Some(ann_id), event: Event::new(k, old, "api"), link: None })
+        .collect();
+    st.tracking.record_durable_blocking(records).unwrap();
+    let breach = tidings::gdpr::breaches::record(
+        st,
+        by,
+        &tidings::gdpr::breaches::BreachInput {
+            discovered_at: Some(Utc::now() - Days::hours(50)),
+            window_start: Some(Utc::now() - Days::days(3)),
+            window_end: Some(Utc::now()),
+            affected: vec!["contacts".into(), "events".into()],
+            description: Some(
+                "A laptop with an unencrypted export of the newsletter list was stolen from a car.".into(),
+            ),
+            consequences: Some("Phishing mails to the people on the list.".into()),
+            measures: Some("Export rights withdrawn from shared accounts; disks are encrypted from now on.".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    first_sign_in(&b, &app);
+    b.wait_for_text("#privacy-due", "overdue");
+    b.screenshot(&shot_path("dashboard-privacy.png"));
+
+    b.goto(&format!("{url}/requests"));
+    b.wait_for_text("h1", "Privacy requests");
+    assert_eq!(b.count("tbody tr"), 3, "{}", b.source());
+    b.screenshot(&shot_path("requests.png"));
+
+    b.goto(&format!("{url}/requests/{overdue}"));
+    b.wait_for_text("h1", "Erasure");
+    b.screenshot(&shot_path("request.png"));
+
+    b.goto(&format!("{url}/retention"));
+    b.click("a[href='/retention?dry_run=1']");
+    b.wait_for_text("#dry-run", "nothing was changed");
+    assert!(
+        b.text("#rule-email_events").contains('1') && b.text("#rule-website_events").contains('2'),
+        "{}",
+        b.source()
+    );
+    b.screenshot(&shot_path("retention-dry-run.png"));
+
+    // The whole page: the deadline, the counts, the draft and the notice.
+    b.post("/window/rect", json!({ "width": 1280, "height": 2600 }));
+    b.goto(&format!("{url}/breaches/{}", breach.id));
+    b.wait_for_text("#deadline", "left");
+    b.screenshot(&shot_path("breach.png"));
+    b.post("/window/rect", json!({ "width": 1280, "height": 900 }));
+    b.goto(&format!("{url}/breaches"));
+    b.wait_for_text("h1", "breaches");
+    b.screenshot(&shot_path("breaches.png"));
+}

@@ -246,10 +246,9 @@ fn events_past_their_purpose_retention_are_deleted_by_the_job() {
         .unwrap();
     assert!(r.status().is_success(), "{}", r.text().unwrap());
     let msg = tidings::jobs::retention(&app.state).unwrap();
-    assert!(
-        msg.contains("removed 1 email events older than 365 days and 2 website events older than 180 days"),
-        "{msg}"
-    );
+    // The retention run's summary: counts per rule (email events by `engagement`'s 365 days,
+    // website events by the 180 days chosen above).
+    assert!(msg.starts_with("removed 1 email_events, 2 website_events,"), "{msg}");
     let left = app.state.tracking.store.events_of(&ann, 10).unwrap();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].kind, EventKind::Open);

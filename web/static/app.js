@@ -23,3 +23,17 @@ document.addEventListener("DOMContentLoaded", function () {
     el.appendChild(button);
   });
 });
+// A breach's 72 hours, counting down while the page is open (the server renders the same).
+document.addEventListener("DOMContentLoaded", function () {
+  var els = document.querySelectorAll("[data-countdown]");
+  if (!els.length) return;
+  function tick() {
+    els.forEach(function (el) {
+      var left = Math.floor((Date.parse(el.getAttribute("data-countdown")) - Date.now()) / 60000);
+      if (isNaN(left)) return;
+      el.textContent = left < 0 ? "0 h 0 min (the deadline has passed)" : Math.floor(left / 60) + " h " + (left % 60) + " min";
+    });
+  }
+  tick();
+  setInterval(tick, 30000);
+});

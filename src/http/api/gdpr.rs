@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::domain::{ContactId, Permission, RequestId};
+use crate::gdpr::erasure::Mode;
 use crate::gdpr::ops::{self, NewRequest, RequestUpdate};
 use crate::gdpr::{Request, State, Urgency};
 use crate::http::error::ApiError;
@@ -162,6 +163,9 @@ async fn contact_archive(
 struct EraseBody {
     /// Must be "erase": an API caller says what it means.
     confirm: Option<String>,
+    /// "erase" (the default: the person's part of campaign totals goes too) or "anonymise"
+    /// (the totals stay as they are).
+    mode: Option<String>,
 }
 
 async fn erase(
@@ -174,9 +178,11 @@ async fn erase(
     if body.confirm.as_deref() != Some("erase") {
         return Err(ApiError::invalid("confirm", "send {\"confirm\": \"erase\"}: erasure cannot be undone"));
     }
+    let mode = Mode::parse(body.mode.as_deref().unwrap_or(""))
+        .ok_or_else(|| ApiError::invalid("mode", "use erase (the default) or anonymise"))?;
     let (st, by) = (state.clone(), g.by());
-    let removed = blocking(move || ops::erase(&st, by, &id).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::Ok().json(json!({ "erased": true, "records_removed": removed })))
+    let removed = blocking(move || ops::erase(&st, by, &id, mode).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(json!({ "erased": true, "mode": mode, "records_removed": removed })))
 }
 
 #[derive(Deserialize, Default)]

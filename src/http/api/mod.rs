@@ -15,12 +15,14 @@ use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
 pub(crate) mod bounces;
+mod breaches;
 mod campaigns;
 mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;
 mod reports;
+mod retention;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -43,6 +45,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(bounces::routes)
         .configure(forms::routes)
         .configure(gdpr::routes)
+        .configure(retention::routes)
+        .configure(breaches::routes)
         .configure(events::routes)
         .configure(reports::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
@@ -246,9 +250,12 @@ async fn audit(
     let filter = q.q.filter()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let st = state.clone();
-    let entries = blocking(move || st.audit.query(&filter, limit)).await?;
-    let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
-    let entries: Vec<_> = entries.iter().map(|e| e.view()).collect();
+    let (entries, next_before) = blocking(move || -> Result<_, ApiError> {
+        let entries = st.audit.query(&filter, limit)?;
+        let next_before = if entries.len() == limit { entries.last().map(|e| e.seq) } else { None };
+        Ok((st.audit.views(&entries)?, next_before))
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(json!({ "entries": entries, "next_before": next_before })))
 }
 

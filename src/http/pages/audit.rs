@@ -61,6 +61,7 @@ pub async fn list(
     let verify = q.verify.is_some();
     let (entries, verification, usernames) = blocking(move || -> Result<_, ApiError> {
         let entries = st.audit.query(&filter, PAGE + 1)?;
+        let entries = st.audit.views(&entries)?;
         let verification = if verify { Some(st.audit.verify()?) } else { None };
         let usernames: std::collections::BTreeMap<String, String> =
             st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
@@ -68,7 +69,7 @@ pub async fn list(
     })
     .await?;
     let more = entries.len() > PAGE;
-    let entries: Vec<_> = entries.into_iter().take(PAGE).map(|e| e.view()).collect();
+    let entries: Vec<_> = entries.into_iter().take(PAGE).collect();
     let next_before = if more { entries.last().map(|e| e.seq) } else { None };
     let verification = verification.map(|v| match v {
         Verification::Intact { entries } => context! { ok => true, entries => entries },

@@ -74,6 +74,8 @@ pub async fn show(
         Ok((users.len(), locked, logins, failures, recent, backup, usernames))
     })
     .await?;
+    // Privacy deadlines: a separate block (src/http/pages/privacy_widget.rs).
+    let privacy = if g.can(Permission::ManageGdpr) { Some(super::privacy_widget::block(&state).await?) } else { None };
     let (bars, max) = bars(&logins);
     let total_logins: u64 = logins.iter().map(|(_, c)| c).sum();
     let uptime = state.started_at.elapsed().as_secs();
@@ -92,6 +94,7 @@ pub async fn show(
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
             reports => reports,
+            privacy => privacy,
         },
     )
 }

@@ -4,6 +4,7 @@
 mod account;
 pub mod audit;
 mod auth;
+mod breaches;
 mod campaigns;
 mod contacts;
 mod dashboard;
@@ -11,10 +12,12 @@ mod forms;
 pub use forms::snippet as form_snippet;
 mod import;
 mod portal;
+mod privacy_widget;
 mod public;
 mod public_forms;
 mod reports;
 mod requests;
+mod retention;
 mod schema;
 mod settings;
 mod site;
@@ -78,6 +81,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(public::routes)
         .configure(track::routes)
         .configure(requests::routes)
+        .configure(retention::routes)
+        .configure(breaches::routes)
         .configure(portal::routes)
         .configure(site::routes)
         .configure(contact_routes)
@@ -188,6 +193,8 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     }
     if p.can(Permission::ManageGdpr) {
         items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
+        items.push(NavItem { href: "/retention", label: "Retention", key: "retention" });
+        items.push(NavItem { href: "/breaches", label: "Breaches", key: "breaches" });
         items.push(NavItem { href: "/records", label: "Records of processing", key: "records" });
     }
     if p.can(Permission::ManageUsers) {
@@ -298,6 +305,16 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "request_restricted" => "Processing of the contact is restricted until lifted.",
         "request_lifted" => "The restriction has been lifted.",
         "request_withdrawn" => "The withdrawal is recorded in the consent ledger.",
+        "retention_ran" => {
+            "Retention ran: everything past its period is removed. The counts are below and in the audit log."
+        }
+        "retention_saved" => "The retention periods are saved; the next run applies them.",
+        "breach_recorded" => {
+            "The breach is recorded and counted. The 72 hours to notify the authority run from its discovery."
+        }
+        "breach_saved" => "The breach has been updated.",
+        "breach_assessed" => "Counted again from the stores and the audit log.",
+        "breach_notice_queued" => "The notice is being queued to everyone concerned; it leaves through the outbox.",
         _ => return None,
     })
 }

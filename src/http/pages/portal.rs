@@ -350,7 +350,7 @@ pub async fn erase(
             st.store.commit()?;
             return Ok(());
         }
-        gops::erase(&st, by, &r.id)?;
+        gops::erase(&st, by, &r.id, crate::gdpr::erasure::Mode::Erase)?;
         gops::close_done(&st, &r.id, "erased at the person's request through the privacy portal")?;
         Ok(())
     })

@@ -273,6 +273,8 @@ pub async fn archive(
 #[derive(Deserialize)]
 pub struct EraseForm {
     password: String,
+    #[serde(default)]
+    mode: String,
 }
 
 pub async fn erase(
@@ -288,8 +290,11 @@ pub async fn erase(
         let e = ApiError::invalid("password", "That is not your password. Nothing was erased.");
         return again(&state, &g, id, e).await;
     }
+    let Some(mode) = crate::gdpr::erasure::Mode::parse(&f.mode) else {
+        return again(&state, &g, id, ApiError::invalid("mode", "choose to erase or to anonymise")).await;
+    };
     let (st, by) = (state.clone(), g.by());
-    match blocking(move || ops::erase(&st, by, &id).map_err(ApiError::from)).await {
+    match blocking(move || ops::erase(&st, by, &id, mode).map_err(ApiError::from)).await {
         Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_erased"))),
         Err(e) => again(&state, &g, id, e).await,
     }

@@ -119,7 +119,7 @@ pub async fn show(
         let user = st.users.get(&id)?.ok_or_else(|| ApiError::not_found("user"))?;
         let sessions = st.sessions.list_user(&id)?;
         let filter = crate::audit::Filter { target: Some(id.reference()), ..Default::default() };
-        let audit: Vec<_> = st.audit.query(&filter, 20)?.iter().map(|e| e.view()).collect();
+        let audit: Vec<_> = st.audit.views(&st.audit.query(&filter, 20)?)?;
         let usernames: std::collections::BTreeMap<String, String> =
             st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
         Ok((user, sessions, audit, usernames))

@@ -1,0 +1,874 @@
+//! The breach assistant (Art. 33 and 34): the DPO records when a breach was discovered, the
+//! time window it covers and what it affected; Tidings counts the data subjects, records and
+//! data categories concerned from the stores and lists who exported, unmasked or signed in
+//! during the window from the audit log; it drafts the notification to the supervisory
+//! authority with the fields of Art. 33(3), keeps the 72-hour deadline in view, and prepares
+//! (and on request queues) the notice to the people concerned.
+//!
+//! Tree `breaches`: breach id → [`Breach`] (plain). It holds the DPO's own description and
+//! counts, never a list of people: the recipients of a notice are worked out when it is
+//! queued and not kept.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::requests::{State, Step};
+use crate::audit::{Action, Filter};
+use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
+use crate::ops::{By, OpError, OpResult};
+use crate::state::AppState;
+use crate::store::registry::{Holds, Registration, REGISTRY};
+use crate::store::{PlainTree, Result, Store};
+
+pub const TREE: &str = "breaches";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: TREE,
+    purpose: "personal-data breaches: when, what was affected, the counts, the notifications made",
+    holds: Holds::Nothing {
+        why: "the DPO's description of an incident and counts of those concerned; no list of people is kept",
+    },
+};
+
+/// Art. 33(1): the supervisory authority is notified within 72 hours of becoming aware.
+pub const DEADLINE_HOURS: i64 = 72;
+
+/// What a breach affected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Affected {
+    /// Contact profiles: addresses, names, phone numbers, custom fields, lists and tags.
+    Contacts,
+    /// The consent ledger and form submissions.
+    Consents,
+    /// Tracked events: opens, clicks, website visits, orders.
+    Events,
+    /// The register of privacy requests and what requesters wrote.
+    Requests,
+    /// Admin accounts.
+    Users,
+}
+
+impl Affected {
+    pub const ALL: [Affected; 5] =
+        [Affected::Contacts, Affected::Consents, Affected::Events, Affected::Requests, Affected::Users];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Affected::Contacts => "contacts",
+            Affected::Consents => "consents",
+            Affected::Events => "events",
+            Affected::Requests => "requests",
+            Affected::Users => "users",
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Affected::Contacts => "Contact profiles (addresses, names, fields, lists, tags)",
+            Affected::Consents => "Consent records and form submissions",
+            Affected::Events => "Tracked activity (opens, clicks, visits, orders)",
+            Affected::Requests => "Privacy requests and what requesters wrote",
+            Affected::Users => "Admin user accounts",
+        }
+    }
+
+    /// The stores that hold this data, for the data categories concerned (lookup indexes of
+    /// ids and keyed hashes left out: they say nothing a reader could use).
+    fn trees(&self) -> &'static [&'static str] {
+        match self {
+            Affected::Contacts => &["contacts", "contact_history", "contact_activity"],
+            Affected::Consents => &["consents", "form_submissions"],
+            Affected::Events => &["events", "visitor_events"],
+            Affected::Requests => &["dsr_requests", "dsr_details"],
+            Affected::Users => &["users", "sessions", "api_tokens"],
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Affected> {
+        Affected::ALL.into_iter().find(|a| a.as_str() == s.trim())
+    }
+}
+
+/// Who exported, unmasked or signed in during the window: one line per action and actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityLine {
+    pub action: String,
+    pub actor: String,
+    pub count: u64,
+}
+
+/// What the stores and the audit log say about a breach's scope, counted when it was recorded
+/// (and again on request).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub at: DateTime<Utc>,
+    /// Approximate number of data subjects concerned (contacts and admin users, each once).
+    pub subjects: u64,
+    /// Approximate number of personal-data records concerned.
+    pub records: u64,
+    /// Contacts that existed during the window (within the list or tag, when one is given).
+    pub contacts: u64,
+    /// Of those, the ones a notice can reach by mail (not bounced, complained or suppressed).
+    pub reachable: u64,
+    pub consent_records: u64,
+    pub events: u64,
+    /// People whose tracked events fall in the window.
+    pub event_subjects: u64,
+    pub requests: u64,
+    pub users: u64,
+    /// Categories of personal data, from the personal-data registry.
+    pub categories: Vec<String>,
+    /// Exports, unmasks, archives, backups and sign-ins in the window, from the audit log.
+    pub activity: Vec<ActivityLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Breach {
+    pub id: BreachId,
+    pub recorded_at: DateTime<Utc>,
+    pub discovered_at: DateTime<Utc>,
+    pub window_start: DateTime<Utc>,
+    pub window_end: DateTime<Utc>,
+    pub affected: Vec<Affected>,
+    /// Only contacts on this list (slug) or with this tag were concerned, when set.
+    pub list: Option<String>,
+    pub tag: Option<String>,
+    /// The nature of the breach, in the DPO's words.
+    pub description: String,
+    pub consequences: String,
+    pub measures: String,
+    pub assessment: Assessment,
+    /// When the supervisory authority was notified, its reference, and why it was late if it was.
+    pub reported_at: Option<DateTime<Utc>>,
+    pub authority_reference: String,
+    pub delay_reason: String,
+    /// The notice to the people concerned (Art. 34), as the DPO edited it.
+    pub notice_subject: String,
+    pub notice_body: String,
+    pub notice_queued_at: Option<DateTime<Utc>>,
+    pub notice_recipients: u64,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub steps: Vec<Step>,
+}
+
+/// Where a breach stands against its 72 hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deadline {
+    /// The authority was notified (on time or not: see `reported_late`).
+    Reported,
+    /// Not yet notified, and the 72 hours are over.
+    Overdue,
+    /// Not yet notified; time is running.
+    Running,
+    /// Closed without notifying (e.g. judged unlikely to result in a risk, Art. 33(1)).
+    Closed,
+}
+
+impl Breach {
+    pub fn deadline(&self) -> DateTime<Utc> {
+        self.discovered_at + Duration::hours(DEADLINE_HOURS)
+    }
+
+    pub fn deadline_state(&self, now: DateTime<Utc>) -> Deadline {
+        if self.reported_at.is_some() {
+            Deadline::Reported
+        } else if self.closed_at.is_some() {
+            Deadline::Closed
+        } else if now > self.deadline() {
+            Deadline::Overdue
+        } else {
+            Deadline::Running
+        }
+    }
+
+    pub fn reported_late(&self) -> bool {
+        self.reported_at.is_some_and(|t| t > self.deadline())
+    }
+
+    /// Hours and minutes left (negative once over).
+    pub fn time_left(&self, now: DateTime<Utc>) -> (i64, i64) {
+        let m = (self.deadline() - now).num_minutes();
+        (m / 60, (m % 60).abs())
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+
+    fn step(&mut self, by: &str, what: impl Into<String>) {
+        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.into() });
+    }
+}
+
+#[derive(Clone)]
+pub struct Breaches {
+    tree: PlainTree<Breach>,
+}
+
+impl Breaches {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.plain(TREE)? })
+    }
+
+    pub fn get(&self, id: &BreachId) -> Result<Option<Breach>> {
+        self.tree.get(id.as_bytes())
+    }
+
+    fn put(&self, b: &Breach) -> Result<()> {
+        self.tree.put(b.id.as_bytes(), b)
+    }
+
+    /// Newest first.
+    pub fn all(&self) -> Result<Vec<Breach>> {
+        self.tree.iter().rev().map(|r| r.map(|(_, b)| b)).collect()
+    }
+
+    /// Open breaches whose authority notification is still to be made, most urgent first.
+    pub fn unreported(&self) -> Result<Vec<Breach>> {
+        let mut out: Vec<Breach> =
+            self.all()?.into_iter().filter(|b| b.reported_at.is_none() && b.closed_at.is_none()).collect();
+        out.sort_by_key(|b| b.discovered_at);
+        Ok(out)
+    }
+}
+
+fn require(by: &By) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(Permission::ManageGdpr)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid { field, message: message.into() }
+}
+
+fn text(field: &'static str, v: Option<&str>, max: usize) -> OpResult<String> {
+    let v = v.unwrap_or("").trim();
+    if v.chars().count() > max {
+        return Err(invalid(field, format!("is longer than {max} characters")));
+    }
+    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        return Err(invalid(field, "must not contain control characters"));
+    }
+    Ok(v.to_string())
+}
+
+/// A contact the breach's list or tag selects (all contacts when neither is set).
+fn in_scope(b: &Breach, c: &crate::domain::Contact) -> bool {
+    b.list.as_ref().is_none_or(|l| c.lists.contains(l)) && b.tag.as_ref().is_none_or(|t| c.tags.contains(t))
+}
+
+/// Contacts concerned: those that existed during the window and are in scope, when contact
+/// data or consents were affected; with tracked events, also those with events in the window.
+fn concerned(state: &AppState, b: &Breach) -> OpResult<(Vec<crate::domain::Contact>, HashSet<ContactId>, u64)> {
+    let profiles = b.affected.iter().any(|a| matches!(a, Affected::Contacts | Affected::Consents));
+    let mut contacts = Vec::new();
+    let mut ids = HashSet::new();
+    if profiles {
+        for c in state.contacts.iter() {
+            let c = c?;
+            if c.created_at <= b.window_end && in_scope(b, &c) {
+                ids.insert(c.id);
+                contacts.push(c);
+            }
+        }
+    }
+    let mut events = 0;
+    if b.affected.contains(&Affected::Events) {
+        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
+        let from = super::retention::v7_floor(b.window_start);
+        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
+        let mut with_events = HashSet::new();
+        for item in by_time.range(from.as_slice()..to.as_slice()) {
+            let (k, _) = item.map_err(crate::store::StoreError::from)?;
+            if let Some(c) = ContactId::from_slice(&k[16..32]) {
+                with_events.insert(c);
+                events += 1;
+            }
+        }
+        for c in with_events {
+            if ids.contains(&c) {
+                continue;
+            }
+            if let Some(contact) = state.contacts.get(&c)? {
+                if in_scope(b, &contact) {
+                    ids.insert(c);
+                    contacts.push(contact);
+                }
+            }
+        }
+    }
+    Ok((contacts, ids, events))
+}
+
+/// Counts what the breach concerns, from the stores and the audit log.
+pub fn assess(state: &AppState, b: &Breach) -> OpResult<Assessment> {
+    let (contacts, mut subjects, events) = concerned(state, b)?;
+    let mut a = Assessment { at: Utc::now(), events, ..Default::default() };
+    if b.affected.iter().any(|x| matches!(x, Affected::Contacts | Affected::Consents)) {
+        a.contacts = contacts.iter().filter(|c| c.created_at <= b.window_end && in_scope(b, c)).count() as u64;
+    }
+    if b.affected.contains(&Affected::Events) {
+        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
+        let from = super::retention::v7_floor(b.window_start);
+        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
+        let mut people = HashSet::new();
+        for item in by_time.range(from.as_slice()..to.as_slice()) {
+            let (k, _) = item.map_err(crate::store::StoreError::from)?;
+            people.extend(ContactId::from_slice(&k[16..32]));
+        }
+        a.event_subjects = people.len() as u64;
+    }
+    for c in &contacts {
+        if !matches!(c.status, Status::Bounced | Status::Complained) && !state.contacts.is_suppressed(&c.email)? {
+            a.reachable += 1;
+        }
+    }
+    if b.affected.contains(&Affected::Consents) {
+        for c in &contacts {
+            a.consent_records += state.contacts.ledger(&c.id)?.len() as u64;
+            a.consent_records += state.forms.submissions_of(&c.id)?.len() as u64;
+        }
+    }
+    if b.affected.contains(&Affected::Requests) {
+        for r in state.gdpr.requests.all()? {
+            let open_then = r.received_at <= b.window_end
+                && (r.state == State::Open || r.closed_at.is_none_or(|t| t >= b.window_start));
+            let unscoped = b.list.is_none() && b.tag.is_none();
+            if open_then && (unscoped || r.contact.is_some_and(|c| subjects.contains(&c))) {
+                a.requests += 1;
+                subjects.extend(r.contact);
+            }
+        }
+    }
+    if b.affected.contains(&Affected::Users) {
+        a.users = state.users.list()?.iter().filter(|u| u.created_at <= b.window_end).count() as u64;
+    }
+    a.subjects = subjects.len() as u64 + a.users;
+    let profiles = if b.affected.contains(&Affected::Contacts) { a.contacts } else { 0 };
+    a.records = profiles + a.consent_records + a.events + a.requests + a.users;
+    let mut categories: Vec<String> = Vec::new();
+    for affected in &b.affected {
+        for tree in affected.trees() {
+            if let Some(Holds::Personal { categories: c, .. }) =
+                REGISTRY.iter().find(|r| r.tree == *tree).map(|r| &r.holds)
+            {
+                for cat in c.iter().filter(|c| !c.ends_with(" id")) {
+                    if !categories.iter().any(|x| x == cat) {
+                        categories.push(cat.to_string());
+                    }
+                }
+            }
+        }
+    }
+    a.categories = categories;
+    a.activity = activity(state, b.window_start, b.window_end)?;
+    Ok(a)
+}
+
+/// The actions that read or carried personal data out, and sign-ins, in the window.
+const WATCHED: &[Action] = &[
+    Action::ContactsExported,
+    Action::ContactUnmasked,
+    Action::RequestArchiveProduced,
+    Action::BackupCreated,
+    Action::Login,
+    Action::LoginFailed,
+];
+
+fn activity(state: &AppState, from: DateTime<Utc>, to: DateTime<Utc>) -> OpResult<Vec<ActivityLine>> {
+    let filter = Filter { since: Some(from), until: Some(to), ..Default::default() };
+    let usernames: BTreeMap<String, String> =
+        state.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
+    let mut counts: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for e in state.audit.query(&filter, usize::MAX)? {
+        if !WATCHED.iter().any(|a| a.as_str() == e.action) {
+            continue;
+        }
+        let actor = e.actor.reference();
+        let who = usernames.get(&actor).cloned().unwrap_or(actor);
+        *counts.entry((e.action, who)).or_default() += 1;
+    }
+    Ok(counts.into_iter().map(|((action, actor), count)| ActivityLine { action, actor, count }).collect())
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreachInput {
+    pub discovered_at: Option<DateTime<Utc>>,
+    pub window_start: Option<DateTime<Utc>>,
+    pub window_end: Option<DateTime<Utc>>,
+    /// contacts, consents, events, requests, users, or all.
+    #[serde(default)]
+    pub affected: Vec<String>,
+    pub list: Option<String>,
+    pub tag: Option<String>,
+    pub description: Option<String>,
+    pub consequences: Option<String>,
+    pub measures: Option<String>,
+}
+
+fn parse_affected(raw: &[String]) -> OpResult<Vec<Affected>> {
+    let mut out = Vec::new();
+    for s in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if s == "all" {
+            return Ok(Affected::ALL.to_vec());
+        }
+        let a = Affected::parse(s).ok_or_else(|| {
+            invalid("affected", format!("`{s}` is not one of contacts, consents, events, requests, users, all"))
+        })?;
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    if out.is_empty() {
+        return Err(invalid(
+            "affected",
+            "say what the breach affected (contacts, consents, events, requests, users or all)",
+        ));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Records a breach and counts what it concerns.
+pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach> {
+    require(&by)?;
+    let now = Utc::now();
+    let discovered_at =
+        input.discovered_at.ok_or_else(|| invalid("discovered_at", "say when the breach was discovered"))?;
+    if discovered_at > now + Duration::minutes(5) {
+        return Err(invalid("discovered_at", "is in the future"));
+    }
+    let window_start =
+        input.window_start.ok_or_else(|| invalid("window_start", "say from when the data was exposed"))?;
+    let window_end = input.window_end.unwrap_or(discovered_at);
+    if window_end < window_start {
+        return Err(invalid("window_end", "is before the start of the window"));
+    }
+    if window_start > now + Duration::minutes(5) {
+        return Err(invalid("window_start", "is in the future"));
+    }
+    let affected = parse_affected(&input.affected)?;
+    let list = input.list.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    if let Some(l) = &list {
+        state.lists.get(l)?.ok_or_else(|| invalid("list", format!("there is no list `{l}`")))?;
+    }
+    let tag = input.tag.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let description = text("description", input.description.as_deref(), 5000)?;
+    if description.is_empty() {
+        return Err(invalid("description", "describe what happened (the nature of the breach)"));
+    }
+    let mut b = Breach {
+        id: BreachId::new(),
+        recorded_at: now,
+        discovered_at,
+        window_start,
+        window_end,
+        affected,
+        list,
+        tag,
+        description,
+        consequences: text("consequences", input.consequences.as_deref(), 5000)?,
+        measures: text("measures", input.measures.as_deref(), 5000)?,
+        assessment: Assessment::default(),
+        reported_at: None,
+        authority_reference: String::new(),
+        delay_reason: String::new(),
+        notice_subject: String::new(),
+        notice_body: String::new(),
+        notice_queued_at: None,
+        notice_recipients: 0,
+        closed_at: None,
+        steps: Vec::new(),
+    };
+    b.assessment = assess(state, &b)?;
+    let (subject, body) = notice_draft(state, &b);
+    b.notice_subject = subject;
+    b.notice_body = body;
+    let who = super::ops::actor_ref(&by);
+    b.step(
+        &who,
+        format!(
+            "recorded; counted {} data subjects and {} records concerned",
+            b.assessment.subjects, b.assessment.records
+        ),
+    );
+    state.gdpr.breaches.put(&b)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachRecorded)
+            .target(b.id.reference())
+            .detail("affected", b.affected.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(","))
+            .detail("subjects", b.assessment.subjects)
+            .detail("records", b.assessment.records),
+    )?;
+    Ok(b)
+}
+
+pub fn get(state: &AppState, id: &BreachId) -> OpResult<Breach> {
+    state.gdpr.breaches.get(id)?.ok_or(OpError::NotFound("breach"))
+}
+
+/// Counts again (after more was learnt, or data changed).
+pub fn reassess(state: &AppState, by: By, id: &BreachId) -> OpResult<Breach> {
+    require(&by)?;
+    let mut b = get(state, id)?;
+    b.assessment = assess(state, &b)?;
+    b.step(
+        &super::ops::actor_ref(&by),
+        format!("counted again: {} data subjects, {} records", b.assessment.subjects, b.assessment.records),
+    );
+    state.gdpr.breaches.put(&b)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachAssessed)
+            .target(b.id.reference())
+            .detail("subjects", b.assessment.subjects)
+            .detail("records", b.assessment.records),
+    )?;
+    Ok(b)
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreachUpdate {
+    pub description: Option<String>,
+    pub consequences: Option<String>,
+    pub measures: Option<String>,
+    /// Marks the authority as notified (at `reported_at`, or now).
+    pub reported: Option<bool>,
+    pub reported_at: Option<DateTime<Utc>>,
+    pub authority_reference: Option<String>,
+    /// Required when the notification is made after the 72 hours (Art. 33(1)).
+    pub delay_reason: Option<String>,
+    pub notice_subject: Option<String>,
+    pub notice_body: Option<String>,
+    /// Closes the breach (or reopens it with false); closing unreported needs `delay_reason`
+    /// to say why no notification was made.
+    pub close: Option<bool>,
+}
+
+pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpResult<Breach> {
+    require(&by)?;
+    let mut b = get(state, id)?;
+    let who = super::ops::actor_ref(&by);
+    let mut changed = Vec::new();
+    for (field, value, slot) in [
+        ("description", &u.description, &mut b.description),
+        ("consequences", &u.consequences, &mut b.consequences),
+        ("measures", &u.measures, &mut b.measures),
+    ] {
+        if let Some(v) = value {
+            let v = text(field, Some(v), 5000)?;
+            if field == "description" && v.is_empty() {
+                return Err(invalid("description", "describe what happened (the nature of the breach)"));
+            }
+            if *slot != v {
+                *slot = v;
+                changed.push(field);
+            }
+        }
+    }
+    if let Some(r) = &u.authority_reference {
+        let r = text("authority_reference", Some(r), 200)?;
+        if r != b.authority_reference {
+            b.authority_reference = r;
+            changed.push("authority_reference");
+        }
+    }
+    if let Some(r) = &u.delay_reason {
+        let r = text("delay_reason", Some(r), 2000)?;
+        if r != b.delay_reason {
+            b.delay_reason = r;
+            changed.push("delay_reason");
+        }
+    }
+    if let Some(s) = &u.notice_subject {
+        let s = text("notice_subject", Some(s), 200)?;
+        if s.is_empty() {
+            return Err(invalid("notice_subject", "the notice needs a subject"));
+        }
+        if s != b.notice_subject {
+            b.notice_subject = s;
+            changed.push("notice_subject");
+        }
+    }
+    if let Some(s) = &u.notice_body {
+        let s = text("notice_body", Some(s), 10_000)?;
+        if s.is_empty() {
+            return Err(invalid("notice_body", "the notice needs a text"));
+        }
+        if s != b.notice_body {
+            b.notice_body = s;
+            changed.push("notice_body");
+        }
+    }
+    if u.reported == Some(true) && b.reported_at.is_none() {
+        let at = u.reported_at.unwrap_or_else(Utc::now);
+        if at > Utc::now() + Duration::minutes(5) {
+            return Err(invalid("reported_at", "is in the future"));
+        }
+        if at < b.discovered_at {
+            return Err(invalid("reported_at", "is before the breach was discovered"));
+        }
+        if at > b.deadline() && b.delay_reason.is_empty() {
+            return Err(invalid(
+                "delay_reason",
+                "the notification is later than 72 hours: give the reasons for the delay (Art. 33(1))",
+            ));
+        }
+        b.reported_at = Some(at);
+        b.step(
+            &who,
+            format!("supervisory authority notified{}", if b.reported_late() { " (late, with reasons)" } else { "" }),
+        );
+        changed.push("reported_at");
+    }
+    match u.close {
+        Some(true) if b.closed_at.is_none() => {
+            if b.reported_at.is_none() && b.delay_reason.is_empty() {
+                return Err(invalid(
+                    "delay_reason",
+                    "say why the authority was not notified (e.g. the breach is unlikely to result in a risk)",
+                ));
+            }
+            b.closed_at = Some(Utc::now());
+            b.step(&who, "closed");
+            changed.push("closed_at");
+        }
+        Some(false) if b.closed_at.is_some() => {
+            b.closed_at = None;
+            b.step(&who, "reopened");
+            changed.push("closed_at");
+        }
+        _ => {}
+    }
+    if changed.is_empty() {
+        return Ok(b);
+    }
+    state.gdpr.breaches.put(&b)?;
+    state.store.commit()?;
+    state
+        .audit
+        .record(by.event(Action::BreachChanged).target(b.id.reference()).detail("changed", changed.join(",")))?;
+    Ok(b)
+}
+
+fn dpo_contact(state: &AppState) -> String {
+    let s = state.settings.get().unwrap_or_default();
+    if s.dpo_contact.trim().is_empty() {
+        "— no DPO contact is set yet (Settings)".into()
+    } else {
+        s.dpo_contact
+    }
+}
+
+fn or_pending(v: &str, what: &str) -> String {
+    if v.trim().is_empty() {
+        format!("— {what} (to be completed; Art. 33(4) allows providing it in phases)")
+    } else {
+        v.trim().to_string()
+    }
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The draft notification to the supervisory authority, with the fields of Art. 33(3).
+pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>) -> String {
+    let s = state.settings.get().unwrap_or_default();
+    let a = &b.assessment;
+    let scope = match (&b.list, &b.tag) {
+        (Some(l), Some(t)) => format!(" (contacts on the list “{l}” with the tag “{t}”)"),
+        (Some(l), None) => format!(" (contacts on the list “{l}”)"),
+        (None, Some(t)) => format!(" (contacts with the tag “{t}”)"),
+        (None, None) => String::new(),
+    };
+    let affected: Vec<&str> = b.affected.iter().map(|x| x.label()).collect();
+    let mut detail = Vec::new();
+    if b.affected.contains(&Affected::Contacts) {
+        detail.push(format!("{} contact profiles", a.contacts));
+    }
+    if b.affected.contains(&Affected::Consents) {
+        detail.push(format!("{} consent records and form submissions", a.consent_records));
+    }
+    if b.affected.contains(&Affected::Events) {
+        detail.push(format!("{} tracked events of {} people", a.events, a.event_subjects));
+    }
+    if b.affected.contains(&Affected::Requests) {
+        detail.push(format!("{} privacy requests", a.requests));
+    }
+    if b.affected.contains(&Affected::Users) {
+        detail.push(format!("{} admin accounts", a.users));
+    }
+    let activity = if a.activity.is_empty() {
+        "none recorded".to_string()
+    } else {
+        a.activity.iter().map(|l| format!("{} × {} by {}", l.count, l.action, l.actor)).collect::<Vec<_>>().join("; ")
+    };
+    let when = match b.reported_at {
+        Some(t) => t,
+        None => now,
+    };
+    let timing = if when <= b.deadline() {
+        format!("within 72 hours of discovery ({} hours after it)", (when - b.discovered_at).num_hours())
+    } else {
+        format!(
+            "{} hours after discovery, later than 72 hours. Reasons for the delay: {}",
+            (when - b.discovered_at).num_hours(),
+            or_pending(&b.delay_reason, "the reasons for the delay")
+        )
+    };
+    format!(
+        "Notification of a personal data breach to the supervisory authority (GDPR Art. 33)\n\
+         \n\
+         Controller: {org}{address}\n\
+         Our reference: {reference}\n\
+         \n\
+         Timing\n\
+         - Discovered: {discovered}\n\
+         - Period in which the data was exposed: {start} to {end}\n\
+         - This notification: {timing}\n\
+         \n\
+         (a) Nature of the breach\n\
+         {description}\n\
+         Data affected: {affected}{scope}\n\
+         Categories of personal data concerned: {categories}\n\
+         Approximate number of data subjects concerned: {subjects}\n\
+         Approximate number of personal data records concerned: {records} ({detail})\n\
+         Access recorded in the audit log during that period (exports, unmasking, archives, backups, sign-ins): {activity}\n\
+         \n\
+         (b) Data-protection officer or other contact point\n\
+         {dpo}\n\
+         \n\
+         (c) Likely consequences of the breach\n\
+         {consequences}\n\
+         \n\
+         (d) Measures taken or proposed to address the breach, including measures to mitigate its possible adverse effects\n\
+         {measures}\n\
+         \n\
+         Where information is not yet complete, it will be provided in phases without undue further delay (Art. 33(4)).\n",
+        org = s.organisation,
+        address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.postal_address.replace('\n', ", ")) },
+        reference = b.id.reference(),
+        discovered = utc(b.discovered_at),
+        start = utc(b.window_start),
+        end = utc(b.window_end),
+        description = b.description,
+        affected = affected.join("; "),
+        categories = a.categories.join(", "),
+        subjects = a.subjects,
+        records = a.records,
+        detail = detail.join(", "),
+        dpo = dpo_contact(state),
+        consequences = or_pending(&b.consequences, "the likely consequences"),
+        measures = or_pending(&b.measures, "the measures taken"),
+    )
+}
+
+/// The notice to the people concerned (Art. 34(2): in clear and plain language, the nature of
+/// the breach, the contact point, the likely consequences and the measures), as a first draft
+/// the DPO edits.
+pub fn notice_draft(state: &AppState, b: &Breach) -> (String, String) {
+    let s = state.settings.get().unwrap_or_default();
+    let mut paragraphs = vec![
+        "Hello,".to_string(),
+        format!(
+            "we are writing to tell you about a security incident at {} that concerns your personal data.",
+            s.organisation
+        ),
+        format!("What happened: {}", b.description),
+        format!("Which of your data: {}.", b.assessment.categories.join(", ")),
+    ];
+    if !b.consequences.is_empty() {
+        paragraphs.push(format!("What this may mean for you: {}", b.consequences));
+    }
+    if !b.measures.is_empty() {
+        paragraphs.push(format!("What we have done: {}", b.measures));
+    }
+    paragraphs.push(
+        "What you can do: be wary of unexpected messages that mention your account or ask for passwords or payment \
+         details, and change your password wherever you used the same one."
+            .into(),
+    );
+    paragraphs.push(format!("If you have questions, contact our data-protection officer: {}.", dpo_contact(state)));
+    (format!("Important: a security incident at {} concerns your data", s.organisation), paragraphs.join("\n\n"))
+}
+
+/// The contacts a notice would go to now: those concerned that mail can reach.
+pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<(ContactId, EmailAddress)>> {
+    let (contacts, _, _) = concerned(state, b)?;
+    let mut out = Vec::new();
+    for c in contacts {
+        if !matches!(c.status, Status::Bounced | Status::Complained) && !state.contacts.is_suppressed(&c.email)? {
+            out.push((c.id, c.email));
+        }
+    }
+    Ok(out)
+}
+
+/// Queues the notice to everyone concerned through the transactional outbox (in the
+/// background: a large breach means many messages). Once per breach; returns how many
+/// recipients it is queued for.
+pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usize> {
+    require(&by)?;
+    let mut b = get(&state, id)?;
+    if b.notice_queued_at.is_some() {
+        return Err(OpError::Conflict("The notice to the people concerned has been queued already.".into()));
+    }
+    if !b.affected.iter().any(|a| matches!(a, Affected::Contacts | Affected::Consents | Affected::Events)) {
+        return Err(OpError::Conflict(
+            "This breach concerns no contacts, so there is no one to notify by mail.".into(),
+        ));
+    }
+    let to = recipients(&state, &b)?;
+    b.notice_queued_at = Some(Utc::now());
+    b.notice_recipients = to.len() as u64;
+    let who = super::ops::actor_ref(&by);
+    b.step(&who, format!("notice to the people concerned queued for {} recipients", to.len()));
+    state.gdpr.breaches.put(&b)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::BreachNoticeQueued).target(b.id.reference()).detail("recipients", to.len()))?;
+    let n = to.len();
+    let paragraphs: Vec<String> =
+        b.notice_body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let data = serde_json::json!({ "subject": b.notice_subject, "paragraphs": paragraphs });
+    let caller = b.id.reference();
+    let id = b.id;
+    std::thread::Builder::new()
+        .name("breach-notice".into())
+        .spawn(move || {
+            let mut queued = 0usize;
+            let mut skipped = 0usize;
+            for (contact, email) in &to {
+                let msg = crate::sending::ops::NewMessage {
+                    template: crate::sending::templates::BREACH_NOTICE,
+                    to: email,
+                    data: data.clone(),
+                    idempotency_key: &contact.to_string(),
+                };
+                match crate::sending::ops::enqueue_system_message(&state, &caller, msg) {
+                    Ok(_) => queued += 1,
+                    Err(e) => {
+                        skipped += 1;
+                        tracing::warn!(breach = %id, error = %e, "a breach notice could not be queued");
+                    }
+                }
+            }
+            if let Ok(Some(mut b)) = state.gdpr.breaches.get(&id) {
+                b.step("system", format!("{queued} notices queued to the outbox, {skipped} could not be"));
+                let _ = state.gdpr.breaches.put(&b).and_then(|_| state.store.commit());
+            }
+        })
+        .map_err(|e| OpError::Internal(format!("starting the notice queue: {e}")))?;
+    Ok(n)
+}

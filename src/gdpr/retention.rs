@@ -1,0 +1,629 @@
+//! Retention: one rule per kind of record, each with its period, evaluated daily by the
+//! scheduler (the `retention` job) or on demand. A dry run counts what each rule would remove
+//! now and changes nothing; a run removes exactly what the same plan lists and writes its
+//! counts per rule to the audit log.
+//!
+//! | rule | period from | what goes |
+//! |---|---|---|
+//! | email events | purpose `engagement` | opens and clicks older than the period |
+//! | website events | purpose `website_tracking` | page views, shop events, orders |
+//! | website visitors | purpose `website_tracking` | anonymous visitors not seen since, with their events |
+//! | inactive contacts | retention policy (off by default) | contacts with no activity and no change since: erased or anonymised |
+//! | unconfirmed sign-ups | `forms.unconfirmed_days` | sign-ups nobody confirmed |
+//! | import uploads | one day | uploaded CSV files whose import was never started |
+//! | closed requests | retention policy | privacy requests closed longer ago, with what was filed with them |
+//! | erasure tombstones | `gdpr.tombstone_days` | keyed hashes of erased addresses |
+//! | audit entries | retention policy | the oldest entries; the chain then starts at a signed anchor |
+//!
+//! Contacts whose processing is restricted (Art. 18) or who have an open privacy request are
+//! never removed as inactive: the first must be kept, the second is being dealt with.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::erasure::{self, Mode};
+use super::requests::State;
+use crate::audit::Action;
+use crate::domain::{ContactId, EventKind, Permission};
+use crate::ops::{By, OpError, OpResult};
+use crate::state::AppState;
+use crate::store::registry::{Holds, Registration};
+use crate::store::{PlainTree, Result, Store};
+
+pub const POLICY_TREE: &str = "retention_policy";
+const POLICY_KEY: &[u8] = b"policy";
+
+pub const POLICY_REGISTRATION: Registration = Registration {
+    tree: POLICY_TREE,
+    purpose: "the retention periods the DPO chose (inactive contacts, closed requests, audit entries)",
+    holds: Holds::Nothing { why: "periods and choices of the controller" },
+};
+
+/// Uploaded CSV files wait this long for their import to be started.
+pub const UPLOAD_HOURS: i64 = 24;
+
+/// What happens to contacts inactive for longer than their period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InactiveAction {
+    /// Erased, and what they contributed to campaign and site totals taken out again.
+    Delete,
+    /// Erased; campaign and site totals keep counting what they did.
+    Anonymise,
+}
+
+impl InactiveAction {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            InactiveAction::Delete => "delete",
+            InactiveAction::Anonymise => "anonymise",
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self {
+            InactiveAction::Delete => Mode::Erase,
+            InactiveAction::Anonymise => Mode::Anonymise,
+        }
+    }
+}
+
+/// The periods the DPO sets in the UI (the others come from purposes and the config file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Days without activity after which a contact goes; 0 turns the rule off.
+    pub inactive_days: u32,
+    pub inactive_action: InactiveAction,
+    /// Days a closed privacy request is kept (proof of how it was handled).
+    pub closed_request_days: u32,
+    /// Days an audit entry is kept.
+    pub audit_days: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        // Requests: three years, the usual limitation period for claims about how one was
+        // handled; the audit log: two years.
+        Self {
+            inactive_days: 0,
+            inactive_action: InactiveAction::Anonymise,
+            closed_request_days: 1095,
+            audit_days: 730,
+        }
+    }
+}
+
+pub const MAX_DAYS: u32 = 3650;
+
+impl Policy {
+    /// The error names the field.
+    pub fn validate(&self) -> std::result::Result<(), (&'static str, String)> {
+        if self.inactive_days != 0 && !(30..=MAX_DAYS).contains(&self.inactive_days) {
+            return Err(("inactive_days", format!("use 0 (off) or 30 to {MAX_DAYS} days")));
+        }
+        if !(30..=MAX_DAYS).contains(&self.closed_request_days) {
+            return Err(("closed_request_days", format!("use 30 to {MAX_DAYS} days")));
+        }
+        // Accountability (Art. 5(2)) needs a trail long enough to answer for a year's work.
+        if !(365..=MAX_DAYS).contains(&self.audit_days) {
+            return Err(("audit_days", format!("use 365 to {MAX_DAYS} days")));
+        }
+        Ok(())
+    }
+}
+
+/// The policy and the lock that keeps two runs (the scheduler's and "Run now") apart.
+pub struct Retention {
+    tree: PlainTree<Policy>,
+    running: Mutex<()>,
+}
+
+impl Retention {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.plain(POLICY_TREE)?, running: Mutex::new(()) })
+    }
+
+    pub fn policy(&self) -> Result<Policy> {
+        Ok(self.tree.get(POLICY_KEY)?.unwrap_or_default())
+    }
+
+    fn save(&self, p: &Policy) -> Result<()> {
+        self.tree.put(POLICY_KEY, p)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKey {
+    EmailEvents,
+    WebsiteEvents,
+    WebsiteVisitors,
+    InactiveContacts,
+    UnconfirmedSignUps,
+    ImportUploads,
+    ClosedRequests,
+    Tombstones,
+    AuditEntries,
+}
+
+impl RuleKey {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RuleKey::EmailEvents => "email_events",
+            RuleKey::WebsiteEvents => "website_events",
+            RuleKey::WebsiteVisitors => "website_visitors",
+            RuleKey::InactiveContacts => "inactive_contacts",
+            RuleKey::UnconfirmedSignUps => "unconfirmed_sign_ups",
+            RuleKey::ImportUploads => "import_uploads",
+            RuleKey::ClosedRequests => "closed_requests",
+            RuleKey::Tombstones => "tombstones",
+            RuleKey::AuditEntries => "audit_entries",
+        }
+    }
+}
+
+/// One rule as the page and the API show it, with what it removes now (dry run) or removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub key: RuleKey,
+    pub title: &'static str,
+    /// The data category the rule applies to.
+    pub category: &'static str,
+    /// None: the rule is off.
+    pub days: Option<u32>,
+    /// Where the period is set.
+    pub set_in: String,
+    /// "delete", "anonymise", or "delete (keyed hashes)".
+    pub action: &'static str,
+    /// Records older than this go.
+    pub cutoff: Option<DateTime<Utc>>,
+    pub count: u64,
+    /// Records that go along with the counted ones (a visitor's events, an erased sign-up's
+    /// submission), described.
+    pub also: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub at: DateTime<Utc>,
+    pub dry_run: bool,
+    pub rules: Vec<Rule>,
+}
+
+impl Report {
+    pub fn count(&self, key: RuleKey) -> u64 {
+        self.rules.iter().find(|r| r.key == key).map_or(0, |r| r.count)
+    }
+
+    pub fn total(&self) -> u64 {
+        self.rules.iter().map(|r| r.count).sum()
+    }
+
+    /// One line for the job log.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self.rules.iter().map(|r| format!("{} {}", r.count, r.key.as_str())).collect();
+        format!("{} {}", if self.dry_run { "would remove" } else { "removed" }, parts.join(", "))
+    }
+}
+
+/// What each rule would remove at `now`: the dry run shows the counts, the run removes these.
+struct Plan {
+    rules: Vec<Rule>,
+    inactive: Vec<ContactId>,
+    inactive_action: Option<InactiveAction>,
+    unconfirmed: Vec<crate::forms::ops::Unconfirmed>,
+    uploads: Vec<PathBuf>,
+    closed: Vec<super::Request>,
+    tombstone_cutoff: DateTime<Utc>,
+    audit: Vec<u64>,
+}
+
+fn purpose_days(state: &AppState, purpose: &str) -> Result<u32> {
+    Ok(state.purposes.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
+}
+
+fn rule(key: RuleKey, title: &'static str, category: &'static str, days: Option<u32>, set_in: String) -> Rule {
+    Rule { key, title, category, days, set_in, action: "delete", cutoff: None, count: 0, also: None }
+}
+
+/// Tracked events of the given kinds older than `cutoff`, counted on the event log in time
+/// order (`events_by_time`: keys are `event id ‖ contact`, event ids are UUIDv7 so key order
+/// is time order, values start with the kind) — the range `TrackStore::prune_before` removes.
+fn count_events(state: &AppState, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<u64> {
+    let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
+    let mut n = 0;
+    for item in by_time.range(..v7_floor(cutoff).as_slice()) {
+        let (_, v) = item?;
+        if v.first().and_then(|b| EventKind::from_byte(*b)).is_some_and(|k| kinds.contains(&k)) {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// The smallest UUIDv7 of an instant.
+pub(super) fn v7_floor(t: DateTime<Utc>) -> [u8; 16] {
+    let ms = u64::try_from(t.timestamp_millis().max(0)).unwrap_or(0);
+    let mut b = [0u8; 16];
+    b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+    b
+}
+
+/// Visitors not seen since `cutoff`, and the older events of the others: what
+/// `Website::prune(cutoff)` removes (it counts a stale visitor's events with the visitor).
+fn count_visitors(state: &AppState, cutoff: DateTime<Utc>) -> Result<(u64, u64)> {
+    use crate::tracking::website::{Visitor, VISITORS, VISITOR_EVENTS};
+    let visitors: crate::store::SealedTree<Visitor> = state.store.sealed(VISITORS)?;
+    let mut stale = HashSet::new();
+    for item in visitors.iter() {
+        let (_, person, v) = item?;
+        if v.last_seen < cutoff {
+            stale.insert(person);
+        }
+    }
+    let cutoff_ms = u64::try_from(cutoff.timestamp_millis().max(0)).unwrap_or(0);
+    let mut events = 0;
+    for k in state.store.tree(VISITOR_EVENTS)?.iter().keys() {
+        let k = k?;
+        let (Some(owner), Some(stamp)) = (crate::domain::PersonId::from_slice(&k[..16]), k.get(16..22)) else {
+            continue;
+        };
+        let mut ms = [0u8; 8];
+        ms[2..].copy_from_slice(stamp);
+        if u64::from_be_bytes(ms) < cutoff_ms && !stale.contains(&owner) {
+            events += 1;
+        }
+    }
+    Ok((stale.len() as u64, events))
+}
+
+/// Contacts with no activity (opens, clicks, visits, orders) and no change since `cutoff`,
+/// except those restricted, with an open request, or waiting for a sign-up's confirmation.
+fn inactive_contacts(state: &AppState, cutoff: DateTime<Utc>) -> Result<Vec<ContactId>> {
+    let busy: HashSet<ContactId> =
+        state.gdpr.requests.all()?.into_iter().filter(|r| r.state == State::Open).filter_map(|r| r.contact).collect();
+    let mut out = Vec::new();
+    for c in state.contacts.iter() {
+        let c = c?;
+        // A pending sign-up is the unconfirmed sign-ups rule's, with its own period.
+        if c.status == crate::domain::Status::Pending {
+            continue;
+        }
+        if c.updated_at >= cutoff || c.created_at >= cutoff || busy.contains(&c.id) {
+            continue;
+        }
+        if state.contacts.activity(&c.id)?.last_seen.is_some_and(|t| t >= cutoff) {
+            continue;
+        }
+        if state.gdpr.restrictions.is_restricted(&c.id)? {
+            continue;
+        }
+        out.push(c.id);
+    }
+    Ok(out)
+}
+
+/// Uploaded CSV files older than [`UPLOAD_HOURS`] whose import never started (a started import
+/// removes its upload when it ends).
+fn stale_uploads(state: &AppState, now: DateTime<Utc>) -> Vec<PathBuf> {
+    let cutoff = std::time::SystemTime::from(now - Duration::hours(UPLOAD_HOURS));
+    let Ok(dir) = std::fs::read_dir(state.imports.dir()) else { return Vec::new() };
+    let mut out: Vec<PathBuf> = dir
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_str().is_some_and(|n| n.ends_with(".upload.csv")))
+        .filter(|e| e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < cutoff))
+        .map(|e| e.path())
+        .filter(|p| {
+            let id = p.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".upload.csv")).unwrap_or("");
+            !matches!(state.imports.get(id), Ok(Some(b)) if b.status == crate::contacts::import::BatchStatus::Running)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// With `counting` false only the rules and their periods (for listing them without the cost
+/// of walking every store).
+fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> {
+    let policy = state.gdpr.retention.policy()?;
+    let email_days = purpose_days(state, crate::tracking::ENGAGEMENT)?;
+    let web_days = purpose_days(state, crate::tracking::retention::WEBSITE_TRACKING)?;
+    let days_ago = |d: u32| now - Duration::days(i64::from(d));
+    let (email_cutoff, web_cutoff) = (days_ago(email_days), days_ago(web_days));
+    let mut rules = Vec::new();
+
+    let mut r = rule(
+        RuleKey::EmailEvents,
+        "Email opens and clicks",
+        "email interactions",
+        Some(email_days),
+        "the purpose “engagement”".into(),
+    );
+    r.cutoff = Some(email_cutoff);
+    if counting {
+        r.count = count_events(state, email_cutoff, &[EventKind::Open, EventKind::Click])?;
+    }
+    rules.push(r);
+
+    let mut r = rule(
+        RuleKey::WebsiteEvents,
+        "Page views, shop events and orders",
+        "website activity, orders",
+        Some(web_days),
+        "the purpose “website_tracking”".into(),
+    );
+    r.cutoff = Some(web_cutoff);
+    if counting {
+        r.count = count_events(state, web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
+    }
+    rules.push(r);
+
+    let visitor_cutoff = now - crate::tracking::website::retention_days(Some(web_days));
+    let (visitors, visitor_events) = if counting { count_visitors(state, visitor_cutoff)? } else { (0, 0) };
+    let mut r = rule(
+        RuleKey::WebsiteVisitors,
+        "Website visitors not linked to a contact",
+        "pseudonymous visitor ids and their visits",
+        Some(web_days),
+        "the purpose “website_tracking”".into(),
+    );
+    r.cutoff = Some(visitor_cutoff);
+    r.count = visitors;
+    r.also = (visitor_events > 0).then(|| format!("and {visitor_events} older visits of visitors still active"));
+    rules.push(r);
+
+    let (inactive, inactive_action) = if policy.inactive_days == 0 {
+        (Vec::new(), None)
+    } else if !counting {
+        (Vec::new(), Some(policy.inactive_action))
+    } else {
+        (inactive_contacts(state, days_ago(policy.inactive_days))?, Some(policy.inactive_action))
+    };
+    let mut r = rule(
+        RuleKey::InactiveContacts,
+        "Inactive contacts",
+        "contacts with everything about them",
+        (policy.inactive_days > 0).then_some(policy.inactive_days),
+        "this page".into(),
+    );
+    r.action = inactive_action.map_or("off", |a| a.as_str());
+    r.cutoff = (policy.inactive_days > 0).then(|| days_ago(policy.inactive_days));
+    r.count = inactive.len() as u64;
+    rules.push(r);
+
+    let unconfirmed = if counting { crate::forms::ops::plan_unconfirmed(state, now)? } else { Vec::new() };
+    let whole = unconfirmed.iter().filter(|u| u.whole).count();
+    let mut r = rule(
+        RuleKey::UnconfirmedSignUps,
+        "Sign-ups nobody confirmed",
+        "form submissions (and contacts they created)",
+        Some(state.config.forms.unconfirmed_days),
+        "the config file (forms.unconfirmed_days)".into(),
+    );
+    r.cutoff = Some(days_ago(state.config.forms.unconfirmed_days));
+    r.count = unconfirmed.len() as u64;
+    r.also = (whole > 0).then(|| format!("{whole} of them created their contact, which is erased with the sign-up"));
+    rules.push(r);
+
+    let uploads = if counting { stale_uploads(state, now) } else { Vec::new() };
+    let mut r = rule(
+        RuleKey::ImportUploads,
+        "Uploaded CSV files never imported",
+        "contact lists uploaded for import",
+        Some(1),
+        "fixed (one day)".into(),
+    );
+    r.cutoff = Some(now - Duration::hours(UPLOAD_HOURS));
+    r.count = uploads.len() as u64;
+    rules.push(r);
+
+    let closed_cutoff = days_ago(policy.closed_request_days);
+    let closed: Vec<super::Request> = state
+        .gdpr
+        .requests
+        .all()?
+        .into_iter()
+        .filter(|r| counting && r.state != State::Open && r.closed_at.is_some_and(|t| t < closed_cutoff))
+        .collect();
+    let mut r = rule(
+        RuleKey::ClosedRequests,
+        "Closed privacy requests",
+        "the register of requests and what was filed with them",
+        Some(policy.closed_request_days),
+        "this page".into(),
+    );
+    r.cutoff = Some(closed_cutoff);
+    r.count = closed.len() as u64;
+    rules.push(r);
+
+    let tombstone_cutoff = days_ago(state.config.gdpr.tombstone_days);
+    let mut r = rule(
+        RuleKey::Tombstones,
+        "Erasure tombstones",
+        "keyed hashes of erased addresses",
+        Some(state.config.gdpr.tombstone_days),
+        "the config file (gdpr.tombstone_days)".into(),
+    );
+    r.cutoff = Some(tombstone_cutoff);
+    if counting {
+        r.count = state.contacts.suppression_before(tombstone_cutoff)? as u64;
+    }
+    rules.push(r);
+
+    let audit_cutoff = days_ago(policy.audit_days);
+    let audit = if counting { state.audit.expired(audit_cutoff)? } else { Vec::new() };
+    let mut r = rule(
+        RuleKey::AuditEntries,
+        "Audit log entries",
+        "who did what and when",
+        Some(policy.audit_days),
+        "this page".into(),
+    );
+    r.cutoff = Some(audit_cutoff);
+    r.count = audit.len() as u64;
+    rules.push(r);
+
+    Ok(Plan { rules, inactive, inactive_action, unconfirmed, uploads, closed, tombstone_cutoff, audit })
+}
+
+fn require(by: &By) -> OpResult<()> {
+    if by.role.is_none_or(|r| r.allows(Permission::ManageGdpr)) {
+        Ok(())
+    } else {
+        Err(OpError::Forbidden("Your role may not do this.".into()))
+    }
+}
+
+/// The rules and their periods, without counting anything.
+pub fn rules(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Vec<Rule>> {
+    require(&by)?;
+    Ok(plan(state, now, false)?.rules)
+}
+
+/// The rules with what each would remove at `now`. Changes nothing.
+pub fn dry_run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
+    require(&by)?;
+    Ok(Report { at: now, dry_run: true, rules: plan(state, now, true)?.rules })
+}
+
+/// Removes what each rule lists at `now`, commits, and records the counts in the audit log.
+pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
+    require(&by)?;
+    let _one_run = state.gdpr.retention.running.lock().unwrap_or_else(|p| p.into_inner());
+    let p = plan(state, now, true)?;
+    let mut done = p.rules.clone();
+    let mut set = |key: RuleKey, count: u64, also: Option<String>| {
+        if let Some(r) = done.iter_mut().find(|r| r.key == key) {
+            r.count = count;
+            r.also = also;
+        }
+    };
+
+    // The same cutoffs as the plan: both read the purposes' periods at `now`.
+    let events = crate::tracking::retention::prune(state, now).map_err(|e| OpError::Internal(format!("{e:#}")))?;
+    set(RuleKey::EmailEvents, events.email_removed as u64, None);
+    set(RuleKey::WebsiteEvents, events.web_removed as u64, None);
+
+    let visitor_cutoff = p.rules.iter().find(|r| r.key == RuleKey::WebsiteVisitors).and_then(|r| r.cutoff);
+    if let Some(cutoff) = visitor_cutoff {
+        let (visitors, events) = state.tracking.website.prune(cutoff)?;
+        state.store.commit()?;
+        let also = (events > 0).then(|| format!("and {events} older visits of visitors still active"));
+        set(RuleKey::WebsiteVisitors, visitors as u64, also);
+    }
+
+    if let Some(action) = p.inactive_action {
+        let n = erasure::erase_without_request(state, &p.inactive, action.mode())?;
+        set(RuleKey::InactiveContacts, n as u64, None);
+    }
+
+    let (erased, removed) = crate::forms::ops::remove_planned(state, p.unconfirmed)?;
+    let also =
+        (erased > 0).then(|| format!("{erased} of them created their contact, which was erased with the sign-up"));
+    set(RuleKey::UnconfirmedSignUps, (erased + removed) as u64, also);
+
+    let mut uploads = 0;
+    for f in &p.uploads {
+        let sidecar = f.with_file_name(
+            f.file_name().and_then(|n| n.to_str()).unwrap_or("").replace(".upload.csv", ".upload.json"),
+        );
+        let _ = std::fs::remove_file(sidecar);
+        match std::fs::remove_file(f) {
+            Ok(()) => uploads += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(OpError::Internal(format!("removing {}: {e}", f.display()))),
+        }
+    }
+    set(RuleKey::ImportUploads, uploads, None);
+
+    for r in &p.closed {
+        state.gdpr.requests.remove(r)?;
+    }
+    set(RuleKey::ClosedRequests, p.closed.len() as u64, None);
+
+    let tombstones = state.contacts.expire_suppression(p.tombstone_cutoff)?;
+    set(RuleKey::Tombstones, tombstones as u64, None);
+    state.store.commit()?;
+
+    let audit = state.audit.prune(&p.audit)?;
+    set(RuleKey::AuditEntries, audit as u64, None);
+    state.store.commit()?;
+
+    let report = Report { at: now, dry_run: false, rules: done };
+    let mut event = by.event(Action::RetentionRun);
+    for r in &report.rules {
+        event = event.detail(r.key.as_str(), r.count);
+    }
+    state.audit.record(event)?;
+    Ok(report)
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyInput {
+    pub inactive_days: Option<u32>,
+    pub inactive_action: Option<String>,
+    pub closed_request_days: Option<u32>,
+    pub audit_days: Option<u32>,
+}
+
+/// Changes the periods set on the retention page (absent fields stay as they are).
+pub fn save_policy(state: &AppState, by: By, input: &PolicyInput) -> OpResult<Policy> {
+    require(&by)?;
+    let before = state.gdpr.retention.policy()?;
+    let mut p = before.clone();
+    if let Some(d) = input.inactive_days {
+        p.inactive_days = d;
+    }
+    if let Some(a) = input.inactive_action.as_deref().map(str::trim) {
+        p.inactive_action = match a {
+            "delete" => InactiveAction::Delete,
+            "anonymise" | "anonymize" => InactiveAction::Anonymise,
+            _ => return Err(OpError::Invalid { field: "inactive_action", message: "use delete or anonymise".into() }),
+        };
+    }
+    if let Some(d) = input.closed_request_days {
+        p.closed_request_days = d;
+    }
+    if let Some(d) = input.audit_days {
+        p.audit_days = d;
+    }
+    p.validate().map_err(|(field, message)| OpError::Invalid { field, message })?;
+    if p == before {
+        return Ok(p);
+    }
+    let mut changed = Vec::new();
+    if p.inactive_days != before.inactive_days {
+        changed.push("inactive_days");
+    }
+    if p.inactive_action != before.inactive_action {
+        changed.push("inactive_action");
+    }
+    if p.closed_request_days != before.closed_request_days {
+        changed.push("closed_request_days");
+    }
+    if p.audit_days != before.audit_days {
+        changed.push("audit_days");
+    }
+    state.gdpr.retention.save(&p)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::RetentionPolicyChanged)
+            .detail("changed", changed.join(","))
+            .detail("inactive_days", p.inactive_days)
+            .detail("inactive_action", p.inactive_action.as_str())
+            .detail("closed_request_days", p.closed_request_days)
+            .detail("audit_days", p.audit_days),
+    )?;
+    Ok(p)
+}
+
+/// The system's own run (the scheduler), as an audit event author.
+pub fn system() -> By {
+    By { actor: crate::audit::Actor::System, ip: None, role: None }
+}

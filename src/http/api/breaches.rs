@@ -1,0 +1,118 @@
+//! The breach assistant through the API: record a breach, read its counts, deadline and drafts,
+//! change it (notified, closed, notice text), count again, queue the notice to the people
+//! concerned. Everything here needs `manage_gdpr`.
+
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::domain::BreachId;
+use crate::gdpr::breaches::{self, Breach, BreachInput, BreachUpdate};
+use crate::http::error::ApiError;
+use crate::http::guard::{perm, Guard};
+use crate::state::{blocking, AppState};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/breaches", web::get().to(list))
+        .route("/breaches", web::post().to(create))
+        .route("/breaches/{id}", web::get().to(get))
+        .route("/breaches/{id}", web::patch().to(update))
+        .route("/breaches/{id}/assess", web::post().to(assess))
+        .route("/breaches/{id}/notice", web::post().to(notice));
+}
+
+fn breach_id(raw: &str) -> Result<BreachId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("breach"))
+}
+
+/// A breach with where it stands against its 72 hours.
+pub fn view(b: &Breach) -> Value {
+    let now = Utc::now();
+    let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
+    v["deadline_at"] = json!(b.deadline());
+    v["deadline"] = json!(b.deadline_state(now));
+    v["minutes_left"] = json!((b.deadline() - now).num_minutes());
+    v["reported_late"] = json!(b.reported_late());
+    v
+}
+
+async fn list(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let all = blocking(move || st.gdpr.breaches.all()).await?;
+    Ok(HttpResponse::Ok().json(json!({ "breaches": all.iter().map(view).collect::<Vec<_>>() })))
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    body: web::Json<BreachInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by) = (state.clone(), g.by());
+    let b = blocking(move || breaches::record(&st, by, &body).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Created().json(view(&b)))
+}
+
+async fn get(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = breach_id(&id)?;
+    let st = state.clone();
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let b = breaches::get(&st, &id)?;
+        let mut v = view(&b);
+        v["notification_draft"] = json!(breaches::notification(&st, &b, Utc::now()));
+        Ok(v)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+async fn update(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    body: web::Json<BreachUpdate>,
+) -> Result<HttpResponse, ApiError> {
+    let id = breach_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let b = blocking(move || breaches::update(&st, by, &id, &body).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(view(&b)))
+}
+
+async fn assess(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = breach_id(&id)?;
+    let (st, by) = (state.clone(), g.by());
+    let b = blocking(move || breaches::reassess(&st, by, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(view(&b)))
+}
+
+#[derive(Deserialize)]
+struct NoticeBody {
+    /// Must be "send": mail to many people cannot be called back.
+    confirm: Option<String>,
+}
+
+async fn notice(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    id: web::Path<String>,
+    body: web::Json<NoticeBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = breach_id(&id)?;
+    if body.confirm.as_deref() != Some("send") {
+        return Err(ApiError::invalid(
+            "confirm",
+            "send {\"confirm\": \"send\"}: the notice goes to everyone concerned",
+        ));
+    }
+    let (st, by) = (state.clone().into_inner(), g.by());
+    let n = blocking(move || breaches::queue_notice(st, by, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Accepted().json(json!({ "queued": true, "recipients": n })))
+}

@@ -1,0 +1,200 @@
+//! Retention: a dry run changes nothing, a run removes exactly what the dry run counted (rule by
+//! rule), restricted contacts and contacts with an open request stay, the audit log still
+//! verifies from its signed anchor, and the API and the page answer with their rules.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, Utc};
+use serde_json::{json, Value};
+use tidings::domain::{ContactId, Event, EventKind};
+use tidings::gdpr::retention::{self, RuleKey};
+use tidings::ops::By;
+use tidings::tracking::Record;
+
+use crate::campaigns::Api;
+use crate::helpers::{spawn_app_with, TestApp, NEW_PASSWORD};
+use crate::tracking::contact_with;
+
+const SHOP: &str = "https://shop.example";
+
+/// Every tree's content (the indexer's own bookkeeping aside: it writes when it likes) and the
+/// files waiting in the imports directory.
+type Snapshot = (BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, Vec<String>);
+
+fn snapshot(app: &TestApp) -> Snapshot {
+    let db = app.state.store.db();
+    let mut trees = BTreeMap::new();
+    for name in db.tree_names() {
+        let name = String::from_utf8_lossy(&name).into_owned();
+        if name == "meta" || name == "contact_changes" {
+            continue;
+        }
+        let t = db.open_tree(&name).unwrap();
+        trees.insert(name, t.iter().map(|kv| kv.unwrap()).map(|(k, v)| (k.to_vec(), v.to_vec())).collect());
+    }
+    let mut files: Vec<String> = std::fs::read_dir(app.state.imports.dir())
+        .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    files.sort();
+    (trees, files)
+}
+
+fn record(app: &TestApp, contact: &str, kind: EventKind, ago: Duration) {
+    let contact: ContactId = contact.parse().unwrap();
+    let e = Event::new(kind, Utc::now() - ago, "api");
+    app.state.tracking.record_durable_blocking(vec![Record { contact: Some(contact), event: e, link: None }]).unwrap();
+}
+
+#[test]
+fn retention_dry_run_changes_nothing_and_the_run_removes_exactly_what_it_counted() {
+    let app = spawn_app_with(|c| c.tracking.sites = vec![SHOP.into()]);
+    let st = &app.state;
+    let api = Api::new(&app);
+    let dpo = app.admin_token(&["manage_gdpr", "view_contacts", "view_personal_data", "edit_contacts"]);
+    let call = |method: reqwest::Method, path: &str, body: Option<Value>| -> (u16, Value) {
+        let mut r = app.client().request(method, format!("{}/api/v1{path}", app.url)).bearer_auth(&dpo);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let r = r.send().unwrap();
+        (r.status().as_u16(), r.json().unwrap_or(Value::Null))
+    };
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "engagement", "website_tracking"]);
+    let bob = contact_with(&api, "bob@example.org", &["website_tracking"]);
+    let carol = contact_with(&api, "carol@example.org", &[]);
+    let dave = contact_with(&api, "dave@example.org", &[]);
+    let erin = contact_with(&api, "erin@example.org", &[]);
+    let gone = contact_with(&api, "gone@example.org", &[]);
+    // Email and website events, an anonymous visitor.
+    record(&app, &ann, EventKind::Open, Duration::days(1));
+    record(&app, &ann, EventKind::Click, Duration::days(1));
+    record(&app, &ann, EventKind::PageView, Duration::days(2));
+    record(&app, &ann, EventKind::Order, Duration::days(2));
+    record(&app, &bob, EventKind::PageView, Duration::hours(1));
+    let r = app
+        .client()
+        .post(format!("{}/t/collect", app.url))
+        .header("origin", SHOP)
+        .header("content-type", "text/plain")
+        .body(json!({"visitor": "00112233445566778899aabbccddeeff", "type": "page_view", "url": SHOP}).to_string())
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    // Dave's processing is restricted; Erin has an open request: both stay, however inactive.
+    assert_eq!(
+        call(reqwest::Method::PUT, &format!("/contacts/{dave}/restriction"), Some(json!({"reason": "contested"}))).0,
+        200
+    );
+    assert_eq!(call(reqwest::Method::POST, "/requests", Some(json!({"kind": "access", "contact_id": erin}))).0, 201);
+    // A closed erasure request, and the tombstone it left.
+    let (_, r) = call(reqwest::Method::POST, "/requests", Some(json!({"kind": "erasure", "contact_id": gone})));
+    let rid = r["id"].as_str().unwrap().to_string();
+    call(reqwest::Method::PATCH, &format!("/requests/{rid}"), Some(json!({"verification": "verified"})));
+    let (s, v) = call(reqwest::Method::POST, &format!("/requests/{rid}/erase"), Some(json!({"confirm": "erase"})));
+    assert_eq!(s, 200, "{v}");
+    call(reqwest::Method::PATCH, &format!("/requests/{rid}"), Some(json!({"close": "done", "response": "Erased."})));
+    // A sign-up nobody confirms, and an upload whose import never started.
+    let form = api.ok(
+        "POST",
+        "/forms",
+        Some(json!({"name": "F", "title": "News", "lists": ["news"], "purposes": ["newsletter"]})),
+    );
+    let form = form["form"]["id"].as_str().unwrap().to_string();
+    let r = app
+        .client()
+        .post(format!("{}/f/{form}", app.url))
+        .form(&[("email", "late@example.org"), ("consent", "newsletter:1")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    std::fs::create_dir_all(st.imports.dir()).unwrap();
+    std::fs::write(st.imports.dir().join("0190abcd.upload.csv"), "email\nsomeone@example.org\n").unwrap();
+    std::fs::write(st.imports.dir().join("0190abcd.upload.json"), "{}").unwrap();
+    // The periods: inactive contacts after 30 days (deleted), requests 30 days, audit a year.
+    let (s, v) = call(reqwest::Method::PUT, "/retention/policy", Some(json!({"audit_days": 10})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("audit_days")), "{v}");
+    let (s, v) = call(reqwest::Method::PUT, "/retention/policy", Some(json!({"inactive_action": "shred"})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("inactive_action")), "{v}");
+    let (s, v) = call(
+        reqwest::Method::PUT,
+        "/retention/policy",
+        Some(json!({"inactive_days": 30, "inactive_action": "delete", "closed_request_days": 30, "audit_days": 365})),
+    );
+    assert_eq!(s, 200, "{v}");
+    st.store.commit().unwrap();
+    assert!(st.search.wait_for(st.contacts.last_logged().unwrap()));
+
+    // Today nothing is past its period; 400 days from now everything is.
+    let today = retention::dry_run(st, By::cli(), Utc::now()).unwrap();
+    assert_eq!(today.total(), 0, "{}", today.summary());
+    let later = Utc::now() + Duration::days(400);
+    let before = snapshot(&app);
+    let dry = retention::dry_run(st, By::cli(), later).unwrap();
+    assert_eq!(snapshot(&app), before, "the dry run changed something");
+    let expected = [
+        (RuleKey::EmailEvents, 2),
+        (RuleKey::WebsiteEvents, 3),
+        (RuleKey::WebsiteVisitors, 1),
+        (RuleKey::InactiveContacts, 3),
+        (RuleKey::UnconfirmedSignUps, 1),
+        (RuleKey::ImportUploads, 1),
+        (RuleKey::ClosedRequests, 1),
+        (RuleKey::Tombstones, 1),
+    ];
+    for (key, n) in expected {
+        assert_eq!(dry.count(key), n, "{key:?}: {}", dry.summary());
+    }
+    let audit_before = st.audit.len() as u64;
+    assert_eq!(dry.count(RuleKey::AuditEntries), audit_before - 1, "all but the newest entry");
+
+    let done = retention::run(st, By::cli(), later).unwrap();
+    for r in &dry.rules {
+        assert_eq!(done.count(r.key), r.count, "{:?}: dry run {} / run {}", r.key, dry.summary(), done.summary());
+    }
+    // What was counted is gone, and nothing else.
+    for id in [&ann, &bob, &carol] {
+        assert!(st.contacts.get(&id.parse().unwrap()).unwrap().is_none(), "{id} is inactive");
+    }
+    for id in [&dave, &erin] {
+        assert!(st.contacts.get(&id.parse().unwrap()).unwrap().is_some(), "{id} must stay");
+    }
+    let late = tidings::domain::EmailAddress::parse("late@example.org").unwrap();
+    assert!(st.contacts.find_by_email(&late).unwrap().is_none());
+    assert_eq!(st.store.tree(tidings::tracking::store::BY_TIME).unwrap().len(), 0);
+    assert!(
+        !st.imports.dir().join("0190abcd.upload.csv").exists()
+            && !st.imports.dir().join("0190abcd.upload.json").exists()
+    );
+    assert!(st.gdpr.requests.get(&rid.parse().unwrap()).unwrap().is_none());
+    assert!(!st.contacts.is_suppressed(&tidings::domain::EmailAddress::parse("gone@example.org").unwrap()).unwrap());
+    // The audit log starts at its anchor and still verifies; the run's report is its newest entry.
+    assert_eq!(st.audit.verify().unwrap(), tidings::audit::Verification::Intact { entries: st.audit.len() as u64 });
+    let anchor = st.audit.anchor().unwrap().expect("an anchor");
+    assert_eq!(anchor.removed, audit_before - 1);
+    let last = st.audit.query(&tidings::audit::Filter::default(), 1).unwrap().remove(0);
+    assert_eq!(last.action, "retention.run");
+    assert!(last.details.iter().any(|(k, v)| k == "inactive_contacts" && v == "3"), "{:?}", last.details);
+    // Nothing left past its period but the entries the run itself wrote.
+    let again = retention::dry_run(st, By::cli(), later).unwrap();
+    assert_eq!(again.total(), again.count(RuleKey::AuditEntries), "{}", again.summary());
+    // A forged anchor is caught.
+    let meta = st.store.tree("meta").unwrap();
+    let signed = meta.insert("audit_anchor", vec![0u8; 88]).unwrap().unwrap();
+    assert!(matches!(st.audit.verify().unwrap(), tidings::audit::Verification::Broken { .. }));
+    meta.insert("audit_anchor", signed).unwrap();
+
+    // The API: dry run and run for the DPO, not for others; the page shows the rules.
+    let (s, v) = call(reqwest::Method::GET, "/retention/dry-run", None);
+    assert_eq!((s, v["dry_run"].as_bool(), v["rules"].as_array().map(Vec::len)), (200, Some(true), Some(9)), "{v}");
+    let analyst = app.admin_token(&["view_contacts"]);
+    let r = app.client().get(format!("{}/api/v1/retention/dry-run", app.url)).bearer_auth(analyst).send().unwrap();
+    assert_eq!(r.status(), 403);
+    let c = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&c, "/retention?dry_run=1").text().unwrap();
+    assert!(page.contains("Dry run: nothing was changed") && page.contains("Inactive contacts"), "{page}");
+    let r = app.post_form(&c, "/retention", "/retention/run", &[]);
+    assert_eq!(r.status(), 303);
+    let page = app.get(&c, "/retention?ok=retention_ran").text().unwrap();
+    assert!(page.contains("id=\"last-run\""), "{page}");
+}
