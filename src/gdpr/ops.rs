@@ -184,6 +184,11 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
             return Err(invalid("response", "say why the request is refused (Art. 12(4))"));
         }
         details.response = response.chars().take(10_000).collect();
+        // Whoever closes an unassigned request handled it: the register says who.
+        if let (None, crate::audit::Actor::User(p)) = (&r.assignee, by.actor) {
+            r.assignee = Some(p.reference());
+            changed.push("assignee");
+        }
         r.state = st;
         r.closed_at = Some(Utc::now());
         r.step(&who, if st == State::Done { "closed: done, response sent" } else { "closed: refused, reasons sent" });

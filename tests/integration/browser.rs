@@ -941,6 +941,7 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     assert_eq!(api.call("GET", &format!("/contacts/{ann}"), None).0, 404);
     b.click_button("Close as done");
     b.wait_for_text("main", "done since");
+    assert!(!b.text("main").contains("nobody yet"), "who closed it handled it");
     b.screenshot(&shot_path("request-closed.png"));
     assert!(!b.source().contains("irene.joliot@example.org"));
     let v = crate::gdpr::Dpo::new(&app).ok(reqwest::Method::GET, "/requests?state=done", None);
