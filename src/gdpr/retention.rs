@@ -223,6 +223,11 @@ struct Plan {
     audit: Vec<u64>,
 }
 
+/// Order and event ids kept against double counting go with the events they guarded.
+fn event_ids_also(n: usize) -> Option<String> {
+    (n > 0).then(|| format!("and {n} order and event ids kept against double counting"))
+}
+
 fn purpose_days(state: &AppState, purpose: &str) -> Result<u32> {
     Ok(state.purposes.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
 }
@@ -360,6 +365,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     r.cutoff = Some(web_cutoff);
     if counting {
         r.count = count_events(state, web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
+        r.also = event_ids_also(state.tracking.website.expire_event_ids(web_cutoff, false)?);
     }
     rules.push(r);
 
@@ -507,7 +513,13 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     // The same cutoffs as the plan: both read the purposes' periods at `now`.
     let events = crate::tracking::retention::prune(state, now).map_err(|e| OpError::Internal(format!("{e:#}")))?;
     set(RuleKey::EmailEvents, events.email_removed as u64, None);
-    set(RuleKey::WebsiteEvents, events.web_removed as u64, None);
+    let web_cutoff = p.rules.iter().find(|r| r.key == RuleKey::WebsiteEvents).and_then(|r| r.cutoff);
+    let ids = match web_cutoff {
+        Some(cutoff) => state.tracking.website.expire_event_ids(cutoff, true)?,
+        None => 0,
+    };
+    state.store.commit()?;
+    set(RuleKey::WebsiteEvents, events.web_removed as u64, event_ids_also(ids));
 
     let visitor_cutoff = p.rules.iter().find(|r| r.key == RuleKey::WebsiteVisitors).and_then(|r| r.cutoff);
     if let Some(cutoff) = visitor_cutoff {

@@ -26,8 +26,8 @@
 //! - `visitor_events`: `visitor ‖ event id` → sealed [`Event`]: what an anonymous visitor did;
 //! - `visitor_links`: `contact ‖ visitor` → state (linked, or waiting for a form's
 //!   confirmation): erasing the contact erases its visitors through here;
-//! - `track_event_ids`: keyed hash of a caller's event id → contact (or nil): an order or API
-//!   event sent twice is recorded once.
+//! - `track_event_ids`: keyed hash of a caller's event id → contact (or nil) and when it came:
+//!   an order or API event sent twice is recorded once; the ids expire with website events.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -86,8 +86,41 @@ pub const VISITOR_LINKS_REGISTRATION: Registration = Registration {
 pub const EVENT_IDS_REGISTRATION: Registration = Registration {
     tree: EVENT_IDS,
     purpose: "ids of orders and API events already recorded, so that a retry does not count twice",
-    holds: Holds::Personal { categories: &["contact id"], layout: Layout::Index, export: None },
+    // Kept as long as website events are (the retention run's website rule), then dropped.
+    holds: Holds::Personal { categories: &["contact id"], layout: Layout::Custom(erase_event_ids), export: None },
 };
+
+/// A claimed event id's value: the contact (or zeros) and when it was claimed (seconds since the
+/// epoch, big-endian). Values of 16 bytes, from before the time was kept, count as claimed at
+/// the epoch.
+fn claim_value(owner: Option<&ContactId>, at: DateTime<Utc>) -> [u8; 24] {
+    let mut v = [0u8; 24];
+    if let Some(c) = owner {
+        v[..16].copy_from_slice(c.as_bytes());
+    }
+    v[16..].copy_from_slice(&at.timestamp().max(0).to_be_bytes());
+    v
+}
+
+fn claimed_at(v: &[u8]) -> i64 {
+    v.get(16..24).and_then(|b| b.try_into().ok()).map_or(0, i64::from_be_bytes)
+}
+
+fn erase_event_ids(store: &Store, person: &PersonId) -> Result<usize> {
+    let ids = store.tree(EVENT_IDS)?;
+    let mut doomed = Vec::new();
+    for item in ids.iter() {
+        let (k, v) = item?;
+        if v.get(..16) == Some(person.as_bytes().as_slice()) {
+            doomed.push(k);
+        }
+    }
+    let _gate = store.write_gate();
+    for k in &doomed {
+        ids.remove(k)?;
+    }
+    Ok(doomed.len())
+}
 
 const LINKED: u8 = 1;
 const PENDING_FORM: u8 = 2;
@@ -321,9 +354,29 @@ impl Website {
     /// keeps the tracker's ids (which anyone can send) apart from the API's.
     pub fn claim(&self, scope: &str, id: &str, owner: Option<&ContactId>) -> Result<bool> {
         let k = self.id_key(scope, id);
-        let v = owner.map_or([0u8; 16], |c| *c.as_bytes());
+        let v = claim_value(owner, Utc::now());
         let _gate = self.store.write_gate();
         Ok(self.ids.compare_and_swap(k, None as Option<&[u8]>, Some(&v[..]))?.is_ok())
+    }
+
+    /// Retention: claimed event ids older than `cutoff`, counted (`remove` false) or removed
+    /// (uncommitted). An id older than its events' retention guards nothing any more.
+    pub fn expire_event_ids(&self, cutoff: DateTime<Utc>, remove: bool) -> Result<usize> {
+        let cutoff = cutoff.timestamp();
+        let mut doomed = Vec::new();
+        for item in self.ids.iter() {
+            let (k, v) = item?;
+            if claimed_at(&v) < cutoff {
+                doomed.push(k);
+            }
+        }
+        if remove {
+            let _gate = self.store.write_gate();
+            for k in &doomed {
+                self.ids.remove(k)?;
+            }
+        }
+        Ok(doomed.len())
     }
 
     /// Gives a claimed id back (the event could not be recorded).

@@ -452,10 +452,20 @@ fn website_events_api_validates_whole_batches_reports_each_event_and_never_count
     assert!(app.state.tracking.store.events_of(&bob.parse().unwrap(), 10).unwrap().is_empty(), "no consent, no record");
 
     // The whole batch again (a retry after a lost answer): the order is not counted twice.
-    let v: Value = post_events(&app, &token, body).json().unwrap();
+    let v: Value = post_events(&app, &token, body.clone()).json().unwrap();
     assert_eq!(v["results"][0]["status"], "duplicate", "{v}");
     let c = overall(&app);
     assert_eq!((c.orders, c.revenue_cents), (1, 1999), "{c:?}");
+
+    // The ids kept against double counting expire with the website events they guarded, and
+    // the retention dry run says so without removing them.
+    let website = &app.state.tracking.website;
+    let later = chrono::Utc::now() + chrono::Duration::days(1);
+    assert_eq!(website.expire_event_ids(chrono::Utc::now() - chrono::Duration::days(1), false).unwrap(), 0);
+    let n = website.expire_event_ids(later, false).unwrap();
+    assert!(n >= 1, "{n}");
+    assert_eq!(website.expire_event_ids(later, true).unwrap(), n);
+    assert_eq!(website.expire_event_ids(later, false).unwrap(), 0);
 }
 
 #[test]
