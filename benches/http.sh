@@ -3,7 +3,7 @@
 #
 #   benches/http.sh
 #
-# Builds `target/release/tidings`, starts it on an empty data directory, measures the cold start
+# Builds `target/$PROFILE/tidings` (release by default), starts it on an empty data directory, measures the cold start
 # (launch to first healthy `tidings healthcheck`), signs in as the first admin to create an API
 # token, then drives each endpoint for DURATION seconds at CONNECTIONS connections with oha (if
 # installed) or wrk, and prints requests/s and p50/p99 latency per endpoint.
@@ -18,6 +18,7 @@
 #   CONNECTIONS=32   concurrent connections (keep-alive)
 #   TOOL=oha|wrk     force a load generator
 #   KEEP=1           keep the data directory, the server's logs and the raw load reports
+#   PROFILE=release  the cargo profile to build (bench-build rebuilds faster; see Cargo.toml)
 
 set -euo pipefail
 
@@ -55,9 +56,10 @@ case $TOOL in
 esac
 port_free "$PORT"
 
-echo "==> cargo build --release" >&2
-cargo build --release
-BIN="${CARGO_TARGET_DIR:-target}/release/tidings"
+PROFILE=${PROFILE:-release}
+echo "==> cargo build --profile $PROFILE" >&2
+cargo build --profile "$PROFILE"
+BIN="${CARGO_TARGET_DIR:-target}/$PROFILE/tidings"
 [[ -x $BIN ]] || die "no binary at $BIN"
 
 WORK=$(mktemp -d)
