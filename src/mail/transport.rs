@@ -5,9 +5,12 @@
 //! SMTP goes through lettre's connection type, over a socket opened here: lettre never sets
 //! `TCP_NODELAY` and writes the final `.` of a message separately, so each message would wait
 //! ~40 ms for a delayed ACK (measured: 182–726 msgs/s through lettre's pool, 12–15k with the
-//! flag set). The SMTP transaction is driven command by command, so a failure names its stage
-//! (a refused recipient is the address's fault; a refused sender or login is the relay
-//! configuration's, and must not mark anyone).
+//! flag set). Each reply is read and judged on its own, so a failure names its stage (a refused
+//! recipient is the address's fault; a refused sender or login is the relay configuration's, and
+//! must not mark anyone). When the relay offers PIPELINING (RFC 2920), MAIL FROM, RCPT TO and
+//! DATA go out in one write and their replies are read in order, and the content goes out with
+//! its final `.` in one write: two round trips per message instead of four, and fewer packets
+//! and wake-ups on both sides.
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -21,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters};
-use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
+use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use lettre::Address;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -337,7 +340,7 @@ impl RelaySettings {
     }
 
     /// Opens a connection: DNS, TCP (with `TCP_NODELAY`), TLS, greeting, EHLO, STARTTLS, AUTH.
-    pub async fn connect(&self) -> Result<AsyncSmtpConnection, Failure> {
+    pub async fn connect(&self) -> Result<Connection, Failure> {
         let t = self.timeout;
         let addrs: Vec<SocketAddr> =
             match tokio::time::timeout(t, tokio::net::lookup_host((self.host.as_str(), self.port))).await {
@@ -429,6 +432,23 @@ impl RelaySettings {
                 }
             }
         }
+        // lettre keeps only the extensions it knows, and PIPELINING is not one of them: ask once
+        // more (allowed at any time outside a transaction; before AUTH, which EHLO would reset).
+        let pipelining = match tokio::time::timeout(t, conn.command(Ehlo::new(self.hello.clone()))).await {
+            Ok(Ok(reply)) => reply
+                .message()
+                .any(|l| l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("PIPELINING"))),
+            // A relay that refuses a second EHLO still works without pipelining.
+            Ok(Err(e)) if e.status().is_some() => false,
+            Ok(Err(e)) => return Err(smtp_failure(Stage::Greeting, &e)),
+            Err(_) => {
+                return Err(Failure::new(
+                    Stage::Greeting,
+                    Cause::Timeout,
+                    format!("no EHLO answer within {}s", t.as_secs()),
+                ))
+            }
+        };
         if let Some(credentials) = &self.credentials {
             let mechanisms = [Mechanism::Plain, Mechanism::Login];
             if !mechanisms.iter().any(|m| conn.server_info().supports_auth_mechanism(*m)) {
@@ -446,7 +466,23 @@ impl RelaySettings {
                 }
             }
         }
-        Ok(conn)
+        Ok(Connection { inner: conn, pipelining, broken: false })
+    }
+}
+
+/// One open connection to a relay, with what lettre does not track.
+pub struct Connection {
+    inner: AsyncSmtpConnection,
+    /// The relay offers PIPELINING (RFC 2920).
+    pipelining: bool,
+    /// Left in a state where it must not carry another message (the relay waits for content
+    /// that must not be sent): dropped rather than returned to the pool.
+    broken: bool,
+}
+
+impl Connection {
+    fn usable(&self) -> bool {
+        !self.broken && !self.inner.has_broken()
     }
 }
 
@@ -462,7 +498,7 @@ fn client_id(name: &str) -> ClientId {
 /// reused for the next message, and at most `rate_limit` messages per second.
 pub struct SmtpRelay {
     pub settings: RelaySettings,
-    idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    idle: Mutex<Vec<(Connection, Instant)>>,
     slots: tokio::sync::Semaphore,
     pool_size: usize,
     limiter: Option<governor::DefaultDirectRateLimiter>,
@@ -524,13 +560,15 @@ impl SmtpRelay {
                 // After an SMTP refusal the connection is still good: reset the transaction (not
                 // needed once the message itself was answered) and keep it.
                 if f.cause == Cause::Reply {
-                    let reusable = match f.stage {
-                        Stage::Sender | Stage::Recipient => {
-                            matches!(tokio::time::timeout(self.settings.timeout, conn.command(Rset)).await, Ok(Ok(_)))
-                        }
-                        Stage::Content => true,
-                        _ => false,
-                    };
+                    let reusable = conn.usable()
+                        && match f.stage {
+                            Stage::Sender | Stage::Recipient => matches!(
+                                tokio::time::timeout(self.settings.timeout, conn.inner.command(Rset)).await,
+                                Ok(Ok(_))
+                            ),
+                            Stage::Content => true,
+                            _ => false,
+                        };
                     if reusable {
                         self.put_idle(conn);
                     }
@@ -540,22 +578,22 @@ impl SmtpRelay {
         }
     }
 
-    async fn take_idle(&self) -> Option<AsyncSmtpConnection> {
+    async fn take_idle(&self) -> Option<Connection> {
         loop {
             let (mut conn, since) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop()?;
-            if conn.has_broken() {
+            if !conn.usable() {
                 continue;
             }
             if since.elapsed() < CHECK_AFTER_IDLE
-                || matches!(tokio::time::timeout(self.settings.timeout, conn.test_connected()).await, Ok(true))
+                || matches!(tokio::time::timeout(self.settings.timeout, conn.inner.test_connected()).await, Ok(true))
             {
                 return Some(conn);
             }
         }
     }
 
-    fn put_idle(&self, conn: AsyncSmtpConnection) {
-        if !conn.has_broken() {
+    fn put_idle(&self, conn: Connection) {
+        if conn.usable() {
             self.idle.lock().unwrap_or_else(|p| p.into_inner()).push((conn, Instant::now()));
         }
     }
@@ -564,21 +602,17 @@ impl SmtpRelay {
     pub async fn close(&self) {
         let conns: Vec<_> = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|p| p.into_inner()));
         for (mut c, _) in conns {
-            let _ = tokio::time::timeout(Duration::from_secs(2), c.quit()).await;
+            let _ = tokio::time::timeout(Duration::from_secs(2), c.inner.quit()).await;
         }
     }
 }
 
 /// MAIL FROM, RCPT TO (each), DATA, the message. Returns the relay's final reply.
-async fn transact(
-    conn: &mut AsyncSmtpConnection,
-    envelope: &Envelope,
-    message: &[u8],
-    t: Duration,
-) -> Result<String, Failure> {
+async fn transact(conn: &mut Connection, envelope: &Envelope, message: &[u8], t: Duration) -> Result<String, Failure> {
     let mut params = Vec::new();
+    let info = conn.inner.server_info();
     if !message.is_ascii() {
-        if !conn.server_info().supports_feature(Extension::EightBitMime) {
+        if !info.supports_feature(Extension::EightBitMime) {
             return Err(Failure::new(
                 Stage::Content,
                 Cause::NotOffered,
@@ -588,7 +622,7 @@ async fn transact(
         params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
     if envelope.from().chars().chain(envelope.to().flat_map(str::chars)).any(|c| !c.is_ascii()) {
-        if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
+        if !info.supports_feature(Extension::SmtpUtfEight) {
             return Err(Failure::new(
                 Stage::Sender,
                 Cause::NotOffered,
@@ -597,16 +631,105 @@ async fn transact(
         }
         params.push(MailParameter::SmtpUtfEight);
     }
-    step(t, Stage::Sender, conn.command(Mail::new(envelope.from.clone(), params))).await?;
-    for rcpt in &envelope.to {
-        step(t, Stage::Recipient, conn.command(Rcpt::new(rcpt.clone(), Vec::new()))).await?;
+    let mail = Mail::new(envelope.from.clone(), params);
+    if conn.pipelining {
+        envelope_pipelined(conn, mail, envelope, t).await?;
+    } else {
+        step(t, Stage::Sender, conn.inner.command(mail)).await?;
+        for rcpt in &envelope.to {
+            step(t, Stage::Recipient, conn.inner.command(Rcpt::new(rcpt.clone(), Vec::new()))).await?;
+        }
+        step(t, Stage::Content, conn.inner.command(Data)).await?;
     }
-    step(t, Stage::Content, conn.command(Data)).await?;
-    // lettre ends the data with CRLF . CRLF itself: without our last CRLF the message arrives
-    // with exactly the line ending it was signed with.
+    // The relay's `.` ends the data: without our last CRLF the message arrives with exactly the
+    // line ending it was signed with.
     let body = message.strip_suffix(b"\r\n").unwrap_or(message);
-    let reply = step(t, Stage::Content, conn.message(body)).await?;
+    let reply = match std::str::from_utf8(body) {
+        // Stuffed, with its end, in one write.
+        Ok(text) => step(t, Stage::Content, conn.inner.command(Content(text))).await?,
+        Err(_) => step(t, Stage::Content, conn.inner.message(body)).await?,
+    };
     Ok(format!("{} {}", u16::from(reply.code()), reply.message().collect::<Vec<_>>().join(" ")))
+}
+
+/// MAIL FROM, every RCPT TO and DATA in one write (RFC 2920: DATA ends the group), then each
+/// reply in order. Every reply is read even after a refusal, so the connection stays in step;
+/// the first refusal names the stage, as if the commands had gone one by one.
+async fn envelope_pipelined(
+    conn: &mut Connection,
+    mail: Mail,
+    envelope: &Envelope,
+    t: Duration,
+) -> Result<(), Failure> {
+    use std::fmt::Write as _;
+    let mut batch = mail.to_string();
+    for rcpt in &envelope.to {
+        let _ = write!(batch, "{}", Rcpt::new(rcpt.clone(), Vec::new()));
+    }
+    let _ = write!(batch, "{Data}");
+    let mut refused: Option<Failure> = None;
+    let mut data_open = false;
+    let last = envelope.to.len() + 1;
+    for i in 0..=last {
+        let stage = match i {
+            0 => Stage::Sender,
+            i if i == last => Stage::Content,
+            _ => Stage::Recipient,
+        };
+        // `command` writes the whole batch and reads the first reply.
+        let reply = if i == 0 {
+            step(t, stage, conn.inner.command(Raw(&batch))).await
+        } else {
+            step(t, stage, conn.inner.read_response()).await
+        };
+        match reply {
+            Ok(_) => data_open = i == last,
+            Err(f) if f.cause == Cause::Reply => {
+                refused.get_or_insert(f);
+            }
+            // Lost or timed out: out of step with the relay, so not used again.
+            Err(f) => {
+                conn.broken = true;
+                return Err(refused.unwrap_or(f));
+            }
+        }
+    }
+    if let Some(f) = refused {
+        // DATA answered 354 although a command before it was refused (another recipient was
+        // accepted): the relay now waits for content that must not go. Only closing ends that.
+        conn.broken = data_open;
+        return Err(f);
+    }
+    Ok(())
+}
+
+/// Commands written as they are (a pipelined group).
+struct Raw<'a>(&'a str);
+
+impl std::fmt::Display for Raw<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The message content as it goes over the wire after DATA: a `.` at the start of a line doubled
+/// (RFC 5321 4.5.2, as lettre's own encoder does), then CRLF . CRLF.
+struct Content<'a>(&'a str);
+
+impl std::fmt::Display for Content<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        if rest.starts_with('.') {
+            f.write_str(".")?;
+        }
+        while let Some(i) = rest.find("\r\n.") {
+            f.write_str(&rest[..i + 3])?;
+            f.write_str(".")?;
+            rest = &rest[i + 3..];
+        }
+        f.write_str(rest)?;
+        f.write_str("\r\n.\r\n")
+    }
 }
 
 async fn step<F>(t: Duration, stage: Stage, f: F) -> Result<lettre::transport::smtp::response::Response, Failure>
@@ -725,5 +848,104 @@ impl AsyncWrite for TlsTcp {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+    /// A relay that offers PIPELINING and answers MAIL, RCPT and DATA only once all three are
+    /// in (a client that waits for each reply would hang), refuses `refused@…`, and returns
+    /// the un-stuffed content of each accepted message.
+    async fn pipelining_relay(listener: tokio::net::TcpListener, tx: tokio::sync::mpsc::UnboundedSender<String>) {
+        let (socket, _) = listener.accept().await.unwrap();
+        let (r, mut w) = socket.into_split();
+        let mut r = BufReader::new(r);
+        w.write_all(b"220 relay.test\r\n").await.unwrap();
+        let mut pending = Vec::new();
+        let mut valid = 0;
+        loop {
+            let mut line = String::new();
+            if r.read_line(&mut line).await.unwrap() == 0 {
+                return;
+            }
+            let upper = line.to_ascii_uppercase();
+            if upper.starts_with("EHLO") {
+                w.write_all(b"250-relay.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n").await.unwrap();
+            } else if upper.starts_with("RSET") {
+                valid = 0;
+                w.write_all(b"250 reset\r\n").await.unwrap();
+            } else if upper.starts_with("QUIT") {
+                w.write_all(b"221 bye\r\n").await.unwrap();
+                return;
+            } else if upper.starts_with("MAIL") {
+                pending.push("250 sender ok\r\n");
+            } else if upper.starts_with("RCPT") {
+                if upper.contains("REFUSED@") {
+                    pending.push("550 5.1.1 no such user\r\n");
+                } else {
+                    valid += 1;
+                    pending.push("250 recipient ok\r\n");
+                }
+            } else if upper.starts_with("DATA") {
+                pending.push(if valid == 0 { "554 5.5.1 no valid recipients\r\n" } else { "354 go ahead\r\n" });
+                w.write_all(pending.concat().as_bytes()).await.unwrap();
+                pending.clear();
+                if valid == 0 {
+                    continue;
+                }
+                let mut content = String::new();
+                loop {
+                    let mut l = String::new();
+                    r.read_line(&mut l).await.unwrap();
+                    if l == ".\r\n" {
+                        break;
+                    }
+                    content.push_str(l.strip_prefix('.').unwrap_or(&l));
+                }
+                valid = 0;
+                tx.send(content).unwrap();
+                w.write_all(b"250 2.0.0 queued as X\r\n").await.unwrap();
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn pipelines_the_envelope_stuffs_dots_and_keeps_the_connection_after_a_refusal() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        // One connection only: a second would never be accepted, so reuse is tested too.
+        tokio::spawn(pipelining_relay(listener, tx));
+        let cfg = RelayConfig {
+            name: "t".into(),
+            host: "127.0.0.1".into(),
+            port,
+            tls: RelayTls::None,
+            pool_size: 1,
+            timeout_secs: 5,
+            ..Default::default()
+        };
+        let relay = SmtpRelay::new(&cfg, "client.test").unwrap();
+        let message = ".starts with a dot\r\nline\r\n.\r\n..two\r\nend\r\n";
+        let ok = Envelope::new("a@example.com", &["b@example.org"]).unwrap();
+        let outcome = relay.send(&ok, message.as_bytes()).await;
+        assert!(outcome.is_accepted(), "{outcome:?}");
+        assert_eq!(rx.recv().await.unwrap(), message);
+
+        let refused = Envelope::new("a@example.com", &["refused@example.org"]).unwrap();
+        match relay.send(&refused, message.as_bytes()).await {
+            Outcome::Permanent(f) => {
+                assert_eq!((f.stage, f.code), (Stage::Recipient, Some(550)), "{f}");
+                assert!(f.blames_message());
+            }
+            other => panic!("{other:?}"),
+        }
+
+        let outcome = relay.send(&ok, b"after\r\n").await;
+        assert!(outcome.is_accepted(), "{outcome:?}");
+        assert_eq!(rx.recv().await.unwrap(), "after\r\n");
     }
 }
