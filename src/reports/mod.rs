@@ -195,45 +195,12 @@ pub enum Bucket {
     Day,
 }
 
-/// One point of the opens-and-clicks chart.
+/// One point of the opens-and-clicks chart: the counters summed over its hour or day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {
     pub at: DateTime<Utc>,
-    pub opens: u64,
-    pub unique_opens: u64,
-    pub machine_opens: u64,
-    pub clicks: u64,
-    pub unique_clicks: u64,
-    pub machine_clicks: u64,
-    pub orders: u64,
-    pub revenue_cents: i64,
-}
-
-impl Point {
-    fn new(at: DateTime<Utc>) -> Self {
-        Self {
-            at,
-            opens: 0,
-            unique_opens: 0,
-            machine_opens: 0,
-            clicks: 0,
-            unique_clicks: 0,
-            machine_clicks: 0,
-            orders: 0,
-            revenue_cents: 0,
-        }
-    }
-
-    fn add(&mut self, c: &Counts) {
-        self.opens += c.opens;
-        self.unique_opens += c.unique_opens;
-        self.machine_opens += c.machine_opens;
-        self.clicks += c.clicks;
-        self.unique_clicks += c.unique_clicks;
-        self.machine_clicks += c.machine_clicks;
-        self.orders += c.orders;
-        self.revenue_cents = self.revenue_cents.saturating_add(c.revenue_cents);
-    }
+    #[serde(flatten)]
+    pub counts: Counts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -291,11 +258,12 @@ pub fn timeline_range(
 /// Sums hourly counters into the points of a range (zero where nothing happened).
 pub fn points(bucket: Bucket, start: u32, end: u32, hourly: &[(u32, Counts)]) -> Vec<Point> {
     let width = if bucket == Bucket::Hour { 1 } else { 24 };
-    let mut out: Vec<Point> = (start..=end).step_by(width as usize).map(|h| Point::new(hour_start(h))).collect();
+    let mut out: Vec<Point> =
+        (start..=end).step_by(width as usize).map(|h| Point { at: hour_start(h), counts: Counts::default() }).collect();
     for (h, c) in hourly {
         if (start..=end).contains(h) {
             if let Some(p) = out.get_mut(((h - start) / width) as usize) {
-                p.add(c);
+                p.counts.add(c);
             }
         }
     }
@@ -426,7 +394,7 @@ mod tests {
 
         let c = Counts { opens: 2, clicks: 1, ..Default::default() };
         let p = points(Bucket::Day, 24 * 10, 24 * 12 + 23, &[(24 * 10 + 5, c), (24 * 10 + 7, c), (24 * 12, c)]);
-        assert_eq!(p.iter().map(|p| p.opens).collect::<Vec<_>>(), [4, 0, 2]);
+        assert_eq!(p.iter().map(|p| p.counts.opens).collect::<Vec<_>>(), [4, 0, 2]);
     }
 
     #[test]

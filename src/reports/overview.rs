@@ -17,41 +17,8 @@ pub const MAX_DAYS: u32 = 366;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DayCounts {
     pub day: NaiveDate,
-    pub opens: u64,
-    pub unique_opens: u64,
-    pub machine_opens: u64,
-    pub clicks: u64,
-    pub unique_clicks: u64,
-    pub page_views: u64,
-    pub custom_events: u64,
-    pub orders: u64,
-    pub revenue_cents: i64,
-}
-
-impl DayCounts {
-    fn add(&mut self, c: &Counts) {
-        self.opens += c.opens;
-        self.unique_opens += c.unique_opens;
-        self.machine_opens += c.machine_opens;
-        self.clicks += c.clicks;
-        self.unique_clicks += c.unique_clicks;
-        self.page_views += c.page_views;
-        self.custom_events += c.custom_events;
-        self.orders += c.orders;
-        self.revenue_cents = self.revenue_cents.saturating_add(c.revenue_cents);
-    }
-
-    fn absorb(&mut self, o: &DayCounts) {
-        self.opens += o.opens;
-        self.unique_opens += o.unique_opens;
-        self.machine_opens += o.machine_opens;
-        self.clicks += o.clicks;
-        self.unique_clicks += o.unique_clicks;
-        self.page_views += o.page_views;
-        self.custom_events += o.custom_events;
-        self.orders += o.orders;
-        self.revenue_cents = self.revenue_cents.saturating_add(o.revenue_cents);
-    }
+    #[serde(flatten)]
+    pub counts: Counts,
 }
 
 /// List size at the end of one day (or now, for today); None for a day without a snapshot.
@@ -88,12 +55,12 @@ pub fn overview(state: &AppState, days: u32, now: DateTime<Utc>) -> Result<Overv
     for (hour, c) in state.tracking.store.hourly(&OVERALL, start, now)? {
         let day = (i64::from(hour) * 3600 - start.timestamp()) / 86_400;
         if let Some(d) = usize::try_from(day).ok().and_then(|d| engagement.get_mut(d)) {
-            d.add(&c);
+            d.counts.add(&c);
         }
     }
     let mut totals = DayCounts { day: to, ..Default::default() };
     for d in &engagement {
-        totals.absorb(d);
+        totals.counts.add(&d.counts);
     }
 
     let live = growth::statuses(&state.search.index, now);

@@ -13,25 +13,15 @@ use serde_json::{json, Value};
 use tidings::domain::{ContactId, EmailAddress};
 
 use crate::campaigns::{mail_config, Api};
-use crate::helpers::{csrf_of, location, spawn_app_with, TestApp, NEW_PASSWORD};
+use crate::helpers::{bare_client, csrf_of, location, spawn_app_with, TestApp, NEW_PASSWORD};
 use crate::smtp_sink::{Received, SinkOptions, SmtpSink};
 use crate::tracking::send_tracked_campaign;
+use crate::website::{FIREFOX, SHOP};
 
-const SHOP: &str = "https://shop.example";
-const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const BROWSER: &str = "5a5a5a5a5a5a5a5a0123456789abcdef";
 const EMAIL: &str = "xanthippe.quarrington@example.org";
 const FIRST: &str = "Xanthippe";
 const LAST: &str = "Quarrington";
-
-fn bare() -> Client {
-    Client::builder()
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
 
 fn decoded(m: &Received) -> String {
     String::from_utf8_lossy(&m.data).replace("=\r\n", "").replace("=3D", "=")
@@ -45,7 +35,7 @@ fn path_in(m: &Received, prefix: &str) -> String {
 }
 
 fn collect(app: &TestApp, body: Value) {
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/t/collect", app.url))
         .header("origin", SHOP)
         .header("content-type", "text/plain;charset=UTF-8")
@@ -120,7 +110,7 @@ fn unpacked(archive: &Path) -> Vec<u8> {
 }
 
 fn take_backup(app: &TestApp, token: &str) -> PathBuf {
-    let r = bare().post(format!("{}/api/v1/backups", app.url)).bearer_auth(token).send().unwrap();
+    let r = bare_client().post(format!("{}/api/v1/backups", app.url)).bearer_auth(token).send().unwrap();
     assert_eq!(r.status(), 201);
     PathBuf::from(r.json::<Value>().unwrap()["path"].as_str().unwrap())
 }
@@ -139,7 +129,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
     let admin = app.login_admin(NEW_PASSWORD);
     let dpo = app.admin_token(&["manage_gdpr", "view_personal_data", "view_contacts", "view_audit", "edit_contacts"]);
     let dpo_call = |method: reqwest::Method, path: &str, body: Option<Value>| -> (u16, Value) {
-        let mut r = bare().request(method, format!("{}/api/v1{path}", app.url)).bearer_auth(&dpo);
+        let mut r = bare_client().request(method, format!("{}/api/v1{path}", app.url)).bearer_auth(&dpo);
         if let Some(b) = body {
             r = r.json(&b);
         }
@@ -167,10 +157,10 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         ("consent", "website_tracking:1"),
         ("tidings_visitor", BROWSER),
     ];
-    let r = bare().post(format!("{}/f/{form}", app.url)).header("origin", SHOP).form(&fields).send().unwrap();
+    let r = bare_client().post(format!("{}/f/{form}", app.url)).header("origin", SHOP).form(&fields).send().unwrap();
     assert_eq!(r.status(), 200);
     let confirm = path_in(&sink.wait_for(1)[0], "/f/confirm/");
-    let r = bare().post(format!("{}{confirm}", app.url)).send().unwrap();
+    let r = bare_client().post(format!("{}{confirm}", app.url)).send().unwrap();
     assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
     let her = app.state.contacts.find_by_email(&EmailAddress::parse(EMAIL).unwrap()).unwrap().expect("subscribed");
     let id: ContactId = her.id;
@@ -186,9 +176,11 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
     let (campaign, got) = send_tracked_campaign(&app, &api, &sink, 2);
     let mail =
         got.iter().find(|m| m.to[0] == EMAIL && decoded(m).contains("Our sale")).expect("the campaign reached her");
-    let r = bare().get(format!("{}{}", app.url, path_in(mail, "/o/"))).header("user-agent", FIREFOX).send().unwrap();
+    let r =
+        bare_client().get(format!("{}{}", app.url, path_in(mail, "/o/"))).header("user-agent", FIREFOX).send().unwrap();
     assert_eq!(r.status(), 200);
-    let r = bare().get(format!("{}{}", app.url, path_in(mail, "/c/"))).header("user-agent", FIREFOX).send().unwrap();
+    let r =
+        bare_client().get(format!("{}{}", app.url, path_in(mail, "/c/"))).header("user-agent", FIREFOX).send().unwrap();
     assert_eq!(r.status(), 302);
     let landing = location(&r);
     let link = landing.split("_tdg=").nth(1).expect("a linking token for the landing page").to_string();
@@ -199,7 +191,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
                "items": [{"sku": "SH-1", "name": "Red shoe", "quantity": 1, "price": 59.90}]}),
     );
     let events = app.admin_token(&["record_events"]);
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/api/v1/events", app.url))
         .bearer_auth(&events)
         .json(&json!({"events": [{"type": "order", "email": EMAIL, "id": "o-78", "amount": 12, "currency": "EUR"}]}))
@@ -288,6 +280,9 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         .filter(|tree| archive.get(*tree).is_none_or(|n| *n == 0))
         .collect();
     assert!(missing.is_empty(), "her archive has nothing from {missing:?}; it has {archive:?}");
+    // Every tree this story made the appliance open is in the registry.
+    let unregistered = tidings::store::registry::unregistered_trees(app.state.store.db());
+    assert!(unregistered.is_empty(), "trees missing from the personal-data registry: {unregistered:?}");
 
     // Before: the audit log answers for her id (under her pseudonym), and a backup is taken.
     let (_, audit) = dpo_call(reqwest::Method::GET, &format!("/audit?target=contact:{id}"), None);
@@ -313,7 +308,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         assert_eq!(s, 200);
         assert_eq!(found["total"], 0, "search for {q}: {found}");
     }
-    let csv = bare()
+    let csv = bare_client()
         .get(format!("{}/api/v1/contacts/export?format=csv", app.url))
         .bearer_auth(&dpo)
         .send()

@@ -174,3 +174,14 @@ pub fn text_of_id(page: &str, id: &str) -> Option<String> {
 }
 
 pub const NEW_PASSWORD: &str = "a long and sensible passphrase";
+
+/// A client that accepts the test certificate, follows no redirect (so a test sees the 302 of a
+/// click or the 303 of a form), and keeps no cookies.
+pub fn bare_client() -> Client {
+    Client::builder()
+        .danger_accept_invalid_certs(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}

@@ -12,26 +12,16 @@ use tidings::domain::{CampaignId, ContactId, Event, EventKind};
 use tidings::tracking::Record;
 
 use crate::campaigns::{header, mail_config, Api};
-use crate::helpers::{spawn_app_with, TestApp, NEW_PASSWORD};
+use crate::helpers::{bare_client, spawn_app_with, TestApp, NEW_PASSWORD};
 use crate::smtp_sink::{Received, SinkOptions, SmtpSink};
 use crate::tracking::{contact_with, send_tracked_campaign};
+use crate::website::{FIREFOX, SHOP};
 
-const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-const SHOP: &str = "https://shop.example";
 const XSS: &str = "<script>alert(1)</script>";
 const XSS_ATTR: &str = "\"><img src=x onerror=alert(1)>";
 
-fn bare() -> Client {
-    Client::builder()
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
-
 fn get_with_token(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
-    let r = bare().get(format!("{}/api/v1{path}", app.url)).bearer_auth(token).send().unwrap();
+    let r = bare_client().get(format!("{}/api/v1{path}", app.url)).bearer_auth(token).send().unwrap();
     (r.status().as_u16(), r.json().unwrap_or(Value::Null))
 }
 
@@ -44,7 +34,7 @@ fn paths(m: &Received, prefix: &str) -> Vec<String> {
 }
 
 fn hit(app: &TestApp, path: &str, agent: &str) -> u16 {
-    bare().get(format!("{}{path}", app.url)).header("user-agent", agent).send().unwrap().status().as_u16()
+    bare_client().get(format!("{}{path}", app.url)).header("user-agent", agent).send().unwrap().status().as_u16()
 }
 
 fn flush(app: &TestApp) {
@@ -85,7 +75,8 @@ fn reports_campaign_report_counts_people_apart_from_machines_and_refuses_bad_inp
     let path = unsubscribe[at..].split('>').next().unwrap();
     for _ in 0..2 {
         // Twice: a second click on the link changes nothing and counts nothing.
-        let r = bare().post(format!("{}{path}", app.url)).form(&[("List-Unsubscribe", "One-Click")]).send().unwrap();
+        let r =
+            bare_client().post(format!("{}{path}", app.url)).form(&[("List-Unsubscribe", "One-Click")]).send().unwrap();
         assert_eq!(r.status(), 200);
     }
     // Bob complains; Cleo's mailbox provider reports a bounce after accepting the message;
@@ -99,7 +90,7 @@ fn reports_campaign_report_counts_people_apart_from_machines_and_refuses_bad_inp
     }
     // Ann orders: attributed to the campaign she clicked.
     let shop = app.admin_token(&["record_events"]);
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/api/v1/events", app.url))
         .bearer_auth(&shop)
         .json(&json!({"events": [{"type": "order", "contact_id": ann, "id": "o-1", "amount": "10.00", "currency": "EUR"}]}))
@@ -229,7 +220,7 @@ fn event(contact: &str, kind: &str, minutes_ago: i64, extra: Value) -> Value {
 }
 
 fn post_events(app: &TestApp, token: &str, events: Vec<Value>) -> Response {
-    bare()
+    bare_client()
         .post(format!("{}/api/v1/events", app.url))
         .bearer_auth(token)
         .json(&json!({"events": events}))
@@ -339,7 +330,7 @@ fn reports_xss_payloads_in_tracked_data_render_inert_in_every_admin_view() {
         "referrer": format!("https://ref.example/?q={XSS}"),
         "properties": {"sku": XSS, XSS: XSS_ATTR, "next": "javascript:alert(1)"},
     });
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/t/collect", app.url))
         .header("origin", SHOP)
         .header("content-type", "text/plain")

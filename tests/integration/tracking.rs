@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::campaigns::{mail_config, Api};
-use crate::helpers::{spawn_app_with, TestApp};
+use crate::helpers::{bare_client, spawn_app_with, TestApp};
 use crate::smtp_sink::{Received, SinkOptions, SmtpSink};
 
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -22,14 +22,6 @@ fn paths(m: &Received, prefix: &str) -> Vec<String> {
     text.match_indices(prefix)
         .map(|(i, _)| text[i..].split(|c: char| c == '"' || c.is_whitespace() || c == ')').next().unwrap().to_string())
         .collect()
-}
-
-fn bare_client() -> reqwest::blocking::Client {
-    reqwest::blocking::Client::builder()
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
 }
 
 pub fn contact_with(api: &Api<'_>, email: &str, purposes: &[&str]) -> String {

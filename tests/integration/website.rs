@@ -4,35 +4,24 @@
 //! form, orders attributed to the campaign clicked and flushed before they are acknowledged,
 //! idempotent retries, validation errors that name the field, erasure, GeoIP from a local file.
 
-use std::time::Duration;
-
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::Response;
 use serde_json::{json, Value};
 use tidings::domain::{ContactId, EventKind};
 use tidings::tracking::{VisitorId, OVERALL};
 
 use crate::campaigns::{mail_config, Api};
-use crate::helpers::{spawn_app_with, TestApp};
+use crate::helpers::{bare_client, spawn_app_with, TestApp};
 use crate::smtp_sink::{Received, SinkOptions, SmtpSink};
 use crate::tracking::{contact_with, send_tracked_campaign};
 
-const SHOP: &str = "https://shop.example";
-const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+pub const SHOP: &str = "https://shop.example";
+pub const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const XSS: &str = "<script>alert(1)</script>";
 const ANN_BROWSER: &str = "0123456789abcdef0123456789abcdef";
 
-fn bare() -> Client {
-    Client::builder()
-        .danger_accept_invalid_certs(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
-
 /// Posts a hit the way the tracker does: a JSON body as text/plain, from the shop's origin.
 fn hit(app: &TestApp, origin: Option<&str>, headers: &[(&str, &str)], body: &str) -> Response {
-    let mut r = bare()
+    let mut r = bare_client()
         .post(format!("{}/t/collect", app.url))
         .header("content-type", "text/plain;charset=UTF-8")
         .header("user-agent", FIREFOX)
@@ -77,7 +66,7 @@ fn website_collect_checks_origin_privacy_signals_and_input_and_stores_markup_as_
     });
 
     // The script: cross-origin readable, cached, JavaScript.
-    let r = bare().get(format!("{}/t.js", app.url)).send().unwrap();
+    let r = bare_client().get(format!("{}/t.js", app.url)).send().unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["cross-origin-resource-policy"], "cross-origin");
     assert!(r.headers()["content-type"].to_str().unwrap().contains("javascript"));
@@ -92,7 +81,7 @@ fn website_collect_checks_origin_privacy_signals_and_input_and_stores_markup_as_
         assert_eq!(r.status(), 403, "{origin:?}");
         assert!(r.headers().get("access-control-allow-origin").is_none(), "{origin:?}");
     }
-    let r = bare()
+    let r = bare_client()
         .request(reqwest::Method::OPTIONS, format!("{}/t/collect", app.url))
         .header("origin", SHOP)
         .header("access-control-request-method", "POST")
@@ -142,7 +131,7 @@ fn website_collect_checks_origin_privacy_signals_and_input_and_stores_markup_as_
         "url": format!("{SHOP}/p?q=\"><img src=x onerror=alert(1)>"),
         "properties": {"sku": XSS, "<b>key</b>": "v"},
     });
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/t/collect", app.url))
         .header("origin", SHOP)
         .header("content-type", "application/json")
@@ -235,7 +224,7 @@ fn website_visitor_is_linked_after_a_tracked_click_and_orders_are_attributed() {
 
     let (campaign, got) = send_tracked_campaign(&app, &api, &sink, 2);
     let to = |who: &str| got.iter().find(|m| m.to[0] == who).unwrap();
-    let c = bare();
+    let c = bare_client();
     // Ann allows website tracking: the landing page gets a short signed token. Bob does not:
     // his click leads to the message's own link, unchanged.
     let r =
@@ -297,7 +286,7 @@ fn website_visitor_is_linked_after_a_tracked_click_and_orders_are_attributed() {
 
     // The shop's backend reports another order of Ann's through the API: also attributed.
     let token = app.admin_token(&["record_events"]);
-    let r = bare()
+    let r = bare_client()
         .post(format!("{}/api/v1/events", app.url))
         .bearer_auth(&token)
         .json(&json!({"events": [{"type": "order", "email": "ann@example.org", "id": "api-7", "amount": 10, "currency": "EUR"}]}))
@@ -338,7 +327,7 @@ fn website_form_sign_up_links_the_visitor_once_confirmed() {
     let token = app.admin_token(&["send_campaigns"]);
     let form =
         json!({"name": "Footer", "title": "News", "lists": ["news"], "purposes": ["newsletter", "website_tracking"]});
-    let r = bare().post(format!("{}/api/v1/forms", app.url)).bearer_auth(&token).json(&form).send().unwrap();
+    let r = bare_client().post(format!("{}/api/v1/forms", app.url)).bearer_auth(&token).json(&form).send().unwrap();
     assert_eq!(r.status(), 201);
     let form: Value = r.json().unwrap();
     let form = form["form"]["id"].as_str().unwrap().to_string();
@@ -350,7 +339,7 @@ fn website_form_sign_up_links_the_visitor_once_confirmed() {
         ("consent", "website_tracking:1"),
         ("tidings_visitor", ANN_BROWSER),
     ];
-    let r = bare().post(format!("{}/f/{form}", app.url)).header("origin", SHOP).form(&fields).send().unwrap();
+    let r = bare_client().post(format!("{}/f/{form}", app.url)).header("origin", SHOP).form(&fields).send().unwrap();
     assert_eq!(r.status(), 200);
     flush(&app);
     let v = visitor_person(&app, ANN_BROWSER);
@@ -361,7 +350,7 @@ fn website_form_sign_up_links_the_visitor_once_confirmed() {
     let text = msg.body_text(0).unwrap().to_string();
     let at = text.find("/f/confirm/").unwrap();
     let path: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != ')' && *c != '>').collect();
-    let r = bare().post(format!("{}{path}", app.url)).send().unwrap();
+    let r = bare_client().post(format!("{}{path}", app.url)).send().unwrap();
     assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
     flush(&app);
     let grace = app
@@ -378,7 +367,7 @@ fn website_form_sign_up_links_the_visitor_once_confirmed() {
 }
 
 fn post_events(app: &TestApp, token: &str, body: Value) -> Response {
-    bare().post(format!("{}/api/v1/events", app.url)).bearer_auth(token).json(&body).send().unwrap()
+    bare_client().post(format!("{}/api/v1/events", app.url)).bearer_auth(token).json(&body).send().unwrap()
 }
 
 #[test]

@@ -250,6 +250,24 @@ pub fn unprocessable(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
+/// A refused action shows its page again (`render` with the reason as `error` and
+/// `error_field`) under the refusal's status; a server error stays an error page.
+pub async fn shown_again<Fut>(
+    e: ApiError,
+    render: impl FnOnce(minijinja::Value) -> Fut,
+) -> Result<HttpResponse, ApiError>
+where
+    Fut: std::future::Future<Output = Result<HttpResponse, ApiError>>,
+{
+    let status = actix_web::ResponseError::status_code(&e);
+    if status.is_server_error() {
+        return Err(e);
+    }
+    let mut res = render(minijinja::context! { error => e.message.clone(), error_field => e.field.clone() }).await?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
 pub fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
 }

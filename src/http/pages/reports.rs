@@ -52,8 +52,8 @@ fn timeline_chart(r: &CampaignReport) -> ChartView {
     let kind = if pts.len() <= 12 { Kind::Bar } else { Kind::Line };
     Chart::new("report-timeline", title, kind, Unit::Count, x_name, labels)
         .long_labels(long)
-        .series(Series::new("Opens", pts.iter().map(|p| p.opens as f64)))
-        .series(Series::new("Clicks", pts.iter().map(|p| p.clicks as f64)))
+        .series(Series::new("Opens", pts.iter().map(|p| p.counts.opens as f64)))
+        .series(Series::new("Clicks", pts.iter().map(|p| p.counts.clicks as f64)))
         .view()
 }
 
@@ -141,14 +141,14 @@ fn dashboard_context(o: &Overview) -> Value {
         .series(Series::sparse("All contacts", o.growth.iter().map(|g| g.contacts.map(|v| v as f64)).collect()))
         .view();
     let email = chart("dash-email", "Opens and clicks per day", Kind::Line, Unit::Count)
-        .series(Series::new("Opens", o.engagement.iter().map(|d| d.opens as f64)))
-        .series(Series::new("Clicks", o.engagement.iter().map(|d| d.clicks as f64)))
+        .series(Series::new("Opens", o.engagement.iter().map(|d| d.counts.opens as f64)))
+        .series(Series::new("Clicks", o.engagement.iter().map(|d| d.counts.clicks as f64)))
         .view();
     let site = chart("dash-site", "Page views per day", Kind::Line, Unit::Count)
-        .series(Series::new("Page views", o.engagement.iter().map(|d| d.page_views as f64)))
+        .series(Series::new("Page views", o.engagement.iter().map(|d| d.counts.page_views as f64)))
         .view();
     let orders = chart("dash-orders", "Orders per day", Kind::Bar, Unit::Count)
-        .series(Series::new("Orders", o.engagement.iter().map(|d| d.orders as f64)))
+        .series(Series::new("Orders", o.engagement.iter().map(|d| d.counts.orders as f64)))
         .view();
     let snapshots = o.growth.iter().filter(|g| g.subscribed.is_some()).count();
     context! {

@@ -196,12 +196,7 @@ async fn again(
     id: RequestId,
     e: ApiError,
 ) -> Result<HttpResponse, ApiError> {
-    if actix_web::ResponseError::status_code(&e).is_server_error() {
-        return Err(e);
-    }
-    let mut res = render(state, g, id, context! { error => e.message.clone(), error_field => e.field.clone() }).await?;
-    *res.status_mut() = actix_web::ResponseError::status_code(&e);
-    Ok(res)
+    super::shown_again(e, |extra| render(state, g, id, extra)).await
 }
 
 #[derive(Deserialize)]
