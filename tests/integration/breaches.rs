@@ -45,6 +45,8 @@ fn a_breach_is_counted_drafted_notified_and_its_notice_queued() {
         .send()
         .unwrap();
     assert_eq!(r.status(), 200);
+    // Read to the end: the export is audited when its streamed body ends.
+    assert!(r.text().unwrap().contains("email"));
 
     let dpo = app.admin_token(&["manage_gdpr"]);
     let call = |method: reqwest::Method, path: &str, body: Option<Value>| -> (u16, Value) {
