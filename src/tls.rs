@@ -1,6 +1,6 @@
 //! TLS: the operator's certificate, or a self-signed one made with rcgen on first start (SANs for
 //! localhost, 127.0.0.1, ::1 and the configured host name), regenerated when the host name
-//! changes. ring is the one crypto provider.
+//! changes. aws-lc-rs is the one crypto provider.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -24,7 +24,7 @@ pub struct Material {
 }
 
 pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
 }
 
 fn sans(config: &Config) -> Vec<String> {

@@ -35,6 +35,8 @@ pub const ENGAGEMENT: &[(&str, &str)] = &[
 
 /// Filters as the contacts page and the API take them, each optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A misspelt key (`tags` for `tag`) would otherwise save a search wider than the one meant.
+#[serde(deny_unknown_fields)]
 pub struct Filters {
     pub status: Option<String>,
     pub tag: Option<String>,

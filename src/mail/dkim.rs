@@ -1,9 +1,9 @@
-//! DKIM (RFC 6376) signing with `mail-auth` over ring: RSA-SHA256 by default, Ed25519-SHA256
-//! (RFC 8463) optionally alongside as a second signature. Both relaxed/relaxed.
+//! DKIM (RFC 6376) signing with `mail-auth` over aws-lc-rs: RSA-SHA256 by default,
+//! Ed25519-SHA256 (RFC 8463) optionally alongside as a second signature. Both relaxed/relaxed.
 //!
-//! ring's RSA signing is constant-time; the `rsa` crate (lettre's `dkim` feature) is not
-//! (RUSTSEC-2023-0071) and signs at about half ring's rate, so it is used here only to
-//! *generate* an RSA key, once, for `tidings dkim generate` (ring cannot generate RSA keys).
+//! aws-lc-rs signs RSA in constant time at about 3,600 RSA-2048 signatures/s per core here
+//! (ring: ~2,000; the `rsa` crate behind lettre's `dkim` feature: ~1,000, and not constant-time,
+//! RUSTSEC-2023-0071). It also generates the keys for `tidings dkim generate`.
 
 use std::path::{Path, PathBuf};
 
@@ -181,21 +181,14 @@ impl GeneratedKey {
         let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
         let (private_der, public) = match algorithm {
             Algorithm::Rsa => {
-                use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey};
-                let key = rsa::RsaPrivateKey::new(&mut rand::rngs::OsRng, 2048)
-                    .map_err(|e| DkimError::Key { what: "generation".into(), reason: e.to_string() })?;
-                let der = key
-                    .to_pkcs8_der()
-                    .map_err(|e| DkimError::Key { what: "encoding".into(), reason: e.to_string() })?
-                    .as_bytes()
-                    .to_vec();
-                let public = key
-                    .to_public_key()
-                    .to_public_key_der()
-                    .map_err(|e| DkimError::Key { what: "encoding".into(), reason: e.to_string() })?
-                    .as_bytes()
-                    .to_vec();
-                (der, public)
+                use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der, PublicKeyX509Der};
+                use aws_lc_rs::signature::KeyPair as _;
+                let failed = |what: &str| DkimError::Key { what: what.into(), reason: "aws-lc-rs refused".into() };
+                let key = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048)
+                    .map_err(|_| failed("generation"))?;
+                let der: Pkcs8V1Der = key.as_der().map_err(|_| failed("encoding"))?;
+                let public: PublicKeyX509Der = key.public_key().as_der().map_err(|_| failed("encoding"))?;
+                (der.as_ref().to_vec(), public.as_ref().to_vec())
             }
             Algorithm::Ed25519 => {
                 let der = Ed25519Key::generate_pkcs8()

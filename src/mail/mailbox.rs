@@ -146,7 +146,7 @@ impl AsyncWrite for Conn {
 
 type Session = async_imap::Session<Conn>;
 
-/// The rustls client settings: ring (the one provider in the graph), the Mozilla roots and
+/// The rustls client settings: aws-lc-rs (the one provider in the graph), the Mozilla roots and
 /// the configured extra CA, as for the SMTP relays.
 fn tls_config(cfg: &BounceMailboxConfig) -> Result<Arc<rustls::ClientConfig>, MailboxError> {
     let bad = |m: String| MailboxError::Config(format!("mail.bounces.mailbox: {m}"));
@@ -164,7 +164,7 @@ fn tls_config(cfg: &BounceMailboxConfig) -> Result<Arc<rustls::ClientConfig>, Ma
             roots.add(c).map_err(|e| bad(format!("ca_file: {e}")))?;
         }
     }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+    let config = rustls::ClientConfig::builder_with_provider(crate::tls::provider())
         .with_safe_default_protocol_versions()
         .map_err(|e| bad(e.to_string()))?
         .with_root_certificates(roots)

@@ -306,12 +306,11 @@ impl RelaySettings {
                 for c in &extra_roots {
                     roots.add(c.clone()).map_err(|e| bad(format!("ca_file: {e}")))?;
                 }
-                let config =
-                    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-                        .with_safe_default_protocol_versions()
-                        .map_err(|e| bad(e.to_string()))?
-                        .with_root_certificates(roots)
-                        .with_no_client_auth();
+                let config = rustls::ClientConfig::builder_with_provider(crate::tls::provider())
+                    .with_safe_default_protocol_versions()
+                    .map_err(|e| bad(e.to_string()))?
+                    .with_root_certificates(roots)
+                    .with_no_client_auth();
                 (Some(Arc::new(config)), None)
             }
             RelayTls::Starttls => {

@@ -42,7 +42,7 @@ fn backup_under_write_load_restores_a_consistent_copy() {
         .map(|w| {
             let (stop, acked, url, token) = (stop.clone(), acked.clone(), app.url.clone(), token.clone());
             std::thread::spawn(move || {
-                let c = reqwest::blocking::Client::builder().danger_accept_invalid_certs(true).build().unwrap();
+                let c = crate::helpers::client_builder().danger_accept_invalid_certs(true).build().unwrap();
                 let mut i = 0;
                 while !stop.load(Ordering::Relaxed) {
                     let r = c

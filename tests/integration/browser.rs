@@ -379,7 +379,7 @@ fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_ord
     }
     let started = Instant::now();
     let sink = crate::smtp_sink::SmtpSink::start(Default::default());
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let (port, app_url) = serve_shop();
     // Two origins for the same pages: 127.0.0.1 (the shop) and localhost (a second shop
@@ -528,7 +528,7 @@ fn browser_login_enrol_2fa_and_login_again() {
         return;
     }
     let started = Instant::now();
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let app = spawn_app();
     let b = Browser::open(http, &driver);
@@ -593,7 +593,7 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
         return;
     }
     let started = Instant::now();
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let app = spawn_app();
     let b = Browser::open(http, &driver);
@@ -671,7 +671,7 @@ fn browser_unsubscribe_then_preference_centre() {
     if !browser_available() {
         return;
     }
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let app = spawn_app();
     let st = &app.state;
@@ -772,7 +772,7 @@ fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_th
     }
     let started = Instant::now();
     let sink = crate::smtp_sink::SmtpSink::start(Default::default());
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let app = crate::helpers::spawn_app_with(|c| {
         c.mail.from = "news@example.com".into();
@@ -862,7 +862,7 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     if !browser_available() {
         return;
     }
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let sink = SmtpSink::start(SinkOptions::default());
     let app = crate::helpers::spawn_app_with(|c| {
@@ -959,7 +959,7 @@ fn browser_privacy_register_retention_dry_run_and_breach() {
     use chrono::{Duration as Days, Utc};
     use tidings::domain::{Event, EventKind};
     use tidings::gdpr::ops::{create_request, NewRequest};
-    let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
     let driver = start_driver(&http);
     let app = spawn_app();
     let st = &app.state;

@@ -39,7 +39,7 @@ fn acknowledged_writes_survive_sigkill() {
 
     // Sign in through the API path: a session, then a token for the writers.
     let url = format!("https://127.0.0.1:{port}");
-    let c = reqwest::blocking::Client::builder()
+    let c = crate::helpers::client_builder()
         .cookie_store(true)
         .danger_accept_invalid_certs(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -86,7 +86,7 @@ fn acknowledged_writes_survive_sigkill() {
             .map(|(w, (request, acked))| {
                 let (acked, stop, url, token) = (acked.clone(), stop.clone(), url.clone(), token.clone());
                 std::thread::spawn(move || {
-                    let c = reqwest::blocking::Client::builder()
+                    let c = crate::helpers::client_builder()
                         .danger_accept_invalid_certs(true)
                         .timeout(Duration::from_secs(5))
                         .build()

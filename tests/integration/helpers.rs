@@ -62,7 +62,7 @@ impl TestApp {
     /// A fresh browser-like client: keeps cookies, trusts the test server's self-signed
     /// certificate, does not follow redirects (tests look at them).
     pub fn client(&self) -> Client {
-        Client::builder()
+        client_builder()
             .cookie_store(true)
             .danger_accept_invalid_certs(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -175,10 +175,21 @@ pub fn text_of_id(page: &str, id: &str) -> Option<String> {
 
 pub const NEW_PASSWORD: &str = "a long and sensible passphrase";
 
+/// Every test client starts here: reqwest is built without a crypto provider of its own, so the
+/// process-wide default is set to aws-lc-rs (the server's one provider) first.
+pub fn client_builder() -> reqwest::blocking::ClientBuilder {
+    static PROVIDER: std::sync::Once = std::sync::Once::new();
+    PROVIDER.call_once(|| {
+        // Err only when another thread installed one first, which is the same provider.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    });
+    Client::builder()
+}
+
 /// A client that accepts the test certificate, follows no redirect (so a test sees the 302 of a
 /// click or the 303 of a form), and keeps no cookies.
 pub fn bare_client() -> Client {
-    Client::builder()
+    client_builder()
         .danger_accept_invalid_certs(true)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))

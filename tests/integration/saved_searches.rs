@@ -57,6 +57,10 @@ fn saved_searches_filter_contacts_and_make_a_campaign_audience() {
         let (status, v) = api.call("POST", "/saved-searches", Some(body));
         assert_eq!((status, v["field"].as_str()), (422, Some(field)), "{v}");
     }
+    // A misspelt filter is refused, not dropped (which would save a wider search).
+    let (status, v) = api.call("POST", "/saved-searches", Some(json!({"name": "x", "filters": {"tags": "vip"}})));
+    assert_eq!(status, 400, "{v}");
+    assert!(v.to_string().contains("unknown field `tags`"), "{v}");
     assert_eq!(api.ok("GET", "/saved-searches", None)["saved_searches"], json!([]));
 
     let s = api.ok(

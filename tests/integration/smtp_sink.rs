@@ -1,5 +1,6 @@
 //! A small SMTP server for the tests, over a real socket on loopback: EHLO, STARTTLS or implicit
-//! TLS (with a test CA made by rcgen), AUTH PLAIN/LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT. It
+//! TLS (with a test CA made by rcgen), AUTH PLAIN/LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT, and
+//! optionally PIPELINING. It
 //! records what it accepts, and replies to chosen recipients with chosen 4xx/5xx codes.
 
 use std::io::{Read, Write};
@@ -32,11 +33,14 @@ pub struct SinkOptions {
     pub rcpt_reply: fn(&str) -> Option<&'static str>,
     /// Time the sink takes before it answers the end of a message (a relay's own latency).
     pub delay: Duration,
+    /// Offer PIPELINING (RFC 2920), as Postfix does: the client then sends MAIL, RCPT and DATA
+    /// in one go, and the sink, reading line by line, answers each in order.
+    pub pipelining: bool,
 }
 
 impl Default for SinkOptions {
     fn default() -> Self {
-        Self { tls: SinkTls::None, auth: None, rcpt_reply: |_| None, delay: Duration::ZERO }
+        Self { tls: SinkTls::None, auth: None, rcpt_reply: |_| None, delay: Duration::ZERO, pipelining: false }
     }
 }
 
@@ -114,7 +118,7 @@ pub fn test_pki() -> (String, Arc<rustls::ServerConfig>) {
         .signed_by(&leaf_key, &ca)
         .unwrap();
     let key = rustls::pki_types::PrivateKeyDer::try_from(leaf_key.serialize_der()).unwrap();
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
         .with_safe_default_protocol_versions()
         .unwrap()
         .with_no_client_auth()
@@ -205,6 +209,9 @@ fn serve(
             }
             if options.auth.is_some() && (encrypted || options.tls == SinkTls::None) {
                 lines.push("250-AUTH PLAIN LOGIN".into());
+            }
+            if options.pipelining {
+                lines.push("250-PIPELINING".into());
             }
             lines.push("250 SIZE 10240000".into());
             s.reply(&lines.join("\r\n"))?;

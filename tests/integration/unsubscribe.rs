@@ -34,7 +34,7 @@ fn subscribed(state: &AppState, email: &str, lists: &[&str]) -> ContactId {
 
 /// A client that keeps no cookies, as a mail provider's one-click POST is.
 fn cookieless() -> Client {
-    Client::builder()
+    crate::helpers::client_builder()
         .danger_accept_invalid_certs(true)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
