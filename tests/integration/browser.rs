@@ -511,6 +511,12 @@ fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_ord
     assert_eq!(b.count("svg.plot[role=img]"), 1, "the opens-and-clicks chart");
     b.screenshot_of("main", &shot_path("campaign-report.png"));
 
+    b.goto(&format!("{}/reports", app.url));
+    b.wait_for_text("h1", "Reports");
+    let compared = b.text("#recent-h + *");
+    assert!(compared.contains("Shoes"), "the sent campaign is compared: {compared}");
+    b.screenshot_of("main", &shot_path("reports.png"));
+
     b.goto(&format!("{}/", app.url));
     b.wait_for_text("#engagement-totals", "page view");
     let totals = b.text("#engagement-totals");
