@@ -69,7 +69,9 @@ pub struct ProxyConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct StoreConfig {
-    /// sled page cache in MiB (a hint: resident memory is roughly 150 MiB plus 3x this).
+    /// sled page cache in MiB (a hint: sled holds about 3x this). Reads of contacts are spread
+    /// over the whole store, so a bigger cache buys little; sled's page table, which grows
+    /// with the number of records whatever this says, is most of its memory at a million.
     pub cache_mb: u64,
     /// Master key file (32 random bytes, 0400). Empty: `<data_dir>/master.key`, created on first start.
     pub master_key_file: PathBuf,
@@ -618,7 +620,7 @@ impl Default for TlsConfig {
 
 impl Default for StoreConfig {
     fn default() -> Self {
-        Self { cache_mb: 64, master_key_file: PathBuf::new() }
+        Self { cache_mb: 16, master_key_file: PathBuf::new() }
     }
 }
 

@@ -606,6 +606,12 @@ impl Contacts {
         Ok(self.suppression.contains_key(suppression_key(&self.store, email))?)
     }
 
+    /// No address is suppressed (no one has been erased yet): bulk writers then skip
+    /// [`Contacts::is_suppressed`] for each row.
+    pub fn suppression_is_empty(&self) -> bool {
+        self.suppression.is_empty()
+    }
+
     /// Adds an address to the suppression list (uncommitted): a keyed hash and the date.
     pub fn suppress(&self, email: &EmailAddress) -> Result<()> {
         let _gate = self.store.write_gate();

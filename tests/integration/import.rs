@@ -292,3 +292,37 @@ fn an_address_named_twice_in_one_file_and_again_in_the_next_is_one_contact_index
     assert!(export_matching(&dir, work.path(), "alphons").is_empty(), "the overwritten name left the index");
     assert!(export_matching(&dir, work.path(), "gustavos").is_empty(), "a longer query than the word");
 }
+
+#[test]
+fn a_chunk_resolved_on_two_threads_applies_every_address_s_rows_in_file_order() {
+    // Large enough (>= 256 rows) that the chunk is split between two resolver threads by
+    // address; each address's rows must still be applied in file order, once each.
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("data");
+    let file = work.path().join("many.csv");
+    let mut csv = String::from("email,first_name,last_name,tags\n");
+    for i in 0..600 {
+        csv.push_str(&format!("p{i}@example.org,First{i},,t{}\n", i % 3));
+        if i % 100 == 50 {
+            // A later row for an address seen earlier: updates, never a second contact.
+            csv.push_str(&format!("p{}@example.org,Again{i},Later{i},late\n", i - 50));
+        }
+    }
+    std::fs::write(&file, csv).unwrap();
+    let out = cli(&dir, &file).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.contains("606 rows — 600 created, 6 updated, 0 unchanged"), "{report}");
+    let snap = snapshot(&dir);
+    assert_eq!(snap.len(), 600);
+    assert!(snap.iter().all(|s| s.3 == 1 && s.4), "one grant in each ledger, granted");
+    for i in [0, 100, 500] {
+        let email = format!("p{i}@example.org");
+        let s = snap.iter().find(|s| s.0 == email).unwrap();
+        assert_eq!(s.1, format!("Again{}", i + 50), "the later row wins");
+        assert_eq!(s.2, vec!["cli".to_string(), "late".to_string(), format!("t{}", i % 3)]);
+    }
+    let hits = export_matching(&dir, work.path(), "later550");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["email"], "p500@example.org");
+}
