@@ -389,65 +389,34 @@ impl RelaySettings {
                 let name = rustls::pki_types::ServerName::try_from(self.host.clone())
                     .map_err(|e| Failure::new(Stage::Tls, Cause::Tls, format!("`{}`: {e}", self.host)))?;
                 let connector = tokio_rustls::TlsConnector::from(config.clone());
-                match tokio::time::timeout(t, connector.connect(name, tcp)).await {
-                    Ok(Ok(s)) => Box::new(TlsTcp(s)),
-                    Ok(Err(e)) => return Err(tls_failure(&e)),
-                    Err(_) => {
-                        return Err(Failure::new(
-                            Stage::Tls,
-                            Cause::Timeout,
-                            format!("no TLS handshake within {}s", t.as_secs()),
-                        ))
-                    }
-                }
+                let tls = within(t, Stage::Tls, "TLS handshake", connector.connect(name, tcp)).await?;
+                Box::new(TlsTcp(tls.map_err(|e| tls_failure(&e))?))
             }
             None => Box::new(tcp),
         };
         let mut conn =
-            match tokio::time::timeout(t, AsyncSmtpConnection::connect_with_transport(stream, &self.hello)).await {
-                Ok(Ok(c)) => c,
-                Ok(Err(e)) => return Err(smtp_failure(Stage::Greeting, &e)),
-                Err(_) => {
-                    return Err(Failure::new(
-                        Stage::Greeting,
-                        Cause::Timeout,
-                        format!("no greeting within {}s", t.as_secs()),
-                    ))
-                }
-            };
+            within(t, Stage::Greeting, "greeting", AsyncSmtpConnection::connect_with_transport(stream, &self.hello))
+                .await?
+                .map_err(|e| smtp_failure(Stage::Greeting, &e))?;
         if let Some(params) = &self.starttls {
             if !conn.server_info().supports_feature(Extension::StartTls) {
                 return Err(Failure::new(Stage::Tls, Cause::NotOffered, "the relay does not offer STARTTLS"));
             }
-            match tokio::time::timeout(t, conn.starttls(params.clone(), &self.hello)).await {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => return Err(tls_or_smtp_failure(&e)),
-                Err(_) => {
-                    return Err(Failure::new(
-                        Stage::Tls,
-                        Cause::Timeout,
-                        format!("no TLS handshake within {}s", t.as_secs()),
-                    ))
-                }
-            }
+            within(t, Stage::Tls, "TLS handshake", conn.starttls(params.clone(), &self.hello))
+                .await?
+                .map_err(|e| tls_or_smtp_failure(&e))?;
         }
         // lettre keeps only the extensions it knows, and PIPELINING is not one of them: ask once
         // more (allowed at any time outside a transaction; before AUTH, which EHLO would reset).
-        let pipelining = match tokio::time::timeout(t, conn.command(Ehlo::new(self.hello.clone()))).await {
-            Ok(Ok(reply)) => reply
-                .message()
-                .any(|l| l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("PIPELINING"))),
-            // A relay that refuses a second EHLO still works without pipelining.
-            Ok(Err(e)) if e.status().is_some() => false,
-            Ok(Err(e)) => return Err(smtp_failure(Stage::Greeting, &e)),
-            Err(_) => {
-                return Err(Failure::new(
-                    Stage::Greeting,
-                    Cause::Timeout,
-                    format!("no EHLO answer within {}s", t.as_secs()),
-                ))
-            }
-        };
+        let pipelining =
+            match within(t, Stage::Greeting, "EHLO answer", conn.command(Ehlo::new(self.hello.clone()))).await? {
+                Ok(reply) => reply
+                    .message()
+                    .any(|l| l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("PIPELINING"))),
+                // A relay that refuses a second EHLO still works without pipelining.
+                Err(e) if e.status().is_some() => false,
+                Err(e) => return Err(smtp_failure(Stage::Greeting, &e)),
+            };
         if let Some(credentials) = &self.credentials {
             let mechanisms = [Mechanism::Plain, Mechanism::Login];
             if !mechanisms.iter().any(|m| conn.server_info().supports_auth_mechanism(*m)) {
@@ -457,13 +426,9 @@ impl RelaySettings {
                     "the relay offers no PLAIN or LOGIN authentication",
                 ));
             }
-            match tokio::time::timeout(t, conn.auth(&mechanisms, credentials)).await {
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => return Err(smtp_failure(Stage::Auth, &e)),
-                Err(_) => {
-                    return Err(Failure::new(Stage::Auth, Cause::Timeout, format!("no answer within {}s", t.as_secs())))
-                }
-            }
+            within(t, Stage::Auth, "answer", conn.auth(&mechanisms, credentials))
+                .await?
+                .map_err(|e| smtp_failure(Stage::Auth, &e))?;
         }
         Ok(Connection { inner: conn, pipelining, broken: false })
     }
@@ -737,11 +702,20 @@ where
         Output = Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error>,
     >,
 {
-    match tokio::time::timeout(t, f).await {
-        Ok(Ok(r)) => Ok(r),
-        Ok(Err(e)) => Err(smtp_failure(stage, &e)),
-        Err(_) => Err(Failure::new(stage, Cause::Timeout, format!("no answer within {}s", t.as_secs()))),
-    }
+    within(t, stage, "answer", f).await?.map_err(|e| smtp_failure(stage, &e))
+}
+
+/// `f`'s own result if it comes within `t`; else a timeout failure at `stage` saying what did
+/// not come ("no greeting within 30s").
+async fn within<T, E>(
+    t: Duration,
+    stage: Stage,
+    what: &str,
+    f: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<Result<T, E>, Failure> {
+    tokio::time::timeout(t, f)
+        .await
+        .map_err(|_| Failure::new(stage, Cause::Timeout, format!("no {what} within {}s", t.as_secs())))
 }
 
 fn smtp_failure(stage: Stage, e: &lettre::transport::smtp::Error) -> Failure {
