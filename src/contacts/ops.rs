@@ -489,35 +489,18 @@ pub fn upsert_chunk(
         let part = input.email.as_ref().map_or(0, |e| address_share(e, parts));
         shares[part].push((i, input));
     }
-    let resolve = |share: Vec<(usize, &ContactInput)>| {
+    let resolved = on_threads(shares, |share| {
         resolve_rows(state, share, policy, source, source_ref, consent, fields, suppression)
-    };
-    let resolved = if parts > 1 {
-        std::thread::scope(|scope| -> OpResult<Vec<_>> {
-            let mut shares = shares.into_iter();
-            let first = shares.next().unwrap_or_default();
-            let others: Vec<_> = shares.map(|share| scope.spawn(move || resolve(share))).collect();
-            let mut all = vec![resolve(first)?];
-            for other in others {
-                all.push(other.join().map_err(|_| OpError::Internal("a contact resolver thread panicked".into()))??);
-            }
-            Ok(all)
-        })?
-    } else {
-        vec![resolve(shares.pop().unwrap_or_default())?]
-    };
-    let mut outcomes: Vec<Option<OpResult<Upserted>>> = (0..inputs.len()).map(|_| None).collect();
+    })?;
+    let mut rows: Vec<(usize, OpResult<Upserted>)> = Vec::with_capacity(inputs.len());
     let mut planned: Vec<Planned> = Vec::new();
-    for (rows, plans) in resolved {
-        for (i, outcome) in rows {
-            outcomes[i] = Some(outcome);
-        }
+    for (outcomes, plans) in resolved {
+        rows.extend(outcomes);
         planned.extend(plans);
     }
-    let outcomes: Vec<OpResult<Upserted>> = outcomes
-        .into_iter()
-        .map(|o| o.unwrap_or_else(|| Err(OpError::Internal("a row was not resolved".into()))))
-        .collect();
+    // Every row is in exactly one share: back in file order.
+    rows.sort_unstable_by_key(|(i, _)| *i);
+    let outcomes: Vec<OpResult<Upserted>> = rows.into_iter().map(|(_, o)| o).collect();
     if planned.is_empty() {
         return Ok((outcomes, 0));
     }
@@ -547,25 +530,37 @@ pub fn upsert_chunk(
         }
         Ok(handed)
     };
-    let handed = if planned.len() >= 256 {
+    let halves = if planned.len() >= 256 {
         let second = planned.split_off(planned.len() / 2);
-        std::thread::scope(|scope| -> OpResult<Vec<super::Handed>> {
-            let other = scope.spawn(|| write(second));
-            let mut handed = write(planned)?;
-            handed.extend(other.join().map_err(|_| OpError::Internal("a contact writer thread panicked".into()))??);
-            Ok(handed)
-        })?
+        vec![planned, second]
     } else {
-        write(planned)?
+        vec![planned]
     };
+    let handed = on_threads(halves, write)?.into_iter().flatten().collect();
     contacts.feed.hand_over(seq, handed);
     Ok((outcomes, seq))
 }
 
-/// Which of `parts` threads resolves the rows naming `email` (FNV-1a of the address).
+/// Which of `parts` threads resolves the rows naming `email`.
 fn address_share(email: &EmailAddress, parts: usize) -> usize {
-    let h = email.as_str().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+    use std::hash::BuildHasher;
+    let h = std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(email);
     (h % parts as u64) as usize
+}
+
+/// `f` over each part, the first on this thread and the others on threads of their own; the
+/// results in the parts' order.
+fn on_threads<T: Send, R: Send>(parts: Vec<T>, f: impl Fn(T) -> OpResult<R> + Sync) -> OpResult<Vec<R>> {
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else { return Ok(Vec::new()) };
+    std::thread::scope(|scope| {
+        let others: Vec<_> = parts.map(|part| scope.spawn(|| f(part))).collect();
+        let mut all = vec![f(first)?];
+        for other in others {
+            all.push(other.join().map_err(|_| OpError::Internal("an import thread panicked".into()))??);
+        }
+        Ok(all)
+    })
 }
 
 /// Each row's outcome by its index in the chunk, and the contacts to write.
