@@ -640,19 +640,10 @@ impl Contacts {
 
     /// Removes tombstones made before `cutoff` (uncommitted). Returns how many.
     pub fn expire_suppression(&self, cutoff: chrono::DateTime<Utc>) -> Result<usize> {
-        let mut doomed = Vec::new();
-        for item in self.suppression.iter() {
-            let (k, v) = item?;
+        self.store.remove_where(&self.suppression, |_, v| {
             let at = v.get(..8).map_or(0, |b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
-            if at < cutoff.timestamp() {
-                doomed.push(k);
-            }
-        }
-        let _gate = self.store.write_gate();
-        for k in &doomed {
-            self.suppression.remove(k)?;
-        }
-        Ok(doomed.len())
+            at < cutoff.timestamp()
+        })
     }
 
     pub fn suppressed_count(&self) -> usize {

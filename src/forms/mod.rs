@@ -68,19 +68,7 @@ fn export_submissions(store: &Store, person: &PersonId) -> Result<Vec<serde_json
 }
 
 fn erase_pending(store: &Store, person: &PersonId) -> Result<usize> {
-    let t = store.tree(PENDING)?;
-    let mut doomed = Vec::new();
-    for item in t.iter().keys() {
-        let k = item?;
-        if k.get(8..24) == Some(person.as_bytes().as_slice()) {
-            doomed.push(k);
-        }
-    }
-    let _gate = store.write_gate();
-    for k in &doomed {
-        t.remove(k)?;
-    }
-    Ok(doomed.len())
+    store.remove_where(&store.tree(PENDING)?, |k, _| k.get(8..24) == Some(person.as_bytes().as_slice()))
 }
 
 /// A form's id: time-ordered, so the list shows the newest first.

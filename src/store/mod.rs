@@ -165,6 +165,33 @@ impl Store {
         self.inner.committer.commit_async().await
     }
 
+    /// The keys of `tree` whose key and value `pred` accepts.
+    pub fn keys_where(tree: &sled::Tree, mut pred: impl FnMut(&[u8], &[u8]) -> bool) -> Result<Vec<sled::IVec>> {
+        let mut keys = Vec::new();
+        for item in tree.iter() {
+            let (k, v) = item?;
+            if pred(&k, &v) {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+
+    /// Removes `keys` from `tree` under the write gate (uncommitted); returns how many.
+    pub fn remove_keys(&self, tree: &sled::Tree, keys: &[sled::IVec]) -> Result<usize> {
+        let _gate = self.write_gate();
+        for k in keys {
+            tree.remove(k)?;
+        }
+        Ok(keys.len())
+    }
+
+    /// Removes the entries of `tree` that `pred` accepts (uncommitted); returns how many. Keys
+    /// are collected first, then removed under the write gate.
+    pub fn remove_where(&self, tree: &sled::Tree, pred: impl FnMut(&[u8], &[u8]) -> bool) -> Result<usize> {
+        self.remove_keys(tree, &Self::keys_where(tree, pred)?)
+    }
+
     /// Held (shared) by every write; see [`Store::freeze`].
     pub(crate) fn write_gate(&self) -> RwLockReadGuard<'_, ()> {
         self.inner.gate.read().unwrap_or_else(|p| p.into_inner())

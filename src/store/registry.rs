@@ -144,31 +144,13 @@ pub(super) fn erase_in(store: &Store, tree: &'static str, layout: Layout, person
         _ => {}
     }
     let t = store.tree(tree)?;
-    let mut doomed = Vec::new();
-    if matches!(layout, Layout::PersonPrefix) {
-        for item in t.scan_prefix(person.as_bytes()) {
-            doomed.push(item?.0);
+    match layout {
+        Layout::PersonPrefix => {
+            let doomed = t.scan_prefix(person.as_bytes()).keys().collect::<std::result::Result<Vec<_>, _>>()?;
+            store.remove_keys(&t, &doomed)
         }
-        let _gate = store.write_gate();
-        for k in &doomed {
-            t.remove(k)?;
-        }
-        return Ok(doomed.len());
+        Layout::Sealed => store.remove_where(&t, |_, v| typed::owner(v).as_ref() == Some(person)),
+        Layout::Index => store.remove_where(&t, |_, v| v == person.as_bytes()),
+        Layout::Custom(_) | Layout::Derived => unreachable!("handled above"),
     }
-    for item in t.iter() {
-        let (k, v) = item?;
-        let belongs = match layout {
-            Layout::Sealed => typed::owner(&v).as_ref() == Some(person),
-            Layout::Index => v.as_ref() == person.as_bytes(),
-            Layout::PersonPrefix | Layout::Custom(_) | Layout::Derived => unreachable!("handled above"),
-        };
-        if belongs {
-            doomed.push(k);
-        }
-    }
-    let _gate = store.write_gate();
-    for k in &doomed {
-        t.remove(k)?;
-    }
-    Ok(doomed.len())
 }

@@ -182,18 +182,7 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
 
     /// Removes every record of `person`; returns how many.
     pub fn remove_person(&self, person: &PersonId, keep: Option<&[u8]>) -> Result<usize> {
-        let mut doomed = Vec::new();
-        for item in self.tree.iter() {
-            let (k, v) = item?;
-            if owner(&v).as_ref() == Some(person) && keep != Some(k.as_ref()) {
-                doomed.push(k);
-            }
-        }
-        let _gate = self.store.write_gate();
-        for k in &doomed {
-            self.tree.remove(k)?;
-        }
-        Ok(doomed.len())
+        self.store.remove_where(&self.tree, |k, v| owner(v).as_ref() == Some(person) && keep != Some(k))
     }
 }
 

@@ -107,19 +107,7 @@ fn claimed_at(v: &[u8]) -> i64 {
 }
 
 fn erase_event_ids(store: &Store, person: &PersonId) -> Result<usize> {
-    let ids = store.tree(EVENT_IDS)?;
-    let mut doomed = Vec::new();
-    for item in ids.iter() {
-        let (k, v) = item?;
-        if v.get(..16) == Some(person.as_bytes().as_slice()) {
-            doomed.push(k);
-        }
-    }
-    let _gate = store.write_gate();
-    for k in &doomed {
-        ids.remove(k)?;
-    }
-    Ok(doomed.len())
+    store.remove_where(&store.tree(EVENT_IDS)?, |_, v| v.get(..16) == Some(person.as_bytes().as_slice()))
 }
 
 const LINKED: u8 = 1;
@@ -363,18 +351,9 @@ impl Website {
     /// (uncommitted). An id older than its events' retention guards nothing any more.
     pub fn expire_event_ids(&self, cutoff: DateTime<Utc>, remove: bool) -> Result<usize> {
         let cutoff = cutoff.timestamp();
-        let mut doomed = Vec::new();
-        for item in self.ids.iter() {
-            let (k, v) = item?;
-            if claimed_at(&v) < cutoff {
-                doomed.push(k);
-            }
-        }
+        let doomed = Store::keys_where(&self.ids, |_, v| claimed_at(v) < cutoff)?;
         if remove {
-            let _gate = self.store.write_gate();
-            for k in &doomed {
-                self.ids.remove(k)?;
-            }
+            self.store.remove_keys(&self.ids, &doomed)?;
         }
         Ok(doomed.len())
     }
