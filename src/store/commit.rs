@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use super::StoreError;
 
@@ -99,12 +100,12 @@ impl Drop for Committer {
 /// when every waiter is asynchronous (the mail sender's lanes, which gain throughput from it):
 /// a synchronous caller is an HTTP request (a click, an unsubscribe) whose answer waits, and a
 /// lone writer is never delayed. With clicks it cost a fifth of their peak rate.
-const LINGER_WHEN_BUSY_WITHIN: std::time::Duration = std::time::Duration::from_millis(2);
-const LINGER: std::time::Duration = std::time::Duration::from_micros(250);
+const LINGER_WHEN_BUSY_WITHIN: Duration = Duration::from_millis(2);
+const LINGER: Duration = Duration::from_micros(250);
 
 fn flusher(shared: Arc<Shared>, db: sled::Db, data_file: PathBuf) {
     let file = File::open(&data_file).ok();
-    let mut last_flush = std::time::Instant::now() - LINGER_WHEN_BUSY_WITHIN;
+    let mut last_flush = Instant::now() - LINGER_WHEN_BUSY_WITHIN;
     loop {
         let target = {
             let mut st = shared.state.lock().unwrap_or_else(|p| p.into_inner());
@@ -127,7 +128,7 @@ fn flusher(shared: Arc<Shared>, db: sled::Db, data_file: PathBuf) {
             Some(f) => f.sync_data().map_err(|e| e.to_string()),
             None => Ok(()),
         });
-        last_flush = std::time::Instant::now();
+        last_flush = Instant::now();
         let mut st = shared.state.lock().unwrap_or_else(|p| p.into_inner());
         st.done = target;
         st.error = result.err();
@@ -139,4 +140,50 @@ fn flusher(shared: Arc<Shared>, db: sled::Db, data_file: PathBuf) {
         shared.done.send_replace(target);
     }
     let _ = db.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Back-to-back asynchronous commits (where the flusher lingers) and synchronous ones
+    /// (where it must not) all come back, each after a flush that covers it.
+    #[test]
+    fn lingering_serves_async_and_sync_committers_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().path(dir.path().join("db")).open().unwrap();
+        let tree = db.open_tree("t").unwrap();
+        let committer = Arc::new(Committer::start(db.clone(), dir.path().join("db").join("db")));
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let started = Instant::now();
+        let lanes: Vec<_> = (0..16u8)
+            .map(|lane| {
+                let (c, t) = (committer.clone(), tree.clone());
+                rt.spawn(async move {
+                    for i in 0..50u8 {
+                        t.insert([lane, i], &[1]).unwrap();
+                        c.commit_async().await.unwrap();
+                    }
+                })
+            })
+            .collect();
+        let mut slowest_sync = Duration::ZERO;
+        for i in 0..50u8 {
+            tree.insert([255, i], &[1]).unwrap();
+            let at = Instant::now();
+            committer.commit().unwrap();
+            slowest_sync = slowest_sync.max(at.elapsed());
+        }
+        rt.block_on(async {
+            for lane in lanes {
+                lane.await.unwrap();
+            }
+        });
+        let st = committer.shared.state.lock().unwrap();
+        assert_eq!(st.done, st.requested, "every request was flushed");
+        assert_eq!(st.done, 16 * 50 + 50);
+        drop(st);
+        assert!(started.elapsed() < Duration::from_secs(30), "no committer hung: {:?}", started.elapsed());
+        assert!(slowest_sync < Duration::from_secs(5), "a synchronous commit waited {slowest_sync:?}");
+    }
 }
