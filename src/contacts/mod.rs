@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::consent::current_state;
 use crate::domain::{Activity, ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
 use crate::store::registry::Layout;
-use crate::store::{Holds, Registration, Result, SealedTree, Store};
+use crate::store::{Holds, Registration, Result, SealedTree, SecretKey, Store};
 
 pub const CONTACTS: &str = "contacts";
 pub const BY_EMAIL: &str = "contact_email";
@@ -45,7 +45,9 @@ pub const REGISTRATION: Registration = Registration {
     purpose: "contact profiles: email, names, phone, locale, time zone, custom fields, tags, lists, status",
     holds: Holds::Personal {
         categories: &["contact details", "profile", "custom fields", "subscription status", "tags and lists"],
-        layout: Layout::PersonPrefix,
+        // Each record carries the contact's data key and first ledger entry (one record per
+        // contact instead of three: see `Contacts::write_claimed`).
+        layout: Layout::Keyed,
         export: Some(export_profile),
     },
 };
@@ -125,11 +127,26 @@ fn export_profile(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Va
 }
 
 fn export_ledger(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
-    let t: SealedTree<ConsentEntry> = store.sealed(LEDGER)?;
-    Ok(t.scan_prefix(person.as_bytes())?
-        .into_iter()
-        .map(|(_, e)| serde_json::to_value(e).unwrap_or(serde_json::Value::Null))
-        .collect())
+    let entries = ledger_of(&store.sealed(CONTACTS)?, &store.sealed(LEDGER)?, person)?;
+    Ok(entries.into_iter().map(|e| serde_json::to_value(e).unwrap_or(serde_json::Value::Null)).collect())
+}
+
+/// A person's consent ledger in order: the first entry, kept inside the contact record when
+/// the contact was created with one ([`Contacts::write_claimed`]), then the ledger tree's.
+fn ledger_of(
+    records: &SealedTree<Contact>,
+    ledger: &SealedTree<ConsentEntry>,
+    person: &PersonId,
+) -> Result<Vec<ConsentEntry>> {
+    let mut out = Vec::new();
+    if let Some((dk, head)) = records.attached(person.as_bytes())? {
+        if head.len() > SEQ_KEY_LEN {
+            let (key, sealed) = head.split_at(SEQ_KEY_LEN);
+            out.push(ledger.open_detached(&dk, key, sealed)?);
+        }
+    }
+    out.extend(ledger.scan_prefix(person.as_bytes())?.into_iter().map(|(_, e)| e));
+    Ok(out)
 }
 
 fn export_history(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
@@ -348,8 +365,10 @@ pub struct Contacts {
 /// A change log value holds one or more of: contact id (16 bytes), created flag (1 byte).
 const CHANGE_LEN: usize = 17;
 
-fn seq_key(person: &PersonId, seq: u64) -> [u8; 24] {
-    let mut k = [0u8; 24];
+const SEQ_KEY_LEN: usize = 24;
+
+fn seq_key(person: &PersonId, seq: u64) -> [u8; SEQ_KEY_LEN] {
+    let mut k = [0u8; SEQ_KEY_LEN];
     k[..16].copy_from_slice(person.as_bytes());
     k[16..].copy_from_slice(&seq.to_be_bytes());
     k
@@ -509,16 +528,23 @@ impl Contacts {
 
     /// Writes a new contact whose address is claimed ([`Contacts::claim_or_find`]) and whose
     /// change is logged ([`Contacts::log_many`]), with its first ledger entry.
+    ///
+    /// One sled record holds the contact, its new data key (wrapped by the master key) and that
+    /// first entry, sealed exactly as the ledger tree would seal it and never rewritten after:
+    /// a bulk import writes two records per contact (this and the address claim) rather than
+    /// four, and a crash cannot leave a contact without its consent or the reverse.
     pub fn write_claimed(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<(), ContactError> {
         let person = c.id.person();
-        let dk = self.store.new_data_key(&person)?;
+        let dk = SecretKey::random();
+        let mut head = Vec::new();
         if let Some(entry) = consent {
             let key = seq_key(&person, self.store.db().generate_id()?);
-            if !self.ledger.insert_new_with(&dk, &person, &key, entry)? {
-                return Err(crate::store::StoreError::Flush("consent ledger key collision".into()).into());
-            }
+            head.extend_from_slice(&key);
+            head.extend_from_slice(&self.ledger.seal_detached(&dk, &key, entry)?);
         }
-        self.records.put_with(&dk, &person, c.id.as_bytes(), c)?;
+        if !self.records.insert_keyed(&dk, &person, c.id.as_bytes(), c, &head)? {
+            return Err(crate::store::StoreError::Conflict(format!("contact {}", c.id)).into());
+        }
         Ok(())
     }
 
@@ -561,13 +587,13 @@ impl Contacts {
         let dk = self.store.data_key(&person)?;
         if !self.ledger.insert_new_with(&dk, &person, &seq_key(&person, seq), entry)? {
             // generate_id never repeats, so this is unreachable in practice; never overwrite.
-            return Err(crate::store::StoreError::Flush("consent ledger key collision".into()));
+            return Err(crate::store::StoreError::Conflict("consent ledger entry".into()));
         }
         Ok(())
     }
 
     pub fn ledger(&self, id: &ContactId) -> Result<Vec<ConsentEntry>> {
-        Ok(self.ledger.scan_prefix(id.as_bytes())?.into_iter().map(|(_, e)| e).collect())
+        ledger_of(&self.records, &self.ledger, &id.person())
     }
 
     pub fn consent_state(&self, id: &ContactId) -> Result<ConsentStates> {

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
-use super::{migrations, Keyring, SecretKey, Store, StoreError, PERSON_KEYS};
+use super::{migrations, Keyring, SecretKey, Store, StoreError};
 use crate::domain::PersonId;
 
 const MAGIC: &[u8; 8] = b"TDGBAK1\n";
@@ -543,15 +543,8 @@ pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> 
         store.commit()?;
         return Ok(0);
     }
-    let mut doomed = Vec::new();
-    for item in store.tree(PERSON_KEYS)?.iter() {
-        let (k, _) = item.map_err(StoreError::from)?;
-        if let Some(person) = PersonId::from_slice(&k) {
-            if wanted.contains(&journal_hash(store.keyring(), &person)) {
-                doomed.push(person);
-            }
-        }
-    }
+    let mut doomed = store.people()?;
+    doomed.retain(|person| wanted.contains(&journal_hash(store.keyring(), person)));
     for person in &doomed {
         store.erase_person(person)?;
     }

@@ -13,7 +13,7 @@ mod commit;
 pub mod crypto;
 pub mod migrations;
 pub mod registry;
-mod typed;
+pub(crate) mod typed;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -57,6 +57,9 @@ pub enum StoreError {
     WrongMasterKey { path: String, found: String, expected: String },
     #[error("flushing the store failed: {0}")]
     Flush(String),
+    /// A write that must not replace anything found a record in its place.
+    #[error("record already exists: {0}")]
+    Conflict(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -65,6 +68,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 struct Inner {
     db: sled::Db,
+    /// The trees registered as [`registry::Layout::Keyed`], whose records may carry their
+    /// person's data key; searched before `person_keys`.
+    key_homes: Vec<sled::Tree>,
     keyring: Keyring,
     committer: commit::Committer,
     gate: RwLock<()>,
@@ -119,8 +125,13 @@ impl Store {
             }
         }
         migrations::run(&db)?;
+        let key_homes = REGISTRY
+            .iter()
+            .filter(|r| r.is_keyed())
+            .map(|r| db.open_tree(r.tree))
+            .collect::<std::result::Result<_, _>>()?;
         let committer = commit::Committer::start(db.clone(), path.join("db"));
-        let store = Store { inner: Arc::new(Inner { db, keyring, committer, gate: RwLock::new(()), path }) };
+        let store = Store { inner: Arc::new(Inner { db, key_homes, keyring, committer, gate: RwLock::new(()), path }) };
         store.commit()?;
         Ok(store)
     }
@@ -202,19 +213,12 @@ impl Store {
         self.inner.gate.write().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The person's data key, created on first use.
+    /// The person's data key, created on first use (in `person_keys`: a record that carries
+    /// its own key is written with it, [`SealedTree::insert_keyed`]).
     pub fn data_key(&self, person: &PersonId) -> Result<SecretKey> {
-        let keys = self.tree(PERSON_KEYS)?;
-        if let Some(wrapped) = keys.get(person.as_bytes())? {
-            return Ok(self.inner.keyring.unwrap(person.as_bytes(), &wrapped)?);
+        if let Some(dk) = self.existing_data_key(person)? {
+            return Ok(dk);
         }
-        self.new_data_key(person)
-    }
-
-    /// A data key for a person created just now (a fresh time-ordered id, so no key can exist
-    /// yet): one write instead of a lookup and a write. Falls back to [`Store::data_key`] if
-    /// one does exist.
-    pub fn new_data_key(&self, person: &PersonId) -> Result<SecretKey> {
         let keys = self.tree(PERSON_KEYS)?;
         let fresh = SecretKey::random();
         let wrapped = self.inner.keyring.wrap(person.as_bytes(), &fresh);
@@ -228,22 +232,49 @@ impl Store {
         }
     }
 
-    /// The person's data key if it still exists (it is destroyed by erasure).
+    /// The person's data key if it still exists (it is destroyed by erasure): carried by the
+    /// person's record in a keyed tree, or else in `person_keys`.
     pub fn existing_data_key(&self, person: &PersonId) -> Result<Option<SecretKey>> {
-        let keys = self.tree(PERSON_KEYS)?;
-        match keys.get(person.as_bytes())? {
+        for home in &self.inner.key_homes {
+            if let Some(raw) = home.get(person.as_bytes())? {
+                if let Some(k) = typed::Keyed::parse(&raw) {
+                    return Ok(Some(self.inner.keyring.unwrap(person.as_bytes(), k.wrapped)?));
+                }
+            }
+        }
+        match self.tree(PERSON_KEYS)?.get(person.as_bytes())? {
             Some(w) => Ok(Some(self.inner.keyring.unwrap(person.as_bytes(), &w)?)),
             None => Ok(None),
         }
     }
 
+    /// Everyone who has a data key, wherever it is kept.
+    pub fn people(&self) -> Result<Vec<PersonId>> {
+        let mut out = Vec::new();
+        for item in self.tree(PERSON_KEYS)?.iter() {
+            out.extend(PersonId::from_slice(&item?.0));
+        }
+        for home in &self.inner.key_homes {
+            for item in home.iter() {
+                let (k, v) = item?;
+                if typed::Keyed::parse(&v).is_some() {
+                    out.extend(PersonId::from_slice(&k));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Removes a person from every registered tree, destroys their data key and commits.
-    /// Returns how many records went.
+    /// Returns how many records went. The records that carry keys go last, with `person_keys`:
+    /// until then every other tree's eraser can still read what it needs.
     pub fn erase_person(&self, person: &PersonId) -> Result<usize> {
         let mut removed = 0;
-        for reg in REGISTRY {
-            if let Holds::Personal { layout, .. } = &reg.holds {
-                removed += registry::erase_in(self, reg.tree, *layout, person)?;
+        for last in [false, true] {
+            for reg in REGISTRY.iter().filter(|r| r.is_keyed() == last) {
+                if let Holds::Personal { layout, .. } = &reg.holds {
+                    removed += registry::erase_in(self, reg.tree, *layout, person)?;
+                }
             }
         }
         {

@@ -19,6 +19,10 @@ pub enum Layout {
     /// Keys begin with the person id; values are sealed ([`typed::SealedTree`]). Erasure is a
     /// prefix scan, which keeps it fast in trees with millions of people.
     PersonPrefix,
+    /// Keys are the person id; values are sealed, and may carry the person's wrapped data key
+    /// ([`typed::SealedTree::insert_keyed`]): the store looks for keys here before
+    /// `person_keys`, and erasure removes these records after every other tree, with the key.
+    Keyed,
     /// The owning module erases (a lookup index whose key it can compute).
     Custom(EraseFn),
     /// Not a sled tree: data derived from trees above (the search index). Erasing the source
@@ -123,6 +127,13 @@ pub static REGISTRY: &[Registration] = &[
     crate::mail::bounce::RECENT_REGISTRATION,
 ];
 
+impl Registration {
+    /// Records here may carry their person's data key ([`Layout::Keyed`]).
+    pub fn is_keyed(&self) -> bool {
+        matches!(self.holds, Holds::Personal { layout: Layout::Keyed, .. })
+    }
+}
+
 pub fn lookup(tree: &str) -> Option<&'static Registration> {
     REGISTRY.iter().find(|r| r.tree == tree)
 }
@@ -148,6 +159,10 @@ pub(super) fn erase_in(store: &Store, tree: &'static str, layout: Layout, person
         Layout::PersonPrefix => {
             let doomed = t.scan_prefix(person.as_bytes()).keys().collect::<std::result::Result<Vec<_>, _>>()?;
             store.remove_keys(&t, &doomed)
+        }
+        Layout::Keyed => {
+            let _gate = store.write_gate();
+            Ok(usize::from(t.remove(person.as_bytes())?.is_some()))
         }
         Layout::Sealed => store.remove_where(&t, |_, v| typed::owner(v).as_ref() == Some(person)),
         Layout::Index => store.remove_where(&t, |_, v| v == person.as_bytes()),

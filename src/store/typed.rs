@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{Result, SecretKey, Store};
+use super::{CryptoError, Result, SecretKey, Store};
 use crate::domain::PersonId;
 
 const PERSON_LEN: usize = 16;
@@ -16,12 +16,14 @@ pub struct SealedTree<T> {
     store: Store,
     tree: sled::Tree,
     name: &'static str,
+    /// Registered as [`super::registry::Layout::Keyed`]: records may carry their person's key.
+    keyed: bool,
     _t: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for SealedTree<T> {
     fn clone(&self) -> Self {
-        Self { store: self.store.clone(), tree: self.tree.clone(), name: self.name, _t: PhantomData }
+        Self { store: self.store.clone(), tree: self.tree.clone(), name: self.name, keyed: self.keyed, _t: PhantomData }
     }
 }
 
@@ -33,6 +35,39 @@ pub(super) fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
     a
 }
 
+/// Marks a sealed value that carries its person's data key (sealed values begin with their
+/// seal version, 1, so the two never meet).
+pub(crate) const KEYED: u8 = 2;
+
+/// The parts of a value written by [`SealedTree::insert_keyed`]:
+/// `person || KEYED || wrapped key length (u8) || wrapped key || attached length (u32, big
+/// endian) || attached || sealed value`.
+pub(crate) struct Keyed<'a> {
+    pub wrapped: &'a [u8],
+    pub attached: &'a [u8],
+    pub sealed: &'a [u8],
+    /// Where the sealed value begins: a rewrite keeps everything before it.
+    pub body_at: usize,
+}
+
+impl<'a> Keyed<'a> {
+    pub fn parse(raw: &'a [u8]) -> Option<Self> {
+        if raw.get(PERSON_LEN) != Some(&KEYED) {
+            return None;
+        }
+        let mut at = PERSON_LEN + 1;
+        let wrapped_len = usize::from(*raw.get(at)?);
+        at += 1;
+        let wrapped = raw.get(at..at + wrapped_len)?;
+        at += wrapped_len;
+        let attached_len = u32::from_be_bytes(raw.get(at..at + 4)?.try_into().ok()?) as usize;
+        at += 4;
+        let attached = raw.get(at..at + attached_len)?;
+        at += attached_len;
+        Some(Self { wrapped, attached, sealed: raw.get(at..)?, body_at: at })
+    }
+}
+
 /// The person a sealed value belongs to, without opening it.
 pub(super) fn owner(raw: &[u8]) -> Option<PersonId> {
     raw.get(..PERSON_LEN).and_then(PersonId::from_slice)
@@ -41,14 +76,14 @@ pub(super) fn owner(raw: &[u8]) -> Option<PersonId> {
 impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     pub(super) fn new(store: Store, name: &'static str) -> Result<Self> {
         let tree = store.tree(name)?;
-        Ok(Self { store, tree, name, _t: PhantomData })
+        let keyed = super::registry::lookup(name).is_some_and(|r| r.is_keyed());
+        Ok(Self { store, tree, name, keyed, _t: PhantomData })
     }
 
+    /// Writes `value` for `person` at `key`. A record that carries its person's key
+    /// ([`SealedTree::insert_keyed`]) keeps that key and its attachment byte for byte.
     pub fn put(&self, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
-        let raw = self.encode(person, key, value)?;
-        let _gate = self.store.write_gate();
-        self.tree.insert(key, raw)?;
-        Ok(())
+        self.write(None, person, key, value)
     }
 
     /// Inserts only if the key is absent; returns false when it was taken.
@@ -61,10 +96,94 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     /// Like `put`, with the person's data key already in hand (bulk paths fetch it once per
     /// person rather than once per tree).
     pub fn put_with(&self, dk: &SecretKey, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
-        let raw = self.encode_with(dk, person, key, value)?;
+        self.write(Some(dk), person, key, value)
+    }
+
+    /// Replaces the value at `key` with a compare-and-swap, so that a record that carries its
+    /// person's key is never overwritten without it, even by a racing writer.
+    fn write(&self, dk: Option<&SecretKey>, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
+        if !self.keyed {
+            let raw = match dk {
+                Some(dk) => self.encode_with(dk, person, key, value)?,
+                None => self.encode(person, key, value)?,
+            };
+            let _gate = self.store.write_gate();
+            self.tree.insert(key, raw)?;
+            return Ok(());
+        }
+        loop {
+            let current = self.tree.get(key)?;
+            let raw = match current.as_deref().and_then(Keyed::parse) {
+                Some(k) => {
+                    let dk = self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?;
+                    let current = current.as_deref().unwrap_or_default();
+                    let mut raw = current[..k.body_at].to_vec();
+                    raw.extend_from_slice(&self.seal_detached(&dk, key, value)?);
+                    raw
+                }
+                None => match dk {
+                    Some(dk) => self.encode_with(dk, person, key, value)?,
+                    None => self.encode(person, key, value)?,
+                },
+            };
+            let _gate = self.store.write_gate();
+            if self.tree.compare_and_swap(key, current, Some(raw))?.is_ok() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Writes a new record that carries its person's data key `dk`, wrapped by the master key,
+    /// and `attached` bytes (another record sealed with [`SealedTree::seal_detached`], which
+    /// every later write of this record keeps as it is): one sled record where a key in
+    /// `person_keys`, this record and the attached one would take three. The tree must be
+    /// registered with [`super::registry::Layout::Keyed`], so that the store looks for keys
+    /// in it and erasure removes it last. Returns false when the key was taken.
+    pub fn insert_keyed(
+        &self,
+        dk: &SecretKey,
+        person: &PersonId,
+        key: &[u8],
+        value: &T,
+        attached: &[u8],
+    ) -> Result<bool> {
+        assert!(self.keyed, "tree `{}` is not registered as Layout::Keyed", self.name);
+        let wrapped = self.store.keyring().wrap(person.as_bytes(), dk);
+        let sealed = self.seal_detached(dk, key, value)?;
+        let wrapped_len = u8::try_from(wrapped.len()).expect("a wrapped key is 73 bytes");
+        let attached_len = u32::try_from(attached.len()).map_err(|_| CryptoError::Malformed)?;
+        let mut raw = Vec::with_capacity(PERSON_LEN + 6 + wrapped.len() + attached.len() + sealed.len());
+        raw.extend_from_slice(person.as_bytes());
+        raw.push(KEYED);
+        raw.push(wrapped_len);
+        raw.extend_from_slice(&wrapped);
+        raw.extend_from_slice(&attached_len.to_be_bytes());
+        raw.extend_from_slice(attached);
+        raw.extend_from_slice(&sealed);
         let _gate = self.store.write_gate();
-        self.tree.insert(key, raw)?;
-        Ok(())
+        Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
+    }
+
+    /// The data key and the attached bytes of a record written by [`SealedTree::insert_keyed`]
+    /// (None for a missing record or one without its own key).
+    pub fn attached(&self, key: &[u8]) -> Result<Option<(SecretKey, Vec<u8>)>> {
+        let Some(raw) = self.tree.get(key)? else { return Ok(None) };
+        let (Some(person), Some(k)) = (owner(&raw), Keyed::parse(&raw)) else { return Ok(None) };
+        let dk = self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?;
+        Ok(Some((dk, k.attached.to_vec())))
+    }
+
+    /// `value` sealed as this tree would seal it at `key`, for a record kept elsewhere (the
+    /// attachment of a keyed record).
+    pub fn seal_detached(&self, dk: &SecretKey, key: &[u8], value: &T) -> Result<Vec<u8>> {
+        let plain = zeroize::Zeroizing::new(postcard::to_allocvec(value)?);
+        Ok(dk.seal(&aad(self.name, key), &plain))
+    }
+
+    /// Opens what [`SealedTree::seal_detached`] sealed.
+    pub fn open_detached(&self, dk: &SecretKey, key: &[u8], sealed: &[u8]) -> Result<T> {
+        let plain = zeroize::Zeroizing::new(dk.open(&aad(self.name, key), sealed)?);
+        Ok(postcard::from_bytes(&plain)?)
     }
 
     /// Like `insert_new`, with the data key in hand.
@@ -116,8 +235,7 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     }
 
     fn encode_with(&self, dk: &SecretKey, person: &PersonId, key: &[u8], value: &T) -> Result<Vec<u8>> {
-        let plain = zeroize::Zeroizing::new(postcard::to_allocvec(value)?);
-        let sealed = dk.seal(&aad(self.name, key), &plain);
+        let sealed = self.seal_detached(dk, key, value)?;
         let mut raw = Vec::with_capacity(PERSON_LEN + sealed.len());
         raw.extend_from_slice(person.as_bytes());
         raw.extend_from_slice(&sealed);
@@ -126,10 +244,15 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
 
     fn decode(&self, key: &[u8], raw: &[u8]) -> Result<Option<(PersonId, T)>> {
         let Some(person) = owner(raw) else { return Ok(None) };
-        // A missing key means the person was erased: the bytes left behind are noise.
-        let Some(dk) = self.store.existing_data_key(&person)? else { return Ok(None) };
-        let plain = zeroize::Zeroizing::new(dk.open(&aad(self.name, key), &raw[PERSON_LEN..])?);
-        Ok(Some((person, postcard::from_bytes(&plain)?)))
+        let (dk, sealed) = match Keyed::parse(raw) {
+            Some(k) => (self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?, k.sealed),
+            None => match self.store.existing_data_key(&person)? {
+                Some(dk) => (dk, &raw[PERSON_LEN..]),
+                // A missing key means the person was erased: the bytes left behind are noise.
+                None => return Ok(None),
+            },
+        };
+        Ok(Some((person, self.open_detached(&dk, key, sealed)?)))
     }
 
     pub fn get(&self, key: &[u8]) -> Result<Option<(PersonId, T)>> {

@@ -217,3 +217,70 @@ fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
     }
     assert!(st.store.export_person(&c.id.person()).unwrap().iter().all(|(t, _)| t == "audit"));
 }
+
+fn consent(purpose: &str, note: &str) -> tidings::domain::ConsentEntry {
+    tidings::domain::ConsentEntry {
+        purpose: purpose.into(),
+        granted: true,
+        at: chrono::Utc::now(),
+        via: tidings::domain::Via::Import("batch".into()),
+        wording: None,
+        ip: None,
+        user_agent: None,
+        note: note.into(),
+    }
+}
+
+/// A new contact is two sled records (its address claim, and its record carrying its data key
+/// and first consent entry); edits keep the key and that entry; erasure removes both. A store
+/// written before that layout (key in `person_keys`) is moved over by migration 2 at start.
+#[test]
+fn a_contact_carries_its_key_and_first_consent_and_older_stores_migrate() {
+    use tidings::contacts::{Contacts, CONTACTS, LEDGER};
+    use tidings::domain::{Contact, EmailAddress, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let keys_len = |s: &Store| s.tree(tidings::store::PERSON_KEYS).unwrap().len();
+    let (new, old) = {
+        let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+        let contacts = Contacts::open(&s).unwrap();
+        let mut c = Contact::new(EmailAddress::parse("new.layout@example.org").unwrap(), Source::Import, "b".into());
+        contacts.insert(&c, Some(&consent("newsletter", "first"))).unwrap();
+        assert_eq!(keys_len(&s), 0, "the key lives in the contact record");
+        assert_eq!(s.tree(LEDGER).unwrap().len(), 0, "the first entry too");
+        contacts.append_consent(&c.id, &consent("engagement", "second")).unwrap();
+        c.first_name = "Edited".into();
+        contacts.save(&c.email.clone(), &c).unwrap();
+        let ledger = contacts.ledger(&c.id).unwrap();
+        assert_eq!(ledger.iter().map(|e| e.note.as_str()).collect::<Vec<_>>(), ["first", "second"]);
+        assert_eq!(contacts.get(&c.id).unwrap().unwrap().first_name, "Edited");
+        assert!(s.people().unwrap().contains(&c.id.person()));
+
+        // The layout before migration 2: a key in person_keys, the record sealed without it
+        // (what a plain put writes for a contact that has no record yet).
+        let o = Contact::new(EmailAddress::parse("old.layout@example.org").unwrap(), Source::Import, "b".into());
+        s.data_key(&o.id.person()).unwrap();
+        s.sealed::<Contact>(CONTACTS).unwrap().put(&o.id.person(), o.id.as_bytes(), &o).unwrap();
+        contacts.append_consent(&o.id, &consent("newsletter", "old")).unwrap();
+        assert_eq!(keys_len(&s), 1);
+        s.tree("meta").unwrap().insert(migrations::SCHEMA_KEY, &1u32.to_be_bytes()).unwrap();
+        s.commit().unwrap();
+        (c, o)
+    };
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    assert_eq!(migrations::current(s.db()).unwrap(), migrations::latest());
+    assert_eq!(keys_len(&s), 0, "migration 2 moved the old contact's key into its record");
+    let contacts = Contacts::open(&s).unwrap();
+    assert_eq!(contacts.get(&old.id).unwrap().unwrap().email.as_str(), "old.layout@example.org");
+    assert_eq!(contacts.ledger(&old.id).unwrap()[0].note, "old");
+    assert_eq!(contacts.get(&new.id).unwrap().unwrap().first_name, "Edited");
+
+    // Erasure: the record (and with it the key and the first entry) goes; what was sealed in
+    // other trees cannot be opened any more, and is gone too.
+    contacts.erase(&new.id).unwrap();
+    assert!(s.existing_data_key(&new.id.person()).unwrap().is_none());
+    assert!(contacts.get(&new.id).unwrap().is_none());
+    assert!(contacts.ledger(&new.id).unwrap().is_empty());
+    assert!(s.export_person(&new.id.person()).unwrap().is_empty());
+    assert_eq!(s.tree(LEDGER).unwrap().len(), 1, "only the old contact's entry is left");
+    assert!(!s.people().unwrap().contains(&new.id.person()));
+}

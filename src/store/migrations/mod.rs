@@ -2,6 +2,7 @@
 //! is refused rather than misread.
 
 mod v001_initial;
+mod v002_contact_keys_inline;
 
 use super::{StoreError, META};
 
@@ -13,7 +14,7 @@ pub struct Migration {
     pub up: fn(&sled::Db) -> Result<(), String>,
 }
 
-pub static MIGRATIONS: &[Migration] = &[v001_initial::MIGRATION];
+pub static MIGRATIONS: &[Migration] = &[v001_initial::MIGRATION, v002_contact_keys_inline::MIGRATION];
 
 pub fn latest() -> u32 {
     MIGRATIONS.last().map(|m| m.version).unwrap_or(0)
