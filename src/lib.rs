@@ -3,6 +3,7 @@
 //! `main.rs` only parses the command line; everything lives here so that the tests start the
 //! same application the binary does.
 
+pub mod allocator;
 pub mod audit;
 pub mod auth;
 pub mod cli;

@@ -7,22 +7,7 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc.h (the same index in mimalloc 2 and 3); the Rust
-/// bindings name no constant for it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> std::process::ExitCode {
-    // mimalloc 3 keeps freed pages for a second before it returns them to the system (mimalloc
-    // 2 kept them for 10 ms). sled copies a node on every write, so a bulk import frees memory
-    // about as fast as it allocates it. A 1M-row import, one run after another: a 1 s delay
-    // peaked at 400 MB in 28.0 s, 50 ms at 314 MB in 28.9 s, 10 ms at 325 MB in 30.9 s (more
-    // time in madvise). mimalloc's own MIMALLOC_PURGE_DELAY, when set, still decides.
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: sets one integer option before any thread is started; it takes no pointers.
-        #[allow(unsafe_code)]
-        unsafe {
-            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 50)
-        };
-    }
+    tidings::allocator::tune();
     tidings::cli::run(tidings::cli::Cli::parse())
 }
