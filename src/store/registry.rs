@@ -57,7 +57,8 @@ pub static REGISTRY: &[Registration] = &[
     },
     Registration {
         tree: super::PERSON_KEYS,
-        purpose: "each person's data key, wrapped by the master key",
+        purpose: "data keys of users and website visitors, wrapped by the master key (a contact's key is kept \
+                  in the contact's own record)",
         holds: Holds::Nothing {
             why: "keys, not data; erasure destroys the person's key last (see Store::erase_person)",
         },
