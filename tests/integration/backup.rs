@@ -173,11 +173,20 @@ fn erased_people_stay_erased_after_a_restore() {
     let keep =
         tidings::ops::create_user(&app.state, tidings::ops::By::cli(), "keep.me", "", tidings::domain::Role::Analyst)
             .unwrap();
+    // A contact too: its data key lives in its own record, not in person_keys.
+    let contact = {
+        use tidings::contacts::ops;
+        let mut input = tidings::domain::ContactInput::default();
+        let fields = app.state.fields.all();
+        ops::set_text(&mut input, &ops::Target::Email, "forget.contact@example.org", &fields, None).unwrap();
+        ops::create(&app.state, tidings::ops::By::cli(), &input, tidings::domain::Source::Admin).unwrap()
+    };
     let archive = app.data_dir().join("before-erasure.tdgbak");
     backup::create(&app.state.store, &archive, None).unwrap();
     // The erasure is journalled (keyed hashes only) before it is carried out.
     backup::journal_erasure(app.state.store.keyring(), &journal, &created.user.id, None).unwrap();
     app.state.store.erase_person(&created.user.id).unwrap();
+    tidings::contacts::ops::delete(&app.state, tidings::ops::By::cli(), &contact.id, false).unwrap();
     let text = std::fs::read_to_string(&journal).unwrap();
     assert!(!text.contains(&created.user.id.to_string()) && !text.contains("forget.me"));
 
@@ -194,7 +203,7 @@ fn erased_people_stay_erased_after_a_restore() {
     // ...with it, the erasure is applied again.
     let t2 = tempfile::tempdir().unwrap();
     let report = restore_into(&archive, &app.data_dir(), t2.path(), None, &journal).unwrap();
-    assert_eq!(report.erasures_reapplied, 1);
+    assert_eq!(report.erasures_reapplied, 2, "the user and the contact");
     let s2 = Store::open(
         t2.path(),
         &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
@@ -205,6 +214,8 @@ fn erased_people_stay_erased_after_a_restore() {
     assert!(users.get(&created.user.id).unwrap().is_none());
     assert!(s2.existing_data_key(&created.user.id).unwrap().is_none());
     assert!(users.get(&keep.user.id).unwrap().is_some());
+    assert!(tidings::contacts::Contacts::open(&s2).unwrap().get(&contact.id).unwrap().is_none());
+    assert!(s2.existing_data_key(&contact.id.person()).unwrap().is_none());
 }
 
 #[test]
