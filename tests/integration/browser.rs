@@ -501,6 +501,11 @@ fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_ord
     assert!(timeline.contains("Event product_viewed") && timeline.contains("sku: SH-1"), "{timeline}");
     assert!(timeline.contains("Clicked a link in campaign “Shoes”"), "{timeline}");
     assert!(timeline.find("Order of").unwrap() < timeline.find("Viewed a page").unwrap(), "newest first");
+    // The send is kept in whole seconds, often the second the contact was created in.
+    assert!(
+        timeline.find("Sent: campaign “Shoes”").unwrap() < timeline.find("Created (source").unwrap(),
+        "sent after created: {timeline}"
+    );
     b.screenshot_of("#timeline", &shot_path("contact-timeline.png"));
 
     b.goto(&format!("{}/campaigns/{campaign}/report", app.url));

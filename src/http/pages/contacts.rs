@@ -471,7 +471,9 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
     }
     // Mail: campaigns (from the outbox) and transactional messages.
     for (campaign, slot) in crate::sending::ops::sends_of(state, &c.id)? {
-        let at = chrono::DateTime::from_timestamp(slot.at, 0).unwrap_or(campaign.created_at);
+        // Slots keep whole seconds: the end of that second sorts a send after what led to it in
+        // the same second (the contact's creation, the consent it was sent on).
+        let at = chrono::DateTime::from_timestamp(slot.at, 999_999_999).unwrap_or(campaign.created_at);
         let what = match slot.state {
             crate::sending::SlotState::Sent => "Sent",
             crate::sending::SlotState::Queued => "Queued",
