@@ -24,7 +24,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STRING};
+use tantivy::schema::{
+    DateOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
@@ -34,7 +36,7 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 5;
+const SCHEMA_VERSION: u32 = 6;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -110,34 +112,54 @@ struct Fields {
     revenue: Field,
 }
 
+/// Nothing in this index is scored: results are ordered by a fast field (see
+/// [`SearchIndex::search`]). So no field keeps norms, which tantivy keeps by default (a byte
+/// per field per contact, written at every commit and merge and never read).
+fn keyword() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
+}
+
+fn indexed_date() -> DateOptions {
+    DateOptions::default().set_indexed().set_fast()
+}
+
+fn indexed_number() -> NumericOptions {
+    NumericOptions::default().set_indexed().set_fast()
+}
+
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
-        id: b.add_text_field("id", STRING | FAST),
-        prefix: b.add_text_field("prefix", STRING),
-        word: b.add_text_field("word", STRING),
-        status: b.add_text_field("status", STRING),
-        source: b.add_text_field("source", STRING),
-        tag: b.add_text_field("tag", STRING),
-        list: b.add_text_field("list", STRING),
-        consent: b.add_text_field("consent", STRING),
-        custom: b.add_text_field("custom", STRING),
-        created: b.add_date_field("created", INDEXED | FAST),
-        updated: b.add_date_field("updated", INDEXED | FAST),
+        id: b.add_text_field("id", keyword() | FAST),
+        prefix: b.add_text_field("prefix", keyword()),
+        word: b.add_text_field("word", keyword()),
+        status: b.add_text_field("status", keyword()),
+        source: b.add_text_field("source", keyword()),
+        tag: b.add_text_field("tag", keyword()),
+        list: b.add_text_field("list", keyword()),
+        consent: b.add_text_field("consent", keyword()),
+        custom: b.add_text_field("custom", keyword()),
+        created: b.add_date_field("created", indexed_date()),
+        updated: b.add_date_field("updated", indexed_date()),
         // Sort keys are columns only: paging ranges over them use the column, and indexing
         // them would add three unique terms per contact to the term dictionary.
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
         sort_updated: b.add_text_field("sort_updated", FAST),
         // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
-        last_open: b.add_date_field("last_open", INDEXED | FAST),
-        last_click: b.add_date_field("last_click", INDEXED | FAST),
-        last_seen: b.add_date_field("last_seen", INDEXED | FAST),
-        opens: b.add_u64_field("opens", INDEXED | FAST),
-        clicks: b.add_u64_field("clicks", INDEXED | FAST),
-        orders: b.add_u64_field("orders", INDEXED | FAST),
+        last_open: b.add_date_field("last_open", indexed_date()),
+        last_click: b.add_date_field("last_click", indexed_date()),
+        last_seen: b.add_date_field("last_seen", indexed_date()),
+        opens: b.add_u64_field("opens", indexed_number()),
+        clicks: b.add_u64_field("clicks", indexed_number()),
+        orders: b.add_u64_field("orders", indexed_number()),
         // Revenue of the contact's orders in minor units (cents), whatever the currency.
-        revenue: b.add_i64_field("revenue", INDEXED | FAST),
+        revenue: b.add_i64_field("revenue", indexed_number()),
     };
     (b.build(), f)
 }
