@@ -138,14 +138,27 @@ fn ledger_of(
     ledger: &SealedTree<ConsentEntry>,
     person: &PersonId,
 ) -> Result<Vec<ConsentEntry>> {
-    let mut out = Vec::new();
-    if let Some((dk, head)) = records.attached(person.as_bytes())? {
-        if head.len() > SEQ_KEY_LEN {
-            let (key, sealed) = head.split_at(SEQ_KEY_LEN);
-            out.push(ledger.open_detached(&dk, key, sealed)?);
-        }
+    match records.get_keyed(person.as_bytes())? {
+        Some((dk, _, head)) => ledger_with(ledger, &dk, person, &head),
+        // No record (an erased contact, or a merged one's leftovers): what the tree can open.
+        None => Ok(ledger.scan_prefix(person.as_bytes())?.into_iter().map(|(_, e)| e).collect()),
     }
-    out.extend(ledger.scan_prefix(person.as_bytes())?.into_iter().map(|(_, e)| e));
+}
+
+/// The ledger from the record's attached first entry (`head`) and the ledger tree, with the
+/// person's data key in hand.
+fn ledger_with(
+    ledger: &SealedTree<ConsentEntry>,
+    dk: &SecretKey,
+    person: &PersonId,
+    head: &[u8],
+) -> Result<Vec<ConsentEntry>> {
+    let mut out = Vec::new();
+    if head.len() > SEQ_KEY_LEN {
+        let (key, sealed) = head.split_at(SEQ_KEY_LEN);
+        out.push(ledger.open_detached(dk, key, sealed)?);
+    }
+    out.extend(ledger.scan_prefix_with(dk, person.as_bytes())?.into_iter().map(|(_, e)| e));
     Ok(out)
 }
 
@@ -594,6 +607,15 @@ impl Contacts {
 
     pub fn ledger(&self, id: &ContactId) -> Result<Vec<ConsentEntry>> {
         ledger_of(&self.records, &self.ledger, &id.person())
+    }
+
+    /// The contact, its current consents and its data key, from one read of its record (the
+    /// sender and the tracker need all three for every message and hit).
+    pub fn get_with_consents(&self, id: &ContactId) -> Result<Option<(Contact, ConsentStates, SecretKey)>> {
+        let person = id.person();
+        let Some((dk, contact, head)) = self.records.get_keyed(id.as_bytes())? else { return Ok(None) };
+        let consents = current_state(&ledger_with(&self.ledger, &dk, &person, &head)?);
+        Ok(Some((contact, consents, dk)))
     }
 
     pub fn consent_state(&self, id: &ContactId) -> Result<ConsentStates> {

@@ -485,15 +485,14 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
     let was_retry = slot.state == SlotState::Retry;
     // Whether the contact still qualifies, read from the records themselves (the search index
     // that chose the audience may be a moment behind).
-    let contact = state.contacts.get(contact_id)?;
+    let found = state.contacts.get_with_consents(contact_id)?;
     let mut engagement = None;
-    let skip = match &contact {
+    let skip = match &found {
         None => Some(Note::Erased),
-        Some(c) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
-        Some(c) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
-        Some(c) if state.gdpr.restrictions.is_restricted(&c.id)? => Some(Note::Restricted),
-        Some(c) => {
-            let consents = state.contacts.consent_state(&c.id)?;
+        Some((c, _, _)) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
+        Some((c, _, _)) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
+        Some((c, _, _)) if state.gdpr.restrictions.is_restricted(&c.id)? => Some(Note::Restricted),
+        Some((_, consents, _)) => {
             engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
             let consent = consents.get(&run.purpose).map(|(s, _)| *s);
             let ok = if run.needs_consent {
@@ -512,7 +511,7 @@ async fn send_campaign_message(state: &Arc<AppState>, run: &Run, contact_id: &Co
         }
         return Ok(());
     }
-    let contact = contact.expect("checked above");
+    let (contact, _, _) = found.expect("checked above");
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let rendered = match run.prepared.render(&super::merge_fields(&contact), &links.system_links()) {
         Ok(mut r) => {

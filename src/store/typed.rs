@@ -164,13 +164,34 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
     }
 
-    /// The data key and the attached bytes of a record written by [`SealedTree::insert_keyed`]
-    /// (None for a missing record or one without its own key).
-    pub fn attached(&self, key: &[u8]) -> Result<Option<(SecretKey, Vec<u8>)>> {
+    /// The record at `key` with its person's data key and, for a record that carries its key,
+    /// the attached bytes (empty otherwise): one read where [`SealedTree::get`] and a key lookup
+    /// would take two.
+    pub fn get_keyed(&self, key: &[u8]) -> Result<Option<(SecretKey, T, Vec<u8>)>> {
         let Some(raw) = self.tree.get(key)? else { return Ok(None) };
-        let (Some(person), Some(k)) = (owner(&raw), Keyed::parse(&raw)) else { return Ok(None) };
-        let dk = self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?;
-        Ok(Some((dk, k.attached.to_vec())))
+        let Some(person) = owner(&raw) else { return Ok(None) };
+        let (dk, sealed, attached) = match Keyed::parse(&raw) {
+            Some(k) => (self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?, k.sealed, k.attached.to_vec()),
+            None => match self.store.existing_data_key(&person)? {
+                Some(dk) => (dk, &raw[PERSON_LEN..], Vec::new()),
+                None => return Ok(None),
+            },
+        };
+        let value = self.open_detached(&dk, key, sealed)?;
+        Ok(Some((dk, value, attached)))
+    }
+
+    /// Like [`SealedTree::scan_prefix`] for one person's records, with their data key in hand
+    /// (the prefix must begin with that person's id).
+    pub fn scan_prefix_with(&self, dk: &SecretKey, prefix: &[u8]) -> Result<Vec<(sled::IVec, T)>> {
+        let mut out = Vec::new();
+        for item in self.tree.scan_prefix(prefix) {
+            let (k, v) = item?;
+            if v.len() > PERSON_LEN {
+                out.push((k.clone(), self.open_detached(dk, &k, &v[PERSON_LEN..])?));
+            }
+        }
+        Ok(out)
     }
 
     /// `value` sealed as this tree would seal it at `key`, for a record kept elsewhere (the

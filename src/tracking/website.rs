@@ -231,11 +231,11 @@ impl Website {
     /// Whether website activity may be recorded as `contact`'s: the contact exists and its
     /// `website_tracking` consent allows it (checked at every hit: a withdrawal stops it at once).
     pub fn may_link(&self, contact: &ContactId) -> Result<bool> {
-        if self.policy == EngagementPolicy::Off || self.contacts.get(contact)?.is_none() {
+        if self.policy == EngagementPolicy::Off {
             return Ok(false);
         }
-        let state = self.contacts.consent_state(contact)?.get(WEBSITE_TRACKING).map(|(s, _)| *s);
-        Ok(person_allowed(self.policy, state))
+        let Some((_, consents, _)) = self.contacts.get_with_consents(contact)? else { return Ok(false) };
+        Ok(person_allowed(self.policy, consents.get(WEBSITE_TRACKING).map(|(s, _)| *s)))
     }
 
     pub fn visitor(&self, v: &PersonId) -> Result<Option<Visitor>> {

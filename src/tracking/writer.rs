@@ -319,11 +319,11 @@ impl Writer {
     /// contact is gone (an erased person's old link must not bring any record back).
     fn person(&self, c: &ContactId) -> crate::store::Result<Option<(SecretKey, bool)>> {
         // Gone, or processing restricted (Art. 18): the hit counts in the totals only.
-        if self.contacts.get(c)?.is_none() || self.restrictions.is_restricted(c)? {
+        let Some((_, consents, dk)) = self.contacts.get_with_consents(c)? else { return Ok(None) };
+        if self.restrictions.is_restricted(c)? {
             return Ok(None);
         }
-        let Some(dk) = self.ts.store().existing_data_key(&c.person())? else { return Ok(None) };
-        let engagement = self.contacts.consent_state(c)?.get(ENGAGEMENT).map(|(s, _)| *s);
+        let engagement = consents.get(ENGAGEMENT).map(|(s, _)| *s);
         Ok(Some((dk, person_allowed(self.policy, engagement))))
     }
 }

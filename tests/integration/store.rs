@@ -254,6 +254,11 @@ fn a_contact_carries_its_key_and_first_consent_and_older_stores_migrate() {
         assert_eq!(ledger.iter().map(|e| e.note.as_str()).collect::<Vec<_>>(), ["first", "second"]);
         assert_eq!(contacts.get(&c.id).unwrap().unwrap().first_name, "Edited");
         assert!(s.people().unwrap().contains(&c.id.person()));
+        // The sender's and tracker's one-read view agrees with the separate reads.
+        let (read, states, _) = contacts.get_with_consents(&c.id).unwrap().unwrap();
+        assert_eq!(read.first_name, "Edited");
+        assert_eq!(states, contacts.consent_state(&c.id).unwrap());
+        assert_eq!(states.len(), 2, "{states:?}");
 
         // The layout before migration 2: a key in person_keys, the record sealed without it
         // (what a plain put writes for a contact that has no record yet).
@@ -280,6 +285,8 @@ fn a_contact_carries_its_key_and_first_consent_and_older_stores_migrate() {
     assert!(s.existing_data_key(&new.id.person()).unwrap().is_none());
     assert!(contacts.get(&new.id).unwrap().is_none());
     assert!(contacts.ledger(&new.id).unwrap().is_empty());
+    assert!(contacts.get_with_consents(&new.id).unwrap().is_none());
+    assert_eq!(contacts.get_with_consents(&old.id).unwrap().unwrap().1.len(), 1, "the migrated contact's consent");
     assert!(s.export_person(&new.id.person()).unwrap().is_empty());
     assert_eq!(s.tree(LEDGER).unwrap().len(), 1, "only the old contact's entry is left");
     assert!(!s.people().unwrap().contains(&new.id.person()));
