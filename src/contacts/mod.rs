@@ -138,8 +138,8 @@ fn ledger_of(
     ledger: &SealedTree<ConsentEntry>,
     person: &PersonId,
 ) -> Result<Vec<ConsentEntry>> {
-    match records.get_keyed(person.as_bytes())? {
-        Some((dk, _, head)) => ledger_with(ledger, &dk, person, &head),
+    match records.key_and_attached(person.as_bytes())? {
+        Some((dk, head)) => ledger_with(ledger, &dk, person, &head),
         // No record (an erased contact, or a merged one's leftovers): what the tree can open.
         None => Ok(ledger.scan_prefix(person.as_bytes())?.into_iter().map(|(_, e)| e).collect()),
     }

@@ -238,7 +238,7 @@ impl Store {
         for home in &self.inner.key_homes {
             if let Some(raw) = home.get(person.as_bytes())? {
                 if let Some(k) = typed::Keyed::parse(&raw) {
-                    return Ok(Some(self.inner.keyring.unwrap(person.as_bytes(), k.wrapped)?));
+                    return Ok(Some(k.data_key(&self.inner.keyring, person)?));
                 }
             }
         }

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{CryptoError, Result, SecretKey, Store};
+use super::{CryptoError, Keyring, Result, SecretKey, Store};
 use crate::domain::PersonId;
 
 const PERSON_LEN: usize = 16;
@@ -37,7 +37,7 @@ pub(super) fn aad(tree: &str, key: &[u8]) -> Vec<u8> {
 
 /// Marks a sealed value that carries its person's data key (sealed values begin with their
 /// seal version, 1, so the two never meet).
-pub(crate) const KEYED: u8 = 2;
+const KEYED: u8 = 2;
 
 /// The parts of a value written by [`SealedTree::insert_keyed`]:
 /// `person || KEYED || wrapped key length (u8) || wrapped key || attached length (u32, big
@@ -66,6 +66,35 @@ impl<'a> Keyed<'a> {
         at += attached_len;
         Some(Self { wrapped, attached, sealed: raw.get(at..)?, body_at: at })
     }
+
+    /// The bytes [`Keyed::parse`] reads back (`person` is the owner's 16-byte id).
+    pub fn encode(person: &[u8], wrapped: &[u8], attached: &[u8], sealed: &[u8]) -> Result<Vec<u8>> {
+        let wrapped_len = u8::try_from(wrapped.len()).map_err(|_| CryptoError::Malformed)?;
+        let attached_len = u32::try_from(attached.len()).map_err(|_| CryptoError::Malformed)?;
+        let mut raw = Vec::with_capacity(person.len() + 6 + wrapped.len() + attached.len() + sealed.len());
+        raw.extend_from_slice(person);
+        raw.push(KEYED);
+        raw.push(wrapped_len);
+        raw.extend_from_slice(wrapped);
+        raw.extend_from_slice(&attached_len.to_be_bytes());
+        raw.extend_from_slice(attached);
+        raw.extend_from_slice(sealed);
+        Ok(raw)
+    }
+
+    /// The data key this value carries, unwrapped for its owner `person`.
+    pub fn data_key(&self, keyring: &Keyring, person: &PersonId) -> Result<SecretKey, CryptoError> {
+        keyring.unwrap(person.as_bytes(), self.wrapped)
+    }
+}
+
+/// A stored value's owner, its data key (carried by the value, or else the store's), the
+/// sealed value and the attached bytes (empty unless the value carries its key).
+struct Parts<'r> {
+    person: PersonId,
+    dk: SecretKey,
+    sealed: &'r [u8],
+    attached: &'r [u8],
 }
 
 /// The person a sealed value belongs to, without opening it.
@@ -102,29 +131,26 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     /// Replaces the value at `key` with a compare-and-swap, so that a record that carries its
     /// person's key is never overwritten without it, even by a racing writer.
     fn write(&self, dk: Option<&SecretKey>, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
+        let fresh = || match dk {
+            Some(dk) => self.encode_with(dk, person, key, value),
+            None => self.encode(person, key, value),
+        };
         if !self.keyed {
-            let raw = match dk {
-                Some(dk) => self.encode_with(dk, person, key, value)?,
-                None => self.encode(person, key, value)?,
-            };
+            let raw = fresh()?;
             let _gate = self.store.write_gate();
             self.tree.insert(key, raw)?;
             return Ok(());
         }
         loop {
             let current = self.tree.get(key)?;
-            let raw = match current.as_deref().and_then(Keyed::parse) {
-                Some(k) => {
-                    let dk = self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?;
-                    let current = current.as_deref().unwrap_or_default();
+            let raw = match current.as_deref().map(|c| (c, Keyed::parse(c))) {
+                Some((current, Some(k))) => {
+                    let dk = k.data_key(self.store.keyring(), person)?;
                     let mut raw = current[..k.body_at].to_vec();
                     raw.extend_from_slice(&self.seal_detached(&dk, key, value)?);
                     raw
                 }
-                None => match dk {
-                    Some(dk) => self.encode_with(dk, person, key, value)?,
-                    None => self.encode(person, key, value)?,
-                },
+                _ => fresh()?,
             };
             let _gate = self.store.write_gate();
             if self.tree.compare_and_swap(key, current, Some(raw))?.is_ok() {
@@ -149,17 +175,7 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     ) -> Result<bool> {
         assert!(self.keyed, "tree `{}` is not registered as Layout::Keyed", self.name);
         let wrapped = self.store.keyring().wrap(person.as_bytes(), dk);
-        let sealed = self.seal_detached(dk, key, value)?;
-        let wrapped_len = u8::try_from(wrapped.len()).expect("a wrapped key is 73 bytes");
-        let attached_len = u32::try_from(attached.len()).map_err(|_| CryptoError::Malformed)?;
-        let mut raw = Vec::with_capacity(PERSON_LEN + 6 + wrapped.len() + attached.len() + sealed.len());
-        raw.extend_from_slice(person.as_bytes());
-        raw.push(KEYED);
-        raw.push(wrapped_len);
-        raw.extend_from_slice(&wrapped);
-        raw.extend_from_slice(&attached_len.to_be_bytes());
-        raw.extend_from_slice(attached);
-        raw.extend_from_slice(&sealed);
+        let raw = Keyed::encode(person.as_bytes(), &wrapped, attached, &self.seal_detached(dk, key, value)?)?;
         let _gate = self.store.write_gate();
         Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
     }
@@ -169,16 +185,32 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     /// would take two.
     pub fn get_keyed(&self, key: &[u8]) -> Result<Option<(SecretKey, T, Vec<u8>)>> {
         let Some(raw) = self.tree.get(key)? else { return Ok(None) };
-        let Some(person) = owner(&raw) else { return Ok(None) };
-        let (dk, sealed, attached) = match Keyed::parse(&raw) {
-            Some(k) => (self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?, k.sealed, k.attached.to_vec()),
-            None => match self.store.existing_data_key(&person)? {
-                Some(dk) => (dk, &raw[PERSON_LEN..], Vec::new()),
-                None => return Ok(None),
-            },
-        };
-        let value = self.open_detached(&dk, key, sealed)?;
-        Ok(Some((dk, value, attached)))
+        let Some(p) = self.parts(&raw)? else { return Ok(None) };
+        let value = self.open_detached(&p.dk, key, p.sealed)?;
+        Ok(Some((p.dk, value, p.attached.to_vec())))
+    }
+
+    /// Like [`SealedTree::get_keyed`] without opening the value: the data key and the attached
+    /// bytes (the consent ledger reads its first entry so, not the whole contact).
+    pub fn key_and_attached(&self, key: &[u8]) -> Result<Option<(SecretKey, Vec<u8>)>> {
+        let Some(raw) = self.tree.get(key)? else { return Ok(None) };
+        Ok(self.parts(&raw)?.map(|p| (p.dk, p.attached.to_vec())))
+    }
+
+    /// A stored value opened as far as its key: None when the key is gone (the person was
+    /// erased, and the bytes left behind are noise).
+    fn parts<'r>(&self, raw: &'r [u8]) -> Result<Option<Parts<'r>>> {
+        let Some(person) = owner(raw) else { return Ok(None) };
+        if let Some(k) = Keyed::parse(raw) {
+            let dk = k.data_key(self.store.keyring(), &person)?;
+            return Ok(Some(Parts { person, dk, sealed: k.sealed, attached: k.attached }));
+        }
+        Ok(self.store.existing_data_key(&person)?.map(|dk| Parts {
+            person,
+            dk,
+            sealed: &raw[PERSON_LEN..],
+            attached: &[],
+        }))
     }
 
     /// Like [`SealedTree::scan_prefix`] for one person's records, with their data key in hand
@@ -188,7 +220,8 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         for item in self.tree.scan_prefix(prefix) {
             let (k, v) = item?;
             if v.len() > PERSON_LEN {
-                out.push((k.clone(), self.open_detached(dk, &k, &v[PERSON_LEN..])?));
+                let value = self.open_detached(dk, &k, &v[PERSON_LEN..])?;
+                out.push((k, value));
             }
         }
         Ok(out)
@@ -264,16 +297,8 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     }
 
     fn decode(&self, key: &[u8], raw: &[u8]) -> Result<Option<(PersonId, T)>> {
-        let Some(person) = owner(raw) else { return Ok(None) };
-        let (dk, sealed) = match Keyed::parse(raw) {
-            Some(k) => (self.store.keyring().unwrap(person.as_bytes(), k.wrapped)?, k.sealed),
-            None => match self.store.existing_data_key(&person)? {
-                Some(dk) => (dk, &raw[PERSON_LEN..]),
-                // A missing key means the person was erased: the bytes left behind are noise.
-                None => return Ok(None),
-            },
-        };
-        Ok(Some((person, self.open_detached(&dk, key, sealed)?)))
+        let Some(p) = self.parts(raw)? else { return Ok(None) };
+        Ok(Some((p.person, self.open_detached(&p.dk, key, p.sealed)?)))
     }
 
     pub fn get(&self, key: &[u8]) -> Result<Option<(PersonId, T)>> {
@@ -381,5 +406,24 @@ impl<T: Serialize + DeserializeOwned> PlainTree<T> {
 
     pub fn is_empty(&self) -> bool {
         self.tree.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyed_values_round_trip_and_plain_sealed_values_are_not_taken_for_them() {
+        let person = [7u8; PERSON_LEN];
+        let raw = Keyed::encode(&person, &[1; 73], b"head", b"\x01sealed").unwrap();
+        let k = Keyed::parse(&raw).expect("parses");
+        assert_eq!((k.wrapped, k.attached, k.sealed), (&[1u8; 73][..], &b"head"[..], &b"\x01sealed"[..]));
+        assert_eq!(&raw[k.body_at..], b"\x01sealed");
+        // An ordinary sealed value: the person id, then seal version 1.
+        let plain = [&person[..], b"\x01nonce-and-ciphertext"].concat();
+        assert!(Keyed::parse(&plain).is_none());
+        // Truncated: no panic, no parse.
+        assert!(Keyed::parse(&raw[..PERSON_LEN + 10]).is_none());
     }
 }

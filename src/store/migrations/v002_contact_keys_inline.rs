@@ -8,7 +8,7 @@
 //! the erasure that removes both) settles.
 
 use super::Migration;
-use crate::store::typed::{Keyed, KEYED};
+use crate::store::typed::Keyed;
 
 pub const MIGRATION: Migration = Migration { version: 2, name: "contact keys inside contact records", up };
 
@@ -22,15 +22,7 @@ fn up(db: &sled::Db) -> Result<(), String> {
         if Keyed::parse(&raw).is_none() {
             let Some(wrapped) = keys.get(&id).map_err(err)? else { continue };
             let (person, sealed) = raw.split_at(16.min(raw.len()));
-            let wrapped_len =
-                u8::try_from(wrapped.len()).map_err(|_| format!("a wrapped key of {} bytes", wrapped.len()))?;
-            let mut keyed = Vec::with_capacity(raw.len() + wrapped.len() + 6);
-            keyed.extend_from_slice(person);
-            keyed.push(KEYED);
-            keyed.push(wrapped_len);
-            keyed.extend_from_slice(&wrapped);
-            keyed.extend_from_slice(&0u32.to_be_bytes());
-            keyed.extend_from_slice(sealed);
+            let keyed = Keyed::encode(person, &wrapped, &[], sealed).map_err(|e| e.to_string())?;
             contacts.insert(&id, keyed).map_err(err)?;
             moved += 1;
         }
