@@ -866,3 +866,20 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nothing is scored, so no field may pay for norms; the indexed fields stay indexed.
+    #[test]
+    fn no_field_keeps_norms() {
+        let (schema, _) = schema();
+        for (_, entry) in schema.fields() {
+            assert!(!entry.has_fieldnorms(), "field `{}` keeps norms", entry.name());
+        }
+        for name in ["id", "prefix", "word", "status", "created", "opens", "revenue"] {
+            assert!(schema.get_field_entry(schema.get_field(name).unwrap()).is_indexed(), "{name}");
+        }
+    }
+}
