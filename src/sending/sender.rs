@@ -1,4 +1,5 @@
-//! The sender: feeders turn outbox slots into jobs, lanes turn jobs into delivered mail.
+//! The sender: feeders turn outbox slots into jobs, preparation threads turn campaign jobs into
+//! rendered and signed messages, lanes turn those into delivered mail.
 //!
 //! Each lane is one relay connection's worth of work and commits the result of its message
 //! before it takes the next one. A kill at any instant therefore leaves at most one message per
