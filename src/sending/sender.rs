@@ -30,10 +30,8 @@ const WINDOW: usize = 100;
 /// ... and only once it has at least this many.
 const MIN_SAMPLES: usize = 20;
 
-enum Job {
-    Campaign(Arc<Run>, ContactId),
-    Message(MailId, ContactId),
-}
+/// One campaign recipient, from the feeder to the preparation threads.
+struct Job(Arc<Run>, ContactId);
 
 /// A campaign being sent: compiled once, shared by its feeder and every lane.
 pub(super) struct Run {
@@ -140,7 +138,6 @@ async fn run(weak: Weak<AppState>, wake: Arc<tokio::sync::Notify>, lanes: usize)
             tracing::error!(error = %e, "a sender preparation thread could not start");
         }
     }
-    drop(ready_tx);
     let inflight_messages: Arc<Mutex<HashSet<MailId>>> = Arc::default();
     for _ in 0..lanes {
         tokio::spawn(lane(weak.clone(), ready_rx.clone(), inflight_messages.clone()));
@@ -149,7 +146,7 @@ async fn run(weak: Weak<AppState>, wake: Arc<tokio::sync::Notify>, lanes: usize)
     loop {
         let Some(state) = weak.upgrade() else { return };
         let mut next_wake = Duration::from_secs(1);
-        if let Err(e) = tick(&state, &weak, &tx, &inflight_messages, &mut next_wake).await {
+        if let Err(e) = tick(&state, &weak, &tx, &ready_tx, &inflight_messages, &mut next_wake).await {
             tracing::error!(error = %e, "sender step failed");
         }
         drop(state);
@@ -162,17 +159,19 @@ async fn tick(
     state: &Arc<AppState>,
     weak: &Weak<AppState>,
     tx: &tokio::sync::mpsc::Sender<Job>,
+    ready: &tokio::sync::mpsc::Sender<Work>,
     inflight_messages: &Arc<Mutex<HashSet<MailId>>>,
     next_wake: &mut Duration,
 ) -> anyhow::Result<()> {
     let now = Utc::now();
-    // Transactional mail first: a confirmation must not wait behind a campaign.
+    // Transactional mail first, straight to the lanes: a confirmation must not wait behind a
+    // campaign's messages being prepared.
     let due = state.sending.outbox.due_messages(256, now.timestamp())?;
     for (id, contact, _) in due {
         if !inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
             continue;
         }
-        if tx.send(Job::Message(id, contact)).await.is_err() {
+        if ready.send(Work::Message(id, contact)).await.is_err() {
             return Ok(());
         }
     }
@@ -303,7 +302,7 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
                 break;
             }
             run.inflight.fetch_add(1, Ordering::SeqCst);
-            if jobs.send(Job::Campaign(run.clone(), *contact)).await.is_err() {
+            if jobs.send(Job(run.clone(), *contact)).await.is_err() {
                 return;
             }
         }
@@ -418,8 +417,9 @@ struct Prepared {
     bytes: Vec<u8>,
 }
 
-/// What the preparers hand to the lanes. A transactional message is prepared by its lane: they
-/// are few, and some wait for a commit before they are even rendered.
+/// What the lanes carry: a campaign message from the preparation threads, or a transactional
+/// message straight from the sender's pass over the outbox (prepared by its lane: they are few,
+/// and some wait for a commit before they are even rendered).
 enum Work {
     Campaign(Prepared),
     Message(MailId, ContactId),
@@ -439,23 +439,21 @@ fn prepare(
 ) {
     loop {
         let job = jobs.lock().unwrap_or_else(|p| p.into_inner()).blocking_recv();
-        let Some(job) = job else { return };
-        let work = match job {
-            Job::Message(id, contact) => Work::Message(id, contact),
-            Job::Campaign(run, contact) => {
-                let Some(state) = weak.upgrade() else { return };
-                let prepared = if run.halted() { Ok(None) } else { prepare_campaign_message(&state, &run, &contact) };
-                match prepared {
-                    Ok(Some(p)) => Work::Campaign(p),
-                    Ok(None) => {
-                        run.done_one();
-                        continue;
-                    }
-                    Err(e) => {
-                        fail_campaign_message(&state, &run, &contact, &e);
-                        run.done_one();
-                        continue;
-                    }
+        let Some(Job(run, contact)) = job else { return };
+        // The state is held while preparing, not while waiting for a lane below.
+        let work = {
+            let Some(state) = weak.upgrade() else { return };
+            let prepared = if run.halted() { Ok(None) } else { prepare_campaign_message(&state, &run, &contact) };
+            match prepared {
+                Ok(Some(p)) => Work::Campaign(p),
+                Ok(None) => {
+                    run.done_one();
+                    continue;
+                }
+                Err(e) => {
+                    fail_campaign_message(&state, &run, &contact, &e);
+                    run.done_one();
+                    continue;
                 }
             }
         };
@@ -722,7 +720,9 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     if !slot.due(Utc::now().timestamp()) {
         return Ok(());
     }
-    let (Some(m), Some(contact)) = (outbox.message(contact_id, id)?, state.contacts.get(contact_id)?) else {
+    let (Some(m), Some((contact, consents, _))) =
+        (outbox.message(contact_id, id)?, state.contacts.get_with_consents(contact_id)?)
+    else {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Erased))?;
         state.store.commit_async().await?;
         return Ok(());
@@ -757,12 +757,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
                 prepared.html_template(),
             );
             let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
-            let engagement = state
-                .contacts
-                .consent_state(contact_id)
-                .map_err(|e| e.to_string())?
-                .get(crate::tracking::ENGAGEMENT)
-                .map(|(s, _)| *s);
+            let engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
             decorate(state, &mailing, &mut rendered, contact_id, engagement);
             Ok(rendered)
         });

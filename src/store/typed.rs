@@ -145,9 +145,17 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
             let current = self.tree.get(key)?;
             let raw = match current.as_deref().map(|c| (c, Keyed::parse(c))) {
                 Some((current, Some(k))) => {
-                    let dk = k.data_key(self.store.keyring(), person)?;
+                    // The caller's key when it brought one (bulk paths), else the record's.
+                    let unwrapped;
+                    let dk = match dk {
+                        Some(dk) => dk,
+                        None => {
+                            unwrapped = k.data_key(self.store.keyring(), person)?;
+                            &unwrapped
+                        }
+                    };
                     let mut raw = current[..k.body_at].to_vec();
-                    raw.extend_from_slice(&self.seal_detached(&dk, key, value)?);
+                    raw.extend_from_slice(&self.seal_detached(dk, key, value)?);
                     raw
                 }
                 _ => fresh()?,
