@@ -320,6 +320,41 @@ fn search_by_prefix_filters_and_pages_with_a_cursor() {
     assert_eq!(api.get("/contacts?colour=red").0, 400, "unknown parameters are refused");
 }
 
+/// Contacts created in one bulk request share milliseconds, so their ids (UUIDv7) tie on the
+/// first 8 bytes and differ in the last: paging by creation must order by the whole id and
+/// start each page strictly after the last one, in both directions.
+#[test]
+fn creation_order_pages_through_contacts_created_in_the_same_millisecond() {
+    let app = spawn_app();
+    let api = Api::admin(&app);
+    let all: Vec<Value> = (0..300).map(|i| json!({"email": format!("same-ms-{i}@example.com")})).collect();
+    let (s, v) = api.post("/contacts/bulk", json!({ "contacts": all }));
+    assert_eq!(s, 200, "{v}");
+    settle(&app);
+    let ids: Vec<String> = app.state.contacts.iter().map(|c| c.unwrap().id.to_string()).collect();
+    assert_eq!(ids.len(), 300);
+    let halves = |id: &String| id.parse::<uuid::Uuid>().unwrap().as_u64_pair();
+    assert!(ids.windows(2).any(|w| halves(&w[0]).0 == halves(&w[1]).0), "some ids share their first half");
+    for (order, expected) in [("asc", ids.clone()), ("desc", ids.iter().rev().cloned().collect())] {
+        let mut seen = Vec::new();
+        let mut cursor = None::<String>;
+        loop {
+            let mut query = format!("limit=7&sort=created&order={order}&q=same");
+            if let Some(c) = &cursor {
+                query.push_str(&format!("&cursor={}", urlencode(c)));
+            }
+            let (page, v) = api.ids(&query);
+            assert_eq!(v["total"], 300);
+            seen.extend(page);
+            match v["next"].as_str() {
+                Some(next) => cursor = Some(next.to_string()),
+                None => break,
+            }
+        }
+        assert_eq!(seen, expected, "every contact once, in id order ({order})");
+    }
+}
+
 #[test]
 fn a_deleted_contact_is_gone_from_search_at_once() {
     let app = spawn_app();
