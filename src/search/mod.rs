@@ -128,12 +128,16 @@ fn keyword() -> TextOptions {
     )
 }
 
-fn indexed_date() -> DateOptions {
-    DateOptions::default().set_indexed().set_fast()
+/// Dates and numbers are filtered by range only, and tantivy answers a range over a fast field
+/// from the column alone, even when the field is also indexed: an inverted index of them would
+/// be written (two nearly unique terms per contact for the creation and update times) and
+/// never read.
+fn date_column() -> DateOptions {
+    DateOptions::default().set_fast()
 }
 
-fn indexed_number() -> NumericOptions {
-    NumericOptions::default().set_indexed().set_fast()
+fn number_column() -> NumericOptions {
+    NumericOptions::default().set_fast()
 }
 
 fn schema() -> (Schema, Fields) {
@@ -155,22 +159,22 @@ fn schema() -> (Schema, Fields) {
         list: b.add_text_field("list", keyword()),
         consent: b.add_text_field("consent", keyword()),
         custom: b.add_text_field("custom", keyword()),
-        created: b.add_date_field("created", indexed_date()),
-        updated: b.add_date_field("updated", indexed_date()),
+        created: b.add_date_field("created", date_column()),
+        updated: b.add_date_field("updated", date_column()),
         // Sort keys are columns only: paging ranges over them use the column, and indexing
         // them would add three unique terms per contact to the term dictionary.
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
         sort_updated: b.add_text_field("sort_updated", FAST),
         // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
-        last_open: b.add_date_field("last_open", indexed_date()),
-        last_click: b.add_date_field("last_click", indexed_date()),
-        last_seen: b.add_date_field("last_seen", indexed_date()),
-        opens: b.add_u64_field("opens", indexed_number()),
-        clicks: b.add_u64_field("clicks", indexed_number()),
-        orders: b.add_u64_field("orders", indexed_number()),
+        last_open: b.add_date_field("last_open", date_column()),
+        last_click: b.add_date_field("last_click", date_column()),
+        last_seen: b.add_date_field("last_seen", date_column()),
+        opens: b.add_u64_field("opens", number_column()),
+        clicks: b.add_u64_field("clicks", number_column()),
+        orders: b.add_u64_field("orders", number_column()),
         // Revenue of the contact's orders in minor units (cents), whatever the currency.
-        revenue: b.add_i64_field("revenue", indexed_number()),
+        revenue: b.add_i64_field("revenue", number_column()),
     };
     (b.build(), f)
 }
@@ -920,15 +924,20 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
 mod tests {
     use super::*;
 
-    /// Nothing is scored, so no field may pay for norms; the indexed fields stay indexed.
+    /// Nothing is scored, so no field may pay for norms; the keyword fields filtered by term
+    /// stay indexed, and the fields filtered by range are columns.
     #[test]
     fn no_field_keeps_norms() {
         let (schema, _) = schema();
         for (_, entry) in schema.fields() {
             assert!(!entry.has_fieldnorms(), "field `{}` keeps norms", entry.name());
         }
-        for name in ["id", "prefix", "word", "status", "created", "opens", "revenue"] {
+        for name in ["id", "prefix", "word", "status", "tag", "list", "consent", "custom"] {
             assert!(schema.get_field_entry(schema.get_field(name).unwrap()).is_indexed(), "{name}");
+        }
+        for name in ["created", "updated", "last_open", "opens", "revenue", "id_hi", "id_lo"] {
+            let entry = schema.get_field_entry(schema.get_field(name).unwrap());
+            assert!(entry.is_fast() && !entry.is_indexed(), "{name}");
         }
     }
 }
