@@ -9,7 +9,7 @@
 //! - Sorting and paging use fast fields whose values are unique, so the next page starts
 //!   strictly after the last key seen (cursor paging: page 20,000 costs what page 1 costs). The
 //!   default order, by creation, is the contact id itself (time-ordered), kept as two numbers;
-//!   the other orders are strings that end in the id.
+//!   the others (email, name, update time) are a column each, ties broken by the id.
 //! - The indexer thread follows the change log in sled (`contact_changes`); each commit carries
 //!   the last sequence number it contains as its payload, which is also written to sled. At
 //!   start the indexer resumes from it; with no index (or an index from another schema) it
@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use tantivy::collector::sort_key::SortByStaticFastValue;
+use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
@@ -50,10 +50,9 @@ const MAX_WORD: usize = 64;
 const DIR: &str = "search";
 const SEQ_KEY: &[u8] = b"search_indexed_seq";
 const BATCH: usize = 20_000;
-/// The index writer's memory budget. Half of this was tried: a 1M-row import then left 114
-/// segments instead of 25 and cost more CPU (tantivy's thread 11 s instead of 9 s), for no
-/// lower peak.
-const WRITER_HEAP: usize = 40_000_000;
+/// The index writer's memory budget: a 1M-row import leaves ~23 segments. (With 40 MB and
+/// the former string sort keys it left 25; 20 MB left 114 and cost more CPU.)
+const WRITER_HEAP: usize = 30_000_000;
 const SEP: char = '\u{1}';
 
 pub const REGISTRATION: Registration = Registration {
@@ -161,11 +160,12 @@ fn schema() -> (Schema, Fields) {
         custom: b.add_text_field("custom", keyword()),
         created: b.add_date_field("created", date_column()),
         updated: b.add_date_field("updated", date_column()),
-        // Sort keys are columns only: paging ranges over them use the column, and indexing
-        // them would add three unique terms per contact to the term dictionary.
+        // Sort keys are columns only: paging ranges over them use the column. Equal keys are
+        // ordered by id (two names alike, one update time).
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
-        sort_updated: b.add_text_field("sort_updated", FAST),
+        // The update time in microseconds.
+        sort_updated: b.add_u64_field("sort_updated", number_column()),
         // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
         last_open: b.add_date_field("last_open", date_column()),
         last_click: b.add_date_field("last_click", date_column()),
@@ -198,6 +198,15 @@ fn beyond(bound: Term, descending: bool) -> Box<dyn Query> {
     } else {
         Box::new(RangeQuery::new(Bound::Excluded(bound), Bound::Unbounded))
     }
+}
+
+/// `beyond` the key, or equal to `key` and `then`: lexicographic order over a key and a tie-break.
+fn ties_then(beyond: Box<dyn Query>, key: Term, then: Box<dyn Query>) -> Box<dyn Query> {
+    let equal: Box<dyn Query> = Box::new(RangeQuery::new(Bound::Included(key.clone()), Bound::Included(key)));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, beyond),
+        (Occur::Should, Box::new(BooleanQuery::new(vec![(Occur::Must, equal), (Occur::Must, then)]))),
+    ]))
 }
 
 /// The first `n` characters of `s`.
@@ -456,11 +465,11 @@ impl SearchIndex {
         }
         doc.add_date(f.created, tantivy_date(c.created_at));
         doc.add_date(f.updated, tantivy_date(c.updated_at));
-        doc.add_text(f.sort_email, format!("{}{SEP}{id}", c.email));
+        doc.add_text(f.sort_email, c.email.as_str());
         let mut name = Vec::new();
         words(analyzer, &format!("{} {}", c.last_name, c.first_name), &mut name);
-        doc.add_text(f.sort_name, format!("{}{SEP}{id}", name.join(" ")));
-        doc.add_text(f.sort_updated, format!("{}{SEP}{id}", c.updated_at.format("%Y%m%d%H%M%S%6f")));
+        doc.add_text(f.sort_name, name.join(" "));
+        doc.add_u64(f.sort_updated, u64::try_from(c.updated_at.timestamp_micros()).unwrap_or(0));
         let never = DateTime::<Utc>::UNIX_EPOCH;
         doc.add_date(f.last_open, tantivy_date(activity.last_open.unwrap_or(never)));
         doc.add_date(f.last_click, tantivy_date(activity.last_click.unwrap_or(never)));
@@ -616,82 +625,83 @@ impl SearchIndex {
         Ok(self.reader.searcher().search(&self.build(q), &Count)?)
     }
 
+    /// A page of contacts in the query's order. Rows are ordered by their sort key, then by
+    /// id (time-ordered), so the order is total; the cursor is the last row's key and id, and
+    /// the next page starts strictly after it.
     pub fn search(&self, q: &ContactQuery) -> Result<SearchPage> {
         let query = self.build(q);
         let limit = q.limit.clamp(1, 10_000);
         let order = if q.descending { Order::Desc } else { Order::Asc };
-        let (field, name) = match q.sort {
-            SortBy::Created => return self.search_by_id(q, query, limit, order),
-            SortBy::Updated => (self.f.sort_updated, "sort_updated"),
-            SortBy::Email => (self.f.sort_email, "sort_email"),
-            SortBy::Name => (self.f.sort_name, "sort_name"),
-        };
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit + 1).order_by_string_fast_field(name, order);
-        let (total, hits) = match &q.cursor {
-            None => searcher.search(&query, &(Count, top))?,
-            Some(cursor) => {
-                // The total is of the whole result, not of what follows the cursor.
-                let total = searcher.search(&query, &Count)?;
-                let bound = Term::from_field_text(field, cursor);
-                let range = beyond(bound, q.descending);
-                let paged = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, range)]);
-                (total, searcher.search(&paged, &top)?)
+        let after = q.cursor.as_deref().and_then(|c| self.after_cursor(q.sort, c, q.descending));
+        // The total is of the whole result, not of what follows the cursor.
+        let (total, paged) = match after {
+            None => (None, query),
+            Some(after) => (
+                Some(searcher.search(&query, &Count)?),
+                Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, after)])) as Box<dyn Query>,
+            ),
+        };
+        let top = TopDocs::with_limit(limit + 1);
+        let hi = (SortByStaticFastValue::<u64>::for_field("id_hi"), order);
+        let lo = (SortByStaticFastValue::<u64>::for_field("id_lo"), order);
+        // Each hit as (sort key as the cursor spells it, id halves).
+        type Row = (Option<String>, Option<u64>, Option<u64>);
+        let (count, rows): (usize, Vec<Row>) = match q.sort {
+            SortBy::Created => {
+                let (n, hits) = searcher.search(&paged, &(Count, top.order_by((hi, lo))))?;
+                (n, hits.into_iter().map(|((h, l), _)| (None, h, l)).collect())
+            }
+            SortBy::Updated => {
+                let by = (SortByStaticFastValue::<u64>::for_field("sort_updated"), order);
+                let (n, hits) = searcher.search(&paged, &(Count, top.order_by((by, hi, lo))))?;
+                (n, hits.into_iter().map(|((u, h, l), _)| (u.map(|u| u.to_string()), h, l)).collect())
+            }
+            SortBy::Email | SortBy::Name => {
+                let name = if q.sort == SortBy::Email { "sort_email" } else { "sort_name" };
+                let by = (SortByString::for_field(name), order);
+                let (n, hits) = searcher.search(&paged, &(Count, top.order_by((by, hi, lo))))?;
+                (n, hits.into_iter().map(|((s, h, l), _)| (s, h, l)).collect())
             }
         };
         let mut ids = Vec::with_capacity(limit);
-        let mut last_key = None;
-        for (key, _) in hits.iter().take(limit) {
-            let Some(key) = key else { continue };
-            let id = key.rsplit(SEP).next().unwrap_or(key);
-            if let Ok(id) = id.parse() {
-                ids.push(id);
-                last_key = Some(key.clone());
-            }
+        let mut last = None;
+        for (key, hi, lo) in rows.iter().take(limit) {
+            let Some(id) =
+                hi.zip(*lo).and_then(|(h, l)| ContactId::from_slice(uuid::Uuid::from_u64_pair(h, l).as_bytes()))
+            else {
+                continue;
+            };
+            ids.push(id);
+            last = Some(match key {
+                Some(key) => format!("{key}{SEP}{id}"),
+                None => id.to_string(),
+            });
         }
-        let next = if hits.len() > limit { last_key } else { None };
-        Ok(SearchPage { total, ids, next })
+        let next = if rows.len() > limit { last } else { None };
+        Ok(SearchPage { total: total.unwrap_or(count), ids, next })
     }
 
-    /// [`SearchIndex::search`] in creation order: by the id's two halves, which the hits carry,
-    /// so no hit needs a lookup. The cursor is the last id.
-    fn search_by_id(&self, q: &ContactQuery, query: Box<dyn Query>, limit: usize, order: Order) -> Result<SearchPage> {
-        let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit + 1).order_by((
-            (SortByStaticFastValue::<u64>::for_field("id_hi"), order),
-            (SortByStaticFastValue::<u64>::for_field("id_lo"), order),
-        ));
-        let after = q.cursor.as_deref().and_then(|c| c.parse::<ContactId>().ok());
-        let (total, hits) = match after {
-            None => searcher.search(&query, &(Count, top))?,
-            Some(after) => {
-                let total = searcher.search(&query, &Count)?;
-                // Strictly beyond (hi, lo): a greater hi, or the same hi and a greater lo
-                // (smaller ones when descending).
-                let (h, l) = after.uuid().as_u64_pair();
-                let hi = |v| Term::from_field_u64(self.f.id_hi, v);
-                let same_hi: Box<dyn Query> = Box::new(RangeQuery::new(Bound::Included(hi(h)), Bound::Included(hi(h))));
-                let beyond_id = BooleanQuery::new(vec![
-                    (Occur::Should, beyond(hi(h), q.descending)),
-                    (
-                        Occur::Should,
-                        Box::new(BooleanQuery::new(vec![
-                            (Occur::Must, same_hi),
-                            (Occur::Must, beyond(Term::from_field_u64(self.f.id_lo, l), q.descending)),
-                        ])),
-                    ),
-                ]);
-                let paged = BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, Box::new(beyond_id))]);
-                (total, searcher.search(&paged, &top)?)
-            }
+    /// The rows strictly after a cursor (before it when descending): a key beyond the cursor's,
+    /// or the same key and an id beyond. None when the cursor does not read as one of this sort.
+    fn after_cursor(&self, sort: SortBy, cursor: &str, descending: bool) -> Option<Box<dyn Query>> {
+        let (key, id) = match cursor.rsplit_once(SEP) {
+            Some((key, id)) => (Some(key), id.parse::<ContactId>().ok()?),
+            None => (None, cursor.parse::<ContactId>().ok()?),
         };
-        let ids: Vec<ContactId> = hits
-            .iter()
-            .take(limit)
-            .filter_map(|((hi, lo), _)| ContactId::from_slice(uuid::Uuid::from_u64_pair((*hi)?, (*lo)?).as_bytes()))
-            .collect();
-        let next = if hits.len() > limit { ids.last().map(|id| id.to_string()) } else { None };
-        Ok(SearchPage { total, ids, next })
+        let (h, l) = id.uuid().as_u64_pair();
+        let hi = |v| Term::from_field_u64(self.f.id_hi, v);
+        let beyond_id =
+            ties_then(beyond(hi(h), descending), hi(h), beyond(Term::from_field_u64(self.f.id_lo, l), descending));
+        let key = match (sort, key) {
+            // Every document has each key; a row without one would sort by id alone.
+            (_, None) => return Some(beyond_id),
+            (SortBy::Updated, Some(k)) => Term::from_field_u64(self.f.sort_updated, k.parse().ok()?),
+            (SortBy::Email, Some(k)) => Term::from_field_text(self.f.sort_email, k),
+            (SortBy::Name, Some(k)) => Term::from_field_text(self.f.sort_name, k),
+            (SortBy::Created, Some(_)) => return None,
+        };
+        Some(ties_then(beyond(key.clone(), descending), key, beyond_id))
     }
 
     fn build(&self, q: &ContactQuery) -> Box<dyn Query> {

@@ -321,37 +321,54 @@ fn search_by_prefix_filters_and_pages_with_a_cursor() {
 }
 
 /// Contacts created in one bulk request share milliseconds, so their ids (UUIDv7) tie on the
-/// first 8 bytes and differ in the last: paging by creation must order by the whole id and
-/// start each page strictly after the last one, in both directions.
+/// first 8 bytes and differ in the last; with no names, they tie on the name; their update
+/// times may tie too. Every order is by its key, then by the whole id, and a cursor starts
+/// strictly after the last row: paging in both directions sees everyone once, in that order.
 #[test]
-fn creation_order_pages_through_contacts_created_in_the_same_millisecond() {
+fn every_order_pages_through_ties_once_each() {
     let app = spawn_app();
     let api = Api::admin(&app);
-    let all: Vec<Value> = (0..300).map(|i| json!({"email": format!("same-ms-{i}@example.com")})).collect();
+    let all: Vec<Value> = (0..300).map(|i| json!({"email": format!("same-ms-{}@example.com", 299 - i)})).collect();
     let (s, v) = api.post("/contacts/bulk", json!({ "contacts": all }));
     assert_eq!(s, 200, "{v}");
     settle(&app);
-    let ids: Vec<String> = app.state.contacts.iter().map(|c| c.unwrap().id.to_string()).collect();
-    assert_eq!(ids.len(), 300);
-    let halves = |id: &String| id.parse::<uuid::Uuid>().unwrap().as_u64_pair();
+    let contacts: Vec<_> = app.state.contacts.iter().map(|c| c.unwrap()).collect();
+    assert_eq!(contacts.len(), 300);
+    let halves = |id: &str| id.parse::<uuid::Uuid>().unwrap().as_u64_pair();
+    let ids: Vec<String> = contacts.iter().map(|c| c.id.to_string()).collect();
     assert!(ids.windows(2).any(|w| halves(&w[0]).0 == halves(&w[1]).0), "some ids share their first half");
-    for (order, expected) in [("asc", ids.clone()), ("desc", ids.iter().rev().cloned().collect())] {
-        let mut seen = Vec::new();
-        let mut cursor = None::<String>;
-        loop {
-            let mut query = format!("limit=7&sort=created&order={order}&q=same");
-            if let Some(c) = &cursor {
-                query.push_str(&format!("&cursor={}", urlencode(c)));
+    let by = |key: &dyn Fn(&tidings::domain::Contact) -> String| {
+        let mut rows: Vec<(String, String)> = contacts.iter().map(|c| (key(c), c.id.to_string())).collect();
+        rows.sort();
+        rows.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+    };
+    let micros = |c: &tidings::domain::Contact| format!("{:020}", c.updated_at.timestamp_micros());
+    for (sort, expected) in [
+        ("created", ids.clone()),
+        ("email", by(&|c| c.email.as_str().to_string())),
+        ("name", by(&|_| String::new())),
+        ("updated", by(&micros)),
+    ] {
+        for order in ["asc", "desc"] {
+            let expected: Vec<String> =
+                if order == "asc" { expected.clone() } else { expected.iter().rev().cloned().collect() };
+            let mut seen = Vec::new();
+            let mut cursor = None::<String>;
+            loop {
+                let mut query = format!("limit=7&sort={sort}&order={order}&q=same");
+                if let Some(c) = &cursor {
+                    query.push_str(&format!("&cursor={}", urlencode(c)));
+                }
+                let (page, v) = api.ids(&query);
+                assert_eq!(v["total"], 300);
+                seen.extend(page);
+                match v["next"].as_str() {
+                    Some(next) => cursor = Some(next.to_string()),
+                    None => break,
+                }
             }
-            let (page, v) = api.ids(&query);
-            assert_eq!(v["total"], 300);
-            seen.extend(page);
-            match v["next"].as_str() {
-                Some(next) => cursor = Some(next.to_string()),
-                None => break,
-            }
+            assert_eq!(seen, expected, "every contact once, by {sort} then id ({order})");
         }
-        assert_eq!(seen, expected, "every contact once, in id order ({order})");
     }
 }
 
