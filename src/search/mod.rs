@@ -27,7 +27,8 @@ use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
-    DateOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    FAST,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
@@ -59,7 +60,12 @@ pub const REGISTRATION: Registration = Registration {
     tree: "search_index",
     purpose: "the full-text contact index in data_dir/search (derived from the contacts tree)",
     holds: Holds::Personal {
-        categories: &["word prefixes of email, names, phone, tags, lists and text fields", "status", "consent state"],
+        categories: &[
+            "word prefixes of email, names, phone, tags, lists and text fields",
+            "email address and name (sort keys)",
+            "status",
+            "consent state",
+        ],
         layout: Layout::Derived,
         export: None,
     },
@@ -105,7 +111,6 @@ struct Fields {
     updated: Field,
     sort_email: Field,
     sort_name: Field,
-    sort_updated: Field,
     last_open: Field,
     last_click: Field,
     last_seen: Field,
@@ -159,13 +164,12 @@ fn schema() -> (Schema, Fields) {
         consent: b.add_text_field("consent", keyword()),
         custom: b.add_text_field("custom", keyword()),
         created: b.add_date_field("created", date_column()),
-        updated: b.add_date_field("updated", date_column()),
+        // To the microsecond: it is also the update-time order, whose ties the id breaks.
+        updated: b.add_date_field("updated", date_column().set_precision(DateTimePrecision::Microseconds)),
         // Sort keys are columns only: paging ranges over them use the column. Equal keys are
-        // ordered by id (two names alike, one update time).
+        // ordered by id (two names alike).
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
-        // The update time in microseconds.
-        sort_updated: b.add_u64_field("sort_updated", number_column()),
         // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
         last_open: b.add_date_field("last_open", date_column()),
         last_click: b.add_date_field("last_click", date_column()),
@@ -469,7 +473,6 @@ impl SearchIndex {
         let mut name = Vec::new();
         words(analyzer, &format!("{} {}", c.last_name, c.first_name), &mut name);
         doc.add_text(f.sort_name, name.join(" "));
-        doc.add_u64(f.sort_updated, u64::try_from(c.updated_at.timestamp_micros()).unwrap_or(0));
         let never = DateTime::<Utc>::UNIX_EPOCH;
         doc.add_date(f.last_open, tantivy_date(activity.last_open.unwrap_or(never)));
         doc.add_date(f.last_click, tantivy_date(activity.last_click.unwrap_or(never)));
@@ -653,9 +656,10 @@ impl SearchIndex {
                 (n, hits.into_iter().map(|((h, l), _)| (None, h, l)).collect())
             }
             SortBy::Updated => {
-                let by = (SortByStaticFastValue::<u64>::for_field("sort_updated"), order);
+                let by = (SortByStaticFastValue::<tantivy::DateTime>::for_field("updated"), order);
                 let (n, hits) = searcher.search(&paged, &(Count, top.order_by((by, hi, lo))))?;
-                (n, hits.into_iter().map(|((u, h, l), _)| (u.map(|u| u.to_string()), h, l)).collect())
+                let micros = |t: tantivy::DateTime| t.into_timestamp_micros().to_string();
+                (n, hits.into_iter().map(|((u, h, l), _)| (u.map(micros), h, l)).collect())
             }
             SortBy::Email | SortBy::Name => {
                 let name = if q.sort == SortBy::Email { "sort_email" } else { "sort_name" };
@@ -696,7 +700,9 @@ impl SearchIndex {
         let key = match (sort, key) {
             // Every document has each key; a row without one would sort by id alone.
             (_, None) => return Some(beyond_id),
-            (SortBy::Updated, Some(k)) => Term::from_field_u64(self.f.sort_updated, k.parse().ok()?),
+            (SortBy::Updated, Some(k)) => {
+                Term::from_field_date(self.f.updated, tantivy::DateTime::from_timestamp_micros(k.parse().ok()?))
+            }
             (SortBy::Email, Some(k)) => Term::from_field_text(self.f.sort_email, k),
             (SortBy::Name, Some(k)) => Term::from_field_text(self.f.sort_name, k),
             (SortBy::Created, Some(_)) => return None,

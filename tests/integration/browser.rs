@@ -653,6 +653,21 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
     assert!(b.url().contains("q=wilh"), "the query is kept in the address: {}", b.url());
     b.screenshot(&shot_path("contacts-search.png"));
 
+    // Sorted by name through the column header, then the other way round (sorting is by a
+    // name column with ties broken by id).
+    b.goto(&format!("{url}/contacts"));
+    b.click("#contact-results th a[href*='sort=name']");
+    b.wait_for_text("#contact-results th[aria-sort=ascending] a[href*='sort=name']", "");
+    let listed = b.text("#contact-results tbody");
+    let (okafor, zapata) = (listed.find("Okafor").unwrap(), listed.find("Zapata").unwrap());
+    assert!(okafor < zapata, "Okafor before Zapata by name:\n{listed}");
+    b.screenshot(&shot_path("contacts-by-name.png"));
+    b.click("#contact-results th a[href*='sort=name']");
+    b.wait_for_text("#contact-results th[aria-sort=descending] a[href*='sort=name']", "");
+    let listed = b.text("#contact-results tbody");
+    assert!(listed.find("Zapata").unwrap() < listed.find("Okafor").unwrap(), "reversed:\n{listed}");
+    b.goto(&format!("{url}/contacts?q=wilh"));
+
     // Open it and edit it.
     b.click("#contact-results a[href^='/contacts/']");
     b.wait_for_text("main", "Zapata");

@@ -232,8 +232,9 @@ impl Filters {
     }
 }
 
-/// Sort keys end in the contact id but begin with the email or the name: in a link they would
-/// show a masked viewer the address and put it into browser history and proxy logs. The page
+/// A cursor is the last row's sort key and its contact id, and the key may be the email or the
+/// name: in a link it would show a masked viewer the address and put it into browser history
+/// and proxy logs. The page
 /// hands out the key sealed, under a key derived from the master key for this use only.
 fn seal_cursor(state: &AppState, f: &Filters, raw: &str) -> String {
     crate::search::seal_cursor(state.store.keyring(), f.sort, f.descending, raw)
