@@ -12,6 +12,7 @@
 //! ([`ChangeFeed::hand_over`]): the indexer then need not read back and decrypt what was just
 //! written. After a crash the entry is replayed from sled like any other.
 
+pub mod email_index;
 pub mod export;
 pub mod import;
 pub mod ops;
@@ -32,7 +33,9 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration, Result, SealedTree, SecretKey, Store};
 
 pub const CONTACTS: &str = "contacts";
-pub const BY_EMAIL: &str = "contact_email";
+/// Buckets of keyed address hashes ([`email_index`]). Until store version 3 it was
+/// `contact_email`, one record per address.
+pub const BY_EMAIL: &str = "contact_email_buckets";
 pub const LEDGER: &str = "consents";
 pub const HISTORY: &str = "contact_history";
 pub const ALIASES: &str = "contact_aliases";
@@ -173,16 +176,9 @@ fn export_history(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Va
 /// Removes the email claim of a contact about to be erased (its record is still readable).
 fn erase_email_claim(store: &Store, person: &PersonId) -> Result<usize> {
     let records: SealedTree<Contact> = store.sealed(CONTACTS)?;
-    let by_email = store.tree(BY_EMAIL)?;
     let Some((_, c)) = records.get(person.as_bytes())? else { return Ok(0) };
-    let key = email_key(store, &c.email);
-    let _gate = store.write_gate();
-    let removed = by_email.compare_and_swap(key, Some(person.as_bytes().as_slice()), None as Option<&[u8]>)?.is_ok();
-    Ok(removed as usize)
-}
-
-pub fn email_key(store: &Store, email: &EmailAddress) -> [u8; 32] {
-    store.keyring().lookup_hash("contact-email", email.as_str().as_bytes())
+    let Some(id) = ContactId::from_slice(person.as_bytes()) else { return Ok(0) };
+    Ok(email_index::EmailIndex::open(store)?.release(&c.email, &id)? as usize)
 }
 
 /// The tombstone's key: a keyed hash of the normalised address (also journalled, so a restore
@@ -365,7 +361,7 @@ impl ChangeFeed {
 pub struct Contacts {
     store: Store,
     records: SealedTree<Contact>,
-    by_email: sled::Tree,
+    emails: email_index::EmailIndex,
     ledger: SealedTree<ConsentEntry>,
     history: SealedTree<HistoryEntry>,
     aliases: sled::Tree,
@@ -391,7 +387,7 @@ impl Contacts {
     pub fn open(store: &Store) -> Result<Self> {
         Ok(Self {
             records: store.sealed(CONTACTS)?,
-            by_email: store.tree(BY_EMAIL)?,
+            emails: email_index::EmailIndex::open(store)?,
             ledger: store.sealed(LEDGER)?,
             history: store.sealed(HISTORY)?,
             aliases: store.tree(ALIASES)?,
@@ -436,37 +432,19 @@ impl Contacts {
     }
 
     pub fn find_by_email(&self, email: &EmailAddress) -> Result<Option<Contact>> {
-        let Some(id) = self.by_email.get(email_key(&self.store, email))? else { return Ok(None) };
-        let Some(id) = ContactId::from_slice(&id) else { return Ok(None) };
+        let Some(id) = self.emails.holder(email)? else { return Ok(None) };
         // A claim whose record is missing (a crash between the two writes) counts as free.
         Ok(self.get(&id)?.filter(|c| &c.email == email))
     }
 
     /// Takes the email for `id`; fails when a live contact holds it.
     fn claim_email(&self, email: &EmailAddress, id: &ContactId) -> Result<(), ContactError> {
-        let key = email_key(&self.store, email);
-        let _gate = self.store.write_gate();
-        let mut current = self.by_email.get(key)?;
-        loop {
-            if let Some(holder) = current.as_ref().and_then(|v| ContactId::from_slice(v)) {
-                if &holder == id {
-                    return Ok(());
-                }
-                if self.get(&holder)?.is_some_and(|c| &c.email == email) {
-                    return Err(ContactError::EmailTaken(holder));
-                }
-            }
-            match self.by_email.compare_and_swap(key, current.clone(), Some(id.as_bytes().as_slice()))? {
-                Ok(()) => return Ok(()),
-                Err(race) => current = race.current,
-            }
-        }
+        let live = |holder: &ContactId| Ok(self.get(holder)?.is_some_and(|c| &c.email == email));
+        self.emails.claim(email, id, live)?.map_err(ContactError::EmailTaken)
     }
 
     fn release_email(&self, email: &EmailAddress, id: &ContactId) -> Result<()> {
-        let key = email_key(&self.store, email);
-        let _gate = self.store.write_gate();
-        let _ = self.by_email.compare_and_swap(key, Some(id.as_bytes().as_slice()), None as Option<&[u8]>)?;
+        self.emails.release(email, id)?;
         Ok(())
     }
 
@@ -511,21 +489,12 @@ impl Contacts {
         Ok(seq)
     }
 
-    /// Takes the address for a new contact `id` (one compare-and-swap when it is free, the usual
-    /// case), or returns the live contact that holds it.
+    /// Takes the address for a new contact `id` (one read and one compare-and-swap when it is
+    /// free, the usual case), or returns the live contact that holds it.
     pub fn claim_or_find(&self, email: &EmailAddress, id: &ContactId) -> Result<Option<Contact>, ContactError> {
-        let key = email_key(&self.store, email);
-        let current = {
-            let _gate = self.store.write_gate();
-            match self.by_email.compare_and_swap(key, None as Option<&[u8]>, Some(id.as_bytes().as_slice()))? {
-                Ok(()) => return Ok(None),
-                Err(race) => race.current,
-            }
-        };
-        if let Some(holder) = current.as_ref().and_then(|v| ContactId::from_slice(v)) {
-            if let Some(c) = self.get(&holder)?.filter(|c| &c.email == email) {
-                return Ok(Some(c));
-            }
+        let Some(holder) = self.emails.claim_if_free(email, id)? else { return Ok(None) };
+        if let Some(c) = self.get(&holder)?.filter(|c| &c.email == email) {
+            return Ok(Some(c));
         }
         // A stale claim (its record never written): take it over.
         match self.claim_email(email, id) {

@@ -291,3 +291,55 @@ fn a_contact_carries_its_key_and_first_consent_and_older_stores_migrate() {
     assert_eq!(s.tree(LEDGER).unwrap().len(), 1, "only the old contact's entry is left");
     assert!(!s.people().unwrap().contains(&new.id.person()));
 }
+
+/// Migration 3 moves a store's email index from one record per address (the address's 32-byte
+/// keyed hash → contact id) into buckets: every address still finds its contact, a second
+/// claim of it is refused, and the old tree is gone.
+#[test]
+fn the_email_index_moves_into_buckets() {
+    use tidings::contacts::{email_index, Contacts, BY_EMAIL};
+    use tidings::domain::{Contact, EmailAddress, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let people: Vec<Contact> = (0..300)
+        .map(|i| Contact::new(EmailAddress::parse(&format!("p{i}@example.org")).unwrap(), Source::Import, "b".into()))
+        .collect();
+    {
+        let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+        let contacts = Contacts::open(&s).unwrap();
+        for c in &people {
+            contacts.insert(c, None).unwrap();
+        }
+        // The layout before migration 3.
+        s.tree(BY_EMAIL).unwrap().clear().unwrap();
+        let old = s.db().open_tree("contact_email").unwrap();
+        for c in &people {
+            let key = s.keyring().lookup_hash("contact-email", c.email.as_str().as_bytes());
+            old.insert(key, c.id.as_bytes().as_slice()).unwrap();
+        }
+        s.tree("meta").unwrap().insert(migrations::SCHEMA_KEY, &2u32.to_be_bytes()).unwrap();
+        s.commit().unwrap();
+        assert!(contacts.find_by_email(&people[0].email).unwrap().is_none(), "the new index is empty");
+    }
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    assert_eq!(migrations::current(s.db()).unwrap(), migrations::latest());
+    assert!(!s.db().tree_names().iter().any(|n| n.as_ref() == b"contact_email"), "the old tree is dropped");
+    let contacts = Contacts::open(&s).unwrap();
+    for c in &people {
+        assert_eq!(contacts.find_by_email(&c.email).unwrap().map(|f| f.id), Some(c.id), "{}", c.email);
+    }
+    let buckets = s.tree(BY_EMAIL).unwrap();
+    let mut entries = 0;
+    for item in buckets.iter() {
+        let (k, v) = item.unwrap();
+        assert_eq!(k.len(), 3, "a bucket's key is the hash's first 18 bits");
+        entries += v.len() / 32;
+    }
+    assert_eq!(entries, people.len(), "one entry per address, none twice");
+    let again = Contact::new(people[7].email.clone(), Source::Api, "t".into());
+    assert!(contacts.insert(&again, None).is_err(), "a migrated claim still holds its address");
+    // A released claim leaves the others in its bucket.
+    contacts.erase(&people[7].id).unwrap();
+    assert!(contacts.find_by_email(&people[7].email).unwrap().is_none());
+    assert_eq!(contacts.find_by_email(&people[8].email).unwrap().map(|f| f.id), Some(people[8].id));
+    assert_eq!(email_index::BUCKET_BITS, 18);
+}
