@@ -63,7 +63,7 @@ impl Phone {
                 "is not a phone number".to_string()
             }
         })?;
-        if !phonenumber::is_valid(&number) {
+        if !super::phone::is_valid(&number) {
             return Err("is not a valid phone number for its country".into());
         }
         // E.164 is the country code and the national number (with its leading zeros, as in

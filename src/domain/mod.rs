@@ -6,6 +6,7 @@ pub mod email;
 pub mod event;
 pub mod ids;
 pub mod net;
+pub mod phone;
 pub mod role;
 
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};
