@@ -343,3 +343,59 @@ fn the_email_index_moves_into_buckets() {
     assert_eq!(contacts.find_by_email(&people[8].email).unwrap().map(|f| f.id), Some(people[8].id));
     assert_eq!(email_index::BUCKET_BITS, 18);
 }
+
+/// Four threads claim the same 2,000 addresses (each for a contact of its own): every address ends with exactly one holder, the one whose claim succeeded, and the
+/// others were told who it was. Addresses that share a bucket (~8 pairs among 2,000 in 2^18
+/// buckets) and the same address claimed at once both race on one compare-and-swap.
+#[test]
+fn concurrent_claims_leave_one_holder_per_address() {
+    use tidings::contacts::email_index::EmailIndex;
+    use tidings::domain::{ContactId, EmailAddress};
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    let index = EmailIndex::open(&s).unwrap();
+    let emails: Vec<EmailAddress> =
+        (0..2000).map(|i| EmailAddress::parse(&format!("racer{i}@example.org")).unwrap()).collect();
+    let start = std::sync::Barrier::new(4);
+    let results: Vec<Vec<(usize, ContactId, Option<ContactId>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|t| {
+                let (index, emails, start) = (&index, &emails, &start);
+                scope.spawn(move || {
+                    // Two threads in one order and two in the other, all let go at once: the
+                    // pairs meet on the same address again and again.
+                    let mut order: Vec<usize> = (0..emails.len()).collect();
+                    if t % 2 == 1 {
+                        order.reverse();
+                    }
+                    start.wait();
+                    order
+                        .into_iter()
+                        .map(|i| {
+                            let mine = ContactId::new();
+                            (i, mine, index.claim_if_free(&emails[i], &mine).unwrap())
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut winners: Vec<Option<ContactId>> = vec![None; emails.len()];
+    for (i, mine, answer) in results.iter().flatten() {
+        if answer.is_none() {
+            assert!(winners[*i].replace(*mine).is_none(), "two claims of {} succeeded", emails[*i]);
+        }
+    }
+    for (i, email) in emails.iter().enumerate() {
+        let winner = winners[i].unwrap_or_else(|| panic!("no claim of {email} succeeded"));
+        assert_eq!(index.holder(email).unwrap(), Some(winner));
+    }
+    for (i, _, answer) in results.iter().flatten() {
+        if let Some(holder) = answer {
+            assert_eq!(Some(*holder), winners[*i], "a refused claim names the holder");
+        }
+    }
+    let entries: usize = s.tree(tidings::contacts::BY_EMAIL).unwrap().iter().map(|e| e.unwrap().1.len() / 32).sum();
+    assert_eq!(entries, emails.len());
+}
