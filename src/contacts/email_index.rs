@@ -54,7 +54,7 @@ fn position(bucket: &[u8], h: &Hash) -> std::result::Result<usize, usize> {
 }
 
 /// The contact a bucket names for `h`.
-pub fn lookup(bucket: &[u8], h: &Hash) -> Option<ContactId> {
+fn lookup(bucket: &[u8], h: &Hash) -> Option<ContactId> {
     let i = position(bucket, h).ok()?;
     ContactId::from_slice(&bucket[i * ENTRY_LEN + HASH_LEN..(i + 1) * ENTRY_LEN])
 }
@@ -97,24 +97,22 @@ impl EmailIndex {
         Ok(Self { store: store.clone(), tree: store.tree(super::BY_EMAIL)? })
     }
 
-    pub fn hash(&self, email: &EmailAddress) -> Hash {
-        hash(&self.store, email)
-    }
-
     /// The contact the address is claimed for (its record may be missing after a crash between
     /// the claim and the write: callers check).
     pub fn holder(&self, email: &EmailAddress) -> Result<Option<ContactId>> {
-        let h = self.hash(email);
+        let h = hash(&self.store, email);
         Ok(self.tree.get(bucket_key(&h))?.and_then(|b| lookup(&b, &h)))
     }
 
     /// Claims the address for `id` when no one holds it (one read and one compare-and-swap);
     /// otherwise returns the holder and changes nothing.
     pub fn claim_if_free(&self, email: &EmailAddress, id: &ContactId) -> Result<Option<ContactId>> {
-        let h = self.hash(email);
-        self.update(&h, |bucket| match lookup(bucket, &h) {
-            Some(holder) => Err(holder),
-            None => Ok(Some(with(bucket, &h, id.as_bytes()))),
+        let h = hash(&self.store, email);
+        self.update(&h, |bucket| {
+            Ok(match lookup(bucket, &h) {
+                Some(holder) => Err(holder),
+                None => Ok(Some(with(bucket, &h, id.as_bytes()))),
+            })
         })
         .map(|r| r.err())
     }
@@ -127,63 +125,51 @@ impl EmailIndex {
         id: &ContactId,
         live: impl Fn(&ContactId) -> Result<bool>,
     ) -> Result<std::result::Result<(), ContactId>> {
-        let h = self.hash(email);
-        loop {
-            let current = self.tree.get(bucket_key(&h))?;
-            let bucket = current.as_deref().unwrap_or_default();
-            match lookup(bucket, &h) {
-                Some(holder) if &holder == id => return Ok(Ok(())),
-                Some(holder) if live(&holder)? => return Ok(Err(holder)),
-                _ => {}
-            }
-            if self.swap(&h, current.clone(), with(bucket, &h, id.as_bytes()))?.is_ok() {
-                return Ok(Ok(()));
-            }
-        }
+        let h = hash(&self.store, email);
+        self.update(&h, |bucket| {
+            Ok(match lookup(bucket, &h) {
+                Some(holder) if &holder == id => Ok(None),
+                Some(holder) if live(&holder)? => Err(holder),
+                _ => Ok(Some(with(bucket, &h, id.as_bytes()))),
+            })
+        })
     }
 
     /// Drops the address's claim when it is `id`'s. Returns whether it was.
     pub fn release(&self, email: &EmailAddress, id: &ContactId) -> Result<bool> {
-        let h = self.hash(email);
-        self.update(&h, |bucket| match lookup(bucket, &h) {
-            Some(holder) if &holder == id => Ok(Some(without(bucket, &h))),
-            _ => Err(()),
+        let h = hash(&self.store, email);
+        self.update(&h, |bucket| {
+            Ok(match lookup(bucket, &h) {
+                Some(holder) if &holder == id => Ok(Some(without(bucket, &h))),
+                _ => Err(()),
+            })
         })
         .map(|r| r.is_ok())
     }
 
-    /// Applies `change` to the bucket of `h` until the compare-and-swap holds. `change` returns
-    /// the new bucket (`Ok(None)` leaves it alone) or an answer that ends the attempt unchanged.
+    /// Applies `change` to the bucket of `h` until the compare-and-swap holds (every claim and
+    /// release goes through here). `change` returns the new bucket (`Ok(None)` leaves it alone)
+    /// or an answer that ends the attempt unchanged; it is called again after a lost race.
     fn update<E>(
         &self,
         h: &Hash,
-        change: impl Fn(&[u8]) -> std::result::Result<Option<Vec<u8>>, E>,
+        change: impl Fn(&[u8]) -> Result<std::result::Result<Option<Vec<u8>>, E>>,
     ) -> Result<std::result::Result<(), E>> {
         let mut current = self.tree.get(bucket_key(h))?;
         loop {
-            let new = match change(current.as_deref().unwrap_or_default()) {
+            let new = match change(current.as_deref().unwrap_or_default())? {
                 Ok(Some(new)) => new,
                 Ok(None) => return Ok(Ok(())),
                 Err(e) => return Ok(Err(e)),
             };
-            match self.swap(h, current, new)? {
+            // An empty bucket is removed.
+            let new = (!new.is_empty()).then_some(new);
+            let _gate = self.store.write_gate();
+            match self.tree.compare_and_swap(bucket_key(h), current, new)? {
                 Ok(()) => return Ok(Ok(())),
-                Err(now) => current = now,
+                Err(race) => current = race.current,
             }
         }
-    }
-
-    /// One compare-and-swap of the bucket of `h` (an empty bucket is removed). `Err` holds what
-    /// the bucket is now.
-    fn swap(
-        &self,
-        h: &Hash,
-        current: Option<sled::IVec>,
-        new: Vec<u8>,
-    ) -> Result<std::result::Result<(), Option<sled::IVec>>> {
-        let new = (!new.is_empty()).then_some(new);
-        let _gate = self.store.write_gate();
-        Ok(self.tree.compare_and_swap(bucket_key(h), current, new)?.map_err(|race| race.current))
     }
 }
 

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::{LazyLock, RwLock};
 
-use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use phonenumber::metadata::{Descriptor, Descriptors, Metadata, DATABASE};
 use phonenumber::PhoneNumber;
 use regex::{Regex, RegexBuilder};
 
@@ -53,25 +53,28 @@ fn describes(d: &Descriptor, national: &str) -> bool {
         && matches_at_start(d.national_number().as_str(), national)
 }
 
+/// The number types phonenumber's `number_type` tells apart, the most common first.
+fn number_types(d: &Descriptors) -> impl Iterator<Item = &Descriptor> {
+    [
+        d.mobile(),
+        d.fixed_line(),
+        d.toll_free(),
+        d.premium_rate(),
+        d.shared_cost(),
+        d.voip(),
+        d.personal_number(),
+        d.pager(),
+        d.uan(),
+        d.voicemail(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// phonenumber's `number_type(meta, national) != Type::Unknown`.
 fn has_a_type(meta: &Metadata, national: &str) -> bool {
     let d = meta.descriptors();
-    describes(d.general(), national)
-        && [
-            d.mobile(),
-            d.fixed_line(),
-            d.toll_free(),
-            d.premium_rate(),
-            d.shared_cost(),
-            d.voip(),
-            d.personal_number(),
-            d.pager(),
-            d.uan(),
-            d.voicemail(),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|t| describes(t, national))
+    describes(d.general(), national) && number_types(d).any(|t| describes(t, national))
 }
 
 /// phonenumber's `source_for`: the metadata of the number's region. A country code of one
@@ -112,22 +115,8 @@ mod tests {
         for meta in DATABASE.iter() {
             let code = meta.country_code();
             let d = meta.descriptors();
-            let examples = [
-                Some(d.general()),
-                d.fixed_line(),
-                d.mobile(),
-                d.toll_free(),
-                d.premium_rate(),
-                d.shared_cost(),
-                d.voip(),
-                d.personal_number(),
-                d.pager(),
-                d.uan(),
-                d.voicemail(),
-            ]
-            .into_iter()
-            .flatten()
-            .filter_map(|x| x.example().map(str::to_string));
+            let examples =
+                std::iter::once(d.general()).chain(number_types(d)).filter_map(|x| x.example().map(str::to_string));
             for example in examples {
                 let mut variants = vec![example.clone(), format!("{example}7")];
                 if example.len() > 1 {

@@ -234,8 +234,8 @@ impl Filters {
 
 /// A cursor is the last row's sort key and its contact id, and the key may be the email or the
 /// name: in a link it would show a masked viewer the address and put it into browser history
-/// and proxy logs. The page
-/// hands out the key sealed, under a key derived from the master key for this use only.
+/// and proxy logs. The page hands out the key sealed, under a key derived from the master key
+/// for this use only.
 fn seal_cursor(state: &AppState, f: &Filters, raw: &str) -> String {
     crate::search::seal_cursor(state.store.keyring(), f.sort, f.descending, raw)
 }
