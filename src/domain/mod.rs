@@ -7,6 +7,7 @@ pub mod event;
 pub mod ids;
 pub mod net;
 pub mod phone;
+pub mod redirect;
 pub mod role;
 
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};

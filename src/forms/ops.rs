@@ -13,6 +13,7 @@ use super::{address_key, ConfirmToken, Counts, Form, FormId, PendingSignUp, Subm
 use crate::audit::{Action, Actor, Event};
 use crate::contacts::ops::{set_status, Target};
 use crate::domain::contact::{check_contact, parse_name};
+use crate::domain::redirect;
 use crate::domain::{
     ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldValue, MergePolicy, Permission, Source, Status,
     TruncatedIp, Via,
@@ -76,16 +77,10 @@ pub fn check_redirect(raw: &str) -> Result<String, String> {
     if s.len() > 500 || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("must be one URL of up to 500 characters, without spaces".into());
     }
-    let same_site = s.starts_with('/') && !s.starts_with("//") && !s.starts_with("/\\");
-    let https = s.strip_prefix("https://").is_some_and(|rest| {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !host.contains(['@', '\\'])
-    });
-    if same_site || https {
-        Ok(s.to_string())
-    } else {
-        Err("use an https:// address or a path on this site starting with /".into())
-    }
+    // Parsed as a browser parses a Location (a path here, or an https address elsewhere), and
+    // kept in the parser's serialisation.
+    let parsed = if s.starts_with('/') { redirect::same_origin_path(s) } else { redirect::https_url(s) };
+    parsed.ok_or_else(|| "use an https:// address or a path on this site starting with /".into())
 }
 
 fn apply(state: &AppState, f: &mut Form, input: &FormInput) -> OpResult<()> {

@@ -160,14 +160,10 @@ pub fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|x| x.trim_start_matches('=').to_string()).unwrap_or_default()
 }
 
-/// Only same-site relative paths may be redirect targets (no open redirect after login).
+/// Only paths on this site may be redirect targets (no open redirect after login), judged as a
+/// browser reads them: see [`crate::domain::redirect`].
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    next.and_then(crate::domain::redirect::same_origin_path).unwrap_or_else(|| "/".to_string())
 }
 
 #[cfg(test)]
@@ -180,6 +176,7 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

@@ -22,6 +22,7 @@ mod forms;
 mod gdpr;
 mod import;
 mod mail;
+mod redirects;
 mod reports;
 mod retention;
 mod saved_searches;
