@@ -162,6 +162,7 @@ pub fn unlock(state: &AppState, by: By, id: &PersonId) -> OpResult<User> {
     u.locked_until = None;
     u.failed_logins = 0;
     state.users.save_and_commit(&u)?;
+    state.login_throttle.unlock(&u.id);
     state.audit.record(by.event(Action::Unlock).target(u.id.reference()))?;
     Ok(u)
 }
@@ -178,6 +179,7 @@ pub fn reset_password(state: &AppState, by: By, id: &PersonId) -> OpResult<(User
     u.locked_until = None;
     u.failed_logins = 0;
     state.users.save_and_commit(&u)?;
+    state.login_throttle.unlock(&u.id);
     state.sessions.revoke_user(id, None)?;
     state.audit.record(by.event(Action::PasswordReset).target(u.id.reference()))?;
     Ok((u, otp))

@@ -25,6 +25,8 @@ pub struct AppState {
     pub jobs: crate::jobs::JobLog,
     pub started_at: Instant,
     pub login_limiter: crate::http::ratelimit::Limiter,
+    /// Failed sign-ins per account and network (see `auth::throttle`).
+    pub login_throttle: crate::auth::throttle::LoginThrottle,
     /// Unsubscribe and preference-centre pages, per client network.
     pub public_limiter: crate::http::ratelimit::Limiter,
     pub contacts: crate::contacts::Contacts,
@@ -81,6 +83,7 @@ impl AppState {
             metrics: Metrics::new(),
             started_at: Instant::now(),
             login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
+            login_throttle: crate::auth::throttle::LoginThrottle::new(auth.max_failed_logins, auth.lockout_minutes),
             // Generous: RFC 8058 one-click POSTs come from a mail provider's few networks, and
             // a refused one is an unsubscribe lost.
             public_limiter: crate::http::ratelimit::Limiter::per_minute(120),

@@ -4,6 +4,7 @@
 pub mod login;
 pub mod password;
 pub mod sessions;
+pub mod throttle;
 pub mod tokens;
 pub mod totp;
 pub mod users;

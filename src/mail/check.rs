@@ -22,6 +22,32 @@ pub struct CheckReport {
     pub dkim_signed: bool,
 }
 
+/// Sends a short plain-text notice from the system to a staff member (a lockout warning)
+/// through the default relay, or the outbox folder when none is configured.
+pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -> Result<Outcome, MailError> {
+    let mailer = Mailer::from_config(config)?;
+    let transport = mailer.transport(None)?;
+    let id = MessageId::random(mailer.domain())?;
+    let message = Message {
+        from: mailer.from(),
+        to: Mailbox::bare(to),
+        reply_to: mailer.reply_to(),
+        subject,
+        message_id: &id,
+        date: chrono::Utc::now(),
+        headers: &[("Auto-Submitted", "auto-generated")],
+        text,
+        html: None,
+    };
+    let bytes = mailer.compose(&message)?;
+    let envelope = Envelope::new(&mailer.envelope_sender(None)?, &[to])?;
+    let outcome = transport.send(&envelope, &bytes).await;
+    if let Transport::Smtp(r) = transport {
+        r.close().await;
+    }
+    Ok(outcome)
+}
+
 /// Sends a test message to `to` through `relay` (the default one when `None`).
 pub async fn send_test_email(config: &Config, to: &str, relay: Option<&str>) -> Result<CheckReport, MailError> {
     let mailer = Mailer::from_config(config)?;

@@ -28,28 +28,68 @@ fn one_time_password_must_be_changed_before_anything_else() {
     assert_eq!(app.login(&c2, "admin", &app.admin_password).status(), 401);
 }
 
-#[test]
-fn lockout_after_five_failures_then_admin_unlock() {
-    let app = spawn_app();
-    let admin = app.login_admin(NEW_PASSWORD);
-    let r = app.post_form(&admin, "/users/new", "/users", &[("username", "mallory@example.com"), ("role", "marketer")]);
-    assert_eq!(r.status(), 200);
-    let page = r.text().unwrap();
-    let otp = text_of_id(&page, "otp").expect("one-time password shown");
+/// Signs in as if from `from` (the test server trusts loopback as a proxy).
+fn login_from(
+    app: &TestApp,
+    c: &reqwest::blocking::Client,
+    from: &str,
+    user: &str,
+    password: &str,
+) -> reqwest::blocking::Response {
+    let page = c.get(format!("{}/login", app.url)).header("x-forwarded-for", from).send().unwrap().text().unwrap();
+    let csrf = csrf_of(&page);
+    c.post(format!("{}/login", app.url))
+        .header("x-forwarded-for", from)
+        .form(&[("csrf", csrf.as_str()), ("username", user), ("password", password)])
+        .send()
+        .unwrap()
+}
 
-    let c = app.client();
+fn behind_proxy() -> TestApp {
+    spawn_app_with(|c| c.proxy.trusted = vec!["127.0.0.1".parse().unwrap()])
+}
+
+#[test]
+fn a_stranger_locks_out_only_their_own_network_and_the_owner_is_told() {
+    let app = behind_proxy();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let _mallory = app.signed_in_user(&admin, "mallory@example.com", "marketer");
+    let attacker = app.client();
     for i in 1..=4 {
-        let r = app.login(&c, "mallory@example.com", "wrong password");
+        let r = login_from(&app, &attacker, "203.0.113.50", "mallory@example.com", "wrong password");
         assert_eq!(r.status(), 401, "attempt {i}");
     }
-    let r = app.login(&c, "mallory@example.com", "wrong password");
-    assert_eq!(r.status(), 423, "fifth failure locks");
+    let r = login_from(&app, &attacker, "203.0.113.51", "mallory@example.com", "wrong password");
+    assert_eq!(r.status(), 423, "the fifth failure locks that network");
     assert!(r.text().unwrap().contains("locked"));
-    // Even the right password is refused while locked.
-    assert_eq!(app.login(&c, "mallory@example.com", &otp).status(), 423);
+    // From that network even the right password is refused (no second factor to prove more).
+    let r = login_from(&app, &attacker, "203.0.113.9", "mallory@example.com", NEW_PASSWORD);
+    assert_eq!(r.status(), 423);
 
+    // The owner, from another network, gets in: slowed down, not refused.
+    let owner = app.client();
+    let t = std::time::Instant::now();
+    let r = login_from(&app, &owner, "198.51.100.7", "mallory@example.com", NEW_PASSWORD);
+    assert_eq!(r.status(), 303);
+    assert!(t.elapsed() >= std::time::Duration::from_millis(250), "an unfamiliar network is slowed down");
+    // … and is told, once signed in, how many attempts there were and from where.
+    assert_eq!(location(&r), "/login/notice?next=%2F");
+    let notice = owner
+        .get(format!("{}/login/notice?next=%2F", app.url))
+        .header("x-forwarded-for", "198.51.100.7")
+        .send()
+        .unwrap();
+    assert_eq!(notice.status(), 200);
+    let page = notice.text().unwrap();
+    assert!(page.contains("<strong>6 failed attempts</strong>"), "{page}");
+    assert!(page.contains("<td>203.0.113.0&#x2f;24</td><td>6</td>"), "{page}");
+    // A second sign-in has nothing new to report.
+    let again = app.client();
+    let r = login_from(&app, &again, "198.51.100.7", "mallory@example.com", NEW_PASSWORD);
+    assert_eq!(location(&r), "/");
+
+    // The lock is in the audit log, scoped to the network.
     let user = app.state.users.find_by_username("mallory@example.com").unwrap().unwrap();
-    assert!(user.is_locked(chrono::Utc::now()));
     let entries = app
         .state
         .audit
@@ -57,13 +97,88 @@ fn lockout_after_five_failures_then_admin_unlock() {
         .unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].target.as_deref(), Some(user.id.reference().as_str()));
+    assert_eq!(entries[0].ip.map(|i| i.to_string()).as_deref(), Some("203.0.113.0/24"));
 
-    // An admin unlocks; the right password works again.
+    // The owner's login name is an address: they were mailed (no relay here: the outbox folder).
+    let mail = wait_for_mail(&app, "mallory@example.com");
+    assert!(mail.contains("Failed sign-in attempts on your Tidings account"), "{mail}");
+    assert!(mail.contains("203.0.113.0"), "{mail}");
+
+    // An admin unlocks; the right password works from the attacker's network again.
     let r = app.post_form(&admin, &format!("/users/{}", user.id), &format!("/users/{}/unlock", user.id), &[]);
     assert_eq!(r.status(), 303);
-    let r = app.login(&c, "mallory@example.com", &otp);
+    let r = login_from(&app, &attacker, "203.0.113.9", "mallory@example.com", NEW_PASSWORD);
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), "/account/password");
+}
+
+fn wait_for_mail(app: &TestApp, to: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Ok(dir) = std::fs::read_dir(app.data_dir().join("outbox")) {
+            for f in dir.flatten() {
+                let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+                if text.contains(&format!("To: {to}")) || text.contains(&format!("To: <{to}>")) {
+                    return text;
+                }
+            }
+        }
+        assert!(std::time::Instant::now() < deadline, "no mail to {to} in the outbox");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_right_password_and_second_factor_get_through_a_locked_network() {
+    let app = behind_proxy();
+    let c = app.login_admin(NEW_PASSWORD);
+    let secret = enrol_totp(&app, &c);
+    let attacker = app.client();
+    for _ in 0..5 {
+        login_from(&app, &attacker, "203.0.113.50", "admin", "wrong password");
+    }
+    assert_eq!(login_from(&app, &attacker, "203.0.113.50", "admin", "wrong password").status(), 423);
+    // The owner is at the same network (a shared office NAT, say): password and code work.
+    let owner = app.client();
+    let r = login_from(&app, &owner, "203.0.113.50", "admin", NEW_PASSWORD);
+    assert_eq!(r.status(), 303);
+    assert!(location(&r).starts_with("/login/2fa"), "{}", location(&r));
+    let page = owner
+        .get(format!("{}/login/2fa", app.url))
+        .header("x-forwarded-for", "203.0.113.50")
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let csrf = csrf_of(&page);
+    // Guessing codes from that network has a budget of its own.
+    let code_attempt = |client: &reqwest::blocking::Client, csrf: &str, code: &str| {
+        client
+            .post(format!("{}/login/2fa", app.url))
+            .header("x-forwarded-for", "203.0.113.50")
+            .form(&[("csrf", csrf), ("code", code)])
+            .send()
+            .unwrap()
+    };
+    // The enrolment used the current step: the next one (accepted for clock drift) is fresh.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let code = tidings::auth::totp::code_at(&secret, now + 30);
+    let r = code_attempt(&owner, &csrf, &code);
+    assert_eq!(r.status(), 303, "a valid second factor gets through the locked network");
+    assert_eq!(owner.get(format!("{}/api/v1/me", app.url)).send().unwrap().status(), 200);
+
+    // Someone who knows the password still cannot guess codes without end from that network.
+    let thief = app.client();
+    assert!(location(&login_from(&app, &thief, "203.0.113.50", "admin", NEW_PASSWORD)).starts_with("/login/2fa"));
+    let page = thief
+        .get(format!("{}/login/2fa", app.url))
+        .header("x-forwarded-for", "203.0.113.50")
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let csrf = csrf_of(&page);
+    let statuses: Vec<u16> = (0..5).map(|_| code_attempt(&thief, &csrf, "000000").status().as_u16()).collect();
+    assert_eq!(statuses, vec![401, 401, 401, 401, 423]);
 }
 
 #[test]

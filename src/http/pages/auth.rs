@@ -11,6 +11,7 @@ use crate::audit::{Action, Actor, Event};
 use crate::auth::login::{self, PasswordOutcome, SecondFactorOutcome};
 use crate::auth::sessions::random_token;
 use crate::auth::Stage;
+use crate::domain::PersonId;
 use crate::http::error::{ApiError, Code};
 use crate::http::guard::{pre_csrf, CsrfForm, Ctx, RequestCtx, PRE_COOKIE, SESSION_COOKIE};
 use crate::http::safe_next;
@@ -132,6 +133,7 @@ pub async fn login(
             login_page(&state, &ctx, StatusCode::LOCKED, Some(locked_message(until)), &next, None, Some(&typed))
         }
         PasswordOutcome::Accepted { user, stage } => {
+            let user_id = user.id;
             state.metrics.login(if stage == Stage::NeedsSecondFactor { "password_ok" } else { "success" });
             let st = state.clone();
             let old = ctx.session.as_ref().map(|s| s.key);
@@ -146,7 +148,7 @@ pub async fn login(
             let to = match stage {
                 Stage::NeedsSecondFactor => format!("/login/2fa?next={}", crate::http::urlencode(&next)),
                 Stage::NeedsPasswordChange => "/account/password".to_string(),
-                Stage::Full => next,
+                Stage::Full => after_sign_in(&state, user_id, next).await?,
             };
             let mut res = see_other(&to);
             res.add_cookie(&session_cookie(token)).map_err(ApiError::internal)?;
@@ -187,12 +189,17 @@ pub async fn second_factor(
     };
     let next = safe_next(form.next.as_deref());
     let ip = ctx.client.truncated();
+    let user_id = found.session.user;
     match login::second_factor_step(&state, found.session.user, form.code, ip).await? {
         SecondFactorOutcome::Accepted { stage } => {
             state.metrics.login("success");
             let st = state.clone();
             let (token, _) = blocking(move || st.sessions.rotate(&found, stage)).await?;
-            let to = if stage == Stage::NeedsPasswordChange { "/account/password".to_string() } else { next };
+            let to = if stage == Stage::NeedsPasswordChange {
+                "/account/password".to_string()
+            } else {
+                after_sign_in(&state, user_id, next).await?
+            };
             let mut res = see_other(&to);
             res.add_cookie(&session_cookie(token)).map_err(ApiError::internal)?;
             Ok(res)
@@ -223,6 +230,40 @@ pub async fn second_factor(
             Ok(res)
         }
     }
+}
+
+/// Where a full sign-in goes: to `next`, or first to the notice of failed attempts since the
+/// previous sign-in when there were any.
+async fn after_sign_in(state: &web::Data<AppState>, user: PersonId, next: String) -> Result<String, ApiError> {
+    let st = state.clone();
+    let summary = blocking(move || login::failures_since_previous_sign_in(&st, &user)).await?;
+    Ok(if summary.count > 0 { format!("/login/notice?next={}", crate::http::urlencode(&next)) } else { next })
+}
+
+pub async fn sign_in_notice(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    q: web::Query<LoginQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let Some(s) = ctx.session.as_ref().filter(|s| s.session.stage == Stage::Full) else {
+        return Ok(see_other("/login"));
+    };
+    let (st, user) = (state.clone(), s.session.user);
+    let (summary, found) = blocking(move || -> Result<_, ApiError> {
+        Ok((login::failures_since_previous_sign_in(&st, &user)?, st.users.get(&user)?))
+    })
+    .await?;
+    bare(
+        &state,
+        "sign_in_notice.html",
+        context! {
+            summary => summary,
+            next => safe_next(q.next.as_deref()),
+            totp => found.is_some_and(|u| u.totp.is_some()),
+            max_failures => state.config.auth.max_failed_logins,
+            lockout_minutes => state.config.auth.lockout_minutes,
+        },
+    )
 }
 
 pub async fn logout(

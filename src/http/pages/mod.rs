@@ -50,6 +50,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(auth::login))
         .route("/login/2fa", web::get().to(auth::second_factor_form))
         .route("/login/2fa", web::post().to(auth::second_factor))
+        .route("/login/notice", web::get().to(auth::sign_in_notice))
         .route("/logout", web::post().to(auth::logout))
         .route("/account/password", web::get().to(auth::password_form))
         .route("/account/password", web::post().to(auth::change_password))
