@@ -718,8 +718,8 @@ impl Config {
         let mut env_dict = Dict::new();
         for (var, raw) in env {
             let Some(rest) = var.strip_prefix(ENV_PREFIX) else { continue };
-            // Read by the CLI itself (which file to load), not a config key.
-            if rest == "CONFIG" {
+            // Read by the CLI itself (which file to load) and by crash tests (`fault`), not config keys.
+            if rest == "CONFIG" || rest == "FAULT" {
                 continue;
             }
             let (rest, value) = match rest.strip_suffix("_FILE") {

@@ -11,6 +11,7 @@ pub mod config;
 pub mod contacts;
 pub mod control;
 pub mod domain;
+pub mod fault;
 pub mod forms;
 pub mod gdpr;
 pub mod http;

@@ -820,14 +820,15 @@ pub fn set_status(state: &AppState, actor: Actor, id: &ContactId, status: Status
         vec!["status".into()],
         format!("{} → {}: {why}", from.as_str(), status.as_str()),
     )?;
-    state.store.commit()?;
-    state.contacts.announce(seq);
-    state.audit.record(
+    // The audit entry shares the change's commit: no status changes without its record.
+    state.audit.append_uncommitted(
         by.event(Action::ContactStatusChanged)
             .target(c.id.reference())
             .detail("from", from.as_str())
             .detail("to", status.as_str()),
     )?;
+    state.store.commit()?;
+    state.contacts.announce(seq);
     Ok(c)
 }
 

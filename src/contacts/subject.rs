@@ -114,13 +114,15 @@ pub fn unsubscribe(
             Some(campaign) => format!("{how} on the {page} page, from campaign {campaign}"),
             None => format!("{how} on the {page} page"),
         };
-        // Commits the ledger entries above with the status (one flush).
-        crate::contacts::ops::set_status(state, Actor::Anonymous, &c.id, Status::Unsubscribed, &why)?;
         // Once per person and campaign: only the change of status counts, so a second click
-        // on the link (or the one-click POST after the page) does not. Committed just below.
+        // on the link (or the one-click POST after the page) does not. Written before the
+        // status, whose commit carries it and the ledger entries above (one flush): a crash
+        // cannot keep the unsubscribe and lose its count.
         if let Some(campaign) = crate::reports::outcomes::campaign_of(campaign) {
             crate::reports::outcomes::count(&state.store, &campaign, crate::reports::outcomes::Outcome::Unsubscribe)?;
         }
+        crate::contacts::ops::set_status(state, Actor::Anonymous, &c.id, Status::Unsubscribed, &why)?;
+        crate::fault::point("unsubscribe.after_status");
     }
     state.store.commit()?;
     if last > 0 {

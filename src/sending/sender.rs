@@ -651,6 +651,17 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
         // The base of the report's open and click rates, on disk with the slot below.
         crate::reports::outcomes::count(&state.store, &run.id.uuid(), crate::reports::outcomes::Outcome::Measured)?;
     }
+    // The outcome's effect on the contact (a refused recipient is bounced) is written before
+    // the outcome itself: the store recovers a prefix of its writes, so a crash can never keep
+    // the failed slot (which is not sent again) and lose the bounce (which keeps the address
+    // out of the next campaign). A crash after the bounce only leaves the slot to be settled
+    // at restart, where the bounced address is skipped.
+    if let Outcome::Permanent(f) = &outcome {
+        if f.stage == crate::mail::Stage::Recipient {
+            hard_bounce(state, contact_id, f, Some(&run.id), &format!("campaign:{}:{contact_id}", run.id));
+            crate::fault::point("send.after_bounce");
+        }
+    }
     outbox.set_slot(&run.id, contact_id, &result.slot)?;
     // The durability gate: this lane carries nothing else until the result is on disk.
     state.store.commit_async().await?;
@@ -662,11 +673,6 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
         SlotState::Retry => run.retrying.fetch_add(1, Ordering::Relaxed),
         _ => run.failed.fetch_add(1, Ordering::Relaxed),
     };
-    if let Outcome::Permanent(f) = &outcome {
-        if f.stage == crate::mail::Stage::Recipient {
-            hard_bounce(state, contact_id, f, Some(&run.id), &format!("campaign:{}:{contact_id}", run.id));
-        }
-    }
     if let Some(e) = &result.error {
         *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = e.clone();
     }
@@ -792,13 +798,14 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
     let outcome = state.mailer.send(None, &envelope, &bytes).await?;
     let result = after_outcome(state, slot, &outcome);
-    outbox.set_message_slot(id, contact_id, &result.slot)?;
-    state.store.commit_async().await?;
+    // The effect before the outcome, as for campaigns (see `deliver_campaign_message`).
     if let Outcome::Permanent(f) = &outcome {
         if f.stage == crate::mail::Stage::Recipient {
             hard_bounce(state, contact_id, f, None, &format!("message:{id}"));
         }
     }
+    outbox.set_message_slot(id, contact_id, &result.slot)?;
+    state.store.commit_async().await?;
     if let Some(e) = result.error {
         tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
     }

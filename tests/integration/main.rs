@@ -15,6 +15,7 @@ mod campaigns;
 mod config;
 mod contacts_api;
 mod contacts_pages;
+mod crash_bounce;
 mod crash_send;
 mod durability;
 mod erasure;

@@ -1,0 +1,18 @@
+//! Fault injection for crash tests: with `TIDINGS_FAULT=<name>` in its environment the process
+//! aborts (as a kill -9 would end it: no destructor, no flush) the first time it reaches the
+//! point of that name. Otherwise a point costs one comparison with an empty static.
+//!
+//! Points: `send.after_bounce` (a refused recipient is bounced, its slot not yet written);
+//! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed).
+
+use std::sync::LazyLock;
+
+static ARMED: LazyLock<Option<String>> =
+    LazyLock::new(|| std::env::var("TIDINGS_FAULT").ok().filter(|s| !s.trim().is_empty()));
+
+pub fn point(name: &str) {
+    if ARMED.as_deref() == Some(name) {
+        eprintln!("tidings: fault injected at {name}: aborting");
+        std::process::abort();
+    }
+}
