@@ -325,11 +325,13 @@ pub struct Event {
     pub action: Action,
     pub target: Option<String>,
     pub details: Vec<(String, String)>,
+    /// Free text about a person (key, text, the person): sealed with that person's data key.
+    pub sealed: Vec<(String, String, ContactId)>,
 }
 
 impl Event {
     pub fn new(actor: Actor, action: Action) -> Self {
-        Self { actor, ip: None, action, target: None, details: Vec::new() }
+        Self { actor, ip: None, action, target: None, details: Vec::new(), sealed: Vec::new() }
     }
     pub fn ip(mut self, ip: Option<TruncatedIp>) -> Self {
         self.ip = ip;
@@ -343,6 +345,52 @@ impl Event {
         self.details.push((k.to_string(), v.to_string()));
         self
     }
+    /// A detail that staff typed about a person (a reason, a note): kept sealed with the
+    /// person's own data key, so that their erasure makes it unreadable while the entry and the
+    /// chain stay as written. Shown as written while the person exists.
+    pub fn sealed_detail(mut self, k: &str, v: impl ToString, about: &ContactId) -> Self {
+        self.sealed.push((k.to_string(), v.to_string(), *about));
+        self
+    }
+}
+
+/// How a sealed detail is stored: `sealed:<pseudonym>:<base64 of the sealed text>`.
+const SEALED_PREFIX: &str = "sealed:";
+/// Shown for a sealed detail whose person was erased (or was gone when it was written).
+pub const SEALED_ERASED: &str = crate::store::ERASED_TEXT;
+
+fn seal_detail(dk: &crate::store::SecretKey, p: &[u8; 16], text: &str) -> String {
+    use base64::Engine;
+    let sealed = dk.seal(&sealed_aad(p), text.as_bytes());
+    format!("{SEALED_PREFIX}{}:{}", hex::encode(p), base64::engine::general_purpose::STANDARD_NO_PAD.encode(sealed))
+}
+
+fn sealed_aad(p: &[u8; 16]) -> Vec<u8> {
+    let mut aad = b"tidings/audit-sealed-detail".to_vec();
+    aad.extend_from_slice(p);
+    aad
+}
+
+/// The text of a sealed detail while its person's key exists; `None` for any other value.
+fn open_sealed(store: &Store, subjects: &sled::Tree, value: &str) -> Result<Option<String>> {
+    use base64::Engine;
+    let Some(rest) = value.strip_prefix(SEALED_PREFIX) else { return Ok(None) };
+    let erased = || Ok(Some(SEALED_ERASED.to_string()));
+    let Some((hexed, b64)) = rest.split_once(':') else { return erased() };
+    let (Some(p), Ok(sealed)) = (
+        hex::decode(hexed).ok().and_then(|b| <[u8; 16]>::try_from(b).ok()),
+        base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64),
+    ) else {
+        return erased();
+    };
+    let Some(owner) = subjects.get(by_pseudonym(&p))?.and_then(|v| v.get(..16).and_then(PersonId::from_slice)) else {
+        return erased();
+    };
+    let Some(dk) = store.existing_data_key(&owner)? else { return erased() };
+    Ok(Some(match dk.open(&sealed_aad(&p), &sealed) {
+        Ok(text) => String::from_utf8_lossy(&text).into_owned(),
+        Err(_) => SEALED_ERASED.to_string(),
+    }))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -621,7 +669,10 @@ impl AuditLog {
                     v.target = Some(self.resolve(t)?);
                 }
                 for (_, d) in v.details.iter_mut() {
-                    *d = self.resolve(d)?;
+                    *d = match open_sealed(&self.store, &self.subjects, d)? {
+                        Some(text) => text,
+                        None => self.resolve(d)?,
+                    };
                 }
                 Ok(v)
             })
@@ -647,11 +698,23 @@ impl AuditLog {
         };
         let mut mapped = Vec::new();
         let target = event.target.map(|t| self.pseudonymise(t, &mut mapped)).transpose()?;
-        let details = event
+        let mut details = event
             .details
             .into_iter()
             .map(|(k, v)| Ok((k, self.pseudonymise(v, &mut mapped)?)))
             .collect::<Result<Vec<_>>>()?;
+        for (k, text, about) in event.sealed {
+            let value = match owner_of(&self.store, &about)? {
+                Some((owner, dk)) => {
+                    let p = pseudonym(&dk, &about);
+                    mapped.push((p, owner, about));
+                    seal_detail(&dk, &p, &text)
+                }
+                // The person is gone already: nothing about them is kept.
+                None => format!("{SEALED_PREFIX}erased"),
+            };
+            details.push((k, value));
+        }
         let mut entry = Entry {
             seq,
             at: Utc::now(),
@@ -910,6 +973,12 @@ fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Val
             || e.details.iter().any(|(_, d)| about(Some(d.as_str())))
         {
             let mut v = e.view();
+            let subjects = store.tree(SUBJECTS)?;
+            for (_, d) in v.details.iter_mut() {
+                if let Some(text) = open_sealed(store, &subjects, d)? {
+                    *d = text;
+                }
+            }
             let mine = contact.reference();
             if subject.is_some() {
                 let swap = |x: &mut String| {

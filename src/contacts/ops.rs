@@ -845,7 +845,9 @@ pub fn unmask(state: &AppState, by: By, id: &ContactId, reason: &str) -> OpResul
     let c = get(state, id)?;
     history(state, &by, &c.id, "unmasked", vec![], String::new())?;
     state.store.commit()?;
-    state.audit.record(by.event(Action::ContactUnmasked).target(c.id.reference()).detail("reason", reason))?;
+    state
+        .audit
+        .record(by.event(Action::ContactUnmasked).target(c.id.reference()).sealed_detail("reason", reason, &c.id))?;
     Ok(c)
 }
 

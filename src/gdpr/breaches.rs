@@ -260,6 +260,30 @@ fn text(field: &'static str, v: Option<&str>, max: usize) -> OpResult<String> {
     Ok(v.to_string())
 }
 
+/// Breach texts outlive the people they might name (the register is kept after erasure, and a
+/// plain record's old bytes stay in the store's log until it is rewritten). So a text that
+/// names a contact by address is refused where it is typed: people concerned are described by
+/// number or category. Names cannot be told from words reliably; the form asks for none.
+fn register_text(state: &AppState, field: &'static str, v: Option<&str>, max: usize) -> OpResult<String> {
+    let v = text(field, v, max)?;
+    let names_contact = v
+        .split(|c: char| c.is_whitespace() || "<>()[]{},;:\"'".contains(c))
+        .filter(|w| w.contains('@'))
+        .filter_map(|w| crate::domain::EmailAddress::parse(w.trim_matches('.')).ok())
+        .map(|e| state.contacts.find_by_email(&e))
+        .collect::<Result<Vec<_>, _>>()?
+        .iter()
+        .any(Option::is_some);
+    if names_contact {
+        return Err(invalid(
+            field,
+            "names a contact by email address; the breach register is kept after people are erased, so describe \
+             those concerned by number or category instead",
+        ));
+    }
+    Ok(v)
+}
+
 /// A contact the breach's list or tag selects (all contacts when neither is set).
 fn in_scope(b: &Breach, c: &crate::domain::Contact) -> bool {
     b.list.as_ref().is_none_or(|l| c.lists.contains(l)) && b.tag.as_ref().is_none_or(|t| c.tags.contains(t))
@@ -462,7 +486,7 @@ pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach>
         state.lists.get(l)?.ok_or_else(|| invalid("list", format!("there is no list `{l}`")))?;
     }
     let tag = input.tag.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let description = text("description", input.description.as_deref(), 5000)?;
+    let description = register_text(state, "description", input.description.as_deref(), 5000)?;
     if description.is_empty() {
         return Err(invalid("description", "describe what happened (the nature of the breach)"));
     }
@@ -476,8 +500,8 @@ pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach>
         list,
         tag,
         description,
-        consequences: text("consequences", input.consequences.as_deref(), 5000)?,
-        measures: text("measures", input.measures.as_deref(), 5000)?,
+        consequences: register_text(state, "consequences", input.consequences.as_deref(), 5000)?,
+        measures: register_text(state, "measures", input.measures.as_deref(), 5000)?,
         assessment: Assessment::default(),
         reported_at: None,
         authority_reference: String::new(),
@@ -567,7 +591,7 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         ("measures", &u.measures, &mut b.measures),
     ] {
         if let Some(v) = value {
-            let v = text(field, Some(v), 5000)?;
+            let v = register_text(state, field, Some(v), 5000)?;
             if field == "description" && v.is_empty() {
                 return Err(invalid("description", "describe what happened (the nature of the breach)"));
             }
@@ -585,14 +609,14 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         }
     }
     if let Some(r) = &u.delay_reason {
-        let r = text("delay_reason", Some(r), 2000)?;
+        let r = register_text(state, "delay_reason", Some(r), 2000)?;
         if r != b.delay_reason {
             b.delay_reason = r;
             changed.push("delay_reason");
         }
     }
     if let Some(s) = &u.notice_subject {
-        let s = text("notice_subject", Some(s), 200)?;
+        let s = register_text(state, "notice_subject", Some(s), 200)?;
         if s.is_empty() {
             return Err(invalid("notice_subject", "the notice needs a subject"));
         }
@@ -602,7 +626,7 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         }
     }
     if let Some(s) = &u.notice_body {
-        let s = text("notice_body", Some(s), 10_000)?;
+        let s = register_text(state, "notice_body", Some(s), 10_000)?;
         if s.is_empty() {
             return Err(invalid("notice_body", "the notice needs a text"));
         }

@@ -166,8 +166,14 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
             return Err(invalid("extend_months", "the deadline is already extended that far (three months at most)"));
         }
         r.due_at = due;
-        r.extension_reason = Some(reason.chars().take(500).collect());
-        r.step(&who, format!("deadline extended to {} ({reason})", due.format("%Y-%m-%d")));
+        let reason: String = reason.chars().take(500).collect();
+        // Staff's words about the person's request: sealed with their key (see the README,
+        // "Free text about people"), and kept out of the plain steps.
+        r.extension_reason = Some(match &r.contact {
+            Some(c) => state.store.seal_text(&c.person(), super::requests::EXTENSION_REASON, &reason)?,
+            None => reason,
+        });
+        r.step(&who, format!("deadline extended to {} (the reason is kept with the request)", due.format("%Y-%m-%d")));
         changed.push("due_at");
     }
     if let Some(n) = &u.notes {

@@ -17,6 +17,8 @@ use crate::store::registry::{Holds, Layout, Registration};
 use crate::store::{PlainTree, Result, SealedTree, Store};
 
 pub const REQUESTS: &str = "dsr_requests";
+/// The sealing domain of [`Request::extension_reason`].
+pub const EXTENSION_REASON: &str = "tidings/dsr-extension-reason";
 pub const DETAILS: &str = "dsr_details";
 
 pub const REGISTRATION: Registration = Registration {
@@ -242,6 +244,15 @@ impl Request {
             closed_at: None,
             steps: Vec::new(),
         }
+    }
+
+    /// Why the deadline was extended, as staff wrote it (sealed with the person's key while
+    /// the request names them; unreadable once they are erased).
+    pub fn extension_reason_text(&self, store: &Store) -> Result<Option<String>> {
+        self.extension_reason
+            .as_deref()
+            .map(|v| store.open_text(self.contact.as_ref().map(|c| c.person()).as_ref(), EXTENSION_REASON, v))
+            .transpose()
     }
 
     /// The latest a deadline may be moved to: three months after receipt.

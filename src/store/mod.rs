@@ -96,6 +96,18 @@ impl OpenOptions {
     }
 }
 
+/// How [`Store::seal_text`] marks a sealed value.
+const SEALED_TEXT: &str = "sealed:";
+/// What a sealed text reads as once its person is erased.
+pub const ERASED_TEXT: &str = "(sealed with the person's key, erased with them)";
+
+fn text_aad(person: &PersonId, domain: &str) -> Vec<u8> {
+    let mut aad = domain.as_bytes().to_vec();
+    aad.push(0);
+    aad.extend_from_slice(person.as_bytes());
+    aad
+}
+
 impl Store {
     /// Opens (or creates) the store in `data_dir/db` and brings its schema up to date.
     pub fn open(data_dir: &Path, opts: &OpenOptions) -> Result<Store> {
@@ -246,6 +258,31 @@ impl Store {
             Some(w) => Ok(Some(self.inner.keyring.unwrap(person.as_bytes(), &w)?)),
             None => Ok(None),
         }
+    }
+
+    /// Free text about a person (a note staff typed) as it is stored in a record that outlives
+    /// them: sealed with the person's data key, so that erasing them (which destroys the key)
+    /// makes it unreadable. `domain` binds the text to where it is kept.
+    pub fn seal_text(&self, person: &PersonId, domain: &str, text: &str) -> Result<String> {
+        use base64::Engine;
+        let Some(dk) = self.existing_data_key(person)? else { return Ok(format!("{SEALED_TEXT}erased")) };
+        let sealed = dk.seal(&text_aad(person, domain), text.as_bytes());
+        Ok(format!("{SEALED_TEXT}{}", base64::engine::general_purpose::STANDARD_NO_PAD.encode(sealed)))
+    }
+
+    /// The text [`Store::seal_text`] sealed, while the person's key exists; [`ERASED_TEXT`] once
+    /// it does not; any value that was never sealed as it is.
+    pub fn open_text(&self, person: Option<&PersonId>, domain: &str, value: &str) -> Result<String> {
+        use base64::Engine;
+        let Some(b64) = value.strip_prefix(SEALED_TEXT) else { return Ok(value.to_string()) };
+        let (Some(person), Ok(sealed)) = (person, base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64)) else {
+            return Ok(ERASED_TEXT.to_string());
+        };
+        let Some(dk) = self.existing_data_key(person)? else { return Ok(ERASED_TEXT.to_string()) };
+        Ok(match dk.open(&text_aad(person, domain), &sealed) {
+            Ok(t) => String::from_utf8_lossy(&t).into_owned(),
+            Err(_) => ERASED_TEXT.to_string(),
+        })
     }
 
     /// Everyone who has a data key, wherever it is kept.

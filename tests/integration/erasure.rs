@@ -83,7 +83,7 @@ fn import_csv(app: &TestApp, c: &Client, csv: &str) -> Value {
     }
 }
 
-fn walk(dir: &Path) -> Vec<PathBuf> {
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -96,7 +96,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+pub fn holds(bytes: &[u8], needle: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 

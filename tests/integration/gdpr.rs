@@ -414,3 +414,72 @@ fn anonymising_erasure_removes_the_person_and_keeps_the_campaign_totals() {
     let r = dpo.ok(Method::GET, &format!("/requests/{rid}"), None);
     assert!(r["steps"].to_string().contains("anonymised"), "{r}");
 }
+
+/// Text staff type about a person (why they unmasked them, why a request took longer) is
+/// sealed with that person's key: readable while they exist, unreadable after their erasure,
+/// and never on disk in plain text. The breach register, kept after erasure, refuses texts
+/// that name a contact by address.
+#[test]
+fn free_text_about_a_person_does_not_outlive_their_erasure() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let analyst = {
+        let user = app.state.users.create("ana", "Ana", tidings::domain::Role::Analyst, "x".into(), false).unwrap();
+        let scopes = ["view_contacts", "unmask_personal_data"].iter().map(|s| s.parse().unwrap()).collect();
+        app.state.tokens.create(user.id, "analyst", scopes, None).unwrap().1
+    };
+    let reason = "Quokka-7 asked on the phone about her divorce";
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/contacts/{ann}/unmask", app.url))
+        .bearer_auth(&analyst)
+        .json(&json!({ "reason": reason }))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "access", "contact_id": ann, "channel": "email"})));
+    let rid = r["id"].as_str().unwrap().to_string();
+    let why = "Quokka-8 her lawyer sent forty pages";
+    let r =
+        dpo.ok(Method::PATCH, &format!("/requests/{rid}"), Some(json!({"extend_months": 1, "extension_reason": why})));
+    assert_eq!(r["extension_reason"], why, "readable while she exists: {r}");
+    assert!(!r["steps"].to_string().contains("Quokka"), "the plain steps do not repeat it: {r}");
+    let (s, v) = dpo.json(
+        Method::POST,
+        "/breaches",
+        Some(
+            json!({"discovered_at": chrono::Utc::now(), "window_start": chrono::Utc::now() - chrono::Duration::hours(2),
+                    "window_end": chrono::Utc::now(), "affected": ["contacts"],
+                    "description": "A laptop with the export of ann@example.org was lost."}),
+        ),
+    );
+    assert_eq!((s, v["field"].as_str()), (422, Some("description")), "{v}");
+    let audit = |app: &TestApp| {
+        let token = app.admin_token(&["view_audit"]);
+        let r = app.client().get(format!("{}/api/v1/audit?action=contact.unmasked", app.url)).bearer_auth(token).send();
+        r.unwrap().json::<Value>().unwrap()["entries"][0]["details"].to_string()
+    };
+    assert!(audit(&app).contains(reason), "{}", audit(&app));
+    // Nothing typed about her is on disk in plain text.
+    app.state.store.commit().unwrap();
+    let on_disk = |needle: &str| {
+        crate::erasure::walk(&app.data_dir())
+            .iter()
+            .any(|f| crate::erasure::holds(&std::fs::read(f).unwrap_or_default(), needle.as_bytes()))
+    };
+    assert!(!on_disk("Quokka-7") && !on_disk("Quokka-8"), "plain text of a sealed note on disk");
+
+    // Erasure.
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "erasure", "contact_id": ann, "channel": "email"})));
+    let eid = r["id"].as_str().unwrap().to_string();
+    dpo.ok(Method::PATCH, &format!("/requests/{eid}"), Some(json!({"verification": "verified"})));
+    dpo.ok(Method::POST, &format!("/requests/{eid}/erase"), Some(json!({"confirm": "erase"})));
+    let details = audit(&app);
+    assert!(!details.contains("Quokka") && details.contains("erased with them"), "{details}");
+    let r = dpo.ok(Method::GET, &format!("/requests/{rid}"), None);
+    assert_eq!(r["extension_reason"], tidings::store::ERASED_TEXT, "{r}");
+    // The audit chain still verifies: entries stay as they were written.
+    assert!(matches!(app.state.audit.verify().unwrap(), tidings::audit::Verification::Intact { .. }));
+}

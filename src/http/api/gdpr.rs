@@ -38,14 +38,16 @@ fn contact_id(raw: &str) -> Result<ContactId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("contact"))
 }
 
-pub fn view(r: &Request) -> Value {
+/// A request as the API shows it; the extension reason opened with the person's key.
+pub fn view(r: &Request, store: &crate::store::Store) -> Result<Value, ApiError> {
     let now = Utc::now();
-    json!({
+    let extension_reason = r.extension_reason_text(store)?;
+    Ok(json!({
         "id": r.id, "kind": r.kind, "channel": r.channel, "contact_id": r.contact,
         "subject_erased": r.subject_erased, "received_at": r.received_at, "due_at": r.due_at,
-        "extension_reason": r.extension_reason, "verification": r.verification, "assignee": r.assignee,
+        "extension_reason": extension_reason, "verification": r.verification, "assignee": r.assignee,
         "state": r.state, "urgency": r.urgency(now), "closed_at": r.closed_at, "steps": r.steps,
-    })
+    }))
 }
 
 #[derive(Deserialize)]
@@ -76,8 +78,8 @@ async fn list(
         .iter()
         .filter(|r| want_state.is_none_or(|s| r.state == s))
         .filter(|r| want_urgency.is_none_or(|u| r.urgency(now) == u))
-        .map(view)
-        .collect();
+        .map(|r| view(r, &state.store))
+        .collect::<Result<_, _>>()?;
     Ok(HttpResponse::Ok().json(json!({ "requests": out })))
 }
 
@@ -87,8 +89,8 @@ async fn create(
     body: web::Json<NewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (st, by) = (state.clone(), g.by());
-    let r = blocking(move || ops::create_request(&st, by, &body).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::Created().json(view(&r)))
+    let v = blocking(move || view(&ops::create_request(&st, by, &body)?, &st.store)).await?;
+    Ok(HttpResponse::Created().json(v))
 }
 
 async fn get(
@@ -101,7 +103,7 @@ async fn get(
     let st = state.clone();
     let v = blocking(move || -> Result<Value, ApiError> {
         let r = ops::get_request(&st, &id)?;
-        let mut v = view(&r);
+        let mut v = view(&r, &st.store)?;
         if personal {
             v["details"] = json!(st.gdpr.requests.details(&r)?);
         }
@@ -119,8 +121,8 @@ async fn update(
 ) -> Result<HttpResponse, ApiError> {
     let id = request_id(&id)?;
     let (st, by) = (state.clone(), g.by());
-    let r = blocking(move || ops::update_request(&st, by, &id, &body).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::Ok().json(view(&r)))
+    let v = blocking(move || view(&ops::update_request(&st, by, &id, &body)?, &st.store)).await?;
+    Ok(HttpResponse::Ok().json(v))
 }
 
 fn zip_response(a: crate::gdpr::archive::Archive) -> HttpResponse {

@@ -63,11 +63,8 @@ pub async fn show(
         let daily = st.audit.daily_counts(14, &[Action::Login, Action::LoginFailed])?;
         let logins: Vec<_> = daily.iter().map(|(d, c)| (*d, c[0])).collect();
         let failures: u64 = daily.iter().map(|(_, c)| c[1]).sum();
-        let recent: Vec<_> = if can_audit {
-            st.audit.query(&Filter::default(), 8)?.iter().map(|e| e.view()).collect()
-        } else {
-            Vec::new()
-        };
+        let recent: Vec<_> =
+            if can_audit { st.audit.views(&st.audit.query(&Filter::default(), 8)?)? } else { Vec::new() };
         let backup = st.jobs.last("backup")?;
         let usernames: std::collections::BTreeMap<String, String> =
             users.iter().map(|u| (u.id.reference(), u.username.clone())).collect();

@@ -39,18 +39,19 @@ fn channels() -> Vec<&'static str> {
     Channel::ALL.iter().map(|c| c.as_str()).collect()
 }
 
-fn row(r: &Request, now: chrono::DateTime<Utc>) -> Value {
+fn row(r: &Request, now: chrono::DateTime<Utc>, store: &crate::store::Store) -> Result<Value, ApiError> {
     let urgency = r.urgency(now);
-    context! {
+    let extension_reason = r.extension_reason_text(store)?;
+    Ok(context! {
         id => r.id.to_string(), kind => r.kind.as_str(), kind_label => r.kind.label(), channel => r.channel.as_str(),
         contact => r.contact.map(|c| c.to_string()), subject_erased => r.subject_erased,
         received_at => r.received_at, due_at => r.due_at, days_left => (r.due_at - now).num_days(),
-        extension_reason => r.extension_reason, verification => r.verification.as_str(),
+        extension_reason => extension_reason, verification => r.verification.as_str(),
         assignee => r.assignee, state => r.state.as_str(), closed_at => r.closed_at,
         urgency => match urgency { Urgency::Overdue => "overdue", Urgency::NearlyDue => "nearly_due", Urgency::OnTime => "on_time", Urgency::Closed => "closed" },
         steps => Value::from_serialize(&r.steps),
         can_extend => r.due_at < r.latest_due(),
-    }
+    })
 }
 
 #[derive(Deserialize)]
@@ -78,7 +79,7 @@ pub async fn list(
         nearly_due => all.iter().filter(|r| r.urgency(now) == Urgency::NearlyDue).count(),
         total => all.len(),
     };
-    let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now)).collect();
+    let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now, &state.store)).collect::<Result<_, _>>()?;
     page(
         &state,
         &g,
@@ -172,7 +173,7 @@ async fn render(
         "request.html",
         "requests",
         context! {
-            r => row(&r, Utc::now()), details => details.map(|d| Value::from_serialize(&d)), contact => contact,
+            r => row(&r, Utc::now(), &state.store)?, details => details.map(|d| Value::from_serialize(&d)), contact => contact,
             restriction => restriction.map(|x| Value::from_serialize(&x)), me => me, assignee_name => assignee_name,
             ..extra
         },
