@@ -50,7 +50,10 @@ impl Application {
         };
 
         let listener = TcpListener::bind(config.listen).with_context(|| format!("listening on {}", config.listen))?;
-        let port = listener.local_addr()?.port();
+        let bound = listener.local_addr()?;
+        let port = bound.port();
+        // Where the server really listens (`serve --listen`, port 0), for `tidings healthcheck`.
+        crate::cli::healthcheck::write_bound(&config.data_dir, bound).context("recording the listening address")?;
         let data = web::Data::from(state.clone());
         let body_limit = config.http.max_body_kb * 1024;
         let factory = move || {
@@ -122,6 +125,7 @@ impl Application {
         let socket = self.state.config.data_dir.join(crate::control::SOCKET);
         let result = self.server.await;
         let _ = std::fs::remove_file(socket);
+        let _ = std::fs::remove_file(self.state.config.data_dir.join(crate::cli::healthcheck::BOUND_FILE));
         result
     }
 }

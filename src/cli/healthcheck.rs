@@ -1,5 +1,7 @@
-//! `tidings healthcheck`: GET /healthz on the configured address. Over TLS it trusts exactly the
-//! certificate the server is configured with (pinned), so it works with a self-signed one.
+//! `tidings healthcheck`: GET /healthz where the server listens: `--listen` when given, else the
+//! address the running server recorded in the data directory (so `serve --listen ADDR` needs
+//! nothing more), else the configured one. Over TLS it trusts exactly the certificate the
+//! server is configured with (pinned), so it works with a self-signed one.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -20,6 +22,22 @@ pub struct HealthArgs {
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 5)]
     pub timeout: u64,
+    /// Probe this address instead of the one the server recorded (or the configured one).
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub listen: Option<std::net::SocketAddr>,
+}
+
+/// The file in the data directory where a running server records the address it is bound to.
+pub const BOUND_FILE: &str = "listening";
+
+pub fn write_bound(data_dir: &std::path::Path, addr: std::net::SocketAddr) -> std::io::Result<()> {
+    let tmp = data_dir.join(format!("{BOUND_FILE}.tmp"));
+    std::fs::write(&tmp, format!("{addr}\n"))?;
+    std::fs::rename(tmp, data_dir.join(BOUND_FILE))
+}
+
+fn recorded(data_dir: &std::path::Path) -> Option<std::net::SocketAddr> {
+    std::fs::read_to_string(data_dir.join(BOUND_FILE)).ok()?.trim().parse().ok()
 }
 
 #[derive(Debug)]
@@ -66,7 +84,7 @@ impl ServerCertVerifier for Pinned {
 
 pub fn run(args: HealthArgs) -> Result<(), String> {
     let config = args.store.load(None)?;
-    let mut addr = config.listen;
+    let mut addr = args.listen.or_else(|| recorded(&config.data_dir)).unwrap_or(config.listen);
     if addr.ip().is_unspecified() {
         addr.set_ip(if addr.is_ipv4() { [127, 0, 0, 1].into() } else { std::net::Ipv6Addr::LOCALHOST.into() });
     }

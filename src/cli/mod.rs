@@ -5,7 +5,7 @@ mod bounces;
 mod check;
 mod contacts;
 mod dkim;
-mod healthcheck;
+pub mod healthcheck;
 mod init;
 mod mail;
 mod serve;
