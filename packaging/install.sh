@@ -148,8 +148,8 @@ Next steps:
      $DOC_DIR/config.example.toml.
   2. Start the service now and at every boot:
        systemctl enable --now tidings
-  3. The first admin's one-time password is printed in the log:
-       journalctl -u tidings
+  3. The first admin's one-time password is in a file only the service can read:
+       sudo cat $DATA_DIR/first-admin-password
   4. Data (store, search index, keys, default backups) lives in $DATA_DIR, owned by $TIDINGS_USER.
      Run the CLI as that account, e.g.: sudo -u $TIDINGS_USER tidings backup
   5. Until you provide a certificate, HTTPS on port 8443 uses a self-signed one. To use a real

@@ -216,6 +216,12 @@ pub fn change_own_password(
     u.must_change_password = false;
     state.users.save_and_commit(&u)?;
     state.sessions.revoke_user(id, keep_session)?;
+    // The first admin's one-time password, left in a file for them when no terminal showed it,
+    // is of no use once replaced.
+    let file = state.config.data_dir.join(crate::cli::serve::PASSWORD_FILE);
+    if std::fs::read_to_string(&file).is_ok_and(|p| p.trim() == current) {
+        let _ = std::fs::remove_file(file);
+    }
     state.audit.record(by.event(Action::PasswordChanged).target(u.id.reference()))?;
     Ok(u)
 }

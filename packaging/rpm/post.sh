@@ -43,7 +43,7 @@ first_config() {
     rm -rf "$staging"
     trap - EXIT
     echo "tidings: wrote $CONFIG_FILE; review it, then: systemctl enable --now tidings" >&2
-    echo "tidings: the first admin's one-time password appears in: journalctl -u tidings" >&2
+    echo "tidings: once started, the first admin's one-time password is in /var/lib/tidings/first-admin-password" >&2
 }
 
 # install -d also resets owner and mode of an existing directory: the config holds secrets and

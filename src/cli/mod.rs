@@ -8,7 +8,7 @@ mod dkim;
 pub mod healthcheck;
 mod init;
 mod mail;
-mod serve;
+pub mod serve;
 mod user;
 
 use std::net::SocketAddr;
