@@ -107,7 +107,8 @@ pub fn run_restore(args: RestoreArgs) -> Result<(), String> {
             crate::audit::Event::new(crate::audit::Actor::Cli, crate::audit::Action::BackupRestored)
                 .detail("archive_created_at", report.archive_created_at.to_rfc3339())
                 .detail("entries", report.entries)
-                .detail("erasures_reapplied", report.erasures_reapplied),
+                .detail("erasures_reapplied", report.erasures_reapplied)
+                .detail("key_files", report.key_files.join(" ")),
         )
         .map_err(|e| e.to_string())?;
     println!(
@@ -116,5 +117,8 @@ pub fn run_restore(args: RestoreArgs) -> Result<(), String> {
         report.archive_created_at.format("%Y-%m-%d %H:%M:%S UTC"),
         report.erasures_reapplied
     );
+    if !report.key_files.is_empty() {
+        println!("put back the server's key files: {}", report.key_files.join(", "));
+    }
     Ok(())
 }

@@ -8,8 +8,9 @@
 //!
 //! Layout: `TDGBAK1\n`, one mode byte (0 plain, 1 encrypted), for encrypted archives a 19-byte
 //! stream nonce followed by chunks `[last: u8][len: u32 BE][ciphertext]`; inside, a gzip stream
-//! of length-prefixed postcard frames: a header, then per tree its name and its entries, then an
-//! end frame with the entry count.
+//! of length-prefixed postcard frames: a header, then per tree its name and its entries, then the
+//! server's key files (its self-signed certificate and DKIM keys, each sealed with a key derived
+//! from the master key), then an end frame with the entry count.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -58,7 +59,67 @@ enum Frame {
     Header(Header),
     Tree(String),
     Entry(Vec<u8>, Vec<u8>),
-    End { entries: u64 },
+    End {
+        entries: u64,
+    },
+    /// A key file under the data directory (`tls/key.pem`), sealed, with its Unix mode. Last
+    /// variant: archives from before it still read.
+    File {
+        path: String,
+        mode: u32,
+        sealed: Vec<u8>,
+    },
+}
+
+/// Folders of the data directory whose files are the server's identity: the self-signed
+/// certificate (its fingerprint is what people compared) and the DKIM keys (the public halves
+/// are in DNS). Restored with the store, so a restored server is the same server.
+const KEY_DIRS: &[&str] = &["tls", "dkim"];
+const MAX_KEY_FILE: u64 = 1 << 20;
+
+/// The key files to archive: regular files directly in [`KEY_DIRS`], by data-dir-relative path.
+fn key_files(data_dir: &Path) -> Result<Vec<(String, u32, Vec<u8>)>, BackupError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    for dir in KEY_DIRS {
+        let Ok(read) = std::fs::read_dir(data_dir.join(dir)) else { continue };
+        for entry in read.flatten() {
+            let meta = entry.metadata().map_err(io(format!("reading {}", entry.path().display())))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else { continue };
+            if !meta.is_file() || meta.len() > MAX_KEY_FILE || name.ends_with(".tmp") {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path()).map_err(io(format!("reading {}", entry.path().display())))?;
+            out.push((format!("{dir}/{name}"), meta.permissions().mode() & 0o777, bytes));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Puts a restored key file back, replacing what a fresh start may have generated there.
+fn put_key_file(data_dir: &Path, path: &str, mode: u32, bytes: &[u8]) -> Result<(), BackupError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let (dir, name) = path.split_once('/').ok_or_else(|| BackupError::Invalid(format!("bad key file path {path}")))?;
+    if !KEY_DIRS.contains(&dir) || name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(BackupError::Invalid(format!("the archive names a file outside the key folders: {path}")));
+    }
+    let folder = data_dir.join(dir);
+    super::ensure_private_dir(&folder).map_err(io(format!("creating {}", folder.display())))?;
+    let tmp = folder.join(format!("{name}.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(io(format!("writing {}", tmp.display())))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(io(format!("writing {}", tmp.display())))?;
+    drop(f);
+    std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(mode & 0o777))
+        .map_err(io(format!("setting the mode of {}", tmp.display())))?;
+    let target = folder.join(name);
+    std::fs::rename(&tmp, &target).map_err(io(format!("putting {} in place", target.display())))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -281,6 +342,15 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
         return Err(e);
     }
     let paused_ms = paused.elapsed().as_millis() as u64;
+    let data_dir = store.path().parent().unwrap_or(Path::new("."));
+    let files = match key_files(data_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            let _ = std::fs::remove_file(&scratch);
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
     // Phase 2, writers running again: compress (and encrypt) the copy into the archive.
     let result = (|| -> Result<u64, BackupError> {
         let body = |w: &mut dyn Write| -> Result<(), BackupError> {
@@ -288,6 +358,10 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
             write_frame(&mut gz, &Frame::Header(header.clone()))?;
             let mut copy = BufReader::with_capacity(1 << 20, File::open(&scratch).map_err(io("reading scratch copy"))?);
             std::io::copy(&mut copy, &mut gz).map_err(io("compressing archive"))?;
+            for (path, mode, bytes) in &files {
+                let sealed = store.keyring().seal_file(path, bytes);
+                write_frame(&mut gz, &Frame::File { path: path.clone(), mode: *mode, sealed })?;
+            }
             write_frame(&mut gz, &Frame::End { entries })?;
             gz.finish().map_err(io("compressing archive"))?;
             Ok(())
@@ -358,6 +432,8 @@ pub struct RestoreReport {
     pub entries: u64,
     pub archive_created_at: DateTime<Utc>,
     pub erasures_reapplied: usize,
+    /// The certificate and DKIM key files put back (data-dir-relative paths).
+    pub key_files: Vec<String>,
 }
 
 pub struct RestoreOptions<'a> {
@@ -424,6 +500,7 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         std::fs::remove_dir_all(&staging).map_err(io("removing an earlier unfinished restore"))?;
     }
     let mut entries = 0u64;
+    let mut files = Vec::new();
     {
         let db = sled::Config::new().path(&staging).flush_every_ms(None).open().map_err(StoreError::from)?;
         let mut tree: Option<sled::Tree> = None;
@@ -435,6 +512,14 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
                     let t = tree.as_ref().ok_or_else(|| BackupError::Invalid("entry before any tree".into()))?;
                     t.insert(k, v).map_err(StoreError::from)?;
                     entries += 1;
+                }
+                Frame::File { path, mode, sealed } => {
+                    let bytes = keyring.open_file(&path, &sealed).map_err(|_| {
+                        BackupError::Invalid(format!(
+                            "the key file {path} in the archive does not open with this master key"
+                        ))
+                    })?;
+                    files.push((path, mode, bytes));
                 }
                 Frame::End { entries: expected } => {
                     if expected != entries {
@@ -453,6 +538,9 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         std::fs::rename(&target, &aside).map_err(io("moving the old store aside"))?;
     }
     std::fs::rename(&staging, &target).map_err(io("putting the restored store in place"))?;
+    for (path, mode, bytes) in &files {
+        put_key_file(opts.data_dir, path, *mode, bytes)?;
+    }
     // The search index is derived from the store it sat beside; the next start rebuilds it
     // from the restored one.
     let index = opts.data_dir.join("search");
@@ -465,7 +553,12 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         &super::OpenOptions { cache_bytes: 64 << 20, master_key: opts.master_key.to_path_buf(), create: false },
     )?;
     let erased = reapply_erasures(&store, opts.journal, header.created_at)?;
-    Ok(RestoreReport { entries, archive_created_at: header.created_at, erasures_reapplied: erased })
+    Ok(RestoreReport {
+        entries,
+        archive_created_at: header.created_at,
+        erasures_reapplied: erased,
+        key_files: files.into_iter().map(|(p, _, _)| p).collect(),
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -129,6 +129,7 @@ pub struct Keyring {
     audit: SecretKey,
     tokens: SecretKey,
     links: SecretKey,
+    files: SecretKey,
 }
 
 impl Keyring {
@@ -138,6 +139,7 @@ impl Keyring {
             audit: master.derive("audit"),
             tokens: master.derive("tokens"),
             links: master.derive("links"),
+            files: master.derive("backup-files"),
             master,
         }
     }
@@ -203,6 +205,24 @@ impl Keyring {
     pub fn link_mac(&self, domain: &str, parts: &[&[u8]]) -> [u8; 32] {
         self.links.mac(domain, parts)
     }
+}
+
+impl Keyring {
+    /// Seals a key file (a certificate's or DKIM private key) for a backup archive, bound to
+    /// its place in the data directory: without the master key an archive holds no usable key.
+    pub fn seal_file(&self, path: &str, bytes: &[u8]) -> Vec<u8> {
+        self.files.seal(&file_aad(path), bytes)
+    }
+
+    pub fn open_file(&self, path: &str, sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        self.files.open(&file_aad(path), sealed)
+    }
+}
+
+fn file_aad(path: &str) -> Vec<u8> {
+    let mut aad = b"tidings/backup-file/".to_vec();
+    aad.extend_from_slice(path.as_bytes());
+    aad
 }
 
 fn wrap_aad(person: &[u8]) -> Vec<u8> {

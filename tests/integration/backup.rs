@@ -285,3 +285,54 @@ fn the_scheduler_runs_jobs_from_cron_expressions() {
     }
     assert!(!backup::list(&app.state.config.backup_dir()).is_empty());
 }
+
+/// A restored server is the same server: its self-signed certificate (the fingerprint people
+/// compared) and its DKIM keys (whose public halves are in DNS) come back with the store, sealed
+/// in the archive with a key derived from the master key.
+#[test]
+fn a_restore_brings_back_the_certificate_and_the_dkim_keys() {
+    let app = spawn_app();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["dkim", "generate", "--domain", "example.com", "--selector", "s1", "--out-dir"])
+        .arg(app.data_dir().join("dkim"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let originals: Vec<(String, Vec<u8>, u32)> = ["tls", "dkim"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(app.data_dir().join(d)).unwrap().flatten())
+        .filter(|e| e.metadata().unwrap().is_file())
+        .map(|e| {
+            use std::os::unix::fs::PermissionsExt;
+            let rel = e.path().strip_prefix(app.data_dir()).unwrap().to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).unwrap(), e.metadata().unwrap().permissions().mode() & 0o777)
+        })
+        .collect();
+    assert!(originals.iter().any(|(p, _, _)| p == "tls/key.pem"), "{originals:?}");
+    assert!(originals.iter().any(|(p, _, _)| p.starts_with("dkim/")), "{originals:?}");
+
+    let archive = app.data_dir().join("keys.tdgbak");
+    backup::create(&app.state.store, &archive, None).unwrap();
+    // Not encrypted with a backup key, and still no private key in the clear.
+    let mut plain = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::MultiGzDecoder::new(&std::fs::read(&archive).unwrap()[9..]),
+        &mut plain,
+    )
+    .unwrap();
+    assert!(!holds(&plain, b"PRIVATE KEY"), "a private key in the clear in the archive");
+
+    let target = tempfile::tempdir().unwrap();
+    let report = restore_into(&archive, &app.data_dir(), target.path(), None, &target.path().join("j")).unwrap();
+    assert_eq!(report.key_files.len(), originals.len(), "{:?}", report.key_files);
+    for (rel, bytes, mode) in &originals {
+        let restored = target.path().join(rel);
+        assert_eq!(&std::fs::read(&restored).unwrap(), bytes, "{rel} differs");
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&restored).unwrap().permissions().mode() & 0o777, *mode, "{rel} mode");
+    }
+}
+
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
