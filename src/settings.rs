@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::store::registry::{Holds, Registration};
-use crate::store::{PlainTree, Result, Store};
+use crate::store::{Result, Store};
 
 pub const TREE: &str = "settings";
-const KEY: &[u8] = b"settings";
+pub(crate) const KEY: &[u8] = b"settings";
 
 pub const REGISTRATION: Registration = Registration {
     tree: TREE,
@@ -28,6 +28,8 @@ pub struct Settings {
     pub dpo_contact: String,
     /// Shown on the login page (e.g. "Authorised staff only").
     pub login_notice: String,
+    /// The shop's time zone (IANA name): a date typed in a form means that day there.
+    pub time_zone: String,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             postal_address: String::new(),
             dpo_contact: String::new(),
             login_notice: String::new(),
+            time_zone: "UTC".into(),
         }
     }
 }
@@ -44,10 +47,52 @@ impl Default for Settings {
 impl Settings {
     /// Surrounding white space is never meaningful here.
     pub fn normalised(mut self) -> Self {
-        for f in [&mut self.organisation, &mut self.postal_address, &mut self.dpo_contact, &mut self.login_notice] {
+        for f in [&mut self.organisation, &mut self.dpo_contact, &mut self.login_notice, &mut self.time_zone] {
             *f = f.trim().to_string();
         }
+        // A textarea sends CRLF and stray blanks: one line per address line, nothing else.
+        self.postal_address = self.address_lines().join("\n");
+        if self.time_zone.is_empty() {
+            self.time_zone = "UTC".into();
+        }
         self
+    }
+
+    /// The postal address's lines, trimmed, without empty ones (whatever line breaks it has).
+    pub fn address_lines(&self) -> Vec<&str> {
+        self.postal_address.lines().map(|l| l.trim()).filter(|l| !l.is_empty()).collect()
+    }
+
+    /// The postal address on one line ("Hauptstraße 1, 10115 Berlin, Germany").
+    pub fn address_line(&self) -> String {
+        self.address_lines().join(", ")
+    }
+
+    /// The shop's time zone (UTC when the stored name is not one).
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::UTC)
+    }
+
+    /// Today in the shop's time zone.
+    pub fn today(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        now.with_timezone(&self.tz()).date_naive()
+    }
+
+    /// The moment a date typed in a form stands for: noon of that day in the shop's time zone,
+    /// or now when that is still to come today (so "today" is never in the future).
+    pub fn moment_of(
+        &self,
+        day: chrono::NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> chrono::DateTime<chrono::Utc> {
+        use chrono::TimeZone;
+        let noon = day.and_hms_opt(12, 0, 0).expect("noon exists");
+        let at = self.tz().from_local_datetime(&noon).earliest().map(|t| t.with_timezone(&chrono::Utc)).unwrap_or(now);
+        if day == self.today(now) {
+            at.min(now)
+        } else {
+            at
+        }
     }
 
     /// Validates every field; the error names the field.
@@ -69,6 +114,9 @@ impl Settings {
         if self.organisation.trim().is_empty() {
             return Err(("organisation", "must not be empty".into()));
         }
+        if self.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(("time_zone", format!("`{}` is not a time zone name such as Europe/Berlin", self.time_zone)));
+        }
         Ok(())
     }
 
@@ -87,6 +135,9 @@ impl Settings {
         if self.login_notice != other.login_notice {
             out.push("login_notice");
         }
+        if self.time_zone != other.time_zone {
+            out.push("time_zone");
+        }
         out
     }
 }
@@ -94,20 +145,29 @@ impl Settings {
 #[derive(Clone)]
 pub struct SettingsRepo {
     store: Store,
-    tree: PlainTree<Settings>,
+    tree: sled::Tree,
 }
 
+/// Stored as JSON (since schema version 4): a setting added later reads its default from an
+/// older record, without a migration each time.
 impl SettingsRepo {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)?, store: store.clone() })
+        Ok(Self { tree: store.tree(TREE)?, store: store.clone() })
     }
 
     pub fn get(&self) -> Result<Settings> {
-        Ok(self.tree.get(KEY)?.unwrap_or_default())
+        match self.tree.get(KEY)? {
+            None => Ok(Settings::default()),
+            Some(raw) => Ok(serde_json::from_slice::<Settings>(&raw)?.normalised()),
+        }
     }
 
     pub fn save(&self, s: &Settings) -> Result<()> {
-        self.tree.put(KEY, s)?;
+        let raw = serde_json::to_vec(s)?;
+        {
+            let _gate = self.store.write_gate();
+            self.tree.insert(KEY, raw)?;
+        }
         self.store.commit()
     }
 }

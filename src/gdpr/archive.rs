@@ -76,7 +76,7 @@ pub fn document(state: &AppState, contact: &ContactId) -> anyhow::Result<Value> 
         "format": "tidings-subject-archive/1",
         "generated_at": Utc::now(),
         "contact_id": contact.to_string(),
-        "controller": { "name": settings.organisation, "postal_address": settings.postal_address, "dpo_contact": settings.dpo_contact },
+        "controller": { "name": settings.organisation, "postal_address": settings.address_line(), "dpo_contact": settings.dpo_contact },
         "purposes": purposes,
         "wordings": wordings,
         "records": records,

@@ -782,7 +782,7 @@ pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>) -> String 
          \n\
          Where information is not yet complete, it will be provided in phases without undue further delay (Art. 33(4)).\n",
         org = s.organisation,
-        address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.postal_address.replace('\n', ", ")) },
+        address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.address_line()) },
         reference = b.id.reference(),
         discovered = utc(b.discovered_at),
         start = utc(b.window_start),

@@ -64,7 +64,7 @@ pub fn build(state: &AppState) -> anyhow::Result<Value> {
     Ok(json!({
         "format": "tidings-records-of-processing/1",
         "generated_at": Utc::now(),
-        "controller": { "name": settings.organisation, "postal_address": settings.postal_address, "dpo_contact": settings.dpo_contact },
+        "controller": { "name": settings.organisation, "postal_address": settings.address_line(), "dpo_contact": settings.dpo_contact },
         "purposes": purposes,
         "processors": processors,
         "transfers_to_third_countries": if processors.is_empty() {

@@ -62,6 +62,8 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("a stored JSON value: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -17,6 +17,7 @@ mod contacts_api;
 mod contacts_pages;
 mod crash_bounce;
 mod crash_send;
+mod day_one;
 mod durability;
 mod erasure;
 mod forms;

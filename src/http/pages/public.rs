@@ -68,7 +68,7 @@ pub async fn view_in_browser(
 /// Organisation details every public page shows (the layout's header and footer).
 pub(super) fn shop(state: &AppState) -> Value {
     let s = state.settings.get().unwrap_or_default();
-    context! { name => s.organisation, postal_address => s.postal_address, dpo_contact => s.dpo_contact }
+    context! { name => s.organisation.clone(), postal_address => s.address_line(), dpo_contact => s.dpo_contact.clone() }
 }
 
 fn render(state: &AppState, status: StatusCode, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {

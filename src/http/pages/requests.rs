@@ -4,7 +4,7 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, Utc};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -66,10 +66,24 @@ pub async fn list(
     g: Guard<perm::ManageGdpr>,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let prefill = q.contact.clone().filter(|c| c.parse::<ContactId>().is_ok());
+    let form = NewForm { contact_id: prefill.unwrap_or_default(), ..NewForm::blank() };
+    render_list(&state, &g, q.show.as_deref() == Some("all"), form, None, notice(q.ok.as_deref())).await
+}
+
+/// The register, with the new-request form holding `form` (what was typed, when it was refused).
+async fn render_list(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    show_all: bool,
+    form: NewForm,
+    error: Option<&ApiError>,
+    notice: Option<&'static str>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let all = blocking(move || st.gdpr.requests.all().map_err(ApiError::from)).await?;
+    let (all, settings) =
+        blocking(move || -> Result<_, ApiError> { Ok((st.gdpr.requests.all()?, st.settings.get()?)) }).await?;
     let now = Utc::now();
-    let show_all = q.show.as_deref() == Some("all");
     let mut rows: Vec<&Request> = all.iter().filter(|r| show_all || r.state == State::Open).collect();
     // What needs doing first: overdue, then by deadline.
     rows.sort_by_key(|r| (r.state != State::Open, r.due_at));
@@ -80,22 +94,36 @@ pub async fn list(
         total => all.len(),
     };
     let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now, &state.store)).collect::<Result<_, _>>()?;
-    page(
-        &state,
-        &g,
+    let today = settings.today(now).format("%Y-%m-%d").to_string();
+    let received_on = if form.received_on.is_empty() { today.clone() } else { form.received_on.clone() };
+    let res = page(
+        state,
+        g,
         "requests.html",
         "requests",
         context! {
             requests => rows, counts => counts, show_all => show_all, kinds => kinds(), channels => channels(),
-            prefill_contact => q.contact.clone().filter(|c| c.parse::<ContactId>().is_ok()),
-            today => now.format("%Y-%m-%d").to_string(), notice => notice(q.ok.as_deref()),
+            prefill_contact => Some(form.contact_id.clone()).filter(|c| c.parse::<ContactId>().is_ok()),
+            form => Value::from_serialize(&form), received_on => received_on,
+            today => today, time_zone => settings.time_zone, notice => notice,
+            error => error.map(|e| e.message.clone()), error_field => error.and_then(|e| e.field.clone()),
         },
-    )
+    )?;
+    Ok(match error {
+        Some(e) => {
+            let mut res = res;
+            *res.status_mut() = actix_web::ResponseError::status_code(e);
+            res
+        }
+        None => res,
+    })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, serde::Serialize, Default, Clone)]
 pub struct NewForm {
+    #[serde(default)]
     kind: String,
+    #[serde(default)]
     channel: String,
     #[serde(default)]
     email: String,
@@ -107,18 +135,36 @@ pub struct NewForm {
     message: String,
 }
 
+impl NewForm {
+    fn blank() -> Self {
+        Self { channel: "email".into(), ..Default::default() }
+    }
+}
+
 pub async fn create(
     state: web::Data<AppState>,
     g: Guard<perm::ManageGdpr>,
     CsrfForm(f): CsrfForm<NewForm>,
 ) -> Result<HttpResponse, ApiError> {
+    let typed = f.clone();
+    let refused = |e: ApiError| {
+        let (state, g, typed) = (state.clone(), &g, typed.clone());
+        async move {
+            if actix_web::ResponseError::status_code(&e).is_server_error() {
+                return Err(e);
+            }
+            render_list(&state, g, false, typed, Some(&e), None).await
+        }
+    };
+    let st = state.clone();
+    let settings = blocking(move || st.settings.get()).await?;
+    // A date is that day in the shop's time zone (today: now; another day: its noon).
     let received_at = match f.received_on.trim() {
         "" => None,
-        d => Some(
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(12, 0, 0).expect("noon exists")))
-                .map_err(|_| ApiError::invalid("received_on", "use a date like 2026-11-23"))?,
-        ),
+        d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(day) => Some(settings.moment_of(day, Utc::now())),
+            Err(_) => return refused(ApiError::invalid("received_on", "use a date like 2026-11-23")).await,
+        },
     };
     let input = NewRequest {
         kind: f.kind,
@@ -129,8 +175,10 @@ pub async fn create(
         message: Some(f.message),
     };
     let (st, by) = (state.clone(), g.by());
-    let r = blocking(move || ops::create_request(&st, by, &input).map_err(ApiError::from)).await?;
-    Ok(see_other(&format!("/requests/{}?ok=request_created", r.id)))
+    match blocking(move || ops::create_request(&st, by, &input).map_err(ApiError::from)).await {
+        Ok(r) => Ok(see_other(&format!("/requests/{}?ok=request_created", r.id))),
+        Err(e) => refused(e).await,
+    }
 }
 
 fn request_id(raw: &str) -> Result<RequestId, ApiError> {
@@ -174,7 +222,7 @@ async fn render(
         "requests",
         context! {
             r => row(&r, Utc::now(), &state.store)?, details => details.map(|d| Value::from_serialize(&d)), contact => contact,
-            restriction => restriction.map(|x| Value::from_serialize(&x)), me => me, assignee_name => assignee_name,
+            restriction => restriction.map(|x| Value::from_serialize(&x)), me_ref => me, assignee_name => assignee_name,
             ..extra
         },
     )
@@ -200,7 +248,19 @@ async fn again(
     super::shown_again(e, |extra| render(state, g, id, extra)).await
 }
 
-#[derive(Deserialize)]
+/// Like [`again`], with what was typed in the form put back in its fields.
+async fn again_with(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: RequestId,
+    e: ApiError,
+    typed: &UpdateForm,
+) -> Result<HttpResponse, ApiError> {
+    let typed = Value::from_serialize(typed);
+    super::shown_again(e, |extra| render(state, g, id, context! { typed => typed, ..extra })).await
+}
+
+#[derive(Deserialize, serde::Serialize, Clone)]
 pub struct UpdateForm {
     verification: Option<String>,
     assignee: Option<String>,
@@ -223,9 +283,12 @@ pub async fn update(
         None => None,
         Some(m) => match m.parse::<u32>() {
             Ok(m) => Some(m),
-            Err(_) => return again(&state, &g, id, ApiError::invalid("extend_months", "choose 1 or 2 months")).await,
+            Err(_) => {
+                return again_with(&state, &g, id, ApiError::invalid("extend_months", "choose 1 or 2 months"), &f).await
+            }
         },
     };
+    let typed = f.clone();
     let u = RequestUpdate {
         verification: f.verification,
         assignee: f.assignee,
@@ -239,7 +302,7 @@ pub async fn update(
     let (st, by) = (state.clone(), g.by());
     match blocking(move || ops::update_request(&st, by, &id, &u).map_err(ApiError::from)).await {
         Ok(_) => Ok(see_other(&format!("/requests/{id}?ok=request_saved"))),
-        Err(e) => again(&state, &g, id, e).await,
+        Err(e) => again_with(&state, &g, id, e, &typed).await,
     }
 }
 

@@ -31,7 +31,7 @@ pub async fn show(
         &g,
         "settings.html",
         "settings",
-        context! { s => settings, errors => context!{}, notice => notice(q.ok.as_deref()), config => context! {
+        context! { s => settings, errors => context!{}, zones => zones(), notice => notice(q.ok.as_deref()), config => context! {
             data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
             hostname => state.config.hostname, tls => state.config.tls_enabled(),
             backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
@@ -60,11 +60,17 @@ pub async fn save(
             "settings",
             context! {
                 s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
+                zones => zones(),
             },
         )
         .map(super::unprocessable),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Every IANA time zone name, for the settings form.
+fn zones() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect()
 }
 
 /// What the email settings page shows of the configuration (never a password).

@@ -4,6 +4,7 @@
 mod v001_initial;
 mod v002_contact_keys_inline;
 mod v003_email_buckets;
+mod v004_settings_json;
 
 use super::{StoreError, META};
 
@@ -15,8 +16,12 @@ pub struct Migration {
     pub up: fn(&sled::Db) -> Result<(), String>,
 }
 
-pub static MIGRATIONS: &[Migration] =
-    &[v001_initial::MIGRATION, v002_contact_keys_inline::MIGRATION, v003_email_buckets::MIGRATION];
+pub static MIGRATIONS: &[Migration] = &[
+    v001_initial::MIGRATION,
+    v002_contact_keys_inline::MIGRATION,
+    v003_email_buckets::MIGRATION,
+    v004_settings_json::MIGRATION,
+];
 
 pub fn latest() -> u32 {
     MIGRATIONS.last().map(|m| m.version).unwrap_or(0)

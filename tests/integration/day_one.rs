@@ -1,0 +1,102 @@
+//! What a new shop meets in its first hour (issue 19): dates in the shop's time zone, refused
+//! forms that keep what was typed, "assign to me", the postal address as people write it.
+
+use crate::helpers::*;
+
+/// The request register's pages as a DPO uses them.
+fn settings(app: &TestApp, c: &reqwest::blocking::Client, fields: &[(&str, &str)]) {
+    let mut all = vec![("organisation", "Kaffeerösterei Müller")];
+    all.extend_from_slice(fields);
+    let r = app.post_form(c, "/settings", "/settings", &all);
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+}
+
+#[test]
+fn a_request_received_today_registers_at_any_hour_and_a_refused_one_keeps_what_was_typed() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    // UTC+14: the shop's "today" is always a day whose noon in UTC is still to come, which is
+    // what the register refused before 12:00 UTC.
+    settings(&app, &c, &[("time_zone", "Pacific/Kiritimati")]);
+    let tz: chrono_tz::Tz = "Pacific/Kiritimati".parse().unwrap();
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive().format("%Y-%m-%d").to_string();
+    let page = app.get(&c, "/requests").text().unwrap();
+    assert!(page.contains(&format!("value=\"{today}\"")), "the form is pre-filled with the shop's today");
+    let r = app.post_form(
+        &c,
+        "/requests",
+        "/requests",
+        &[
+            ("kind", "access"),
+            ("channel", "email"),
+            ("email", "kunde@example.org"),
+            ("received_on", &today),
+            ("message", "Bitte Auskunft"),
+        ],
+    );
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    assert!(location(&r).starts_with("/requests/"));
+
+    // A date to come is refused: the page comes back with the field named and everything kept.
+    let r = app.post_form(
+        &c,
+        "/requests",
+        "/requests",
+        &[
+            ("kind", "erasure"),
+            ("channel", "letter"),
+            ("email", "brief@example.org"),
+            ("received_on", "2099-01-01"),
+            ("message", "Ich möchte gelöscht werden, Zeile zwei"),
+        ],
+    );
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    assert!(page.contains("in the future"), "the reason is shown");
+    assert!(page.contains("Ich möchte gelöscht werden, Zeile zwei"), "the message is kept");
+    assert!(page.contains("value=\"brief@example.org\""), "the address is kept");
+    assert!(page.contains("value=\"2099-01-01\""), "the date is kept");
+    assert!(page.contains(r#"<option value="erasure" selected>"#), "the kind is kept");
+    assert!(page.contains(r#"<option value="letter" selected>"#), "the channel is kept");
+    assert!(page.contains(r#"id="received_on" name="received_on" type="date" value="2099-01-01""#));
+}
+
+#[test]
+fn assign_to_me_assigns_and_keeps_the_other_changes() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(
+        &c,
+        "/requests",
+        "/requests",
+        &[("kind", "access"), ("channel", "email"), ("email", "a@example.org")],
+    );
+    let at = location(&r);
+    let path = at.split('?').next().unwrap().to_string();
+    let page = app.get(&c, &path).text().unwrap();
+    let marker = "name=\"assignee\" value=\"";
+    let start = page.find(marker).expect("an Assign to me box") + marker.len();
+    let value = &page[start..start + page[start..].find('"').unwrap()];
+    assert!(value.starts_with("person:"), "the box names the user, not their whole record: {value}");
+    let r = app.post_form(&c, &path, &path, &[("verification", "verified"), ("assignee", value)]);
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    let id: tidings::domain::RequestId = path.trim_start_matches("/requests/").parse().unwrap();
+    let saved = app.state.gdpr.requests.get(&id).unwrap().unwrap();
+    let me = app.state.users.find_by_username("admin").unwrap().unwrap();
+    assert_eq!(saved.assignee.as_deref(), Some(me.id.reference().as_str()));
+    assert_eq!(saved.verification.as_str(), "verified");
+    let page = app.get(&c, &path).text().unwrap();
+    assert!(page.contains("Handled by</dt><dd>admin") || page.contains("Handled by</dt><dd>Admin"), "{page}");
+}
+
+#[test]
+fn the_postal_address_prints_as_it_is_written() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    settings(&app, &c, &[("postal_address", "Hauptstraße 1 \r\n 10115 Berlin\r\n\r\nGermany\r\n")]);
+    let s = app.state.settings.get().unwrap();
+    assert_eq!(s.postal_address, "Hauptstraße 1\n10115 Berlin\nGermany");
+    let public = bare_client().get(format!("{}/privacy", app.url)).send().unwrap().text().unwrap();
+    assert!(public.contains("Hauptstraße 1, 10115 Berlin, Germany"), "{public}");
+    assert!(!public.contains(" ,"), "no blank before a comma");
+}
