@@ -30,6 +30,9 @@ pub struct Settings {
     pub login_notice: String,
     /// The shop's time zone (IANA name): a date typed in a form means that day there.
     pub time_zone: String,
+    /// Roles whose users must use a second factor: one without it is taken to enrolment at
+    /// sign-in, before anything else. All roles means everyone.
+    pub two_factor_required: Vec<crate::domain::Role>,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             dpo_contact: String::new(),
             login_notice: String::new(),
             time_zone: "UTC".into(),
+            two_factor_required: Vec::new(),
         }
     }
 }
@@ -55,7 +59,27 @@ impl Settings {
         if self.time_zone.is_empty() {
             self.time_zone = "UTC".into();
         }
+        self.two_factor_required.sort();
+        self.two_factor_required.dedup();
         self
+    }
+
+    /// Must a user of this role have a second factor?
+    pub fn requires_two_factor(&self, role: crate::domain::Role) -> bool {
+        self.two_factor_required.contains(&role)
+    }
+
+    /// The rule in words, for the records of processing and the settings page.
+    pub fn two_factor_rule(&self) -> String {
+        use crate::domain::Role;
+        match self.two_factor_required.len() {
+            0 => "available to every user, required of none".into(),
+            n if n == Role::ALL.len() => "required of every user".into(),
+            _ => format!(
+                "required of {}; available to every other user",
+                self.two_factor_required.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+            ),
+        }
     }
 
     /// The postal address's lines, trimmed, without empty ones (whatever line breaks it has).
@@ -137,6 +161,9 @@ impl Settings {
         }
         if self.time_zone != other.time_zone {
             out.push("time_zone");
+        }
+        if self.two_factor_required != other.two_factor_required {
+            out.push("two_factor_required");
         }
         out
     }

@@ -10,12 +10,39 @@ use serde_json::{json, Value};
 use crate::state::AppState;
 use crate::store::registry::{Holds, REGISTRY};
 
-/// The technical and organisational measures Tidings applies by itself (Art. 32), as facts
-/// about this software, not promises about the host.
-pub const MEASURES: &[&str] = &[
+/// The technical and organisational measures Tidings applies (Art. 32), as facts about this
+/// software and how it is configured here, not promises about the host: the sentences that
+/// depend on a setting are written from it.
+pub fn measures(state: &AppState) -> Vec<String> {
+    let settings = state.settings.get().unwrap_or_default();
+    let auth = &state.config.auth;
+    let transport = if state.config.tls_enabled() {
+        "All web traffic is HTTPS (TLS 1.2+ through rustls); the admin session cookie is HttpOnly, Secure and SameSite."
+            .to_string()
+    } else {
+        "The server speaks plain HTTP behind a reverse proxy that terminates TLS (tls.mode = \"off\"); the admin session \
+         cookie is HttpOnly and SameSite."
+            .to_string()
+    };
+    let mut out = vec![
+        FIXED_MEASURES[0].to_string(),
+        transport,
+        format!(
+            "Staff passwords are hashed with Argon2id (at least {} characters); after {} failed sign-ins from one network an \
+             account is locked for that network for {} minutes and slowed down elsewhere; two-factor authentication (TOTP) is {}.",
+            auth.password_min_length,
+            auth.max_failed_logins,
+            auth.lockout_minutes,
+            settings.two_factor_rule()
+        ),
+    ];
+    out.extend(FIXED_MEASURES[1..].iter().map(|m| m.to_string()));
+    out
+}
+
+/// The measures that hold whatever the configuration.
+const FIXED_MEASURES: &[&str] = &[
     "Personal data is encrypted at rest per person (ChaCha20-Poly1305 under a per-person key wrapped by a master key kept outside the store); erasure destroys the person's key.",
-    "All web traffic is HTTPS (TLS 1.2+ through rustls); the admin session cookie is HttpOnly, Secure and SameSite.",
-    "Staff passwords are hashed with Argon2id; accounts lock after repeated failures; two-factor authentication (TOTP) is available and can be required by role.",
     "Role-based access: roles without the personal-data permission see masked data; unmasking is recorded with its reason.",
     "Every administrative action is written to an append-only, hash-chained audit log whose integrity can be verified.",
     "IP addresses are truncated before storage (IPv4 /24, IPv6 /48); user agents are reduced to browser family.",
@@ -72,7 +99,7 @@ pub fn build(state: &AppState) -> anyhow::Result<Value> {
         } else {
             "None by the appliance itself. State here whether a configured SMTP relay processes data outside the EU/EEA and on which safeguard (Art. 46)."
         },
-        "technical_and_organisational_measures": MEASURES,
+        "technical_and_organisational_measures": measures(state),
         "stores": stores,
         "data_location": format!("On this server: {}", state.config.data_dir.display()),
     }))

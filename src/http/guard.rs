@@ -40,6 +40,9 @@ pub struct RequestCtx {
     pub token: Option<ApiToken>,
     /// The pre-login cookie value (CSRF for the login form).
     pub pre: Option<String>,
+    /// The user's role must use a second factor, which they have not set up: only the
+    /// enrolment pages are open to them.
+    pub must_enrol: bool,
 }
 
 impl RequestCtx {
@@ -106,21 +109,30 @@ pub async fn context<B: MessageBody + 'static>(
 
     if bearer.is_none() && cookie.is_none() {
         // Signed-out visitors (login page, metrics scrapes) need no trip to the store.
-        req.extensions_mut().insert(RequestCtx { client, session: None, user: None, token: None, pre });
+        req.extensions_mut().insert(RequestCtx {
+            client,
+            session: None,
+            user: None,
+            token: None,
+            pre,
+            must_enrol: false,
+        });
         return next.call(req).await.map(|r| r.map_into_left_body());
     }
     let st = state.clone();
+    let bearer_present = bearer.is_some();
     let resolved = match blocking(move || -> Result<_, ApiError> {
         if let Some(b) = bearer {
             let Some(token) = st.tokens.authenticate(&b)? else { return Ok((None, None, None, true)) };
             let user = st.users.get(&token.owner)?.filter(|u| !u.disabled);
-            return Ok((None, user, Some(token), true));
+            return Ok((None, user, Some(token), false));
         }
         if let Some(c) = cookie {
             if let Some(found) = st.sessions.find(&c)? {
                 let user = st.users.get(&found.session.user)?.filter(|u| !u.disabled);
-                if user.is_some() {
-                    return Ok((Some(found), user, None, false));
+                if let Some(u) = &user {
+                    let must_enrol = u.totp.is_none() && st.settings.get()?.requires_two_factor(u.role);
+                    return Ok((Some(found), user, None, must_enrol));
                 }
                 st.sessions.revoke(&found.key)?;
             }
@@ -132,12 +144,16 @@ pub async fn context<B: MessageBody + 'static>(
         Ok(r) => r,
         Err(e) => return Ok(req.error_response(e).map_into_right_body()),
     };
-    let (session, user, token, bearer_used) = resolved;
+    let (session, user, token, must_enrol) = resolved;
+    // Enrolment itself, the account page it starts from, and signing out stay open.
+    let enrolling = path.starts_with("/account/2fa") || path == "/account" || path == "/logout";
+    let must_enrol = must_enrol && !enrolling;
+    let bearer_used = bearer_present;
     if bearer_used && token.is_none() {
         let err = ApiError::new(Code::Unauthenticated, "The API token is invalid, expired or revoked.");
         return Ok(req.error_response(err).map_into_right_body());
     }
-    req.extensions_mut().insert(RequestCtx { client, session, user, token, pre });
+    req.extensions_mut().insert(RequestCtx { client, session, user, token, pre, must_enrol });
     next.call(req).await.map(|r| r.map_into_left_body())
 }
 
@@ -196,6 +212,12 @@ impl Principal {
                 }
                 Stage::NeedsPasswordChange => {
                     return Err(ApiError::new(Code::PasswordChangeRequired, "Choose a new password first."))
+                }
+                Stage::Full if ctx.must_enrol => {
+                    return Err(ApiError::new(
+                        Code::SecondFactorEnrolmentRequired,
+                        "Your role requires two-factor authentication: set it up first.",
+                    ))
                 }
                 Stage::Full => {}
             }

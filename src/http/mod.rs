@@ -132,6 +132,7 @@ fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix
         Code::Unauthenticated => Some(format!("/login?next={}", urlencode(&path))),
         Code::SecondFactorRequired => Some("/login/2fa".to_string()),
         Code::PasswordChangeRequired => Some("/account/password".to_string()),
+        Code::SecondFactorEnrolmentRequired => Some("/account?ok=two_factor_required".to_string()),
         _ => None,
     };
     let status = res.status();

@@ -436,7 +436,7 @@ fn the_dashboard_counts_sign_ins_and_failures_apart() {
 }
 
 /// Enrols TOTP for the signed-in client; returns the secret.
-fn enrol_totp(app: &TestApp, c: &reqwest::blocking::Client) -> Vec<u8> {
+pub fn enrol_totp(app: &TestApp, c: &reqwest::blocking::Client) -> Vec<u8> {
     app.post_form(c, "/account", "/account/2fa/start", &[]);
     let page = app.get(c, "/account/2fa").text().unwrap();
     let b32: String = text_of_id(&page, "totp-secret").unwrap().chars().filter(|c| !c.is_whitespace()).collect();

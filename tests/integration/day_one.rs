@@ -100,3 +100,46 @@ fn the_postal_address_prints_as_it_is_written() {
     assert!(public.contains("Hauptstraße 1, 10115 Berlin, Germany"), "{public}");
     assert!(!public.contains(" ,"), "no blank before a comma");
 }
+
+/// Two-factor authentication required by role: enforced at sign-in (enrolment before anything
+/// else), and the records of processing say what is configured, not what could be.
+#[test]
+fn two_factor_required_by_role_is_enforced_and_the_records_say_so() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let dpo = app.admin_token(&["manage_gdpr"]);
+    let records = || {
+        let r =
+            bare_client().get(format!("{}/api/v1/records-of-processing", app.url)).bearer_auth(&dpo).send().unwrap();
+        assert_eq!(r.status(), 200);
+        r.json::<serde_json::Value>().unwrap()["technical_and_organisational_measures"].to_string()
+    };
+    assert!(records().contains("available to every user, required of none"), "{}", records());
+
+    settings(&app, &admin, &[("two_factor_required", "marketer")]);
+    assert!(records().contains("required of Marketer"), "{}", records());
+    let page = app.get(&admin, "/settings").text().unwrap();
+    assert!(page.contains(r#"value="marketer" checked"#), "the box stays ticked");
+
+    // A marketer without a second factor goes to enrolment first, whatever they open.
+    let mara = app.signed_in_user(&admin, "mara", "marketer");
+    for path in ["/", "/contacts", "/campaigns"] {
+        let r = app.get(&mara, path);
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/account?ok=two_factor_required".to_string()), "{path}");
+    }
+    let r = app.get(&mara, "/api/v1/me");
+    assert_eq!(r.status(), 403);
+    assert_eq!(r.json::<serde_json::Value>().unwrap()["code"], "second_factor_enrolment_required");
+    let page = app.get(&mara, "/account?ok=two_factor_required").text().unwrap();
+    assert!(page.contains("Your role requires two-factor authentication"), "{page}");
+    // Enrolled, the marketer works as before; roles not ticked were never stopped.
+    crate::auth::enrol_totp(&app, &mara);
+    let r = app.get(&mara, "/contacts");
+    assert_eq!(r.status(), 200, "{}", location(&r));
+    assert_eq!(app.get(&admin, "/contacts").status(), 200);
+
+    settings(&app, &admin, &[("two_factor_everyone", "1")]);
+    assert!(records().contains("required of every user"), "{}", records());
+    // The admin has no second factor: the next page is enrolment.
+    assert_eq!(location(&app.get(&admin, "/contacts")), "/account?ok=two_factor_required");
+}

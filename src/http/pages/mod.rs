@@ -279,6 +279,9 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
     Some(match code? {
         "password_changed" => "Your password has been changed. Other sessions were signed out.",
         "totp_disabled" => "Two-factor authentication is off.",
+        "two_factor_required" => {
+            "Your role requires two-factor authentication: set it up below (an authenticator app on your phone) to go on."
+        }
         "role_changed" => "The role has been changed.",
         "disabled" => "The account is disabled and its sessions have ended.",
         "enabled" => "The account is enabled again.",

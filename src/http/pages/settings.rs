@@ -10,13 +10,48 @@ use crate::ops::{self, OpError};
 use crate::settings::Settings;
 use crate::state::{blocking, AppState};
 
-/// The settings plus the CSRF field every form carries.
+/// The settings form: one field per setting (checkboxes repeat their name, which a flattened
+/// struct cannot read).
 #[derive(serde::Deserialize)]
 pub struct SettingsForm {
-    #[allow(dead_code)]
-    csrf: String,
-    #[serde(flatten)]
-    settings: Settings,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    postal_address: String,
+    #[serde(default)]
+    dpo_contact: String,
+    #[serde(default)]
+    login_notice: String,
+    #[serde(default)]
+    time_zone: String,
+    /// Roles ticked under "Require two-factor authentication".
+    #[serde(default)]
+    two_factor_required: Vec<crate::domain::Role>,
+    /// "Everyone": every role, present and future.
+    #[serde(default)]
+    two_factor_everyone: Option<String>,
+}
+
+impl SettingsForm {
+    fn settings(self) -> Settings {
+        let everyone = self.two_factor_everyone.is_some();
+        Settings {
+            organisation: self.organisation,
+            postal_address: self.postal_address,
+            dpo_contact: self.dpo_contact,
+            login_notice: self.login_notice,
+            time_zone: self.time_zone,
+            two_factor_required: if everyone { crate::domain::Role::ALL.to_vec() } else { self.two_factor_required },
+        }
+    }
+}
+
+/// Roles for the two-factor checkboxes.
+fn roles(s: &Settings) -> Vec<minijinja::Value> {
+    crate::domain::Role::ALL
+        .iter()
+        .map(|r| context! { value => r.as_str(), label => r.label(), on => s.requires_two_factor(*r) })
+        .collect()
 }
 
 pub async fn show(
@@ -31,7 +66,7 @@ pub async fn show(
         &g,
         "settings.html",
         "settings",
-        context! { s => settings, errors => context!{}, zones => zones(), notice => notice(q.ok.as_deref()), config => context! {
+        context! { roles => roles(&settings), rule => settings.two_factor_rule(), s => settings, errors => context!{}, zones => zones(), notice => notice(q.ok.as_deref()), config => context! {
             data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
             hostname => state.config.hostname, tls => state.config.tls_enabled(),
             backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
@@ -46,7 +81,7 @@ pub async fn save(
     g: Guard<perm::ManageSettings>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let new = form.settings.normalised();
+    let new = form.settings().normalised();
     let st = state.clone();
     let b = g.by();
     let attempted = new.clone();
@@ -59,6 +94,7 @@ pub async fn save(
             "settings.html",
             "settings",
             context! {
+                roles => roles(&attempted), rule => attempted.two_factor_rule(),
                 s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
                 zones => zones(),
             },
