@@ -81,9 +81,7 @@ impl AppState {
             metrics: Metrics::new(),
             started_at: Instant::now(),
             login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
-            // Generous: RFC 8058 one-click POSTs come from a mail provider's few networks, and
-            // a refused one is an unsubscribe lost.
-            public_limiter: crate::http::ratelimit::Limiter::per_minute(120),
+            public_limiter: crate::http::ratelimit::Limiter::per_minute(config.http.public_per_minute),
             store,
             config,
         })
