@@ -14,6 +14,7 @@ pub mod domain;
 pub mod forms;
 pub mod gdpr;
 pub mod http;
+pub mod intake;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

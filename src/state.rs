@@ -37,6 +37,8 @@ pub struct AppState {
     pub mailer: Arc<crate::mail::Mailer>,
     pub sending: crate::sending::Sending,
     pub forms: crate::forms::Forms,
+    /// Public requests that name an address, from the answer until they are carried out.
+    pub intake: crate::intake::Intake,
     pub tracking: crate::tracking::Tracking,
     pub gdpr: crate::gdpr::Gdpr,
 }
@@ -65,6 +67,7 @@ impl AppState {
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
             sending: crate::sending::Sending::open(&store)?,
             forms: crate::forms::Forms::open(&store, &config.forms)?,
+            intake: crate::intake::Intake::open(&store)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
             gdpr: crate::gdpr::Gdpr::open(&store)?,
