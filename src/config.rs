@@ -101,6 +101,10 @@ pub struct HttpConfig {
     /// The address people reach this server at, as links in mail and embedded forms use it
     /// (`https://news.example.com`, no path). Empty: the admin URL (`hostname` and `listen` port).
     pub public_url: String,
+    /// Requests per client network (/24 or /48) per minute to the public pages: the privacy
+    /// portal, unsubscribe and the preference centre. Generous by default: RFC 8058 one-click
+    /// unsubscribes come from a mail provider's few networks, and a refused one is lost.
+    pub public_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -640,7 +644,7 @@ impl Default for AuthConfig {
 
 impl Default for HttpConfig {
     fn default() -> Self {
-        Self { max_body_kb: 256, workers: 0, public_url: String::new() }
+        Self { max_body_kb: 256, workers: 0, public_url: String::new(), public_per_minute: 120 }
     }
 }
 
@@ -792,6 +796,9 @@ impl Config {
             if rest.is_none_or(|r| r.is_empty() || r.trim_end_matches('/').contains(['/', '?', '#', ' '])) {
                 return bad("http.public_url must be a URL like https://news.example.com (scheme and host, no path)");
             }
+        }
+        if self.http.public_per_minute == 0 {
+            return bad("http.public_per_minute must be at least 1");
         }
         let f = &self.forms;
         if f.confirm_hours == 0 || f.unconfirmed_days == 0 || f.per_ip_per_minute == 0 || f.per_address_per_hour == 0 {

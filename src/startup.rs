@@ -86,6 +86,7 @@ impl Application {
             .context("opening the control socket")?;
         crate::jobs::spawn(state.clone());
         crate::sending::start(&state);
+        crate::intake::start(&state);
         crate::mail::mailbox::spawn(state.clone());
         // Recorded in the background: start-up does not wait for this commit.
         let st = state.clone();

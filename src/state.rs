@@ -39,6 +39,8 @@ pub struct AppState {
     pub mailer: Arc<crate::mail::Mailer>,
     pub sending: crate::sending::Sending,
     pub forms: crate::forms::Forms,
+    /// Public requests that name an address, from the answer until they are carried out.
+    pub intake: crate::intake::Intake,
     pub tracking: crate::tracking::Tracking,
     pub gdpr: crate::gdpr::Gdpr,
 }
@@ -67,6 +69,7 @@ impl AppState {
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
             sending: crate::sending::Sending::open(&store)?,
             forms: crate::forms::Forms::open(&store, &config.forms)?,
+            intake: crate::intake::Intake::open(&store)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
             gdpr: crate::gdpr::Gdpr::open(&store)?,
@@ -84,9 +87,7 @@ impl AppState {
             started_at: Instant::now(),
             login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
             login_throttle: crate::auth::throttle::LoginThrottle::new(auth.max_failed_logins, auth.lockout_minutes),
-            // Generous: RFC 8058 one-click POSTs come from a mail provider's few networks, and
-            // a refused one is an unsubscribe lost.
-            public_limiter: crate::http::ratelimit::Limiter::per_minute(120),
+            public_limiter: crate::http::ratelimit::Limiter::per_minute(config.http.public_per_minute),
             store,
             config,
         })

@@ -278,16 +278,16 @@ impl Forms {
         self.stats.put(id.as_bytes(), &c)
     }
 
-    /// Stores a submission (uncommitted), and marks it pending unless already confirmed.
-    /// Returns its sequence number.
-    pub fn add_submission(&self, contact: &ContactId, s: &Submission) -> Result<u64> {
-        let seq = self.store.db().generate_id()?;
+    /// Stores a submission as number `seq` (uncommitted; the public intake's id of the sign-up,
+    /// so that carrying it out again writes the same record), and marks it pending unless
+    /// already confirmed.
+    pub fn add_submission(&self, contact: &ContactId, seq: u64, s: &Submission) -> Result<()> {
         self.submissions.put(&contact.person(), &submission_key(contact, seq), s)?;
         if s.confirmed_at.is_none() {
             let _gate = self.store.write_gate();
             self.pending.insert(pending_key(s.at, contact, seq), s.form.as_bytes().as_slice())?;
         }
-        Ok(seq)
+        Ok(())
     }
 
     pub fn submission(&self, contact: &ContactId, seq: u64) -> Result<Option<Submission>> {

@@ -232,8 +232,7 @@ pub const POW_NONCE: &str = "pow_nonce";
 /// the visit can be linked to the contact once the sign-up is confirmed.
 pub const VISITOR: &str = "tidings_visitor";
 
-fn note_visitor(state: &AppState, contact: &ContactId, seq: u64, pairs: &[(String, String)]) -> OpResult<()> {
-    let raw = first(pairs, VISITOR);
+fn note_visitor(state: &AppState, contact: &ContactId, seq: u64, raw: &str) -> OpResult<()> {
     if !raw.is_empty() {
         state.tracking.note_form_visitor(state.store.keyring(), contact, seq, raw)?;
     }
@@ -274,8 +273,8 @@ fn first<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
 }
 
-/// Validates a submission and, when it passes, records it and sends the confirmation (or, for
-/// a form without double opt-in, records the consent at once).
+/// Checks a submission as far as it can be checked without the stored contacts and, when it
+/// passes, queues it in the public intake, which [`record`]s it a moment after the answer.
 pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) -> OpResult<Outcome> {
     if let Some(field) = injected(&s.pairs) {
         return Ok(Outcome::Injection { field });
@@ -372,55 +371,120 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         }
     }
 
-    let mut submission = Submission {
+    // Schema checks of the contact this submission would create: answered now, like every
+    // check that does not depend on the stored contacts, so that no refusal tells a new
+    // address from a known one.
+    let mut provisional = Contact::new(email.clone(), Source::Form, form.id.reference());
+    input.apply(&mut provisional, MergePolicy::Overwrite);
+    if let Err(e) = check_contact(&mut provisional, &defs) {
+        return bad(&e.field, e.message);
+    }
+    let sign_up = SignUp {
         form: form.id,
-        at: now,
-        values,
-        purposes,
-        ip: s.ip.map(TruncatedIp::new),
-        user_agent: s.user_agent.clone(),
-        created_contact: false,
-        confirmed_at: None,
+        email,
+        submission: Submission {
+            form: form.id,
+            at: now,
+            values,
+            purposes,
+            ip: s.ip.map(TruncatedIp::new),
+            user_agent: s.user_agent.clone(),
+            created_contact: false,
+            confirmed_at: None,
+        },
+        visitor: first(&s.pairs, VISITOR).to_string(),
     };
+    // What depends on the stored contact (is the address known, suppressed, to be created?)
+    // happens after the answer: see `intake` and [`record`].
+    state.intake.queue(&crate::intake::Work::SignUp(sign_up))?;
+    Ok(Outcome::Accepted)
+}
+
+/// A submission that passed every check that does not depend on the stored contact, as the
+/// public intake keeps it until [`record`] carries it out.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignUp {
+    pub form: FormId,
+    pub email: EmailAddress,
+    /// The values asked for (checked), the boxes ticked and when, from where.
+    pub submission: Submission,
+    /// The tracker's visitor id, if the page had the tracker (checked when it is used).
+    pub visitor: String,
+}
+
+/// The values of a submission as contact input: names and custom fields (checked again
+/// against today's schema; a value that no longer fits is left out).
+fn input_of(values: &BTreeMap<String, String>, defs: &[crate::domain::FieldDef]) -> ContactInput {
+    let mut input = ContactInput::default();
+    for (k, v) in values {
+        match Target::parse(k, defs) {
+            Some(Target::FirstName) => input.first_name = Some(v.clone()),
+            Some(Target::LastName) => input.last_name = Some(v.clone()),
+            Some(Target::Custom(key)) => {
+                if let Some(Ok(Some(val))) = defs.iter().find(|d| d.key == key).map(|d| d.parse_text(v)) {
+                    input.custom.insert(key, Some::<FieldValue>(val));
+                }
+            }
+            _ => {}
+        }
+    }
+    input
+}
+
+/// Carries out a sign-up the public intake kept (its id `seq` numbers the submission): records
+/// the submission against the contact the address belongs to, or a new one, then sends the
+/// confirmation or, for a form without double opt-in, records the consent at once. Carrying
+/// the same sign-up out again (after a crash) records and sends nothing twice.
+pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
+    // Without its form the sign-up could never be confirmed (the link names the form).
+    let Some(form) = state.forms.get(&sign_up.form)? else { return Err(OpError::NotFound("form")) };
+    let email = &sign_up.email;
+    let mut submission = sign_up.submission.clone();
     // An erased (suppressed) address may come back only with fresh consent through a form:
     // never by single opt-in, only once the address confirms (which lifts the suppression).
-    let suppressed = state.contacts.is_suppressed(&email)?;
-    let existing = state.contacts.find_by_email(&email)?;
-    if !form.double_opt_in && !suppressed {
-        let c = match existing {
-            Some(c) => c,
-            None => {
-                let c = new_contact(state, form, &email, &input, Status::Subscribed)?;
-                submission.created_contact = true;
-                c
-            }
-        };
-        submission.confirmed_at = Some(now);
-        let seq = state.forms.add_submission(&c.id, &submission)?;
-        note_visitor(state, &c.id, seq, &s.pairs)?;
-        state.forms.count(&form.id, |n| {
-            n.submitted += 1;
-            n.confirmed += 1
-        })?;
-        grant(state, form, &c.id, seq, &submission, "single opt-in (the form does not ask for confirmation)")?;
-        return Ok(Outcome::Accepted);
-    }
-    // Double opt-in. A new contact is created as Pending (never in a campaign audience). A
+    let single = !form.double_opt_in && !state.contacts.is_suppressed(email)?;
+    // Double opt-in: a new contact is created as Pending (never in a campaign audience). A
     // known one is left as it is until the address confirms: an unconfirmed submission must not
     // change anyone's record (nor downgrade a subscriber), only the address's owner may.
-    let contact = match existing {
-        Some(c) => c,
+    let contact = match state.contacts.find_by_email(email)? {
+        Some(c) => {
+            // Created by this very sign-up before a crash cut its recording short: the
+            // cleanup of unconfirmed sign-ups must still remove it whole.
+            submission.created_contact = c.status == Status::Pending
+                && c.source == Source::Form
+                && c.source_ref == form.id.reference()
+                && c.created_at >= submission.at;
+            c
+        }
         None => {
-            let c = new_contact(state, form, &email, &input, Status::Pending)?;
+            let input = input_of(&submission.values, &state.fields.all());
+            let status = if single { Status::Subscribed } else { Status::Pending };
+            let c = new_contact(state, &form, email, &input, status)?;
             submission.created_contact = true;
             c
         }
     };
-    let seq = state.forms.add_submission(&contact.id, &submission)?;
-    note_visitor(state, &contact.id, seq, &s.pairs)?;
-    state.forms.count(&form.id, |n| n.submitted += 1)?;
+    match state.forms.submission(&contact.id, seq)? {
+        // Carried out before (a crash came before its request was dropped from the intake).
+        // Granted or confirmed since: nothing is left to do.
+        Some(earlier) if earlier.confirmed_at.is_some() => return Ok(()),
+        // Recorded: what follows is done again, and does nothing twice (the confirmation
+        // mail's idempotency key is the sign-up's).
+        Some(earlier) => submission.created_contact = earlier.created_contact,
+        None => {
+            state.forms.add_submission(&contact.id, seq, &submission)?;
+            note_visitor(state, &contact.id, seq, &sign_up.visitor)?;
+            state.forms.count(&form.id, |n| n.submitted += 1)?;
+        }
+    }
+    if single {
+        grant(state, &form, &contact.id, seq, &submission, "single opt-in (the form does not ask for confirmation)")?;
+        state.forms.count(&form.id, |n| n.confirmed += 1)?;
+        state.store.commit()?;
+        return Ok(());
+    }
     state.store.commit()?;
-    let expires = now + Duration::hours(state.config.forms.confirm_hours.into());
+    let expires = submission.at + Duration::hours(state.config.forms.confirm_hours.into());
     let token = ConfirmToken { contact: contact.id, form: form.id, seq, expires: expires.timestamp() }
         .sign(state.store.keyring());
     let url = format!("{}/f/confirm/{token}", state.config.public_url());
@@ -429,12 +493,12 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         &form.id.reference(),
         NewMessage {
             template: crate::sending::templates::CONFIRM_SUBSCRIPTION,
-            to: &email,
+            to: email,
             data: json!({ "confirm_url": url, "form_name": form.title, "expires_at": expires }),
             idempotency_key: &format!("confirm:{seq}"),
         },
     )?;
-    Ok(Outcome::Accepted)
+    Ok(())
 }
 
 fn new_contact(
@@ -472,20 +536,8 @@ fn new_contact(
 fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submission, how: &str) -> OpResult<()> {
     let mut c = state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
     let before = c.email.clone();
-    let mut input = ContactInput::default();
     let defs = state.fields.all();
-    for (k, v) in &s.values {
-        match Target::parse(k, &defs) {
-            Some(Target::FirstName) => input.first_name = Some(v.clone()),
-            Some(Target::LastName) => input.last_name = Some(v.clone()),
-            Some(Target::Custom(key)) => {
-                if let Some(Ok(Some(val))) = defs.iter().find(|d| d.key == key).map(|d| d.parse_text(v)) {
-                    input.custom.insert(key, Some::<FieldValue>(val));
-                }
-            }
-            _ => {}
-        }
-    }
+    let mut input = input_of(&s.values, &defs);
     input.add_lists = form.lists.iter().filter(|l| state.lists.get(l).ok().flatten().is_some()).cloned().collect();
     let changed = input.apply(&mut c, MergePolicy::Overwrite);
     let mut last = 0;

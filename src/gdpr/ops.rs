@@ -403,3 +403,27 @@ pub fn close_done(state: &AppState, id: &RequestId, what: &str) -> OpResult<()> 
     }
     Ok(())
 }
+
+/// Carries out a privacy-portal sign-in that the public intake kept: a link by mail when the
+/// address is a contact's, nothing otherwise (the person was told the same either way). At
+/// most one mail per address per minute, counted by the minute the person asked in, so a
+/// repeated click, or the same request carried out again after a crash, sends nothing new.
+pub fn send_portal_link(state: &AppState, email: &EmailAddress, asked_at: DateTime<Utc>) -> OpResult<()> {
+    let Some(c) = state.contacts.find_by_email(email)? else { return Ok(()) };
+    // Valid from now: a link made when the request was carried out late (after a restart)
+    // still has its 30 minutes.
+    let token = super::portal::sign_link(state.store.keyring(), &c.id, Utc::now());
+    let url = format!("{}/privacy/open/{token}", state.config.public_url());
+    let key = format!("portal:{}:{}", c.id, asked_at.format("%Y%m%d%H%M"));
+    crate::sending::ops::enqueue_system_message(
+        state,
+        "privacy-portal",
+        crate::sending::ops::NewMessage {
+            template: crate::sending::templates::PRIVACY_LINK,
+            to: &c.email,
+            data: serde_json::json!({ "portal_url": url }),
+            idempotency_key: &key,
+        },
+    )?;
+    Ok(())
+}

@@ -73,6 +73,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
+    crate::intake::REGISTRATION,
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,

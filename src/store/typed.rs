@@ -188,6 +188,20 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
     }
 
+    /// Writes a new record that belongs to no stored person yet (a request queued before its
+    /// address is looked up), sealed with a fresh data key that the record itself carries,
+    /// wrapped by the master key under a fresh person id of its own. No other record shares the
+    /// key, so removing the record destroys it; the store never looks for it elsewhere, so the
+    /// tree needs no [`super::registry::Layout::Keyed`]. One write, whatever the value holds.
+    /// Returns false when the key was taken.
+    pub fn insert_self_keyed(&self, key: &[u8], value: &T) -> Result<bool> {
+        let (person, dk) = (PersonId::new(), SecretKey::random());
+        let wrapped = self.store.keyring().wrap(person.as_bytes(), &dk);
+        let raw = Keyed::encode(person.as_bytes(), &wrapped, &[], &self.seal_detached(&dk, key, value)?)?;
+        let _gate = self.store.write_gate();
+        Ok(self.tree.compare_and_swap(key, None as Option<&[u8]>, Some(raw))?.is_ok())
+    }
+
     /// The record at `key` with its person's data key and, for a record that carries its key,
     /// the attached bytes (empty otherwise): one read where [`SealedTree::get`] and a key lookup
     /// would take two.

@@ -254,6 +254,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
     let not_in_this_story = [
         ("restrictions", "she is never restricted here (the restriction test covers it)"),
         ("portal_nonces", "a used portal link's nonce holds no record of her"),
+        ("public_intake", "her sign-up and portal request were carried out moments after she sent them"),
         ("users", "the appliance's own users, not contacts"),
         ("sessions", "the appliance's own users, not contacts"),
         ("api_tokens", "the appliance's own users, not contacts"),

@@ -30,6 +30,7 @@ mod retention;
 mod saved_searches;
 mod smoke;
 mod store;
+mod timing;
 mod tracking;
 mod unsubscribe;
 mod website;

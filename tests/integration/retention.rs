@@ -108,6 +108,8 @@ fn retention_dry_run_changes_nothing_and_the_run_removes_exactly_what_it_counted
         .send()
         .unwrap();
     assert_eq!(r.status(), 200);
+    // The sign-up is recorded a moment after the answer (the public intake): wait for it.
+    assert_eq!(tidings::intake::process_pending(st), 0);
     std::fs::create_dir_all(st.imports.dir()).unwrap();
     std::fs::write(st.imports.dir().join("0190abcd.upload.csv"), "email\nsomeone@example.org\n").unwrap();
     std::fs::write(st.imports.dir().join("0190abcd.upload.json"), "{}").unwrap();
