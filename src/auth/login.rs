@@ -40,18 +40,37 @@ pub async fn password_step(
     ip: Option<TruncatedIp>,
 ) -> Result<PasswordOutcome, AuthError> {
     let users = state.users.clone();
+    let username_for_throttle = username.trim().to_lowercase();
     let found = blocking(move || users.find_by_username(&username)).await?;
     let usable = found.as_ref().filter(|u| !u.disabled);
     // An account under attack slows attempts from unfamiliar networks down before any verdict.
     if let Some(u) = usable {
         slow_down(state, &u.id, ip).await;
     }
+    // A name that is no account is throttled and locked like one, so that neither the delay nor
+    // a lock tells a stranger which names exist.
+    let stand_in = || {
+        let h = state.store.keyring().lookup_hash("tidings/login-stand-in", username_for_throttle.as_bytes());
+        PersonId::from_slice(&h[..16]).expect("16 bytes")
+    };
+    if found.is_none() {
+        slow_down(state, &stand_in(), ip).await;
+    }
     let ok = state.hasher.verify(password, usable.map(|u| u.password_hash.clone())).await;
     let Some(mut user) = found else {
+        let id = stand_in();
+        let now = Utc::now();
+        let locked = match state.login_throttle.gate(&id, ip, now).locked_until {
+            Some(until) => Some(until),
+            None => state.login_throttle.failed(&id, ip, Step::Password, now),
+        };
         state
             .audit_event(Event::new(Actor::Anonymous, Action::LoginFailed).ip(ip).detail("reason", "unknown user"))
             .await?;
-        return Ok(PasswordOutcome::Rejected);
+        return Ok(match locked {
+            Some(until) => PasswordOutcome::Locked { until },
+            None => PasswordOutcome::Rejected,
+        });
     };
     let now = Utc::now();
     if user.disabled {

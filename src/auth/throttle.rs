@@ -34,6 +34,9 @@ const FIRST_DELAY_MS: u64 = 250;
 const MAX_NETWORKS: usize = 64;
 const MAX_FAMILIAR: usize = 16;
 const MAX_RECENT: usize = 1024;
+/// Accounts (and stand-ins for names that are no account) tracked at once; the one idle longest
+/// is forgotten first, so a spray of made-up names cannot grow memory without bound.
+const MAX_ACCOUNTS: usize = 10_000;
 
 /// What one attempt has to go through before it is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +125,12 @@ impl LoginThrottle {
         now: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
         let mut all = self.lock();
+        if !all.contains_key(user) && all.len() >= MAX_ACCOUNTS {
+            let idle = all.iter().min_by_key(|(_, a)| a.recent.back().copied()).map(|(k, _)| *k);
+            if let Some(k) = idle {
+                all.remove(&k);
+            }
+        }
         let acc = all.entry(*user).or_default();
         acc.recent.push_back(now);
         if acc.recent.len() > MAX_RECENT {

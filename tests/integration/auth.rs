@@ -516,3 +516,19 @@ fn tokens_are_revoked_from_the_page() {
     assert_eq!(r.status(), 422);
     assert!(r.text().unwrap().contains("number of days"));
 }
+
+/// Five failures lock a network out of a real account; a made-up name answers the same, so a
+/// lock (or its absence) does not tell which login names exist.
+#[test]
+fn a_name_that_is_no_account_locks_like_one() {
+    let app = behind_proxy();
+    let _admin = app.login_admin(NEW_PASSWORD);
+    let answers = |name: &str| -> Vec<u16> {
+        let c = app.client();
+        (0..6).map(|_| login_from(&app, &c, "203.0.113.50", name, "wrong password").status().as_u16()).collect()
+    };
+    let real = answers("admin");
+    let made_up = answers("nobody-by-that-name");
+    assert_eq!(real, vec![401, 401, 401, 401, 423, 423]);
+    assert_eq!(made_up, real, "a made-up name must answer as a real one");
+}
