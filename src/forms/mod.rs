@@ -136,6 +136,9 @@ pub struct Form {
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Of `purposes`, those a sign-up must tick (the newsletter box, typically): without them
+    /// the form is refused with the box named, not accepted as a subscriber who cannot be mailed.
+    pub required_purposes: Vec<String>,
 }
 
 impl Form {
@@ -144,6 +147,7 @@ impl Form {
             "id": self.id, "name": self.name, "title": self.title, "intro": self.intro,
             "ask_first_name": self.ask_first_name, "ask_last_name": self.ask_last_name,
             "custom_fields": self.custom_fields, "lists": self.lists, "purposes": self.purposes,
+            "required_purposes": self.required_purposes,
             "double_opt_in": self.double_opt_in, "thank_you": self.thank_you,
             "proof_of_work": self.proof_of_work, "redirect_url": self.redirect_url,
             "created_by": self.created_by, "created_at": self.created_at, "updated_at": self.updated_at,

@@ -50,6 +50,8 @@ pub struct FormInput {
     pub custom_fields: Option<Vec<String>>,
     pub lists: Option<Vec<String>>,
     pub purposes: Option<Vec<String>>,
+    /// Of the purposes, those a sign-up must tick.
+    pub required_purposes: Option<Vec<String>>,
     pub double_opt_in: Option<bool>,
     pub thank_you: Option<String>,
     pub proof_of_work: Option<bool>,
@@ -144,6 +146,24 @@ fn apply(state: &AppState, f: &mut Form, input: &FormInput) -> OpResult<()> {
         }
         f.purposes = out;
     }
+    if let Some(required) = &input.required_purposes {
+        let mut out = Vec::new();
+        for p in required.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            if !f.purposes.iter().any(|x| x == p) {
+                return Err(invalid(
+                    "required_purposes",
+                    format!("`{p}` is not asked for by this form: tick it first"),
+                ));
+            }
+            if !out.iter().any(|x| x == p) {
+                out.push(p.to_string());
+            }
+        }
+        f.required_purposes = out;
+    }
+    // A purpose no longer asked cannot be required.
+    let asked = f.purposes.clone();
+    f.required_purposes.retain(|p| asked.contains(p));
     if let Some(b) = input.double_opt_in {
         f.double_opt_in = b;
     }
@@ -182,6 +202,7 @@ pub fn create(state: &AppState, by: By, input: &FormInput) -> OpResult<Form> {
         created_by: by.actor.reference(),
         created_at: now,
         updated_at: now,
+        required_purposes: vec![],
     };
     apply(state, &mut f, input)?;
     state.forms.put(&f)?;
@@ -369,6 +390,24 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
         if !purposes.iter().any(|(p, _)| p == key) {
             purposes.push((key.to_string(), version));
         }
+    }
+    // A sign-up that grants nothing cannot be mailed: say so, rather than confirm a
+    // subscription that no campaign will ever reach.
+    for key in &form.required_purposes {
+        if !purposes.iter().any(|(p, _)| p == key) {
+            let name = state.purposes.get(key)?.map(|p| p.name).unwrap_or_else(|| key.clone());
+            return bad(
+                CONSENT,
+                format!("tick “{name}” to sign up: without your agreement nothing can be sent to you"),
+            );
+        }
+    }
+    if !form.purposes.is_empty() && purposes.is_empty() {
+        return bad(
+            CONSENT,
+            "tick at least one box: without your agreement nothing can be sent to you, so you would not be subscribed"
+                .into(),
+        );
     }
 
     // Schema checks of the contact this submission would create: answered now, like every

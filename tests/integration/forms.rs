@@ -45,8 +45,14 @@ fn default_form() -> serde_json::Value {
     json!({ "name": "Footer", "title": "Our newsletter", "ask_first_name": true, "lists": ["news"], "purposes": ["newsletter"] })
 }
 
+/// Posts the hosted form; the newsletter box is ticked unless the fields say which boxes are.
 fn submit(app: &TestApp, form: &FormId, fields: &[(&str, &str)]) -> Response {
-    app.client().post(format!("{}/f/{form}", app.url)).form(fields).send().unwrap()
+    let mut all = fields.to_vec();
+    if !all.iter().any(|(k, _)| *k == "consent") && !all.iter().any(|(k, _)| *k == "no_consent") {
+        all.push(("consent", "newsletter"));
+    }
+    all.retain(|(k, _)| *k != "no_consent");
+    app.client().post(format!("{}/f/{form}", app.url)).form(&all).send().unwrap()
 }
 
 fn email(s: &str) -> EmailAddress {
@@ -358,4 +364,57 @@ fn admin_builds_a_form_and_sees_the_hosted_page_and_snippet() {
     assert!(!hosted.contains(" checked"), "consent boxes start unticked");
     let audit = app.get(&admin, "/audit?action=form.created").text().unwrap();
     assert!(audit.contains(&format!("form:{id}")));
+}
+
+/// A form can make a purpose required; a sign-up without it, or without any box ticked, is
+/// told plainly and kept out (no "subscription confirmed" for someone no campaign may mail),
+/// and the page comes back with what was typed.
+#[test]
+fn a_required_purpose_must_be_ticked_and_a_sign_up_granting_nothing_is_refused() {
+    let form = json!({ "name": "Footer", "title": "Our newsletter", "ask_first_name": true, "lists": ["news"],
+                       "purposes": ["newsletter", "engagement"], "required_purposes": ["newsletter"] });
+    let (app, _sink, id) = setup(|_| {}, form);
+    let hosted = app.client().get(format!("{}/f/{id}", app.url)).send().unwrap().text().unwrap();
+    assert!(hosted.contains("required"), "the required box is marked: {hosted}");
+
+    // Only the optional box: refused, the required one named, the typed values back.
+    let wording = |key: &str| {
+        let p = app.state.purposes.get(key).unwrap().unwrap();
+        format!("{key}:{}", p.current_wording)
+    };
+    let engagement = wording("engagement");
+    let r = submit(&app, &id, &[("email", "ines@example.org"), ("first_name", "Inès"), ("consent", &engagement)]);
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    assert!(page.contains("to sign up: without your agreement nothing can be sent to you"), "{page}");
+    assert!(page.contains(r#"value="ines@example.org""#) && page.contains(r#"value="Inès""#), "typed values kept");
+    assert!(page.contains(&format!(r#"value="{engagement}" checked"#)), "the ticked box stays ticked");
+
+    // No box at all on a form with no required one: refused too.
+    let optional = json!({ "name": "Side", "title": "Side", "purposes": ["newsletter"] });
+    let token = app.admin_token(&["send_campaigns"]);
+    let v: serde_json::Value = app
+        .client()
+        .post(format!("{}/api/v1/forms", app.url))
+        .bearer_auth(&token)
+        .json(&optional)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let side: FormId = v["form"]["id"].as_str().unwrap().parse().unwrap();
+    let r = submit(&app, &side, &[("email", "nobox@example.org"), ("no_consent", "")]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("tick at least one box"));
+
+    // Nobody was recorded for the refused sign-ups; the required box ticked gets through.
+    tidings::intake::process_pending(&app.state);
+    for refused in ["ines@example.org", "nobox@example.org"] {
+        assert!(app.state.contacts.find_by_email(&email(refused)).unwrap().is_none(), "{refused} recorded");
+    }
+    let newsletter = wording("newsletter");
+    let r = submit(&app, &id, &[("email", "ines@example.org"), ("consent", &newsletter)]);
+    assert_eq!(r.status(), 200);
+    tidings::intake::process_pending(&app.state);
+    assert!(app.state.contacts.find_by_email(&email("ines@example.org")).unwrap().is_some());
 }

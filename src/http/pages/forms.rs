@@ -81,7 +81,7 @@ fn choices(state: &AppState, f: &Form) -> Result<Value, ApiError> {
         purposes.push(context! {
             key => p.key, name => p.name, basis => p.basis.label(),
             version => p.current_wording, wording => wording.map(|w| w.text),
-            checked => f.purposes.contains(&p.key),
+            checked => f.purposes.contains(&p.key), required => f.required_purposes.contains(&p.key),
         });
     }
     Ok(context! { fields => fields, lists => lists, purposes => purposes })
@@ -111,7 +111,10 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, Api
     for key in &f.purposes {
         let Some(p) = state.purposes.get(key)? else { continue };
         let Some(w) = state.purposes.current_wording(&p)? else { continue };
-        purposes.push(context! { key => p.key, name => p.name, version => w.version, text => w.text });
+        let required = f.required_purposes.contains(&p.key);
+        purposes.push(
+            context! { key => p.key, name => p.name, version => w.version, text => w.text, required => required },
+        );
     }
     let base = if embed { state.config.public_url() } else { String::new() };
     Ok(context! {
@@ -172,6 +175,7 @@ fn blank(g: &Principal) -> Form {
         custom_fields: vec![],
         lists: vec![],
         purposes: vec!["newsletter".into()],
+        required_purposes: vec!["newsletter".into()],
         double_opt_in: true,
         thank_you: "Thank you. Please check your inbox: we have sent you a link to confirm your subscription.".into(),
         proof_of_work: false,
@@ -220,6 +224,8 @@ pub struct BuilderForm {
     #[serde(default)]
     purposes: Vec<String>,
     #[serde(default)]
+    required_purposes: Vec<String>,
+    #[serde(default)]
     double_opt_in: Option<String>,
     #[serde(default)]
     proof_of_work: Option<String>,
@@ -240,6 +246,7 @@ impl BuilderForm {
             custom_fields: Some(self.custom_fields.clone()),
             lists: Some(self.lists.clone()),
             purposes: Some(self.purposes.clone()),
+            required_purposes: Some(self.required_purposes.clone()),
             double_opt_in: Some(self.double_opt_in.is_some()),
             thank_you: Some(self.thank_you.clone()),
             proof_of_work: Some(self.proof_of_work.is_some()),
@@ -258,6 +265,7 @@ impl BuilderForm {
             custom_fields: self.custom_fields.clone(),
             lists: self.lists.clone(),
             purposes: self.purposes.clone(),
+            required_purposes: self.required_purposes.clone(),
             double_opt_in: self.double_opt_in.is_some(),
             proof_of_work: self.proof_of_work.is_some(),
             thank_you: self.thank_you.clone(),

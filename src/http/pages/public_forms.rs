@@ -83,6 +83,14 @@ pub async fn submit(
         return message(&state, 400, "Not sent", "The form could not be read. Go back and try again.", "error");
     };
     let client = ClientInfo::from_request(&req, &state.config);
+    // What was typed, to put back in the fields if the form is refused.
+    let typed: std::collections::BTreeMap<String, String> =
+        pairs.iter().filter(|(k, _)| k != "consent").map(|(k, v)| (k.clone(), v.clone())).collect();
+    let typed_consents: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| k == "consent")
+        .map(|(_, v)| v.split_once(':').map_or(v.as_str(), |(k, _)| k).to_string())
+        .collect();
     let submitted = Submitted { pairs, ip: client.ip, user_agent: client.agent };
     let (st, form) = (state.clone(), f.clone());
     let outcome = blocking(move || fops::submit(&st, &form, &submitted, Utc::now()).map_err(ApiError::from)).await?;
@@ -108,13 +116,17 @@ pub async fn submit(
                 "email" => "Email address".to_string(),
                 "first_name" => "First name".to_string(),
                 "last_name" => "Last name".to_string(),
+                "consent" => "Consent".to_string(),
                 other => other.to_string(),
             };
             let mut res = render(
                 &state,
                 422,
                 "form_public.html",
-                context! { form => view, embed => false, error => format!("{label}: {m}") },
+                context! {
+                    form => view, embed => false, error => format!("{label}: {m}"), typed => typed,
+                    typed_consents => typed_consents,
+                },
             )?;
             *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)

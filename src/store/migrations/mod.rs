@@ -5,6 +5,7 @@ mod v001_initial;
 mod v002_contact_keys_inline;
 mod v003_email_buckets;
 mod v004_settings_json;
+mod v005_form_required_purposes;
 
 use super::{StoreError, META};
 
@@ -21,6 +22,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v002_contact_keys_inline::MIGRATION,
     v003_email_buckets::MIGRATION,
     v004_settings_json::MIGRATION,
+    v005_form_required_purposes::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
