@@ -15,6 +15,13 @@ use serde::{Deserialize, Serialize};
 
 pub const ENV_PREFIX: &str = "TIDINGS_";
 
+/// Something in the configuration that will go wrong, and the key that fixes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigWarning {
+    pub key: &'static str,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -870,6 +877,73 @@ impl Config {
         self.tls.mode != TlsMode::Off
     }
 
+    /// What will go wrong with this configuration, in words, for `tidings check` and the
+    /// dashboard: each names the key that fixes it.
+    pub fn warnings(&self) -> Vec<ConfigWarning> {
+        let local = |h: &str| {
+            let h = h.trim().trim_start_matches('[').trim_end_matches(']');
+            h.eq_ignore_ascii_case("localhost")
+                || h.ends_with(".localhost")
+                || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
+        };
+        let mut out = Vec::new();
+        let public = self.public_url();
+        let public_host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
+        if local(public_host) {
+            out.push(ConfigWarning {
+                key: "http.public_url",
+                text: format!(
+                    "Links in mail and on the subscribe forms point to {public}, which only this machine can open. Set \
+                     http.public_url (or hostname) to the address people reach this server at."
+                ),
+            });
+        }
+        let from = self.mail_from();
+        if from.rsplit_once('@').is_none_or(|(_, domain)| local(domain) || !domain.contains('.')) {
+            out.push(ConfigWarning {
+                key: "mail.from",
+                text: format!(
+                    "Mail is sent from {from}, an address other mail servers refuse. Set mail.from to an address of your \
+                     own domain (with SPF and DKIM for it)."
+                ),
+            });
+        }
+        if self.mail.relays.is_empty() {
+            out.push(ConfigWarning {
+                key: "mail.relays",
+                text: format!(
+                    "No SMTP relay is configured: every message (confirmations, campaigns) is written to {} and nobody \
+                     receives it. Add a [[mail.relays]] entry.",
+                    self.outbox_dir().display()
+                ),
+            });
+        }
+        if self.tls_enabled() && self.tls.cert_file.as_os_str().is_empty() {
+            out.push(ConfigWarning {
+                key: "tls.cert_file",
+                text: "The certificate is self-signed: browsers warn on every page, including the subscribe, unsubscribe \
+                       and privacy pages your customers open. Set tls.cert_file and tls.key_file, or run behind a reverse \
+                       proxy with tls.mode = \"off\"."
+                    .into(),
+            });
+        }
+        if self.listen.ip().is_loopback()
+            && self.proxy.trusted.is_empty()
+            && self.tls_enabled()
+            && !local(&self.hostname)
+        {
+            out.push(ConfigWarning {
+                key: "listen",
+                text: format!(
+                    "The server listens on {} only: nobody outside this machine can reach {}. Set listen = \"0.0.0.0:443\" \
+                     (or put a reverse proxy in front and set proxy.trusted).",
+                    self.listen, self.hostname
+                ),
+            });
+        }
+        out
+    }
+
     /// Where people reach this server, without a trailing slash: `http.public_url`, or the admin
     /// URL. Links in mail and form snippets start with it.
     pub fn public_url(&self) -> String {
@@ -1137,5 +1211,28 @@ mod example_tests {
             let leaf = key.rsplit('.').next().unwrap();
             assert!(example.contains(&format!("# {leaf} = ")), "config.example.toml lacks `{key}`");
         }
+    }
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_warn_about_everything_that_will_go_wrong_and_a_real_setup_about_nothing() {
+        let keys = |c: &Config| c.warnings().iter().map(|w| w.key).collect::<Vec<_>>();
+        let defaults = Config::default();
+        assert_eq!(keys(&defaults), vec!["http.public_url", "mail.from", "mail.relays", "tls.cert_file"]);
+        // A package install: a real hostname, still on loopback.
+        let mut packaged = Config { hostname: "news.example.com".into(), ..Config::default() };
+        assert!(keys(&packaged).contains(&"listen"), "{:?}", keys(&packaged));
+        assert!(!keys(&packaged).contains(&"http.public_url"));
+        packaged.listen = "0.0.0.0:443".parse().unwrap();
+        packaged.mail.from = "news@example.com".into();
+        packaged.tls.cert_file = "/etc/tidings/fullchain.pem".into();
+        packaged.tls.key_file = "/etc/tidings/privkey.pem".into();
+        packaged.mail.relays =
+            vec![RelayConfig { name: "main".into(), host: "smtp.example.com".into(), ..Default::default() }];
+        assert_eq!(keys(&packaged), Vec::<&str>::new());
     }
 }

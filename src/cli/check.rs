@@ -12,6 +12,7 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs) -> Result<(), String> {
     let mut config = args.store.load(None)?;
+    let warnings = config.warnings();
     if !config.metrics.token.is_empty() {
         config.metrics.token = "(set)".into();
     }
@@ -22,5 +23,18 @@ pub fn run(args: CheckArgs) -> Result<(), String> {
     }
     let text = toml::to_string_pretty(&config).map_err(|e| e.to_string())?;
     println!("# configuration is valid; effective values:\n{text}");
+    if warnings.is_empty() {
+        println!("# nothing to warn about");
+    } else {
+        println!(
+            "# {} warning{} (what will go wrong as configured):",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        );
+        for w in &warnings {
+            println!("#  - [{}] {}", w.key, w.text);
+            eprintln!("warning: [{}] {}", w.key, w.text);
+        }
+    }
     Ok(())
 }

@@ -143,3 +143,28 @@ fn two_factor_required_by_role_is_enforced_and_the_records_say_so() {
     // The admin has no second factor: the next page is enrolment.
     assert_eq!(location(&app.get(&admin, "/contacts")), "/account?ok=two_factor_required");
 }
+
+/// The dashboard (for those who manage settings) and `tidings check` say, in words, what will
+/// go wrong as configured: here, links to localhost, a sender other servers refuse, no relay.
+#[test]
+fn the_dashboard_and_check_warn_about_what_will_go_wrong() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, "/").text().unwrap();
+    let at = page.find(r#"id="config-warnings""#).expect("a warnings list");
+    let block = &page[at..at + page[at..].find("</ul>").unwrap()];
+    assert!(block.contains("only this machine can open"), "{block}");
+    assert!(block.contains("No SMTP relay is configured"), "{block}");
+    assert!(block.contains("other mail servers refuse"), "{block}");
+    // An analyst (no settings permission) is not shown configuration advice.
+    let ana = app.signed_in_user(&admin, "ana", "analyst");
+    assert!(!app.get(&ana, "/").text().unwrap().contains("config-warnings"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["check", "--data-dir"])
+        .arg(app.data_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("[mail.relays] No SMTP relay is configured"), "{text}");
+}

@@ -90,6 +90,7 @@ pub async fn show(
             recent => recent, backup => backup, usernames => usernames,
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
+            warnings => if g.can(crate::domain::Permission::ManageSettings) { state.config.warnings() } else { Vec::new() },
             reports => reports,
             privacy => privacy,
         },
