@@ -895,8 +895,8 @@ impl MailConfig {
                 return bad(format!("{key}: `{value}` is not an email address"));
             }
         }
-        if self.from_name.chars().any(char::is_control) {
-            return bad("mail.from_name must not contain line breaks or control characters".into());
+        if let Err(e) = crate::domain::HeaderText::parse(&self.from_name, 200) {
+            return bad(format!("mail.from_name {e}"));
         }
         if !self.return_path.is_empty() && !plausible_domain(&self.return_path) {
             return bad(format!("mail.return_path: `{}` is not a domain name", self.return_path));

@@ -7,7 +7,9 @@ use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats};
 use super::outbox::TxMessage;
 use super::templates::{Template, TemplateKind};
 use crate::audit::{Action, Actor};
+use crate::domain::HeaderText;
 use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
+use crate::mail::template::{check_source, Part, MAX_SOURCE};
 use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, TemplateError};
 use crate::ops::{By, OpError, OpResult};
 use crate::search::{ContactQuery, SortBy};
@@ -60,28 +62,34 @@ fn saved_search_input(state: &AppState, input: &CampaignInput) -> OpResult<Optio
     Ok(Some(Some(id)))
 }
 
+/// A value that becomes a mail header, checked by the one rule for those.
+fn header_text(field: &'static str, raw: &str, max: usize) -> OpResult<String> {
+    HeaderText::parse(raw, max).map(String::from).map_err(|e| invalid(field, e.to_string()))
+}
+
 fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<()> {
     if let Some(name) = &input.name {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        // The name is the campaign's `List-Id` header.
+        let name = header_text("name", name, 200)?;
+        if name.is_empty() {
             return Err(invalid("name", "give the campaign a name of up to 200 characters"));
         }
-        c.name = name.to_string();
+        c.name = name;
     }
     if let Some(s) = &input.subject {
-        if s.contains(['\r', '\n']) {
-            return Err(invalid("subject", "must be one line"));
-        }
-        if s.chars().count() > 300 {
-            return Err(invalid("subject", "is longer than 300 characters"));
-        }
-        c.subject = s.trim().to_string();
+        let s = header_text("subject", s, 300)?;
+        check_source(&s, Part::Subject).map_err(template_error)?;
+        c.subject = s;
     }
     if let Some(b) = &input.body {
-        if b.len() > 512 * 1024 {
-            return Err(invalid("body", "is larger than 512 KiB"));
+        if b.len() > MAX_SOURCE {
+            return Err(invalid("body", format!("is larger than {} KiB", MAX_SOURCE / 1024)));
         }
-        c.body = b.replace("\r\n", "\n");
+        let b = b.replace("\r\n", "\n");
+        // A draft may be unfinished (a syntax error is reported, not refused, by the editor),
+        // but a construct that can never be sent is refused now.
+        check_source(&b, Part::Body).map_err(template_error)?;
+        c.body = b;
     }
     if let Some(f) = input.format {
         c.format = f;
@@ -209,8 +217,10 @@ pub fn prepare(state: &AppState, c: &Campaign) -> OpResult<PreparedCampaign> {
     .map_err(template_error)
 }
 
+/// A template error names the part's field (`subject`, `layout`, `body`) and, in its message,
+/// the part, the line and the limit.
 fn template_error(e: TemplateError) -> OpError {
-    OpError::Invalid { field: "body", message: e.to_string() }
+    OpError::Invalid { field: e.part.field(), message: e.to_string() }
 }
 
 /// Checks that a campaign can go: content, audience, purpose.
@@ -598,18 +608,18 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
         }
     };
     if let Some(n) = &input.name {
-        t.name = n.trim().chars().take(200).collect();
+        t.name = header_text("name", n, 200)?;
     }
     if t.name.is_empty() {
         t.name = t.key.clone();
     }
     if let Some(s) = &input.subject {
-        if s.contains(['\r', '\n']) {
-            return Err(invalid("subject", "must be one line"));
-        }
-        t.subject = s.trim().to_string();
+        t.subject = header_text("subject", s, 300)?;
     }
     if let Some(b) = &input.body {
+        if b.len() > MAX_SOURCE {
+            return Err(invalid("body", format!("is larger than {} KiB", MAX_SOURCE / 1024)));
+        }
         t.body = b.replace("\r\n", "\n");
     }
     if let Some(f) = input.format {
@@ -622,6 +632,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
     match t.kind {
         TemplateKind::Layout => {
             t.format = BodyFormat::Html;
+            // The layout is this template's body.
             PreparedCampaign::prepare(
                 &CampaignSource { subject: "", layout: &t.body, body: "", format: BodyFormat::Html },
                 Limits::default(),
@@ -632,7 +643,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
             if t.subject.is_empty() {
                 return Err(invalid("subject", "write a subject"));
             }
-            state.sending.templates.prepare_message(&t).map_err(|m| invalid("body", m))?;
+            state.sending.templates.prepare_message(&t).map_err(template_error)?;
         }
     }
     t.updated_at = Utc::now();
@@ -722,7 +733,8 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
         ));
     }
     // Render once now, so that a template error is the caller's 4xx, not a failed send later.
-    let prepared = state.sending.templates.prepare_message(&template).map_err(|m| invalid("template", m))?;
+    let prepared =
+        state.sending.templates.prepare_message(&template).map_err(|e| invalid("template", e.to_string()))?;
     let contact = match state.contacts.find_by_email(msg.to)? {
         Some(c) => c,
         None => {

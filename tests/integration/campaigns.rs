@@ -485,3 +485,113 @@ fn the_campaign_pages_write_preview_test_and_send() {
     let analyst = app.signed_in_user(&admin, "ana", "analyst");
     assert_eq!(app.get(&analyst, "/campaigns").status(), 403);
 }
+
+/// Characters that can never be in a mail header, typed into a subject.
+const UNSENDABLE: [(char, &str); 5] =
+    [('\0', "U+0000"), ('\u{0b}', "U+000B"), ('\u{1b}', "U+001B"), ('\u{7f}', "U+007F"), ('\u{85}', "U+0085")];
+
+#[test]
+fn a_subject_that_can_never_be_sent_is_refused_where_it_is_typed() {
+    use crate::helpers::{location, NEW_PASSWORD};
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+
+    // The API: 422 naming the field, nothing saved.
+    let v = api.ok("POST", "/campaigns", Some(json!({"name": "Spring", "subject": "Hello"})));
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    for (c, code) in UNSENDABLE {
+        let subject = format!("Spring{c}sale");
+        let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"subject": subject})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+        assert!(v["message"].as_str().unwrap().contains(code), "{code}: {v}");
+        let (status, v) =
+            api.call("POST", "/campaigns", Some(json!({"name": format!("New {code}"), "subject": subject})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+        let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"name": format!("Spr{c}ing")})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("name")), "{code}: the name is the List-Id: {v}");
+        let (status, v) = api.call(
+            "POST",
+            "/templates",
+            Some(json!({"key": "receipt", "subject": subject, "body": "Thanks {{ first_name }}"})),
+        );
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+    }
+    let v = api.ok("GET", &format!("/campaigns/{id}"), None);
+    assert_eq!((v["campaign"]["subject"].as_str(), v["campaign"]["name"].as_str()), (Some("Hello"), Some("Spring")));
+    let v = api.ok("GET", "/campaigns", None);
+    assert_eq!(v["campaigns"].as_array().unwrap().len(), 1, "no campaign was created: {v}");
+    let (status, _) = api.call("GET", "/templates/receipt", None);
+    assert_eq!(status, 404, "no template was created");
+
+    // The editor: 422, the field named, the form as it was typed; nothing saved.
+    let admin = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Autumn")]);
+    let at = location(&r);
+    for (c, code) in UNSENDABLE {
+        let subject = format!("Autumn{c}sale");
+        let r = app.post_form(
+            &admin,
+            &at,
+            &at,
+            &[("name", "Autumn"), ("subject", &subject), ("format", "markdown"), ("body", "Typed but not saved 4711")],
+        );
+        assert_eq!(r.status(), 422, "{code}");
+        let page = r.text().unwrap();
+        let error = crate::helpers::text_of_id(&page, "subject-error").unwrap_or_default();
+        assert!(error.contains(code) && error.contains("control character"), "{code}: {error}");
+        assert!(page.contains("Typed but not saved 4711"), "{code}: the typed body is kept");
+    }
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(!page.contains("Typed but not saved 4711"), "nothing was saved");
+}
+
+#[test]
+fn templates_that_could_grow_without_limit_are_refused_in_the_editor_and_the_api() {
+    use crate::helpers::{location, NEW_PASSWORD};
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let v = api.ok("POST", "/campaigns", Some(json!({"name": "Big", "subject": "Hi", "body": "Hello"})));
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+
+    // The review's template: refused when it is saved, the construct and the line named.
+    let review = "Hi\n{% set a='x'*50000000 %}{% set b=a~a %}{% set c=b~b %}{{ c|length }}";
+    let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({ "body": review })));
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    let message = v["message"].as_str().unwrap();
+    assert!(message.starts_with("body, line 2: `*` multiplies numbers only"), "{message}");
+    let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"subject": "{{ a ~ b }}"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("`~`"), "{v}");
+    let (status, v) = api.call(
+        "POST",
+        "/templates",
+        Some(json!({"key": "nest", "subject": "s", "body": "{% macro m() %}{{ caller() }}{% endmacro %}"})),
+    );
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    assert_eq!(api.ok("GET", &format!("/campaigns/{id}"), None)["campaign"]["body"], "Hello", "nothing saved");
+
+    // A template that passes the check but asks for more than the limit: the preview is a 422
+    // naming the limit.
+    let greedy = "{% for i in range(100000) %}{% set l = range(100000)|list %}{% endfor %}";
+    api.ok("PATCH", &format!("/campaigns/{id}"), Some(json!({ "body": greedy })));
+    let (status, v) = api.call("POST", &format!("/campaigns/{id}/preview"), Some(json!({})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("grew past 8 MiB"), "{v}");
+
+    // The editor: the same words, the typed text kept; the preview frame says why, as a 422.
+    let admin = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Editor")]);
+    let at = location(&r);
+    let fields =
+        |body: &'static str| vec![("name", "Editor"), ("subject", "Hi"), ("format", "markdown"), ("body", body)];
+    let r = app.post_form(&admin, &at, &at, &fields("Line one\n\n{% set s %}{{ first_name }}{% endset %}"));
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    let error = crate::helpers::text_of_id(&page, "body-error").unwrap_or_default();
+    assert!(error.contains("line 3") && error.contains("{% endset %}"), "{error}");
+    assert!(page.contains("{% set s %}{{ first_name }}{% endset %}"), "the typed body is kept");
+    let r = app.post_form(&admin, &at, &format!("{at}/preview"), &fields(greedy));
+    assert_eq!(r.status(), 422);
+    let doc = r.text().unwrap();
+    assert!(doc.contains("cannot be rendered") && doc.contains("grew past 8 MiB"), "{doc}");
+}
