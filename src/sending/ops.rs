@@ -291,7 +291,7 @@ fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
     c.state = CampaignState::Sending;
     c.started_at = Some(Utc::now());
     c.updated_at = Utc::now();
-    c.pause_reason.clear();
+    c.state_reason.clear();
     state.sending.campaigns.put(c)?;
     state.sending.campaigns.put_stats(&c.id, &Stats::default())?;
     state.store.commit()?;
@@ -336,7 +336,7 @@ pub fn pause_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Cam
     }
     state.sending.halt(id);
     c.state = CampaignState::Paused;
-    c.pause_reason = format!("Paused by {}.", by.actor.reference());
+    c.state_reason = format!("Paused by {}.", by.actor.reference());
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
@@ -352,7 +352,7 @@ pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
     }
     prepare(state, &c)?;
     c.state = CampaignState::Sending;
-    c.pause_reason.clear();
+    c.state_reason.clear();
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
@@ -364,7 +364,7 @@ pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
 pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
     require(&by, Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
-    if matches!(c.state, CampaignState::Sent | CampaignState::Cancelled) {
+    if c.state.finished() {
         return Err(OpError::Conflict(format!("The campaign is already {}.", c.state.as_str())));
     }
     state.sending.halt(id);
@@ -387,7 +387,7 @@ pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
             return Ok(false);
         }
         c.state = CampaignState::Paused;
-        c.pause_reason = reason.to_string();
+        c.state_reason = reason.to_string();
         c.updated_at = Utc::now();
         state.sending.campaigns.put(&c)?;
         state.store.commit()?;
@@ -403,31 +403,73 @@ pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
     }
 }
 
-/// Every slot is done.
+/// Every slot is done: the campaign is sent, or failed when messages were tried and none of
+/// them was sent (the reason says which failure was the most common, with the counts).
 pub(super) fn finish(state: &AppState, id: &CampaignId) {
-    let result = (|| -> OpResult<Option<Stats>> {
+    let result = (|| -> OpResult<Option<(CampaignState, Stats)>> {
         let mut c = campaign(state, id)?;
         if c.state != CampaignState::Sending {
             return Ok(None);
         }
-        c.state = CampaignState::Sent;
+        let tally = state.sending.outbox.tally(id)?;
+        let stats = state.sending.campaigns.stats(id)?;
+        if tally.sent == 0 && tally.failed > 0 {
+            c.state = CampaignState::Failed;
+            c.state_reason = failure_reason(&tally, &stats.last_error);
+        } else {
+            c.state = CampaignState::Sent;
+        }
         c.finished_at = Some(Utc::now());
         c.updated_at = Utc::now();
         state.sending.campaigns.put(&c)?;
         state.store.commit()?;
-        Ok(Some(state.sending.campaigns.stats(id)?))
+        Ok(Some((c.state, stats)))
     })();
     match result {
-        Ok(Some(s)) => super::sender::audit_system(
-            state,
-            Action::CampaignFinished,
-            id,
-            Some(("result", format!("sent {}, failed {}, skipped {}", s.sent, s.failed, s.skipped))),
-        ),
+        Ok(Some((end, s))) => {
+            if end == CampaignState::Failed {
+                tracing::warn!(campaign = %id, failed = s.failed, "campaign failed: no message was sent");
+            }
+            super::sender::audit_system(
+                state,
+                Action::CampaignFinished,
+                id,
+                Some((
+                    "result",
+                    format!("{}: sent {}, failed {}, skipped {}", end.as_str(), s.sent, s.failed, s.skipped),
+                )),
+            )
+        }
         Ok(None) => {}
         Err(e) => tracing::error!(campaign = %id, error = %e, "could not mark the campaign sent"),
     }
     state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+}
+
+/// "All 3 messages failed. Most common: SMTP 550 (3 of 3). Last error: …"
+fn failure_reason(tally: &super::outbox::Tally, last_error: &str) -> String {
+    let mut out = match tally.failed {
+        1 => "The one message failed.".to_string(),
+        n => format!("All {n} messages failed."),
+    };
+    if tally.skipped > 0 {
+        out.push_str(&format!(
+            " {} recipients were left out (no longer subscribed or without consent).",
+            tally.skipped
+        ));
+    }
+    if let Some((note, count)) = tally.failures.iter().max_by_key(|(_, n)| *n) {
+        out.push_str(&format!(" Most common: {} ({count} of {}).", note.describe(), tally.failed));
+        let others: Vec<String> =
+            tally.failures.iter().filter(|(n, _)| n != note).map(|(n, c)| format!("{} ({c})", n.describe())).collect();
+        if !others.is_empty() {
+            out.push_str(&format!(" Also: {}.", others.join(", ")));
+        }
+    }
+    if !last_error.is_empty() {
+        out.push_str(&format!(" Last error: {last_error}"));
+    }
+    out
 }
 
 /// The searches whose union is the audience, each limited to subscribed contacts (and, for a

@@ -546,6 +546,46 @@ fn a_subject_that_can_never_be_sent_is_refused_where_it_is_typed() {
 }
 
 #[test]
+fn a_campaign_whose_every_message_is_refused_ends_failed_with_the_reason_on_its_page() {
+    use crate::helpers::NEW_PASSWORD;
+    let sink = SmtpSink::start(SinkOptions { rcpt_reply: |_| Some("550 5.7.1 relaying denied"), ..Default::default() });
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    for i in 0..3 {
+        api.contact(&format!("r{i}@example.org"), &["news"], &[], true);
+    }
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Nobody gets it", "subject": "Hi {{ first_name }}", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    let done = api.wait_state(&id, "failed", Duration::from_secs(20));
+    assert_eq!(done["state"], "failed", "not sent: {done}");
+    assert_eq!((done["progress"]["sent"].as_u64(), done["progress"]["failed"].as_u64()), (Some(0), Some(3)), "{done}");
+    let reason = done["failure_reason"].as_str().unwrap();
+    assert!(reason.contains("All 3 messages failed") && reason.contains("SMTP 550 (3 of 3)"), "{reason}");
+    assert!(reason.contains("relaying denied"), "the relay's words: {reason}");
+    assert_eq!(done["pause_reason"], "", "{done}");
+    assert!(sink.messages().is_empty());
+
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, &format!("/campaigns/{id}")).text().unwrap();
+    assert_eq!(crate::helpers::text_of_id(&page, "campaign-state").as_deref(), Some("Failed"));
+    let shown = crate::helpers::text_of_id(&page, "failure-reason").unwrap_or_default();
+    assert!(shown.contains("No message was sent") && shown.contains("SMTP 550 (3 of 3)"), "{shown}");
+    let list = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(list.contains("state-failed\">Failed<"), "in the list");
+    let report = app.get(&admin, &format!("/campaigns/{id}/report")).text().unwrap();
+    assert!(report.contains("state-failed\">Failed<") && report.contains("SMTP 550 (3 of 3)"), "in the report");
+    // Finished: it can be deleted, not cancelled.
+    let (status, _) = api.call("POST", &format!("/campaigns/{id}/cancel"), None);
+    assert_eq!(status, 409);
+}
+
+#[test]
 fn templates_that_could_grow_without_limit_are_refused_in_the_editor_and_the_api() {
     use crate::helpers::{location, NEW_PASSWORD};
     let app = crate::helpers::spawn_app();

@@ -17,7 +17,7 @@ use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::mail::BodyFormat;
 use crate::ops::OpError;
 use crate::sending::ops::{self as sops, CampaignInput, TemplateInput};
-use crate::sending::{Campaign, Schedule, TemplateKind};
+use crate::sending::{Campaign, CampaignState, Schedule, TemplateKind};
 use crate::state::{blocking, AppState};
 
 fn campaign_id(raw: &str) -> Result<CampaignId, ApiError> {
@@ -145,7 +145,9 @@ async fn render_typed(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
-                editable => c.state.editable(), pause_reason => c.pause_reason, audience => audience,
+                editable => c.state.editable(), audience => audience,
+                pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
+                failure_reason => (c.state == CampaignState::Failed).then_some(&c.state_reason),
                 saved_search => typed_search.unwrap_or_else(|| saved_id.map(|s| s.to_string()).unwrap_or_default()),
                 schedule => c.schedule.as_ref().map(|s| s.describe()), next_run => c.next_run,
                 recurring => matches!(c.schedule, Some(Schedule::Cron { .. })),
