@@ -6,13 +6,15 @@
 //! lines that double a string in a loop asked the allocator for gigabytes. Three layers close
 //! that, each one checked where it can be:
 //!
-//! 1. **Refused constructs, at prepare and save time** ([`check`]). Every template is parsed
-//!    into minijinja's syntax tree before it is compiled, and refused, with the construct and
-//!    its line, when it uses anything whose result has no size bound: the `~` operator; `+` and
-//!    `*` unless both sides are numbers (`+` also with one number literal: the other side must
-//!    then be a number too, or the addition fails); slices (`x[1:5]`, a copy that is not
-//!    counted); captured output (`{% set x %}…{% endset %}`, `{% filter %}`, macros and
-//!    `{% call %}`, blocks, recursive loops); lists and maps built from anything but constants
+//! 1. **Refused constructs, at prepare and save time**
+//!    ([`check_source`](super::template::check_source)). Every template is parsed into
+//!    minijinja's syntax tree before it is compiled, and refused, with the construct and its
+//!    line, when it uses anything whose result has no size bound: the `~` operator; `+`
+//!    unless one side is a number (a number literal, `x | int`, `loop.index` …: the other side
+//!    must then be a number too, or the addition fails) and `*` unless both are (it repeats
+//!    text and lists); slices (`x[1:5]`, a copy that is not counted); captured output
+//!    (`{% set x %}…{% endset %}`, `{% filter %}`, macros and `{% call %}`, blocks, recursive
+//!    loops); lists and maps built from anything but constants
 //!    (`[x, x]` nests a value inside itself and prints twice its size, each time round a loop);
 //!    calls other than `range()`, `loop.cycle()` and `loop.changed()`; any filter or test not in
 //!    [`FILTERS`] / [`TESTS`]; and `include`, `import`, `extends`.
@@ -45,14 +47,19 @@
 //!   times the largest value above.
 //!
 //! [`PreparedCampaign::render`](super::PreparedCampaign::render) renders the subject, the HTML
-//! and the text part one after the other and keeps the three results: with the defaults a
-//! rendering stays under 2 × 2 MiB of kept output plus 8 MiB of values plus the merge fields —
-//! well under 64 MB, which `tests/template_memory.rs` measures for a table of hostile templates
-//! (the process's peak resident memory, rendering each on a thread). The sender prepares up to
-//! four messages at once, so a campaign's rendering holds at most four times that.
+//! and the text part one after the other and keeps the three results. With the defaults
+//! (sources ≤ 512 KiB, a message's data ≤ 64 KiB, output ≤ 2 MiB per part, values ≤ 8 MiB per
+//! part, fuel 200,000) one rendering holds at most about 2 × 2 MiB of kept output, 8 MiB of
+//! values, the merge fields, and transients of a few times the largest of those: the stated
+//! figure is **64 MB per rendering**, with room to spare. `tests/template_memory.rs` holds the
+//! code to it, preparing and rendering a table of hostile templates each in a process of its
+//! own and measuring its peak resident memory (the largest seen: about 12 MiB, for a 2 MB
+//! message). The sender prepares up to four messages at once, so a campaign's renderings hold
+//! at most four times the figure.
 //!
-//! Work stays bounded by fuel as before; an instruction's work is at most linear in the size of
-//! the values it touches, which the above bounds.
+//! Work stays bounded by fuel as before. One instruction's work is linear in the size of the
+//! values it touches (comparing, searching, formatting for `in`), so a hostile template can
+//! still spend CPU in proportion to fuel times its largest merge field: seconds, not memory.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -917,7 +924,11 @@ impl Walk {
             Stmt::EmitRaw(_) => Ok(()),
             Stmt::ForLoop(f) => {
                 if f.recursive {
-                    return self.refuse(f.span(), "recursive loops (`{% for … recursive %}`) are not available: each level's output is kept whole in memory, without a limit");
+                    return self.refuse(
+                        f.span(),
+                        "recursive loops (`{% for … recursive %}`) are not available: each level's output is kept \
+                        whole in memory, without a limit",
+                    );
                 }
                 self.expr(&f.iter)?;
                 if let Some(e) = &f.filter_expr {
@@ -940,7 +951,8 @@ impl Walk {
             Stmt::Set(s) => self.expr(&s.expr),
             Stmt::SetBlock(s) => self.refuse(
                 s.span(),
-                "`{% set … %}…{% endset %}` is not available: captured output is kept whole in memory, without a limit; set the variable to a value (`{% set x = … %}`)",
+                "`{% set … %}…{% endset %}` is not available: captured output is kept whole in memory, \
+                    without a limit; set the variable to a value (`{% set x = … %}`)",
             ),
             Stmt::AutoEscape(a) => {
                 self.expr(&a.enabled)?;
@@ -948,7 +960,8 @@ impl Walk {
             }
             Stmt::FilterBlock(f) => self.refuse(
                 f.span(),
-                "`{% filter %}` blocks are not available: captured output is kept whole in memory, without a limit; apply the filter to each value (`{{ x | upper }}`)",
+                "`{% filter %}` blocks are not available: captured output is kept whole in memory, without \
+                    a limit; apply the filter to each value (`{{ x | upper }}`)",
             ),
             Stmt::Block(b) => self.refuse(b.span(), format!("`{{% block {} %}}` is not available: {NO_FILES}", b.name)),
             Stmt::Import(i) => self.refuse(i.span(), NO_FILES),
@@ -957,7 +970,11 @@ impl Walk {
             Stmt::Include(i) => self.refuse(i.span(), NO_FILES),
             Stmt::Macro(m) => self.refuse(
                 m.span(),
-                format!("macros (`{{% macro {} %}}`) are not available: a macro's output is kept whole in memory, without a limit", m.name),
+                format!(
+                    "macros (`{{% macro {} %}}`) are not available: a macro's output is kept whole in memory, \
+                    without a limit",
+                    m.name
+                ),
             ),
             Stmt::CallBlock(c) => self.refuse(
                 c.span(),
@@ -983,7 +1000,8 @@ impl Walk {
         if !allowed {
             return self.refuse(
                 c.span(),
-                "only `range()`, `loop.cycle()` and `loop.changed()` can be called in templates (no macros, methods or other functions)",
+                "only `range()`, `loop.cycle()` and `loop.changed()` can be called in templates (no \
+                    macros, methods or other functions)",
             );
         }
         self.args(&c.args)
@@ -995,7 +1013,8 @@ impl Walk {
             Expr::Var(_) | Expr::Const(_) => Ok(()),
             Expr::Slice(s) => self.refuse(
                 s.span(),
-                "slices (`x[1:5]`) are not available: each one is a copy the template's limits do not count; use `truncate`, `first` or `last`",
+                "slices (`x[1:5]`) are not available: each one is a copy the template's limits do not \
+                    count; use `truncate`, `first` or `last`",
             ),
             Expr::UnaryOp(u) => self.expr(&u.expr),
             Expr::BinOp(b) => {
@@ -1003,19 +1022,22 @@ impl Walk {
                     BinOpKind::Concat => {
                         return self.refuse(
                             b.span(),
-                            "`~` (joining text) is not available: it lets a value grow without limit; write the parts side by side (`{{ a }} {{ b }}`)",
+                            "`~` (joining text) is not available: it lets a value grow without limit; write the parts \
+                                side by side (`{{ a }} {{ b }}`)",
                         )
                     }
                     BinOpKind::Add if !(numeric(&b.left) || numeric(&b.right)) => {
                         return self.refuse(
                             b.span(),
-                            "`+` adds numbers only here (joining text or lists with it lets a value grow without limit): make one side a number, e.g. `price | float + 1`",
+                            "`+` adds numbers only here (joining text or lists with it lets a value grow without \
+                                limit): make one side a number, e.g. `price | float + 1`",
                         )
                     }
                     BinOpKind::Mul if !(numeric(&b.left) && numeric(&b.right)) => {
                         return self.refuse(
                             b.span(),
-                            "`*` multiplies numbers only here (it repeats text and lists otherwise, without limit): make both sides numbers, e.g. `price | float * 1.2`",
+                            "`*` multiplies numbers only here (it repeats text and lists otherwise, without limit): \
+                                make both sides numbers, e.g. `price | float * 1.2`",
                         )
                     }
                     _ => {}
@@ -1036,16 +1058,28 @@ impl Walk {
                 if !FILTERS.contains(&f.name) {
                     return self.refuse(
                         f.span(),
-                        format!("there is no filter `{}` in templates; the filters are: {}", f.name, FILTERS.join(", ")),
+                        format!(
+                            "there is no filter `{}` in templates; the filters are: {}",
+                            f.name,
+                            FILTERS.join(", ")
+                        ),
                     );
                 }
                 let kwarg = |name: &str| f.args.iter().any(|a| matches!(a, ast::CallArg::Kwarg(k, _) if *k == name));
                 let positional = f.args.iter().filter(|a| matches!(a, ast::CallArg::Pos(_))).count();
                 if f.name == "map" && kwarg("default") {
-                    return self.refuse(f.span(), "`map(default=…)` is not available: it puts one value in every slot of a list; use `default` where the value is printed");
+                    return self.refuse(
+                        f.span(),
+                        "`map(default=…)` is not available: it puts one value in every slot of a list; use \
+                        `default` where the value is printed",
+                    );
                 }
                 if f.name == "batch" && (kwarg("fill_with") || positional > 1) {
-                    return self.refuse(f.span(), "`batch(…, fill_with)` is not available: it puts one value in a list many times over; test for the missing items instead");
+                    return self.refuse(
+                        f.span(),
+                        "`batch(…, fill_with)` is not available: it puts one value in a list many times over; test \
+                        for the missing items instead",
+                    );
                 }
                 if let Some(e) = &f.expr {
                     self.expr(e)?;
@@ -1069,14 +1103,22 @@ impl Walk {
                 if l.items.iter().all(literal) {
                     Ok(())
                 } else {
-                    self.refuse(l.span(), "a list (`[…]`) may hold only constants here (`['a', 'b']`): a list built from variables can hold itself and grow without limit")
+                    self.refuse(
+                        l.span(),
+                        "a list (`[…]`) may hold only constants here (`['a', 'b']`): a list built from variables \
+                        can hold itself and grow without limit",
+                    )
                 }
             }
             Expr::Map(m) => {
                 if m.keys.iter().chain(&m.values).all(literal) {
                     Ok(())
                 } else {
-                    self.refuse(m.span(), "a map (`{…}`) may hold only constants here: one built from variables can hold itself and grow without limit")
+                    self.refuse(
+                        m.span(),
+                        "a map (`{…}`) may hold only constants here: one built from variables can hold itself and \
+                        grow without limit",
+                    )
                 }
             }
         }
