@@ -378,6 +378,17 @@ mod tests {
         assert!(Schedule::at(gap, "Europe/Berlin").is_err(), "no such local time");
     }
 
+    /// Campaigns stored before `Failed` existed keep their state: postcard stores a variant by
+    /// its position, so the positions are pinned here.
+    #[test]
+    fn stored_states_keep_their_positions() {
+        for (state, byte) in CampaignState::ALL.iter().zip(0u8..) {
+            assert_eq!(postcard::to_allocvec(state).unwrap(), [byte], "{state:?}");
+            assert_eq!(postcard::from_bytes::<CampaignState>(&[byte]).unwrap(), *state);
+        }
+        assert_eq!(CampaignState::ALL.last(), Some(&CampaignState::Failed), "new states go last");
+    }
+
     #[test]
     fn cron_in_a_zone() {
         let s = Schedule::cron("0 9 * * 1", "Europe/Berlin").unwrap();
