@@ -1103,6 +1103,27 @@ mod tests {
         .unwrap();
         assert_eq!(loaded.config.proxy.trusted.len(), 2);
     }
+
+    /// The sender's name is every message's `From` display name: the header rule applies.
+    #[test]
+    fn the_sender_name_follows_the_header_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |name: &str| {
+            Config::load_from(
+                None,
+                vec![
+                    ("TIDINGS_MAIL__FROM_NAME".into(), name.into()),
+                    ("TIDINGS_DATA_DIR".into(), dir.path().display().to_string()),
+                ],
+                &CliOverrides::default(),
+            )
+        };
+        assert_eq!(load("Shoe Shop — News").unwrap().config.mail.from_name, "Shoe Shop — News");
+        for bad in ["Shoe\u{0b}Shop", "Shoe\u{85}Shop", "Shoe\u{2028}Shop"] {
+            let e = load(bad).unwrap_err().to_string();
+            assert!(e.contains("mail.from_name contains the control character U+"), "{bad:?}: {e}");
+        }
+    }
 }
 
 #[cfg(test)]
