@@ -634,4 +634,15 @@ fn templates_that_could_grow_without_limit_are_refused_in_the_editor_and_the_api
     assert_eq!(r.status(), 422);
     let doc = r.text().unwrap();
     assert!(doc.contains("cannot be rendered") && doc.contains("grew past 8 MiB"), "{doc}");
+
+    // The template editor: the same, for a message template's body.
+    let at = "/templates/confirm-subscription";
+    let body = "Hello\n{% call range(3) %}x{% endcall %}";
+    let r = app.post_form(&admin, at, at, &[("name", "Confirm"), ("subject", "Please confirm"), ("body", body)]);
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    let error = crate::helpers::text_of_id(&page, "body-error").unwrap_or_default();
+    assert!(error.contains("line 2") && error.contains("{% call %}"), "{error}");
+    assert!(page.contains("{% call range(3) %}x{% endcall %}"), "the typed body is kept");
+    assert!(!app.get(&admin, at).text().unwrap().contains("endcall"), "nothing saved");
 }
