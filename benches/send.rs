@@ -189,7 +189,7 @@ fn run(label: &'static str, audience: usize, pool: usize, dkim: bool, sink_port:
     stop.store(true, Ordering::Relaxed);
     sampler.join().unwrap();
     let c = state.sending.campaigns.get(&c.id).unwrap().unwrap();
-    eprintln!("[{label}] campaign {}: {}", c.state.as_str(), c.pause_reason);
+    eprintln!("[{label}] campaign {}: {}", c.state.as_str(), c.state_reason);
     state.search.stop();
     Run {
         label,

@@ -976,8 +976,8 @@ impl MailConfig {
                 return bad(format!("{key}: `{value}` is not an email address"));
             }
         }
-        if self.from_name.chars().any(char::is_control) {
-            return bad("mail.from_name must not contain line breaks or control characters".into());
+        if let Err(e) = crate::domain::HeaderText::parse(&self.from_name, 200) {
+            return bad(format!("mail.from_name {e}"));
         }
         if !self.return_path.is_empty() && !plausible_domain(&self.return_path) {
             return bad(format!("mail.return_path: `{}` is not a domain name", self.return_path));
@@ -1183,6 +1183,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(loaded.config.proxy.trusted.len(), 2);
+    }
+
+    /// The sender's name is every message's `From` display name: the header rule applies.
+    #[test]
+    fn the_sender_name_follows_the_header_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |name: &str| {
+            Config::load_from(
+                None,
+                vec![
+                    ("TIDINGS_MAIL__FROM_NAME".into(), name.into()),
+                    ("TIDINGS_DATA_DIR".into(), dir.path().display().to_string()),
+                ],
+                &CliOverrides::default(),
+            )
+        };
+        assert_eq!(load("Shoe Shop — News").unwrap().config.mail.from_name, "Shoe Shop — News");
+        for bad in ["Shoe\u{0b}Shop", "Shoe\u{85}Shop", "Shoe\u{2028}Shop"] {
+            let e = load(bad).unwrap_err().to_string();
+            assert!(e.contains("mail.from_name contains the control character U+"), "{bad:?}: {e}");
+        }
     }
 }
 

@@ -135,6 +135,10 @@ impl Settings {
                 return Err((name, "must not contain control characters".into()));
             }
         }
+        // The organisation's name goes into mail subjects (a breach notice's): one line.
+        if let Err(e) = crate::domain::HeaderText::parse(&self.organisation, 120) {
+            return Err(("organisation", e.to_string()));
+        }
         if self.organisation.trim().is_empty() {
             return Err(("organisation", "must not be empty".into()));
         }

@@ -1240,7 +1240,7 @@ pub fn delete_search(state: &AppState, by: By, id: &uuid::Uuid) -> OpResult<()> 
     require(&by, Permission::EditContacts)?;
     let s = state.saved_searches.get(id)?.ok_or(OpError::NotFound("saved search"))?;
     for c in state.sending.campaigns.all()? {
-        let done = matches!(c.state, crate::sending::CampaignState::Sent | crate::sending::CampaignState::Cancelled);
+        let done = c.state.finished();
         if !done && state.sending.campaigns.saved_search(&c.id)? == Some(*id) {
             return Err(OpError::Conflict(format!(
                 "The campaign “{}” sends to this search; choose another audience there first.",

@@ -666,7 +666,8 @@ pub fn parse_name(field: &str, raw: &str) -> Result<String, FieldError> {
     if s.chars().count() > MAX_NAME {
         return Err(FieldError::new(field, format!("is longer than {MAX_NAME} characters")));
     }
-    if s.chars().any(|c| c.is_control()) {
+    // A name is the display name of the `To` header: the header rule (no line separators either).
+    if s.chars().any(super::header::refused) {
         return Err(FieldError::new(field, "contains control characters"));
     }
     Ok(s.to_string())

@@ -4,6 +4,7 @@ pub mod consent;
 pub mod contact;
 pub mod email;
 pub mod event;
+pub mod header;
 pub mod ids;
 pub mod net;
 pub mod phone;
@@ -16,6 +17,7 @@ pub use contact::{
 };
 pub use email::EmailAddress;
 pub use event::{Activity, Event, EventKind, OrderItem};
+pub use header::{HeaderError, HeaderText};
 pub use ids::{BreachId, CampaignId, ContactId, EventId, MailId, PersonId, RequestId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

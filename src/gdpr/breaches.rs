@@ -616,7 +616,11 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         }
     }
     if let Some(s) = &u.notice_subject {
-        let s = register_text(state, "notice_subject", Some(s), 200)?;
+        // The subject of every notice: a mail header, and text the register keeps.
+        let s = crate::domain::HeaderText::parse(s, 200)
+            .map(String::from)
+            .map_err(|e| invalid("notice_subject", e.to_string()))?;
+        let s = register_text(state, "notice_subject", Some(&s), 200)?;
         if s.is_empty() {
             return Err(invalid("notice_subject", "the notice needs a subject"));
         }

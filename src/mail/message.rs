@@ -198,9 +198,11 @@ impl Message<'_> {
     }
 }
 
-/// Refuses any control character (CR, LF, NUL, TAB, DEL, C1) in a header value.
+/// Refuses any control character (CR, LF, NUL, TAB, DEL, C1) and the Unicode line and
+/// paragraph separators in a header value: the rule of [`crate::domain::header`], which the
+/// places where such values are entered apply first.
 pub fn check_value(header: &str, value: &str) -> Result<(), MessageError> {
-    if value.chars().any(char::is_control) {
+    if value.chars().any(crate::domain::header::refused) {
         return Err(MessageError::ControlCharacter { header: header.to_string() });
     }
     Ok(())

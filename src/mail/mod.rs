@@ -16,6 +16,7 @@ mod html_text;
 pub mod links;
 pub mod mailbox;
 pub mod message;
+pub mod sandbox;
 pub mod template;
 pub mod transport;
 

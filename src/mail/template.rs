@@ -1,9 +1,11 @@
 //! Campaign templates: a layout around a body, in a sandboxed minijinja.
 //!
-//! The sandbox: no loader (an `include`, `import` or `extends` finds nothing, so no file is
-//! ever read), no function that reaches the environment, the clock or the network, a fuel limit
-//! on the work one rendering may do (an endless loop stops), a limit on the output size, and
-//! HTML auto-escaping of every merge field in the HTML part.
+//! The sandbox ([`super::sandbox`]): no loader (an `include`, `import` or `extends` finds
+//! nothing, so no file is ever read), no function that reaches the environment, the clock or
+//! the network, a fuel limit on the work one rendering may do (an endless loop stops), a bound
+//! on the memory it may use (constructs that grow without limit are refused when a template is
+//! prepared or saved, filters count what they make, the output has a size limit), and HTML
+//! auto-escaping of every merge field in the HTML part.
 //!
 //! Everything that does not depend on the contact is done once, in [`PreparedCampaign::prepare`]:
 //! the Markdown is converted, the body is placed in the layout, CSS is inlined and the plain-text
@@ -12,14 +14,13 @@
 //! attributes and raw text). What remains per contact is filling fields:
 //! [`PreparedCampaign::render`].
 
-use std::io::Write;
-
 use minijinja::{context, Environment, ErrorKind, Value};
 use serde::Serialize;
 
 use super::html_text;
+use super::sandbox::{self, Limited, MAX_SUBJECT};
 
-/// Which part of the campaign an error is in, for the editor.
+/// Which part of the campaign an error is in, for the editor (and the form field it names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
@@ -28,6 +29,17 @@ pub enum Part {
     Body,
     /// The assembled message (a limit that only the whole message passes).
     Message,
+}
+
+impl Part {
+    /// The form or API field the part is edited in.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Part::Subject => "subject",
+            Part::Layout => "layout",
+            Part::Body | Part::Message => "body",
+        }
+    }
 }
 
 impl std::fmt::Display for Part {
@@ -52,7 +64,7 @@ pub struct TemplateError {
 }
 
 impl TemplateError {
-    fn new(part: Part, line: Option<usize>, message: impl Into<String>) -> Self {
+    pub(super) fn new(part: Part, line: Option<usize>, message: impl Into<String>) -> Self {
         Self { part, line, message: message.into() }
     }
 
@@ -65,6 +77,10 @@ impl TemplateError {
             }
             ErrorKind::TemplateNotFound => {
                 "templates cannot include, import or extend other templates or files".to_string()
+            }
+            // The value budget names itself; the engine's "invalid operation" adds nothing.
+            ErrorKind::InvalidOperation if e.detail().is_some_and(|d| d.starts_with(sandbox::LIMIT_PREFIX)) => {
+                e.detail().unwrap_or_default().to_string()
             }
             kind => match e.detail() {
                 Some(detail) => format!("{kind}: {detail}"),
@@ -125,19 +141,35 @@ a { color: #1d4ed8; }
 </html>
 "#;
 
-/// Limits on one rendering of one message.
+/// Limits on one rendering of one message (see [`super::sandbox`] for what they bound).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Template instructions one part may execute (minijinja "fuel").
     pub fuel: u64,
     /// Largest HTML or text part, in bytes.
     pub max_output: usize,
+    /// Bytes the strings and lists that one part's filters make may add up to.
+    pub max_values: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { fuel: 200_000, max_output: 2 * 1024 * 1024 }
+        Self { fuel: 200_000, max_output: 2 * 1024 * 1024, max_values: 8 * 1024 * 1024 }
     }
+}
+
+/// The largest template a part may be (a body, a layout), in bytes: what a compiled template
+/// and a rendering's variables can hold grows with it.
+pub const MAX_SOURCE: usize = 512 * 1024;
+
+/// The checks a part passes before it is compiled: its size, and no construct whose result has
+/// no size bound (see [`super::sandbox`]). For the places that save a template: a draft may
+/// have a syntax error (it is unfinished), but never a construct that can never be sent.
+pub fn check_source(src: &str, part: Part) -> Result<(), TemplateError> {
+    if src.len() > MAX_SOURCE {
+        return Err(TemplateError::new(part, None, format!("is larger than {} KiB", MAX_SOURCE / 1024)));
+    }
+    sandbox::check(src, part)
 }
 
 /// The links every message may carry, filled by the outbox per contact. They take precedence
@@ -181,13 +213,26 @@ impl std::fmt::Debug for PreparedCampaign {
 
 impl PreparedCampaign {
     pub fn prepare(source: &CampaignSource<'_>, limits: Limits) -> Result<Self, TemplateError> {
-        let mut env = sandbox(limits);
-        // Each part alone first: a syntax error then names the line the user wrote.
+        let mut env = sandbox::environment(limits);
+        if let Some(bad) = source.subject.chars().find(|c| crate::domain::header::refused(*c)) {
+            return Err(TemplateError::new(
+                Part::Subject,
+                None,
+                format!(
+                    "contains the control character {}; a subject is one line of text",
+                    crate::domain::header::describe(bad)
+                ),
+            ));
+        }
+        // Each part alone first: a refused construct or a syntax error then names the line the
+        // user wrote. The check comes before compiling: compiling already evaluates constant
+        // expressions (`'x' * 100000000`).
         for (name, part, src) in [
             (SUBJECT, Part::Subject, source.subject),
             (LAYOUT, Part::Layout, source.layout),
             (BODY, Part::Body, source.body),
         ] {
+            check_source(src, part)?;
             env.add_template_owned(name, src.to_string()).map_err(|e| TemplateError::from_engine(part, &e))?;
         }
 
@@ -218,6 +263,10 @@ impl PreparedCampaign {
         let text = html_text::html_to_text(&inlined, &prefix, &|token| tags.is_statement(token));
         let html_template = tags.restore(&inlined, true)?;
         let text_template = tags.restore(&text, false)?;
+        // The assembled parts hold the same tags as the parts checked above; checked again all
+        // the same, since these are what is rendered.
+        sandbox::check(&html_template, Part::Message)?;
+        sandbox::check(&text_template, Part::Message)?;
         env.add_template_owned(HTML, html_template.clone())
             .map_err(|e| TemplateError::from_engine(Part::Message, &e))?;
         env.add_template_owned(TEXT, text_template.clone())
@@ -240,25 +289,32 @@ impl PreparedCampaign {
             privacy_url => links.privacy_url,
             ..fields
         };
-        let subject = self
-            .env
-            .get_template(SUBJECT)
-            .and_then(|t| t.render(&ctx))
-            .map_err(|e| TemplateError::from_engine(Part::Subject, &e))?;
+        let mut subject = Limited::new(256, MAX_SUBJECT);
+        match self.env.get_template(SUBJECT).and_then(|t| t.render_captured_to(&ctx, &mut subject).map(|_| ())) {
+            Ok(()) => {}
+            Err(_) if subject.over() => {
+                return Err(TemplateError::new(
+                    Part::Subject,
+                    None,
+                    format!("is longer than {MAX_SUBJECT} bytes with these merge fields"),
+                ))
+            }
+            Err(e) => return Err(TemplateError::from_engine(Part::Subject, &e)),
+        }
+        // A merge field may hold a tab or a line break (contact data, a message's data): in a
+        // subject it becomes a space rather than failing the message at the header.
+        let subject = crate::domain::header::clean(&subject.into_string());
         let html = self.render_part(HTML, &ctx)?;
         let text = html_text::tidy(&self.render_part(TEXT, &ctx)?);
-        Ok(RenderedMessage { subject: subject.trim().to_string(), html, text })
+        Ok(RenderedMessage { subject, html, text })
     }
 
     fn render_part(&self, name: &str, ctx: &Value) -> Result<String, TemplateError> {
-        let mut out =
-            Limited { buf: Vec::with_capacity(name.len() * 2 + 4096), max: self.limits.max_output, over: false };
+        let mut out = Limited::new(name.len() * 2 + 4096, self.limits.max_output);
         let result = self.env.get_template(name).and_then(|t| t.render_captured_to(ctx, &mut out).map(|_| ()));
         match result {
-            Ok(()) => {
-                Ok(String::from_utf8(out.buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-            }
-            Err(_) if out.over => Err(TemplateError::new(
+            Ok(()) => Ok(out.into_string()),
+            Err(_) if out.over() => Err(TemplateError::new(
                 Part::Message,
                 None,
                 format!("the rendered message is larger than {} KiB", self.limits.max_output / 1024),
@@ -268,12 +324,16 @@ impl PreparedCampaign {
     }
 
     /// The assembled template's line numbers mean nothing to the user: render the layout and the
-    /// body as they wrote them to find which one fails, and where.
+    /// body as they wrote them to find which one fails, and where (into the same bounded
+    /// output, discarded).
     fn locate(&self, ctx: &Value, assembled: &minijinja::Error) -> TemplateError {
         let layout_ctx = context! { content => "", ..ctx.clone() };
         for (name, part, ctx) in [(LAYOUT, Part::Layout, &layout_ctx), (BODY, Part::Body, ctx)] {
-            if let Err(e) = self.env.get_template(name).and_then(|t| t.render(ctx)) {
-                return TemplateError::from_engine(part, &e);
+            let mut out = Limited::new(4096, self.limits.max_output);
+            if let Err(e) = self.env.get_template(name).and_then(|t| t.render_captured_to(ctx, &mut out).map(|_| ())) {
+                if !out.over() {
+                    return TemplateError::from_engine(part, &e);
+                }
             }
         }
         TemplateError { line: None, ..TemplateError::from_engine(Part::Message, assembled) }
@@ -288,63 +348,6 @@ impl PreparedCampaign {
     pub fn text_template(&self) -> &str {
         &self.text_template
     }
-}
-
-fn sandbox(limits: Limits) -> Environment<'static> {
-    let mut env = Environment::new();
-    // No loader: nothing outside the templates added here can be reached.
-    env.set_fuel(Some(limits.fuel));
-    env.set_recursion_limit(64);
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
-    // `debug()` would print the whole context into a message.
-    env.remove_global("debug");
-    env.set_auto_escape_callback(|name| {
-        if name.ends_with(".html") {
-            minijinja::AutoEscape::Html
-        } else {
-            minijinja::AutoEscape::None
-        }
-    });
-    env.set_formatter(merge_field_formatter);
-    env
-}
-
-/// A missing field or `none` prints nothing (never "none" in a customer's mail), and HTML
-/// escaping leaves `/` alone (minijinja writes `&#x2f;`, which bloats every URL).
-fn merge_field_formatter(
-    out: &mut minijinja::Output,
-    state: &minijinja::State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
-    if value.is_undefined() || value.is_none() {
-        return Ok(());
-    }
-    if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
-        return minijinja::escape_formatter(out, state, value);
-    }
-    let owned;
-    let text = match value.as_str() {
-        Some(s) => s,
-        None => {
-            owned = value.to_string();
-            &owned
-        }
-    };
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.write_str(&rest[..at])?;
-        out.write_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        })?;
-        rest = &rest[at + 1..];
-    }
-    out.write_str(rest)?;
-    Ok(())
 }
 
 fn markdown(src: &str) -> String {
@@ -618,28 +621,6 @@ fn find_endraw(s: &str) -> Option<usize> {
         from = end;
     }
     None
-}
-
-/// An output that refuses to grow past `max` bytes, so a runaway template stops early.
-struct Limited {
-    buf: Vec<u8>,
-    max: usize,
-    over: bool,
-}
-
-impl Write for Limited {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.buf.len() + data.len() > self.max {
-            self.over = true;
-            return Err(std::io::Error::other("output limit"));
-        }
-        self.buf.extend_from_slice(data);
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[cfg(test)]

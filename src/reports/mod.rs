@@ -48,6 +48,8 @@ pub struct CampaignInfo {
     pub subject: String,
     pub state: &'static str,
     pub state_label: &'static str,
+    /// Why every message failed, for a failed campaign; empty otherwise.
+    pub failure_reason: String,
     pub started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
 }
@@ -60,6 +62,7 @@ impl CampaignInfo {
             subject: c.subject.clone(),
             state: c.state.as_str(),
             state_label: c.state.label(),
+            failure_reason: if c.state == CampaignState::Failed { c.state_reason.clone() } else { String::new() },
             started_at: c.started_at,
             finished_at: c.finished_at,
         }

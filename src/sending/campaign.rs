@@ -49,16 +49,20 @@ pub enum CampaignState {
     Paused,
     Sent,
     Cancelled,
+    /// Every message that was tried failed (none was sent): not "sent". Last: postcard stores a
+    /// variant by its position, so the states stored before keep their meaning.
+    Failed,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 6] = [
+    pub const ALL: [CampaignState; 7] = [
         CampaignState::Draft,
         CampaignState::Scheduled,
         CampaignState::Sending,
         CampaignState::Paused,
         CampaignState::Sent,
         CampaignState::Cancelled,
+        CampaignState::Failed,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -69,6 +73,7 @@ impl CampaignState {
             CampaignState::Paused => "paused",
             CampaignState::Sent => "sent",
             CampaignState::Cancelled => "cancelled",
+            CampaignState::Failed => "failed",
         }
     }
 
@@ -80,12 +85,18 @@ impl CampaignState {
             CampaignState::Paused => "Paused",
             CampaignState::Sent => "Sent",
             CampaignState::Cancelled => "Cancelled",
+            CampaignState::Failed => "Failed",
         }
     }
 
     /// Content and audience can change only before anything was sent.
     pub fn editable(&self) -> bool {
         matches!(self, CampaignState::Draft | CampaignState::Scheduled)
+    }
+
+    /// Nothing more will be sent: it went out (or every message failed) or was cancelled.
+    pub fn finished(&self) -> bool {
+        matches!(self, CampaignState::Sent | CampaignState::Cancelled | CampaignState::Failed)
     }
 }
 
@@ -194,8 +205,9 @@ pub struct Campaign {
     pub relay: String,
     pub schedule: Option<Schedule>,
     pub state: CampaignState,
-    /// Why it is paused (a person, or the error-rate brake in words).
-    pub pause_reason: String,
+    /// Why it is paused (a person, or the error-rate brake in words), or why it failed (the
+    /// most common failure and the counts). Stored where the pause reason always was.
+    pub state_reason: String,
     /// For a run of a recurring campaign: the campaign it was copied from.
     pub parent: Option<CampaignId>,
     /// For a recurring campaign: when the next run starts.
@@ -222,7 +234,7 @@ impl Campaign {
             relay: String::new(),
             schedule: None,
             state: CampaignState::Draft,
-            pause_reason: String::new(),
+            state_reason: String::new(),
             parent: None,
             next_run: None,
             created_by,
@@ -246,7 +258,8 @@ impl Campaign {
             "relay": self.relay,
             "schedule": self.schedule,
             "state": self.state.as_str(),
-            "pause_reason": self.pause_reason,
+            "pause_reason": if self.state == CampaignState::Paused { self.state_reason.as_str() } else { "" },
+            "failure_reason": if self.state == CampaignState::Failed { self.state_reason.as_str() } else { "" },
             "parent": self.parent,
             "next_run": self.next_run,
             "created_at": self.created_at,
@@ -363,6 +376,17 @@ mod tests {
         assert!(Schedule::at(local, "Mars/Olympus").is_err());
         let gap = NaiveDateTime::parse_from_str("2026-03-29 02:30", "%Y-%m-%d %H:%M").unwrap();
         assert!(Schedule::at(gap, "Europe/Berlin").is_err(), "no such local time");
+    }
+
+    /// Campaigns stored before `Failed` existed keep their state: postcard stores a variant by
+    /// its position, so the positions are pinned here.
+    #[test]
+    fn stored_states_keep_their_positions() {
+        for (state, byte) in CampaignState::ALL.iter().zip(0u8..) {
+            assert_eq!(postcard::to_allocvec(state).unwrap(), [byte], "{state:?}");
+            assert_eq!(postcard::from_bytes::<CampaignState>(&[byte]).unwrap(), *state);
+        }
+        assert_eq!(CampaignState::ALL.last(), Some(&CampaignState::Failed), "new states go last");
     }
 
     #[test]

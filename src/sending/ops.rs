@@ -7,7 +7,9 @@ use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats};
 use super::outbox::TxMessage;
 use super::templates::{Template, TemplateKind};
 use crate::audit::{Action, Actor};
+use crate::domain::HeaderText;
 use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
+use crate::mail::template::{check_source, Part, MAX_SOURCE};
 use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, TemplateError};
 use crate::ops::{By, OpError, OpResult};
 use crate::search::{ContactQuery, SortBy};
@@ -60,28 +62,34 @@ fn saved_search_input(state: &AppState, input: &CampaignInput) -> OpResult<Optio
     Ok(Some(Some(id)))
 }
 
+/// A value that becomes a mail header, checked by the one rule for those.
+fn header_text(field: &'static str, raw: &str, max: usize) -> OpResult<String> {
+    HeaderText::parse(raw, max).map(String::from).map_err(|e| invalid(field, e.to_string()))
+}
+
 fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<()> {
     if let Some(name) = &input.name {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        // The name is the campaign's `List-Id` header.
+        let name = header_text("name", name, 200)?;
+        if name.is_empty() {
             return Err(invalid("name", "give the campaign a name of up to 200 characters"));
         }
-        c.name = name.to_string();
+        c.name = name;
     }
     if let Some(s) = &input.subject {
-        if s.contains(['\r', '\n']) {
-            return Err(invalid("subject", "must be one line"));
-        }
-        if s.chars().count() > 300 {
-            return Err(invalid("subject", "is longer than 300 characters"));
-        }
-        c.subject = s.trim().to_string();
+        let s = header_text("subject", s, 300)?;
+        check_source(&s, Part::Subject).map_err(template_error)?;
+        c.subject = s;
     }
     if let Some(b) = &input.body {
-        if b.len() > 512 * 1024 {
-            return Err(invalid("body", "is larger than 512 KiB"));
+        if b.len() > MAX_SOURCE {
+            return Err(invalid("body", format!("is larger than {} KiB", MAX_SOURCE / 1024)));
         }
-        c.body = b.replace("\r\n", "\n");
+        let b = b.replace("\r\n", "\n");
+        // A draft may be unfinished (a syntax error is reported, not refused, by the editor),
+        // but a construct that can never be sent is refused now.
+        check_source(&b, Part::Body).map_err(template_error)?;
+        c.body = b;
     }
     if let Some(f) = input.format {
         c.format = f;
@@ -209,8 +217,10 @@ pub fn prepare(state: &AppState, c: &Campaign) -> OpResult<PreparedCampaign> {
     .map_err(template_error)
 }
 
+/// A template error names the part's field (`subject`, `layout`, `body`) and, in its message,
+/// the part, the line and the limit.
 fn template_error(e: TemplateError) -> OpError {
-    OpError::Invalid { field: "body", message: e.to_string() }
+    OpError::Invalid { field: e.part.field(), message: e.to_string() }
 }
 
 /// Checks that a campaign can go: content, audience, purpose.
@@ -281,7 +291,7 @@ fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
     c.state = CampaignState::Sending;
     c.started_at = Some(Utc::now());
     c.updated_at = Utc::now();
-    c.pause_reason.clear();
+    c.state_reason.clear();
     state.sending.campaigns.put(c)?;
     state.sending.campaigns.put_stats(&c.id, &Stats::default())?;
     state.store.commit()?;
@@ -326,7 +336,7 @@ pub fn pause_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Cam
     }
     state.sending.halt(id);
     c.state = CampaignState::Paused;
-    c.pause_reason = format!("Paused by {}.", by.actor.reference());
+    c.state_reason = format!("Paused by {}.", by.actor.reference());
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
@@ -342,7 +352,7 @@ pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
     }
     prepare(state, &c)?;
     c.state = CampaignState::Sending;
-    c.pause_reason.clear();
+    c.state_reason.clear();
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
@@ -354,7 +364,7 @@ pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
 pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
     require(&by, Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
-    if matches!(c.state, CampaignState::Sent | CampaignState::Cancelled) {
+    if c.state.finished() {
         return Err(OpError::Conflict(format!("The campaign is already {}.", c.state.as_str())));
     }
     state.sending.halt(id);
@@ -377,7 +387,7 @@ pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
             return Ok(false);
         }
         c.state = CampaignState::Paused;
-        c.pause_reason = reason.to_string();
+        c.state_reason = reason.to_string();
         c.updated_at = Utc::now();
         state.sending.campaigns.put(&c)?;
         state.store.commit()?;
@@ -393,31 +403,73 @@ pub(super) fn brake(state: &AppState, id: &CampaignId, reason: &str) {
     }
 }
 
-/// Every slot is done.
+/// Every slot is done: the campaign is sent, or failed when messages were tried and none of
+/// them was sent (the reason says which failure was the most common, with the counts).
 pub(super) fn finish(state: &AppState, id: &CampaignId) {
-    let result = (|| -> OpResult<Option<Stats>> {
+    let result = (|| -> OpResult<Option<(CampaignState, Stats)>> {
         let mut c = campaign(state, id)?;
         if c.state != CampaignState::Sending {
             return Ok(None);
         }
-        c.state = CampaignState::Sent;
+        let tally = state.sending.outbox.tally(id)?;
+        let stats = state.sending.campaigns.stats(id)?;
+        if tally.sent == 0 && tally.failed > 0 {
+            c.state = CampaignState::Failed;
+            c.state_reason = failure_reason(&tally, &stats.last_error);
+        } else {
+            c.state = CampaignState::Sent;
+        }
         c.finished_at = Some(Utc::now());
         c.updated_at = Utc::now();
         state.sending.campaigns.put(&c)?;
         state.store.commit()?;
-        Ok(Some(state.sending.campaigns.stats(id)?))
+        Ok(Some((c.state, stats)))
     })();
     match result {
-        Ok(Some(s)) => super::sender::audit_system(
-            state,
-            Action::CampaignFinished,
-            id,
-            Some(("result", format!("sent {}, failed {}, skipped {}", s.sent, s.failed, s.skipped))),
-        ),
+        Ok(Some((end, s))) => {
+            if end == CampaignState::Failed {
+                tracing::warn!(campaign = %id, failed = s.failed, "campaign failed: no message was sent");
+            }
+            super::sender::audit_system(
+                state,
+                Action::CampaignFinished,
+                id,
+                Some((
+                    "result",
+                    format!("{}: sent {}, failed {}, skipped {}", end.as_str(), s.sent, s.failed, s.skipped),
+                )),
+            )
+        }
         Ok(None) => {}
         Err(e) => tracing::error!(campaign = %id, error = %e, "could not mark the campaign sent"),
     }
     state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+}
+
+/// "All 3 messages failed. Most common: SMTP 550 (3 of 3). Last error: …"
+fn failure_reason(tally: &super::outbox::Tally, last_error: &str) -> String {
+    let mut out = match tally.failed {
+        1 => "The one message failed.".to_string(),
+        n => format!("All {n} messages failed."),
+    };
+    if tally.skipped > 0 {
+        out.push_str(&format!(
+            " {} recipients were left out (no longer subscribed or without consent).",
+            tally.skipped
+        ));
+    }
+    if let Some((note, count)) = tally.failures.iter().max_by_key(|(_, n)| *n) {
+        out.push_str(&format!(" Most common: {} ({count} of {}).", note.describe(), tally.failed));
+        let others: Vec<String> =
+            tally.failures.iter().filter(|(n, _)| n != note).map(|(n, c)| format!("{} ({c})", n.describe())).collect();
+        if !others.is_empty() {
+            out.push_str(&format!(" Also: {}.", others.join(", ")));
+        }
+    }
+    if !last_error.is_empty() {
+        out.push_str(&format!(" Last error: {last_error}"));
+    }
+    out
 }
 
 /// The searches whose union is the audience, each limited to subscribed contacts (and, for a
@@ -598,18 +650,18 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
         }
     };
     if let Some(n) = &input.name {
-        t.name = n.trim().chars().take(200).collect();
+        t.name = header_text("name", n, 200)?;
     }
     if t.name.is_empty() {
         t.name = t.key.clone();
     }
     if let Some(s) = &input.subject {
-        if s.contains(['\r', '\n']) {
-            return Err(invalid("subject", "must be one line"));
-        }
-        t.subject = s.trim().to_string();
+        t.subject = header_text("subject", s, 300)?;
     }
     if let Some(b) = &input.body {
+        if b.len() > MAX_SOURCE {
+            return Err(invalid("body", format!("is larger than {} KiB", MAX_SOURCE / 1024)));
+        }
         t.body = b.replace("\r\n", "\n");
     }
     if let Some(f) = input.format {
@@ -622,6 +674,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
     match t.kind {
         TemplateKind::Layout => {
             t.format = BodyFormat::Html;
+            // The layout is this template's body.
             PreparedCampaign::prepare(
                 &CampaignSource { subject: "", layout: &t.body, body: "", format: BodyFormat::Html },
                 Limits::default(),
@@ -632,7 +685,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
             if t.subject.is_empty() {
                 return Err(invalid("subject", "write a subject"));
             }
-            state.sending.templates.prepare_message(&t).map_err(|m| invalid("body", m))?;
+            state.sending.templates.prepare_message(&t).map_err(template_error)?;
         }
     }
     t.updated_at = Utc::now();
@@ -722,7 +775,8 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
         ));
     }
     // Render once now, so that a template error is the caller's 4xx, not a failed send later.
-    let prepared = state.sending.templates.prepare_message(&template).map_err(|m| invalid("template", m))?;
+    let prepared =
+        state.sending.templates.prepare_message(&template).map_err(|e| invalid("template", e.to_string()))?;
     let contact = match state.contacts.find_by_email(msg.to)? {
         Some(c) => c,
         None => {

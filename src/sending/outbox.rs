@@ -288,7 +288,13 @@ impl Outbox {
                     t.next_retry = Some(t.next_retry.map_or(slot.at, |n: i64| n.min(slot.at)));
                 }
                 SlotState::Sent => t.sent += 1,
-                SlotState::Failed => t.failed += 1,
+                SlotState::Failed => {
+                    t.failed += 1;
+                    match t.failures.iter_mut().find(|(n, _)| *n == slot.note) {
+                        Some((_, count)) => *count += 1,
+                        None => t.failures.push((slot.note, 1)),
+                    }
+                }
                 SlotState::Skipped => t.skipped += 1,
             }
         }
@@ -410,7 +416,7 @@ impl Outbox {
 /// Due slots of a scan step, and the last contact the step looked at (the next step's start).
 pub type DuePage = (Vec<(ContactId, Slot)>, Option<ContactId>);
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
     pub total: u64,
     pub queued: u64,
@@ -419,6 +425,8 @@ pub struct Tally {
     pub failed: u64,
     pub skipped: u64,
     pub next_retry: Option<i64>,
+    /// The failed slots by why they failed, in the order first met.
+    pub failures: Vec<(Note, u64)>,
 }
 
 fn campaign_ids(store: &Store) -> Result<Vec<CampaignId>> {

@@ -620,7 +620,8 @@ fn prepare_campaign_message(
         run.id.to_string().replace('-', ""),
         contact_id.to_string().replace('-', "")
     ))?;
-    let name = contact.name();
+    // A name stored before the header rule applied to names may hold a line separator.
+    let name = crate::domain::header::clean(&contact.name());
     let message = Message {
         from: state.mailer.from(),
         to: Mailbox::new(&name, contact.email.as_str()),
@@ -751,7 +752,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         .templates
         .get(&m.template)?
         .ok_or_else(|| format!("there is no template `{}`", m.template))
-        .and_then(|t| state.sending.templates.prepare_message(&t))
+        .and_then(|t| state.sending.templates.prepare_message(&t).map_err(|e| e.to_string()))
         .and_then(|prepared| {
             let mut fields = super::merge_fields(&contact);
             fields["data"] = serde_json::from_str(&m.data).unwrap_or_default();
@@ -781,7 +782,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         }
     };
     let message_id = state.mailer.message_id(&format!("m.{}", id.to_string().replace('-', "")))?;
-    let name = contact.name();
+    // A name stored before the header rule applied to names may hold a line separator.
+    let name = crate::domain::header::clean(&contact.name());
     let message = Message {
         from: state.mailer.from(),
         to: Mailbox::new(&name, contact.email.as_str()),

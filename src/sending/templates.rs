@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::mail::template::Part;
 use crate::mail::template::DEFAULT_LAYOUT;
 use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, TemplateError};
 use crate::store::registry::{Holds, Registration};
@@ -194,14 +195,18 @@ impl Templates {
         }
     }
 
-    /// A message template compiled for rendering.
-    pub fn prepare_message(&self, t: &Template) -> std::result::Result<PreparedCampaign, String> {
-        let layout = self.layout_html(&t.layout, TRANSACTIONAL_LAYOUT)?;
+    /// A message template compiled for rendering. A layout that is gone is an error in the
+    /// layout part.
+    pub fn prepare_message(&self, t: &Template) -> std::result::Result<PreparedCampaign, TemplateError> {
+        let layout = self.layout_html(&t.layout, TRANSACTIONAL_LAYOUT).map_err(|m| TemplateError {
+            part: Part::Layout,
+            line: None,
+            message: m,
+        })?;
         PreparedCampaign::prepare(
             &CampaignSource { subject: &t.subject, layout: &layout, body: &t.body, format: t.format },
             Limits::default(),
         )
-        .map_err(|e: TemplateError| e.to_string())
     }
 }
 

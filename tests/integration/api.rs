@@ -128,6 +128,9 @@ fn settings_changes_are_validated_and_audited() {
     let call = api(&app, &token);
     let (s, v) = call(reqwest::Method::PUT, "/settings", Some(json!({"organisation": ""})));
     assert_eq!((s, v["field"].as_str()), (422, Some("organisation")));
+    // The organisation's name goes into a breach notice's subject: one line.
+    let (s, v) = call(reqwest::Method::PUT, "/settings", Some(json!({"organisation": "Shop\nGmbH"})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("organisation")), "{v}");
     let (s, v) = call(
         reqwest::Method::PUT,
         "/settings",

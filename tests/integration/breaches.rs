@@ -183,4 +183,29 @@ fn a_breach_is_counted_drafted_notified_and_its_notice_queued() {
     let fresh_id = fresh["id"].as_str().unwrap();
     assert!(block.contains(&format!("/breaches/{fresh_id}")) && block.contains("data-countdown"), "{block}");
     assert!(!block.contains(&format!("/breaches/{id}")), "a notified breach is not pending");
+
+    // The notice's subject is every notice's Subject header: a control character in it is
+    // refused where it is typed, the field named, nothing saved, the typed text kept.
+    for (bad, code) in [('\u{85}', "U+0085"), ('\n', "U+000A"), ('\t', "U+0009")] {
+        let subject = format!("Important{bad}notice");
+        let (s, v) =
+            call(reqwest::Method::PATCH, &format!("/breaches/{fresh_id}"), Some(json!({ "notice_subject": subject })));
+        assert_eq!((s, v["field"].as_str()), (422, Some("notice_subject")), "{code}: {v}");
+        assert!(v["message"].as_str().unwrap().contains(code), "{v}");
+    }
+    let at = format!("/breaches/{fresh_id}");
+    let r = app.post_form(
+        &c,
+        &at,
+        &at,
+        &[("notice_subject", "Important\u{0}notice"), ("notice_body", "Typed, not saved 0815")],
+    );
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    assert!(page.contains("U+0000") && page.contains("Typed, not saved 0815"), "the field named, the text kept");
+    let input = &page[page.find("id=\"notice_subject\"").unwrap()..];
+    assert!(input[..input.find('>').unwrap()].contains("aria-invalid=\"true\""), "the field is marked");
+    let (_, v) = call(reqwest::Method::GET, &format!("/breaches/{fresh_id}"), None);
+    assert!(!v["notice_subject"].as_str().unwrap().contains('\u{0}'), "nothing saved: {v}");
+    assert!(!v["notice_body"].as_str().unwrap().contains("0815"), "nothing saved: {v}");
 }

@@ -485,3 +485,164 @@ fn the_campaign_pages_write_preview_test_and_send() {
     let analyst = app.signed_in_user(&admin, "ana", "analyst");
     assert_eq!(app.get(&analyst, "/campaigns").status(), 403);
 }
+
+/// Characters that can never be in a mail header, typed into a subject.
+const UNSENDABLE: [(char, &str); 5] =
+    [('\0', "U+0000"), ('\u{0b}', "U+000B"), ('\u{1b}', "U+001B"), ('\u{7f}', "U+007F"), ('\u{85}', "U+0085")];
+
+#[test]
+fn a_subject_that_can_never_be_sent_is_refused_where_it_is_typed() {
+    use crate::helpers::{location, NEW_PASSWORD};
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+
+    // The API: 422 naming the field, nothing saved.
+    let v = api.ok("POST", "/campaigns", Some(json!({"name": "Spring", "subject": "Hello"})));
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    for (c, code) in UNSENDABLE {
+        let subject = format!("Spring{c}sale");
+        let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"subject": subject})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+        assert!(v["message"].as_str().unwrap().contains(code), "{code}: {v}");
+        let (status, v) =
+            api.call("POST", "/campaigns", Some(json!({"name": format!("New {code}"), "subject": subject})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+        let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"name": format!("Spr{c}ing")})));
+        assert_eq!((status, v["field"].as_str()), (422, Some("name")), "{code}: the name is the List-Id: {v}");
+        let (status, v) = api.call(
+            "POST",
+            "/templates",
+            Some(json!({"key": "receipt", "subject": subject, "body": "Thanks {{ first_name }}"})),
+        );
+        assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{code}: {v}");
+    }
+    let v = api.ok("GET", &format!("/campaigns/{id}"), None);
+    assert_eq!((v["campaign"]["subject"].as_str(), v["campaign"]["name"].as_str()), (Some("Hello"), Some("Spring")));
+    let v = api.ok("GET", "/campaigns", None);
+    assert_eq!(v["campaigns"].as_array().unwrap().len(), 1, "no campaign was created: {v}");
+    let (status, _) = api.call("GET", "/templates/receipt", None);
+    assert_eq!(status, 404, "no template was created");
+
+    // The editor: 422, the field named, the form as it was typed; nothing saved.
+    let admin = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Autumn")]);
+    let at = location(&r);
+    for (c, code) in UNSENDABLE {
+        let subject = format!("Autumn{c}sale");
+        let r = app.post_form(
+            &admin,
+            &at,
+            &at,
+            &[("name", "Autumn"), ("subject", &subject), ("format", "markdown"), ("body", "Typed but not saved 4711")],
+        );
+        assert_eq!(r.status(), 422, "{code}");
+        let page = r.text().unwrap();
+        let error = crate::helpers::text_of_id(&page, "subject-error").unwrap_or_default();
+        assert!(error.contains(code) && error.contains("control character"), "{code}: {error}");
+        assert!(page.contains("Typed but not saved 4711"), "{code}: the typed body is kept");
+    }
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(!page.contains("Typed but not saved 4711"), "nothing was saved");
+}
+
+#[test]
+fn a_campaign_whose_every_message_is_refused_ends_failed_with_the_reason_on_its_page() {
+    use crate::helpers::NEW_PASSWORD;
+    let sink = SmtpSink::start(SinkOptions { rcpt_reply: |_| Some("550 5.7.1 relaying denied"), ..Default::default() });
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    for i in 0..3 {
+        api.contact(&format!("r{i}@example.org"), &["news"], &[], true);
+    }
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Nobody gets it", "subject": "Hi {{ first_name }}", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    let done = api.wait_state(&id, "failed", Duration::from_secs(20));
+    assert_eq!(done["state"], "failed", "not sent: {done}");
+    assert_eq!((done["progress"]["sent"].as_u64(), done["progress"]["failed"].as_u64()), (Some(0), Some(3)), "{done}");
+    let reason = done["failure_reason"].as_str().unwrap();
+    assert!(reason.contains("All 3 messages failed") && reason.contains("SMTP 550 (3 of 3)"), "{reason}");
+    assert!(reason.contains("relaying denied"), "the relay's words: {reason}");
+    assert_eq!(done["pause_reason"], "", "{done}");
+    assert!(sink.messages().is_empty());
+
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, &format!("/campaigns/{id}")).text().unwrap();
+    assert_eq!(crate::helpers::text_of_id(&page, "campaign-state").as_deref(), Some("Failed"));
+    let shown = crate::helpers::text_of_id(&page, "failure-reason").unwrap_or_default();
+    assert!(shown.contains("No message was sent") && shown.contains("SMTP 550 (3 of 3)"), "{shown}");
+    let list = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(list.contains("state-failed\">Failed<"), "in the list");
+    let report = app.get(&admin, &format!("/campaigns/{id}/report")).text().unwrap();
+    assert!(report.contains("state-failed\">Failed<") && report.contains("SMTP 550 (3 of 3)"), "in the report");
+    // Finished: it can be deleted, not cancelled.
+    let (status, _) = api.call("POST", &format!("/campaigns/{id}/cancel"), None);
+    assert_eq!(status, 409);
+}
+
+#[test]
+fn templates_that_could_grow_without_limit_are_refused_in_the_editor_and_the_api() {
+    use crate::helpers::{location, NEW_PASSWORD};
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let v = api.ok("POST", "/campaigns", Some(json!({"name": "Big", "subject": "Hi", "body": "Hello"})));
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+
+    // The review's template: refused when it is saved, the construct and the line named.
+    let review = "Hi\n{% set a='x'*50000000 %}{% set b=a~a %}{% set c=b~b %}{{ c|length }}";
+    let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({ "body": review })));
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    let message = v["message"].as_str().unwrap();
+    assert!(message.starts_with("body, line 2: `*` multiplies numbers only"), "{message}");
+    let (status, v) = api.call("PATCH", &format!("/campaigns/{id}"), Some(json!({"subject": "{{ a ~ b }}"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("subject")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("`~`"), "{v}");
+    let (status, v) = api.call(
+        "POST",
+        "/templates",
+        Some(json!({"key": "nest", "subject": "s", "body": "{% macro m() %}{{ caller() }}{% endmacro %}"})),
+    );
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    assert_eq!(api.ok("GET", &format!("/campaigns/{id}"), None)["campaign"]["body"], "Hello", "nothing saved");
+
+    // A template that passes the check but asks for more than the limit: the preview is a 422
+    // naming the limit.
+    let greedy = "{% for i in range(100000) %}{% set l = range(100000)|list %}{% endfor %}";
+    api.ok("PATCH", &format!("/campaigns/{id}"), Some(json!({ "body": greedy })));
+    let (status, v) = api.call("POST", &format!("/campaigns/{id}/preview"), Some(json!({})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("grew past 8 MiB"), "{v}");
+
+    // The editor: the same words, the typed text kept; the preview frame says why, as a 422.
+    let admin = app.login_admin(NEW_PASSWORD);
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Editor")]);
+    let at = location(&r);
+    let fields =
+        |body: &'static str| vec![("name", "Editor"), ("subject", "Hi"), ("format", "markdown"), ("body", body)];
+    let r = app.post_form(&admin, &at, &at, &fields("Line one\n\n{% set s %}{{ first_name }}{% endset %}"));
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    let error = crate::helpers::text_of_id(&page, "body-error").unwrap_or_default();
+    assert!(error.contains("line 3") && error.contains("{% endset %}"), "{error}");
+    assert!(page.contains("{% set s %}{{ first_name }}{% endset %}"), "the typed body is kept");
+    let r = app.post_form(&admin, &at, &format!("{at}/preview"), &fields(greedy));
+    assert_eq!(r.status(), 422);
+    let doc = r.text().unwrap();
+    assert!(doc.contains("cannot be rendered") && doc.contains("grew past 8 MiB"), "{doc}");
+
+    // The template editor: the same, for a message template's body.
+    let at = "/templates/confirm-subscription";
+    let body = "Hello\n{% call range(3) %}x{% endcall %}";
+    let r = app.post_form(&admin, at, at, &[("name", "Confirm"), ("subject", "Please confirm"), ("body", body)]);
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    let error = crate::helpers::text_of_id(&page, "body-error").unwrap_or_default();
+    assert!(error.contains("line 2") && error.contains("{% call %}"), "{error}");
+    assert!(page.contains("{% call range(3) %}x{% endcall %}"), "the typed body is kept");
+    assert!(!app.get(&admin, at).text().unwrap().contains("endcall"), "nothing saved");
+}

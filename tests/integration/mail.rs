@@ -263,9 +263,18 @@ fn header_injection_is_refused() {
     let mailer = Mailer::from_config(&config_with(dir.path(), vec![])).unwrap();
     let rendered =
         campaign().render(&json!({"first_name": "Ann\r\nBcc: everyone@example.net", "tier": "x"}), &links()).unwrap();
+    // A merge field cannot break the subject's line: its line break becomes a space, and the
+    // message goes out with no header of the contact's making.
+    assert!(!rendered.subject.contains(['\r', '\n']), "{:?}", rendered.subject);
     let id = mailer.message_id("c-1.p-1").unwrap();
     let message = campaign_message(&mailer, Mailbox::bare("ann@example.org"), &id, &rendered);
-    let err = mailer.compose(&message).unwrap_err().to_string();
+    let bytes = mailer.compose(&message).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let head = &text[..text.find("\r\n\r\n").unwrap()];
+    assert!(!head.lines().any(|l| l.to_ascii_lowercase().starts_with("bcc:")), "{head}");
+    // A subject handed to the message writer with a line break in it is refused.
+    let raw = Message { subject: "Hi\r\nBcc: everyone@example.net", ..message };
+    let err = mailer.compose(&raw).unwrap_err().to_string();
     assert!(err.contains("header Subject") && err.contains("header injection"), "{err}");
     let to_name = Message { to: Mailbox::new("Ann\nBcc: x@example.net", "ann@example.org"), subject: "Hi", ..message };
     assert!(mailer.compose(&to_name).is_err());
@@ -430,7 +439,7 @@ fn templates_are_sandboxed_and_errors_name_the_line() {
     let prepare = |body: &str| {
         PreparedCampaign::prepare(
             &CampaignSource { subject: "s", layout: "{{ content }}", body, format: BodyFormat::Markdown },
-            Limits { fuel: 50_000, max_output: 1 << 20 },
+            Limits { fuel: 50_000, max_output: 1 << 20, ..Limits::default() },
         )
     };
     let files = prepare("{% include \"/etc/passwd\" %}").and_then(|c| c.render(&json!({}), &links())).unwrap_err();

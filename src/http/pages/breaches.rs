@@ -173,9 +173,35 @@ async fn render(
     id: BreachId,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
+    render_typed(state, g, id, extra, None).await
+}
+
+/// The page with the texts of a refused form in place of the stored ones.
+async fn render_typed(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: BreachId,
+    extra: Value,
+    typed: Option<UpdateForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let (b, draft, usernames) = blocking(move || -> Result<_, ApiError> {
-        let b = breaches::get(&st, &id)?;
+        let mut b = breaches::get(&st, &id)?;
+        if let Some(f) = typed {
+            for (typed, stored) in [
+                (f.description, &mut b.description),
+                (f.consequences, &mut b.consequences),
+                (f.measures, &mut b.measures),
+                (f.authority_reference, &mut b.authority_reference),
+                (f.delay_reason, &mut b.delay_reason),
+                (f.notice_subject, &mut b.notice_subject),
+                (f.notice_body, &mut b.notice_body),
+            ] {
+                if let Some(t) = typed {
+                    *stored = t;
+                }
+            }
+        }
         let draft = breaches::notification(&st, &b, Utc::now());
         let usernames: std::collections::BTreeMap<String, String> =
             st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
@@ -218,7 +244,7 @@ async fn again(
     super::shown_again(e, |extra| render(state, g, id, extra)).await
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct UpdateForm {
     description: Option<String>,
     consequences: Option<String>,
@@ -245,6 +271,7 @@ pub async fn update(
         Ok(t) => t,
         Err(e) => return again(&state, &g, id, e).await,
     };
+    let typed = f.clone();
     let u = BreachUpdate {
         description: f.description,
         consequences: f.consequences,
@@ -260,7 +287,8 @@ pub async fn update(
     let (st, by) = (state.clone(), g.by());
     match blocking(move || breaches::update(&st, by, &id, &u).map_err(ApiError::from)).await {
         Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved"))),
-        Err(e) => again(&state, &g, id, e).await,
+        // The form comes back as it was typed, the field named.
+        Err(e) => super::shown_again(e, |extra| render_typed(&state, &g, id, extra, Some(typed))).await,
     }
 }
 

@@ -17,7 +17,7 @@ use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::mail::BodyFormat;
 use crate::ops::OpError;
 use crate::sending::ops::{self as sops, CampaignInput, TemplateInput};
-use crate::sending::{Campaign, Schedule, TemplateKind};
+use crate::sending::{Campaign, CampaignState, Schedule, TemplateKind};
 use crate::state::{blocking, AppState};
 
 fn campaign_id(raw: &str) -> Result<CampaignId, ApiError> {
@@ -58,6 +58,7 @@ pub async fn create(
     CsrfForm(form): CsrfForm<NewForm>,
 ) -> Result<HttpResponse, ApiError> {
     let (st, by) = (state.clone(), g.by());
+    let typed = form.name.clone();
     let input = CampaignInput {
         name: Some(form.name),
         subject: Some(String::new()),
@@ -72,7 +73,7 @@ pub async fn create(
                 &g,
                 "campaigns.html",
                 "campaigns",
-                context! { campaigns => Vec::<()>::new(), new_error => message },
+                context! { campaigns => Vec::<()>::new(), new_error => message, new_name => typed },
             )?;
             Ok(unprocessable(r))
         }
@@ -87,9 +88,39 @@ async fn render(
     id: CampaignId,
     extra: minijinja::Value,
 ) -> Result<HttpResponse, ApiError> {
+    render_typed(state, g, id, extra, None).await
+}
+
+/// The editor with what was typed in it (`typed`) in place of what is saved: a refused form
+/// comes back as it was sent, with the field named.
+async fn render_typed(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    id: CampaignId,
+    extra: minijinja::Value,
+    typed: Option<EditorForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut typed_search = None;
+        if let Some(f) = &typed {
+            if c.state.editable() {
+                c.name = f.name.clone();
+                c.subject = f.subject.clone();
+                c.body = f.body.clone();
+                c.format = if f.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown };
+                c.layout = f.layout.clone();
+                if !f.purpose.is_empty() {
+                    c.purpose = f.purpose.clone();
+                }
+                c.audience.lists = f.lists.clone();
+                c.audience.tags = f.tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+                c.audience.search = f.search.clone();
+                c.relay = f.relay.clone();
+                typed_search = Some(f.saved_search.clone());
+            }
+        }
         let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
         let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, true));
         let lists = st.lists.all()?;
@@ -114,8 +145,10 @@ async fn render(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
-                editable => c.state.editable(), pause_reason => c.pause_reason, audience => audience,
-                saved_search => saved_id.map(|s| s.to_string()).unwrap_or_default(),
+                editable => c.state.editable(), audience => audience,
+                pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
+                failure_reason => (c.state == CampaignState::Failed).then_some(&c.state_reason),
+                saved_search => typed_search.unwrap_or_else(|| saved_id.map(|s| s.to_string()).unwrap_or_default()),
                 schedule => c.schedule.as_ref().map(|s| s.describe()), next_run => c.next_run,
                 recurring => matches!(c.schedule, Some(Schedule::Cron { .. })),
                 started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
@@ -132,6 +165,8 @@ async fn render(
             layouts => layouts, relays => relays,
             saved_searches => saved_searches.iter().map(|s| context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe() }).collect::<Vec<_>>(),
             zones => chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>(),
+            typed_contact => typed.as_ref().map(|f| f.contact.clone()).unwrap_or_default(),
+            typed_to => typed.as_ref().map(|f| f.to.clone()).unwrap_or_default(),
         })
     })
     .await?;
@@ -149,7 +184,7 @@ pub async fn show(
 }
 
 /// The editor's fields (also posted to the preview).
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct EditorForm {
     #[serde(default)]
     name: String,
@@ -219,11 +254,17 @@ pub async fn save(
         Ok(None) => Ok(see_other(&format!("/campaigns/{id}?ok=campaign_saved"))),
         // Saved (a draft may be unfinished), but say now what will stop it from being sent.
         Ok(Some(e)) => {
+            let field = match &e {
+                OpError::Invalid { field, .. } => *field,
+                _ => "body",
+            };
             let message = format!("Saved, but it cannot be sent like this: {e}");
-            render(&state, &g, id, context! { errors => errors("body", message) }).await
+            render(&state, &g, id, context! { errors => errors(field, message) }).await
         }
         Err(OpError::Invalid { field, message }) => {
-            render(&state, &g, id, context! { errors => errors(field, message) }).await.map(unprocessable)
+            render_typed(&state, &g, id, context! { errors => errors(field, message) }, Some(form))
+                .await
+                .map(unprocessable)
         }
         Err(e) => Err(e.into()),
     }
@@ -255,7 +296,7 @@ pub async fn preview(
     let id = campaign_id(&path)?;
     let masked = !g.can(crate::domain::Permission::ViewPersonalData);
     let st = state.clone();
-    let doc = blocking(move || -> Result<String, ApiError> {
+    let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
         let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
         if c.state.editable() {
             c.subject = form.subject.clone();
@@ -265,11 +306,11 @@ pub async fn preview(
         }
         let contact = match find_contact(&st, &form.contact) {
             Ok(c) => c.map(|c| if masked { c.masked() } else { c }),
-            Err(m) => return Ok(error_doc(&m)),
+            Err(m) => return Ok(Err(error_doc(&m))),
         };
         Ok(match sops::preview(&st, &c, contact.as_ref()) {
-            Ok(r) => preview_doc(&r.subject, &r.html),
-            Err(e) => error_doc(&e.to_string()),
+            Ok(r) => Ok(preview_doc(&r.subject, &r.html)),
+            Err(e) => Err(error_doc(&e.to_string())),
         })
     })
     .await?;
@@ -299,9 +340,15 @@ fn error_doc(message: &str) -> String {
     )
 }
 
-/// A preview for the editor's iframe: same-origin framing only, no script, no network.
-fn framed(doc: String) -> HttpResponse {
-    HttpResponse::Ok()
+/// A preview for the editor's iframe: same-origin framing only, no script, no network. A
+/// message that cannot be rendered is a 422 whose document says why (the part, the line, the
+/// limit).
+fn framed(doc: Result<String, String>) -> HttpResponse {
+    let (mut response, doc) = match doc {
+        Ok(doc) => (HttpResponse::Ok(), doc),
+        Err(doc) => (HttpResponse::UnprocessableEntity(), doc),
+    };
+    response
         .content_type("text/html; charset=utf-8")
         .insert_header((
             header::CONTENT_SECURITY_POLICY,
@@ -328,11 +375,14 @@ pub async fn test_send(
     let to = match to {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => {
-            return render(&state, &g, id, context! { errors => errors("to", "Give at least one address.".into()) })
+            let e = context! { errors => errors("to", "Give at least one address.".into()) };
+            return render_typed(&state, &g, id, e, Some(form)).await.map(unprocessable);
+        }
+        Err(m) => {
+            return render_typed(&state, &g, id, context! { errors => errors("to", m) }, Some(form))
                 .await
                 .map(unprocessable)
         }
-        Err(m) => return render(&state, &g, id, context! { errors => errors("to", m) }).await.map(unprocessable),
     };
     let st = state.clone();
     let contact_raw = form.contact.clone();
@@ -343,12 +393,18 @@ pub async fn test_send(
     .await?;
     let contact = match contact {
         Ok(c) => c,
-        Err(m) => return render(&state, &g, id, context! { errors => errors("contact", m) }).await.map(unprocessable),
+        Err(m) => {
+            return render_typed(&state, &g, id, context! { errors => errors("contact", m) }, Some(form))
+                .await
+                .map(unprocessable)
+        }
     };
     match sops::test_send(&state, &c, contact.as_ref(), &to).await {
         Ok(results) => render(&state, &g, id, context! { test_results => results }).await,
         Err(OpError::Invalid { field, message }) => {
-            render(&state, &g, id, context! { errors => errors(field, message) }).await.map(unprocessable)
+            render_typed(&state, &g, id, context! { errors => errors(field, message) }, Some(form))
+                .await
+                .map(unprocessable)
         }
         Err(e) => Err(e.into()),
     }
@@ -475,7 +531,7 @@ async fn render_templates(
     page(state, g, "templates.html", "templates", context! { templates => rows, ..extra })
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct TemplateForm {
     #[serde(default)]
     key: String,
@@ -553,9 +609,27 @@ async fn render_template(
     key: String,
     extra: minijinja::Value,
 ) -> Result<HttpResponse, ApiError> {
+    render_template_typed(state, g, key, extra, None).await
+}
+
+/// The template editor with what was typed in it in place of what is saved.
+async fn render_template_typed(
+    state: &web::Data<AppState>,
+    g: &Principal,
+    key: String,
+    extra: minijinja::Value,
+    typed: Option<TemplateForm>,
+) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let (t, layouts) = blocking(move || -> Result<_, ApiError> {
-        let t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
+        let mut t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
+        if let Some(f) = typed {
+            t.name = f.name;
+            t.subject = f.subject;
+            t.body = f.body;
+            t.format = if f.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown };
+            t.layout = f.layout;
+        }
         let layouts: Vec<_> = st
             .sending
             .templates
@@ -605,7 +679,9 @@ pub async fn save_template(
     match blocking(move || Ok::<_, ApiError>(sops::save_template(&st, by, Some(&k), &input))).await? {
         Ok(_) => Ok(see_other(&format!("/templates/{key}?ok=template_saved"))),
         Err(OpError::Invalid { field, message }) => {
-            render_template(&state, &g, key, context! { errors => errors(field, message) }).await.map(unprocessable)
+            render_template_typed(&state, &g, key, context! { errors => errors(field, message) }, Some(form))
+                .await
+                .map(unprocessable)
         }
         Err(e) => Err(e.into()),
     }
@@ -638,7 +714,7 @@ pub async fn preview_template(
     let key = path.into_inner();
     let masked = !g.can(crate::domain::Permission::ViewPersonalData);
     let st = state.clone();
-    let doc = blocking(move || -> Result<String, ApiError> {
+    let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
         let mut t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
         t.subject = form.subject.clone();
         t.body = form.body.replace("\r\n", "\n");
@@ -650,14 +726,14 @@ pub async fn preview_template(
         t.layout = form.layout.clone();
         let contact = match find_contact(&st, &form.contact) {
             Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
-            Err(m) => return Ok(error_doc(&m)),
+            Err(m) => return Ok(Err(error_doc(&m))),
         };
         let data: serde_json::Value = if form.data.trim().is_empty() {
             serde_json::json!({})
         } else {
             match serde_json::from_str(&form.data) {
                 Ok(v) => v,
-                Err(e) => return Ok(error_doc(&format!("Sample data is not JSON: {e}"))),
+                Err(e) => return Ok(Err(error_doc(&format!("Sample data is not JSON: {e}")))),
             }
         };
         let prepared = match t.kind {
@@ -671,18 +747,18 @@ pub async fn preview_template(
                 crate::mail::Limits::default(),
             )
             .map_err(|e| e.to_string()),
-            TemplateKind::Message => st.sending.templates.prepare_message(&t),
+            TemplateKind::Message => st.sending.templates.prepare_message(&t).map_err(|e| e.to_string()),
         };
         let prepared = match prepared {
             Ok(p) => p,
-            Err(m) => return Ok(error_doc(&m)),
+            Err(m) => return Ok(Err(error_doc(&m))),
         };
         let mut fields = crate::sending::merge_fields(&contact);
         fields["data"] = data;
         let links = crate::mail::links::message_links(&st.config, st.store.keyring(), &contact.id, None);
         Ok(match prepared.render(&fields, &links.system_links()) {
-            Ok(r) => preview_doc(&r.subject, &r.html),
-            Err(e) => error_doc(&e.to_string()),
+            Ok(r) => Ok(preview_doc(&r.subject, &r.html)),
+            Err(e) => Err(error_doc(&e.to_string())),
         })
     })
     .await?;
