@@ -21,6 +21,7 @@ mod erasure;
 mod forms;
 mod gdpr;
 mod import;
+mod limits;
 mod mail;
 mod reports;
 mod retention;
