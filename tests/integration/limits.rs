@@ -3,7 +3,7 @@
 //! (refused, naming what was too large). Bodies over a bound are sent twice: with a declared
 //! length (refused before they are read) and chunked (refused as they are counted).
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use reqwest::blocking::{Body, Client, RequestBuilder, Response};
 use tidings::http::limits::{HEAD_BUFFER_BYTES, MAX_HEADERS, MAX_PUBLIC_FORM_BYTES, MAX_URI_BYTES, MAX_WEBHOOK_BYTES};
@@ -250,4 +250,25 @@ fn uploads_are_bounded_in_their_file_their_fields_and_their_structure() {
     let r = upload(padded(head, 'a', MAX_MULTIPART_OVERHEAD + 1));
     assert_eq!(r.status(), 413);
     assert!(r.text().unwrap().contains("part headers) is larger than 1 MiB"));
+}
+
+#[test]
+fn a_control_socket_request_is_bounded() {
+    use tidings::control::MAX_REQUEST_BYTES;
+    let app = spawn_app();
+    let call = |request: &[u8]| {
+        let mut s = std::os::unix::net::UnixStream::connect(app.data_dir().join(tidings::control::SOCKET)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+        s.write_all(request).unwrap();
+        let mut reply = String::new();
+        s.read_to_string(&mut reply).unwrap();
+        serde_json::from_str::<serde_json::Value>(&reply).unwrap()
+    };
+    let mut ping = padded(r#"{"op": "ping"}"#, ' ', MAX_REQUEST_BYTES);
+    ping.push(b'\n');
+    let v = call(&ping);
+    assert_eq!((v["ok"].as_bool(), v["output"].as_str()), (Some(true), Some("pong")));
+    let v = call(&padded(r#"{"op": "ping"}"#, ' ', MAX_REQUEST_BYTES + 1));
+    assert_eq!(v["ok"], false);
+    assert!(v["output"].as_str().unwrap().contains("longer than 1 MiB"), "{v}");
 }
