@@ -118,7 +118,9 @@ pub struct AuthConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct HttpConfig {
-    /// Largest accepted request body in KiB for forms and JSON.
+    /// Largest accepted request body in KiB for the API's JSON and the admin pages' forms.
+    /// Public doors have bounds of their own (`http::limits`), and so do the API routes that
+    /// take 1000 items at once.
     pub max_body_kb: usize,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
@@ -297,7 +299,8 @@ pub struct ContactsConfig {
     /// ISO 3166 region (e.g. "DE") for phone numbers written without a country code; empty
     /// requires the +country form.
     pub phone_region: String,
-    /// Largest CSV file the import page accepts, in MiB (the CLI has no limit).
+    /// Largest CSV file the import page accepts, in MiB (the CLI has no limit). On either
+    /// path a line longer than `contacts::import::MAX_LINE_BYTES` is reported and skipped.
     pub max_upload_mb: u64,
 }
 
