@@ -82,7 +82,10 @@ pub async fn submit(
     let Some(f) = load(&state, &path).await? else { return not_found(&state) };
     let body = match limits::read_body(&req, payload, limits::MAX_PUBLIC_FORM_BYTES, "form").await {
         Ok(body) => body,
-        Err(e) => return message(&state, 413, "Not sent", &e.message, "error"),
+        Err(e) => {
+            let status = actix_web::ResponseError::status_code(&e).as_u16();
+            return message(&state, status, "Not sent", &e.message, "error");
+        }
     };
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) else {
         return message(&state, 400, "Not sent", "The form could not be read. Go back and try again.", "error");
