@@ -44,7 +44,7 @@ fn assert_taken(build: impl Fn() -> RequestBuilder, limit: usize, prefix: &str, 
     status
 }
 
-fn api(c: &Client, app: &TestApp, token: &str, path: &str) -> impl Fn() -> RequestBuilder {
+fn api_post(c: &Client, app: &TestApp, token: &str, path: &str) -> impl Fn() -> RequestBuilder {
     let (c, url, token) = (c.clone(), format!("{}/api/v1{path}", app.url), token.to_string());
     move || c.post(&url).bearer_auth(&token).header("content-type", "application/json")
 }
@@ -56,13 +56,13 @@ fn json_bodies_are_bounded_per_door_and_the_refusal_names_the_bound() {
     let token = app.admin_token(&["edit_contacts", "record_events"]);
     let global = app.state.config.http.max_body_kb * 1024;
     // Any JSON route: `http.max_body_kb` (256 KiB).
-    let contacts = api(&c, &app, &token, "/contacts");
+    let contacts = api_post(&c, &app, &token, "/contacts");
     assert_eq!(assert_taken(&contacts, global, r#"{"email": "at-the-limit@example.com"}"#, ' '), 201);
     assert_refused(&contacts, global, r#"{"email": "over@example.com"}"#, ' ', "larger than 256 KiB");
     // Routes with their own: 1000 items each.
     let four_mib = 4 * 1024 * 1024;
     for path in ["/contacts/bulk", "/events", "/bounces"] {
-        let route = api(&c, &app, &token, path);
+        let route = api_post(&c, &app, &token, path);
         let key = if path == "/contacts/bulk" { "contacts" } else { "events" };
         let status = assert_taken(&route, four_mib, &format!(r#"{{"{key}": []}}"#), ' ');
         assert!(matches!(status, 200 | 422), "{path}: {status}");
@@ -271,4 +271,32 @@ fn a_control_socket_request_is_bounded() {
     let v = call(&padded(r#"{"op": "ping"}"#, ' ', MAX_REQUEST_BYTES + 1));
     assert_eq!(v["ok"], false);
     assert!(v["output"].as_str().unwrap().contains("longer than 1 MiB"), "{v}");
+}
+
+#[test]
+fn a_refused_optional_body_is_not_read_as_no_body() {
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    api.contact("in@example.org", &["news"], &[], true);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(serde_json::json!({"name": "Later", "subject": "Hi", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    let state = || api.ok("GET", &format!("/campaigns/{id}"), None)["campaign"]["state"].clone();
+    let token = app.admin_token(&["send_campaigns"]);
+    let send = api_post(&bare_client(), &app, &token, &format!("/campaigns/{id}/send"));
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d %H:%M");
+    let schedule = format!(r#"{{"at": "{tomorrow}", "time_zone": "UTC"}}"#);
+    // `{"at": …}` too large or cut short: refused, and the campaign is not sent now instead.
+    let global = app.state.config.http.max_body_kb * 1024;
+    assert_refused(&send, global, &schedule, ' ', "larger than 256 KiB");
+    assert_eq!(send().body(schedule[..schedule.len() - 1].to_string()).send().unwrap().status(), 400);
+    assert_eq!(state(), "draft");
+    // At the bound, the same body schedules it.
+    let r = send().body(padded(&schedule, ' ', global)).send().unwrap();
+    assert_eq!(r.status(), 202, "{}", r.text().unwrap());
+    assert_eq!(state(), "scheduled");
 }
