@@ -14,6 +14,30 @@ use figment::Figment;
 use serde::{Deserialize, Serialize};
 
 pub const ENV_PREFIX: &str = "TIDINGS_";
+/// The config file; the example with every key commented out is about 20 KiB.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+/// A secret read from a file (`TIDINGS_<KEY>_FILE`, `password_file`, a signing key file).
+pub const MAX_SECRET_BYTES: usize = 64 * 1024;
+
+/// Reads a text file of at most `max` bytes; a longer one is an error before more than that
+/// is held (a config key pointing at a log or a device by mistake must not fill memory).
+pub fn read_bounded(path: &Path, max: usize) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?.take(max as u64 + 1).read_to_string(&mut text)?;
+    if text.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {}", crate::http::limits::human(max)),
+        ));
+    }
+    Ok(text)
+}
+
+/// A secret from a file, its trailing line end trimmed.
+fn read_secret(path: &Path) -> std::io::Result<String> {
+    read_bounded(path, MAX_SECRET_BYTES).map(|s| s.trim_end_matches(['\r', '\n']).to_string())
+}
 
 /// Something in the configuration that will go wrong, and the key that fixes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,7 +125,9 @@ pub struct AuthConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct HttpConfig {
-    /// Largest accepted request body in KiB for forms and JSON.
+    /// Largest accepted request body in KiB for the API's JSON and the admin pages' forms.
+    /// Public doors have bounds of their own (`http::limits`), and so do the API routes that
+    /// take 1000 items at once.
     pub max_body_kb: usize,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
@@ -284,7 +310,8 @@ pub struct ContactsConfig {
     /// ISO 3166 region (e.g. "DE") for phone numbers written without a country code; empty
     /// requires the +country form.
     pub phone_region: String,
-    /// Largest CSV file the import page accepts, in MiB (the CLI has no limit).
+    /// Largest CSV file the import page accepts, in MiB (the CLI has no limit). On either
+    /// path a line longer than `contacts::import::MAX_LINE_BYTES` is reported and skipped.
     pub max_upload_mb: u64,
 }
 
@@ -417,15 +444,13 @@ impl RelayConfig {
         if self.password_file.as_os_str().is_empty() {
             return Ok(self.password.clone());
         }
-        std::fs::read_to_string(&self.password_file).map(|s| s.trim_end_matches(['\r', '\n']).to_string()).map_err(
-            |e| {
-                ConfigError::Invalid(format!(
-                    "mail.relays `{}`: cannot read password_file {}: {e}",
-                    self.name,
-                    self.password_file.display()
-                ))
-            },
-        )
+        read_secret(&self.password_file).map_err(|e| {
+            ConfigError::Invalid(format!(
+                "mail.relays `{}`: cannot read password_file {}: {e}",
+                self.name,
+                self.password_file.display()
+            ))
+        })
     }
 }
 
@@ -477,14 +502,12 @@ impl BouncesConfig {
         let key = if self.mailgun_signing_key_file.as_os_str().is_empty() {
             self.mailgun_signing_key.clone()
         } else {
-            std::fs::read_to_string(&self.mailgun_signing_key_file)
-                .map(|s| s.trim_end_matches(['\r', '\n']).to_string())
-                .map_err(|e| {
-                    ConfigError::Invalid(format!(
-                        "mail.bounces.mailgun_signing_key_file {}: {e}",
-                        self.mailgun_signing_key_file.display()
-                    ))
-                })?
+            read_secret(&self.mailgun_signing_key_file).map_err(|e| {
+                ConfigError::Invalid(format!(
+                    "mail.bounces.mailgun_signing_key_file {}: {e}",
+                    self.mailgun_signing_key_file.display()
+                ))
+            })?
         };
         Ok(Some(key).filter(|k| !k.trim().is_empty()))
     }
@@ -579,14 +602,12 @@ impl BounceMailboxConfig {
         if self.password_file.as_os_str().is_empty() {
             return Ok(self.password.clone());
         }
-        std::fs::read_to_string(&self.password_file).map(|s| s.trim_end_matches(['\r', '\n']).to_string()).map_err(
-            |e| {
-                ConfigError::Invalid(format!(
-                    "mail.bounces.mailbox: cannot read password_file {}: {e}",
-                    self.password_file.display()
-                ))
-            },
-        )
+        read_secret(&self.password_file).map_err(|e| {
+            ConfigError::Invalid(format!(
+                "mail.bounces.mailbox: cannot read password_file {}: {e}",
+                self.password_file.display()
+            ))
+        })
     }
 }
 
@@ -722,7 +743,9 @@ impl Config {
             if !path.exists() {
                 return Err(ConfigError::File { path: path.into(), message: "no such file".into() });
             }
-            figment = figment.merge(Toml::file_exact(path));
+            let text = read_bounded(path, MAX_CONFIG_BYTES)
+                .map_err(|e| ConfigError::File { path: path.into(), message: e.to_string() })?;
+            figment = figment.merge(Toml::string(&text));
         }
         let known = known_keys();
         let mut warnings = Vec::new();
@@ -736,12 +759,12 @@ impl Config {
             let (rest, value) = match rest.strip_suffix("_FILE") {
                 Some(base) if known.contains(&env_to_key(base)) => {
                     let path = PathBuf::from(&raw);
-                    let content = std::fs::read_to_string(&path).map_err(|source| ConfigError::SecretFile {
+                    let content = read_secret(&path).map_err(|source| ConfigError::SecretFile {
                         var: var.clone(),
                         path: path.clone(),
                         source,
                     })?;
-                    (base, content.trim_end_matches(['\r', '\n']).to_string())
+                    (base, content)
                 }
                 _ => (rest, raw),
             };
@@ -1204,6 +1227,38 @@ mod tests {
             let e = load(bad).unwrap_err().to_string();
             assert!(e.contains("mail.from_name contains the control character U+"), "{bad:?}: {e}");
         }
+    }
+
+    #[test]
+    fn config_and_secret_files_are_read_only_up_to_their_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        let at_bound = padded(&format!("data_dir = {:?}\n", dir.path()), MAX_CONFIG_BYTES);
+        std::fs::write(&file, &at_bound).unwrap();
+        assert!(Config::load_from(Some(&file), vec![], &CliOverrides::default()).is_ok());
+        std::fs::write(&file, padded(&at_bound, MAX_CONFIG_BYTES + 1)).unwrap();
+        let e = Config::load_from(Some(&file), vec![], &CliOverrides::default()).unwrap_err().to_string();
+        assert!(e.contains("config.toml") && e.contains("larger than 1 MiB"), "{e}");
+
+        // TIDINGS_<KEY>_FILE (any key can be given so; secrets are).
+        let secret = dir.path().join("secret");
+        let env = |path: &Path| vec![("TIDINGS_HOSTNAME_FILE".to_string(), path.display().to_string())];
+        std::fs::write(&secret, "x".repeat(MAX_SECRET_BYTES)).unwrap();
+        let loaded = Config::load_from(None, env(&secret), &CliOverrides::default()).unwrap();
+        assert_eq!(loaded.config.hostname.len(), MAX_SECRET_BYTES);
+        std::fs::write(&secret, "x".repeat(MAX_SECRET_BYTES + 1)).unwrap();
+        let e = Config::load_from(None, env(&secret), &CliOverrides::default()).unwrap_err().to_string();
+        assert!(e.contains("TIDINGS_HOSTNAME_FILE") && e.contains("larger than 64 KiB"), "{e}");
+    }
+
+    /// `text` and then a TOML comment (`#` and spaces) to exactly `size` bytes.
+    fn padded(text: &str, size: usize) -> String {
+        let mut out = format!("{}#", text.trim_end_matches(' '));
+        out.truncate(size.min(out.len()));
+        while out.len() < size {
+            out.push(' ');
+        }
+        out
     }
 }
 

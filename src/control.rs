@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 
 use crate::audit::Verification;
 use crate::domain::Role;
@@ -17,6 +17,9 @@ use crate::ops::{self, By};
 use crate::state::AppState;
 
 pub const SOCKET: &str = "control.sock";
+/// One request line. The largest the CLI sends, an import's options (a mapping entry per
+/// column), is a few KiB; more is refused without being held.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -253,9 +256,17 @@ pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
             let state = state.clone();
             tokio::spawn(async move {
                 let (read, mut write) = stream.into_split();
-                let mut lines = tokio::io::BufReader::new(read).lines();
-                let Ok(Some(line)) = lines.next_line().await else { return };
-                let response = match serde_json::from_str::<Request>(&line) {
+                let mut line = Vec::new();
+                let mut reader = tokio::io::BufReader::new(read.take(MAX_REQUEST_BYTES as u64 + 1));
+                if reader.read_until(b'\n', &mut line).await.is_err() || line.is_empty() {
+                    return;
+                }
+                let request = if line.len() > MAX_REQUEST_BYTES && !line.ends_with(b"\n") {
+                    Err(format!("the request is longer than {}", crate::http::limits::human(MAX_REQUEST_BYTES)))
+                } else {
+                    serde_json::from_slice::<Request>(&line).map_err(|e| e.to_string())
+                };
+                let response = match request {
                     // Imports run on their own thread; the CLI polls ImportStatus.
                     Ok(Request::ImportStart { path, options }) => {
                         let st = state.clone();

@@ -61,9 +61,17 @@ impl Application {
                 .app_data(data.clone())
                 .app_data(web::PayloadConfig::new(body_limit))
                 .app_data(web::JsonConfig::default().limit(body_limit).error_handler(error::json_error))
+                // `web::Form` is only used by the privacy portal's public forms.
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(http::limits::MAX_PUBLIC_FORM_BYTES)
+                        .error_handler(error::form_error),
+                )
                 .app_data(web::QueryConfig::default().error_handler(error::query_error))
                 .app_data(web::PathConfig::default().error_handler(error::path_error))
                 .wrap(from_fn(http::guard::context))
+                // Before the session is looked up; inside error_pages, so pages get HTML.
+                .wrap(from_fn(http::limits::check_request))
                 .wrap(http::error_pages())
                 .wrap(from_fn(http::track_metrics))
                 .wrap(from_fn(http::security_headers))

@@ -33,9 +33,15 @@ pub const REGISTRATION: Registration = Registration {
 const CHUNK: usize = 4000;
 /// A quoted field may span lines, but not more than this: beyond it the quote is broken.
 const MAX_RECORD_LINES: usize = 64;
-const MAX_RECORD_BYTES: usize = 256 * 1024;
+/// The most the CSV parser is ever handed at once (one record, its line ends included).
+pub const MAX_RECORD_BYTES: usize = 256 * 1024;
+/// A physical line longer than this (its `\n` or `\r\n` not counted) is reported and read through
+/// without being held: memory stays flat whatever the file's shape, even for a file that is
+/// one long line.
+pub const MAX_LINE_BYTES: usize = MAX_RECORD_BYTES;
 pub const MAX_CELL_BYTES: usize = 10_000;
-const SNIFF_BYTES: usize = 64 * 1024;
+/// What detection reads of a file; the header line must end within it.
+pub const SNIFF_BYTES: usize = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -285,7 +291,12 @@ pub fn sniff(path: &Path, fields: &[FieldDef], delimiter: Option<u8>) -> Result<
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
     // Only whole lines: the window may end inside one.
     let cut = if head.len() == SNIFF_BYTES {
-        body.iter().rposition(|b| *b == b'\n').unwrap_or(body.len())
+        memchr::memrchr(b'\n', body).ok_or_else(|| {
+            ImportError::Invalid(format!(
+                "the first line is longer than {} KiB; a CSV file starts with a line of column names or one row",
+                SNIFF_BYTES / 1024
+            ))
+        })?
     } else {
         body.len()
     };
@@ -345,17 +356,24 @@ pub struct BadRow {
     pub reason: String,
 }
 
-/// Feeds the CSV parser only whole, well-formed records. A line that is not UTF-8 or holds a
-/// NUL byte, and a quote that never closes within [`MAX_RECORD_LINES`], are reported and
-/// replaced by an empty line (which the parser skips), so line numbers stay true and a broken
-/// row cannot swallow the rest of the file.
+/// A physical line as read: its number and its bytes (through the `\n`), or `None` for a line
+/// longer than [`MAX_LINE_BYTES`], which was read through and dropped.
+type Line = (u64, Option<Vec<u8>>);
+
+/// Feeds the CSV parser only whole, well-formed records of at most [`MAX_RECORD_BYTES`]. A
+/// line that is too long, not UTF-8 or holds a NUL byte, and a quote that never closes within
+/// [`MAX_RECORD_LINES`] or [`MAX_RECORD_BYTES`], are reported and replaced by an empty line
+/// (which the parser skips), so line numbers stay true and a broken row cannot swallow the
+/// rest of the file.
 struct LineGuard<R: BufRead> {
     inner: R,
     line: u64,
-    /// Lines read but not yet passed on: (line number, bytes).
+    /// Lines read but not yet passed on (an open quote), with their bytes and quote count.
     pending: VecDeque<(u64, Vec<u8>)>,
+    pending_bytes: usize,
+    pending_quotes: usize,
     /// Lines to examine again after a broken quote was dropped.
-    replay: VecDeque<(u64, Vec<u8>)>,
+    replay: VecDeque<Line>,
     out: Vec<u8>,
     pos: usize,
     bad: Arc<Mutex<Vec<BadRow>>>,
@@ -377,6 +395,8 @@ impl<R: BufRead> LineGuard<R> {
             inner,
             line: 0,
             pending: VecDeque::new(),
+            pending_bytes: 0,
+            pending_quotes: 0,
             replay: VecDeque::new(),
             out: Vec::new(),
             pos: 0,
@@ -387,7 +407,10 @@ impl<R: BufRead> LineGuard<R> {
         }
     }
 
-    fn next_line(&mut self) -> std::io::Result<Option<(u64, Vec<u8>)>> {
+    /// The next physical line. The line is taken from the reader's buffer a buffer at a time
+    /// and kept only while it fits [`MAX_LINE_BYTES`]; past that the rest of it is consumed
+    /// and dropped up to its `\n`, so no line of any length is ever held whole.
+    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
         if let Some(l) = self.replay.pop_front() {
             return Ok(Some(l));
         }
@@ -395,25 +418,55 @@ impl<R: BufRead> LineGuard<R> {
             return Ok(None);
         }
         let mut buf = Vec::new();
-        let n = self.inner.read_until(b'\n', &mut buf)?;
-        if n == 0 {
+        let mut too_long = false;
+        let mut read = 0usize;
+        loop {
+            let available = match self.inner.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let (take, ends) = match memchr::memchr(b'\n', available) {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if !too_long {
+                // Room for the cap and a `\r\n`; the exact length is checked at the end.
+                if buf.len() + take > MAX_LINE_BYTES + 2 {
+                    too_long = true;
+                    buf = Vec::new();
+                } else {
+                    buf.extend_from_slice(&available[..take]);
+                }
+            }
+            self.inner.consume(take);
+            read += take;
+            if ends {
+                break;
+            }
+        }
+        if read == 0 {
             self.eof = true;
             return Ok(None);
         }
-        self.bytes.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        let ending = if buf.ends_with(b"\r\n") { 2 } else { usize::from(buf.ends_with(b"\n")) };
+        too_long |= buf.len() - ending > MAX_LINE_BYTES;
+        self.bytes.fetch_add(read as u64, std::sync::atomic::Ordering::Relaxed);
         self.line += 1;
+        if too_long {
+            return Ok(Some((self.line, None)));
+        }
         if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
             buf.drain(..3);
         }
-        Ok(Some((self.line, buf)))
+        Ok(Some((self.line, Some(buf))))
     }
 
-    fn report(&self, line: u64, reason: &str) {
-        self.bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow {
-            line,
-            column: String::new(),
-            reason: reason.into(),
-        });
+    fn report(&self, line: u64, reason: String) {
+        self.bad.lock().unwrap_or_else(|p| p.into_inner()).push(BadRow { line, column: String::new(), reason });
     }
 
     fn blank(&mut self) {
@@ -429,12 +482,11 @@ impl<R: BufRead> LineGuard<R> {
                 }
                 return Ok(());
             };
-            let unreadable = if std::str::from_utf8(&bytes).is_err() {
-                Some("the line is not valid UTF-8")
-            } else if bytes.contains(&0) {
-                Some("the line contains a NUL byte")
-            } else {
-                None
+            let unreadable = match &bytes {
+                None => Some(format!("the line is longer than {MAX_LINE_BYTES} bytes")),
+                Some(b) if std::str::from_utf8(b).is_err() => Some("the line is not valid UTF-8".to_string()),
+                Some(b) if b.contains(&0) => Some("the line contains a NUL byte".to_string()),
+                Some(_) => None,
             };
             if let Some(reason) = unreadable {
                 if self.pending.is_empty() {
@@ -448,9 +500,18 @@ impl<R: BufRead> LineGuard<R> {
                 }
                 continue;
             }
+            // (A line without bytes always has a reason above.)
+            let Some(bytes) = bytes else { continue };
+            if !self.pending.is_empty() && self.pending_bytes + bytes.len() > MAX_RECORD_BYTES {
+                // The open quote would make a record larger than the parser may be handed.
+                let n = self.break_pending();
+                self.replay.insert(n, (no, Some(bytes)));
+                continue;
+            }
+            self.pending_bytes += bytes.len();
+            self.pending_quotes += memchr::memchr_iter(b'"', &bytes).count();
             self.pending.push_back((no, bytes));
-            let quotes: usize = self.pending.iter().map(|(_, b)| b.iter().filter(|c| **c == b'"').count()).sum();
-            if quotes % 2 == 0 {
+            if self.pending_quotes % 2 == 0 {
                 let first = self.pending.front().map(|(n, _)| *n).unwrap_or(0);
                 let empty = self.pending.len() == 1 && self.pending[0].1.iter().all(|b| *b == b'\n' || *b == b'\r');
                 if !empty {
@@ -459,13 +520,13 @@ impl<R: BufRead> LineGuard<R> {
                 for (_, b) in self.pending.drain(..) {
                     self.out.extend_from_slice(&b);
                 }
+                (self.pending_bytes, self.pending_quotes) = (0, 0);
                 if !self.out.ends_with(b"\n") {
                     self.out.push(b'\n');
                 }
                 continue;
             }
-            let size: usize = self.pending.iter().map(|(_, b)| b.len()).sum();
-            if self.pending.len() >= MAX_RECORD_LINES || size > MAX_RECORD_BYTES {
+            if self.pending.len() >= MAX_RECORD_LINES {
                 self.break_pending();
             }
         }
@@ -477,11 +538,17 @@ impl<R: BufRead> LineGuard<R> {
     /// Returns how many lines went back to the replay queue.
     fn break_pending(&mut self) -> usize {
         let Some((first, _)) = self.pending.pop_front() else { return 0 };
-        self.report(first, "broken quoting: a quoted field opened on this line never closes");
+        self.report(
+            first,
+            format!(
+                "broken quoting: a quoted field opened on this line does not close within {MAX_RECORD_LINES} lines and {MAX_RECORD_BYTES} bytes"
+            ),
+        );
         let rest: Vec<_> = self.pending.drain(..).collect();
+        (self.pending_bytes, self.pending_quotes) = (0, 0);
         let n = rest.len();
-        for l in rest.into_iter().rev() {
-            self.replay.push_front(l);
+        for (no, b) in rest.into_iter().rev() {
+            self.replay.push_front((no, Some(b)));
         }
         self.blank();
         n
@@ -931,8 +998,9 @@ mod tests {
 
     fn guard(input: &str) -> (String, Vec<BadRow>) {
         let bad = Arc::new(Mutex::new(Vec::new()));
+        // A small buffer, so that lines are taken from it in several steps.
         let mut g = LineGuard::new(
-            std::io::Cursor::new(input.as_bytes().to_vec()),
+            BufReader::with_capacity(7, std::io::Cursor::new(input.as_bytes().to_vec())),
             bad.clone(),
             Arc::default(),
             Arc::default(),
@@ -941,6 +1009,72 @@ mod tests {
         g.read_to_string(&mut out).unwrap();
         let b = bad.lock().unwrap().clone();
         (out, b)
+    }
+
+    /// `len` bytes of `x`, then `tail`, made as they are read (never whole in memory).
+    struct Generated {
+        left: u64,
+        tail: std::io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for Generated {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return self.tail.read(buf);
+            }
+            let n = buf.len().min(self.left as usize);
+            buf[..n].fill(b'x');
+            self.left -= n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_cap_is_reported_by_number_and_the_next_line_is_read() {
+        let at_cap = format!("c@x.com,{}", "y".repeat(MAX_LINE_BYTES - 8));
+        let over = format!("a@x.com,{}", "z".repeat(MAX_LINE_BYTES - 7));
+        let (out, bad) = guard(&format!("email,note\n{over}\nb@x.com,1\n{at_cap}\r\nd@x.com,2"));
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(bad[0].line, 2);
+        assert_eq!(bad[0].reason, format!("the line is longer than {MAX_LINE_BYTES} bytes"));
+        assert!(!bad[0].reason.contains("a@x.com"), "the report never holds the line");
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!(lines[..3], ["email,note", "", "b@x.com,1"]);
+        assert_eq!(lines[3], format!("{at_cap}\r"), "a line of exactly the cap passes");
+        assert_eq!(lines[4], "d@x.com,2");
+    }
+
+    #[test]
+    fn a_line_of_hundreds_of_megabytes_is_read_through_in_buffer_sized_steps() {
+        let bytes = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let file = Generated { left: 300 << 20, tail: std::io::Cursor::new(b"\nb@x.com\n".to_vec()) };
+        let mut g = LineGuard::new(
+            BufReader::with_capacity(256 * 1024, Read::chain(&b"email\n"[..], file)),
+            Arc::default(),
+            bytes.clone(),
+            Arc::default(),
+        );
+        assert_eq!(g.next_line().unwrap(), Some((1, Some(b"email\n".to_vec()))));
+        assert_eq!(g.next_line().unwrap(), Some((2, None)), "dropped, not held");
+        assert_eq!(g.next_line().unwrap(), Some((3, Some(b"b@x.com\n".to_vec()))));
+        assert_eq!(g.next_line().unwrap(), None);
+        assert_eq!(bytes.load(std::sync::atomic::Ordering::Relaxed), 6 + (300 << 20) + 1 + 8, "progress counts it");
+    }
+
+    #[test]
+    fn a_quoted_record_is_never_handed_on_larger_than_the_cap() {
+        let half = "y".repeat(MAX_RECORD_BYTES / 2);
+        let (out, bad) = guard(&format!("email,note\na@x.com,\"{half}\n{half}\"\nb@x.com,x\n"));
+        // Line 2 opens a quote that would close only past the cap; line 3's lone quote then
+        // opens another that never closes; line 4 is a row again.
+        let lines: Vec<u64> = bad.iter().map(|b| b.line).collect();
+        assert_eq!(lines, vec![2, 3], "{bad:?}");
+        assert!(bad.iter().all(|b| b.reason.starts_with("broken quoting")));
+        assert!(out.ends_with("\nb@x.com,x\n"));
+        assert!(out.split('\n').all(|l| l.len() <= MAX_RECORD_BYTES));
+        // Within the cap, a record may span lines.
+        let (out, bad) = guard(&format!("email,note\na@x.com,\"{}\n{}\"\n", &half[..1000], &half[..1000]));
+        assert!(bad.is_empty() && out.contains(&half[..1000]));
     }
 
     #[test]
@@ -977,6 +1111,18 @@ mod tests {
         assert_eq!(detect_delimiter("a\tb\n1\t2\n"), b'\t');
         assert_eq!(detect_delimiter("a,b\n\"x;y\",2\n"), b',');
         assert_eq!(redact("`jane@x` has no @"), "(value) has no @");
+    }
+
+    #[test]
+    fn detection_refuses_a_first_line_longer_than_its_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("one-line.csv");
+        std::fs::write(&path, "x".repeat(SNIFF_BYTES + 10)).unwrap();
+        let e = sniff(&path, &[], None).unwrap_err().to_string();
+        assert!(e.contains("first line is longer than 64 KiB"), "{e}");
+        std::fs::write(&path, format!("email,note\na@x.com,{}\n", "x".repeat(SNIFF_BYTES))).unwrap();
+        let s = sniff(&path, &[], None).unwrap();
+        assert_eq!(s.headers, vec!["email", "note"], "the header is read; the long row is not");
     }
 
     #[test]

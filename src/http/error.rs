@@ -25,6 +25,8 @@ pub enum Code {
     AccountLocked,
     RateLimited,
     PayloadTooLarge,
+    UriTooLong,
+    UnsupportedEncoding,
     Internal,
 }
 
@@ -43,6 +45,8 @@ const TABLE: &[(Code, StatusCode, &str)] = &[
     (Code::AccountLocked, StatusCode::LOCKED, "auth"),
     (Code::RateLimited, StatusCode::TOO_MANY_REQUESTS, "rate_limit"),
     (Code::PayloadTooLarge, StatusCode::PAYLOAD_TOO_LARGE, "invalid_request"),
+    (Code::UriTooLong, StatusCode::URI_TOO_LONG, "invalid_request"),
+    (Code::UnsupportedEncoding, StatusCode::UNSUPPORTED_MEDIA_TYPE, "invalid_request"),
     (Code::Internal, StatusCode::INTERNAL_SERVER_ERROR, "internal"),
 ];
 
@@ -127,12 +131,22 @@ impl From<AuthError> for ApiError {
 pub fn json_error(err: actix_web::error::JsonPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
     use actix_web::error::JsonPayloadError as J;
     let e = match &err {
-        J::OverflowKnownLength { .. } | J::Overflow { .. } => {
-            ApiError::new(Code::PayloadTooLarge, "The request body is too large.")
+        J::OverflowKnownLength { limit, .. } | J::Overflow { limit } => {
+            crate::http::limits::too_large("request body", *limit)
         }
         J::ContentType => ApiError::new(Code::MalformedRequest, "Send JSON with Content-Type: application/json."),
         J::Deserialize(d) => ApiError::new(Code::MalformedRequest, format!("Invalid JSON: {d}")),
         other => ApiError::new(Code::MalformedRequest, format!("Invalid request body: {other}")),
+    };
+    e.into()
+}
+
+/// Errors of `web::Form` (the privacy portal's forms).
+pub fn form_error(err: actix_web::error::UrlencodedError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    use actix_web::error::UrlencodedError as U;
+    let e = match &err {
+        U::Overflow { limit, .. } => crate::http::limits::too_large("form", *limit),
+        other => ApiError::new(Code::MalformedRequest, format!("Invalid form: {other}")),
     };
     e.into()
 }
@@ -165,6 +179,8 @@ mod tests {
             Code::AccountLocked,
             Code::RateLimited,
             Code::PayloadTooLarge,
+            Code::UriTooLong,
+            Code::UnsupportedEncoding,
             Code::Internal,
         ] {
             let _ = code.row();

@@ -316,7 +316,8 @@ impl<P: Policy> FromRequest for Guard<P> {
 }
 
 /// A urlencoded form whose `csrf` field matches the caller's session (or, before login, the
-/// pre-login cookie). Repeated keys (checkbox lists) deserialize into `Vec`s.
+/// pre-login cookie). Repeated keys (checkbox lists) deserialize into `Vec`s. The body is held
+/// to `http.max_body_kb`.
 pub struct CsrfForm<T>(pub T);
 
 impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
@@ -325,10 +326,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let payload = payload.take();
         Box::pin(async move {
-            let body = body.await.map_err(|_| ApiError::new(Code::PayloadTooLarge, "The form is too large."))?;
             let state = req.app_data::<web::Data<AppState>>().expect("state").clone();
+            let limit = state.config.http.max_body_kb * 1024;
+            let body = crate::http::limits::read_body(&req, payload, limit, "form").await?;
             let ctx = ctx_of(&req);
             #[derive(serde::Deserialize)]
             struct Token {

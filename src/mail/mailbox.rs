@@ -25,6 +25,13 @@ use crate::state::AppState;
 pub const JOB: &str = "bounce_mailbox";
 /// Messages read per poll; the rest wait for the next one.
 const MAX_PER_POLL: u32 = 500;
+/// Of each message, only this many bytes are fetched (`BODY.PEEK[]<0.N>`): anyone can send
+/// mail to the bounce address, and a report's status part comes before the returned original
+/// message that can make it megabytes long.
+pub const MAX_MESSAGE_BYTES: u32 = 256 * 1024;
+/// Messages are fetched and recorded in groups of at most this many bytes (after the cut
+/// above), so a poll holds one group, not the whole folder.
+const GROUP_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What one poll found.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -42,6 +49,8 @@ pub struct PollReport {
     /// Messages that are no report (left in the folder).
     pub unrecognised: usize,
     pub deleted: usize,
+    /// Messages larger than [`MAX_MESSAGE_BYTES`], of which only the start was read.
+    pub cut: usize,
     /// Contacts whose status changed (bounced or complained).
     pub marked: usize,
     /// One line per event, for the CLI: `hard 5.1.1 a@b.example -> bounced`. Never stored.
@@ -61,7 +70,7 @@ impl PollReport {
     }
 
     pub fn summary(&self) -> String {
-        format!(
+        let mut out = format!(
             "{} message(s) read: {} hard, {} soft, {} complaint(s), {} duplicate(s), {} unmatched; \
              {} contact(s) marked; {} deleted; {} unrecognised left in the folder",
             self.fetched,
@@ -73,7 +82,15 @@ impl PollReport {
             self.marked,
             self.deleted,
             self.unrecognised
-        )
+        );
+        if self.cut > 0 {
+            out.push_str(&format!(
+                "; {} larger than {} read in part",
+                self.cut,
+                crate::http::limits::human(MAX_MESSAGE_BYTES as usize)
+            ));
+        }
+        out
     }
 }
 
@@ -278,21 +295,22 @@ pub async fn poll(state: &Arc<AppState>) -> Result<PollReport, MailboxError> {
         |e: async_imap::error::Error| MailboxError::Folder { folder: cfg.folder.clone(), reason: e.to_string() };
     let mailbox = within(t, "select", session.select(&cfg.folder), folder_err).await?;
     let mut report = PollReport { in_folder: mailbox.exists, ..Default::default() };
-    let mut messages = Vec::new();
+    let imap_err = |step| move |e: async_imap::error::Error| MailboxError::Imap { step, reason: e.to_string() };
+    // Sizes first, so that no message is read past the cut and each group stays bounded.
+    let mut sizes = Vec::new();
     if mailbox.exists > 0 {
         let last = mailbox.exists.min(MAX_PER_POLL);
-        let imap_err = |step| move |e: async_imap::error::Error| MailboxError::Imap { step, reason: e.to_string() };
-        let fetched = within(
+        sizes = within(
             t,
             "fetch",
             async {
-                let stream = session.fetch(format!("1:{last}"), "(UID BODY.PEEK[])").await?;
+                let stream = session.fetch(format!("1:{last}"), "(UID RFC822.SIZE)").await?;
                 let mut stream = std::pin::pin!(stream);
                 let mut out = Vec::new();
                 while let Some(item) = stream.next().await {
                     let f = item?;
-                    if let (Some(uid), Some(body)) = (f.uid, f.body()) {
-                        out.push((uid, body.to_vec()));
+                    if let Some(uid) = f.uid {
+                        out.push((uid, f.size.unwrap_or(MAX_MESSAGE_BYTES)));
                     }
                 }
                 Ok(out)
@@ -300,26 +318,52 @@ pub async fn poll(state: &Arc<AppState>) -> Result<PollReport, MailboxError> {
             imap_err("fetch"),
         )
         .await?;
-        messages = fetched;
     }
-    report.fetched = messages.len();
-    let st = state.clone();
-    let (mut report, done) = tokio::task::spawn_blocking(move || {
-        let mut done = Vec::new();
-        for (uid, raw) in messages {
-            match handle_message(&st, &raw, &mut report) {
-                Ok(true) => done.push(uid),
-                Ok(false) => report.unrecognised += 1,
-                Err(e) => tracing::error!(error = %e, "bounce report not recorded; left in the mailbox"),
+    let mut done = Vec::new();
+    for group in groups(&sizes) {
+        report.cut += group.iter().filter(|(_, size)| *size > MAX_MESSAGE_BYTES).count();
+        let set = group.iter().map(|(uid, _)| uid.to_string()).collect::<Vec<_>>().join(",");
+        let messages = within(
+            t,
+            "fetch",
+            async {
+                let query = format!("(UID BODY.PEEK[]<0.{MAX_MESSAGE_BYTES}>)");
+                let stream = session.uid_fetch(&set, &query).await?;
+                let mut stream = std::pin::pin!(stream);
+                let mut out = Vec::new();
+                while let Some(item) = stream.next().await {
+                    let f = item?;
+                    if let (Some(uid), Some(body)) = (f.uid, f.body()) {
+                        // A server that sends more than was asked is cut here all the same.
+                        out.push((uid, body[..body.len().min(MAX_MESSAGE_BYTES as usize)].to_vec()));
+                    }
+                }
+                Ok(out)
+            },
+            imap_err("fetch"),
+        )
+        .await?;
+        report.fetched += messages.len();
+        let st = state.clone();
+        let mut r = std::mem::take(&mut report);
+        let (r, recorded) = tokio::task::spawn_blocking(move || {
+            let mut recorded = Vec::new();
+            for (uid, raw) in messages {
+                match handle_message(&st, &raw, &mut r) {
+                    Ok(true) => recorded.push(uid),
+                    Ok(false) => r.unrecognised += 1,
+                    Err(e) => tracing::error!(error = %e, "bounce report not recorded; left in the mailbox"),
+                }
             }
-        }
-        (report, done)
-    })
-    .await
-    .map_err(|e| MailboxError::Store(e.to_string()))?;
+            (r, recorded)
+        })
+        .await
+        .map_err(|e| MailboxError::Store(e.to_string()))?;
+        report = r;
+        done.extend(recorded);
+    }
     if !done.is_empty() {
         let set = done.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-        let imap_err = |step| move |e: async_imap::error::Error| MailboxError::Imap { step, reason: e.to_string() };
         within(
             t,
             "delete",
@@ -346,6 +390,25 @@ pub async fn poll(state: &Arc<AppState>) -> Result<PollReport, MailboxError> {
     let _ =
         within(t, "logout", session.logout(), |e| MailboxError::Imap { step: "logout", reason: e.to_string() }).await;
     Ok(report)
+}
+
+/// (uid, size) in groups whose sizes, each cut at [`MAX_MESSAGE_BYTES`], add up to at most
+/// [`GROUP_BYTES`] (a group holds at least one message).
+fn groups(sizes: &[(u32, u32)]) -> Vec<&[(u32, u32)]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, (_, size)) in sizes.iter().enumerate() {
+        let size = u64::from((*size).min(MAX_MESSAGE_BYTES));
+        if i > start && bytes + size > GROUP_BYTES {
+            out.push(&sizes[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < sizes.len() {
+        out.push(&sizes[start..]);
+    }
+    out
 }
 
 /// Records one message's events; `Ok(false)` when it is no report.
@@ -426,4 +489,22 @@ pub fn spawn(state: Arc<AppState>) {
             tokio::time::sleep(interval).await;
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_hold_at_most_their_bytes_with_each_message_counted_at_its_cut() {
+        let big = MAX_MESSAGE_BYTES * 100;
+        // Sixteen messages of the cut's size fill a group; a huge one counts as the cut.
+        let sizes: Vec<(u32, u32)> =
+            (1..=40).map(|uid| (uid, if uid == 3 { big } else { MAX_MESSAGE_BYTES })).collect();
+        let g = groups(&sizes);
+        assert_eq!(g.iter().map(|g| g.len()).collect::<Vec<_>>(), vec![16, 16, 8]);
+        assert_eq!(g.concat(), sizes, "every message once, in order");
+        assert!(groups(&[]).is_empty());
+        assert_eq!(groups(&[(1, 10)]).len(), 1);
+    }
 }

@@ -48,6 +48,16 @@ const SCHEMA_VERSION: u32 = 7;
 pub const SHORT_PREFIX: usize = 4;
 /// Longer words are indexed (and searched) by their first 64 characters.
 const MAX_WORD: usize = 64;
+/// The free text of a search, in characters; only its first 8 words are searched anyway.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// A search's free text, refused (with why) when longer than [`MAX_QUERY_CHARS`].
+pub fn check_query_text(text: &str) -> std::result::Result<(), String> {
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(format!("is longer than {MAX_QUERY_CHARS} characters"));
+    }
+    Ok(())
+}
 const DIR: &str = "search";
 const SEQ_KEY: &[u8] = b"search_indexed_seq";
 const BATCH: usize = 20_000;

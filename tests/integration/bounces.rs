@@ -17,8 +17,10 @@ use tidings::mail::bounce;
 use crate::helpers::*;
 
 // ---------------------------------------------------------------------------------------------
-// A small IMAP server: LOGIN, SELECT, FETCH (UID BODY[]), UID STORE, EXPUNGE, LOGOUT, over plain
-// TCP or implicit TLS. Enough for the poller; it speaks the real protocol over a real socket.
+// A small IMAP server: LOGIN, SELECT, FETCH (UID RFC822.SIZE or BODY[]), UID FETCH (BODY[] with
+// a partial range), UID STORE, EXPUNGE, LOGOUT, over plain TCP or implicit TLS. Enough for the
+// poller; it speaks the real protocol over a real socket, and notes the most message bytes it
+// sent in one answer.
 
 #[derive(Clone)]
 struct StoredMail {
@@ -27,10 +29,14 @@ struct StoredMail {
     deleted: bool,
 }
 
+type Mails = Arc<Mutex<Vec<StoredMail>>>;
+
 struct ImapServer {
     addr: SocketAddr,
-    mails: Arc<Mutex<Vec<StoredMail>>>,
+    mails: Mails,
     ca_pem: String,
+    /// The largest message body sent in one FETCH answer.
+    largest_sent: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl ImapServer {
@@ -38,23 +44,30 @@ impl ImapServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let (ca_pem, config) = crate::smtp_sink::test_pki();
-        let mails: Arc<Mutex<Vec<StoredMail>>> = Arc::default();
-        let store = mails.clone();
+        let mails: Mails = Arc::default();
+        let largest_sent: Arc<std::sync::atomic::AtomicUsize> = Arc::default();
+        let (store, largest) = (mails.clone(), largest_sent.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
-                let (store, config) = (store.clone(), config.clone());
+                let (store, config, largest) = (store.clone(), config.clone(), largest.clone());
                 std::thread::spawn(move || {
                     let _ = if tls {
                         let conn = rustls::ServerConnection::new(config).unwrap();
-                        imap_session(rustls::StreamOwned::new(conn, stream), &store, user, password)
+                        imap_session(rustls::StreamOwned::new(conn, stream), &store, user, password, &largest)
                     } else {
-                        imap_session(stream, &store, user, password)
+                        imap_session(stream, &store, user, password, &largest)
                     };
                 });
             }
         });
-        ImapServer { addr, mails, ca_pem }
+        ImapServer { addr, mails, ca_pem, largest_sent }
+    }
+
+    fn add_bytes(&self, body: Vec<u8>) {
+        let mut m = self.mails.lock().unwrap();
+        let uid = m.iter().map(|x| x.uid).max().unwrap_or(100) + 1;
+        m.push(StoredMail { uid, body, deleted: false });
     }
 
     fn add(&self, body: &str) {
@@ -101,11 +114,31 @@ fn imap_args(s: &str) -> Vec<String> {
     out
 }
 
+/// One message in a FETCH answer: `BODY[]` whole, or from `<0.n>` at most n bytes of it.
+fn fetch_item(seq: usize, m: &StoredMail, partial: Option<usize>, largest: &std::sync::atomic::AtomicUsize) -> Vec<u8> {
+    let (section, body) = match partial {
+        Some(n) => ("BODY[]<0>", &m.body[..m.body.len().min(n)]),
+        None => ("BODY[]", &m.body[..]),
+    };
+    largest.fetch_max(body.len(), std::sync::atomic::Ordering::Relaxed);
+    let mut out = format!("* {seq} FETCH (UID {} {section} {{{}}}\r\n", m.uid, body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out.extend_from_slice(b")\r\n");
+    out
+}
+
+/// `BODY.PEEK[]<0.1024>` -> Some(1024).
+fn partial_of(args: &str) -> Option<usize> {
+    let at = args.find("[]<0.")? + "[]<0.".len();
+    args[at..].split('>').next()?.parse().ok()
+}
+
 fn imap_session<S: Read + Write>(
     mut s: S,
     store: &Mutex<Vec<StoredMail>>,
     user: &str,
     password: &str,
+    largest: &std::sync::atomic::AtomicUsize,
 ) -> std::io::Result<()> {
     s.write_all(b"* OK IMAP4rev1 test server ready\r\n")?;
     s.flush()?;
@@ -153,20 +186,31 @@ fn imap_session<S: Read + Write>(
                 ));
             }
             "FETCH" => {
-                let (set, _) = args.split_once(' ').unwrap_or((args, ""));
+                let (set, items) = args.split_once(' ').unwrap_or((args, ""));
                 let (a, b) = set.split_once(':').unwrap_or((set, set));
                 let mails = store.lock().unwrap().clone();
                 let first: usize = a.parse().unwrap_or(1);
                 let last: usize = if b == "*" { mails.len() } else { b.parse().unwrap_or(0) };
                 for seq in first..=last.min(mails.len()) {
                     let m = &mails[seq - 1];
-                    bytes_out.extend_from_slice(
-                        format!("* {seq} FETCH (UID {} BODY[] {{{}}}\r\n", m.uid, m.body.len()).as_bytes(),
-                    );
-                    bytes_out.extend_from_slice(&m.body);
-                    bytes_out.extend_from_slice(b")\r\n");
+                    if items.contains("RFC822.SIZE") {
+                        bytes_out.extend_from_slice(
+                            format!("* {seq} FETCH (UID {} RFC822.SIZE {})\r\n", m.uid, m.body.len()).as_bytes(),
+                        );
+                    } else {
+                        bytes_out.extend_from_slice(&fetch_item(seq, m, partial_of(items), largest));
+                    }
                 }
                 bytes_out.extend_from_slice(format!("{tag} OK FETCH completed\r\n").as_bytes());
+            }
+            "UID" if args.to_ascii_uppercase().starts_with("FETCH ") => {
+                let a = imap_args(args);
+                let uids: Vec<u32> = a[1].split(',').filter_map(|u| u.parse().ok()).collect();
+                let mails = store.lock().unwrap().clone();
+                for (i, m) in mails.iter().enumerate().filter(|(_, m)| uids.contains(&m.uid)) {
+                    bytes_out.extend_from_slice(&fetch_item(i + 1, m, partial_of(args), largest));
+                }
+                bytes_out.extend_from_slice(format!("{tag} OK UID FETCH completed\r\n").as_bytes());
             }
             "UID" => {
                 let a = imap_args(args);
@@ -617,4 +661,47 @@ fn mailbox_poll_failures_are_explained() {
     .join()
     .unwrap();
     assert!(err.contains("TLS") || err.contains("did not answer"), "{err}");
+}
+
+#[test]
+fn a_report_larger_than_the_fetch_cut_is_read_in_part_and_still_recorded() {
+    use tidings::mail::mailbox::MAX_MESSAGE_BYTES;
+    let imap = ImapServer::start(false, "bounces", "pw");
+    let app = spawn_app_with(|c| {
+        let m = &mut c.mail.bounces.mailbox;
+        m.host = "127.0.0.1".into();
+        m.port = imap.addr.port();
+        m.tls = tidings::config::RelayTls::None;
+        m.username = "bounces".into();
+        m.password = "pw".into();
+        m.interval_secs = 3600;
+        c.mail.return_path = "bounces.shop.example".into();
+    });
+    let c = app.client();
+    let token = app.admin_token(&["edit_contacts"]);
+    let reader = new_contact(&app, &c, &token, "reader@example.com");
+    wait_for("the first poll", || app.state.jobs.last(tidings::mail::mailbox::JOB).unwrap().is_some());
+    let verp = app.state.mailer.envelope_sender(Some(&bounce::verp_token(app.state.store.keyring(), &reader))).unwrap();
+
+    // A report that returns the whole original: a 3 MB attachment after the status part.
+    let report = dsn(&verp, "dsn-big@mx.shop.example", "reader@example.com", "5.1.1");
+    let mut big = report.trim_end_matches("--BOUNDARY--\n").replace('\n', "\r\n").into_bytes();
+    big.extend_from_slice(
+        b"--BOUNDARY\r\nContent-Type: message/rfc822\r\n\r\nFrom: news@shop.example\r\nSubject: Sale\r\n\r\n",
+    );
+    for _ in 0..(3 << 20) / 78 {
+        big.extend_from_slice(&[b'y'; 76]);
+        big.extend_from_slice(b"\r\n");
+    }
+    big.extend_from_slice(b"--BOUNDARY--\r\n");
+    assert!(big.len() > 3 << 20);
+    imap.add_bytes(big);
+
+    let report = actix_web::rt::System::new().block_on(tidings::mail::mailbox::poll_and_log(&app.state)).unwrap();
+    let sent = imap.largest_sent.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(sent <= MAX_MESSAGE_BYTES as usize, "the poller asked for {sent} bytes of one message");
+    assert_eq!((report.fetched, report.hard, report.deleted, report.cut), (1, 1, 1, 1), "{report:?}");
+    assert!(report.summary().ends_with("; 1 larger than 256 KiB read in part"), "{}", report.summary());
+    assert_eq!(status_of(&app, &reader), Status::Bounced);
+    assert!(imap.bodies().is_empty(), "recorded, so deleted");
 }

@@ -102,11 +102,7 @@ impl TestApp {
     /// Signs in as the first admin and replaces the one-time password with `new`.
     pub fn login_admin(&self, new: &str) -> Client {
         let c = self.client();
-        let r = self.login(&c, "admin", &self.admin_password);
-        assert_eq!(r.status(), 303);
-        assert_eq!(location(&r), "/account/password");
-        let r = self.change_password(&c, &self.admin_password, new);
-        assert_eq!(r.status(), 303, "password change: {}", r.text().unwrap_or_default());
+        sign_in_first_admin(&self.url, &c, &self.admin_password, new);
         c
     }
 
@@ -151,6 +147,22 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         self.shutdown();
     }
+}
+
+/// Signs `c` (a cookie-keeping client) in as the first admin of the server at `url` and
+/// replaces the one-time password with `new`: for servers started as a process of their own.
+pub fn sign_in_first_admin(url: &str, c: &Client, one_time: &str, new: &str) {
+    let post = |path: &str, fields: &[(&str, &str)]| {
+        let csrf = csrf_of(&c.get(format!("{url}{path}")).send().unwrap().text().unwrap());
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        c.post(format!("{url}{path}")).form(&all).send().unwrap()
+    };
+    let r = post("/login", &[("username", "admin"), ("password", one_time)]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/account/password");
+    let r = post("/account/password", &[("current", one_time), ("new", new), ("confirm", new)]);
+    assert_eq!(r.status(), 303, "password change: {}", r.text().unwrap_or_default());
 }
 
 pub fn csrf_of(page: &str) -> String {

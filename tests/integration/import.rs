@@ -326,3 +326,200 @@ fn a_chunk_resolved_on_two_threads_applies_every_address_s_rows_in_file_order() 
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0]["email"], "p500@example.org");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Memory: whatever the file's shape, an import holds no more than one bounded line
+
+/// The bad line of the files below: 300 MB without a line end until its last byte.
+const LONG_LINE: u64 = 300 << 20;
+/// How much more an import of the file with that line may take, at its peak, than one of the
+/// same rows without it. Before the line reader was bounded, it took about 1 GB more.
+const GROWTH_LIMIT_KB: u64 = 64 * 1024;
+/// Good rows before the long line, and again after it.
+const ROWS: usize = 2000;
+
+/// A CSV made as it is read (never whole in memory): a header, [`ROWS`] rows, the long line if
+/// asked (line `ROWS + 2`), and [`ROWS`] rows more.
+fn generated_csv(long_line: bool) -> impl std::io::Read + Send + 'static {
+    use std::io::Read;
+    let rows = |from: usize| -> String {
+        (from..from + ROWS).map(|i| format!("mem{i}@example.org,First{i},Last{i}\n")).collect()
+    };
+    let head = format!("email,first_name,last_name\n{}", rows(0));
+    let (long, end) = if long_line { (LONG_LINE, "\n") } else { (0, "") };
+    std::io::Cursor::new(head)
+        .chain(std::io::repeat(b'x').take(long))
+        .chain(std::io::Cursor::new(format!("{end}{}", rows(ROWS))))
+}
+
+/// A process's peak resident memory so far (kB).
+fn peak_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()
+}
+
+/// Waits for `child` to exit, noting its peak resident memory as it runs (the peak is a
+/// high-water mark: the last reading before the exit holds all but its final moments).
+fn wait_noting_peak(child: &mut std::process::Child) -> (std::process::ExitStatus, u64) {
+    let mut peak = 0;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, peak);
+        }
+        peak = peak.max(peak_kb(child.id()).unwrap_or(0));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The bad-row report of an import with the long line: that line only, by number and length.
+fn assert_long_line_reported(report: &str) {
+    let bad: Vec<&str> = report.lines().skip(1).collect();
+    assert_eq!(bad.len(), 1, "{report}");
+    assert!(
+        bad[0].starts_with(&format!("{},", ROWS + 2)) && bad[0].ends_with("the line is longer than 262144 bytes"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_line_of_hundreds_of_megabytes_is_skipped_in_flat_memory_by_the_cli() {
+    let work = tempfile::tempdir().unwrap();
+    let mut peaks = Vec::new();
+    for long_line in [false, true] {
+        let file = work.path().join(format!("long-{long_line}.csv"));
+        std::io::copy(&mut generated_csv(long_line), &mut std::fs::File::create(&file).unwrap()).unwrap();
+        let (report, out) = (work.path().join(format!("report-{long_line}.csv")), work.path().join("out.txt"));
+        let mut child = cli(&work.path().join(format!("data-{long_line}")), &file)
+            .arg("--report")
+            .arg(&report)
+            .stdout(std::fs::File::create(&out).unwrap())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let (status, peak) = wait_noting_peak(&mut child);
+        let out = std::fs::read_to_string(&out).unwrap();
+        assert!(status.success(), "{out}");
+        let invalid = if long_line { 1 } else { 0 };
+        let summary = format!("{} rows — {} created, 0 updated", 2 * ROWS + invalid, 2 * ROWS);
+        assert!(out.contains(&summary) && out.contains(&format!("{invalid} invalid")), "{out}");
+        if long_line {
+            assert_long_line_reported(&std::fs::read_to_string(&report).unwrap());
+        }
+        std::fs::remove_file(&file).unwrap();
+        peaks.push(peak);
+    }
+    let growth = peaks[1].saturating_sub(peaks[0]);
+    eprintln!("CLI import peak RSS: {} kB without the long line, {} kB with it (+{growth} kB)", peaks[0], peaks[1]);
+    assert!(growth < GROWTH_LIMIT_KB, "the long line cost {growth} kB: {peaks:?}");
+}
+
+/// `tidings serve` as a process of its own, so that its memory is the server's alone; killed
+/// when dropped.
+struct ServerProcess {
+    child: std::process::Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the server and signs the first admin in; returns the server and the admin's client.
+fn serve() -> (ServerProcess, reqwest::blocking::Client) {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .args(["serve", "--listen", &listen, "--data-dir"])
+        .arg(dir.path())
+        .env("TIDINGS_LOG__LEVEL", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The banner names the one-time password once the server serves; the rest is drained.
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(p) = line.trim().strip_prefix("one-time password: ") {
+                let _ = tx.send(p.to_string());
+            }
+        }
+    });
+    let server = ServerProcess { child, url: format!("https://{listen}"), _dir: dir };
+    let one_time = rx.recv_timeout(Duration::from_secs(60)).expect("the server printed the first admin's password");
+    let c = crate::helpers::client_builder()
+        .cookie_store(true)
+        .danger_accept_invalid_certs(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(600))
+        .build()
+        .unwrap();
+    crate::helpers::sign_in_first_admin(&server.url, &c, &one_time, NEW_PASSWORD);
+    (server, c)
+}
+
+#[test]
+fn a_line_of_hundreds_of_megabytes_is_skipped_in_flat_memory_through_the_upload() {
+    let (server, c) = serve();
+    let url = &server.url;
+    let mut peaks = Vec::new();
+    for long_line in [false, true] {
+        let page = c.get(format!("{url}/contacts/import")).send().unwrap().text().unwrap();
+        // Streamed, chunked: the test does not hold the file either.
+        let file = reqwest::blocking::multipart::Part::reader(generated_csv(long_line)).file_name("long.csv");
+        let form = reqwest::blocking::multipart::Form::new().text("csrf", csrf_of(&page)).part("file", file);
+        let r = c.post(format!("{url}/contacts/import")).multipart(form).send().unwrap();
+        assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+        let map_url = location(&r);
+        let id = map_url.trim_start_matches("/contacts/import/").trim_end_matches("/map").to_string();
+        let page = c.get(format!("{url}{map_url}")).send().unwrap().text().unwrap();
+        let fields = [
+            ("csrf", csrf_of(&page)),
+            ("header", "1".into()),
+            ("delimiter", ",".into()),
+            ("column", "email".into()),
+            ("column", "first_name".into()),
+            ("column", "last_name".into()),
+            ("policy", "overwrite".into()),
+            ("basis", "consent".into()),
+            ("purpose", "newsletter".into()),
+            ("collected", "signup form 2025".into()),
+        ];
+        let r = c.post(format!("{url}/contacts/import/{id}/start")).form(&fields).send().unwrap();
+        assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let s = loop {
+            let s: serde_json::Value =
+                c.get(format!("{url}/contacts/import/{id}/status")).send().unwrap().json().unwrap();
+            if s["status"] != "running" {
+                break s;
+            }
+            assert!(Instant::now() < deadline, "import did not finish: {s}");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let invalid = if long_line { 1 } else { 0 };
+        assert_eq!((s["status"].as_str(), s["invalid"].as_u64()), (Some("done"), Some(invalid)), "{s}");
+        assert!(s["bytes_total"].as_u64().unwrap() > invalid * LONG_LINE, "the whole file arrived: {s}");
+        // The second run updates what the first created: every row after the line was read.
+        let (created, unchanged) = if long_line { (0, 2 * ROWS) } else { (2 * ROWS, 0) };
+        assert_eq!((s["created"].as_u64(), s["unchanged"].as_u64()), (Some(created as u64), Some(unchanged as u64)));
+        if long_line {
+            let report = c.get(format!("{url}/contacts/import/{id}/report")).send().unwrap().text().unwrap();
+            assert_long_line_reported(&report);
+        }
+        peaks.push(peak_kb(server.child.id()).unwrap());
+    }
+    let growth = peaks[1].saturating_sub(peaks[0]);
+    eprintln!(
+        "server peak RSS: {} kB after an upload without the long line, {} kB after one with it (+{growth} kB)",
+        peaks[0], peaks[1]
+    );
+    assert!(growth < GROWTH_LIMIT_KB, "the long line cost {growth} kB: {peaks:?}");
+}

@@ -23,6 +23,7 @@ mod erasure;
 mod forms;
 mod gdpr;
 mod import;
+mod limits;
 mod mail;
 mod redirects;
 mod reports;

@@ -24,16 +24,29 @@ use crate::ops::OpError;
 use crate::state::{blocking, AppState};
 
 pub const MAX_EVENTS: usize = 1000;
+/// [`MAX_EVENTS`] events with every field at its longest (a 2,000-character diagnostic) fit.
+pub const BODY_LIMIT: usize = 4 * 1024 * 1024;
 /// How far a Mailgun signature's timestamp may be from now.
 const MAILGUN_WINDOW_SECS: i64 = 300;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/bounces", web::post().to(generic));
+    cfg.service(
+        // Guarded, so that another method falls through to the JSON 404.
+        web::resource("/bounces")
+            .guard(actix_web::guard::Post())
+            .app_data(web::JsonConfig::default().limit(BODY_LIMIT).error_handler(crate::http::error::json_error))
+            .route(web::post().to(generic)),
+    );
 }
 
-/// Routes outside `/api/v1`: providers call these without our tokens.
+/// Routes outside `/api/v1`: providers call these without our tokens. The body is bounded
+/// before the signature can be checked, so the bound is this door's own, not
+/// `http.max_body_kb`.
 pub fn public_routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/webhooks/mailgun", web::post().to(mailgun));
+    let json = web::JsonConfig::default()
+        .limit(crate::http::limits::MAX_WEBHOOK_BYTES)
+        .error_handler(crate::http::error::json_error);
+    cfg.service(web::resource("/webhooks/mailgun").app_data(json).route(web::post().to(mailgun)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::OptionalJson;
 use crate::domain::{CampaignId, ContactId, EmailAddress, MailId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
@@ -146,10 +147,9 @@ async fn send(
     state: web::Data<AppState>,
     g: Guard<perm::SendCampaigns>,
     path: web::Path<String>,
-    body: Option<web::Json<SendBody>>,
+    OptionalJson(body): OptionalJson<SendBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    let body = body.map(|b| b.into_inner()).unwrap_or_default();
     let schedule = schedule_from(body.at.as_deref(), body.cron.as_deref(), &body.time_zone)?;
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || {
@@ -197,10 +197,9 @@ async fn preview(
     state: web::Data<AppState>,
     _g: Guard<perm::SendCampaigns>,
     path: web::Path<String>,
-    body: Option<web::Json<PreviewBody>>,
+    OptionalJson(body): OptionalJson<PreviewBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    let body = body.map(|b| b.into_inner()).unwrap_or_default();
     let st = state.clone();
     let r = blocking(move || -> Result<_, ApiError> {
         let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;

@@ -228,9 +228,7 @@ impl ListParams {
         state.search.catch_up(std::time::Duration::from_secs(2));
         let mut q = ContactQuery { limit: DEFAULT_PAGE, ..Default::default() };
         if let Some(text) = &self.q {
-            if text.chars().count() > 200 {
-                return Err(bad_param("q", "is longer than 200 characters"));
-            }
+            crate::search::check_query_text(text).map_err(|m| bad_param("q", m))?;
             q.text = text.trim().to_string();
         }
         if let Some(s) = self.status.as_deref().filter(|s| !s.trim().is_empty()) {

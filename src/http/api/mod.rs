@@ -1,8 +1,14 @@
 //! The REST API under `/api/v1`: JSON in and out, token (or session) auth, the same rules and
 //! operations as the pages. Errors are `{message, code, type, field?}`.
 
-use actix_web::{web, HttpResponse};
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -50,6 +56,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(events::routes)
         .configure(reports::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
+}
+
+/// A JSON body that may be left out: no body at all is `T::default()`. A body that is sent
+/// must be JSON within the route's limit, and is refused (400, 413) otherwise. (Actix's
+/// `Option<web::Json<T>>` reads a refused body as no body and carries on with the defaults:
+/// an oversized `{"at": …}` sent a campaign at once instead of scheduling it.)
+pub(crate) struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default + 'static> FromRequest for OptionalJson<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, actix_web::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let chunked = req.headers().contains_key(header::TRANSFER_ENCODING);
+        if !chunked && crate::http::limits::content_length(req).unwrap_or(0) == 0 {
+            return Box::pin(std::future::ready(Ok(OptionalJson(T::default()))));
+        }
+        let json = web::Json::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalJson(json.await?.into_inner())) })
+    }
 }
 
 fn user_id(raw: &str) -> Result<PersonId, ApiError> {

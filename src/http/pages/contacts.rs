@@ -121,6 +121,9 @@ struct Filters {
 
 impl Filters {
     fn from_query(q: &ListQuery, masked: bool) -> Result<Self, ApiError> {
+        if let Some(text) = &q.q {
+            crate::search::check_query_text(text).map_err(|m| ApiError::invalid("q", format!("The search {m}.")))?;
+        }
         let sort = match nonempty(&q.sort) {
             None => SortBy::Created,
             Some(s) => {
@@ -1040,6 +1043,9 @@ pub async fn merge_form(
         Some(o) => Some(parse_id(&o)?),
         None => None,
     };
+    if let Some(text) = &q.q {
+        crate::search::check_query_text(text).map_err(|m| ApiError::invalid("q", format!("The search {m}.")))?;
+    }
     let text = nonempty(&q.q).filter(|_| !masked);
     let st = state.clone();
     let (survivor, other, candidates, fields, names) = blocking(move || -> Result<_, ApiError> {

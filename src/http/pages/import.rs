@@ -1,10 +1,13 @@
 //! CSV import in the browser: upload (streamed to disk), preview and column mapping, lawful
 //! basis, then a background import with live progress and a downloadable bad-row report.
 
+use std::cell::Cell;
 use std::io::Write;
+use std::rc::Rc;
 
 use actix_multipart::Multipart;
-use actix_web::{web, HttpResponse};
+use actix_web::error::PayloadError;
+use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -16,6 +19,7 @@ use crate::contacts::ops::Target;
 use crate::domain::{LawfulBasis, MergePolicy};
 use crate::http::error::{ApiError, Code};
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::http::limits;
 use crate::state::{blocking, AppState};
 
 /// What we remember about an upload between the upload and the start (no personal data).
@@ -69,14 +73,73 @@ pub async fn index(state: web::Data<AppState>, g: Guard<perm::EditContacts>) -> 
     render_index(&state, &g, None).await
 }
 
+/// The form has two fields, `csrf` and then `file`.
+const FIELDS: [&str; 2] = ["csrf", "file"];
+/// A CSRF token is 43 characters; anything much longer is not one.
+const MAX_CSRF_BYTES: usize = 200;
+
+/// What the multipart parser has pulled from the connection, against what it has handed on
+/// as field content: the difference is what it holds.
+#[derive(Default)]
+struct Budget {
+    pulled: Cell<u64>,
+    delivered: Cell<u64>,
+    exceeded: Cell<bool>,
+}
+
+impl Budget {
+    fn deliver(&self, n: usize) {
+        self.delivered.set(self.delivered.get() + n as u64);
+    }
+}
+
+fn csrf_failed() -> ApiError {
+    ApiError::new(
+        Code::CsrfFailed,
+        "The form has expired or did not come from this site. Reload the page and try again.",
+    )
+}
+
 /// Receives the file (`csrf` must come first in the form), writes it to the imports directory
-/// as it arrives, and sends the browser to the mapping step.
+/// as it arrives, and sends the browser to the mapping step. Held in memory at any time: at
+/// most [`limits::MAX_MULTIPART_OVERHEAD`] and one network chunk, whatever the upload's shape.
 pub async fn upload(
     state: web::Data<AppState>,
     g: Guard<perm::EditContacts>,
-    mut form: Multipart,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let limit = state.config.contacts.max_upload_mb * 1024 * 1024;
+    let too_big = || {
+        format!(
+            "The file is larger than {} MiB. Import it with `tidings import` on the server instead.",
+            limit / 1024 / 1024
+        )
+    };
+    if limits::content_length(&req).is_some_and(|n| n > limit + limits::MAX_MULTIPART_OVERHEAD as u64) {
+        return Ok(unprocessable(render_index(&state, &g, Some(too_big())).await?));
+    }
+    let budget = Rc::new(Budget::default());
+    let counted = {
+        let budget = budget.clone();
+        payload.map(move |chunk| {
+            let chunk = chunk?;
+            budget.pulled.set(budget.pulled.get() + chunk.len() as u64);
+            if budget.pulled.get() - budget.delivered.get() > limits::MAX_MULTIPART_OVERHEAD as u64 {
+                budget.exceeded.set(true);
+                return Err(PayloadError::Overflow);
+            }
+            Ok(chunk)
+        })
+    };
+    let mut form = Multipart::new(req.headers(), counted);
+    let malformed = |e: actix_multipart::MultipartError| {
+        if budget.exceeded.get() {
+            limits::too_large("upload's form structure (boundaries and part headers)", limits::MAX_MULTIPART_OVERHEAD)
+        } else {
+            ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}"))
+        }
+    };
     let id = import::new_batch_id();
     let dir = state.imports.dir().to_path_buf();
     crate::store::ensure_private_dir(&dir).map_err(ApiError::internal)?;
@@ -84,28 +147,32 @@ pub async fn upload(
     let mut csrf_ok = false;
     let mut file_name = String::new();
     let mut size = 0u64;
+    let mut seen = 0;
     while let Some(field) = form.next().await {
-        let mut field =
-            field.map_err(|e| ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}")))?;
-        let name = field.name().unwrap_or("").to_string();
-        if name == "csrf" {
+        let mut field = field.map_err(malformed)?;
+        if field.name() != FIELDS.get(seen).copied() {
+            return Err(ApiError::new(
+                Code::MalformedRequest,
+                "The upload must hold the form's two fields, csrf and then file, and nothing else.",
+            ));
+        }
+        seen += 1;
+        if seen == 1 {
             let mut v = Vec::new();
             while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|e| ApiError::new(Code::MalformedRequest, e.to_string()))?;
-                v.extend_from_slice(&chunk);
-                if v.len() > 200 {
-                    break;
+                let chunk = chunk.map_err(malformed)?;
+                budget.deliver(chunk.len());
+                if v.len() + chunk.len() > MAX_CSRF_BYTES {
+                    return Err(csrf_failed());
                 }
+                v.extend_from_slice(&chunk);
             }
             let want = g.csrf();
             csrf_ok = !want.is_empty() && bool::from(want.as_bytes().ct_eq(&v));
-        } else if name == "file" {
             if !csrf_ok {
-                return Err(ApiError::new(
-                    Code::CsrfFailed,
-                    "The form has expired or did not come from this site. Reload the page and try again.",
-                ));
+                return Err(csrf_failed());
             }
+        } else {
             file_name = field
                 .content_disposition()
                 .and_then(|cd| cd.get_filename().map(|s| s.to_string()))
@@ -116,14 +183,20 @@ pub async fn upload(
                 .collect();
             let mut out = std::fs::File::create(&path).map_err(ApiError::internal)?;
             while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|e| ApiError::new(Code::MalformedRequest, e.to_string()))?;
+                let chunk = match chunk {
+                    Ok(chunk) => chunk,
+                    Err(e) => {
+                        drop(out);
+                        let _ = std::fs::remove_file(&path);
+                        return Err(malformed(e));
+                    }
+                };
+                budget.deliver(chunk.len());
                 size += chunk.len() as u64;
                 if size > limit {
                     drop(out);
                     let _ = std::fs::remove_file(&path);
-                    return Ok(unprocessable(
-                        render_index(&state, &g, Some(format!("The file is larger than {} MiB. Import it with `tidings import` on the server instead.", limit / 1024 / 1024))).await?,
-                    ));
+                    return Ok(unprocessable(render_index(&state, &g, Some(too_big())).await?));
                 }
                 // Small blocking writes of ~64 KiB chunks; the disk is local.
                 out.write_all(&chunk).map_err(ApiError::internal)?;
@@ -132,10 +205,7 @@ pub async fn upload(
         }
     }
     if !csrf_ok {
-        return Err(ApiError::new(
-            Code::CsrfFailed,
-            "The form has expired or did not come from this site. Reload the page and try again.",
-        ));
+        return Err(csrf_failed());
     }
     if size == 0 {
         let _ = std::fs::remove_file(&path);

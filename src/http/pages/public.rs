@@ -5,7 +5,7 @@
 //! "successfully", so nothing here tells a visitor who is in the database.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use minijinja::{context, Value};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
@@ -15,6 +15,7 @@ use crate::contacts::subject::{self, Choices, Origin, PREFERENCES_PAGE, UNSUBSCR
 use crate::domain::Status;
 use crate::http::error::ApiError;
 use crate::http::guard::Ctx;
+use crate::http::limits;
 use crate::mail::links::{self, Claims, LinkKind};
 use crate::state::{blocking, AppState};
 
@@ -91,6 +92,18 @@ fn not_found(state: &AppState) -> Result<HttpResponse, ApiError> {
     )
 }
 
+/// The posted form, at most [`limits::MAX_PUBLIC_FORM_BYTES`]; the page to answer otherwise.
+async fn read_form(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<web::Bytes, Result<HttpResponse, ApiError>> {
+    limits::read_body(req, payload, limits::MAX_PUBLIC_FORM_BYTES, "form").await.map_err(|e| {
+        let status = actix_web::ResponseError::status_code(&e);
+        message(state, status, "The form could not be sent", &e.message)
+    })
+}
+
 /// None when the client may go ahead; the 429 page otherwise.
 fn limited(state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
     if state.public_limiter.check(ctx.0.client.ip) {
@@ -165,11 +178,16 @@ pub async fn unsubscribe(
     state: web::Data<AppState>,
     ctx: Ctx,
     token: web::Path<String>,
-    body: web::Bytes,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(r) = limited(&state, &ctx) {
         return r;
     }
+    let body = match read_form(&state, &req, payload).await {
+        Ok(body) => body,
+        Err(page) => return page,
+    };
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
         return not_found(&state);
     };
@@ -259,11 +277,16 @@ pub async fn save_preferences(
     state: web::Data<AppState>,
     ctx: Ctx,
     token: web::Path<String>,
-    body: web::Bytes,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(r) = limited(&state, &ctx) {
         return r;
     }
+    let body = match read_form(&state, &req, payload).await {
+        Ok(body) => body,
+        Err(page) => return page,
+    };
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
         return not_found(&state);
     };

@@ -12,6 +12,7 @@ use crate::forms::ops::{self as fops, Confirmed, Outcome, Submitted};
 use crate::forms::{pow, Form, FormId};
 use crate::http::client::ClientInfo;
 use crate::http::error::ApiError;
+use crate::http::limits;
 use crate::state::{blocking, AppState};
 
 use super::public::shop;
@@ -76,9 +77,16 @@ pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let Some(f) = load(&state, &path).await? else { return not_found(&state) };
+    let body = match limits::read_body(&req, payload, limits::MAX_PUBLIC_FORM_BYTES, "form").await {
+        Ok(body) => body,
+        Err(e) => {
+            let status = actix_web::ResponseError::status_code(&e).as_u16();
+            return message(&state, status, "Not sent", &e.message, "error");
+        }
+    };
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) else {
         return message(&state, 400, "Not sent", "The form could not be read. Go back and try again.", "error");
     };

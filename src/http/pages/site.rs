@@ -13,13 +13,13 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::http::assets::Web;
 use crate::http::client::ClientInfo;
 use crate::http::error::{ApiError, Code};
+use crate::http::limits;
 use crate::state::{blocking, AppState};
 use crate::tracking::ingest::{self, EventInput, Source};
 use crate::tracking::{SiteHit, VisitorId};
@@ -111,18 +111,6 @@ fn opted_out(req: &HttpRequest) -> bool {
     is_one("dnt") || is_one("sec-gpc")
 }
 
-async fn read_body(mut payload: web::Payload) -> Result<web::BytesMut, ApiError> {
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| ApiError::new(Code::MalformedRequest, "The request body could not be read."))?;
-        if body.len() + chunk.len() > MAX_HIT {
-            return Err(ApiError::new(Code::PayloadTooLarge, format!("A hit is at most {MAX_HIT} bytes.")));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
-}
-
 pub async fn collect(state: web::Data<AppState>, req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let Some(origin) = allowed_origin(&state, &req) else { return refused(&state) };
     let res = match take(&state, &req, payload).await {
@@ -140,7 +128,7 @@ async fn take(state: &web::Data<AppState>, req: &HttpRequest, payload: web::Payl
     if !state.tracking.site_limiter.check(client.ip) {
         return Err(ApiError::new(Code::RateLimited, "Too many hits from this network; slow down."));
     }
-    let body = read_body(payload).await?;
+    let body = limits::read_body(req, payload, MAX_HIT, "hit").await?;
     let hit: HitBody = serde_json::from_slice(&body)
         .map_err(|e| ApiError::new(Code::MalformedRequest, format!("Invalid JSON hit: {e}")))?;
     let visitor = VisitorId::parse(&hit.visitor).map_err(|m| ApiError::invalid("visitor", m))?;
