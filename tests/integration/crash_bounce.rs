@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tidings::config::Config;
-use tidings::domain::{ConsentEntry, ContactInput, EmailAddress, MergePolicy, Source, Status, Via};
+use tidings::domain::{EmailAddress, Status};
 use tidings::ops::By;
 use tidings::sending::ops::{self as sops, CampaignInput};
 use tidings::state::AppState;
@@ -76,40 +76,7 @@ fn setup(audience: usize) -> (Setup, tidings::domain::CampaignId) {
     .unwrap();
     let s = Setup { dir, config_file, sink };
     let state = offline(&s);
-    let by = By::cli();
-    tidings::contacts::ops::create_list(&state, by, "News", "").unwrap();
-    let fields = state.fields.all();
-    let mut last = 0;
-    for i in 0..audience {
-        let input = ContactInput {
-            email: Some(EmailAddress::parse(&format!("r{i:04}@example.org")).unwrap()),
-            lists: Some(["news".to_string()].into()),
-            ..Default::default()
-        };
-        let consent = ConsentEntry {
-            purpose: "newsletter".into(),
-            granted: true,
-            at: chrono::Utc::now(),
-            via: Via::Import("test".into()),
-            wording: None,
-            ip: None,
-            user_agent: None,
-            note: String::new(),
-        };
-        let (_, _, seq) = tidings::contacts::ops::upsert_uncommitted(
-            &state,
-            &input,
-            MergePolicy::Overwrite,
-            Source::Import,
-            "test",
-            Some(&consent),
-            &fields,
-        )
-        .unwrap();
-        last = last.max(seq);
-    }
-    state.store.commit().unwrap();
-    state.contacts.announce(last);
+    crate::helpers::seed_news_subscribers(&state, audience);
     let id = campaign(&state, "First");
     state.search.stop();
     (s, id)

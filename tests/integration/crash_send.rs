@@ -8,7 +8,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tidings::config::Config;
-use tidings::domain::{ConsentEntry, ContactInput, EmailAddress, MergePolicy, Source, Via};
 use tidings::ops::By;
 use tidings::sending::ops::{self as sops, CampaignInput};
 use tidings::state::AppState;
@@ -77,40 +76,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
         let store = Store::open(dir.path(), &OpenOptions::from_config(&config)).unwrap();
         let state = AppState::new(config, store).unwrap();
         let by = By::cli();
-        tidings::contacts::ops::create_list(&state, by, "News", "").unwrap();
-        // Written the way a bulk upsert writes them: one commit for all.
-        let fields = state.fields.all();
-        let mut last = 0;
-        for i in 0..AUDIENCE {
-            let input = ContactInput {
-                email: Some(EmailAddress::parse(&format!("r{i:04}@example.org")).unwrap()),
-                lists: Some(["news".to_string()].into()),
-                ..Default::default()
-            };
-            let consent = ConsentEntry {
-                purpose: "newsletter".into(),
-                granted: true,
-                at: chrono::Utc::now(),
-                via: Via::Import("test".into()),
-                wording: None,
-                ip: None,
-                user_agent: None,
-                note: String::new(),
-            };
-            let (_, _, seq) = tidings::contacts::ops::upsert_uncommitted(
-                &state,
-                &input,
-                MergePolicy::Overwrite,
-                Source::Import,
-                "test",
-                Some(&consent),
-                &fields,
-            )
-            .unwrap();
-            last = last.max(seq);
-        }
-        state.store.commit().unwrap();
-        state.contacts.announce(last);
+        crate::helpers::seed_news_subscribers(&state, AUDIENCE);
         let c = sops::create_campaign(
             &state,
             by,

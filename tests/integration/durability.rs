@@ -1,7 +1,6 @@
 //! A child process (the real server binary) acknowledges writes, is killed with SIGKILL, and on
 //! reopen every acknowledged write is there.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,22 +19,10 @@ fn acknowledged_writes_survive_sigkill() {
         .arg(dir.path())
         .env("TIDINGS_JOBS__BACKUP", "")
         .env("TIDINGS_LOG__LEVEL", "warn")
-        .stdout(Stdio::piped())
+        .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    // The first admin's one-time password is printed on stdout.
-    let mut password = String::new();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        let line = lines.next().unwrap().unwrap();
-        if let Some(p) = line.trim().strip_prefix("one-time password: ") {
-            password = p.to_string();
-            break;
-        }
-    }
-    assert!(!password.is_empty(), "server printed the first admin's password");
-    std::thread::spawn(move || for _ in lines {});
+    let password = crate::helpers::first_admin_password(dir.path());
 
     // Sign in through the API path: a session, then a token for the writers.
     let url = format!("https://127.0.0.1:{port}");

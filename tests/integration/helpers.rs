@@ -208,3 +208,57 @@ pub fn bare_client() -> Client {
         .build()
         .unwrap()
 }
+
+/// The first admin's one-time password of a `tidings serve` child: off a terminal the server
+/// writes it to `<data_dir>/first-admin-password` (0600), never to its log.
+pub fn first_admin_password(data_dir: &std::path::Path) -> String {
+    let file = data_dir.join("first-admin-password");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let password = std::fs::read_to_string(&file).unwrap_or_default().trim().to_string();
+        if !password.is_empty() {
+            return password;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server wrote no first admin's password");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `n` subscribers (`r0000@example.org` …) with newsletter consent on a new list `news`, written
+/// the way a bulk upsert writes them (one commit for all), as the crash tests start from.
+pub fn seed_news_subscribers(state: &AppState, n: usize) {
+    use tidings::domain::{ConsentEntry, ContactInput, EmailAddress, MergePolicy, Source, Via};
+    tidings::contacts::ops::create_list(state, tidings::ops::By::cli(), "News", "").unwrap();
+    let fields = state.fields.all();
+    let mut last = 0;
+    for i in 0..n {
+        let input = ContactInput {
+            email: Some(EmailAddress::parse(&format!("r{i:04}@example.org")).unwrap()),
+            lists: Some(["news".to_string()].into()),
+            ..Default::default()
+        };
+        let consent = ConsentEntry {
+            purpose: "newsletter".into(),
+            granted: true,
+            at: chrono::Utc::now(),
+            via: Via::Import("test".into()),
+            wording: None,
+            ip: None,
+            user_agent: None,
+            note: String::new(),
+        };
+        let (_, _, seq) = tidings::contacts::ops::upsert_uncommitted(
+            state,
+            &input,
+            MergePolicy::Overwrite,
+            Source::Import,
+            "test",
+            Some(&consent),
+            &fields,
+        )
+        .unwrap();
+        last = last.max(seq);
+    }
+    state.store.commit().unwrap();
+    state.contacts.announce(last);
+}

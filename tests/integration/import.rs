@@ -430,30 +430,19 @@ impl Drop for ServerProcess {
 
 /// Starts the server and signs the first admin in; returns the server and the admin's client.
 fn serve() -> (ServerProcess, reqwest::blocking::Client) {
-    use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let listen = format!("127.0.0.1:{port}");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
+    let child = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .args(["serve", "--listen", &listen, "--data-dir"])
         .arg(dir.path())
         .env("TIDINGS_LOG__LEVEL", "warn")
-        .stdout(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // The banner names the one-time password once the server serves; the rest is drained.
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(p) = line.trim().strip_prefix("one-time password: ") {
-                let _ = tx.send(p.to_string());
-            }
-        }
-    });
+    let one_time = crate::helpers::first_admin_password(dir.path());
     let server = ServerProcess { child, url: format!("https://{listen}"), _dir: dir };
-    let one_time = rx.recv_timeout(Duration::from_secs(60)).expect("the server printed the first admin's password");
     let c = crate::helpers::client_builder()
         .cookie_store(true)
         .danger_accept_invalid_certs(true)
