@@ -168,3 +168,58 @@ fn the_dashboard_and_check_warn_about_what_will_go_wrong() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("[mail.relays] No SMTP relay is configured"), "{text}");
 }
+
+/// A campaign's page and the list say who it goes to and why in people's words (list and
+/// saved-search names, the purpose's name), and a finished campaign no longer says it is
+/// being sent.
+#[test]
+fn campaigns_name_their_audience_and_purpose_and_a_sent_one_says_so() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let by = tidings::ops::By::cli();
+    tidings::contacts::ops::create_list(&app.state, by, "Coffee lovers", "").unwrap();
+    let saved = tidings::contacts::ops::save_search(
+        &app.state,
+        by,
+        None,
+        "Roasters",
+        tidings::contacts::saved::Filters { status: Some("subscribed".into()), ..Default::default() },
+    )
+    .unwrap();
+    let c = tidings::sending::ops::create_campaign(
+        &app.state,
+        by,
+        &tidings::sending::ops::CampaignInput {
+            name: Some("Only the saved search".into()),
+            subject: Some("Hello".into()),
+            body: Some("Hello".into()),
+            saved_search: Some(saved.id.to_string()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let list = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(list.contains("saved search “Roasters”"), "the list names the saved search");
+    let slug = app.state.lists.all().unwrap()[0].slug.clone();
+    tidings::sending::ops::update_campaign(
+        &app.state,
+        by,
+        &c.id,
+        &tidings::sending::ops::CampaignInput { lists: Some(vec![slug]), ..Default::default() },
+    )
+    .unwrap();
+    let list = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(list.contains("lists Coffee lovers, within saved search “Roasters”"), "list names, not keys");
+
+    // Sent (to nobody: the list is empty): the page says sent, not "being sent".
+    tidings::sending::ops::schedule_campaign(&app.state, by, &c.id, None).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.state.sending.campaigns.get(&c.id).unwrap().unwrap().state.finished() {
+        assert!(std::time::Instant::now() < deadline, "the campaign did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let page = app.get(&admin, &format!("/campaigns/{}?ok=campaign_started", c.id)).text().unwrap();
+    assert!(!page.contains("The campaign is being sent."), "a finished campaign is not being sent");
+    assert!(page.contains("<dt>Purpose</dt><dd>Newsletter email</dd>"), "the purpose by its name: {page}");
+    assert!(page.contains("<dt>Audience</dt><dd>lists Coffee lovers, within saved search “Roasters”</dd>"), "{page}");
+}

@@ -24,6 +24,27 @@ fn campaign_id(raw: &str) -> Result<CampaignId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("campaign"))
 }
 
+/// Who a campaign goes to, in words people read: lists by their names, the saved search by its
+/// name, never keys ("lists Coffee lovers or tags vip, within saved search “Buyers”").
+fn audience_words(
+    a: &crate::sending::campaign::Audience,
+    lists: &[crate::contacts::schema::List],
+    saved: Option<&str>,
+) -> String {
+    let named: Vec<String> = a
+        .lists
+        .iter()
+        .map(|slug| lists.iter().find(|l| &l.slug == slug).map_or_else(|| slug.clone(), |l| l.name.clone()))
+        .collect();
+    let named = crate::sending::campaign::Audience { lists: named, ..a.clone() };
+    let words = named.describe();
+    match (saved, words.is_empty()) {
+        (Some(name), true) => format!("saved search “{name}”"),
+        (Some(name), false) => format!("{words}, within saved search “{name}”"),
+        (None, _) => words,
+    }
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     g: Guard<perm::SendCampaigns>,
@@ -32,11 +53,15 @@ pub async fn list(
     let st = state.clone();
     let rows = blocking(move || -> Result<Vec<minijinja::Value>, ApiError> {
         let mut rows = Vec::new();
+        let lists = st.lists.all()?;
+        let saved_searches = st.saved_searches.all()?;
         for c in st.sending.campaigns.all()? {
+            let saved = st.sending.campaigns.saved_search(&c.id)?;
+            let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved).map(|s| s.name.as_str());
             let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
             rows.push(context! {
                 id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => c.state.label(),
-                audience => c.audience.describe(), schedule => c.schedule.as_ref().map(|s| s.describe()),
+                audience => audience_words(&c.audience, &lists, saved_name), schedule => c.schedule.as_ref().map(|s| s.describe()),
                 next_run => c.next_run, created_at => c.created_at, finished_at => c.finished_at,
                 sent => stats.sent, queued => stats.queued, failed => stats.failed, percent => stats.percent(),
             });
@@ -130,20 +155,14 @@ async fn render_typed(
         let saved_id = st.sending.campaigns.saved_search(&c.id)?;
         let saved_searches = st.saved_searches.all()?;
         let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved_id).map(|s| s.name.clone());
-        let mut audience = c.audience.describe();
-        if let Some(name) = &saved_name {
-            audience = if audience.is_empty() {
-                format!("saved search “{name}”")
-            } else {
-                format!("{audience}, within saved search “{name}”")
-            };
-        }
+        let audience = audience_words(&c.audience, &lists, saved_name.as_deref());
+        let purpose_name = purposes.iter().find(|p| p.key == c.purpose).map_or_else(|| c.purpose.clone(), |p| p.name.clone());
         let parent = c.parent.and_then(|p| st.sending.campaigns.get(&p).ok().flatten()).map(|p| context! { id => p.id.to_string(), name => p.name });
         Ok(context! {
             c => context! {
                 id => c.id.to_string(), name => c.name, subject => c.subject, body => c.body,
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
-                layout => c.layout, purpose => c.purpose, lists => c.audience.lists, tags => c.audience.tags.join(", "),
+                layout => c.layout, purpose => c.purpose, purpose_name => purpose_name, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
                 editable => c.state.editable(), audience => audience,
                 pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
@@ -180,7 +199,11 @@ pub async fn show(
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    render(&state, &g, id, context! { notice => notice(q.ok.as_deref()) }).await
+    // "Being sent" is true only while it is: a page reloaded after the end does not repeat it.
+    let st = state.clone();
+    let finished = blocking(move || st.sending.campaigns.get(&id)).await?.is_some_and(|c| c.state.finished());
+    let ok = q.ok.as_deref().filter(|ok| !(finished && *ok == "campaign_started"));
+    render(&state, &g, id, context! { notice => notice(ok) }).await
 }
 
 /// The editor's fields (also posted to the preview).
