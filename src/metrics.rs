@@ -39,6 +39,19 @@ pub struct Metrics {
     pub sessions: Gauge,
     pub audit_entries: Gauge,
     pub uptime: Gauge,
+    /// Messages handed to a relay, by outcome: sent, failed, deferred (a retry is due).
+    pub messages: Family<OutcomeLabels, Counter>,
+    /// Bounces and complaints recorded, by kind: hard, soft, complaint.
+    pub bounces: Family<OutcomeLabels, Counter>,
+    /// Tracking hits received, by kind: open, click.
+    pub tracking_hits: Family<OutcomeLabels, Counter>,
+    /// Import rows, by outcome: created, updated, invalid, suppressed.
+    pub import_rows: Family<OutcomeLabels, Counter>,
+    /// Recipients and messages waiting in the outbox (campaigns being sent, transactional mail).
+    pub outbox_depth: Gauge,
+    pub campaigns_running: Gauge,
+    /// Seconds since the newest backup archive was written (-1: none yet).
+    pub backup_age: Gauge,
 }
 
 impl Default for Metrics {
@@ -61,6 +74,13 @@ impl Metrics {
             sessions: Gauge::default(),
             audit_entries: Gauge::default(),
             uptime: Gauge::default(),
+            messages: Family::default(),
+            bounces: Family::default(),
+            tracking_hits: Family::default(),
+            import_rows: Family::default(),
+            outbox_depth: Gauge::default(),
+            campaigns_running: Gauge::default(),
+            backup_age: Gauge::default(),
         };
         registry.register("http_requests", "HTTP requests by route and status", m.http_requests.clone());
         registry.register("http_request_duration_seconds", "HTTP request latency", m.http_duration.clone());
@@ -71,6 +91,29 @@ impl Metrics {
         registry.register("sessions", "Admin sessions held", m.sessions.clone());
         registry.register("audit_entries", "Entries in the audit log", m.audit_entries.clone());
         registry.register("uptime_seconds", "Seconds since start", m.uptime.clone());
+        registry.register(
+            "messages",
+            "Messages handed to a relay, by outcome (sent, failed, deferred)",
+            m.messages.clone(),
+        );
+        registry.register(
+            "bounces",
+            "Bounces and complaints recorded, by kind (hard, soft, complaint)",
+            m.bounces.clone(),
+        );
+        registry.register("tracking_hits", "Tracking hits received, by kind (open, click)", m.tracking_hits.clone());
+        registry.register(
+            "import_rows",
+            "Imported rows, by outcome (created, updated, invalid, suppressed)",
+            m.import_rows.clone(),
+        );
+        registry.register("outbox_depth", "Recipients and messages waiting in the outbox", m.outbox_depth.clone());
+        registry.register("campaigns_running", "Campaigns being sent or paused", m.campaigns_running.clone());
+        registry.register(
+            "backup_age_seconds",
+            "Seconds since the newest backup archive was written (-1: none)",
+            m.backup_age.clone(),
+        );
         let info: Family<Vec<(String, String)>, Gauge> = Family::default();
         info.get_or_create(&vec![("version".to_string(), env!("CARGO_PKG_VERSION").to_string())]).set(1);
         registry.register("build_info", "Build information", info);
@@ -80,6 +123,11 @@ impl Metrics {
 
     pub fn login(&self, outcome: &str) {
         self.logins.get_or_create(&OutcomeLabels { outcome: outcome.into() }).inc();
+    }
+
+    /// Adds `n` to the counter of `family` labelled `outcome`.
+    pub fn count(family: &Family<OutcomeLabels, Counter>, outcome: &str, n: u64) {
+        family.get_or_create(&OutcomeLabels { outcome: outcome.into() }).inc_by(n);
     }
 
     pub fn job_runs(&self, job: &str, ok: bool) {

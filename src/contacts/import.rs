@@ -707,6 +707,15 @@ pub fn run(
     }
     state.imports.put(&batch)?;
     state.store.commit()?;
+    let m = &state.metrics;
+    for (outcome, n) in [
+        ("created", batch.created),
+        ("updated", batch.updated),
+        ("invalid", batch.invalid),
+        ("suppressed", batch.suppressed),
+    ] {
+        crate::metrics::Metrics::count(&m.import_rows, outcome, n);
+    }
     progress(&batch);
     state.audit.record(
         by.event(Action::ContactsImported)

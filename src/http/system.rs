@@ -54,5 +54,15 @@ pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
     m.sessions.set(state.sessions.count() as i64);
     m.audit_entries.set(state.audit.len() as i64);
     m.uptime.set(state.started_at.elapsed().as_secs() as i64);
+    let (running, waiting) = state.sending.running();
+    let st = state.clone();
+    let transactional = crate::state::blocking(move || st.sending.outbox.pending_messages()).await.unwrap_or(0);
+    m.campaigns_running.set(running as i64);
+    m.outbox_depth.set((waiting + transactional) as i64);
+    let newest = crate::store::backup::list(&state.config.backup_dir())
+        .iter()
+        .filter_map(|(p, _)| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .max();
+    m.backup_age.set(newest.map_or(-1, |t| t.elapsed().map_or(0, |d| d.as_secs() as i64)));
     Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(m.render()))
 }

@@ -311,6 +311,12 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         earlier.iter().filter(|(_, r)| r.kind == BounceKind::Soft && r.at >= window_start).count()
             + usize::from(event.kind == BounceKind::Soft && event.at >= window_start)
     };
+    let kind = match event.kind {
+        BounceKind::Hard => "hard",
+        BounceKind::Soft => "soft",
+        BounceKind::Complaint => "complaint",
+    };
+    crate::metrics::Metrics::count(&state.metrics.bounces, kind, 1);
     let limit = state.config.mail.bounces.soft_limit as usize;
     let (target, why) = match event.kind {
         BounceKind::Complaint => (Status::Complained, format!("spam complaint via {}", event.source)),

@@ -63,6 +63,19 @@ impl Sending {
         }
     }
 
+    /// Campaigns with a live run, and the recipients they still have to go through.
+    pub fn running(&self) -> (usize, u64) {
+        let runs = self.runs.lock().unwrap_or_else(|p| p.into_inner());
+        let waiting = runs
+            .values()
+            .map(|r| {
+                let s = r.stats();
+                s.queued.saturating_sub(s.sent + s.failed + s.skipped)
+            })
+            .sum();
+        (runs.len(), waiting)
+    }
+
     /// Live counters of a campaign being sent, fresher than the stored ones.
     pub fn live_stats(&self, id: &CampaignId) -> Option<Stats> {
         self.runs.lock().unwrap_or_else(|p| p.into_inner()).get(id).map(|r| r.stats())

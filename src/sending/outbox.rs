@@ -275,6 +275,19 @@ impl Outbox {
     }
 
     /// Counts of the campaign's slots per state, and the earliest retry time.
+    /// Transactional messages not yet settled (queued or waiting for a retry): a scan of the
+    /// message queue, for the metrics endpoint.
+    pub fn pending_messages(&self) -> Result<u64> {
+        let mut n = 0;
+        for item in self.queue.iter() {
+            let (_, v) = item?;
+            if decode(v.get(16..).unwrap_or(&[])).is_some_and(|s: Slot| !s.state.done()) {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
     pub fn tally(&self, campaign: &CampaignId) -> Result<Tally> {
         let mut t = Tally::default();
         for item in self.slots.scan_prefix(campaign.as_bytes()) {

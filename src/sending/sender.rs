@@ -674,6 +674,7 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
         SlotState::Retry => run.retrying.fetch_add(1, Ordering::Relaxed),
         _ => run.failed.fetch_add(1, Ordering::Relaxed),
     };
+    count_message(state, result.slot.state);
     if let Some(e) = &result.error {
         *run.last_error.lock().unwrap_or_else(|p| p.into_inner()) = e.clone();
     }
@@ -808,6 +809,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     }
     outbox.set_message_slot(id, contact_id, &result.slot)?;
     state.store.commit_async().await?;
+    count_message(state, result.slot.state);
     if let Some(e) = result.error {
         tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
     }
@@ -838,6 +840,16 @@ fn decorate(
             pixel: person,
         },
     );
+}
+
+/// The `messages` metric, after a relay's answer is on disk.
+fn count_message(state: &AppState, slot: SlotState) {
+    let outcome = match slot {
+        SlotState::Sent => "sent",
+        SlotState::Retry => "deferred",
+        _ => "failed",
+    };
+    crate::metrics::Metrics::count(&state.metrics.messages, outcome, 1);
 }
 
 /// A display name for a header: no line breaks, no angle brackets.

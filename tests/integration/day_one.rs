@@ -223,3 +223,54 @@ fn campaigns_name_their_audience_and_purpose_and_a_sent_one_says_so() {
     assert!(page.contains("<dt>Purpose</dt><dd>Newsletter email</dd>"), "the purpose by its name: {page}");
     assert!(page.contains("<dt>Audience</dt><dd>lists Coffee lovers, within saved search “Roasters”</dd>"), "{page}");
 }
+
+/// `/metrics` tells "mail is stuck" and "backups stopped" apart from a healthy server: messages
+/// by outcome, bounces, the outbox, campaigns running, tracking hits, imports, backup age.
+#[test]
+fn metrics_count_mail_bounces_imports_and_the_backup_age() {
+    fn refuse_bob(rcpt: &str) -> Option<&'static str> {
+        rcpt.contains("bob").then_some("550 5.1.1 no such user")
+    }
+    let sink = crate::smtp_sink::SmtpSink::start(crate::smtp_sink::SinkOptions {
+        rcpt_reply: refuse_bob,
+        ..Default::default()
+    });
+    let app = spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let admin = app.login_admin(NEW_PASSWORD);
+    let metric = |name: &str| -> i64 {
+        let text = app.get(&admin, "/metrics").text().unwrap();
+        text.lines()
+            .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
+            .map(|l| l.rsplit(' ').next().unwrap().parse::<f64>().unwrap() as i64)
+            .unwrap_or(0)
+    };
+    assert_eq!(metric("tidings_backup_age_seconds"), -1, "no backup yet");
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    api.contact("ann@example.org", &["news"], &[], true);
+    api.contact("bob@example.org", &["news"], &[], true);
+    let c = api.ok(
+        "POST",
+        "/campaigns",
+        Some(serde_json::json!({"name": "M", "subject": "Hi", "body": "Hi", "lists": ["news"]})),
+    );
+    let id = c["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    api.wait_state(&id, "sent", std::time::Duration::from_secs(20));
+    assert_eq!(metric(r#"tidings_messages_total{outcome="sent"}"#), 1);
+    assert_eq!(metric(r#"tidings_messages_total{outcome="failed"}"#), 1);
+    assert_eq!(metric(r#"tidings_bounces_total{outcome="hard"}"#), 1);
+    assert_eq!(metric("tidings_campaigns_running"), 0);
+    assert_eq!(metric("tidings_outbox_depth"), 0);
+    let imported = crate::erasure::import_csv(
+        &app,
+        &admin,
+        "email,first_name,last_name\ncleo@example.org,Cleo,B\nnot-an-address,X,Y\n",
+    );
+    assert_eq!(imported["status"], "done", "{imported}");
+    assert_eq!(metric(r#"tidings_import_rows_total{outcome="created"}"#), 1);
+    assert_eq!(metric(r#"tidings_import_rows_total{outcome="invalid"}"#), 1);
+    tidings::store::backup::create_in_dir(&app.state.store, &app.state.config.backup_dir(), None).unwrap();
+    let age = metric("tidings_backup_age_seconds");
+    assert!((0..60).contains(&age), "{age}");
+}

@@ -47,7 +47,7 @@ fn collect(app: &TestApp, body: Value) {
 }
 
 /// Uploads a CSV through the admin pages and runs the import; returns the finished batch.
-fn import_csv(app: &TestApp, c: &Client, csv: &str) -> Value {
+pub fn import_csv(app: &TestApp, c: &Client, csv: &str) -> Value {
     let page = app.get(c, "/contacts/import").text().unwrap();
     let form = multipart::Form::new()
         .text("csrf", csrf_of(&page))

@@ -60,6 +60,7 @@ pub async fn open(state: web::Data<AppState>, req: HttpRequest, token: web::Path
     let Ok(claims) = token::verify(state.store.keyring(), HitKind::Open, &token) else { return not_found() };
     let e = event(&state, &req, &claims, EventKind::Open);
     state.tracking.record(vec![Record { contact: claims.contact, event: e, link: None }]).await;
+    crate::metrics::Metrics::count(&state.metrics.tracking_hits, "open", 1);
     let mut res = HttpResponse::Ok()
         .content_type("image/gif")
         .insert_header((header::CACHE_CONTROL, "no-store, no-cache, must-revalidate, private"))
@@ -90,6 +91,7 @@ pub async fn click(state: web::Data<AppState>, req: HttpRequest, token: web::Pat
     let mut e = event(&state, &req, &claims, EventKind::Click);
     e.url = Some(target.clone());
     let human = e.machine.is_none();
+    crate::metrics::Metrics::count(&state.metrics.tracking_hits, "click", 1);
     let record = Record { contact: claims.contact, event: e, link: Some(claims.link) };
     if let Err(err) = state.tracking.record_durable(vec![record]).await {
         // The person still gets where they were going; the click is what is lost, and logged.
