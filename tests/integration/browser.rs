@@ -561,6 +561,8 @@ fn browser_login_enrol_2fa_and_login_again() {
     b.click_button("Confirm");
     b.wait_for_path(url, "/account/2fa/confirm");
     assert_eq!(b.count("#recovery-codes li"), 10, "recovery codes page:\n{}", b.source());
+    assert_eq!(b.count("#codes-download"), 1, "a download button:\n{}", b.source());
+    b.screenshot(&shot_path("recovery_codes.png"));
 
     // Sign out and in again: now the second factor is asked for.
     b.click_button("Sign out");

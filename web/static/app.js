@@ -37,3 +37,33 @@ document.addEventListener("DOMContentLoaded", function () {
   tick();
   setInterval(tick, 30000);
 });
+// Recovery codes: copy them all, or download them as a text file (made in the browser).
+document.addEventListener("DOMContentLoaded", function () {
+  var list = document.querySelector("[data-codes-file]");
+  var actions = document.getElementById("codes-actions");
+  if (!list || !actions) return;
+  var text = Array.prototype.map.call(list.querySelectorAll("code"), function (c) {
+    return c.textContent.trim();
+  }).join("\n") + "\n";
+  function button(label, id, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.id = id;
+    b.textContent = label;
+    b.addEventListener("click", function () { onClick(b); });
+    actions.appendChild(b);
+  }
+  if (navigator.clipboard) {
+    button("Copy all codes", "codes-copy", function (b) {
+      navigator.clipboard.writeText(text).then(function () { b.textContent = "Copied"; });
+    });
+  }
+  button("Download as a file", "codes-download", function () {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+    a.download = list.getAttribute("data-codes-file");
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  });
+});
