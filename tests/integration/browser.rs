@@ -1051,6 +1051,24 @@ fn browser_privacy_register_retention_dry_run_and_breach() {
     b.wait_for_text("h1", "Erasure");
     b.screenshot(&shot_path("request.png"));
 
+    // A request received "today" in a shop whose day is ahead of UTC (registered at any hour),
+    // then assigned to oneself with the identity verified in the same save.
+    let mut settings = st.settings.get().unwrap();
+    settings.time_zone = "Pacific/Kiritimati".into();
+    st.settings.save(&settings).unwrap();
+    b.goto(&format!("{url}/requests"));
+    b.fill("#email", "dora@example.org");
+    b.fill("#message", "Please send me a copy of my data.");
+    b.click_button("Register request");
+    b.wait_for_text("[role=status]", "The request is registered");
+    b.click("input[name=assignee]");
+    b.select("#verification", "verified");
+    b.click_button("Save");
+    b.wait_for_text("[role=status]", "The request has been updated");
+    let facts = b.text("dl.facts");
+    assert!(facts.contains("Administrator") && facts.contains("verified"), "{facts}");
+    b.screenshot(&shot_path("request-assigned.png"));
+
     b.goto(&format!("{url}/retention"));
     b.click("a[href='/retention?dry_run=1']");
     b.wait_for_text("#dry-run", "nothing was changed");
