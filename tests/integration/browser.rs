@@ -838,6 +838,8 @@ fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_th
     b.wait_for_text("h1", "Get our newsletter");
     b.fill("#tf-email", "grace.hopper@example.org");
     b.fill("#tf-first_name", "Grace");
+    // A new form requires the newsletter box: the browser will not send the form without it.
+    assert_eq!(b.count("input[name=consent][required]"), 1, "{}", b.source());
     b.click("input[name=consent]");
     b.screenshot(&shot_path("form-hosted.png"));
     b.click_button("Subscribe");
