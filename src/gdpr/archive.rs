@@ -66,7 +66,7 @@ pub fn document(state: &AppState, contact: &ContactId) -> anyhow::Result<Value> 
         .map(|p| {
             json!({
                 "key": p.key, "name": p.name, "description": p.description, "lawful_basis": p.basis,
-                "categories": p.categories, "retention_days": p.retention_days, "recipients": p.recipients,
+                "categories": p.categories, "retention_days": p.retention_days, "recipients": p.recipients, "retention": crate::gdpr::retention::purpose_period_text(&p),
             })
         })
         .collect();

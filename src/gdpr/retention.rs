@@ -9,6 +9,7 @@
 //! | website events | purpose `website_tracking` | page views, shop events, orders |
 //! | website visitors | purpose `website_tracking` | anonymous visitors not seen since, with their events |
 //! | inactive contacts | retention policy (off by default) | contacts with no activity and no change since: erased or anonymised |
+//! | consent ended | each consent purpose's period | contacts whose every consent was withdrawn: kept for the longest period of the purposes they had agreed to, counted from the later of the last withdrawal and their last activity, then erased (totals kept) |
 //! | unconfirmed sign-ups | `forms.unconfirmed_days` | sign-ups nobody confirmed |
 //! | import uploads | one day | uploaded CSV files whose import was never started |
 //! | closed requests | retention policy | privacy requests closed longer ago, with what was filed with them |
@@ -149,6 +150,7 @@ pub enum RuleKey {
     ClosedRequests,
     Tombstones,
     AuditEntries,
+    ConsentEnded,
 }
 
 impl RuleKey {
@@ -163,6 +165,7 @@ impl RuleKey {
             RuleKey::ClosedRequests => "closed_requests",
             RuleKey::Tombstones => "tombstones",
             RuleKey::AuditEntries => "audit_entries",
+            RuleKey::ConsentEnded => "consent_ended",
         }
     }
 }
@@ -221,6 +224,7 @@ struct Plan {
     closed: Vec<super::Request>,
     tombstone_cutoff: DateTime<Utc>,
     audit: Vec<u64>,
+    ended: Vec<ContactId>,
 }
 
 /// Order and event ids kept against double counting go with the events they guarded.
@@ -303,6 +307,75 @@ fn inactive_contacts(state: &AppState, cutoff: DateTime<Utc>) -> Result<Vec<Cont
             continue;
         }
         if state.contacts.activity(&c.id)?.last_seen.is_some_and(|t| t >= cutoff) {
+            continue;
+        }
+        if state.gdpr.restrictions.is_restricted(&c.id)? {
+            continue;
+        }
+        out.push(c.id);
+    }
+    Ok(out)
+}
+
+/// What a consent purpose's period means for a contact, in words, for the records of
+/// processing and the person's archive (generated from this rule, so the text is what runs).
+pub fn purpose_period_text(p: &crate::domain::Purpose) -> String {
+    use crate::domain::LawfulBasis;
+    let events = match p.key.as_str() {
+        crate::tracking::ENGAGEMENT => " Opens and clicks older than this are removed daily.",
+        crate::tracking::retention::WEBSITE_TRACKING => {
+            " Page views, shop events, orders and unlinked visitors older than this are removed daily."
+        }
+        _ => "",
+    };
+    match p.basis {
+        LawfulBasis::Consent => format!(
+            "{} days after the consent ends: once every consent a person gave has been withdrawn, they are erased \
+             after the longest period of those purposes, counted from the later of the last withdrawal and their \
+             last activity.{events}",
+            p.retention_days
+        ),
+        _ => format!(
+            "{} days; a person whose consents have all ended is not kept longer for this purpose (its data goes with \
+             them), and contacts without any consent are removed by the inactive-contacts rule when it is on.{events}",
+            p.retention_days
+        ),
+    }
+}
+
+/// Contacts whose every consent ended longer ago than the longest period of the purposes they
+/// had agreed to (and with no activity since): nothing allows keeping them.
+fn consent_ended(state: &AppState, now: DateTime<Utc>) -> Result<Vec<ContactId>> {
+    use crate::domain::{ConsentState, LawfulBasis};
+    let purposes = state.purposes.all()?;
+    let consent_days: std::collections::HashMap<&str, u32> = purposes
+        .iter()
+        .filter(|p| p.basis == LawfulBasis::Consent)
+        .map(|p| (p.key.as_str(), p.retention_days.max(1)))
+        .collect();
+    let busy: HashSet<ContactId> =
+        state.gdpr.requests.all()?.into_iter().filter(|r| r.state == State::Open).filter_map(|r| r.contact).collect();
+    let mut out = Vec::new();
+    for c in state.contacts.iter() {
+        let c = c?;
+        if c.status == crate::domain::Status::Pending || busy.contains(&c.id) {
+            continue;
+        }
+        let consents = state.contacts.consent_state(&c.id)?;
+        let given: Vec<(&str, &(ConsentState, DateTime<Utc>))> = consents
+            .iter()
+            .filter(|(k, _)| consent_days.contains_key(k.as_str()))
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        // Never agreed to anything (imported under a contract): not this rule's.
+        if given.is_empty() || given.iter().any(|(_, (s, _))| *s == ConsentState::Granted) {
+            continue;
+        }
+        let ended = given.iter().map(|(_, (_, at))| *at).max().unwrap_or(c.updated_at);
+        let days = given.iter().map(|(k, _)| consent_days[k]).max().unwrap_or(1);
+        let last_seen = state.contacts.activity(&c.id)?.last_seen;
+        let last = [Some(ended), Some(c.updated_at), last_seen].into_iter().flatten().max().unwrap_or(ended);
+        if last + Duration::days(i64::from(days)) >= now {
             continue;
         }
         if state.gdpr.restrictions.is_restricted(&c.id)? {
@@ -474,7 +547,31 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     r.count = audit.len() as u64;
     rules.push(r);
 
-    Ok(Plan { rules, inactive, inactive_action, unconfirmed, uploads, closed, tombstone_cutoff, audit })
+    let ended = if counting { consent_ended(state, now)? } else { Vec::new() };
+    let longest = state
+        .purposes
+        .all()?
+        .iter()
+        .filter(|p| p.basis == crate::domain::LawfulBasis::Consent)
+        .map(|p| p.retention_days.max(1))
+        .max();
+    let mut r = rule(
+        RuleKey::ConsentEnded,
+        "Contacts whose every consent has ended",
+        "contacts with everything about them",
+        longest,
+        "each consent purpose (Fields & purposes); the longest shown".into(),
+    );
+    r.action = "anonymise";
+    r.count = ended.len() as u64;
+    r.also = Some(
+        "kept for the longest period of the purposes they had agreed to, from the later of the last \
+                   withdrawal and their last activity"
+            .into(),
+    );
+    rules.push(r);
+
+    Ok(Plan { rules, inactive, inactive_action, unconfirmed, uploads, closed, tombstone_cutoff, audit, ended })
 }
 
 fn require(by: &By) -> OpResult<()> {
@@ -561,6 +658,13 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     let tombstones = state.contacts.expire_suppression(p.tombstone_cutoff)?;
     set(RuleKey::Tombstones, tombstones as u64, None);
     state.store.commit()?;
+
+    let ended = erasure::erase_without_request(state, &p.ended, Mode::Anonymise)?;
+    set(
+        RuleKey::ConsentEnded,
+        ended as u64,
+        p.rules.iter().find(|r| r.key == RuleKey::ConsentEnded).and_then(|r| r.also.clone()),
+    );
 
     let audit = state.audit.prune(&p.audit)?;
     set(RuleKey::AuditEntries, audit as u64, None);

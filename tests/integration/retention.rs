@@ -188,7 +188,7 @@ fn retention_dry_run_changes_nothing_and_the_run_removes_exactly_what_it_counted
 
     // The API: dry run and run for the DPO, not for others; the page shows the rules.
     let (s, v) = call(reqwest::Method::GET, "/retention/dry-run", None);
-    assert_eq!((s, v["dry_run"].as_bool(), v["rules"].as_array().map(Vec::len)), (200, Some(true), Some(9)), "{v}");
+    assert_eq!((s, v["dry_run"].as_bool(), v["rules"].as_array().map(Vec::len)), (200, Some(true), Some(10)), "{v}");
     let analyst = app.admin_token(&["view_contacts"]);
     let r = app.client().get(format!("{}/api/v1/retention/dry-run", app.url)).bearer_auth(analyst).send().unwrap();
     assert_eq!(r.status(), 403);
@@ -199,4 +199,48 @@ fn retention_dry_run_changes_nothing_and_the_run_removes_exactly_what_it_counted
     assert_eq!(r.status(), 303);
     let page = app.get(&c, "/retention?ok=retention_ran").text().unwrap();
     assert!(page.contains("id=\"last-run\""), "{page}");
+}
+
+/// A consent purpose's period is a rule, not a sentence: a contact whose every consent ended
+/// goes once the longest period of the purposes they had agreed to has passed since, and the
+/// records of processing say exactly that.
+#[test]
+fn a_contact_whose_consent_ended_goes_after_the_purposes_period() {
+    let app = spawn_app_with(|_| {});
+    let api = Api::new(&app);
+    let gone = contact_with(&api, "ended@example.org", &["newsletter"]);
+    let kept = contact_with(&api, "still@example.org", &["newsletter"]);
+    let contract =
+        api.ok("POST", "/contacts", Some(json!({"email": "customer@example.org"})))["id"].as_str().unwrap().to_string();
+    api.ok(
+        "POST",
+        &format!("/contacts/{gone}/consents"),
+        Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
+    );
+    let by = By::cli();
+    let days = app.state.purposes.get("newsletter").unwrap().unwrap().retention_days as i64;
+    let before = Utc::now() + Duration::days(days - 5);
+    let after = Utc::now() + Duration::days(days + 5);
+    assert_eq!(retention::dry_run(&app.state, by, before).unwrap().count(RuleKey::ConsentEnded), 0);
+    assert_eq!(retention::dry_run(&app.state, by, after).unwrap().count(RuleKey::ConsentEnded), 1);
+    let report = retention::run(&app.state, by, after).unwrap();
+    assert_eq!(report.count(RuleKey::ConsentEnded), 1);
+    let exists = |id: &str| app.state.contacts.get(&id.parse::<ContactId>().unwrap()).unwrap().is_some();
+    assert!(!exists(&gone), "the contact whose consent ended is gone");
+    assert!(exists(&kept) && exists(&contract), "a current consent, or none ever asked, is not this rule's");
+
+    let dpo = app.admin_token(&["manage_gdpr"]);
+    let records: Value = app
+        .client()
+        .get(format!("{}/api/v1/records-of-processing", app.url))
+        .bearer_auth(dpo)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let newsletter = records["purposes"].as_array().unwrap().iter().find(|p| p["key"] == "newsletter").unwrap();
+    assert!(
+        newsletter["retention"].as_str().unwrap().contains(&format!("{days} days after the consent ends")),
+        "{newsletter}"
+    );
 }
