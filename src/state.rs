@@ -113,3 +113,18 @@ where
         Err(e) => Err(E::from(StoreError::Flush(format!("blocking task failed: {e}")))),
     }
 }
+
+/// Runs an I/O future to its end from blocking code (an operation on the blocking pool, or a
+/// test thread), on a small runtime of its own in a thread of its own: a blocking-pool thread
+/// is inside the server's runtime, where another cannot be started.
+pub fn block_on_io<F>(f: F) -> F::Output
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime").block_on(f)
+    })
+    .join()
+    .expect("the I/O thread ran to its end")
+}

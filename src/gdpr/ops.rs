@@ -50,6 +50,8 @@ pub struct NewRequest {
     pub received_at: Option<DateTime<Utc>>,
     /// What the requester wrote (stored sealed with the person's key).
     pub message: Option<String>,
+    /// Art. 19: tell the person when it is carried out (default yes).
+    pub notify_outcome: Option<bool>,
 }
 
 pub fn create_request(state: &AppState, by: By, input: &NewRequest) -> OpResult<Request> {
@@ -85,7 +87,11 @@ pub fn create_request(state: &AppState, by: By, input: &NewRequest) -> OpResult<
         return Err(invalid("message", "is longer than 10,000 characters"));
     }
     let mut r = Request::new(kind, channel, contact, received_at);
+    r.notify_outcome = input.notify_outcome.unwrap_or(true);
     r.step(&actor_ref(&by), format!("registered ({} request by {})", kind.as_str(), channel.as_str()));
+    if !r.notify_outcome {
+        r.step(&actor_ref(&by), "the requester does not want to be told of the outcome (Art. 19)");
+    }
     if contact.is_none() {
         r.step("system", "no contact matches the requester: nothing is held, or the address differs");
     }
@@ -112,6 +118,8 @@ pub struct RequestUpdate {
     pub notes: Option<String>,
     /// Reopens a closed request.
     pub reopen: Option<bool>,
+    /// Art. 19: tell the person when it is carried out.
+    pub notify_outcome: Option<bool>,
 }
 
 pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdate) -> OpResult<Request> {
@@ -205,15 +213,32 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
         r.step(&who, "reopened");
         changed.push("state");
     }
+    if let Some(n) = u.notify_outcome.filter(|n| *n != r.notify_outcome) {
+        r.notify_outcome = n;
+        r.step(
+            &who,
+            if n {
+                "the person is to be told of the outcome (Art. 19)"
+            } else {
+                "the requester does not want to be told of the outcome (Art. 19)"
+            },
+        );
+        changed.push("notify_outcome");
+    }
     if changed.is_empty() {
         return Ok(r);
     }
+    let rectified = r.kind == Kind::Rectification && r.state == State::Done && changed.contains(&"state");
     state.gdpr.requests.put(&r)?;
     state.gdpr.requests.put_details(&r, &details)?;
     state.store.commit()?;
     state
         .audit
         .record(by.event(Action::RequestChanged).target(r.id.reference()).detail("changed", changed.join(",")))?;
+    if let (true, Some(contact)) = (rectified, r.contact) {
+        tell_outcome(state, &by, &r, &contact, "corrected your personal data (Art. 16)")?;
+        return get_request(state, &r.id);
+    }
     Ok(r)
 }
 
@@ -278,6 +303,8 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
     if !matches!(r.kind, Kind::Erasure) {
         return Err(OpError::Conflict("Only an erasure request erases; register one first.".into()));
     }
+    // Told before: afterwards there is no address to write to.
+    tell_outcome(state, &by, &r, &contact, "erased your personal data (Art. 17)")?;
     let (before, seq) = erasure::remove(state, &contact, mode, true)?;
     erasure::settle_index(state, seq)?;
     let what = match mode {
@@ -294,6 +321,68 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
             .detail("mode", mode.as_str()),
     )?;
     Ok(before)
+}
+
+/// Art. 19: recipients named by the purposes are listed in the request for the DPO to notify,
+/// and the person is told (unless they asked not to be): by the transactional outbox, or for an
+/// erasure straight through the relay, since the outbox is erased with them.
+fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, done: &str) -> OpResult<()> {
+    let mut recipients: Vec<String> = state.purposes.all()?.into_iter().flat_map(|p| p.recipients).collect();
+    recipients.sort();
+    recipients.dedup();
+    let who = actor_ref(by);
+    if !recipients.is_empty() {
+        add_step(
+            state,
+            &r.id,
+            &who,
+            format!("Art. 19: recipients to tell (from the purposes): {}", recipients.join(", ")),
+        )?;
+    }
+    if !r.notify_outcome {
+        add_step(state, &r.id, &who, "Art. 19: the person asked not to be told; no notice sent".into())?;
+        return state.store.commit().map_err(Into::into);
+    }
+    let Some(c) = state.contacts.get(contact)? else { return Ok(()) };
+    let data = serde_json::json!({ "done": done, "recipients": recipients });
+    if r.kind == Kind::Erasure {
+        let text = format!(
+            "Hello{},\n\nas you asked, we have {done}.\n\n{}\n\nThis is the last message you get from {}.\n",
+            if c.first_name.is_empty() { String::new() } else { format!(" {}", c.first_name) },
+            if recipients.is_empty() {
+                "We had not passed your data on to anyone.".to_string()
+            } else {
+                format!("We have also told those we had passed your data on to: {}.", recipients.join(", "))
+            },
+            state.settings.get()?.organisation
+        );
+        let config = state.config.clone();
+        let to = c.email.as_str().to_string();
+        let sent = crate::state::block_on_io(async move {
+            crate::mail::check::send_notice(&config, &to, "Your request about your personal data", &text).await
+        });
+        let note = match sent {
+            Ok(crate::mail::Outcome::Accepted { .. }) => "Art. 19: the person was told by mail".to_string(),
+            Ok(other) => {
+                format!("Art. 19: the notice to the person was not delivered ({other:?}); tell them in the response")
+            }
+            Err(e) => format!("Art. 19: the notice to the person could not be sent ({e}); tell them in the response"),
+        };
+        add_step(state, &r.id, &who, note)?;
+    } else {
+        crate::sending::ops::enqueue_system_message(
+            state,
+            &format!("request:{}", r.id),
+            crate::sending::ops::NewMessage {
+                template: crate::sending::templates::REQUEST_OUTCOME,
+                to: &c.email,
+                data,
+                idempotency_key: &format!("outcome:{}:{}", r.id, done.len()),
+            },
+        )?;
+        add_step(state, &r.id, &who, "Art. 19: the person is told by mail".into())?;
+    }
+    state.store.commit().map_err(Into::into)
 }
 
 /// Restricts processing of a contact (Art. 18), for a request or directly.
@@ -320,6 +409,9 @@ pub fn restrict(
     }
     state.store.commit()?;
     state.audit.record(by.event(Action::ContactRestricted).target(contact.reference()))?;
+    if let Some(req) = request.map(|rid| get_request(state, rid)).transpose()? {
+        tell_outcome(state, &by, &req, contact, "restricted the processing of your personal data (Art. 18)")?;
+    }
     Ok(r)
 }
 

@@ -204,6 +204,9 @@ pub struct Request {
     pub state: State,
     pub closed_at: Option<DateTime<Utc>>,
     pub steps: Vec<Step>,
+    /// Art. 19: tell the person when their data is rectified or erased, or processing
+    /// restricted, on this request (unless they said they do not want to be told).
+    pub notify_outcome: bool,
 }
 
 /// Free text about a request: personal data of the requester, sealed with their key.
@@ -243,6 +246,7 @@ impl Request {
             state: State::Open,
             closed_at: None,
             steps: Vec::new(),
+            notify_outcome: true,
         }
     }
 

@@ -743,7 +743,10 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         return Ok(());
     }
     // The privacy portal's link must reach a restricted person: it is how they exercise rights.
-    if m.template != super::templates::PRIVACY_LINK && state.gdpr.restrictions.is_restricted(contact_id)? {
+    // The notice that processing is restricted must reach the person it restricts.
+    let reaches_restricted =
+        m.template == super::templates::PRIVACY_LINK || m.template == super::templates::REQUEST_OUTCOME;
+    if !reaches_restricted && state.gdpr.restrictions.is_restricted(contact_id)? {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Restricted))?;
         state.store.commit_async().await?;
         return Ok(());

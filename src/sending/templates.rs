@@ -50,6 +50,9 @@ a { color: #1d4ed8; }
 pub const CONFIRM_SUBSCRIPTION: &str = "confirm-subscription";
 /// Key of the privacy-portal sign-in message; `data.portal_url` is the single-use link.
 pub const PRIVACY_LINK: &str = "privacy-link";
+/// Key of the notice that tells a person their request was carried out (Art. 19: rectified,
+/// erased or restricted); `data.done` says what was done, `data.recipients` who else was told.
+pub const REQUEST_OUTCOME: &str = "request-outcome";
 /// Key of the notice to the people a personal-data breach concerns (Art. 34); the DPO writes
 /// it per breach: `data.subject` and `data.paragraphs`.
 pub const BREACH_NOTICE: &str = "breach-notice";
@@ -127,6 +130,22 @@ fn seeds() -> Vec<Template> {
                Open it with this link; it works once, for 30 minutes:\n\n\
                [See my data]({{ data.portal_url }})\n\n\
                If you did not ask for this, ignore this message: nothing happens without the link.\n"
+                .into(),
+            format: BodyFormat::Markdown,
+            layout: String::new(),
+            system: true,
+            updated_at: Utc::now(),
+        },
+        Template {
+            key: REQUEST_OUTCOME.into(),
+            name: "Your request was carried out (Art. 19)".into(),
+            kind: TemplateKind::Message,
+            subject: "Your request about your personal data".into(),
+            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
+               as you asked, we have {{ data.done }}.\n\n\
+               {% if data.recipients %}We have also told those we had passed your data on to: \
+               {{ data.recipients | join(\", \") }}.{% else %}We had not passed your data on to anyone.{% endif %}\n\n\
+               Write to us if anything is not as you asked.\n"
                 .into(),
             format: BodyFormat::Markdown,
             layout: String::new(),

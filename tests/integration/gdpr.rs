@@ -483,3 +483,63 @@ fn free_text_about_a_person_does_not_outlive_their_erasure() {
     // The audit chain still verifies: entries stay as they were written.
     assert!(matches!(app.state.audit.verify().unwrap(), tidings::audit::Verification::Intact { .. }));
 }
+
+/// Art. 19: a person whose data is erased or whose processing is restricted on their request is
+/// told by mail (the erasure notice leaves before the address goes), unless they asked not to
+/// be; the request lists the recipients the purposes name, for the DPO to tell.
+#[test]
+fn people_are_told_when_their_request_is_carried_out_unless_they_said_no() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    // A purpose that names a recipient.
+    let settings = app.admin_token(&["manage_gdpr"]);
+    let r = app
+        .client()
+        .patch(format!("{}/api/v1/purposes/newsletter", app.url))
+        .bearer_auth(settings)
+        .json(&json!({"recipients": ["Mailjet (newsletter delivery)"]}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().unwrap_or_default());
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    contact_with(&api, "bob@example.org", &["newsletter"]);
+    contact_with(&api, "cleo@example.org", &["newsletter"]);
+    let verified = |body: Value| {
+        let r = dpo.ok(Method::POST, "/requests", Some(body));
+        let id = r["id"].as_str().unwrap().to_string();
+        dpo.ok(Method::PATCH, &format!("/requests/{id}"), Some(json!({"verification": "verified"})));
+        id
+    };
+    let restriction = verified(json!({"kind": "restriction", "contact_id": ann, "channel": "email"}));
+    dpo.ok(
+        Method::PUT,
+        &format!("/contacts/{ann}/restriction"),
+        Some(json!({"reason": "accuracy contested", "request_id": restriction})),
+    );
+    let erasure = verified(json!({"kind": "erasure", "email": "bob@example.org"}));
+    dpo.ok(Method::POST, &format!("/requests/{erasure}/erase"), Some(json!({"confirm": "erase"})));
+    let quiet = verified(json!({"kind": "erasure", "email": "cleo@example.org", "notify_outcome": false}));
+    dpo.ok(Method::POST, &format!("/requests/{quiet}/erase"), Some(json!({"confirm": "erase"})));
+
+    let mails = sink.wait_for_within(2, Duration::from_secs(20));
+    let to = |who: &str| {
+        mails.iter().find(|m| m.to[0].contains(who)).map(|m| {
+            let msg = mail_parser::MessageParser::default().parse(&m.data).unwrap();
+            msg.body_text(0).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+    };
+    let ann_mail = to("ann@").expect("the restricted person is told, restriction or not");
+    assert!(ann_mail.contains("restricted the processing of your personal data"), "{ann_mail}");
+    assert!(ann_mail.contains("Mailjet (newsletter delivery)"), "the recipients told are named");
+    let bob_mail = to("bob@").expect("the erased person is told before the address goes");
+    assert!(bob_mail.contains("erased your personal data"), "{bob_mail}");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(sink.messages().iter().all(|m| !m.to[0].contains("cleo@")), "cleo asked not to be told");
+
+    let steps = |id: &str| dpo.ok(Method::GET, &format!("/requests/{id}"), None)["steps"].to_string();
+    assert!(steps(&restriction).contains("recipients to tell (from the purposes): Mailjet (newsletter delivery)"));
+    assert!(steps(&erasure).contains("Art. 19: the person was told by mail"), "{}", steps(&erasure));
+    assert!(steps(&quiet).contains("the person asked not to be told"), "{}", steps(&quiet));
+}

@@ -47,6 +47,7 @@ pub fn view(r: &Request, store: &crate::store::Store) -> Result<Value, ApiError>
         "subject_erased": r.subject_erased, "received_at": r.received_at, "due_at": r.due_at,
         "extension_reason": extension_reason, "verification": r.verification, "assignee": r.assignee,
         "state": r.state, "urgency": r.urgency(now), "closed_at": r.closed_at, "steps": r.steps,
+        "notify_outcome": r.notify_outcome,
     }))
 }
 

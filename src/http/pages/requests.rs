@@ -49,7 +49,7 @@ fn row(r: &Request, now: chrono::DateTime<Utc>, store: &crate::store::Store) -> 
         extension_reason => extension_reason, verification => r.verification.as_str(),
         assignee => r.assignee, state => r.state.as_str(), closed_at => r.closed_at,
         urgency => match urgency { Urgency::Overdue => "overdue", Urgency::NearlyDue => "nearly_due", Urgency::OnTime => "on_time", Urgency::Closed => "closed" },
-        steps => Value::from_serialize(&r.steps),
+        steps => Value::from_serialize(&r.steps), notify_outcome => r.notify_outcome,
         can_extend => r.due_at < r.latest_due(),
     })
 }
@@ -133,11 +133,14 @@ pub struct NewForm {
     received_on: String,
     #[serde(default)]
     message: String,
+    /// "Tell the person when it is done" (Art. 19), ticked by default.
+    #[serde(default)]
+    notify_outcome: Option<String>,
 }
 
 impl NewForm {
     fn blank() -> Self {
-        Self { channel: "email".into(), ..Default::default() }
+        Self { channel: "email".into(), notify_outcome: Some("1".into()), ..Default::default() }
     }
 }
 
@@ -173,6 +176,7 @@ pub async fn create(
         email: Some(f.email).filter(|e| !e.trim().is_empty()),
         received_at,
         message: Some(f.message),
+        notify_outcome: Some(f.notify_outcome.is_some()),
     };
     let (st, by) = (state.clone(), g.by());
     match blocking(move || ops::create_request(&st, by, &input).map_err(ApiError::from)).await {
@@ -270,6 +274,9 @@ pub struct UpdateForm {
     response: Option<String>,
     notes: Option<String>,
     reopen: Option<String>,
+    /// The Art. 19 box was on the form (an unticked box sends nothing).
+    notify_shown: Option<String>,
+    notify_outcome: Option<String>,
 }
 
 pub async fn update(
@@ -298,6 +305,7 @@ pub async fn update(
         response: f.response,
         notes: f.notes,
         reopen: f.reopen.map(|_| true),
+        notify_outcome: f.notify_shown.as_ref().map(|_| f.notify_outcome.is_some()),
     };
     let (st, by) = (state.clone(), g.by());
     match blocking(move || ops::update_request(&st, by, &id, &u).map_err(ApiError::from)).await {

@@ -6,6 +6,7 @@ mod v002_contact_keys_inline;
 mod v003_email_buckets;
 mod v004_settings_json;
 mod v005_form_required_purposes;
+mod v006_request_notify_outcome;
 
 use super::{StoreError, META};
 
@@ -23,6 +24,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v003_email_buckets::MIGRATION,
     v004_settings_json::MIGRATION,
     v005_form_required_purposes::MIGRATION,
+    v006_request_notify_outcome::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
