@@ -33,6 +33,8 @@ pub struct Settings {
     /// Roles whose users must use a second factor: one without it is taken to enrolment at
     /// sign-in, before anything else. All roles means everyone.
     pub two_factor_required: Vec<crate::domain::Role>,
+    /// The shop's currency (ISO 4217), shown beside every revenue figure.
+    pub currency: String,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             login_notice: String::new(),
             time_zone: "UTC".into(),
             two_factor_required: Vec::new(),
+            currency: "EUR".into(),
         }
     }
 }
@@ -58,6 +61,10 @@ impl Settings {
         self.postal_address = self.address_lines().join("\n");
         if self.time_zone.is_empty() {
             self.time_zone = "UTC".into();
+        }
+        self.currency = self.currency.trim().to_uppercase();
+        if self.currency.is_empty() {
+            self.currency = "EUR".into();
         }
         self.two_factor_required.sort();
         self.two_factor_required.dedup();
@@ -142,6 +149,9 @@ impl Settings {
         if self.organisation.trim().is_empty() {
             return Err(("organisation", "must not be empty".into()));
         }
+        if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(("currency", format!("`{}` is not a currency code such as EUR", self.currency)));
+        }
         if self.time_zone.parse::<chrono_tz::Tz>().is_err() {
             return Err(("time_zone", format!("`{}` is not a time zone name such as Europe/Berlin", self.time_zone)));
         }
@@ -165,6 +175,9 @@ impl Settings {
         }
         if self.time_zone != other.time_zone {
             out.push("time_zone");
+        }
+        if self.currency != other.currency {
+            out.push("currency");
         }
         if self.two_factor_required != other.two_factor_required {
             out.push("two_factor_required");

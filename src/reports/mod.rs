@@ -111,6 +111,8 @@ pub struct Rates {
     /// What open and click rates are over: `measured` recipients, `delivered` messages (a
     /// campaign sent before measurable recipients were counted), or `none`.
     pub base: &'static str,
+    /// How many recipients (or messages) the open and click rates are over.
+    pub base_size: u64,
     pub open_rate: Option<f64>,
     pub click_through_rate: Option<f64>,
     /// Unique clickers per unique opener.
@@ -118,6 +120,9 @@ pub struct Rates {
     pub unsubscribe_rate: Option<f64>,
     pub complaint_rate: Option<f64>,
     pub bounce_rate: Option<f64>,
+    /// Human clicks (every one, attributed or not) per delivered message: a rate every
+    /// campaign has, whoever consented to measurement.
+    pub clicks_per_delivered: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -173,6 +178,8 @@ impl Figures {
         };
         let rates = Rates {
             base,
+            base_size: base_n,
+            clicks_per_delivered: ratio(totals.clicks, delivered),
             open_rate: ratio(totals.unique_opens, base_n),
             click_through_rate: ratio(totals.unique_clicks, base_n),
             click_to_open_rate: ratio(totals.unique_clicks, totals.unique_opens),

@@ -511,7 +511,8 @@ fn browser_shop_page_with_the_tracker_links_a_clicking_reader_and_records_an_ord
     b.goto(&format!("{}/campaigns/{campaign}/report", app.url));
     b.wait_for_text("h1", "Report: Shoes");
     assert_eq!(b.text("#r-orders"), "1");
-    assert_eq!(b.text("#r-revenue"), "59.90");
+    assert_eq!(b.text("#r-revenue"), "59.90 EUR");
+    assert!(b.text("#headline").contains("clicks per delivered message"), "the headline leads");
     assert_eq!(b.text("#r-unique-clicks"), "1");
     assert_eq!(b.count("svg.plot[role=img]"), 1, "the opens-and-clicks chart");
     b.screenshot_of("main", &shot_path("campaign-report.png"));

@@ -191,7 +191,10 @@ fn reports_campaign_report_counts_people_apart_from_machines_and_refuses_bad_inp
         "id=\"r-machine-opens\">1<",
         "id=\"r-unsubscribes\">1<",
         "id=\"r-complaints\">1<",
-        "id=\"r-revenue\">10.00<",
+        "id=\"r-revenue\">10.00 EUR<",
+        // Honest figures first: rates over delivered messages, opens beside their base.
+        "id=\"h-unsubscribes\">",
+        "id=\"r-open-base\">1 of 2 measurable<",
         "role=\"img\"",
         "Opens and clicks per hour",
     ] {

@@ -223,8 +223,10 @@ pub fn page(
 ) -> Result<HttpResponse, ApiError> {
     let can: std::collections::BTreeMap<&str, bool> =
         Permission::ALL.iter().map(|perm| (perm.as_str(), p.can(*perm))).collect();
-    let org = state.settings.get().map(|s| s.organisation).unwrap_or_default();
+    let settings = state.settings.get().unwrap_or_default();
+    let (org, currency) = (settings.organisation, settings.currency);
     let ctx = context! {
+        currency => currency,
         me => p.user.view(),
         can => can,
         csrf => p.csrf(),

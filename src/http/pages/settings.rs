@@ -24,6 +24,8 @@ pub struct SettingsForm {
     login_notice: String,
     #[serde(default)]
     time_zone: String,
+    #[serde(default)]
+    currency: String,
     /// Roles ticked under "Require two-factor authentication".
     #[serde(default)]
     two_factor_required: Vec<crate::domain::Role>,
@@ -41,6 +43,7 @@ impl SettingsForm {
             dpo_contact: self.dpo_contact,
             login_notice: self.login_notice,
             time_zone: self.time_zone,
+            currency: self.currency,
             two_factor_required: if everyone { crate::domain::Role::ALL.to_vec() } else { self.two_factor_required },
         }
     }
