@@ -52,6 +52,8 @@ fn links() -> SystemLinks<'static> {
         preferences_url: "https://news.example.com/p/AbCdEf0123456789AbCdEf0123456789",
         view_in_browser_url: "https://news.example.com/v/AbCdEf0123456789AbCdEf0123456789",
         privacy_url: "https://news.example.com/privacy",
+        organisation: "Shoe Shop Ltd",
+        postal_address: "1 High Street, London",
     }
 }
 

@@ -187,6 +187,8 @@ impl MessageLinks {
             preferences_url: &self.preferences_url,
             view_in_browser_url: &self.view_in_browser_url,
             privacy_url: &self.privacy_url,
+            organisation: "",
+            postal_address: "",
         }
     }
 }

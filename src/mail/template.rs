@@ -131,6 +131,7 @@ a { color: #1d4ed8; }
 {{ content }}
 </div>
 <div class="footer">
+{% if organisation %}<p class="sender">{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}
 <a href="{{ view_in_browser_url }}">View in browser</a> &middot;
 <a href="{{ preferences_url }}">Preferences</a> &middot;
 <a href="{{ unsubscribe_url }}">Unsubscribe</a> &middot;
@@ -180,6 +181,10 @@ pub struct SystemLinks<'a> {
     pub preferences_url: &'a str,
     pub view_in_browser_url: &'a str,
     pub privacy_url: &'a str,
+    /// Who is writing (Settings): the default layouts print them in every footer (Impressum,
+    /// CAN-SPAM); custom layouts use `{{ organisation }}` and `{{ postal_address }}`.
+    pub organisation: &'a str,
+    pub postal_address: &'a str,
 }
 
 /// One message's content, ready for [`super::message::Message`].
@@ -287,6 +292,8 @@ impl PreparedCampaign {
             preferences_url => links.preferences_url,
             view_in_browser_url => links.view_in_browser_url,
             privacy_url => links.privacy_url,
+            organisation => links.organisation,
+            postal_address => links.postal_address,
             ..fields
         };
         let mut subject = Limited::new(256, MAX_SUBJECT);
@@ -641,6 +648,8 @@ mod tests {
             preferences_url: "https://news.example.com/p/abc",
             view_in_browser_url: "https://news.example.com/v/abc",
             privacy_url: "https://news.example.com/privacy",
+            organisation: "Kaffeerösterei Müller GmbH",
+            postal_address: "Hauptstraße 1, 10115 Berlin, Germany",
         }
     }
 

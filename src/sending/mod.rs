@@ -82,6 +82,14 @@ impl Sending {
     }
 }
 
+/// Who is writing, for every message's footer: the organisation and its postal address on one
+/// line (Settings).
+pub fn identity(state: &crate::state::AppState) -> (String, String) {
+    let s = state.settings.get().unwrap_or_default();
+    let address = s.address_line();
+    (s.organisation, address)
+}
+
 /// The merge fields of a contact: built-in fields, custom fields by key (also under `custom`).
 pub fn merge_fields(c: &Contact) -> serde_json::Value {
     let mut m = serde_json::Map::new();

@@ -551,7 +551,13 @@ pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpR
     };
     let links =
         crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, Some(&c.id.to_string()));
-    prepared.render(&super::merge_fields(contact), &links.system_links()).map_err(template_error)
+    let (organisation, postal_address) = crate::sending::identity(state);
+    let system = crate::mail::SystemLinks {
+        organisation: &organisation,
+        postal_address: &postal_address,
+        ..links.system_links()
+    };
+    prepared.render(&super::merge_fields(contact), &system).map_err(template_error)
 }
 
 /// A made-up contact for previews when none is chosen.
@@ -796,7 +802,13 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
     let mut fields = super::merge_fields(&contact);
     fields["data"] = msg.data.clone();
     let links = crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, None);
-    prepared.render(&fields, &links.system_links()).map_err(|e| invalid("data", e.to_string()))?;
+    let (organisation, postal_address) = crate::sending::identity(state);
+    let system = crate::mail::SystemLinks {
+        organisation: &organisation,
+        postal_address: &postal_address,
+        ..links.system_links()
+    };
+    prepared.render(&fields, &system).map_err(|e| invalid("data", e.to_string()))?;
     let m = TxMessage {
         id: MailId::new(),
         contact: contact.id,

@@ -55,6 +55,8 @@ pub(super) struct Run {
     window: Mutex<VecDeque<bool>>,
     last_error: Mutex<String>,
     cursor: Mutex<(u32, Option<String>)>,
+    /// The organisation and its address for the footer, read once when the run starts.
+    identity: (String, String),
 }
 
 impl Run {
@@ -256,6 +258,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         window: Mutex::new(VecDeque::new()),
         last_error: Mutex::new(stored.last_error),
         cursor: Mutex::new(stored.cursor),
+        identity: super::identity(state),
     }))
 }
 
@@ -594,7 +597,9 @@ fn prepare_campaign_message(
     }
     let (contact, _, _) = found.expect("checked above");
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
-    let rendered = match run.prepared.render(&super::merge_fields(&contact), &links.system_links()) {
+    let (organisation, postal_address) = &run.identity;
+    let system = crate::mail::SystemLinks { organisation, postal_address, ..links.system_links() };
+    let rendered = match run.prepared.render(&super::merge_fields(&contact), &system) {
         Ok(mut r) => {
             decorate(state, &run.mailing, &mut r, contact_id, engagement);
             r
@@ -761,7 +766,13 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
             let mut fields = super::merge_fields(&contact);
             fields["data"] = serde_json::from_str(&m.data).unwrap_or_default();
             let links = links::message_links(&state.config, state.store.keyring(), contact_id, None);
-            let mut rendered = prepared.render(&fields, &links.system_links()).map_err(|e| e.to_string())?;
+            let (organisation, postal_address) = super::identity(state);
+            let system = crate::mail::SystemLinks {
+                organisation: &organisation,
+                postal_address: &postal_address,
+                ..links.system_links()
+            };
+            let mut rendered = prepared.render(&fields, &system).map_err(|e| e.to_string())?;
             let mailing = crate::tracking::Mailing::from_template(
                 crate::tracking::links::template_mailing_id(&m.template, prepared.html_template()),
                 crate::tracking::MailingKind::Template(m.template.clone()),

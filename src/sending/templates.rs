@@ -40,7 +40,7 @@ a { color: #1d4ed8; }
 <div class="card">
 {{ content }}
 </div>
-<div class="footer"><a href="{{ privacy_url }}">Privacy</a></div>
+<div class="footer">{% if organisation %}<p>{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}<a href="{{ privacy_url }}">Privacy</a></div>
 </div>
 </body>
 </html>

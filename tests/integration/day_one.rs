@@ -274,3 +274,37 @@ fn metrics_count_mail_bounces_imports_and_the_backup_age() {
     let age = metric("tidings_backup_age_seconds");
     assert!((0..60).contains(&age), "{age}");
 }
+
+/// Every marketing mail's footer says who is writing and where they are (Impressum,
+/// CAN-SPAM), and so does every system mail (a sign-up confirmation, a portal link).
+#[test]
+fn every_mail_names_the_organisation_and_its_postal_address() {
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
+    let app = spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let admin = app.login_admin(NEW_PASSWORD);
+    settings(&app, &admin, &[("postal_address", "Hauptstraße 1\r\n10115 Berlin")]);
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    api.contact("ann@example.org", &["news"], &[], true);
+    let c = api.ok(
+        "POST",
+        "/campaigns",
+        Some(serde_json::json!({"name": "F", "subject": "Hi", "body": "Hi", "lists": ["news"]})),
+    );
+    let id = c["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    api.wait_state(&id, "sent", std::time::Duration::from_secs(20));
+    // A system message too: the privacy portal's link.
+    bare_client().post(format!("{}/privacy", app.url)).form(&[("email", "ann@example.org")]).send().unwrap();
+    let mails = sink.wait_for_within(2, std::time::Duration::from_secs(20));
+    assert_eq!(mails.len(), 2);
+    for m in &mails {
+        let msg = mail_parser::MessageParser::default().parse(&m.data).unwrap();
+        let html = msg.body_html(0).unwrap().to_string();
+        let text = msg.body_text(0).unwrap().to_string();
+        for part in [&html, &text] {
+            assert!(part.contains("Kaffeerösterei Müller"), "{part}");
+            assert!(part.contains("Hauptstraße 1, 10115 Berlin"), "{part}");
+        }
+    }
+}

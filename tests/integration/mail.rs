@@ -59,6 +59,8 @@ fn links() -> SystemLinks<'static> {
         preferences_url: "https://news.example.com/p/tok123",
         view_in_browser_url: "https://news.example.com/v/tok123",
         privacy_url: "https://news.example.com/privacy",
+        organisation: "Shoe Shop Ltd",
+        postal_address: "1 High Street, London",
     }
 }
 

@@ -779,7 +779,13 @@ pub async fn preview_template(
         let mut fields = crate::sending::merge_fields(&contact);
         fields["data"] = data;
         let links = crate::mail::links::message_links(&st.config, st.store.keyring(), &contact.id, None);
-        Ok(match prepared.render(&fields, &links.system_links()) {
+        let (organisation, postal_address) = crate::sending::identity(&st);
+        let system = crate::mail::SystemLinks {
+            organisation: &organisation,
+            postal_address: &postal_address,
+            ..links.system_links()
+        };
+        Ok(match prepared.render(&fields, &system) {
             Ok(r) => Ok(preview_doc(&r.subject, &r.html)),
             Err(e) => Err(error_doc(&e.to_string())),
         })
