@@ -1134,6 +1134,53 @@ pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> O
     Ok(l)
 }
 
+/// Renames a list or changes its description. Its key (what contacts, campaigns, forms and
+/// imports refer to) stays, so nothing that names the list has to change.
+pub fn update_list(
+    state: &AppState,
+    by: By,
+    slug: &str,
+    name: Option<&str>,
+    description: Option<&str>,
+) -> OpResult<List> {
+    require(&by, Permission::EditContacts)?;
+    let mut l = state.lists.get(slug)?.ok_or(OpError::NotFound("list"))?;
+    let mut changed = Vec::new();
+    if let Some(name) = name.map(str::trim) {
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(OpError::Invalid {
+                field: "name",
+                message: "a name of 1 to 100 characters is required".into(),
+            });
+        }
+        if name.chars().any(char::is_control) {
+            return Err(OpError::Invalid { field: "name", message: "must not contain control characters".into() });
+        }
+        if name != l.name {
+            l.name = name.into();
+            changed.push("name");
+        }
+    }
+    if let Some(d) = description.map(str::trim) {
+        if d.chars().count() > 500 {
+            return Err(OpError::Invalid { field: "description", message: "must be at most 500 characters".into() });
+        }
+        if d != l.description {
+            l.description = d.into();
+            changed.push("description");
+        }
+    }
+    if changed.is_empty() {
+        return Ok(l);
+    }
+    state.lists.put(&l)?;
+    state.store.commit()?;
+    state
+        .audit
+        .record(by.event(Action::ListChanged).target(format!("list:{slug}")).detail("changed", changed.join(",")))?;
+    Ok(l)
+}
+
 /// Offers a list in the preference centre to everyone, or only to its members.
 pub fn set_list_visibility(state: &AppState, by: By, slug: &str, visible: bool) -> OpResult<()> {
     require(&by, Permission::EditContacts)?;

@@ -308,3 +308,39 @@ fn every_mail_names_the_organisation_and_its_postal_address() {
         }
     }
 }
+
+/// Lists can be renamed and described (page and API); their key stays, so campaigns, forms
+/// and contacts that name the list keep working; a refused name comes back with what was typed.
+#[test]
+fn lists_are_renamed_and_described_and_keep_their_key() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let l = tidings::contacts::ops::create_list(&app.state, tidings::ops::By::cli(), "Kaffee", "").unwrap();
+    let r = app.post_form(
+        &admin,
+        "/lists",
+        &format!("/lists/{}", l.slug),
+        &[("name", "Kaffeefreunde"), ("description", "Monatlich, neue Röstungen")],
+    );
+    assert_eq!(r.status(), 303);
+    let saved = app.state.lists.get(&l.slug).unwrap().unwrap();
+    assert_eq!((saved.name.as_str(), saved.description.as_str()), ("Kaffeefreunde", "Monatlich, neue Röstungen"));
+    let r = app.post_form(
+        &admin,
+        "/lists",
+        &format!("/lists/{}", l.slug),
+        &[("name", "  "), ("description", "typed text kept")],
+    );
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("typed text kept"));
+    let token = app.admin_token(&["edit_contacts"]);
+    let r = bare_client()
+        .patch(format!("{}/api/v1/lists/{}", app.url, l.slug))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"name": "Kaffee & Kuchen"}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: serde_json::Value = r.json().unwrap();
+    assert_eq!((v["name"].as_str(), v["slug"].as_str()), (Some("Kaffee & Kuchen"), Some(l.slug.as_str())));
+}

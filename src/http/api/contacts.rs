@@ -61,6 +61,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/lists", web::get().to(list_lists))
         .route("/lists", web::post().to(create_list))
         .route("/lists/{slug}", web::delete().to(delete_list))
+        .route("/lists/{slug}", web::patch().to(update_list))
         .route("/saved-searches", web::get().to(list_saved_searches))
         .route("/saved-searches", web::post().to(create_saved_search))
         .route("/saved-searches/{id}", web::put().to(replace_saved_search))
@@ -898,6 +899,28 @@ async fn create_list(
     let mut v = json!(l);
     v["members"] = json!(0);
     Ok(HttpResponse::Created().json(v))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListChange {
+    name: Option<String>,
+    description: Option<String>,
+}
+
+/// Renames a list or changes its description (its key stays).
+async fn update_list(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    slug: web::Path<String>,
+    body: web::Json<ListChange>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, slug, b) = (state.clone(), g.by(), slug.into_inner(), body.into_inner());
+    let l = blocking(move || {
+        cops::update_list(&st, by, &slug, b.name.as_deref(), b.description.as_deref()).map_err(ApiError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(json!(l)))
 }
 
 /// Deletes the list and takes every contact off it; answers how many were on it.

@@ -153,6 +153,7 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
         .route("/lists", web::get().to(schema::lists))
         .route("/lists", web::post().to(schema::create_list))
         .route("/lists/{slug}/delete", web::post().to(schema::delete_list))
+        .route("/lists/{slug}", web::post().to(schema::update_list))
         .route("/lists/{slug}/visibility", web::post().to(schema::set_list_visibility))
         .route("/settings/fields", web::get().to(schema::fields))
         .route("/settings/fields", web::post().to(schema::create_field))
@@ -309,6 +310,7 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "purpose_created" => "The purpose has been added.",
         "purpose_saved" => "The purpose has been saved.",
         "list_created" => "The list has been created.",
+        "list_saved" => "The list has been saved.",
         "list_deleted" => "The list has been deleted and its contacts removed from it.",
         "campaign_saved" => "The campaign has been saved.",
         "campaign_started" => "The campaign is being sent.",

@@ -416,6 +416,34 @@ pub async fn create_list(
     }
 }
 
+pub async fn update_list(
+    state: web::Data<AppState>,
+    g: Guard<perm::EditContacts>,
+    slug: web::Path<String>,
+    CsrfForm(form): CsrfForm<ListForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, b, slug) = (state.clone(), g.by(), slug.into_inner());
+    let (name, description, key) = (form.name.clone(), form.description.clone(), slug.clone());
+    let result = blocking(move || -> Result<_, ApiError> {
+        Ok(ops::update_list(&st, b, &key, Some(&name), Some(&description)))
+    })
+    .await?;
+    match result {
+        Ok(_) => Ok(see_other("/lists?ok=list_saved")),
+        Err(OpError::Invalid { field, message }) => render_lists(
+            &state,
+            &g,
+            context! {
+                edit_errors => errors(field, message), editing => slug,
+                edit_form => context! { name => form.name, description => form.description },
+            },
+        )
+        .await
+        .map(unprocessable),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub async fn delete_list(
     state: web::Data<AppState>,
     g: Guard<perm::EditContacts>,
