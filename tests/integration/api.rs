@@ -140,7 +140,7 @@ fn settings_changes_are_validated_and_audited() {
     let (_, audit) = call(reqwest::Method::GET, "/audit?action=settings.changed", None);
     let e = &audit["entries"][0];
     assert_eq!(e["action"], "settings.changed");
-    assert!(e["details"].to_string().contains("organisation dpo_contact"), "{e}");
+    assert!(e["details"].to_string().contains("dpo_contact organisation"), "{e}");
     assert!(e["actor"].as_str().unwrap().starts_with("token:"));
     // Dates in filters are checked.
     let (s, v) = call(reqwest::Method::GET, "/audit?from=yesterday", None);
