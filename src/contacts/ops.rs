@@ -1300,3 +1300,20 @@ pub fn delete_search(state: &AppState, by: By, id: &uuid::Uuid) -> OpResult<()> 
     state.audit.record(by.event(Action::SavedSearchDeleted).target(format!("saved_search:{}", s.id)))?;
     Ok(())
 }
+
+/// A search as people mean it: when the words are a whole address, the contact with exactly
+/// that address comes first (on the first page; later pages leave it out), whatever the sort
+/// puts before it. A prefix search for `k9-1-1-1@example.org` matched thousands of contacts,
+/// newest first, and the one typed in full could be on page 40.
+pub fn search(state: &AppState, q: &crate::search::ContactQuery) -> OpResult<crate::search::SearchPage> {
+    let internal = |e: crate::search::SearchError| OpError::Internal(e.to_string());
+    let mut page = state.search.index.search(q).map_err(internal)?;
+    let Ok(email) = crate::domain::EmailAddress::parse(q.text.trim()) else { return Ok(page) };
+    let Some(c) = state.contacts.find_by_email(&email)? else { return Ok(page) };
+    let was_there = page.ids.contains(&c.id);
+    page.ids.retain(|id| *id != c.id);
+    if q.cursor.is_none() && (was_there || state.search.index.contains(q, &c.id).map_err(internal)?) {
+        page.ids.insert(0, c.id);
+    }
+    Ok(page)
+}

@@ -696,6 +696,16 @@ impl SearchIndex {
         Ok(SearchPage { total: total.unwrap_or(count), ids, next })
     }
 
+    /// Whether contact `id` is among the matches of `q` (cursor aside).
+    pub fn contains(&self, q: &ContactQuery, id: &ContactId) -> Result<bool> {
+        let q = ContactQuery { cursor: None, ..q.clone() };
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, self.build(&q)),
+            (Occur::Must, Box::new(TermQuery::new(self.id_term(id), IndexRecordOption::Basic)) as Box<dyn Query>),
+        ]);
+        Ok(self.reader.searcher().search(&both, &Count)? > 0)
+    }
+
     /// The rows strictly after a cursor (before it when descending): a key beyond the cursor's,
     /// or the same key and an id beyond. None when the cursor does not read as one of this sort.
     fn after_cursor(&self, sort: SortBy, cursor: &str, descending: bool) -> Option<Box<dyn Query>> {

@@ -344,3 +344,33 @@ fn lists_are_renamed_and_described_and_keep_their_key() {
     let v: serde_json::Value = r.json().unwrap();
     assert_eq!((v["name"].as_str(), v["slug"].as_str()), (Some("Kaffee & Kuchen"), Some(l.slug.as_str())));
 }
+
+/// A whole address typed into the search finds that contact first, on the page and in the API,
+/// however many others match it as a prefix; the following pages do not repeat it.
+#[test]
+fn a_whole_address_typed_into_the_search_comes_first() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = crate::campaigns::Api::new(&app);
+    // The one typed in full is the oldest: newest first would put it last.
+    api.contact("k9-1-1-1@example.org", &[], &[], false);
+    for i in 0..30 {
+        api.contact(&format!("k9-1-1-1{i}@example.org"), &[], &[], false);
+    }
+    assert!(app.state.search.wait_for(app.state.contacts.last_logged().unwrap()), "the index caught up");
+    let (_, first) = api.call("GET", "/contacts?q=k9-1-1-1%40example.org&limit=5", None);
+    assert_eq!(first["contacts"][0]["email"], "k9-1-1-1@example.org", "{first}");
+    let mut next = first["next"].as_str().map(str::to_string);
+    while let Some(cursor) = next {
+        let (_, page) = api.call(
+            "GET",
+            &format!("/contacts?q=k9-1-1-1%40example.org&limit=5&cursor={}", tidings::http::urlencode(&cursor)),
+            None,
+        );
+        assert!(!page.to_string().contains("\"k9-1-1-1@example.org\""), "repeated on a later page: {page}");
+        next = page["next"].as_str().map(str::to_string);
+    }
+    let html = app.get(&admin, "/contacts?q=k9-1-1-1%40example.org").text().unwrap();
+    let at = |needle: &str| html.find(needle).unwrap_or(usize::MAX);
+    assert!(at(">k9-1-1-1@example.org<") < at(">k9-1-1-129@example.org<"), "first on the page too");
+}

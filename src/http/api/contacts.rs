@@ -380,7 +380,7 @@ async fn list(
             e.field = Some("sort".into());
             return Err(e);
         }
-        let page = st.search.index.search(&q).map_err(ApiError::internal)?;
+        let page = cops::search(&st, &q)?;
         let fields = st.fields.all();
         let mut contacts = Vec::with_capacity(page.ids.len());
         for id in &page.ids {

@@ -276,7 +276,7 @@ pub async fn list(
     let st = state.clone();
     let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
         settle(&st);
-        let result = st.search.index.search(&query).map_err(ApiError::internal)?;
+        let result = ops::search(&st, &query)?;
         let names = list_names(&st)?;
         let mut rows = Vec::with_capacity(result.ids.len());
         for id in &result.ids {
