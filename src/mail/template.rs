@@ -260,7 +260,7 @@ impl PreparedCampaign {
         }
         let body_html = match source.format {
             BodyFormat::Html => body,
-            BodyFormat::Markdown => tags.unwrap_statement_paragraphs(&markdown(&body)),
+            BodyFormat::Markdown => tags.unwrap_statement_paragraphs(&markdown(&body, &|w| tags.is_statement(w))),
         };
         let document = tags.in_context(&layout.replacen(&content, &body_html, 1));
         let inlined = inline_css(&document)?;
@@ -357,10 +357,25 @@ impl PreparedCampaign {
     }
 }
 
-fn markdown(src: &str) -> String {
-    use pulldown_cmark::{html, Options, Parser};
+/// Markdown to HTML. A line break the author typed stays a line break (people write mail, not
+/// Markdown: joining their lines into one surprised them), except beside a template statement
+/// on a line of its own (`{% if %}`), which must leave no break behind.
+fn markdown(src: &str, is_statement: &dyn Fn(&str) -> bool) -> String {
+    use pulldown_cmark::{html, Event, Options, Parser};
+    let events: Vec<Event<'_>> = Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).collect();
+    let text_at = |i: usize| match events.get(i) {
+        Some(Event::Text(t)) => Some(t.as_ref()),
+        _ => None,
+    };
+    let statement_beside = |i: usize| {
+        let before = (0..i).rev().find_map(text_at).and_then(|t| t.split_whitespace().last());
+        let after = (i + 1..events.len()).find_map(text_at).and_then(|t| t.split_whitespace().next());
+        before.is_some_and(is_statement) || after.is_some_and(is_statement)
+    };
+    let breaks: Vec<bool> =
+        (0..events.len()).map(|i| matches!(events[i], Event::SoftBreak) && !statement_beside(i)).collect();
     let mut out = String::with_capacity(src.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(src, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
+    html::push_html(&mut out, events.into_iter().zip(breaks).map(|(e, hard)| if hard { Event::HardBreak } else { e }));
     out
 }
 
@@ -651,6 +666,16 @@ mod tests {
             organisation: "Kaffeerösterei Müller GmbH",
             postal_address: "Hauptstraße 1, 10115 Berlin, Germany",
         }
+    }
+
+    #[test]
+    fn a_line_break_in_markdown_stays_a_line_break_but_not_beside_a_statement() {
+        let body = "Hauptstraße 1\n10115 Berlin\n\n{% if vip %}\nThanks for staying.\n{% endif %}\n";
+        let c = prepare("<html><body>{{ content }}</body></html>", body, BodyFormat::Markdown).unwrap();
+        let m = c.render(&json!({"vip": true}), &links()).unwrap();
+        assert!(m.html.contains("Hauptstraße 1<br"), "{}", m.html);
+        assert!(!m.html.contains("<br />\nThanks") && !m.html.contains("staying.<br"), "{}", m.html);
+        assert!(m.text.contains("Hauptstraße 1\n10115 Berlin"), "{}", m.text);
     }
 
     #[test]
