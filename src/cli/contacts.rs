@@ -57,6 +57,13 @@ pub struct ImportArgs {
     /// Where to copy the report of bad rows (line, column, reason).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// How the file writes dates: iso (2026-12-24) or day-month-year (24.12.2026, 24/12/2026).
+    #[arg(long, value_enum, default_value = "iso")]
+    pub date_order: crate::contacts::import::DateOrder,
+    /// Keep a row whose optional field cannot be read, with that field left empty (listed in
+    /// the report), instead of refusing the row.
+    #[arg(long)]
+    pub keep_bad_fields: bool,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -165,6 +172,8 @@ fn options(args: &ImportArgs, fields: &[crate::domain::FieldDef]) -> Result<Impo
         add_lists: args.lists.clone(),
         basis,
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        date_order: args.date_order,
+        keep_rows_with_bad_fields: args.keep_bad_fields,
     })
 }
 

@@ -100,6 +100,33 @@ pub struct ImportOptions {
     pub add_lists: Vec<String>,
     pub basis: Option<Basis>,
     pub file_name: String,
+    /// How the file writes dates (custom date fields).
+    #[serde(default)]
+    pub date_order: DateOrder,
+    /// A row whose optional field cannot be read is kept with that field left empty (and
+    /// listed in the report) instead of being refused whole.
+    #[serde(default)]
+    pub keep_rows_with_bad_fields: bool,
+}
+
+/// How dates are written in a file: ISO (`2026-12-24`), or day first as in most of Europe
+/// (`24.12.2026`, `24/12/2026`, `24-12-2026`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    #[default]
+    Iso,
+    DayMonthYear,
+}
+
+/// A day-first date as ISO, or why it is not one.
+fn day_first(cell: &str) -> Result<String, String> {
+    let s = cell.trim();
+    ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .ok_or_else(|| format!("`{s}` is not a date (DD.MM.YYYY or DD/MM/YYYY)"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -793,6 +820,9 @@ fn run_inner(
                 batch.invalid += 1;
                 report.write_record([b.line.to_string(), b.column.clone(), b.reason.clone()]).map_err(csv_err)?;
             }
+            for w in &parsed.left_empty {
+                report.write_record([w.line.to_string(), w.column.clone(), w.reason.clone()]).map_err(csv_err)?;
+            }
             let seq = write_chunk(state, o, &source_ref, consent.as_ref(), &fields, &parsed, batch, &mut report)?;
             batch.bytes_done = parsed.bytes;
             state.imports.put(batch)?;
@@ -839,6 +869,8 @@ struct Parsed {
     inputs: Vec<ContactInput>,
     lines: Vec<u64>,
     bad: Vec<BadRow>,
+    /// Fields left empty in rows that were kept (reported, not counted as bad).
+    left_empty: Vec<BadRow>,
     rows: u64,
     bytes: u64,
 }
@@ -870,6 +902,7 @@ fn parse_rows(
         inputs: Vec::with_capacity(CHUNK),
         lines: Vec::with_capacity(CHUNK),
         bad: Vec::new(),
+        left_empty: Vec::new(),
         rows: 0,
         bytes: 0,
     };
@@ -901,7 +934,10 @@ fn parse_rows(
             chunk.rows += 1;
             match row_input(&record, o, base, &names, width, fields, region) {
                 Err((column, reason)) => chunk.bad.push(BadRow { line, column, reason }),
-                Ok(input) => {
+                Ok((input, left_empty)) => {
+                    for (column, reason) in left_empty {
+                        chunk.left_empty.push(BadRow { line, column, reason });
+                    }
                     lists_seen.extend(input.add_lists.iter().cloned());
                     chunk.inputs.push(input);
                     chunk.lines.push(line);
@@ -968,7 +1004,7 @@ fn row_input(
     width: usize,
     fields: &[FieldDef],
     region: Option<&str>,
-) -> Result<ContactInput, (String, String)> {
+) -> Result<(ContactInput, Vec<(String, String)>), (String, String)> {
     if record.len() > width && record.iter().skip(width).any(|c| !c.trim().is_empty()) {
         return Err((
             format!("column {}", width + 1),
@@ -976,6 +1012,7 @@ fn row_input(
         ));
     }
     let mut input = base.clone();
+    let mut left_empty = Vec::new();
     for (i, cell) in record.iter().enumerate().take(width) {
         let Some(target) = &o.mapping[i] else { continue };
         if cell.len() > MAX_CELL_BYTES {
@@ -984,12 +1021,26 @@ fn row_input(
         if *target == Target::Email && cell.trim().is_empty() {
             return Err((names[i].clone(), "the email address is empty".into()));
         }
-        set_text(&mut input, target, cell, fields, region).map_err(|e| (names[i].clone(), redact(&e.message)))?;
+        let is_date = matches!(target, Target::Custom(k)
+            if fields.iter().any(|f| &f.key == k && f.kind == crate::domain::FieldKind::Date));
+        let result = if is_date && o.date_order == DateOrder::DayMonthYear && !cell.trim().is_empty() {
+            day_first(cell).and_then(|iso| set_text(&mut input, target, &iso, fields, region).map_err(|e| e.message))
+        } else {
+            set_text(&mut input, target, cell, fields, region).map_err(|e| e.message)
+        };
+        match result {
+            Ok(()) => {}
+            // The address is the contact: without it there is no row to keep.
+            Err(m) if o.keep_rows_with_bad_fields && *target != Target::Email => {
+                left_empty.push((names[i].clone(), format!("left empty: {}", redact(&m))));
+            }
+            Err(m) => return Err((names[i].clone(), redact(&m))),
+        }
     }
     if input.email.is_none() {
         return Err(("email".into(), "the row has no email address".into()));
     }
-    Ok(input)
+    Ok((input, left_empty))
 }
 
 /// Writes a CSV of bad rows for download (already on disk; this copies it to `w`).

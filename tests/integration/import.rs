@@ -512,3 +512,62 @@ fn a_line_of_hundreds_of_megabytes_is_skipped_in_flat_memory_through_the_upload(
     );
     assert!(growth < GROWTH_LIMIT_KB, "the long line cost {growth} kB: {peaks:?}");
 }
+
+/// European dates (the format chosen for the file) and rows kept with a bad optional field left
+/// empty and reported, instead of refused whole (a choice; the default refuses).
+#[test]
+fn day_first_dates_and_rows_kept_with_a_bad_field_left_empty() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("data");
+    {
+        let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
+        let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+        let state = tidings::state::AppState::new(config, store).unwrap();
+        tidings::contacts::ops::create_field(
+            &state,
+            tidings::ops::By::cli(),
+            "birthday",
+            "Birthday",
+            "date",
+            vec![],
+            None,
+        )
+        .unwrap();
+        state.search.stop();
+    }
+    let file = work.path().join("kunden.csv");
+    std::fs::write(
+        &file,
+        "email,first_name,birthday,phone\n\
+         anna@example.org,Anna,24.12.1990,\n\
+         ben@example.org,Ben,03/04/1985,\n\
+         cleo@example.org,Cleo,31.02.1990,\n\
+         dora@example.org,Dora,01.01.1970,not a phone\n",
+    )
+    .unwrap();
+    let report = work.path().join("report.csv");
+    let out = cli(&dir, &file)
+        .args(["--map", "birthday=birthday", "--date-order", "day-month-year", "--keep-bad-fields", "--report"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
+    let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let state = tidings::state::AppState::new(config, store).unwrap();
+    let birthday = |email: &str| {
+        let c = state.contacts.find_by_email(&tidings::domain::EmailAddress::parse(email).unwrap()).unwrap().unwrap();
+        c.custom.get("birthday").map(|v| v.to_json().to_string())
+    };
+    assert_eq!(birthday("anna@example.org").as_deref(), Some("\"1990-12-24\""));
+    assert_eq!(birthday("ben@example.org").as_deref(), Some("\"1985-04-03\""));
+    assert_eq!(birthday("cleo@example.org"), None, "an impossible date is left empty, the row kept");
+    assert!(birthday("dora@example.org").is_some(), "the bad phone is left empty, the row kept");
+    state.search.stop();
+    let report = std::fs::read_to_string(&report).unwrap();
+    assert!(report.contains("birthday") && report.contains("left empty"), "{report}");
+    assert!(
+        report.contains("phone") && !report.contains("not a phone"),
+        "reported by column, without the value: {report}"
+    );
+}

@@ -248,6 +248,10 @@ pub struct MapForm {
     collected: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    date_order: String,
+    #[serde(default)]
+    keep_rows: Option<String>,
 }
 
 async fn render_map(
@@ -375,6 +379,12 @@ fn options_from(
         add_lists: form.list.clone(),
         basis: Some(basis),
         file_name: file_name.to_string(),
+        date_order: if form.date_order == "day_month_year" {
+            crate::contacts::import::DateOrder::DayMonthYear
+        } else {
+            crate::contacts::import::DateOrder::Iso
+        },
+        keep_rows_with_bad_fields: form.keep_rows.is_some(),
     })
 }
 
