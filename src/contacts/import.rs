@@ -119,6 +119,9 @@ pub enum DateOrder {
     DayMonthYear,
 }
 
+/// (column, what is wrong with it): a refused row, or a field left empty in a kept one.
+type ColumnNote = (String, String);
+
 /// A day-first date as ISO, or why it is not one.
 fn day_first(cell: &str) -> Result<String, String> {
     let s = cell.trim();
@@ -1004,7 +1007,7 @@ fn row_input(
     width: usize,
     fields: &[FieldDef],
     region: Option<&str>,
-) -> Result<(ContactInput, Vec<(String, String)>), (String, String)> {
+) -> Result<(ContactInput, Vec<ColumnNote>), ColumnNote> {
     if record.len() > width && record.iter().skip(width).any(|c| !c.trim().is_empty()) {
         return Err((
             format!("column {}", width + 1),
