@@ -374,3 +374,20 @@ fn a_whole_address_typed_into_the_search_comes_first() {
     let at = |needle: &str| html.find(needle).unwrap_or(usize::MAX);
     assert!(at(">k9-1-1-1@example.org<") < at(">k9-1-1-129@example.org<"), "first on the page too");
 }
+
+/// The audit log can be filtered by every family of actions (contacts, campaigns, requests …),
+/// and names users by their login name.
+#[test]
+fn the_audit_log_filters_by_contacts_campaigns_and_requests() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = crate::campaigns::Api::new(&app);
+    api.contact("ann@example.org", &[], &[], false);
+    let page = app.get(&admin, "/audit").text().unwrap();
+    for family in ["contact.", "campaign.", "request.", "breach."] {
+        assert!(page.contains(&format!(r#"<option value="{family}""#)), "{family} offered");
+    }
+    let contacts = app.get(&admin, "/audit?action=contact.").text().unwrap();
+    assert!(contacts.contains("<code>contact.created</code>"), "{contacts}");
+    assert!(!contacts.contains("<code>auth.login</code>"), "only contact entries");
+}

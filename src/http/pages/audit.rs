@@ -93,13 +93,18 @@ pub async fn list(
         format!("/audit?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
     });
     let actions: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+    // Every family of actions (contacts, campaigns, requests …), from the actions themselves.
+    let mut families: Vec<String> =
+        actions.iter().filter_map(|a| a.split_once('.')).map(|(f, _)| format!("{f}.")).collect();
+    families.sort();
+    families.dedup();
     page(
         &state,
         &g,
         "audit.html",
         "audit",
         context! {
-            entries => entries, next_url => next_url, verification => verification, actions => actions,
+            entries => entries, next_url => next_url, verification => verification, actions => actions, families => families,
             usernames => usernames,
             q => context! { action => q.action, actor => q.actor, target => q.target, from => q.from, to => q.to },
             filtered => q.action.is_some() || q.actor.is_some() || q.target.is_some() || q.from.is_some() || q.to.is_some(),
