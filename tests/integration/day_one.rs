@@ -391,3 +391,18 @@ fn the_audit_log_filters_by_contacts_campaigns_and_requests() {
     assert!(contacts.contains("<code>contact.created</code>"), "{contacts}");
     assert!(!contacts.contains("<code>auth.login</code>"), "only contact entries");
 }
+
+/// A new shop sees a getting-started checklist on its dashboard; steps tick off as they are
+/// done (read off the store and the config), and the list goes once all are.
+#[test]
+fn the_dashboard_has_a_getting_started_checklist_until_done() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let page = app.get(&admin, "/").text().unwrap();
+    assert!(page.contains(r#"id="getting-started""#));
+    assert!(page.contains(">Create a list</a>"), "not done yet: a link");
+    tidings::contacts::ops::create_list(&app.state, tidings::ops::By::cli(), "News", "").unwrap();
+    let page = app.get(&admin, "/").text().unwrap();
+    assert!(page.contains("<s>Create a list</s>"), "done: struck through");
+    assert!(!app.get(&app.signed_in_user(&admin, "mia", "marketer"), "/").text().unwrap().contains("getting-started"));
+}

@@ -55,6 +55,9 @@ pub async fn show(
     let reports = blocking(move || super::reports::dashboard_section(&st, &principal, chrono::Utc::now())).await?;
     // ---- end reports
     let st = state.clone();
+    let checklist =
+        if g.can(Permission::ManageSettings) { Some(blocking(move || getting_started(&st)).await?) } else { None };
+    let st = state.clone();
     let can_audit = g.can(Permission::ViewAudit);
     let (users, locked, logins, failures, recent, backup, usernames) = blocking(move || -> Result<_, ApiError> {
         let users = st.users.list()?;
@@ -90,9 +93,42 @@ pub async fn show(
             recent => recent, backup => backup, usernames => usernames,
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
+            checklist => checklist.filter(|c: &Vec<Step>| c.iter().any(|s| !s.done)),
             warnings => if g.can(crate::domain::Permission::ManageSettings) { state.config.warnings() } else { Vec::new() },
             reports => reports,
             privacy => privacy,
         },
     )
+}
+
+/// One step of the first hour, and whether it is done (read off the store and the config).
+#[derive(serde::Serialize)]
+pub struct Step {
+    pub done: bool,
+    pub text: &'static str,
+    pub href: &'static str,
+}
+
+/// The getting-started checklist, shown until every step is done.
+fn getting_started(state: &AppState) -> Result<Vec<Step>, ApiError> {
+    let settings = state.settings.get()?;
+    let named = settings.organisation != crate::settings::Settings::default().organisation;
+    let mail = !state.config.mail.relays.is_empty() && !state.config.mail.from.trim().is_empty();
+    let dkim = state.mailer.signer().is_some();
+    let list = !state.lists.all()?.is_empty();
+    let form = !state.forms.all()?.is_empty();
+    let sent = state.sending.campaigns.all()?.iter().any(|c| c.state == crate::sending::campaign::CampaignState::Sent);
+    let step = |done, text, href| Step { done, text, href };
+    Ok(vec![
+        step(
+            named && !settings.postal_address.is_empty(),
+            "Name your organisation and its postal address",
+            "/settings",
+        ),
+        step(mail, "Set the sender address and an SMTP relay (config file), and send a test", "/settings/email"),
+        step(dkim, "Sign your mail with DKIM (tidings dkim generate)", "/settings/email"),
+        step(list, "Create a list", "/lists"),
+        step(form, "Build a subscribe form", "/forms/new"),
+        step(sent, "Send a first campaign", "/campaigns"),
+    ])
 }
