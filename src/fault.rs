@@ -3,12 +3,22 @@
 //! point of that name. Otherwise a point costs one comparison with an empty static.
 //!
 //! Points: `send.after_bounce` (a refused recipient is bounced, its slot not yet written);
-//! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed).
+//! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed);
+//! `bounce.before_status` (a bounce record is on disk, the address's status not yet).
 
 use std::sync::LazyLock;
 
 static ARMED: LazyLock<Option<String>> =
     LazyLock::new(|| std::env::var("TIDINGS_FAULT").ok().filter(|s| !s.trim().is_empty()));
+
+/// Like [`point`], after committing what was written so far: what another writer's group
+/// commit may do at any moment.
+pub fn point_committed(store: &crate::store::Store, name: &str) {
+    if ARMED.as_deref() == Some(name) {
+        let _ = store.commit();
+        point(name);
+    }
+}
 
 pub fn point(name: &str) {
     if ARMED.as_deref() == Some(name) {

@@ -279,6 +279,27 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         let _lock = RECORD_LOCK.lock().unwrap_or_else(|p| p.into_inner());
         let earlier = tree.scan_prefix(person.as_bytes())?;
         if dedupe.is_some() && earlier.iter().any(|(_, r)| r.dedupe == dedupe) {
+            drop(_lock);
+            // The record was counted once; its effect is made sure of again. Another writer's
+            // group commit can carry the record to disk before this one's status change, and a
+            // crash in between must not leave a refused address subscribed when the message
+            // is sent again and refused again.
+            let target = match event.kind {
+                BounceKind::Hard => {
+                    Some((Status::Bounced, format!("hard bounce {} via {}", event.status, event.source)))
+                }
+                BounceKind::Complaint => Some((Status::Complained, format!("spam complaint via {}", event.source))),
+                BounceKind::Soft => None,
+            };
+            if let Some((target, why)) = target {
+                let applies = match target {
+                    Status::Complained => c.status != Status::Complained,
+                    _ => !matches!(c.status, Status::Bounced | Status::Complained),
+                };
+                if applies {
+                    crate::contacts::ops::set_status(state, event.actor, &c.id, target, why.trim())?;
+                }
+            }
             return Ok(Effect::Duplicate);
         }
         let suffix = uuid::Uuid::now_v7();
@@ -317,6 +338,7 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         BounceKind::Complaint => "complaint",
     };
     crate::metrics::Metrics::count(&state.metrics.bounces, kind, 1);
+    crate::fault::point_committed(&state.store, "bounce.before_status");
     let limit = state.config.mail.bounces.soft_limit as usize;
     let (target, why) = match event.kind {
         BounceKind::Complaint => (Status::Complained, format!("spam complaint via {}", event.source)),

@@ -230,3 +230,20 @@ fn an_unsubscribe_killed_after_its_commit_keeps_its_count() {
     assert_eq!(outcomes.unsubscribes, 1, "the unsubscribe is counted in the campaign's report");
     state.search.stop();
 }
+
+/// Another writer's group commit can carry a bounce record to disk before the address's
+/// status: a crash then, and the message is sent again and refused again. The second refusal
+/// is a duplicate record, but its effect is still made sure of.
+#[test]
+fn a_bounce_on_disk_without_its_status_is_completed_when_refused_again() {
+    let audience = 40;
+    let (s, id) = setup(audience);
+    let mut child = serve(s.dir.path(), &s.config_file, Some("bounce.before_status"));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the fault point was never reached");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run_to_the_end(&s, &id, audience, audience / 2);
+    check_statuses(&s, audience);
+}
