@@ -262,7 +262,7 @@ pub async fn serve(state: Arc<AppState>, path: PathBuf) -> std::io::Result<()> {
                     return;
                 }
                 let request = if line.len() > MAX_REQUEST_BYTES && !line.ends_with(b"\n") {
-                    Err(format!("the request is longer than {}", crate::http::limits::human(MAX_REQUEST_BYTES)))
+                    Err(format!("the request is longer than {}", crate::units::human(MAX_REQUEST_BYTES)))
                 } else {
                     serde_json::from_slice::<Request>(&line).map_err(|e| e.to_string())
                 };

@@ -46,20 +46,6 @@ impl From<crate::store::backup::BackupError> for OpError {
     }
 }
 
-impl From<OpError> for crate::http::error::ApiError {
-    fn from(e: OpError) -> Self {
-        use crate::http::error::{ApiError, Code};
-        match e {
-            OpError::Invalid { field, message } => ApiError::invalid(field, message),
-            OpError::Forbidden(m) => ApiError::new(Code::Forbidden, m),
-            OpError::NotFound(what) => ApiError::not_found(what),
-            OpError::Conflict(m) => ApiError::new(Code::Conflict, m),
-            OpError::Store(s) => ApiError::internal(s),
-            OpError::Internal(m) => ApiError::internal(m),
-        }
-    }
-}
-
 pub type OpResult<T> = Result<T, OpError>;
 
 /// Who acts, from where, and with which role (None for the operator's CLI: full power).

@@ -24,11 +24,11 @@ pub struct AppState {
     pub metrics: Metrics,
     pub jobs: crate::jobs::JobLog,
     pub started_at: Instant,
-    pub login_limiter: crate::http::ratelimit::Limiter,
+    pub login_limiter: crate::ratelimit::Limiter,
     /// Failed sign-ins per account and network (see `auth::throttle`).
     pub login_throttle: crate::auth::throttle::LoginThrottle,
     /// Unsubscribe and preference-centre pages, per client network.
-    pub public_limiter: crate::http::ratelimit::Limiter,
+    pub public_limiter: crate::ratelimit::Limiter,
     pub contacts: crate::contacts::Contacts,
     pub fields: crate::contacts::schema::Fields,
     pub purposes: crate::contacts::schema::Purposes,
@@ -85,9 +85,9 @@ impl AppState {
             templates: Templates::new(),
             metrics: Metrics::new(),
             started_at: Instant::now(),
-            login_limiter: crate::http::ratelimit::Limiter::per_minute(30),
+            login_limiter: crate::ratelimit::Limiter::per_minute(30),
             login_throttle: crate::auth::throttle::LoginThrottle::new(auth.max_failed_logins, auth.lockout_minutes),
-            public_limiter: crate::http::ratelimit::Limiter::per_minute(config.http.public_per_minute),
+            public_limiter: crate::ratelimit::Limiter::per_minute(config.http.public_per_minute),
             store,
             config,
         })

@@ -352,7 +352,10 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
             if recipients.is_empty() {
                 "We had not passed your data on to anyone.".to_string()
             } else {
-                format!("We have also told those we had passed your data on to: {}.", recipients.join(", "))
+                format!(
+                    "We had passed your data on to {}; our data-protection officer tells them of this change.",
+                    recipients.join(", ")
+                )
             },
             state.settings.get()?.organisation
         );

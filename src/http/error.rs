@@ -159,6 +159,21 @@ pub fn path_error(err: actix_web::error::PathError, _: &actix_web::HttpRequest) 
     ApiError::new(Code::NotFound, format!("Not found: {err}")).into()
 }
 
+/// Operations speak in their own errors; this is where they become answers.
+impl From<crate::ops::OpError> for ApiError {
+    fn from(e: crate::ops::OpError) -> Self {
+        use crate::ops::OpError;
+        match e {
+            OpError::Invalid { field, message } => ApiError::invalid(field, message),
+            OpError::Forbidden(m) => ApiError::new(Code::Forbidden, m),
+            OpError::NotFound(what) => ApiError::not_found(what),
+            OpError::Conflict(m) => ApiError::new(Code::Conflict, m),
+            OpError::Store(s) => ApiError::internal(s),
+            OpError::Internal(m) => ApiError::internal(m),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,18 +46,7 @@ pub const MAX_WEBHOOK_BYTES: usize = 256 * 1024;
 /// held whole. (The file itself is bounded by `contacts.max_upload_mb` and goes to disk.)
 pub const MAX_MULTIPART_OVERHEAD: usize = 1024 * 1024;
 
-/// `65536` → "64 KiB", `4194304` → "4 MiB".
-pub fn human(bytes: usize) -> String {
-    const KIB: usize = 1024;
-    const MIB: usize = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
-        format!("{} MiB", bytes / MIB)
-    } else if bytes >= KIB && bytes % KIB == 0 {
-        format!("{} KiB", bytes / KIB)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
+pub use crate::units::human;
 
 /// 413 naming what was too large: "The form is larger than 64 KiB."
 pub fn too_large(what: &str, limit: usize) -> ApiError {

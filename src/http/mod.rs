@@ -8,7 +8,6 @@ pub mod error;
 pub mod guard;
 pub mod limits;
 pub mod pages;
-pub mod ratelimit;
 pub mod system;
 pub mod templates;
 

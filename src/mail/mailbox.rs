@@ -87,7 +87,7 @@ impl PollReport {
             out.push_str(&format!(
                 "; {} larger than {} read in part",
                 self.cut,
-                crate::http::limits::human(MAX_MESSAGE_BYTES as usize)
+                crate::units::human(MAX_MESSAGE_BYTES as usize)
             ));
         }
         out

@@ -143,8 +143,8 @@ fn seeds() -> Vec<Template> {
             subject: "Your request about your personal data".into(),
             body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
                as you asked, we have {{ data.done }}.\n\n\
-               {% if data.recipients %}We have also told those we had passed your data on to: \
-               {{ data.recipients | join(\", \") }}.{% else %}We had not passed your data on to anyone.{% endif %}\n\n\
+               {% if data.recipients %}We had passed your data on to {{ data.recipients | join(\", \") }}; \
+               our data-protection officer tells them of this change.{% else %}We had not passed your data on to anyone.{% endif %}\n\n\
                Write to us if anything is not as you asked.\n"
                 .into(),
             format: BodyFormat::Markdown,

@@ -66,7 +66,7 @@ pub struct Tracking {
     /// Country lookups, when `tracking.geoip_db` is set.
     pub geo: Option<geo::Geo>,
     /// Tracker hits per client network.
-    pub site_limiter: crate::http::ratelimit::Limiter,
+    pub site_limiter: crate::ratelimit::Limiter,
 }
 
 impl Tracking {
@@ -103,7 +103,7 @@ impl Tracking {
             mailings: Mutex::new(HashMap::new()),
             website: Website::open(store, contacts, config.website_linking)?,
             geo,
-            site_limiter: crate::http::ratelimit::Limiter::per_minute(config.collect_per_minute),
+            site_limiter: crate::ratelimit::Limiter::per_minute(config.collect_per_minute),
         })
     }
 

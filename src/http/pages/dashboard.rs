@@ -125,7 +125,7 @@ fn getting_started(state: &AppState) -> Result<Vec<Step>, ApiError> {
             "Name your organisation and its postal address",
             "/settings",
         ),
-        step(mail, "Set the sender address and an SMTP relay (config file), and send a test", "/settings/email"),
+        step(mail, "Set the sender address and an SMTP relay (config file)", "/settings/email"),
         step(dkim, "Sign your mail with DKIM (tidings dkim generate)", "/settings/email"),
         step(list, "Create a list", "/lists"),
         step(form, "Build a subscribe form", "/forms/new"),
