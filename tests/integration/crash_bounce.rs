@@ -4,7 +4,6 @@
 //! shared the commit of the send's outcome, 2–7 of 1,000 refused addresses stayed subscribed
 //! in every run with six kills.
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tidings::config::Config;
@@ -14,35 +13,13 @@ use tidings::sending::ops::{self as sops, CampaignInput};
 use tidings::state::AppState;
 use tidings::store::{OpenOptions, Store};
 
+use crate::helpers::{free_port, serve_binary};
 use crate::smtp_sink::{SinkOptions, SmtpSink};
 
 /// Odd-numbered recipients do not exist at the relay.
 fn refuse_odd(rcpt: &str) -> Option<&'static str> {
     let n: u32 = rcpt.trim_start_matches('<').get(1..5)?.parse().ok()?;
     (n % 2 == 1).then_some("550 5.1.1 <user> no such user here")
-}
-
-fn serve(dir: &std::path::Path, config: &std::path::Path, fault: Option<&str>) -> Child {
-    serve_on(free_port(), dir, config, fault)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn serve_on(port: u16, dir: &std::path::Path, config: &std::path::Path, fault: Option<&str>) -> Child {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
-    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
-        .arg(dir)
-        .arg("--config")
-        .arg(config)
-        .env("TIDINGS_LOG__LEVEL", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if let Some(f) = fault {
-        cmd.env("TIDINGS_FAULT", f);
-    }
-    cmd.spawn().unwrap()
 }
 
 struct Setup {
@@ -103,7 +80,7 @@ fn campaign(state: &AppState, name: &str) -> tidings::domain::CampaignId {
 /// Runs the server until the campaign's `audience` slots are settled (half of them accepted),
 /// then stops it.
 fn run_to_the_end(s: &Setup, campaign: &tidings::domain::CampaignId, audience: usize, accepted_total: usize) {
-    let mut child = serve(s.dir.path(), &s.config_file, None);
+    let mut child = serve_binary(free_port(), s.dir.path(), &s.config_file, None);
     let deadline = Instant::now() + Duration::from_secs(120);
     // Wait for the accepted messages, then for the slots to settle.
     let accepted = |s: &Setup| {
@@ -150,7 +127,7 @@ fn a_kill_right_after_the_bounce_loses_neither_the_bounce_nor_the_send() {
     let audience = 40;
     let (s, id) = setup(audience);
     // The first refused recipient is bounced, then the process dies before its slot is written.
-    let mut child = serve(s.dir.path(), &s.config_file, Some("send.after_bounce"));
+    let mut child = serve_binary(free_port(), s.dir.path(), &s.config_file, Some("send.after_bounce"));
     let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
         if let Some(st) = child.try_wait().unwrap() {
@@ -171,7 +148,7 @@ fn kills_during_a_send_never_leave_a_refused_address_subscribed() {
     let t0 = Instant::now();
     // Six kills, spread over the send: each once another eighth of the audience was accepted.
     for k in 1..=6 {
-        let mut child = serve(s.dir.path(), &s.config_file, None);
+        let mut child = serve_binary(free_port(), s.dir.path(), &s.config_file, None);
         let target = k * audience / 16;
         let deadline = Instant::now() + Duration::from_secs(60);
         while s.sink.messages().len() < target && Instant::now() < deadline {
@@ -206,7 +183,7 @@ fn an_unsubscribe_killed_after_its_commit_keeps_its_count() {
     let path = &url[url.find("/u/").unwrap()..];
 
     let port = free_port();
-    let mut child = serve_on(port, s.dir.path(), &s.config_file, Some("unsubscribe.after_status"));
+    let mut child = serve_binary(port, s.dir.path(), &s.config_file, Some("unsubscribe.after_status"));
     let client = crate::helpers::client_builder().timeout(Duration::from_secs(10)).build().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     // Until the server listens; the one-click POST then kills it at the fault point.
@@ -238,7 +215,7 @@ fn an_unsubscribe_killed_after_its_commit_keeps_its_count() {
 fn a_bounce_on_disk_without_its_status_is_completed_when_refused_again() {
     let audience = 40;
     let (s, id) = setup(audience);
-    let mut child = serve(s.dir.path(), &s.config_file, Some("bounce.before_status"));
+    let mut child = serve_binary(free_port(), s.dir.path(), &s.config_file, Some("bounce.before_status"));
     let deadline = Instant::now() + Duration::from_secs(60);
     while child.try_wait().unwrap().is_none() {
         assert!(Instant::now() < deadline, "the fault point was never reached");

@@ -4,7 +4,6 @@
 //! Message-ID and number no more than the relay connections.
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tidings::config::Config;
@@ -25,20 +24,6 @@ fn header(m: &Received, name: &str) -> String {
             l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string())
         })
         .unwrap_or_default()
-}
-
-fn serve(dir: &std::path::Path, config: &std::path::Path) -> Child {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
-        .arg(dir)
-        .arg("--config")
-        .arg(config)
-        .env("TIDINGS_LOG__LEVEL", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap()
 }
 
 fn distinct(msgs: &[Received]) -> usize {
@@ -96,7 +81,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
 
     let t0 = Instant::now();
     eprintln!("setup done");
-    let mut child = serve(dir.path(), &config_file);
+    let mut child = crate::helpers::serve_binary(crate::helpers::free_port(), dir.path(), &config_file, None);
     let deadline = Instant::now() + Duration::from_secs(60);
     while sink.messages().len() < AUDIENCE / 4 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
@@ -107,7 +92,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
     assert!((AUDIENCE / 4..AUDIENCE).contains(&at_kill), "killed mid-way: {at_kill} of {AUDIENCE}");
 
     eprintln!("killed at {:?}", t0.elapsed());
-    let mut child = serve(dir.path(), &config_file);
+    let mut child = crate::helpers::serve_binary(crate::helpers::free_port(), dir.path(), &config_file, None);
     let deadline = Instant::now() + Duration::from_secs(90);
     while distinct(&sink.messages()) < AUDIENCE && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));

@@ -262,3 +262,30 @@ pub fn seed_news_subscribers(state: &AppState, n: usize) {
     state.store.commit().unwrap();
     state.contacts.announce(last);
 }
+
+/// A free loopback port (closed again at once) for a `tidings serve` child.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The real binary serving `dir` with `config` on loopback `port`, as the crash tests kill it;
+/// `fault` arms a fault point (`TIDINGS_FAULT`, see `tidings::fault`).
+pub fn serve_binary(
+    port: u16,
+    dir: &std::path::Path,
+    config: &std::path::Path,
+    fault: Option<&str>,
+) -> std::process::Child {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"));
+    cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
+        .arg(dir)
+        .arg("--config")
+        .arg(config)
+        .env("TIDINGS_LOG__LEVEL", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit());
+    if let Some(f) = fault {
+        cmd.env("TIDINGS_FAULT", f);
+    }
+    cmd.spawn().unwrap()
+}

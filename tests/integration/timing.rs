@@ -6,7 +6,6 @@
 //! behind the answer and is really done; a kill -9 between the answer and the work loses none.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -429,7 +428,7 @@ fn queued_requests_are_sealed_exported_erased_and_carried_out_at_the_next_start(
     // Sealed: no address or name of a queued request is in any file in plaintext.
     state.store.commit().unwrap();
     close(state);
-    for file in walk(dir.path()) {
+    for file in crate::erasure::walk(dir.path()) {
         let bytes = std::fs::read(&file).unwrap();
         for needle in ["stranger@example.org", "newcomer@example.org", "Zenobia"] {
             assert!(
@@ -453,32 +452,6 @@ fn queued_requests_are_sealed_exported_erased_and_carried_out_at_the_next_start(
     let newcomer = newcomer.expect("the sign-up was recorded");
     assert_eq!((newcomer.status, newcomer.first_name.as_str()), (Status::Pending, "Zenobia"));
     assert!(eventually(Duration::from_secs(5), || app.state.intake.is_empty()), "the queue is empty");
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else if p.is_file() {
-            out.push(p);
-        }
-    }
-    out
-}
-
-fn serve(dir: &std::path::Path, config: &std::path::Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
-        .arg(dir)
-        .arg("--config")
-        .arg(config)
-        .env("TIDINGS_LOG__LEVEL", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap()
 }
 
 fn wait_until_up(url: &str) {
@@ -538,7 +511,7 @@ fn requests_answered_before_a_kill_are_carried_out_after_the_restart() {
 
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let url = format!("http://127.0.0.1:{port}");
-    let mut child = serve(dir.path(), &config_file, port);
+    let mut child = crate::helpers::serve_binary(port, dir.path(), &config_file, None);
     wait_until_up(&url);
     let acked: Arc<Mutex<Vec<String>>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
@@ -586,7 +559,7 @@ fn requests_answered_before_a_kill_are_carried_out_after_the_restart() {
     close(state);
     eprintln!("{} requests answered before the kill; {left} of them not yet carried out", acked.len());
 
-    let mut child = serve(dir.path(), &config_file, port);
+    let mut child = crate::helpers::serve_binary(port, dir.path(), &config_file, None);
     let delivered = eventually(Duration::from_secs(90), || {
         let to: HashSet<String> = sink.messages().iter().map(|m| m.to[0].clone()).collect();
         acked.iter().all(|a| to.contains(a))
