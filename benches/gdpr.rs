@@ -47,7 +47,7 @@ fn contacts(state: &AppState, n: usize, tag: &str) -> Vec<ContactId> {
         let email = EmailAddress::parse(&format!("{tag}{i}@example.org")).expect("an address");
         let mut c = Contact::new(email, Source::Import, "bench".into());
         c.first_name = format!("Name{i}");
-        last = state.contacts.insert(&c, None).expect("insert");
+        last = state.contacts.insert(&c, &[]).expect("insert");
         ids.push(c.id);
     }
     state.store.commit().expect("commit");

@@ -120,7 +120,7 @@ fn run(label: &'static str, audience: usize, pool: usize, dkim: bool, sink_port:
             MergePolicy::Overwrite,
             Source::Import,
             "bench",
-            Some(&consent),
+            std::slice::from_ref(&consent),
             &fields,
         )
         .unwrap();

@@ -23,12 +23,14 @@ use crate::store::{OpenOptions, Store};
 pub struct ImportArgs {
     /// The CSV file (UTF-8, with or without BOM; delimiter and header are detected).
     pub file: PathBuf,
-    /// The consent purpose the contacts agreed to (e.g. newsletter); needs --collected.
+    /// A consent purpose the contacts agreed to (e.g. newsletter), each followed by its
+    /// --collected; repeat both for several purposes.
     #[arg(long, value_name = "PURPOSE")]
-    pub purpose: Option<String>,
-    /// Where and when that consent was collected (e.g. "shop checkout form, 2024-2026").
+    pub purpose: Vec<String>,
+    /// Where and when the consent to the --purpose before it was collected (e.g. "shop checkout
+    /// form, 2024-2026").
     #[arg(long, value_name = "TEXT")]
-    pub collected: Option<String>,
+    pub collected: Vec<String>,
     /// Another lawful basis instead of consent: contract, legitimate_interest, legal_obligation.
     #[arg(long, value_name = "BASIS")]
     pub basis: Option<LawfulBasis>,
@@ -144,15 +146,24 @@ fn options(args: &ImportArgs, fields: &[crate::domain::FieldDef]) -> Result<Impo
             Some(Target::parse(field, fields).ok_or_else(|| format!("--map {m:?}: unknown field {field:?}"))?)
         };
     }
-    let basis = match (&args.purpose, &args.basis) {
+    let basis = match (args.purpose.first(), &args.basis) {
         (Some(_), Some(_)) => return Err("give either --purpose (consent) or --basis, not both".into()),
-        (Some(p), None) => Some(Basis::Consent {
-            purpose: p.clone(),
-            collected: args
-                .collected
-                .clone()
-                .ok_or("--purpose needs --collected: where and when was consent given?")?,
-        }),
+        (Some(_), None) => {
+            if args.collected.len() != args.purpose.len() {
+                return Err(format!(
+                    "each --purpose needs its own --collected (where and when was consent given?): {} purposes, {} --collected",
+                    args.purpose.len(),
+                    args.collected.len()
+                ));
+            }
+            let grants = args
+                .purpose
+                .iter()
+                .zip(&args.collected)
+                .map(|(purpose, collected)| import::Grant { purpose: purpose.clone(), collected: collected.clone() })
+                .collect();
+            Some(Basis::Consent { grants })
+        }
         (None, Some(b)) => Some(Basis::Other {
             basis: *b,
             note: args.note.clone().ok_or("--basis needs --note: what does it rest on?")?,

@@ -73,17 +73,34 @@ impl From<ImportError> for OpError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
-    /// People consented to `purpose`; `collected` says where and when (e.g. "checkout form on
-    /// shop.example, 2024–2026"). Each contact gets a grant in its ledger.
-    Consent { purpose: String, collected: String },
+    /// People consented to one or more purposes, each with its own proof (where and when it
+    /// was collected). Each contact gets a grant per purpose in its ledger.
+    Consent { grants: Vec<Grant> },
     /// Another basis (contract, legitimate interest, legal obligation), with a note.
     Other { basis: LawfulBasis, note: String },
 }
 
+/// Consent to one purpose, and where and when it was collected (e.g. "checkout form on
+/// shop.example, 2024–2026"): the proof kept in each grant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grant {
+    pub purpose: String,
+    pub collected: String,
+}
+
 impl Basis {
+    /// Consent to one purpose.
+    pub fn consent(purpose: &str, collected: &str) -> Basis {
+        Basis::Consent { grants: vec![Grant { purpose: purpose.into(), collected: collected.into() }] }
+    }
+
     pub fn describe(&self) -> String {
         match self {
-            Basis::Consent { purpose, collected } => format!("consent for {purpose}, collected: {collected}"),
+            Basis::Consent { grants } => grants
+                .iter()
+                .map(|g| format!("consent for {}, collected: {}", g.purpose, g.collected))
+                .collect::<Vec<_>>()
+                .join("; "),
             Basis::Other { basis, note } => format!("{}: {note}", basis.label()),
         }
     }
@@ -630,16 +647,39 @@ fn validate_options(state: &AppState, o: &ImportOptions) -> Result<(), ImportErr
         ));
     };
     match basis {
-        Basis::Consent { purpose, collected } => {
-            let p = state
-                .purposes
-                .get(purpose)?
-                .ok_or_else(|| ImportError::Invalid(format!("there is no purpose `{purpose}`")))?;
-            if p.basis != LawfulBasis::Consent {
-                return Err(ImportError::Invalid(format!("the purpose `{purpose}` is not based on consent")));
+        Basis::Consent { grants } => {
+            if grants.is_empty() {
+                return Err(ImportError::Invalid("choose at least one purpose people consented to".into()));
             }
-            if collected.trim().len() < 3 {
-                return Err(ImportError::Invalid("say where and when the consent was collected".into()));
+            if grants.len() > super::ops::MAX_GRANTS {
+                return Err(ImportError::Invalid(format!(
+                    "one import records consent for at most {} purposes",
+                    super::ops::MAX_GRANTS
+                )));
+            }
+            for (i, Grant { purpose, collected }) in grants.iter().enumerate() {
+                let p = state
+                    .purposes
+                    .get(purpose)?
+                    .ok_or_else(|| ImportError::Invalid(format!("there is no purpose `{purpose}`")))?;
+                if p.basis != LawfulBasis::Consent {
+                    return Err(ImportError::Invalid(format!("the purpose `{purpose}` is not based on consent")));
+                }
+                if grants[..i].iter().any(|g| g.purpose == *purpose) {
+                    return Err(ImportError::Invalid(format!("the purpose `{purpose}` is named twice")));
+                }
+                if collected.trim().len() < 3 {
+                    return Err(ImportError::Invalid(format!(
+                        "say where and when the consent to “{}” was collected",
+                        p.name
+                    )));
+                }
+                if collected.chars().count() > 300 {
+                    return Err(ImportError::Invalid(format!(
+                        "where the consent to “{}” was collected: at most 300 characters",
+                        p.name
+                    )));
+                }
             }
         }
         Basis::Other { basis, note } => {
@@ -785,25 +825,26 @@ fn run_inner(
     }
     base.add_lists = o.add_lists.iter().map(|l| slugify(l)).filter(|l| !l.is_empty()).collect();
     let source_ref = format!("import:{}", batch.id);
-    let consent = match &o.basis {
-        Some(Basis::Consent { purpose, collected }) => {
+    let mut consents = Vec::new();
+    if let Some(Basis::Consent { grants }) = &o.basis {
+        let at = Utc::now();
+        for Grant { purpose, collected } in grants {
             let p = state
                 .purposes
                 .get(purpose)?
                 .ok_or_else(|| ImportError::Invalid(format!("there is no purpose `{purpose}`")))?;
-            Some(ConsentEntry {
+            consents.push(ConsentEntry {
                 purpose: p.key.clone(),
                 granted: true,
-                at: Utc::now(),
+                at,
                 via: Via::Import(batch.id.clone()),
                 wording: (p.current_wording > 0).then(|| (p.key.clone(), p.current_wording)),
                 ip: None,
                 user_agent: None,
                 note: collected.trim().to_string(),
-            })
+            });
         }
-        _ => None,
-    };
+    }
     let file = File::open(path)?;
 
     // A parser thread reads and validates rows while this one writes the previous chunk.
@@ -826,7 +867,7 @@ fn run_inner(
             for w in &parsed.left_empty {
                 report.write_record([w.line.to_string(), w.column.clone(), w.reason.clone()]).map_err(csv_err)?;
             }
-            let seq = write_chunk(state, o, &source_ref, consent.as_ref(), &fields, &parsed, batch, &mut report)?;
+            let seq = write_chunk(state, o, &source_ref, &consents, &fields, &parsed, batch, &mut report)?;
             batch.bytes_done = parsed.bytes;
             state.imports.put(batch)?;
             state.store.commit()?;
@@ -967,7 +1008,7 @@ fn write_chunk(
     state: &AppState,
     o: &ImportOptions,
     source_ref: &str,
-    consent: Option<&ConsentEntry>,
+    consents: &[ConsentEntry],
     fields: &[FieldDef],
     chunk: &Parsed,
     batch: &mut ImportBatch,
@@ -976,7 +1017,7 @@ fn write_chunk(
     if chunk.inputs.is_empty() {
         return Ok(0);
     }
-    let (outcomes, seq) = upsert_chunk(state, &chunk.inputs, o.policy, Source::Import, source_ref, consent, fields)?;
+    let (outcomes, seq) = upsert_chunk(state, &chunk.inputs, o.policy, Source::Import, source_ref, consents, fields)?;
     for (outcome, line) in outcomes.into_iter().zip(chunk.lines.iter()) {
         match outcome {
             Ok(Upserted::Created) => batch.created += 1,

@@ -478,14 +478,14 @@ impl Contacts {
         self.feed.logged(seq);
     }
 
-    /// Inserts a new contact (uncommitted), with a first ledger entry when given (one data key
-    /// lookup and one logged change for both). Returns the change sequence number.
-    pub fn insert(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<u64, ContactError> {
+    /// Inserts a new contact (uncommitted), with its first ledger entries when given (one data
+    /// key and one logged change for all). Returns the change sequence number.
+    pub fn insert(&self, c: &Contact, consents: &[ConsentEntry]) -> Result<u64, ContactError> {
         if let Some(holder) = self.claim_or_find(&c.email, &c.id)? {
             return Err(ContactError::EmailTaken(holder.id));
         }
         let seq = self.log(&c.id, true)?;
-        self.write_claimed(c, consent)?;
+        self.write_claimed(c, consents)?;
         Ok(seq)
     }
 
@@ -509,20 +509,29 @@ impl Contacts {
     }
 
     /// Writes a new contact whose address is claimed ([`Contacts::claim_or_find`]) and whose
-    /// change is logged ([`Contacts::log_many`]), with its first ledger entry.
+    /// change is logged ([`Contacts::log_many`]), with its first ledger entries.
     ///
-    /// One sled record holds the contact, its new data key (wrapped by the master key) and that
+    /// One sled record holds the contact, its new data key (wrapped by the master key) and the
     /// first entry, sealed exactly as the ledger tree would seal it and never rewritten after:
     /// a bulk import writes two records per contact (this and the address claim) rather than
-    /// four, and a crash cannot leave a contact without its consent or the reverse.
-    pub fn write_claimed(&self, c: &Contact, consent: Option<&ConsentEntry>) -> Result<(), ContactError> {
+    /// four, and a crash cannot leave a contact without its consent or the reverse. Further
+    /// entries (an import granting several purposes) go to the ledger tree first, under the
+    /// same new key: sled keeps the order of writes through a crash, so a record that exists
+    /// has all of them, and entries whose record never got written cannot be opened by anyone.
+    pub fn write_claimed(&self, c: &Contact, consents: &[ConsentEntry]) -> Result<(), ContactError> {
         let person = c.id.person();
         let dk = SecretKey::random();
         let mut head = Vec::new();
-        if let Some(entry) = consent {
+        if let Some(entry) = consents.first() {
             let key = seq_key(&person, self.store.db().generate_id()?);
             head.extend_from_slice(&key);
             head.extend_from_slice(&self.ledger.seal_detached(&dk, &key, entry)?);
+        }
+        for entry in consents.iter().skip(1) {
+            let key = seq_key(&person, self.store.db().generate_id()?);
+            if !self.ledger.insert_new_with(&dk, &person, &key, entry)? {
+                return Err(crate::store::StoreError::Conflict("consent ledger entry".into()).into());
+            }
         }
         if !self.records.insert_keyed(&dk, &person, c.id.as_bytes(), c, &head)? {
             return Err(crate::store::StoreError::Conflict(format!("contact {}", c.id)).into());

@@ -303,7 +303,7 @@ pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) ->
     input.apply(&mut c, MergePolicy::Overwrite);
     c.updated_at = c.created_at;
     check_contact(&mut c, &state.fields.all())?;
-    let seq = state.contacts.insert(&c, None)?;
+    let seq = state.contacts.insert(&c, &[])?;
     state.store.commit()?;
     state.contacts.announce(seq);
     state.audit.record(by.event(Action::ContactCreated).target(c.id.reference()).detail("source", source.as_str()))?;
@@ -382,14 +382,15 @@ pub enum Upserted {
 }
 
 /// Creates or updates by email, without committing or auditing (bulk paths commit per chunk).
-/// `consent` appends a grant when the contact does not already hold one for that purpose.
+/// Each of `consents` appends a grant when the contact does not already hold one for that
+/// purpose.
 pub fn upsert_uncommitted(
     state: &AppState,
     input: &ContactInput,
     policy: MergePolicy,
     source: Source,
     source_ref: &str,
-    consent: Option<&ConsentEntry>,
+    consents: &[ConsentEntry],
     fields: &[FieldDef],
 ) -> OpResult<(Upserted, Option<Contact>, u64)> {
     let email = input
@@ -429,18 +430,17 @@ pub fn upsert_uncommitted(
             c.updated_at = c.created_at;
             check_contact(&mut c, fields)?;
             // A new contact has no ledger yet: its grant goes in with the record.
-            seq = state.contacts.insert(&c, consent)?;
+            seq = state.contacts.insert(&c, consents)?;
             return Ok((Upserted::Created, Some(c), seq));
         }
     };
-    if let Some(entry) = consent {
-        let granted = state
-            .contacts
-            .consent_state(&c.id)?
-            .get(&entry.purpose)
-            .is_some_and(|(s, _)| *s == crate::domain::ConsentState::Granted);
-        if !granted {
-            seq = seq.max(state.contacts.append_consent(&c.id, entry)?);
+    if !consents.is_empty() {
+        let held = state.contacts.consent_state(&c.id)?;
+        for entry in consents {
+            let granted = held.get(&entry.purpose).is_some_and(|(s, _)| *s == crate::domain::ConsentState::Granted);
+            if !granted {
+                seq = seq.max(state.contacts.append_consent(&c.id, entry)?);
+            }
         }
     }
     Ok((outcome, Some(c), seq))
@@ -454,8 +454,17 @@ struct Planned {
     history: Vec<HistoryEntry>,
     /// Read from the ledger when first needed (a new contact's start empty).
     consents: Option<crate::domain::ConsentStates>,
-    grant: bool,
+    /// Which of the chunk's grants (by index, a bit each) this contact gets.
+    grants: u64,
     changed: bool,
+}
+
+/// At most this many purposes can be granted by one import (a bit each in [`Planned`]).
+pub const MAX_GRANTS: usize = 16;
+
+/// The grants picked out by a [`Planned::grants`] mask, in order.
+fn picked(consents: &[ConsentEntry], mask: u64) -> impl Iterator<Item = &ConsentEntry> {
+    consents.iter().enumerate().filter(move |(i, _)| mask & (1 << i) != 0).map(|(_, e)| e)
 }
 
 /// Threads that resolve and write an import chunk: the machine this was tuned on has two cores,
@@ -466,7 +475,8 @@ const CHUNK_THREADS: usize = 2;
 /// one by one, with one change logged for the whole chunk: all rows are validated and resolved
 /// first, then the change naming every contact is logged, then the contacts are written, and
 /// what was written is handed to the indexer so it need not read it back. Returns each row's
-/// outcome and the change's sequence number (0 when nothing was written).
+/// outcome and the change's sequence number (0 when nothing was written). `consents` holds at
+/// most [`MAX_GRANTS`] entries, one per purpose.
 ///
 /// Rows are resolved on [`CHUNK_THREADS`] threads, split by address so that every row naming
 /// one address is resolved by the same thread, in file order: the outcome is what one thread
@@ -477,9 +487,15 @@ pub fn upsert_chunk(
     policy: MergePolicy,
     source: Source,
     source_ref: &str,
-    consent: Option<&ConsentEntry>,
+    consents: &[ConsentEntry],
     fields: &[FieldDef],
 ) -> OpResult<(Vec<OpResult<Upserted>>, u64)> {
+    if consents.len() > MAX_GRANTS {
+        return Err(OpError::Invalid {
+            field: "purposes",
+            message: format!("grant at most {MAX_GRANTS} purposes in one import"),
+        });
+    }
     let contacts = &state.contacts;
     // Most installations have erased no one: then no row needs the keyed hash and lookup.
     let suppression = !contacts.suppression_is_empty();
@@ -490,7 +506,7 @@ pub fn upsert_chunk(
         shares[part].push((i, input));
     }
     let resolved = on_threads(shares, |share| {
-        resolve_rows(state, share, policy, source, source_ref, consent, fields, suppression)
+        resolve_rows(state, share, policy, source, source_ref, consents, fields, suppression)
     })?;
     let mut rows: Vec<(usize, OpResult<Upserted>)> = Vec::with_capacity(inputs.len());
     let mut planned: Vec<Planned> = Vec::new();
@@ -512,13 +528,14 @@ pub fn upsert_chunk(
         let mut handed = Vec::with_capacity(part.len());
         for p in part {
             if p.new {
-                contacts.write_claimed(&p.contact, consent.filter(|_| p.grant))?;
+                // A new contact gets every grant: no copy on the hot path.
+                contacts.write_claimed(&p.contact, consents)?;
             } else {
                 contacts.save_logged(&p.contact)?;
                 for h in &p.history {
                     contacts.add_history(&p.contact.id, h)?;
                 }
-                if let (true, Some(entry)) = (p.grant, consent) {
+                for entry in picked(consents, p.grants) {
                     contacts.append_consent_logged(&p.contact.id, entry)?;
                 }
             }
@@ -576,7 +593,7 @@ fn resolve_rows(
     policy: MergePolicy,
     source: Source,
     source_ref: &str,
-    consent: Option<&ConsentEntry>,
+    consents: &[ConsentEntry],
     fields: &[FieldDef],
     suppression: bool,
 ) -> OpResult<Resolved> {
@@ -616,16 +633,16 @@ fn resolve_rows(
                 };
                 match existing {
                     None => {
-                        let mut consents = crate::domain::ConsentStates::new();
-                        if let Some(entry) = consent {
-                            consents.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
+                        let mut held = crate::domain::ConsentStates::new();
+                        for entry in consents {
+                            held.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
                         }
                         planned.push(Planned {
                             contact: fresh,
                             new: true,
                             history: Vec::new(),
-                            consents: Some(consents),
-                            grant: consent.is_some(),
+                            consents: Some(held),
+                            grants: (1u64 << consents.len()) - 1,
                             changed: true,
                         });
                         by_email.insert(email.clone(), planned.len() - 1);
@@ -638,7 +655,7 @@ fn resolve_rows(
                             new: false,
                             history: Vec::new(),
                             consents: None,
-                            grant: false,
+                            grants: 0,
                             changed: false,
                         });
                         by_email.insert(email.clone(), planned.len() - 1);
@@ -671,16 +688,18 @@ fn resolve_rows(
             p.changed = true;
             outcome = Upserted::Updated;
         }
-        if let Some(entry) = consent {
-            let consents = match &mut p.consents {
+        if !consents.is_empty() {
+            let held = match &mut p.consents {
                 Some(c) => c,
                 None => p.consents.insert(contacts.consent_state(&p.contact.id)?),
             };
-            let granted = consents.get(&entry.purpose).is_some_and(|(s, _)| *s == ConsentState::Granted);
-            if !granted {
-                consents.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
-                p.grant = true;
-                p.changed = true;
+            for (i, entry) in consents.iter().enumerate() {
+                let granted = held.get(&entry.purpose).is_some_and(|(s, _)| *s == ConsentState::Granted);
+                if !granted {
+                    held.insert(entry.purpose.clone(), (ConsentState::Granted, entry.at));
+                    p.grants |= 1 << i;
+                    p.changed = true;
+                }
             }
         }
         outcomes.push((row, Ok(outcome)));
@@ -710,11 +729,12 @@ pub fn bulk_upsert(
             if input.email.is_none() {
                 return Err(FieldError::new("email", "an email address is required"));
             }
-            upsert_uncommitted(state, &input, policy, Source::Api, &source_ref(&by), None, &fields).map_err(|e| match e
-            {
-                OpError::Invalid { field, message } => FieldError::new(field, message),
-                other => FieldError::new("contact", other.to_string()),
-            })
+            upsert_uncommitted(state, &input, policy, Source::Api, &source_ref(&by), &[], &fields).map_err(
+                |e| match e {
+                    OpError::Invalid { field, message } => FieldError::new(field, message),
+                    other => FieldError::new("contact", other.to_string()),
+                },
+            )
         });
         match r {
             Ok((outcome, c, seq)) => {

@@ -557,7 +557,7 @@ fn new_contact(
         Some(existing) => Ok(existing),
         None => {
             let seq = state.contacts.log_many(&[(c.id, true)])?;
-            state.contacts.write_claimed(&c, None)?;
+            state.contacts.write_claimed(&c, &[])?;
             state.store.commit()?;
             state.contacts.announce(seq);
             state.audit.record(

@@ -791,7 +791,7 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
             match state.contacts.claim_or_find(&c.email, &c.id).map_err(|e| OpError::Internal(e.to_string()))? {
                 Some(existing) => existing,
                 None => {
-                    state.contacts.write_claimed(&c, None).map_err(|e| OpError::Internal(e.to_string()))?;
+                    state.contacts.write_claimed(&c, &[]).map_err(|e| OpError::Internal(e.to_string()))?;
                     let seq = state.contacts.log_change(&c.id)?;
                     state.contacts.announce(seq);
                     c

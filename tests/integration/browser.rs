@@ -632,7 +632,7 @@ fn browser_custom_field_csv_import_search_as_you_type_and_edit() {
     b.click_button("Upload and preview");
     b.wait_for_text("h1", "Import");
     b.select("#col3", "custom.shoe_size");
-    b.fill("#collected", "newsletter box at checkout, 2026");
+    b.fill("#collected-newsletter", "newsletter box at checkout, 2026");
     b.screenshot(&shot_path("import-mapping.png"));
     b.click_button("Start the import");
     b.wait_for_text("#import-state", "Done");

@@ -253,7 +253,7 @@ pub fn seed_news_subscribers(state: &AppState, n: usize) {
             MergePolicy::Overwrite,
             Source::Import,
             "test",
-            Some(&consent),
+            std::slice::from_ref(&consent),
             &fields,
         )
         .unwrap();

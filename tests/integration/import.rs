@@ -571,3 +571,133 @@ fn day_first_dates_and_rows_kept_with_a_bad_field_left_empty() {
         "reported by column, without the value: {report}"
     );
 }
+
+/// One import records consent for several purposes (newsletter and engagement measurement),
+/// each grant with its own proof; a contact that already holds one grant gets only the other;
+/// a purpose ticked without its proof is refused with the form kept.
+#[test]
+fn an_import_grants_several_purposes_each_with_its_own_proof() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let st = &app.state;
+    let known = tidings::domain::ContactInput {
+        email: Some(EmailAddress::parse("known@example.com").unwrap()),
+        ..Default::default()
+    };
+    let kim = ops::create(st, By::cli(), &known, tidings::domain::Source::Api).unwrap();
+    ops::record_consent(st, By::cli(), &kim.id, "newsletter", true, "asked at the till", None, None).unwrap();
+
+    let csv = "email,first_name\nknown@example.com,Kim\nnew@example.com,Nora\n";
+    let r = upload(&app, &c, "two.csv", csv.as_bytes().to_vec());
+    assert_eq!(r.status(), 303);
+    let map_url = location(&r);
+    let id = map_url.trim_start_matches("/contacts/import/").trim_end_matches("/map").to_string();
+    let page = app.get(&c, &map_url).text().unwrap();
+    assert!(page.contains(r#"id="collected-engagement""#), "a proof box per consent purpose:\n{page}");
+    let fields = |engagement_proof: &str| -> Vec<(&'static str, String)> {
+        vec![
+            ("csrf", csrf_of(&page)),
+            ("header", "1".into()),
+            ("delimiter", ",".into()),
+            ("column", "email".into()),
+            ("column", "first_name".into()),
+            ("policy", "overwrite".into()),
+            ("basis", "consent".into()),
+            ("purpose", "newsletter".into()),
+            ("purpose", "engagement".into()),
+            ("collected_for", "newsletter".into()),
+            ("collected", "newsletter box at checkout, 2025".into()),
+            ("collected_for", "engagement".into()),
+            ("collected", engagement_proof.into()),
+            ("note", String::new()),
+        ]
+    };
+    let start = format!("{}/contacts/import/{id}/start", app.url);
+    let r = c.post(&start).form(&fields("")).send().unwrap();
+    assert_eq!(r.status(), 422, "a ticked purpose without its proof");
+    let body = r.text().unwrap();
+    assert!(body.contains("where and when the consent to"), "{body}");
+    assert!(body.contains(r#"value="newsletter box at checkout, 2025""#), "the typed proof is kept:\n{body}");
+    assert!(st.contacts.find_by_email(&EmailAddress::parse("new@example.com").unwrap()).unwrap().is_none());
+
+    let r = c.post(&start).form(&fields("measurement opt-in on the same form, 2025")).send().unwrap();
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    let s = wait_done(&app, &c, &id);
+    assert_eq!((s["status"].as_str(), s["created"].as_u64()), (Some("done"), Some(1)), "{s}");
+
+    let notes = |email: &str| -> Vec<(String, String)> {
+        let contact = st.contacts.find_by_email(&EmailAddress::parse(email).unwrap()).unwrap().unwrap();
+        let mut out: Vec<_> = st
+            .contacts
+            .ledger(&contact.id)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.granted && e.via == Via::Import(id.clone()))
+            .map(|e| (e.purpose, e.note))
+            .collect();
+        out.sort();
+        out
+    };
+    let both = vec![
+        ("engagement".to_string(), "measurement opt-in on the same form, 2025".to_string()),
+        ("newsletter".to_string(), "newsletter box at checkout, 2025".to_string()),
+    ];
+    assert_eq!(notes("new@example.com"), both, "a new contact gets both grants, each with its proof");
+    assert_eq!(notes("known@example.com"), both[..1].to_vec(), "an existing grant is not repeated");
+    let nora = st.contacts.find_by_email(&EmailAddress::parse("new@example.com").unwrap()).unwrap().unwrap();
+    let held = st.contacts.consent_state(&nora.id).unwrap();
+    assert_eq!(held["engagement"].0, ConsentState::Granted);
+    assert_eq!(held["newsletter"].0, ConsentState::Granted);
+    let batch = app.get(&c, &format!("/contacts/import/{id}")).text().unwrap();
+    assert!(batch.contains("consent for engagement, collected: measurement opt-in"), "{batch}");
+}
+
+#[test]
+fn the_cli_grants_several_purposes_and_pairs_each_with_its_proof() {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("c.csv");
+    std::fs::write(&file, "email\nuno@example.org\ndos@example.org\n").unwrap();
+    let dir = work.path().join("data");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .arg("import")
+            .arg(&file)
+            .args(args)
+            .arg("--data-dir")
+            .arg(&dir)
+            .env("TIDINGS_LOG__LEVEL", "warn")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--purpose", "newsletter", "--purpose", "engagement", "--collected", "form 2025"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("each --purpose needs its own --collected"), "{err}");
+    let out = run(&[
+        "--purpose",
+        "newsletter",
+        "--collected",
+        "form 2025",
+        "--purpose",
+        "engagement",
+        "--collected",
+        "tick box 2025",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
+    let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let state = tidings::state::AppState::new(config, store).unwrap();
+    for c in state.contacts.iter() {
+        let c = c.unwrap();
+        let mut ledger: Vec<_> =
+            state.contacts.ledger(&c.id).unwrap().into_iter().map(|e| (e.purpose, e.note)).collect();
+        ledger.sort();
+        assert_eq!(
+            ledger,
+            vec![("engagement".into(), "tick box 2025".into()), ("newsletter".into(), "form 2025".into())],
+            "{}",
+            c.email
+        );
+    }
+    state.search.stop();
+}

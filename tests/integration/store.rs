@@ -244,7 +244,7 @@ fn a_contact_carries_its_key_and_first_consent_and_older_stores_migrate() {
         let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
         let contacts = Contacts::open(&s).unwrap();
         let mut c = Contact::new(EmailAddress::parse("new.layout@example.org").unwrap(), Source::Import, "b".into());
-        contacts.insert(&c, Some(&consent("newsletter", "first"))).unwrap();
+        contacts.insert(&c, &[consent("newsletter", "first")]).unwrap();
         assert_eq!(keys_len(&s), 0, "the key lives in the contact record");
         assert_eq!(s.tree(LEDGER).unwrap().len(), 0, "the first entry too");
         contacts.append_consent(&c.id, &consent("engagement", "second")).unwrap();
@@ -307,7 +307,7 @@ fn the_email_index_moves_into_buckets() {
         let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
         let contacts = Contacts::open(&s).unwrap();
         for c in &people {
-            contacts.insert(c, None).unwrap();
+            contacts.insert(c, &[]).unwrap();
         }
         // The layout before migration 3.
         s.tree(BY_EMAIL).unwrap().clear().unwrap();
@@ -336,7 +336,7 @@ fn the_email_index_moves_into_buckets() {
     }
     assert_eq!(entries, people.len(), "one entry per address, none twice");
     let again = Contact::new(people[7].email.clone(), Source::Api, "t".into());
-    assert!(contacts.insert(&again, None).is_err(), "a migrated claim still holds its address");
+    assert!(contacts.insert(&again, &[]).is_err(), "a migrated claim still holds its address");
     // A released claim leaves the others in its bucket.
     contacts.erase(&people[7].id).unwrap();
     assert!(contacts.find_by_email(&people[7].email).unwrap().is_none());

@@ -165,7 +165,7 @@ fn seed(app: &TestApp, tag: &str) {
             tidings::domain::MergePolicy::Overwrite,
             Source::Admin,
             "timing test",
-            None,
+            &[],
             &fields,
         )
         .unwrap();
@@ -499,7 +499,7 @@ fn requests_answered_before_a_kill_are_carried_out_after_the_restart() {
                 tidings::domain::MergePolicy::Overwrite,
                 Source::Admin,
                 "test",
-                None,
+                &[],
                 &fields,
             )
             .unwrap();

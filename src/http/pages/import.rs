@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use super::{page, see_other, unprocessable};
-use crate::contacts::import::{self, valid_batch_id, Basis, ImportOptions};
+use crate::contacts::import::{self, valid_batch_id, Basis, Grant, ImportOptions};
 use crate::contacts::ops::Target;
 use crate::domain::{LawfulBasis, MergePolicy};
 use crate::http::error::{ApiError, Code};
@@ -242,16 +242,29 @@ pub struct MapForm {
     list: Vec<String>,
     #[serde(default)]
     basis: String,
+    /// The purposes ticked.
     #[serde(default)]
-    purpose: String,
+    purpose: Vec<String>,
+    /// Where each consent was collected, beside `collected_for` (the purpose each box is for;
+    /// without it, the boxes follow `purpose`).
     #[serde(default)]
-    collected: String,
+    collected: Vec<String>,
+    #[serde(default)]
+    collected_for: Vec<String>,
     #[serde(default)]
     note: String,
     #[serde(default)]
     date_order: String,
     #[serde(default)]
     keep_rows: Option<String>,
+}
+
+impl MapForm {
+    /// (purpose, where its consent was collected) for every box on the page.
+    fn proofs(&self) -> Vec<(&String, &String)> {
+        let keys = if self.collected_for.is_empty() { &self.purpose } else { &self.collected_for };
+        keys.iter().zip(&self.collected).collect()
+    }
 }
 
 async fn render_map(
@@ -311,10 +324,18 @@ async fn render_map(
             .iter()
             .find(|p| p.key == "newsletter")
             .or(consent_purposes.first())
-            .map(|p| p.key.clone())
+            .map(|p| vec![p.key.clone()])
             .unwrap_or_default(),
         ..Default::default()
     });
+    let proofs = form.proofs();
+    let grants: Vec<_> = consent_purposes
+        .iter()
+        .map(|p| {
+            let collected = proofs.iter().find(|(k, _)| **k == p.key).map(|(_, c)| c.as_str()).unwrap_or("");
+            context! { key => p.key, name => p.name, ticked => form.purpose.contains(&p.key), collected => collected }
+        })
+        .collect();
     let res = page(
         state,
         g,
@@ -325,7 +346,7 @@ async fn render_map(
             columns => columns, targets => target_choices(&fields), has_header => has_header,
             delimiter => delim_name, preview_rows => sniffed.preview.len(),
             policies => MergePolicy::ALL.iter().map(|p| context!{ value => p.as_str(), label => p.label() }).collect::<Vec<_>>(),
-            purposes => consent_purposes, lists => lists,
+            grants => grants, lists => lists,
             bases => LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::Consent).map(|b| context!{ value => b.as_str(), label => b.label() }).collect::<Vec<_>>(),
             form => form, error => error,
         },
@@ -362,7 +383,18 @@ fn options_from(
         .collect::<Result<Vec<_>, _>>()?;
     let policy: MergePolicy = form.policy.parse()?;
     let basis = match form.basis.as_str() {
-        "consent" => Basis::Consent { purpose: form.purpose.clone(), collected: form.collected.clone() },
+        "consent" => {
+            let proofs = form.proofs();
+            let grants = form
+                .purpose
+                .iter()
+                .map(|key| Grant {
+                    purpose: key.clone(),
+                    collected: proofs.iter().find(|(k, _)| *k == key).map(|(_, c)| c.to_string()).unwrap_or_default(),
+                })
+                .collect();
+            Basis::Consent { grants }
+        }
         other => Basis::Other { basis: other.parse()?, note: form.note.clone() },
     };
     let delimiter = match form.delimiter.as_str() {
