@@ -141,9 +141,120 @@ fn csv_of(rows: &[Value]) -> anyhow::Result<Vec<u8>> {
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
+/// A moment as the person reads it: their own time zone when they have one, else the shop's,
+/// to the second, with the zone named ("7 December 2026, 09:14:03 CET").
+fn local_time(at: chrono::DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    at.with_timezone(&tz).format("%-d %B %Y, %H:%M:%S %Z").to_string()
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// The profile as (label, value) rows, in the order a person reads a form; empty values left out.
+fn profile_rows(
+    c: &crate::domain::Contact,
+    fields: &[crate::domain::FieldDef],
+    list_name: impl Fn(&str) -> String,
+    tz: chrono_tz::Tz,
+) -> Vec<(String, String)> {
+    use crate::domain::FieldValue;
+    let mut rows: Vec<(String, String)> = vec![
+        ("Email address".into(), c.email.to_string()),
+        ("First name".into(), c.first_name.clone()),
+        ("Last name".into(), c.last_name.clone()),
+        ("Phone".into(), c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default()),
+        ("Language".into(), c.locale.clone().unwrap_or_default()),
+        ("Time zone".into(), c.time_zone.clone().unwrap_or_default()),
+    ];
+    for f in fields {
+        let Some(v) = c.custom.get(&f.key) else { continue };
+        let text = match v {
+            FieldValue::Bool(b) => yes_no(*b).to_string(),
+            FieldValue::Date(d) => d.format("%-d %B %Y").to_string(),
+            other => other.display(),
+        };
+        rows.push((f.label.clone(), text));
+    }
+    // Values of fields since removed from the schema are still the person's data.
+    for (key, v) in c.custom.iter().filter(|(k, _)| !fields.iter().any(|f| &f.key == *k)) {
+        rows.push((key.replace('_', " "), v.display()));
+    }
+    rows.extend([
+        ("Tags".to_string(), c.tags.iter().cloned().collect::<Vec<_>>().join(", ")),
+        ("Lists".to_string(), c.lists.iter().map(|l| list_name(l)).collect::<Vec<_>>().join(", ")),
+        ("Subscription".to_string(), c.status.label().to_string()),
+        ("Recorded through".to_string(), source_words(c.source).to_string()),
+        ("Recorded on".to_string(), local_time(c.created_at, tz)),
+        ("Last changed".to_string(), local_time(c.updated_at, tz)),
+    ]);
+    if !c.merged_ids.is_empty() {
+        rows.push(("Records merged into this one".into(), c.merged_ids.len().to_string()));
+    }
+    rows.retain(|(_, v)| !v.is_empty());
+    rows
+}
+
+fn source_words(s: crate::domain::Source) -> &'static str {
+    use crate::domain::Source;
+    match s {
+        Source::Form => "a subscribe form",
+        Source::Import => "an import of a contact list",
+        Source::Api => "the shop's systems (API)",
+        Source::Admin => "a member of staff",
+    }
+}
+
 fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
     let stores = doc["stores"].as_object().cloned().unwrap_or_default();
-    let profile = stores.get(crate::contacts::CONTACTS).and_then(|v| v.get(0)).cloned().unwrap_or(Value::Null);
+    let id = doc["contact_id"].as_str().and_then(|s| s.parse::<ContactId>().ok());
+    let contact = match &id {
+        Some(id) => state.contacts.get(id)?,
+        None => None,
+    };
+    let settings = state.settings.get().unwrap_or_default();
+    let tz = contact
+        .as_ref()
+        .and_then(|c| c.time_zone.as_deref())
+        .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+        .unwrap_or_else(|| settings.tz());
+    let purposes = state.purposes.all()?;
+    let purpose_name = |key: &str| purposes.iter().find(|p| p.key == key).map_or(key.to_string(), |p| p.name.clone());
+    let lists = state.lists.all()?;
+    let list_name = |slug: &str| lists.iter().find(|l| l.slug == slug).map_or(slug.to_string(), |l| l.name.clone());
+    let profile: Vec<Value> = contact
+        .as_ref()
+        .map(|c| profile_rows(c, &state.fields.all(), list_name, tz))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(label, value)| json!({ "label": label, "value": value }))
+        .collect();
+    let ledger: Vec<Value> = match &id {
+        Some(id) => state.contacts.ledger(id)?,
+        None => Vec::new(),
+    }
+    .into_iter()
+    .map(|e| {
+        let wording = e
+            .wording
+            .as_ref()
+            .and_then(|(p, v)| doc["wordings"].get(format!("{p}/{v}")).and_then(Value::as_str))
+            .unwrap_or("")
+            .to_string();
+        json!({
+            "at": local_time(e.at, tz),
+            "purpose": purpose_name(&e.purpose),
+            "given": if e.granted { "given" } else { "withdrawn" },
+            "how": describe_via(&serde_json::to_value(&e.via).unwrap_or(Value::Null)),
+            "note": e.note,
+            "wording": wording,
+        })
+    })
+    .collect();
     let held: Vec<Value> = stores
         .iter()
         .map(|(tree, rows)| {
@@ -158,20 +269,26 @@ fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
         .flatten()
         .filter_map(|e| e.get("via"))
         .map(describe_via)
-        .chain(profile.get("source").and_then(Value::as_str).map(|s| format!("recorded through: {s}")))
+        .chain(contact.as_ref().map(|c| format!("recorded through {}", source_words(c.source))))
         .collect();
+    let generated = doc["generated_at"]
+        .as_str()
+        .and_then(|s| s.parse::<chrono::DateTime<Utc>>().ok())
+        .map(|t| local_time(t, tz))
+        .unwrap_or_default();
     state
         .templates
         .render(
-        "privacy_summary.html",
-        context! {
-            doc => minijinja::Value::from_serialize(doc),
-            profile => minijinja::Value::from_serialize(&profile),
-            held => held,
-            sources => sources.into_iter().collect::<Vec<_>>(),
-            ledger => minijinja::Value::from_serialize(stores.get(crate::contacts::LEDGER).cloned().unwrap_or(Value::Null)),
-        },
-    )
+            "privacy_summary.html",
+            context! {
+                doc => minijinja::Value::from_serialize(doc),
+                generated => generated,
+                profile => profile,
+                held => held,
+                sources => sources.into_iter().collect::<Vec<_>>(),
+                ledger => ledger,
+            },
+        )
         .map_err(|e| anyhow::anyhow!("{}", e.message))
 }
 

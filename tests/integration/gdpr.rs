@@ -125,6 +125,48 @@ fn requests_have_deadlines_and_the_access_archive_holds_everything() {
     assert_eq!(r.status(), 403);
 }
 
+/// The archive's readable page speaks to the person: labels instead of keys, list and purpose
+/// names, yes/no, and moments in their own time zone to the second.
+#[test]
+fn the_archive_summary_shows_labels_names_yes_no_and_local_times() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    api.list("News");
+    tidings::contacts::ops::create_field(
+        &app.state,
+        tidings::ops::By::cli(),
+        "vip",
+        "VIP customer",
+        "boolean",
+        vec![],
+        None,
+    )
+    .unwrap();
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"custom": {"vip": true}, "time_zone": "Europe/Berlin"})));
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "access", "email": "ann@example.org"})));
+    let id = r["id"].as_str().unwrap().to_string();
+    dpo.ok(Method::PATCH, &format!("/requests/{id}"), Some(json!({"verification": "verified"})));
+    let resp = dpo.call(Method::POST, &format!("/requests/{id}/archive"), None);
+    assert_eq!(resp.status(), 200);
+    let html = unzip(&resp.bytes().unwrap()).remove("summary.html").unwrap();
+    for (what, needle) in [
+        ("a label, not a key", r#"<th scope="row">Email address</th><td>ann@example.org</td>"#),
+        ("a custom field's label and yes", r#"<th scope="row">VIP customer</th><td>yes</td>"#),
+        ("the list's name", r#"<th scope="row">Lists</th><td>News</td>"#),
+        ("the status in words", r#"<th scope="row">Subscription</th><td>Subscribed</td>"#),
+        ("the purpose's name", "<td>Newsletter email</td><td>given</td>"),
+    ] {
+        assert!(html.contains(needle), "{what}: {needle}\n{html}");
+    }
+    let local = regex::Regex::new(r"<td>\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}:\d{2} CES?T</td>").unwrap();
+    assert!(local.is_match(&html), "times in the person's zone, to the second:\n{html}");
+    for raw in ["created_at", "custom", "source_ref", "+00:00", "T0", "T1", "T2"] {
+        assert!(!html.contains(&format!(">{raw}")) && !html.contains(&format!("{raw}<")), "raw {raw}:\n{html}");
+    }
+}
+
 #[test]
 fn restriction_stops_sending_tracking_and_export_and_erasure_leaves_a_tombstone() {
     let sink = SmtpSink::start(SinkOptions::default());
