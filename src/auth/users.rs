@@ -78,6 +78,15 @@ pub struct UserView {
 }
 
 impl User {
+    /// The name shown to other staff: the display name, else the login name.
+    pub fn shown_name(&self) -> &str {
+        if self.display_name.trim().is_empty() {
+            &self.username
+        } else {
+            &self.display_name
+        }
+    }
+
     pub fn is_locked(&self, now: DateTime<Utc>) -> bool {
         self.locked_until.is_some_and(|t| t > now)
     }

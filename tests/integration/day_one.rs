@@ -406,3 +406,34 @@ fn the_dashboard_has_a_getting_started_checklist_until_done() {
     assert!(page.contains("<s>Create a list</s>"), "done: struck through");
     assert!(!app.get(&app.signed_in_user(&admin, "mia", "marketer"), "/").text().unwrap().contains("getting-started"));
 }
+
+/// The audit log and a request's history name what they refer to (user names, campaign and
+/// file names) instead of raw ids; a contact's address only for readers who may see it.
+#[test]
+fn the_audit_log_and_request_history_show_names_not_ids() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = crate::campaigns::Api::new(&app);
+    let ann = api.contact("ann@example.org", &[], &[], false);
+    let v = api.ok("POST", "/campaigns", Some(serde_json::json!({"name": "Winter roast", "subject": "Hi"})));
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    let page = app.get(&admin, "/audit").text().unwrap();
+    assert!(page.contains("campaign “Winter roast”"), "the campaign by name:\n{page}");
+    assert!(page.contains(&format!("campaigns&#x2f;{campaign}\"")), "and a link to it");
+    assert!(page.contains(">ann@example.org</a>"), "the contact's address for an admin");
+
+    let dpo = app.signed_in_user(&admin, "dora", "dpo");
+    let r = app.post_form(
+        &dpo,
+        "/requests",
+        "/requests",
+        &[("kind", "access"), ("channel", "email"), ("email", "ann@example.org")],
+    );
+    let path = location(&r).split('?').next().unwrap().to_string();
+    let me = app.state.users.find_by_username("dora").unwrap().unwrap().id.reference();
+    let r = app.post_form(&dpo, &path, &path, &[("assignee", me.as_str())]);
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    let page = app.get(&dpo, &path).text().unwrap();
+    assert!(!page.contains("person:"), "no raw user reference in the history:\n{page}");
+    assert!(page.contains("assigned to dora") && page.contains("(dora)"), "{page}");
+}

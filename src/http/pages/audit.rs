@@ -59,13 +59,18 @@ pub async fn list(
     let filter = q.filter()?;
     let st = state.clone();
     let verify = q.verify.is_some();
-    let (entries, verification, usernames) = blocking(move || -> Result<_, ApiError> {
+    let reader = g.0.clone();
+    let (entries, verification, names) = blocking(move || -> Result<_, ApiError> {
         let entries = st.audit.query(&filter, PAGE + 1)?;
         let entries = st.audit.views(&entries)?;
         let verification = if verify { Some(st.audit.verify()?) } else { None };
-        let usernames: std::collections::BTreeMap<String, String> =
-            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
-        Ok((entries, verification, usernames))
+        let refs = entries.iter().take(PAGE).flat_map(|e| {
+            std::iter::once(e.actor.as_str())
+                .chain(e.target.as_deref())
+                .chain(e.details.iter().map(|(_, v)| v.as_str()))
+        });
+        let names = super::names::names(&st, &reader, refs);
+        Ok((entries, verification, names))
     })
     .await?;
     let more = entries.len() > PAGE;
@@ -105,7 +110,7 @@ pub async fn list(
         "audit",
         context! {
             entries => entries, next_url => next_url, verification => verification, actions => actions, families => families,
-            usernames => usernames,
+            names => names,
             q => context! { action => q.action, actor => q.actor, target => q.target, from => q.from, to => q.to },
             filtered => q.action.is_some() || q.actor.is_some() || q.target.is_some() || q.from.is_some() || q.to.is_some(),
             paged => q.before.is_some(),

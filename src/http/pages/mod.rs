@@ -11,6 +11,7 @@ mod dashboard;
 mod forms;
 pub use forms::snippet as form_snippet;
 mod import;
+mod names;
 mod portal;
 mod privacy_widget;
 mod public;

@@ -198,7 +198,8 @@ async fn render(
     let st = state.clone();
     let personal = g.can(Permission::ViewPersonalData);
     let me = g.user.id.reference();
-    let (r, details, contact, restriction, users) = blocking(move || -> Result<_, ApiError> {
+    let reader = g.clone();
+    let (r, details, contact, restriction, users, names) = blocking(move || -> Result<_, ApiError> {
         let r = ops::get_request(&st, &id)?;
         let details = if personal { Some(st.gdpr.requests.details(&r)?) } else { None };
         let contact = match &r.contact {
@@ -210,10 +211,36 @@ async fn render(
             None => None,
         };
         let users: Vec<(String, String)> =
-            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.display_name.clone())).collect();
-        Ok((r, details, contact, restriction, users))
+            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.shown_name().to_string())).collect();
+        let names = super::names::names(&st, &reader, r.steps.iter().map(|s| s.by.as_str()));
+        Ok((r, details, contact, restriction, users, names))
     })
     .await?;
+    // Who did each step: the user's display name (the register is the DPO's), else the name
+    // of the token or thing, else the reference as stored ("system").
+    let step_by: std::collections::BTreeMap<&str, String> = r
+        .steps
+        .iter()
+        .map(|s| {
+            let who = users
+                .iter()
+                .find(|(id, _)| *id == s.by)
+                .map(|(_, n)| n.clone())
+                .or_else(|| names.get(&s.by).map(|n| n.name.clone()))
+                .unwrap_or_else(|| s.by.clone());
+            (s.by.as_str(), who)
+        })
+        .collect();
+    // A step's text may name a user ("assigned to user:…"): shown by name.
+    let steps: Vec<Value> = r
+        .steps
+        .iter()
+        .map(|s| {
+            let what =
+                users.iter().fold(s.what.clone(), |w, (id, n)| if w.contains(id) { w.replace(id, n) } else { w });
+            context! { at => s.at, by => step_by.get(s.by.as_str()).cloned().unwrap_or_default(), what => what }
+        })
+        .collect();
     let contact = contact.map(|c| {
         let c = if personal { c } else { c.masked() };
         context! { id => c.id.to_string(), email => c.email.as_str(), name => c.name(), status => c.status.as_str() }
@@ -227,6 +254,7 @@ async fn render(
         context! {
             r => row(&r, Utc::now(), &state.store)?, details => details.map(|d| Value::from_serialize(&d)), contact => contact,
             restriction => restriction.map(|x| Value::from_serialize(&x)), me_ref => me, assignee_name => assignee_name,
+            steps => steps,
             ..extra
         },
     )

@@ -1,0 +1,102 @@
+//! Names for the references that the audit log and a request's history store (`user:…`,
+//! `campaign:…`, `import:…`): the log keeps ids only, so that erasing a person or renaming a
+//! campaign never rewrites it, and pages show what a reader recognises instead, where the
+//! reader may see it. Each name links to the thing's own page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::Permission;
+use crate::http::guard::Principal;
+use crate::state::AppState;
+
+/// What a reference stands for, for this reader.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub name: String,
+    /// The thing's page, when it has one and the reader may open it.
+    pub href: Option<String>,
+}
+
+/// Names for `refs` that resolve and that `p` may see; the rest are left out (the page then
+/// shows the raw reference, which names nothing).
+pub fn names<'a>(state: &AppState, p: &Principal, refs: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, Named> {
+    let mut out = BTreeMap::new();
+    for r in refs {
+        if out.contains_key(r) {
+            continue;
+        }
+        if let Some(n) = name_of(state, p, r) {
+            out.insert(r.to_string(), n);
+        }
+    }
+    out
+}
+
+fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
+    let (kind, id) = reference.split_once(':')?;
+    let named = |name: String, href: Option<String>| Some(Named { name, href });
+    match kind {
+        // Staff see each other's login names (the users page lists them to everyone with
+        // audit access); a user page needs ManageUsers.
+        "person" | "user" => {
+            let user = state.users.get(&id.parse().ok()?).ok()??;
+            named(user.username, p.can(Permission::ManageUsers).then(|| format!("/users/{id}")))
+        }
+        "token" => {
+            let token = state.tokens.get(&id.parse().ok()?).ok()??;
+            named(format!("token “{}”", token.name), None)
+        }
+        "contact" => {
+            if !p.can(Permission::ViewContacts) {
+                return None;
+            }
+            let c = state.contacts.get(&id.parse().ok()?).ok()??;
+            let who = if p.can(Permission::ViewPersonalData) { c.email.to_string() } else { c.email.masked() };
+            named(who, Some(format!("/contacts/{id}")))
+        }
+        // The names of things are not personal data: whoever reads the log reads them; the
+        // link only for those who may open the page.
+        "campaign" => {
+            let c = state.sending.campaigns.get(&id.parse().ok()?).ok()??;
+            let may = p.can(Permission::SendCampaigns) || p.can(Permission::ViewReports);
+            named(format!("campaign “{}”", c.name), may.then(|| format!("/campaigns/{id}")))
+        }
+        "import" => {
+            let b = state.imports.get(id).ok()??;
+            let may = p.can(Permission::EditContacts);
+            named(format!("import of {}", b.file_name), may.then(|| format!("/contacts/import/{id}")))
+        }
+        "form" => {
+            let f = state.forms.get(&id.parse().ok()?).ok()??;
+            named(format!("form “{}”", f.name), Some(format!("/forms/{id}")))
+        }
+        "list" => {
+            let l = state.lists.get(id).ok()??;
+            named(format!("list “{}”", l.name), Some("/lists".into()))
+        }
+        "field" => {
+            let f = state.fields.get(id)?;
+            named(format!("field “{}”", f.label), Some(format!("/settings/fields/{id}")))
+        }
+        "purpose" => {
+            let pu = state.purposes.get(id).ok()??;
+            named(format!("purpose “{}”", pu.name), Some(format!("/purposes/{id}")))
+        }
+        "template" => {
+            let t = state.sending.templates.get(id).ok()??;
+            named(format!("template “{}”", t.name), Some(format!("/templates/{id}")))
+        }
+        "saved_search" => {
+            let s = state.saved_searches.get(&id.parse().ok()?).ok()??;
+            named(format!("saved search “{}”", s.name), None)
+        }
+        "request" if p.can(Permission::ManageGdpr) => {
+            let r = state.gdpr.requests.get(&id.parse().ok()?).ok()??;
+            let day = state.settings.get().unwrap_or_default().today(r.received_at);
+            named(format!("{} request of {}", r.kind.label(), day.format("%-d %b %Y")), Some(format!("/requests/{id}")))
+        }
+        _ => None,
+    }
+}
