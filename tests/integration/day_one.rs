@@ -414,7 +414,7 @@ fn the_audit_log_and_request_history_show_names_not_ids() {
     let app = spawn_app();
     let admin = app.login_admin(NEW_PASSWORD);
     let api = crate::campaigns::Api::new(&app);
-    let ann = api.contact("ann@example.org", &[], &[], false);
+    api.contact("ann@example.org", &[], &[], false);
     let v = api.ok("POST", "/campaigns", Some(serde_json::json!({"name": "Winter roast", "subject": "Hi"})));
     let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
     let page = app.get(&admin, "/audit").text().unwrap();
