@@ -437,3 +437,64 @@ fn the_audit_log_and_request_history_show_names_not_ids() {
     assert!(!page.contains("person:"), "no raw user reference in the history:\n{page}");
     assert!(page.contains("assigned to dora") && page.contains("(dora)"), "{page}");
 }
+
+/// Every admin form that refuses input comes back with what was typed and the field named:
+/// users, API tokens, custom fields, purposes and lists.
+#[test]
+fn refused_admin_forms_keep_what_was_typed() {
+    let app = spawn_app();
+    let c = app.login_admin(NEW_PASSWORD);
+    let cases: [(&str, Vec<(&str, &str)>, &str, Vec<&str>); 5] = [
+        (
+            "/users",
+            vec![("username", "x y!"), ("display_name", "Greta Gärtner"), ("role", "marketer")],
+            "username",
+            vec![r#"value="x y!""#, r#"value="Greta Gärtner""#, r#"value="marketer" checked"#],
+        ),
+        (
+            "/tokens",
+            vec![
+                ("name", "shop backend"),
+                ("scope", "view_contacts"),
+                ("scope", "record_events"),
+                ("expires_days", "9999"),
+            ],
+            "expires_days",
+            vec![
+                r#"value="shop backend""#,
+                r#"value="view_contacts" checked"#,
+                r#"value="record_events" checked"#,
+                r#"value="9999""#,
+            ],
+        ),
+        (
+            "/settings/fields",
+            vec![("key", "Shoe Size"), ("label", "Schuhgröße"), ("kind", "number"), ("options", ""), ("max_len", "")],
+            "key",
+            vec![r#"value="Shoe Size""#, r#"value="Schuhgröße""#],
+        ),
+        (
+            "/purposes",
+            vec![
+                ("key", "loyalty"),
+                ("name", ""),
+                ("description", "Punkte sammeln"),
+                ("basis", "consent"),
+                ("retention_days", "400"),
+            ],
+            "name",
+            vec!["Punkte sammeln", r#"value="400""#],
+        ),
+        ("/lists", vec![("name", ""), ("description", "Stammkunden in Berlin")], "name", vec!["Stammkunden in Berlin"]),
+    ];
+    for (path, fields, field, kept) in cases {
+        let page_path = if path == "/users" { "/users/new" } else { path };
+        let r = app.post_form(&c, page_path, path, &fields);
+        assert_eq!(r.status(), 422, "{path}");
+        let body = r.text().unwrap();
+        assert!(body.contains(&format!(r#"id="{field}""#)) && body.contains("aria-invalid"), "{path}: {field} named");
+        for k in kept {
+            assert!(body.contains(k), "{path} keeps {k}:\n{body}");
+        }
+    }
+}

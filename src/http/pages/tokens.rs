@@ -97,7 +97,10 @@ pub async fn create(
         Err(OpError::Invalid { field, message }) => render(
             &state,
             &g,
-            context! { errors => std::collections::BTreeMap::from([(field, message)]), form_name => form.name },
+            context! {
+                errors => std::collections::BTreeMap::from([(field, message)]),
+                form_name => form.name, form_scopes => form.scope, form_expires => form.expires_days,
+            },
         )
         .await
         .map(super::unprocessable),
