@@ -151,6 +151,7 @@ pub enum RuleKey {
     Tombstones,
     AuditEntries,
     ConsentEnded,
+    TransactionalMessages,
 }
 
 impl RuleKey {
@@ -166,6 +167,7 @@ impl RuleKey {
             RuleKey::Tombstones => "tombstones",
             RuleKey::AuditEntries => "audit_entries",
             RuleKey::ConsentEnded => "consent_ended",
+            RuleKey::TransactionalMessages => "transactional_messages",
         }
     }
 }
@@ -225,6 +227,7 @@ struct Plan {
     tombstone_cutoff: DateTime<Utc>,
     audit: Vec<u64>,
     ended: Vec<ContactId>,
+    messages: Vec<(crate::domain::MailId, ContactId)>,
 }
 
 /// Order and event ids kept against double counting go with the events they guarded.
@@ -317,6 +320,10 @@ fn inactive_contacts(state: &AppState, cutoff: DateTime<Utc>) -> Result<Vec<Cont
     Ok(out)
 }
 
+/// The purpose of transactional mail: its period is how long a message and the data merged
+/// into it are kept.
+pub const TRANSACTIONAL: &str = "transactional";
+
 /// What a consent purpose's period means for a contact, in words, for the records of
 /// processing and the person's archive (generated from this rule, so the text is what runs).
 pub fn purpose_period_text(p: &crate::domain::Purpose) -> String {
@@ -325,6 +332,10 @@ pub fn purpose_period_text(p: &crate::domain::Purpose) -> String {
         crate::tracking::ENGAGEMENT => " Opens and clicks older than this are removed daily.",
         crate::tracking::retention::WEBSITE_TRACKING => {
             " Page views, shop events, orders and unlinked visitors older than this are removed daily."
+        }
+        TRANSACTIONAL => {
+            " Transactional messages (the template and the data merged into it, and their delivery state) older \
+             than this are removed daily once delivered or given up."
         }
         _ => "",
     };
@@ -571,7 +582,32 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     );
     rules.push(r);
 
-    Ok(Plan { rules, inactive, inactive_action, unconfirmed, uploads, closed, tombstone_cutoff, audit, ended })
+    let tx_days = purpose_days(state, TRANSACTIONAL)?;
+    let tx_cutoff = days_ago(tx_days);
+    let messages = if counting { state.sending.outbox.finished_before(&v7_floor(tx_cutoff))? } else { Vec::new() };
+    let mut r = rule(
+        RuleKey::TransactionalMessages,
+        "Transactional messages",
+        "messages to a person and the data merged into them (order details, links)",
+        Some(tx_days),
+        format!("the purpose “{TRANSACTIONAL}”"),
+    );
+    r.cutoff = Some(tx_cutoff);
+    r.count = messages.len() as u64;
+    rules.push(r);
+
+    Ok(Plan {
+        rules,
+        inactive,
+        inactive_action,
+        unconfirmed,
+        uploads,
+        closed,
+        tombstone_cutoff,
+        audit,
+        ended,
+        messages,
+    })
 }
 
 fn require(by: &By) -> OpResult<()> {
@@ -669,6 +705,17 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     let audit = state.audit.prune(&p.audit)?;
     set(RuleKey::AuditEntries, audit as u64, None);
     state.store.commit()?;
+
+    let mut messages = 0;
+    for chunk in p.messages.chunks(1_000) {
+        for (id, contact) in chunk {
+            if state.sending.outbox.remove_message(id, contact)? {
+                messages += 1;
+            }
+        }
+        state.store.commit()?;
+    }
+    set(RuleKey::TransactionalMessages, messages, None);
 
     let report = Report { at: now, dry_run: false, rules: done };
     let mut event = by.event(Action::RetentionRun);

@@ -415,6 +415,48 @@ impl Outbox {
         Ok(out)
     }
 
+    /// Transactional messages made before the UUIDv7 `floor` (an instant's smallest id: mail
+    /// ids are time-ordered) whose delivery is over, oldest first: what a retention period
+    /// removes. A message still queued or retrying is left to finish.
+    pub fn finished_before(&self, floor: &[u8; 16]) -> Result<Vec<(MailId, ContactId)>> {
+        let mut out = Vec::new();
+        for item in self.queue.range(..&floor[..]) {
+            let (k, v) = item?;
+            let (Some(id), Some(contact), Some(slot)) = (
+                MailId::from_slice(&k),
+                ContactId::from_slice(&v[..16.min(v.len())]),
+                decode(v.get(16..).unwrap_or(&[])),
+            ) else {
+                continue;
+            };
+            if slot.state.done() {
+                out.push((id, contact));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes one transactional message: the data merged into it, its delivery state, and its
+    /// idempotency key (so the key could be used again). Not committed.
+    pub fn remove_message(&self, id: &MailId, contact: &ContactId) -> Result<bool> {
+        let key = message_key(contact, id);
+        let message = self.messages.get(&key)?.map(|(_, m)| m);
+        let stored = self.messages.remove(&key)?;
+        let _gate = self.store.write_gate();
+        if let Some(m) = &message {
+            if !m.idempotency_key.is_empty() {
+                let h = self.idempotency_hash(&m.by, &m.idempotency_key);
+                // Only the key that still points at this message.
+                if self.keys.get(h)?.is_some_and(|v| v.as_ref() == &key[..]) {
+                    self.keys.remove(h)?;
+                }
+            }
+        }
+        self.pending.remove(id.as_bytes())?;
+        let queued = self.queue.remove(id.as_bytes())?.is_some();
+        Ok(queued || stored)
+    }
+
     /// A person's transactional messages, newest first, with their delivery state.
     pub fn messages_of(&self, contact: &ContactId) -> Result<Vec<(TxMessage, Option<Slot>)>> {
         let mut out = Vec::new();

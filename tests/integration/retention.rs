@@ -188,7 +188,7 @@ fn retention_dry_run_changes_nothing_and_the_run_removes_exactly_what_it_counted
 
     // The API: dry run and run for the DPO, not for others; the page shows the rules.
     let (s, v) = call(reqwest::Method::GET, "/retention/dry-run", None);
-    assert_eq!((s, v["dry_run"].as_bool(), v["rules"].as_array().map(Vec::len)), (200, Some(true), Some(10)), "{v}");
+    assert_eq!((s, v["dry_run"].as_bool(), v["rules"].as_array().map(Vec::len)), (200, Some(true), Some(11)), "{v}");
     let analyst = app.admin_token(&["view_contacts"]);
     let r = app.client().get(format!("{}/api/v1/retention/dry-run", app.url)).bearer_auth(analyst).send().unwrap();
     assert_eq!(r.status(), 403);
@@ -243,4 +243,55 @@ fn a_contact_whose_consent_ended_goes_after_the_purposes_period() {
         newsletter["retention"].as_str().unwrap().contains(&format!("{days} days after the consent ends")),
         "{newsletter}"
     );
+}
+
+/// The transactional purpose's period is enforced: a delivered message older than it goes
+/// (data, delivery state and idempotency key), counted first by the dry run; a newer one stays;
+/// the records of processing say so.
+#[test]
+fn transactional_messages_go_after_their_purpose_period() {
+    use crate::smtp_sink::{SinkOptions, SmtpSink};
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    let st = &app.state;
+    api.ok(
+        "POST",
+        "/templates",
+        Some(json!({"key": "receipt", "subject": "Receipt", "body": "Order {{ data.order }}"})),
+    );
+    let send = |order: &str| -> String {
+        let body = json!({"template": "receipt", "to": "buyer@example.org", "data": {"order": order}, "idempotency_key": order});
+        let (status, v) = api.call("POST", "/messages", Some(body));
+        assert_eq!(status, 202, "{v}");
+        v["id"].as_str().unwrap().to_string()
+    };
+    let old = send("A-1");
+    sink.wait_for(1);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while api.ok("GET", &format!("/messages/{old}"), None)["state"] != "sent" {
+        assert!(std::time::Instant::now() < deadline, "the message was not sent");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let days = st.purposes.get(retention::TRANSACTIONAL).unwrap().unwrap().retention_days;
+    assert_eq!(days, 3650, "ten years by default");
+    let records = app.get(&app.login_admin(NEW_PASSWORD), "/records").text().unwrap();
+    assert!(records.contains("Transactional messages (the template and the data merged into it"), "{records}");
+
+    // Ten years and a day later, one more message arrives (it is not delivered yet: it stays).
+    let later = Utc::now() + Duration::days(i64::from(days) + 1);
+    let dry = retention::dry_run(st, By::cli(), later).unwrap();
+    assert_eq!(dry.count(RuleKey::TransactionalMessages), 1, "{:?}", dry.rules);
+    let done = retention::run(st, By::cli(), later).unwrap();
+    assert_eq!(done.count(RuleKey::TransactionalMessages), 1);
+    let (status, _) = api.call("GET", &format!("/messages/{old}"), None);
+    assert_eq!(status, 404, "the message and its data are gone");
+    let contact = st.contacts.find_by_email(&tidings::domain::EmailAddress::parse("buyer@example.org").unwrap());
+    let contact = contact.unwrap().unwrap();
+    assert!(st.sending.outbox.messages_of(&contact.id).unwrap().is_empty());
+    // The idempotency key went with it: the same key makes a new message.
+    let again = send("A-1");
+    assert_ne!(again, old);
+    let dry = retention::dry_run(st, By::cli(), Utc::now()).unwrap();
+    assert_eq!(dry.count(RuleKey::TransactionalMessages), 0, "a message within its period stays");
 }
