@@ -438,13 +438,16 @@ fn the_audit_log_and_request_history_show_names_not_ids() {
     assert!(page.contains("assigned to dora") && page.contains("(dora)"), "{page}");
 }
 
+/// (form path, fields posted, the field refused, what the page must show again)
+type RefusedForm<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, Vec<&'a str>);
+
 /// Every admin form that refuses input comes back with what was typed and the field named:
 /// users, API tokens, custom fields, purposes and lists.
 #[test]
 fn refused_admin_forms_keep_what_was_typed() {
     let app = spawn_app();
     let c = app.login_admin(NEW_PASSWORD);
-    let cases: [(&str, Vec<(&str, &str)>, &str, Vec<&str>); 5] = [
+    let cases: [RefusedForm; 5] = [
         (
             "/users",
             vec![("username", "x y!"), ("display_name", "Greta Gärtner"), ("role", "marketer")],
