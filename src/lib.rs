@@ -15,6 +15,7 @@ pub mod fault;
 pub mod forms;
 pub mod gdpr;
 pub mod http;
+pub mod i18n;
 pub mod intake;
 pub mod jobs;
 pub mod mail;

@@ -35,6 +35,9 @@ pub struct Settings {
     pub two_factor_required: Vec<crate::domain::Role>,
     /// The shop's currency (ISO 4217), shown beside every revenue figure.
     pub currency: String,
+    /// The language of public pages and mail when nothing says the reader's (a code of a
+    /// shipped catalogue: `de`, `fr`).
+    pub language: String,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             time_zone: "UTC".into(),
             two_factor_required: Vec::new(),
             currency: "EUR".into(),
+            language: crate::i18n::SOURCE.into(),
         }
     }
 }
@@ -65,6 +69,10 @@ impl Settings {
         self.currency = self.currency.trim().to_uppercase();
         if self.currency.is_empty() {
             self.currency = "EUR".into();
+        }
+        self.language = self.language.trim().to_string();
+        if self.language.is_empty() {
+            self.language = crate::i18n::SOURCE.into();
         }
         self.two_factor_required.sort();
         self.two_factor_required.dedup();
@@ -151,6 +159,9 @@ impl Settings {
         }
         if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(("currency", format!("`{}` is not a currency code such as EUR", self.currency)));
+        }
+        if !crate::i18n::catalogue().languages().iter().any(|l| l.code == self.language) {
+            return Err(("language", format!("Tidings has no translation `{}`", self.language)));
         }
         if self.time_zone.parse::<chrono_tz::Tz>().is_err() {
             return Err(("time_zone", format!("`{}` is not a time zone name such as Europe/Berlin", self.time_zone)));

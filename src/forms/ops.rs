@@ -274,6 +274,11 @@ pub enum Outcome {
     Injection {
         field: String,
     },
+    /// Nothing campaigns need was agreed to: `purpose` names the box that must be ticked, or
+    /// None when any one of the form's boxes would do (422, the form shown again).
+    ConsentMissing {
+        purpose: Option<String>,
+    },
     RateLimited,
     Pow(PowError),
 }
@@ -396,18 +401,11 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
     for key in &form.required_purposes {
         if !purposes.iter().any(|(p, _)| p == key) {
             let name = state.purposes.get(key)?.map(|p| p.name).unwrap_or_else(|| key.clone());
-            return bad(
-                CONSENT,
-                format!("tick “{name}” to sign up: without your agreement nothing can be sent to you"),
-            );
+            return Ok(Outcome::ConsentMissing { purpose: Some(name) });
         }
     }
     if !form.purposes.is_empty() && purposes.is_empty() {
-        return bad(
-            CONSENT,
-            "tick at least one box: without your agreement nothing can be sent to you, so you would not be subscribed"
-                .into(),
-        );
+        return Ok(Outcome::ConsentMissing { purpose: None });
     }
 
     // Schema checks of the contact this submission would create: answered now, like every

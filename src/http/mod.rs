@@ -6,6 +6,7 @@ pub mod assets;
 pub mod client;
 pub mod error;
 pub mod guard;
+pub mod lang;
 pub mod limits;
 pub mod pages;
 pub mod system;

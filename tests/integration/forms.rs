@@ -405,7 +405,7 @@ fn a_required_purpose_must_be_ticked_and_a_sign_up_granting_nothing_is_refused()
     let side: FormId = v["form"]["id"].as_str().unwrap().parse().unwrap();
     let r = submit(&app, &side, &[("email", "nobox@example.org"), ("no_consent", "")]);
     assert_eq!(r.status(), 422);
-    assert!(r.text().unwrap().contains("tick at least one box"));
+    assert!(r.text().unwrap().contains("Tick at least one box"));
 
     // Nobody was recorded for the refused sign-ups; the required box ticked gets through.
     tidings::intake::process_pending(&app.state);

@@ -14,13 +14,13 @@ use minijinja::{context, Value};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
-use super::public::shop;
 use super::see_other;
 use crate::audit::Actor;
 use crate::domain::{ContactId, EmailAddress};
 use crate::gdpr::{ops as gops, portal, Kind};
 use crate::http::error::ApiError;
 use crate::http::guard::Ctx;
+use crate::http::lang::{status_key, PublicPage};
 use crate::intake::Work;
 use crate::ops::By;
 use crate::state::{blocking, AppState};
@@ -37,29 +37,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/privacy/me/leave", web::post().to(leave));
 }
 
-fn render(state: &AppState, status: StatusCode, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
-    let body = state.templates.render(template, context! { shop => shop(state), ..ctx })?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
-}
+use super::public::limited;
 
-fn message(state: &AppState, status: StatusCode, title: &str, text: &str) -> Result<HttpResponse, ApiError> {
-    render(state, status, "public_message.html", context! { title => title, text => text })
-}
-
-fn limited(state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
-    if state.public_limiter.check(ctx.0.client.ip) {
-        return None;
-    }
-    Some(message(
-        state,
-        StatusCode::TOO_MANY_REQUESTS,
-        "Too many requests",
-        "Too many requests came from your network in the last minute. Wait a minute, then try again.",
-    ))
-}
-
-pub async fn start(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    render(&state, StatusCode::OK, "portal.html", context! {})
+pub async fn start(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    PublicPage::new(&state, &req, None).render(StatusCode::OK, "portal.html", context! {})
 }
 
 #[derive(Deserialize)]
@@ -70,17 +51,18 @@ pub struct EmailForm {
 pub async fn send_link(
     state: web::Data<AppState>,
     ctx: Ctx,
+    req: HttpRequest,
     web::Form(f): web::Form<EmailForm>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
     let Ok(email) = EmailAddress::parse(f.email.trim()) else {
-        return render(
-            &state,
+        return page.render(
             StatusCode::UNPROCESSABLE_ENTITY,
             "portal.html",
-            context! { error => "That is not an email address; check it and try again.", email => f.email },
+            context! { error => page.t("portal-bad-address"), email => f.email },
         );
     };
     let st = state.clone();
@@ -88,34 +70,43 @@ pub async fn send_link(
     // request is kept (the same write for every address) and the lookup and the mail come
     // after the answer (`intake`).
     blocking(move || st.intake.queue(&Work::PortalLink { email, at: Utc::now() })).await?;
-    render(&state, StatusCode::OK, "portal.html", context! { sent => true })
+    page.render(StatusCode::OK, "portal.html", context! { sent => true })
 }
 
-pub async fn open_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn open_page(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let page = PublicPage::new(&state, &req, None);
     match portal::verify_link(state.store.keyring(), &token, Utc::now()) {
-        Ok(_) => render(&state, StatusCode::OK, "portal_open.html", context! { token => token.as_str() }),
-        Err(e) => expired(&state, e),
+        Ok(_) => page.render(StatusCode::OK, "portal_open.html", context! { token => token.as_str() }),
+        Err(e) => expired(&page, e),
     }
 }
 
-fn expired(state: &AppState, e: portal::LinkError) -> Result<HttpResponse, ApiError> {
-    let text = match e {
-        portal::LinkError::Expired => "This link was valid for 30 minutes and has expired. Ask for a new one.",
-        portal::LinkError::Used => "This link has been used already; each works once. Ask for a new one.",
-        portal::LinkError::Invalid => {
-            "This link does not work; it may have been copied incompletely. Ask for a new one."
-        }
+fn expired(page: &PublicPage, e: portal::LinkError) -> Result<HttpResponse, ApiError> {
+    let key = match e {
+        portal::LinkError::Expired => "portal-link-expired",
+        portal::LinkError::Used => "portal-link-used",
+        portal::LinkError::Invalid => "portal-link-broken",
     };
-    render(state, StatusCode::NOT_FOUND, "portal.html", context! { error => text })
+    page.render(StatusCode::NOT_FOUND, "portal.html", context! { error => page.t(key) })
 }
 
-pub async fn open(state: web::Data<AppState>, ctx: Ctx, token: web::Path<String>) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+pub async fn open(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
     let link = match portal::verify_link(state.store.keyring(), &token, Utc::now()) {
         Ok(l) => l,
-        Err(e) => return expired(&state, e),
+        Err(e) => return expired(&page, e),
     };
     let st = state.clone();
     let fresh = blocking(move || -> Result<bool, ApiError> {
@@ -125,7 +116,7 @@ pub async fn open(state: web::Data<AppState>, ctx: Ctx, token: web::Path<String>
     })
     .await?;
     if !fresh {
-        return expired(&state, portal::LinkError::Used);
+        return expired(&page, portal::LinkError::Used);
     }
     let cookie = Cookie::build(portal::COOKIE, portal::session_value(state.store.keyring(), &link))
         .path("/")
@@ -134,7 +125,7 @@ pub async fn open(state: web::Data<AppState>, ctx: Ctx, token: web::Path<String>
         .same_site(SameSite::Strict)
         .max_age(actix_web::cookie::time::Duration::minutes(portal::LINK_MINUTES))
         .finish();
-    let mut res = see_other("/privacy/me");
+    let mut res = see_other(&format!("/privacy/me{}", page.query()));
     res.add_cookie(&cookie).map_err(|e| ApiError::internal(e.to_string()))?;
     Ok(res)
 }
@@ -155,13 +146,9 @@ fn check_csrf(state: &AppState, req: &HttpRequest, given: &str) -> bool {
     bool::from(csrf(state, req).as_bytes().ct_eq(given.as_bytes()))
 }
 
-fn signed_out(state: &AppState) -> Result<HttpResponse, ApiError> {
-    render(
-        state,
-        StatusCode::UNAUTHORIZED,
-        "portal.html",
-        context! { error => "Your portal session has ended (it lasts 30 minutes). Ask for a new link." },
-    )
+fn signed_out(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let page = PublicPage::new(state, req, None);
+    page.render(StatusCode::UNAUTHORIZED, "portal.html", context! { error => page.t("portal-session-ended") })
 }
 
 fn by_subject(ctx: &Ctx) -> By {
@@ -169,9 +156,9 @@ fn by_subject(ctx: &Ctx) -> By {
 }
 
 pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let Some((contact, until)) = session(&state, &req) else { return signed_out(&state) };
+    let Some((contact, until)) = session(&state, &req) else { return signed_out(&state, &req) };
     let st = state.clone();
-    let data = blocking(move || -> Result<Option<Value>, ApiError> {
+    let data = blocking(move || -> Result<Option<(Value, Option<String>, crate::domain::Status)>, ApiError> {
         let Some(c) = st.contacts.get(&contact)? else { return Ok(None) };
         let consents = st.contacts.consent_state(&contact)?;
         let purposes = st.purposes.all()?;
@@ -198,40 +185,51 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
             None,
             Utc::now(),
         );
-        Ok(Some(context! {
-            contact => context! {
-                email => c.email.as_str(), first_name => c.first_name, last_name => c.last_name,
-                phone => c.phone.as_ref().map(|p| p.as_str().to_string()), status => c.status.label(),
-                lists => c.lists, tags => c.tags, created_at => c.created_at, source => c.source.as_str(),
+        let (locale, status) = (c.locale.clone(), c.status);
+        Ok(Some((
+            context! {
+                contact => context! {
+                    email => c.email.as_str(), first_name => c.first_name, last_name => c.last_name,
+                    phone => c.phone.as_ref().map(|p| p.as_str().to_string()), status => c.status.label(),
+                    lists => c.lists, tags => c.tags, created_at => c.created_at, source => c.source.as_str(),
+                },
+                consents => purposes.iter().filter_map(|p| consents.get(&p.key).map(|(s, at)| context! {
+                    name => p.name, state => s.as_str(), at => at,
+                })).collect::<Vec<_>>(),
+                held => held, requests => requests,
+                restricted => st.gdpr.restrictions.is_restricted(&contact)?,
+                preferences_url => format!("/p/{preferences}"),
+                review => st.config.gdpr.portal_erasure_review,
             },
-            consents => purposes.iter().filter_map(|p| consents.get(&p.key).map(|(s, at)| context! {
-                name => p.name, state => s.as_str(), at => at,
-            })).collect::<Vec<_>>(),
-            held => held, requests => requests,
-            restricted => st.gdpr.restrictions.is_restricted(&contact)?,
-            preferences_url => format!("/p/{preferences}"),
-            review => st.config.gdpr.portal_erasure_review,
-        }))
+            locale,
+            status,
+        )))
     })
     .await?;
     match data {
-        Some(d) => render(
-            &state,
-            StatusCode::OK,
-            "portal_me.html",
-            context! { csrf => csrf(&state, &req), until => until, notice => req.query_string().strip_prefix("ok=").map(notice), ..d },
-        ),
-        None => {
-            render(&state, StatusCode::OK, "portal.html", context! { error => "We hold no data about you any more." })
+        Some((d, locale, status)) => {
+            let page = PublicPage::new(&state, &req, locale.as_deref());
+            let ok = url::form_urlencoded::parse(req.query_string().as_bytes())
+                .find(|(k, _)| k == "ok")
+                .map(|(_, v)| v.into_owned());
+            let notice = match ok.as_deref() {
+                Some("saved") => Some(page.t("portal-saved")),
+                Some("queued") => Some(page.t("portal-erase-queued")),
+                _ => None,
+            };
+            page.render(
+                StatusCode::OK,
+                "portal_me.html",
+                context! {
+                    csrf => csrf(&state, &req), until => until, notice => notice,
+                    status_text => page.t(status_key(status)), ..d
+                },
+            )
         }
-    }
-}
-
-fn notice(code: &str) -> &'static str {
-    match code {
-        "saved" => "Your details are corrected.",
-        "queued" => "Your erasure request is registered; we will carry it out and confirm by mail within a month.",
-        _ => "",
+        None => {
+            let page = PublicPage::new(&state, &req, None);
+            page.render(StatusCode::OK, "portal.html", context! { error => page.t("portal-nothing-held") })
+        }
     }
 }
 
@@ -246,9 +244,9 @@ pub async fn archive(
     ctx: Ctx,
     web::Form(f): web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, ApiError> {
-    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state, &req) };
     if !check_csrf(&state, &req, &f.csrf) {
-        return signed_out(&state);
+        return signed_out(&state, &req);
     }
     let (st, by) = (state.clone(), by_subject(&ctx));
     let a = blocking(move || -> Result<_, ApiError> {
@@ -277,9 +275,9 @@ pub async fn profile(
     ctx: Ctx,
     web::Form(f): web::Form<ProfileForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state, &req) };
     if !check_csrf(&state, &req, &f.csrf) {
-        return signed_out(&state);
+        return signed_out(&state, &req);
     }
     let (st, by) = (state.clone(), by_subject(&ctx));
     blocking(move || -> Result<(), ApiError> {
@@ -301,7 +299,7 @@ pub async fn profile(
         Ok(())
     })
     .await?;
-    Ok(see_other("/privacy/me?ok=saved"))
+    Ok(see_other(&format!("/privacy/me?ok=saved{}", PublicPage::new(&state, &req, None).and_query())))
 }
 
 #[derive(Deserialize)]
@@ -317,9 +315,9 @@ pub async fn erase(
     ctx: Ctx,
     web::Form(f): web::Form<EraseForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state) };
+    let Some((contact, _)) = session(&state, &req) else { return signed_out(&state, &req) };
     if !check_csrf(&state, &req, &f.csrf) {
-        return signed_out(&state);
+        return signed_out(&state, &req);
     }
     if f.confirm != "yes" {
         return Ok(see_other("/privacy/me"));
@@ -340,16 +338,11 @@ pub async fn erase(
         Ok(())
     })
     .await?;
+    let page = PublicPage::new(&state, &req, None);
     if review {
-        return Ok(see_other("/privacy/me?ok=queued"));
+        return Ok(see_other(&format!("/privacy/me?ok=queued{}", page.and_query())));
     }
-    let mut res = message(
-        &state,
-        StatusCode::OK,
-        "Your data is erased",
-        "Everything we held about you is erased. We keep only a keyed fingerprint of your address, so that it is \
-         not added again without your fresh consent.",
-    )?;
+    let mut res = page.message(StatusCode::OK, "portal-erased")?;
     res.add_removal_cookie(&Cookie::build(portal::COOKIE, "").path("/").secure(true).finish())
         .map_err(|e| ApiError::internal(e.to_string()))?;
     Ok(res)

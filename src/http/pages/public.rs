@@ -6,7 +6,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use minijinja::{context, Value};
+use minijinja::context;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
@@ -15,6 +15,7 @@ use crate::contacts::subject::{self, Choices, Origin, PREFERENCES_PAGE, UNSUBSCR
 use crate::domain::Status;
 use crate::http::error::ApiError;
 use crate::http::guard::Ctx;
+use crate::http::lang::PublicPage;
 use crate::http::limits;
 use crate::mail::links::{self, Claims, LinkKind};
 use crate::state::{blocking, AppState};
@@ -33,14 +34,16 @@ pub async fn view_in_browser(
     state: web::Data<AppState>,
     ctx: Ctx,
     token: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
     let Ok(claims) =
         crate::mail::links::verify(state.store.keyring(), crate::mail::links::LinkKind::ViewInBrowser, &token)
     else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let st = state.clone();
     let doc = crate::state::blocking(move || -> Result<Option<String>, ApiError> {
@@ -62,66 +65,45 @@ pub async fn view_in_browser(
                  sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
             ))
             .body(html)),
-        None => not_found(&state),
+        None => not_found(&page),
     }
 }
 
-/// Organisation details every public page shows (the layout's header and footer).
-pub(super) fn shop(state: &AppState) -> Value {
-    let s = state.settings.get().unwrap_or_default();
-    context! { name => s.organisation.clone(), postal_address => s.address_line(), dpo_contact => s.dpo_contact.clone() }
-}
-
-fn render(state: &AppState, status: StatusCode, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
-    let body = state.templates.render(template, context! { shop => shop(state), ..ctx })?;
-    // An HTML body keeps the error handler from replacing it with the admin error page.
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
-}
-
-fn message(state: &AppState, status: StatusCode, title: &str, text: &str) -> Result<HttpResponse, ApiError> {
-    render(state, status, "public_message.html", context! { title => title, text => text })
-}
-
-fn not_found(state: &AppState) -> Result<HttpResponse, ApiError> {
-    message(
-        state,
-        StatusCode::NOT_FOUND,
-        "This link does not work",
-        "The link may have been copied incompletely. Open it again from the email, or use the \
-         unsubscribe link in a more recent email.",
-    )
+pub(super) fn not_found(page: &PublicPage) -> Result<HttpResponse, ApiError> {
+    page.message(StatusCode::NOT_FOUND, "link-broken")
 }
 
 /// The posted form, at most [`limits::MAX_PUBLIC_FORM_BYTES`]; the page to answer otherwise.
-async fn read_form(
-    state: &AppState,
+pub(super) async fn read_form(
+    page: &PublicPage<'_>,
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<web::Bytes, Result<HttpResponse, ApiError>> {
     limits::read_body(req, payload, limits::MAX_PUBLIC_FORM_BYTES, "form").await.map_err(|e| {
         let status = actix_web::ResponseError::status_code(&e);
-        message(state, status, "The form could not be sent", &e.message)
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            let limit = crate::units::human(limits::MAX_PUBLIC_FORM_BYTES);
+            page.message_text(
+                status,
+                &page.t("form-too-large"),
+                &page.t_with("form-too-large.text", &[("limit", &limit)]),
+            )
+        } else {
+            page.message(status, "form-unreadable")
+        }
     })
 }
 
 /// None when the client may go ahead; the 429 page otherwise.
-fn limited(state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
+pub(super) fn limited(page: &PublicPage, state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
     if state.public_limiter.check(ctx.0.client.ip) {
         return None;
     }
-    Some(
-        message(
-            state,
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many requests",
-            "Too many requests came from your network in the last minute. Wait a minute, then try again.",
-        )
-        .map(|mut r| {
-            r.headers_mut()
-                .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from_static("60"));
-            r
-        }),
-    )
+    Some(page.message(StatusCode::TOO_MANY_REQUESTS, "too-many-requests").map(|mut r| {
+        r.headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from_static("60"));
+        r
+    }))
 }
 
 fn origin(ctx: &Ctx) -> Origin {
@@ -154,22 +136,25 @@ pub async fn unsubscribe_page(
     state: web::Data<AppState>,
     ctx: Ctx,
     token: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let (st, id) = (state.clone(), claims.contact);
     let contact = blocking(move || st.contacts.resolve(&id)).await?;
+    let page = page.for_contact(&req, contact.as_ref().and_then(|c| c.locale.as_deref()));
     let ctx = context! {
         address => contact.as_ref().map(|c| c.email.masked()),
         already => contact.as_ref().is_some_and(|c| c.status == Status::Unsubscribed),
         action => format!("{}{}", LinkKind::Unsubscribe.path(), token.as_str()),
         preferences_url => preferences_path(&state, &claims),
     };
-    render(&state, StatusCode::OK, "unsubscribe.html", ctx)
+    page.render(StatusCode::OK, "unsubscribe.html", ctx)
 }
 
 /// RFC 8058 one-click (a mail provider posts `List-Unsubscribe=One-Click`) and the confirm
@@ -181,15 +166,16 @@ pub async fn unsubscribe(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
-    let body = match read_form(&state, &req, payload).await {
+    let body = match read_form(&page, &req, payload).await {
         Ok(body) => body,
-        Err(page) => return page,
+        Err(answer) => return answer,
     };
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let one_click = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
         .is_ok_and(|pairs| pairs.iter().any(|(k, v)| k == "List-Unsubscribe" && v == "One-Click"));
@@ -201,8 +187,11 @@ pub async fn unsubscribe(
     })
     .await?;
     tracing::info!(one_click, withdrawn = withdrawn.len(), "unsubscribed through a signed link");
+    let (st, id) = (state.clone(), claims.contact);
+    let locale = blocking(move || st.contacts.get(&id).map_err(ApiError::from)).await?.and_then(|c| c.locale);
+    let page = page.for_contact(&req, locale.as_deref());
     let ctx = context! { withdrawn => withdrawn, preferences_url => preferences_path(&state, &claims) };
-    render(&state, StatusCode::OK, "unsubscribed.html", ctx)
+    page.render(StatusCode::OK, "unsubscribed.html", ctx)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,26 +207,29 @@ pub async fn preferences_page(
     ctx: Ctx,
     token: web::Path<String>,
     q: web::Query<SavedQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let (st, id) = (state.clone(), claims.contact);
     let fields = state.fields.all();
     let Some(view) = blocking(move || subject::preferences(&st, &id).map_err(ApiError::from)).await? else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let c = &view.contact;
+    let page = page.for_contact(&req, c.locale.as_deref());
     // What is held, in words: which kinds of data, never their values (a forwarded mail's
     // link must not show the person's name or phone to whoever opens it).
     let custom: Vec<String> =
         fields.iter().filter(|f| c.custom.contains_key(&f.key)).map(|f| f.label.clone()).collect();
     let notice = match q.saved.as_deref() {
-        Some("everything") => Some("You are unsubscribed from all email, and every consent is withdrawn."),
-        Some(_) => Some("Your choices are saved."),
+        Some("everything") => Some(page.t("preferences-everything-done")),
+        Some(_) => Some(page.t("preferences-saved")),
         None => None,
     };
     let ctx = context! {
@@ -257,7 +249,7 @@ pub async fn preferences_page(
             source => c.source.as_str(),
         },
     };
-    render(&state, StatusCode::OK, "preferences.html", ctx)
+    page.render(StatusCode::OK, "preferences.html", ctx)
 }
 
 #[derive(Deserialize)]
@@ -280,27 +272,23 @@ pub async fn save_preferences(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(r) = limited(&state, &ctx) {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
         return r;
     }
-    let body = match read_form(&state, &req, payload).await {
+    let body = match read_form(&page, &req, payload).await {
         Ok(body) => body,
-        Err(page) => return page,
+        Err(answer) => return answer,
     };
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
-        return not_found(&state);
+        return not_found(&page);
     };
     let Ok(form) = serde_html_form::from_bytes::<PreferencesForm>(&body) else {
-        return message(&state, StatusCode::BAD_REQUEST, "The form could not be read", "Go back and try again.");
+        return page.message(StatusCode::BAD_REQUEST, "form-unreadable");
     };
     let want = preferences_csrf(&state, &token);
     if !bool::from(want.as_bytes().ct_eq(form.csrf.as_bytes())) {
-        return message(
-            &state,
-            StatusCode::FORBIDDEN,
-            "The form did not come from this page",
-            "Open the preference centre from the link in the email and try again.",
-        );
+        return page.message(StatusCode::FORBIDDEN, "form-foreign");
     }
     let (st, origin) = (state.clone(), origin(&ctx));
     let everything = form.everything.is_some();
@@ -317,8 +305,8 @@ pub async fn save_preferences(
     })
     .await?;
     if !found {
-        return not_found(&state);
+        return not_found(&page);
     }
     let saved = if everything { "everything" } else { "1" };
-    Ok(see_other(&format!("{}{}?saved={saved}", LinkKind::Preferences.path(), token.as_str())))
+    Ok(see_other(&format!("{}{}?saved={saved}{}", LinkKind::Preferences.path(), token.as_str(), page.and_query())))
 }

@@ -26,6 +26,8 @@ pub struct SettingsForm {
     time_zone: String,
     #[serde(default)]
     currency: String,
+    #[serde(default)]
+    language: String,
     /// Roles ticked under "Require two-factor authentication".
     #[serde(default)]
     two_factor_required: Vec<crate::domain::Role>,
@@ -44,9 +46,15 @@ impl SettingsForm {
             login_notice: self.login_notice,
             time_zone: self.time_zone,
             currency: self.currency,
+            language: self.language,
             two_factor_required: if everyone { crate::domain::Role::ALL.to_vec() } else { self.two_factor_required },
         }
     }
+}
+
+/// The languages public pages and mail can be written in, for the default's choice.
+fn languages() -> Vec<minijinja::Value> {
+    crate::i18n::catalogue().languages().iter().map(|l| context! { code => l.code, name => l.name }).collect()
 }
 
 /// Roles for the two-factor checkboxes.
@@ -69,7 +77,7 @@ pub async fn show(
         &g,
         "settings.html",
         "settings",
-        context! { roles => roles(&settings), rule => settings.two_factor_rule(), s => settings, errors => context!{}, zones => zones(), notice => notice(q.ok.as_deref()), config => context! {
+        context! { roles => roles(&settings), rule => settings.two_factor_rule(), s => settings, errors => context!{}, zones => zones(), languages => languages(), notice => notice(q.ok.as_deref()), config => context! {
             data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
             hostname => state.config.hostname, tls => state.config.tls_enabled(),
             backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
@@ -99,7 +107,7 @@ pub async fn save(
             context! {
                 roles => roles(&attempted), rule => attempted.two_factor_rule(),
                 s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
-                zones => zones(),
+                zones => zones(), languages => languages(),
             },
         )
         .map(super::unprocessable),
