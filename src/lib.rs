@@ -18,6 +18,7 @@ pub mod http;
 pub mod intake;
 pub mod jobs;
 pub mod mail;
+pub mod media;
 pub mod metrics;
 pub mod ops;
 pub mod ratelimit;
