@@ -364,6 +364,18 @@ fn a_campaign_with_an_inserted_image_sends_its_public_address_and_width() {
     let r = media.client.delete(format!("{}/api/v1/media/{mid}", app.url)).bearer_auth(&media.token).send().unwrap();
     assert_eq!(r.status(), 409);
     assert!(r.text().unwrap().contains("With a picture"));
+    let r = app.post_form(&admin, "/media", &format!("/media/{mid}/delete"), &[]);
+    assert_eq!(r.status(), 409);
+    let text = r.text().unwrap();
+    assert!(text.contains(&format!("id=\"error-{mid}\"")) && text.contains("With a picture"), "shown at the image");
+    // Renamed, it keeps its address.
+    let r = app.post_form(&admin, "/media", &format!("/media/{mid}/alt"), &[("alt", "Winter banner")]);
+    assert_eq!(r.status(), 303);
+    let page = app.get(&admin, "/media").text().unwrap();
+    assert!(page.contains("Winter banner") && page.contains(&format!("{mid}&#x2f;banner.png")), "same address");
+    let r = app.post_form(&admin, "/media", &format!("/media/{mid}/alt"), &[("alt", &"x".repeat(301))]);
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("longer than 300 characters"));
     // An image nobody uses goes, and its address answers 404.
     let other = media.uploaded("spare.png", png(10, 10));
     let r = media
