@@ -27,8 +27,13 @@ document.addEventListener("DOMContentLoaded", function () {
   button.hidden = false;
   var list = document.getElementById("media-picker-items");
   var empty = document.getElementById("media-picker-empty");
+  // Until the body has been clicked or typed in, its cursor sits at its start: the image
+  // goes at the end instead.
+  var touched = false;
+  body.addEventListener("focus", function () { touched = true; });
   var insert = function (html) {
-    var start = body.selectionStart, end = body.selectionEnd, text = body.value;
+    var text = body.value;
+    var start = touched ? body.selectionStart : text.length, end = touched ? body.selectionEnd : text.length;
     body.value = text.slice(0, start) + html + text.slice(end);
     body.selectionStart = body.selectionEnd = start + html.length;
     body.focus();
