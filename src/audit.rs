@@ -152,10 +152,13 @@ pub enum Action {
     BreachAssessed,
     BreachChanged,
     BreachNoticeQueued,
+    MediaUploaded,
+    MediaChanged,
+    MediaDeleted,
 }
 
 impl Action {
-    pub const ALL: [Action; 71] = [
+    pub const ALL: [Action; 74] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -227,6 +230,9 @@ impl Action {
         Action::BreachAssessed,
         Action::BreachChanged,
         Action::BreachNoticeQueued,
+        Action::MediaUploaded,
+        Action::MediaChanged,
+        Action::MediaDeleted,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -303,6 +309,9 @@ impl Action {
             BreachAssessed => "breach.assessed",
             BreachChanged => "breach.changed",
             BreachNoticeQueued => "breach.notice_queued",
+            MediaUploaded => "media.uploaded",
+            MediaChanged => "media.changed",
+            MediaDeleted => "media.deleted",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod intake;
 pub mod jobs;
 pub mod mail;
+pub mod media;
 pub mod metrics;
 pub mod ops;
 pub mod ratelimit;

@@ -43,6 +43,7 @@ pub struct AppState {
     pub intake: crate::intake::Intake,
     pub tracking: crate::tracking::Tracking,
     pub gdpr: crate::gdpr::Gdpr,
+    pub media: crate::media::MediaLibrary,
 }
 
 /// Why the application state could not be built.
@@ -73,6 +74,7 @@ impl AppState {
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
             gdpr: crate::gdpr::Gdpr::open(&store)?,
+            media: crate::media::MediaLibrary::open(&store, &config.data_dir)?,
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),

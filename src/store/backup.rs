@@ -10,7 +10,8 @@
 //! stream nonce followed by chunks `[last: u8][len: u32 BE][ciphertext]`; inside, a gzip stream
 //! of length-prefixed postcard frames: a header, then per tree its name and its entries, then the
 //! server's key files (its self-signed certificate and DKIM keys, each sealed with a key derived
-//! from the master key), then an end frame with the entry count.
+//! from the master key), then content files (the media library's images, as they are), then an
+//! end frame with the entry count.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -69,6 +70,12 @@ enum Frame {
         mode: u32,
         sealed: Vec<u8>,
     },
+    /// A content file under the data directory (`media/<id>.png`), as it is: images uploaded
+    /// for mailings, no secret and no personal data. Last variant, for the same reason.
+    Content {
+        path: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// Folders of the data directory whose files are the server's identity: the self-signed
@@ -76,6 +83,79 @@ enum Frame {
 /// are in DNS). Restored with the store, so a restored server is the same server.
 const KEY_DIRS: &[&str] = &["tls", "dkim"];
 const MAX_KEY_FILE: u64 = 1 << 20;
+
+/// Folders of the data directory whose files are content the store's records point to: the
+/// media library's images (its records name them by id). Only files named as their owner
+/// names them are archived and restored: `<32 hex digits>.<extension>`.
+const CONTENT_DIRS: &[&str] = &[crate::media::DIR];
+/// An upload is at most 10 MiB and is stored re-encoded; anything much larger is not ours.
+const MAX_CONTENT_FILE: u64 = 64 << 20;
+
+fn content_name_ok(name: &str) -> bool {
+    let Some((stem, ext)) = name.split_once('.') else { return false };
+    stem.len() == 32
+        && stem.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && ["png", "jpg", "gif", "webp"].contains(&ext)
+}
+
+/// The content files present now (data-dir-relative paths). Listed while writers are paused,
+/// so that the archive holds the files of the records it holds; read afterwards (they are
+/// never rewritten, only removed).
+fn content_files(data_dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in CONTENT_DIRS {
+        let Ok(read) = std::fs::read_dir(data_dir.join(dir)) else { continue };
+        for entry in read.flatten() {
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else { continue };
+            if content_name_ok(&name) && entry.file_type().is_ok_and(|t| t.is_file()) {
+                out.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Where a content folder is rebuilt during a restore, beside the one it replaces.
+fn content_staging(data_dir: &Path, dir: &str) -> PathBuf {
+    data_dir.join(format!("{dir}.restoring"))
+}
+
+/// Writes a restored content file into its folder's staging copy, as it is read from the
+/// archive (an archive's images are never all held in memory).
+fn stage_content_file(data_dir: &Path, path: &str, bytes: &[u8]) -> Result<(), BackupError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let (dir, name) = path
+        .split_once('/')
+        .filter(|(d, n)| CONTENT_DIRS.contains(d) && content_name_ok(n))
+        .ok_or_else(|| BackupError::Invalid(format!("the archive names a file outside the content folders: {path}")))?;
+    let folder = content_staging(data_dir, dir);
+    super::ensure_private_dir(&folder).map_err(io(format!("creating {}", folder.display())))?;
+    let target = folder.join(name);
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o640)
+        .open(&target)
+        .map_err(io(format!("writing {}", target.display())))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(io(format!("writing {}", target.display())))
+}
+
+/// Puts the staged content folders in place of the old ones (moved aside, like the store).
+fn swap_in_content(data_dir: &Path, stamp: &str) -> Result<(), BackupError> {
+    for dir in CONTENT_DIRS {
+        let live = data_dir.join(dir);
+        let staged = content_staging(data_dir, dir);
+        if live.exists() {
+            std::fs::rename(&live, data_dir.join(format!("{dir}.replaced-{stamp}")))
+                .map_err(io(format!("moving the old {dir} folder aside")))?;
+        }
+        if staged.exists() {
+            std::fs::rename(&staged, &live).map_err(io(format!("putting the restored {dir} folder in place")))?;
+        }
+    }
+    Ok(())
+}
 
 /// The key files to archive: regular files directly in [`KEY_DIRS`], by data-dir-relative path.
 fn key_files(data_dir: &Path) -> Result<Vec<(String, u32, Vec<u8>)>, BackupError> {
@@ -309,7 +389,9 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
     // Phase 1, writers paused: copy every tree, uncompressed, to a private scratch file. This is
     // the consistent cut, and it costs only a sequential read and write.
     let scratch = path.with_extension("scratch");
+    let data_dir = store.path().parent().unwrap_or(Path::new("."));
     let mut entries = 0u64;
+    let mut contents = Vec::new();
     let paused = std::time::Instant::now();
     let copied = (|| -> Result<(), BackupError> {
         let raw = {
@@ -332,6 +414,7 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
                 entries += 1;
             }
         }
+        contents = content_files(data_dir);
         drop(_frozen);
         raw.flush().map_err(io("writing scratch copy"))?;
         Ok(())
@@ -342,7 +425,6 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
         return Err(e);
     }
     let paused_ms = paused.elapsed().as_millis() as u64;
-    let data_dir = store.path().parent().unwrap_or(Path::new("."));
     let files = match key_files(data_dir) {
         Ok(f) => f,
         Err(e) => {
@@ -361,6 +443,20 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
             for (path, mode, bytes) in &files {
                 let sealed = store.keyring().seal_file(path, bytes);
                 write_frame(&mut gz, &Frame::File { path: path.clone(), mode: *mode, sealed })?;
+            }
+            for path in &contents {
+                let full = data_dir.join(path);
+                // Deleted since the cut: its record is in the archive no more than it is here.
+                let Ok(meta) = std::fs::metadata(&full) else { continue };
+                if meta.len() > MAX_CONTENT_FILE {
+                    continue;
+                }
+                let bytes = match std::fs::read(&full) {
+                    Ok(b) => b,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(io(format!("reading {}", full.display()))(e)),
+                };
+                write_frame(&mut gz, &Frame::Content { path: path.clone(), bytes })?;
             }
             write_frame(&mut gz, &Frame::End { entries })?;
             gz.finish().map_err(io("compressing archive"))?;
@@ -434,6 +530,8 @@ pub struct RestoreReport {
     pub erasures_reapplied: usize,
     /// The certificate and DKIM key files put back (data-dir-relative paths).
     pub key_files: Vec<String>,
+    /// Content files (media library images) put back.
+    pub content_files: usize,
 }
 
 pub struct RestoreOptions<'a> {
@@ -501,6 +599,13 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
     }
     let mut entries = 0u64;
     let mut files = Vec::new();
+    let mut contents = 0usize;
+    for dir in CONTENT_DIRS {
+        let staged = content_staging(opts.data_dir, dir);
+        if staged.exists() {
+            std::fs::remove_dir_all(&staged).map_err(io("removing an earlier unfinished restore"))?;
+        }
+    }
     {
         let db = sled::Config::new().path(&staging).flush_every_ms(None).open().map_err(StoreError::from)?;
         let mut tree: Option<sled::Tree> = None;
@@ -521,6 +626,10 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
                     })?;
                     files.push((path, mode, bytes));
                 }
+                Frame::Content { path, bytes } => {
+                    stage_content_file(opts.data_dir, &path, &bytes)?;
+                    contents += 1;
+                }
                 Frame::End { entries: expected } => {
                     if expected != entries {
                         return Err(BackupError::Invalid(format!(
@@ -533,11 +642,13 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         }
         db.flush().map_err(StoreError::from)?;
     }
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
     if target.exists() {
-        let aside = opts.data_dir.join(format!("db.replaced-{}", Utc::now().format("%Y%m%dT%H%M%SZ")));
+        let aside = opts.data_dir.join(format!("db.replaced-{stamp}"));
         std::fs::rename(&target, &aside).map_err(io("moving the old store aside"))?;
     }
     std::fs::rename(&staging, &target).map_err(io("putting the restored store in place"))?;
+    swap_in_content(opts.data_dir, &stamp)?;
     for (path, mode, bytes) in &files {
         put_key_file(opts.data_dir, path, *mode, bytes)?;
     }
@@ -558,6 +669,7 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         archive_created_at: header.created_at,
         erasures_reapplied: erased,
         key_files: files.into_iter().map(|(p, _, _)| p).collect(),
+        content_files: contents,
     })
 }
 

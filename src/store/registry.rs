@@ -127,6 +127,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::search::REGISTRATION,
     crate::mail::bounce::REGISTRATION,
     crate::mail::bounce::RECENT_REGISTRATION,
+    crate::media::REGISTRATION,
 ];
 
 impl Registration {

@@ -1092,3 +1092,46 @@ fn browser_privacy_register_retention_dry_run_and_breach() {
     b.wait_for_text("h1", "breaches");
     b.screenshot(&shot_path("breaches.png"));
 }
+
+/// The media library in a real browser: a file chosen in the upload form lands in the grid, and
+/// the campaign editor's "Insert image" puts its <img> (public address, alt, width) into the body.
+#[test]
+fn browser_uploads_an_image_and_inserts_it_into_a_campaign() {
+    if !browser_available() {
+        return;
+    }
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    let v = api.ok("POST", "/campaigns", Some(json!({"name": "Spring", "subject": "Hi", "body": "Hello\n\n"})));
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("Spring banner.png");
+    let img = image::RgbImage::from_fn(1_600, 400, |x, y| image::Rgb([(x / 7 % 256) as u8, (y % 256) as u8, 160]));
+    img.save(&file).unwrap();
+
+    let b = Browser::open(http, &driver);
+    first_sign_in(&b, &app);
+    let url = app.url.as_str();
+    b.goto(&format!("{url}/media"));
+    assert_eq!(b.count("#media-empty"), 1, "the empty state");
+    let input = b.find("#file");
+    b.post(&format!("/element/{input}/value"), json!({ "text": file.display().to_string() }));
+    b.click_button("Upload");
+    b.wait_for_text(".media-name", "Spring banner");
+    assert!(b.text(".media-item").contains("1200 × 300 px (from 1600 × 400)"), "{}", b.text(".media-item"));
+    b.screenshot(&shot_path("media-library.png"));
+
+    b.goto(&format!("{url}/campaigns/{campaign}"));
+    b.click("#media-insert");
+    b.wait_for_text("#media-picker-items button", "Spring banner");
+    b.screenshot(&shot_path("media-picker.png"));
+    b.click("#media-picker-items button");
+    let body = b.find("#body");
+    let typed = b.get(&format!("/element/{body}/property/value")).as_str().unwrap_or_default().to_string();
+    let item = &api.ok("GET", "/media", None)["media"][0];
+    assert!(typed.starts_with("Hello") && typed.trim_end().ends_with('>'), "at the end of the body: {typed}");
+    assert!(typed.contains(item["url"].as_str().unwrap()) && typed.contains("width=\"600\""), "{typed}");
+    assert!(typed.contains("alt=\"Spring banner\""), "{typed}");
+}

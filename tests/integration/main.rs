@@ -25,6 +25,7 @@ mod gdpr;
 mod import;
 mod limits;
 mod mail;
+mod media;
 mod redirects;
 mod reports;
 mod retention;

@@ -27,6 +27,7 @@ mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;
+mod media;
 mod reports;
 mod retention;
 
@@ -55,6 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(breaches::routes)
         .configure(events::routes)
         .configure(reports::routes)
+        .configure(media::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found("endpoint")) }));
 }
 

@@ -11,6 +11,7 @@ mod dashboard;
 mod forms;
 pub use forms::snippet as form_snippet;
 mod import;
+mod media;
 mod names;
 mod portal;
 mod privacy_widget;
@@ -85,6 +86,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(requests::routes)
         .configure(retention::routes)
         .configure(breaches::routes)
+        .configure(media::routes)
         .configure(portal::routes)
         .configure(site::routes)
         .configure(contact_routes)
@@ -184,6 +186,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::SendCampaigns) {
         items.push(NavItem { href: "/campaigns", label: "Campaigns", key: "campaigns" });
         items.push(NavItem { href: "/templates", label: "Templates", key: "templates" });
+        items.push(NavItem { href: "/media", label: "Media", key: "media" });
         items.push(NavItem { href: "/forms", label: "Forms", key: "forms" });
     }
     if p.can(Permission::ViewReports) {
