@@ -113,6 +113,7 @@ pub enum Action {
     ContactsExported,
     ContactsImported,
     ContactsBulkUpserted,
+    ContactsBulkAction,
     FieldCreated,
     FieldChanged,
     FieldDeleted,
@@ -155,7 +156,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 71] = [
+    pub const ALL: [Action; 72] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -188,6 +189,7 @@ impl Action {
         Action::ContactsExported,
         Action::ContactsImported,
         Action::ContactsBulkUpserted,
+        Action::ContactsBulkAction,
         Action::FieldCreated,
         Action::FieldChanged,
         Action::FieldDeleted,
@@ -264,6 +266,7 @@ impl Action {
             ContactsExported => "contacts.exported",
             ContactsImported => "contacts.imported",
             ContactsBulkUpserted => "contacts.bulk_upserted",
+            ContactsBulkAction => "contacts.bulk_action",
             FieldCreated => "field.created",
             FieldChanged => "field.changed",
             FieldDeleted => "field.deleted",
