@@ -14,6 +14,7 @@ mod browser;
 mod campaigns;
 mod config;
 mod contacts_api;
+mod contacts_bulk;
 mod contacts_pages;
 mod crash_bounce;
 mod crash_send;
