@@ -17,6 +17,7 @@ mod contacts_api;
 mod contacts_bulk;
 mod contacts_pages;
 mod crash_bounce;
+mod crash_bulk;
 mod crash_send;
 mod day_one;
 mod durability;
