@@ -113,6 +113,7 @@ pub enum Action {
     ContactsExported,
     ContactsImported,
     ContactsBulkUpserted,
+    ContactsBulkAction,
     FieldCreated,
     FieldChanged,
     FieldDeleted,
@@ -158,7 +159,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 74] = [
+    pub const ALL: [Action; 75] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -191,6 +192,7 @@ impl Action {
         Action::ContactsExported,
         Action::ContactsImported,
         Action::ContactsBulkUpserted,
+        Action::ContactsBulkAction,
         Action::FieldCreated,
         Action::FieldChanged,
         Action::FieldDeleted,
@@ -270,6 +272,7 @@ impl Action {
             ContactsExported => "contacts.exported",
             ContactsImported => "contacts.imported",
             ContactsBulkUpserted => "contacts.bulk_upserted",
+            ContactsBulkAction => "contacts.bulk_action",
             FieldCreated => "field.created",
             FieldChanged => "field.changed",
             FieldDeleted => "field.deleted",

@@ -233,6 +233,21 @@ pub fn export<W: Write>(
     filter: Option<&ContactQuery>,
     out: W,
 ) -> OpResult<u64> {
+    export_scope(state, by, format, filter.map_or(Scope::All, Scope::Matching), out)
+}
+
+/// What an export holds.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    All,
+    Matching(&'a ContactQuery),
+    /// Contacts ticked on the list (a bulk action), in the order given.
+    Ids(&'a [crate::domain::ContactId]),
+}
+
+/// [`export`] of any [`Scope`], under the same rules: the role may see personal data, restricted
+/// contacts are left out, one audit entry.
+pub fn export_scope<W: Write>(state: &AppState, by: By, format: Format, scope: Scope<'_>, out: W) -> OpResult<u64> {
     if !by.role.is_none_or(|r| r.allows(Permission::ViewPersonalData)) {
         return Err(OpError::Forbidden("Your role may not export personal data.".into()));
     }
@@ -251,13 +266,20 @@ pub fn export<W: Write>(
         ex.write(c, &consents).map_err(io_err)
     };
     let written: OpResult<()> = (|| {
-        match filter {
-            None => {
+        match scope {
+            Scope::All => {
                 for c in state.contacts.iter() {
                     write_one(&mut ex, &c?)?;
                 }
             }
-            Some(q) => {
+            Scope::Ids(ids) => {
+                for id in ids {
+                    if let Some(c) = state.contacts.get(id)? {
+                        write_one(&mut ex, &c)?;
+                    }
+                }
+            }
+            Scope::Matching(q) => {
                 let mut q = ContactQuery {
                     sort: crate::search::SortBy::Created,
                     descending: false,
@@ -288,7 +310,8 @@ pub fn export<W: Write>(
         by.event(Action::ContactsExported)
             .detail("count", count)
             .detail("format", format.as_str())
-            .detail("filtered", filter.is_some())
+            .detail("filtered", !matches!(scope, Scope::All))
+            .detail("selected", matches!(scope, Scope::Ids(_)))
             .detail("restricted_left_out", restricted)
             .detail("complete", finished.is_ok()),
     )?;

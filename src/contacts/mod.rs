@@ -12,6 +12,7 @@
 //! ([`ChangeFeed::hand_over`]): the indexer then need not read back and decrypt what was just
 //! written. After a crash the entry is replayed from sled like any other.
 
+pub mod bulk;
 pub mod email_index;
 pub mod export;
 pub mod import;

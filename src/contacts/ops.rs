@@ -259,7 +259,14 @@ pub fn input_from_json(
     Ok(input)
 }
 
-fn history(state: &AppState, by: &By, id: &ContactId, kind: &str, fields: Vec<String>, detail: String) -> OpResult<()> {
+pub(crate) fn history(
+    state: &AppState,
+    by: &By,
+    id: &ContactId,
+    kind: &str,
+    fields: Vec<String>,
+    detail: String,
+) -> OpResult<()> {
     state.contacts.add_history(
         id,
         &HistoryEntry { at: Utc::now(), actor: by.actor.reference(), kind: kind.into(), fields, detail },
@@ -279,7 +286,7 @@ fn source_ref(by: &By) -> String {
     by.actor.reference()
 }
 
-fn require(by: &By, p: Permission) -> OpResult<()> {
+pub(crate) fn require(by: &By, p: Permission) -> OpResult<()> {
     if by.role.is_none_or(|r| r.allows(p)) {
         Ok(())
     } else {
@@ -344,6 +351,19 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
 /// removal committed) and, when asked, keeps a suppression entry (a keyed hash) so that the
 /// address cannot be imported again.
 pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<()> {
+    let seq = delete_unindexed(state, by, id, suppress)?;
+    if !state.search.wait_for(seq) {
+        return Err(OpError::Internal(
+            "the contact was deleted, but the search index has not dropped it yet; it will within moments".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// [`delete`] up to the search index: final in the store, journalled and audited, the removal
+/// announced to the indexer but not waited for. Returns the change's sequence number, for a
+/// bulk deletion to wait once per chunk.
+pub fn delete_unindexed(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<u64> {
     require(&by, Permission::EditContacts)?;
     let c = state.contacts.get(id)?.ok_or(OpError::NotFound("contact"))?;
     if suppress {
@@ -362,12 +382,7 @@ pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpRes
     state.contacts.announce(seq);
     // Audited as soon as it is final in the store, whatever the index does next.
     state.audit.record(by.event(Action::ContactDeleted).target(subject).detail("suppressed", suppress))?;
-    if !state.search.wait_for(seq) {
-        return Err(OpError::Internal(
-            "the contact was deleted, but the search index has not dropped it yet; it will within moments".into(),
-        ));
-    }
-    Ok(())
+    Ok(seq)
 }
 
 /// The outcome of an upsert by email.
@@ -1321,19 +1336,45 @@ pub fn delete_search(state: &AppState, by: By, id: &uuid::Uuid) -> OpResult<()> 
     Ok(())
 }
 
-/// A search as people mean it: when the words are a whole address, the contact with exactly
-/// that address comes first (on the first page; later pages leave it out), whatever the sort
-/// puts before it. A prefix search for `k9-1-1-1@example.org` matched thousands of contacts,
-/// newest first, and the one typed in full could be on page 40.
+/// A search as people mean it: what was typed in full comes first, on the first page (later
+/// pages leave it out), whatever the sort puts before it: the contact with exactly that
+/// address, then those whose whole, first or last name is exactly the words. A prefix search
+/// for `k9-1-1-1@example.org` matched thousands of contacts, newest first, and the one typed in
+/// full could be on page 40; a search for `Ann Lee` listed every Anna and Annette Leeds first.
 pub fn search(state: &AppState, q: &crate::search::ContactQuery) -> OpResult<crate::search::SearchPage> {
+    search_pinned(state, q, q.cursor.is_none())
+}
+
+/// [`search`], with what was typed in full put first only when `pin` (the first page), and left
+/// out otherwise (a page further on, or one read backwards from the end).
+pub fn search_pinned(
+    state: &AppState,
+    q: &crate::search::ContactQuery,
+    pin: bool,
+) -> OpResult<crate::search::SearchPage> {
     let internal = |e: crate::search::SearchError| OpError::Internal(e.to_string());
     let mut page = state.search.index.search(q).map_err(internal)?;
-    let Ok(email) = crate::domain::EmailAddress::parse(q.text.trim()) else { return Ok(page) };
-    let Some(c) = state.contacts.find_by_email(&email)? else { return Ok(page) };
-    let was_there = page.ids.contains(&c.id);
-    page.ids.retain(|id| *id != c.id);
-    if q.cursor.is_none() && (was_there || state.search.index.contains(q, &c.id).map_err(internal)?) {
-        page.ids.insert(0, c.id);
+    if q.text.trim().is_empty() {
+        return Ok(page);
+    }
+    let mut pinned = Vec::new();
+    if let Ok(email) = crate::domain::EmailAddress::parse(q.text.trim()) {
+        if let Some(c) = state.contacts.find_by_email(&email)? {
+            if page.ids.contains(&c.id) || state.search.index.contains(q, &c.id).map_err(internal)? {
+                pinned.push(c.id);
+            }
+        }
+    } else {
+        // At most a page of them: a name shared by more than a page of contacts pins the
+        // first page's worth, and the rest keep their place.
+        pinned = state.search.index.exact_names(q, q.limit.clamp(1, 10_000)).map_err(internal)?;
+    }
+    if pinned.is_empty() {
+        return Ok(page);
+    }
+    page.ids.retain(|id| !pinned.contains(id));
+    if pin {
+        page.ids.splice(0..0, pinned);
     }
     Ok(page)
 }

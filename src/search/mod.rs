@@ -39,7 +39,7 @@ use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 7;
+const SCHEMA_VERSION: u32 = 8;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -121,6 +121,7 @@ struct Fields {
     updated: Field,
     sort_email: Field,
     sort_name: Field,
+    name_exact: Field,
     last_open: Field,
     last_click: Field,
     last_seen: Field,
@@ -180,6 +181,9 @@ fn schema() -> (Schema, Fields) {
         // ordered by id (two names alike).
         sort_email: b.add_text_field("sort_email", FAST),
         sort_name: b.add_text_field("sort_name", FAST),
+        // The whole name, the first name and the last name, each as one folded term: a search
+        // whose words are exactly one of them puts that contact before mere prefix matches.
+        name_exact: b.add_text_field("name_exact", keyword()),
         // Engagement aggregates (tracking): never is the epoch, so "not since" includes never.
         last_open: b.add_date_field("last_open", date_column()),
         last_click: b.add_date_field("last_click", date_column()),
@@ -203,6 +207,48 @@ pub fn words(analyzer: &mut TextAnalyzer, text: &str, out: &mut Vec<String>) {
     while stream.advance() {
         out.push(stream.token().text.clone());
     }
+}
+
+/// The words of `text` folded and joined by single spaces: `  Anna  MÜLLER ` → `anna muller`.
+fn folded(analyzer: &mut TextAnalyzer, text: &str) -> String {
+    let mut ws = Vec::new();
+    words(analyzer, text, &mut ws);
+    ws.join(" ")
+}
+
+/// The national significant number of an international number's digits (`49301234567` →
+/// `301234567`), when its country code is a known one. Country codes are prefix-free, so at
+/// most one of the first one, two or three digits is one.
+pub fn national_part(international: &str) -> Option<&str> {
+    (1..=3).filter(|n| international.len() > n + 3).find_map(|n| {
+        let code: u16 = international[..n].parse().ok()?;
+        phonenumber::metadata::DATABASE.by_code(&code).map(|_| &international[n..])
+    })
+}
+
+/// Digits searched for when the text reads as a phone number being typed: an international
+/// number (`+49 30 1234567`, `0049 30…`) as its digits, a national one (`030 1234567`,
+/// `030/123 45 67`) without the trunk `0`, which is how [`national_part`] indexes it. None when
+/// the text has letters or fewer than four digits.
+pub fn phone_query(text: &str) -> Option<String> {
+    let t = text.trim();
+    if !t.chars().all(|c| c.is_ascii_digit() || " +()-./".contains(c)) || t.contains("+") && !t.starts_with('+') {
+        return None;
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 4 {
+        return None;
+    }
+    let digits = if t.starts_with('+') {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_string()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest.to_string()
+    } else {
+        digits
+    };
+    (!digits.is_empty()).then_some(digits)
 }
 
 /// Every value after `bound` in a sort order (before it when `descending`).
@@ -329,6 +375,11 @@ pub struct SearchPage {
     pub ids: Vec<ContactId>,
     /// Pass back as `cursor` for the following page; None on the last page.
     pub next: Option<String>,
+    /// The first row's position: as the cursor of the same query in the opposite order, it
+    /// gives the page before this one.
+    pub first: Option<String>,
+    /// The last row's position, whether or not more follow.
+    pub last: Option<String>,
 }
 
 pub struct SearchIndex {
@@ -422,7 +473,13 @@ impl SearchIndex {
         words(analyzer, &c.first_name, &mut ws);
         words(analyzer, &c.last_name, &mut ws);
         if let Some(p) = &c.phone {
-            ws.push(p.as_str().trim_start_matches('+').to_string());
+            let international = p.as_str().trim_start_matches('+');
+            // Typed the national way (`030 1234567`), a number is its national significant
+            // part: the digits after the country code.
+            if let Some(national) = national_part(international) {
+                ws.push(national.to_string());
+            }
+            ws.push(international.to_string());
         }
         for t in &c.tags {
             words(analyzer, t, &mut ws);
@@ -483,6 +540,16 @@ impl SearchIndex {
         let mut name = Vec::new();
         words(analyzer, &format!("{} {}", c.last_name, c.first_name), &mut name);
         doc.add_text(f.sort_name, name.join(" "));
+        let mut exact = Vec::with_capacity(3);
+        for part in [format!("{} {}", c.first_name, c.last_name), c.first_name.clone(), c.last_name.clone()] {
+            let key = folded(analyzer, &part);
+            if !key.is_empty() && !exact.contains(&key) {
+                exact.push(key);
+            }
+        }
+        for key in exact {
+            doc.add_text(f.name_exact, key);
+        }
         let never = DateTime::<Utc>::UNIX_EPOCH;
         doc.add_date(f.last_open, tantivy_date(activity.last_open.unwrap_or(never)));
         doc.add_date(f.last_click, tantivy_date(activity.last_click.unwrap_or(never)));
@@ -642,7 +709,11 @@ impl SearchIndex {
     /// id (time-ordered), so the order is total; the cursor is the last row's key and id, and
     /// the next page starts strictly after it.
     pub fn search(&self, q: &ContactQuery) -> Result<SearchPage> {
-        let query = self.build(q);
+        self.page_of(self.build(q), q)
+    }
+
+    /// A page of `query`'s matches in `q`'s order, after `q`'s cursor.
+    fn page_of(&self, query: Box<dyn Query>, q: &ContactQuery) -> Result<SearchPage> {
         let limit = q.limit.clamp(1, 10_000);
         let order = if q.descending { Order::Desc } else { Order::Asc };
         let searcher = self.reader.searcher();
@@ -679,6 +750,7 @@ impl SearchIndex {
             }
         };
         let mut ids = Vec::with_capacity(limit);
+        let mut first = None;
         let mut last = None;
         for (key, hi, lo) in rows.iter().take(limit) {
             let Some(id) =
@@ -687,13 +759,15 @@ impl SearchIndex {
                 continue;
             };
             ids.push(id);
-            last = Some(match key {
+            let at = match key {
                 Some(key) => format!("{key}{SEP}{id}"),
                 None => id.to_string(),
-            });
+            };
+            first.get_or_insert_with(|| at.clone());
+            last = Some(at);
         }
-        let next = if rows.len() > limit { last } else { None };
-        Ok(SearchPage { total: total.unwrap_or(count), ids, next })
+        let next = if rows.len() > limit { last.clone() } else { None };
+        Ok(SearchPage { total: total.unwrap_or(count), ids, next, first, last })
     }
 
     /// Whether contact `id` is among the matches of `q` (cursor aside).
@@ -730,6 +804,38 @@ impl SearchIndex {
         Some(ties_then(beyond(key.clone(), descending), key, beyond_id))
     }
 
+    /// Every indexed word beginning with `w`: a term of its own when short, else a range of
+    /// whole words [w, w + U+10FFFF), as byte strings.
+    fn word_query(&self, w: &str) -> Box<dyn Query> {
+        if w.chars().nth(SHORT_PREFIX).is_none() {
+            Box::new(TermQuery::new(Term::from_field_text(self.f.prefix, w), IndexRecordOption::Basic))
+        } else {
+            let w = truncate_chars(w, MAX_WORD);
+            let lo = Term::from_field_text(self.f.word, w);
+            let hi = Term::from_field_text(self.f.word, &format!("{w}\u{10FFFF}"));
+            Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi)))
+        }
+    }
+
+    /// The matches of `q` (cursor aside) whose whole name, first name or last name is exactly
+    /// the search's words, in the query's order, at most `limit`: one more term lookup per
+    /// search, nothing per document.
+    pub fn exact_names(&self, q: &ContactQuery, limit: usize) -> Result<Vec<ContactId>> {
+        let key = folded(&mut analyzer(), &q.text);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let exact = TermQuery::new(Term::from_field_text(self.f.name_exact, &key), IndexRecordOption::Basic);
+        // Most searches name nobody exactly: a count over one posting list settles it.
+        if self.reader.searcher().search(&exact, &Count)? == 0 {
+            return Ok(Vec::new());
+        }
+        let both = ContactQuery { cursor: None, limit, ..q.clone() };
+        let query =
+            BooleanQuery::new(vec![(Occur::Must, self.build(&both)), (Occur::Must, Box::new(exact) as Box<dyn Query>)]);
+        self.page_of(Box::new(query), &both).map(|p| p.ids)
+    }
+
     fn build(&self, q: &ContactQuery) -> Box<dyn Query> {
         let f = &self.f;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -738,17 +844,19 @@ impl SearchIndex {
         };
         let mut ws = Vec::new();
         words(&mut analyzer(), &q.text, &mut ws);
-        for w in ws.iter().take(8) {
-            if w.chars().nth(SHORT_PREFIX).is_none() {
-                must.push(term(f.prefix, w));
-            } else {
-                // Every word beginning with `w`: [w, w + U+10FFFF), as byte strings.
-                let w = truncate_chars(w, MAX_WORD);
-                let lo = Term::from_field_text(f.word, w);
-                let hi = Term::from_field_text(f.word, &format!("{w}\u{10FFFF}"));
-                must.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi)))));
-            }
+        let mut text: Vec<(Occur, Box<dyn Query>)> =
+            ws.iter().take(8).map(|w| (Occur::Must, self.word_query(w))).collect();
+        if let Some(digits) = phone_query(&q.text) {
+            // A number as people type it (`030/123 45 67`) is one word of digits, or the
+            // words as they are (a date in a text field looks much the same).
+            let words: Box<dyn Query> =
+                if text.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(text)) };
+            text = vec![(
+                Occur::Must,
+                Box::new(BooleanQuery::new(vec![(Occur::Should, self.word_query(&digits)), (Occur::Should, words)])),
+            )];
         }
+        must.extend(text);
         if let Some(s) = q.status {
             must.push(term(f.status, s.as_str()));
         }
@@ -960,6 +1068,22 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn phone_numbers_read_as_typed() {
+        for typed in ["+49 30 1234567", "+49301234567", "0049 30 1234567"] {
+            assert_eq!(phone_query(typed).as_deref(), Some("49301234567"), "{typed}");
+        }
+        for typed in ["030 1234567", "0301234567", "030/123 45 67", "(030) 123-45-67"] {
+            assert_eq!(phone_query(typed).as_deref(), Some("301234567"), "{typed}");
+        }
+        for not in ["anna", "12", "030 anna", "49+30"] {
+            assert_eq!(phone_query(not), None, "{not}");
+        }
+        assert_eq!(national_part("49301234567"), Some("301234567"));
+        assert_eq!(national_part("12125551234"), Some("2125551234"));
+        assert_eq!(national_part("35312345678"), Some("12345678"));
+    }
+
     /// Nothing is scored, so no field may pay for norms; the keyword fields filtered by term
     /// stay indexed, and the fields filtered by range are columns.
     #[test]
@@ -968,7 +1092,7 @@ mod tests {
         for (_, entry) in schema.fields() {
             assert!(!entry.has_fieldnorms(), "field `{}` keeps norms", entry.name());
         }
-        for name in ["id", "prefix", "word", "status", "tag", "list", "consent", "custom"] {
+        for name in ["id", "prefix", "word", "status", "tag", "list", "consent", "custom", "name_exact"] {
             assert!(schema.get_field_entry(schema.get_field(name).unwrap()).is_indexed(), "{name}");
         }
         for name in ["created", "updated", "last_open", "opens", "revenue", "id_hi", "id_lo"] {

@@ -71,6 +71,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
     crate::jobs::REGISTRATION,
+    crate::contacts::bulk::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
     crate::intake::REGISTRATION,

@@ -1135,3 +1135,53 @@ fn browser_uploads_an_image_and_inserts_it_into_a_campaign() {
     assert!(typed.contains(item["url"].as_str().unwrap()) && typed.contains("width=\"600\""), "{typed}");
     assert!(typed.contains("alt=\"Spring banner\""), "{typed}");
 }
+
+#[test]
+fn browser_ticks_contacts_and_tags_them_from_the_bulk_bar() {
+    use tidings::contacts::ops;
+    use tidings::domain::{ContactInput, EmailAddress, Source};
+    if !browser_available() {
+        return;
+    }
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let (st, by) = (&app.state, tidings::ops::By::cli());
+    ops::create_list(st, by, "Winter sale", "").unwrap();
+    for (email, first, last) in [
+        ("ada.lovelace@example.com", "Ada", "Lovelace"),
+        ("grace.hopper@example.com", "Grace", "Hopper"),
+        ("katherine.johnson@example.com", "Katherine", "Johnson"),
+    ] {
+        let input = ContactInput {
+            email: Some(EmailAddress::parse(email).unwrap()),
+            first_name: Some(first.into()),
+            last_name: Some(last.into()),
+            ..Default::default()
+        };
+        ops::create(st, by, &input, Source::Admin).unwrap();
+    }
+    let b = Browser::open(http, &driver);
+    first_sign_in(&b, &app);
+    let url = app.url.as_str();
+    b.goto(&format!("{url}/contacts"));
+    b.wait_for_text("#bulk-count", "Tick contacts");
+    b.click("#contact-results tbody tr:nth-child(1) input[name=id]");
+    b.click("#contact-results tbody tr:nth-child(2) input[name=id]");
+    b.wait_for_text("#bulk-count", "2 selected");
+    b.select("#bulk-action", "add_tag");
+    b.fill("#bulk-bar input[name=apply_tag]", "winter");
+    b.screenshot(&shot_path("contacts-bulk.png"));
+    // "Select all on this page" ticks the third as well, and unticks all.
+    b.click("#select-page");
+    b.wait_for_text("#bulk-count", "3 selected");
+    b.click("#select-page");
+    b.wait_for_text("#bulk-count", "Tick contacts");
+    b.click("#contact-results tbody tr:nth-child(1) input[name=id]");
+    b.click("#contact-results tbody tr:nth-child(2) input[name=id]");
+    b.click("#bulk-apply");
+    b.wait_for_text("#bulk-state", "Done: 2 of 2");
+    let tagged =
+        st.search.index.count(&tidings::search::ContactQuery { tags: vec!["winter".into()], ..Default::default() });
+    assert_eq!(tagged.unwrap(), 2);
+}

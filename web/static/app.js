@@ -67,3 +67,9 @@ document.addEventListener("DOMContentLoaded", function () {
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   });
 });
+// A page showing work in progress (a bulk action) reloads until the work is done.
+document.addEventListener("DOMContentLoaded", function () {
+  var el = document.querySelector("[data-reload-while-running]");
+  if (!el) return;
+  setTimeout(function () { window.location.reload(); }, Number(el.getAttribute("data-reload-while-running")) || 2000);
+});

@@ -79,3 +79,44 @@
   });
   last = params().toString();
 })();
+// The bulk bar: "select all on this page", the count of what is ticked, and only the field the
+// chosen action needs. Without this file the boxes and the bar still post the same form.
+(function () {
+  var results = document.getElementById("contact-results");
+  if (!results) return;
+  function boxes() {
+    return Array.prototype.slice.call(results.querySelectorAll('input[name="id"]'));
+  }
+  function update() {
+    var bar = results.querySelector("#bulk-bar");
+    if (!bar) return;
+    var pageBox = results.querySelector("#select-page");
+    if (pageBox) pageBox.hidden = false;
+    var all = results.querySelector("#bulk-all");
+    var ticked = boxes().filter(function (b) { return b.checked; }).length;
+    var count = results.querySelector("#bulk-count");
+    var total = results.querySelector("#contact-count");
+    if (all && all.checked) {
+      count.textContent = "All " + (total ? Number(total.getAttribute("data-total")).toLocaleString("en") : "") + " matching selected";
+    } else {
+      count.textContent = ticked === 0 ? "Tick contacts to act on them" : ticked + " selected";
+    }
+    bar.classList.toggle("active", ticked > 0 || (all && all.checked));
+    if (pageBox) pageBox.checked = ticked > 0 && ticked === boxes().length;
+    var action = results.querySelector("#bulk-action");
+    if (action) {
+      bar.querySelectorAll("[data-for-actions]").forEach(function (el) {
+        el.hidden = el.getAttribute("data-for-actions").split(" ").indexOf(action.value) < 0;
+      });
+    }
+  }
+  results.addEventListener("change", function (ev) {
+    if (ev.target.id === "select-page") {
+      boxes().forEach(function (b) { b.checked = ev.target.checked; });
+    }
+    update();
+  });
+  // The live search swaps the table in: set the new one up.
+  new MutationObserver(update).observe(results, { childList: true });
+  update();
+})();

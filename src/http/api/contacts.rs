@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::contacts::bulk::{self, BulkAction, Selection};
 use crate::contacts::export::{self, ChannelWriter, Format};
 use crate::contacts::ops::{self as cops, Pick, PurposeInput};
 use crate::domain::contact::{parse_tag, slugify};
@@ -28,6 +29,11 @@ const MAX_PAGE: usize = 500;
 const DEFAULT_PAGE: usize = 50;
 /// A full bulk request (1000 contacts) does not fit the default JSON limit.
 const BULK_BODY_LIMIT: usize = 4 * 1024 * 1024;
+/// [`bulk::MAX_IDS`] ids of 36 characters, quoted and comma-separated (~390 KB), fit; a larger
+/// body is refused (413) as it streams in, before any of it is parsed.
+const BULK_ACTION_BODY_LIMIT: usize = 512 * 1024;
+/// How long a bulk action request waits for its job before answering 202 with where to look.
+const BULK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     // Fixed paths before `/contacts/{id}`.
@@ -44,6 +50,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 )
                 .route(web::post().to(bulk)),
         )
+        .service(
+            web::resource("/contacts/bulk-actions")
+                .guard(actix_web::guard::Post())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(BULK_ACTION_BODY_LIMIT)
+                        .error_handler(crate::http::error::json_error),
+                )
+                .route(web::post().to(bulk_action)),
+        )
+        .route("/contacts/bulk-actions/{id}", web::get().to(bulk_action_status))
         .route("/contacts/{id}", web::get().to(get))
         .route("/contacts/{id}", web::patch().to(update))
         .route("/contacts/{id}", web::delete().to(delete))
@@ -609,6 +626,216 @@ async fn bulk(
         })
         .collect();
     Ok(HttpResponse::Ok().json(json!({ "results": results, "counts": counts })))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk actions on many contacts
+
+/// Keys of `query` that page or order a listing: an action takes every match.
+const NOT_IN_BULK_QUERY: [&str; 5] = ["sort", "order", "cursor", "limit", "format"];
+
+/// `query` of a bulk action, the listing's parameters as a JSON object, as list parameters.
+fn bulk_params(query: &serde_json::Map<String, Value>) -> Result<ListParams, ApiError> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, v) in query {
+        let field = format!("query.{k}");
+        if NOT_IN_BULK_QUERY.contains(&k.as_str()) {
+            return Err(ApiError::invalid(&field, "an action takes every match: leave out paging and order"));
+        }
+        let one = |v: &Value| match v {
+            Value::String(s) => Ok(s.clone()),
+            Value::Number(n) => Ok(n.to_string()),
+            Value::Bool(b) => Ok(b.to_string()),
+            _ => Err(ApiError::invalid(&field, "use a string, or a list of strings")),
+        };
+        match v {
+            Value::Array(items) => {
+                for item in items {
+                    pairs.push((k.clone(), one(item)?));
+                }
+            }
+            other => pairs.push((k.clone(), one(other)?)),
+        }
+    }
+    let qs = serde_urlencoded::to_string(&pairs).map_err(|e| ApiError::invalid("query", e.to_string()))?;
+    serde_html_form::from_str(&qs).map_err(|e| ApiError::invalid("query", format!("{e}")))
+}
+
+/// The filter in words for the job and the audit log; search words are named, never quoted.
+fn bulk_scope(query: &serde_json::Map<String, Value>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (k, v) in query {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        if k == "q" {
+            parts.push("search words".into());
+        } else {
+            parts.push(format!("{k} {text}"));
+        }
+    }
+    if parts.is_empty() {
+        "all matching: every contact".into()
+    } else {
+        format!("all matching: {}", parts.join(", "))
+    }
+}
+
+fn opt_str(body: &serde_json::Map<String, Value>, key: &str) -> Result<Option<String>, ApiError> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiError::invalid(key, "use a string")),
+    }
+}
+
+/// `{action, ids | query, tag | list, suppress, format}`: tags, lists or deletes the contacts
+/// named by `ids` (at most 10,000) or everyone `query` matches when the request arrives, or
+/// exports them (`action: export`, streamed CSV or NDJSON). Answers 200 with the job when it
+/// ends within a few seconds, else 202 with the job and its address to poll.
+async fn bulk_action(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let Value::Object(body) = body.into_inner() else {
+        return Err(ApiError::invalid("action", "send a JSON object with action and ids or query"));
+    };
+    const KEYS: [&str; 7] = ["action", "ids", "query", "tag", "list", "suppress", "format"];
+    enum Chosen {
+        Ids(Vec<ContactId>),
+        Query(serde_json::Map<String, Value>),
+    }
+    if let Some(k) = body.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        return Err(ApiError::invalid(k, format!("is not one of {}", KEYS.join(", "))));
+    }
+    let action = opt_str(&body, "action")?.unwrap_or_default();
+    let export = action.trim() == "export";
+    // The role first: a refusal says nothing about the input.
+    let needed = if export { Permission::ViewPersonalData } else { Permission::EditContacts };
+    if !g.can(needed) {
+        return Err(ApiError::forbidden());
+    }
+    let selection = match (body.get("ids"), body.get("query")) {
+        (Some(_), Some(_)) => return Err(ApiError::invalid("ids", "give ids or query, not both")),
+        (None, None) => {
+            return Err(ApiError::invalid("ids", "give ids (the contacts chosen) or query (everyone who matches)"))
+        }
+        (Some(Value::Array(items)), None) => {
+            if items.len() > bulk::MAX_IDS {
+                return Err(ApiError::invalid("ids", format!("name at most {} contacts", bulk::MAX_IDS)));
+            }
+            if items.is_empty() {
+                return Err(ApiError::invalid("ids", "name at least one contact"));
+            }
+            let mut ids = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let id = item.as_str().and_then(|s| s.parse::<ContactId>().ok());
+                ids.push(id.ok_or_else(|| ApiError::invalid(&format!("ids.{i}"), "is not a contact id"))?);
+            }
+            Chosen::Ids(ids)
+        }
+        (Some(_), None) => return Err(ApiError::invalid("ids", "use a list of contact ids")),
+        (None, Some(Value::Object(query))) => Chosen::Query(query.clone()),
+        (None, Some(_)) => return Err(ApiError::invalid("query", "use an object of list parameters")),
+    };
+    let suppress = match body.get("suppress") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(ApiError::invalid("suppress", "use true or false")),
+    };
+    let (tag, list) = (opt_str(&body, "tag")?.unwrap_or_default(), opt_str(&body, "list")?.unwrap_or_default());
+    let format = opt_str(&body, "format")?;
+    let masked = !g.can(Permission::ViewPersonalData);
+    let st = state.clone();
+    let (selection, scope) = blocking(move || -> Result<(Selection, String), ApiError> {
+        match selection {
+            Chosen::Ids(ids) => {
+                let scope = format!("{} selected contact{}", ids.len(), if ids.len() == 1 { "" } else { "s" });
+                Ok((Selection::Ids(ids), scope))
+            }
+            Chosen::Query(query) => {
+                let q = bulk_params(&query)?.contact_query(&st).map_err(|e| match e.field.clone() {
+                    Some(f) => ApiError::invalid(&format!("query.{f}"), e.message),
+                    None => ApiError::invalid("query", e.message),
+                })?;
+                // Matching by what is masked would reveal it a letter at a time.
+                if masked && !q.text.is_empty() {
+                    let mut e = ApiError::new(Code::Forbidden, "Text search needs the right to see personal data.");
+                    e.field = Some("query.q".into());
+                    return Err(e);
+                }
+                Ok((Selection::Matching(Box::new(q)), bulk_scope(&query)))
+            }
+        }
+    })
+    .await?;
+    if export {
+        if tag.trim().len() + list.trim().len() > 0 {
+            return Err(ApiError::invalid("action", "an export takes no tag or list"));
+        }
+        let format: Format =
+            format.as_deref().unwrap_or("csv").parse().map_err(|m: String| ApiError::invalid("format", m))?;
+        return Ok(stream_export(&state, g.by(), format, selection));
+    }
+    if format.is_some() {
+        return Err(ApiError::invalid("format", "belongs to the export action"));
+    }
+    let (st, by) = (state.clone(), g.by());
+    let job = blocking(move || -> Result<bulk::BulkJob, ApiError> {
+        let action = BulkAction::parse(&st, &action, &tag, &list, suppress)?;
+        let job = bulk::start(st.clone().into_inner(), by, action, selection, &scope)?;
+        Ok(bulk::wait(&st, &job.id, BULK_WAIT)?)
+    })
+    .await?;
+    let location = format!("/api/v1/contacts/bulk-actions/{}", job.id);
+    let mut res = if job.status() == "running" { HttpResponse::Accepted() } else { HttpResponse::Ok() };
+    Ok(res.insert_header((header::LOCATION, location)).json(job.to_json()))
+}
+
+async fn bulk_action_status(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ViewContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| ApiError::not_found("bulk action"))?;
+    let st = state.clone();
+    let job = blocking(move || bulk::get(&st, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(job.to_json()))
+}
+
+/// Streams an export of a bulk selection (see [`export_contacts`]).
+pub(crate) fn stream_export(
+    state: &web::Data<AppState>,
+    by: crate::ops::By,
+    format: Format,
+    selection: Selection,
+) -> HttpResponse {
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<io::Result<Vec<u8>>>(8);
+    let (st, span) = (state.clone(), tracing::Span::current());
+    tokio::task::spawn_blocking(move || {
+        span.in_scope(|| {
+            let scope = match &selection {
+                Selection::Ids(ids) => export::Scope::Ids(ids),
+                Selection::Matching(q) => export::Scope::Matching(q),
+            };
+            if let Err(e) = export::export_scope(&st, by, format, scope, ChannelWriter::new(tx.clone())) {
+                tracing::warn!(error = %e, "contact export stopped");
+                let _ = tx.blocking_send(Err(io::Error::other(e.to_string())));
+            }
+        })
+    });
+    let body =
+        futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx).map(|item| item.map(|r| r.map(web::Bytes::from))));
+    let file = format!("contacts-{}.{}", Utc::now().format("%Y%m%d-%H%M%S"), format.as_str());
+    HttpResponse::Ok()
+        .content_type(format.content_type())
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")))
+        .streaming(body)
 }
 
 async fn consents(

@@ -23,7 +23,7 @@ use crate::state::{blocking, AppState};
 pub(crate) mod bounces;
 mod breaches;
 mod campaigns;
-mod contacts;
+pub(crate) mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{notice, page, see_other, unprocessable};
 use crate::contacts::ops::{self, Pick, Target};
-use crate::contacts::saved;
+use crate::contacts::{bulk, saved};
 use crate::domain::{Contact, ContactId, ContactInput, EventId, FieldDef, FieldKind, Permission, Source, Status, Via};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
@@ -99,8 +99,65 @@ pub struct ListQuery {
     sort: Option<String>,
     dir: Option<String>,
     cursor: Option<String>,
+    /// The cursor reads backwards (a previous page, or the last).
+    back: Option<String>,
+    /// The page number the link came from, for "Page 3 of 41" (the cursor says where).
+    page: Option<String>,
+    /// The columns shown, repeated (`col=email&col=custom.size`); none: the usual ones.
+    #[serde(default)]
+    col: Vec<String>,
     partial: Option<String>,
     ok: Option<String>,
+}
+
+impl ListQuery {
+    /// Reads a query string with repeated keys (`col`).
+    fn parse(raw: &str) -> Result<Self, ApiError> {
+        serde_html_form::from_str(raw).map_err(|e| ApiError::invalid("query", format!("Invalid query string: {e}")))
+    }
+}
+
+/// The columns a list can show, beyond the custom fields (`custom.<key>`).
+const BUILT_IN_COLUMNS: [(&str, &str); 10] = [
+    ("email", "Email"),
+    ("name", "Name"),
+    ("phone", "Phone"),
+    ("status", "Status"),
+    ("tags", "Tags"),
+    ("lists", "Lists"),
+    ("source", "Source"),
+    ("locale", "Language"),
+    ("created", "Added"),
+    ("updated", "Changed"),
+];
+const DEFAULT_COLUMNS: [&str; 7] = ["email", "name", "status", "tags", "lists", "created", "updated"];
+
+/// Every column there is, as (key, label), built-in first then the schema's custom fields.
+fn all_columns(fields: &[FieldDef]) -> Vec<(String, String)> {
+    BUILT_IN_COLUMNS
+        .iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .chain(fields.iter().map(|f| (format!("custom.{}", f.key), f.label.clone())))
+        .collect()
+}
+
+/// The chosen columns in their usual order; unknown ones are dropped, none chosen is the
+/// usual set. The email always shows: it is the link to the contact.
+fn chosen_columns(asked: &[String], fields: &[FieldDef]) -> Vec<(String, String)> {
+    let all = all_columns(fields);
+    let asked: Vec<&str> = asked.iter().flat_map(|c| c.split(',')).map(str::trim).collect();
+    let known = asked.iter().any(|a| all.iter().any(|(k, _)| k == a));
+    all.into_iter()
+        .filter(
+            |(k, _)| {
+                if known {
+                    k == "email" || asked.contains(&k.as_str())
+                } else {
+                    DEFAULT_COLUMNS.contains(&k.as_str())
+                }
+            },
+        )
+        .collect()
 }
 
 fn nonempty(v: &Option<String>) -> Option<String> {
@@ -117,6 +174,8 @@ struct Filters {
     engagement: Option<String>,
     sort: SortBy,
     descending: bool,
+    /// Column keys when not the usual set, carried in every link.
+    cols: Vec<String>,
 }
 
 impl Filters {
@@ -149,6 +208,7 @@ impl Filters {
             engagement: nonempty(&q.engagement),
             sort,
             descending,
+            cols: Vec::new(),
         })
     }
 
@@ -183,7 +243,19 @@ impl Filters {
     fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut out: Vec<(&'static str, String)> = self.q.iter().map(|q| ("q", q.clone())).collect();
         out.extend(self.selection().pairs());
+        out.extend(self.cols.iter().map(|c| ("col", c.clone())));
         out
+    }
+
+    /// What the filters select, in words for a bulk action and the audit log: the search
+    /// words are named, never quoted (they may be a name or an address).
+    fn describe(&self) -> String {
+        let rest = self.selection().describe();
+        match (&self.q, self.selection().is_empty()) {
+            (None, _) => rest,
+            (Some(_), true) => "search words".into(),
+            (Some(_), false) => format!("search words, {rest}"),
+        }
     }
 
     fn url(&self, base: &str, extra: &[(&'static str, String)]) -> String {
@@ -254,6 +326,8 @@ fn row(c: &Contact, lists: &BTreeMap<String, String>) -> Value {
         status => c.status.as_str(), status_label => c.status.label(),
         tags => c.tags,
         lists => c.lists.iter().map(|l| lists.get(l).cloned().unwrap_or_else(|| l.clone())).collect::<Vec<_>>(),
+        phone => c.phone.as_ref().map(|p| p.as_str().to_string()), source => c.source.as_str(), locale => c.locale,
+        custom => c.custom.iter().map(|(k, v)| (k.clone(), v.display())).collect::<BTreeMap<_, _>>(),
         created_at => c.created_at, updated_at => c.updated_at,
     }
 }
@@ -262,21 +336,67 @@ fn status_choices() -> Vec<Value> {
     Status::ALL.iter().map(|s| context! { value => s.as_str(), label => s.label() }).collect()
 }
 
+/// Where a page is: its number, and whether it was read backwards from a cursor (a previous
+/// page) or from the end (the last page).
+struct Position {
+    page: usize,
+    back: bool,
+    cursor: Option<String>,
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     g: Guard<perm::ViewContacts>,
-    q: web::Query<ListQuery>,
+    req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let q = q.into_inner();
+    let q = ListQuery::parse(req.query_string())?;
     let masked = masked_for(&g);
-    let filters = Filters::from_query(&q, masked)?;
-    let cursor = nonempty(&q.cursor).and_then(|c| open_cursor(&state, &filters, &c));
-    let paged = cursor.is_some();
-    let query = filters.query(cursor)?;
+    let mut filters = Filters::from_query(&q, masked)?;
+    let fields = state.fields.all();
+    let columns = chosen_columns(&q.col, &fields);
+    if columns.iter().map(|(k, _)| k.as_str()).ne(DEFAULT_COLUMNS.iter().copied()) {
+        filters.cols = columns.iter().map(|(k, _)| k.clone()).collect();
+    }
+    let back = q.back.as_deref() == Some("1");
+    // A page read backwards is sealed for the opposite order.
+    let cursor = nonempty(&q.cursor).and_then(|c| {
+        if back {
+            crate::search::open_cursor(state.store.keyring(), filters.sort, !filters.descending, &c)
+        } else {
+            open_cursor(&state, &filters, &c)
+        }
+    });
+    let asked_page = nonempty(&q.page).and_then(|p| p.parse::<usize>().ok()).filter(|p| *p >= 1);
+    let pos = Position {
+        // A cursor without a number is at least the second page.
+        page: asked_page.unwrap_or(if cursor.is_some() { 2 } else { 1 }),
+        back: back && (cursor.is_some() || asked_page.is_some()),
+        cursor,
+    };
+    let mut query = filters.query(None)?;
+    if pos.back {
+        query.descending = !query.descending;
+    }
+    query.cursor = pos.cursor.clone();
     let st = state.clone();
+    let last_page_wanted = pos.back && pos.cursor.is_none();
     let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
         settle(&st);
-        let result = ops::search(&st, &query)?;
+        let mut result = if last_page_wanted {
+            // The last page: the end of the order read backwards, as many rows as are left
+            // after the full pages.
+            let total = st.search.index.count(&query).map_err(ApiError::internal)?;
+            query.limit = match total % PAGE {
+                0 => PAGE,
+                n => n,
+            };
+            ops::search_pinned(&st, &query, false)?
+        } else {
+            ops::search_pinned(&st, &query, !pos.back && query.cursor.is_none())?
+        };
+        if pos.back {
+            result.ids.reverse();
+        }
         let names = list_names(&st)?;
         let mut rows = Vec::with_capacity(result.ids.len());
         for id in &result.ids {
@@ -301,21 +421,52 @@ pub async fn list(
     })
     .await?;
     let (purposes, searches) = purposes;
-    let next_url = result.next.as_deref().map(|raw| {
-        filters.url(
-            "/contacts",
-            &[
-                ("sort", filters.sort.as_str().into()),
-                ("dir", filters.dir().into()),
-                ("cursor", seal_cursor(&state, &filters, raw)),
-            ],
-        )
-    });
-    let first_url = paged
-        .then(|| filters.url("/contacts", &[("sort", filters.sort.as_str().into()), ("dir", filters.dir().into())]));
+    let pages = result.total.div_ceil(PAGE).max(1);
+    let page_no = if last_page_wanted { pages } else { pos.page.min(pages) };
+    let base = [("sort", filters.sort.as_str().to_string()), ("dir", filters.dir().to_string())];
+    let link = |extra: &[(&'static str, String)]| {
+        let mut pairs = base.to_vec();
+        pairs.extend_from_slice(extra);
+        filters.url("/contacts", &pairs)
+    };
+    let seal_back =
+        |raw: &str| crate::search::seal_cursor(state.store.keyring(), filters.sort, !filters.descending, raw);
+    // The rows as shown, first to last, in the forward order; read backwards, the search's
+    // first row is the one shown last.
+    let (shown_first, shown_last) = if pos.back {
+        (result.last.clone(), result.first.clone())
+    } else {
+        (result.first.clone(), result.last.clone())
+    };
+    let first_url = (page_no > 1).then(|| link(&[]));
+    let prev_url = match (page_no, &shown_first) {
+        (1, _) | (_, None) => None,
+        (2, _) => first_url.clone(),
+        (n, Some(raw)) => {
+            Some(link(&[("back", "1".into()), ("cursor", seal_back(raw)), ("page", (n - 1).to_string())]))
+        }
+    };
+    let next_url = match &shown_last {
+        Some(raw) if page_no < pages => {
+            Some(link(&[("cursor", seal_cursor(&state, &filters, raw)), ("page", (page_no + 1).to_string())]))
+        }
+        _ => None,
+    };
+    let last_url = (page_no < pages).then(|| link(&[("back", "1".into()), ("page", pages.to_string())]));
+    let column_choices: Vec<Value> = all_columns(&fields)
+        .into_iter()
+        .map(|(key, label)| {
+            let on = columns.iter().any(|(k, _)| *k == key);
+            context! { key => key, label => label, on => on }
+        })
+        .collect();
+    let can_bulk = g.can(Permission::EditContacts) || g.can(Permission::ViewPersonalData);
     let ctx = context! {
         rows => rows, total => result.total, total_text => grouped(result.total),
-        next_url => next_url, first_url => first_url, filtered => filters.any(), masked => masked,
+        page_no => page_no, pages => pages, pages_text => grouped(pages), page_text => grouped(page_no),
+        next_url => next_url, prev_url => prev_url, first_url => first_url, last_url => last_url,
+        filtered => filters.any(), masked => masked,
+        columns => columns.iter().map(|(k, l)| context! { key => k, label => l }).collect::<Vec<_>>(),
         sort => context! {
             email => filters.sort_link(SortBy::Email), name => filters.sort_link(SortBy::Name),
             created => filters.sort_link(SortBy::Created), updated => filters.sort_link(SortBy::Updated),
@@ -323,6 +474,16 @@ pub async fn list(
         },
         export_url => filters.url("/api/v1/contacts/export?format=csv", &[]),
         can => context! { edit_contacts => g.can(Permission::EditContacts) },
+        // Not under `can`: the full page's `can` (every permission) replaces this one.
+        can_bulk => can_bulk,
+        csrf => g.csrf(), lists => lists,
+        // The filters as hidden fields of the bulk form: "all matching" is resolved from them.
+        filter_pairs => filters.pairs().into_iter().filter(|(k, _)| *k != "col")
+            .map(|(k, v)| context! { name => k, value => v }).collect::<Vec<_>>(),
+        more_than_a_page => result.total > PAGE,
+        bulk_actions => BULK_ACTIONS.iter().filter(|(k, _)| {
+            if *k == "export" { g.can(Permission::ViewPersonalData) } else { g.can(Permission::EditContacts) }
+        }).map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
     };
     if q.partial.as_deref() == Some("1") {
         return super::html(state.templates.render("contacts_results.html", ctx)?);
@@ -333,17 +494,196 @@ pub async fn list(
         "contacts.html",
         "contacts",
         context! {
-            notice => notice(q.ok.as_deref()), statuses => status_choices(), lists => lists, purposes => purposes,
+            notice => notice(q.ok.as_deref()), statuses => status_choices(), purposes => purposes,
             engagements => saved::ENGAGEMENT.iter().map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
             saved_searches => searches,
             can_save => !filters.selection().is_empty() && g.can(Permission::EditContacts),
             selection => filters.selection().describe(),
+            column_choices => column_choices,
             f => context! {
                 q => filters.q, status => filters.status, tag => filters.tag, list => filters.list,
                 consent => filters.consent, engagement => filters.engagement,
                 sort => filters.sort.as_str(), dir => filters.dir(),
             },
             ..ctx
+        },
+    )
+}
+
+/// The bulk bar's actions, as (value, label).
+const BULK_ACTIONS: [(&str, &str); 6] = [
+    ("add_tag", "Add tag"),
+    ("remove_tag", "Remove tag"),
+    ("add_to_list", "Add to list"),
+    ("remove_from_list", "Remove from list"),
+    ("export", "Export (CSV)"),
+    ("delete", "Delete"),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bulk actions
+
+/// The list's filters as the bulk form carries them (hidden fields), for "all matching".
+fn bulk_filters(pairs: &[(String, String)], masked: bool) -> Result<Filters, ApiError> {
+    let opt = |k: &str| Some(one(pairs, k).to_string()).filter(|v| !v.trim().is_empty());
+    let q = ListQuery {
+        q: opt("q"),
+        status: opt("status"),
+        tag: opt("tag"),
+        list: opt("list"),
+        consent: opt("consent"),
+        engagement: opt("engagement"),
+        sort: opt("sort"),
+        dir: opt("dir"),
+        ..Default::default()
+    };
+    Filters::from_query(&q, masked)
+}
+
+/// The bulk page: a delete to confirm, an input to correct (422, values kept), or a job's
+/// progress.
+fn render_bulk(state: &AppState, g: &Principal, ctx: Value) -> Result<HttpResponse, ApiError> {
+    page(state, g, "contacts_bulk.html", "contacts", ctx)
+}
+
+/// The bulk bar's form: ticked ids (`id`, at most a page of them from the list, never more
+/// than [`bulk::MAX_IDS`]) or `all=1` with the list's filters, an `action` and its argument
+/// (`apply_tag`, `apply_list`). A delete asks first (`confirm=yes` goes ahead); an export
+/// answers with the CSV; the others start a job and show its progress.
+pub async fn bulk_action(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<HttpResponse, ApiError> {
+    let action = one(&pairs, "action").trim().to_string();
+    let needed = if action == "export" { Permission::ViewPersonalData } else { Permission::EditContacts };
+    if !g.can(needed) {
+        return Err(ApiError::forbidden());
+    }
+    let masked = masked_for(&g);
+    let every = one(&pairs, "all") == "1";
+    let filters = bulk_filters(&pairs, masked)?;
+    let raw_ids = all(&pairs, "id");
+    let (tag, list) = (one(&pairs, "apply_tag").to_string(), one(&pairs, "apply_list").to_string());
+    let suppress = !one(&pairs, "suppress").is_empty();
+    let back = filters.url("/contacts", &[("sort", filters.sort.as_str().into()), ("dir", filters.dir().into())]);
+    // What the form sent, to send again from the confirmation or the corrected form.
+    let kept: Vec<Value> = pairs
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "csrf" | "confirm" | "action" | "apply_tag" | "apply_list" | "suppress"))
+        .map(|(k, v)| context! { name => k, value => v })
+        .collect();
+    let st = state.clone();
+    let lists: Vec<Value> = blocking(move || list_names(&st))
+        .await?
+        .into_iter()
+        .map(|(slug, name)| context! { slug => slug, name => name })
+        .collect();
+    let refuse = |field: &str, message: String, count: usize| -> Result<HttpResponse, ApiError> {
+        render_bulk(
+            &state,
+            &g,
+            context! {
+                errors => BTreeMap::from([(field.to_string(), message)]), kept => kept, back => back, count => count,
+                v => context! { action => action, tag => tag, list => list }, lists => lists,
+                actions => BULK_ACTIONS.iter().map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
+            },
+        )
+        .map(unprocessable)
+    };
+    if raw_ids.len() > bulk::MAX_IDS {
+        return refuse("id", format!("Choose at most {} contacts, or all matching.", grouped(bulk::MAX_IDS)), 0);
+    }
+    let mut ids = Vec::with_capacity(raw_ids.len());
+    for raw in &raw_ids {
+        match raw.parse::<ContactId>() {
+            Ok(id) => ids.push(id),
+            Err(_) => return refuse("id", "One of the ticked rows is not a contact.".into(), 0),
+        }
+    }
+    if !every && ids.is_empty() {
+        return refuse("id", "Tick at least one contact, or choose all matching.".into(), 0);
+    }
+    let (selection, scope) = if every {
+        let q = filters.query(None)?;
+        (bulk::Selection::Matching(Box::new(q)), format!("all matching: {}", filters.describe()))
+    } else {
+        let n = ids.len();
+        (bulk::Selection::Ids(ids), format!("{n} selected contact{}", if n == 1 { "" } else { "s" }))
+    };
+    let count = match &selection {
+        bulk::Selection::Ids(ids) => ids.len(),
+        bulk::Selection::Matching(q) => {
+            let (st, q) = (state.clone(), (**q).clone());
+            blocking(move || {
+                settle(&st);
+                st.search.index.count(&q).map_err(ApiError::internal)
+            })
+            .await?
+        }
+    };
+    if action == "export" {
+        return Ok(crate::http::api::contacts::stream_export(
+            &state,
+            g.by(),
+            crate::contacts::export::Format::Csv,
+            selection,
+        ));
+    }
+    let st = state.clone();
+    let (a, t, l) = (action.clone(), tag.clone(), list.clone());
+    let parsed =
+        blocking(move || -> Result<_, ApiError> { Ok(bulk::BulkAction::parse(&st, &a, &t, &l, suppress)) }).await?;
+    let parsed = match parsed {
+        Ok(a) => a,
+        Err(OpError::Invalid { field, message }) => {
+            let field = match field {
+                "tag" => "apply_tag",
+                "list" => "apply_list",
+                other => other,
+            };
+            return refuse(field, message, count);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if matches!(parsed, bulk::BulkAction::Delete { .. }) && one(&pairs, "confirm") != "yes" {
+        return render_bulk(
+            &state,
+            &g,
+            context! {
+                confirm_delete => true, count => count, count_text => grouped(count), kept => kept, back => back,
+                scope => scope,
+            },
+        );
+    }
+    let (st, by) = (state.clone(), g.by());
+    let job = blocking(move || -> Result<_, ApiError> {
+        let job = bulk::start(st.clone().into_inner(), by, parsed, selection, &scope)?;
+        Ok(bulk::wait(&st, &job.id, Duration::from_secs(2))?)
+    })
+    .await?;
+    Ok(see_other(&format!("/contacts/bulk/{}", job.id)))
+}
+
+pub async fn bulk_status(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| ApiError::not_found("bulk action"))?;
+    let st = state.clone();
+    let job = blocking(move || bulk::get(&st, &id).map_err(ApiError::from)).await?;
+    let percent = (job.done * 100).checked_div(job.total).unwrap_or(100);
+    render_bulk(
+        &state,
+        &g,
+        context! {
+            job => context! {
+                id => job.id.to_string(), describe => job.action.describe(), scope => job.scope,
+                status => job.status(), total => job.total, total_text => grouped(job.total as usize),
+                done => job.done, done_text => grouped(job.done as usize), changed_text => grouped(job.changed as usize),
+                message => job.message, percent => percent,
+            },
         },
     )
 }

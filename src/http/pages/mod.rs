@@ -143,6 +143,8 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/contacts", web::get().to(contacts::list))
         .route("/contacts", web::post().to(contacts::create))
         .route("/contacts/saved", web::post().to(contacts::save_search))
+        .route("/contacts/bulk", web::post().to(contacts::bulk_action))
+        .route("/contacts/bulk/{id}", web::get().to(contacts::bulk_status))
         .route("/contacts/saved/{id}/delete", web::post().to(contacts::delete_search))
         .route("/contacts/new", web::get().to(contacts::new_form))
         .route(&at(""), web::get().to(contacts::show))
