@@ -13,6 +13,38 @@ document.addEventListener("DOMContentLoaded", function () {
     editor.addEventListener("input", refresh);
     editor.requestSubmit(button);
   }
+  // The audience count follows the ticked lists, tags, searches and purpose before saving,
+  // counted by the server with the sender's own rules.
+  var size = document.getElementById("audience-size");
+  if (editor && size && size.dataset.url && window.fetch && window.URLSearchParams) {
+    var countTimer = null, asked = 0;
+    var recount = function () {
+      clearTimeout(countTimer);
+      countTimer = setTimeout(function () {
+        var mine = ++asked;
+        fetch(size.dataset.url, {
+          method: "POST", credentials: "same-origin",
+          headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(new FormData(editor)).toString()
+        })
+          .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+          .then(function (res) {
+            if (mine !== asked) return;
+            size.textContent = res.ok
+              ? res.body.count + " subscribed contacts with consent would receive it now (each once; anyone who unsubscribes or withdraws consent before the send is left out)."
+              : (res.body.message || "The audience cannot be counted as it stands.");
+          })
+          .catch(function () {});
+      }, 300);
+    };
+    ["lists", "tags", "search", "saved_search", "purpose"].forEach(function (name) {
+      Array.prototype.forEach.call(editor.querySelectorAll("[name='" + name + "']"), function (el) {
+        el.addEventListener("input", recount);
+        el.addEventListener("change", recount);
+      });
+    });
+  }
+
   var viewer = document.getElementById("preview-form");
   if (viewer && viewer.requestSubmit) viewer.requestSubmit();
 
