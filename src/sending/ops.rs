@@ -558,6 +558,8 @@ pub fn audience_size(state: &AppState, c: &Campaign) -> OpResult<(usize, bool)> 
 /// As [`audience_size`], with the saved search given (the editor's live count).
 pub fn audience_size_with(state: &AppState, c: &Campaign, saved: Option<uuid::Uuid>) -> OpResult<(usize, bool)> {
     let queries = audience_queries_with(state, c, saved)?;
+    // The figure must include the contact added a moment ago: the index commits in batches.
+    state.search.catch_up(std::time::Duration::from_secs(2));
     let total = state.search.index.count_any(&queries).map_err(|e| OpError::Internal(e.to_string()))?;
     Ok((total, true))
 }

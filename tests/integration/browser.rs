@@ -1092,3 +1092,64 @@ fn browser_privacy_register_retention_dry_run_and_breach() {
     b.wait_for_text("h1", "breaches");
     b.screenshot(&shot_path("breaches.png"));
 }
+
+/// The editor's audience count follows the ticked lists before saving (app script, server
+/// count); then a real sent campaign's HTML, rendered by Chromium, carries the organisation and
+/// its one-line postal address in the footer (`campaign-footer.png`).
+#[test]
+fn browser_live_audience_count_and_the_campaign_footer() {
+    if !browser_available() {
+        return;
+    }
+    use tidings::ops::By;
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let settings = tidings::settings::Settings {
+        organisation: "Kaffeerösterei Müller GmbH".into(),
+        postal_address: "Hauptstraße 1\n10115 Berlin\nGermany".into(),
+        ..Default::default()
+    };
+    tidings::ops::update_settings(&app.state, By::cli(), settings).unwrap();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("Coffee");
+    api.list("Tea");
+    api.contact("ada@example.org", &["coffee"], &[], true);
+    api.contact("bob@example.org", &["coffee", "tea"], &[], true);
+    api.contact("cy@example.org", &["tea"], &[], true);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Roast of the month", "subject": "Our roast of the month", "body": "# Ethiopia Guji\n\nFloral and bright."})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    first_sign_in(&b, &app);
+    b.goto(&format!("{url}/campaigns/{id}"));
+    b.wait_for_text("h1", "Roast of the month");
+    b.click("input[name=lists][value=coffee]");
+    b.wait_for_text("#audience-size", "2 subscribed contacts");
+    b.click("input[name=lists][value=tea]");
+    b.wait_for_text("#audience-size", "3 subscribed contacts");
+    b.screenshot_of("#audience-size", &shot_path("campaign-audience-count.png"));
+    b.click_button("Save draft");
+    b.wait_for_text("[role=status]", "saved");
+
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(api.wait_state(&id, "sent", Duration::from_secs(20))["progress"]["sent"], 3);
+    let mails = sink.wait_for(3);
+    let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let html = msg.body_html(0).unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("message.html");
+    std::fs::write(&file, &html).unwrap();
+    b.goto(&format!("file://{}", file.display()));
+    b.wait_for_text("h1", "Ethiopia Guji");
+    let footer = b.text(".footer");
+    assert!(footer.contains("Kaffeerösterei Müller GmbH"), "{footer}");
+    assert!(footer.contains("Hauptstraße 1, 10115 Berlin, Germany"), "the address on one line: {footer}");
+    b.screenshot(&shot_path("campaign-footer.png"));
+}

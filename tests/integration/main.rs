@@ -29,6 +29,7 @@ mod redirects;
 mod reports;
 mod retention;
 mod saved_searches;
+mod senders;
 mod smoke;
 mod store;
 mod timing;

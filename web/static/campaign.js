@@ -16,16 +16,24 @@ document.addEventListener("DOMContentLoaded", function () {
   // The audience count follows the ticked lists, tags, searches and purpose before saving,
   // counted by the server with the sender's own rules.
   var size = document.getElementById("audience-size");
-  if (editor && size && size.dataset.url && window.fetch && window.URLSearchParams) {
+  if (editor && size && size.dataset.url && window.fetch && window.FormData) {
     var countTimer = null, asked = 0;
     var recount = function () {
       clearTimeout(countTimer);
       countTimer = setTimeout(function () {
         var mine = ++asked;
+        var form = new FormData(editor);
+        var body = {
+          lists: form.getAll("lists"),
+          tags: String(form.get("tags") || "").split(",").map(function (t) { return t.trim(); }).filter(Boolean),
+          search: String(form.get("search") || ""),
+          saved_search: String(form.get("saved_search") || "")
+        };
+        if (form.get("purpose")) body.purpose = String(form.get("purpose"));
         fetch(size.dataset.url, {
           method: "POST", credentials: "same-origin",
-          headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(new FormData(editor)).toString()
+          headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRF-Token": String(form.get("csrf") || "") },
+          body: JSON.stringify(body)
         })
           .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
           .then(function (res) {

@@ -314,25 +314,6 @@ pub async fn save(
     }
 }
 
-/// The editor's live audience count (JSON): who would receive the campaign as the form stands,
-/// before it is saved, by the rules the sender walks. A refused value answers in the API's
-/// error shape, naming the field.
-pub async fn audience_count(
-    state: web::Data<AppState>,
-    _g: Guard<perm::SendCampaigns>,
-    path: web::Path<String>,
-    CsrfForm(form): CsrfForm<EditorForm>,
-) -> Result<HttpResponse, ApiError> {
-    let id = campaign_id(&path)?;
-    let (st, input) = (state.clone(), form.input());
-    let count = blocking(move || -> Result<usize, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
-        Ok(sops::audience_count_of(&st, &c, &input)?)
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "count": count })))
-}
-
 /// The contact named in the preview box: an address or an id; empty is the sample contact.
 fn find_contact(state: &AppState, raw: &str) -> Result<Option<Contact>, String> {
     let raw = raw.trim();

@@ -101,7 +101,6 @@ fn campaign_routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}", web::get().to(campaigns::show))
         .route("/campaigns/{id}", web::post().to(campaigns::save))
         .route("/campaigns/{id}/preview", web::post().to(campaigns::preview))
-        .route("/campaigns/{id}/audience-count", web::post().to(campaigns::audience_count))
         .route("/campaigns/{id}/test", web::post().to(campaigns::test_send))
         .route("/campaigns/{id}/send", web::post().to(campaigns::send))
         .route("/campaigns/{id}/pause", web::post().to(campaigns::pause))
