@@ -22,16 +22,23 @@ pub struct CheckReport {
     pub dkim_signed: bool,
 }
 
-/// Sends a short plain-text notice from the system to a staff member (a lockout warning)
-/// through the default relay, or the outbox folder when none is configured.
-pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -> Result<Outcome, MailError> {
+/// Sends a short plain-text notice from `from` (the shop's current sender) to a staff member
+/// (a lockout warning) or a data subject (the erasure notice) through the default relay, or the
+/// outbox folder when none is configured.
+pub async fn send_notice(
+    config: &Config,
+    from: &crate::senders::Sender,
+    to: &str,
+    subject: &str,
+    text: &str,
+) -> Result<Outcome, MailError> {
     let mailer = Mailer::from_config(config)?;
     let transport = mailer.transport(None)?;
-    let id = MessageId::random(mailer.domain())?;
+    let id = MessageId::random(from.domain())?;
     let message = Message {
-        from: mailer.from(),
+        from: from.mailbox(),
         to: Mailbox::bare(to),
-        reply_to: mailer.reply_to(),
+        reply_to: &from.reply_to,
         subject,
         message_id: &id,
         date: chrono::Utc::now(),
@@ -40,7 +47,7 @@ pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -
         html: None,
     };
     let bytes = mailer.compose(&message)?;
-    let envelope = Envelope::new(&mailer.envelope_sender(None)?, &[to])?;
+    let envelope = Envelope::new(&mailer.envelope_sender_for(None, &from.address)?, &[to])?;
     let outcome = transport.send(&envelope, &bytes).await;
     if let Transport::Smtp(r) = transport {
         r.close().await;

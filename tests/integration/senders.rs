@@ -82,6 +82,24 @@ fn a_sender_saved_in_settings_is_on_the_next_mail_without_a_restart() {
     assert_eq!(header(m, "Reply-To").as_deref(), Some("help@shoeshop.example"));
     assert!(header(m, "Message-ID").unwrap().ends_with("@shoeshop.example>"), "{:?}", header(m, "Message-ID"));
     assert!(m.from.starts_with("bounce+") && m.from.ends_with("@bounces.example.com"), "VERP unchanged: {}", m.from);
+
+    // Another sender made the default: the next transactional message carries it, and an empty
+    // name is the organisation's.
+    assert_eq!(save_sender(&app, &admin, "orders@shoeshop.example", "", "").status(), 303);
+    let r = app.post_form(
+        &admin,
+        "/settings/email",
+        "/settings/email/senders/default",
+        &[("address", "orders@shoeshop.example")],
+    );
+    assert_eq!(r.status(), 303);
+    api.ok("POST", "/templates", Some(json!({"key": "shipped", "subject": "Shipped", "body": "On its way."})));
+    let (status, v) = api.call("POST", "/messages", Some(json!({"template": "shipped", "to": "ann@example.org"})));
+    assert_eq!(status, 202, "{v}");
+    let got = sink.wait_for(3);
+    let from = header(&got[2], "From").unwrap();
+    assert!(from.contains("My shop") && from.contains("<orders@shoeshop.example>"), "{from}");
+    assert_eq!(header(&got[2], "Reply-To"), None);
 }
 
 #[test]
