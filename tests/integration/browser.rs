@@ -850,6 +850,8 @@ fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_th
     let mails = sink.wait_for(1);
     assert_eq!(mails.len(), 1, "the confirmation mail arrived");
     let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let from = msg.from().unwrap().first().unwrap();
+    assert_eq!((from.name(), from.address()), (Some("Rösterei Müller"), Some("kaffee@roesterei.example")));
     let text = msg.body_text(0).unwrap().to_string();
     let at = text.find("/f/confirm/").expect("a confirmation link");
     let link: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != ')' && *c != '>').collect();
@@ -1128,6 +1130,14 @@ fn browser_live_audience_count_and_the_campaign_footer() {
     let b = Browser::open(http, &driver);
     let url = app.url.as_str();
     first_sign_in(&b, &app);
+    // Who is writing: a sender added in Settings → Email, the default from then on.
+    b.goto(&format!("{url}/settings/email"));
+    b.fill("#sender-address", "kaffee@roesterei.example");
+    b.fill("#sender-name", "Rösterei Müller");
+    b.click_button("Save sender");
+    b.wait_for_text("[role=status]", "The sender has been saved");
+    b.wait_for_text("#default-sender", "kaffee@roesterei.example");
+    b.screenshot_of("#senders", &shot_path("settings-senders.png"));
     b.goto(&format!("{url}/campaigns/{id}"));
     b.wait_for_text("h1", "Roast of the month");
     b.click("input[name=lists][value=coffee]");
@@ -1142,6 +1152,8 @@ fn browser_live_audience_count_and_the_campaign_footer() {
     assert_eq!(api.wait_state(&id, "sent", Duration::from_secs(20))["progress"]["sent"], 3);
     let mails = sink.wait_for(3);
     let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let from = msg.from().unwrap().first().unwrap();
+    assert_eq!((from.name(), from.address()), (Some("Rösterei Müller"), Some("kaffee@roesterei.example")));
     let html = msg.body_html(0).unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("message.html");

@@ -11,6 +11,11 @@ document.addEventListener("DOMContentLoaded", function () {
       timer = setTimeout(function () { editor.requestSubmit(button); }, 400);
     };
     editor.addEventListener("input", refresh);
+    // A form has one pending submission: a preview fired after "Save draft" was pressed would
+    // replace the save (seen in the browser test when a box was ticked just before saving).
+    editor.addEventListener("submit", function (e) {
+      if (e.submitter !== button) clearTimeout(timer);
+    });
     editor.requestSubmit(button);
   }
   // The audience count follows the ticked lists, tags, searches and purpose before saving,
