@@ -463,6 +463,20 @@ mod tests {
     }
 
     #[test]
+    fn verified_by_an_aligned_dkim_key_or_a_confirmed_link_and_nothing_else() {
+        let mut c = Config::default();
+        c.mail.dkim.domain = "shoeshop.example".into();
+        let mut s = SenderIdentity { address: "news@mail.shoeshop.example".into(), ..Default::default() };
+        assert!(verified_by(&c, &s).unwrap().contains("DKIM"));
+        s.address = "news@gmail.example".into();
+        assert_eq!(verified_by(&c, &s), None, "another domain, no link");
+        s.token_hash = "pending".into();
+        assert_eq!(verified_by(&c, &s), None, "a link sent is not a link followed");
+        s.verified_at = Some(Utc::now());
+        assert!(verified_by(&c, &s).unwrap().contains("confirmed from its mailbox"));
+    }
+
+    #[test]
     fn dkim_alignment_is_relaxed() {
         assert!(dkim_aligned("shop.example", "news@shop.example"));
         assert!(dkim_aligned("shop.example", "news@mail.shop.example"));
