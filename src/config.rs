@@ -324,9 +324,10 @@ impl Default for ContactsConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct MailConfig {
-    /// Sender address of every message. Empty: `tidings@<hostname>`.
+    /// The default sender until one is saved in Settings → Email (which then wins). Empty:
+    /// `news@<host of http.public_url>` when that is a domain name, else `tidings@<hostname>`.
     pub from: String,
-    /// Display name beside `from`; empty sends the bare address.
+    /// Display name beside `from`; empty: the organisation's name (Settings).
     pub from_name: String,
     /// Reply-To address; empty sets none (replies go to `from`).
     pub reply_to: String,
@@ -887,12 +888,24 @@ impl Config {
         self.data_dir.join("outbox")
     }
 
-    /// The sender address: `mail.from`, or `tidings@<hostname>`.
+    /// The sender address the configuration gives: `mail.from`; else `news@<public host>` once
+    /// `http.public_url` (or `hostname`) names a real domain; else `tidings@<hostname>`, which
+    /// [`Config::warnings`] flags. Senders saved in Settings → Email come before all of these
+    /// (`crate::senders`).
     pub fn mail_from(&self) -> String {
-        if self.mail.from.trim().is_empty() {
-            format!("tidings@{}", self.hostname)
+        if !self.mail.from.trim().is_empty() {
+            return self.mail.from.trim().to_string();
+        }
+        let public = self.public_url();
+        let host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
+        if plausible_domain(host)
+            && host.contains('.')
+            && host.parse::<std::net::IpAddr>().is_err()
+            && !is_local_host(host)
+        {
+            format!("news@{}", host.to_ascii_lowercase())
         } else {
-            self.mail.from.trim().to_string()
+            format!("tidings@{}", self.hostname)
         }
     }
 
@@ -903,12 +916,7 @@ impl Config {
     /// What will go wrong with this configuration, in words, for `tidings check` and the
     /// dashboard: each names the key that fixes it.
     pub fn warnings(&self) -> Vec<ConfigWarning> {
-        let local = |h: &str| {
-            let h = h.trim().trim_start_matches('[').trim_end_matches(']');
-            h.eq_ignore_ascii_case("localhost")
-                || h.ends_with(".localhost")
-                || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
-        };
+        let local = is_local_host;
         let mut out = Vec::new();
         let public = self.public_url();
         let public_host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
@@ -926,8 +934,8 @@ impl Config {
             out.push(ConfigWarning {
                 key: "mail.from",
                 text: format!(
-                    "Mail is sent from {from}, an address other mail servers refuse. Set mail.from to an address of your \
-                     own domain (with SPF and DKIM for it)."
+                    "Mail is sent from {from}, an address other mail servers refuse. Add a sender of your own domain in \
+                     Settings → Email (or set mail.from), with SPF and DKIM for it."
                 ),
             });
         }
@@ -1085,6 +1093,14 @@ fn plausible_address(s: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Loopback, unspecified or `localhost`: a host only this machine reaches.
+fn is_local_host(h: &str) -> bool {
+    let h = h.trim().trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost")
+        || h.ends_with(".localhost")
+        || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
 }
 
 fn plausible_domain(s: &str) -> bool {

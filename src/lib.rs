@@ -25,6 +25,7 @@ pub mod ops;
 pub mod ratelimit;
 pub mod reports;
 pub mod search;
+pub mod senders;
 pub mod sending;
 pub mod settings;
 pub mod startup;

@@ -180,17 +180,77 @@ impl Settings {
     }
 }
 
+/// The sender identities live under their own key of the settings tree, not in [`Settings`]:
+/// the organisation form and `PUT /api/v1/settings` replace the whole `Settings` (missing
+/// fields take their defaults), which must never wipe the senders, and a sender's pending
+/// verification token must not appear in `GET /api/v1/settings`.
+pub(crate) const SENDERS_KEY: &[u8] = b"senders";
+
+/// What the mailer reads for every message: the settings and the senders, parsed once and kept
+/// until the next save.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub settings: Settings,
+    pub senders: crate::senders::SenderBook,
+}
+
 #[derive(Clone)]
 pub struct SettingsRepo {
     store: Store,
     tree: sled::Tree,
+    /// The parsed snapshot, and a generation bumped by every save: a reader that raced a save
+    /// does not keep what it read (it read the old values).
+    cache: std::sync::Arc<std::sync::RwLock<Option<std::sync::Arc<Snapshot>>>>,
+    generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Stored as JSON (since schema version 4): a setting added later reads its default from an
 /// older record, without a migration each time.
 impl SettingsRepo {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.tree(TREE)?, store: store.clone() })
+        Ok(Self {
+            tree: store.tree(TREE)?,
+            store: store.clone(),
+            cache: Default::default(),
+            generation: Default::default(),
+        })
+    }
+
+    /// The settings and the senders as saved, without reading the store again until a save.
+    pub fn snapshot(&self) -> Result<std::sync::Arc<Snapshot>> {
+        use std::sync::atomic::Ordering;
+        if let Some(s) = self.cache.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            return Ok(s.clone());
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let snapshot = std::sync::Arc::new(Snapshot { settings: self.get()?, senders: self.senders()? });
+        let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
+        if self.generation.load(Ordering::SeqCst) == generation {
+            *cache = Some(snapshot.clone());
+        }
+        Ok(snapshot)
+    }
+
+    fn forget(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        *self.cache.write().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    pub fn senders(&self) -> Result<crate::senders::SenderBook> {
+        match self.tree.get(SENDERS_KEY)? {
+            None => Ok(Default::default()),
+            Some(raw) => Ok(serde_json::from_slice(&raw)?),
+        }
+    }
+
+    pub fn save_senders(&self, book: &crate::senders::SenderBook) -> Result<()> {
+        let raw = serde_json::to_vec(book)?;
+        {
+            let _gate = self.store.write_gate();
+            self.tree.insert(SENDERS_KEY, raw)?;
+        }
+        self.forget();
+        self.store.commit()
     }
 
     pub fn get(&self) -> Result<Settings> {
@@ -206,6 +266,7 @@ impl SettingsRepo {
             let _gate = self.store.write_gate();
             self.tree.insert(KEY, raw)?;
         }
+        self.forget();
         self.store.commit()
     }
 }

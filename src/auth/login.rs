@@ -194,9 +194,10 @@ fn tell_owner(state: &AppState, user: &User, ip: Option<TruncatedIp>, until: Dat
         until = until.format("%Y-%m-%d %H:%M"),
     );
     let config = state.config.clone();
+    let from = crate::senders::current(state, "");
     tokio::spawn(async move {
         let subject = "Failed sign-in attempts on your Tidings account";
-        if let Err(e) = crate::mail::check::send_notice(&config, to.as_str(), subject, &text).await {
+        if let Err(e) = crate::mail::check::send_notice(&config, &from, to.as_str(), subject, &text).await {
             tracing::warn!(error = %e, "could not mail the lockout notice");
         }
     });

@@ -360,9 +360,10 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
             state.settings.get()?.organisation
         );
         let config = state.config.clone();
+        let from = crate::senders::current(state, "");
         let to = c.email.as_str().to_string();
         let sent = crate::state::block_on_io(async move {
-            crate::mail::check::send_notice(&config, &to, "Your request about your personal data", &text).await
+            crate::mail::check::send_notice(&config, &from, &to, "Your request about your personal data", &text).await
         });
         let note = match sent {
             Ok(crate::mail::Outcome::Accepted { .. }) => "Art. 19: the person was told by mail".to_string(),

@@ -51,11 +51,12 @@ pub async fn send(state: &AppState) -> anyhow::Result<String> {
     text.push_str("\nThe deadline is one month from receipt (Art. 12(3) GDPR); it can be extended by two more months with a reason given to the requester.\n");
     let overdue = requests.iter().filter(|r| r.urgency(now) == Urgency::Overdue).count();
     let subject = format!("Privacy requests: {overdue} overdue, {} due soon", requests.len() - overdue);
-    let message_id = state.mailer.message_id(&format!("dsr.{}", now.format("%Y%m%d")))?;
+    let from = crate::senders::current(state, "");
+    let message_id = state.mailer.message_id_on(from.domain(), &format!("dsr.{}", now.format("%Y%m%d")))?;
     let message = Message {
-        from: state.mailer.from(),
+        from: from.mailbox(),
         to: Mailbox::bare(to.as_str()),
-        reply_to: state.mailer.reply_to(),
+        reply_to: &from.reply_to,
         subject: &subject,
         message_id: &message_id,
         date: now,
@@ -64,7 +65,7 @@ pub async fn send(state: &AppState) -> anyhow::Result<String> {
         html: None,
     };
     let bytes = state.mailer.compose(&message)?;
-    let envelope = Envelope::new(&state.mailer.envelope_sender(None)?, &[to.as_str()])?;
+    let envelope = Envelope::new(&state.mailer.envelope_sender_for(None, &from.address)?, &[to.as_str()])?;
     match state.mailer.send(None, &envelope, &bytes).await? {
         Outcome::Accepted { .. } => Ok(format!("reminded the DPO of {} requests ({overdue} overdue)", requests.len())),
         other => anyhow::bail!("the reminder was not accepted: {other:?}"),

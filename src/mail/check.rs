@@ -22,16 +22,23 @@ pub struct CheckReport {
     pub dkim_signed: bool,
 }
 
-/// Sends a short plain-text notice from the system to a staff member (a lockout warning)
-/// through the default relay, or the outbox folder when none is configured.
-pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -> Result<Outcome, MailError> {
+/// Sends a short plain-text notice from `from` (the shop's current sender) to a staff member
+/// (a lockout warning) or a data subject (the erasure notice) through the default relay, or the
+/// outbox folder when none is configured.
+pub async fn send_notice(
+    config: &Config,
+    from: &crate::senders::Sender,
+    to: &str,
+    subject: &str,
+    text: &str,
+) -> Result<Outcome, MailError> {
     let mailer = Mailer::from_config(config)?;
     let transport = mailer.transport(None)?;
-    let id = MessageId::random(mailer.domain())?;
+    let id = MessageId::random(from.domain())?;
     let message = Message {
-        from: mailer.from(),
+        from: from.mailbox(),
         to: Mailbox::bare(to),
-        reply_to: mailer.reply_to(),
+        reply_to: &from.reply_to,
         subject,
         message_id: &id,
         date: chrono::Utc::now(),
@@ -40,7 +47,7 @@ pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -
         html: None,
     };
     let bytes = mailer.compose(&message)?;
-    let envelope = Envelope::new(&mailer.envelope_sender(None)?, &[to])?;
+    let envelope = Envelope::new(&mailer.envelope_sender_for(None, &from.address)?, &[to])?;
     let outcome = transport.send(&envelope, &bytes).await;
     if let Transport::Smtp(r) = transport {
         r.close().await;
@@ -48,11 +55,27 @@ pub async fn send_notice(config: &Config, to: &str, subject: &str, text: &str) -
     Ok(outcome)
 }
 
-/// Sends a test message to `to` through `relay` (the default one when `None`).
+/// Sends a test message to `to` through `relay` (the default one when `None`) from the
+/// configured sender (the command line has no store to read saved senders from).
 pub async fn send_test_email(config: &Config, to: &str, relay: Option<&str>) -> Result<CheckReport, MailError> {
+    send_test_email_as(config, to, relay, None).await
+}
+
+/// As [`send_test_email`], from `sender` (the server's current default sender).
+pub async fn send_test_email_as(
+    config: &Config,
+    to: &str,
+    relay: Option<&str>,
+    sender: Option<&crate::senders::Sender>,
+) -> Result<CheckReport, MailError> {
     let mailer = Mailer::from_config(config)?;
     let transport = mailer.transport(relay)?;
-    let id = MessageId::random(mailer.domain())?;
+    let (from, reply_to) = match sender {
+        Some(s) => (s.mailbox(), s.reply_to.as_str()),
+        None => (mailer.from(), mailer.reply_to()),
+    };
+    let domain = from.address.rsplit_once('@').map_or("localhost", |(_, d)| d);
+    let id = MessageId::random(domain)?;
     let when = chrono::Utc::now();
     let via = match transport {
         Transport::Smtp(r) => format!("relay `{}` ({}:{})", r.settings.name, r.settings.host, r.settings.port),
@@ -66,9 +89,9 @@ pub async fn send_test_email(config: &Config, to: &str, relay: Option<&str>) -> 
     );
     let html = format!("<p>{}</p>", html_escape(&text).replace("\n\n", "</p><p>"));
     let message = Message {
-        from: mailer.from(),
+        from,
         to: Mailbox::bare(to),
-        reply_to: mailer.reply_to(),
+        reply_to,
         subject: "Tidings test message",
         message_id: &id,
         date: when,
@@ -77,7 +100,7 @@ pub async fn send_test_email(config: &Config, to: &str, relay: Option<&str>) -> 
         html: Some(&html),
     };
     let bytes = mailer.compose(&message)?;
-    let envelope = Envelope::new(&mailer.envelope_sender(None)?, &[to])?;
+    let envelope = Envelope::new(&mailer.envelope_sender_for(None, from.address)?, &[to])?;
     let outcome = transport.send(&envelope, &bytes).await;
     if let Transport::Smtp(r) = transport {
         r.close().await;
@@ -93,9 +116,7 @@ pub async fn send_test_email(config: &Config, to: &str, relay: Option<&str>) -> 
             };
             (true, summary, reply.clone())
         }
-        Outcome::Temporary(f) | Outcome::Permanent(f) => {
-            (false, explain(f, transport, mailer.from().address), f.to_string())
-        }
+        Outcome::Temporary(f) | Outcome::Permanent(f) => (false, explain(f, transport, from.address), f.to_string()),
     };
     Ok(CheckReport {
         relay: transport.name().to_string(),
@@ -202,6 +223,6 @@ fn stage_words(stage: Stage) -> &'static str {
     }
 }
 
-fn html_escape(s: &str) -> String {
+pub fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -123,8 +123,20 @@ impl Mailer {
     }
 
     /// MAIL FROM: `bounce+<token>@<return_path>` when VERP is configured and a token given
-    /// (letters, digits, `.`, `-`, `_`, `=`), the sender address otherwise.
+    /// (letters, digits, `.`, `-`, `_`, `=`), the configured sender address otherwise.
     pub fn envelope_sender(&self, verp_token: Option<&str>) -> Result<String, MessageError> {
+        self.envelope_sender_for(verp_token, &self.from)
+    }
+
+    /// A Message-ID on `domain` (the From address's domain of this message).
+    pub fn message_id_on(&self, domain: &str, local: &str) -> Result<MessageId, MessageError> {
+        MessageId::new(local, domain)
+    }
+
+    /// As [`Mailer::envelope_sender`], for a message from `from` (the sender chosen for it):
+    /// the VERP return path when configured, else `from` itself, so bounces and SPF follow
+    /// the From address.
+    pub fn envelope_sender_for(&self, verp_token: Option<&str>, from: &str) -> Result<String, MessageError> {
         match verp_token {
             Some(token) if !self.return_path.is_empty() => {
                 if token.is_empty() || !token.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-=".contains(&b)) {
@@ -132,7 +144,7 @@ impl Mailer {
                 }
                 Ok(format!("bounce+{token}@{}", self.return_path))
             }
-            _ => Ok(self.from.clone()),
+            _ => Ok(from.to_string()),
         }
     }
 

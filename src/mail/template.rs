@@ -645,10 +645,52 @@ fn find_endraw(s: &str) -> Option<usize> {
     None
 }
 
+/// Puts the preheader (the line inboxes show after the subject) first in the HTML body, in the
+/// usual hidden block: invisible in the message, read by the inbox list. A run of zero-width
+/// joiners and non-breaking spaces follows it, so that the inbox shows no body text after it
+/// ("View in browser", the logo's alt text). The text part stays as written: a text-only reader
+/// would see the preheader as a stray first line, and inboxes take the preview of a
+/// `multipart/alternative` message from its HTML part.
+pub fn insert_preheader(html: &mut String, preheader: &str) {
+    let preheader = preheader.trim();
+    if preheader.is_empty() {
+        return;
+    }
+    let escaped = preheader.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let block = format!(
+        "<div class=\"preheader\" style=\"display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;\
+         opacity:0;overflow:hidden;mso-hide:all;\" aria-hidden=\"true\">{escaped}{}</div>",
+        "&#8199;&#65279;&#847; ".repeat(40)
+    );
+    // Right after the opening <body …> tag; a layout without one gets it at the very start.
+    let at = html
+        .to_ascii_lowercase()
+        .find("<body")
+        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+        .unwrap_or(0);
+    html.insert_str(at, &block);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_preheader_comes_first_in_the_body_escaped() {
+        let mut html = "<!doctype html><html><head><title>x</title></head><BODY class=\"m\"><p>Hello</p></body></html>"
+            .to_string();
+        insert_preheader(&mut html, "Winter <sale> & more");
+        let body = &html[html.find("<BODY class=\"m\">").unwrap() + 16..];
+        assert!(body.starts_with("<div class=\"preheader\""), "{body}");
+        assert!(body.contains("Winter &lt;sale&gt; &amp; more"), "{body}");
+        let mut bare = "<p>Hi</p>".to_string();
+        insert_preheader(&mut bare, "Sale");
+        assert!(bare.starts_with("<div class=\"preheader\""));
+        let mut none = "<p>Hi</p>".to_string();
+        insert_preheader(&mut none, "  ");
+        assert_eq!(none, "<p>Hi</p>");
+    }
 
     fn prepare(layout: &str, body: &str, format: BodyFormat) -> Result<PreparedCampaign, TemplateError> {
         PreparedCampaign::prepare(

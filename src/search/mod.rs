@@ -705,6 +705,19 @@ impl SearchIndex {
         Ok(self.reader.searcher().search(&self.build(q), &Count)?)
     }
 
+    /// How many contacts match any of the queries, each counted once (a campaign's audience:
+    /// one query per list or tag). Only the filters count; sort, cursor and limit are ignored.
+    pub fn count_any(&self, qs: &[ContactQuery]) -> Result<usize> {
+        match qs {
+            [] => Ok(0),
+            [one] => self.count(one),
+            many => {
+                let any = BooleanQuery::new(many.iter().map(|q| (Occur::Should, self.build(q))).collect());
+                Ok(self.reader.searcher().search(&any, &Count)?)
+            }
+        }
+    }
+
     /// A page of contacts in the query's order. Rows are ordered by their sort key, then by
     /// id (time-ordered), so the order is total; the cursor is the last row's key and id, and
     /// the next page starts strictly after it.

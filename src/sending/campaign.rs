@@ -217,6 +217,11 @@ pub struct Campaign {
     pub updated_at: DateTime<Utc>,
     pub started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// The sender's address (a verified sender of Settings → Email); empty: the default sender.
+    /// Last, with `preheader`: postcard stores fields by position (see migration v007).
+    pub sender: String,
+    /// The line inboxes show after the subject; placed hidden first in the HTML body.
+    pub preheader: String,
 }
 
 impl Campaign {
@@ -242,6 +247,8 @@ impl Campaign {
             updated_at: now,
             started_at: None,
             finished_at: None,
+            sender: String::new(),
+            preheader: String::new(),
         }
     }
 
@@ -256,6 +263,8 @@ impl Campaign {
             "purpose": self.purpose,
             "audience": self.audience,
             "relay": self.relay,
+            "sender": self.sender,
+            "preheader": self.preheader,
             "schedule": self.schedule,
             "state": self.state.as_str(),
             "pause_reason": if self.state == CampaignState::Paused { self.state_reason.as_str() } else { "" },

@@ -47,6 +47,10 @@ pub struct CampaignInput {
     /// The id of a saved search the audience is narrowed by (or, alone, made of); "" clears it.
     pub saved_search: Option<String>,
     pub relay: Option<String>,
+    /// A verified sender's address (Settings → Email); "" for the default sender.
+    pub sender: Option<String>,
+    /// The line inboxes show after the subject; "" for none.
+    pub preheader: Option<String>,
 }
 
 /// The saved search an input sets: None to leave it, Some(None) to clear it.
@@ -129,6 +133,13 @@ fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<
         }
         c.relay = r.to_string();
     }
+    if let Some(p) = &input.preheader {
+        // One line of plain text, like a header: inboxes show it beside the subject.
+        c.preheader = header_text("preheader", p, 200)?;
+    }
+    if let Some(sender) = &input.sender {
+        c.sender = crate::senders::check_choosable(state, &header_text("sender", sender, 254)?)?;
+    }
     Ok(())
 }
 
@@ -181,6 +192,8 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     c.purpose = src.purpose;
     c.audience = src.audience;
     c.relay = src.relay;
+    c.sender = src.sender;
+    c.preheader = src.preheader;
     state.sending.campaigns.put(&c)?;
     state.sending.campaigns.set_saved_search(&c.id, state.sending.campaigns.saved_search(id)?)?;
     state.store.commit()?;
@@ -234,6 +247,8 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
     if c.audience.is_empty() && state.sending.campaigns.saved_search(&c.id)?.is_none() {
         return Err(invalid("audience", "choose at least one list, tag, search or saved search"));
     }
+    // Checked again at the start: the sender may have been changed since it was chosen.
+    crate::senders::check_choosable(state, &c.sender)?;
     prepare(state, c)?;
     Ok(())
 }
@@ -476,12 +491,18 @@ fn failure_reason(tally: &super::outbox::Tally, last_error: &str) -> String {
 /// consent-based purpose, to those who granted it). The sender checks each contact again from
 /// its record before sending.
 pub fn audience_queries(state: &AppState, c: &Campaign) -> OpResult<Vec<ContactQuery>> {
+    audience_queries_with(state, c, state.sending.campaigns.saved_search(&c.id)?)
+}
+
+/// As [`audience_queries`], with the saved search given rather than the one saved with the
+/// campaign (the editor counts what is typed, before it is saved).
+pub fn audience_queries_with(state: &AppState, c: &Campaign, saved: Option<uuid::Uuid>) -> OpResult<Vec<ContactQuery>> {
     let purpose = state.purposes.get(&c.purpose)?.ok_or(OpError::NotFound("purpose"))?;
     let mut base = ContactQuery { text: c.audience.search.clone(), sort: SortBy::Created, ..Default::default() };
     // A saved search narrows first; then the campaign's own rules, which it cannot widen:
     // subscribed only, and with consent to the purpose where that is its basis. A saved search
     // for another status or a withdrawn consent therefore selects no one.
-    let saved = match state.sending.campaigns.saved_search(&c.id)? {
+    let saved = match saved {
         Some(id) => Some(state.saved_searches.get(&id)?.ok_or(OpError::NotFound("saved search"))?),
         None => None,
     };
@@ -526,16 +547,45 @@ pub fn audience_queries(state: &AppState, c: &Campaign) -> OpResult<Vec<ContactQ
     Ok(out)
 }
 
-/// How many contacts the audience holds now: exact for one list, tag or search; for several,
-/// the sum (a contact on two lists counts twice here, and receives one message).
+/// How many contacts the audience holds now, each counted once however many of its lists and
+/// tags they are on: the queries the sender walks ([`audience_queries`]), counted as one union.
+/// The sender checks each recipient again from its record when the message goes out.
+/// The flag is always true (the figure is exact); kept for the API's `exact` field.
 pub fn audience_size(state: &AppState, c: &Campaign) -> OpResult<(usize, bool)> {
-    let queries = audience_queries(state, c)?;
-    let mut total = 0;
-    for mut q in queries.iter().cloned() {
-        q.limit = 1;
-        total += state.search.index.search(&q).map_err(|e| OpError::Internal(e.to_string()))?.total;
+    audience_size_with(state, c, state.sending.campaigns.saved_search(&c.id)?)
+}
+
+/// As [`audience_size`], with the saved search given (the editor's live count).
+pub fn audience_size_with(state: &AppState, c: &Campaign, saved: Option<uuid::Uuid>) -> OpResult<(usize, bool)> {
+    let queries = audience_queries_with(state, c, saved)?;
+    // The figure must include the contact added a moment ago: the index commits in batches.
+    state.search.catch_up(std::time::Duration::from_secs(2));
+    let total = state.search.index.count_any(&queries).map_err(|e| OpError::Internal(e.to_string()))?;
+    Ok((total, true))
+}
+
+/// Who would receive the campaign with the audience fields of `input` (lists, tags, search,
+/// saved search, purpose) in place of the saved ones: the editor's count before saving. Checked
+/// as saving checks them; nothing is written.
+pub fn audience_count_of(state: &AppState, c: &Campaign, input: &CampaignInput) -> OpResult<usize> {
+    let audience_only = CampaignInput {
+        purpose: input.purpose.clone(),
+        lists: input.lists.clone(),
+        tags: input.tags.clone(),
+        search: input.search.clone(),
+        saved_search: input.saved_search.clone(),
+        ..Default::default()
+    };
+    let mut typed = c.clone();
+    apply(state, &mut typed, &audience_only)?;
+    let saved = match saved_search_input(state, &audience_only)? {
+        Some(s) => s,
+        None => state.sending.campaigns.saved_search(&c.id)?,
+    };
+    if typed.audience.is_empty() && saved.is_none() {
+        return Ok(0);
     }
-    Ok((total, queries.len() <= 1))
+    Ok(audience_size_with(state, &typed, saved)?.0)
 }
 
 /// The campaign rendered for one contact (the editor's preview).
@@ -557,7 +607,9 @@ pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpR
         postal_address: &postal_address,
         ..links.system_links()
     };
-    prepared.render(&super::merge_fields(contact), &system).map_err(template_error)
+    let mut rendered = prepared.render(&super::merge_fields(contact), &system).map_err(template_error)?;
+    crate::mail::template::insert_preheader(&mut rendered.html, &c.preheader);
+    Ok(rendered)
 }
 
 /// A made-up contact for previews when none is chosen.
@@ -583,13 +635,13 @@ pub async fn test_send(
     let rendered = preview(state, c, contact)?;
     let subject = format!("[Test] {}", rendered.subject);
     let mut results = Vec::new();
+    let from = crate::senders::current(state, &c.sender);
     for addr in to {
-        let message_id =
-            crate::mail::MessageId::random(state.mailer.domain()).map_err(|e| invalid("to", e.to_string()))?;
+        let message_id = crate::mail::MessageId::random(from.domain()).map_err(|e| invalid("to", e.to_string()))?;
         let message = crate::mail::Message {
-            from: state.mailer.from(),
+            from: from.mailbox(),
             to: crate::mail::Mailbox::bare(addr.as_str()),
-            reply_to: state.mailer.reply_to(),
+            reply_to: &from.reply_to,
             subject: &subject,
             message_id: &message_id,
             date: Utc::now(),
@@ -599,7 +651,7 @@ pub async fn test_send(
         };
         let bytes = state.mailer.compose(&message).map_err(|e| OpError::Internal(e.to_string()))?;
         let envelope = crate::mail::Envelope::new(
-            &state.mailer.envelope_sender(None).map_err(|e| OpError::Internal(e.to_string()))?,
+            &state.mailer.envelope_sender_for(None, &from.address).map_err(|e| OpError::Internal(e.to_string()))?,
             &[addr.as_str()],
         )
         .map_err(|e| invalid("to", e.to_string()))?;

@@ -57,6 +57,10 @@ pub(super) struct Run {
     cursor: Mutex<(u32, Option<String>)>,
     /// The organisation and its address for the footer, read once when the run starts.
     identity: (String, String),
+    /// The campaign's sender (an address; empty: the default), resolved for every message so
+    /// that a change in Settings → Email applies to the next one.
+    sender: String,
+    preheader: String,
 }
 
 impl Run {
@@ -259,6 +263,8 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         last_error: Mutex::new(stored.last_error),
         cursor: Mutex::new(stored.cursor),
         identity: super::identity(state),
+        sender: c.sender.clone(),
+        preheader: c.preheader.clone(),
     }))
 }
 
@@ -602,6 +608,7 @@ fn prepare_campaign_message(
     let rendered = match run.prepared.render(&super::merge_fields(&contact), &system) {
         Ok(mut r) => {
             decorate(state, &run.mailing, &mut r, contact_id, engagement);
+            crate::mail::template::insert_preheader(&mut r.html, &run.preheader);
             r
         }
         Err(e) => {
@@ -616,21 +623,20 @@ fn prepare_campaign_message(
         }
     };
     let [(h1, v1), (h2, v2)] = links::list_unsubscribe_headers(&links);
-    let list_id =
-        format!("{} <{}.{}>", header_safe(&run.name), run.id.to_string().replace('-', ""), state.mailer.domain());
+    let from = crate::senders::current(state, &run.sender);
+    let list_id = format!("{} <{}.{}>", header_safe(&run.name), run.id.to_string().replace('-', ""), from.domain());
     let feedback_id = format!("{}:campaign:tidings", run.id);
     let headers = [(h1, v1.as_str()), (h2, v2.as_str()), ("List-Id", list_id.as_str()), ("Feedback-ID", &feedback_id)];
-    let message_id = state.mailer.message_id(&format!(
-        "c.{}.{}",
-        run.id.to_string().replace('-', ""),
-        contact_id.to_string().replace('-', "")
-    ))?;
+    let message_id = state.mailer.message_id_on(
+        from.domain(),
+        &format!("c.{}.{}", run.id.to_string().replace('-', ""), contact_id.to_string().replace('-', "")),
+    )?;
     // A name stored before the header rule applied to names may hold a line separator.
     let name = crate::domain::header::clean(&contact.name());
     let message = Message {
-        from: state.mailer.from(),
+        from: from.mailbox(),
         to: Mailbox::new(&name, contact.email.as_str()),
-        reply_to: state.mailer.reply_to(),
+        reply_to: &from.reply_to,
         subject: &rendered.subject,
         message_id: &message_id,
         date: Utc::now(),
@@ -640,7 +646,8 @@ fn prepare_campaign_message(
     };
     let bytes = state.mailer.compose(&message)?;
     let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
-    let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
+    let envelope =
+        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
     Ok(Some(Prepared { run: run.clone(), contact: *contact_id, slot, engagement, envelope, bytes }))
 }
 
@@ -796,13 +803,14 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
             return Ok(());
         }
     };
-    let message_id = state.mailer.message_id(&format!("m.{}", id.to_string().replace('-', "")))?;
+    let from = crate::senders::current(state, "");
+    let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
     // A name stored before the header rule applied to names may hold a line separator.
     let name = crate::domain::header::clean(&contact.name());
     let message = Message {
-        from: state.mailer.from(),
+        from: from.mailbox(),
         to: Mailbox::new(&name, contact.email.as_str()),
-        reply_to: state.mailer.reply_to(),
+        reply_to: &from.reply_to,
         subject: &rendered.subject,
         message_id: &message_id,
         date: Utc::now(),
@@ -812,7 +820,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     };
     let bytes = state.mailer.compose(&message)?;
     let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
-    let envelope = Envelope::new(&state.mailer.envelope_sender(Some(&verp))?, &[contact.email.as_str()])?;
+    let envelope =
+        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
     let outcome = state.mailer.send(None, &envelope, &bytes).await?;
     let result = after_outcome(state, slot, &outcome);
     // The effect before the outcome, as for campaigns (see `deliver_campaign_message`).

@@ -108,9 +108,10 @@ fn seeds() -> Vec<Template> {
             key: CONFIRM_SUBSCRIPTION.into(),
             name: "Confirm your subscription (double opt-in)".into(),
             kind: TemplateKind::Message,
-            subject: "Please confirm your subscription".into(),
+            subject: "Please confirm your subscription to {{ organisation }}".into(),
             body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
-               please confirm that you want to receive our newsletter:\n\n\
+               this address was entered in a sign-up form of {{ organisation }}. Please confirm \
+               that you want to receive the newsletter of {{ organisation }}:\n\n\
                [Yes, subscribe me]({{ data.confirm_url }})\n\n\
                If you did not ask for this, ignore this message: without your confirmation \
                nothing is sent and your address is removed within a few days.\n"
@@ -124,9 +125,10 @@ fn seeds() -> Vec<Template> {
             key: PRIVACY_LINK.into(),
             name: "Your link to your personal data (privacy portal)".into(),
             kind: TemplateKind::Message,
-            subject: "Your link to see and manage your personal data".into(),
+            subject: "Your link to your personal data at {{ organisation }}".into(),
             body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
-               someone (we hope you) asked to see the personal data we hold about this address. \
+               someone (we hope you) asked on the privacy page of {{ organisation }} to see the \
+               personal data {{ organisation }} holds about this address. \
                Open it with this link; it works once, for 30 minutes:\n\n\
                [See my data]({{ data.portal_url }})\n\n\
                If you did not ask for this, ignore this message: nothing happens without the link.\n"

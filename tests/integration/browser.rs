@@ -851,6 +851,10 @@ fn browser_builds_a_form_subscribes_through_the_hosted_page_and_confirms_from_th
     assert_eq!(mails.len(), 1, "the confirmation mail arrived");
     let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
     let text = msg.body_text(0).unwrap().to_string();
+    // Who is writing, and why: the organisation in the From name, the subject and the reason.
+    assert_eq!(msg.from().unwrap().first().unwrap().name(), Some("My shop"));
+    assert_eq!(msg.subject(), Some("Please confirm your subscription to My shop"));
+    assert!(text.contains("entered in a sign-up form of My shop"), "{text}");
     let at = text.find("/f/confirm/").expect("a confirmation link");
     let link: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != ')' && *c != '>').collect();
     b.goto(&format!("{url}{link}"));
@@ -1184,4 +1188,75 @@ fn browser_ticks_contacts_and_tags_them_from_the_bulk_bar() {
     let tagged =
         st.search.index.count(&tidings::search::ContactQuery { tags: vec!["winter".into()], ..Default::default() });
     assert_eq!(tagged.unwrap(), 2);
+}
+
+/// The editor's audience count follows the ticked lists before saving (app script, server
+/// count); then a real sent campaign's HTML, rendered by Chromium, carries the organisation and
+/// its one-line postal address in the footer (`campaign-footer.png`).
+#[test]
+fn browser_live_audience_count_and_the_campaign_footer() {
+    if !browser_available() {
+        return;
+    }
+    use tidings::ops::By;
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let settings = tidings::settings::Settings {
+        organisation: "Kaffeerösterei Müller GmbH".into(),
+        postal_address: "Hauptstraße 1\n10115 Berlin\nGermany".into(),
+        ..Default::default()
+    };
+    tidings::ops::update_settings(&app.state, By::cli(), settings).unwrap();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("Coffee");
+    api.list("Tea");
+    api.contact("ada@example.org", &["coffee"], &[], true);
+    api.contact("bob@example.org", &["coffee", "tea"], &[], true);
+    api.contact("cy@example.org", &["tea"], &[], true);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Roast of the month", "subject": "Our roast of the month", "body": "# Ethiopia Guji\n\nFloral and bright."})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    first_sign_in(&b, &app);
+    // Who is writing: a sender added in Settings → Email, the default from then on.
+    b.goto(&format!("{url}/settings/email"));
+    b.fill("#sender-address", "kaffee@roesterei.example");
+    b.fill("#sender-name", "Rösterei Müller");
+    b.click_button("Save sender");
+    b.wait_for_text("[role=status]", "The sender has been saved");
+    b.wait_for_text("#default-sender", "kaffee@roesterei.example");
+    b.screenshot_of("#senders", &shot_path("settings-senders.png"));
+    b.goto(&format!("{url}/campaigns/{id}"));
+    b.wait_for_text("h1", "Roast of the month");
+    b.click("input[name=lists][value=coffee]");
+    b.wait_for_text("#audience-size", "2 subscribed contacts");
+    b.click("input[name=lists][value=tea]");
+    b.wait_for_text("#audience-size", "3 subscribed contacts");
+    b.screenshot_of("#audience-size", &shot_path("campaign-audience-count.png"));
+    b.click_button("Save draft");
+    b.wait_for_text("[role=status]", "saved");
+
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(api.wait_state(&id, "sent", Duration::from_secs(20))["progress"]["sent"], 3);
+    let mails = sink.wait_for(3);
+    let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let from = msg.from().unwrap().first().unwrap();
+    assert_eq!((from.name(), from.address()), (Some("Rösterei Müller"), Some("kaffee@roesterei.example")));
+    let html = msg.body_html(0).unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("message.html");
+    std::fs::write(&file, &html).unwrap();
+    b.goto(&format!("file://{}", file.display()));
+    b.wait_for_text("h1", "Ethiopia Guji");
+    let footer = b.text(".footer");
+    assert!(footer.contains("Kaffeerösterei Müller GmbH"), "{footer}");
+    assert!(footer.contains("Hauptstraße 1, 10115 Berlin, Germany"), "the address on one line: {footer}");
+    b.screenshot(&shot_path("campaign-footer.png"));
 }

@@ -32,6 +32,7 @@ mod redirects;
 mod reports;
 mod retention;
 mod saved_searches;
+mod senders;
 mod smoke;
 mod store;
 mod timing;

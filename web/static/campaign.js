@@ -11,8 +11,53 @@ document.addEventListener("DOMContentLoaded", function () {
       timer = setTimeout(function () { editor.requestSubmit(button); }, 400);
     };
     editor.addEventListener("input", refresh);
+    // A form has one pending submission: a preview fired after "Save draft" was pressed would
+    // replace the save (seen in the browser test when a box was ticked just before saving).
+    editor.addEventListener("submit", function (e) {
+      if (e.submitter !== button) clearTimeout(timer);
+    });
     editor.requestSubmit(button);
   }
+  // The audience count follows the ticked lists, tags, searches and purpose before saving,
+  // counted by the server with the sender's own rules.
+  var size = document.getElementById("audience-size");
+  if (editor && size && size.dataset.url && window.fetch && window.FormData) {
+    var countTimer = null, asked = 0;
+    var recount = function () {
+      clearTimeout(countTimer);
+      countTimer = setTimeout(function () {
+        var mine = ++asked;
+        var form = new FormData(editor);
+        var body = {
+          lists: form.getAll("lists"),
+          tags: String(form.get("tags") || "").split(",").map(function (t) { return t.trim(); }).filter(Boolean),
+          search: String(form.get("search") || ""),
+          saved_search: String(form.get("saved_search") || "")
+        };
+        if (form.get("purpose")) body.purpose = String(form.get("purpose"));
+        fetch(size.dataset.url, {
+          method: "POST", credentials: "same-origin",
+          headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRF-Token": String(form.get("csrf") || "") },
+          body: JSON.stringify(body)
+        })
+          .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+          .then(function (res) {
+            if (mine !== asked) return;
+            size.textContent = res.ok
+              ? res.body.count + " subscribed contacts with consent would receive it now (each once; anyone who unsubscribes or withdraws consent before the send is left out)."
+              : (res.body.message || "The audience cannot be counted as it stands.");
+          })
+          .catch(function () {});
+      }, 300);
+    };
+    ["lists", "tags", "search", "saved_search", "purpose"].forEach(function (name) {
+      Array.prototype.forEach.call(editor.querySelectorAll("[name='" + name + "']"), function (el) {
+        el.addEventListener("input", recount);
+        el.addEventListener("change", recount);
+      });
+    });
+  }
+
   var viewer = document.getElementById("preview-form");
   if (viewer && viewer.requestSubmit) viewer.requestSubmit();
 

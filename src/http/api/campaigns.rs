@@ -25,6 +25,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}/cancel", web::post().to(cancel))
         .route("/campaigns/{id}/duplicate", web::post().to(duplicate))
         .route("/campaigns/{id}/preview", web::post().to(preview))
+        .route("/campaigns/{id}/audience-count", web::post().to(audience_count))
         .route("/campaigns/{id}/test", web::post().to(test_send))
         .route("/templates", web::get().to(list_templates))
         .route("/templates", web::post().to(create_template))
@@ -72,6 +73,25 @@ async fn create(
     })
     .await?;
     Ok(HttpResponse::Created().json(json!({ "campaign": v })))
+}
+
+/// Who would receive the campaign with the given audience fields (lists, tags, search,
+/// saved_search, purpose; absent ones as saved), counted by the sender's own rules and nothing
+/// saved: the editor's live count, and a check for integrations before they save.
+async fn audience_count(
+    state: web::Data<AppState>,
+    _g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    body: web::Json<CampaignInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let st = state.clone();
+    let count = blocking(move || -> Result<usize, ApiError> {
+        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        Ok(sops::audience_count_of(&st, &c, &body)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(json!({ "count": count })))
 }
 
 async fn get(

@@ -143,6 +143,8 @@ async fn render_typed(
                 c.audience.tags = f.tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
                 c.audience.search = f.search.clone();
                 c.relay = f.relay.clone();
+                c.sender = f.sender.clone();
+                c.preheader = f.preheader.clone();
                 typed_search = Some(f.saved_search.clone());
             }
         }
@@ -152,6 +154,17 @@ async fn render_typed(
         let purposes = st.purposes.all()?;
         let layouts: Vec<_> = st.sending.templates.layouts()?.into_iter().map(|t| context! { key => t.key, name => t.name }).collect();
         let relays: Vec<String> = st.mailer.transports().map(|t| t.name().to_string()).collect();
+        // The senders a campaign may name: the verified ones (and the one it names, so that the
+        // editor shows it even if it no longer qualifies; sending then says why not).
+        let snapshot = st.settings.snapshot()?;
+        let default_sender = crate::senders::default_sender(&st.config, &snapshot.settings, &snapshot.senders);
+        let senders: Vec<minijinja::Value> = snapshot
+            .senders
+            .senders
+            .iter()
+            .filter(|s| crate::senders::verified_by(&st.config, s).is_some() || s.address == c.sender)
+            .map(|s| context! { address => s.address, name => if s.name.is_empty() { snapshot.settings.organisation.clone() } else { s.name.clone() } })
+            .collect();
         let saved_id = st.sending.campaigns.saved_search(&c.id)?;
         let saved_searches = st.saved_searches.all()?;
         let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved_id).map(|s| s.name.clone());
@@ -163,7 +176,8 @@ async fn render_typed(
                 id => c.id.to_string(), name => c.name, subject => c.subject, body => c.body,
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, purpose_name => purpose_name, lists => c.audience.lists, tags => c.audience.tags.join(", "),
-                search => c.audience.search, relay => c.relay, state => c.state.as_str(), state_label => c.state.label(),
+                search => c.audience.search, relay => c.relay, sender => c.sender, preheader => c.preheader,
+                state => c.state.as_str(), state_label => c.state.label(),
                 editable => c.state.editable(), audience => audience,
                 pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
                 failure_reason => (c.state == CampaignState::Failed).then_some(&c.state_reason),
@@ -181,7 +195,8 @@ async fn render_typed(
             audience_size => size, audience_exact => exact,
             lists => lists.iter().map(|l| context! { slug => l.slug, name => l.name }).collect::<Vec<_>>(),
             purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name, basis => p.basis.label() }).collect::<Vec<_>>(),
-            layouts => layouts, relays => relays,
+            layouts => layouts, relays => relays, senders => senders,
+            default_sender => context! { address => default_sender.address, name => default_sender.name },
             saved_searches => saved_searches.iter().map(|s| context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe() }).collect::<Vec<_>>(),
             zones => chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>(),
             typed_contact => typed.as_ref().map(|f| f.contact.clone()).unwrap_or_default(),
@@ -231,6 +246,10 @@ pub struct EditorForm {
     saved_search: String,
     #[serde(default)]
     relay: String,
+    #[serde(default)]
+    sender: String,
+    #[serde(default)]
+    preheader: String,
     /// Preview and test-send: the contact to render for (address or id).
     #[serde(default)]
     contact: String,
@@ -253,6 +272,8 @@ impl EditorForm {
             search: Some(self.search.clone()),
             saved_search: Some(self.saved_search.clone()),
             relay: Some(self.relay.clone()),
+            sender: Some(self.sender.clone()),
+            preheader: Some(self.preheader.clone()),
         }
     }
 }

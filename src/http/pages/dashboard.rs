@@ -94,7 +94,7 @@ pub async fn show(
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
             checklist => checklist.filter(|c: &Vec<Step>| c.iter().any(|s| !s.done)),
-            warnings => if g.can(crate::domain::Permission::ManageSettings) { state.config.warnings() } else { Vec::new() },
+            warnings => if g.can(crate::domain::Permission::ManageSettings) { crate::senders::warnings(&state) } else { Vec::new() },
             reports => reports,
             privacy => privacy,
         },
@@ -113,7 +113,9 @@ pub struct Step {
 fn getting_started(state: &AppState) -> Result<Vec<Step>, ApiError> {
     let settings = state.settings.get()?;
     let named = settings.organisation != crate::settings::Settings::default().organisation;
-    let mail = !state.config.mail.relays.is_empty() && !state.config.mail.from.trim().is_empty();
+    // A sender saved in Settings → Email or set in the config file, not the made-up default.
+    let sender = crate::senders::current(state, "").source != crate::senders::Source::Derived;
+    let mail = !state.config.mail.relays.is_empty() && sender;
     let dkim = state.mailer.signer().is_some();
     let list = !state.lists.all()?.is_empty();
     let form = !state.forms.all()?.is_empty();
@@ -125,7 +127,7 @@ fn getting_started(state: &AppState) -> Result<Vec<Step>, ApiError> {
             "Name your organisation and its postal address",
             "/settings",
         ),
-        step(mail, "Set the sender address and an SMTP relay (config file)", "/settings/email"),
+        step(mail, "Set the sender (Settings → Email) and an SMTP relay (config file)", "/settings/email"),
         step(dkim, "Sign your mail with DKIM (tidings dkim generate)", "/settings/email"),
         step(list, "Create a list", "/lists"),
         step(form, "Build a subscribe form", "/forms/new"),

@@ -81,6 +81,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings", web::post().to(settings::save))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
+        .route("/settings/email/senders", web::post().to(settings::save_sender))
+        .route("/settings/email/senders/default", web::post().to(settings::default_sender))
+        .route("/settings/email/senders/remove", web::post().to(settings::remove_sender))
+        .route("/settings/email/senders/verify", web::post().to(settings::verify_sender))
         .configure(public::routes)
         .configure(track::routes)
         .configure(requests::routes)
@@ -297,6 +301,10 @@ pub fn notice(code: Option<&str>) -> Option<&'static str> {
         "unlocked" => "The account is unlocked.",
         "revoked" => "The token has been revoked.",
         "saved" => "Settings saved.",
+        "sender_saved" => "The sender has been saved.",
+        "sender_default" => "That sender is now the default: the next message goes out from it.",
+        "sender_removed" => "The sender has been removed.",
+        "sender_link_sent" => "A confirmation link has been mailed to the sender's address: open it from that mailbox.",
         "sessions_revoked" => "Your other sessions have been signed out.",
         "2fa_reset" => "Two-factor authentication was turned off for this user.",
         "logged_out" => "You have been signed out.",

@@ -25,7 +25,63 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/u/{token}", web::post().to(unsubscribe))
         .route("/p/{token}", web::get().to(preferences_page))
         .route("/p/{token}", web::post().to(save_preferences))
-        .route("/m/{token}", web::get().to(view_in_browser));
+        .route("/m/{token}", web::get().to(view_in_browser))
+        .route("/sender/confirm/{token}", web::get().to(sender_confirm_page))
+        .route("/sender/confirm/{token}", web::post().to(sender_confirm));
+}
+
+/// The link mailed to a new sender's address (`senders::start_verification`): a page with a
+/// button, so that a mail scanner that opens every link confirms nothing.
+pub async fn sender_confirm_page(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
+        return r;
+    }
+    let (st, t) = (state.clone(), token.clone());
+    let found = blocking(move || crate::senders::pending(&st, &t).map_err(ApiError::from)).await?;
+    match found {
+        Some(s) => page.render(
+            StatusCode::OK,
+            "sender_confirm.html",
+            context! { address => s.address, action => format!("/sender/confirm/{}", token.as_str()) },
+        ),
+        None => sender_link_dead(&page),
+    }
+}
+
+pub async fn sender_confirm(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    token: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let page = PublicPage::new(&state, &req, None);
+    if let Some(r) = limited(&page, &state, &ctx) {
+        return r;
+    }
+    let (st, t) = (state.clone(), token.into_inner());
+    match blocking(move || crate::senders::confirm(&st, &t).map_err(ApiError::from)).await? {
+        Some(address) => page.message_text(
+            StatusCode::OK,
+            "Sender confirmed",
+            &format!("{address} is confirmed: campaigns can now be sent from it. You can close this page."),
+        ),
+        None => sender_link_dead(&page),
+    }
+}
+
+/// A page for the shop's own staff (the sender's mailbox): in English, as the admin is.
+fn sender_link_dead(page: &PublicPage) -> Result<HttpResponse, ApiError> {
+    page.message_text(
+        StatusCode::NOT_FOUND,
+        "This link does not work",
+        "The link has expired, was already used, or was copied incompletely. Send a new one from Settings → Email.",
+    )
 }
 
 /// "View in browser": the campaign as this contact received it. Its own document, with no

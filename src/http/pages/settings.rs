@@ -138,8 +138,27 @@ fn mail_context(state: &AppState) -> minijinja::Value {
             }
         })
         .collect();
+    let snapshot = state.settings.snapshot().ok();
+    let (settings, book) = snapshot.as_deref().map(|s| (s.settings.clone(), s.senders.clone())).unwrap_or_default();
+    let current = crate::senders::default_sender(&state.config, &settings, &book);
+    let now = chrono::Utc::now();
+    let senders: Vec<minijinja::Value> = book
+        .senders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            context! {
+                address => s.address, name => s.name, reply_to => s.reply_to, default => i == 0,
+                verified => crate::senders::verified_by(&state.config, s),
+                link_pending => s.token_expires_at.filter(|t| *t > now).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+            }
+        })
+        .collect();
     context! {
-        from => state.config.mail_from(), from_name => m.from_name, reply_to => m.reply_to, return_path => m.return_path,
+        from => current.address, from_name => current.name, reply_to => current.reply_to,
+        source => current.source, config_from => m.from, organisation => settings.organisation,
+        senders => senders, link_hours => crate::senders::LINK_VALID_HOURS,
+        return_path => m.return_path,
         relays => relays, outbox => state.config.outbox_dir().display().to_string(),
         dkim_domain => m.dkim.domain, dkim_selector => m.dkim.selector, dkim_ed25519 => m.dkim.ed25519_selector,
     }
@@ -154,15 +173,134 @@ pub struct TestMailForm {
     relay: String,
 }
 
-pub async fn mail(state: web::Data<AppState>, g: Guard<perm::ManageSettings>) -> Result<HttpResponse, ApiError> {
+pub async fn mail(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let bounces = bounces_context(&state).await?;
     page(
         &state,
         &g,
         "mail_settings.html",
         "settings",
-        context! { mail => mail_context(&state), to => "", bounces => bounces },
+        context! { mail => mail_context(&state), to => "", bounces => bounces, notice => notice(q.ok.as_deref()) },
     )
+}
+
+/// The sender form (add, or change the name and Reply-To of an address already saved).
+#[derive(serde::Deserialize, Default)]
+pub struct SenderForm {
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    reply_to: String,
+}
+
+/// The Email page again with a refusal: the field named, what was typed kept.
+async fn mail_refused(
+    state: &web::Data<AppState>,
+    g: &Guard<perm::ManageSettings>,
+    e: OpError,
+    typed: SenderForm,
+) -> Result<HttpResponse, ApiError> {
+    let (field, message, status) = match e {
+        OpError::Invalid { field, message } => (field, message, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY),
+        OpError::Conflict(m) => ("sender", m, actix_web::http::StatusCode::CONFLICT),
+        OpError::NotFound(_) => ("sender", "There is no such sender.".into(), actix_web::http::StatusCode::NOT_FOUND),
+        other => return Err(other.into()),
+    };
+    let bounces = bounces_context(state).await?;
+    let mut res = page(
+        state,
+        g,
+        "mail_settings.html",
+        "settings",
+        context! {
+            mail => mail_context(state), to => "", bounces => bounces,
+            sender_errors => std::collections::BTreeMap::from([(field, message)]),
+            sender_form => context! { address => typed.address, name => typed.name, reply_to => typed.reply_to },
+        },
+    )?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+pub async fn save_sender(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<SenderForm>,
+) -> Result<HttpResponse, ApiError> {
+    let input = crate::senders::SenderInput {
+        address: form.address.clone(),
+        name: form.name.clone(),
+        reply_to: form.reply_to.clone(),
+    };
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || -> Result<_, ApiError> { Ok(crate::senders::save_sender(&st, by, &input)) }).await? {
+        Ok(_) => Ok(see_other("/settings/email?ok=sender_saved#senders")),
+        Err(e) => mail_refused(&state, &g, e, form).await,
+    }
+}
+
+/// The sender buttons: make default, remove, send a verification link.
+#[derive(serde::Deserialize)]
+pub struct SenderAction {
+    #[serde(default)]
+    address: String,
+}
+
+pub async fn default_sender(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<SenderAction>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, address) = (state.clone(), g.by(), form.address.clone());
+    match blocking(move || -> Result<_, ApiError> { Ok(crate::senders::make_default(&st, by, &address)) }).await? {
+        Ok(()) => Ok(see_other("/settings/email?ok=sender_default#senders")),
+        Err(e) => mail_refused(&state, &g, e, SenderForm::default()).await,
+    }
+}
+
+pub async fn remove_sender(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<SenderAction>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, address) = (state.clone(), g.by(), form.address.clone());
+    match blocking(move || -> Result<_, ApiError> { Ok(crate::senders::remove_sender(&st, by, &address)) }).await? {
+        Ok(()) => Ok(see_other("/settings/email?ok=sender_removed#senders")),
+        Err(e) => mail_refused(&state, &g, e, SenderForm::default()).await,
+    }
+}
+
+/// Mails a one-time verification link to the sender's own address.
+pub async fn verify_sender(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<SenderAction>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, address) = (state.clone(), g.by(), form.address.clone());
+    let started =
+        blocking(move || -> Result<_, ApiError> { Ok(crate::senders::start_verification(&st, by, &address)) }).await?;
+    let (sender, link) = match started {
+        Ok(x) => x,
+        Err(e) => return mail_refused(&state, &g, e, SenderForm::default()).await,
+    };
+    match crate::senders::send_verification_mail(&state, &sender, &link).await {
+        Ok(()) => Ok(see_other("/settings/email?ok=sender_link_sent#senders")),
+        Err(reason) => {
+            let message = format!("The link could not be mailed to {}: {reason}", sender.address);
+            mail_refused(&state, &g, OpError::Invalid { field: "sender", message }, SenderForm::default()).await.map(
+                |mut r| {
+                    *r.status_mut() = actix_web::http::StatusCode::BAD_GATEWAY;
+                    r
+                },
+            )
+        }
+    }
 }
 
 /// The Bounces section: webhook addresses, the mailbox and its last poll, the newest events
@@ -214,7 +352,14 @@ pub async fn test_mail(
     let relay = Some(form.relay.trim().to_string()).filter(|r| !r.is_empty());
     let (report, error) = match crate::domain::EmailAddress::parse(&to) {
         Err(e) => (None, Some(format!("The address: {e}"))),
-        Ok(_) => match crate::mail::check::send_test_email(&state.config, &to, relay.as_deref()).await {
+        Ok(_) => match crate::mail::check::send_test_email_as(
+            &state.config,
+            &to,
+            relay.as_deref(),
+            Some(&crate::senders::current(&state, "")),
+        )
+        .await
+        {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.to_string())),
         },

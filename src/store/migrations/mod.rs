@@ -7,6 +7,7 @@ mod v003_email_buckets;
 mod v004_settings_json;
 mod v005_form_required_purposes;
 mod v006_request_notify_outcome;
+mod v007_campaign_sender_preheader;
 
 use super::{StoreError, META};
 
@@ -25,6 +26,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v004_settings_json::MIGRATION,
     v005_form_required_purposes::MIGRATION,
     v006_request_notify_outcome::MIGRATION,
+    v007_campaign_sender_preheader::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
