@@ -489,5 +489,6 @@ mod tests {
             })
             .collect();
         assert!(unused.is_empty(), "messages no template or code uses: {unused:?}");
+        assert!(c.languages().len() >= 9, "English and eight translations at least");
     }
 }

@@ -25,6 +25,7 @@ mod erasure;
 mod forms;
 mod gdpr;
 mod import;
+mod languages;
 mod limits;
 mod mail;
 mod media;

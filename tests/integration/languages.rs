@@ -1,0 +1,132 @@
+//! Public pages in the reader's language (issue 20): the order of choice over the real server
+//! — a choice on the page, the contact's own language, the browser's Accept-Language with
+//! quality values and region fallback, the shop's default — and every public page rendered in
+//! every shipped language without a missing message.
+
+use reqwest::blocking::{Client, Response};
+use serde_json::json;
+use tidings::contacts::ops;
+use tidings::domain::{ContactInput, EmailAddress, Source};
+use tidings::i18n::catalogue;
+use tidings::mail::links;
+use tidings::ops::By;
+
+use crate::helpers::{client_builder, spawn_app, TestApp};
+
+fn client() -> Client {
+    client_builder().danger_accept_invalid_certs(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+fn get(app: &TestApp, path: &str, accept: Option<&str>) -> Response {
+    let mut r = client().get(format!("{}{path}", app.url));
+    if let Some(a) = accept {
+        r = r.header("accept-language", a);
+    }
+    r.send().unwrap()
+}
+
+/// (the `lang` the page says, its body)
+fn served(r: Response) -> (String, String) {
+    assert_eq!(r.status(), 200);
+    let lang = r.headers()["content-language"].to_str().unwrap().to_string();
+    let body = r.text().unwrap();
+    assert!(body.contains(&format!("<html lang=\"{lang}\">")), "<html lang> says what was served");
+    (lang, body)
+}
+
+fn t(code: &str, key: &str) -> String {
+    catalogue().text(code, key, None)
+}
+
+fn form(app: &TestApp) -> String {
+    let token = app.admin_token(&["send_campaigns"]);
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/forms", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Footer", "title": "Newsletter", "purposes": ["newsletter"]}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    r.json::<serde_json::Value>().unwrap()["form"]["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn the_language_follows_the_page_the_contact_the_browser_and_the_shop_in_that_order() {
+    let app = spawn_app();
+    let f = format!("/f/{}", form(&app));
+
+    // The browser: by quality, a region served by its language.
+    let (lang, body) = served(get(&app, &f, Some("fr-CH;q=0.4, de-AT, en;q=0.5")));
+    assert_eq!(lang, "de", "de-AT (1.0) before en (0.5) and fr-CH (0.4)");
+    assert!(body.contains(&t("de", "form-submit")) && t("de", "form-submit") != t("en", "form-submit"));
+    let (lang, _) = served(get(&app, &f, Some("xx, fr;q=0.9")));
+    assert_eq!(lang, "fr", "an unknown language is passed over");
+    let (lang, _) = served(get(&app, &f, Some("de;q=0, sv;q=0.2")));
+    assert_eq!(lang, "sv", "q=0 means not this one");
+
+    // The page's own choice wins over the browser, and its forms and links keep it.
+    let (lang, body) = served(get(&app, &format!("{f}?lang=pl"), Some("de")));
+    assert_eq!(lang, "pl");
+    assert!(body.contains(&t("pl", "form-submit")));
+    assert!(body.contains("href=\"/privacy?lang=pl\""), "the footer link carries the choice");
+    for l in catalogue().languages() {
+        assert!(body.contains(&format!("hreflang=\"{}\"", l.code)) || l.code == "pl", "the switch offers {}", l.code);
+        assert!(body.contains(&l.name), "each language by its own name: {}", l.name);
+    }
+
+    // The shop's default when nothing else says.
+    let (lang, _) = served(get(&app, &f, None));
+    assert_eq!(lang, "en");
+    let mut s = app.state.settings.get().unwrap();
+    s.language = "it".into();
+    app.state.settings.save(&s).unwrap();
+    app.state.store.commit().unwrap();
+    let (lang, body) = served(get(&app, &f, None));
+    assert_eq!(lang, "it");
+    assert!(body.contains(&t("it", "form-email")));
+    let (lang, _) = served(get(&app, &f, Some("nl")));
+    assert_eq!(lang, "nl", "the browser before the shop's default");
+
+    // The contact's own language beats the browser on pages from their mail.
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("ola@example.org").unwrap()),
+        locale: Some(Some("pt".into())),
+        ..Default::default()
+    };
+    let ola = ops::create(&app.state, By::cli(), &input, Source::Admin).unwrap();
+    let l = links::message_links(&app.state.config, app.state.store.keyring(), &ola.id, None);
+    let path = |url: &str| url[url.find("/u/").or(url.find("/p/")).unwrap()..].to_string();
+    let (lang, body) = served(get(&app, &path(&l.unsubscribe_url), Some("de")));
+    assert_eq!(lang, "pt", "the contact's language before the browser's");
+    assert!(body.contains(&t("pt", "unsubscribe-button")));
+    let (lang, _) = served(get(&app, &format!("{}?lang=es", path(&l.preferences_url)), Some("de")));
+    assert_eq!(lang, "es", "the page's choice before the contact's");
+}
+
+/// Every public page a visitor can reach, in every shipped language: served in it, and no
+/// message shown as its key (a key missing everywhere would print itself).
+#[test]
+fn every_public_page_renders_in_every_language() {
+    let app = spawn_app();
+    let f = format!("/f/{}", form(&app));
+    let input = ContactInput { email: Some(EmailAddress::parse("ana@example.org").unwrap()), ..Default::default() };
+    let ana = ops::create(&app.state, By::cli(), &input, Source::Admin).unwrap();
+    let l = links::message_links(&app.state.config, app.state.store.keyring(), &ana.id, None);
+    let path = |url: &str| url[url.find("/u/").or(url.find("/p/")).unwrap()..].to_string();
+    let pages = [f.clone(), path(&l.unsubscribe_url), path(&l.preferences_url), "/privacy".into()];
+    let keys = catalogue().keys();
+    for lang in catalogue().languages() {
+        for p in &pages {
+            let (served_lang, body) = served(get(&app, &format!("{p}?lang={}", lang.code), None));
+            assert_eq!(served_lang, lang.code, "{p}");
+            for k in &keys {
+                assert!(!body.contains(&format!(">{k}<")), "{p} in {} shows the key {k}", lang.code);
+            }
+        }
+        // A page that stops the visitor, in the same language.
+        let r = get(&app, &format!("/u/not-a-token?lang={}", lang.code), None);
+        assert_eq!(r.status(), 404);
+        assert!(r.text().unwrap().contains(&t(&lang.code, "link-broken")));
+    }
+}

@@ -1,0 +1,162 @@
+# Tidings: the public pages and the mail people receive, in French (Français).
+# Translated from en.ftl, the source: the same messages in the same order. Keep each {$placeholder}
+# as it is; a line starting with "." is a second text of the message above it.
+# Form of address: "vous". Typography: a no-break space (U+00A0) before ":" and inside « »,
+# a narrow no-break space (U+202F) before "?", "!" and ";".
+
+## About this language
+meta-language-name = Français
+# How dates are written (chrono format, https://docs.rs/chrono/latest/chrono/format/strftime/)
+meta-date = %-d %B %Y
+meta-datetime = %-d %B %Y à %H:%M %Z
+# The locale whose month names the dates use
+meta-date-locale = fr_FR
+
+## Every public page
+page-language = Langue
+page-footer-dpo = Questions sur vos données : {$contact}
+page-footer-portal = Consulter et gérer vos données personnelles
+page-optional = (facultatif)
+page-required = (obligatoire)
+
+## Pages that stop a visitor
+too-many-requests = Trop de requêtes
+    .text = Votre réseau a envoyé trop de requêtes au cours de la dernière minute. Veuillez patienter une minute, puis réessayer.
+link-broken = Ce lien ne fonctionne pas
+    .text = Le lien a peut-être été copié de manière incomplète. Ouvrez-le à nouveau depuis l’e-mail, ou utilisez le lien de désinscription d’un e-mail plus récent.
+form-too-large = Le formulaire n’a pas pu être envoyé
+    .text = Le formulaire dépasse {$limit}. Revenez en arrière, raccourcissez votre saisie et réessayez.
+form-unreadable = Le formulaire n’a pas pu être lu
+    .text = Revenez en arrière et réessayez.
+form-foreign = Le formulaire ne provient pas de cette page
+    .text = Ouvrez vos préférences e-mail à partir du lien figurant dans l’e-mail, puis réessayez.
+
+## Subscribe forms
+form-email = Adresse e-mail
+form-first-name = Prénom
+form-last-name = Nom
+form-honeypot = Laissez ce champ vide
+form-needs-javascript = Ce formulaire vérifie qu’il est bien envoyé par un navigateur, ce qui nécessite JavaScript : veuillez activer JavaScript.
+form-submit = S’inscrire
+form-not-found = Formulaire introuvable
+    .text = Il n’y a pas de formulaire d’inscription à cette adresse.
+form-not-sent = Non envoyé
+form-check-inbox = Consultez votre boîte de réception
+form-thank-you = Merci
+form-consent = Consentement
+form-bad-email = Cette adresse e-mail n’est pas valide. Vérifiez-la et réessayez.
+form-tick-purpose = Cochez « {$purpose} » pour vous inscrire : sans votre consentement, nous ne pouvons rien vous envoyer.
+form-tick-any = Cochez au moins une case : sans votre consentement, nous ne pouvons rien vous envoyer, et votre inscription ne pourrait donc pas être prise en compte.
+form-pow-missing = Ce formulaire vérifie qu’il est bien envoyé par un navigateur, ce qui nécessite JavaScript. Activez JavaScript et réessayez.
+form-pow-expired = Le formulaire est resté ouvert trop longtemps. Revenez en arrière, rechargez la page et renvoyez le formulaire.
+form-pow-failed = La vérification du navigateur a échoué. Revenez en arrière, rechargez la page et renvoyez le formulaire.
+form-control-character = Le champ « {$field} » contient un saut de ligne ou un autre caractère de contrôle, ce qui n’est pas accepté. Revenez en arrière et corrigez-le.
+form-too-often = Trop de tentatives
+    .text = Ce formulaire a été envoyé trop souvent en peu de temps. Veuillez patienter un moment, puis réessayer.
+form-confirm-title = Confirmez votre inscription
+form-confirm-text = Vous avez demandé à vous inscrire. Cliquez sur le bouton pour confirmer. Tant que vous n’aurez pas confirmé, nous ne vous enverrons rien.
+form-confirm-text-titled = Vous avez demandé à vous inscrire (« {$title} »). Cliquez sur le bouton pour confirmer. Tant que vous n’aurez pas confirmé, nous ne vous enverrons rien.
+form-confirm-button = Oui, je confirme mon inscription
+form-confirmed = Inscription confirmée
+    .text = Merci, votre inscription est confirmée. Vous pouvez vous désinscrire à tout moment grâce au lien présent dans chacun de nos e-mails.
+form-link-expired = Ce lien a expiré
+    .text = Les liens de confirmation ne sont valables que pendant une durée limitée. Inscrivez-vous à nouveau via le formulaire et utilisez le nouveau lien.
+form-link-invalid = Ce lien n’est pas valide
+    .text = Le lien est incomplet ou a été modifié, ou bien l’inscription correspondante n’existe plus. Copiez le lien complet depuis l’e-mail, ou inscrivez-vous à nouveau.
+
+## Unsubscribe
+unsubscribe-title = Désinscription
+unsubscribe-question = Vous désinscrire des e-mails envoyés par {$shop} ?
+unsubscribe-question-address = Désinscrire {$address} des e-mails envoyés par {$shop} ?
+unsubscribe-already = Cette adresse est déjà désinscrite. Vous pouvez confirmer de nouveau si vous le souhaitez : cela ne changera rien de plus.
+unsubscribe-explained = {$shop} ne vous enverra plus de newsletters ni d’offres, et tous les consentements que vous nous avez donnés à cet effet seront retirés. Les e-mails nécessaires à vos commandes (confirmations, factures) continueront de vous être envoyés.
+unsubscribe-button = Me désinscrire
+unsubscribe-instead-link = Choisir plutôt ce que vous recevez
+unsubscribed-title = Désinscription effectuée
+unsubscribed-text = {$shop} ne vous enverra plus de newsletters ni d’offres.
+unsubscribed-withdrawn = Nous avons également enregistré le retrait de votre consentement pour :
+unsubscribed-changed-mind = Vous avez changé d’avis, ou vous ne souhaitez recevoir qu’une partie de nos e-mails ?
+unsubscribed-choose = Choisir ce que vous recevez
+
+## Preference centre
+preferences-title = Vos préférences e-mail
+preferences-for = Pour {$address} chez {$shop}.
+preferences-unsubscribed = Vous ne recevez plus aucun de nos e-mails. Cochez un thème et enregistrez pour vous réinscrire.
+preferences-paused = Nous n’envoyons actuellement aucun e-mail à cette adresse.
+preferences-agree = Ce à quoi vous consentez
+preferences-lists = Listes
+preferences-save = Enregistrer mes choix
+preferences-saved = Vos choix ont été enregistrés.
+preferences-everything-done = Vous ne recevrez plus aucun de nos e-mails, et tous vos consentements ont été retirés.
+preferences-everything = Me désinscrire de tout
+preferences-everything-text = Plus aucune newsletter ni offre, et retrait de tous les consentements ci-dessus.
+preferences-held-title = Les données que nous détenons sur vous
+preferences-held-email = Votre adresse e-mail ({$address}), depuis le {$since}.
+preferences-held-name = Votre nom, tel que vous nous l’avez indiqué.
+preferences-held-phone = Votre numéro de téléphone.
+preferences-held-locale = Votre langue ou votre fuseau horaire, pour vous écrire dans votre langue et à une heure appropriée.
+preferences-held-custom = Les autres informations que vous nous avez fournies : {$fields}.
+preferences-held-lists = Les listes dont vous faites partie : {$lists}.
+preferences-held-no-list = Vous ne faites partie d’aucune liste.
+preferences-held-consents = Vos consentements : pour chaque thème ci-dessus, quand et comment vous avez donné ou retiré votre consentement, et le texte exact auquel vous avez consenti.
+preferences-held-status = Votre statut d’inscription et l’historique des modifications de vos informations.
+preferences-use = Nous les utilisons uniquement pour vous envoyer ce que vous avez choisi ci-dessus. Pour en obtenir une copie complète, les faire rectifier ou les faire effacer, utilisez le portail de protection des données.
+preferences-use-dpo = Nous les utilisons uniquement pour vous envoyer ce que vous avez choisi ci-dessus. Pour en obtenir une copie complète, les faire rectifier ou les faire effacer, écrivez à {$contact} ou utilisez le portail de protection des données.
+
+## Privacy portal
+portal-title = Vos données personnelles
+portal-heading = Vos données personnelles chez {$shop}
+portal-sent = Si nous détenons des données liées à cette adresse, nous venons d’y envoyer un lien. Il ne fonctionne qu’une fois, pendant 30 minutes. Consultez votre boîte de réception (et votre dossier de spam).
+portal-intro = Consultez les données que nous détenons sur vous, téléchargez-en une copie, rectifiez-les, modifiez ce que vous recevez ou faites-les effacer, sans avoir à écrire à qui que ce soit. Saisissez votre adresse e-mail et nous vous enverrons un lien de connexion.
+portal-email = Votre adresse e-mail
+portal-send-link = Recevoir un lien
+portal-bad-address = Cette adresse e-mail n’est pas valide. Vérifiez-la et réessayez.
+portal-link-expired = Ce lien était valable 30 minutes et a expiré. Demandez-en un nouveau.
+portal-link-used = Ce lien a déjà été utilisé (chaque lien ne fonctionne qu’une fois). Demandez-en un nouveau.
+portal-link-broken = Ce lien ne fonctionne pas. Il a peut-être été copié de manière incomplète. Demandez-en un nouveau.
+portal-session-ended = Votre session sur le portail a expiré (elle dure 30 minutes). Demandez un nouveau lien.
+portal-nothing-held = Nous ne détenons plus aucune donnée vous concernant.
+portal-open-title = Accéder à vos données personnelles
+portal-open-text = Ce lien ne fonctionne qu’une fois et vous donne accès à vos données pendant 30 minutes.
+portal-continue = Continuer
+portal-signed-in = Session ouverte pour {$address} jusqu’au {$until}.
+portal-restricted = À votre demande, le traitement de vos données est limité : nous les conservons, mais ne les utilisons à aucune autre fin.
+portal-held = Ce que nous détenons
+portal-email-label = E-mail
+portal-name = Nom
+portal-phone = Téléphone
+portal-subscription = Inscription
+portal-lists = Listes
+portal-since = Depuis
+portal-consents = Vos consentements
+portal-consent-given = {$purpose} : donné le {$date}
+portal-consent-withdrawn = {$purpose} : retiré le {$date}
+portal-where-kept = Où vos données sont conservées
+portal-download = Tout télécharger (.zip)
+portal-download-text = Un récapitulatif lisible indiquant pourquoi nous traitons vos données, sur quelle base légale, pendant combien de temps et qui en sont les destinataires, ainsi que l’ensemble des données aux formats JSON et tableur.
+portal-correct-name = Rectifier votre nom
+portal-first-name = Prénom
+portal-last-name = Nom
+portal-save = Enregistrer
+portal-saved = Vos informations ont été rectifiées.
+portal-receive = Ce que vous recevez
+portal-receive-link = Choisir les listes et les consentements
+portal-erase = Effacer vos données
+portal-erase-review = Nous effacerons toutes les données que nous détenons sur vous et vous le confirmerons par e-mail dans un délai d’un mois.
+portal-erase-now = Toutes les données que nous détenons sur vous sont effacées immédiatement. Cette action est irréversible.
+portal-erase-fingerprint = Nous conservons uniquement une empreinte cryptographique de votre adresse, calculée avec une clé secrète, afin qu’elle ne puisse être réinscrite qu’avec votre nouveau consentement.
+portal-erase-confirm = Oui, effacer mes données
+portal-erase-button = Effacer mes données
+portal-erase-queued = Votre demande d’effacement a bien été enregistrée : nous la traiterons et vous le confirmerons par e-mail dans un délai d’un mois.
+portal-erased = Vos données ont été effacées
+    .text = Toutes les données que nous détenions sur vous ont été effacées. Nous conservons uniquement une empreinte cryptographique de votre adresse, calculée avec une clé secrète, afin qu’elle ne puisse être réinscrite qu’avec votre nouveau consentement.
+portal-requests = Vos demandes
+portal-request-line = {$kind}, {$date} : {$state}
+portal-sign-out = Se déconnecter
+
+## Subscription states, as a person reads them
+status-pending = en attente de votre confirmation
+status-subscribed = active
+status-unsubscribed = annulée
+status-bounced = suspendue (nos e-mails n’ont pas pu être remis à cette adresse)
+status-complained = suspendue (vous avez signalé l’un de nos e-mails comme spam)
