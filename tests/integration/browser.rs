@@ -238,6 +238,11 @@ impl Browser {
         }
     }
 
+    fn attribute(&self, css: &str, name: &str) -> String {
+        let el = self.find(css);
+        self.get(&format!("/element/{el}/attribute/{name}")).as_str().unwrap_or_default().to_string()
+    }
+
     fn count(&self, css: &str) -> usize {
         self.post("/elements", json!({ "using": "css selector", "value": css })).as_array().map_or(0, Vec::len)
     }
@@ -1259,4 +1264,68 @@ fn browser_live_audience_count_and_the_campaign_footer() {
     assert!(footer.contains("Kaffeerösterei Müller GmbH"), "{footer}");
     assert!(footer.contains("Hauptstraße 1, 10115 Berlin, Germany"), "the address on one line: {footer}");
     b.screenshot(&shot_path("campaign-footer.png"));
+}
+
+/// The public pages in German and French as a customer sees them: the hosted form chosen by
+/// the language switch, the preference centre in the contact's own language, the privacy
+/// portal; each says its language in `<html lang>`.
+#[test]
+fn browser_public_pages_in_german_and_french() {
+    use tidings::contacts::ops;
+    use tidings::domain::{ContactInput, EmailAddress, Source};
+    if !browser_available() {
+        return;
+    }
+    let t = |code: &str, key: &str| tidings::i18n::catalogue().text(code, key, None);
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let st = &app.state;
+    let by = tidings::ops::By::cli();
+    let mut s = st.settings.get().unwrap();
+    s.organisation = "Kaffeerösterei Müller".into();
+    s.postal_address = "Hauptstraße 1\n10115 Berlin".into();
+    st.settings.save(&s).unwrap();
+    let list = ops::create_list(st, by, "Röstfrisch", "Neue Kaffees jeden Monat").unwrap();
+    ops::set_list_visibility(st, by, &list.slug, true).unwrap();
+    st.store.commit().unwrap();
+    let api = crate::campaigns::Api::new(&app);
+    let v = api.ok(
+        "POST",
+        "/forms",
+        Some(json!({"name": "Footer", "title": "Unser Newsletter", "intro": "Neue Röstungen zuerst.", "ask_first_name": true, "purposes": ["newsletter", "engagement"]})),
+    );
+    let form = v["form"]["id"].as_str().unwrap().to_string();
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+
+    // The hosted form, switched to German on the page.
+    b.goto(&format!("{url}/f/{form}"));
+    b.click("a[hreflang=de]");
+    b.wait_for_text("button[type=submit]", &t("de", "form-submit"));
+    assert_eq!(b.attribute("html", "lang"), "de");
+    assert!(b.text("label[for=tf-email]").contains(&t("de", "form-email")));
+    b.screenshot(&shot_path("form-hosted-de.png"));
+
+    // A French customer's preference centre, from their mail: their language, unasked.
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("camille@example.fr").unwrap()),
+        locale: Some(Some("fr".into())),
+        ..Default::default()
+    };
+    let id = ops::create(st, by, &input, Source::Form).unwrap().id;
+    let links = tidings::mail::links::message_links(&st.config, st.store.keyring(), &id, None);
+    let at = links.preferences_url.find("/p/").unwrap();
+    b.goto(&format!("{url}{}", &links.preferences_url[at..]));
+    b.wait_for_text("h1", &t("fr", "preferences-title"));
+    assert_eq!(b.attribute("html", "lang"), "fr");
+    b.screenshot(&shot_path("preferences-fr.png"));
+
+    // The privacy portal, in German and in French.
+    for code in ["de", "fr"] {
+        b.goto(&format!("{url}/privacy?lang={code}"));
+        b.wait_for_text("button[type=submit]", &t(code, "portal-send-link"));
+        assert_eq!(b.attribute("html", "lang"), code);
+        b.screenshot(&shot_path(&format!("portal-{code}.png")));
+    }
 }
