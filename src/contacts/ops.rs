@@ -1127,7 +1127,8 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
             return Err(OpError::Invalid { field: "wording", message: "is longer than 5000 characters".into() });
         }
         if !w.is_empty() {
-            p.current_wording = state.purposes.add_wording(&p.key, w)?;
+            let language = state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into());
+            p.current_wording = state.purposes.add_wording(&p.key, w, Some(&language))?;
         }
     }
     if p.basis == LawfulBasis::Consent && p.current_wording == 0 {
@@ -1142,6 +1143,64 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
     let action = if existing.is_some() { Action::PurposeChanged } else { Action::PurposeCreated };
     state.audit.record(by.event(action).target(format!("purpose:{}", p.key)).detail("wording", p.current_wording))?;
     Ok(p)
+}
+
+/// A purpose's name and consent text in another language. An empty name removes that
+/// language's name (the purpose's own shows); an empty text changes nothing (versions are never
+/// removed: the ledger refers to them). Returns the wording version in that language.
+pub fn save_purpose_translation(
+    state: &AppState,
+    by: By,
+    key: &str,
+    language: &str,
+    name: &str,
+    wording: &str,
+) -> OpResult<Option<u32>> {
+    require(&by, Permission::ManageGdpr).or_else(|_| require(&by, Permission::ManageSettings))?;
+    let p = state.purposes.get(key)?.ok_or(OpError::NotFound("purpose"))?;
+    let language = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .find(|l| l.code == language.trim())
+        .map(|l| l.code.clone())
+        .ok_or_else(|| OpError::Invalid {
+            field: "language",
+            message: format!("Tidings has no translation `{}`", language.chars().take(20).collect::<String>()),
+        })?;
+    let name = name.trim();
+    if name.chars().count() > 100 {
+        return Err(OpError::Invalid { field: "name", message: "is longer than 100 characters".into() });
+    }
+    let wording = wording.trim();
+    if wording.chars().count() > 2000 {
+        return Err(OpError::Invalid { field: "wording", message: "is longer than 2000 characters".into() });
+    }
+    if !wording.is_empty() && p.basis != LawfulBasis::Consent {
+        return Err(OpError::Invalid {
+            field: "wording",
+            message: "only a purpose based on consent has a text people agree to".into(),
+        });
+    }
+    state.purposes.set_name(&p.key, &language, name)?;
+    let version = if wording.is_empty() {
+        state
+            .purposes
+            .wordings(&p.key)?
+            .iter()
+            .rev()
+            .find(|w| w.language.as_deref() == Some(&language))
+            .map(|w| w.version)
+    } else {
+        Some(state.purposes.add_wording(&p.key, wording, Some(&language))?)
+    };
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::PurposeChanged)
+            .target(format!("purpose:{}", p.key))
+            .detail("language", &language)
+            .detail("wording", version.unwrap_or(0)),
+    )?;
+    Ok(version)
 }
 
 pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> OpResult<List> {

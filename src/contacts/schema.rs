@@ -13,6 +13,7 @@ use crate::store::{Holds, PlainTree, Registration, Result, Store};
 pub const FIELDS: &str = "custom_fields";
 pub const PURPOSES: &str = "purposes";
 pub const WORDINGS: &str = "consent_wordings";
+pub const PURPOSE_NAMES: &str = "purpose_names";
 pub const LISTS: &str = "lists";
 pub const LIST_VISIBILITY: &str = "list_visibility";
 
@@ -29,6 +30,11 @@ pub const PURPOSES_REGISTRATION: Registration = Registration {
 pub const WORDINGS_REGISTRATION: Registration = Registration {
     tree: WORDINGS,
     purpose: "each version of the consent text shown for a purpose, stored once and referenced by the ledger",
+    holds: Holds::Nothing { why: "texts written by the controller" },
+};
+pub const PURPOSE_NAMES_REGISTRATION: Registration = Registration {
+    tree: PURPOSE_NAMES,
+    purpose: "each purpose's name in the languages people read it in",
     holds: Holds::Nothing { why: "texts written by the controller" },
 };
 pub const LISTS_REGISTRATION: Registration = Registration {
@@ -88,6 +94,27 @@ impl Fields {
 pub struct Purposes {
     tree: PlainTree<Purpose>,
     wordings: PlainTree<Wording>,
+    /// `purpose ‖ 0 ‖ language` → the purpose's name in that language.
+    names: PlainTree<String>,
+}
+
+fn name_key(purpose: &str, language: &str) -> Vec<u8> {
+    let mut k = purpose.as_bytes().to_vec();
+    k.push(0);
+    k.extend_from_slice(language.as_bytes());
+    k
+}
+
+/// The catalogue messages that translate a default purpose's name and consent text: a shop
+/// that has not changed them gets them in every language the catalogue has.
+pub fn default_translation_keys(purpose: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match purpose {
+        "newsletter" => ("purpose-newsletter-name", Some("purpose-newsletter-wording")),
+        "engagement" => ("purpose-engagement-name", Some("purpose-engagement-wording")),
+        "website_tracking" => ("purpose-website-tracking-name", Some("purpose-website-tracking-wording")),
+        "transactional" => ("purpose-transactional-name", None),
+        _ => return None,
+    })
 }
 
 fn wording_key(purpose: &str, version: u32) -> Vec<u8> {
@@ -100,7 +127,8 @@ fn wording_key(purpose: &str, version: u32) -> Vec<u8> {
 impl Purposes {
     /// Opens the registry and seeds the default purposes into an empty one.
     pub fn open(store: &Store) -> Result<Self> {
-        let p = Self { tree: store.plain(PURPOSES)?, wordings: store.plain(WORDINGS)? };
+        let p =
+            Self { tree: store.plain(PURPOSES)?, wordings: store.plain(WORDINGS)?, names: store.plain(PURPOSE_NAMES)? };
         if p.tree.is_empty() {
             for (purpose, text) in default_purposes() {
                 if !text.is_empty() {
@@ -111,6 +139,7 @@ impl Purposes {
                             version: 1,
                             text: text.into(),
                             created_at: Utc::now(),
+                            language: Some(crate::i18n::SOURCE.into()),
                         },
                     )?;
                 }
@@ -118,9 +147,79 @@ impl Purposes {
                 purpose.current_wording = if text.is_empty() { 0 } else { 1 };
                 p.tree.put(purpose.key.as_bytes(), &purpose)?;
             }
+        }
+        if p.translate_defaults()? {
             store.commit()?;
         }
         Ok(p)
+    }
+
+    /// Gives the default purposes that the shop has left as shipped their name and consent
+    /// text in every catalogue language they lack (each text a wording version of its own).
+    /// Returns whether anything was added.
+    fn translate_defaults(&self) -> Result<bool> {
+        let catalogue = crate::i18n::catalogue();
+        let mut added = false;
+        for (seed, seed_text) in default_purposes() {
+            let Some((name_key_msg, wording_msg)) = default_translation_keys(&seed.key) else { continue };
+            let Some(purpose) = self.get(&seed.key)? else { continue };
+            let untouched_name = purpose.name == seed.name;
+            let untouched_text = self.current_wording(&purpose)?.is_some_and(|w| w.text == seed_text);
+            for lang in &catalogue.languages()[1..] {
+                if untouched_name && self.names.get(&name_key(&purpose.key, &lang.code))?.is_none() {
+                    self.names.put(&name_key(&purpose.key, &lang.code), &lang.text(name_key_msg, None))?;
+                    added = true;
+                }
+                if let (true, Some(msg)) = (untouched_text, wording_msg) {
+                    if !self.wordings(&purpose.key)?.iter().any(|w| w.language.as_deref() == Some(lang.code.as_str())) {
+                        self.add_wording(&purpose.key, &lang.text(msg, None), Some(&lang.code))?;
+                        added = true;
+                    }
+                }
+            }
+        }
+        Ok(added)
+    }
+
+    /// The purpose's name in `language`, else its own.
+    pub fn name_in(&self, purpose: &Purpose, language: &str) -> Result<String> {
+        Ok(self.names.get(&name_key(&purpose.key, language))?.unwrap_or_else(|| purpose.name.clone()))
+    }
+
+    /// Names given per language (language, name), by language.
+    pub fn names(&self, purpose: &str) -> Result<Vec<(String, String)>> {
+        let mut prefix = purpose.as_bytes().to_vec();
+        prefix.push(0);
+        let mut out = Vec::new();
+        for item in self.names.iter() {
+            let (k, name) = item?;
+            if let Some(lang) = k.strip_prefix(prefix.as_slice()) {
+                out.push((String::from_utf8_lossy(lang).into_owned(), name));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Sets (or, empty, removes) the purpose's name in `language` (uncommitted).
+    pub fn set_name(&self, purpose: &str, language: &str, name: &str) -> Result<()> {
+        if name.trim().is_empty() {
+            self.names.remove(&name_key(purpose, language))?;
+            Ok(())
+        } else {
+            self.names.put(&name_key(purpose, language), &name.trim().to_string())
+        }
+    }
+
+    /// The consent text to show a reader of `language`: the current version when it is in
+    /// that language, else the latest version written in it, else the current version.
+    pub fn wording_in(&self, purpose: &Purpose, language: &str) -> Result<Option<Wording>> {
+        let current = self.current_wording(purpose)?;
+        if current.as_ref().is_some_and(|w| w.language.as_deref() == Some(language)) {
+            return Ok(current);
+        }
+        let translated =
+            self.wordings(&purpose.key)?.into_iter().rev().find(|w| w.language.as_deref() == Some(language));
+        Ok(translated.or(current))
     }
 
     pub fn all(&self) -> Result<Vec<Purpose>> {
@@ -153,11 +252,12 @@ impl Purposes {
         Ok(out)
     }
 
-    /// Stores `text` as the next wording version for the purpose (uncommitted). An identical
-    /// text to the latest version is not stored twice. Returns the version.
-    pub fn add_wording(&self, purpose: &str, text: &str) -> Result<u32> {
+    /// Stores `text` as the next wording version for the purpose, written in `language`
+    /// (uncommitted). A text identical to the latest version in the same language is not
+    /// stored twice. Returns the version.
+    pub fn add_wording(&self, purpose: &str, text: &str, language: Option<&str>) -> Result<u32> {
         let existing = self.wordings(purpose)?;
-        if let Some(last) = existing.last() {
+        if let Some(last) = existing.iter().rev().find(|w| w.language.as_deref() == language) {
             if last.text == text {
                 return Ok(last.version);
             }
@@ -165,7 +265,13 @@ impl Purposes {
         let version = existing.last().map(|w| w.version + 1).unwrap_or(1);
         self.wordings.put(
             &wording_key(purpose, version),
-            &Wording { purpose: purpose.into(), version, text: text.into(), created_at: Utc::now() },
+            &Wording {
+                purpose: purpose.into(),
+                version,
+                text: text.into(),
+                created_at: Utc::now(),
+                language: language.map(str::to_string),
+            },
         )?;
         Ok(version)
     }

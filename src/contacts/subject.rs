@@ -177,15 +177,17 @@ fn offered_lists(state: &AppState, c: &Contact) -> OpResult<Vec<ListChoice>> {
     Ok(out)
 }
 
-/// What the preference centre shows; None for an unknown or erased contact.
-pub fn preferences(state: &AppState, id: &ContactId) -> OpResult<Option<Preferences>> {
+/// What the preference centre shows a reader of `language`: each topic's name and consent
+/// text in it where the shop has one; None for an unknown or erased contact.
+pub fn preferences(state: &AppState, id: &ContactId, language: &str) -> OpResult<Option<Preferences>> {
     let Some(c) = state.contacts.resolve(id)? else { return Ok(None) };
     let consents = state.contacts.consent_state(&c.id)?;
     let mut topics_out = Vec::new();
     for p in topics(state)? {
-        let Some(w) = state.purposes.current_wording(&p)? else { continue };
+        let Some(w) = state.purposes.wording_in(&p, language)? else { continue };
         let granted = consents.get(&p.key).is_some_and(|(s, _)| *s == ConsentState::Granted);
-        topics_out.push(TopicChoice { key: p.key, name: p.name, text: w.text, version: w.version, granted });
+        let name = state.purposes.name_in(&p, language)?;
+        topics_out.push(TopicChoice { key: p.key, name, text: w.text, version: w.version, granted });
     }
     Ok(Some(Preferences { lists: offered_lists(state, &c)?, topics: topics_out, contact: c }))
 }
@@ -195,6 +197,8 @@ pub fn preferences(state: &AppState, id: &ContactId) -> OpResult<Option<Preferen
 pub struct Choices {
     pub lists: BTreeSet<String>,
     pub purposes: BTreeSet<String>,
+    /// The language the page was shown in: the consent texts recorded are the ones it showed.
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -215,7 +219,7 @@ pub fn save_preferences(
     choices: &Choices,
     origin: &Origin,
 ) -> OpResult<Option<Saved>> {
-    let Some(view) = preferences(state, id)? else { return Ok(None) };
+    let Some(view) = preferences(state, id, &choices.language)? else { return Ok(None) };
     let mut c = view.contact;
     let mut saved = Saved::default();
     let mut last = 0;

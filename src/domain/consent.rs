@@ -80,6 +80,9 @@ pub struct Wording {
     pub version: u32,
     pub text: String,
     pub created_at: DateTime<Utc>,
+    /// The language the text is written in (a catalogue code: `de`); None for versions written
+    /// before languages were recorded (whatever the shop wrote them in).
+    pub language: Option<String>,
 }
 
 /// Through what a consent was given or withdrawn.

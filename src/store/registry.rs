@@ -122,6 +122,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::contacts::schema::FIELDS_REGISTRATION,
     crate::contacts::schema::PURPOSES_REGISTRATION,
     crate::contacts::schema::WORDINGS_REGISTRATION,
+    crate::contacts::schema::PURPOSE_NAMES_REGISTRATION,
     crate::contacts::schema::LISTS_REGISTRATION,
     crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
     crate::contacts::import::REGISTRATION,

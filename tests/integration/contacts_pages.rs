@@ -325,8 +325,10 @@ fn a_changed_wording_becomes_version_two_and_version_one_stays_readable() {
     let admin = app.login_admin(NEW_PASSWORD);
     let purposes = page(&app, &admin, "/purposes");
     assert!(purposes.contains("href=\"/purposes/newsletter\""));
+    // The shipped text and its translations are the versions so far; a change is the next.
+    let next = app.state.purposes.wordings("newsletter").unwrap().len() + 1;
     let before = page(&app, &admin, "/purposes/newsletter");
-    assert!(before.contains("id=\"wording-v1\"") && !before.contains("id=\"wording-v2\""));
+    assert!(before.contains("id=\"wording-v1\"") && !before.contains(&format!("id=\"wording-v{next}\"")));
 
     let form = [
         ("name", "Newsletter email"),
@@ -343,7 +345,10 @@ fn a_changed_wording_becomes_version_two_and_version_one_stays_readable() {
     // Saving the same text again makes no third version.
     assert_eq!(app.post_form(&admin, "/purposes/newsletter", "/purposes/newsletter", &form).status(), 303);
     let after = page(&app, &admin, "/purposes/newsletter");
-    assert!(after.contains("id=\"wording-v2\"") && !after.contains("id=\"wording-v3\""), "{after}");
+    assert!(
+        after.contains(&format!("id=\"wording-v{next}\"")) && !after.contains(&format!("id=\"wording-v{}\"", next + 1)),
+        "{after}"
+    );
     let v1 = &after[after.find("id=\"wording-v1\"").unwrap()..];
     assert!(v1.contains("Yes, send me the newsletter with news and offers by email."), "{v1}");
 
@@ -352,7 +357,7 @@ fn a_changed_wording_becomes_version_two_and_version_one_stays_readable() {
     let r = app.post_form(&admin, "/purposes/newsletter", "/purposes/newsletter", &bad);
     assert_eq!(r.status(), 422);
 
-    // A consent recorded now refers to version 2.
+    // A consent recorded now refers to the new version, in the shop's language.
     let id = add_contact(&app, &admin, &[("email", "v2@example.com")]);
     let r = app.post_form(
         &admin,
@@ -362,7 +367,12 @@ fn a_changed_wording_becomes_version_two_and_version_one_stays_readable() {
     );
     assert_eq!(r.status(), 303);
     let detail = page(&app, &admin, &format!("/contacts/{id}"));
-    assert!(detail.contains("<summary>version 2</summary><blockquote>Yes, send me the weekly newsletter."), "{detail}");
+    assert!(
+        detail.contains(&format!(
+            "<summary>version {next}, English</summary><blockquote lang=\"en\">Yes, send me the weekly newsletter."
+        )),
+        "{detail}"
+    );
 }
 
 #[test]

@@ -130,3 +130,94 @@ fn every_public_page_renders_in_every_language() {
         assert!(r.text().unwrap().contains(&t(&lang.code, "link-broken")));
     }
 }
+
+/// Consent is informed in the reader's language: the shipped purposes come with their name and
+/// text in every language; a shop writes its own per language; the ledger records the version
+/// shown, and that version says its language.
+#[test]
+fn consent_texts_are_shown_and_recorded_in_the_reader_s_language() {
+    let app = spawn_app();
+    let st = &app.state;
+    let newsletter = st.purposes.get("newsletter").unwrap().unwrap();
+    for lang in catalogue().languages() {
+        let w = st.purposes.wording_in(&newsletter, &lang.code).unwrap().unwrap();
+        assert_eq!(w.language.as_deref(), Some(lang.code.as_str()), "a shipped text in {}", lang.code);
+        assert_eq!(w.text, t(&lang.code, "purpose-newsletter-wording"));
+        assert_eq!(st.purposes.name_in(&newsletter, &lang.code).unwrap(), t(&lang.code, "purpose-newsletter-name"));
+    }
+
+    // A French reader's preference centre: the French text, recorded as shown.
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("camille@example.fr").unwrap()),
+        locale: Some(Some("fr".into())),
+        ..Default::default()
+    };
+    let camille = ops::create(st, By::cli(), &input, Source::Admin).unwrap();
+    let l = links::message_links(&st.config, st.store.keyring(), &camille.id, None);
+    let pref = l.preferences_url[l.preferences_url.find("/p/").unwrap()..].to_string();
+    let (lang, body) = served(get(&app, &pref, Some("de")));
+    assert_eq!(lang, "fr");
+    assert!(body.contains(&t("fr", "purpose-newsletter-wording")), "the French consent text");
+    assert!(!body.contains(&t("en", "purpose-newsletter-wording")), "not the English one");
+    let csrf = {
+        let at = body.find("name=\"csrf\" value=\"").unwrap() + 19;
+        body[at..at + body[at..].find('"').unwrap()].to_string()
+    };
+    let r = client()
+        .post(format!("{}{pref}", app.url))
+        .form(&[("csrf", csrf.as_str()), ("purpose", "newsletter")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let entry = st.contacts.ledger(&camille.id).unwrap().pop().unwrap();
+    let (purpose, version) = entry.wording.unwrap();
+    let shown = st.purposes.wording(&purpose, version).unwrap().unwrap();
+    assert_eq!(shown.language.as_deref(), Some("fr"), "the ledger's version is the French text");
+
+    // The shop writes its own Polish text: a Polish reader sees it; the page lists it.
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let own = "Tak, proszę o newsletter Kaffeerösterei Müller.";
+    let r = app.post_form(
+        &admin,
+        "/purposes/newsletter",
+        "/purposes/newsletter/translations/pl",
+        &[("name", "Newsletter palarni"), ("wording", own)],
+    );
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+    let r = app.post_form(
+        &admin,
+        "/purposes/newsletter",
+        "/purposes/newsletter/translations/xx",
+        &[("name", "Nope"), ("wording", "nope")],
+    );
+    assert_eq!(r.status(), 422, "an unknown language is refused");
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("ola@example.pl").unwrap()),
+        locale: Some(Some("pl".into())),
+        ..Default::default()
+    };
+    let ola = ops::create(st, By::cli(), &input, Source::Admin).unwrap();
+    let l = links::message_links(&st.config, st.store.keyring(), &ola.id, None);
+    let (_, body) = served(get(&app, &l.preferences_url[l.preferences_url.find("/p/").unwrap()..], None));
+    assert!(body.contains(own), "the shop's own Polish text");
+    assert_eq!(st.purposes.name_in(&newsletter, "pl").unwrap(), "Newsletter palarni");
+    let page = app.get(&admin, "/purposes/newsletter").text().unwrap();
+    assert!(page.contains(own) && page.contains("Polski"), "the purpose page lists the Polish version");
+    // The API reads and writes the same.
+    let token = app.admin_token(&["manage_gdpr", "view_contacts"]);
+    let r = app
+        .client()
+        .put(format!("{}/api/v1/purposes/newsletter/translations/sv", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Nyhetsbrev", "wording": "Ja tack, skicka nyhetsbrevet."}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: serde_json::Value = r.json().unwrap();
+    assert_eq!(v["names"]["sv"], "Nyhetsbrev");
+    assert!(v["wordings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["language"] == "sv" && w["text"] == "Ja tack, skicka nyhetsbrevet."));
+}

@@ -159,3 +159,12 @@ status-subscribed = angemeldet
 status-unsubscribed = abgemeldet
 status-bounced = nicht zustellbar (E-Mails an diese Adresse kamen zurück)
 status-complained = gestoppt (Sie haben eine E-Mail als Spam markiert)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter per E-Mail
+purpose-newsletter-wording = Ja, senden Sie mir den Newsletter mit Neuigkeiten und Angeboten per E-Mail. Ich kann mich jederzeit über den Link in jeder E-Mail abmelden.
+purpose-engagement-name = Messung der E-Mail-Nutzung
+purpose-engagement-wording = Ja, Sie dürfen messen, ob ich Ihre E-Mails öffne und welche Links ich anklicke, um sie für mich relevanter zu gestalten.
+purpose-website-tracking-name = Erfassung des Verhaltens auf der Website
+purpose-website-tracking-wording = Ja, Sie dürfen erfassen, welche Seiten ich besuche und was ich im Shop tue, und dies mit meiner E-Mail-Adresse verknüpfen.
+purpose-transactional-name = Transaktions-E-Mails

@@ -158,3 +158,12 @@ status-subscribed = subscribed
 status-unsubscribed = unsubscribed
 status-bounced = not delivered (the address bounced)
 status-complained = stopped (you marked a mail as spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter email
+purpose-newsletter-wording = Yes, send me the newsletter with news and offers by email. I can unsubscribe at any time with the link in every email.
+purpose-engagement-name = Email engagement measurement
+purpose-engagement-wording = Yes, you may measure whether I open your emails and which links I click, to make them more relevant.
+purpose-website-tracking-name = Website behaviour tracking
+purpose-website-tracking-wording = Yes, you may record which pages I visit and what I do in the shop, and link it to my email address.
+purpose-transactional-name = Transactional email

@@ -159,3 +159,12 @@ status-subscribed = activa
 status-unsubscribed = cancelada
 status-bounced = suspendida (los correos a esta dirección han sido devueltos)
 status-complained = suspendida (marcaste uno de nuestros correos como spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter por correo electrónico
+purpose-newsletter-wording = Sí, quiero recibir por correo electrónico la newsletter con novedades y ofertas. Puedo darme de baja en cualquier momento con el enlace que incluye cada correo.
+purpose-engagement-name = Medición de la interacción con los correos
+purpose-engagement-wording = Sí, acepto que se mida si abro los correos y en qué enlaces hago clic, para que sean más relevantes para mí.
+purpose-website-tracking-name = Seguimiento del comportamiento en el sitio web
+purpose-website-tracking-wording = Sí, acepto que se registre qué páginas visito y qué hago en la tienda, y que se vincule a mi dirección de correo electrónico.
+purpose-transactional-name = Correos transaccionales

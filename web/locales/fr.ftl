@@ -160,3 +160,12 @@ status-subscribed = active
 status-unsubscribed = annulée
 status-bounced = suspendue (nos e-mails n’ont pas pu être remis à cette adresse)
 status-complained = suspendue (vous avez signalé l’un de nos e-mails comme spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter par e-mail
+purpose-newsletter-wording = Oui, envoyez-moi par e-mail la newsletter avec les nouveautés et les offres. Je peux me désinscrire à tout moment grâce au lien présent dans chaque e-mail.
+purpose-engagement-name = Mesure de l’interaction avec les e-mails
+purpose-engagement-wording = Oui, vous pouvez mesurer si j’ouvre vos e-mails et sur quels liens je clique, afin de les rendre plus pertinents.
+purpose-website-tracking-name = Suivi du comportement sur le site
+purpose-website-tracking-wording = Oui, vous pouvez enregistrer les pages que je visite et ce que je fais dans la boutique, et les associer à mon adresse e-mail.
+purpose-transactional-name = E-mails transactionnels

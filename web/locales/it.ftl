@@ -160,3 +160,12 @@ status-subscribed = attiva
 status-unsubscribed = annullata
 status-bounced = sospesa (le email a questo indirizzo non sono state recapitate)
 status-complained = sospesa (hai segnalato una nostra email come spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter via email
+purpose-newsletter-wording = Sì, desidero ricevere via email la newsletter con novità e offerte. Posso annullare l’iscrizione in qualsiasi momento con il link presente in ogni email.
+purpose-engagement-name = Misurazione dell’interazione con le email
+purpose-engagement-wording = Sì, acconsento alla misurazione dell’apertura delle email e dei link su cui clicco, per renderle più pertinenti.
+purpose-website-tracking-name = Tracciamento del comportamento sul sito
+purpose-website-tracking-wording = Sì, acconsento alla registrazione delle pagine che visito e di ciò che faccio nel negozio, collegandole al mio indirizzo email.
+purpose-transactional-name = Email transazionali

@@ -159,3 +159,12 @@ status-subscribed = aangemeld
 status-unsubscribed = afgemeld
 status-bounced = niet bezorgd (e-mails naar dit adres kwamen terug)
 status-complained = gestopt (je hebt een e-mail als spam gemarkeerd)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Nieuwsbrief per e-mail
+purpose-newsletter-wording = Ja, stuur mij de nieuwsbrief met nieuws en aanbiedingen per e-mail. Ik kan me op elk moment afmelden via de link in elke e-mail.
+purpose-engagement-name = Meten van e-mailbetrokkenheid
+purpose-engagement-wording = Ja, jullie mogen meten of ik jullie e-mails open en op welke links ik klik, om ze relevanter te maken.
+purpose-website-tracking-name = Volgen van gedrag op de website
+purpose-website-tracking-wording = Ja, jullie mogen vastleggen welke pagina’s ik bezoek en wat ik in de webshop doe, en dit koppelen aan mijn e-mailadres.
+purpose-transactional-name = Transactionele e-mails

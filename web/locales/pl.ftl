@@ -162,3 +162,12 @@ status-subscribed = aktywna
 status-unsubscribed = anulowana
 status-bounced = wstrzymana (wiadomości na ten adres były zwracane)
 status-complained = wstrzymana (oznaczyli Państwo naszą wiadomość jako spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter e-mailowy
+purpose-newsletter-wording = Tak, chcę otrzymywać e-mailem newsletter z nowościami i ofertami. Mogę zrezygnować w każdej chwili, korzystając z linku w każdej wiadomości.
+purpose-engagement-name = Pomiar interakcji z wiadomościami e-mail
+purpose-engagement-wording = Tak, zgadzam się na sprawdzanie, czy otwieram wiadomości e-mail i które linki w nich klikam, aby lepiej dopasować ich treść.
+purpose-website-tracking-name = Śledzenie zachowań w serwisie
+purpose-website-tracking-wording = Tak, zgadzam się na rejestrowanie odwiedzanych przeze mnie stron i moich działań w sklepie oraz na powiązanie ich z moim adresem e-mail.
+purpose-transactional-name = Wiadomości transakcyjne

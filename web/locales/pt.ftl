@@ -160,3 +160,12 @@ status-subscribed = ativa
 status-unsubscribed = cancelada
 status-bounced = suspensa (os e-mails para este endereço foram devolvidos)
 status-complained = suspensa (marcou um dos nossos e-mails como spam)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Newsletter por e-mail
+purpose-newsletter-wording = Sim, quero receber por e-mail a newsletter com novidades e ofertas. Posso cancelar a subscrição a qualquer momento através do link incluído em cada e-mail.
+purpose-engagement-name = Medição da interação com os e-mails
+purpose-engagement-wording = Sim, autorizo que seja medido se abro os e-mails e em que links clico, para os tornar mais relevantes.
+purpose-website-tracking-name = Registo do comportamento no site
+purpose-website-tracking-wording = Sim, autorizo o registo das páginas que visito e do que faço na loja, associando-o ao meu endereço de e-mail.
+purpose-transactional-name = E-mails transacionais

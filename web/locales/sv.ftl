@@ -159,3 +159,12 @@ status-subscribed = aktiv
 status-unsubscribed = avslutad
 status-bounced = stoppad (mejlen till adressen kom i retur)
 status-complained = stoppad (du markerade ett mejl som skräppost)
+
+## Processing purposes as shipped
+purpose-newsletter-name = Nyhetsbrev via e-post
+purpose-newsletter-wording = Ja, skicka nyhetsbrevet med nyheter och erbjudanden till mig via e-post. Jag kan när som helst avregistrera mig via länken i varje mejl.
+purpose-engagement-name = Mätning av e-postengagemang
+purpose-engagement-wording = Ja, ni får mäta om jag öppnar era mejl och vilka länkar jag klickar på, för att göra dem mer relevanta.
+purpose-website-tracking-name = Spårning av beteende på webbplatsen
+purpose-website-tracking-wording = Ja, ni får registrera vilka sidor jag besöker och vad jag gör i butiken, och koppla det till min e-postadress.
+purpose-transactional-name = Transaktionsmejl

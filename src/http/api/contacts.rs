@@ -75,6 +75,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/purposes", web::post().to(create_purpose))
         .route("/purposes/{key}", web::get().to(get_purpose))
         .route("/purposes/{key}", web::patch().to(update_purpose))
+        .route("/purposes/{key}/translations/{language}", web::put().to(put_purpose_translation))
         .route("/lists", web::get().to(list_lists))
         .route("/lists", web::post().to(create_list))
         .route("/lists/{slug}", web::delete().to(delete_list))
@@ -1033,7 +1034,37 @@ async fn delete_field(
 fn purpose_view(state: &AppState, p: &Purpose) -> Result<Value, ApiError> {
     let mut v = json!(p);
     v["wordings"] = json!(state.purposes.wordings(&p.key)?);
+    let names: serde_json::Map<String, Value> =
+        state.purposes.names(&p.key)?.into_iter().map(|(lang, name)| (lang, Value::String(name))).collect();
+    v["names"] = Value::Object(names);
     Ok(v)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationInput {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    wording: String,
+}
+
+/// `PUT /purposes/{key}/translations/{language}` `{name, wording}`: the purpose's name and
+/// consent text in that language (a new wording version when the text changed).
+async fn put_purpose_translation(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    path: web::Path<(String, String)>,
+    body: web::Json<TranslationInput>,
+) -> Result<HttpResponse, ApiError> {
+    let (st, by, (key, language), input) = (state.clone(), g.by(), path.into_inner(), body.into_inner());
+    let v = blocking(move || {
+        cops::save_purpose_translation(&st, by, &key, &language, &input.name, &input.wording)?;
+        let p = st.purposes.get(&key)?.ok_or_else(|| ApiError::not_found("purpose"))?;
+        purpose_view(&st, &p)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
 }
 
 async fn list_purposes(state: web::Data<AppState>, _g: Guard<perm::ViewContacts>) -> Result<HttpResponse, ApiError> {

@@ -778,7 +778,10 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
     let mut entries = Vec::with_capacity(ledger.len());
     for e in ledger.iter().rev() {
         let wording = match &e.wording {
-            Some((p, v)) => state.purposes.wording(p, *v)?.map(|w| context! { version => w.version, text => w.text }),
+            Some((p, v)) => state.purposes.wording(p, *v)?.map(|w| {
+                let language = w.language.as_deref().map(|c| crate::i18n::catalogue().get(c).name.clone());
+                context! { version => w.version, text => w.text, language => language, code => w.language }
+            }),
             None => None,
         };
         let by = match &e.via {

@@ -89,7 +89,8 @@ fn choices(state: &AppState, f: &Form) -> Result<Value, ApiError> {
 
 /// What the public form shows, for the hosted page and the snippet alike. The snippet's URLs
 /// are absolute (`http.public_url`); the hosted page's are relative to wherever it was reached.
-pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, ApiError> {
+/// Consent boxes carry the text (and its version) in `language` where the shop has one.
+pub fn public_view(state: &AppState, f: &Form, embed: bool, language: &str) -> Result<Value, ApiError> {
     let defs = state.fields.all();
     let custom: Vec<Value> = f
         .custom_fields
@@ -110,11 +111,11 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, Api
     let mut purposes = Vec::new();
     for key in &f.purposes {
         let Some(p) = state.purposes.get(key)? else { continue };
-        let Some(w) = state.purposes.current_wording(&p)? else { continue };
+        let Some(w) = state.purposes.wording_in(&p, language)? else { continue };
         let required = f.required_purposes.contains(&p.key);
-        purposes.push(
-            context! { key => p.key, name => p.name, version => w.version, text => w.text, required => required },
-        );
+        let name = state.purposes.name_in(&p, language)?;
+        purposes
+            .push(context! { key => p.key, name => name, version => w.version, text => w.text, required => required });
     }
     let base = if embed { state.config.public_url() } else { String::new() };
     Ok(context! {
@@ -131,8 +132,12 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool) -> Result<Value, Api
 
 /// The embeddable HTML: the same form as the hosted page, rendered standalone.
 pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
-    let html =
-        state.templates.render("form_embed.html", context! { form => public_view(state, f, true)?, embed => true })?;
+    let html = {
+        // The snippet goes on the shop's own pages: in the shop's language.
+        let language = state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into());
+        let view = public_view(state, f, true, &language)?;
+        state.templates.render("form_embed.html", context! { form => view, embed => true, lang => language })?
+    };
     Ok(html.trim().to_string())
 }
 

@@ -172,7 +172,8 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
         .route("/purposes", web::get().to(schema::purposes))
         .route("/purposes", web::post().to(schema::create_purpose))
         .route("/purposes/{key}", web::get().to(schema::purpose))
-        .route("/purposes/{key}", web::post().to(schema::save_purpose));
+        .route("/purposes/{key}", web::post().to(schema::save_purpose))
+        .route("/purposes/{key}/translations/{language}", web::post().to(schema::save_purpose_translation));
 }
 
 #[derive(Serialize)]

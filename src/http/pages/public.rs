@@ -274,11 +274,14 @@ pub async fn preferences_page(
     };
     let (st, id) = (state.clone(), claims.contact);
     let fields = state.fields.all();
-    let Some(view) = blocking(move || subject::preferences(&st, &id).map_err(ApiError::from)).await? else {
+    let (st2, id2) = (state.clone(), id);
+    let locale = blocking(move || st2.contacts.get(&id2).map_err(ApiError::from)).await?.and_then(|c| c.locale);
+    let page = page.for_contact(&req, locale.as_deref());
+    let language = page.lang.code.clone();
+    let Some(view) = blocking(move || subject::preferences(&st, &id, &language).map_err(ApiError::from)).await? else {
         return not_found(&page);
     };
     let c = &view.contact;
-    let page = page.for_contact(&req, c.locale.as_deref());
     // What is held, in words: which kinds of data, never their values (a forwarded mail's
     // link must not show the person's name or phone to whoever opens it).
     let custom: Vec<String> =
@@ -348,7 +351,14 @@ pub async fn save_preferences(
     }
     let (st, origin) = (state.clone(), origin(&ctx));
     let everything = form.everything.is_some();
-    let choices = Choices { lists: form.list.into_iter().collect(), purposes: form.purpose.into_iter().collect() };
+    let (st2, id2) = (state.clone(), claims.contact);
+    let locale = blocking(move || st2.contacts.get(&id2).map_err(ApiError::from)).await?.and_then(|c| c.locale);
+    let page = page.for_contact(&req, locale.as_deref());
+    let choices = Choices {
+        lists: form.list.into_iter().collect(),
+        purposes: form.purpose.into_iter().collect(),
+        language: page.lang.code.clone(),
+    };
     let found = blocking(move || {
         let (id, campaign) = (&claims.contact, claims.campaign.as_deref());
         if everything {

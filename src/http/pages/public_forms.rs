@@ -45,7 +45,8 @@ pub async fn hosted(
     let Some(f) = load(&state, &path).await? else { return not_found(&page) };
     let st = state.clone();
     let f2 = f.clone();
-    let view = blocking(move || public_view(&st, &f2, false)).await?;
+    let language = page.lang.code.clone();
+    let view = blocking(move || public_view(&st, &f2, false, &language)).await?;
     let mut res = page.render(StatusCode::OK, "form_public.html", context! { form => view, embed => false })?;
     // The browser follows the post-submission redirect only where form-action allows it.
     if let Some(origin) = origin_of(&f.redirect_url) {
@@ -128,7 +129,8 @@ pub async fn submit(
                 _ => String::new(),
             };
             let st = state.clone();
-            let view = blocking(move || public_view(&st, &f, false)).await?;
+            let language = page.lang.code.clone();
+            let view = blocking(move || public_view(&st, &f, false, &language)).await?;
             page.render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "form_public.html",

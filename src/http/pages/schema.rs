@@ -294,12 +294,30 @@ async fn render_purpose(
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let (purpose, wordings) = blocking(move || -> Result<_, ApiError> {
+    let (purpose, wordings, names, shop_language) = blocking(move || -> Result<_, ApiError> {
         let p = st.purposes.get(&key)?.ok_or_else(|| ApiError::not_found("purpose"))?;
         let w = st.purposes.wordings(&key)?;
-        Ok((p, w))
+        let names = st.purposes.names(&key)?;
+        Ok((p, w, names, st.settings.get()?.language))
     })
     .await?;
+    // Each other language: its name, its latest text, and whether that text predates the
+    // current one (a changed text is not translated by itself).
+    let current_at = wordings.iter().find(|w| w.version == purpose.current_wording).map(|w| w.created_at);
+    let translations: Vec<Value> = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .filter(|l| l.code != shop_language)
+        .map(|l| {
+            let latest = wordings.iter().rev().find(|w| w.language.as_deref() == Some(l.code.as_str()));
+            let name = names.iter().find(|(code, _)| *code == l.code).map(|(_, n)| n.clone());
+            context! {
+                code => l.code, language => l.name, name => name,
+                wording => latest.map(|w| w.text.clone()), version => latest.map(|w| w.version),
+                outdated => latest.zip(current_at).is_some_and(|(w, at)| w.created_at < at),
+            }
+        })
+        .collect();
     let current = wordings.iter().find(|w| w.version == purpose.current_wording).map(|w| w.text.clone());
     let form = form.unwrap_or_else(|| {
         context! {
@@ -311,14 +329,20 @@ async fn render_purpose(
     let history: Vec<Value> = wordings
         .iter()
         .rev()
-        .map(|w| context! { version => w.version, text => w.text, created_at => w.created_at, current => w.version == purpose.current_wording })
+        .map(|w| {
+            let language = w.language.as_deref().map(|c| crate::i18n::catalogue().get(c).name.clone());
+            context! { version => w.version, text => w.text, created_at => w.created_at, current => w.version == purpose.current_wording, language => language }
+        })
         .collect();
     page(
         state,
         g,
         "purpose.html",
         "schema",
-        context! { purpose => purpose_view(&purpose), bases => bases(), form => form, wordings => history, ..extra },
+        context! {
+            purpose => purpose_view(&purpose), bases => bases(), form => form, wordings => history,
+            translations => translations, consent => purpose.basis == LawfulBasis::Consent, ..extra
+        },
     )
 }
 
@@ -351,6 +375,45 @@ pub async fn save_purpose(
                 .await
                 .map(unprocessable)
         }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, serde::Serialize)]
+pub struct TranslationForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    wording: String,
+}
+
+/// One language's name and text for a purpose, from its section on the purpose page.
+pub async fn save_purpose_translation(
+    state: web::Data<AppState>,
+    g: PurposeEditor,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<TranslationForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (key, language) = path.into_inner();
+    let (st, b, k, l) = (state.clone(), g.by(), key.clone(), language.clone());
+    let (name, wording) = (form.name.clone(), form.wording.clone());
+    let result =
+        blocking(move || -> Result<_, ApiError> { Ok(ops::save_purpose_translation(&st, b, &k, &l, &name, &wording)) })
+            .await?;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/purposes/{key}?ok=purpose_saved#lang-{language}"))),
+        Err(OpError::Invalid { field, message }) => render_purpose(
+            &state,
+            &g,
+            key,
+            None,
+            context! {
+                translation_errors => context! { language => language, field => field, message => message },
+                typed => Value::from_serialize(&form),
+            },
+        )
+        .await
+        .map(unprocessable),
         Err(e) => Err(e.into()),
     }
 }
