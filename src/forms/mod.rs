@@ -10,6 +10,7 @@
 //! - `form_pending`: `submitted-at (s, BE) ‖ contact id ‖ seq` → form id: the sign-ups still
 //!   waiting for confirmation, in time order, for the daily cleanup.
 
+pub mod languages;
 pub mod ops;
 pub mod pow;
 
@@ -231,6 +232,7 @@ pub struct Forms {
     stats: PlainTree<Counts>,
     submissions: SealedTree<Submission>,
     pending: sled::Tree,
+    pub languages: languages::Languages,
     pub per_ip: DefaultKeyedRateLimiter<std::net::IpAddr>,
     pub per_address: DefaultKeyedRateLimiter<[u8; 32]>,
     pub challenges: pow::Spent,
@@ -244,6 +246,7 @@ impl Forms {
             stats: store.plain(STATS)?,
             submissions: store.sealed(SUBMISSIONS)?,
             pending: store.tree(PENDING)?,
+            languages: languages::Languages::open(store)?,
             per_ip: RateLimiter::keyed(Quota::per_minute(nz(config.per_ip_per_minute))),
             per_address: RateLimiter::keyed(Quota::per_hour(nz(config.per_address_per_hour))),
             challenges: pow::Spent::default(),
@@ -267,6 +270,7 @@ impl Forms {
 
     pub fn remove(&self, id: &FormId) -> Result<bool> {
         self.stats.remove(id.as_bytes())?;
+        self.languages.remove(id)?;
         self.forms.remove(id.as_bytes())
     }
 

@@ -233,6 +233,68 @@ pub fn delete(state: &AppState, by: By, id: &FormId) -> OpResult<()> {
     Ok(())
 }
 
+/// A form's languages as an admin sets them: its own language (empty: the shop's) and its texts
+/// per language (a language whose texts are all empty is dropped).
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagesInput {
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub texts: std::collections::BTreeMap<String, super::languages::FormTexts>,
+}
+
+/// Replaces the form's languages. Every language must be one Tidings has a catalogue for (its
+/// own pages and mails around the form are in it); texts are bounded like the form's own.
+pub fn set_languages(
+    state: &AppState,
+    by: By,
+    id: &FormId,
+    input: &LanguagesInput,
+) -> OpResult<super::languages::FormLanguages> {
+    require(&by, Permission::SendCampaigns)?;
+    let f = get(state, id)?;
+    let known = |code: &str| crate::i18n::catalogue().languages().iter().any(|l| l.code == code);
+    let language = match input.language.trim() {
+        "" => None,
+        code if known(code) => Some(code.to_string()),
+        other => {
+            return Err(invalid(
+                "language",
+                format!("Tidings has no translation `{}`", other.chars().take(20).collect::<String>()),
+            ))
+        }
+    };
+    let mut texts = std::collections::BTreeMap::new();
+    for (code, t) in &input.texts {
+        if !known(code) {
+            return Err(invalid(
+                "texts",
+                format!("Tidings has no translation `{}`", code.chars().take(20).collect::<String>()),
+            ));
+        }
+        let t = super::languages::FormTexts {
+            title: text("title", &t.title, 200, true)?,
+            intro: text("intro", &t.intro, 2000, false)?,
+            thank_you: text("thank_you", &t.thank_you, 2000, false)?,
+        };
+        if t != super::languages::FormTexts::default() {
+            texts.insert(code.clone(), t);
+        }
+    }
+    let l = super::languages::FormLanguages { language, texts };
+    state.forms.languages.put(&f.id, &l)?;
+    state.store.commit()?;
+    let codes: Vec<&str> = l.texts.keys().map(String::as_str).collect();
+    state.audit.record(
+        by.event(Action::FormChanged)
+            .target(f.id.reference())
+            .detail("language", l.language.as_deref().unwrap_or(""))
+            .detail("translations", codes.join(",")),
+    )?;
+    Ok(l)
+}
+
 // ---- the public side
 
 /// One submission as it reached the server.

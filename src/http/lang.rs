@@ -31,9 +31,15 @@ impl<'a> PublicPage<'a> {
     /// The page for `req`; `contact` is the reader's own language when the page knows who
     /// reads it (a link from a mail).
     pub fn new(state: &'a AppState, req: &HttpRequest, contact: Option<&str>) -> Self {
+        Self::with_default(state, req, contact, None)
+    }
+
+    /// As [`PublicPage::new`], with the page's own default language (a form's) before the
+    /// shop's.
+    pub fn with_default(state: &'a AppState, req: &HttpRequest, contact: Option<&str>, own: Option<&str>) -> Self {
         let explicit = explicit(req);
         let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-        let default = state.settings.get().ok().map(|s| s.language);
+        let default = own.map(str::to_string).or_else(|| state.settings.get().ok().map(|s| s.language));
         let lang = i18n::catalogue().choose(&Wish {
             explicit: explicit.as_deref(),
             contact,

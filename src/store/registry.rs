@@ -99,6 +99,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::tracking::website::VISITOR_EVENTS_REGISTRATION,
     crate::tracking::website::EVENT_IDS_REGISTRATION,
     crate::forms::REGISTRATION,
+    crate::forms::languages::REGISTRATION,
     crate::forms::STATS_REGISTRATION,
     crate::forms::SUBMISSIONS_REGISTRATION,
     crate::forms::PENDING_REGISTRATION,

@@ -221,3 +221,69 @@ fn consent_texts_are_shown_and_recorded_in_the_reader_s_language() {
         .iter()
         .any(|w| w["language"] == "sv" && w["text"] == "Ja tack, skicka nyhetsbrevet."));
 }
+
+/// A form speaks its own language when the reader's is not known, and shows the shop's texts
+/// per language: heading, introduction, thank-you; set on the builder page or the API.
+#[test]
+fn a_form_has_its_own_language_and_its_texts_per_language() {
+    let app = spawn_app();
+    let id = form(&app);
+    let f = format!("/f/{id}");
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let mut fields: Vec<(&str, &str)> = vec![("language", "de")];
+    for l in catalogue().languages() {
+        let (title, intro, thanks) = match l.code.as_str() {
+            "de" => ("Unser Newsletter", "Neue Röstungen zuerst.", "Danke! Bitte bestätigen Sie Ihre Anmeldung."),
+            "fr" => ("Notre newsletter", "", ""),
+            _ => ("", "", ""),
+        };
+        fields.extend([("code", l.code.as_str()), ("title", title), ("intro", intro), ("thank_you", thanks)]);
+    }
+    let r = app.post_form(&admin, &format!("/forms/{id}"), &format!("/forms/{id}/languages"), &fields);
+    assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
+
+    // Nothing says the reader's language: the form's own, German, with its German texts.
+    let (lang, body) = served(get(&app, &f, None));
+    assert_eq!(lang, "de");
+    assert!(body.contains("Unser Newsletter") && body.contains("Neue Röstungen zuerst."), "{body}");
+    // A French browser: French heading, the form's own introduction (none given in French).
+    let (lang, body) = served(get(&app, &f, Some("fr-FR")));
+    assert_eq!(lang, "fr");
+    assert!(body.contains("Notre newsletter") && !body.contains("Neue Röstungen"));
+    // The German thank-you after a German sign-up.
+    let wording = {
+        let p = app.state.purposes.get("newsletter").unwrap().unwrap();
+        app.state.purposes.wording_in(&p, "de").unwrap().unwrap().version
+    };
+    let r = client()
+        .post(format!("{}{f}", app.url))
+        .form(&[("email", "jan@example.de"), ("consent", &format!("newsletter:{wording}"))])
+        .send()
+        .unwrap();
+    let body = r.text().unwrap();
+    assert!(body.contains("Danke! Bitte bestätigen Sie Ihre Anmeldung."), "{body}");
+
+    // A language Tidings has no catalogue for is refused, and the page keeps what was typed.
+    let r = app.post_form(
+        &admin,
+        &format!("/forms/{id}"),
+        &format!("/forms/{id}/languages"),
+        &[("language", "tlh"), ("code", "de"), ("title", "Mein Titel"), ("intro", ""), ("thank_you", "")],
+    );
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("value=\"Mein Titel\""), "typed values kept");
+    // The API reads and replaces the same.
+    let token = app.admin_token(&["send_campaigns"]);
+    let v: serde_json::Value = app
+        .client()
+        .put(format!("{}/api/v1/forms/{id}/languages", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"language": "", "texts": {"sv": {"title": "Vårt nyhetsbrev", "intro": "", "thank_you": ""}}}))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(v["form"]["language"], serde_json::Value::Null);
+    assert_eq!(v["form"]["translations"]["sv"]["title"], "Vårt nyhetsbrev");
+    assert!(v["form"]["translations"].get("de").is_none(), "replaced whole");
+}

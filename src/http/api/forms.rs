@@ -14,7 +14,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/forms", web::post().to(create))
         .route("/forms/{id}", web::get().to(get))
         .route("/forms/{id}", web::patch().to(update))
-        .route("/forms/{id}", web::delete().to(delete));
+        .route("/forms/{id}", web::delete().to(delete))
+        .route("/forms/{id}/languages", web::put().to(put_languages));
 }
 
 fn form_id(raw: &str) -> Result<FormId, ApiError> {
@@ -24,7 +25,28 @@ fn form_id(raw: &str) -> Result<FormId, ApiError> {
 fn view(state: &AppState, f: &Form) -> Result<Value, ApiError> {
     let mut v = f.to_json(&state.forms.counts(&f.id)?, &state.config.public_url());
     v["snippet"] = crate::http::pages::form_snippet(state, f)?.into();
+    let l = state.forms.languages.get(&f.id)?;
+    v["language"] = json!(l.language);
+    v["translations"] = json!(l.texts);
     Ok(v)
+}
+
+/// `PUT /forms/{id}/languages` `{language, texts: {de: {title, intro, thank_you}}}`: replaces
+/// the form's own language and its texts per language.
+async fn put_languages(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    body: web::Json<fops::LanguagesInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = form_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || {
+        fops::set_languages(&st, by, &id, &body)?;
+        view(&st, &fops::get(&st, &id)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(json!({ "form": v })))
 }
 
 async fn list(state: web::Data<AppState>, _g: Guard<perm::SendCampaigns>) -> Result<HttpResponse, ApiError> {

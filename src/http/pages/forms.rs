@@ -118,8 +118,9 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool, language: &str) -> R
             .push(context! { key => p.key, name => name, version => w.version, text => w.text, required => required });
     }
     let base = if embed { state.config.public_url() } else { String::new() };
+    let texts = state.forms.languages.get(&f.id)?.texts_for(language, f);
     Ok(context! {
-        id => f.id.to_string(), title => f.title, intro => f.intro,
+        id => f.id.to_string(), title => texts.title, intro => texts.intro,
         ask_first_name => f.ask_first_name, ask_last_name => f.ask_last_name,
         custom => custom, purposes => purposes, proof_of_work => f.proof_of_work,
         // Built from the validated public URL and a UUID: nothing to escape, and the snippet
@@ -134,7 +135,10 @@ pub fn public_view(state: &AppState, f: &Form, embed: bool, language: &str) -> R
 pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
     let html = {
         // The snippet goes on the shop's own pages: in the shop's language.
-        let language = state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into());
+        let language = match state.forms.languages.get(&f.id)?.language {
+            Some(own) => own,
+            None => state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into()),
+        };
         let view = public_view(state, f, true, &language)?;
         state.templates.render("form_embed.html", context! { form => view, embed => true, lang => language })?
     };
@@ -155,12 +159,107 @@ fn builder_ctx(state: &AppState, f: &Form, is_new: bool) -> Result<Value, ApiErr
             thank_you => f.thank_you, redirect_url => f.redirect_url,
         },
         choices => choices(state, f)?,
+        languages => languages_ctx(state, f)?,
         hosted_url => Value::from_safe_string(format!("{base}/f/{}", f.id)),
         snippet => snippet,
         counts => context! { submitted => counts.submitted, confirmed => counts.confirmed, pending => counts.pending() },
         confirm_hours => state.config.forms.confirm_hours,
         unconfirmed_days => state.config.forms.unconfirmed_days,
     })
+}
+
+/// The form's languages for the builder: its own default and, per language, the texts given.
+fn languages_ctx(state: &AppState, f: &Form) -> Result<Value, ApiError> {
+    let l = state.forms.languages.get(&f.id)?;
+    let shop = state.settings.get()?.language;
+    let all: Vec<Value> = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .map(|lang| {
+            let t = l.texts.get(&lang.code).cloned().unwrap_or_default();
+            context! {
+                code => lang.code, name => lang.name, shop => lang.code == shop,
+                title => t.title, intro => t.intro, thank_you => t.thank_you,
+                given => l.texts.contains_key(&lang.code),
+            }
+        })
+        .collect();
+    Ok(context! { own => l.language, all => all })
+}
+
+/// The languages section: the form's own language and its texts per language (parallel
+/// lists, one entry per language in the page's order).
+#[derive(Deserialize, Default)]
+pub struct LanguagesForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    code: Vec<String>,
+    #[serde(default)]
+    title: Vec<String>,
+    #[serde(default)]
+    intro: Vec<String>,
+    #[serde(default)]
+    thank_you: Vec<String>,
+}
+
+pub async fn save_languages(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(body): CsrfForm<LanguagesForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = form_id(&path)?;
+    let at = |v: &Vec<String>, i: usize| v.get(i).cloned().unwrap_or_default();
+    let input = fops::LanguagesInput {
+        language: body.language.clone(),
+        texts: body
+            .code
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let t = crate::forms::languages::FormTexts {
+                    title: at(&body.title, i),
+                    intro: at(&body.intro, i),
+                    thank_you: at(&body.thank_you, i),
+                };
+                (code.clone(), t)
+            })
+            .collect(),
+    };
+    let (st, by) = (state.clone(), g.by());
+    let typed = input.clone();
+    let result = blocking(move || -> Result<_, ApiError> {
+        Ok(match fops::set_languages(&st, by, &id, &input) {
+            Ok(_) => Ok(()),
+            Err(OpError::Invalid { field, message }) => {
+                let f = fops::get(&st, &id)?;
+                Err((builder_ctx(&st, &f, false)?, errors(field, message)))
+            }
+            Err(e) => return Err(e.into()),
+        })
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/forms/{id}?ok=saved#languages"))),
+        Err((ctx, errors)) => {
+            // What was typed goes back in its fields.
+            let all: Vec<Value> = crate::i18n::catalogue()
+                .languages()
+                .iter()
+                .map(|lang| {
+                    let t = typed.texts.get(&lang.code).cloned().unwrap_or_default();
+                    context! {
+                        code => lang.code, name => lang.name, title => t.title, intro => t.intro,
+                        thank_you => t.thank_you, given => true,
+                    }
+                })
+                .collect();
+            let languages = context! { own => typed.language, all => all };
+            let ctx = context! { languages => languages, ..ctx };
+            render_builder(&state, &g, ctx, context! { errors => errors }).map(unprocessable)
+        }
+    }
 }
 
 fn render_builder(state: &AppState, g: &Principal, ctx: Value, extra: Value) -> Result<HttpResponse, ApiError> {

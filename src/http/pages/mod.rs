@@ -131,6 +131,7 @@ fn form_routes(cfg: &mut web::ServiceConfig) {
         .route("/forms/new", web::get().to(forms::new_form))
         .route(&format!("/forms/{FORM}"), web::get().to(forms::show))
         .route(&format!("/forms/{FORM}"), web::post().to(forms::save))
+        .route(&format!("/forms/{FORM}/languages"), web::post().to(forms::save_languages))
         .route(&format!("/forms/{FORM}/delete"), web::post().to(forms::delete))
         .route(&format!("/f/{FORM}"), web::get().to(public_forms::hosted))
         .route(&format!("/f/{FORM}"), web::post().to(public_forms::submit))

@@ -43,6 +43,8 @@ pub async fn hosted(
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
     let Some(f) = load(&state, &path).await? else { return not_found(&page) };
+    let languages = state.forms.languages.get(&f.id)?;
+    let page = PublicPage::with_default(&state, &req, None, languages.language.as_deref());
     let st = state.clone();
     let f2 = f.clone();
     let language = page.lang.code.clone();
@@ -78,6 +80,8 @@ pub async fn submit(
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
     let Some(f) = load(&state, &path).await? else { return not_found(&page) };
+    let languages = state.forms.languages.get(&f.id)?;
+    let page = PublicPage::with_default(&state, &req, None, languages.language.as_deref());
     let body = match super::public::read_form(&page, &req, payload).await {
         Ok(body) => body,
         Err(answer) => return answer,
@@ -103,7 +107,7 @@ pub async fn submit(
                 return Ok(super::see_other(&f.redirect_url));
             }
             let title = page.t(if f.double_opt_in { "form-check-inbox" } else { "form-thank-you" });
-            page.message_text(StatusCode::OK, &title, &f.thank_you)
+            page.message_text(StatusCode::OK, &title, &languages.texts_for(&page.lang.code, &f).thank_you)
         }
         Outcome::Injection { field } => page.message_text(
             StatusCode::BAD_REQUEST,
@@ -165,11 +169,16 @@ pub async fn confirm_page(
     let checked = blocking(move || fops::check_token(&st, &t, Utc::now()).map_err(ApiError::from)).await?;
     match checked {
         Ok((_, _, s)) if s.confirmed_at.is_some() => confirmed(&page),
-        Ok((_, form, _)) => page.render(
-            StatusCode::OK,
-            "form_confirm.html",
-            context! { title => form.title, action => format!("/f/confirm/{token}") },
-        ),
+        Ok((_, form, _)) => {
+            let languages = state.forms.languages.get(&form.id)?;
+            let page = PublicPage::with_default(&state, &req, None, languages.language.as_deref());
+            let title = languages.texts_for(&page.lang.code, &form).title;
+            page.render(
+                StatusCode::OK,
+                "form_confirm.html",
+                context! { title => title, action => format!("/f/confirm/{token}") },
+            )
+        }
         Err(other) => refused(&page, &other),
     }
 }
