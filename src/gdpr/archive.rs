@@ -8,6 +8,10 @@
 //! - `summary.html`: a readable page with the Art. 15 information (purposes, lawful bases,
 //!   categories, recipients, retention, the source of the data, the person's rights) and the
 //!   data held.
+//!
+//! Everything a person reads in it (`README.txt`, `summary.html`, the period and the words in
+//! `data.json`) is in the person's language: their own, else the shop's default, whoever asks
+//! for the archive. The keys of `data.json` and the csv headers stay as documented.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -17,6 +21,7 @@ use minijinja::context;
 use serde_json::{json, Value};
 
 use crate::domain::ContactId;
+use crate::i18n::{self, args, Arg, Language, Wish};
 use crate::state::AppState;
 
 pub struct Archive {
@@ -26,22 +31,82 @@ pub struct Archive {
     pub records: usize,
 }
 
-const README: &str = "\
-This archive holds every piece of personal data that this organisation's Tidings installation
-keeps about you, as it was when the archive was made.
+/// The archive's README: what each file is and what the documented keys of `data.json` mean.
+fn readme(lang: &Language) -> String {
+    let parts: [&str; 6] = [
+        "archive-readme-intro",
+        "archive-readme-data-json",
+        "archive-readme-keys",
+        "archive-readme-csv",
+        "archive-readme-summary",
+        "archive-readme-portability",
+    ];
+    let mut out = parts.iter().map(|k| lang.text(k, None)).collect::<Vec<_>>().join("\n\n");
+    out.push('\n');
+    out
+}
 
-data.json      Everything, machine-readable (JSON). `stores` maps each place data is kept to
-               its records; `purposes` says why each kind of data is processed, on which lawful
-               basis, for how long and who receives it; `wordings` holds the exact texts you
-               agreed to (the consent ledger refers to them by purpose and version).
-csv/           The same records as one spreadsheet table per store (UTF-8, comma-separated).
-summary.html   A readable summary with the information Article 15 GDPR entitles you to.
+/// The language a person reads their archive in: their own, else the shop's default.
+pub fn language_for(state: &AppState, contact: Option<&crate::domain::Contact>) -> &'static Language {
+    let default = state.settings.get().ok().map(|s| s.language);
+    i18n::catalogue().choose(&Wish {
+        contact: contact.and_then(|c| c.locale.as_deref()),
+        default: default.as_deref(),
+        ..Wish::default()
+    })
+}
 
-You may take this data to another service (Article 20 GDPR).
-";
+/// What each store that can hold a person's records is, in the person's words. The registry
+/// describes trees for developers; this says it to the person, and a test keeps every tree
+/// whose records go into the archive in this list.
+pub fn store_message(tree: &str) -> Option<&'static str> {
+    Some(match tree {
+        crate::contacts::CONTACTS => "store-contacts",
+        crate::contacts::LEDGER => "store-consents",
+        crate::contacts::HISTORY => "store-contact-history",
+        crate::contacts::ACTIVITY => "store-contact-activity",
+        crate::sending::outbox::SLOTS => "store-outbox",
+        crate::sending::outbox::MESSAGES => "store-messages",
+        crate::intake::TREE => "store-public-intake",
+        crate::auth::sessions::TREE => "store-sessions",
+        crate::auth::users::TREE => "store-users",
+        crate::auth::tokens::TREE => "store-api-tokens",
+        crate::mail::bounce::TREE => "store-bounces",
+        crate::audit::TREE => "store-audit",
+        crate::gdpr::requests::REQUESTS => "store-dsr-requests",
+        crate::gdpr::requests::DETAILS => "store-dsr-details",
+        crate::gdpr::restriction::TREE => "store-restrictions",
+        crate::tracking::store::EVENTS => "store-events",
+        crate::tracking::store::SEEN => "store-track-seen",
+        crate::tracking::website::VISITOR_LINKS => "store-visitor-links",
+        crate::forms::SUBMISSIONS => "store-form-submissions",
+        _ => return None,
+    })
+}
+
+/// A store as the person reads it; a tree without a message (which a test forbids) falls back
+/// to the registry's description rather than to nothing.
+pub fn store_text(tree: &str, lang: &Language) -> String {
+    match store_message(tree) {
+        Some(key) => lang.text(key, None),
+        None => crate::store::registry::lookup(tree).map(|r| r.purpose.to_string()).unwrap_or_default(),
+    }
+}
+
+/// A lawful basis as the regulation names it in the person's language.
+pub fn basis_text(b: crate::domain::LawfulBasis, lang: &Language) -> String {
+    use crate::domain::LawfulBasis;
+    let key = match b {
+        LawfulBasis::Consent => "basis-consent",
+        LawfulBasis::Contract => "basis-contract",
+        LawfulBasis::LegitimateInterest => "basis-legitimate-interest",
+        LawfulBasis::LegalObligation => "basis-legal-obligation",
+    };
+    lang.text(key, None)
+}
 
 /// The Art. 15 information and the data, as one JSON document.
-pub fn document(state: &AppState, contact: &ContactId) -> anyhow::Result<Value> {
+pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyhow::Result<Value> {
     let stores = state.store.export_person(&contact.person())?;
     let mut wordings = BTreeMap::new();
     for (tree, records) in &stores {
@@ -66,7 +131,8 @@ pub fn document(state: &AppState, contact: &ContactId) -> anyhow::Result<Value> 
         .map(|p| {
             json!({
                 "key": p.key, "name": p.name, "description": p.description, "lawful_basis": p.basis,
-                "categories": p.categories, "retention_days": p.retention_days, "recipients": p.recipients, "retention": crate::gdpr::retention::purpose_period_text(&p),
+                "categories": p.categories, "retention_days": p.retention_days, "recipients": p.recipients,
+                "retention": crate::gdpr::retention::purpose_period_text(&p, lang),
             })
         })
         .collect();
@@ -86,12 +152,13 @@ pub fn document(state: &AppState, contact: &ContactId) -> anyhow::Result<Value> 
 
 /// Builds the zip in memory (one person's data: kilobytes to a few megabytes).
 pub fn build(state: &AppState, contact: &ContactId) -> anyhow::Result<Archive> {
-    let doc = document(state, contact)?;
+    let lang = language_for(state, state.contacts.get(contact)?.as_ref());
+    let doc = document(state, contact, lang)?;
     let records = doc["records"].as_u64().unwrap_or(0) as usize;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("README.txt", opts)?;
-    zip.write_all(README.as_bytes())?;
+    zip.write_all(readme(lang).as_bytes())?;
     zip.start_file("data.json", opts)?;
     zip.write_all(serde_json::to_string_pretty(&doc)?.as_bytes())?;
     if let Some(stores) = doc["stores"].as_object() {
@@ -101,7 +168,7 @@ pub fn build(state: &AppState, contact: &ContactId) -> anyhow::Result<Archive> {
         }
     }
     zip.start_file("summary.html", opts)?;
-    zip.write_all(summary(state, &doc)?.as_bytes())?;
+    zip.write_all(summary(state, &doc, lang)?.as_bytes())?;
     let bytes = zip.finish()?.into_inner();
     Ok(Archive { file_name: format!("personal-data-{}.zip", Utc::now().format("%Y-%m-%d")), bytes, records })
 }
@@ -142,16 +209,23 @@ fn csv_of(rows: &[Value]) -> anyhow::Result<Vec<u8>> {
 }
 
 /// A moment as the person reads it: their own time zone when they have one, else the shop's,
-/// to the second, with the zone named ("7 December 2026, 09:14:03 CET").
-fn local_time(at: chrono::DateTime<Utc>, tz: chrono_tz::Tz) -> String {
-    at.with_timezone(&tz).format("%-d %B %Y, %H:%M:%S %Z").to_string()
+/// to the second, with the zone named, as their language writes it ("7. Dezember 2026, 09:14:03 CET").
+fn local_time(at: chrono::DateTime<Utc>, tz: chrono_tz::Tz, lang: &Language) -> String {
+    lang.datetime_seconds(&at.with_timezone(&tz))
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
+fn yes_no(b: bool, lang: &Language) -> String {
+    lang.text(if b { "archive-yes" } else { "archive-no" }, None)
+}
+
+/// A custom field's value as the person's language writes it.
+fn field_text(v: &crate::domain::FieldValue, lang: &Language) -> String {
+    use crate::domain::FieldValue;
+    match v {
+        FieldValue::Bool(b) => yes_no(*b, lang),
+        FieldValue::Date(d) => lang.date(*d),
+        FieldValue::Number(n) => lang.number(*n),
+        other => other.display(),
     }
 }
 
@@ -161,55 +235,52 @@ fn profile_rows(
     fields: &[crate::domain::FieldDef],
     list_name: impl Fn(&str) -> String,
     tz: chrono_tz::Tz,
+    lang: &Language,
 ) -> Vec<(String, String)> {
-    use crate::domain::FieldValue;
+    let t = |key: &str| lang.text(key, None);
     let mut rows: Vec<(String, String)> = vec![
-        ("Email address".into(), c.email.to_string()),
-        ("First name".into(), c.first_name.clone()),
-        ("Last name".into(), c.last_name.clone()),
-        ("Phone".into(), c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default()),
-        ("Language".into(), c.locale.clone().unwrap_or_default()),
-        ("Time zone".into(), c.time_zone.clone().unwrap_or_default()),
+        (t("archive-email"), c.email.to_string()),
+        (t("archive-first-name"), c.first_name.clone()),
+        (t("archive-last-name"), c.last_name.clone()),
+        (t("archive-phone"), c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default()),
+        (t("archive-language"), c.locale.clone().unwrap_or_default()),
+        (t("archive-time-zone"), c.time_zone.clone().unwrap_or_default()),
     ];
     for f in fields {
         let Some(v) = c.custom.get(&f.key) else { continue };
-        let text = match v {
-            FieldValue::Bool(b) => yes_no(*b).to_string(),
-            FieldValue::Date(d) => d.format("%-d %B %Y").to_string(),
-            other => other.display(),
-        };
-        rows.push((f.label.clone(), text));
+        rows.push((f.label.clone(), field_text(v, lang)));
     }
     // Values of fields since removed from the schema are still the person's data.
     for (key, v) in c.custom.iter().filter(|(k, _)| !fields.iter().any(|f| &f.key == *k)) {
-        rows.push((key.replace('_', " "), v.display()));
+        rows.push((key.replace('_', " "), field_text(v, lang)));
     }
     rows.extend([
-        ("Tags".to_string(), c.tags.iter().cloned().collect::<Vec<_>>().join(", ")),
-        ("Lists".to_string(), c.lists.iter().map(|l| list_name(l)).collect::<Vec<_>>().join(", ")),
-        ("Subscription".to_string(), c.status.label().to_string()),
-        ("Recorded through".to_string(), source_words(c.source).to_string()),
-        ("Recorded on".to_string(), local_time(c.created_at, tz)),
-        ("Last changed".to_string(), local_time(c.updated_at, tz)),
+        (t("archive-tags"), c.tags.iter().cloned().collect::<Vec<_>>().join(", ")),
+        (t("archive-lists"), c.lists.iter().map(|l| list_name(l)).collect::<Vec<_>>().join(", ")),
+        (t("archive-subscription"), t(crate::http::lang::status_key(c.status))),
+        (t("archive-recorded-through"), source_words(c.source, lang)),
+        (t("archive-recorded-on"), local_time(c.created_at, tz, lang)),
+        (t("archive-last-changed"), local_time(c.updated_at, tz, lang)),
     ]);
     if !c.merged_ids.is_empty() {
-        rows.push(("Records merged into this one".into(), c.merged_ids.len().to_string()));
+        rows.push((t("archive-merged"), lang.number(c.merged_ids.len() as f64)));
     }
     rows.retain(|(_, v)| !v.is_empty());
     rows
 }
 
-fn source_words(s: crate::domain::Source) -> &'static str {
+fn source_words(s: crate::domain::Source, lang: &Language) -> String {
     use crate::domain::Source;
-    match s {
-        Source::Form => "a subscribe form",
-        Source::Import => "an import of a contact list",
-        Source::Api => "the shop's systems (API)",
-        Source::Admin => "a member of staff",
-    }
+    let key = match s {
+        Source::Form => "archive-via-form",
+        Source::Import => "archive-via-import",
+        Source::Api => "archive-via-api",
+        Source::Admin => "archive-via-admin",
+    };
+    lang.text(key, None)
 }
 
-fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
+fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<String> {
     let stores = doc["stores"].as_object().cloned().unwrap_or_default();
     let id = doc["contact_id"].as_str().and_then(|s| s.parse::<ContactId>().ok());
     let contact = match &id {
@@ -228,7 +299,7 @@ fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
     let list_name = |slug: &str| lists.iter().find(|l| l.slug == slug).map_or(slug.to_string(), |l| l.name.clone());
     let profile: Vec<Value> = contact
         .as_ref()
-        .map(|c| profile_rows(c, &state.fields.all(), list_name, tz))
+        .map(|c| profile_rows(c, &state.fields.all(), list_name, tz, lang))
         .unwrap_or_default()
         .into_iter()
         .map(|(label, value)| json!({ "label": label, "value": value }))
@@ -246,20 +317,33 @@ fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
             .unwrap_or("")
             .to_string();
         json!({
-            "at": local_time(e.at, tz),
+            "at": local_time(e.at, tz, lang),
             "purpose": purpose_name(&e.purpose),
-            "given": if e.granted { "given" } else { "withdrawn" },
-            "how": describe_via(&serde_json::to_value(&e.via).unwrap_or(Value::Null)),
+            "given": lang.text(if e.granted { "archive-consent-given" } else { "archive-consent-withdrawn" }, None),
+            "how": describe_via(&serde_json::to_value(&e.via).unwrap_or(Value::Null), lang),
             "note": e.note,
             "wording": wording,
         })
     })
     .collect();
+    // The purposes as the person reads them: the basis named as the regulation does.
+    let why: Vec<Value> = purposes
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name, "description": p.description, "basis": basis_text(p.basis, lang),
+                "categories": p.categories.join(", "), "recipients": p.recipients.join(", "),
+                "retention": crate::gdpr::retention::purpose_period_text(p, lang),
+            })
+        })
+        .collect();
     let held: Vec<Value> = stores
         .iter()
         .map(|(tree, rows)| {
-            let purpose = crate::store::registry::lookup(tree).map(|r| r.purpose).unwrap_or("");
-            json!({ "store": tree, "purpose": purpose, "records": rows.as_array().map_or(0, Vec::len) })
+            json!({
+                "file": format!("csv/{tree}.csv"), "purpose": store_text(tree, lang),
+                "records": lang.number(rows.as_array().map_or(0, Vec::len) as f64),
+            })
         })
         .collect();
     let sources: BTreeSet<String> = stores
@@ -268,22 +352,24 @@ fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
         .into_iter()
         .flatten()
         .filter_map(|e| e.get("via"))
-        .map(describe_via)
-        .chain(contact.as_ref().map(|c| format!("recorded through {}", source_words(c.source))))
+        .map(|v| describe_via(v, lang))
+        .chain(contact.as_ref().map(|c| source_words(c.source, lang)))
         .collect();
     let generated = doc["generated_at"]
         .as_str()
         .and_then(|s| s.parse::<chrono::DateTime<Utc>>().ok())
-        .map(|t| local_time(t, tz))
+        .map(|t| local_time(t, tz, lang))
         .unwrap_or_default();
     state
         .templates
         .render(
             "privacy_summary.html",
             context! {
+                lang => lang.code,
                 doc => minijinja::Value::from_serialize(doc),
                 generated => generated,
                 profile => profile,
+                purposes => why,
                 held => held,
                 sources => sources.into_iter().collect::<Vec<_>>(),
                 ledger => ledger,
@@ -292,23 +378,78 @@ fn summary(state: &AppState, doc: &Value) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("{}", e.message))
 }
 
-fn describe_via(v: &Value) -> String {
+/// How a consent was given or withdrawn (a ledger entry's `via`), in the person's words.
+fn describe_via(v: &Value, lang: &Language) -> String {
     match v.as_object().and_then(|o| o.iter().next()) {
         Some((k, val)) => {
-            let what = match k.as_str() {
-                "form" => "a subscribe form",
-                "import" => "an import of a contact list",
-                "api_token" | "ApiToken" => "the shop's systems (API)",
-                "admin" | "Admin" => "a member of staff",
-                "merge" | "Merge" => "a merge of two records about you",
-                "subject" | "Subject" => "you, on one of our pages",
-                _ => k.as_str(),
+            let key = match k.as_str() {
+                "form" | "Form" => "archive-via-form",
+                "import" | "Import" => "archive-via-import",
+                "api_token" | "ApiToken" => "archive-via-api",
+                "admin" | "Admin" => "archive-via-admin",
+                "merge" | "Merge" => "archive-via-merge",
+                "subject" | "Subject" => "archive-via-subject",
+                _ => return k.clone(),
             };
             match val.as_str() {
-                Some(s) if k == "import" || k == "Import" => format!("{what} ({s})"),
-                _ => what.to_string(),
+                Some(s) if key == "archive-via-import" => {
+                    lang.text("archive-via-import-named", Some(&args([("batch", Arg::from(s))])))
+                }
+                _ => lang.text(key, None),
             }
         }
         None => v.as_str().map(str::to_string).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::registry::{Holds, REGISTRY};
+
+    /// A tree whose records go into the archive is shown to the person: it needs words for
+    /// them in every language, not the registry's developer text.
+    #[test]
+    fn every_exported_tree_has_a_message_for_the_person_in_every_language() {
+        let catalogue = i18n::catalogue();
+        let keys = catalogue.keys();
+        for reg in REGISTRY {
+            let exported = matches!(reg.holds, Holds::Personal { export: Some(_), .. } | Holds::Retained { .. });
+            if !exported {
+                continue;
+            }
+            let key = store_message(reg.tree)
+                .unwrap_or_else(|| panic!("`{}` goes into the archive but has no store-… message", reg.tree));
+            assert!(keys.iter().any(|k| k == key), "{key} is not in en.ftl");
+            for lang in catalogue.languages() {
+                let text = lang.text(key, None);
+                assert!(!text.is_empty() && text != key, "{key} in {}", lang.code);
+                assert!(
+                    lang.code == "en" || text != catalogue.source().text(key, None),
+                    "{key} untranslated in {}",
+                    lang.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_period_text_counts_days_in_the_language() {
+        let mut p = crate::domain::Purpose {
+            key: "newsletter".into(),
+            name: "Newsletter".into(),
+            description: String::new(),
+            basis: crate::domain::LawfulBasis::Consent,
+            categories: vec![],
+            retention_days: 1,
+            recipients: vec![],
+            current_wording: 0,
+            updated_at: Utc::now(),
+        };
+        let c = i18n::catalogue();
+        assert!(crate::gdpr::retention::purpose_period_text(&p, c.get("en")).starts_with("1 day after the consent"));
+        assert!(crate::gdpr::retention::purpose_period_text(&p, c.get("de")).starts_with("1 Tag nach dem Ende"));
+        p.retention_days = 730;
+        assert!(crate::gdpr::retention::purpose_period_text(&p, c.get("pl")).starts_with("730 dni od wygaśnięcia"));
     }
 }

@@ -64,7 +64,7 @@ pub fn build(state: &AppState) -> anyhow::Result<Value> {
             json!({
                 "key": p.key, "name": p.name, "description": p.description, "lawful_basis": p.basis,
                 "data_categories": p.categories, "data_subjects": ["customers and prospects of the controller", "newsletter subscribers"],
-                "recipients": p.recipients, "retention_days": p.retention_days, "retention": crate::gdpr::retention::purpose_period_text(&p),
+                "recipients": p.recipients, "retention_days": p.retention_days, "retention": crate::gdpr::retention::purpose_period_text(&p, crate::i18n::catalogue().source()),
             })
         })
         .collect();

@@ -324,33 +324,26 @@ fn inactive_contacts(state: &AppState, cutoff: DateTime<Utc>) -> Result<Vec<Cont
 /// into it are kept.
 pub const TRANSACTIONAL: &str = "transactional";
 
-/// What a consent purpose's period means for a contact, in words, for the records of
-/// processing and the person's archive (generated from this rule, so the text is what runs).
-pub fn purpose_period_text(p: &crate::domain::Purpose) -> String {
+/// What a purpose's period means for a contact, in words, for the records of processing (in
+/// English, the DPO's language) and the person's archive (in theirs); generated from this rule,
+/// so the text is what runs.
+pub fn purpose_period_text(p: &crate::domain::Purpose, lang: &crate::i18n::Language) -> String {
     use crate::domain::LawfulBasis;
-    let events = match p.key.as_str() {
-        crate::tracking::ENGAGEMENT => " Opens and clicks older than this are removed daily.",
-        crate::tracking::retention::WEBSITE_TRACKING => {
-            " Page views, shop events, orders and unlinked visitors older than this are removed daily."
-        }
-        TRANSACTIONAL => {
-            " Transactional messages (the template and the data merged into it, and their delivery state) older \
-             than this are removed daily once delivered or given up."
-        }
-        _ => "",
+    use crate::i18n::{args, Arg};
+    let days = args([("days", Arg::from(u64::from(p.retention_days)))]);
+    let period = match p.basis {
+        LawfulBasis::Consent => lang.text("retention-consent", Some(&days)),
+        _ => lang.text("retention-other", Some(&days)),
     };
-    match p.basis {
-        LawfulBasis::Consent => format!(
-            "{} days after the consent ends: once every consent a person gave has been withdrawn, they are erased \
-             after the longest period of those purposes, counted from the later of the last withdrawal and their \
-             last activity.{events}",
-            p.retention_days
-        ),
-        _ => format!(
-            "{} days; a person whose consents have all ended is not kept longer for this purpose (its data goes with \
-             them), and contacts without any consent are removed by the inactive-contacts rule when it is on.{events}",
-            p.retention_days
-        ),
+    let events = match p.key.as_str() {
+        crate::tracking::ENGAGEMENT => Some("retention-removes-engagement"),
+        crate::tracking::retention::WEBSITE_TRACKING => Some("retention-removes-website"),
+        TRANSACTIONAL => Some("retention-removes-transactional"),
+        _ => None,
+    };
+    match events {
+        Some(key) => format!("{period} {}", lang.text(key, None)),
+        None => period,
     }
 }
 

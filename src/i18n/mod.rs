@@ -42,6 +42,11 @@ pub struct Language {
     date_locale: chrono::Locale,
     date_format: String,
     datetime_format: String,
+    /// For records that show moments to the second (the personal-data archive).
+    datetime_seconds_format: String,
+    /// How numbers are written: the decimal mark and the thousands separator.
+    decimal_mark: String,
+    group_separator: String,
 }
 
 impl std::fmt::Debug for Language {
@@ -124,6 +129,9 @@ impl Catalogue {
                 name: meta("meta-language-name")?,
                 date_format: meta("meta-date")?,
                 datetime_format: meta("meta-datetime")?,
+                datetime_seconds_format: meta("meta-datetime-seconds")?,
+                decimal_mark: meta("meta-number-decimal")?,
+                group_separator: meta("meta-number-group")?,
                 date_locale,
                 code,
                 id,
@@ -239,6 +247,40 @@ impl Language {
         Tz::Offset: std::fmt::Display,
     {
         t.format_localized(&self.datetime_format, self.date_locale).to_string()
+    }
+
+    /// A moment as [`Language::datetime`] writes it, to the second.
+    pub fn datetime_seconds<Tz: chrono::TimeZone>(&self, t: &chrono::DateTime<Tz>) -> String
+    where
+        Tz::Offset: std::fmt::Display,
+    {
+        t.format_localized(&self.datetime_seconds_format, self.date_locale).to_string()
+    }
+
+    /// A number as this language writes it ("1.234,5" in German): thousands grouped by three,
+    /// up to six decimals, trailing zeros dropped.
+    pub fn number(&self, n: f64) -> String {
+        if !n.is_finite() {
+            return n.to_string();
+        }
+        let fixed = format!("{:.6}", n.abs());
+        let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+        let fraction = fraction.trim_end_matches('0');
+        let mut out = String::new();
+        if n < 0.0 && (whole != "0" || !fraction.is_empty()) {
+            out.push('-');
+        }
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push_str(&self.group_separator);
+            }
+            out.push(digit);
+        }
+        if !fraction.is_empty() {
+            out.push_str(&self.decimal_mark);
+            out.push_str(fraction);
+        }
+        out
     }
 
     pub fn text(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
@@ -364,7 +406,9 @@ fn placeholders(resource: &FluentResource) -> BTreeMap<String, BTreeSet<String>>
 mod tests {
     use super::*;
 
-    const META: &str = "meta-date = %-d %B %Y\nmeta-datetime = %-d %B %Y, %H:%M\n";
+    const META: &str = "meta-date = %-d %B %Y\nmeta-datetime = %-d %B %Y, %H:%M\n\
+                        meta-datetime-seconds = %-d %B %Y, %H:%M:%S\n\
+                        meta-number-decimal = .\nmeta-number-group = {\",\"}\n";
 
     fn small() -> Catalogue {
         Catalogue::from_sources(vec![
@@ -453,6 +497,20 @@ mod tests {
                 "pl.ftl: `extra` is not in en.ftl".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_and_moments_to_the_second_as_each_language_writes_them() {
+        let c = Catalogue::embedded().unwrap();
+        let n = 1234567.25;
+        assert_eq!(c.get("en").number(n), "1,234,567.25");
+        assert_eq!(c.get("de").number(n), "1.234.567,25");
+        assert_eq!(c.get("fr").number(n), "1\u{202F}234\u{202F}567,25");
+        assert_eq!(c.get("pl").number(-1000.0), "-1\u{A0}000");
+        assert_eq!(c.get("de").number(12.0), "12");
+        let t = chrono::DateTime::parse_from_rfc3339("2026-12-07T09:14:03+01:00").unwrap();
+        assert_eq!(c.get("de").datetime_seconds(&t), "7. Dezember 2026, 09:14:03 +01:00");
+        assert_eq!(c.get("fr").datetime_seconds(&t), "7 décembre 2026 à 09:14:03 +01:00");
     }
 
     /// The shipped catalogues: each parses, has every English message with the same

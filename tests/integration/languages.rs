@@ -287,3 +287,101 @@ fn a_form_has_its_own_language_and_its_texts_per_language() {
     assert_eq!(v["form"]["translations"]["sv"]["title"], "Vårt nyhetsbrev");
     assert!(v["form"]["translations"].get("de").is_none(), "replaced whole");
 }
+
+/// The access archive the DPO produces for a contact, unpacked.
+fn dpo_archive(app: &TestApp, contact: &str) -> std::collections::BTreeMap<String, String> {
+    use reqwest::Method;
+    let dpo = crate::gdpr::Dpo::new(app);
+    let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "access", "contact_id": contact})));
+    let id = r["id"].as_str().unwrap().to_string();
+    dpo.ok(Method::PATCH, &format!("/requests/{id}"), Some(json!({"verification": "verified"})));
+    let resp = dpo.call(Method::POST, &format!("/requests/{id}/archive"), None);
+    assert_eq!(resp.status(), 200);
+    crate::gdpr::unzip(&resp.bytes().unwrap())
+}
+
+/// The archive is written in the person's language whoever asks for it (here the DPO, whose
+/// admin pages are English): headings, labels, words, the README, and moments to the second
+/// as the language writes them.
+#[test]
+fn the_access_archive_is_in_the_person_s_language_else_the_shop_s() {
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"locale": "de-AT", "time_zone": "Europe/Berlin"})));
+    let files = dpo_archive(&app, &ann);
+    let html = &files["summary.html"];
+    assert!(html.contains("<html lang=\"de\">"), "{html}");
+    for key in
+        ["archive-profile", "archive-consents", "archive-why", "archive-where", "archive-rights", "store-contacts"]
+    {
+        assert!(html.contains(&t("de", key)), "{key} in German:\n{html}");
+    }
+    for needle in [
+        format!(r#"<th scope="row">{}</th><td>ann@example.org</td>"#, t("de", "archive-email")),
+        format!(r#"<th scope="row">{}</th><td>{}</td>"#, t("de", "archive-subscription"), t("de", "status-subscribed")),
+        format!("<td>{}</td>", t("de", "archive-consent-given")),
+        t("de", "basis-consent"),
+        "Art. 77 DSGVO".to_string(),
+        "365 Tage nach dem Ende der Einwilligung".to_string(),
+    ] {
+        assert!(html.contains(&needle), "{needle}:\n{html}");
+    }
+    for english in ["Your profile", "Lawful basis", "given</td>", "days after", "a member of staff", "Subscribed"] {
+        assert!(!html.contains(english), "English left: {english}\n{html}");
+    }
+    // "7. Dezember 2026, 09:14:03 CET": the German order and month names, to the second.
+    let local = regex::Regex::new(
+        r"<td>\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}, \d{2}:\d{2}:\d{2} CES?T</td>",
+    )
+    .unwrap();
+    assert!(local.is_match(html), "German moments to the second:\n{html}");
+    let readme = &files["README.txt"];
+    assert!(readme.contains(&t("de", "archive-readme-intro")) && readme.contains("„stores“"), "{readme}");
+    assert!(!readme.contains("This archive"), "{readme}");
+    let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
+    assert_eq!(data["stores"]["contacts"][0]["email"], "ann@example.org", "the keys stay as documented");
+
+    // No language of their own: the shop's default.
+    let mut s = app.state.settings.get().unwrap();
+    s.language = "fr".into();
+    app.state.settings.save(&s).unwrap();
+    app.state.store.commit().unwrap();
+    let bob = crate::tracking::contact_with(&api, "bob@example.org", &["newsletter"]);
+    let files = dpo_archive(&app, &bob);
+    let html = &files["summary.html"];
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains(&t("fr", "archive-profile")) && html.contains(&t("fr", "archive-rights-text")), "{html}");
+    let local = regex::Regex::new(r"<td>\d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2}:\d{2} [A-Z]+</td>").unwrap();
+    assert!(local.is_match(html), "French moments to the second:\n{html}");
+    assert!(files["README.txt"].contains(&t("fr", "archive-readme-intro")));
+}
+
+/// The portal's list of requests names each request's kind and state in the reader's language.
+#[test]
+fn the_portal_names_requests_in_the_person_s_language() {
+    let app = spawn_app();
+    let input = ContactInput {
+        email: Some(EmailAddress::parse("ola@example.org").unwrap()),
+        locale: Some(Some("pl".into())),
+        ..Default::default()
+    };
+    let ola = ops::create(&app.state, By::cli(), &input, Source::Admin).unwrap();
+    let token = tidings::gdpr::portal::sign_link(app.state.store.keyring(), &ola.id, chrono::Utc::now());
+    let c = app.client();
+    let r = c.post(format!("{}/privacy/open/{token}", app.url)).send().unwrap();
+    assert_eq!(r.status(), 303);
+    let me = app.get(&c, "/privacy/me").text().unwrap();
+    let csrf = me.split("name=\"csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    // Downloading the archive is an access request, closed at once.
+    let r = c.post(format!("{}/privacy/me/archive", app.url)).form(&[("csrf", csrf.as_str())]).send().unwrap();
+    assert_eq!(r.headers()["content-type"], "application/zip");
+    let files = crate::gdpr::unzip(&r.bytes().unwrap());
+    assert!(files["summary.html"].contains("<html lang=\"pl\">"), "the person's own download too");
+    let me = app.get(&c, "/privacy/me").text().unwrap();
+    let (kind, state) = (t("pl", "request-kind-access"), t("pl", "request-state-done"));
+    assert!(me.contains(&kind) && me.contains(&state), "{kind} … {state}:\n{me}");
+    assert!(me.contains(&t("pl", "store-contacts")), "where it is kept, in Polish:\n{me}");
+    assert!(!me.contains("Access (Art. 15)") && !me.contains(": done"), "{me}");
+}

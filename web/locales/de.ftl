@@ -153,6 +153,118 @@ portal-requests = Ihre Anträge
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Sitzung beenden
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d. %B %Y, %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = .
+archive-title = Ihre personenbezogenen Daten
+archive-title-at = Ihre personenbezogenen Daten bei {$shop}
+archive-made = Erstellt am {$date} für den Datensatz {$record}. Die Datei data.json in diesem Archiv enthält dieselben Daten vollständig und maschinenlesbar.
+archive-who = Wer Ihre Daten verarbeitet
+archive-controller-unnamed = Die Organisation, die Ihnen dieses Archiv gesendet hat
+archive-dpo = Datenschutzbeauftragte(r): {$contact}.
+archive-profile = Ihr Profil
+archive-no-profile = Wir haben kein Profil über Sie gespeichert.
+archive-email = E-Mail-Adresse
+archive-first-name = Vorname
+archive-last-name = Nachname
+archive-phone = Telefon
+archive-language = Sprache
+archive-time-zone = Zeitzone
+archive-tags = Schlagwörter
+archive-lists = Listen
+archive-subscription = Anmeldestatus
+archive-recorded-through = Erfasst über
+archive-recorded-on = Erfasst am
+archive-last-changed = Zuletzt geändert
+archive-merged = In diesen Datensatz zusammengeführte Datensätze
+archive-yes = ja
+archive-no = nein
+archive-consents = Ihre Einwilligungen
+archive-col-when = Wann
+archive-col-purpose = Zweck
+archive-col-given = Erteilt oder widerrufen
+archive-col-how = Wie
+archive-col-wording = Angezeigter Wortlaut
+archive-consent-given = erteilt
+archive-consent-withdrawn = widerrufen
+archive-no-consent = Es ist keine Einwilligung verzeichnet.
+archive-via-form = ein Anmeldeformular
+archive-via-import = der Import einer Kontaktliste
+archive-via-import-named = der Import einer Kontaktliste ({$batch})
+archive-via-api = die Systeme des Shops (API)
+archive-via-admin = eine Mitarbeiterin oder ein Mitarbeiter
+archive-via-merge = die Zusammenführung zweier Datensätze über Sie
+archive-via-subject = Sie selbst, auf einer unserer Seiten
+archive-why = Warum wir Ihre Daten verarbeiten
+archive-col-basis = Rechtsgrundlage
+archive-col-data = Daten
+archive-col-kept = Speicherdauer
+archive-col-recipients = Empfänger
+archive-no-recipients = niemand außerhalb der Organisation
+archive-came-from = Woher Ihre Daten stammen
+archive-no-source = Es ist keine Herkunft verzeichnet.
+archive-where = Was wo gespeichert ist
+archive-col-what = Was es ist
+archive-col-records = Einträge
+archive-col-file = Datei in diesem Archiv
+archive-rights = Ihre Rechte
+archive-rights-text = Sie haben das Recht auf Auskunft über Ihre Daten (Art. 15 DSGVO) und das Recht auf Datenübertragbarkeit (Art. 20 DSGVO), das Recht auf Berichtigung (Art. 16 DSGVO), das Recht auf Löschung (Art. 17 DSGVO) und das Recht auf Einschränkung der Verarbeitung (Art. 18 DSGVO), das Recht, jederzeit Widerspruch gegen eine auf berechtigte Interessen gestützte Verarbeitung und gegen Direktwerbung einzulegen (Art. 21 DSGVO), sowie das Recht, Ihre Einwilligung jederzeit zu widerrufen, ohne dass die Rechtmäßigkeit der aufgrund der Einwilligung bis zum Widerruf erfolgten Verarbeitung berührt wird (Art. 7 Abs. 3 DSGVO). Außerdem haben Sie das Recht auf Beschwerde bei einer Aufsichtsbehörde (Art. 77 DSGVO).
+archive-rights-dpo = Für jedes dieser Anliegen schreiben Sie bitte an {$contact}.
+archive-readme-intro = Dieses Archiv enthält alle personenbezogenen Daten, die diese Organisation über Sie speichert, mit dem Stand zum Zeitpunkt der Erstellung des Archivs.
+archive-readme-data-json = data.json: alle Daten, maschinenlesbar (JSON).
+archive-readme-keys = Die Bezeichnungen in data.json sind in jeder Sprache gleich (Englisch), damit Programme sie lesen können: „stores“ ordnet jedem Speicherort seine Einträge zu; „purposes“ gibt an, warum jede Art von Daten verarbeitet wird („name“, „description“), auf welcher Rechtsgrundlage („lawful_basis“), welche Daten („categories“), wie lange („retention_days“, „retention“) und wer sie erhält („recipients“); „wordings“ enthält die genauen Texte, denen Sie zugestimmt haben (die Einwilligungen verweisen darauf mit Zweck und Version); „controller“ nennt den Verantwortlichen; „records“ ist die Anzahl der Einträge; „generated_at“ ist der Zeitpunkt der Erstellung (UTC); „contact_id“ ist die Kennung Ihres Datensatzes.
+archive-readme-csv = csv/: dieselben Einträge als eine Tabelle je Speicherort (UTF-8, durch Kommas getrennt); die Spaltenüberschriften sind die Bezeichnungen aus data.json.
+archive-readme-summary = summary.html: eine gut lesbare Übersicht zum Öffnen im Webbrowser, mit den Informationen, auf die Sie nach Artikel 15 DSGVO Anspruch haben.
+archive-readme-portability = Sie können diese Daten zu einem anderen Anbieter mitnehmen (Artikel 20 DSGVO).
+basis-consent = Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)
+basis-contract = Vertragserfüllung (Art. 6 Abs. 1 lit. b DSGVO)
+basis-legitimate-interest = Berechtigte Interessen (Art. 6 Abs. 1 lit. f DSGVO)
+basis-legal-obligation = Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO)
+retention-consent = {$days ->
+    [one] {$days} Tag
+   *[other] {$days} Tage
+} nach dem Ende der Einwilligung: Sobald alle Einwilligungen einer Person widerrufen sind, werden ihre Daten nach der längsten Frist dieser Zwecke gelöscht, gerechnet ab dem späteren Zeitpunkt von letztem Widerruf und letzter Aktivität.
+retention-other = {$days ->
+    [one] {$days} Tag
+   *[other] {$days} Tage
+}; eine Person, deren Einwilligungen alle beendet sind, wird für diesen Zweck nicht länger gespeichert (ihre Daten werden mit ihr gelöscht), und Kontakte ohne jede Einwilligung werden durch die Regel für inaktive Kontakte entfernt, wenn diese eingeschaltet ist.
+retention-removes-engagement = Öffnungen und Klicks, die älter sind, werden täglich gelöscht.
+retention-removes-website = Seitenaufrufe, Shop-Ereignisse, Bestellungen und nicht zugeordnete Besucher, die älter sind, werden täglich gelöscht.
+retention-removes-transactional = Transaktionsnachrichten (die Vorlage, die darin eingesetzten Daten und ihr Zustellstatus), die älter sind, werden täglich gelöscht, sobald sie zugestellt oder aufgegeben wurden.
+store-contacts = Ihr Profil: E-Mail-Adresse, Name, Telefon, Sprache, Zeitzone, weitere Angaben, die Sie gemacht haben, Schlagwörter, Listen und Anmeldestatus.
+store-consents = Ihre Einwilligungen: jede Erteilung und jeder Widerruf, mit dem genauen angezeigten Wortlaut, wie und wann, und einer gekürzten IP-Adresse.
+store-contact-history = Der Verlauf der Änderungen an Ihrem Profil: welche Angaben sich wann und durch wen geändert haben.
+store-contact-activity = Eine Zusammenfassung Ihrer Interaktionen: wann Sie zuletzt eine E-Mail geöffnet oder darin geklickt oder die Website besucht haben, mit Anzahlen, Bestellungen und Umsatz.
+store-outbox = Die an Sie gesendeten oder zu sendenden Kampagnen, jeweils mit dem Zustellstatus.
+store-messages = An Sie gesendete Servicenachrichten (etwa Bestätigungen) mit den darin enthaltenen Daten.
+store-public-intake = Anfragen, die Sie auf unseren öffentlichen Seiten gestellt haben (ein Anmeldeformular, ein Zugangslink zu diesem Portal), gespeichert, bis sie einen Moment später ausgeführt werden.
+store-sessions = Ihre Anmeldungen in der Verwaltung (nur Konten von Mitarbeitenden).
+store-users = Ihr Mitarbeiterkonto: Anmeldename, Anzeigename, Rolle und Anmeldedaten.
+store-api-tokens = Zugangsschlüssel für die Systeme des Shops, die mit Ihrem Mitarbeiterkonto erstellt wurden.
+store-bounces = E-Mails an Sie, die nicht zugestellt werden konnten oder die Sie als Spam gemeldet haben: wann, und der angegebene Grund.
+store-audit = Das Protokoll zur Rechenschaftspflicht: was wann und von wem mit Ihren Daten getan wurde (mit gekürzten IP-Adressen).
+store-dsr-requests = Ihre Anträge zu Ihren Daten: Art, Daten, Stand und die unternommenen Schritte.
+store-dsr-details = Was Sie in Ihren Anträgen geschrieben haben, und die Antworten, die Sie erhalten haben.
+store-restrictions = Die von Ihnen verlangte Einschränkung der Verarbeitung: seit wann und warum.
+store-events = Ihre Öffnungen und Klicks in unseren E-Mails sowie Ihre Seitenaufrufe, Shop-Ereignisse und Bestellungen auf der Website.
+store-track-seen = Ob Sie jede E-Mail geöffnet oder darin geklickt haben (damit jede Person nur einmal gezählt wird).
+store-visitor-links = Die Verbindung zwischen Ihren Besuchen auf der Website und Ihrem Profil (nachdem Sie auf einen Link in einer E-Mail geklickt oder ein Formular bestätigt haben).
+store-form-submissions = Was Sie über ein Anmeldeformular gesendet haben, als Nachweis Ihrer Einwilligung: die Angaben, die angekreuzten Kästchen, der Zeitpunkt, eine gekürzte IP-Adresse und die Art des Browsers.
+request-kind-access = Auskunft über Ihre Daten (Art. 15 DSGVO)
+request-kind-portability = Datenübertragbarkeit (Art. 20 DSGVO)
+request-kind-rectification = Berichtigung (Art. 16 DSGVO)
+request-kind-erasure = Löschung (Art. 17 DSGVO)
+request-kind-restriction = Einschränkung der Verarbeitung (Art. 18 DSGVO)
+request-kind-objection = Widerspruch (Art. 21 DSGVO)
+request-kind-withdrawal = Widerruf der Einwilligung (Art. 7 Abs. 3 DSGVO)
+request-state-open = in Bearbeitung
+request-state-done = erledigt
+request-state-refused = abgelehnt
+
 ## Subscription states, as a person reads them
 status-pending = wartet auf Ihre Bestätigung
 status-subscribed = angemeldet

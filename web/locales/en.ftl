@@ -152,6 +152,118 @@ portal-requests = Your requests
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Sign out
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d %B %Y, %H:%M:%S %Z
+meta-number-decimal = .
+meta-number-group = ,
+archive-title = Your personal data
+archive-title-at = Your personal data at {$shop}
+archive-made = Made on {$date} for the record {$record}. The file data.json in this archive holds the same data in full, machine-readable.
+archive-who = Who holds it
+archive-controller-unnamed = The organisation that sent you this archive
+archive-dpo = Data protection officer: {$contact}.
+archive-profile = Your profile
+archive-no-profile = We hold no profile about you.
+archive-email = Email address
+archive-first-name = First name
+archive-last-name = Last name
+archive-phone = Phone
+archive-language = Language
+archive-time-zone = Time zone
+archive-tags = Tags
+archive-lists = Lists
+archive-subscription = Subscription
+archive-recorded-through = Recorded through
+archive-recorded-on = Recorded on
+archive-last-changed = Last changed
+archive-merged = Records merged into this one
+archive-yes = yes
+archive-no = no
+archive-consents = Your consents
+archive-col-when = When
+archive-col-purpose = Purpose
+archive-col-given = Given or withdrawn
+archive-col-how = How
+archive-col-wording = The text shown
+archive-consent-given = given
+archive-consent-withdrawn = withdrawn
+archive-no-consent = No consent is recorded.
+archive-via-form = a subscribe form
+archive-via-import = an import of a contact list
+archive-via-import-named = an import of a contact list ({$batch})
+archive-via-api = the shop's systems (API)
+archive-via-admin = a member of staff
+archive-via-merge = a merge of two records about you
+archive-via-subject = you, on one of our pages
+archive-why = Why we process your data
+archive-col-basis = Lawful basis
+archive-col-data = Data
+archive-col-kept = Kept for
+archive-col-recipients = Recipients
+archive-no-recipients = nobody outside the organisation
+archive-came-from = Where your data came from
+archive-no-source = No source is recorded.
+archive-where = What is kept, where
+archive-col-what = What it is
+archive-col-records = Records
+archive-col-file = File in this archive
+archive-rights = Your rights
+archive-rights-text = You have the right of access to your data (Art. 15 GDPR) and the right to data portability (Art. 20), the right to rectification (Art. 16), the right to erasure (Art. 17) and the right to restriction of processing (Art. 18), the right to object at any time to processing based on legitimate interests and to direct marketing (Art. 21), and the right to withdraw your consent at any time, without affecting the lawfulness of processing based on consent before its withdrawal (Art. 7(3)). You also have the right to lodge a complaint with a supervisory authority (Art. 77).
+archive-rights-dpo = Write to {$contact} for any of these.
+archive-readme-intro = This archive holds all the personal data that this organisation keeps about you, as it was when the archive was made.
+archive-readme-data-json = data.json: everything, machine-readable (JSON).
+archive-readme-keys = The names in data.json are the same in every language, so that programs can read them: "stores" maps each place where data is kept to its records; "purposes" says why each kind of data is processed ("name", "description"), on which lawful basis ("lawful_basis"), which data ("categories"), for how long ("retention_days", "retention") and who receives it ("recipients"); "wordings" holds the exact texts you agreed to (the consents refer to them by purpose and version); "controller" names the organisation responsible; "records" counts the records; "generated_at" is when the archive was made (UTC); "contact_id" is the reference of your record.
+archive-readme-csv = csv/: the same records as one spreadsheet table per place of storage (UTF-8, comma-separated); the column headings are the names used in data.json.
+archive-readme-summary = summary.html: a readable summary, to open in a web browser, with the information Article 15 GDPR entitles you to.
+archive-readme-portability = You may take this data to another service (Article 20 GDPR).
+basis-consent = Consent (Art. 6(1)(a) GDPR)
+basis-contract = Performance of a contract (Art. 6(1)(b) GDPR)
+basis-legitimate-interest = Legitimate interests (Art. 6(1)(f) GDPR)
+basis-legal-obligation = Legal obligation (Art. 6(1)(c) GDPR)
+retention-consent = {$days ->
+    [one] {$days} day
+   *[other] {$days} days
+} after the consent ends: once every consent a person gave has been withdrawn, they are erased after the longest period of those purposes, counted from the later of the last withdrawal and their last activity.
+retention-other = {$days ->
+    [one] {$days} day
+   *[other] {$days} days
+}; a person whose consents have all ended is not kept longer for this purpose (its data goes with them), and contacts without any consent are removed by the inactive-contacts rule when it is on.
+retention-removes-engagement = Opens and clicks older than this are removed daily.
+retention-removes-website = Page views, shop events, orders and unlinked visitors older than this are removed daily.
+retention-removes-transactional = Transactional messages (the template and the data merged into it, and their delivery state) older than this are removed daily once delivered or given up.
+store-contacts = Your profile: email address, name, phone, language, time zone, further details you gave, tags, lists and subscription status.
+store-consents = Your consents: each one given or withdrawn, with the exact text shown, how and when, and a shortened IP address.
+store-contact-history = The history of changes to your profile: which details changed, when and by whom.
+store-contact-activity = A summary of your engagement: when you last opened or clicked an email or visited the website, with counts, orders and revenue.
+store-outbox = The campaigns sent or to be sent to you, with the delivery state of each.
+store-messages = Service messages sent to you (such as confirmations), with the data they contained.
+store-public-intake = Requests you made on our public pages (a subscribe form, a sign-in link to this portal), kept until they are carried out a moment later.
+store-sessions = Your sign-in sessions to the administration (staff accounts only).
+store-users = Your staff account: login name, display name, role and sign-in credentials.
+store-api-tokens = Access keys for the shop's systems created with your staff account.
+store-bounces = Emails to you that could not be delivered or that you reported as spam: when, and the reason given.
+store-audit = The accountability log: what was done with your data, when and by whom (with shortened IP addresses).
+store-dsr-requests = Your requests about your data: kind, dates, state and the steps taken.
+store-dsr-details = What you wrote in your requests and the answers sent to you.
+store-restrictions = The restriction of processing you asked for: since when and why.
+store-events = Your opens and clicks of our emails, and your page views, shop events and orders on the website.
+store-track-seen = Whether you opened or clicked each email (so that each person is counted once).
+store-visitor-links = The link between your visits to the website and your profile (after you clicked a link in an email or confirmed a form).
+store-form-submissions = What you sent through a subscribe form, as proof of your consent: the values, the boxes ticked, when, a shortened IP address and the type of browser.
+request-kind-access = Access to your data (Art. 15 GDPR)
+request-kind-portability = Data portability (Art. 20 GDPR)
+request-kind-rectification = Rectification (Art. 16 GDPR)
+request-kind-erasure = Erasure (Art. 17 GDPR)
+request-kind-restriction = Restriction of processing (Art. 18 GDPR)
+request-kind-objection = Objection (Art. 21 GDPR)
+request-kind-withdrawal = Withdrawal of consent (Art. 7(3) GDPR)
+request-state-open = in progress
+request-state-done = completed
+request-state-refused = refused
+
 ## Subscription states, as a person reads them
 status-pending = waiting for your confirmation
 status-subscribed = subscribed

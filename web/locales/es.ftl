@@ -153,6 +153,118 @@ portal-requests = Tus solicitudes
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Cerrar sesión
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d de %B de %Y, %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = .
+archive-title = Tus datos personales
+archive-title-at = Tus datos personales en {$shop}
+archive-made = Generado el {$date} para el registro {$record}. El archivo data.json de este paquete contiene los mismos datos completos, en un formato legible por máquina.
+archive-who = Quién los tiene
+archive-controller-unnamed = La organización que te ha enviado este archivo
+archive-dpo = Delegado de protección de datos: {$contact}.
+archive-profile = Tu perfil
+archive-no-profile = No tenemos ningún perfil tuyo.
+archive-email = Correo electrónico
+archive-first-name = Nombre
+archive-last-name = Apellidos
+archive-phone = Teléfono
+archive-language = Idioma
+archive-time-zone = Zona horaria
+archive-tags = Etiquetas
+archive-lists = Listas
+archive-subscription = Suscripción
+archive-recorded-through = Registrado mediante
+archive-recorded-on = Registrado el
+archive-last-changed = Última modificación
+archive-merged = Registros fusionados en este
+archive-yes = sí
+archive-no = no
+archive-consents = Tus consentimientos
+archive-col-when = Cuándo
+archive-col-purpose = Finalidad
+archive-col-given = Dado o retirado
+archive-col-how = Cómo
+archive-col-wording = El texto mostrado
+archive-consent-given = dado
+archive-consent-withdrawn = retirado
+archive-no-consent = No consta ningún consentimiento.
+archive-via-form = un formulario de suscripción
+archive-via-import = la importación de una lista de contactos
+archive-via-import-named = la importación de una lista de contactos ({$batch})
+archive-via-api = los sistemas de la tienda (API)
+archive-via-admin = un miembro del personal
+archive-via-merge = la fusión de dos registros sobre ti
+archive-via-subject = tú, en una de nuestras páginas
+archive-why = Por qué tratamos tus datos
+archive-col-basis = Base jurídica
+archive-col-data = Datos
+archive-col-kept = Plazo de conservación
+archive-col-recipients = Destinatarios
+archive-no-recipients = nadie fuera de la organización
+archive-came-from = De dónde proceden tus datos
+archive-no-source = No consta ninguna procedencia.
+archive-where = Qué se conserva y dónde
+archive-col-what = Qué es
+archive-col-records = Registros
+archive-col-file = Archivo en este paquete
+archive-rights = Tus derechos
+archive-rights-text = Tienes derecho de acceso a tus datos (art. 15 del RGPD) y derecho a la portabilidad de los datos (art. 20), derecho de rectificación (art. 16), derecho de supresión (art. 17) y derecho a la limitación del tratamiento (art. 18), derecho a oponerte en cualquier momento al tratamiento basado en intereses legítimos y a la mercadotecnia directa (art. 21), y derecho a retirar tu consentimiento en cualquier momento, sin que ello afecte a la licitud del tratamiento basado en el consentimiento previo a su retirada (art. 7, apartado 3). También tienes derecho a presentar una reclamación ante una autoridad de control (art. 77).
+archive-rights-dpo = Para cualquiera de ellos, escribe a {$contact}.
+archive-readme-intro = Este archivo contiene todos los datos personales que esta organización conserva sobre ti, tal como estaban cuando se generó.
+archive-readme-data-json = data.json: todos los datos, en un formato legible por máquina (JSON).
+archive-readme-keys = Los nombres de data.json son iguales en todos los idiomas (en inglés), para que los programas puedan leerlos: «stores» asigna a cada lugar de conservación sus registros; «purposes» indica por qué se trata cada tipo de datos («name», «description»), con qué base jurídica («lawful_basis»), qué datos («categories»), durante cuánto tiempo («retention_days», «retention») y quién los recibe («recipients»); «wordings» contiene los textos exactos que aceptaste (los consentimientos remiten a ellos por finalidad y versión); «controller» identifica al responsable del tratamiento; «records» es el número de registros; «generated_at» es el momento en que se generó el archivo (UTC); «contact_id» es la referencia de tu registro.
+archive-readme-csv = csv/: los mismos registros, en una tabla de hoja de cálculo por lugar de conservación (UTF-8, separada por comas); los encabezados de columna son los nombres usados en data.json.
+archive-readme-summary = summary.html: un resumen legible, para abrir en un navegador web, con la información a la que tienes derecho según el artículo 15 del RGPD.
+archive-readme-portability = Puedes llevarte estos datos a otro servicio (artículo 20 del RGPD).
+basis-consent = Consentimiento (art. 6, apartado 1, letra a, del RGPD)
+basis-contract = Ejecución de un contrato (art. 6, apartado 1, letra b, del RGPD)
+basis-legitimate-interest = Intereses legítimos (art. 6, apartado 1, letra f, del RGPD)
+basis-legal-obligation = Obligación legal (art. 6, apartado 1, letra c, del RGPD)
+retention-consent = {$days ->
+    [one] {$days} día
+   *[other] {$days} días
+} después de que termine el consentimiento: cuando se han retirado todos los consentimientos que dio una persona, sus datos se suprimen al cabo del plazo más largo de esas finalidades, contado desde la fecha más reciente entre la última retirada y su última actividad.
+retention-other = {$days ->
+    [one] {$days} día
+   *[other] {$days} días
+}; una persona cuyos consentimientos han terminado todos no se conserva más tiempo por esta finalidad (sus datos se suprimen con ella), y los contactos sin ningún consentimiento se eliminan mediante la regla de contactos inactivos cuando está activada.
+retention-removes-engagement = Las aperturas y los clics más antiguos se eliminan a diario.
+retention-removes-website = Las páginas vistas, los eventos de la tienda, los pedidos y los visitantes no vinculados más antiguos se eliminan a diario.
+retention-removes-transactional = Los mensajes transaccionales (la plantilla, los datos insertados en ella y su estado de entrega) más antiguos se eliminan a diario una vez entregados o descartados.
+store-contacts = Tu perfil: correo electrónico, nombre, teléfono, idioma, zona horaria, otros datos que nos diste, etiquetas, listas y estado de la suscripción.
+store-consents = Tus consentimientos: cada uno dado o retirado, con el texto exacto mostrado, cómo y cuándo, y una dirección IP abreviada.
+store-contact-history = El historial de cambios de tu perfil: qué datos cambiaron, cuándo y quién los cambió.
+store-contact-activity = Un resumen de tu interacción: cuándo abriste o hiciste clic por última vez en un correo o visitaste el sitio web, con recuentos, pedidos e importe de compras.
+store-outbox = Las campañas enviadas o por enviarte, con el estado de entrega de cada una.
+store-messages = Los mensajes de servicio que te enviamos (como confirmaciones), con los datos que contenían.
+store-public-intake = Solicitudes que hiciste en nuestras páginas públicas (un formulario de suscripción, un enlace de acceso a este portal), conservadas hasta que se ejecutan un momento después.
+store-sessions = Tus sesiones de acceso a la administración (solo cuentas del personal).
+store-users = Tu cuenta de personal: nombre de usuario, nombre visible, rol y credenciales de acceso.
+store-api-tokens = Claves de acceso a los sistemas de la tienda creadas con tu cuenta de personal.
+store-bounces = Los correos que no se te pudieron entregar o que marcaste como spam: cuándo y el motivo indicado.
+store-audit = El registro de responsabilidad proactiva: qué se hizo con tus datos, cuándo y quién lo hizo (con direcciones IP abreviadas).
+store-dsr-requests = Tus solicitudes sobre tus datos: tipo, fechas, estado y medidas tomadas.
+store-dsr-details = Lo que escribiste en tus solicitudes y las respuestas que te enviamos.
+store-restrictions = La limitación del tratamiento que pediste: desde cuándo y por qué.
+store-events = Tus aperturas y clics en nuestros correos, y tus páginas vistas, eventos de la tienda y pedidos en el sitio web.
+store-track-seen = Si abriste o hiciste clic en cada correo (para contar a cada persona una sola vez).
+store-visitor-links = El vínculo entre tus visitas al sitio web y tu perfil (después de que hicieras clic en un enlace de un correo o confirmaras un formulario).
+store-form-submissions = Lo que enviaste mediante un formulario de suscripción, como prueba de tu consentimiento: los valores, las casillas marcadas, cuándo, una dirección IP abreviada y el tipo de navegador.
+request-kind-access = Acceso a tus datos (art. 15 del RGPD)
+request-kind-portability = Portabilidad de los datos (art. 20 del RGPD)
+request-kind-rectification = Rectificación (art. 16 del RGPD)
+request-kind-erasure = Supresión (art. 17 del RGPD)
+request-kind-restriction = Limitación del tratamiento (art. 18 del RGPD)
+request-kind-objection = Oposición (art. 21 del RGPD)
+request-kind-withdrawal = Retirada del consentimiento (art. 7, apartado 3, del RGPD)
+request-state-open = en curso
+request-state-done = completada
+request-state-refused = denegada
+
 ## Subscription states, as a person reads them
 status-pending = pendiente de tu confirmación
 status-subscribed = activa

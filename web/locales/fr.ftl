@@ -154,6 +154,118 @@ portal-requests = Vos demandes
 portal-request-line = {$kind}, {$date} : {$state}
 portal-sign-out = Se déconnecter
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d %B %Y à %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = {"\u202F"}
+archive-title = Vos données personnelles
+archive-title-at = Vos données personnelles chez {$shop}
+archive-made = Établi le {$date} pour la fiche {$record}. Le fichier data.json de cette archive contient les mêmes données dans leur intégralité, dans un format lisible par machine.
+archive-who = Qui les détient
+archive-controller-unnamed = L’organisation qui vous a envoyé cette archive
+archive-dpo = Délégué à la protection des données : {$contact}.
+archive-profile = Votre profil
+archive-no-profile = Nous ne détenons aucun profil vous concernant.
+archive-email = Adresse e-mail
+archive-first-name = Prénom
+archive-last-name = Nom
+archive-phone = Téléphone
+archive-language = Langue
+archive-time-zone = Fuseau horaire
+archive-tags = Étiquettes
+archive-lists = Listes
+archive-subscription = Abonnement
+archive-recorded-through = Enregistré via
+archive-recorded-on = Enregistré le
+archive-last-changed = Dernière modification
+archive-merged = Fiches fusionnées dans celle-ci
+archive-yes = oui
+archive-no = non
+archive-consents = Vos consentements
+archive-col-when = Quand
+archive-col-purpose = Finalité
+archive-col-given = Donné ou retiré
+archive-col-how = Comment
+archive-col-wording = Le texte affiché
+archive-consent-given = donné
+archive-consent-withdrawn = retiré
+archive-no-consent = Aucun consentement n’est enregistré.
+archive-via-form = un formulaire d’inscription
+archive-via-import = l’import d’une liste de contacts
+archive-via-import-named = l’import d’une liste de contacts ({$batch})
+archive-via-api = les systèmes de la boutique (API)
+archive-via-admin = un membre du personnel
+archive-via-merge = la fusion de deux fiches vous concernant
+archive-via-subject = vous-même, sur l’une de nos pages
+archive-why = Pourquoi nous traitons vos données
+archive-col-basis = Base juridique
+archive-col-data = Données
+archive-col-kept = Durée de conservation
+archive-col-recipients = Destinataires
+archive-no-recipients = personne en dehors de l’organisation
+archive-came-from = D’où proviennent vos données
+archive-no-source = Aucune origine n’est enregistrée.
+archive-where = Ce qui est conservé, et où
+archive-col-what = De quoi il s’agit
+archive-col-records = Enregistrements
+archive-col-file = Fichier dans cette archive
+archive-rights = Vos droits
+archive-rights-text = Vous disposez d’un droit d’accès à vos données (art. 15 du RGPD) et d’un droit à la portabilité des données (art. 20), d’un droit de rectification (art. 16), d’un droit à l’effacement (art. 17) et d’un droit à la limitation du traitement (art. 18), du droit de vous opposer à tout moment au traitement fondé sur l’intérêt légitime et à la prospection (art. 21), ainsi que du droit de retirer votre consentement à tout moment, sans que cela compromette la licéité du traitement fondé sur le consentement effectué avant ce retrait (art. 7, paragraphe 3). Vous avez également le droit d’introduire une réclamation auprès d’une autorité de contrôle (art. 77).
+archive-rights-dpo = Pour exercer l’un de ces droits, écrivez à {$contact}.
+archive-readme-intro = Cette archive contient toutes les données personnelles que cette organisation conserve à votre sujet, telles qu’elles étaient au moment où l’archive a été établie.
+archive-readme-data-json = data.json : toutes les données, dans un format lisible par machine (JSON).
+archive-readme-keys = Les noms utilisés dans data.json sont les mêmes dans toutes les langues (en anglais), afin que des programmes puissent les lire : « stores » associe à chaque lieu de conservation ses enregistrements ; « purposes » indique pourquoi chaque type de données est traité (« name », « description »), sur quelle base juridique (« lawful_basis »), quelles données (« categories »), pendant combien de temps (« retention_days », « retention ») et qui les reçoit (« recipients ») ; « wordings » contient les textes exacts auxquels vous avez consenti (les consentements y renvoient par finalité et version) ; « controller » désigne le responsable du traitement ; « records » est le nombre d’enregistrements ; « generated_at » est le moment où l’archive a été établie (UTC) ; « contact_id » est la référence de votre fiche.
+archive-readme-csv = csv/ : les mêmes enregistrements, sous forme d’un tableau par lieu de conservation (UTF-8, séparateur virgule) ; les en-têtes de colonnes sont les noms utilisés dans data.json.
+archive-readme-summary = summary.html : un récapitulatif lisible, à ouvrir dans un navigateur web, avec les informations auxquelles l’article 15 du RGPD vous donne droit.
+archive-readme-portability = Vous pouvez transmettre ces données à un autre service (article 20 du RGPD).
+basis-consent = Consentement (art. 6, paragraphe 1, point a, du RGPD)
+basis-contract = Exécution d’un contrat (art. 6, paragraphe 1, point b, du RGPD)
+basis-legitimate-interest = Intérêts légitimes (art. 6, paragraphe 1, point f, du RGPD)
+basis-legal-obligation = Obligation légale (art. 6, paragraphe 1, point c, du RGPD)
+retention-consent = {$days ->
+    [one] {$days} jour
+   *[other] {$days} jours
+} après la fin du consentement : lorsque tous les consentements donnés par une personne ont été retirés, ses données sont effacées à l’issue de la plus longue durée de ces finalités, comptée à partir de la date la plus tardive entre le dernier retrait et sa dernière activité.
+retention-other = {$days ->
+    [one] {$days} jour
+   *[other] {$days} jours
+} ; une personne dont tous les consentements ont pris fin n’est pas conservée plus longtemps pour cette finalité (ses données sont effacées avec elle), et les contacts sans aucun consentement sont supprimés par la règle des contacts inactifs lorsqu’elle est activée.
+retention-removes-engagement = Les ouvertures et les clics plus anciens sont supprimés chaque jour.
+retention-removes-website = Les pages vues, les événements de la boutique, les commandes et les visiteurs non rattachés plus anciens sont supprimés chaque jour.
+retention-removes-transactional = Les messages transactionnels (le modèle, les données qui y ont été insérées et leur état de remise) plus anciens sont supprimés chaque jour une fois remis ou abandonnés.
+store-contacts = Votre profil : adresse e-mail, nom, téléphone, langue, fuseau horaire, autres informations que vous avez fournies, étiquettes, listes et état de l’abonnement.
+store-consents = Vos consentements : chaque consentement donné ou retiré, avec le texte exact affiché, comment et quand, et une adresse IP tronquée.
+store-contact-history = L’historique des modifications de votre profil : quelles informations ont changé, quand et par qui.
+store-contact-activity = Un résumé de vos interactions : quand vous avez ouvert un e-mail, cliqué dessus ou visité le site pour la dernière fois, avec des totaux, les commandes et le chiffre d’affaires.
+store-outbox = Les campagnes qui vous ont été envoyées ou doivent l’être, avec l’état de remise de chacune.
+store-messages = Les messages de service qui vous ont été envoyés (par exemple des confirmations), avec les données qu’ils contenaient.
+store-public-intake = Les demandes que vous avez faites sur nos pages publiques (un formulaire d’inscription, un lien de connexion à ce portail), conservées jusqu’à leur exécution un instant plus tard.
+store-sessions = Vos sessions de connexion à l’administration (comptes du personnel uniquement).
+store-users = Votre compte de membre du personnel : identifiant, nom affiché, rôle et données de connexion.
+store-api-tokens = Les clés d’accès aux systèmes de la boutique créées avec votre compte de membre du personnel.
+store-bounces = Les e-mails qui n’ont pas pu vous être remis ou que vous avez signalés comme spam : quand, et la raison indiquée.
+store-audit = Le journal de responsabilité : ce qui a été fait de vos données, quand et par qui (avec des adresses IP tronquées).
+store-dsr-requests = Vos demandes concernant vos données : type, dates, état et mesures prises.
+store-dsr-details = Ce que vous avez écrit dans vos demandes et les réponses qui vous ont été envoyées.
+store-restrictions = La limitation du traitement que vous avez demandée : depuis quand et pourquoi.
+store-events = Vos ouvertures de nos e-mails et vos clics, ainsi que vos pages vues, événements de la boutique et commandes sur le site.
+store-track-seen = Si vous avez ouvert chaque e-mail ou cliqué dessus (afin que chaque personne ne soit comptée qu’une fois).
+store-visitor-links = Le lien entre vos visites sur le site et votre profil (après un clic sur un lien dans un e-mail ou la confirmation d’un formulaire).
+store-form-submissions = Ce que vous avez envoyé par un formulaire d’inscription, comme preuve de votre consentement : les valeurs, les cases cochées, le moment, une adresse IP tronquée et le type de navigateur.
+request-kind-access = Accès à vos données (art. 15 du RGPD)
+request-kind-portability = Portabilité des données (art. 20 du RGPD)
+request-kind-rectification = Rectification (art. 16 du RGPD)
+request-kind-erasure = Effacement (art. 17 du RGPD)
+request-kind-restriction = Limitation du traitement (art. 18 du RGPD)
+request-kind-objection = Opposition (art. 21 du RGPD)
+request-kind-withdrawal = Retrait du consentement (art. 7, paragraphe 3, du RGPD)
+request-state-open = en cours
+request-state-done = traitée
+request-state-refused = refusée
+
 ## Subscription states, as a person reads them
 status-pending = en attente de votre confirmation
 status-subscribed = active

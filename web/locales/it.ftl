@@ -154,6 +154,118 @@ portal-requests = Le tue richieste
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Esci
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d %B %Y, %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = .
+archive-title = I tuoi dati personali
+archive-title-at = I tuoi dati personali presso {$shop}
+archive-made = Generato il {$date} per la scheda {$record}. Il file data.json in questo archivio contiene gli stessi dati per intero, in formato leggibile da dispositivo automatico.
+archive-who = Chi li detiene
+archive-controller-unnamed = L’organizzazione che ti ha inviato questo archivio
+archive-dpo = Responsabile della protezione dei dati: {$contact}.
+archive-profile = Il tuo profilo
+archive-no-profile = Non conserviamo alcun profilo che ti riguardi.
+archive-email = Indirizzo email
+archive-first-name = Nome
+archive-last-name = Cognome
+archive-phone = Telefono
+archive-language = Lingua
+archive-time-zone = Fuso orario
+archive-tags = Etichette
+archive-lists = Liste
+archive-subscription = Iscrizione
+archive-recorded-through = Registrato tramite
+archive-recorded-on = Registrato il
+archive-last-changed = Ultima modifica
+archive-merged = Schede unite in questa
+archive-yes = sì
+archive-no = no
+archive-consents = I tuoi consensi
+archive-col-when = Quando
+archive-col-purpose = Finalità
+archive-col-given = Prestato o revocato
+archive-col-how = Come
+archive-col-wording = Il testo mostrato
+archive-consent-given = prestato
+archive-consent-withdrawn = revocato
+archive-no-consent = Non risulta alcun consenso.
+archive-via-form = un modulo di iscrizione
+archive-via-import = l’importazione di un elenco di contatti
+archive-via-import-named = l’importazione di un elenco di contatti ({$batch})
+archive-via-api = i sistemi del negozio (API)
+archive-via-admin = un membro del personale
+archive-via-merge = l’unione di due schede che ti riguardano
+archive-via-subject = tu stesso, su una delle nostre pagine
+archive-why = Perché trattiamo i tuoi dati
+archive-col-basis = Base giuridica
+archive-col-data = Dati
+archive-col-kept = Periodo di conservazione
+archive-col-recipients = Destinatari
+archive-no-recipients = nessuno al di fuori dell’organizzazione
+archive-came-from = Da dove provengono i tuoi dati
+archive-no-source = Non risulta alcuna origine.
+archive-where = Che cosa è conservato, e dove
+archive-col-what = Che cos’è
+archive-col-records = Voci
+archive-col-file = File in questo archivio
+archive-rights = I tuoi diritti
+archive-rights-text = Hai il diritto di accesso ai tuoi dati (art. 15 del GDPR) e il diritto alla portabilità dei dati (art. 20), il diritto di rettifica (art. 16), il diritto alla cancellazione (art. 17) e il diritto di limitazione di trattamento (art. 18), il diritto di opporti in qualsiasi momento al trattamento basato sul legittimo interesse e al marketing diretto (art. 21), nonché il diritto di revocare il tuo consenso in qualsiasi momento, senza pregiudicare la liceità del trattamento basata sul consenso prima della revoca (art. 7, paragrafo 3). Hai inoltre il diritto di proporre reclamo a un’autorità di controllo (art. 77).
+archive-rights-dpo = Per ciascuno di questi diritti, scrivi a {$contact}.
+archive-readme-intro = Questo archivio contiene tutti i dati personali che questa organizzazione conserva su di te, così com’erano al momento in cui l’archivio è stato generato.
+archive-readme-data-json = data.json: tutti i dati, in formato leggibile da dispositivo automatico (JSON).
+archive-readme-keys = I nomi usati in data.json sono gli stessi in tutte le lingue (in inglese), perché i programmi possano leggerli: «stores» associa a ogni luogo di conservazione le sue voci; «purposes» indica perché viene trattato ogni tipo di dati («name», «description»), su quale base giuridica («lawful_basis»), quali dati («categories»), per quanto tempo («retention_days», «retention») e chi li riceve («recipients»); «wordings» contiene i testi esatti che hai accettato (i consensi vi rimandano per finalità e versione); «controller» indica il titolare del trattamento; «records» è il numero di voci; «generated_at» è il momento in cui l’archivio è stato generato (UTC); «contact_id» è il riferimento della tua scheda.
+archive-readme-csv = csv/: le stesse voci, come una tabella di foglio di calcolo per ogni luogo di conservazione (UTF-8, separata da virgole); le intestazioni delle colonne sono i nomi usati in data.json.
+archive-readme-summary = summary.html: un riepilogo leggibile, da aprire in un browser, con le informazioni a cui hai diritto ai sensi dell’articolo 15 del GDPR.
+archive-readme-portability = Puoi trasferire questi dati a un altro servizio (articolo 20 del GDPR).
+basis-consent = Consenso (art. 6, paragrafo 1, lettera a, del GDPR)
+basis-contract = Esecuzione di un contratto (art. 6, paragrafo 1, lettera b, del GDPR)
+basis-legitimate-interest = Legittimo interesse (art. 6, paragrafo 1, lettera f, del GDPR)
+basis-legal-obligation = Obbligo legale (art. 6, paragrafo 1, lettera c, del GDPR)
+retention-consent = {$days ->
+    [one] {$days} giorno
+   *[other] {$days} giorni
+} dalla fine del consenso: quando tutti i consensi prestati da una persona sono stati revocati, i suoi dati vengono cancellati allo scadere del periodo più lungo tra quelli di tali finalità, calcolato dalla data più recente tra l’ultima revoca e la sua ultima attività.
+retention-other = {$days ->
+    [one] {$days} giorno
+   *[other] {$days} giorni
+}; una persona i cui consensi sono tutti cessati non viene conservata più a lungo per questa finalità (i suoi dati vengono cancellati con lei), e i contatti privi di qualsiasi consenso vengono rimossi dalla regola sui contatti inattivi, se attiva.
+retention-removes-engagement = Le aperture e i clic più vecchi vengono eliminati ogni giorno.
+retention-removes-website = Le pagine visitate, gli eventi del negozio, gli ordini e i visitatori non collegati più vecchi vengono eliminati ogni giorno.
+retention-removes-transactional = I messaggi transazionali (il modello, i dati inseriti e il loro stato di consegna) più vecchi vengono eliminati ogni giorno, una volta consegnati o abbandonati.
+store-contacts = Il tuo profilo: indirizzo email, nome, telefono, lingua, fuso orario, altri dati che ci hai fornito, etichette, liste e stato dell’iscrizione.
+store-consents = I tuoi consensi: ciascuno prestato o revocato, con il testo esatto mostrato, come e quando, e un indirizzo IP abbreviato.
+store-contact-history = La cronologia delle modifiche al tuo profilo: quali dati sono cambiati, quando e da chi.
+store-contact-activity = Un riepilogo delle tue interazioni: quando hai aperto per l’ultima volta un’email, vi hai cliccato o hai visitato il sito, con conteggi, ordini e importo degli acquisti.
+store-outbox = Le campagne inviate o da inviarti, con lo stato di consegna di ciascuna.
+store-messages = I messaggi di servizio che ti abbiamo inviato (ad esempio conferme), con i dati che contenevano.
+store-public-intake = Le richieste che hai fatto sulle nostre pagine pubbliche (un modulo di iscrizione, un link di accesso a questo portale), conservate finché non vengono eseguite un attimo dopo.
+store-sessions = Le tue sessioni di accesso all’amministrazione (solo account del personale).
+store-users = Il tuo account del personale: nome utente, nome visualizzato, ruolo e credenziali di accesso.
+store-api-tokens = Le chiavi di accesso ai sistemi del negozio create con il tuo account del personale.
+store-bounces = Le email che non è stato possibile consegnarti o che hai segnalato come spam: quando, e il motivo indicato.
+store-audit = Il registro per la responsabilizzazione: che cosa è stato fatto con i tuoi dati, quando e da chi (con indirizzi IP abbreviati).
+store-dsr-requests = Le tue richieste relative ai tuoi dati: tipo, date, stato e passi compiuti.
+store-dsr-details = Che cosa hai scritto nelle tue richieste e le risposte che ti abbiamo inviato.
+store-restrictions = La limitazione di trattamento che hai chiesto: da quando e perché.
+store-events = Le tue aperture e i tuoi clic sulle nostre email, e le tue pagine visitate, gli eventi del negozio e gli ordini sul sito.
+store-track-seen = Se hai aperto ogni email o vi hai cliccato (perché ogni persona sia contata una sola volta).
+store-visitor-links = Il collegamento tra le tue visite al sito e il tuo profilo (dopo che hai cliccato un link in un’email o confermato un modulo).
+store-form-submissions = Ciò che hai inviato tramite un modulo di iscrizione, come prova del tuo consenso: i valori, le caselle spuntate, quando, un indirizzo IP abbreviato e il tipo di browser.
+request-kind-access = Accesso ai tuoi dati (art. 15 del GDPR)
+request-kind-portability = Portabilità dei dati (art. 20 del GDPR)
+request-kind-rectification = Rettifica (art. 16 del GDPR)
+request-kind-erasure = Cancellazione (art. 17 del GDPR)
+request-kind-restriction = Limitazione di trattamento (art. 18 del GDPR)
+request-kind-objection = Opposizione (art. 21 del GDPR)
+request-kind-withdrawal = Revoca del consenso (art. 7, paragrafo 3, del GDPR)
+request-state-open = in corso
+request-state-done = completata
+request-state-refused = respinta
+
 ## Subscription states, as a person reads them
 status-pending = in attesa della tua conferma
 status-subscribed = attiva

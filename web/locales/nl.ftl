@@ -153,6 +153,118 @@ portal-requests = Je verzoeken
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Uitloggen
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d %B %Y om %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = .
+archive-title = Je persoonsgegevens
+archive-title-at = Je persoonsgegevens bij {$shop}
+archive-made = Gemaakt op {$date} voor het record {$record}. Het bestand data.json in dit archief bevat dezelfde gegevens volledig en machineleesbaar.
+archive-who = Wie ze bewaart
+archive-controller-unnamed = De organisatie die je dit archief heeft gestuurd
+archive-dpo = Functionaris voor gegevensbescherming: {$contact}.
+archive-profile = Je profiel
+archive-no-profile = We hebben geen profiel van je.
+archive-email = E-mailadres
+archive-first-name = Voornaam
+archive-last-name = Achternaam
+archive-phone = Telefoon
+archive-language = Taal
+archive-time-zone = Tijdzone
+archive-tags = Labels
+archive-lists = Lijsten
+archive-subscription = Inschrijving
+archive-recorded-through = Vastgelegd via
+archive-recorded-on = Vastgelegd op
+archive-last-changed = Laatst gewijzigd
+archive-merged = Records die hierin zijn samengevoegd
+archive-yes = ja
+archive-no = nee
+archive-consents = Je toestemmingen
+archive-col-when = Wanneer
+archive-col-purpose = Doel
+archive-col-given = Gegeven of ingetrokken
+archive-col-how = Hoe
+archive-col-wording = De getoonde tekst
+archive-consent-given = gegeven
+archive-consent-withdrawn = ingetrokken
+archive-no-consent = Er is geen toestemming vastgelegd.
+archive-via-form = een inschrijfformulier
+archive-via-import = de import van een contactenlijst
+archive-via-import-named = de import van een contactenlijst ({$batch})
+archive-via-api = de systemen van de winkel (API)
+archive-via-admin = een medewerker
+archive-via-merge = het samenvoegen van twee records over jou
+archive-via-subject = jijzelf, op een van onze pagina’s
+archive-why = Waarom we je gegevens verwerken
+archive-col-basis = Rechtsgrond
+archive-col-data = Gegevens
+archive-col-kept = Bewaartermijn
+archive-col-recipients = Ontvangers
+archive-no-recipients = niemand buiten de organisatie
+archive-came-from = Waar je gegevens vandaan komen
+archive-no-source = Er is geen herkomst vastgelegd.
+archive-where = Wat er waar wordt bewaard
+archive-col-what = Wat het is
+archive-col-records = Records
+archive-col-file = Bestand in dit archief
+archive-rights = Je rechten
+archive-rights-text = Je hebt recht van inzage in je gegevens (art. 15 AVG) en recht op overdraagbaarheid van gegevens (art. 20), recht op rectificatie (art. 16), recht op gegevenswissing (art. 17) en recht op beperking van de verwerking (art. 18), het recht om op elk moment bezwaar te maken tegen verwerking op grond van gerechtvaardigde belangen en tegen direct marketing (art. 21), en het recht om je toestemming op elk moment in te trekken, zonder dat dit afbreuk doet aan de rechtmatigheid van de verwerking op basis van toestemming vóór de intrekking (art. 7, lid 3). Je hebt ook het recht om een klacht in te dienen bij een toezichthoudende autoriteit (art. 77).
+archive-rights-dpo = Schrijf voor elk van deze rechten naar {$contact}.
+archive-readme-intro = Dit archief bevat alle persoonsgegevens die deze organisatie over je bewaart, zoals ze waren op het moment dat het archief werd gemaakt.
+archive-readme-data-json = data.json: alles, machineleesbaar (JSON).
+archive-readme-keys = De namen in data.json zijn in elke taal hetzelfde (Engels), zodat programma’s ze kunnen lezen: "stores" koppelt elke bewaarplaats aan de records daarin; "purposes" zegt waarom elk soort gegevens wordt verwerkt ("name", "description"), op welke rechtsgrond ("lawful_basis"), welke gegevens ("categories"), hoe lang ("retention_days", "retention") en wie ze ontvangt ("recipients"); "wordings" bevat de precieze teksten waarmee je akkoord bent gegaan (de toestemmingen verwijzen ernaar met doel en versie); "controller" noemt de verwerkingsverantwoordelijke; "records" is het aantal records; "generated_at" is het moment waarop het archief werd gemaakt (UTC); "contact_id" is de verwijzing naar je record.
+archive-readme-csv = csv/: dezelfde records als één spreadsheettabel per bewaarplaats (UTF-8, kommagescheiden); de kolomkoppen zijn de namen uit data.json.
+archive-readme-summary = summary.html: een leesbaar overzicht, te openen in een webbrowser, met de informatie waarop je volgens artikel 15 AVG recht hebt.
+archive-readme-portability = Je mag deze gegevens meenemen naar een andere dienst (artikel 20 AVG).
+basis-consent = Toestemming (art. 6, lid 1, onder a, AVG)
+basis-contract = Uitvoering van een overeenkomst (art. 6, lid 1, onder b, AVG)
+basis-legitimate-interest = Gerechtvaardigde belangen (art. 6, lid 1, onder f, AVG)
+basis-legal-obligation = Wettelijke verplichting (art. 6, lid 1, onder c, AVG)
+retention-consent = {$days ->
+    [one] {$days} dag
+   *[other] {$days} dagen
+} na het einde van de toestemming: zodra elke toestemming die iemand gaf is ingetrokken, worden diens gegevens gewist na de langste termijn van die doelen, gerekend vanaf het laatste van beide: de laatste intrekking of de laatste activiteit.
+retention-other = {$days ->
+    [one] {$days} dag
+   *[other] {$days} dagen
+}; iemand van wie alle toestemmingen zijn beëindigd, wordt voor dit doel niet langer bewaard (diens gegevens gaan mee), en contacten zonder enige toestemming worden verwijderd door de regel voor inactieve contacten als die aanstaat.
+retention-removes-engagement = Openingen en klikken die ouder zijn, worden dagelijks verwijderd.
+retention-removes-website = Paginaweergaven, winkelgebeurtenissen, bestellingen en niet-gekoppelde bezoekers die ouder zijn, worden dagelijks verwijderd.
+retention-removes-transactional = Transactionele berichten (het sjabloon, de gegevens die erin zijn ingevoegd en hun bezorgstatus) die ouder zijn, worden dagelijks verwijderd zodra ze zijn bezorgd of opgegeven.
+store-contacts = Je profiel: e-mailadres, naam, telefoon, taal, tijdzone, andere gegevens die je hebt opgegeven, labels, lijsten en inschrijvingsstatus.
+store-consents = Je toestemmingen: elke gegeven of ingetrokken toestemming, met de precieze getoonde tekst, hoe en wanneer, en een ingekort IP-adres.
+store-contact-history = De geschiedenis van wijzigingen in je profiel: welke gegevens zijn gewijzigd, wanneer en door wie.
+store-contact-activity = Een samenvatting van je interactie: wanneer je voor het laatst een e-mail opende of erin klikte of de website bezocht, met aantallen, bestellingen en omzet.
+store-outbox = De campagnes die naar je zijn of worden verstuurd, met de bezorgstatus van elke campagne.
+store-messages = Servicemails die naar je zijn verstuurd (zoals bevestigingen), met de gegevens die erin stonden.
+store-public-intake = Verzoeken die je op onze openbare pagina’s deed (een inschrijfformulier, een inloglink voor dit portaal), bewaard tot ze een moment later worden uitgevoerd.
+store-sessions = Je inlogsessies in de beheeromgeving (alleen accounts van medewerkers).
+store-users = Je medewerkersaccount: inlognaam, weergavenaam, rol en inloggegevens.
+store-api-tokens = Toegangssleutels voor de systemen van de winkel die met je medewerkersaccount zijn aangemaakt.
+store-bounces = E-mails aan jou die niet konden worden bezorgd of die je als spam hebt gemeld: wanneer, en de opgegeven reden.
+store-audit = Het verantwoordingslogboek: wat er met je gegevens is gedaan, wanneer en door wie (met ingekorte IP-adressen).
+store-dsr-requests = Je verzoeken over je gegevens: soort, data, status en de genomen stappen.
+store-dsr-details = Wat je in je verzoeken schreef en de antwoorden die je kreeg.
+store-restrictions = De beperking van de verwerking die je hebt gevraagd: sinds wanneer en waarom.
+store-events = Je openingen van en klikken in onze e-mails, en je paginaweergaven, winkelgebeurtenissen en bestellingen op de website.
+store-track-seen = Of je elke e-mail hebt geopend of erin hebt geklikt (zodat iedereen maar één keer wordt geteld).
+store-visitor-links = De koppeling tussen je bezoeken aan de website en je profiel (nadat je op een link in een e-mail klikte of een formulier bevestigde).
+store-form-submissions = Wat je via een inschrijfformulier hebt verstuurd, als bewijs van je toestemming: de waarden, de aangevinkte vakjes, wanneer, een ingekort IP-adres en het soort browser.
+request-kind-access = Inzage in je gegevens (art. 15 AVG)
+request-kind-portability = Overdraagbaarheid van gegevens (art. 20 AVG)
+request-kind-rectification = Rectificatie (art. 16 AVG)
+request-kind-erasure = Gegevenswissing (art. 17 AVG)
+request-kind-restriction = Beperking van de verwerking (art. 18 AVG)
+request-kind-objection = Bezwaar (art. 21 AVG)
+request-kind-withdrawal = Intrekking van toestemming (art. 7, lid 3, AVG)
+request-state-open = in behandeling
+request-state-done = afgehandeld
+request-state-refused = afgewezen
+
 ## Subscription states, as a person reads them
 status-pending = wacht op je bevestiging
 status-subscribed = aangemeld

@@ -156,6 +156,118 @@ portal-requests = Państwa żądania
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Wyloguj
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d.%m.%Y, godz. %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = {"\u00A0"}
+archive-title = Państwa dane osobowe
+archive-title-at = Państwa dane osobowe w {$shop}
+archive-made = Sporządzono {$date} dla rekordu {$record}. Plik data.json w tym archiwum zawiera te same dane w całości, w formacie nadającym się do odczytu maszynowego.
+archive-who = Kto przechowuje dane
+archive-controller-unnamed = Organizacja, która przesłała Państwu to archiwum
+archive-dpo = Inspektor ochrony danych: {$contact}.
+archive-profile = Profil
+archive-no-profile = Nie przechowujemy żadnego profilu dotyczącego Państwa.
+archive-email = Adres e-mail
+archive-first-name = Imię
+archive-last-name = Nazwisko
+archive-phone = Telefon
+archive-language = Język
+archive-time-zone = Strefa czasowa
+archive-tags = Etykiety
+archive-lists = Listy
+archive-subscription = Subskrypcja
+archive-recorded-through = Źródło zapisu
+archive-recorded-on = Data zapisu
+archive-last-changed = Ostatnia zmiana
+archive-merged = Rekordy scalone z tym rekordem
+archive-yes = tak
+archive-no = nie
+archive-consents = Zgody
+archive-col-when = Kiedy
+archive-col-purpose = Cel
+archive-col-given = Udzielona czy wycofana
+archive-col-how = W jaki sposób
+archive-col-wording = Wyświetlona treść
+archive-consent-given = udzielona
+archive-consent-withdrawn = wycofana
+archive-no-consent = Nie odnotowano żadnej zgody.
+archive-via-form = formularz zapisu
+archive-via-import = import listy kontaktów
+archive-via-import-named = import listy kontaktów ({$batch})
+archive-via-api = systemy sklepu (API)
+archive-via-admin = pracownik
+archive-via-merge = scalenie dwóch rekordów dotyczących Państwa
+archive-via-subject = Państwo, na jednej z naszych stron
+archive-why = Dlaczego przetwarzamy Państwa dane
+archive-col-basis = Podstawa prawna
+archive-col-data = Dane
+archive-col-kept = Okres przechowywania
+archive-col-recipients = Odbiorcy
+archive-no-recipients = nikt spoza organizacji
+archive-came-from = Skąd pochodzą Państwa dane
+archive-no-source = Nie odnotowano źródła.
+archive-where = Co i gdzie jest przechowywane
+archive-col-what = Co to jest
+archive-col-records = Wpisy
+archive-col-file = Plik w tym archiwum
+archive-rights = Państwa prawa
+archive-rights-text = Przysługuje Państwu prawo dostępu do danych (art. 15 RODO) i prawo do przenoszenia danych (art. 20), prawo do sprostowania danych (art. 16), prawo do usunięcia danych (art. 17) i prawo do ograniczenia przetwarzania (art. 18), prawo do wniesienia w dowolnym momencie sprzeciwu wobec przetwarzania opartego na prawnie uzasadnionych interesach oraz wobec marketingu bezpośredniego (art. 21), a także prawo do cofnięcia zgody w dowolnym momencie bez wpływu na zgodność z prawem przetwarzania, którego dokonano na podstawie zgody przed jej cofnięciem (art. 7 ust. 3). Przysługuje Państwu również prawo wniesienia skargi do organu nadzorczego (art. 77).
+archive-rights-dpo = W każdej z tych spraw prosimy pisać na adres {$contact}.
+archive-readme-intro = To archiwum zawiera wszystkie dane osobowe, które ta organizacja przechowuje na Państwa temat, w stanie z chwili sporządzenia archiwum.
+archive-readme-data-json = data.json: wszystkie dane w formacie nadającym się do odczytu maszynowego (JSON).
+archive-readme-keys = Nazwy w pliku data.json są takie same w każdym języku (angielskie), aby mogły je odczytać programy: „stores” przyporządkowuje każdemu miejscu przechowywania jego wpisy; „purposes” podaje, w jakim celu przetwarzany jest każdy rodzaj danych („name”, „description”), na jakiej podstawie prawnej („lawful_basis”), jakie dane („categories”), jak długo („retention_days”, „retention”) i kto je otrzymuje („recipients”); „wordings” zawiera dokładne treści, na które Państwo wyrazili zgodę (zgody odwołują się do nich przez cel i wersję); „controller” wskazuje administratora; „records” to liczba wpisów; „generated_at” to chwila sporządzenia archiwum (UTC); „contact_id” to identyfikator Państwa rekordu.
+archive-readme-csv = csv/: te same wpisy w postaci jednej tabeli arkusza kalkulacyjnego na każde miejsce przechowywania (UTF-8, wartości rozdzielone przecinkami); nagłówki kolumn to nazwy z pliku data.json.
+archive-readme-summary = summary.html: czytelne podsumowanie do otwarcia w przeglądarce internetowej, z informacjami, do których uzyskania mają Państwo prawo na mocy art. 15 RODO.
+archive-readme-portability = Mogą Państwo przenieść te dane do innego usługodawcy (art. 20 RODO).
+basis-consent = Zgoda (art. 6 ust. 1 lit. a RODO)
+basis-contract = Wykonanie umowy (art. 6 ust. 1 lit. b RODO)
+basis-legitimate-interest = Prawnie uzasadnione interesy (art. 6 ust. 1 lit. f RODO)
+basis-legal-obligation = Obowiązek prawny (art. 6 ust. 1 lit. c RODO)
+retention-consent = {$days ->
+    [one] {$days} dzień
+   *[other] {$days} dni
+} od wygaśnięcia zgody: gdy wszystkie zgody udzielone przez daną osobę zostaną wycofane, jej dane są usuwane po upływie najdłuższego z okresów tych celów, liczonego od późniejszej z dwóch dat: ostatniego wycofania zgody lub ostatniej aktywności.
+retention-other = {$days ->
+    [one] {$days} dzień
+   *[other] {$days} dni
+}; dane osoby, której wszystkie zgody wygasły, nie są przechowywane dłużej w tym celu (są usuwane wraz z nią), a kontakty bez żadnej zgody są usuwane przez regułę dotyczącą nieaktywnych kontaktów, jeśli jest włączona.
+retention-removes-engagement = Starsze otwarcia i kliknięcia są usuwane codziennie.
+retention-removes-website = Starsze odsłony stron, zdarzenia w sklepie, zamówienia i niepowiązani odwiedzający są usuwani codziennie.
+retention-removes-transactional = Starsze wiadomości transakcyjne (szablon, wstawione do niego dane i stan doręczenia) są usuwane codziennie po doręczeniu lub rezygnacji z doręczenia.
+store-contacts = Profil: adres e-mail, imię i nazwisko, telefon, język, strefa czasowa, inne podane przez Państwa informacje, etykiety, listy i stan subskrypcji.
+store-consents = Zgody: każde udzielenie i wycofanie zgody, z dokładną wyświetloną treścią, sposobem i czasem oraz skróconym adresem IP.
+store-contact-history = Historia zmian profilu: które dane się zmieniły, kiedy i kto ich dokonał.
+store-contact-activity = Podsumowanie aktywności: kiedy ostatnio otwarto lub kliknięto wiadomość e-mail albo odwiedzono stronę internetową, wraz z liczbami, zamówieniami i wartością zakupów.
+store-outbox = Kampanie wysłane lub przeznaczone do wysłania do Państwa, ze stanem doręczenia każdej z nich.
+store-messages = Wysłane do Państwa wiadomości serwisowe (np. potwierdzenia) wraz z zawartymi w nich danymi.
+store-public-intake = Żądania złożone na naszych stronach publicznych (formularz zapisu, link do logowania w tym portalu), przechowywane do ich wykonania chwilę później.
+store-sessions = Sesje logowania do panelu administracyjnego (dotyczy tylko kont pracowników).
+store-users = Konto pracownika: login, wyświetlana nazwa, rola i dane logowania.
+store-api-tokens = Klucze dostępu do systemów sklepu utworzone za pomocą konta pracownika.
+store-bounces = Wiadomości e-mail, których nie udało się doręczyć lub które zostały zgłoszone jako spam: kiedy i z jakiego powodu.
+store-audit = Rejestr rozliczalności: co zrobiono z Państwa danymi, kiedy i kto (ze skróconymi adresami IP).
+store-dsr-requests = Żądania dotyczące Państwa danych: rodzaj, daty, stan i podjęte działania.
+store-dsr-details = Treść Państwa żądań i wysłane odpowiedzi.
+store-restrictions = Ograniczenie przetwarzania, o które Państwo wnieśli: od kiedy i dlaczego.
+store-events = Otwarcia i kliknięcia naszych wiadomości e-mail oraz odsłony stron, zdarzenia w sklepie i zamówienia na stronie internetowej.
+store-track-seen = Czy każda wiadomość e-mail została otwarta lub kliknięta (aby każdą osobę liczyć tylko raz).
+store-visitor-links = Powiązanie wizyt na stronie internetowej z profilem (po kliknięciu linku w wiadomości e-mail lub potwierdzeniu formularza).
+store-form-submissions = Dane przesłane za pomocą formularza zapisu jako dowód udzielenia zgody: wartości, zaznaczone pola, czas, skrócony adres IP i rodzaj przeglądarki.
+request-kind-access = Dostęp do danych (art. 15 RODO)
+request-kind-portability = Przenoszenie danych (art. 20 RODO)
+request-kind-rectification = Sprostowanie danych (art. 16 RODO)
+request-kind-erasure = Usunięcie danych (art. 17 RODO)
+request-kind-restriction = Ograniczenie przetwarzania (art. 18 RODO)
+request-kind-objection = Sprzeciw (art. 21 RODO)
+request-kind-withdrawal = Cofnięcie zgody (art. 7 ust. 3 RODO)
+request-state-open = w toku
+request-state-done = zrealizowane
+request-state-refused = odrzucone
+
 ## Subscription states, as a person reads them
 status-pending = oczekuje na Państwa potwierdzenie
 status-subscribed = aktywna

@@ -154,6 +154,118 @@ portal-requests = Os seus pedidos
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Terminar sessão
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d de %B de %Y, %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = {"\u00A0"}
+archive-title = Os seus dados pessoais
+archive-title-at = Os seus dados pessoais em {$shop}
+archive-made = Gerado em {$date} para o registo {$record}. O ficheiro data.json deste arquivo contém os mesmos dados na íntegra, num formato de leitura automática.
+archive-who = Quem os detém
+archive-controller-unnamed = A organização que lhe enviou este arquivo
+archive-dpo = Encarregado da proteção de dados: {$contact}.
+archive-profile = O seu perfil
+archive-no-profile = Não temos nenhum perfil sobre si.
+archive-email = Endereço de e-mail
+archive-first-name = Nome próprio
+archive-last-name = Apelido
+archive-phone = Telefone
+archive-language = Idioma
+archive-time-zone = Fuso horário
+archive-tags = Etiquetas
+archive-lists = Listas
+archive-subscription = Subscrição
+archive-recorded-through = Registado através de
+archive-recorded-on = Registado em
+archive-last-changed = Última alteração
+archive-merged = Registos fundidos neste
+archive-yes = sim
+archive-no = não
+archive-consents = Os seus consentimentos
+archive-col-when = Quando
+archive-col-purpose = Finalidade
+archive-col-given = Dado ou retirado
+archive-col-how = Como
+archive-col-wording = O texto apresentado
+archive-consent-given = dado
+archive-consent-withdrawn = retirado
+archive-no-consent = Não está registado nenhum consentimento.
+archive-via-form = um formulário de subscrição
+archive-via-import = a importação de uma lista de contactos
+archive-via-import-named = a importação de uma lista de contactos ({$batch})
+archive-via-api = os sistemas da loja (API)
+archive-via-admin = um membro do pessoal
+archive-via-merge = a fusão de dois registos sobre si
+archive-via-subject = o próprio, numa das nossas páginas
+archive-why = Por que razão tratamos os seus dados
+archive-col-basis = Fundamento jurídico
+archive-col-data = Dados
+archive-col-kept = Prazo de conservação
+archive-col-recipients = Destinatários
+archive-no-recipients = ninguém fora da organização
+archive-came-from = De onde vêm os seus dados
+archive-no-source = Não está registada nenhuma origem.
+archive-where = O que é conservado, e onde
+archive-col-what = O que é
+archive-col-records = Registos
+archive-col-file = Ficheiro neste arquivo
+archive-rights = Os seus direitos
+archive-rights-text = Tem o direito de acesso aos seus dados (art. 15.º do RGPD) e o direito de portabilidade dos dados (art. 20.º), o direito de retificação (art. 16.º), o direito ao apagamento dos dados (art. 17.º) e o direito à limitação do tratamento (art. 18.º), o direito de se opor a qualquer momento ao tratamento baseado em interesses legítimos e à comercialização direta (art. 21.º), bem como o direito de retirar o seu consentimento a qualquer momento, sem comprometer a licitude do tratamento efetuado com base no consentimento previamente dado (art. 7.º, n.º 3). Tem ainda o direito de apresentar reclamação a uma autoridade de controlo (art. 77.º).
+archive-rights-dpo = Para exercer qualquer um destes direitos, escreva para {$contact}.
+archive-readme-intro = Este arquivo contém todos os dados pessoais que esta organização conserva sobre si, tal como estavam no momento em que o arquivo foi gerado.
+archive-readme-data-json = data.json: todos os dados, num formato de leitura automática (JSON).
+archive-readme-keys = Os nomes usados em data.json são iguais em todas as línguas (em inglês), para que os programas os possam ler: «stores» associa a cada local de conservação os respetivos registos; «purposes» indica por que razão é tratado cada tipo de dados («name», «description»), com que fundamento jurídico («lawful_basis»), que dados («categories»), durante quanto tempo («retention_days», «retention») e quem os recebe («recipients»); «wordings» contém os textos exatos que aceitou (os consentimentos remetem para eles por finalidade e versão); «controller» identifica o responsável pelo tratamento; «records» é o número de registos; «generated_at» é o momento em que o arquivo foi gerado (UTC); «contact_id» é a referência do seu registo.
+archive-readme-csv = csv/: os mesmos registos, como uma tabela de folha de cálculo por local de conservação (UTF-8, separada por vírgulas); os cabeçalhos das colunas são os nomes usados em data.json.
+archive-readme-summary = summary.html: um resumo legível, para abrir num navegador, com as informações a que tem direito nos termos do artigo 15.º do RGPD.
+archive-readme-portability = Pode levar estes dados para outro serviço (artigo 20.º do RGPD).
+basis-consent = Consentimento (art. 6.º, n.º 1, alínea a, do RGPD)
+basis-contract = Execução de um contrato (art. 6.º, n.º 1, alínea b, do RGPD)
+basis-legitimate-interest = Interesses legítimos (art. 6.º, n.º 1, alínea f, do RGPD)
+basis-legal-obligation = Obrigação jurídica (art. 6.º, n.º 1, alínea c, do RGPD)
+retention-consent = {$days ->
+    [one] {$days} dia
+   *[other] {$days} dias
+} após o fim do consentimento: quando todos os consentimentos dados por uma pessoa tiverem sido retirados, os seus dados são apagados decorrido o prazo mais longo dessas finalidades, contado a partir da data mais recente entre a última retirada e a sua última atividade.
+retention-other = {$days ->
+    [one] {$days} dia
+   *[other] {$days} dias
+}; uma pessoa cujos consentimentos tenham todos terminado não é conservada por mais tempo para esta finalidade (os seus dados são apagados com ela), e os contactos sem qualquer consentimento são removidos pela regra dos contactos inativos, quando está ativada.
+retention-removes-engagement = As aberturas e os cliques mais antigos são removidos diariamente.
+retention-removes-website = As visualizações de páginas, os eventos da loja, as encomendas e os visitantes não associados mais antigos são removidos diariamente.
+retention-removes-transactional = As mensagens transacionais (o modelo, os dados nele inseridos e o respetivo estado de entrega) mais antigas são removidas diariamente, depois de entregues ou abandonadas.
+store-contacts = O seu perfil: endereço de e-mail, nome, telefone, idioma, fuso horário, outros dados que nos forneceu, etiquetas, listas e estado da subscrição.
+store-consents = Os seus consentimentos: cada consentimento dado ou retirado, com o texto exato apresentado, como e quando, e um endereço IP abreviado.
+store-contact-history = O histórico de alterações ao seu perfil: que dados mudaram, quando e por quem.
+store-contact-activity = Um resumo da sua interação: quando abriu ou clicou pela última vez num e-mail ou visitou o sítio web, com contagens, encomendas e valor das compras.
+store-outbox = As campanhas que lhe foram ou serão enviadas, com o estado de entrega de cada uma.
+store-messages = As mensagens de serviço que lhe foram enviadas (como confirmações), com os dados que continham.
+store-public-intake = Pedidos que fez nas nossas páginas públicas (um formulário de subscrição, uma ligação de acesso a este portal), conservados até serem executados instantes depois.
+store-sessions = As suas sessões de acesso à administração (apenas contas do pessoal).
+store-users = A sua conta de membro do pessoal: nome de utilizador, nome apresentado, função e credenciais de acesso.
+store-api-tokens = Chaves de acesso aos sistemas da loja criadas com a sua conta de membro do pessoal.
+store-bounces = E-mails que não lhe puderam ser entregues ou que assinalou como spam: quando, e o motivo indicado.
+store-audit = O registo de responsabilidade: o que foi feito com os seus dados, quando e por quem (com endereços IP abreviados).
+store-dsr-requests = Os seus pedidos relativos aos seus dados: tipo, datas, estado e diligências efetuadas.
+store-dsr-details = O que escreveu nos seus pedidos e as respostas que lhe foram enviadas.
+store-restrictions = A limitação do tratamento que pediu: desde quando e porquê.
+store-events = As suas aberturas e cliques nos nossos e-mails, e as suas visualizações de páginas, eventos da loja e encomendas no sítio web.
+store-track-seen = Se abriu ou clicou em cada e-mail (para que cada pessoa seja contada uma só vez).
+store-visitor-links = A ligação entre as suas visitas ao sítio web e o seu perfil (depois de ter clicado numa ligação de um e-mail ou confirmado um formulário).
+store-form-submissions = O que enviou através de um formulário de subscrição, como prova do seu consentimento: os valores, as caixas assinaladas, quando, um endereço IP abreviado e o tipo de navegador.
+request-kind-access = Acesso aos seus dados (art. 15.º do RGPD)
+request-kind-portability = Portabilidade dos dados (art. 20.º do RGPD)
+request-kind-rectification = Retificação (art. 16.º do RGPD)
+request-kind-erasure = Apagamento (art. 17.º do RGPD)
+request-kind-restriction = Limitação do tratamento (art. 18.º do RGPD)
+request-kind-objection = Oposição (art. 21.º do RGPD)
+request-kind-withdrawal = Retirada do consentimento (art. 7.º, n.º 3, do RGPD)
+request-state-open = em curso
+request-state-done = concluído
+request-state-refused = recusado
+
 ## Subscription states, as a person reads them
 status-pending = a aguardar a sua confirmação
 status-subscribed = ativa

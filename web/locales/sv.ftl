@@ -153,6 +153,118 @@ portal-requests = Dina begäranden
 portal-request-line = {$kind}, {$date}: {$state}
 portal-sign-out = Logga ut
 
+## Personal-data archive
+# The access archive (README.txt, summary.html) and the portal's list of requests. The meta-
+# lines say how this language writes a moment to the second and a number (decimal mark, then
+# thousands separator; a space as {"\u00A0"} or {"\u202F"}).
+meta-datetime-seconds = %-d %B %Y kl. %H:%M:%S %Z
+meta-number-decimal = ,
+meta-number-group = {"\u00A0"}
+archive-title = Dina personuppgifter
+archive-title-at = Dina personuppgifter hos {$shop}
+archive-made = Skapad {$date} för posten {$record}. Filen data.json i det här arkivet innehåller samma uppgifter i sin helhet, i maskinläsbar form.
+archive-who = Vem som har uppgifterna
+archive-controller-unnamed = Organisationen som skickade det här arkivet till dig
+archive-dpo = Dataskyddsombud: {$contact}.
+archive-profile = Din profil
+archive-no-profile = Vi har ingen profil om dig.
+archive-email = E-postadress
+archive-first-name = Förnamn
+archive-last-name = Efternamn
+archive-phone = Telefon
+archive-language = Språk
+archive-time-zone = Tidszon
+archive-tags = Taggar
+archive-lists = Listor
+archive-subscription = Prenumeration
+archive-recorded-through = Registrerad via
+archive-recorded-on = Registrerad
+archive-last-changed = Senast ändrad
+archive-merged = Poster som slagits samman med den här
+archive-yes = ja
+archive-no = nej
+archive-consents = Dina samtycken
+archive-col-when = När
+archive-col-purpose = Ändamål
+archive-col-given = Givet eller återkallat
+archive-col-how = Hur
+archive-col-wording = Texten som visades
+archive-consent-given = givet
+archive-consent-withdrawn = återkallat
+archive-no-consent = Inget samtycke finns registrerat.
+archive-via-form = ett prenumerationsformulär
+archive-via-import = import av en kontaktlista
+archive-via-import-named = import av en kontaktlista ({$batch})
+archive-via-api = butikens system (API)
+archive-via-admin = en medarbetare
+archive-via-merge = sammanslagning av två poster om dig
+archive-via-subject = du själv, på en av våra sidor
+archive-why = Varför vi behandlar dina uppgifter
+archive-col-basis = Rättslig grund
+archive-col-data = Uppgifter
+archive-col-kept = Lagringstid
+archive-col-recipients = Mottagare
+archive-no-recipients = ingen utanför organisationen
+archive-came-from = Var dina uppgifter kommer ifrån
+archive-no-source = Inget ursprung finns registrerat.
+archive-where = Vad som sparas, och var
+archive-col-what = Vad det är
+archive-col-records = Poster
+archive-col-file = Fil i det här arkivet
+archive-rights = Dina rättigheter
+archive-rights-text = Du har rätt till tillgång till dina uppgifter (artikel 15 i dataskyddsförordningen) och rätt till dataportabilitet (artikel 20), rätt till rättelse (artikel 16), rätt till radering (artikel 17) och rätt till begränsning av behandling (artikel 18), rätt att när som helst göra invändningar mot behandling som grundar sig på berättigade intressen och mot direktmarknadsföring (artikel 21) samt rätt att när som helst återkalla ditt samtycke, utan att det påverkar lagligheten av behandlingen på grundval av samtycket innan det återkallades (artikel 7.3). Du har också rätt att lämna in klagomål till en tillsynsmyndighet (artikel 77).
+archive-rights-dpo = Skriv till {$contact} för någon av dessa.
+archive-readme-intro = Det här arkivet innehåller alla personuppgifter som den här organisationen sparar om dig, så som de var när arkivet skapades.
+archive-readme-data-json = data.json: allt, i maskinläsbar form (JSON).
+archive-readme-keys = Namnen i data.json är desamma på alla språk (engelska), så att program kan läsa dem: ”stores” knyter varje lagringsplats till dess poster; ”purposes” anger varför varje slags uppgift behandlas (”name”, ”description”), med vilken rättslig grund (”lawful_basis”), vilka uppgifter (”categories”), hur länge (”retention_days”, ”retention”) och vem som tar emot dem (”recipients”); ”wordings” innehåller de exakta texter du godkände (samtyckena hänvisar till dem med ändamål och version); ”controller” anger den personuppgiftsansvarige; ”records” är antalet poster; ”generated_at” är när arkivet skapades (UTC); ”contact_id” är referensen till din post.
+archive-readme-csv = csv/: samma poster som en kalkylbladstabell per lagringsplats (UTF-8, kommaavgränsad); kolumnrubrikerna är namnen i data.json.
+archive-readme-summary = summary.html: en lättläst sammanfattning att öppna i en webbläsare, med den information du har rätt till enligt artikel 15 i dataskyddsförordningen.
+archive-readme-portability = Du får ta med dig de här uppgifterna till en annan tjänst (artikel 20 i dataskyddsförordningen).
+basis-consent = Samtycke (artikel 6.1 a i dataskyddsförordningen)
+basis-contract = Fullgörande av avtal (artikel 6.1 b i dataskyddsförordningen)
+basis-legitimate-interest = Berättigade intressen (artikel 6.1 f i dataskyddsförordningen)
+basis-legal-obligation = Rättslig förpliktelse (artikel 6.1 c i dataskyddsförordningen)
+retention-consent = {$days ->
+    [one] {$days} dag
+   *[other] {$days} dagar
+} efter att samtycket upphört: när varje samtycke som en person gett har återkallats raderas personens uppgifter efter den längsta lagringstiden för de ändamålen, räknat från det senare av den sista återkallelsen och personens senaste aktivitet.
+retention-other = {$days ->
+    [one] {$days} dag
+   *[other] {$days} dagar
+}; en person vars samtycken alla har upphört sparas inte längre för det här ändamålet (uppgifterna raderas med personen), och kontakter utan något samtycke tas bort av regeln för inaktiva kontakter när den är påslagen.
+retention-removes-engagement = Öppningar och klick som är äldre tas bort dagligen.
+retention-removes-website = Sidvisningar, butikshändelser, beställningar och okopplade besökare som är äldre tas bort dagligen.
+retention-removes-transactional = Transaktionsmeddelanden (mallen, de uppgifter som fogats in i den och leveransstatusen) som är äldre tas bort dagligen när de har levererats eller gett upp.
+store-contacts = Din profil: e-postadress, namn, telefon, språk, tidszon, andra uppgifter du lämnat, taggar, listor och prenumerationsstatus.
+store-consents = Dina samtycken: varje samtycke som getts eller återkallats, med den exakta text som visades, hur och när, och en förkortad IP-adress.
+store-contact-history = Historiken över ändringar i din profil: vilka uppgifter som ändrades, när och av vem.
+store-contact-activity = En sammanfattning av din aktivitet: när du senast öppnade eller klickade i ett e-postmeddelande eller besökte webbplatsen, med antal, beställningar och köpbelopp.
+store-outbox = De kampanjer som skickats eller ska skickas till dig, med leveransstatus för var och en.
+store-messages = Tjänstemeddelanden som skickats till dig (till exempel bekräftelser), med de uppgifter de innehöll.
+store-public-intake = Förfrågningar du gjort på våra offentliga sidor (ett prenumerationsformulär, en inloggningslänk till den här portalen), sparade tills de utförs en stund senare.
+store-sessions = Dina inloggningar i administrationen (endast medarbetarkonton).
+store-users = Ditt medarbetarkonto: inloggningsnamn, visningsnamn, roll och inloggningsuppgifter.
+store-api-tokens = Åtkomstnycklar till butikens system som skapats med ditt medarbetarkonto.
+store-bounces = E-postmeddelanden till dig som inte kunde levereras eller som du rapporterade som skräppost: när, och angiven orsak.
+store-audit = Loggen för ansvarsskyldighet: vad som gjorts med dina uppgifter, när och av vem (med förkortade IP-adresser).
+store-dsr-requests = Dina begäranden om dina uppgifter: typ, datum, status och vidtagna åtgärder.
+store-dsr-details = Vad du skrev i dina begäranden och de svar som skickats till dig.
+store-restrictions = Den begränsning av behandlingen som du begärt: sedan när och varför.
+store-events = Dina öppningar av och klick i våra e-postmeddelanden, och dina sidvisningar, butikshändelser och beställningar på webbplatsen.
+store-track-seen = Om du öppnade eller klickade i varje e-postmeddelande (så att varje person räknas en gång).
+store-visitor-links = Kopplingen mellan dina besök på webbplatsen och din profil (efter att du klickat på en länk i ett e-postmeddelande eller bekräftat ett formulär).
+store-form-submissions = Det du skickade via ett prenumerationsformulär, som bevis på ditt samtycke: värdena, de rutor du kryssade i, när, en förkortad IP-adress och typ av webbläsare.
+request-kind-access = Tillgång till dina uppgifter (artikel 15 i dataskyddsförordningen)
+request-kind-portability = Dataportabilitet (artikel 20 i dataskyddsförordningen)
+request-kind-rectification = Rättelse (artikel 16 i dataskyddsförordningen)
+request-kind-erasure = Radering (artikel 17 i dataskyddsförordningen)
+request-kind-restriction = Begränsning av behandling (artikel 18 i dataskyddsförordningen)
+request-kind-objection = Invändning (artikel 21 i dataskyddsförordningen)
+request-kind-withdrawal = Återkallelse av samtycke (artikel 7.3 i dataskyddsförordningen)
+request-state-open = pågår
+request-state-done = slutförd
+request-state-refused = avslagen
+
 ## Subscription states, as a person reads them
 status-pending = väntar på din bekräftelse
 status-subscribed = aktiv

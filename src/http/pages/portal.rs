@@ -158,26 +158,15 @@ fn by_subject(ctx: &Ctx) -> By {
 pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let Some((contact, until)) = session(&state, &req) else { return signed_out(&state, &req) };
     let st = state.clone();
-    let data = blocking(move || -> Result<Option<(Value, Option<String>, crate::domain::Status)>, ApiError> {
+    type Held = (Value, Option<String>, crate::domain::Status, Vec<(String, usize)>, Vec<crate::gdpr::Request>);
+    let data = blocking(move || -> Result<Option<Held>, ApiError> {
         let Some(c) = st.contacts.get(&contact)? else { return Ok(None) };
         let consents = st.contacts.consent_state(&contact)?;
         let purposes = st.purposes.all()?;
-        let held: Vec<Value> = st
-            .store
-            .export_person(&contact.person())?
-            .into_iter()
-            .map(|(tree, rows)| {
-                let purpose = crate::store::registry::lookup(&tree).map(|r| r.purpose).unwrap_or("");
-                context! { purpose => purpose, records => rows.len() }
-            })
-            .collect();
-        let requests: Vec<Value> = st
-            .gdpr
-            .requests
-            .of_contact(&contact)?
-            .iter()
-            .map(|r| context! { kind => r.kind.label(), received_at => r.received_at, state => r.state.as_str() })
-            .collect();
+        // Named in the reader's language below, once the page knows it.
+        let held: Vec<(String, usize)> =
+            st.store.export_person(&contact.person())?.into_iter().map(|(tree, rows)| (tree, rows.len())).collect();
+        let requests = st.gdpr.requests.of_contact(&contact)?;
         let preferences = crate::mail::links::sign(
             st.store.keyring(),
             crate::mail::links::LinkKind::Preferences,
@@ -196,19 +185,35 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                 consents => purposes.iter().filter_map(|p| consents.get(&p.key).map(|(s, at)| context! {
                     name => p.name, state => s.as_str(), at => at,
                 })).collect::<Vec<_>>(),
-                held => held, requests => requests,
                 restricted => st.gdpr.restrictions.is_restricted(&contact)?,
                 preferences_url => format!("/p/{preferences}"),
                 review => st.config.gdpr.portal_erasure_review,
             },
             locale,
             status,
+            held,
+            requests,
         )))
     })
     .await?;
     match data {
-        Some((d, locale, status)) => {
+        Some((d, locale, status, held, requests)) => {
             let page = PublicPage::new(&state, &req, locale.as_deref());
+            let held: Vec<Value> = held
+                .iter()
+                .map(|(tree, records)| {
+                    context! { purpose => crate::gdpr::archive::store_text(tree, page.lang), records => records }
+                })
+                .collect();
+            let requests: Vec<Value> = requests
+                .iter()
+                .map(|r| {
+                    context! {
+                        kind => page.t(request_kind_key(r.kind)), received_at => r.received_at,
+                        state => page.t(request_state_key(r.state)),
+                    }
+                })
+                .collect();
             let ok = url::form_urlencoded::parse(req.query_string().as_bytes())
                 .find(|(k, _)| k == "ok")
                 .map(|(_, v)| v.into_owned());
@@ -221,7 +226,7 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                 StatusCode::OK,
                 "portal_me.html",
                 context! {
-                    csrf => csrf(&state, &req), until => until, notice => notice,
+                    csrf => csrf(&state, &req), until => until, notice => notice, held => held, requests => requests,
                     status_text => page.t(status_key(status)), ..d
                 },
             )
@@ -230,6 +235,28 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
             let page = PublicPage::new(&state, &req, None);
             page.render(StatusCode::OK, "portal.html", context! { error => page.t("portal-nothing-held") })
         }
+    }
+}
+
+/// A request's kind as the person reads it, with the article of the regulation.
+fn request_kind_key(k: Kind) -> &'static str {
+    match k {
+        Kind::Access => "request-kind-access",
+        Kind::Portability => "request-kind-portability",
+        Kind::Rectification => "request-kind-rectification",
+        Kind::Erasure => "request-kind-erasure",
+        Kind::Restriction => "request-kind-restriction",
+        Kind::Objection => "request-kind-objection",
+        Kind::Withdrawal => "request-kind-withdrawal",
+    }
+}
+
+fn request_state_key(s: crate::gdpr::State) -> &'static str {
+    use crate::gdpr::State;
+    match s {
+        State::Open => "request-state-open",
+        State::Done => "request-state-done",
+        State::Refused => "request-state-refused",
     }
 }
 
