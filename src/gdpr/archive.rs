@@ -33,10 +33,11 @@ pub struct Archive {
 
 /// The archive's README: what each file is and what the documented keys of `data.json` mean.
 fn readme(lang: &Language) -> String {
-    let parts: [&str; 6] = [
+    let parts: [&str; 7] = [
         "archive-readme-intro",
         "archive-readme-data-json",
         "archive-readme-keys",
+        "archive-readme-wording-languages",
         "archive-readme-csv",
         "archive-readme-summary",
         "archive-readme-portability",
@@ -109,6 +110,8 @@ pub fn basis_text(b: crate::domain::LawfulBasis, lang: &Language) -> String {
 pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyhow::Result<Value> {
     let stores = state.store.export_person(&contact.person())?;
     let mut wordings = BTreeMap::new();
+    // Which language each of those texts is in (where recorded): the proof of what was read.
+    let mut wording_languages = BTreeMap::new();
     for (tree, records) in &stores {
         if tree != crate::contacts::LEDGER {
             continue;
@@ -118,6 +121,9 @@ pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyho
             if let Some(a) = pair {
                 if let (Some(p), Some(v)) = (a[0].as_str(), a[1].as_u64()) {
                     if let Some(w) = state.purposes.wording(p, v as u32)? {
+                        if let Some(code) = &w.language {
+                            wording_languages.insert(format!("{p}/{v}"), code.clone());
+                        }
                         wordings.insert(format!("{p}/{v}"), w.text);
                     }
                 }
@@ -145,6 +151,7 @@ pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyho
         "controller": { "name": settings.organisation, "postal_address": settings.address_line(), "dpo_contact": settings.dpo_contact },
         "purposes": purposes,
         "wordings": wordings,
+        "wording_languages": wording_languages,
         "records": records,
         "stores": stores.into_iter().collect::<BTreeMap<_, _>>(),
     }))
@@ -294,7 +301,12 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
         .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
         .unwrap_or_else(|| settings.tz());
     let purposes = state.purposes.all()?;
-    let purpose_name = |key: &str| purposes.iter().find(|p| p.key == key).map_or(key.to_string(), |p| p.name.clone());
+    let purpose_name = |key: &str| {
+        purposes
+            .iter()
+            .find(|p| p.key == key)
+            .map_or(key.to_string(), |p| state.purposes.name_in(p, &lang.code).unwrap_or_else(|_| p.name.clone()))
+    };
     let lists = state.lists.all()?;
     let list_name = |slug: &str| lists.iter().find(|l| l.slug == slug).map_or(slug.to_string(), |l| l.name.clone());
     let profile: Vec<Value> = contact
@@ -316,9 +328,16 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
             .and_then(|(p, v)| doc["wordings"].get(format!("{p}/{v}")).and_then(Value::as_str))
             .unwrap_or("")
             .to_string();
+        let wording_language = e
+            .wording
+            .as_ref()
+            .and_then(|(p, v)| doc["wording_languages"].get(format!("{p}/{v}")).and_then(Value::as_str))
+            .map(|code| (code.to_string(), crate::i18n::catalogue().get(code).name.clone()));
         json!({
             "at": local_time(e.at, tz, lang),
             "purpose": purpose_name(&e.purpose),
+            "wording_code": wording_language.as_ref().map(|(c, _)| c.clone()),
+            "wording_language": wording_language.map(|(_, n)| n),
             "given": lang.text(if e.granted { "archive-consent-given" } else { "archive-consent-withdrawn" }, None),
             "how": describe_via(&serde_json::to_value(&e.via).unwrap_or(Value::Null), lang),
             "note": e.note,

@@ -173,6 +173,18 @@ fn consent_texts_are_shown_and_recorded_in_the_reader_s_language() {
     let (purpose, version) = entry.wording.unwrap();
     let shown = st.purposes.wording(&purpose, version).unwrap().unwrap();
     assert_eq!(shown.language.as_deref(), Some("fr"), "the ledger's version is the French text");
+    // The archive proves it: the text read, and in which language.
+    let files = dpo_archive(&app, &camille.id.to_string());
+    let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
+    assert_eq!(data["wording_languages"][format!("newsletter/{version}")], "fr");
+    let html = &files["summary.html"];
+    assert!(
+        html.contains(&format!(
+            "<td lang=\"fr\">{}<br><span class=\"muted\">(Français)</span>",
+            t("fr", "purpose-newsletter-wording")
+        )),
+        "{html}"
+    );
 
     // The shop writes its own Polish text: a Polish reader sees it; the page lists it.
     let admin = app.login_admin(crate::helpers::NEW_PASSWORD);

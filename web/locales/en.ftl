@@ -216,6 +216,7 @@ archive-rights-dpo = Write to {$contact} for any of these.
 archive-readme-intro = This archive holds all the personal data that this organisation keeps about you, as it was when the archive was made.
 archive-readme-data-json = data.json: everything, machine-readable (JSON).
 archive-readme-keys = The names in data.json are the same in every language, so that programs can read them: "stores" maps each place where data is kept to its records; "purposes" says why each kind of data is processed ("name", "description"), on which lawful basis ("lawful_basis"), which data ("categories"), for how long ("retention_days", "retention") and who receives it ("recipients"); "wordings" holds the exact texts you agreed to (the consents refer to them by purpose and version); "controller" names the organisation responsible; "records" counts the records; "generated_at" is when the archive was made (UTC); "contact_id" is the reference of your record.
+archive-readme-wording-languages = "wording_languages" says which language each of those texts is in, where it was recorded.
 archive-readme-csv = csv/: the same records as one spreadsheet table per place of storage (UTF-8, comma-separated); the column headings are the names used in data.json.
 archive-readme-summary = summary.html: a readable summary, to open in a web browser, with the information Article 15 GDPR entitles you to.
 archive-readme-portability = You may take this data to another service (Article 20 GDPR).

@@ -217,6 +217,7 @@ archive-rights-dpo = Skriv till {$contact} för någon av dessa.
 archive-readme-intro = Det här arkivet innehåller alla personuppgifter som den här organisationen sparar om dig, så som de var när arkivet skapades.
 archive-readme-data-json = data.json: allt, i maskinläsbar form (JSON).
 archive-readme-keys = Namnen i data.json är desamma på alla språk (engelska), så att program kan läsa dem: ”stores” knyter varje lagringsplats till dess poster; ”purposes” anger varför varje slags uppgift behandlas (”name”, ”description”), med vilken rättslig grund (”lawful_basis”), vilka uppgifter (”categories”), hur länge (”retention_days”, ”retention”) och vem som tar emot dem (”recipients”); ”wordings” innehåller de exakta texter du godkände (samtyckena hänvisar till dem med ändamål och version); ”controller” anger den personuppgiftsansvarige; ”records” är antalet poster; ”generated_at” är när arkivet skapades (UTC); ”contact_id” är referensen till din post.
+archive-readme-wording-languages = ”wording_languages” anger på vilket språk var och en av dessa texter är skriven, där det har registrerats.
 archive-readme-csv = csv/: samma poster som en kalkylbladstabell per lagringsplats (UTF-8, kommaavgränsad); kolumnrubrikerna är namnen i data.json.
 archive-readme-summary = summary.html: en lättläst sammanfattning att öppna i en webbläsare, med den information du har rätt till enligt artikel 15 i dataskyddsförordningen.
 archive-readme-portability = Du får ta med dig de här uppgifterna till en annan tjänst (artikel 20 i dataskyddsförordningen).
