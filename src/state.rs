@@ -16,6 +16,8 @@ pub struct AppState {
     pub store: Store,
     pub audit: Arc<AuditLog>,
     pub users: Users,
+    /// Each staff member's own choices (admin language).
+    pub preferences: crate::auth::preferences::Preferences,
     pub sessions: Sessions,
     pub tokens: Tokens,
     pub settings: SettingsRepo,
@@ -79,6 +81,7 @@ impl AppState {
             search,
             audit: Arc::new(AuditLog::open(&store)?),
             users: Users::open(&store)?,
+            preferences: crate::auth::preferences::Preferences::open(&store)?,
             sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,
             tokens: Tokens::open(&store)?,
             settings: SettingsRepo::open(&store)?,

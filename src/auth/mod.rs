@@ -3,6 +3,7 @@
 
 pub mod login;
 pub mod password;
+pub mod preferences;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

@@ -37,6 +37,8 @@ impl Templates {
         env.add_filter("number", |v: i64| crate::reports::chart::grouped(v));
         // Public pages: `t("key", name=value)` in the page's `lang`, and dates as it writes them.
         env.add_function("t", translate);
+        // Admin pages: `at("key")` in the staff member's language (`ui_lang`).
+        env.add_function("at", translate_admin);
         env.add_filter("ldate", local_date);
         Self { env }
     }
@@ -72,6 +74,26 @@ fn translate(
     }
     let args = crate::i18n::args(pairs);
     Ok(page_language(state).text(key, Some(&args)))
+}
+
+/// `at("key", name=value)`: an admin page's message in the staff member's language.
+fn translate_admin(
+    state: &minijinja::State,
+    key: &str,
+    kwargs: minijinja::value::Kwargs,
+) -> Result<String, minijinja::Error> {
+    let code = state.lookup("ui_lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let mut pairs = Vec::new();
+    for name in kwargs.args() {
+        let v: Value = kwargs.get(name)?;
+        let arg = match v.as_i64() {
+            Some(n) if v.kind() == minijinja::value::ValueKind::Number => crate::i18n::Arg::Number(n as f64),
+            _ => crate::i18n::Arg::Text(v.to_string()),
+        };
+        pairs.push((name, arg));
+    }
+    let args = crate::i18n::args(pairs);
+    Ok(crate::i18n::admin_catalogue().text(&code, key, Some(&args)))
 }
 
 /// A moment (RFC 3339) as the page's language writes it, in the page's time zone (`tz`).

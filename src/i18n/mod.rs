@@ -74,6 +74,21 @@ pub struct Catalogue {
 }
 
 static EMBEDDED: OnceLock<Catalogue> = OnceLock::new();
+static ADMIN: OnceLock<Catalogue> = OnceLock::new();
+
+/// The admin pages' catalogues (`web/locales/admin/<code>.ftl`): English and the languages
+/// translated so far; pages not yet converted stay English.
+pub fn admin_catalogue() -> &'static Catalogue {
+    ADMIN.get_or_init(|| match Catalogue::from_sources(admin_sources()) {
+        Ok(c) => c,
+        Err(e) => panic!("the embedded admin translation catalogues do not load: {e}"),
+    })
+}
+
+/// The admin catalogue files, by language code, with their text.
+pub fn admin_sources() -> Vec<(String, String)> {
+    files_in("admin/")
+}
 
 /// The catalogues built into the binary.
 pub fn catalogue() -> &'static Catalogue {
@@ -86,9 +101,18 @@ pub fn catalogue() -> &'static Catalogue {
 
 /// The embedded catalogue files, by language code, with their text.
 pub fn sources() -> Vec<(String, String)> {
+    files_in("")
+}
+
+/// `<dir><code>.ftl` files directly in `dir` of the embedded folder.
+fn files_in(dir: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Locales::iter()
         .filter_map(|name| {
-            let code = name.strip_suffix(".ftl")?.to_string();
+            let rest = name.strip_prefix(dir)?;
+            if rest.contains('/') {
+                return None;
+            }
+            let code = rest.strip_suffix(".ftl")?.to_string();
             let file = Locales::get(&name)?;
             Some((code, String::from_utf8_lossy(&file.data).into_owned()))
         })
@@ -283,8 +307,13 @@ impl Language {
         out
     }
 
+    /// A message in this language; in English when it lacks it (from whichever catalogue has
+    /// the message), and the key itself when none has (the tests keep that from happening).
     pub fn text(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        catalogue().text(&self.code, key, args)
+        plain(&self.bundle, key, args)
+            .or_else(|| plain(&catalogue().source().bundle, key, args))
+            .or_else(|| plain(&admin_catalogue().source().bundle, key, args))
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -562,5 +591,41 @@ mod tests {
                 assert_eq!(c.text("en", w, None), text);
             }
         }
+    }
+
+    /// The admin catalogues: each has every English message with the same placeholders, and
+    /// every English message is used; German is there.
+    #[test]
+    fn the_admin_catalogues_are_complete_and_used() {
+        let c = Catalogue::from_sources(admin_sources()).unwrap();
+        let problems = c.problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(c.languages().iter().any(|l| l.code == "de"), "German at least");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut code = String::new();
+        for dir in ["web/templates", "src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap() {
+                    let p = e.unwrap().path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "html" || x == "rs") && !p.ends_with("i18n/mod.rs") {
+                        code.push_str(&std::fs::read_to_string(&p).unwrap());
+                    }
+                }
+            }
+        }
+        let unused: Vec<String> = c
+            .keys()
+            .into_iter()
+            .filter(|k| !k.starts_with("meta-"))
+            .filter(|k| !code.contains(&format!("\"{k}\"")) && !code.contains(&format!("'{k}'")))
+            .collect();
+        assert!(unused.is_empty(), "admin messages no template or code uses: {unused:?}");
+        assert_eq!(
+            c.text("de", "account-2fa-on", Some(&args([("count", 1u64.into())]))),
+            "Eingeschaltet. Sie haben noch einen unbenutzten Wiederherstellungscode."
+        );
     }
 }

@@ -64,6 +64,7 @@ pub static REGISTRY: &[Registration] = &[
         },
     },
     crate::auth::users::REGISTRATION,
+    crate::auth::preferences::REGISTRATION,
     crate::auth::users::LOOKUP_REGISTRATION,
     crate::auth::sessions::REGISTRATION,
     crate::auth::tokens::REGISTRATION,

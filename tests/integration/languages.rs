@@ -397,3 +397,28 @@ fn the_portal_names_requests_in_the_person_s_language() {
     assert!(me.contains(&t("pl", "store-contacts")), "where it is kept, in Polish:\n{me}");
     assert!(!me.contains("Access (Art. 15)") && !me.contains(": done"), "{me}");
 }
+
+/// The admin pages in the staff member's own language, chosen on their account page; another
+/// member keeps theirs.
+#[test]
+fn each_staff_member_reads_the_admin_in_their_own_language() {
+    let app = spawn_app();
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let other = app.signed_in_user(&admin, "mara", "marketer");
+    let page = app.get(&admin, "/account").text().unwrap();
+    assert!(page.contains("<html lang=\"en\">") && page.contains(">Contacts</a>"));
+    let r = app.post_form(&admin, "/account", "/account/language", &[("language", "de")]);
+    assert_eq!(r.status(), 303);
+    let page = app.get(&admin, "/account?ok=language_saved").text().unwrap();
+    assert!(page.contains("<html lang=\"de\">"), "the page says its language");
+    for de in ["Kontakte", "Ihr Konto", "Sprache dieser Seiten", "Zwei-Faktor-Authentifizierung", "Abmelden"] {
+        assert!(page.contains(de), "{de}");
+    }
+    assert!(page.contains("Die Sprache dieser Seiten ist gespeichert."), "the notice in the language chosen");
+    let dashboard = app.get(&admin, "/").text().unwrap();
+    assert!(dashboard.contains(">Übersicht</a>"), "every page's frame follows");
+    let theirs = app.get(&other, "/").text().unwrap();
+    assert!(theirs.contains(">Dashboard</a>") && theirs.contains("<html lang=\"en\">"), "another member keeps English");
+    let r = app.post_form(&admin, "/account", "/account/language", &[("language", "tlh")]);
+    assert_eq!(r.status(), 422, "a language the admin is not translated into");
+}

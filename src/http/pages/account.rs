@@ -28,6 +28,7 @@ async fn render(state: &web::Data<AppState>, g: &Principal, extra: minijinja::Va
         "account",
         context! {
             sessions => sessions, recovery_left => g.user.recovery_codes.len(),
+            ui_languages => crate::i18n::admin_catalogue().languages().iter().map(|l| context! { code => l.code, name => l.name }).collect::<Vec<_>>(),
             password_max_age_days => state.config.auth.password_max_age_days, ..extra
         },
     )
@@ -38,7 +39,43 @@ pub async fn show(
     g: Guard<perm::ViewDashboard>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    render(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
+    // The one notice said in the language just chosen.
+    let notice = match q.ok.as_deref() {
+        Some("language_saved") => Some(super::ui_language(&state, &g).text("account-language-saved", None)),
+        other => notice(other).map(str::to_string),
+    };
+    render(&state, &g, context! { notice => notice }).await
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    language: String,
+}
+
+/// The staff member's own language for the admin pages.
+pub async fn set_language(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewDashboard>,
+    CsrfForm(f): CsrfForm<LanguageForm>,
+) -> Result<HttpResponse, ApiError> {
+    let code = f.language.trim().to_string();
+    if !crate::i18n::admin_catalogue().languages().iter().any(|l| l.code == code) {
+        return Err(ApiError::invalid(
+            "language",
+            format!("the admin pages are not translated into `{}`", code.chars().take(20).collect::<String>()),
+        ));
+    }
+    let (st, id) = (state.clone(), g.user.id);
+    blocking(move || -> Result<(), ApiError> {
+        let mut p = st.preferences.get(&id)?;
+        p.language = (code != crate::i18n::SOURCE).then_some(code);
+        st.preferences.put(&id, &p)?;
+        st.store.commit()?;
+        Ok(())
+    })
+    .await?;
+    Ok(see_other("/account?ok=language_saved"))
 }
 
 pub async fn totp_start(

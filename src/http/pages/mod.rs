@@ -57,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/account/password", web::get().to(auth::password_form))
         .route("/account/password", web::post().to(auth::change_password))
         .route("/account", web::get().to(account::show))
+        .route("/account/language", web::post().to(account::set_language))
         .route("/account/2fa", web::get().to(account::totp_form))
         .route("/account/2fa/start", web::post().to(account::totp_start))
         .route("/account/2fa/confirm", web::post().to(account::totp_confirm))
@@ -180,50 +181,57 @@ fn contact_routes(cfg: &mut web::ServiceConfig) {
 #[derive(Serialize)]
 struct NavItem {
     href: &'static str,
+    /// The admin catalogue's message for the label (translated in [`page`]).
     label: &'static str,
     key: &'static str,
 }
 
 /// The navigation a principal may see: links to what they cannot open are not shown.
 fn nav(p: &Principal) -> Vec<NavItem> {
-    let mut items = vec![NavItem { href: "/", label: "Dashboard", key: "dashboard" }];
+    let mut items = vec![NavItem { href: "/", label: "nav-dashboard", key: "dashboard" }];
     if p.can(Permission::ViewContacts) {
-        items.push(NavItem { href: "/contacts", label: "Contacts", key: "contacts" });
-        items.push(NavItem { href: "/lists", label: "Lists", key: "lists" });
+        items.push(NavItem { href: "/contacts", label: "nav-contacts", key: "contacts" });
+        items.push(NavItem { href: "/lists", label: "nav-lists", key: "lists" });
     }
     if p.can(Permission::SendCampaigns) {
-        items.push(NavItem { href: "/campaigns", label: "Campaigns", key: "campaigns" });
-        items.push(NavItem { href: "/templates", label: "Templates", key: "templates" });
-        items.push(NavItem { href: "/media", label: "Media", key: "media" });
-        items.push(NavItem { href: "/forms", label: "Forms", key: "forms" });
+        items.push(NavItem { href: "/campaigns", label: "nav-campaigns", key: "campaigns" });
+        items.push(NavItem { href: "/templates", label: "nav-templates", key: "templates" });
+        items.push(NavItem { href: "/media", label: "nav-media", key: "media" });
+        items.push(NavItem { href: "/forms", label: "nav-forms", key: "forms" });
     }
     if p.can(Permission::ViewReports) {
-        items.push(NavItem { href: "/reports", label: "Reports", key: "reports" });
+        items.push(NavItem { href: "/reports", label: "nav-reports", key: "reports" });
     }
     if p.can(Permission::ManageSettings) {
-        items.push(NavItem { href: "/settings/fields", label: "Fields & purposes", key: "schema" });
+        items.push(NavItem { href: "/settings/fields", label: "nav-schema", key: "schema" });
     } else if p.can(Permission::ManageGdpr) {
-        items.push(NavItem { href: "/purposes", label: "Purposes", key: "schema" });
+        items.push(NavItem { href: "/purposes", label: "nav-purposes", key: "schema" });
     }
     if p.can(Permission::ManageGdpr) {
-        items.push(NavItem { href: "/requests", label: "Privacy requests", key: "requests" });
-        items.push(NavItem { href: "/retention", label: "Retention", key: "retention" });
-        items.push(NavItem { href: "/breaches", label: "Breaches", key: "breaches" });
-        items.push(NavItem { href: "/records", label: "Records of processing", key: "records" });
+        items.push(NavItem { href: "/requests", label: "nav-requests", key: "requests" });
+        items.push(NavItem { href: "/retention", label: "nav-retention", key: "retention" });
+        items.push(NavItem { href: "/breaches", label: "nav-breaches", key: "breaches" });
+        items.push(NavItem { href: "/records", label: "nav-records", key: "records" });
     }
     if p.can(Permission::ManageUsers) {
-        items.push(NavItem { href: "/users", label: "Users & roles", key: "users" });
+        items.push(NavItem { href: "/users", label: "nav-users", key: "users" });
     }
     if p.can(Permission::ManageOwnTokens) {
-        items.push(NavItem { href: "/tokens", label: "API tokens", key: "tokens" });
+        items.push(NavItem { href: "/tokens", label: "nav-tokens", key: "tokens" });
     }
     if p.can(Permission::ViewAudit) {
-        items.push(NavItem { href: "/audit", label: "Audit log", key: "audit" });
+        items.push(NavItem { href: "/audit", label: "nav-audit", key: "audit" });
     }
     if p.can(Permission::ManageSettings) {
-        items.push(NavItem { href: "/settings", label: "Settings", key: "settings" });
+        items.push(NavItem { href: "/settings", label: "nav-settings", key: "settings" });
     }
     items
+}
+
+/// The language a staff member chose for the admin pages (English until they choose).
+pub fn ui_language(state: &AppState, p: &Principal) -> &'static crate::i18n::Language {
+    let chosen = state.preferences.get(&p.user.id).ok().and_then(|pr| pr.language).unwrap_or_default();
+    crate::i18n::admin_catalogue().get(&chosen)
 }
 
 /// Renders a page inside the signed-in layout.
@@ -238,12 +246,18 @@ pub fn page(
         Permission::ALL.iter().map(|perm| (perm.as_str(), p.can(*perm))).collect();
     let settings = state.settings.get().unwrap_or_default();
     let (org, currency) = (settings.organisation, settings.currency);
+    let ui = ui_language(state, p);
+    let nav: Vec<Value> = nav(p)
+        .into_iter()
+        .map(|i| context! { href => i.href, key => i.key, label => ui.text(i.label, None) })
+        .collect();
     let ctx = context! {
         currency => currency,
+        ui_lang => ui.code,
         me => p.user.view(),
         can => can,
         csrf => p.csrf(),
-        nav => nav(p),
+        nav => nav,
         active => active,
         organisation => org,
         ..extra

@@ -1,0 +1,69 @@
+# Tidings: the admin pages, in English (the source). Pages not yet converted are English
+# whatever the staff member chose; each file here translates exactly these messages.
+
+## About this language
+meta-language-name = English
+meta-date = %-d %B %Y
+meta-datetime = %-d %B %Y, %H:%M %Z
+meta-date-locale = en_GB
+meta-datetime-seconds = %-d %B %Y, %H:%M:%S %Z
+meta-number-decimal = .
+meta-number-group = ,
+
+## The frame of every page
+admin-skip = Skip to content
+admin-sign-out = Sign out
+admin-account-nav = Account
+admin-main-nav = Main
+admin-footer = Tidings {$version} · all data stays on this server
+
+## Navigation
+nav-dashboard = Dashboard
+nav-contacts = Contacts
+nav-lists = Lists
+nav-campaigns = Campaigns
+nav-templates = Templates
+nav-media = Media
+nav-forms = Forms
+nav-reports = Reports
+nav-schema = Fields & purposes
+nav-purposes = Purposes
+nav-requests = Privacy requests
+nav-retention = Retention
+nav-breaches = Breaches
+nav-records = Records of processing
+nav-users = Users & roles
+nav-tokens = API tokens
+nav-audit = Audit log
+nav-settings = Settings
+
+## Your account
+account-title = Your account
+account-user-name = User name
+account-role = Role
+account-password-set = Password set
+account-password-expires = (expires after {$days} days)
+account-change-password = Change password
+account-language = Language of these pages
+account-language-hint = Pages not yet translated stay in English.
+account-language-save = Save language
+account-language-saved = The language of these pages is saved.
+account-2fa = Two-factor authentication
+account-2fa-on = { $count ->
+    [one] On. You have one unused recovery code.
+   *[other] On. You have {$count} unused recovery codes.
+}
+account-2fa-recovery-password = Password (to make new recovery codes)
+account-2fa-recovery-new = New recovery codes
+account-2fa-off-password = Password (to turn off two-factor)
+account-2fa-off = Turn off
+account-2fa-off-confirm = Turn off two-factor authentication?
+account-2fa-is-off = Off. With it on, signing in needs a code from an authenticator app on your phone as well as your password.
+account-2fa-turn-on = Turn on two-factor authentication
+account-sessions = Your sessions
+account-session-signed-in = Signed in
+account-session-last-seen = Last seen
+account-session-network = Network
+account-session-browser = Browser
+account-session-this = this one
+account-sessions-revoke = Sign out everywhere else
