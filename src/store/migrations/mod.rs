@@ -8,6 +8,7 @@ mod v004_settings_json;
 mod v005_form_required_purposes;
 mod v006_request_notify_outcome;
 mod v007_campaign_sender_preheader;
+mod v009_template_translations;
 
 use super::{StoreError, META};
 
@@ -27,6 +28,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v005_form_required_purposes::MIGRATION,
     v006_request_notify_outcome::MIGRATION,
     v007_campaign_sender_preheader::MIGRATION,
+    v009_template_translations::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
