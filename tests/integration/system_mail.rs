@@ -245,6 +245,27 @@ fn a_bad_version_is_refused_by_its_field_and_the_editor_keeps_what_was_typed() {
     assert!(page.contains("value=\"Zapis {% if %}\""), "the typed subject is kept");
     assert!(page.contains("proszę potwierdzić."), "the typed body is kept");
     assert_eq!(app.state.sending.templates.get("confirm-subscription").unwrap().unwrap(), before, "nothing written");
+
+    // The preview shows the version of the language chosen, as typed, with its footer.
+    let r = c
+        .post(format!("{}/templates/confirm-subscription/preview", app.url))
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("subject", before.subject.as_str()),
+            ("body", before.body.as_str()),
+            ("format", "markdown"),
+            ("layout", ""),
+            ("data", r#"{"confirm_url": "https://example.com/confirm"}"#),
+            ("preview_lang", "pl"),
+            ("translations.pl.subject", "Zapis do {{ organisation }}"),
+            ("translations.pl.body", typed_body),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let doc = r.text().unwrap();
+    assert!(doc.contains(&format!("Zapis do {SHOP}")) && doc.contains("proszę potwierdzić."), "{doc}");
+    assert!(doc.contains(&t("pl", "mail-footer-privacy")), "{doc}");
 }
 
 /// The Art. 19 notices: a restriction told through the outbox template, in Swedish with what
