@@ -304,7 +304,13 @@ pub struct Submitted {
     pub ip: Option<IpAddr>,
     /// Browser family and OS.
     pub user_agent: String,
+    /// The language the form's page was shown in (a catalogue code): a contact the sign-up
+    /// creates gets it as its own, so the confirmation and what follows are in it.
+    pub language: Option<String>,
 }
+
+/// Where a submission keeps the language of its page, beside the values typed.
+pub const LANGUAGE: &str = "locale";
 
 /// Names of the form's inputs.
 pub const HONEYPOT: &str = "website";
@@ -401,6 +407,9 @@ pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) 
 
     // The values asked for, validated as everywhere else.
     let mut values = BTreeMap::from([("email".to_string(), email.as_str().to_string())]);
+    if let Some(lang) = s.language.as_deref().and_then(|l| crate::i18n::catalogue().find(l)) {
+        values.insert(LANGUAGE.into(), lang.code.clone());
+    }
     let mut input = ContactInput::default();
     let bad = |field: &str, message: String| Ok(Outcome::Invalid { field: field.into(), message });
     for (asked, key) in [(form.ask_first_name, "first_name"), (form.ask_last_name, "last_name")] {
@@ -556,7 +565,8 @@ pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
             c
         }
         None => {
-            let input = input_of(&submission.values, &state.fields.all());
+            let mut input = input_of(&submission.values, &state.fields.all());
+            input.locale = submission.values.get(LANGUAGE).map(|l| Some(l.clone()));
             let status = if single { Status::Subscribed } else { Status::Pending };
             let c = new_contact(state, &form, email, &input, status)?;
             submission.created_contact = true;
@@ -637,6 +647,10 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
     let before = c.email.clone();
     let defs = state.fields.all();
     let mut input = input_of(&s.values, &defs);
+    // A known contact's language is theirs (or the shop's) to set; one without gets the page's.
+    if c.locale.is_none() {
+        input.locale = s.values.get(LANGUAGE).map(|l| Some(l.clone()));
+    }
     input.add_lists = form.lists.iter().filter(|l| state.lists.get(l).ok().flatten().is_some()).cloned().collect();
     let changed = input.apply(&mut c, MergePolicy::Overwrite);
     let mut last = 0;

@@ -71,6 +71,7 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::intake::TREE => "store-public-intake",
         crate::auth::sessions::TREE => "store-sessions",
         crate::auth::users::TREE => "store-users",
+        crate::auth::preferences::TREE => "store-user-preferences",
         crate::auth::tokens::TREE => "store-api-tokens",
         crate::mail::bounce::TREE => "store-bounces",
         crate::audit::TREE => "store-audit",

@@ -10,6 +10,7 @@ use super::restriction::Restriction;
 use crate::audit::{Action, Actor};
 use crate::domain::{ContactId, EmailAddress, Permission, RequestId};
 use crate::ops::{By, OpError, OpResult};
+use crate::sending::templates::Done;
 use crate::state::AppState;
 
 fn require(by: &By, p: Permission) -> OpResult<()> {
@@ -236,7 +237,7 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
         .audit
         .record(by.event(Action::RequestChanged).target(r.id.reference()).detail("changed", changed.join(",")))?;
     if let (true, Some(contact)) = (rectified, r.contact) {
-        tell_outcome(state, &by, &r, &contact, "corrected your personal data (Art. 16)")?;
+        tell_outcome(state, &by, &r, &contact, Done::Rectified)?;
         return get_request(state, &r.id);
     }
     Ok(r)
@@ -304,7 +305,7 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
         return Err(OpError::Conflict("Only an erasure request erases; register one first.".into()));
     }
     // Told before: afterwards there is no address to write to.
-    tell_outcome(state, &by, &r, &contact, "erased your personal data (Art. 17)")?;
+    tell_outcome(state, &by, &r, &contact, Done::Erased)?;
     let (before, seq) = erasure::remove(state, &contact, mode, true)?;
     erasure::settle_index(state, seq)?;
     let what = match mode {
@@ -326,7 +327,7 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
 /// Art. 19: recipients named by the purposes are listed in the request for the DPO to notify,
 /// and the person is told (unless they asked not to be): by the transactional outbox, or for an
 /// erasure straight through the relay, since the outbox is erased with them.
-fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, done: &str) -> OpResult<()> {
+fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, done: Done) -> OpResult<()> {
     let mut recipients: Vec<String> = state.purposes.all()?.into_iter().flat_map(|p| p.recipients).collect();
     recipients.sort();
     recipients.dedup();
@@ -344,26 +345,43 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
         return state.store.commit().map_err(Into::into);
     }
     let Some(c) = state.contacts.get(contact)? else { return Ok(()) };
-    let data = serde_json::json!({ "done": done, "recipients": recipients });
+    // `done` in English for a template that words it itself; the sender words it in the
+    // language of the version it sends (from `action`).
+    let english = crate::i18n::catalogue().source();
+    let data = serde_json::json!({ "done": done.words(english), "action": done.action(), "recipients": recipients });
     if r.kind == Kind::Erasure {
+        // Sent at once, before the record goes: in the person's language, from the same
+        // catalogue texts as the template the other outcomes use.
+        let settings = state.settings.get()?;
+        let cat = crate::i18n::catalogue();
+        let lang = c.locale.as_deref().and_then(|l| cat.find(l)).or_else(|| cat.find(&settings.language));
+        let lang = lang.unwrap_or_else(|| cat.source());
+        let say = |key: &str, pairs: &[(&str, String)]| {
+            let args = crate::i18n::args(pairs.iter().map(|(k, v)| (*k, crate::i18n::Arg::from(v.as_str()))));
+            lang.text(key, Some(&args))
+        };
+        let hello = if c.first_name.is_empty() {
+            lang.text("mail-hello", None)
+        } else {
+            say("mail-hello-name", &[("name", c.first_name.clone())])
+        };
+        let passed = if recipients.is_empty() {
+            lang.text("mail-outcome-no-recipients", None)
+        } else {
+            say("mail-outcome-recipients", &[("recipients", recipients.join(", "))])
+        };
         let text = format!(
-            "Hello{},\n\nas you asked, we have {done}.\n\n{}\n\nThis is the last message you get from {}.\n",
-            if c.first_name.is_empty() { String::new() } else { format!(" {}", c.first_name) },
-            if recipients.is_empty() {
-                "We had not passed your data on to anyone.".to_string()
-            } else {
-                format!(
-                    "We had passed your data on to {}; our data-protection officer tells them of this change.",
-                    recipients.join(", ")
-                )
-            },
-            state.settings.get()?.organisation
+            "{hello}\n\n{}\n\n{passed}\n\n{}\n",
+            say("mail-outcome-done", &[("done", done.words(lang))]),
+            say("mail-outcome-last", &[("organisation", settings.organisation.clone())]),
         );
+        let subject = lang.text("mail-outcome-subject", None);
+        let code = lang.code.clone();
         let config = state.config.clone();
         let from = crate::senders::current(state, "");
         let to = c.email.as_str().to_string();
         let sent = crate::state::block_on_io(async move {
-            crate::mail::check::send_notice(&config, &from, &to, "Your request about your personal data", &text).await
+            crate::mail::check::send_notice_in(&config, &from, &to, &subject, &text, Some(&code)).await
         });
         let note = match sent {
             Ok(crate::mail::Outcome::Accepted { .. }) => "Art. 19: the person was told by mail".to_string(),
@@ -381,7 +399,7 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
                 template: crate::sending::templates::REQUEST_OUTCOME,
                 to: &c.email,
                 data,
-                idempotency_key: &format!("outcome:{}:{}", r.id, done.len()),
+                idempotency_key: &format!("outcome:{}:{}", r.id, done.words(english).len()),
             },
         )?;
         add_step(state, &r.id, &who, "Art. 19: the person is told by mail".into())?;
@@ -414,7 +432,7 @@ pub fn restrict(
     state.store.commit()?;
     state.audit.record(by.event(Action::ContactRestricted).target(contact.reference()))?;
     if let Some(req) = request.map(|rid| get_request(state, rid)).transpose()? {
-        tell_outcome(state, &by, &req, contact, "restricted the processing of your personal data (Art. 18)")?;
+        tell_outcome(state, &by, &req, contact, Done::Restricted)?;
     }
     Ok(r)
 }

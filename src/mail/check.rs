@@ -32,6 +32,18 @@ pub async fn send_notice(
     subject: &str,
     text: &str,
 ) -> Result<Outcome, MailError> {
+    send_notice_in(config, from, to, subject, text, None).await
+}
+
+/// [`send_notice`] with the `Content-Language` of the text, when it is known.
+pub async fn send_notice_in(
+    config: &Config,
+    from: &crate::senders::Sender,
+    to: &str,
+    subject: &str,
+    text: &str,
+    language: Option<&str>,
+) -> Result<Outcome, MailError> {
     let mailer = Mailer::from_config(config)?;
     let transport = mailer.transport(None)?;
     let id = MessageId::random(from.domain())?;
@@ -42,7 +54,10 @@ pub async fn send_notice(
         subject,
         message_id: &id,
         date: chrono::Utc::now(),
-        headers: &[("Auto-Submitted", "auto-generated")],
+        headers: &match language {
+            Some(code) => vec![("Auto-Submitted", "auto-generated"), ("Content-Language", code)],
+            None => vec![("Auto-Submitted", "auto-generated")],
+        },
         text,
         html: None,
     };

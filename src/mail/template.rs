@@ -132,10 +132,10 @@ a { color: #1d4ed8; }
 </div>
 <div class="footer">
 {% if organisation %}<p class="sender">{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}
-<a href="{{ view_in_browser_url }}">View in browser</a> &middot;
-<a href="{{ preferences_url }}">Preferences</a> &middot;
-<a href="{{ unsubscribe_url }}">Unsubscribe</a> &middot;
-<a href="{{ privacy_url }}">Privacy</a>
+<a href="{{ view_in_browser_url }}">{{ labels.view_in_browser }}</a> &middot;
+<a href="{{ preferences_url }}">{{ labels.preferences }}</a> &middot;
+<a href="{{ unsubscribe_url }}">{{ labels.unsubscribe }}</a> &middot;
+<a href="{{ privacy_url }}">{{ labels.privacy }}</a>
 </div>
 </div>
 </body>
@@ -185,6 +185,33 @@ pub struct SystemLinks<'a> {
     /// CAN-SPAM); custom layouts use `{{ organisation }}` and `{{ postal_address }}`.
     pub organisation: &'a str,
     pub postal_address: &'a str,
+    /// The language the message is written in: the built-in layouts' link texts
+    /// (`{{ labels.unsubscribe }}` …) come from its catalogue and the HTML part's `<html lang>`
+    /// is set to it. None: English, and `<html>` as the layout has it.
+    #[serde(skip)]
+    pub language: Option<&'static crate::i18n::Language>,
+}
+
+/// The built-in layouts' link texts in `lang` (`{{ labels.unsubscribe }}` …), worded once per
+/// language: every message of a campaign needs them.
+fn labels(lang: &crate::i18n::Language) -> Value {
+    static LABELS: std::sync::OnceLock<std::collections::BTreeMap<String, Value>> = std::sync::OnceLock::new();
+    let all = LABELS.get_or_init(|| {
+        crate::i18n::catalogue()
+            .languages()
+            .iter()
+            .map(|l| {
+                let labels = context! {
+                    view_in_browser => l.text("mail-footer-view", None),
+                    preferences => l.text("mail-footer-preferences", None),
+                    unsubscribe => l.text("mail-footer-unsubscribe", None),
+                    privacy => l.text("mail-footer-privacy", None),
+                };
+                (l.code.clone(), labels)
+            })
+            .collect()
+    });
+    all.get(&lang.code).cloned().unwrap_or_default()
 }
 
 /// One message's content, ready for [`super::message::Message`].
@@ -287,7 +314,10 @@ impl PreparedCampaign {
         links: &SystemLinks<'_>,
     ) -> Result<RenderedMessage, TemplateError> {
         let fields = if fields.is_object() { Value::from_serialize(fields) } else { Value::from(()) };
+        let lang = links.language.unwrap_or_else(|| crate::i18n::catalogue().source());
         let ctx = context! {
+            lang => lang.code.as_str(),
+            labels => labels(lang),
             unsubscribe_url => links.unsubscribe_url,
             preferences_url => links.preferences_url,
             view_in_browser_url => links.view_in_browser_url,
@@ -311,7 +341,10 @@ impl PreparedCampaign {
         // A merge field may hold a tab or a line break (contact data, a message's data): in a
         // subject it becomes a space rather than failing the message at the header.
         let subject = crate::domain::header::clean(&subject.into_string());
-        let html = self.render_part(HTML, &ctx)?;
+        let mut html = self.render_part(HTML, &ctx)?;
+        if let Some(lang) = links.language {
+            set_html_lang(&mut html, &lang.code);
+        }
         let text = html_text::tidy(&self.render_part(TEXT, &ctx)?);
         Ok(RenderedMessage { subject, html, text })
     }
@@ -645,6 +678,24 @@ fn find_endraw(s: &str) -> Option<usize> {
     None
 }
 
+/// Says in `<html lang>` which language the message is in (screen readers pick their voice by
+/// it), unless the layout says so itself.
+pub fn set_html_lang(html: &mut String, code: &str) {
+    let lower = html.to_ascii_lowercase();
+    let Some(start) = lower
+        .match_indices("<html")
+        .map(|(i, _)| i)
+        .find(|&i| lower[i + 5..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>'))
+    else {
+        return;
+    };
+    let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+    if lower[start..end].split(|c: char| c.is_ascii_whitespace()).any(|a| a.starts_with("lang=")) {
+        return;
+    }
+    html.insert_str(start + 5, &format!(" lang=\"{code}\""));
+}
+
 /// Puts the preheader (the line inboxes show after the subject) first in the HTML body, in the
 /// usual hidden block: invisible in the message, read by the inbox list. A run of zero-width
 /// joiners and non-breaking spaces follows it, so that the inbox shows no body text after it
@@ -707,6 +758,7 @@ mod tests {
             privacy_url: "https://news.example.com/privacy",
             organisation: "Kaffeerösterei Müller GmbH",
             postal_address: "Hauptstraße 1, 10115 Berlin, Germany",
+            language: None,
         }
     }
 

@@ -90,6 +90,35 @@ pub fn identity(state: &crate::state::AppState) -> (String, String) {
     (s.organisation, address)
 }
 
+/// The shop's default language (Settings): what campaigns are written in, and the language of
+/// a message for a reader whose own language it has no version in.
+pub fn shop_language(state: &crate::state::AppState) -> &'static crate::i18n::Language {
+    let s = state.settings.get().unwrap_or_default();
+    let cat = crate::i18n::catalogue();
+    cat.find(&s.language).unwrap_or_else(|| cat.source())
+}
+
+/// A message template made ready for one contact: the version in their language (see
+/// [`templates::Template::choose`]) compiled, the language it is in, and the merge fields with
+/// `data` (its language-dependent parts worded in that language).
+pub fn localized_message(
+    state: &crate::state::AppState,
+    t: &templates::Template,
+    contact: &Contact,
+    mut data: serde_json::Value,
+) -> Result<
+    (crate::mail::PreparedCampaign, &'static crate::i18n::Language, serde_json::Value),
+    crate::mail::TemplateError,
+> {
+    let default = state.settings.get().unwrap_or_default().language;
+    let chosen = t.choose(contact.locale.as_deref(), &default);
+    let prepared = state.sending.templates.prepare_text(t, chosen.subject, chosen.body)?;
+    templates::localize_data(&t.key, chosen.lang, &mut data);
+    let mut fields = merge_fields(contact);
+    fields["data"] = data;
+    Ok((prepared, chosen.lang, fields))
+}
+
 /// The merge fields of a contact: built-in fields, custom fields by key (also under `custom`).
 pub fn merge_fields(c: &Contact) -> serde_json::Value {
     let mut m = serde_json::Map::new();

@@ -2,10 +2,11 @@
 //! checks its rules, writes, commits and audits. Blocking: call from the blocking pool.
 
 use chrono::Utc;
+use std::collections::BTreeMap;
 
 use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats};
 use super::outbox::TxMessage;
-use super::templates::{Template, TemplateKind};
+use super::templates::{variant_fields, Template, TemplateKind, Variant};
 use crate::audit::{Action, Actor};
 use crate::domain::HeaderText;
 use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
@@ -605,6 +606,7 @@ pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpR
     let system = crate::mail::SystemLinks {
         organisation: &organisation,
         postal_address: &postal_address,
+        language: Some(super::shop_language(state)),
         ..links.system_links()
     };
     let mut rendered = prepared.render(&super::merge_fields(contact), &system).map_err(template_error)?;
@@ -678,6 +680,63 @@ pub struct TemplateInput {
     pub body: Option<String>,
     pub format: Option<BodyFormat>,
     pub layout: Option<String>,
+    /// Messages only: language versions by catalogue code. Each language named replaces its
+    /// version; one named with neither subject nor body is removed; the others stay.
+    pub translations: Option<BTreeMap<String, VariantInput>>,
+}
+
+/// One language's version of a message template, as the editor and the API send it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantInput {
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+/// `stored` with the language versions of `input` applied, checked as the base text is: a
+/// subject is one header line, a body has the same size limit. Errors name the version's field.
+fn variants(
+    stored: &BTreeMap<String, Variant>,
+    input: &BTreeMap<String, VariantInput>,
+) -> OpResult<BTreeMap<String, Variant>> {
+    let mut out = stored.clone();
+    for (code, v) in input {
+        let Some((subject_field, body_field)) = variant_fields(code) else {
+            let known: Vec<&str> = crate::i18n::catalogue().languages().iter().map(|l| l.code.as_str()).collect();
+            return Err(invalid(
+                "translations",
+                format!(
+                    "`{}` is not a language with a catalogue; use one of {}",
+                    code.chars().take(35).collect::<String>(),
+                    known.join(", ")
+                ),
+            ));
+        };
+        if v.subject.trim().is_empty() && v.body.trim().is_empty() {
+            out.remove(code);
+            continue;
+        }
+        let subject = header_text(subject_field, &v.subject, 300)?;
+        if subject.is_empty() {
+            return Err(invalid(
+                subject_field,
+                "write a subject, or empty the body to have no version in this language",
+            ));
+        }
+        if v.body.len() > MAX_SOURCE {
+            return Err(invalid(body_field, format!("is larger than {} KiB", MAX_SOURCE / 1024)));
+        }
+        if v.body.trim().is_empty() {
+            return Err(invalid(
+                body_field,
+                "write the message, or empty the subject to have no version in this language",
+            ));
+        }
+        out.insert(code.clone(), Variant { subject, body: v.body.replace("\r\n", "\n") });
+    }
+    Ok(out)
 }
 
 /// Creates (`existing` None) or changes a template; the template must compile.
@@ -704,6 +763,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
                 layout: String::new(),
                 system: false,
                 updated_at: Utc::now(),
+                translations: Default::default(),
             }
         }
     };
@@ -729,8 +789,17 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
         state.sending.templates.layout_html(l, "").map_err(|m| invalid("layout", m))?;
         t.layout = l.trim().to_string();
     }
+    if let Some(tr) = &input.translations {
+        t.translations = variants(&t.translations, tr)?;
+    }
     match t.kind {
         TemplateKind::Layout => {
+            if !t.translations.is_empty() {
+                return Err(invalid(
+                    "translations",
+                    "a layout has no language versions: its link texts follow the message",
+                ));
+            }
             t.format = BodyFormat::Html;
             // The layout is this template's body.
             PreparedCampaign::prepare(
@@ -744,6 +813,17 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
                 return Err(invalid("subject", "write a subject"));
             }
             state.sending.templates.prepare_message(&t).map_err(template_error)?;
+            for (code, v) in &t.translations {
+                let (subject_field, body_field) = variant_fields(code).unwrap_or(("translations", "translations"));
+                state.sending.templates.prepare_text(&t, &v.subject, &v.body).map_err(|e| OpError::Invalid {
+                    field: match e.part {
+                        Part::Subject => subject_field,
+                        Part::Layout => "layout",
+                        Part::Body | Part::Message => body_field,
+                    },
+                    message: e.to_string(),
+                })?;
+            }
         }
     }
     t.updated_at = Utc::now();
@@ -832,35 +912,41 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
             "This address was erased at the person's request and is on the suppression list.".into(),
         ));
     }
-    // Render once now, so that a template error is the caller's 4xx, not a failed send later.
-    let prepared =
-        state.sending.templates.prepare_message(&template).map_err(|e| invalid("template", e.to_string()))?;
-    let contact = match state.contacts.find_by_email(msg.to)? {
-        Some(c) => c,
+    // The contact as it is, or as it would be created: the message is rendered once now, in the
+    // version this contact will get, so that a template error is the caller's 4xx (and writes
+    // nothing), not a failed send later.
+    let (contact, known) = match state.contacts.find_by_email(msg.to)? {
+        Some(c) => (c, true),
         None => {
             let mut c = Contact::new(msg.to.clone(), Source::Api, caller.to_string());
             c.status = Status::Subscribed;
-            match state.contacts.claim_or_find(&c.email, &c.id).map_err(|e| OpError::Internal(e.to_string()))? {
-                Some(existing) => existing,
-                None => {
-                    state.contacts.write_claimed(&c, &[]).map_err(|e| OpError::Internal(e.to_string()))?;
-                    let seq = state.contacts.log_change(&c.id)?;
-                    state.contacts.announce(seq);
-                    c
-                }
-            }
+            (c, false)
         }
     };
-    let mut fields = super::merge_fields(&contact);
-    fields["data"] = msg.data.clone();
+    let (prepared, lang, fields) = super::localized_message(state, &template, &contact, msg.data.clone())
+        .map_err(|e| invalid("template", e.to_string()))?;
     let links = crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, None);
     let (organisation, postal_address) = crate::sending::identity(state);
     let system = crate::mail::SystemLinks {
         organisation: &organisation,
         postal_address: &postal_address,
+        language: Some(lang),
         ..links.system_links()
     };
     prepared.render(&fields, &system).map_err(|e| invalid("data", e.to_string()))?;
+    let contact = if known {
+        contact
+    } else {
+        match state.contacts.claim_or_find(&contact.email, &contact.id).map_err(|e| OpError::Internal(e.to_string()))? {
+            Some(existing) => existing,
+            None => {
+                state.contacts.write_claimed(&contact, &[]).map_err(|e| OpError::Internal(e.to_string()))?;
+                let seq = state.contacts.log_change(&contact.id)?;
+                state.contacts.announce(seq);
+                contact
+            }
+        }
+    };
     let m = TxMessage {
         id: MailId::new(),
         contact: contact.id,

@@ -57,6 +57,9 @@ pub(super) struct Run {
     cursor: Mutex<(u32, Option<String>)>,
     /// The organisation and its address for the footer, read once when the run starts.
     identity: (String, String),
+    /// The language campaigns are written in (the shop's default, read when the run starts):
+    /// the footer's link texts and `Content-Language` match the text they stand under.
+    lang: &'static crate::i18n::Language,
     /// The campaign's sender (an address; empty: the default), resolved for every message so
     /// that a change in Settings → Email applies to the next one.
     sender: String,
@@ -263,6 +266,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         last_error: Mutex::new(stored.last_error),
         cursor: Mutex::new(stored.cursor),
         identity: super::identity(state),
+        lang: super::shop_language(state),
         sender: c.sender.clone(),
         preheader: c.preheader.clone(),
     }))
@@ -604,7 +608,8 @@ fn prepare_campaign_message(
     let (contact, _, _) = found.expect("checked above");
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let (organisation, postal_address) = &run.identity;
-    let system = crate::mail::SystemLinks { organisation, postal_address, ..links.system_links() };
+    let system =
+        crate::mail::SystemLinks { organisation, postal_address, language: Some(run.lang), ..links.system_links() };
     let rendered = match run.prepared.render(&super::merge_fields(&contact), &system) {
         Ok(mut r) => {
             decorate(state, &run.mailing, &mut r, contact_id, engagement);
@@ -626,7 +631,13 @@ fn prepare_campaign_message(
     let from = crate::senders::current(state, &run.sender);
     let list_id = format!("{} <{}.{}>", header_safe(&run.name), run.id.to_string().replace('-', ""), from.domain());
     let feedback_id = format!("{}:campaign:tidings", run.id);
-    let headers = [(h1, v1.as_str()), (h2, v2.as_str()), ("List-Id", list_id.as_str()), ("Feedback-ID", &feedback_id)];
+    let headers = [
+        (h1, v1.as_str()),
+        (h2, v2.as_str()),
+        ("List-Id", list_id.as_str()),
+        ("Feedback-ID", &feedback_id),
+        ("Content-Language", &run.lang.code),
+    ];
     let message_id = state.mailer.message_id_on(
         from.domain(),
         &format!("c.{}.{}", run.id.to_string().replace('-', ""), contact_id.to_string().replace('-', "")),
@@ -768,15 +779,17 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         .templates
         .get(&m.template)?
         .ok_or_else(|| format!("there is no template `{}`", m.template))
-        .and_then(|t| state.sending.templates.prepare_message(&t).map_err(|e| e.to_string()))
-        .and_then(|prepared| {
-            let mut fields = super::merge_fields(&contact);
-            fields["data"] = serde_json::from_str(&m.data).unwrap_or_default();
+        .and_then(|t| {
+            let data = serde_json::from_str(&m.data).unwrap_or_default();
+            super::localized_message(state, &t, &contact, data).map_err(|e| e.to_string())
+        })
+        .and_then(|(prepared, lang, fields)| {
             let links = links::message_links(&state.config, state.store.keyring(), contact_id, None);
             let (organisation, postal_address) = super::identity(state);
             let system = crate::mail::SystemLinks {
                 organisation: &organisation,
                 postal_address: &postal_address,
+                language: Some(lang),
                 ..links.system_links()
             };
             let mut rendered = prepared.render(&fields, &system).map_err(|e| e.to_string())?;
@@ -788,9 +801,9 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
             let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
             let engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
             decorate(state, &mailing, &mut rendered, contact_id, engagement);
-            Ok(rendered)
+            Ok((rendered, lang))
         });
-    let rendered = match rendered {
+    let (rendered, lang) = match rendered {
         Ok(r) => r,
         Err(e) => {
             tracing::error!(message = %id, error = %e, "transactional message could not be rendered");
@@ -814,7 +827,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         subject: &rendered.subject,
         message_id: &message_id,
         date: Utc::now(),
-        headers: &[],
+        headers: &[("Content-Language", &lang.code)],
         text: &rendered.text,
         html: Some(&rendered.html),
     };

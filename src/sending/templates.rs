@@ -2,8 +2,12 @@
 //! transactional API and the system (sign-up confirmation) send. No personal data: merge
 //! fields are filled per message.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{self, catalogue, Arg, Language};
 
 use crate::mail::template::Part;
 use crate::mail::template::DEFAULT_LAYOUT;
@@ -40,7 +44,7 @@ a { color: #1d4ed8; }
 <div class="card">
 {{ content }}
 </div>
-<div class="footer">{% if organisation %}<p>{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}<a href="{{ privacy_url }}">Privacy</a></div>
+<div class="footer">{% if organisation %}<p>{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}<a href="{{ privacy_url }}">{{ labels.privacy }}</a></div>
 </div>
 </body>
 </html>
@@ -56,6 +60,59 @@ pub const REQUEST_OUTCOME: &str = "request-outcome";
 /// Key of the notice to the people a personal-data breach concerns (Art. 34); the DPO writes
 /// it per breach: `data.subject` and `data.paragraphs`.
 pub const BREACH_NOTICE: &str = "breach-notice";
+
+/// What a request-outcome notice says was done. The notice's data carries it as `action`; the
+/// sender words it (`data.done`) in the language the notice is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Rectified,
+    Erased,
+    Restricted,
+}
+
+impl Done {
+    pub fn action(self) -> &'static str {
+        match self {
+            Done::Rectified => "rectified",
+            Done::Erased => "erased",
+            Done::Restricted => "restricted",
+        }
+    }
+
+    fn parse(action: &str) -> Option<Done> {
+        [Done::Rectified, Done::Erased, Done::Restricted].into_iter().find(|d| d.action() == action)
+    }
+
+    /// "corrected your personal data (Art. 16)", in `lang`.
+    pub fn words(self, lang: &Language) -> String {
+        lang.text(
+            match self {
+                Done::Rectified => "mail-outcome-rectified",
+                Done::Erased => "mail-outcome-erased",
+                Done::Restricted => "mail-outcome-restricted",
+            },
+            None,
+        )
+    }
+}
+
+/// Fills what a message's data leaves to the language (`data.done` of a request outcome).
+pub fn localize_data(template: &str, lang: &Language, data: &mut serde_json::Value) {
+    if template != REQUEST_OUTCOME {
+        return;
+    }
+    if let Some(done) = data.get("action").and_then(|a| a.as_str()).and_then(Done::parse) {
+        data["done"] = done.words(lang).into();
+    }
+}
+
+/// One language's version of a message: its subject and body (layout and format are the
+/// template's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub subject: String,
+    pub body: String,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +147,17 @@ pub struct Template {
     /// Built in (cannot be deleted; can be edited).
     pub system: bool,
     pub updated_at: DateTime<Utc>,
+    /// Messages only: the subject and body per language code of the catalogue (`de`). The
+    /// base `subject`/`body` is for a reader whose language has none (see [`Template::choose`]).
+    pub translations: BTreeMap<String, Variant>,
+}
+
+/// The text of a message chosen for one reader, and the language it is written in.
+#[derive(Debug, Clone, Copy)]
+pub struct Chosen<'a> {
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub lang: &'static Language,
 }
 
 impl Template {
@@ -97,74 +165,170 @@ impl Template {
         serde_json::json!({
             "key": self.key, "name": self.name, "kind": self.kind, "subject": self.subject,
             "body": self.body, "format": self.format, "layout": self.layout, "system": self.system,
-            "updated_at": self.updated_at,
+            "updated_at": self.updated_at, "translations": self.translations,
         })
+    }
+
+    /// The version for a reader: the one in their own language (`Contact::locale`, a region
+    /// falling back to its language), else the one in the shop's default language, else the
+    /// base, which is taken to be written in the shop's default language (the built-in ones are
+    /// English, and carry a version for every other language).
+    pub fn choose(&self, contact: Option<&str>, default: &str) -> Chosen<'_> {
+        let cat = catalogue();
+        let default = cat.find(default);
+        for lang in [contact.and_then(|c| cat.find(c)), default].into_iter().flatten() {
+            if let Some(v) = self.translations.get(&lang.code) {
+                return Chosen { subject: &v.subject, body: &v.body, lang };
+            }
+        }
+        Chosen { subject: &self.subject, body: &self.body, lang: default.unwrap_or_else(|| cat.source()) }
+    }
+
+    /// The version in exactly `code` (the editor's preview), or the base.
+    pub fn in_language(&self, code: &str) -> Chosen<'_> {
+        let cat = catalogue();
+        match (self.translations.get(code), cat.find(code)) {
+            (Some(v), Some(lang)) => Chosen { subject: &v.subject, body: &v.body, lang },
+            (_, lang) => {
+                Chosen { subject: &self.subject, body: &self.body, lang: lang.unwrap_or_else(|| cat.source()) }
+            }
+        }
     }
 }
 
-fn seeds() -> Vec<Template> {
+/// The form and API fields of one language's version (`translations.de.subject`,
+/// `translations.de.body`); None for a code that is not a language of the catalogue. Made once
+/// per language: an error names its field for as long as the program runs.
+pub fn variant_fields(code: &str) -> Option<(&'static str, &'static str)> {
+    static FIELDS: std::sync::OnceLock<BTreeMap<String, (&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let fields = FIELDS.get_or_init(|| {
+        catalogue()
+            .languages()
+            .iter()
+            .map(|l| {
+                let leak = |part: &str| -> &'static str {
+                    Box::leak(format!("translations.{}.{part}", l.code).into_boxed_str())
+                };
+                (l.code.clone(), (leak("subject"), leak("body")))
+            })
+            .collect()
+    });
+    fields.get(code).copied()
+}
+
+/// A catalogue message with Fluent placeholders standing for minijinja expressions: the
+/// translator writes `{ $organisation }`, the template gets `{{ organisation }}`.
+fn words(lang: &Language, key: &str, exprs: &[(&str, &str)]) -> String {
+    let args = i18n::args(exprs.iter().map(|(name, expr)| (*name, Arg::from(*expr))));
+    lang.text(key, Some(&args))
+}
+
+/// "Hello Anna," or "Hello," when the contact has no first name. The `+` keeps the line
+/// break after the paragraph (the sandbox trims the one after a block tag): the plain-text part
+/// keeps the greeting on a line of its own.
+fn greeting(lang: &Language) -> String {
+    format!(
+        "{{% if first_name %}}{}{{% else %}}{}{{% endif +%}}",
+        words(lang, "mail-hello-name", &[("name", "{{ first_name }}")]),
+        lang.text("mail-hello", None)
+    )
+}
+
+const ORG: (&str, &str) = ("organisation", "{{ organisation }}");
+
+/// The built-in text of a system message in one language, from the catalogue. `None` for a
+/// message whose text is written per mail (the breach notice) or that is not built in.
+pub fn seed_variant(key: &str, lang: &Language) -> Option<Variant> {
+    let hello = greeting(lang);
+    match key {
+        CONFIRM_SUBSCRIPTION => Some(Variant {
+            subject: words(lang, "mail-confirm-subject", &[ORG]),
+            body: format!(
+                "{hello}\n\n{}\n\n[{}]({{{{ data.confirm_url }}}})\n\n{}\n",
+                words(lang, "mail-confirm-intro", &[ORG]),
+                lang.text("mail-confirm-button", None),
+                lang.text("mail-confirm-ignore", None),
+            ),
+        }),
+        PRIVACY_LINK => Some(Variant {
+            subject: words(lang, "mail-portal-subject", &[ORG]),
+            body: format!(
+                "{hello}\n\n{}\n\n[{}]({{{{ data.portal_url }}}})\n\n{}\n",
+                words(lang, "mail-portal-intro", &[ORG]),
+                lang.text("mail-portal-button", None),
+                lang.text("mail-portal-ignore", None),
+            ),
+        }),
+        REQUEST_OUTCOME => Some(Variant {
+            subject: lang.text("mail-outcome-subject", None),
+            body: format!(
+                "{hello}\n\n{}\n\n{{% if data.recipients %}}{}{{% else %}}{}{{% endif +%}}\n\n{}\n",
+                words(lang, "mail-outcome-done", &[("done", "{{ data.done }}")]),
+                words(lang, "mail-outcome-recipients", &[("recipients", "{{ data.recipients | join(\", \") }}")]),
+                lang.text("mail-outcome-no-recipients", None),
+                lang.text("mail-outcome-closing", None),
+            ),
+        }),
+        _ => None,
+    }
+}
+
+/// Every catalogue language but the source (whose text is the base) of a built-in message.
+pub fn seed_translations(key: &str) -> BTreeMap<String, Variant> {
+    catalogue()
+        .languages()
+        .iter()
+        .filter(|l| l.code != i18n::SOURCE)
+        .filter_map(|l| Some((l.code.clone(), seed_variant(key, l)?)))
+        .collect()
+}
+
+/// The built-in templates: English base text, a version in every other catalogue language.
+pub fn seeds() -> Vec<Template> {
+    let source = catalogue().source();
+    let message = |key: &str, name: &str, format: BodyFormat, base: Variant| Template {
+        key: key.into(),
+        name: name.into(),
+        kind: TemplateKind::Message,
+        subject: base.subject,
+        body: base.body,
+        format,
+        layout: String::new(),
+        system: true,
+        updated_at: Utc::now(),
+        translations: seed_translations(key),
+    };
+    let seeded = |key: &str| seed_variant(key, source).unwrap_or_default();
     vec![
-        Template {
-            key: CONFIRM_SUBSCRIPTION.into(),
-            name: "Confirm your subscription (double opt-in)".into(),
-            kind: TemplateKind::Message,
-            subject: "Please confirm your subscription to {{ organisation }}".into(),
-            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
-               this address was entered in a sign-up form of {{ organisation }}. Please confirm \
-               that you want to receive the newsletter of {{ organisation }}:\n\n\
-               [Yes, subscribe me]({{ data.confirm_url }})\n\n\
-               If you did not ask for this, ignore this message: without your confirmation \
-               nothing is sent and your address is removed within a few days.\n"
-                .into(),
-            format: BodyFormat::Markdown,
-            layout: String::new(),
-            system: true,
-            updated_at: Utc::now(),
-        },
-        Template {
-            key: PRIVACY_LINK.into(),
-            name: "Your link to your personal data (privacy portal)".into(),
-            kind: TemplateKind::Message,
-            subject: "Your link to your personal data at {{ organisation }}".into(),
-            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
-               someone (we hope you) asked on the privacy page of {{ organisation }} to see the \
-               personal data {{ organisation }} holds about this address. \
-               Open it with this link; it works once, for 30 minutes:\n\n\
-               [See my data]({{ data.portal_url }})\n\n\
-               If you did not ask for this, ignore this message: nothing happens without the link.\n"
-                .into(),
-            format: BodyFormat::Markdown,
-            layout: String::new(),
-            system: true,
-            updated_at: Utc::now(),
-        },
-        Template {
-            key: REQUEST_OUTCOME.into(),
-            name: "Your request was carried out (Art. 19)".into(),
-            kind: TemplateKind::Message,
-            subject: "Your request about your personal data".into(),
-            body: "Hello{% if first_name %} {{ first_name }}{% endif %},\n\n\
-               as you asked, we have {{ data.done }}.\n\n\
-               {% if data.recipients %}We had passed your data on to {{ data.recipients | join(\", \") }}; \
-               our data-protection officer tells them of this change.{% else %}We had not passed your data on to anyone.{% endif %}\n\n\
-               Write to us if anything is not as you asked.\n"
-                .into(),
-            format: BodyFormat::Markdown,
-            layout: String::new(),
-            system: true,
-            updated_at: Utc::now(),
-        },
-        Template {
-            key: BREACH_NOTICE.into(),
-            name: "Notice of a personal-data breach (Art. 34)".into(),
-            kind: TemplateKind::Message,
-            subject: "{{ data.subject }}".into(),
-            body: "{% for p in data.paragraphs %}<p>{{ p }}</p>\n{% endfor %}".into(),
-            format: BodyFormat::Html,
-            layout: String::new(),
-            system: true,
-            updated_at: Utc::now(),
-        },
+        message(
+            CONFIRM_SUBSCRIPTION,
+            "Confirm your subscription (double opt-in)",
+            BodyFormat::Markdown,
+            seeded(CONFIRM_SUBSCRIPTION),
+        ),
+        message(
+            PRIVACY_LINK,
+            "Your link to your personal data (privacy portal)",
+            BodyFormat::Markdown,
+            seeded(PRIVACY_LINK),
+        ),
+        message(
+            REQUEST_OUTCOME,
+            "Your request was carried out (Art. 19)",
+            BodyFormat::Markdown,
+            seeded(REQUEST_OUTCOME),
+        ),
+        // The DPO writes this one per breach, in the language they write it in: the subject
+        // and paragraphs come in the data, so a version per language would say the same.
+        message(
+            BREACH_NOTICE,
+            "Notice of a personal-data breach (Art. 34)",
+            BodyFormat::Html,
+            Variant {
+                subject: "{{ data.subject }}".into(),
+                body: "{% for p in data.paragraphs %}<p>{{ p }}</p>\n{% endfor %}".into(),
+            },
+        ),
     ]
 }
 
@@ -219,13 +383,23 @@ impl Templates {
     /// A message template compiled for rendering. A layout that is gone is an error in the
     /// layout part.
     pub fn prepare_message(&self, t: &Template) -> std::result::Result<PreparedCampaign, TemplateError> {
+        self.prepare_text(t, &t.subject, &t.body)
+    }
+
+    /// One language's version of a message template (see [`Template::choose`]) compiled.
+    pub fn prepare_text(
+        &self,
+        t: &Template,
+        subject: &str,
+        body: &str,
+    ) -> std::result::Result<PreparedCampaign, TemplateError> {
         let layout = self.layout_html(&t.layout, TRANSACTIONAL_LAYOUT).map_err(|m| TemplateError {
             part: Part::Layout,
             line: None,
             message: m,
         })?;
         PreparedCampaign::prepare(
-            &CampaignSource { subject: &t.subject, layout: &layout, body: &t.body, format: t.format },
+            &CampaignSource { subject, layout: &layout, body, format: t.format },
             Limits::default(),
         )
     }
@@ -234,4 +408,91 @@ impl Templates {
 /// The campaign layout used when a campaign names none.
 pub fn default_campaign_layout() -> &'static str {
     DEFAULT_LAYOUT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::SystemLinks;
+
+    fn render(t: &Template, subject: &str, body: &str, lang: &'static Language) -> crate::mail::RenderedMessage {
+        let prepared = PreparedCampaign::prepare(
+            &CampaignSource { subject, layout: TRANSACTIONAL_LAYOUT, body, format: t.format },
+            Limits::default(),
+        )
+        .unwrap_or_else(|e| panic!("{} in {}: {e}", t.key, lang.code));
+        let mut data = serde_json::json!({
+            "confirm_url": "https://news.example.com/f/confirm/TOKEN",
+            "portal_url": "https://news.example.com/privacy/open/TOKEN",
+            "done": "corrected your personal data (Art. 16)",
+            "action": "erased",
+            "recipients": ["Parcel Co", "Shop Hosting Ltd"],
+            "subject": "A notice",
+            "paragraphs": ["What happened."],
+        });
+        localize_data(&t.key, lang, &mut data);
+        let fields = serde_json::json!({ "first_name": "Zoë", "data": data });
+        let links = SystemLinks {
+            privacy_url: "https://news.example.com/privacy",
+            organisation: "Kaffeerösterei Müller",
+            language: Some(lang),
+            ..SystemLinks::default()
+        };
+        prepared.render(&fields, &links).unwrap_or_else(|e| panic!("{} in {}: {e}", t.key, lang.code))
+    }
+
+    /// Every built-in message in every language of the catalogue renders, with what its data
+    /// carries in place and nothing of the template or catalogue syntax left over.
+    #[test]
+    fn every_system_template_renders_in_every_language() {
+        let cat = catalogue();
+        for t in seeds() {
+            for lang in cat.languages() {
+                let v = t.translations.get(&lang.code);
+                if lang.code != i18n::SOURCE && t.key != BREACH_NOTICE {
+                    assert!(v.is_some(), "{} has no {} version", t.key, lang.code);
+                }
+                let (subject, body) = v.map_or((&t.subject, &t.body), |v| (&v.subject, &v.body));
+                let m = render(&t, subject, body, lang);
+                let all = format!("{}\n{}\n{}", m.subject, m.html, m.text);
+                for left in ["{{", "{%", "{$", "}}"] {
+                    assert!(!all.contains(left), "{} in {}: `{left}` left in\n{all}", t.key, lang.code);
+                }
+                assert!(m.html.contains(&format!("<html lang=\"{}\"", lang.code)), "{}", m.html);
+                if t.key != BREACH_NOTICE {
+                    let paragraphs = m.text.split("\n\n").count();
+                    assert!(paragraphs >= 5, "{} in {}: each paragraph on its own:\n{}", t.key, lang.code, m.text);
+                }
+                assert!(m.html.contains(&lang.text("mail-footer-privacy", None)), "{}", m.html);
+                match t.key.as_str() {
+                    CONFIRM_SUBSCRIPTION => {
+                        assert!(m.subject.contains("Kaffeerösterei Müller"), "{}", m.subject);
+                        assert!(m.html.contains("href=\"https://news.example.com/f/confirm/TOKEN\""), "{}", m.html);
+                        assert!(m.text.contains(&lang.text("mail-confirm-button", None)), "{}", m.text);
+                        assert!(m.text.contains("Zoë"), "{}", m.text);
+                    }
+                    PRIVACY_LINK => {
+                        assert!(m.html.contains("href=\"https://news.example.com/privacy/open/TOKEN\""), "{}", m.html)
+                    }
+                    REQUEST_OUTCOME => {
+                        assert!(m.text.contains(&Done::Erased.words(lang)), "done in the language: {}", m.text);
+                        assert!(m.text.contains("Parcel Co, Shop Hosting Ltd"), "{}", m.text);
+                    }
+                    _ => assert!(m.text.contains("What happened."), "{}", m.text),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_reader_s_language_then_the_shop_s_then_the_base() {
+        let mut t = seeds().remove(0);
+        t.translations.retain(|k, _| k == "de" || k == "pl");
+        assert_eq!(t.choose(Some("de-AT"), "en").lang.code, "de", "a region falls back to its language");
+        assert!(t.choose(Some("de_DE"), "en").subject.starts_with("Bitte"));
+        assert_eq!(t.choose(Some("fr"), "pl").lang.code, "pl", "no French version: the shop's language");
+        let base = t.choose(Some("fr"), "en");
+        assert_eq!((base.subject, base.lang.code.as_str()), (t.subject.as_str(), "en"), "then the base");
+        assert_eq!(t.choose(None, "xx").lang.code, "en", "an unknown default: English");
+    }
 }

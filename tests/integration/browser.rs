@@ -1329,3 +1329,52 @@ fn browser_public_pages_in_german_and_french() {
         b.screenshot(&shot_path(&format!("portal-{code}.png")));
     }
 }
+
+/// A German sign-up's confirmation as the person's mail program shows it
+/// (`confirm-mail-de.png`): the text and the footer in German, `<html lang="de">`.
+#[test]
+fn browser_a_german_confirmation_mail() {
+    if !browser_available() {
+        return;
+    }
+    let t = |key: &str| tidings::i18n::catalogue().text("de", key, None);
+    let sink = crate::smtp_sink::SmtpSink::start(Default::default());
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let st = &app.state;
+    let mut s = st.settings.get().unwrap();
+    s.organisation = "Kaffeerösterei Müller".into();
+    s.postal_address = "Hauptstraße 1\n10115 Berlin".into();
+    st.settings.save(&s).unwrap();
+    let token = app.admin_token(&["send_campaigns"]);
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/forms", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Footer", "title": "Newsletter", "ask_first_name": true, "purposes": ["newsletter"]}))
+        .send()
+        .unwrap();
+    let form = r.json::<Value>().unwrap()["form"]["id"].as_str().unwrap().to_string();
+    let r = app
+        .client()
+        .post(format!("{}/f/{form}?lang=de", app.url))
+        .form(&[("email", "anna@example.org"), ("first_name", "Anna"), ("consent", "newsletter")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let mails = sink.wait_for(1);
+    let msg = mail_parser::MessageParser::default().parse(&mails[0].data).unwrap();
+    let html = msg.body_html(0).unwrap().to_string();
+    assert!(html.contains("<html lang=\"de\""), "{html}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("message.html");
+    std::fs::write(&file, &html).unwrap();
+
+    let b = Browser::open(http, &driver);
+    b.goto(&format!("file://{}", file.display()));
+    b.wait_for_text(".card a", &t("mail-confirm-button"));
+    assert!(b.text(".card").starts_with("Hallo Anna,"), "{}", b.text(".card"));
+    assert!(b.text(".footer").contains(&t("mail-footer-privacy")), "{}", b.text(".footer"));
+    b.screenshot(&shot_path("confirm-mail-de.png"));
+}

@@ -258,6 +258,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         ("users", "the appliance's own users, not contacts"),
         ("sessions", "the appliance's own users, not contacts"),
         ("api_tokens", "the appliance's own users, not contacts"),
+        ("user_preferences", "the appliance's own users, not contacts"),
     ];
     let archive: std::collections::BTreeMap<String, usize> = app
         .state

@@ -36,6 +36,7 @@ mod saved_searches;
 mod senders;
 mod smoke;
 mod store;
+mod system_mail;
 mod timing;
 mod tracking;
 mod unsubscribe;

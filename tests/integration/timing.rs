@@ -411,6 +411,7 @@ fn queued_requests_are_sealed_exported_erased_and_carried_out_at_the_next_start(
         ],
         ip: None,
         user_agent: String::new(),
+        language: None,
     };
     assert_eq!(tidings::forms::ops::submit(&state, &form, &submitted, chrono::Utc::now()).unwrap(), Outcome::Accepted);
     assert_eq!(state.intake.len(), 4);

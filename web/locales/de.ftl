@@ -11,6 +11,31 @@ meta-datetime = %-d. %B %Y, %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = de_DE
 
+## System mail
+mail-hello = Guten Tag,
+mail-hello-name = Hallo {$name},
+mail-confirm-subject = Bitte bestätigen Sie Ihre Anmeldung bei {$organisation}
+mail-confirm-intro = diese Adresse wurde in ein Anmeldeformular von {$organisation} eingetragen. Bitte bestätigen Sie, dass Sie den Newsletter von {$organisation} erhalten möchten:
+mail-confirm-button = Ja, ich möchte den Newsletter erhalten
+mail-confirm-ignore = Falls Sie sich nicht angemeldet haben, ignorieren Sie diese Nachricht einfach: Ohne Ihre Bestätigung senden wir Ihnen nichts, und Ihre Adresse wird innerhalb weniger Tage gelöscht.
+mail-portal-subject = Ihr Link zu Ihren personenbezogenen Daten bei {$organisation}
+mail-portal-intro = jemand (hoffentlich Sie) hat auf der Datenschutzseite von {$organisation} darum gebeten, die personenbezogenen Daten einzusehen, die {$organisation} zu dieser Adresse gespeichert hat. Mit diesem Link können Sie sie aufrufen; er funktioniert nur einmal und ist 30 Minuten lang gültig:
+mail-portal-button = Meine Daten ansehen
+mail-portal-ignore = Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht einfach: Ohne den Link geschieht nichts.
+mail-outcome-subject = Ihr Antrag zu Ihren personenbezogenen Daten
+mail-outcome-done = wie von Ihnen gewünscht, haben wir {$done}.
+mail-outcome-rectified = Ihre personenbezogenen Daten berichtigt (Art. 16 DSGVO)
+mail-outcome-erased = Ihre personenbezogenen Daten gelöscht (Art. 17 DSGVO)
+mail-outcome-restricted = die Verarbeitung Ihrer personenbezogenen Daten eingeschränkt (Art. 18 DSGVO)
+mail-outcome-recipients = Wir hatten Ihre Daten an {$recipients} weitergegeben; unser Datenschutzbeauftragter informiert die Empfänger über diese Änderung.
+mail-outcome-no-recipients = Wir hatten Ihre Daten an niemanden weitergegeben.
+mail-outcome-closing = Bitte schreiben Sie uns, falls etwas nicht so ist, wie Sie es gewünscht haben.
+mail-outcome-last = Dies ist die letzte Nachricht, die Sie von {$organisation} erhalten.
+mail-footer-view = Im Browser ansehen
+mail-footer-preferences = Einstellungen
+mail-footer-unsubscribe = Abmelden
+mail-footer-privacy = Datenschutz
+
 ## Every public page
 page-language = Sprache
 page-footer-dpo = Fragen zu Ihren Daten: {$contact}
@@ -245,6 +270,7 @@ store-messages = An Sie gesendete Servicenachrichten (etwa Bestätigungen) mit d
 store-public-intake = Anfragen, die Sie auf unseren öffentlichen Seiten gestellt haben (ein Anmeldeformular, ein Zugangslink zu diesem Portal), gespeichert, bis sie einen Moment später ausgeführt werden.
 store-sessions = Ihre Anmeldungen in der Verwaltung (nur Konten von Mitarbeitenden).
 store-users = Ihr Mitarbeiterkonto: Anmeldename, Anzeigename, Rolle und Anmeldedaten.
+store-user-preferences = Ihre Einstellungen als Mitarbeiter: die Sprache der Verwaltungsseiten.
 store-api-tokens = Zugangsschlüssel für die Systeme des Shops, die mit Ihrem Mitarbeiterkonto erstellt wurden.
 store-bounces = E-Mails an Sie, die nicht zugestellt werden konnten oder die Sie als Spam gemeldet haben: wann, und der angegebene Grund.
 store-audit = Das Protokoll zur Rechenschaftspflicht: was wann und von wem mit Ihren Daten getan wurde (mit gekürzten IP-Adressen).

@@ -10,6 +10,35 @@ meta-datetime = %-d %B %Y, %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = en_GB
 
+## System mail
+# The mail the shop sends on its own: sign-up confirmation, privacy-portal link, request
+# outcomes, and the link texts under every mail. They become the built-in message templates'
+# text per language (the shop may edit those); {$organisation}, {$name}, {$done} and
+# {$recipients} become the shop's name, the person's first name and what the mail is about.
+mail-hello = Hello,
+mail-hello-name = Hello {$name},
+mail-confirm-subject = Please confirm your subscription to {$organisation}
+mail-confirm-intro = this address was entered in a sign-up form of {$organisation}. Please confirm that you want to receive the newsletter of {$organisation}:
+mail-confirm-button = Yes, subscribe me
+mail-confirm-ignore = If you did not ask for this, ignore this message: without your confirmation nothing is sent and your address is removed within a few days.
+mail-portal-subject = Your link to your personal data at {$organisation}
+mail-portal-intro = someone (we hope you) asked on the privacy page of {$organisation} to see the personal data {$organisation} holds about this address. Open it with this link; it works once, for 30 minutes:
+mail-portal-button = See my data
+mail-portal-ignore = If you did not ask for this, ignore this message: nothing happens without the link.
+mail-outcome-subject = Your request about your personal data
+mail-outcome-done = as you asked, we have {$done}.
+mail-outcome-rectified = corrected your personal data (Art. 16)
+mail-outcome-erased = erased your personal data (Art. 17)
+mail-outcome-restricted = restricted the processing of your personal data (Art. 18)
+mail-outcome-recipients = We had passed your data on to {$recipients}; our data-protection officer tells them of this change.
+mail-outcome-no-recipients = We had not passed your data on to anyone.
+mail-outcome-closing = Write to us if anything is not as you asked.
+mail-outcome-last = This is the last message you get from {$organisation}.
+mail-footer-view = View in browser
+mail-footer-preferences = Preferences
+mail-footer-unsubscribe = Unsubscribe
+mail-footer-privacy = Privacy
+
 ## Every public page
 page-language = Language
 page-footer-dpo = Questions about your data: {$contact}
@@ -244,6 +273,7 @@ store-messages = Service messages sent to you (such as confirmations), with the 
 store-public-intake = Requests you made on our public pages (a subscribe form, a sign-in link to this portal), kept until they are carried out a moment later.
 store-sessions = Your sign-in sessions to the administration (staff accounts only).
 store-users = Your staff account: login name, display name, role and sign-in credentials.
+store-user-preferences = Your choices as a staff member: the language of the admin pages.
 store-api-tokens = Access keys for the shop's systems created with your staff account.
 store-bounces = Emails to you that could not be delivered or that you reported as spam: when, and the reason given.
 store-audit = The accountability log: what was done with your data, when and by whom (with shortened IP addresses).

@@ -11,6 +11,31 @@ meta-datetime = %-d de %B de %Y, %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = es_ES
 
+## System mail
+mail-hello = Hola:
+mail-hello-name = Hola, {$name}:
+mail-confirm-subject = Confirma tu suscripción al boletín de {$organisation}
+mail-confirm-intro = Esta dirección se ha introducido en un formulario de suscripción de {$organisation}. Confirma que quieres recibir el boletín de {$organisation}:
+mail-confirm-button = Sí, quiero suscribirme
+mail-confirm-ignore = Si no lo has solicitado, ignora este mensaje: sin tu confirmación no se te enviará nada y tu dirección se eliminará en unos días.
+mail-portal-subject = Tu enlace a tus datos personales en {$organisation}
+mail-portal-intro = Alguien (esperamos que tú) ha pedido en la página de privacidad de {$organisation} ver los datos personales que {$organisation} tiene sobre esta dirección. Ábrelos con este enlace; funciona una sola vez, durante 30 minutos:
+mail-portal-button = Ver mis datos
+mail-portal-ignore = Si no lo has solicitado, ignora este mensaje: sin el enlace no ocurre nada.
+mail-outcome-subject = Tu solicitud sobre tus datos personales
+mail-outcome-done = Tal como pediste, hemos {$done}.
+mail-outcome-rectified = rectificado tus datos personales (art. 16 del RGPD)
+mail-outcome-erased = suprimido tus datos personales (art. 17 del RGPD)
+mail-outcome-restricted = limitado el tratamiento de tus datos personales (art. 18 del RGPD)
+mail-outcome-recipients = Habíamos comunicado tus datos a {$recipients}; nuestro delegado de protección de datos informa a estos destinatarios del cambio.
+mail-outcome-no-recipients = No habíamos comunicado tus datos a nadie.
+mail-outcome-closing = Escríbenos si algo no es como lo pediste.
+mail-outcome-last = Este es el último mensaje que recibes de {$organisation}.
+mail-footer-view = Ver en el navegador
+mail-footer-preferences = Preferencias
+mail-footer-unsubscribe = Darse de baja
+mail-footer-privacy = Privacidad
+
 ## Every public page
 page-language = Idioma
 page-footer-dpo = Preguntas sobre tus datos: {$contact}
@@ -245,6 +270,7 @@ store-messages = Los mensajes de servicio que te enviamos (como confirmaciones),
 store-public-intake = Solicitudes que hiciste en nuestras páginas públicas (un formulario de suscripción, un enlace de acceso a este portal), conservadas hasta que se ejecutan un momento después.
 store-sessions = Tus sesiones de acceso a la administración (solo cuentas del personal).
 store-users = Tu cuenta de personal: nombre de usuario, nombre visible, rol y credenciales de acceso.
+store-user-preferences = Tus preferencias como miembro del personal: el idioma de las páginas de administración.
 store-api-tokens = Claves de acceso a los sistemas de la tienda creadas con tu cuenta de personal.
 store-bounces = Los correos que no se te pudieron entregar o que marcaste como spam: cuándo y el motivo indicado.
 store-audit = El registro de responsabilidad proactiva: qué se hizo con tus datos, cuándo y quién lo hizo (con direcciones IP abreviadas).

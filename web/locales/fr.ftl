@@ -12,6 +12,31 @@ meta-datetime = %-d %B %Y à %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = fr_FR
 
+## System mail
+mail-hello = Bonjour,
+mail-hello-name = Bonjour {$name},
+mail-confirm-subject = Veuillez confirmer votre inscription à la newsletter de {$organisation}
+mail-confirm-intro = Cette adresse a été saisie dans un formulaire d’inscription de {$organisation}. Veuillez confirmer que vous souhaitez recevoir la newsletter de {$organisation} :
+mail-confirm-button = Oui, je m’inscris
+mail-confirm-ignore = Si vous n’avez rien demandé, ignorez ce message : sans votre confirmation, nous ne vous enverrons rien et votre adresse sera supprimée d’ici quelques jours.
+mail-portal-subject = Votre lien vers vos données personnelles chez {$organisation}
+mail-portal-intro = Quelqu’un (vous, nous l’espérons) a demandé sur la page de confidentialité de {$organisation} à consulter les données personnelles que {$organisation} détient sur cette adresse. Ouvrez-les avec ce lien ; il ne fonctionne qu’une fois, pendant 30 minutes :
+mail-portal-button = Voir mes données
+mail-portal-ignore = Si vous n’avez rien demandé, ignorez ce message : rien ne se passe sans le lien.
+mail-outcome-subject = Votre demande concernant vos données personnelles
+mail-outcome-done = Comme vous l’avez demandé, nous avons {$done}.
+mail-outcome-rectified = rectifié vos données personnelles (art. 16 du RGPD)
+mail-outcome-erased = effacé vos données personnelles (art. 17 du RGPD)
+mail-outcome-restricted = limité le traitement de vos données personnelles (art. 18 du RGPD)
+mail-outcome-recipients = Nous avions transmis vos données à {$recipients} ; notre délégué à la protection des données informe ces destinataires de ce changement.
+mail-outcome-no-recipients = Nous n’avions transmis vos données à personne.
+mail-outcome-closing = Écrivez-nous si quelque chose ne correspond pas à votre demande.
+mail-outcome-last = Ceci est le dernier message que vous recevez de {$organisation}.
+mail-footer-view = Voir dans le navigateur
+mail-footer-preferences = Préférences
+mail-footer-unsubscribe = Se désinscrire
+mail-footer-privacy = Confidentialité
+
 ## Every public page
 page-language = Langue
 page-footer-dpo = Questions sur vos données : {$contact}
@@ -246,6 +271,7 @@ store-messages = Les messages de service qui vous ont été envoyés (par exempl
 store-public-intake = Les demandes que vous avez faites sur nos pages publiques (un formulaire d’inscription, un lien de connexion à ce portail), conservées jusqu’à leur exécution un instant plus tard.
 store-sessions = Vos sessions de connexion à l’administration (comptes du personnel uniquement).
 store-users = Votre compte de membre du personnel : identifiant, nom affiché, rôle et données de connexion.
+store-user-preferences = Vos choix de membre du personnel : la langue des pages d’administration.
 store-api-tokens = Les clés d’accès aux systèmes de la boutique créées avec votre compte de membre du personnel.
 store-bounces = Les e-mails qui n’ont pas pu vous être remis ou que vous avez signalés comme spam : quand, et la raison indiquée.
 store-audit = Le journal de responsabilité : ce qui a été fait de vos données, quand et par qui (avec des adresses IP tronquées).

@@ -12,6 +12,31 @@ meta-datetime = %-d %B %Y, %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = it_IT
 
+## System mail
+mail-hello = Ciao,
+mail-hello-name = Ciao {$name},
+mail-confirm-subject = Conferma la tua iscrizione alla newsletter di {$organisation}
+mail-confirm-intro = Questo indirizzo è stato inserito in un modulo di iscrizione di {$organisation}. Conferma che vuoi ricevere la newsletter di {$organisation}:
+mail-confirm-button = Sì, iscrivimi
+mail-confirm-ignore = Se non l’hai richiesto tu, ignora questo messaggio: senza la tua conferma non ti invieremo nulla e il tuo indirizzo verrà rimosso entro pochi giorni.
+mail-portal-subject = Il tuo link ai tuoi dati personali presso {$organisation}
+mail-portal-intro = Qualcuno (speriamo tu) ha chiesto nella pagina privacy di {$organisation} di vedere i dati personali che {$organisation} conserva su questo indirizzo. Aprili con questo link; funziona una sola volta, per 30 minuti:
+mail-portal-button = Vedi i miei dati
+mail-portal-ignore = Se non l’hai richiesto tu, ignora questo messaggio: senza il link non succede nulla.
+mail-outcome-subject = La tua richiesta sui tuoi dati personali
+mail-outcome-done = Come hai chiesto, abbiamo {$done}.
+mail-outcome-rectified = rettificato i tuoi dati personali (art. 16 GDPR)
+mail-outcome-erased = cancellato i tuoi dati personali (art. 17 GDPR)
+mail-outcome-restricted = limitato il trattamento dei tuoi dati personali (art. 18 GDPR)
+mail-outcome-recipients = Avevamo comunicato i tuoi dati a {$recipients}; il nostro responsabile della protezione dei dati informa questi destinatari della modifica.
+mail-outcome-no-recipients = Non avevamo comunicato i tuoi dati a nessuno.
+mail-outcome-closing = Scrivici se qualcosa non è come avevi chiesto.
+mail-outcome-last = Questo è l’ultimo messaggio che ricevi da {$organisation}.
+mail-footer-view = Visualizza nel browser
+mail-footer-preferences = Preferenze
+mail-footer-unsubscribe = Annulla iscrizione
+mail-footer-privacy = Privacy
+
 ## Every public page
 page-language = Lingua
 page-footer-dpo = Domande sui tuoi dati: {$contact}
@@ -246,6 +271,7 @@ store-messages = I messaggi di servizio che ti abbiamo inviato (ad esempio confe
 store-public-intake = Le richieste che hai fatto sulle nostre pagine pubbliche (un modulo di iscrizione, un link di accesso a questo portale), conservate finché non vengono eseguite un attimo dopo.
 store-sessions = Le tue sessioni di accesso all’amministrazione (solo account del personale).
 store-users = Il tuo account del personale: nome utente, nome visualizzato, ruolo e credenziali di accesso.
+store-user-preferences = Le tue preferenze come membro del personale: la lingua delle pagine di amministrazione.
 store-api-tokens = Le chiavi di accesso ai sistemi del negozio create con il tuo account del personale.
 store-bounces = Le email che non è stato possibile consegnarti o che hai segnalato come spam: quando, e il motivo indicato.
 store-audit = Il registro per la responsabilizzazione: che cosa è stato fatto con i tuoi dati, quando e da chi (con indirizzi IP abbreviati).

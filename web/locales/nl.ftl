@@ -11,6 +11,31 @@ meta-datetime = %-d %B %Y om %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = nl_NL
 
+## System mail
+mail-hello = Hallo,
+mail-hello-name = Hallo {$name},
+mail-confirm-subject = Bevestig je aanmelding voor de nieuwsbrief van {$organisation}
+mail-confirm-intro = Dit adres is ingevuld in een aanmeldformulier van {$organisation}. Bevestig dat je de nieuwsbrief van {$organisation} wilt ontvangen:
+mail-confirm-button = Ja, meld me aan
+mail-confirm-ignore = Heb je hier niet om gevraagd? Negeer dit bericht dan: zonder je bevestiging sturen we niets en wordt je adres binnen een paar dagen verwijderd.
+mail-portal-subject = Je link naar je persoonsgegevens bij {$organisation}
+mail-portal-intro = Iemand (hopelijk jij) heeft op de privacypagina van {$organisation} gevraagd om de persoonsgegevens te zien die {$organisation} over dit adres bewaart. Open ze met deze link; hij werkt één keer en is 30 minuten geldig:
+mail-portal-button = Mijn gegevens bekijken
+mail-portal-ignore = Heb je hier niet om gevraagd? Negeer dit bericht dan: zonder de link gebeurt er niets.
+mail-outcome-subject = Je verzoek over je persoonsgegevens
+mail-outcome-done = Zoals je hebt gevraagd, hebben we {$done}.
+mail-outcome-rectified = je persoonsgegevens gerectificeerd (art. 16 AVG)
+mail-outcome-erased = je persoonsgegevens gewist (art. 17 AVG)
+mail-outcome-restricted = de verwerking van je persoonsgegevens beperkt (art. 18 AVG)
+mail-outcome-recipients = We hadden je gegevens doorgegeven aan {$recipients}; onze functionaris voor gegevensbescherming brengt deze ontvangers op de hoogte van de wijziging.
+mail-outcome-no-recipients = We hadden je gegevens aan niemand doorgegeven.
+mail-outcome-closing = Laat het ons weten als iets niet is zoals je hebt gevraagd.
+mail-outcome-last = Dit is het laatste bericht dat je van {$organisation} ontvangt.
+mail-footer-view = Bekijken in je browser
+mail-footer-preferences = Voorkeuren
+mail-footer-unsubscribe = Afmelden
+mail-footer-privacy = Privacy
+
 ## Every public page
 page-language = Taal
 page-footer-dpo = Vragen over je gegevens: {$contact}
@@ -245,6 +270,7 @@ store-messages = Servicemails die naar je zijn verstuurd (zoals bevestigingen), 
 store-public-intake = Verzoeken die je op onze openbare pagina’s deed (een inschrijfformulier, een inloglink voor dit portaal), bewaard tot ze een moment later worden uitgevoerd.
 store-sessions = Je inlogsessies in de beheeromgeving (alleen accounts van medewerkers).
 store-users = Je medewerkersaccount: inlognaam, weergavenaam, rol en inloggegevens.
+store-user-preferences = Je keuzes als medewerker: de taal van de beheerpagina’s.
 store-api-tokens = Toegangssleutels voor de systemen van de winkel die met je medewerkersaccount zijn aangemaakt.
 store-bounces = E-mails aan jou die niet konden worden bezorgd of die je als spam hebt gemeld: wanneer, en de opgegeven reden.
 store-audit = Het verantwoordingslogboek: wat er met je gegevens is gedaan, wanneer en door wie (met ingekorte IP-adressen).

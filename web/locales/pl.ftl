@@ -14,6 +14,31 @@ meta-datetime = %-d.%m.%Y, godz. %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = pl_PL
 
+## System mail
+mail-hello = Dzień dobry,
+mail-hello-name = Dzień dobry, {$name}!
+mail-confirm-subject = Prosimy potwierdzić subskrypcję newslettera {$organisation}
+mail-confirm-intro = Ten adres został wpisany w formularzu zapisu {$organisation}. Prosimy potwierdzić chęć otrzymywania newslettera {$organisation}:
+mail-confirm-button = Tak, zapisuję się
+mail-confirm-ignore = Jeśli ta prośba nie pochodzi od Państwa, prosimy zignorować tę wiadomość: bez potwierdzenia nic nie zostanie wysłane, a adres zostanie usunięty w ciągu kilku dni.
+mail-portal-subject = Link do Państwa danych osobowych w {$organisation}
+mail-portal-intro = Na stronie prywatności {$organisation} ktoś (mamy nadzieję, że Państwo) poprosił o wgląd w dane osobowe, które {$organisation} przechowuje o tym adresie. Można je otworzyć za pomocą tego linku; działa on jednorazowo, przez 30 minut:
+mail-portal-button = Zobacz moje dane
+mail-portal-ignore = Jeśli ta prośba nie pochodzi od Państwa, prosimy zignorować tę wiadomość: bez linku nic się nie stanie.
+mail-outcome-subject = Państwa żądanie dotyczące danych osobowych
+mail-outcome-done = Zgodnie z Państwa żądaniem {$done}.
+mail-outcome-rectified = sprostowaliśmy Państwa dane osobowe (art. 16 RODO)
+mail-outcome-erased = usunęliśmy Państwa dane osobowe (art. 17 RODO)
+mail-outcome-restricted = ograniczyliśmy przetwarzanie Państwa danych osobowych (art. 18 RODO)
+mail-outcome-recipients = Państwa dane zostały wcześniej przekazane następującym odbiorcom: {$recipients}; nasz inspektor ochrony danych informuje ich o tej zmianie.
+mail-outcome-no-recipients = Nie przekazywaliśmy Państwa danych nikomu.
+mail-outcome-closing = Prosimy o wiadomość, jeśli coś nie zostało wykonane zgodnie z żądaniem.
+mail-outcome-last = To ostatnia wiadomość od {$organisation}.
+mail-footer-view = Zobacz w przeglądarce
+mail-footer-preferences = Ustawienia
+mail-footer-unsubscribe = Rezygnacja z subskrypcji
+mail-footer-privacy = Prywatność
+
 ## Every public page
 page-language = Język
 page-footer-dpo = Pytania dotyczące Państwa danych: {$contact}
@@ -248,6 +273,7 @@ store-messages = Wysłane do Państwa wiadomości serwisowe (np. potwierdzenia) 
 store-public-intake = Żądania złożone na naszych stronach publicznych (formularz zapisu, link do logowania w tym portalu), przechowywane do ich wykonania chwilę później.
 store-sessions = Sesje logowania do panelu administracyjnego (dotyczy tylko kont pracowników).
 store-users = Konto pracownika: login, wyświetlana nazwa, rola i dane logowania.
+store-user-preferences = Ustawienia pracownika: język stron administracyjnych.
 store-api-tokens = Klucze dostępu do systemów sklepu utworzone za pomocą konta pracownika.
 store-bounces = Wiadomości e-mail, których nie udało się doręczyć lub które zostały zgłoszone jako spam: kiedy i z jakiego powodu.
 store-audit = Rejestr rozliczalności: co zrobiono z Państwa danymi, kiedy i kto (ze skróconymi adresami IP).

@@ -12,6 +12,31 @@ meta-datetime = %-d de %B de %Y, %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = pt_PT
 
+## System mail
+mail-hello = Olá,
+mail-hello-name = Olá {$name},
+mail-confirm-subject = Confirme a sua subscrição da newsletter de {$organisation}
+mail-confirm-intro = Este endereço foi introduzido num formulário de subscrição de {$organisation}. Confirme que pretende receber a newsletter de {$organisation}:
+mail-confirm-button = Sim, quero subscrever
+mail-confirm-ignore = Se não fez este pedido, ignore esta mensagem: sem a sua confirmação não lhe enviaremos nada e o seu endereço será removido dentro de poucos dias.
+mail-portal-subject = O seu link para os seus dados pessoais em {$organisation}
+mail-portal-intro = Alguém (esperamos que tenha sido o próprio) pediu na página de privacidade de {$organisation} para ver os dados pessoais que {$organisation} guarda sobre este endereço. Abra-os com este link; só funciona uma vez, durante 30 minutos:
+mail-portal-button = Ver os meus dados
+mail-portal-ignore = Se não fez este pedido, ignore esta mensagem: sem o link, nada acontece.
+mail-outcome-subject = O seu pedido sobre os seus dados pessoais
+mail-outcome-done = Conforme solicitado, {$done}.
+mail-outcome-rectified = retificámos os seus dados pessoais (art. 16.º do RGPD)
+mail-outcome-erased = apagámos os seus dados pessoais (art. 17.º do RGPD)
+mail-outcome-restricted = limitámos o tratamento dos seus dados pessoais (art. 18.º do RGPD)
+mail-outcome-recipients = Tínhamos comunicado os seus dados a {$recipients}; o nosso encarregado da proteção de dados informa estes destinatários da alteração.
+mail-outcome-no-recipients = Não tínhamos comunicado os seus dados a ninguém.
+mail-outcome-closing = Escreva-nos se algo não estiver conforme pediu.
+mail-outcome-last = Esta é a última mensagem que recebe de {$organisation}.
+mail-footer-view = Ver no navegador
+mail-footer-preferences = Preferências
+mail-footer-unsubscribe = Cancelar subscrição
+mail-footer-privacy = Privacidade
+
 ## Every public page
 page-language = Idioma
 page-footer-dpo = Questões sobre os seus dados: {$contact}
@@ -246,6 +271,7 @@ store-messages = As mensagens de serviço que lhe foram enviadas (como confirma�
 store-public-intake = Pedidos que fez nas nossas páginas públicas (um formulário de subscrição, uma ligação de acesso a este portal), conservados até serem executados instantes depois.
 store-sessions = As suas sessões de acesso à administração (apenas contas do pessoal).
 store-users = A sua conta de membro do pessoal: nome de utilizador, nome apresentado, função e credenciais de acesso.
+store-user-preferences = As suas preferências como membro do pessoal: a língua das páginas de administração.
 store-api-tokens = Chaves de acesso aos sistemas da loja criadas com a sua conta de membro do pessoal.
 store-bounces = E-mails que não lhe puderam ser entregues ou que assinalou como spam: quando, e o motivo indicado.
 store-audit = O registo de responsabilidade: o que foi feito com os seus dados, quando e por quem (com endereços IP abreviados).

@@ -11,6 +11,31 @@ meta-datetime = %-d %B %Y kl. %H:%M %Z
 # The locale whose month names the dates use
 meta-date-locale = sv_SE
 
+## System mail
+mail-hello = Hej!
+mail-hello-name = Hej {$name}!
+mail-confirm-subject = Bekräfta din prenumeration på nyhetsbrevet från {$organisation}
+mail-confirm-intro = Den här adressen angavs i ett anmälningsformulär hos {$organisation}. Bekräfta att du vill få nyhetsbrevet från {$organisation}:
+mail-confirm-button = Ja, jag vill prenumerera
+mail-confirm-ignore = Om du inte har bett om det kan du bortse från det här meddelandet: utan din bekräftelse skickas ingenting, och din adress tas bort inom några dagar.
+mail-portal-subject = Din länk till dina personuppgifter hos {$organisation}
+mail-portal-intro = Någon (förhoppningsvis du) har bett om att på integritetssidan hos {$organisation} få se de personuppgifter som {$organisation} har om den här adressen. Öppna dem med den här länken; den fungerar en gång, i 30 minuter:
+mail-portal-button = Visa mina uppgifter
+mail-portal-ignore = Om du inte har bett om det kan du bortse från det här meddelandet: ingenting händer utan länken.
+mail-outcome-subject = Din begäran om dina personuppgifter
+mail-outcome-done = Som du bad om har vi {$done}.
+mail-outcome-rectified = rättat dina personuppgifter (artikel 16 i dataskyddsförordningen)
+mail-outcome-erased = raderat dina personuppgifter (artikel 17 i dataskyddsförordningen)
+mail-outcome-restricted = begränsat behandlingen av dina personuppgifter (artikel 18 i dataskyddsförordningen)
+mail-outcome-recipients = Vi hade lämnat ut dina uppgifter till {$recipients}; vårt dataskyddsombud informerar dem om ändringen.
+mail-outcome-no-recipients = Vi hade inte lämnat ut dina uppgifter till någon.
+mail-outcome-closing = Skriv till oss om något inte blev som du bad om.
+mail-outcome-last = Det här är det sista meddelandet du får från {$organisation}.
+mail-footer-view = Visa i webbläsaren
+mail-footer-preferences = Inställningar
+mail-footer-unsubscribe = Avsluta prenumeration
+mail-footer-privacy = Integritet
+
 ## Every public page
 page-language = Språk
 page-footer-dpo = Frågor om dina uppgifter: {$contact}
@@ -245,6 +270,7 @@ store-messages = Tjänstemeddelanden som skickats till dig (till exempel bekräf
 store-public-intake = Förfrågningar du gjort på våra offentliga sidor (ett prenumerationsformulär, en inloggningslänk till den här portalen), sparade tills de utförs en stund senare.
 store-sessions = Dina inloggningar i administrationen (endast medarbetarkonton).
 store-users = Ditt medarbetarkonto: inloggningsnamn, visningsnamn, roll och inloggningsuppgifter.
+store-user-preferences = Dina val som medarbetare: språket på administrationssidorna.
 store-api-tokens = Åtkomstnycklar till butikens system som skapats med ditt medarbetarkonto.
 store-bounces = E-postmeddelanden till dig som inte kunde levereras eller som du rapporterade som skräppost: när, och angiven orsak.
 store-audit = Loggen för ansvarsskyldighet: vad som gjorts med dina uppgifter, när och av vem (med förkortade IP-adresser).

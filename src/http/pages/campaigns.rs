@@ -16,7 +16,7 @@ use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::mail::BodyFormat;
 use crate::ops::OpError;
-use crate::sending::ops::{self as sops, CampaignInput, TemplateInput};
+use crate::sending::ops::{self as sops, CampaignInput, TemplateInput, VariantInput};
 use crate::sending::{Campaign, CampaignState, Schedule, TemplateKind};
 use crate::state::{blocking, AppState};
 
@@ -595,11 +595,34 @@ pub struct TemplateForm {
     contact: String,
     #[serde(default)]
     data: String,
+    /// The language the preview shows (a catalogue code; empty: the base text).
+    #[serde(default)]
+    preview_lang: String,
+    /// `translations.<code>.subject` and `translations.<code>.body` (and the CSRF token).
+    #[serde(flatten)]
+    rest: BTreeMap<String, String>,
 }
 
 impl TemplateForm {
+    /// The language versions typed, by code; None when the form has none (a layout, the list
+    /// page's "new template" form): the stored ones then stay.
+    fn translations(&self) -> Option<BTreeMap<String, VariantInput>> {
+        let mut out: BTreeMap<String, VariantInput> = BTreeMap::new();
+        for (k, v) in &self.rest {
+            let Some((code, part)) = k.strip_prefix("translations.").and_then(|r| r.split_once('.')) else { continue };
+            let entry = out.entry(code.to_string()).or_default();
+            match part {
+                "subject" => entry.subject = v.clone(),
+                "body" => entry.body = v.clone(),
+                _ => {}
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
     fn input(&self) -> TemplateInput {
         TemplateInput {
+            translations: self.translations(),
             key: Some(self.key.clone()),
             name: Some(self.name.clone()),
             kind: Some(if self.kind == "layout" { TemplateKind::Layout } else { TemplateKind::Message }),
@@ -665,15 +688,38 @@ async fn render_template_typed(
     typed: Option<TemplateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let (t, layouts) = blocking(move || -> Result<_, ApiError> {
+    let (t, layouts, versions, edited_alone) = blocking(move || -> Result<_, ApiError> {
         let mut t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
+        // What was typed in each language's fields, kept as typed (a refused version too).
+        let mut typed_versions: BTreeMap<String, (String, String)> =
+            t.translations.iter().map(|(k, v)| (k.clone(), (v.subject.clone(), v.body.clone()))).collect();
         if let Some(f) = typed {
+            if let Some(tr) = f.translations() {
+                typed_versions = tr.into_iter().map(|(k, v)| (k, (v.subject, v.body))).collect();
+            }
             t.name = f.name;
             t.subject = f.subject;
             t.body = f.body;
             t.format = if f.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown };
             t.layout = f.layout;
         }
+        let versions: Vec<_> = crate::i18n::catalogue()
+            .languages()
+            .iter()
+            .map(|l| {
+                let (subject, body) = typed_versions.get(&l.code).cloned().unwrap_or_default();
+                let (subject_field, body_field) =
+                    crate::sending::templates::variant_fields(&l.code).unwrap_or(("translations", "translations"));
+                context! {
+                    code => l.code, name => l.name, subject => subject, body => body,
+                    subject_field => subject_field, body_field => body_field,
+                }
+            })
+            .collect();
+        // A built-in message the shop had edited before versions existed keeps its text alone.
+        let edited_alone = t.system
+            && t.translations.is_empty()
+            && crate::sending::templates::seed_variant(&t.key, crate::i18n::catalogue().source()).is_some();
         let layouts: Vec<_> = st
             .sending
             .templates
@@ -682,7 +728,7 @@ async fn render_template_typed(
             .filter(|l| l.key != t.key)
             .map(|l| context! { key => l.key, name => l.name })
             .collect();
-        Ok((t, layouts))
+        Ok((t, layouts, versions, edited_alone))
     })
     .await?;
     page(
@@ -697,6 +743,9 @@ async fn render_template_typed(
                 layout => t.layout, system => t.system, updated_at => t.updated_at,
             },
             layouts => layouts,
+            versions => versions,
+            edited_alone => edited_alone,
+            breach_notice => t.key == crate::sending::templates::BREACH_NOTICE,
             ..extra
         },
     )
@@ -768,6 +817,15 @@ pub async fn preview_template(
             BodyFormat::Markdown
         };
         t.layout = form.layout.clone();
+        if let Some(tr) = form.translations() {
+            t.translations = tr
+                .into_iter()
+                .filter(|(_, v)| !v.subject.trim().is_empty() || !v.body.trim().is_empty())
+                .map(|(k, v)| {
+                    (k, crate::sending::templates::Variant { subject: v.subject, body: v.body.replace("\r\n", "\n") })
+                })
+                .collect();
+        }
         let contact = match find_contact(&st, &form.contact) {
             Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
             Err(m) => return Ok(Err(error_doc(&m))),
@@ -780,6 +838,13 @@ pub async fn preview_template(
                 Err(e) => return Ok(Err(error_doc(&format!("Sample data is not JSON: {e}")))),
             }
         };
+        // The version chosen in the editor; the base text is in the shop's language.
+        let chosen = if form.preview_lang.is_empty() {
+            let default = crate::sending::shop_language(&st);
+            crate::sending::templates::Chosen { subject: &t.subject, body: &t.body, lang: default }
+        } else {
+            t.in_language(&form.preview_lang)
+        };
         let prepared = match t.kind {
             TemplateKind::Layout => crate::mail::PreparedCampaign::prepare(
                 &crate::mail::CampaignSource {
@@ -791,12 +856,16 @@ pub async fn preview_template(
                 crate::mail::Limits::default(),
             )
             .map_err(|e| e.to_string()),
-            TemplateKind::Message => st.sending.templates.prepare_message(&t).map_err(|e| e.to_string()),
+            TemplateKind::Message => {
+                st.sending.templates.prepare_text(&t, chosen.subject, chosen.body).map_err(|e| e.to_string())
+            }
         };
         let prepared = match prepared {
             Ok(p) => p,
             Err(m) => return Ok(Err(error_doc(&m))),
         };
+        let mut data = data;
+        crate::sending::templates::localize_data(&t.key, chosen.lang, &mut data);
         let mut fields = crate::sending::merge_fields(&contact);
         fields["data"] = data;
         let links = crate::mail::links::message_links(&st.config, st.store.keyring(), &contact.id, None);
@@ -804,6 +873,7 @@ pub async fn preview_template(
         let system = crate::mail::SystemLinks {
             organisation: &organisation,
             postal_address: &postal_address,
+            language: Some(chosen.lang),
             ..links.system_links()
         };
         Ok(match prepared.render(&fields, &system) {

@@ -98,7 +98,8 @@ pub async fn submit(
         .filter(|(k, _)| k == "consent")
         .map(|(_, v)| v.split_once(':').map_or(v.as_str(), |(k, _)| k).to_string())
         .collect();
-    let submitted = Submitted { pairs, ip: client.ip, user_agent: client.agent };
+    let submitted =
+        Submitted { pairs, ip: client.ip, user_agent: client.agent, language: Some(page.lang.code.clone()) };
     let (st, form) = (state.clone(), f.clone());
     let outcome = blocking(move || fops::submit(&st, &form, &submitted, Utc::now()).map_err(ApiError::from)).await?;
     match outcome {

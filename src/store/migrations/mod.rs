@@ -9,6 +9,7 @@ mod v005_form_required_purposes;
 mod v006_request_notify_outcome;
 mod v007_campaign_sender_preheader;
 mod v008_wording_language;
+mod v009_template_translations;
 
 use super::{StoreError, META};
 
@@ -29,6 +30,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v006_request_notify_outcome::MIGRATION,
     v007_campaign_sender_preheader::MIGRATION,
     v008_wording_language::MIGRATION,
+    v009_template_translations::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
