@@ -36,6 +36,27 @@ pub const SAVED_SEARCH_REGISTRATION: Registration = Registration {
     holds: Holds::Nothing { why: "a campaign id and a saved-search id" },
 };
 
+pub const VARIANTS: &str = "campaign_variants";
+
+pub const VARIANTS_REGISTRATION: Registration = Registration {
+    tree: VARIANTS,
+    purpose: "a campaign's subject, preheader and body in other languages",
+    holds: Holds::Nothing { why: "texts written by the controller" },
+};
+
+/// A campaign's text in one language: each contact whose language it is gets it instead of
+/// the campaign's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Variant {
+    pub subject: String,
+    pub preheader: String,
+    pub body: String,
+}
+
+/// Language code → variant.
+pub type Variants = std::collections::BTreeMap<String, Variant>;
+
 pub use crate::domain::CampaignId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -319,11 +340,31 @@ pub struct Campaigns {
     tree: PlainTree<Campaign>,
     stats: PlainTree<Stats>,
     saved_search: PlainTree<Uuid>,
+    variants: PlainTree<Variants>,
 }
 
 impl Campaigns {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)?, stats: store.plain(STATS)?, saved_search: store.plain(SAVED_SEARCH)? })
+        Ok(Self {
+            tree: store.plain(TREE)?,
+            stats: store.plain(STATS)?,
+            saved_search: store.plain(SAVED_SEARCH)?,
+            variants: store.plain(VARIANTS)?,
+        })
+    }
+
+    /// The campaign's language variants (none: every contact gets its own text).
+    pub fn variants(&self, id: &CampaignId) -> Result<Variants> {
+        Ok(self.variants.get(id.as_bytes())?.unwrap_or_default())
+    }
+
+    /// Replaces them (uncommitted).
+    pub fn set_variants(&self, id: &CampaignId, v: &Variants) -> Result<()> {
+        if v.is_empty() {
+            self.variants.remove(id.as_bytes()).map(|_| ())
+        } else {
+            self.variants.put(id.as_bytes(), v)
+        }
     }
 
     /// The saved search the audience uses, if any.
@@ -351,6 +392,7 @@ impl Campaigns {
         self.tree.remove(id.as_bytes())?;
         self.stats.remove(id.as_bytes())?;
         self.saved_search.remove(id.as_bytes())?;
+        self.variants.remove(id.as_bytes())?;
         Ok(())
     }
 

@@ -197,9 +197,87 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     c.preheader = src.preheader;
     state.sending.campaigns.put(&c)?;
     state.sending.campaigns.set_saved_search(&c.id, state.sending.campaigns.saved_search(id)?)?;
+    state.sending.campaigns.set_variants(&c.id, &state.sending.campaigns.variants(id)?)?;
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
     Ok(c)
+}
+
+/// A campaign's subject, preheader and body in another language (empty subject and body
+/// remove that language). Checked like the campaign's own text: one-line header values, a
+/// template that compiles. Only while the campaign can still be changed.
+pub fn set_variant(
+    state: &AppState,
+    by: By,
+    id: &CampaignId,
+    language: &str,
+    variant: &super::campaign::Variant,
+) -> OpResult<super::campaign::Variants> {
+    require(&by, Permission::SendCampaigns)?;
+    let c = campaign(state, id)?;
+    if !c.state.editable() {
+        return Err(OpError::Conflict(format!(
+            "A campaign that is {} can no longer be changed; duplicate it instead.",
+            c.state.as_str()
+        )));
+    }
+    let code = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .find(|l| l.code == language.trim())
+        .map(|l| l.code.clone())
+        .ok_or_else(|| {
+            invalid(
+                "language",
+                format!("Tidings has no translation `{}`", language.chars().take(20).collect::<String>()),
+            )
+        })?;
+    let mut all = state.sending.campaigns.variants(id)?;
+    let v = super::campaign::Variant {
+        subject: variant.subject.trim().to_string(),
+        preheader: variant.preheader.trim().to_string(),
+        body: variant.body.replace("\r\n", "\n"),
+    };
+    if v.subject.is_empty() && v.body.trim().is_empty() {
+        all.remove(&code);
+    } else {
+        crate::domain::HeaderText::parse(&v.subject, 998).map_err(|e| invalid("subject", e.to_string()))?;
+        crate::domain::HeaderText::parse(&v.preheader, 200).map_err(|e| invalid("preheader", e.to_string()))?;
+        if v.subject.is_empty() {
+            return Err(invalid("subject", "write the subject in this language too"));
+        }
+        if v.body.trim().is_empty() {
+            return Err(invalid("body", "write the message in this language too"));
+        }
+        let mut probe = c.clone();
+        probe.subject = v.subject.clone();
+        probe.body = v.body.clone();
+        prepare(state, &probe)?;
+        all.insert(code.clone(), v);
+    }
+    state.sending.campaigns.set_variants(id, &all)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()).detail("language", &code))?;
+    Ok(all)
+}
+
+/// The campaign as a reader of `language` gets it: that language's variant where there is one.
+pub fn in_language(
+    state: &AppState,
+    c: &Campaign,
+    language: &str,
+) -> OpResult<(Campaign, &'static crate::i18n::Language)> {
+    let variants = state.sending.campaigns.variants(&c.id)?;
+    Ok(match variants.get(language) {
+        Some(v) => {
+            let mut c = c.clone();
+            c.subject = v.subject.clone();
+            c.preheader = v.preheader.clone();
+            c.body = v.body.clone();
+            (c, crate::i18n::catalogue().get(language))
+        }
+        None => (c.clone(), super::shop_language(state)),
+    })
 }
 
 /// Deletes a draft, or a finished or cancelled campaign together with its outbox.
@@ -328,6 +406,9 @@ pub(super) fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
             run.next_run = None;
             run.name = format!("{} — {}", c.name, Utc::now().format("%Y-%m-%d %H:%M UTC"));
             run.created_at = Utc::now();
+            // A run sends to the same saved search, in the same languages, as its campaign.
+            state.sending.campaigns.set_saved_search(&run.id, state.sending.campaigns.saved_search(&c.id)?)?;
+            state.sending.campaigns.set_variants(&run.id, &state.sending.campaigns.variants(&c.id)?)?;
             start(state, &mut run)?;
             c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
             c.updated_at = Utc::now();
@@ -591,6 +672,23 @@ pub fn audience_count_of(state: &AppState, c: &Campaign, input: &CampaignInput) 
 
 /// The campaign rendered for one contact (the editor's preview).
 pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpResult<RenderedMessage> {
+    // A contact's own language's variant, as the sender would choose it.
+    let language = contact.and_then(|c| c.locale.as_deref()).and_then(|l| crate::i18n::catalogue().find(l));
+    match language {
+        Some(l) => preview_in(state, c, contact, &l.code),
+        None => preview_in(state, c, contact, ""),
+    }
+}
+
+/// The campaign rendered as a reader of `language` gets it (empty: its own text).
+pub fn preview_in(
+    state: &AppState,
+    c: &Campaign,
+    contact: Option<&Contact>,
+    language: &str,
+) -> OpResult<RenderedMessage> {
+    let (c, lang) = in_language(state, c, language)?;
+    let c = &c;
     let prepared = prepare(state, c)?;
     let sample;
     let contact = match contact {
@@ -606,7 +704,7 @@ pub fn preview(state: &AppState, c: &Campaign, contact: Option<&Contact>) -> OpR
     let system = crate::mail::SystemLinks {
         organisation: &organisation,
         postal_address: &postal_address,
-        language: Some(super::shop_language(state)),
+        language: Some(lang),
         ..links.system_links()
     };
     let mut rendered = prepared.render(&super::merge_fields(contact), &system).map_err(template_error)?;

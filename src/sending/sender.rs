@@ -60,6 +60,9 @@ pub(super) struct Run {
     /// The language campaigns are written in (the shop's default, read when the run starts):
     /// the footer's link texts and `Content-Language` match the text they stand under.
     lang: &'static crate::i18n::Language,
+    /// The campaign in other languages (code → compiled text, preheader, language): a contact
+    /// whose language has one gets it.
+    variants: std::collections::HashMap<String, (PreparedCampaign, String, &'static crate::i18n::Language)>,
     /// The campaign's sender (an address; empty: the default), resolved for every message so
     /// that a change in Settings → Email applies to the next one.
     sender: String,
@@ -233,6 +236,17 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         .get(&c.purpose)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("the purpose `{}` no longer exists", c.purpose))?;
+    let mut variants = std::collections::HashMap::new();
+    let mut all_html = prepared.html_template().to_string();
+    for (code, v) in state.sending.campaigns.variants(&c.id).map_err(|e| e.to_string())? {
+        let p = PreparedCampaign::prepare(
+            &CampaignSource { subject: &v.subject, layout: &layout, body: &v.body, format: c.format },
+            Limits::default(),
+        )
+        .map_err(|e| format!("the {code} version has an error: {e}"))?;
+        all_html.push_str(p.html_template());
+        variants.insert(code.clone(), (p, v.preheader.clone(), crate::i18n::catalogue().get(&code)));
+    }
     let relay = (!c.relay.is_empty()).then(|| c.relay.clone());
     state.mailer.transport(relay.as_deref()).map_err(|e| e.to_string())?;
     let stored = state.sending.campaigns.stats(&c.id).map_err(|e| e.to_string())?;
@@ -242,7 +256,8 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         .register(crate::tracking::Mailing::from_template(
             c.id.uuid(),
             crate::tracking::MailingKind::Campaign,
-            prepared.html_template(),
+            // Every language's links are the campaign's links.
+            &all_html,
         ))
         .map_err(|e| e.to_string())?;
     Ok(Arc::new(Run {
@@ -267,6 +282,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         cursor: Mutex::new(stored.cursor),
         identity: super::identity(state),
         lang: super::shop_language(state),
+        variants,
         sender: c.sender.clone(),
         preheader: c.preheader.clone(),
     }))
@@ -606,14 +622,24 @@ fn prepare_campaign_message(
         return Ok(None);
     }
     let (contact, _, _) = found.expect("checked above");
+    // The contact's language's version where the campaign has one, its own text otherwise.
+    let variant = contact
+        .locale
+        .as_deref()
+        .and_then(|l| crate::i18n::catalogue().find(l))
+        .and_then(|l| run.variants.get(&l.code));
+    let (prepared, preheader, lang) = match variant {
+        Some((p, preheader, lang)) => (p, preheader.as_str(), *lang),
+        None => (&run.prepared, run.preheader.as_str(), run.lang),
+    };
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let (organisation, postal_address) = &run.identity;
     let system =
-        crate::mail::SystemLinks { organisation, postal_address, language: Some(run.lang), ..links.system_links() };
-    let rendered = match run.prepared.render(&super::merge_fields(&contact), &system) {
+        crate::mail::SystemLinks { organisation, postal_address, language: Some(lang), ..links.system_links() };
+    let rendered = match prepared.render(&super::merge_fields(&contact), &system) {
         Ok(mut r) => {
             decorate(state, &run.mailing, &mut r, contact_id, engagement);
-            crate::mail::template::insert_preheader(&mut r.html, &run.preheader);
+            crate::mail::template::insert_preheader(&mut r.html, preheader);
             r
         }
         Err(e) => {
@@ -636,7 +662,7 @@ fn prepare_campaign_message(
         (h2, v2.as_str()),
         ("List-Id", list_id.as_str()),
         ("Feedback-ID", &feedback_id),
-        ("Content-Language", &run.lang.code),
+        ("Content-Language", &lang.code),
     ];
     let message_id = state.mailer.message_id_on(
         from.domain(),

@@ -79,6 +79,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
+    crate::sending::campaign::VARIANTS_REGISTRATION,
     crate::sending::templates::REGISTRATION,
     crate::sending::outbox::SLOTS_REGISTRATION,
     // Before `messages`: their erasers read the person's messages.

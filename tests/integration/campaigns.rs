@@ -51,6 +51,7 @@ impl<'a> Api<'a> {
             "GET" => self.client.get(url),
             "POST" => self.client.post(url),
             "PATCH" => self.client.patch(url),
+            "PUT" => self.client.put(url),
             "DELETE" => self.client.delete(url),
             _ => unreachable!(),
         }

@@ -422,3 +422,61 @@ fn each_staff_member_reads_the_admin_in_their_own_language() {
     let r = app.post_form(&admin, "/account", "/account/language", &[("language", "tlh")]);
     assert_eq!(r.status(), 422, "a language the admin is not translated into");
 }
+
+/// A campaign in several languages: each contact gets their language's version (subject,
+/// preheader, body, footer links, Content-Language), the others the campaign's own; each
+/// version previewed; a broken one refused with its field named.
+#[test]
+fn a_campaign_goes_out_in_each_contact_s_language() {
+    use crate::campaigns::{header, mail_config, Api};
+    use crate::smtp_sink::{SinkOptions, SmtpSink};
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = crate::helpers::spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    let anna = api.contact("anna@example.de", &["news"], &[], true);
+    api.contact("bob@example.com", &["news"], &[], true);
+    api.ok("PATCH", &format!("/contacts/{anna}"), Some(json!({"locale": "de-AT"})));
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Winter", "subject": "Our winter roast", "body": "Hello {{ first_name }}, it is here.", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+
+    // A broken version is refused with its field named; nothing is stored.
+    let (status, v) = api.call(
+        "PUT",
+        &format!("/campaigns/{id}/variants/de"),
+        Some(json!({"subject": "Unsere Winterröstung", "body": "Hallo {% if %}"})),
+    );
+    assert_eq!((status, v["field"].as_str()), (422, Some("body")), "{v}");
+    let (status, v) =
+        api.call("PUT", &format!("/campaigns/{id}/variants/xx"), Some(json!({"subject": "x", "body": "y"})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("language")), "{v}");
+    let v = api.ok(
+        "PUT",
+        &format!("/campaigns/{id}/variants/de"),
+        Some(json!({"subject": "Unsere Winterröstung", "preheader": "Frisch geröstet", "body": "Hallo {{ first_name }}, sie ist da."})),
+    );
+    assert_eq!(v["campaign"]["variants"]["de"]["subject"], "Unsere Winterröstung");
+
+    // Previewed per language, on the page.
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let page = app.get(&admin, &format!("/campaigns/{id}")).text().unwrap();
+    assert!(page.contains("value=\"Unsere Winterröstung\""), "the German version in the editor");
+    let preview = app.get(&admin, &format!("/campaigns/{id}/variants/de/preview")).text().unwrap();
+    assert!(preview.contains("sie ist da") && preview.contains("<html lang=\"de\""), "{preview}");
+
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    let got = sink.wait_for(2);
+    let to = |who: &str| got.iter().find(|m| m.to.iter().any(|t| t.contains(who))).unwrap();
+    let (de, en) = (to("anna@"), to("bob@"));
+    let parsed = mail_parser::MessageParser::default().parse(&de.data).unwrap();
+    assert_eq!(parsed.subject(), Some("Unsere Winterröstung"));
+    assert_eq!(header(de, "Content-Language").as_deref(), Some("de"));
+    let html = parsed.body_html(0).unwrap().to_string();
+    assert!(html.contains("sie ist da") && html.contains("Frisch geröstet"), "the German body and preheader");
+    assert_eq!(header(en, "Subject").as_deref(), Some("Our winter roast"), "no language: the campaign's own");
+    assert!(String::from_utf8_lossy(&en.data).contains("it is here"));
+}

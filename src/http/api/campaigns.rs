@@ -25,6 +25,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}/cancel", web::post().to(cancel))
         .route("/campaigns/{id}/duplicate", web::post().to(duplicate))
         .route("/campaigns/{id}/preview", web::post().to(preview))
+        .route("/campaigns/{id}/variants/{language}", web::put().to(put_variant))
         .route("/campaigns/{id}/audience-count", web::post().to(audience_count))
         .route("/campaigns/{id}/test", web::post().to(test_send))
         .route("/templates", web::get().to(list_templates))
@@ -47,7 +48,28 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
     };
     let mut v = c.to_json(&stats);
     v["audience"]["saved_search"] = json!(state.sending.campaigns.saved_search(&c.id)?);
+    v["variants"] = json!(state.sending.campaigns.variants(&c.id)?);
     Ok(v)
+}
+
+/// `PUT /campaigns/{id}/variants/{language}` `{subject, preheader, body}`: the campaign in that
+/// language (empty subject and body remove it).
+async fn put_variant(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<(String, String)>,
+    body: web::Json<crate::sending::campaign::Variant>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id: crate::domain::CampaignId = raw.parse().map_err(|_| ApiError::not_found("campaign"))?;
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        crate::sending::ops::set_variant(&st, by, &id, &language, &body)?;
+        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        Ok(json!({ "campaign": view(&st, &c)? }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
 }
 
 async fn list(state: web::Data<AppState>, _g: Guard<perm::SendCampaigns>) -> Result<HttpResponse, ApiError> {

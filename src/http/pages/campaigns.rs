@@ -171,7 +171,23 @@ async fn render_typed(
         let audience = audience_words(&c.audience, &lists, saved_name.as_deref());
         let purpose_name = purposes.iter().find(|p| p.key == c.purpose).map_or_else(|| c.purpose.clone(), |p| p.name.clone());
         let parent = c.parent.and_then(|p| st.sending.campaigns.get(&p).ok().flatten()).map(|p| context! { id => p.id.to_string(), name => p.name });
+        // The campaign in other languages: one entry per catalogue language but the shop's.
+        let stored_variants = st.sending.campaigns.variants(&c.id)?;
+        let shop_language = st.settings.get()?.language;
+        let variants: Vec<minijinja::Value> = crate::i18n::catalogue()
+            .languages()
+            .iter()
+            .filter(|l| l.code != shop_language)
+            .map(|l| {
+                let v = stored_variants.get(&l.code).cloned().unwrap_or_default();
+                context! {
+                    code => l.code, name => l.name, given => stored_variants.contains_key(&l.code),
+                    subject => v.subject, preheader => v.preheader, body => v.body,
+                }
+            })
+            .collect();
         Ok(context! {
+            variants => variants,
             c => context! {
                 id => c.id.to_string(), name => c.name, subject => c.subject, body => c.body,
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
@@ -205,6 +221,69 @@ async fn render_typed(
     })
     .await?;
     page(state, g, "campaign.html", "campaigns", context! { ..ctx, ..extra })
+}
+
+#[derive(Deserialize, serde::Serialize, Default)]
+pub struct VariantForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    preheader: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// One language's version of the campaign, from its section in the editor.
+pub async fn save_variant(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<(String, String)>,
+    CsrfForm(f): CsrfForm<VariantForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = campaign_id(&raw)?;
+    let v = crate::sending::campaign::Variant {
+        subject: f.subject.clone(),
+        preheader: f.preheader.clone(),
+        body: f.body.clone(),
+    };
+    let (st, by, l) = (state.clone(), g.by(), language.clone());
+    let result = blocking(move || Ok::<_, ApiError>(sops::set_variant(&st, by, &id, &l, &v))).await?;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/campaigns/{id}?ok=saved#lang-{language}"))),
+        Err(OpError::Invalid { field, message }) => {
+            let extra = context! {
+                variant_error => context! { language => language, field => field, message => message },
+                variant_typed => minijinja::Value::from_serialize(&f),
+            };
+            render(&state, &g, id, extra).await.map(super::unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The campaign as a reader of one language gets it, for the sample contact: a document of its
+/// own, with no script, as "view in browser" shows it.
+pub async fn preview_language(
+    state: web::Data<AppState>,
+    _g: Guard<perm::SendCampaigns>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = campaign_id(&raw)?;
+    let st = state.clone();
+    let r = blocking(move || -> Result<_, ApiError> {
+        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        Ok(sops::preview_in(&st, &c, None, &language)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data: https: 'self'; frame-ancestors 'self'; sandbox",
+        ))
+        .body(r.html))
 }
 
 pub async fn show(

@@ -105,6 +105,8 @@ fn campaign_routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}", web::get().to(campaigns::show))
         .route("/campaigns/{id}", web::post().to(campaigns::save))
         .route("/campaigns/{id}/preview", web::post().to(campaigns::preview))
+        .route("/campaigns/{id}/variants/{language}", web::post().to(campaigns::save_variant))
+        .route("/campaigns/{id}/variants/{language}/preview", web::get().to(campaigns::preview_language))
         .route("/campaigns/{id}/test", web::post().to(campaigns::test_send))
         .route("/campaigns/{id}/send", web::post().to(campaigns::send))
         .route("/campaigns/{id}/pause", web::post().to(campaigns::pause))
