@@ -395,7 +395,7 @@ fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
 
 /// A scheduled campaign's time has come: a one-off starts; a recurring one starts a copy (a
 /// run) and waits for its next time.
-pub(super) fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
+pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
     let mut c = c.clone();
     match &c.schedule {
         Some(Schedule::Cron { .. }) => {

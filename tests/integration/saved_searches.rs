@@ -178,3 +178,32 @@ fn the_contacts_page_saves_filters_and_lists_saved_searches() {
     let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
     assert!(actions.contains(&"saved_search.saved") && actions.contains(&"saved_search.deleted"), "{actions:?}");
 }
+
+/// A recurring campaign's run sends to what its campaign sends to: the saved search narrows the
+/// run's lists as it narrows the campaign's (the run used to lose it and go to whole lists).
+#[test]
+fn a_recurring_campaign_s_runs_keep_its_saved_search() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    contact_with(&api, "cara@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"add_tags": ["vip"]})));
+    let s = api.ok("POST", "/saved-searches", Some(json!({"name": "VIPs", "filters": {"tag": "vip"}})));
+    let sid = s["id"].as_str().unwrap().to_string();
+    let c = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Weekly VIP", "subject": "News", "body": "Hi", "lists": ["news"], "saved_search": sid})),
+    );
+    let cid = c["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{cid}/send"), Some(json!({"cron": "0 9 * * 1", "time_zone": "UTC"})));
+    // Its time comes (the scheduler would do this on Monday at 09:00).
+    let campaign = app.state.sending.campaigns.get(&cid.parse().unwrap()).unwrap().unwrap();
+    tidings::sending::ops::fire_schedule(&app.state, &campaign).unwrap();
+    let got = sink.wait_for(1);
+    std::thread::sleep(Duration::from_millis(500));
+    let to: Vec<String> = sink.messages().iter().map(|m| m.to[0].clone()).collect();
+    assert_eq!(to, ["ann@example.org"], "the run is narrowed by the saved search: {got:?}");
+}
