@@ -158,7 +158,9 @@ fn by_subject(ctx: &Ctx) -> By {
 pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let Some((contact, until)) = session(&state, &req) else { return signed_out(&state, &req) };
     let st = state.clone();
-    type Held = (Value, Option<String>, crate::domain::Status, Vec<(String, usize)>, Vec<crate::gdpr::Request>);
+    type Consents = Vec<(crate::domain::Purpose, &'static str, chrono::DateTime<Utc>)>;
+    type Held =
+        (Value, Option<String>, crate::domain::Status, Vec<(String, usize)>, Vec<crate::gdpr::Request>, Consents);
     let data = blocking(move || -> Result<Option<Held>, ApiError> {
         let Some(c) = st.contacts.get(&contact)? else { return Ok(None) };
         let consents = st.contacts.consent_state(&contact)?;
@@ -182,9 +184,6 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                     phone => c.phone.as_ref().map(|p| p.as_str().to_string()), status => c.status.label(),
                     lists => c.lists, tags => c.tags, created_at => c.created_at, source => c.source.as_str(),
                 },
-                consents => purposes.iter().filter_map(|p| consents.get(&p.key).map(|(s, at)| context! {
-                    name => p.name, state => s.as_str(), at => at,
-                })).collect::<Vec<_>>(),
                 restricted => st.gdpr.restrictions.is_restricted(&contact)?,
                 preferences_url => format!("/p/{preferences}"),
                 review => st.config.gdpr.portal_erasure_review,
@@ -193,12 +192,25 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
             status,
             held,
             requests,
+            purposes
+                .into_iter()
+                .filter_map(|p| consents.get(&p.key).map(|(s, at)| (p.clone(), s.as_str(), *at)))
+                .collect(),
         )))
     })
     .await?;
     match data {
-        Some((d, locale, status, held, requests)) => {
+        Some((d, locale, status, held, requests, given)) => {
             let page = PublicPage::new(&state, &req, locale.as_deref());
+            // Each purpose by its name in the reader's language.
+            let (st, code) = (state.clone(), page.lang.code.clone());
+            let consents: Vec<Value> = blocking(move || -> Result<Vec<Value>, ApiError> {
+                given
+                    .iter()
+                    .map(|(p, s, at)| Ok(context! { name => st.purposes.name_in(p, &code)?, state => s, at => at }))
+                    .collect()
+            })
+            .await?;
             let held: Vec<Value> = held
                 .iter()
                 .map(|(tree, records)| {
@@ -227,6 +239,7 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                 "portal_me.html",
                 context! {
                     csrf => csrf(&state, &req), until => until, notice => notice, held => held, requests => requests,
+                    consents => consents,
                     status_text => page.t(status_key(status)), ..d
                 },
             )
