@@ -71,7 +71,7 @@ fn subject_event(action: Action, c: &ContactId, origin: &Origin) -> Event {
 
 /// Withdraws every granted consent and sets the status to Unsubscribed (see the module notes).
 /// `how` says which path it came by ("one-click (RFC 8058)", "confirm button"), `page` is the
-/// `Via::Subject` page. Returns the names of the purposes withdrawn. Idempotent.
+/// `Via::Subject` page. Returns the purposes withdrawn. Idempotent.
 pub fn unsubscribe(
     state: &AppState,
     id: &ContactId,
@@ -79,7 +79,7 @@ pub fn unsubscribe(
     how: &str,
     page: &str,
     origin: &Origin,
-) -> OpResult<Vec<String>> {
+) -> OpResult<Vec<crate::domain::Purpose>> {
     let Some(c) = state.contacts.resolve(id)? else { return Ok(Vec::new()) };
     let consents = state.contacts.consent_state(&c.id)?;
     let mut withdrawn = Vec::new();
@@ -107,7 +107,7 @@ pub fn unsubscribe(
                 .detail("granted", false)
                 .detail("via", page),
         )?;
-        withdrawn.push(p.name);
+        withdrawn.push(p);
     }
     if matches!(c.status, Status::Subscribed | Status::Pending) {
         let why = match campaign {

@@ -100,6 +100,11 @@ fn the_language_follows_the_page_the_contact_the_browser_and_the_shop_in_that_or
     let (lang, body) = served(get(&app, &path(&l.unsubscribe_url), Some("de")));
     assert_eq!(lang, "pt", "the contact's language before the browser's");
     assert!(body.contains(&t("pt", "unsubscribe-button")));
+    // Unsubscribing: the purposes withdrawn, named in the reader's language.
+    ops::record_consent(&app.state, By::cli(), &ola.id, "newsletter", true, "", None, None).unwrap();
+    let r = client().post(format!("{}{}", app.url, path(&l.unsubscribe_url))).form(&[("confirm", "1")]).send().unwrap();
+    let body = r.text().unwrap();
+    assert!(body.contains(&format!("<li>{}</li>", t("pt", "purpose-newsletter-name"))), "{body}");
     let (lang, _) = served(get(&app, &format!("{}?lang=es", path(&l.preferences_url)), Some("de")));
     assert_eq!(lang, "es", "the page's choice before the contact's");
 }

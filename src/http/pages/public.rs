@@ -246,6 +246,12 @@ pub async fn unsubscribe(
     let (st, id) = (state.clone(), claims.contact);
     let locale = blocking(move || st.contacts.get(&id).map_err(ApiError::from)).await?.and_then(|c| c.locale);
     let page = page.for_contact(&req, locale.as_deref());
+    // The purposes withdrawn, each by its name in the reader's language.
+    let (st, code) = (state.clone(), page.lang.code.clone());
+    let withdrawn: Vec<String> = blocking(move || -> Result<Vec<String>, ApiError> {
+        withdrawn.iter().map(|p| Ok(st.purposes.name_in(p, &code)?)).collect()
+    })
+    .await?;
     let ctx = context! { withdrawn => withdrawn, preferences_url => preferences_path(&state, &claims) };
     page.render(StatusCode::OK, "unsubscribed.html", ctx)
 }
