@@ -422,6 +422,10 @@ fn each_staff_member_reads_the_admin_in_their_own_language() {
     assert!(page.contains("Die Sprache dieser Seiten ist gespeichert."), "the notice in the language chosen");
     let dashboard = app.get(&admin, "/").text().unwrap();
     assert!(dashboard.contains(">Übersicht</a>"), "every page's frame follows");
+    assert!(
+        dashboard.contains("Anmeldungen der letzten 14 Tage") && dashboard.contains("Erste Schritte"),
+        "the dashboard is German"
+    );
     let theirs = app.get(&other, "/").text().unwrap();
     assert!(theirs.contains(">Dashboard</a>") && theirs.contains("<html lang=\"en\">"), "another member keeps English");
     let r = app.post_form(&admin, "/account", "/account/language", &[("language", "tlh")]);

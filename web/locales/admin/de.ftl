@@ -66,3 +66,51 @@ account-session-network = Netzwerk
 account-session-browser = Browser
 account-session-this = diese
 account-sessions-revoke = Überall sonst abmelden
+
+## Dashboard
+dash-title = Übersicht
+dash-no-2fa = Ihr Konto hat noch keinen zweiten Faktor.
+dash-turn-on-2fa = Zwei-Faktor-Authentifizierung einschalten – das dauert eine Minute
+dash-getting-started = Erste Schritte
+dash-done = (erledigt)
+dash-checklist-goes = Diese Liste verschwindet, sobald alle Schritte erledigt sind.
+dash-warnings = Was mit dieser Konfiguration schiefgehen wird
+dash-warning-key = {$key} in der Konfigurationsdatei; tidings check listet dies ebenfalls auf
+dash-status = Status
+dash-users = { $count ->
+    [one] Verwaltungsbenutzer
+   *[other] Verwaltungsbenutzer
+}
+dash-locked = { $count ->
+    [one] {$count} mit einem gesperrten Netzwerk
+   *[other] {$count} mit einem gesperrten Netzwerk
+}
+dash-sessions = { $count ->
+    [one] aktive Sitzung
+   *[other] aktive Sitzungen
+}
+dash-audit-entries = { $count ->
+    [one] Protokolleintrag
+   *[other] Protokolleinträge
+}
+dash-store = Speicher auf der Festplatte
+dash-uptime = Laufzeit
+dash-last-backup = letzte Sicherung
+dash-backup-failed = fehlgeschlagen
+dash-none-yet = noch keine
+dash-sign-ins = Anmeldungen der letzten 14 Tage
+dash-sign-ins-summary = { $ok ->
+    [one] {$ok} erfolgreiche Anmeldung
+   *[other] {$ok} erfolgreiche Anmeldungen
+}, { $failed ->
+    [one] {$failed} fehlgeschlagener Versuch.
+   *[other] {$failed} fehlgeschlagene Versuche.
+}
+dash-sign-ins-chart = Balkendiagramm der erfolgreichen Anmeldungen pro Tag in den letzten 14 Tagen, höchstens {$max} pro Tag
+dash-recent = Letzte Aktivitäten
+dash-col-when = Wann
+dash-col-what = Was
+dash-col-who = Wer
+dash-col-from = Von
+dash-open-audit = Protokoll öffnen
+dash-nothing-yet = Bisher ist nichts geschehen.

@@ -67,3 +67,51 @@ account-session-network = Network
 account-session-browser = Browser
 account-session-this = this one
 account-sessions-revoke = Sign out everywhere else
+
+## Dashboard
+dash-title = Dashboard
+dash-no-2fa = Your account has no second factor yet.
+dash-turn-on-2fa = Turn on two-factor authentication — it takes a minute
+dash-getting-started = Getting started
+dash-done = (done)
+dash-checklist-goes = This list goes away once every step is done.
+dash-warnings = What will go wrong as configured
+dash-warning-key = {$key} in the config file; tidings check lists these too
+dash-status = Status
+dash-users = { $count ->
+    [one] admin user
+   *[other] admin users
+}
+dash-locked = { $count ->
+    [one] {$count} with a network locked out
+   *[other] {$count} with a network locked out
+}
+dash-sessions = { $count ->
+    [one] active session
+   *[other] active sessions
+}
+dash-audit-entries = { $count ->
+    [one] audit entry
+   *[other] audit entries
+}
+dash-store = store on disk
+dash-uptime = uptime
+dash-last-backup = last backup
+dash-backup-failed = failed
+dash-none-yet = none yet
+dash-sign-ins = Sign-ins, last 14 days
+dash-sign-ins-summary = { $ok ->
+    [one] {$ok} successful sign-in
+   *[other] {$ok} successful sign-ins
+}, { $failed ->
+    [one] {$failed} failed attempt.
+   *[other] {$failed} failed attempts.
+}
+dash-sign-ins-chart = Bar chart of successful sign-ins per day over the last 14 days, at most {$max} a day
+dash-recent = Recent activity
+dash-col-when = When
+dash-col-what = What
+dash-col-who = Who
+dash-col-from = From
+dash-open-audit = Open the audit log
+dash-nothing-yet = Nothing has happened yet.
