@@ -426,6 +426,13 @@ fn each_staff_member_reads_the_admin_in_their_own_language() {
         dashboard.contains("Anmeldungen der letzten 14 Tage") && dashboard.contains("Erste Schritte"),
         "the dashboard is German"
     );
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Winter")]);
+    assert_eq!(r.status(), 303);
+    let campaigns = app.get(&admin, "/campaigns").text().unwrap();
+    assert!(
+        campaigns.contains("Alle Kampagnen") && campaigns.contains(">Entwurf</span>"),
+        "the campaigns list is German"
+    );
     let theirs = app.get(&other, "/").text().unwrap();
     assert!(theirs.contains(">Dashboard</a>") && theirs.contains("<html lang=\"en\">"), "another member keeps English");
     let r = app.post_form(&admin, "/account", "/account/language", &[("language", "tlh")]);

@@ -45,12 +45,26 @@ fn audience_words(
     }
 }
 
+/// A campaign's state as the admin catalogue names it.
+fn state_key(s: CampaignState) -> &'static str {
+    match s {
+        CampaignState::Draft => "campaign-state-draft",
+        CampaignState::Scheduled => "campaign-state-scheduled",
+        CampaignState::Sending => "campaign-state-sending",
+        CampaignState::Paused => "campaign-state-paused",
+        CampaignState::Sent => "campaign-state-sent",
+        CampaignState::Cancelled => "campaign-state-cancelled",
+        CampaignState::Failed => "campaign-state-failed",
+    }
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     g: Guard<perm::SendCampaigns>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
+    let ui = super::ui_language(&state, &g);
     let rows = blocking(move || -> Result<Vec<minijinja::Value>, ApiError> {
         let mut rows = Vec::new();
         let lists = st.lists.all()?;
@@ -60,7 +74,7 @@ pub async fn list(
             let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved).map(|s| s.name.as_str());
             let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
             rows.push(context! {
-                id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => c.state.label(),
+                id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
                 audience => audience_words(&c.audience, &lists, saved_name), schedule => c.schedule.as_ref().map(|s| s.describe()),
                 next_run => c.next_run, created_at => c.created_at, finished_at => c.finished_at,
                 sent => stats.sent, queued => stats.queued, failed => stats.failed, percent => stats.percent(),
