@@ -433,6 +433,11 @@ fn each_staff_member_reads_the_admin_in_their_own_language() {
         campaigns.contains("Alle Kampagnen") && campaigns.contains(">Entwurf</span>"),
         "the campaigns list is German"
     );
+    let contacts = app.get(&admin, "/contacts").text().unwrap();
+    assert!(
+        contacts.contains("Kontakt hinzufügen") && contacts.contains("Gespeicherte Suchen"),
+        "the contacts page is German"
+    );
     let theirs = app.get(&other, "/").text().unwrap();
     assert!(theirs.contains(">Dashboard</a>") && theirs.contains("<html lang=\"en\">"), "another member keeps English");
     let r = app.post_form(&admin, "/account", "/account/language", &[("language", "tlh")]);
