@@ -28,7 +28,7 @@ pub fn read_bounded(path: &Path, max: usize) -> std::io::Result<String> {
     if text.len() > max {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("larger than {}", crate::http::limits::human(max)),
+            format!("larger than {}", crate::units::human(max)),
         ));
     }
     Ok(text)

@@ -6,7 +6,6 @@ use std::time::Instant;
 use crate::audit::{AuditLog, Event};
 use crate::auth::{PasswordHasher, Sessions, Tokens, Users};
 use crate::config::Config;
-use crate::http::templates::Templates;
 use crate::metrics::Metrics;
 use crate::settings::SettingsRepo;
 use crate::store::{Store, StoreError};
@@ -22,7 +21,6 @@ pub struct AppState {
     pub tokens: Tokens,
     pub settings: SettingsRepo,
     pub hasher: PasswordHasher,
-    pub templates: Templates,
     pub metrics: Metrics,
     pub jobs: crate::jobs::JobLog,
     pub started_at: Instant,
@@ -87,7 +85,6 @@ impl AppState {
             settings: SettingsRepo::open(&store)?,
             jobs: crate::jobs::JobLog::open(&store)?,
             hasher: PasswordHasher::new(auth.max_concurrent_hashes),
-            templates: Templates::new(),
             metrics: Metrics::new(),
             started_at: Instant::now(),
             login_limiter: crate::ratelimit::Limiter::per_minute(30),

@@ -265,7 +265,7 @@ fn profile_rows(
     rows.extend([
         (t("archive-tags"), c.tags.iter().cloned().collect::<Vec<_>>().join(", ")),
         (t("archive-lists"), c.lists.iter().map(|l| list_name(l)).collect::<Vec<_>>().join(", ")),
-        (t("archive-subscription"), t(crate::http::lang::status_key(c.status))),
+        (t("archive-subscription"), t(i18n::status_key(c.status))),
         (t("archive-recorded-through"), source_words(c.source, lang)),
         (t("archive-recorded-on"), local_time(c.created_at, tz, lang)),
         (t("archive-last-changed"), local_time(c.updated_at, tz, lang)),
@@ -286,6 +286,23 @@ fn source_words(s: crate::domain::Source, lang: &Language) -> String {
         Source::Admin => "archive-via-admin",
     };
     lang.text(key, None)
+}
+
+/// The summary's own template environment: the archive is a file for the person, not a web
+/// page, and is made without the web server (the DPO's request page or the portal ask for it).
+fn summary_template() -> minijinja::Template<'static, 'static> {
+    static ENV: std::sync::OnceLock<minijinja::Environment<'static>> = std::sync::OnceLock::new();
+    let env = ENV.get_or_init(|| {
+        let mut env = minijinja::Environment::new();
+        // Everything in it is escaped: it shows what people and staff typed.
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        i18n::templating::register(&mut env);
+        env.add_template("summary.html", include_str!("../../web/archive/summary.html"))
+            .expect("the archive's summary template parses (a test renders it)");
+        env
+    });
+    env.get_template("summary.html").expect("added above")
 }
 
 fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<String> {
@@ -380,22 +397,18 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
         .and_then(|s| s.parse::<chrono::DateTime<Utc>>().ok())
         .map(|t| local_time(t, tz, lang))
         .unwrap_or_default();
-    state
-        .templates
-        .render(
-            "privacy_summary.html",
-            context! {
-                lang => lang.code,
-                doc => minijinja::Value::from_serialize(doc),
-                generated => generated,
-                profile => profile,
-                purposes => why,
-                held => held,
-                sources => sources.into_iter().collect::<Vec<_>>(),
-                ledger => ledger,
-            },
-        )
-        .map_err(|e| anyhow::anyhow!("{}", e.message))
+    summary_template()
+        .render(context! {
+            lang => lang.code,
+            doc => minijinja::Value::from_serialize(doc),
+            generated => generated,
+            profile => profile,
+            purposes => why,
+            held => held,
+            sources => sources.into_iter().collect::<Vec<_>>(),
+            ledger => ledger,
+        })
+        .map_err(|e| anyhow::anyhow!("the archive summary: {e:#}"))
 }
 
 /// How a consent was given or withdrawn (a ledger entry's `via`), in the person's words.

@@ -98,7 +98,7 @@ impl<'a> PublicPage<'a> {
             name => settings.organisation.clone(), postal_address => settings.address_line(),
             dpo_contact => settings.dpo_contact.clone(),
         };
-        let body = self.state.templates.render(
+        let body = crate::http::templates::templates().render(
             template,
             context! {
                 shop => shop, lang => self.lang.code, languages => self.switch(), lang_query => self.query(),
@@ -123,17 +123,5 @@ impl<'a> PublicPage<'a> {
             "public_message.html",
             context! { title => title, text => text, kind => if status.is_success() { "ok" } else { "error" } },
         )
-    }
-}
-
-/// The message naming a subscription state as the person reads it.
-pub fn status_key(s: crate::domain::Status) -> &'static str {
-    use crate::domain::Status;
-    match s {
-        Status::Pending => "status-pending",
-        Status::Subscribed => "status-subscribed",
-        Status::Unsubscribed => "status-unsubscribed",
-        Status::Bounced => "status-bounced",
-        Status::Complained => "status-complained",
     }
 }

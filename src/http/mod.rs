@@ -141,17 +141,12 @@ fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix
     let response = match redirect {
         Some(to) => HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish(),
         None => {
-            let state = req.app_data::<web::Data<AppState>>().cloned();
-            let html = state
-                .and_then(|s| {
-                    s.templates
-                        .render(
-                            "error.html",
-                            minijinja::context! { title => status.canonical_reason().unwrap_or("Error"), status => status.as_u16(), message => err.message },
-                        )
-                        .ok()
-                })
-                .unwrap_or_else(|| format!("<!doctype html><title>Error</title><p>{}</p>", status.as_u16()));
+            let html = templates::templates()
+                .render(
+                    "error.html",
+                    minijinja::context! { title => status.canonical_reason().unwrap_or("Error"), status => status.as_u16(), message => err.message },
+                )
+                .unwrap_or_else(|_| format!("<!doctype html><title>Error</title><p>{}</p>", status.as_u16()));
             HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html)
         }
     };

@@ -15,6 +15,13 @@ impl Default for Templates {
     }
 }
 
+/// The web pages' templates: built once, shared by every request (they are embedded and never
+/// change while the server runs).
+pub fn templates() -> &'static Templates {
+    static TEMPLATES: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
+    TEMPLATES.get_or_init(Templates::new)
+}
+
 impl Templates {
     pub fn new() -> Self {
         let mut env = Environment::new();
@@ -35,11 +42,8 @@ impl Templates {
         env.add_filter("percent", |v: Option<f64>| v.map_or_else(|| "—".to_string(), crate::reports::chart::percent));
         env.add_filter("money", |v: i64| crate::reports::chart::money(v));
         env.add_filter("number", |v: i64| crate::reports::chart::grouped(v));
-        // Public pages: `t("key", name=value)` in the page's `lang`, and dates as it writes them.
-        env.add_function("t", translate);
-        // Admin pages: `at("key")` in the staff member's language (`ui_lang`).
-        env.add_function("at", translate_admin);
-        env.add_filter("ldate", local_date);
+        // `t(…)` (public pages), `at(…)` (admin pages) and `| ldate`.
+        crate::i18n::templating::register(&mut env);
         Self { env }
     }
 
@@ -49,59 +53,6 @@ impl Templates {
             .and_then(|t| t.render(ctx))
             .map_err(|e| ApiError::internal(format!("template {name}: {e:#}")))
     }
-}
-
-/// The page's language (`lang` in the context), English when there is none.
-fn page_language(state: &minijinja::State) -> &'static crate::i18n::Language {
-    let code = state.lookup("lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    crate::i18n::catalogue().get(&code)
-}
-
-/// `t("key")` or `t("key", name=value, count=3)`: the message in the page's language.
-fn translate(
-    state: &minijinja::State,
-    key: &str,
-    kwargs: minijinja::value::Kwargs,
-) -> Result<String, minijinja::Error> {
-    let mut pairs = Vec::new();
-    for name in kwargs.args() {
-        let v: Value = kwargs.get(name)?;
-        let arg = match v.as_i64() {
-            Some(n) if v.kind() == minijinja::value::ValueKind::Number => crate::i18n::Arg::Number(n as f64),
-            _ => crate::i18n::Arg::Text(v.to_string()),
-        };
-        pairs.push((name, arg));
-    }
-    let args = crate::i18n::args(pairs);
-    Ok(page_language(state).text(key, Some(&args)))
-}
-
-/// `at("key", name=value)`: an admin page's message in the staff member's language.
-fn translate_admin(
-    state: &minijinja::State,
-    key: &str,
-    kwargs: minijinja::value::Kwargs,
-) -> Result<String, minijinja::Error> {
-    let code = state.lookup("ui_lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let mut pairs = Vec::new();
-    for name in kwargs.args() {
-        let v: Value = kwargs.get(name)?;
-        let arg = match v.as_i64() {
-            Some(n) if v.kind() == minijinja::value::ValueKind::Number => crate::i18n::Arg::Number(n as f64),
-            _ => crate::i18n::Arg::Text(v.to_string()),
-        };
-        pairs.push((name, arg));
-    }
-    let args = crate::i18n::args(pairs);
-    Ok(crate::i18n::admin_catalogue().text(&code, key, Some(&args)))
-}
-
-/// A moment (RFC 3339) as the page's language writes it, in the page's time zone (`tz`).
-fn local_date(state: &minijinja::State, v: String) -> String {
-    let Some(t) = parse_time(&v) else { return v };
-    let tz: chrono_tz::Tz =
-        state.lookup("tz").and_then(|v| v.as_str().and_then(|s| s.parse().ok())).unwrap_or(chrono_tz::UTC);
-    page_language(state).datetime(&t.with_timezone(&tz))
 }
 
 fn parse_time(v: &str) -> Option<chrono::DateTime<chrono::Utc>> {

@@ -21,6 +21,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
+pub mod templating;
+
 #[derive(RustEmbed)]
 #[folder = "web/locales/"]
 #[include = "*.ftl"]
@@ -317,6 +319,18 @@ impl Language {
     }
 }
 
+/// The message naming a subscription state as the person reads it.
+pub fn status_key(s: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match s {
+        Status::Pending => "status-pending",
+        Status::Subscribed => "status-subscribed",
+        Status::Unsubscribed => "status-unsubscribed",
+        Status::Bounced => "status-bounced",
+        Status::Complained => "status-complained",
+    }
+}
+
 /// Arguments for a message from (name, value) pairs; numbers stay numbers (plural rules).
 pub fn args<'a>(pairs: impl IntoIterator<Item = (&'a str, Arg)>) -> FluentArgs<'a> {
     let mut out = FluentArgs::new();
@@ -435,6 +449,32 @@ fn placeholders(resource: &FluentResource) -> BTreeMap<String, BTreeSet<String>>
 mod tests {
     use super::*;
 
+    /// Every template and source file, where messages are used (this file without its tests,
+    /// whose sample catalogues name keys of their own).
+    fn code_and_templates() -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut code = String::new();
+        for dir in ["web/templates", "web/archive", "src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap() {
+                    let p = e.unwrap().path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "html" || x == "rs") {
+                        let text = std::fs::read_to_string(&p).unwrap();
+                        let text = match (p.ends_with("i18n/mod.rs"), text.find("#[cfg(test)]")) {
+                            (true, Some(at)) => text[..at].to_string(),
+                            _ => text,
+                        };
+                        code.push_str(&text);
+                    }
+                }
+            }
+        }
+        code
+    }
+
     const META: &str = "meta-date = %-d %B %Y\nmeta-datetime = %-d %B %Y, %H:%M\n\
                         meta-datetime-seconds = %-d %B %Y, %H:%M:%S\n\
                         meta-number-decimal = .\nmeta-number-group = {\",\"}\n";
@@ -550,21 +590,7 @@ mod tests {
         let c = Catalogue::embedded().unwrap();
         let problems = c.problems();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut code = String::new();
-        for dir in ["web/templates", "src"] {
-            let mut stack = vec![root.join(dir)];
-            while let Some(d) = stack.pop() {
-                for e in std::fs::read_dir(&d).unwrap() {
-                    let p = e.unwrap().path();
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|x| x == "html" || x == "rs") && !p.ends_with("i18n/mod.rs") {
-                        code.push_str(&std::fs::read_to_string(&p).unwrap());
-                    }
-                }
-            }
-        }
+        let code = code_and_templates();
         let unused: Vec<String> = c
             .keys()
             .into_iter()
@@ -601,21 +627,7 @@ mod tests {
         let problems = c.problems();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         assert!(c.languages().iter().any(|l| l.code == "de"), "German at least");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut code = String::new();
-        for dir in ["web/templates", "src"] {
-            let mut stack = vec![root.join(dir)];
-            while let Some(d) = stack.pop() {
-                for e in std::fs::read_dir(&d).unwrap() {
-                    let p = e.unwrap().path();
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|x| x == "html" || x == "rs") && !p.ends_with("i18n/mod.rs") {
-                        code.push_str(&std::fs::read_to_string(&p).unwrap());
-                    }
-                }
-            }
-        }
+        let code = code_and_templates();
         let unused: Vec<String> = c
             .keys()
             .into_iter()

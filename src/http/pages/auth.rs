@@ -52,7 +52,7 @@ fn login_page(
         }
     };
     let settings = state.settings.get()?;
-    let body = state.templates.render(
+    let body = crate::http::templates::templates().render(
         "login.html",
         context! {
             csrf => pre_csrf(state, &pre), error => error, next => next, notice => notice,
@@ -158,16 +158,11 @@ pub async fn login(
     }
 }
 
-pub async fn second_factor_form(
-    state: web::Data<AppState>,
-    Ctx(ctx): Ctx,
-    q: web::Query<LoginQuery>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn second_factor_form(Ctx(ctx): Ctx, q: web::Query<LoginQuery>) -> Result<HttpResponse, ApiError> {
     let Some(s) = ctx.session.as_ref().filter(|s| s.session.stage == Stage::NeedsSecondFactor) else {
         return Ok(see_other("/login"));
     };
     bare(
-        &state,
         "second_factor.html",
         context! { csrf => s.session.csrf, next => safe_next(q.next.as_deref()), error => None::<String> },
     )
@@ -206,7 +201,7 @@ pub async fn second_factor(
         }
         SecondFactorOutcome::Rejected => {
             state.metrics.login("second_factor_rejected");
-            let body = state.templates.render(
+            let body = crate::http::templates::templates().render(
                 "second_factor.html",
                 context! { csrf => found.session.csrf, next => next, error => "That code is not right, or was already used." },
             )?;
@@ -254,7 +249,6 @@ pub async fn sign_in_notice(
     })
     .await?;
     bare(
-        &state,
         "sign_in_notice.html",
         context! {
             summary => summary,
@@ -295,7 +289,6 @@ fn password_session(ctx: &RequestCtx) -> Result<(crate::auth::sessions::Found, c
 pub async fn password_form(state: web::Data<AppState>, Ctx(ctx): Ctx) -> Result<HttpResponse, ApiError> {
     let (s, u) = password_session(&ctx)?;
     bare(
-        &state,
         "password.html",
         context! {
             csrf => s.session.csrf, forced => s.session.stage == Stage::NeedsPasswordChange,
@@ -339,7 +332,7 @@ pub async fn change_password(
         }
         Err(crate::ops::OpError::Invalid { field, message }) => {
             let u = ctx.user.clone().expect("checked above");
-            let body = state.templates.render(
+            let body = crate::http::templates::templates().render(
                 "password.html",
                 context! {
                     csrf => found.session.csrf, forced => found.session.stage == Stage::NeedsPasswordChange,

@@ -486,7 +486,7 @@ pub async fn list(
         }).map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
     };
     if q.partial.as_deref() == Some("1") {
-        return super::html(state.templates.render("contacts_results.html", ctx)?);
+        return super::html(crate::http::templates::templates().render("contacts_results.html", ctx)?);
     }
     page(
         &state,

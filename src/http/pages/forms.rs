@@ -140,7 +140,8 @@ pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
             None => state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into()),
         };
         let view = public_view(state, f, true, &language)?;
-        state.templates.render("form_embed.html", context! { form => view, embed => true, lang => language })?
+        crate::http::templates::templates()
+            .render("form_embed.html", context! { form => view, embed => true, lang => language })?
     };
     Ok(html.trim().to_string())
 }

@@ -264,12 +264,12 @@ pub fn page(
         organisation => org,
         ..extra
     };
-    html(state.templates.render(template, ctx)?)
+    html(crate::http::templates::templates().render(template, ctx)?)
 }
 
 /// Renders a page without the signed-in chrome (login, second factor, forced password change).
-pub fn bare(state: &AppState, template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
-    html(state.templates.render(template, ctx)?)
+pub fn bare(template: &str, ctx: Value) -> Result<HttpResponse, ApiError> {
+    html(crate::http::templates::templates().render(template, ctx)?)
 }
 
 pub fn html(body: String) -> Result<HttpResponse, ApiError> {
