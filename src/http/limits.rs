@@ -127,3 +127,51 @@ mod tests {
         assert_eq!(human(1000), "1000 bytes");
     }
 }
+
+/// What a multipart parser has pulled from the connection, against what it has handed on as
+/// field content: the difference is what it holds, bounded by [`MAX_MULTIPART_OVERHEAD`].
+#[derive(Default)]
+pub struct MultipartBudget {
+    pulled: std::cell::Cell<u64>,
+    delivered: std::cell::Cell<u64>,
+    exceeded: std::cell::Cell<bool>,
+}
+
+impl MultipartBudget {
+    /// `n` bytes of field content were handed on (written to disk or kept by the caller).
+    pub fn deliver(&self, n: usize) {
+        self.delivered.set(self.delivered.get() + n as u64);
+    }
+
+    /// The error for a parser failure: the bound named when it was the bound, else malformed.
+    pub fn malformed(&self, e: actix_multipart::MultipartError) -> ApiError {
+        if self.exceeded.get() {
+            too_large("upload's form structure (boundaries and part headers)", MAX_MULTIPART_OVERHEAD)
+        } else {
+            ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}"))
+        }
+    }
+}
+
+/// A multipart form over `payload` that never holds more than [`MAX_MULTIPART_OVERHEAD`]
+/// beyond the field content its caller has taken ([`MultipartBudget::deliver`]): boundaries and
+/// part headers cannot grow without bound.
+pub fn bounded_multipart(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> (actix_multipart::Multipart, std::rc::Rc<MultipartBudget>) {
+    let budget = std::rc::Rc::new(MultipartBudget::default());
+    let counted = {
+        let budget = budget.clone();
+        payload.map(move |chunk| {
+            let chunk = chunk?;
+            budget.pulled.set(budget.pulled.get() + chunk.len() as u64);
+            if budget.pulled.get() - budget.delivered.get() > MAX_MULTIPART_OVERHEAD as u64 {
+                budget.exceeded.set(true);
+                return Err(PayloadError::Overflow);
+            }
+            Ok(chunk)
+        })
+    };
+    (actix_multipart::Multipart::new(req.headers(), counted), budget)
+}

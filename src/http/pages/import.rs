@@ -1,12 +1,8 @@
 //! CSV import in the browser: upload (streamed to disk), preview and column mapping, lawful
 //! basis, then a background import with live progress and a downloadable bad-row report.
 
-use std::cell::Cell;
 use std::io::Write;
-use std::rc::Rc;
 
-use actix_multipart::Multipart;
-use actix_web::error::PayloadError;
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use minijinja::context;
@@ -78,21 +74,6 @@ const FIELDS: [&str; 2] = ["csrf", "file"];
 /// A CSRF token is 43 characters; anything much longer is not one.
 const MAX_CSRF_BYTES: usize = 200;
 
-/// What the multipart parser has pulled from the connection, against what it has handed on
-/// as field content: the difference is what it holds.
-#[derive(Default)]
-struct Budget {
-    pulled: Cell<u64>,
-    delivered: Cell<u64>,
-    exceeded: Cell<bool>,
-}
-
-impl Budget {
-    fn deliver(&self, n: usize) {
-        self.delivered.set(self.delivered.get() + n as u64);
-    }
-}
-
 fn csrf_failed() -> ApiError {
     ApiError::new(
         Code::CsrfFailed,
@@ -119,27 +100,8 @@ pub async fn upload(
     if limits::content_length(&req).is_some_and(|n| n > limit + limits::MAX_MULTIPART_OVERHEAD as u64) {
         return Ok(unprocessable(render_index(&state, &g, Some(too_big())).await?));
     }
-    let budget = Rc::new(Budget::default());
-    let counted = {
-        let budget = budget.clone();
-        payload.map(move |chunk| {
-            let chunk = chunk?;
-            budget.pulled.set(budget.pulled.get() + chunk.len() as u64);
-            if budget.pulled.get() - budget.delivered.get() > limits::MAX_MULTIPART_OVERHEAD as u64 {
-                budget.exceeded.set(true);
-                return Err(PayloadError::Overflow);
-            }
-            Ok(chunk)
-        })
-    };
-    let mut form = Multipart::new(req.headers(), counted);
-    let malformed = |e: actix_multipart::MultipartError| {
-        if budget.exceeded.get() {
-            limits::too_large("upload's form structure (boundaries and part headers)", limits::MAX_MULTIPART_OVERHEAD)
-        } else {
-            ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}"))
-        }
-    };
+    let (mut form, budget) = limits::bounded_multipart(&req, payload);
+    let malformed = |e| budget.malformed(e);
     let id = import::new_batch_id();
     let dir = state.imports.dir().to_path_buf();
     crate::store::ensure_private_dir(&dir).map_err(ApiError::internal)?;

@@ -3,11 +3,6 @@
 //! its answer cacheable for a year (the bytes under an address never change) and typed from
 //! what was stored, never from the request.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use actix_multipart::Multipart;
-use actix_web::error::PayloadError;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
@@ -135,15 +130,6 @@ pub async fn library(
 /// A CSRF token is 43 characters; anything much longer is not one.
 const MAX_CSRF_BYTES: usize = 200;
 
-/// What the multipart parser has pulled from the connection, against what it has handed on
-/// as field content: the difference is what it holds (see `import::upload`).
-#[derive(Default)]
-struct Budget {
-    pulled: Cell<u64>,
-    delivered: Cell<u64>,
-    exceeded: Cell<bool>,
-}
-
 fn csrf_failed() -> ApiError {
     ApiError::new(
         Code::CsrfFailed,
@@ -163,27 +149,8 @@ async fn read_form(req: &HttpRequest, payload: web::Payload, csrf: &str) -> Resu
     if limits::content_length(req).is_some_and(|n| n > (MAX_UPLOAD_BYTES + limits::MAX_MULTIPART_OVERHEAD) as u64) {
         return Err(too_big());
     }
-    let budget = Rc::new(Budget::default());
-    let counted = {
-        let budget = budget.clone();
-        payload.map(move |chunk| {
-            let chunk = chunk?;
-            budget.pulled.set(budget.pulled.get() + chunk.len() as u64);
-            if budget.pulled.get() - budget.delivered.get() > limits::MAX_MULTIPART_OVERHEAD as u64 {
-                budget.exceeded.set(true);
-                return Err(PayloadError::Overflow);
-            }
-            Ok(chunk)
-        })
-    };
-    let mut form = Multipart::new(req.headers(), counted);
-    let malformed = |e: actix_multipart::MultipartError| {
-        if budget.exceeded.get() {
-            limits::too_large("upload's form structure (boundaries and part headers)", limits::MAX_MULTIPART_OVERHEAD)
-        } else {
-            ApiError::new(Code::MalformedRequest, format!("The upload is malformed: {e}"))
-        }
-    };
+    let (mut form, budget) = limits::bounded_multipart(req, payload);
+    let malformed = |e| budget.malformed(e);
     let mut seen = 0;
     let (mut token, mut file_name, mut bytes) = (Vec::new(), String::new(), Vec::new());
     while let Some(field) = form.next().await {
@@ -204,7 +171,7 @@ async fn read_form(req: &HttpRequest, payload: web::Payload, csrf: &str) -> Resu
         };
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(malformed)?;
-            budget.delivered.set(budget.delivered.get() + chunk.len() as u64);
+            budget.deliver(chunk.len());
             if into.len() + chunk.len() > bound {
                 return Err(if seen == 1 { csrf_failed() } else { too_big() });
             }
