@@ -244,15 +244,21 @@ pub fn save_sender(state: &AppState, by: By, input: &SenderInput) -> OpResult<Se
     Ok(saved)
 }
 
+impl SenderBook {
+    /// Where the saved sender with this address is (addresses compare without case).
+    fn index_of(&self, address: &str) -> OpResult<usize> {
+        self.senders
+            .iter()
+            .position(|s| s.address.eq_ignore_ascii_case(address.trim()))
+            .ok_or(OpError::NotFound("sender"))
+    }
+}
+
 /// Makes a saved sender the default (first).
 pub fn make_default(state: &AppState, by: By, address: &str) -> OpResult<()> {
     require_settings(&by)?;
     let mut book = state.settings.senders()?;
-    let i = book
-        .senders
-        .iter()
-        .position(|s| s.address.eq_ignore_ascii_case(address.trim()))
-        .ok_or(OpError::NotFound("sender"))?;
+    let i = book.index_of(address)?;
     let s = book.senders.remove(i);
     let address = s.address.clone();
     book.senders.insert(0, s);
@@ -265,11 +271,7 @@ pub fn make_default(state: &AppState, by: By, address: &str) -> OpResult<()> {
 pub fn remove_sender(state: &AppState, by: By, address: &str) -> OpResult<()> {
     require_settings(&by)?;
     let mut book = state.settings.senders()?;
-    let i = book
-        .senders
-        .iter()
-        .position(|s| s.address.eq_ignore_ascii_case(address.trim()))
-        .ok_or(OpError::NotFound("sender"))?;
+    let i = book.index_of(address)?;
     let address = book.senders[i].address.clone();
     let users: Vec<String> = state
         .sending

@@ -112,6 +112,18 @@ impl<'a> PublicPage<'a> {
             .body(body))
     }
 
+    /// None when the client may go ahead; the 429 page otherwise (public pages share one
+    /// limit per network).
+    pub fn limited(&self, ctx: &crate::http::guard::Ctx) -> Option<Result<HttpResponse, ApiError>> {
+        if self.state.public_limiter.check(ctx.0.client.ip) {
+            return None;
+        }
+        Some(self.message(StatusCode::TOO_MANY_REQUESTS, "too-many-requests").map(|mut r| {
+            r.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+            r
+        }))
+    }
+
     /// A page with a heading and a text: the message `key` and its `.text`.
     pub fn message(&self, status: StatusCode, key: &str) -> Result<HttpResponse, ApiError> {
         self.message_text(status, &self.t(key), &self.t(&format!("{key}.text")))

@@ -38,8 +38,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/privacy/me/leave", web::post().to(leave));
 }
 
-use super::public::limited;
-
 pub async fn start(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     PublicPage::new(&state, &req, None).render(StatusCode::OK, "portal.html", context! {})
 }
@@ -56,7 +54,7 @@ pub async fn send_link(
     web::Form(f): web::Form<EmailForm>,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let Ok(email) = EmailAddress::parse(f.email.trim()) else {
@@ -102,7 +100,7 @@ pub async fn open(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let link = match portal::verify_link(state.store.keyring(), &token, Utc::now()) {

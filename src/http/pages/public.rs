@@ -39,7 +39,7 @@ pub async fn sender_confirm_page(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let (st, t) = (state.clone(), token.clone());
@@ -61,7 +61,7 @@ pub async fn sender_confirm(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let (st, t) = (state.clone(), token.into_inner());
@@ -93,7 +93,7 @@ pub async fn view_in_browser(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let Ok(claims) =
@@ -150,18 +150,6 @@ pub(super) async fn read_form(
     })
 }
 
-/// None when the client may go ahead; the 429 page otherwise.
-pub(super) fn limited(page: &PublicPage, state: &AppState, ctx: &Ctx) -> Option<Result<HttpResponse, ApiError>> {
-    if state.public_limiter.check(ctx.0.client.ip) {
-        return None;
-    }
-    Some(page.message(StatusCode::TOO_MANY_REQUESTS, "too-many-requests").map(|mut r| {
-        r.headers_mut()
-            .insert(actix_web::http::header::RETRY_AFTER, actix_web::http::header::HeaderValue::from_static("60"));
-        r
-    }))
-}
-
 fn origin(ctx: &Ctx) -> Origin {
     Origin { ip: ctx.0.client.truncated(), user_agent: Some(ctx.0.client.agent.clone()) }
 }
@@ -195,7 +183,7 @@ pub async fn unsubscribe_page(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Unsubscribe, &token) else {
@@ -223,7 +211,7 @@ pub async fn unsubscribe(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let body = match read_form(&page, &req, payload).await {
@@ -272,7 +260,7 @@ pub async fn preferences_page(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let Ok(claims) = links::verify(state.store.keyring(), LinkKind::Preferences, &token) else {
@@ -338,7 +326,7 @@ pub async fn save_preferences(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let page = PublicPage::new(&state, &req, None);
-    if let Some(r) = limited(&page, &state, &ctx) {
+    if let Some(r) = page.limited(&ctx) {
         return r;
     }
     let body = match read_form(&page, &req, payload).await {
