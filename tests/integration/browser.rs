@@ -1378,3 +1378,66 @@ fn browser_a_german_confirmation_mail() {
     assert!(b.text(".footer").contains(&t("mail-footer-privacy")), "{}", b.text(".footer"));
     b.screenshot(&shot_path("confirm-mail-de.png"));
 }
+
+/// The admin pages where a shop gives its texts per language, and the admin in German: the
+/// purpose's languages, a form's languages, a campaign's versions, the account page.
+#[test]
+fn browser_texts_per_language_and_the_admin_in_german() {
+    if !browser_available() {
+        return;
+    }
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let v = api.ok(
+        "POST",
+        "/forms",
+        Some(json!({"name": "Footer", "title": "Our newsletter", "purposes": ["newsletter"]})),
+    );
+    let form = v["form"]["id"].as_str().unwrap().to_string();
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Winter", "subject": "Our winter roast", "body": "It is here.", "lists": ["news"]})),
+    );
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok(
+        "PUT",
+        &format!("/campaigns/{campaign}/variants/de"),
+        Some(json!({"subject": "Unsere Winterröstung", "body": "Sie ist da."})),
+    );
+    let b = Browser::open(http, &driver);
+    first_sign_in(&b, &app);
+    let url = app.url.as_str();
+
+    b.goto(&format!("{url}/purposes/newsletter#translations"));
+    b.wait_for_text("#translations h2", "In other languages");
+    b.click("#lang-de summary");
+    b.screenshot(&shot_path("purpose-languages.png"));
+
+    b.goto(&format!("{url}/forms/{form}#languages"));
+    b.wait_for_text("#languages h2", "Languages");
+    b.select("#form-language", "de");
+    b.click("#languages details:nth-of-type(2) summary");
+    b.fill("#lt-de-title", "Unser Newsletter");
+    b.click_button("Save languages");
+    b.wait_for_text(".notice", "saved");
+    b.screenshot(&shot_path("form-languages.png"));
+
+    b.goto(&format!("{url}/campaigns/{campaign}#variants"));
+    b.wait_for_text("#variants h2", "In other languages");
+    assert!(b.attribute("#var-de-subject", "value").contains("Winterröstung"));
+    b.screenshot(&shot_path("campaign-variants.png"));
+
+    b.goto(&format!("{url}/account"));
+    b.select("#ui-language", "de");
+    b.click_button("Save language");
+    b.wait_for_text("h1", "Ihr Konto");
+    assert_eq!(b.attribute("html", "lang"), "de");
+    b.screenshot(&shot_path("account-de.png"));
+    b.goto(&format!("{url}/"));
+    b.wait_for_text("h1", "Übersicht");
+    b.screenshot(&shot_path("dashboard-de.png"));
+}
