@@ -39,12 +39,7 @@ pub async fn show(
     g: Guard<perm::ViewDashboard>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    // The one notice said in the language just chosen.
-    let notice = match q.ok.as_deref() {
-        Some("language_saved") => Some(super::ui_language(&state, &g).text("account-language-saved", None)),
-        other => notice(other).map(str::to_string),
-    };
-    render(&state, &g, context! { notice => notice }).await
+    render(&state, &g, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
 #[derive(Deserialize)]

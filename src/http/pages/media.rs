@@ -112,9 +112,9 @@ fn uploader(state: &AppState, reference: &str) -> String {
 
 fn notice_for(ok: Option<&str>) -> Option<&'static str> {
     Some(match ok? {
-        "uploaded" => "The image is in the library. Insert it from a campaign's editor.",
-        "renamed" => "The image has been renamed; its address stays the same.",
-        "deleted" => "The image has been deleted.",
+        "uploaded" => "notice-media-uploaded",
+        "renamed" => "notice-media-renamed",
+        "deleted" => "notice-media-deleted",
         other => return notice(Some(other)),
     })
 }
