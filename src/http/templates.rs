@@ -1,6 +1,8 @@
 //! HTML templates (minijinja, auto-escaped), loaded from the embedded `web/templates`.
 
-use minijinja::{Environment, Value};
+use minijinja::{Environment, State, Value};
+
+use crate::i18n::{args, Arg, Language};
 
 use super::assets::Web;
 use super::error::ApiError;
@@ -38,10 +40,11 @@ impl Templates {
         env.add_filter("datetime", datetime);
         env.add_filter("ago", ago);
         env.add_filter("filesize", filesize);
-        // Reports: `0.123 | percent` → 12.3%, `4990 | money` → 49.90, `12345 | number` → 12,345.
-        env.add_filter("percent", |v: Option<f64>| v.map_or_else(|| "—".to_string(), crate::reports::chart::percent));
-        env.add_filter("money", |v: i64| crate::reports::chart::money(v));
-        env.add_filter("number", |v: i64| crate::reports::chart::grouped(v));
+        // Reports: `0.123 | percent` → 12.3%, `4990 | money` → 49.90, `12345 | number` → 12,345,
+        // each as the staff member's language writes it.
+        env.add_filter("percent", percent);
+        env.add_filter("money", money);
+        env.add_filter("number", number);
         // `t(…)` (public pages), `at(…)` (admin pages) and `| ldate`.
         crate::i18n::templating::register(&mut env);
         Self { env }
@@ -64,35 +67,62 @@ fn datetime(v: String) -> String {
     parse_time(&v).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or(v)
 }
 
-/// `5 minutes ago`
-fn ago(v: String) -> String {
-    let Some(t) = parse_time(&v) else { return v };
-    let secs = (chrono::Utc::now() - t).num_seconds();
-    let (n, unit) = match secs {
-        s if s < 0 => return format!("in {}", human(-s)),
-        s if s < 60 => return "just now".into(),
-        s if s < 3600 => (s / 60, "minute"),
-        s if s < 86_400 => (s / 3600, "hour"),
-        s => (s / 86_400, "day"),
-    };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+/// The staff member's language for the admin pages (`ui_lang`), English on pages without one.
+fn ui(state: &State) -> &'static Language {
+    let code = state.lookup("ui_lang").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    crate::i18n::admin_catalogue().get(&code)
 }
 
-/// `812 KB`, `3.4 MB`
-fn filesize(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
-        b if b < 1024 * 1024 * 1024 => format!("{:.1} MB", b as f64 / 1048576.0),
-        b => format!("{:.1} GB", b as f64 / 1073741824.0),
+fn count_text(lang: &Language, key: &str, n: i64) -> String {
+    lang.text(key, Some(&args([("count", Arg::Number(n as f64))])))
+}
+
+/// `5 minutes ago`, `vor 5 Minuten`
+fn ago(state: &State, v: String) -> String {
+    let Some(t) = parse_time(&v) else { return v };
+    let lang = ui(state);
+    let secs = (chrono::Utc::now() - t).num_seconds();
+    match secs {
+        s if s < -3600 => count_text(lang, "time-in-hours", -s / 3600),
+        s if s < -60 => count_text(lang, "time-in-minutes", -s / 60),
+        s if s < 0 => count_text(lang, "time-in-seconds", -s),
+        s if s < 60 => lang.text("time-just-now", None),
+        s if s < 3600 => count_text(lang, "time-minutes-ago", s / 60),
+        s if s < 86_400 => count_text(lang, "time-hours-ago", s / 3600),
+        s => count_text(lang, "time-days-ago", s / 86_400),
     }
 }
 
-fn human(secs: i64) -> String {
-    match secs {
-        s if s < 60 => format!("{s} seconds"),
-        s if s < 3600 => format!("{} minutes", s / 60),
-        s => format!("{} hours", s / 3600),
+/// `12,345` (`12.345` in German)
+fn number(state: &State, v: i64) -> String {
+    ui(state).number(v as f64)
+}
+
+/// `12.3%` (`12,3 %` in German); a dash when there is nothing to divide by.
+fn percent(state: &State, v: Option<f64>) -> String {
+    let Some(f) = v else { return "—".into() };
+    let lang = ui(state);
+    let p = (f * 1000.0).round() / 10.0;
+    lang.text("format-percent", Some(&args([("value", Arg::Text(lang.number(p)))])))
+}
+
+/// Minor units in major units with two decimals: `4990` → `49.90` (`49,90` in German).
+fn money(state: &State, cents: i64) -> String {
+    let lang = ui(state);
+    let whole = lang.number((cents.abs() / 100) as f64);
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{whole}{}{:02}", lang.decimal_mark(), cents.abs() % 100)
+}
+
+/// `812 KB`, `3.4 MB` (`3,4 MB` in German)
+fn filesize(state: &State, bytes: u64) -> String {
+    let lang = ui(state);
+    let one = |n: f64| lang.number((n * 10.0).round() / 10.0);
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
+        b if b < 1024 * 1024 * 1024 => format!("{} MB", one(b as f64 / 1048576.0)),
+        b => format!("{} GB", one(b as f64 / 1073741824.0)),
     }
 }
 

@@ -309,6 +309,11 @@ impl Language {
         out
     }
 
+    /// The decimal mark ("," in German), for figures built in parts such as money.
+    pub fn decimal_mark(&self) -> &str {
+        &self.decimal_mark
+    }
+
     /// A message in this language; in English when it lacks it (from whichever catalogue has
     /// the message), and the key itself when none has (the tests keep that from happening).
     pub fn text(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {

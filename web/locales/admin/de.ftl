@@ -227,3 +227,43 @@ notice-breach-notice-queued = Die Benachrichtigung wird für alle Betroffenen ei
 notice-media-uploaded = Das Bild ist in der Mediathek. Fügen Sie es im Editor einer Kampagne ein.
 notice-media-renamed = Das Bild wurde umbenannt; seine Adresse bleibt gleich.
 notice-media-deleted = Das Bild wurde gelöscht.
+
+## Figures and moments on every page
+format-percent = {$value} %
+time-just-now = gerade eben
+time-minutes-ago = { $count ->
+    [one] vor einer Minute
+   *[other] vor {$count} Minuten
+}
+time-hours-ago = { $count ->
+    [one] vor einer Stunde
+   *[other] vor {$count} Stunden
+}
+time-days-ago = { $count ->
+    [one] vor einem Tag
+   *[other] vor {$count} Tagen
+}
+time-in-seconds = { $count ->
+    [one] in einer Sekunde
+   *[other] in {$count} Sekunden
+}
+time-in-minutes = { $count ->
+    [one] in einer Minute
+   *[other] in {$count} Minuten
+}
+time-in-hours = { $count ->
+    [one] in einer Stunde
+   *[other] in {$count} Stunden
+}
+
+## Contacts, lists, import, fields and purposes
+# (messages of these pages go below this line, above the next heading)
+
+## Campaigns, templates, media, forms and reports
+# (messages of these pages go below this line, above the next heading)
+
+## Privacy: requests, breaches, retention, records and the audit log
+# (messages of these pages go below this line, above the next heading)
+
+## Sign-in, users, tokens and settings
+# (messages of these pages go below this line, above the next heading)

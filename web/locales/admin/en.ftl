@@ -228,3 +228,43 @@ notice-breach-notice-queued = The notice is being queued to everyone concerned; 
 notice-media-uploaded = The image is in the library. Insert it from a campaign's editor.
 notice-media-renamed = The image has been renamed; its address stays the same.
 notice-media-deleted = The image has been deleted.
+
+## Figures and moments on every page
+format-percent = {$value}%
+time-just-now = just now
+time-minutes-ago = { $count ->
+    [one] a minute ago
+   *[other] {$count} minutes ago
+}
+time-hours-ago = { $count ->
+    [one] an hour ago
+   *[other] {$count} hours ago
+}
+time-days-ago = { $count ->
+    [one] a day ago
+   *[other] {$count} days ago
+}
+time-in-seconds = { $count ->
+    [one] in a second
+   *[other] in {$count} seconds
+}
+time-in-minutes = { $count ->
+    [one] in a minute
+   *[other] in {$count} minutes
+}
+time-in-hours = { $count ->
+    [one] in an hour
+   *[other] in {$count} hours
+}
+
+## Contacts, lists, import, fields and purposes
+# (messages of these pages go below this line, above the next heading)
+
+## Campaigns, templates, media, forms and reports
+# (messages of these pages go below this line, above the next heading)
+
+## Privacy: requests, breaches, retention, records and the audit log
+# (messages of these pages go below this line, above the next heading)
+
+## Sign-in, users, tokens and settings
+# (messages of these pages go below this line, above the next heading)
