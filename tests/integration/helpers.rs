@@ -289,3 +289,81 @@ pub fn serve_binary(
     }
     cmd.spawn().unwrap()
 }
+
+/// English left on a page meant to be in another language: each piece of visible text (and
+/// each `placeholder`, `title`, `aria-label`, `alt`, and button `value`) that holds a word
+/// only English uses. Scripts, styles and comments are skipped; `allowed` names texts the
+/// test put there itself (a contact's name, a campaign's subject).
+pub fn english_left(html: &str, allowed: &[&str]) -> Vec<String> {
+    const ENGLISH: &[&str] = &[
+        "the", "and", "of", "is", "are", "with", "your", "has", "been", "this", "that", "which", "will", "from",
+        "when", "there", "should", "not", "yet", "you", "no", "none", "save", "delete", "add", "new", "edit", "cancel",
+        "send", "search", "email", "created", "show", "all", "back", "download",
+    ];
+    let mut rest = html.to_string();
+    for (open, close) in [("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"), ("<svg", "</svg>")] {
+        while let Some(a) = rest.find(open) {
+            let Some(b) = rest[a..].find(close) else { break };
+            rest.replace_range(a..a + b + close.len(), " ");
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            text.push(c);
+            continue;
+        }
+        pieces.push(std::mem::take(&mut text));
+        let mut tag = String::new();
+        for c in chars.by_ref() {
+            if c == '>' {
+                break;
+            }
+            tag.push(c);
+        }
+        let is_button =
+            tag.starts_with("input") && (tag.contains("type=\"submit\"") || tag.contains("type=\"button\""));
+        for attr in ["placeholder=\"", "title=\"", "aria-label=\"", "alt=\"", "value=\""] {
+            if attr == "value=\"" && !is_button {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = tag[from..].find(attr) {
+                let start = from + i + attr.len();
+                let end = tag[start..].find('"').map_or(tag.len(), |e| start + e);
+                // ` title=` and not `data-title=`.
+                if from + i == 0 || tag[..from + i].ends_with(' ') {
+                    pieces.push(tag[start..end].to_string());
+                }
+                from = end;
+            }
+        }
+    }
+    pieces.push(text);
+    let decode = |s: &str| {
+        s.replace("&amp;", "&")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&#x2f;", "/")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+    };
+    pieces
+        .into_iter()
+        .map(|p| decode(p.trim()))
+        .filter(|p| !p.is_empty() && !allowed.iter().any(|a| p.contains(a)))
+        .filter(|p| p.split(|c: char| !c.is_alphabetic()).any(|w| ENGLISH.contains(&w.to_lowercase().as_str())))
+        .collect()
+}
+
+#[test]
+fn english_left_finds_english_text_and_attributes_only() {
+    let page = r#"<html><head><style>.the { }</style><script>let the = 1;</script></head><body>
+        <h1>Kontakte</h1><p>Show all</p><input type="text" placeholder="Search the list" data-title="the">
+        <input type="submit" value="Speichern"><input type="submit" value="Save"><img alt="Logo">
+        <p>Anna and Bob</p><!-- the comment --></body></html>"#;
+    assert_eq!(english_left(page, &["Anna and Bob"]), vec!["Show all", "Search the list", "Save"]);
+}

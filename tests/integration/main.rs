@@ -26,6 +26,7 @@ mod forms;
 mod gdpr;
 mod import;
 mod languages;
+mod languages_admin;
 mod limits;
 mod mail;
 mod media;

@@ -1,0 +1,1 @@
+//! The access pages in German (see ../languages_admin.rs).

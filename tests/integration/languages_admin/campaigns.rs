@@ -1,0 +1,1 @@
+//! The campaigns pages in German (see ../languages_admin.rs).

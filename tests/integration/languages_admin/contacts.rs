@@ -1,0 +1,1 @@
+//! The contacts pages in German (see ../languages_admin.rs).

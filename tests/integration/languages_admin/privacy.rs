@@ -1,0 +1,1 @@
+//! The privacy pages in German (see ../languages_admin.rs).
