@@ -4,7 +4,8 @@
 //!
 //! Points: `send.after_bounce` (a refused recipient is bounced, its slot not yet written);
 //! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed);
-//! `bounce.before_status` (a bounce record is on disk, the address's status not yet).
+//! `bounce.before_status` (a bounce record is on disk, the address's status not yet);
+//! `feed.fail_mid_append` ([`armed`]: an append fails with its change staged, its entry not).
 
 use std::sync::LazyLock;
 
@@ -18,6 +19,11 @@ pub fn point_committed(store: &crate::store::Store, name: &str) {
         let _ = store.commit();
         point(name);
     }
+}
+
+/// Whether the fault `name` is armed, for a point that fails an operation instead of aborting.
+pub fn armed(name: &str) -> bool {
+    ARMED.as_deref() == Some(name)
 }
 
 pub fn point(name: &str) {

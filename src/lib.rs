@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod control;
 pub mod domain;
 pub mod fault;
+pub mod feed;
 pub mod forms;
 pub mod gdpr;
 pub mod http;

@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O. Everything that crosses a layer is one of these newtypes.
 
+pub mod change;
 pub mod consent;
 pub mod contact;
 pub mod email;
@@ -11,6 +12,7 @@ pub mod phone;
 pub mod redirect;
 pub mod role;
 
+pub use change::Change;
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};
 pub use contact::{
     Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,

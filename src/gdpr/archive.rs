@@ -82,6 +82,7 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::tracking::store::SEEN => "store-track-seen",
         crate::tracking::website::VISITOR_LINKS => "store-visitor-links",
         crate::forms::SUBMISSIONS => "store-form-submissions",
+        crate::feed::ENTRIES => "store-change-feed",
         _ => return None,
     })
 }

@@ -259,6 +259,10 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         ("sessions", "the appliance's own users, not contacts"),
         ("api_tokens", "the appliance's own users, not contacts"),
         ("user_preferences", "the appliance's own users, not contacts"),
+        (
+            "change_feed",
+            "an entry is pruned once every reader has followed it (tests/integration/feed.rs exports and erases them)",
+        ),
     ];
     let archive: std::collections::BTreeMap<String, usize> = app
         .state

@@ -22,6 +22,7 @@ mod crash_send;
 mod day_one;
 mod durability;
 mod erasure;
+mod feed;
 mod forms;
 mod gdpr;
 mod import;

@@ -281,6 +281,7 @@ store-events = Ihre Öffnungen und Klicks in unseren E-Mails sowie Ihre Seitenau
 store-track-seen = Ob Sie jede E-Mail geöffnet oder darin geklickt haben (damit jede Person nur einmal gezählt wird).
 store-visitor-links = Die Verbindung zwischen Ihren Besuchen auf der Website und Ihrem Profil (nachdem Sie auf einen Link in einer E-Mail geklickt oder ein Formular bestätigt haben).
 store-form-submissions = Was Sie über ein Anmeldeformular gesendet haben, als Nachweis Ihrer Einwilligung: die Angaben, die angekreuzten Kästchen, der Zeitpunkt, eine gekürzte IP-Adresse und die Art des Browsers.
+store-change-feed = Ein kurzlebiger Vermerk, dass sich Ihre Daten geändert haben (welche Art von Änderung und wann, ohne Inhalte), aufbewahrt, bis die internen Abläufe (Suchindex, Berichte) ihn berücksichtigt haben.
 request-kind-access = Auskunft über Ihre Daten (Art. 15 DSGVO)
 request-kind-portability = Datenübertragbarkeit (Art. 20 DSGVO)
 request-kind-rectification = Berichtigung (Art. 16 DSGVO)

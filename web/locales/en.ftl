@@ -284,6 +284,7 @@ store-events = Your opens and clicks of our emails, and your page views, shop ev
 store-track-seen = Whether you opened or clicked each email (so that each person is counted once).
 store-visitor-links = The link between your visits to the website and your profile (after you clicked a link in an email or confirmed a form).
 store-form-submissions = What you sent through a subscribe form, as proof of your consent: the values, the boxes ticked, when, a shortened IP address and the type of browser.
+store-change-feed = A short-lived note that your details changed (the kind of change and when, not the contents), kept until the appliance's internal processes (search index, reports) have taken it into account.
 request-kind-access = Access to your data (Art. 15 GDPR)
 request-kind-portability = Data portability (Art. 20 GDPR)
 request-kind-rectification = Rectification (Art. 16 GDPR)

@@ -281,6 +281,7 @@ store-events = Tus aperturas y clics en nuestros correos, y tus páginas vistas,
 store-track-seen = Si abriste o hiciste clic en cada correo (para contar a cada persona una sola vez).
 store-visitor-links = El vínculo entre tus visitas al sitio web y tu perfil (después de que hicieras clic en un enlace de un correo o confirmaras un formulario).
 store-form-submissions = Lo que enviaste mediante un formulario de suscripción, como prueba de tu consentimiento: los valores, las casillas marcadas, cuándo, una dirección IP abreviada y el tipo de navegador.
+store-change-feed = Un registro temporal de que tus datos han cambiado (qué tipo de cambio y cuándo, sin su contenido), que se conserva hasta que los procesos internos (índice de búsqueda, informes) lo han tenido en cuenta.
 request-kind-access = Acceso a tus datos (art. 15 del RGPD)
 request-kind-portability = Portabilidad de los datos (art. 20 del RGPD)
 request-kind-rectification = Rectificación (art. 16 del RGPD)

@@ -282,6 +282,7 @@ store-events = Vos ouvertures de nos e-mails et vos clics, ainsi que vos pages v
 store-track-seen = Si vous avez ouvert chaque e-mail ou cliqué dessus (afin que chaque personne ne soit comptée qu’une fois).
 store-visitor-links = Le lien entre vos visites sur le site et votre profil (après un clic sur un lien dans un e-mail ou la confirmation d’un formulaire).
 store-form-submissions = Ce que vous avez envoyé par un formulaire d’inscription, comme preuve de votre consentement : les valeurs, les cases cochées, le moment, une adresse IP tronquée et le type de navigateur.
+store-change-feed = Une trace de courte durée indiquant que vos données ont changé (le type de modification et sa date, sans leur contenu), conservée jusqu’à ce que les traitements internes (index de recherche, rapports) l’aient prise en compte.
 request-kind-access = Accès à vos données (art. 15 du RGPD)
 request-kind-portability = Portabilité des données (art. 20 du RGPD)
 request-kind-rectification = Rectification (art. 16 du RGPD)

@@ -282,6 +282,7 @@ store-events = Le tue aperture e i tuoi clic sulle nostre email, e le tue pagine
 store-track-seen = Se hai aperto ogni email o vi hai cliccato (perché ogni persona sia contata una sola volta).
 store-visitor-links = Il collegamento tra le tue visite al sito e il tuo profilo (dopo che hai cliccato un link in un’email o confermato un modulo).
 store-form-submissions = Ciò che hai inviato tramite un modulo di iscrizione, come prova del tuo consenso: i valori, le caselle spuntate, quando, un indirizzo IP abbreviato e il tipo di browser.
+store-change-feed = Una breve annotazione che i tuoi dati sono cambiati (il tipo di modifica e quando, senza il contenuto), conservata finché i processi interni (indice di ricerca, report) non ne hanno tenuto conto.
 request-kind-access = Accesso ai tuoi dati (art. 15 del GDPR)
 request-kind-portability = Portabilità dei dati (art. 20 del GDPR)
 request-kind-rectification = Rettifica (art. 16 del GDPR)

@@ -281,6 +281,7 @@ store-events = Je openingen van en klikken in onze e-mails, en je paginaweergave
 store-track-seen = Of je elke e-mail hebt geopend of erin hebt geklikt (zodat iedereen maar één keer wordt geteld).
 store-visitor-links = De koppeling tussen je bezoeken aan de website en je profiel (nadat je op een link in een e-mail klikte of een formulier bevestigde).
 store-form-submissions = Wat je via een inschrijfformulier hebt verstuurd, als bewijs van je toestemming: de waarden, de aangevinkte vakjes, wanneer, een ingekort IP-adres en het soort browser.
+store-change-feed = Een kortstondige aantekening dat je gegevens zijn gewijzigd (welk soort wijziging en wanneer, zonder de inhoud), bewaard tot de interne processen (zoekindex, rapporten) ermee rekening hebben gehouden.
 request-kind-access = Inzage in je gegevens (art. 15 AVG)
 request-kind-portability = Overdraagbaarheid van gegevens (art. 20 AVG)
 request-kind-rectification = Rectificatie (art. 16 AVG)

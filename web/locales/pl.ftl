@@ -284,6 +284,7 @@ store-events = Otwarcia i kliknięcia naszych wiadomości e-mail oraz odsłony s
 store-track-seen = Czy każda wiadomość e-mail została otwarta lub kliknięta (aby każdą osobę liczyć tylko raz).
 store-visitor-links = Powiązanie wizyt na stronie internetowej z profilem (po kliknięciu linku w wiadomości e-mail lub potwierdzeniu formularza).
 store-form-submissions = Dane przesłane za pomocą formularza zapisu jako dowód udzielenia zgody: wartości, zaznaczone pola, czas, skrócony adres IP i rodzaj przeglądarki.
+store-change-feed = Krótkotrwały zapis, że Państwa dane uległy zmianie (rodzaj zmiany i jej czas, bez treści), przechowywany do czasu uwzględnienia go przez procesy wewnętrzne (indeks wyszukiwania, raporty).
 request-kind-access = Dostęp do danych (art. 15 RODO)
 request-kind-portability = Przenoszenie danych (art. 20 RODO)
 request-kind-rectification = Sprostowanie danych (art. 16 RODO)

@@ -282,6 +282,7 @@ store-events = As suas aberturas e cliques nos nossos e-mails, e as suas visuali
 store-track-seen = Se abriu ou clicou em cada e-mail (para que cada pessoa seja contada uma só vez).
 store-visitor-links = A ligação entre as suas visitas ao sítio web e o seu perfil (depois de ter clicado numa ligação de um e-mail ou confirmado um formulário).
 store-form-submissions = O que enviou através de um formulário de subscrição, como prova do seu consentimento: os valores, as caixas assinaladas, quando, um endereço IP abreviado e o tipo de navegador.
+store-change-feed = Um registo temporário de que os seus dados foram alterados (o tipo de alteração e quando, sem o conteúdo), conservado até que os processos internos (índice de pesquisa, relatórios) o tenham tido em conta.
 request-kind-access = Acesso aos seus dados (art. 15.º do RGPD)
 request-kind-portability = Portabilidade dos dados (art. 20.º do RGPD)
 request-kind-rectification = Retificação (art. 16.º do RGPD)

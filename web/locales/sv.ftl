@@ -281,6 +281,7 @@ store-events = Dina öppningar av och klick i våra e-postmeddelanden, och dina 
 store-track-seen = Om du öppnade eller klickade i varje e-postmeddelande (så att varje person räknas en gång).
 store-visitor-links = Kopplingen mellan dina besök på webbplatsen och din profil (efter att du klickat på en länk i ett e-postmeddelande eller bekräftat ett formulär).
 store-form-submissions = Det du skickade via ett prenumerationsformulär, som bevis på ditt samtycke: värdena, de rutor du kryssade i, när, en förkortad IP-adress och typ av webbläsare.
+store-change-feed = En kortlivad anteckning om att dina uppgifter har ändrats (vilken sorts ändring och när, utan innehåll), som sparas tills de interna processerna (sökindex, rapporter) har tagit hänsyn till den.
 request-kind-access = Tillgång till dina uppgifter (artikel 15 i dataskyddsförordningen)
 request-kind-portability = Dataportabilitet (artikel 20 i dataskyddsförordningen)
 request-kind-rectification = Rättelse (artikel 16 i dataskyddsförordningen)

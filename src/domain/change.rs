@@ -1,0 +1,130 @@
+//! What changed in the domain: the entries of the change feed (`crate::feed`), which its readers
+//! (the search index, report counters, and later segments, journeys and webhooks) follow.
+//!
+//! Not to be confused with a tracked website or API event ([`super::Event`]): recording one is a
+//! change ([`Change::EventRecorded`]) like any other. An entry names who and what changed, never
+//! the personal data itself: a reader reads the current state from the store.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CampaignId, ContactId, EventId, EventKind, PersonId, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    ContactCreated(ContactId),
+    ContactUpdated(ContactId),
+    /// Deleted by staff or by the person (the record is gone; the address may stay suppressed).
+    ContactDeleted(ContactId),
+    /// Erased under Art. 17: every store forgets the person, readers too.
+    ContactErased(ContactId),
+    /// One chunk of an import: each contact with whether it is new.
+    ContactsImported(Vec<(ContactId, bool)>),
+    ConsentChanged {
+        contact: ContactId,
+        purpose: String,
+        granted: bool,
+    },
+    StatusChanged {
+        contact: ContactId,
+        status: Status,
+    },
+    /// Lists or tags changed.
+    MembershipChanged(ContactId),
+    FormSubmitted {
+        contact: ContactId,
+        form: String,
+    },
+    FormConfirmed {
+        contact: ContactId,
+        form: String,
+    },
+    EventRecorded {
+        contact: ContactId,
+        kind: EventKind,
+        event: EventId,
+    },
+    BounceRecorded {
+        contact: ContactId,
+        hard: bool,
+    },
+    ComplaintRecorded(ContactId),
+    /// A message left for the contact (a campaign's, or a transactional one without).
+    MessageSent {
+        contact: ContactId,
+        campaign: Option<CampaignId>,
+    },
+}
+
+impl Change {
+    /// The contacts this change is about (one, but an import chunk names many).
+    pub fn contacts(&self) -> Vec<ContactId> {
+        match self {
+            Self::ContactsImported(all) => all.iter().map(|(c, _)| *c).collect(),
+            Self::ContactCreated(c)
+            | Self::ContactUpdated(c)
+            | Self::ContactDeleted(c)
+            | Self::ContactErased(c)
+            | Self::MembershipChanged(c)
+            | Self::ComplaintRecorded(c)
+            | Self::ConsentChanged { contact: c, .. }
+            | Self::StatusChanged { contact: c, .. }
+            | Self::FormSubmitted { contact: c, .. }
+            | Self::FormConfirmed { contact: c, .. }
+            | Self::EventRecorded { contact: c, .. }
+            | Self::BounceRecorded { contact: c, .. }
+            | Self::MessageSent { contact: c, .. } => vec![*c],
+        }
+    }
+
+    pub fn people(&self) -> Vec<PersonId> {
+        self.contacts().iter().map(ContactId::person).collect()
+    }
+
+    /// The change with `person` left out; `None` when nothing about anyone else remains.
+    pub fn without(&self, person: &PersonId) -> Option<Change> {
+        match self {
+            Self::ContactsImported(all) => {
+                let rest: Vec<_> = all.iter().filter(|(c, _)| &c.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::ContactsImported(rest))
+            }
+            other => (!other.people().contains(person)).then(|| other.clone()),
+        }
+    }
+
+    /// A stable name for logs, exports and filters.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::ContactCreated(_) => "contact_created",
+            Self::ContactUpdated(_) => "contact_updated",
+            Self::ContactDeleted(_) => "contact_deleted",
+            Self::ContactErased(_) => "contact_erased",
+            Self::ContactsImported(_) => "contacts_imported",
+            Self::ConsentChanged { .. } => "consent_changed",
+            Self::StatusChanged { .. } => "status_changed",
+            Self::MembershipChanged(_) => "membership_changed",
+            Self::FormSubmitted { .. } => "form_submitted",
+            Self::FormConfirmed { .. } => "form_confirmed",
+            Self::EventRecorded { .. } => "event_recorded",
+            Self::BounceRecorded { .. } => "bounce_recorded",
+            Self::ComplaintRecorded(_) => "complaint_recorded",
+            Self::MessageSent { .. } => "message_sent",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_chunk_names_each_contact_and_loses_one_to_erasure() {
+        let (a, b) = (ContactId::new(), ContactId::new());
+        let chunk = Change::ContactsImported(vec![(a, true), (b, false)]);
+        assert_eq!(chunk.contacts(), vec![a, b]);
+        assert_eq!(chunk.without(&a.person()), Some(Change::ContactsImported(vec![(b, false)])));
+        let one = Change::ConsentChanged { contact: a, purpose: "newsletter".into(), granted: true };
+        assert_eq!(one.without(&a.person()), None);
+        assert_eq!(one.without(&b.person()), Some(one.clone()));
+        assert_eq!(one.kind(), "consent_changed");
+    }
+}

@@ -1,0 +1,483 @@
+//! The change feed: one durable, sequence-numbered log of what changed in the domain
+//! ([`Change`]), appended in the same sled transaction as the change itself, and followed by
+//! readers (the search index, report counters; later segments, journeys and webhooks), each
+//! with a durable cursor. Entries are pruned once the slowest registered reader has passed them.
+//!
+//! Why a transaction: a reader acts on an entry (a journey mails someone because a contact was
+//! created). After a kill -9 there must be no change without its entry (a reader would never
+//! learn of it) and no entry without its change (a reader would act on something that did not
+//! happen). sled applies a multi-tree transaction atomically through a crash.
+//!
+//! Why in-flight tracking: sequence numbers are taken before the transaction, and writers
+//! commit in any order. A reader must not move past a number still in flight, or it would never
+//! come back for it; so readers see entries only up to the oldest one not yet announced.
+//! Announcing waits for the group commit, so a reader never acts on what a crash could undo.
+//!
+//! Not to be confused with tracked website events (`domain::Event`), which are one kind of
+//! change here.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+
+use crate::domain::{Change, PersonId};
+use crate::store::registry::{Holds, Layout, Registration};
+use crate::store::{Result, Store, StoreError};
+
+pub const ENTRIES: &str = "change_feed";
+/// `person id || seq` → nothing: which entries name a person, for export and erasure.
+pub const PEOPLE: &str = "change_feed_people";
+pub const CURSORS: &str = "change_feed_cursors";
+
+pub const REGISTRATION: Registration = Registration {
+    tree: ENTRIES,
+    purpose: "the change feed: what changed about whom and when, until every reader has followed it",
+    holds: Holds::Personal {
+        categories: &["kinds and times of changes to the person's record (ids, no contact details)"],
+        layout: Layout::Custom(erase_person),
+        export: Some(export_person),
+    },
+};
+
+pub const PEOPLE_REGISTRATION: Registration = Registration {
+    tree: PEOPLE,
+    purpose: "which change feed entries name a person",
+    // Erased with the entries ([`erase_person`]).
+    holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::PersonPrefix, export: None },
+};
+
+pub const CURSORS_REGISTRATION: Registration = Registration {
+    tree: CURSORS,
+    purpose: "how far each reader of the change feed has read",
+    holds: Holds::Nothing { why: "a reader's name and a sequence number" },
+};
+
+/// One entry: its sequence number, when it was appended, and the change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub change: Change,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    at: DateTime<Utc>,
+    change: Change,
+}
+
+/// Writes that land in the same transaction as the feed entries describing them.
+#[derive(Default)]
+pub struct Writes {
+    ops: Vec<(sled::Tree, sled::IVec, Option<sled::IVec>)>,
+}
+
+impl Writes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn put(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>, value: impl Into<sled::IVec>) -> &mut Self {
+        self.ops.push((tree.clone(), key.into(), Some(value.into())));
+        self
+    }
+
+    pub fn remove(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>) -> &mut Self {
+        self.ops.push((tree.clone(), key.into(), None));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+}
+
+/// Something that follows the feed. `apply` is given entries in sequence order and returns once
+/// its own effects are durable; the cursor moves after, so a crash in between hands the same
+/// entries over again (readers are idempotent).
+pub trait Reader: Send + Sync + 'static {
+    /// The cursor's name: stable across releases.
+    fn name(&self) -> &'static str;
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<(), String>;
+}
+
+/// A change still unannounced after this long is given up on (its writer failed between the
+/// transaction and the announcement): readers move on rather than stall.
+const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
+
+#[derive(Default)]
+struct State {
+    /// The newest sequence number announced.
+    announced: u64,
+    /// Numbers taken but not announced yet, and since when.
+    in_flight: BTreeMap<u64, Instant>,
+    /// Each reader's cursor, as last stored.
+    cursors: HashMap<String, u64>,
+    /// The readers whose cursors hold back pruning.
+    readers: Vec<&'static str>,
+}
+
+impl State {
+    /// How far readers may read: the newest announced entry, but not past one still in flight.
+    fn readable(&mut self) -> u64 {
+        let now = Instant::now();
+        while let Some((&seq, &since)) = self.in_flight.iter().next() {
+            if now.duration_since(since) < IN_FLIGHT_MAX {
+                return self.announced.min(seq - 1);
+            }
+            tracing::warn!(seq, "a change feed entry was never announced; reading past it");
+            self.in_flight.remove(&seq);
+        }
+        self.announced
+    }
+}
+
+struct Inner {
+    store: Store,
+    entries: sled::Tree,
+    people: sled::Tree,
+    cursors: sled::Tree,
+    state: Mutex<State>,
+    cv: Condvar,
+}
+
+#[derive(Clone)]
+pub struct Feed {
+    inner: Arc<Inner>,
+}
+
+/// Entries appended but not announced: announce once the store has committed them. Dropped
+/// unannounced (the write failed), the numbers stop holding readers back.
+pub struct Appended {
+    feed: Feed,
+    seqs: Vec<u64>,
+}
+
+impl Appended {
+    /// The last sequence number appended (0 when nothing was).
+    pub fn last(&self) -> u64 {
+        self.seqs.last().copied().unwrap_or(0)
+    }
+
+    /// Readers may now see these entries: the caller has committed the store.
+    pub fn announce(mut self) -> u64 {
+        let last = self.last();
+        let mut s = self.feed.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        for seq in self.seqs.drain(..) {
+            s.in_flight.remove(&seq);
+        }
+        s.announced = s.announced.max(last);
+        self.feed.inner.cv.notify_all();
+        last
+    }
+}
+
+impl Drop for Appended {
+    fn drop(&mut self) {
+        if self.seqs.is_empty() {
+            return;
+        }
+        let mut s = self.feed.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        for seq in &self.seqs {
+            s.in_flight.remove(seq);
+        }
+        self.feed.inner.cv.notify_all();
+    }
+}
+
+fn person_key(person: &PersonId, seq: u64) -> [u8; 24] {
+    let mut k = [0u8; 24];
+    k[..16].copy_from_slice(person.as_bytes());
+    k[16..].copy_from_slice(&seq.to_be_bytes());
+    k
+}
+
+fn seq_of(key: &[u8]) -> u64 {
+    key.try_into().map(u64::from_be_bytes).unwrap_or(0)
+}
+
+impl Feed {
+    pub fn open(store: &Store) -> Result<Self> {
+        let entries = store.tree(ENTRIES)?;
+        let cursors = store.tree(CURSORS)?;
+        // Whatever is on disk was committed (or survived a crash whole): readable at once.
+        let announced = entries.last()?.map_or(0, |(k, _)| seq_of(&k));
+        let mut stored = HashMap::new();
+        for kv in cursors.iter() {
+            let (k, v) = kv?;
+            stored.insert(String::from_utf8_lossy(&k).into_owned(), seq_of(&v));
+        }
+        Ok(Feed {
+            inner: Arc::new(Inner {
+                store: store.clone(),
+                entries,
+                people: store.tree(PEOPLE)?,
+                cursors,
+                state: Mutex::new(State { announced, cursors: stored, ..State::default() }),
+                cv: Condvar::new(),
+            }),
+        })
+    }
+
+    /// Names a reader whose cursor holds back pruning (at wiring, before anything is pruned:
+    /// a reader not registered yet would miss what was pruned before it started).
+    pub fn register(&self, reader: &'static str) {
+        let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        if !s.readers.contains(&reader) {
+            s.readers.push(reader);
+        }
+    }
+
+    /// Applies `writes` and appends `changes` in one transaction, uncommitted: commit the store,
+    /// then [`Appended::announce`]. Nothing is written when it fails.
+    pub fn append(&self, writes: Writes, changes: &[Change]) -> Result<Appended> {
+        let at = Utc::now();
+        let seqs = {
+            let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+            let mut seqs = Vec::with_capacity(changes.len());
+            for _ in changes {
+                let seq = self.inner.store.db().generate_id()? + 1;
+                s.in_flight.insert(seq, Instant::now());
+                seqs.push(seq);
+            }
+            seqs
+        };
+        let appended = Appended { feed: self.clone(), seqs };
+        let mut encoded = Vec::with_capacity(changes.len());
+        for (seq, change) in appended.seqs.iter().zip(changes) {
+            let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
+            encoded.push((*seq, value, change.people()));
+        }
+        // The trees the transaction spans: the feed's two, then each written tree once.
+        let mut trees: Vec<&sled::Tree> = vec![&self.inner.entries, &self.inner.people];
+        let mut slot = Vec::with_capacity(writes.ops.len());
+        for (tree, _, _) in &writes.ops {
+            let i = match trees.iter().position(|t| t.name() == tree.name()) {
+                Some(i) => i,
+                None => {
+                    trees.push(tree);
+                    trees.len() - 1
+                }
+            };
+            slot.push(i);
+        }
+        let _gate = self.inner.store.write_gate();
+        trees
+            .as_slice()
+            .transaction(|views| {
+                for ((_, key, value), &i) in writes.ops.iter().zip(&slot) {
+                    match value {
+                        Some(v) => views[i].insert(key.clone(), v.clone())?,
+                        None => views[i].remove(key.clone())?,
+                    };
+                }
+                // A test makes the append fail here, half staged: nothing of it may land.
+                if crate::fault::armed("feed.fail_mid_append") {
+                    return Err(ConflictableTransactionError::Abort(()));
+                }
+                for (seq, value, people) in &encoded {
+                    views[0].insert(&seq.to_be_bytes(), value.as_slice())?;
+                    for person in people {
+                        views[1].insert(&person_key(person, *seq), &[])?;
+                    }
+                }
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(()) => {
+                    StoreError::Sled(sled::Error::ReportableBug("feed transaction aborted".into()))
+                }
+            })?;
+        Ok(appended)
+    }
+
+    /// [`Feed::append`], then the group commit, then the announcement: the change is durable
+    /// and readers may see it. Returns the last sequence number.
+    pub fn record(&self, writes: Writes, changes: &[Change]) -> Result<u64> {
+        let appended = self.append(writes, changes)?;
+        self.inner.store.commit()?;
+        Ok(appended.announce())
+    }
+
+    /// Up to `limit` entries after `after`, not past what readers may see.
+    pub fn read(&self, after: u64, limit: usize) -> Result<Vec<Entry>> {
+        let until = self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).readable();
+        let mut out = Vec::new();
+        if until <= after {
+            return Ok(out);
+        }
+        for kv in self.inner.entries.range((after + 1).to_be_bytes()..=until.to_be_bytes()).take(limit) {
+            let (k, v) = kv?;
+            let s: Stored = postcard::from_bytes(&v)?;
+            out.push(Entry { seq: seq_of(&k), at: s.at, change: s.change });
+        }
+        Ok(out)
+    }
+
+    /// The reader's cursor: the last entry it has applied (0: none yet).
+    pub fn cursor(&self, reader: &str) -> u64 {
+        self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).cursors.get(reader).copied().unwrap_or(0)
+    }
+
+    /// Stores the reader's cursor durably, then prunes what every registered reader has passed.
+    pub fn advance(&self, reader: &'static str, seq: u64) -> Result<()> {
+        {
+            let _gate = self.inner.store.write_gate();
+            self.inner.cursors.insert(reader.as_bytes(), &seq.to_be_bytes())?;
+        }
+        self.inner.store.commit()?;
+        let floor = {
+            let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+            s.cursors.insert(reader.to_string(), seq);
+            s.readers.iter().map(|r| s.cursors.get(*r).copied().unwrap_or(0)).min()
+        };
+        let pruned = match floor.filter(|f| *f > 0) {
+            Some(floor) => self.prune(floor),
+            None => Ok(0),
+        };
+        // Waiters wake once the reader's step is whole (pruned included).
+        self.inner.cv.notify_all();
+        pruned.map(|_| ())
+    }
+
+    /// Removes the entries up to `floor` (uncommitted: the next commit carries it).
+    fn prune(&self, floor: u64) -> Result<usize> {
+        let mut n = 0;
+        let _gate = self.inner.store.write_gate();
+        for kv in self.inner.entries.range(..=floor.to_be_bytes()) {
+            let (k, v) = kv?;
+            let seq = seq_of(&k);
+            if let Ok(s) = postcard::from_bytes::<Stored>(&v) {
+                for person in s.change.people() {
+                    self.inner.people.remove(person_key(&person, seq))?;
+                }
+            }
+            self.inner.entries.remove(k)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// How many entries are kept (not yet passed by every reader).
+    pub fn len(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inner.entries.is_empty()
+    }
+
+    /// Waits until `reader` has applied entry `seq`; false on timeout.
+    pub fn wait_for(&self, reader: &str, seq: u64, timeout: Duration) -> bool {
+        let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (s, _) = self
+            .inner
+            .cv
+            .wait_timeout_while(s, timeout, |s| s.cursors.get(reader).copied().unwrap_or(0) < seq)
+            .unwrap_or_else(|p| p.into_inner());
+        s.cursors.get(reader).copied().unwrap_or(0) >= seq
+    }
+
+    /// Runs `reader` on a thread of its own from its stored cursor until `stop` is set: it sleeps
+    /// until entries it has not read are announced, applies them in batches of up to `batch`, and
+    /// retries a failed batch after a pause (nothing is skipped).
+    pub fn follow(&self, reader: Arc<dyn Reader>, batch: usize, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+        self.register(reader.name());
+        let feed = self.clone();
+        std::thread::Builder::new()
+            .name(format!("feed-{}", reader.name()))
+            .spawn(move || {
+                let name = reader.name();
+                while !stop.load(Ordering::Relaxed) {
+                    let cursor = feed.cursor(name);
+                    let entries = match feed.read(cursor, batch) {
+                        Ok(e) => e,
+                        Err(e) => {
+                            tracing::error!(reader = name, error = %e, "reading the change feed");
+                            std::thread::sleep(Duration::from_secs(1));
+                            continue;
+                        }
+                    };
+                    if entries.is_empty() {
+                        feed.sleep_past(cursor, Duration::from_millis(500));
+                        continue;
+                    }
+                    let last = entries.last().map_or(cursor, |e| e.seq);
+                    let outcome = {
+                        let _span =
+                            tracing::info_span!("feed_reader", reader = name, entries = entries.len()).entered();
+                        reader.apply(&entries)
+                    };
+                    match outcome
+                        .map_err(|e| e.to_string())
+                        .and_then(|()| feed.advance(name, last).map_err(|e| e.to_string()))
+                    {
+                        Ok(()) => {}
+                        Err(e) => {
+                            tracing::error!(reader = name, error = %e, "a change feed reader failed; retrying");
+                            std::thread::sleep(Duration::from_secs(1));
+                        }
+                    }
+                }
+            })
+            .expect("spawn a change feed reader")
+    }
+
+    /// Sleeps until something past `seq` is readable, or `at_most`.
+    fn sleep_past(&self, seq: u64, at_most: Duration) {
+        let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = self.inner.cv.wait_timeout_while(s, at_most, |s| s.readable() <= seq);
+    }
+}
+
+/// The sequence numbers of the entries that name `person`.
+fn entries_of(people: &sled::Tree, person: &PersonId) -> Result<Vec<u64>> {
+    people
+        .scan_prefix(person.as_bytes())
+        .keys()
+        .map(|k| k.map(|k| seq_of(&k[16..])).map_err(StoreError::from))
+        .collect()
+}
+
+fn erase_person(store: &Store, person: &PersonId) -> Result<usize> {
+    let (entries, people) = (store.tree(ENTRIES)?, store.tree(PEOPLE)?);
+    let seqs = entries_of(&people, person)?;
+    let _gate = store.write_gate();
+    for seq in &seqs {
+        let key = seq.to_be_bytes();
+        if let Some(v) = entries.get(key)? {
+            let s: Stored = postcard::from_bytes(&v)?;
+            // An import chunk keeps the others it names.
+            match s.change.without(person) {
+                Some(rest) => {
+                    entries.insert(key, postcard::to_allocvec(&Stored { at: s.at, change: rest })?)?;
+                }
+                None => {
+                    entries.remove(key)?;
+                }
+            }
+        }
+        people.remove(person_key(person, *seq))?;
+    }
+    Ok(seqs.len())
+}
+
+fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
+    let (entries, people) = (store.tree(ENTRIES)?, store.tree(PEOPLE)?);
+    let mut out = Vec::new();
+    for seq in entries_of(&people, person)? {
+        if let Some(v) = entries.get(seq.to_be_bytes())? {
+            let s: Stored = postcard::from_bytes(&v)?;
+            // Only what is about this person: an import chunk names others too.
+            out.push(serde_json::json!({ "seq": seq, "at": s.at, "change": s.change.kind() }));
+        }
+    }
+    Ok(out)
+}

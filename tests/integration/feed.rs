@@ -1,0 +1,257 @@
+//! The change feed over a real sled directory: entries appended in the change's own
+//! transaction, two readers at different speeds, pruning at the slowest, erasure of a person's
+//! entries, and a kill -9 in the middle of a stream of writes (the test binary re-runs itself as
+//! the writer, and the test kills it).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tidings::domain::{Change, ContactId};
+use tidings::feed::{Entry, Feed, Reader, Writes};
+use tidings::store::{OpenOptions, Store};
+
+fn open(dir: &std::path::Path) -> Store {
+    Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }).unwrap()
+}
+
+/// A tree the test writes its "changes" to (any registered tree will do: the feed does not care
+/// which tree a change lands in).
+const TREE: &str = "settings";
+
+struct Recorder {
+    name: &'static str,
+    seen: Mutex<Vec<Entry>>,
+    pause: Duration,
+    fail_first: AtomicUsize,
+}
+
+impl Recorder {
+    fn new(name: &'static str, pause: Duration) -> Arc<Self> {
+        Arc::new(Self { name, seen: Mutex::new(Vec::new()), pause, fail_first: AtomicUsize::new(0) })
+    }
+    fn seqs(&self) -> Vec<u64> {
+        self.seen.lock().unwrap().iter().map(|e| e.seq).collect()
+    }
+}
+
+impl Reader for Recorder {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+    fn apply(&self, entries: &[Entry]) -> Result<(), String> {
+        std::thread::sleep(self.pause);
+        if self.fail_first.load(Ordering::SeqCst) > 0 {
+            self.fail_first.fetch_sub(1, Ordering::SeqCst);
+            return Err("not now".into());
+        }
+        self.seen.lock().unwrap().extend_from_slice(entries);
+        Ok(())
+    }
+}
+
+#[test]
+fn a_change_and_its_entry_are_written_together_and_read_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    let tree = store.tree(TREE).unwrap();
+    let (a, b) = (ContactId::new(), ContactId::new());
+    let mut w = Writes::new();
+    w.put(&tree, "a", "1");
+    let first = feed.record(w, &[Change::ContactCreated(a)]).unwrap();
+    let mut w = Writes::new();
+    w.put(&tree, "b", "2").remove(&tree, "a");
+    let second = feed
+        .record(
+            w,
+            &[Change::ContactUpdated(b), Change::ConsentChanged { contact: b, purpose: "news".into(), granted: true }],
+        )
+        .unwrap();
+    assert!(second > first);
+    assert_eq!(tree.get("a").unwrap(), None);
+    assert_eq!(tree.get("b").unwrap().as_deref(), Some(&b"2"[..]));
+    let all = feed.read(0, 10).unwrap();
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].change, Change::ContactCreated(a));
+    assert_eq!(all[2].seq, second);
+    assert!(all.windows(2).all(|w| w[0].seq < w[1].seq), "in sequence order");
+    assert_eq!(feed.read(all[0].seq, 10).unwrap().len(), 2, "after a cursor");
+
+    // Appended but not announced: readers do not see it, nor anything after it.
+    let pending = feed.append(Writes::new(), &[Change::ContactUpdated(a)]).unwrap();
+    feed.record(Writes::new(), &[Change::ContactUpdated(b)]).unwrap();
+    assert_eq!(feed.read(second, 10).unwrap(), vec![], "held back by the one in flight");
+    store.commit().unwrap();
+    pending.announce();
+    assert_eq!(feed.read(second, 10).unwrap().len(), 2);
+}
+
+#[test]
+fn two_readers_at_their_own_speed_each_see_everything_once_and_pruning_waits_for_the_slowest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    let tree = store.tree(TREE).unwrap();
+    let fast = Recorder::new("fast", Duration::ZERO);
+    let slow = Recorder::new("slow", Duration::from_millis(30));
+    slow.fail_first.store(1, Ordering::SeqCst);
+    let stop = Arc::new(AtomicBool::new(false));
+    // Both registered before the first entry: pruning must wait for each.
+    feed.register("slow");
+    let h1 = feed.follow(fast.clone(), 7, stop.clone());
+    let mut last = 0;
+    for i in 0..60u32 {
+        let mut w = Writes::new();
+        w.put(&tree, &i.to_be_bytes(), "x");
+        last = feed.record(w, &[Change::ContactUpdated(ContactId::new())]).unwrap();
+    }
+    assert!(feed.wait_for("fast", last, Duration::from_secs(10)));
+    assert_eq!(fast.seqs().len(), 60);
+    assert!(feed.len() == 60, "nothing pruned while the slow reader has read nothing: {}", feed.len());
+    let h2 = feed.follow(slow.clone(), 5, stop.clone());
+    assert!(feed.wait_for("slow", last, Duration::from_secs(30)));
+    let (f, s) = (fast.seqs(), slow.seqs());
+    assert_eq!(f, s, "the same entries in the same order, the failed batch retried");
+    assert_eq!(s.len(), 60);
+    assert_eq!(feed.len(), 0, "pruned once both passed");
+    stop.store(true, Ordering::SeqCst);
+    h1.join().unwrap();
+    h2.join().unwrap();
+
+    // The cursors are durable: reopened, each reader goes on from where it was.
+    drop((feed, tree, store));
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    assert_eq!(feed.cursor("fast"), last);
+    assert_eq!(feed.cursor("slow"), last);
+    let next = feed.record(Writes::new(), &[Change::ContactUpdated(ContactId::new())]).unwrap();
+    assert!(next > last, "numbers keep growing across a restart");
+    assert_eq!(feed.read(feed.cursor("fast"), 10).unwrap().len(), 1);
+}
+
+#[test]
+fn erasure_removes_a_person_s_entries_and_keeps_the_others_of_an_import_chunk() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    let (a, b) = (ContactId::new(), ContactId::new());
+    feed.record(Writes::new(), &[Change::ContactsImported(vec![(a, true), (b, true)])]).unwrap();
+    feed.record(Writes::new(), &[Change::ConsentChanged { contact: a, purpose: "news".into(), granted: true }])
+        .unwrap();
+    feed.record(Writes::new(), &[Change::ContactUpdated(b)]).unwrap();
+    let exported = store.export_person(&a.person()).unwrap();
+    let mine = exported.iter().find(|(tree, _)| tree == tidings::feed::ENTRIES).map(|(_, v)| v.len());
+    assert_eq!(mine, Some(2), "{exported:?}");
+    store.erase_person(&a.person()).unwrap();
+    store.commit().unwrap();
+    let left: Vec<Change> = feed.read(0, 10).unwrap().into_iter().map(|e| e.change).collect();
+    assert_eq!(left, vec![Change::ContactsImported(vec![(b, true)]), Change::ContactUpdated(b)]);
+    let exported = store.export_person(&a.person()).unwrap();
+    assert!(exported.iter().all(|(tree, v)| tree != tidings::feed::ENTRIES || v.is_empty()), "{exported:?}");
+}
+
+/// The writer the kill test runs as a child: each write puts `n` in the test tree and appends a
+/// change naming contact `n` in one transaction, and commits.
+#[test]
+fn feed_writer_child() {
+    let Ok(dir) = std::env::var("TIDINGS_FEED_CHILD") else { return };
+    let store = open(std::path::Path::new(&dir));
+    let feed = Feed::open(&store).unwrap();
+    let tree = store.tree(TREE).unwrap();
+    for n in 0u64.. {
+        let mut w = Writes::new();
+        let contact = ContactId::new();
+        w.put(&tree, contact.as_bytes().to_vec(), &n.to_be_bytes());
+        // Half are committed one by one, half left to the next commit: a kill lands anywhere.
+        let appended = feed.append(w, &[Change::ContactCreated(contact)]).unwrap();
+        if n % 2 == 0 {
+            store.commit().unwrap();
+        }
+        appended.announce();
+        if n == 200 {
+            println!("writing");
+        }
+    }
+}
+
+/// An append that fails half-way (its change staged, its entry not): nothing of it lands, and
+/// the store goes on.
+#[test]
+fn an_append_that_fails_half_way_leaves_neither_the_change_nor_its_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let out = std::process::Command::new(&exe)
+        .args(["--exact", "feed::failing_append_child", "--nocapture", "--test-threads=1"])
+        .env("TIDINGS_FEED_CHILD", dir.path())
+        .env("TIDINGS_FAULT", "feed.fail_mid_append")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    assert_eq!(store.tree(TREE).unwrap().len(), 0, "the change did not land without its entry");
+    assert_eq!(feed.read(0, 10).unwrap(), vec![]);
+}
+
+#[test]
+fn failing_append_child() {
+    let Ok(dir) = std::env::var("TIDINGS_FEED_CHILD") else { return };
+    let store = open(std::path::Path::new(&dir));
+    let feed = Feed::open(&store).unwrap();
+    let tree = store.tree(TREE).unwrap();
+    let mut w = Writes::new();
+    w.put(&tree, "changed", "yes");
+    assert!(feed.append(w, &[Change::ContactCreated(ContactId::new())]).is_err());
+    store.commit().unwrap();
+}
+
+#[test]
+fn after_kill_9_no_change_is_without_its_entry_and_no_entry_without_its_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    for round in 0..4 {
+        let mut child = std::process::Command::new(&exe)
+            .args(["--exact", "feed::feed_writer_child", "--nocapture", "--test-threads=1"])
+            .env("TIDINGS_FEED_CHILD", dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Until it writes, then a little longer: a different moment in each round.
+        let mut out = child.stdout.take().unwrap();
+        let mut buf = [0u8; 256];
+        let mut seen = String::new();
+        while !seen.contains("writing") {
+            let n = std::io::Read::read(&mut out, &mut buf).unwrap();
+            assert!(n > 0, "the writer stopped before writing");
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        std::thread::sleep(Duration::from_millis(37 * (round + 1)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let store = open(dir.path());
+        let feed = Feed::open(&store).unwrap();
+        let tree = store.tree(TREE).unwrap();
+        let written: std::collections::BTreeSet<Vec<u8>> = tree.iter().keys().map(|k| k.unwrap().to_vec()).collect();
+        let logged: std::collections::BTreeSet<Vec<u8>> = feed
+            .read(0, usize::MAX)
+            .unwrap()
+            .into_iter()
+            .map(|e| match e.change {
+                Change::ContactCreated(c) => c.as_bytes().to_vec(),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert!(written.len() > 200 * (round + 1) as usize, "round {round}: {} written", written.len());
+        let (unlogged, unwritten) = (written.difference(&logged).count(), logged.difference(&written).count());
+        assert_eq!(
+            (unlogged, unwritten),
+            (0, 0),
+            "round {round}: changes without their entry, entries without their change (of {})",
+            written.len()
+        );
+        drop((feed, tree, store));
+    }
+}
