@@ -5,7 +5,8 @@
 //! Points: `send.after_bounce` (a refused recipient is bounced, its slot not yet written);
 //! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed);
 //! `bounce.before_status` (a bounce record is on disk, the address's status not yet);
-//! `feed.fail_mid_append` ([`armed`]: an append fails with its change staged, its entry not).
+//! `store.fail_mid_apply` ([`armed`]: an atomic write fails half-way, e.g. a change staged and
+//! its feed entry not).
 
 use std::sync::LazyLock;
 

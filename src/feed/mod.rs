@@ -23,12 +23,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sled::transaction::{ConflictableTransactionError, TransactionError};
-use sled::Transactional;
 
 use crate::domain::{Change, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Result, Store, StoreError, Writes};
 
 pub const ENTRIES: &str = "change_feed";
 /// `person id || seq` → nothing: which entries name a person, for export and erasure.
@@ -70,32 +68,6 @@ pub struct Entry {
 struct Stored {
     at: DateTime<Utc>,
     change: Change,
-}
-
-/// Writes that land in the same transaction as the feed entries describing them.
-#[derive(Default)]
-pub struct Writes {
-    ops: Vec<(sled::Tree, sled::IVec, Option<sled::IVec>)>,
-}
-
-impl Writes {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn put(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>, value: impl Into<sled::IVec>) -> &mut Self {
-        self.ops.push((tree.clone(), key.into(), Some(value.into())));
-        self
-    }
-
-    pub fn remove(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>) -> &mut Self {
-        self.ops.push((tree.clone(), key.into(), None));
-        self
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ops.is_empty()
-    }
 }
 
 /// Something that follows the feed. `apply` is given entries in sequence order and returns once
@@ -249,52 +221,16 @@ impl Feed {
             seqs
         };
         let appended = Appended { feed: self.clone(), seqs };
-        let mut encoded = Vec::with_capacity(changes.len());
+        // The caller's writes first, then the entries: one transaction.
+        let mut all = writes;
         for (seq, change) in appended.seqs.iter().zip(changes) {
             let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
-            encoded.push((*seq, value, change.people()));
+            all.put(&self.inner.entries, &seq.to_be_bytes(), value);
+            for person in change.people() {
+                all.put(&self.inner.people, &person_key(&person, *seq), &[]);
+            }
         }
-        // The trees the transaction spans: the feed's two, then each written tree once.
-        let mut trees: Vec<&sled::Tree> = vec![&self.inner.entries, &self.inner.people];
-        let mut slot = Vec::with_capacity(writes.ops.len());
-        for (tree, _, _) in &writes.ops {
-            let i = match trees.iter().position(|t| t.name() == tree.name()) {
-                Some(i) => i,
-                None => {
-                    trees.push(tree);
-                    trees.len() - 1
-                }
-            };
-            slot.push(i);
-        }
-        let _gate = self.inner.store.write_gate();
-        trees
-            .as_slice()
-            .transaction(|views| {
-                for ((_, key, value), &i) in writes.ops.iter().zip(&slot) {
-                    match value {
-                        Some(v) => views[i].insert(key.clone(), v.clone())?,
-                        None => views[i].remove(key.clone())?,
-                    };
-                }
-                // A test makes the append fail here, half staged: nothing of it may land.
-                if crate::fault::armed("feed.fail_mid_append") {
-                    return Err(ConflictableTransactionError::Abort(()));
-                }
-                for (seq, value, people) in &encoded {
-                    views[0].insert(&seq.to_be_bytes(), value.as_slice())?;
-                    for person in people {
-                        views[1].insert(&person_key(person, *seq), &[])?;
-                    }
-                }
-                Ok::<_, ConflictableTransactionError<()>>(())
-            })
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(()) => {
-                    StoreError::Sled(sled::Error::ReportableBug("feed transaction aborted".into()))
-                }
-            })?;
+        self.inner.store.apply(&all)?;
         Ok(appended)
     }
 

@@ -14,6 +14,7 @@ pub mod crypto;
 pub mod migrations;
 pub mod registry;
 pub(crate) mod typed;
+mod writes;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -21,6 +22,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 pub use crypto::{CryptoError, Keyring, SecretKey};
 pub use registry::{Holds, Registration, REGISTRY};
 pub use typed::{PlainTree, SealedTree};
+pub use writes::Writes;
 
 use crate::config::Config;
 use crate::domain::PersonId;
@@ -40,6 +42,8 @@ pub enum StoreError {
     Crypto(#[from] CryptoError),
     #[error("encoding a stored value: {0}")]
     Encode(#[from] postcard::Error),
+    #[error("a write was abandoned half-way and nothing of it was kept")]
+    Aborted,
     #[error("tree `{0}` is not in the personal-data registry; register it in src/store/registry.rs")]
     Unregistered(String),
     #[error(

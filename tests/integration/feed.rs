@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tidings::domain::{Change, ContactId};
-use tidings::feed::{Entry, Feed, Reader, Writes};
-use tidings::store::{OpenOptions, Store};
+use tidings::feed::{Entry, Feed, Reader};
+use tidings::store::{OpenOptions, Store, Writes};
 
 fn open(dir: &std::path::Path) -> Store {
     Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }).unwrap()
@@ -184,7 +184,7 @@ fn an_append_that_fails_half_way_leaves_neither_the_change_nor_its_entry() {
     let out = std::process::Command::new(&exe)
         .args(["--exact", "feed::failing_append_child", "--nocapture", "--test-threads=1"])
         .env("TIDINGS_FEED_CHILD", dir.path())
-        .env("TIDINGS_FAULT", "feed.fail_mid_append")
+        .env("TIDINGS_FAULT", "store.fail_mid_apply")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));

@@ -1,0 +1,91 @@
+//! Writes to several trees that land together or not at all, through a crash: one sled
+//! transaction. The change feed appends its entries this way beside the change they describe,
+//! and the clock moves a timer in the same transaction as the work it fired.
+//!
+//! sled serialises transactions with every other write once any transaction has run (a global
+//! lock, taken briefly), so a transaction is for what must be atomic, not for bulk loading.
+
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+
+use super::{Result, Store, StoreError};
+
+/// Puts and removes, applied in order by [`Store::apply`].
+#[derive(Default)]
+pub struct Writes {
+    ops: Vec<(sled::Tree, sled::IVec, Option<sled::IVec>)>,
+}
+
+impl Writes {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn put(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>, value: impl Into<sled::IVec>) -> &mut Self {
+        self.ops.push((tree.clone(), key.into(), Some(value.into())));
+        self
+    }
+
+    pub fn remove(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>) -> &mut Self {
+        self.ops.push((tree.clone(), key.into(), None));
+        self
+    }
+
+    /// Appends `other`'s writes after these.
+    pub fn extend(&mut self, other: Writes) -> &mut Self {
+        self.ops.extend(other.ops);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+}
+
+impl Store {
+    /// Applies `writes` atomically (uncommitted: [`Store::commit`] makes them durable). Nothing
+    /// is written when it fails.
+    pub fn apply(&self, writes: &Writes) -> Result<()> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        // The trees the transaction spans, each once, and which one each write goes to.
+        let mut trees: Vec<&sled::Tree> = Vec::new();
+        let mut slot = Vec::with_capacity(writes.ops.len());
+        for (tree, _, _) in &writes.ops {
+            let i = match trees.iter().position(|t| t.name() == tree.name()) {
+                Some(i) => i,
+                None => {
+                    trees.push(tree);
+                    trees.len() - 1
+                }
+            };
+            slot.push(i);
+        }
+        let half = writes.ops.len() / 2;
+        let _gate = self.write_gate();
+        trees
+            .as_slice()
+            .transaction(|views| {
+                for (n, ((_, key, value), &i)) in writes.ops.iter().zip(&slot).enumerate() {
+                    // A test makes the transaction fail half-way: nothing of it may land.
+                    if n == half && crate::fault::armed("store.fail_mid_apply") {
+                        return Err(ConflictableTransactionError::Abort(()));
+                    }
+                    match value {
+                        Some(v) => views[i].insert(key.clone(), v.clone())?,
+                        None => views[i].remove(key.clone())?,
+                    };
+                }
+                Ok::<_, ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(()) => StoreError::Aborted,
+            })
+    }
+}
