@@ -818,7 +818,7 @@ impl Config {
             ("jobs.list_growth", &self.jobs.list_growth),
         ] {
             if !expr.trim().is_empty() {
-                crate::jobs::schedule::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
+                crate::clock::cron::parse(expr).map_err(|e| ConfigError::Invalid(format!("{name}: {e}")))?;
             }
         }
         let public = self.http.public_url.trim();

@@ -7,6 +7,7 @@ pub mod allocator;
 pub mod audit;
 pub mod auth;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod contacts;
 pub mod control;

@@ -1,8 +1,6 @@
 //! The built-in scheduler: jobs run from cron expressions in the config (no system cron). Each
 //! job's single step is a public function that tests call directly.
 
-pub mod schedule;
-
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -129,7 +127,7 @@ pub fn spawn(state: Arc<AppState>) {
             tracing::info!(job = job.name, "job disabled (empty schedule)");
             continue;
         }
-        let schedule = match schedule::parse(&job.expr) {
+        let schedule = match crate::clock::cron::parse(&job.expr) {
             Ok(s) => s,
             Err(e) => {
                 tracing::error!(job = job.name, error = %e, "job not scheduled");

@@ -180,7 +180,7 @@ impl Schedule {
 
     pub fn cron(expr: &str, time_zone: &str) -> std::result::Result<Schedule, String> {
         let tz = parse_tz(time_zone)?;
-        crate::jobs::schedule::parse(expr)?;
+        crate::clock::cron::parse(expr)?;
         Ok(Schedule::Cron { expr: expr.trim().to_string(), time_zone: tz.name().to_string() })
     }
 
@@ -190,7 +190,7 @@ impl Schedule {
             Schedule::At { at, .. } => (*at > after).then_some(*at),
             Schedule::Cron { expr, time_zone } => {
                 let tz = parse_tz(time_zone).ok()?;
-                let schedule = crate::jobs::schedule::parse(expr).ok()?;
+                let schedule = crate::clock::cron::parse(expr).ok()?;
                 let next = schedule.after(&after.with_timezone(&tz)).next()?;
                 Some(next.with_timezone(&Utc))
             }

@@ -123,6 +123,8 @@ pub static REGISTRY: &[Registration] = &[
     crate::feed::REGISTRATION,
     crate::feed::PEOPLE_REGISTRATION,
     crate::feed::CURSORS_REGISTRATION,
+    crate::clock::REGISTRATION,
+    crate::clock::INDEX_REGISTRATION,
     crate::contacts::SUPPRESSION_REGISTRATION,
     crate::contacts::ACTIVITY_REGISTRATION,
     crate::contacts::schema::FIELDS_REGISTRATION,

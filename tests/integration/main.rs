@@ -12,6 +12,7 @@ mod bounces;
 mod breaches;
 mod browser;
 mod campaigns;
+mod clock;
 mod config;
 mod contacts_api;
 mod contacts_bulk;

@@ -1,0 +1,247 @@
+//! The durable clock over a real sled directory: due timers fire once and in order, a handler's
+//! writes land with the timer's move, timers due while the process was down fire at start, the
+//! waker sleeps until the next timer (and wakes for an earlier one set meanwhile), and a kill -9
+//! during a burst of firings neither loses a timer nor fires one twice (the test binary re-runs
+//! itself as the process that is killed).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use tidings::clock::{Clock, Fired, Handler, Timer};
+use tidings::feed::Feed;
+use tidings::store::{OpenOptions, Store, Writes};
+
+fn open(dir: &std::path::Path) -> (Store, Feed, Clock) {
+    let store =
+        Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true })
+            .unwrap();
+    let feed = Feed::open(&store).unwrap();
+    let clock = Clock::open(&store, &feed).unwrap();
+    (store, feed, clock)
+}
+
+/// A registered tree the test handler writes its proof of work to.
+const WORK: &str = "settings";
+
+/// Records each firing: in memory, and as a write in the timer's own transaction (one key per
+/// firing, so a second firing of the same timer leaves a second key).
+struct Recorder {
+    work: sled::Tree,
+    fired: Mutex<Vec<(String, Instant)>>,
+    fail_next: AtomicUsize,
+    again_in: Option<chrono::Duration>,
+}
+
+impl Recorder {
+    fn new(store: &Store, again_in: Option<chrono::Duration>) -> Arc<Self> {
+        Arc::new(Self {
+            work: store.tree(WORK).unwrap(),
+            fired: Mutex::new(Vec::new()),
+            fail_next: AtomicUsize::new(0),
+            again_in,
+        })
+    }
+    fn keys(&self) -> Vec<String> {
+        self.fired.lock().unwrap().iter().map(|(k, _)| k.clone()).collect()
+    }
+}
+
+impl Handler for Recorder {
+    fn kind(&self) -> &'static str {
+        "test"
+    }
+    fn fire(&self, timer: &Timer) -> Result<Fired, String> {
+        if self.fail_next.load(Ordering::SeqCst) > 0 {
+            self.fail_next.fetch_sub(1, Ordering::SeqCst);
+            return Err("the relay is down".into());
+        }
+        self.fired.lock().unwrap().push((timer.key.clone(), Instant::now()));
+        let mut w = Writes::new();
+        w.put(&self.work, format!("fired/{}/{}", timer.key, uuid::Uuid::new_v4()).as_bytes(), timer.payload.clone());
+        let fired = match self.again_in {
+            Some(d) => Fired::again(Utc::now() + d),
+            None => Fired::done(),
+        };
+        Ok(fired.with(w, Vec::new()))
+    }
+}
+
+fn firings(work: &sled::Tree) -> std::collections::BTreeMap<String, usize> {
+    let mut n = std::collections::BTreeMap::new();
+    for k in work.scan_prefix("fired/").keys() {
+        let k = String::from_utf8(k.unwrap().to_vec()).unwrap();
+        *n.entry(k.split('/').nth(1).unwrap().to_string()).or_insert(0) += 1;
+    }
+    n
+}
+
+#[test]
+fn due_timers_fire_once_in_order_with_their_writes_and_a_failed_one_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _feed, clock) = open(dir.path());
+    let rec = Recorder::new(&store, None);
+    clock.register(rec.clone());
+    let now = Utc::now();
+    clock.set("test", "b", now - chrono::Duration::seconds(5), b"B").unwrap();
+    clock.set("test", "a", now - chrono::Duration::seconds(10), b"A").unwrap();
+    clock.set("test", "later", now + chrono::Duration::hours(1), b"").unwrap();
+    clock.set("test", "moved", now - chrono::Duration::seconds(1), b"").unwrap();
+    clock.set("test", "moved", now + chrono::Duration::hours(2), b"").unwrap();
+    clock.set("test", "gone", now - chrono::Duration::seconds(1), b"").unwrap();
+    assert!(clock.cancel("test", "gone").unwrap());
+    clock.set("other", "x", now - chrono::Duration::seconds(1), b"").unwrap();
+    assert_eq!(clock.fire_due(now).unwrap(), 2, "a kind without a handler waits for one");
+    assert_eq!(rec.keys(), vec!["a", "b"], "in due order; a moved or cancelled timer does not fire");
+    assert_eq!(clock.fire_due(now).unwrap(), 0, "each fired once");
+    let work = store.tree(WORK).unwrap();
+    assert_eq!(firings(&work).len(), 2);
+    assert_eq!(
+        clock.get("test", "moved").unwrap().map(|t| t.due.timestamp()),
+        Some((now + chrono::Duration::hours(2)).timestamp())
+    );
+    assert_eq!(clock.timers("test").unwrap().len(), 2);
+
+    // A failure keeps the timer, due again a minute later.
+    rec.fail_next.store(1, Ordering::SeqCst);
+    clock.set("test", "flaky", now, b"").unwrap();
+    assert_eq!(clock.fire_due(now).unwrap(), 1);
+    let flaky = clock.get("test", "flaky").unwrap().expect("kept");
+    assert!(flaky.due > now + chrono::Duration::seconds(50), "{flaky:?}");
+    assert_eq!(clock.fire_due(flaky.due).unwrap(), 1);
+    assert!(clock.get("test", "flaky").unwrap().is_none());
+    assert_eq!(firings(&work).get("flaky"), Some(&1));
+}
+
+#[test]
+fn a_recurring_timer_is_set_again_and_timers_due_while_down_fire_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (store, _feed, clock) = open(dir.path());
+        let rec = Recorder::new(&store, Some(chrono::Duration::hours(1)));
+        clock.register(rec.clone());
+        clock.set("test", "hourly", Utc::now(), b"").unwrap();
+        assert_eq!(clock.fire_due(Utc::now()).unwrap(), 1);
+        let next = clock.get("test", "hourly").unwrap().expect("set again");
+        assert!(next.due > Utc::now() + chrono::Duration::minutes(59));
+        // Due while nobody runs the clock.
+        clock.set("test", "missed", Utc::now() + chrono::Duration::milliseconds(200), b"").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    let (store, _feed, clock) = open(dir.path());
+    let rec = Recorder::new(&store, None);
+    clock.register(rec.clone());
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let waker = clock.run(2, stop.clone());
+    while rec.keys().is_empty() && started.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(rec.keys(), vec!["missed"], "fired at start");
+    assert!(started.elapsed() < Duration::from_secs(1), "at once, not at the next look: {:?}", started.elapsed());
+    stop.store(true, Ordering::SeqCst);
+    clock.set("test", "nudge", Utc::now() + chrono::Duration::hours(5), b"").unwrap();
+    waker.join().unwrap();
+}
+
+#[test]
+fn the_waker_sleeps_until_the_next_timer_and_wakes_for_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _feed, clock) = open(dir.path());
+    let rec = Recorder::new(&store, None);
+    clock.register(rec.clone());
+    clock.set("test", "far", Utc::now() + chrono::Duration::minutes(30), b"").unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let waker = clock.run(2, stop.clone());
+    std::thread::sleep(Duration::from_millis(100));
+    // Set while the waker sleeps towards the far one.
+    let set_at = Instant::now();
+    clock.set("test", "soon", Utc::now() + chrono::Duration::milliseconds(300), b"").unwrap();
+    while rec.keys().is_empty() && set_at.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let fired_at = rec.fired.lock().unwrap()[0].1;
+    let after = fired_at - set_at;
+    assert!(
+        after >= Duration::from_millis(280) && after < Duration::from_millis(800),
+        "fired {after:?} after being set"
+    );
+    assert_eq!(rec.keys(), vec!["soon"]);
+    stop.store(true, Ordering::SeqCst);
+    clock.set("test", "nudge", Utc::now() + chrono::Duration::hours(5), b"").unwrap();
+    waker.join().unwrap();
+}
+
+/// The process the kill test kills: runs the clock over the timers the test set.
+#[test]
+fn clock_runner_child() {
+    let Ok(dir) = std::env::var("TIDINGS_CLOCK_CHILD") else { return };
+    let (store, _feed, clock) = open(std::path::Path::new(&dir));
+    let rec = Recorder::new(&store, None);
+    clock.register(rec.clone());
+    let _waker = clock.run(4, Arc::new(AtomicBool::new(false)));
+    println!("running");
+    loop {
+        if clock.is_empty() {
+            println!("idle");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn kill_9_during_a_burst_of_firings_loses_no_timer_and_fires_none_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = 400;
+    {
+        let (_store, _feed, clock) = open(dir.path());
+        let now = Utc::now();
+        for n in 0..total {
+            clock.set("test", &format!("t{n:04}"), now - chrono::Duration::milliseconds(n), b"").unwrap();
+        }
+    }
+    let exe = std::env::current_exe().unwrap();
+    let mut kills = 0;
+    loop {
+        let mut child = std::process::Command::new(&exe)
+            .args(["--exact", "clock::clock_runner_child", "--nocapture", "--test-threads=1"])
+            .env("TIDINGS_CLOCK_CHILD", dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let mut seen = String::new();
+        let mut buf = [0u8; 256];
+        while !seen.contains("running") {
+            let n = std::io::Read::read(&mut out, &mut buf).unwrap();
+            assert!(n > 0, "the clock process stopped");
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        if kills < 3 {
+            // Into the burst, at a different moment each time.
+            std::thread::sleep(Duration::from_millis(15 + 20 * kills));
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+            kills += 1;
+            continue;
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !seen.contains("idle") {
+            assert!(Instant::now() < deadline, "the clock never emptied");
+            let n = std::io::Read::read(&mut out, &mut buf).unwrap();
+            assert!(n > 0);
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        break;
+    }
+    let (store, _feed, clock) = open(dir.path());
+    assert!(clock.is_empty());
+    let fired = firings(&store.tree(WORK).unwrap());
+    assert_eq!(fired.len(), total as usize, "no timer lost");
+    let twice: Vec<_> = fired.iter().filter(|(_, n)| **n != 1).collect();
+    assert!(twice.is_empty(), "fired more than once: {twice:?}");
+}
