@@ -123,6 +123,9 @@ pub struct Clock {
     inner: Arc<Inner>,
 }
 
+/// A due timer: its key in [`TIMERS`] and the timer.
+type Due = (Vec<u8>, Timer);
+
 fn timer_key(due: DateTime<Utc>) -> Vec<u8> {
     let ms = u64::try_from(due.timestamp_millis()).unwrap_or(0);
     let mut k = ms.to_be_bytes().to_vec();
@@ -242,7 +245,7 @@ impl Clock {
 
     /// The timers due at `now` that a handler knows and no worker holds, soonest first; and
     /// when the next one after those is due.
-    fn due(&self, now: DateTime<Utc>) -> Result<(Vec<(Vec<u8>, Timer)>, Option<DateTime<Utc>>)> {
+    fn due(&self, now: DateTime<Utc>) -> Result<(Vec<Due>, Option<DateTime<Utc>>)> {
         let handlers = self.inner.handlers.read().unwrap_or_else(|p| p.into_inner());
         let state = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
         let running = &state.running;
@@ -329,7 +332,7 @@ impl Clock {
     /// due timer (or a new one is set), hands due timers to the workers, and each timer is held
     /// by one worker at a time.
     pub fn run(&self, workers: usize, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
-        let (tx, rx) = std::sync::mpsc::channel::<(Vec<u8>, Timer)>();
+        let (tx, rx) = std::sync::mpsc::channel::<Due>();
         let rx = Arc::new(Mutex::new(rx));
         for n in 0..workers.max(1) {
             let (clock, rx) = (self.clone(), rx.clone());
