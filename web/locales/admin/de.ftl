@@ -258,6 +258,393 @@ time-in-hours = { $count ->
 
 ## Contacts, lists, import, fields and purposes
 # (messages of these pages go below this line, above the next heading)
+c-saved-delete-confirm = Die gespeicherte Suche „{$name}“ löschen?
+c-saved-delete = Gespeicherte Suche {$name} löschen
+c-results-count = Seite {$page} von {$pages} · { $count ->
+    [one] {$total} Kontakt
+   *[other] {$total} Kontakte
+}
+c-results-matching = Seite {$page} von {$pages} · { $count ->
+    [one] {$total} Treffer
+   *[other] {$total} Treffer
+}
+c-results-region = Gefundene Kontakte
+c-select-page = Alle auf dieser Seite auswählen
+c-select-one = {$email} auswählen
+c-pages = Seiten
+c-first-page = Erste Seite
+c-prev-page = Vorherige Seite
+c-next-page = Nächste Seite
+c-last-page = Letzte Seite
+c-no-match = Keine Kontakte passen zu dieser Suche.
+c-show-all = Alle Kontakte anzeigen
+c-empty-title = Noch keine Kontakte
+c-empty-intro = Legen Sie Ihren ersten Kontakt von Hand an oder übernehmen Sie eine vorhandene Liste aus einer CSV-Datei (aus Ihrem Shop, einer Tabellenkalkulation oder einem anderen Newsletter-Programm).
+c-empty-import = CSV-Datei importieren
+c-empty-readonly = Kontakte erscheinen hier, sobald jemand mit dem Recht zum Bearbeiten von Kontakten sie anlegt oder importiert.
+c-choose = auswählen …
+c-bulk-actions = Sammelaktionen
+c-bulk-none = Markieren Sie Kontakte, um sie zu bearbeiten
+c-bulk-selected = { $count ->
+    [one] {$count} ausgewählt
+   *[other] {$count} ausgewählt
+}
+c-bulk-all-selected = Alle {$total} Treffer ausgewählt
+c-bulk-select-all = Alle {$total} Treffer dieser Suche auswählen
+c-bulk-action = Aktion
+c-bulk-apply = Ausführen
+c-bulk-add-tag = Tag hinzufügen
+c-bulk-remove-tag = Tag entfernen
+c-bulk-add-to-list = Zur Liste hinzufügen
+c-bulk-remove-from-list = Aus der Liste entfernen
+c-bulk-export = Exportieren (CSV)
+c-bulk-delete = Löschen
+c-bulk-doing-add-tag = Tag „{$tag}“ hinzufügen
+c-bulk-doing-remove-tag = Tag „{$tag}“ entfernen
+c-bulk-doing-add-to-list = Zur Liste „{$list}“ hinzufügen
+c-bulk-doing-remove-from-list = Aus der Liste „{$list}“ entfernen
+c-bulk-doing-delete-suppress = Löschen (Adressen bleiben auf der Sperrliste)
+c-bulk-doing-delete = Löschen
+c-bulk-too-many = Wählen Sie höchstens {$max} Kontakte oder alle Treffer.
+c-bulk-not-a-contact = Eine der markierten Zeilen ist kein Kontakt.
+c-bulk-none-ticked = Markieren Sie mindestens einen Kontakt oder wählen Sie alle Treffer.
+c-scope-matching = alle Treffer: {$filters}
+c-scope-selected = { $count ->
+    [one] {$count} ausgewählter Kontakt
+   *[other] {$count} ausgewählte Kontakte
+}
+c-describe-words = Suchbegriffe
+c-describe-tag = Tag {$tag}
+c-describe-list = Liste {$list}
+c-describe-granted = Einwilligung {$purpose} erteilt
+c-describe-withdrawn = Einwilligung {$purpose} widerrufen
+c-describe-every = alle Kontakte
+c-engagement-opened = in den letzten 30 Tagen geöffnet
+c-engagement-clicked = in den letzten 30 Tagen geklickt
+c-engagement-not-opened = seit 90 Tagen nicht geöffnet (oder nie)
+c-engagement-inactive = seit 180 Tagen keine Aktivität (oder nie)
+c-engagement-buyers = mindestens eine Bestellung
+c-status-pending = Bestätigung ausstehend
+c-status-subscribed = Angemeldet
+c-status-unsubscribed = Abgemeldet
+c-status-bounced = Unzustellbar
+c-status-complained = Als Spam gemeldet
+c-status-word-pending = unbestätigt
+c-status-word-subscribed = angemeldet
+c-status-word-unsubscribed = abgemeldet
+c-status-word-bounced = unzustellbar
+c-status-word-complained = als Spam gemeldet
+c-source-form = Formular
+c-source-import = Import
+c-source-api = API
+c-source-admin = Verwaltung
+c-field-email = E-Mail
+c-field-name = Name
+c-field-first-name = Vorname
+c-field-last-name = Nachname
+c-field-phone = Telefon
+c-field-locale = Sprache
+c-field-time-zone = Zeitzone
+c-field-status = Status
+c-field-tags = Tags
+c-field-lists = Listen
+c-field-source = Quelle
+c-field-added = Hinzugefügt
+c-field-changed = Geändert
+c-yes = ja
+c-no = nein
+c-edit = Bearbeiten
+c-merge-with = Mit einem anderen Kontakt zusammenführen
+c-register-request = Datenschutzanfrage erfassen
+c-restricted = Verarbeitung eingeschränkt
+c-restricted-since = seit {$since} (Art. 18): keine E-Mails, kein Tracking, in keinem Export.
+c-see-request = Zur Anfrage
+c-unmasked = Einmalig unmaskiert angezeigt. Ihre Begründung ist im Protokoll festgehalten; beim Neuladen der Seite ist wieder alles maskiert.
+c-masked-title = Personenbezogene Daten sind maskiert
+c-masked-role = Ihre Rolle sieht Namen, Adressen und Telefonnummern maskiert.
+c-masked-why = Wenn Sie die Daten dieses Kontakts für Ihre Arbeit brauchen, nennen Sie den Grund: Er wird im Protokoll festgehalten.
+c-reason = Begründung
+c-reason-placeholder = z. B. Ticket 4711: Die Person hat nach ihrem Abonnement gefragt
+c-unmask = Kontakt unmaskiert anzeigen
+c-profile = Profil
+c-merged = Zusammengeführt
+c-merged-count = { $count ->
+    [one] {$count} anderer Kontakt wurde in diesen übernommen
+   *[other] {$count} andere Kontakte wurden in diesen übernommen
+}
+c-custom-fields = Eigene Felder
+c-consent-region = Einwilligung je Zweck
+c-purpose = Zweck
+c-basis = Rechtsgrundlage
+c-state = Stand
+c-since = Seit
+c-granted = erteilt
+c-withdrawn = widerrufen
+c-not-asked = nicht erfragt
+c-no-purposes = Es sind keine Zwecke erfasst.
+c-record-consent = Erteilung oder Widerruf festhalten
+c-person-has = Die Person hat
+c-granted-consent = eingewilligt
+c-withdrawn-consent = ihre Einwilligung widerrufen
+c-note = Notiz
+c-note-hint = wie und wo, z. B. „telefonisch, 23. Nov., Anruf-Nr. 118“
+c-record = Festhalten
+c-ledger = Einwilligungsprotokoll
+c-ledger-intro = Jede Erteilung und jeder Widerruf, wie festgehalten; Einträge werden nie geändert oder entfernt (außer durch Löschung des ganzen Kontakts).
+c-when-utc = Wann (UTC)
+c-through = Über
+c-wording = Wortlaut
+c-network = Netzwerk
+c-browser = Browser
+c-version = Version {$version}
+c-masked = maskiert
+c-nothing-recorded = Noch nichts festgehalten.
+c-timeline = Verlauf
+c-timeline-intro = Neueste zuerst: Änderungen, Einwilligungen, versendete E-Mails und was der Kontakt getan hat, wo er der Messung zugestimmt hat (Öffnungen, Klicks, Seitenaufrufe, Shop-Ereignisse, Bestellungen).
+c-timeline-masked = Solange personenbezogene Daten maskiert sind, erscheinen Adressen ohne ihre Parameter und Eigenschaften von Ereignissen gar nicht.
+c-timeline-newest = Zurück zu den neuesten Einträgen
+c-timeline-by = durch {$actor}
+c-timeline-older = Ältere Einträge anzeigen
+c-delete = Löschen
+c-delete-intro = Das Löschen entfernt den Kontakt überall im Speicher: Profil, Einwilligungsprotokoll, Verlauf und Suchindex.
+c-delete-confirm = Diesen Kontakt mit Einwilligungsprotokoll und Verlauf löschen? Das lässt sich nicht rückgängig machen.
+c-keep-suppression = Einen Sperreintrag behalten, damit diese Adresse nicht erneut importiert werden kann
+c-keep-suppression-hint = ein Hash mit geheimem Schlüssel, nicht die Adresse
+c-delete-contact = Kontakt löschen
+c-via-form = Formular {$form}
+c-via-import = Import {$import}
+c-via-token = API-Token {$token}
+c-via-admin = Verwaltungsbenutzer {$user}
+c-via-merge = übernommen aus Kontakt {$contact}
+c-via-unsubscribe-page = die Person, auf der Abmeldeseite
+c-via-preferences-page = die Person, im Präferenzcenter
+c-via-subject = die Person, auf der Seite „{$page}“
+c-tl-consent-granted = Einwilligung in „{$purpose}“ erteilt
+c-tl-consent-withdrawn = Einwilligung in „{$purpose}“ widerrufen
+c-tl-changed = Geändert: {$fields}
+c-tl-merged = Zusammengeführt: {$detail}
+c-tl-unmasked = Personenbezogene Daten einer Person mit maskierter Sicht gezeigt
+c-tl-status = Status von „{$from}“ zu „{$to}“ geändert
+c-tl-status-why = Status von „{$from}“ zu „{$to}“ geändert ({$why})
+c-tl-status-other = Status geändert ({$detail})
+c-history-by-person-preferences = durch die Person, im Präferenzcenter
+c-history-bulk = Sammelaktion {$job}
+c-history-merged = Kontakt {$contact} in diesen übernommen
+c-tl-campaign-sent = Versendet: Kampagne „{$campaign}“
+c-tl-campaign-queued = Eingereiht: Kampagne „{$campaign}“
+c-tl-campaign-retry = Wartet auf neuen Versuch: Kampagne „{$campaign}“
+c-tl-campaign-failed = Nicht zugestellt: Kampagne „{$campaign}“
+c-tl-campaign-skipped = Ausgelassen: Kampagne „{$campaign}“
+c-tl-message = Nachricht „{$template}“ ({$state})
+c-slot-queued = eingereiht
+c-slot-retry = neuer Versuch
+c-slot-sent = versendet
+c-slot-failed = fehlgeschlagen
+c-slot-skipped = ausgelassen
+c-note-smtp = SMTP {$code}
+c-note-network = das Relay war nicht erreichbar
+c-note-erased = Kontakt gelöscht
+c-note-not-subscribed = nicht mehr angemeldet
+c-note-suppressed = Adresse gesperrt
+c-note-no-consent = keine Einwilligung in den Zweck
+c-note-render-failed = die Vorlage ist für diesen Kontakt fehlgeschlagen
+c-note-error = die Nachricht konnte nicht vorbereitet werden (siehe Server-Log)
+c-note-restricted = Verarbeitung eingeschränkt (Art. 18)
+c-actor-sender = den Versand
+c-tl-hard-bounce = Hardbounce
+c-tl-soft-bounce = Softbounce
+c-tl-complaint = Spam-Beschwerde
+c-tl-created = Angelegt (Quelle: {$source})
+c-ev-query-masked = {$address} (Parameter maskiert)
+c-ev-masked = (maskiert)
+c-ev-campaign = Kampagne „{$name}“
+c-ev-message = Nachricht „{$name}“
+c-ev-deleted-campaign = gelöschte Kampagne
+c-ev-gone-mailing = nicht mehr vorhandene Sendung
+c-ev-a-message = Nachricht
+c-ev-by-pixel = das Öffnungspixel
+c-ev-by-click = einen verfolgten Link
+c-ev-by-tracker = den Website-Tracker
+c-ev-by-api = die Ereignis-API
+c-ev-by-tracking = Tracking
+c-ev-opened = Geöffnet: {$mailing}
+c-ev-opened-machine = Maschinell geöffnet: {$mailing}
+c-ev-clicked = Link geklickt: {$mailing}
+c-ev-fetched-machine = Link maschinell abgerufen: {$mailing}
+c-ev-page-view = Seite aufgerufen
+c-ev-custom = Ereignis {$name}
+c-ev-unnamed = (ohne Namen)
+c-ev-item = {$quantity} × {$item} zu {$price}
+c-ev-attributed = zugeordnet: {$mailing}
+c-ev-order = Bestellung über {$amount}
+c-ev-machine = als Maschine erkannt ({$why}); zählt nicht als Öffnung oder Klick einer Person
+c-ev-machine-head = HEAD-Anfrage (ein Linkprüfer)
+c-ev-machine-no-agent = kein User-Agent
+c-ev-machine-apple = Proxy von Apple Mail Privacy Protection
+c-ev-machine-bot = User-Agent eines Scanners oder Bots
+c-ev-machine-fast = Sekunden nach der Zustellung (ein Linkscanner)
+c-ev-machine-scanner = Linkscanner
+c-ev-referrer = kam von {$address}
+c-ev-properties-hidden = Eigenschaften ausgeblendet, solange personenbezogene Daten maskiert sind
+c-back-to-contact = Zurück zum Kontakt
+c-back-to-contacts = Zurück zu den Kontakten
+c-save = Speichern
+c-cancel = Abbrechen
+c-form-edit-title = {$email} bearbeiten
+c-form-not-saved = Der Kontakt wurde nicht gespeichert: { $count ->
+    [one] {$count} Feld muss geändert werden.
+   *[other] {$count} Felder müssen geändert werden.
+}
+c-form-phone-region = mit Ländervorwahl oder als Nummer aus {$region}
+c-form-phone-hint = mit Ländervorwahl, z. B. +49 30 1234567
+c-form-locale-hint = z. B. en, de-AT
+c-form-time-zone-hint = z. B. Europe/Berlin
+c-form-date-hint = JJJJ-MM-TT
+c-form-tags-hint = durch Kommas getrennt
+c-form-no-lists = Es gibt noch keine Listen;
+c-form-create-list = legen Sie eine an
+c-form-create-list-end = , um Kontakte daraufzusetzen.
+c-form-add = Kontakt anlegen
+c-merge-title = Kontakte zusammenführen
+c-merge-into = In {$name} zusammenführen
+c-merge-intro = Beim Zusammenführen wird ein anderer Kontakt in diesen übernommen: Sie wählen Feld für Feld, welcher Wert bleibt; Tags und Listen werden vereinigt; Einwilligungsprotokoll und Verlauf des anderen Kontakts werden mit ihren ursprünglichen Zeitpunkten und Wortlauten hierher kopiert; danach wird der andere Kontakt gelöscht, und seine alte Adresse (sein Link) führt hierher.
+c-merge-find = 1. Den anderen Kontakt finden
+c-merge-find-label = Kontakt zum Zusammenführen finden
+c-merge-email-or-name = E-Mail oder Name
+c-merge-same = Das ist dieser Kontakt: Wählen Sie einen anderen.
+c-choose-button = Auswählen
+c-merge-none = Kein anderer Kontakt passt zu „{$q}“. Suchen Sie nach dem Anfang einer E-Mail-Adresse oder eines Namens.
+c-merge-choose = 2. Die Werte wählen, die bleiben
+c-merge-this = Dieser Kontakt
+c-merge-stays = bleibt;
+c-merge-goes = wird in ihn übernommen und gelöscht.
+c-merge-keep-other = Stattdessen {$email} behalten
+c-merge-another = Anderen Kontakt wählen
+c-merge-confirm = {$other} in {$survivor} zusammenführen? {$other} wird danach gelöscht.
+c-merge-values = Werte beider Kontakte
+c-merge-field = Feld
+c-merge-this-stays = Dieser Kontakt (bleibt)
+c-merge-other-in = {$email} (wird übernommen)
+c-merge-of-this = {$label} dieses Kontakts:
+c-merge-of-other = {$label} von {$email}:
+c-empty = leer
+c-merge-same-value = gleich
+c-merge-combined = beide vereinigt
+c-bulk-page-title = Kontakte: Sammelaktion
+c-bulk-heading = Sammelaktion
+c-progress = Fortschritt
+c-bulk-of = {$done} von {$total}
+c-bulk-running = In Arbeit … diese Seite aktualisiert sich von selbst.
+c-bulk-done = Fertig: {$done} von {$total} Kontakten durchgegangen, {$changed} geändert.
+c-bulk-interrupted = Unterbrochen nach {$done} von {$total} Kontakten (der Server wurde beendet). Das Erledigte bleibt; führen Sie dieselbe Aktion noch einmal aus, um sie abzuschließen.
+c-bulk-stopped = Abgebrochen nach {$done} von {$total} Kontakten: {$message}
+c-bulk-delete-title = { $count ->
+    [one] {$n} Kontakt löschen?
+   *[other] {$n} Kontakte löschen?
+}
+c-bulk-delete-intro = { $count ->
+    [one] Damit wird {$n} Kontakt ({$scope}) überall gelöscht: Datensätze, Einwilligungsprotokoll, Verlauf und Suche. Das lässt sich nicht rückgängig machen.
+   *[other] Damit werden {$n} Kontakte ({$scope}) überall gelöscht: Datensätze, Einwilligungsprotokoll, Verlauf und Suche. Das lässt sich nicht rückgängig machen.
+}
+c-bulk-keep-suppressed = Die Adressen auf der Sperrliste behalten, damit ein Import sie nicht zurückbringt
+c-bulk-delete-button = { $count ->
+    [one] {$n} Kontakt löschen
+   *[other] {$n} Kontakte löschen
+}
+c-key = Schlüssel
+c-created = Angelegt
+c-actions = Aktionen
+c-description = Beschreibung
+c-optional = optional
+c-lists-intro = Listen fassen Kontakte für den Versand zusammen; ein Kontakt kann auf mehreren stehen. Setzen Sie Kontakte über ihr Formular oder über eine Spalte beim CSV-Import auf eine Liste.
+c-lists-preferences = Das Präferenzcenter (in jeder E-Mail verlinkt) zeigt jeder Person die Listen, auf denen sie steht, damit sie sie verlassen kann; einer Liste, die allen angeboten wird, kann man dort auch beitreten.
+c-lists-in-preferences = Im Präferenzcenter
+c-lists-rename = Umbenennen oder beschreiben
+c-lists-key = Der Schlüssel
+c-lists-key-stays = bleibt: Kontakte, Kampagnen, Formulare und Importe funktionieren weiter.
+c-lists-members = Kontakte auf {$name}
+c-lists-offered = Allen angeboten
+c-lists-members-only = Nur Mitglieder
+c-lists-hide = Nur Mitgliedern zeigen
+c-lists-offer = Allen anbieten
+c-lists-delete-confirm = Die Liste „{$name}“ löschen? { $count ->
+    [one] 1 Kontakt wird
+   *[other] {$count} Kontakte werden
+} daraus entfernt; die Kontakte selbst bleiben.
+c-lists-none = Noch keine Listen.
+c-lists-none-create = Legen Sie unten die erste an, zum Beispiel „Newsletter“ oder „Kunden“.
+c-lists-create = Liste anlegen
+c-lists-create-button = Liste anlegen
+c-basis-consent = Einwilligung (Art. 6 Abs. 1 lit. a)
+c-basis-contract = Vertrag (Art. 6 Abs. 1 lit. b)
+c-basis-legitimate-interest = Berechtigtes Interesse (Art. 6 Abs. 1 lit. f)
+c-basis-legal-obligation = Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c)
+c-schema-tabs = Felder und Zwecke
+c-fields-intro = Eigene Felder, die jeder Kontakt neben E-Mail, Name und Telefon haben kann: eine Kundennummer, ein Geburtstag, eine Lieblingsfiliale. Jedes Feld hat einen Typ, und jedes Formular, jeder Import und jeder API-Aufruf prüft die Werte daran.
+c-fields = Felder
+c-fields-label = Bezeichnung
+c-fields-type = Typ
+c-fields-options-or-length = Optionen oder Länge
+c-fields-up-to = bis zu {$count} Zeichen
+c-fields-delete-confirm = Das Feld „{$label}“ löschen? Seine Werte werden nicht mehr angezeigt oder exportiert und beim nächsten Speichern eines Kontakts aus ihm entfernt.
+c-fields-none = Noch keine eigenen Felder. Legen Sie unten eines an; es erscheint dann im Formular jedes Kontakts und als Spalte für CSV-Importe.
+c-fields-add = Feld hinzufügen
+c-fields-label-hint = was angezeigt wird, z. B. „Kundennummer“
+c-fields-key-hint = für die API und CSV-Spalten: Kleinbuchstaben, Ziffern und _, z. B. kunden_nr; später nicht änderbar
+c-fields-fixed-later = später nicht änderbar
+c-fields-options = Optionen
+c-fields-options-hint = nur bei Einfach- und Mehrfachauswahl: eine pro Zeile
+c-fields-max-len = Längster Wert in Zeichen
+c-fields-max-len-hint = nur bei Text; leer für 255
+c-fields-add-button = Feld hinzufügen
+c-field-fixed = Schlüssel und Typ bleiben, wie sie sind: Gespeicherte Werte, Importe und API-Clients hängen davon ab. Um sie zu ändern, legen Sie ein neues Feld an.
+c-field-options-hint = eine pro Zeile; Kontakte behalten einen Wert, der keine Option mehr ist, bis er geändert wird
+c-kind-text = Text
+c-kind-number = Zahl
+c-kind-date = Datum
+c-kind-boolean = Ja / Nein
+c-kind-choice = Einfachauswahl
+c-kind-multi-choice = Mehrfachauswahl
+c-not-whole-number = „{$value}“ ist keine ganze Zahl
+c-one-per-line = eine pro Zeile
+c-purpose-wording = Wortlaut der Einwilligung
+c-purpose-wording-hint = der genaue Text, dem Personen zustimmen; bei Einwilligung nötig; ein geänderter Text wird als neue Version gespeichert
+c-purpose-categories = Datenkategorien
+c-purpose-kept-days = Aufbewahrungsdauer (Tage)
+c-purpose-kept = Aufbewahrung
+c-purpose-recipients = Empfänger
+c-purpose-recipients-hint = einer pro Zeile, z. B. „unser SMTP-Relay (Auftragsverarbeiter)“
+c-purposes-intro = Das Verzeichnis, wofür Kontaktdaten verwendet werden (Art. 30 DSGVO): auf welcher Rechtsgrundlage, welche Datenkategorien, wie lange sie aufbewahrt werden und wer sie erhält. Zwecke, die auf Einwilligung beruhen, enthalten den genauen Text, dem Personen zustimmen; jede Änderung dieses Textes wird als neue Version aufbewahrt, und jede Einwilligung im Protokoll verweist auf die Version, die gezeigt wurde.
+c-days = { $count ->
+    [one] {$count} Tag
+   *[other] {$count} Tage
+}
+c-none = keiner
+c-purposes-add-first = Legen Sie unten den ersten an.
+c-purposes-add = Zweck hinzufügen
+c-purposes-not-added = Der Zweck wurde nicht angelegt; siehe die Meldung unten.
+c-purposes-name-hint = z. B. „Produktempfehlungen“
+c-purposes-key-hint = Kleinbuchstaben, Ziffern und _; später nicht änderbar
+c-purposes-add-button = Zweck hinzufügen
+c-purpose-current-wording = Aktueller Wortlaut
+c-purpose-not-saved = Nicht gespeichert; siehe die Meldung unten.
+c-purpose-languages = In anderen Sprachen
+c-purpose-languages-intro = Personen lesen Formulare, das Präferenzcenter und das Portal in ihrer eigenen Sprache. Geben Sie den Namen in jeder Sprache an; eine Sprache ohne eigenen Namen zeigt den des Zwecks.
+c-purpose-languages-consent = Personen lesen Formulare, das Präferenzcenter und das Portal in ihrer eigenen Sprache. Geben Sie den Namen und den Text, dem sie zustimmen, in jeder Sprache an; eine Sprache ohne eigene Fassung zeigt die des Zwecks. Jeder Text ist eine eigene Version des Wortlauts: Das Protokoll hält fest, welcher Version jede Person in welcher Sprache zugestimmt hat.
+c-purpose-no-name = kein Name angegeben
+c-purpose-text-version = Textversion {$version}
+c-purpose-no-text = noch kein Text
+c-purpose-outdated = älter als der aktuelle Text
+c-purpose-name-in = Name ({$language})
+c-purpose-text-in = Text der Einwilligung ({$language})
+c-purpose-save-language = {$language} speichern
+c-purpose-history = Versionen des Wortlauts
+c-purpose-history-intro = Jede Version bleibt erhalten: Einwilligungen im Protokoll verweisen auf die Version, die bei ihrer Erteilung gezeigt wurde.
+c-purpose-version-at = Version {$version}, {$at}
+c-purpose-language-unknown = Sprache nicht erfasst
+c-purpose-current = aktuell
+c-purpose-no-wording = Noch kein Wortlaut.
+c-purpose-no-wording-consent = Noch kein Wortlaut: Ein Zweck, der auf Einwilligung beruht, braucht einen.
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)

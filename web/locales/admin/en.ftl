@@ -259,6 +259,393 @@ time-in-hours = { $count ->
 
 ## Contacts, lists, import, fields and purposes
 # (messages of these pages go below this line, above the next heading)
+c-saved-delete-confirm = Delete the saved search “{$name}”?
+c-saved-delete = Delete the saved search {$name}
+c-results-count = Page {$page} of {$pages} · { $count ->
+    [one] {$total} contact
+   *[other] {$total} contacts
+}
+c-results-matching = Page {$page} of {$pages} · { $count ->
+    [one] {$total} contact matches
+   *[other] {$total} contacts match
+}
+c-results-region = Contacts found
+c-select-page = Select all on this page
+c-select-one = Select {$email}
+c-pages = Pages
+c-first-page = First page
+c-prev-page = Previous page
+c-next-page = Next page
+c-last-page = Last page
+c-no-match = No contacts match this search.
+c-show-all = Show all contacts
+c-empty-title = No contacts yet
+c-empty-intro = Add your first contact by hand, or bring in an existing list from a CSV file (from your shop, a spreadsheet or another newsletter tool).
+c-empty-import = Import a CSV file
+c-empty-readonly = Contacts appear here once someone with the right to edit contacts adds or imports them.
+c-choose = choose…
+c-bulk-actions = Bulk actions
+c-bulk-none = Tick contacts to act on them
+c-bulk-selected = { $count ->
+    [one] {$count} selected
+   *[other] {$count} selected
+}
+c-bulk-all-selected = All {$total} matching selected
+c-bulk-select-all = Select all {$total} matching this search
+c-bulk-action = Action
+c-bulk-apply = Apply
+c-bulk-add-tag = Add tag
+c-bulk-remove-tag = Remove tag
+c-bulk-add-to-list = Add to list
+c-bulk-remove-from-list = Remove from list
+c-bulk-export = Export (CSV)
+c-bulk-delete = Delete
+c-bulk-doing-add-tag = Add the tag {$tag}
+c-bulk-doing-remove-tag = Remove the tag {$tag}
+c-bulk-doing-add-to-list = Add to the list {$list}
+c-bulk-doing-remove-from-list = Remove from the list {$list}
+c-bulk-doing-delete-suppress = Delete (addresses kept on the suppression list)
+c-bulk-doing-delete = Delete
+c-bulk-too-many = Choose at most {$max} contacts, or all matching.
+c-bulk-not-a-contact = One of the ticked rows is not a contact.
+c-bulk-none-ticked = Tick at least one contact, or choose all matching.
+c-scope-matching = all matching: {$filters}
+c-scope-selected = { $count ->
+    [one] {$count} selected contact
+   *[other] {$count} selected contacts
+}
+c-describe-words = search words
+c-describe-tag = tag {$tag}
+c-describe-list = list {$list}
+c-describe-granted = consent {$purpose} granted
+c-describe-withdrawn = consent {$purpose} withdrawn
+c-describe-every = every contact
+c-engagement-opened = opened in the last 30 days
+c-engagement-clicked = clicked in the last 30 days
+c-engagement-not-opened = not opened in 90 days (or never)
+c-engagement-inactive = no activity in 180 days (or never)
+c-engagement-buyers = placed at least one order
+c-status-pending = Pending confirmation
+c-status-subscribed = Subscribed
+c-status-unsubscribed = Unsubscribed
+c-status-bounced = Bounced
+c-status-complained = Complained
+c-status-word-pending = pending
+c-status-word-subscribed = subscribed
+c-status-word-unsubscribed = unsubscribed
+c-status-word-bounced = bounced
+c-status-word-complained = complained
+c-source-form = form
+c-source-import = import
+c-source-api = api
+c-source-admin = admin
+c-field-email = Email
+c-field-name = Name
+c-field-first-name = First name
+c-field-last-name = Last name
+c-field-phone = Phone
+c-field-locale = Language
+c-field-time-zone = Time zone
+c-field-status = Status
+c-field-tags = Tags
+c-field-lists = Lists
+c-field-source = Source
+c-field-added = Added
+c-field-changed = Changed
+c-yes = yes
+c-no = no
+c-edit = Edit
+c-merge-with = Merge with another contact
+c-register-request = Register a privacy request
+c-restricted = Processing restricted
+c-restricted-since = since {$since} (Art. 18): no mail, no tracking, left out of exports.
+c-see-request = See the request
+c-unmasked = Shown unmasked this once. Your reason has been recorded in the audit log; reloading the page masks it again.
+c-masked-title = Personal data is masked
+c-masked-role = Your role sees names, addresses and phone numbers masked.
+c-masked-why = If your work needs this contact's details, say why: the reason is recorded in the audit log.
+c-reason = Reason
+c-reason-placeholder = e.g. ticket 4711: the person asked about their subscription
+c-unmask = Unmask this contact
+c-profile = Profile
+c-merged = Merged
+c-merged-count = { $count ->
+    [one] {$count} other contact merged into this one
+   *[other] {$count} other contacts merged into this one
+}
+c-custom-fields = Custom fields
+c-consent-region = Consent per purpose
+c-purpose = Purpose
+c-basis = Lawful basis
+c-state = State
+c-since = Since
+c-granted = granted
+c-withdrawn = withdrawn
+c-not-asked = not asked
+c-no-purposes = No purposes are registered.
+c-record-consent = Record a grant or withdrawal
+c-person-has = The person has
+c-granted-consent = granted consent
+c-withdrawn-consent = withdrawn consent
+c-note = Note
+c-note-hint = how and where, e.g. “by phone, 23 Nov, call ref 118”
+c-record = Record
+c-ledger = Consent ledger
+c-ledger-intro = Every grant and withdrawal as it was recorded; entries are never changed or removed (except by erasure of the whole contact).
+c-when-utc = When (UTC)
+c-through = Through
+c-wording = Wording
+c-network = Network
+c-browser = Browser
+c-version = version {$version}
+c-masked = masked
+c-nothing-recorded = Nothing recorded yet.
+c-timeline = Timeline
+c-timeline-intro = Newest first: changes, consents, mail sent, and what the contact did where they allowed it to be measured (opens, clicks, page views, shop events, orders).
+c-timeline-masked = Addresses are shown without their query, and event properties are hidden, while personal data is masked.
+c-timeline-newest = Back to the newest entries
+c-timeline-by = by {$actor}
+c-timeline-older = Show older entries
+c-delete = Delete
+c-delete-intro = Deleting removes the contact everywhere in the store: profile, consent ledger, history and the search index.
+c-delete-confirm = Delete this contact with its consent ledger and history? This cannot be undone.
+c-keep-suppression = Keep a suppression entry so this address cannot be imported again
+c-keep-suppression-hint = a keyed hash, not the address
+c-delete-contact = Delete contact
+c-via-form = form {$form}
+c-via-import = import {$import}
+c-via-token = API token {$token}
+c-via-admin = admin user {$user}
+c-via-merge = merged from contact {$contact}
+c-via-unsubscribe-page = the person, on the unsubscribe page
+c-via-preferences-page = the person, on the preferences page
+c-via-subject = the person, on the {$page} page
+c-tl-consent-granted = Consent granted for {$purpose}
+c-tl-consent-withdrawn = Consent withdrawn for {$purpose}
+c-tl-changed = Changed {$fields}
+c-tl-merged = Merged: {$detail}
+c-tl-unmasked = Personal data revealed to a masked viewer
+c-tl-status = Status changed from {$from} to {$to}
+c-tl-status-why = Status changed from {$from} to {$to} ({$why})
+c-tl-status-other = Status changed ({$detail})
+c-history-by-person-preferences = by the person, in the preference centre
+c-history-bulk = bulk action {$job}
+c-history-merged = contact {$contact} merged into this one
+c-tl-campaign-sent = Sent: campaign “{$campaign}”
+c-tl-campaign-queued = Queued: campaign “{$campaign}”
+c-tl-campaign-retry = Waiting to retry: campaign “{$campaign}”
+c-tl-campaign-failed = Not delivered: campaign “{$campaign}”
+c-tl-campaign-skipped = Left out of: campaign “{$campaign}”
+c-tl-message = Message “{$template}” ({$state})
+c-slot-queued = queued
+c-slot-retry = retry
+c-slot-sent = sent
+c-slot-failed = failed
+c-slot-skipped = skipped
+c-note-smtp = SMTP {$code}
+c-note-network = the relay could not be reached
+c-note-erased = contact erased
+c-note-not-subscribed = no longer subscribed
+c-note-suppressed = address suppressed
+c-note-no-consent = no consent for the purpose
+c-note-render-failed = the template failed for this contact
+c-note-error = the message could not be prepared (see the log)
+c-note-restricted = processing restricted (Art. 18)
+c-actor-sender = the sender
+c-tl-hard-bounce = Hard bounce
+c-tl-soft-bounce = Soft bounce
+c-tl-complaint = Spam complaint
+c-tl-created = Created (source: {$source})
+c-ev-query-masked = {$address} (query masked)
+c-ev-masked = (masked)
+c-ev-campaign = campaign “{$name}”
+c-ev-message = message “{$name}”
+c-ev-deleted-campaign = a deleted campaign
+c-ev-gone-mailing = a mailing no longer here
+c-ev-a-message = a message
+c-ev-by-pixel = the open pixel
+c-ev-by-click = a tracked link
+c-ev-by-tracker = the website tracker
+c-ev-by-api = the events API
+c-ev-by-tracking = tracking
+c-ev-opened = Opened {$mailing}
+c-ev-opened-machine = Opened {$mailing} by a machine
+c-ev-clicked = Clicked a link in {$mailing}
+c-ev-fetched-machine = A link in {$mailing} was fetched by a machine
+c-ev-page-view = Viewed a page
+c-ev-custom = Event {$name}
+c-ev-unnamed = (unnamed)
+c-ev-item = {$quantity} × {$item} at {$price}
+c-ev-attributed = attributed to {$mailing}
+c-ev-order = Order of {$amount}
+c-ev-machine = taken for a machine ({$why}); not counted as a person's open or click
+c-ev-machine-head = HEAD request (a link checker)
+c-ev-machine-no-agent = no user agent
+c-ev-machine-apple = Apple Mail Privacy Protection proxy
+c-ev-machine-bot = user agent of a scanner or bot
+c-ev-machine-fast = seconds after delivery (a link scanner)
+c-ev-machine-scanner = link scanner
+c-ev-referrer = came from {$address}
+c-ev-properties-hidden = properties hidden while personal data is masked
+c-back-to-contact = Back to the contact
+c-back-to-contacts = Back to contacts
+c-save = Save
+c-cancel = Cancel
+c-form-edit-title = Edit {$email}
+c-form-not-saved = The contact was not saved: { $count ->
+    [one] {$count} field needs a change.
+   *[other] {$count} fields need a change.
+}
+c-form-phone-region = with the country code, or a {$region} number
+c-form-phone-hint = with the country code, e.g. +49 30 1234567
+c-form-locale-hint = e.g. en, de-AT
+c-form-time-zone-hint = e.g. Europe/Berlin
+c-form-date-hint = YYYY-MM-DD
+c-form-tags-hint = separated by commas
+c-form-no-lists = There are no lists yet;
+c-form-create-list = create one
+c-form-create-list-end = {" "}to put contacts on it.
+c-form-add = Add contact
+c-merge-title = Merge contacts
+c-merge-into = Merge into {$name}
+c-merge-intro = Merging moves another contact into this one: you choose, field by field, which value stays; tags and lists are combined; the other contact's consent ledger and history are copied here with their original times and wordings; then the other contact is deleted and its old address (link) leads here.
+c-merge-find = 1. Find the other contact
+c-merge-find-label = Find the contact to merge
+c-merge-email-or-name = Email or name
+c-merge-same = That is this contact: choose a different one.
+c-choose-button = Choose
+c-merge-none = No other contact matches “{$q}”. Search by the beginning of an email address or a name.
+c-merge-choose = 2. Choose the values to keep
+c-merge-this = This contact
+c-merge-stays = stays;
+c-merge-goes = is merged into it and deleted.
+c-merge-keep-other = Keep {$email} instead
+c-merge-another = Choose another contact
+c-merge-confirm = Merge {$other} into {$survivor}? {$other} is deleted afterwards.
+c-merge-values = Values of both contacts
+c-merge-field = Field
+c-merge-this-stays = This contact (stays)
+c-merge-other-in = {$email} (merged in)
+c-merge-of-this = {$label} of this contact:
+c-merge-of-other = {$label} of {$email}:
+c-empty = empty
+c-merge-same-value = the same
+c-merge-combined = both combined
+c-bulk-page-title = Contacts: bulk action
+c-bulk-heading = Bulk action
+c-progress = Progress
+c-bulk-of = {$done} of {$total}
+c-bulk-running = Working… this page updates by itself.
+c-bulk-done = Done: {$done} of {$total} contacts gone through, {$changed} changed.
+c-bulk-interrupted = Interrupted after {$done} of {$total} contacts (the server stopped). What was done is kept; run the same action again to finish it.
+c-bulk-stopped = Stopped after {$done} of {$total} contacts: {$message}
+c-bulk-delete-title = { $count ->
+    [one] Delete {$n} contact?
+   *[other] Delete {$n} contacts?
+}
+c-bulk-delete-intro = { $count ->
+    [one] This deletes {$n} contact ({$scope}) everywhere: records, consent ledger, history and search. It cannot be undone.
+   *[other] This deletes {$n} contacts ({$scope}) everywhere: records, consent ledger, history and search. It cannot be undone.
+}
+c-bulk-keep-suppressed = Keep the addresses on the suppression list, so that an import cannot bring them back
+c-bulk-delete-button = { $count ->
+    [one] Delete {$n} contact
+   *[other] Delete {$n} contacts
+}
+c-key = Key
+c-created = Created
+c-actions = Actions
+c-description = Description
+c-optional = optional
+c-lists-intro = Lists group contacts for sending: a contact can be on several. Put contacts on a list from their form, or by a column in a CSV import.
+c-lists-preferences = The preference centre (linked from every mail) shows each person the lists they are on, so they can leave them; a list offered to everyone can also be joined there.
+c-lists-in-preferences = In the preference centre
+c-lists-rename = Rename or describe
+c-lists-key = The key
+c-lists-key-stays = stays: contacts, campaigns, forms and imports keep working.
+c-lists-members = contacts on {$name}
+c-lists-offered = Offered to everyone
+c-lists-members-only = Members only
+c-lists-hide = Show to members only
+c-lists-offer = Offer to everyone
+c-lists-delete-confirm = Delete the list “{$name}”? { $count ->
+    [one] 1 contact is
+   *[other] {$count} contacts are
+} removed from it; the contacts themselves stay.
+c-lists-none = No lists yet.
+c-lists-none-create = Create the first below, for example “Newsletter” or “Customers”.
+c-lists-create = Create a list
+c-lists-create-button = Create list
+c-basis-consent = Consent (Art. 6(1)(a))
+c-basis-contract = Contract (Art. 6(1)(b))
+c-basis-legitimate-interest = Legitimate interest (Art. 6(1)(f))
+c-basis-legal-obligation = Legal obligation (Art. 6(1)(c))
+c-schema-tabs = Fields and purposes
+c-fields-intro = Fields of your own that every contact can carry besides email, name and phone: a customer number, a birthday, a favourite shop. Each has a type, and every form, import and API call checks values against it.
+c-fields = Fields
+c-fields-label = Label
+c-fields-type = Type
+c-fields-options-or-length = Options or length
+c-fields-up-to = up to {$count} characters
+c-fields-delete-confirm = Delete the field “{$label}”? Its values are no longer shown or exported, and are dropped from each contact when it is next saved.
+c-fields-none = No custom fields yet. Add one below; it then appears on every contact's form and as a column for CSV imports.
+c-fields-add = Add a field
+c-fields-label-hint = what people see, e.g. “Customer number”
+c-fields-key-hint = for the API and CSV columns: lower-case letters, digits and _, e.g. customer_no; cannot be changed later
+c-fields-fixed-later = cannot be changed later
+c-fields-options = Options
+c-fields-options-hint = single and multiple choice only: one per line
+c-fields-max-len = Longest value in characters
+c-fields-max-len-hint = text only; empty for 255
+c-fields-add-button = Add field
+c-field-fixed = The key and the type stay as they are: stored values, imports and API clients depend on them. To change them, add a new field.
+c-field-options-hint = one per line; contacts keep a value that is no longer an option until it is changed
+c-kind-text = Text
+c-kind-number = Number
+c-kind-date = Date
+c-kind-boolean = Yes / no
+c-kind-choice = Single choice
+c-kind-multi-choice = Multiple choice
+c-not-whole-number = `{$value}` is not a whole number
+c-one-per-line = one per line
+c-purpose-wording = Consent wording
+c-purpose-wording-hint = the exact text people agree to; needed for consent; a changed text is stored as a new version
+c-purpose-categories = Data categories
+c-purpose-kept-days = Kept for (days)
+c-purpose-kept = Kept for
+c-purpose-recipients = Recipients
+c-purpose-recipients-hint = one per line, e.g. “our SMTP relay (processor)”
+c-purposes-intro = The register of what contact data is used for (Art. 30 GDPR): on which lawful basis, which categories of data, how long it is kept and who receives it. Purposes based on consent carry the exact text people agree to; each change of that text is kept as a new version, and every consent in the ledger points at the version that was shown.
+c-days = { $count ->
+    [one] {$count} day
+   *[other] {$count} days
+}
+c-none = none
+c-purposes-add-first = Add the first below.
+c-purposes-add = Add a purpose
+c-purposes-not-added = The purpose was not added; see the message below.
+c-purposes-name-hint = e.g. “Product recommendations”
+c-purposes-key-hint = lower-case letters, digits and _; cannot be changed later
+c-purposes-add-button = Add purpose
+c-purpose-current-wording = Current wording
+c-purpose-not-saved = Not saved; see the message below.
+c-purpose-languages = In other languages
+c-purpose-languages-intro = People read forms, the preference centre and the portal in their own language. Give the name in each language; a language without its own shows the purpose's.
+c-purpose-languages-consent = People read forms, the preference centre and the portal in their own language. Give the name and the text they agree to in each language; a language without its own shows the purpose's. Each text is a wording version of its own: the ledger records which one, in which language, each person agreed to.
+c-purpose-no-name = name not given
+c-purpose-text-version = text version {$version}
+c-purpose-no-text = no text yet
+c-purpose-outdated = older than the current text
+c-purpose-name-in = Name in {$language}
+c-purpose-text-in = Text people agree to, in {$language}
+c-purpose-save-language = Save {$language}
+c-purpose-history = Wording history
+c-purpose-history-intro = Every version stays: consents in the ledger refer to the version that was shown when they were given.
+c-purpose-version-at = Version {$version}, {$at}
+c-purpose-language-unknown = language not recorded
+c-purpose-current = current
+c-purpose-no-wording = No wording yet.
+c-purpose-no-wording-consent = No wording yet: a purpose based on consent needs one.
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
