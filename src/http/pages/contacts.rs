@@ -632,6 +632,48 @@ const BULK_ACTIONS: [(&str, &str); 6] = [
     ("delete", "c-bulk-delete"),
 ];
 
+/// A bulk job's scope as it was recorded ("12 selected contacts", "all matching: search words,
+/// tag vip": English, as the audit log has it too), in the staff member's language. The shapes
+/// `bulk_action` and `Filters::describe` write are read back; another is shown as recorded.
+fn scope_text(ui: &Language, recorded: &str) -> String {
+    if let Some(filters) = recorded.strip_prefix("all matching: ") {
+        let parts: Vec<String> = filters.split(", ").map(|part| described_part(ui, part)).collect();
+        return say(ui, "c-scope-matching", [("filters", parts.join(", ").into())]);
+    }
+    let n = recorded.strip_suffix(" selected contacts").or_else(|| recorded.strip_suffix(" selected contact"));
+    match n.and_then(|n| n.parse::<u64>().ok()) {
+        Some(n) => say(ui, "c-scope-selected", [("count", n.into())]),
+        None => recorded.to_string(),
+    }
+}
+
+/// One part of a recorded filter description (`Filters::describe`) in the staff member's
+/// language, as [`describe_filters`] says it.
+fn described_part(ui: &Language, part: &str) -> String {
+    let consent = |c: &str| -> Option<String> {
+        let granted = c.strip_suffix(" granted").map(|p| say(ui, "c-describe-granted", [("purpose", p.into())]));
+        granted
+            .or_else(|| c.strip_suffix(" withdrawn").map(|p| say(ui, "c-describe-withdrawn", [("purpose", p.into())])))
+    };
+    if part == "search words" {
+        ui.text("c-describe-words", None)
+    } else if part == "every contact" {
+        ui.text("c-describe-every", None)
+    } else if let Some(tag) = part.strip_prefix("tag ") {
+        say(ui, "c-describe-tag", [("tag", tag.into())])
+    } else if let Some(list) = part.strip_prefix("list ") {
+        say(ui, "c-describe-list", [("list", list.into())])
+    } else if let Some(said) = part.strip_prefix("consent ").and_then(consent) {
+        said
+    } else if let Some((preset, _)) = saved::ENGAGEMENT.iter().find(|(_, label)| *label == part) {
+        engagement_label(ui, preset)
+    } else if let Ok(status) = part.parse::<Status>() {
+        ui.text(status_word_key(status), None)
+    } else {
+        part.to_string()
+    }
+}
+
 /// What a bulk job does, for its progress page. `BulkAction::describe` says it in English for
 /// the audit log and the API.
 fn bulk_action_text(ui: &Language, a: &bulk::BulkAction) -> String {
@@ -810,7 +852,8 @@ pub async fn bulk_status(
         &g,
         context! {
             job => context! {
-                id => job.id.to_string(), describe => bulk_action_text(ui, &job.action), scope => job.scope,
+                id => job.id.to_string(), describe => bulk_action_text(ui, &job.action),
+                scope => scope_text(ui, &job.scope),
                 status => job.status(), total => job.total, total_text => figure(ui, job.total),
                 done => job.done, done_text => figure(ui, job.done), changed_text => figure(ui, job.changed),
                 message => job.message, percent => percent,
@@ -931,6 +974,32 @@ fn slot_key(s: crate::sending::SlotState) -> &'static str {
     }
 }
 
+/// A recorded text that a merge may have extended, `"{text} ({added})"` or `added` alone, with
+/// `added` in the shape `{prefix}{contact id}{suffix}`: the text as `say_rest` says it, and the
+/// addition in the staff member's language.
+fn merge_addition(
+    ui: &Language,
+    text: &str,
+    (prefix, suffix, key): (&str, &str, &str),
+    say_rest: impl Fn(&str) -> String,
+) -> Option<String> {
+    let contact = |added: &str| {
+        let id = added.strip_prefix(prefix)?.strip_suffix(suffix)?;
+        id.parse::<ContactId>().ok().map(|_| say(ui, key, [("contact", id.into())]))
+    };
+    if let Some(said) = contact(text) {
+        return Some(said);
+    }
+    let (before, added) = text.strip_suffix(')')?.rsplit_once(" (")?;
+    Some(format!("{} ({})", say_rest(before), contact(added)?))
+}
+
+/// A ledger entry's note: as written, but for what a merge added to it ("merged from contact …").
+fn ledger_note(ui: &Language, note: &str) -> String {
+    merge_addition(ui, note, ("merged from contact ", "", "c-ledger-merged"), str::to_string)
+        .unwrap_or_else(|| note.to_string())
+}
+
 /// The detail of a history line. The store keeps it as the English text the operation wrote;
 /// the shapes those operations write are said in the staff member's language, anything else
 /// (a reason given with a status change, an older shape) as recorded.
@@ -944,7 +1013,9 @@ fn history_detail(ui: &Language, detail: &str) -> String {
     if let Some(other) = detail.strip_prefix("contact ").and_then(|d| d.strip_suffix(" merged into this one")) {
         return say(ui, "c-history-merged", [("contact", other.into())]);
     }
-    detail.to_string()
+    // A line copied from a merged contact says where it was.
+    let copied = ("on contact ", " before the merge", "c-history-before-merge");
+    merge_addition(ui, detail, copied, |before| history_detail(ui, before)).unwrap_or_else(|| detail.to_string())
 }
 
 /// A status change's line: `set_status` records "subscribed → bounced: why".
@@ -980,7 +1051,14 @@ fn detail(
     let history = state.contacts.history(&c.id)?;
     let consent = state.contacts.consent_state(&c.id)?;
     let c = shown(c, masked);
-    let who = |reference: &str| users.get(reference).cloned().unwrap_or_else(|| reference.to_string());
+    // Who did it: a user by name, the server and the command line in words, anything else
+    // (a token, a form, an import) by its reference.
+    let who = |reference: &str| match reference {
+        "system" => ui.text("c-actor-system", None),
+        "cli" => ui.text("c-actor-cli", None),
+        "anonymous" => ui.text("c-actor-anonymous", None),
+        _ => users.get(reference).cloned().unwrap_or_else(|| reference.to_string()),
+    };
     // Each purpose by the name it has in the staff member's language.
     let mut purpose_names = BTreeMap::new();
     for p in &purposes {
@@ -1030,7 +1108,7 @@ fn detail(
             at => e.at, purpose => purpose_name(&e.purpose), granted => e.granted, via => via, wording => wording,
             // The network and the note can identify the person as much as the address does.
             ip => if masked { None } else { e.ip.map(|ip| ip.to_string()) },
-            agent => e.user_agent, note => if masked { None } else { Some(e.note.clone()) },
+            agent => e.user_agent, note => if masked { None } else { Some(ledger_note(ui, &e.note)) },
         });
     }
     for h in &history {
@@ -1701,4 +1779,39 @@ pub async fn merge(
     let (st, b) = (state.clone(), g.by());
     let merged = blocking(move || ops::merge(&st, b, &id, &other, &picks).map_err(ApiError::from)).await?;
     Ok(see_other(&format!("/contacts/{}?ok=contacts_merged", merged.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bulk job keeps its scope in English (the audit log's words); its page reads it back
+    /// into the staff member's language. Whatever `Filters::describe` writes must read back:
+    /// in German as the page says it, in English unchanged.
+    #[test]
+    fn a_recorded_scope_reads_back_in_the_staff_member_s_language() {
+        let catalogue = crate::i18n::admin_catalogue();
+        let (en, de) = (catalogue.get("en"), catalogue.get("de"));
+        for engagement in saved::ENGAGEMENT.iter().map(|(k, _)| Some(k.to_string())).chain([None]) {
+            let q = ListQuery {
+                q: Some("anna".into()),
+                status: Some("subscribed".into()),
+                tag: Some("vip".into()),
+                list: Some("kunden".into()),
+                consent: Some("newsletter:withdrawn".into()),
+                engagement,
+                ..Default::default()
+            };
+            let f = Filters::from_query(&q, false).unwrap();
+            let recorded = format!("all matching: {}", f.describe());
+            assert_eq!(scope_text(en, &recorded), recorded);
+            let german = scope_text(de, &recorded);
+            assert_eq!(german, say(de, "c-scope-matching", [("filters", f.describe_for(de).into())]));
+            assert!(german.starts_with("alle Treffer: Suchbegriffe, angemeldet, Tag vip, Liste kunden"), "{german}");
+        }
+        assert_eq!(scope_text(de, "1 selected contact"), "1 ausgewählter Kontakt");
+        assert_eq!(scope_text(de, "12 selected contacts"), "12 ausgewählte Kontakte");
+        assert_eq!(scope_text(en, "12 selected contacts"), "12 selected contacts");
+        assert_eq!(scope_text(de, "something else"), "something else", "an unknown shape as recorded");
+    }
 }

@@ -455,8 +455,49 @@ pub async fn show(
 ) -> Result<HttpResponse, ApiError> {
     let batch = load_batch(&state, &id).await?;
     let percent = batch.percent();
-    let policy = super::ui_language(&state, &g).text(policy_key(batch.policy), None);
-    page(&state, &g, "import_progress.html", "contacts", context! { b => batch, percent => percent, policy => policy })
+    let ui = super::ui_language(&state, &g);
+    let policy = ui.text(policy_key(batch.policy), None);
+    let (st, recorded) = (state.clone(), batch.basis.clone());
+    let basis = blocking(move || -> Result<_, ApiError> {
+        let purposes = st.purposes.all()?;
+        let mut names = std::collections::BTreeMap::new();
+        for p in &purposes {
+            names.insert(p.key.clone(), st.purposes.name_in(p, &ui.code)?);
+        }
+        Ok(basis_text(ui, &recorded, |key| names.get(key).cloned().unwrap_or_else(|| key.to_string())))
+    })
+    .await?;
+    page(
+        &state,
+        &g,
+        "import_progress.html",
+        "contacts",
+        context! { b => batch, percent => percent, policy => policy, basis => basis },
+    )
+}
+
+/// A batch's lawful basis as it was recorded when the import started (`Basis::describe`, in
+/// English: "consent for newsletter, collected: …; consent for …", or "Contract (Art. 6(1)(b)):
+/// note"), in the staff member's language with each purpose by its name. A record in another
+/// shape is shown as it is.
+fn basis_text(ui: &Language, recorded: &str, purpose_name: impl Fn(&str) -> String) -> String {
+    for b in LawfulBasis::ALL {
+        if let Some(note) = recorded.strip_prefix(b.label()).and_then(|r| r.strip_prefix(": ")) {
+            return format!("{}: {note}", ui.text(basis_key(b), None));
+        }
+    }
+    let grants: Option<Vec<String>> = recorded
+        .split("; ")
+        .map(|grant| {
+            let (purpose, collected) = grant.strip_prefix("consent for ")?.split_once(", collected: ")?;
+            let name = purpose_name(purpose);
+            Some(say(ui, "c-import-basis-consent", [("purpose", name.into()), ("collected", collected.into())]))
+        })
+        .collect();
+    match grants {
+        Some(grants) if !recorded.is_empty() => grants.join("; "),
+        _ => recorded.to_string(),
+    }
 }
 
 pub async fn status(
@@ -489,4 +530,36 @@ pub async fn report(
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"import-{id}-errors.csv\"")))
         .body(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `Basis::describe` records reads back in the staff member's language.
+    #[test]
+    fn a_recorded_lawful_basis_reads_back_in_the_staff_member_s_language() {
+        let catalogue = crate::i18n::admin_catalogue();
+        let (en, de) = (catalogue.get("en"), catalogue.get("de"));
+        let name = |key: &str| if key == "newsletter" { "Newsletter".to_string() } else { key.to_string() };
+        let consent = Basis::Consent {
+            grants: vec![
+                Grant { purpose: "newsletter".into(), collected: "Kasse, 2025".into() },
+                Grant { purpose: "engagement".into(), collected: "Formular".into() },
+            ],
+        };
+        assert_eq!(
+            basis_text(de, &consent.describe(), name),
+            "Einwilligung in „Newsletter“, eingeholt: Kasse, 2025; Einwilligung in „engagement“, eingeholt: Formular"
+        );
+        assert_eq!(
+            basis_text(en, &consent.describe(), name),
+            "consent to “Newsletter”, collected: Kasse, 2025; consent to “engagement”, collected: Formular"
+        );
+        let other = Basis::Other { basis: LawfulBasis::Contract, note: "Kunden: alle".into() };
+        assert_eq!(basis_text(de, &other.describe(), name), "Vertrag (Art. 6 Abs. 1 lit. b): Kunden: alle");
+        assert_eq!(basis_text(en, &other.describe(), name), other.describe());
+        assert_eq!(basis_text(de, "", name), "");
+        assert_eq!(basis_text(de, "written; another way", name), "written; another way");
+    }
 }

@@ -469,8 +469,8 @@ c-ev-by-api = die Ereignis-API
 c-ev-by-tracking = Tracking
 c-ev-opened = Geöffnet: {$mailing}
 c-ev-opened-machine = Maschinell geöffnet: {$mailing}
-c-ev-clicked = Link geklickt: {$mailing}
-c-ev-fetched-machine = Link maschinell abgerufen: {$mailing}
+c-ev-clicked = Link geklickt ({$mailing})
+c-ev-fetched-machine = Link maschinell abgerufen ({$mailing})
 c-ev-page-view = Seite aufgerufen
 c-ev-custom = Ereignis {$name}
 c-ev-unnamed = (ohne Namen)
@@ -733,6 +733,12 @@ c-purpose-language-unknown = Sprache nicht erfasst
 c-purpose-current = aktuell
 c-purpose-no-wording = Noch kein Wortlaut.
 c-purpose-no-wording-consent = Noch kein Wortlaut: Ein Zweck, der auf Einwilligung beruht, braucht einen.
+c-ledger-merged = übernommen aus Kontakt {$contact}
+c-history-before-merge = bei Kontakt {$contact} vor dem Zusammenführen
+c-actor-system = das System
+c-actor-cli = die Kommandozeile
+c-actor-anonymous = eine anonyme Person
+c-import-basis-consent = Einwilligung in „{$purpose}“, eingeholt: {$collected}
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)

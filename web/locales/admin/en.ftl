@@ -734,6 +734,12 @@ c-purpose-language-unknown = language not recorded
 c-purpose-current = current
 c-purpose-no-wording = No wording yet.
 c-purpose-no-wording-consent = No wording yet: a purpose based on consent needs one.
+c-ledger-merged = merged from contact {$contact}
+c-history-before-merge = on contact {$contact} before the merge
+c-actor-system = system
+c-actor-cli = cli
+c-actor-anonymous = anonymous
+c-import-basis-consent = consent to “{$purpose}”, collected: {$collected}
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
