@@ -1311,7 +1311,10 @@ pub async fn record_consent(
     let granted = match form.state.as_str() {
         "granted" => Ok(true),
         "withdrawn" => Ok(false),
-        _ => Err(OpError::Invalid { field: "state", message: "choose granted or withdrawn".into() }),
+        _ => Err(OpError::Invalid {
+            field: "state",
+            message: super::ui_language(&state, &g).text("c-consent-choose-state", None),
+        }),
     };
     let (st, b, purpose, note) = (state.clone(), g.by(), form.purpose.clone(), form.note.clone());
     let result = match granted {

@@ -141,6 +141,11 @@ fn anna_and_ben(app: &TestApp, admin: &Client, sink: &SmtpSink) -> (String, Stri
         let r = app.post_form(admin, &page, &consent, &[("purpose", purpose), ("state", state), ("note", note)]);
         assert_eq!(r.status(), 303, "{}", r.text().unwrap_or_default());
     }
+    let r = app.post_form(admin, &page, &consent, &[("purpose", "newsletter"), ("state", "vielleicht"), ("note", "")]);
+    assert_eq!(r.status(), 422);
+    let refused = r.text().unwrap();
+    assert!(refused.contains("wählen Sie „eingewilligt“ oder „widerrufen“"), "{refused}");
+    assert_eq!(english_left(&refused, &[]), Vec::<String>::new(), "a consent without its state");
     let r = app.post_form(
         admin,
         &format!("/contacts/{ben}"),

@@ -739,6 +739,7 @@ c-actor-system = das System
 c-actor-cli = die Kommandozeile
 c-actor-anonymous = eine anonyme Person
 c-import-basis-consent = Einwilligung in „{$purpose}“, eingeholt: {$collected}
+c-consent-choose-state = wählen Sie „eingewilligt“ oder „widerrufen“
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)

@@ -740,6 +740,7 @@ c-actor-system = system
 c-actor-cli = cli
 c-actor-anonymous = anonymous
 c-import-basis-consent = consent to “{$purpose}”, collected: {$collected}
+c-consent-choose-state = choose granted or withdrawn
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
