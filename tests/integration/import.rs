@@ -649,7 +649,7 @@ fn an_import_grants_several_purposes_each_with_its_own_proof() {
     assert_eq!(held["engagement"].0, ConsentState::Granted);
     assert_eq!(held["newsletter"].0, ConsentState::Granted);
     let batch = app.get(&c, &format!("/contacts/import/{id}")).text().unwrap();
-    assert!(batch.contains("consent for engagement, collected: measurement opt-in"), "{batch}");
+    assert!(batch.contains("consent to “Email engagement measurement”, collected: measurement opt-in"), "{batch}");
 }
 
 #[test]

@@ -95,11 +95,14 @@
     var all = results.querySelector("#bulk-all");
     var ticked = boxes().filter(function (b) { return b.checked; }).length;
     var count = results.querySelector("#bulk-count");
-    var total = results.querySelector("#contact-count");
+    // The words come from the page, in the staff member's language (data-t-* on the bar).
+    var t = bar.dataset;
     if (all && all.checked) {
-      count.textContent = "All " + (total ? Number(total.getAttribute("data-total")).toLocaleString("en") : "") + " matching selected";
+      count.textContent = t.tAll;
+    } else if (ticked === 0) {
+      count.textContent = t.tNone;
     } else {
-      count.textContent = ticked === 0 ? "Tick contacts to act on them" : ticked + " selected";
+      count.textContent = ticked === 1 ? t.tOne : t.tOther.replace("{count}", String(ticked));
     }
     bar.classList.toggle("active", ticked > 0 || (all && all.checked));
     if (pageBox) pageBox.checked = ticked > 0 && ticked === boxes().length;

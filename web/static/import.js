@@ -11,7 +11,8 @@
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (b) {
         document.getElementById("import-bar").value = b.percent;
-        document.getElementById("import-percent").textContent = b.percent + "%";
+        // "42%", "42 %": the page gives the pattern in the staff member's language.
+        document.getElementById("import-percent").textContent = box.dataset.tPercent.replace("{value}", b.percent);
         box.querySelectorAll("[data-count]").forEach(function (el) {
           el.textContent = b[el.dataset.count];
         });

@@ -16,6 +16,7 @@ use crate::domain::{Contact, ContactId, ContactInput, EventId, FieldDef, FieldKi
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::http::urlencode;
+use crate::i18n::{args, Arg, Language};
 use crate::ops::OpError;
 use crate::search::{ContactQuery, SortBy};
 use crate::state::{blocking, AppState};
@@ -70,17 +71,110 @@ fn list_names(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
     Ok(state.lists.all()?.into_iter().map(|l| (l.slug, l.name)).collect())
 }
 
-/// `1234567` → `1,234,567`
-fn grouped(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+/// A count as the staff member's language writes it: `1,234,567`, `1.234.567`.
+fn figure(ui: &Language, n: u64) -> String {
+    ui.number(n as f64)
+}
+
+/// An admin message with its arguments, in the staff member's language.
+pub(super) fn say<'a>(ui: &Language, key: &str, pairs: impl IntoIterator<Item = (&'a str, Arg)>) -> String {
+    ui.text(key, Some(&args(pairs)))
+}
+
+/// The message naming a subscription state, as a label ("Pending confirmation").
+pub(super) fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Pending => "c-status-pending",
+        Status::Subscribed => "c-status-subscribed",
+        Status::Unsubscribed => "c-status-unsubscribed",
+        Status::Bounced => "c-status-bounced",
+        Status::Complained => "c-status-complained",
     }
-    out
+}
+
+/// The same state as a word inside a phrase ("subscribed, tag vip").
+fn status_word_key(s: Status) -> &'static str {
+    match s {
+        Status::Pending => "c-status-word-pending",
+        Status::Subscribed => "c-status-word-subscribed",
+        Status::Unsubscribed => "c-status-word-unsubscribed",
+        Status::Bounced => "c-status-word-bounced",
+        Status::Complained => "c-status-word-complained",
+    }
+}
+
+/// Where a contact came from, in a word.
+fn source_key(s: Source) -> &'static str {
+    match s {
+        Source::Form => "c-source-form",
+        Source::Import => "c-source-import",
+        Source::Api => "c-source-api",
+        Source::Admin => "c-source-admin",
+    }
+}
+
+/// The label of a contact's attribute (a column, a form field, an import target); a custom
+/// field is called what the shop called it.
+pub(super) fn target_label(ui: &Language, t: &Target, fields: &[FieldDef]) -> String {
+    let key = match t {
+        Target::Email => "c-field-email",
+        Target::FirstName => "c-field-first-name",
+        Target::LastName => "c-field-last-name",
+        Target::Phone => "c-field-phone",
+        Target::Locale => "c-field-locale",
+        Target::TimeZone => "c-field-time-zone",
+        Target::Status => "c-field-status",
+        Target::Tags => "c-field-tags",
+        Target::Lists => "c-field-lists",
+        Target::Custom(_) => return t.label(fields),
+    };
+    ui.text(key, None)
+}
+
+/// The engagement presets of [`saved::ENGAGEMENT`], in the staff member's language.
+fn engagement_label(ui: &Language, preset: &str) -> String {
+    let key = match preset {
+        "opened_30d" => "c-engagement-opened",
+        "clicked_30d" => "c-engagement-clicked",
+        "not_opened_90d" => "c-engagement-not-opened",
+        "inactive_180d" => "c-engagement-inactive",
+        "buyers" => "c-engagement-buyers",
+        other => return other.to_string(),
+    };
+    ui.text(key, None)
+}
+
+/// What saved filters select, in words for people: "subscribed, tag vip, opened in the last
+/// 30 days". `saved::Filters::describe` says the same in English for the audit log and the API.
+fn describe_filters(ui: &Language, f: &saved::Filters) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = &f.status {
+        parts.push(match s.parse::<Status>() {
+            Ok(status) => ui.text(status_word_key(status), None),
+            Err(_) => s.replace('_', " "),
+        });
+    }
+    if let Some(t) = &f.tag {
+        parts.push(say(ui, "c-describe-tag", [("tag", t.as_str().into())]));
+    }
+    if let Some(l) = &f.list {
+        parts.push(say(ui, "c-describe-list", [("list", l.as_str().into())]));
+    }
+    if let Some(c) = &f.consent {
+        parts.push(match c.split_once(':') {
+            Some((purpose, "granted")) => say(ui, "c-describe-granted", [("purpose", purpose.into())]),
+            Some((purpose, "withdrawn")) => say(ui, "c-describe-withdrawn", [("purpose", purpose.into())]),
+            _ => c.replace(':', " "),
+        });
+    }
+    if let Some(e) = &f.engagement {
+        parts.push(engagement_label(ui, e));
+    }
+    if parts.is_empty() {
+        ui.text("c-describe-every", None)
+    } else {
+        parts.join(", ")
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,34 +211,35 @@ impl ListQuery {
     }
 }
 
-/// The columns a list can show, beyond the custom fields (`custom.<key>`).
+/// The columns a list can show, beyond the custom fields (`custom.<key>`), with the message
+/// of each one's heading.
 const BUILT_IN_COLUMNS: [(&str, &str); 10] = [
-    ("email", "Email"),
-    ("name", "Name"),
-    ("phone", "Phone"),
-    ("status", "Status"),
-    ("tags", "Tags"),
-    ("lists", "Lists"),
-    ("source", "Source"),
-    ("locale", "Language"),
-    ("created", "Added"),
-    ("updated", "Changed"),
+    ("email", "c-field-email"),
+    ("name", "c-field-name"),
+    ("phone", "c-field-phone"),
+    ("status", "c-field-status"),
+    ("tags", "c-field-tags"),
+    ("lists", "c-field-lists"),
+    ("source", "c-field-source"),
+    ("locale", "c-field-locale"),
+    ("created", "c-field-added"),
+    ("updated", "c-field-changed"),
 ];
 const DEFAULT_COLUMNS: [&str; 7] = ["email", "name", "status", "tags", "lists", "created", "updated"];
 
 /// Every column there is, as (key, label), built-in first then the schema's custom fields.
-fn all_columns(fields: &[FieldDef]) -> Vec<(String, String)> {
+fn all_columns(ui: &Language, fields: &[FieldDef]) -> Vec<(String, String)> {
     BUILT_IN_COLUMNS
         .iter()
-        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .map(|(k, l)| (k.to_string(), ui.text(l, None)))
         .chain(fields.iter().map(|f| (format!("custom.{}", f.key), f.label.clone())))
         .collect()
 }
 
 /// The chosen columns in their usual order; unknown ones are dropped, none chosen is the
 /// usual set. The email always shows: it is the link to the contact.
-fn chosen_columns(asked: &[String], fields: &[FieldDef]) -> Vec<(String, String)> {
-    let all = all_columns(fields);
+fn chosen_columns(ui: &Language, asked: &[String], fields: &[FieldDef]) -> Vec<(String, String)> {
+    let all = all_columns(ui, fields);
     let asked: Vec<&str> = asked.iter().flat_map(|c| c.split(',')).map(str::trim).collect();
     let known = asked.iter().any(|a| all.iter().any(|(k, _)| k == a));
     all.into_iter()
@@ -258,6 +353,16 @@ impl Filters {
         }
     }
 
+    /// [`Filters::describe`] in the staff member's language, for the page.
+    fn describe_for(&self, ui: &Language) -> String {
+        let rest = describe_filters(ui, &self.selection());
+        match (&self.q, self.selection().is_empty()) {
+            (None, _) => rest,
+            (Some(_), true) => ui.text("c-describe-words", None),
+            (Some(_), false) => format!("{}, {rest}", ui.text("c-describe-words", None)),
+        }
+    }
+
     fn url(&self, base: &str, extra: &[(&'static str, String)]) -> String {
         let mut pairs = self.pairs();
         pairs.extend_from_slice(extra);
@@ -320,20 +425,21 @@ fn open_cursor(state: &AppState, f: &Filters, cursor: &str) -> Option<String> {
     crate::search::open_cursor(state.store.keyring(), f.sort, f.descending, cursor)
 }
 
-fn row(c: &Contact, lists: &BTreeMap<String, String>) -> Value {
+fn row(ui: &Language, c: &Contact, lists: &BTreeMap<String, String>) -> Value {
     context! {
         id => c.id.to_string(), email => c.email.as_str(), name => c.name(),
-        status => c.status.as_str(), status_label => c.status.label(),
+        status => c.status.as_str(), status_label => ui.text(status_key(c.status), None),
         tags => c.tags,
         lists => c.lists.iter().map(|l| lists.get(l).cloned().unwrap_or_else(|| l.clone())).collect::<Vec<_>>(),
-        phone => c.phone.as_ref().map(|p| p.as_str().to_string()), source => c.source.as_str(), locale => c.locale,
-        custom => c.custom.iter().map(|(k, v)| (k.clone(), v.display())).collect::<BTreeMap<_, _>>(),
+        phone => c.phone.as_ref().map(|p| p.as_str().to_string()), source => ui.text(source_key(c.source), None),
+        locale => c.locale,
+        custom => c.custom.iter().map(|(k, v)| (k.clone(), value_text(ui, v))).collect::<BTreeMap<_, _>>(),
         created_at => c.created_at, updated_at => c.updated_at,
     }
 }
 
-fn status_choices() -> Vec<Value> {
-    Status::ALL.iter().map(|s| context! { value => s.as_str(), label => s.label() }).collect()
+fn status_choices(ui: &Language) -> Vec<Value> {
+    Status::ALL.iter().map(|s| context! { value => s.as_str(), label => ui.text(status_key(*s), None) }).collect()
 }
 
 /// Where a page is: its number, and whether it was read backwards from a cursor (a previous
@@ -350,10 +456,11 @@ pub async fn list(
     req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let q = ListQuery::parse(req.query_string())?;
+    let ui = super::ui_language(&state, &g);
     let masked = masked_for(&g);
     let mut filters = Filters::from_query(&q, masked)?;
     let fields = state.fields.all();
-    let columns = chosen_columns(&q.col, &fields);
+    let columns = chosen_columns(ui, &q.col, &fields);
     if columns.iter().map(|(k, _)| k.as_str()).ne(DEFAULT_COLUMNS.iter().copied()) {
         filters.cols = columns.iter().map(|(k, _)| k.clone()).collect();
     }
@@ -402,19 +509,21 @@ pub async fn list(
         for id in &result.ids {
             // The index may briefly trail an erasure; a missing record is skipped.
             if let Some(c) = st.contacts.get(id)? {
-                rows.push(row(&shown(c, masked), &names));
+                rows.push(row(ui, &shown(c, masked), &names));
             }
         }
         let lists: Vec<Value> = names.iter().map(|(slug, name)| context! { slug => slug, name => name }).collect();
-        let purposes: Vec<Value> =
-            st.purposes.all()?.iter().map(|p| context! { key => p.key, name => p.name }).collect();
+        let mut purposes: Vec<Value> = Vec::new();
+        for p in st.purposes.all()? {
+            purposes.push(context! { key => p.key, name => st.purposes.name_in(&p, &ui.code)? });
+        }
         let searches: Vec<Value> = st
             .saved_searches
             .all()?
             .iter()
             .map(|s| {
                 let url = format!("/contacts?{}", serde_urlencoded::to_string(s.filters.pairs()).unwrap_or_default());
-                context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe(), url => url }
+                context! { id => s.id.to_string(), name => s.name, describe => describe_filters(ui, &s.filters), url => url }
             })
             .collect();
         Ok((result, rows, lists, (purposes, searches)))
@@ -453,7 +562,7 @@ pub async fn list(
         _ => None,
     };
     let last_url = (page_no < pages).then(|| link(&[("back", "1".into()), ("page", pages.to_string())]));
-    let column_choices: Vec<Value> = all_columns(&fields)
+    let column_choices: Vec<Value> = all_columns(ui, &fields)
         .into_iter()
         .map(|(key, label)| {
             let on = columns.iter().any(|(k, _)| *k == key);
@@ -462,8 +571,10 @@ pub async fn list(
         .collect();
     let can_bulk = g.can(Permission::EditContacts) || g.can(Permission::ViewPersonalData);
     let ctx = context! {
-        rows => rows, total => result.total, total_text => grouped(result.total),
-        page_no => page_no, pages => pages, pages_text => grouped(pages), page_text => grouped(page_no),
+        // The partial (live search) is rendered without the frame, which sets the language.
+        ui_lang => ui.code,
+        rows => rows, total => result.total, total_text => figure(ui, result.total as u64),
+        page_no => page_no, pages => pages, pages_text => figure(ui, pages as u64), page_text => figure(ui, page_no as u64),
         next_url => next_url, prev_url => prev_url, first_url => first_url, last_url => last_url,
         filtered => filters.any(), masked => masked,
         columns => columns.iter().map(|(k, l)| context! { key => k, label => l }).collect::<Vec<_>>(),
@@ -483,7 +594,7 @@ pub async fn list(
         more_than_a_page => result.total > PAGE,
         bulk_actions => BULK_ACTIONS.iter().filter(|(k, _)| {
             if *k == "export" { g.can(Permission::ViewPersonalData) } else { g.can(Permission::EditContacts) }
-        }).map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
+        }).map(|(k, l)| context! { value => k, label => ui.text(l, None) }).collect::<Vec<_>>(),
     };
     if q.partial.as_deref() == Some("1") {
         return super::html(crate::http::templates::templates().render("contacts_results.html", ctx)?);
@@ -494,11 +605,12 @@ pub async fn list(
         "contacts.html",
         "contacts",
         context! {
-            notice => notice(q.ok.as_deref()), statuses => status_choices(), purposes => purposes,
-            engagements => saved::ENGAGEMENT.iter().map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
+            notice => notice(q.ok.as_deref()), statuses => status_choices(ui), purposes => purposes,
+            engagements => saved::ENGAGEMENT.iter()
+                .map(|(k, _)| context! { value => k, label => engagement_label(ui, k) }).collect::<Vec<_>>(),
             saved_searches => searches,
             can_save => !filters.selection().is_empty() && g.can(Permission::EditContacts),
-            selection => filters.selection().describe(),
+            selection => describe_filters(ui, &filters.selection()),
             column_choices => column_choices,
             f => context! {
                 q => filters.q, status => filters.status, tag => filters.tag, list => filters.list,
@@ -510,15 +622,70 @@ pub async fn list(
     )
 }
 
-/// The bulk bar's actions, as (value, label).
+/// The bulk bar's actions, as (value, message of the label).
 const BULK_ACTIONS: [(&str, &str); 6] = [
-    ("add_tag", "Add tag"),
-    ("remove_tag", "Remove tag"),
-    ("add_to_list", "Add to list"),
-    ("remove_from_list", "Remove from list"),
-    ("export", "Export (CSV)"),
-    ("delete", "Delete"),
+    ("add_tag", "c-bulk-add-tag"),
+    ("remove_tag", "c-bulk-remove-tag"),
+    ("add_to_list", "c-bulk-add-to-list"),
+    ("remove_from_list", "c-bulk-remove-from-list"),
+    ("export", "c-bulk-export"),
+    ("delete", "c-bulk-delete"),
 ];
+
+/// A bulk job's scope as it was recorded ("12 selected contacts", "all matching: search words,
+/// tag vip": English, as the audit log has it too), in the staff member's language. The shapes
+/// `bulk_action` and `Filters::describe` write are read back; another is shown as recorded.
+fn scope_text(ui: &Language, recorded: &str) -> String {
+    if let Some(filters) = recorded.strip_prefix("all matching: ") {
+        let parts: Vec<String> = filters.split(", ").map(|part| described_part(ui, part)).collect();
+        return say(ui, "c-scope-matching", [("filters", parts.join(", ").into())]);
+    }
+    let n = recorded.strip_suffix(" selected contacts").or_else(|| recorded.strip_suffix(" selected contact"));
+    match n.and_then(|n| n.parse::<u64>().ok()) {
+        Some(n) => say(ui, "c-scope-selected", [("count", n.into())]),
+        None => recorded.to_string(),
+    }
+}
+
+/// One part of a recorded filter description (`Filters::describe`) in the staff member's
+/// language, as [`describe_filters`] says it.
+fn described_part(ui: &Language, part: &str) -> String {
+    let consent = |c: &str| -> Option<String> {
+        let granted = c.strip_suffix(" granted").map(|p| say(ui, "c-describe-granted", [("purpose", p.into())]));
+        granted
+            .or_else(|| c.strip_suffix(" withdrawn").map(|p| say(ui, "c-describe-withdrawn", [("purpose", p.into())])))
+    };
+    if part == "search words" {
+        ui.text("c-describe-words", None)
+    } else if part == "every contact" {
+        ui.text("c-describe-every", None)
+    } else if let Some(tag) = part.strip_prefix("tag ") {
+        say(ui, "c-describe-tag", [("tag", tag.into())])
+    } else if let Some(list) = part.strip_prefix("list ") {
+        say(ui, "c-describe-list", [("list", list.into())])
+    } else if let Some(said) = part.strip_prefix("consent ").and_then(consent) {
+        said
+    } else if let Some((preset, _)) = saved::ENGAGEMENT.iter().find(|(_, label)| *label == part) {
+        engagement_label(ui, preset)
+    } else if let Ok(status) = part.parse::<Status>() {
+        ui.text(status_word_key(status), None)
+    } else {
+        part.to_string()
+    }
+}
+
+/// What a bulk job does, for its progress page. `BulkAction::describe` says it in English for
+/// the audit log and the API.
+fn bulk_action_text(ui: &Language, a: &bulk::BulkAction) -> String {
+    match a {
+        bulk::BulkAction::AddTag(t) => say(ui, "c-bulk-doing-add-tag", [("tag", t.as_str().into())]),
+        bulk::BulkAction::RemoveTag(t) => say(ui, "c-bulk-doing-remove-tag", [("tag", t.as_str().into())]),
+        bulk::BulkAction::AddToList(l) => say(ui, "c-bulk-doing-add-to-list", [("list", l.as_str().into())]),
+        bulk::BulkAction::RemoveFromList(l) => say(ui, "c-bulk-doing-remove-from-list", [("list", l.as_str().into())]),
+        bulk::BulkAction::Delete { suppress: true } => ui.text("c-bulk-doing-delete-suppress", None),
+        bulk::BulkAction::Delete { suppress: false } => ui.text("c-bulk-doing-delete", None),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Bulk actions
@@ -556,6 +723,7 @@ pub async fn bulk_action(
     CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<HttpResponse, ApiError> {
     let action = one(&pairs, "action").trim().to_string();
+    let ui = super::ui_language(&state, &g);
     let needed = if action == "export" { Permission::ViewPersonalData } else { Permission::EditContacts };
     if !g.can(needed) {
         return Err(ApiError::forbidden());
@@ -586,30 +754,34 @@ pub async fn bulk_action(
             context! {
                 errors => BTreeMap::from([(field.to_string(), message)]), kept => kept, back => back, count => count,
                 v => context! { action => action, tag => tag, list => list }, lists => lists,
-                actions => BULK_ACTIONS.iter().map(|(k, l)| context! { value => k, label => l }).collect::<Vec<_>>(),
+                actions => BULK_ACTIONS.iter().map(|(k, l)| context! { value => k, label => ui.text(l, None) }).collect::<Vec<_>>(),
             },
         )
         .map(unprocessable)
     };
     if raw_ids.len() > bulk::MAX_IDS {
-        return refuse("id", format!("Choose at most {} contacts, or all matching.", grouped(bulk::MAX_IDS)), 0);
+        return refuse("id", say(ui, "c-bulk-too-many", [("max", figure(ui, bulk::MAX_IDS as u64).into())]), 0);
     }
     let mut ids = Vec::with_capacity(raw_ids.len());
     for raw in &raw_ids {
         match raw.parse::<ContactId>() {
             Ok(id) => ids.push(id),
-            Err(_) => return refuse("id", "One of the ticked rows is not a contact.".into(), 0),
+            Err(_) => return refuse("id", ui.text("c-bulk-not-a-contact", None), 0),
         }
     }
     if !every && ids.is_empty() {
-        return refuse("id", "Tick at least one contact, or choose all matching.".into(), 0);
+        return refuse("id", ui.text("c-bulk-none-ticked", None), 0);
     }
-    let (selection, scope) = if every {
+    // The scope is kept with the job and written to the audit log in English; the page that
+    // asks before a delete says it in the staff member's language.
+    let (selection, scope, scope_shown) = if every {
         let q = filters.query(None)?;
-        (bulk::Selection::Matching(Box::new(q)), format!("all matching: {}", filters.describe()))
+        let shown = say(ui, "c-scope-matching", [("filters", filters.describe_for(ui).into())]);
+        (bulk::Selection::Matching(Box::new(q)), format!("all matching: {}", filters.describe()), shown)
     } else {
         let n = ids.len();
-        (bulk::Selection::Ids(ids), format!("{n} selected contact{}", if n == 1 { "" } else { "s" }))
+        let shown = say(ui, "c-scope-selected", [("count", n.into())]);
+        (bulk::Selection::Ids(ids), format!("{n} selected contact{}", if n == 1 { "" } else { "s" }), shown)
     };
     let count = match &selection {
         bulk::Selection::Ids(ids) => ids.len(),
@@ -651,8 +823,8 @@ pub async fn bulk_action(
             &state,
             &g,
             context! {
-                confirm_delete => true, count => count, count_text => grouped(count), kept => kept, back => back,
-                scope => scope,
+                confirm_delete => true, count => count, count_text => figure(ui, count as u64), kept => kept,
+                back => back, scope => scope_shown,
             },
         );
     }
@@ -674,14 +846,16 @@ pub async fn bulk_status(
     let st = state.clone();
     let job = blocking(move || bulk::get(&st, &id).map_err(ApiError::from)).await?;
     let percent = (job.done * 100).checked_div(job.total).unwrap_or(100);
+    let ui = super::ui_language(&state, &g);
     render_bulk(
         &state,
         &g,
         context! {
             job => context! {
-                id => job.id.to_string(), describe => job.action.describe(), scope => job.scope,
-                status => job.status(), total => job.total, total_text => grouped(job.total as usize),
-                done => job.done, done_text => grouped(job.done as usize), changed_text => grouped(job.changed as usize),
+                id => job.id.to_string(), describe => bulk_action_text(ui, &job.action),
+                scope => scope_text(ui, &job.scope),
+                status => job.status(), total => job.total, total_text => figure(ui, job.total),
+                done => job.done, done_text => figure(ui, job.done), changed_text => figure(ui, job.changed),
                 message => job.message, percent => percent,
             },
         },
@@ -739,14 +913,136 @@ fn moved(requested: &ContactId, c: &Contact, suffix: &str) -> Option<HttpRespons
     (c.id != *requested).then(|| see_other(&format!("/contacts/{}{suffix}", c.id)))
 }
 
-fn field_label(key: &str, fields: &[FieldDef]) -> String {
-    Target::parse(key, fields).map(|t| t.label(fields)).unwrap_or_else(|| key.to_string())
+fn field_label(ui: &Language, key: &str, fields: &[FieldDef]) -> String {
+    Target::parse(key, fields).map(|t| target_label(ui, &t, fields)).unwrap_or_else(|| key.to_string())
+}
+
+/// A custom field's value as the page shows it: yes and no in the staff member's language.
+fn value_text(ui: &Language, v: &crate::domain::FieldValue) -> String {
+    match v {
+        crate::domain::FieldValue::Bool(true) => ui.text("c-yes", None),
+        crate::domain::FieldValue::Bool(false) => ui.text("c-no", None),
+        other => other.display(),
+    }
+}
+
+/// Through what a consent was given or withdrawn, for the ledger and the timeline (admins by
+/// their user name). `Via::describe` says it in English for the API.
+fn via_text(ui: &Language, via: &Via, users: &BTreeMap<String, String>) -> String {
+    use crate::contacts::subject::{PREFERENCES_PAGE, UNSUBSCRIBE_PAGE};
+    match via {
+        Via::Form(id) => say(ui, "c-via-form", [("form", id.as_str().into())]),
+        Via::Import(batch) => say(ui, "c-via-import", [("import", batch.as_str().into())]),
+        Via::ApiToken(t) => say(ui, "c-via-token", [("token", t.to_string().into())]),
+        Via::Admin(u) => {
+            let user = users.get(&u.reference()).cloned().unwrap_or_else(|| u.to_string());
+            say(ui, "c-via-admin", [("user", user.into())])
+        }
+        Via::Merge(c) => say(ui, "c-via-merge", [("contact", c.to_string().into())]),
+        Via::Subject(page) if page.as_str() == UNSUBSCRIBE_PAGE => ui.text("c-via-unsubscribe-page", None),
+        Via::Subject(page) if page.as_str() == PREFERENCES_PAGE => ui.text("c-via-preferences-page", None),
+        Via::Subject(page) => say(ui, "c-via-subject", [("page", page.as_str().into())]),
+    }
+}
+
+/// Why a message was not sent, or the relay's reply code.
+fn note_text(ui: &Language, note: crate::sending::outbox::Note) -> String {
+    use crate::sending::outbox::Note;
+    let key = match note {
+        Note::None => return String::new(),
+        Note::Smtp(code) => return say(ui, "c-note-smtp", [("code", code.to_string().into())]),
+        Note::Network => "c-note-network",
+        Note::Erased => "c-note-erased",
+        Note::NotSubscribed => "c-note-not-subscribed",
+        Note::Suppressed => "c-note-suppressed",
+        Note::NoConsent => "c-note-no-consent",
+        Note::RenderFailed => "c-note-render-failed",
+        Note::Error => "c-note-error",
+        Note::Restricted => "c-note-restricted",
+    };
+    ui.text(key, None)
+}
+
+fn slot_key(s: crate::sending::SlotState) -> &'static str {
+    use crate::sending::SlotState;
+    match s {
+        SlotState::Queued => "c-slot-queued",
+        SlotState::Retry => "c-slot-retry",
+        SlotState::Sent => "c-slot-sent",
+        SlotState::Failed => "c-slot-failed",
+        SlotState::Skipped => "c-slot-skipped",
+    }
+}
+
+/// A recorded text that a merge may have extended, `"{text} ({added})"` or `added` alone, with
+/// `added` in the shape `{prefix}{contact id}{suffix}`: the text as `say_rest` says it, and the
+/// addition in the staff member's language.
+fn merge_addition(
+    ui: &Language,
+    text: &str,
+    (prefix, suffix, key): (&str, &str, &str),
+    say_rest: impl Fn(&str) -> String,
+) -> Option<String> {
+    let contact = |added: &str| {
+        let id = added.strip_prefix(prefix)?.strip_suffix(suffix)?;
+        id.parse::<ContactId>().ok().map(|_| say(ui, key, [("contact", id.into())]))
+    };
+    if let Some(said) = contact(text) {
+        return Some(said);
+    }
+    let (before, added) = text.strip_suffix(')')?.rsplit_once(" (")?;
+    Some(format!("{} ({})", say_rest(before), contact(added)?))
+}
+
+/// A ledger entry's note: as written, but for what a merge added to it ("merged from contact …").
+fn ledger_note(ui: &Language, note: &str) -> String {
+    merge_addition(ui, note, ("merged from contact ", "", "c-ledger-merged"), str::to_string)
+        .unwrap_or_else(|| note.to_string())
+}
+
+/// The detail of a history line. The store keeps it as the English text the operation wrote;
+/// the shapes those operations write are said in the staff member's language, anything else
+/// (a reason given with a status change, an older shape) as recorded.
+fn history_detail(ui: &Language, detail: &str) -> String {
+    if detail == "by the person, in the preference centre" {
+        return ui.text("c-history-by-person-preferences", None);
+    }
+    if let Some(job) = detail.strip_prefix("bulk action ") {
+        return say(ui, "c-history-bulk", [("job", job.into())]);
+    }
+    if let Some(other) = detail.strip_prefix("contact ").and_then(|d| d.strip_suffix(" merged into this one")) {
+        return say(ui, "c-history-merged", [("contact", other.into())]);
+    }
+    // A line copied from a merged contact says where it was.
+    let copied = ("on contact ", " before the merge", "c-history-before-merge");
+    merge_addition(ui, detail, copied, |before| history_detail(ui, before)).unwrap_or_else(|| detail.to_string())
+}
+
+/// A status change's line: `set_status` records "subscribed → bounced: why".
+fn status_change(ui: &Language, detail: &str) -> String {
+    let label = |s: &str| s.parse::<Status>().ok().map(|s| ui.text(status_key(s), None));
+    let (change, why) = detail.split_once(": ").unwrap_or((detail, ""));
+    match change.split_once(" → ").map(|(from, to)| (label(from), label(to))) {
+        Some((Some(from), Some(to))) if why.trim().is_empty() => {
+            say(ui, "c-tl-status", [("from", from.into()), ("to", to.into())])
+        }
+        Some((Some(from), Some(to))) => {
+            say(ui, "c-tl-status-why", [("from", from.into()), ("to", to.into()), ("why", why.into())])
+        }
+        _ => say(ui, "c-tl-status-other", [("detail", detail.into())]),
+    }
 }
 
 /// Everything the detail page shows, read in one go on the blocking pool. `before`: the page
 /// of tracked events to show (see `timeline.rs`); the rest of the timeline is cut to the span
 /// of time that page covers.
-fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -> Result<Value, ApiError> {
+fn detail(
+    state: &AppState,
+    ui: &Language,
+    c: Contact,
+    masked: bool,
+    before: Option<EventId>,
+) -> Result<Value, ApiError> {
     let fields = state.fields.all();
     let names = list_names(state)?;
     let users = usernames(state)?;
@@ -755,13 +1051,24 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
     let history = state.contacts.history(&c.id)?;
     let consent = state.contacts.consent_state(&c.id)?;
     let c = shown(c, masked);
-    let who = |reference: &str| users.get(reference).cloned().unwrap_or_else(|| reference.to_string());
-    let purpose_name =
-        |key: &str| purposes.iter().find(|p| p.key == key).map(|p| p.name.clone()).unwrap_or_else(|| key.to_string());
+    // Who did it: a user by name, the server and the command line in words, anything else
+    // (a token, a form, an import) by its reference.
+    let who = |reference: &str| match reference {
+        "system" => ui.text("c-actor-system", None),
+        "cli" => ui.text("c-actor-cli", None),
+        "anonymous" => ui.text("c-actor-anonymous", None),
+        _ => users.get(reference).cloned().unwrap_or_else(|| reference.to_string()),
+    };
+    // Each purpose by the name it has in the staff member's language.
+    let mut purpose_names = BTreeMap::new();
+    for p in &purposes {
+        purpose_names.insert(p.key.clone(), state.purposes.name_in(p, &ui.code)?);
+    }
+    let purpose_name = |key: &str| purpose_names.get(key).cloned().unwrap_or_else(|| key.to_string());
 
     let custom: Vec<Value> = fields
         .iter()
-        .map(|f| context! { label => f.label, value => c.custom.get(&f.key).map(|v| v.display()) })
+        .map(|f| context! { label => f.label, value => c.custom.get(&f.key).map(|v| value_text(ui, v)) })
         .collect();
     let consents: Vec<Value> = purposes
         .iter()
@@ -770,7 +1077,10 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
                 Some((s, at)) => (Some(s.as_str()), Some(*at)),
                 None => (None, None),
             };
-            context! { key => p.key, name => p.name, basis => p.basis.label(), state => st, since => at }
+            context! {
+                key => p.key, name => purpose_name(&p.key), basis => ui.text(super::schema::basis_key(p.basis), None),
+                state => st, since => at,
+            }
         })
         .collect();
 
@@ -784,16 +1094,13 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
             }),
             None => None,
         };
-        let by = match &e.via {
-            Via::Admin(u) => users.get(&u.reference()).map(|n| format!("admin user {n}")),
-            _ => None,
-        };
-        let via = by.unwrap_or_else(|| e.via.describe());
+        let via = via_text(ui, &e.via, &users);
+        let consent_key = if e.granted { "c-tl-consent-granted" } else { "c-tl-consent-withdrawn" };
         timeline.push((
             e.at,
             context! {
                 at => e.at, kind => if e.granted { "granted" } else { "withdrawn" },
-                text => format!("Consent {} for {}", if e.granted { "granted" } else { "withdrawn" }, purpose_name(&e.purpose)),
+                text => say(ui, consent_key, [("purpose", purpose_name(&e.purpose).into())]),
                 actor => via,
             },
         ));
@@ -801,19 +1108,27 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
             at => e.at, purpose => purpose_name(&e.purpose), granted => e.granted, via => via, wording => wording,
             // The network and the note can identify the person as much as the address does.
             ip => if masked { None } else { e.ip.map(|ip| ip.to_string()) },
-            agent => e.user_agent, note => if masked { None } else { Some(e.note.clone()) },
+            agent => e.user_agent, note => if masked { None } else { Some(ledger_note(ui, &e.note)) },
         });
     }
     for h in &history {
+        let with_detail = |text: String| {
+            if h.detail.is_empty() {
+                text
+            } else {
+                format!("{text} ({})", history_detail(ui, &h.detail))
+            }
+        };
         let text = match h.kind.as_str() {
             "updated" => {
-                format!("Changed {}", h.fields.iter().map(|f| field_label(f, &fields)).collect::<Vec<_>>().join(", "))
+                let changed = h.fields.iter().map(|f| field_label(ui, f, &fields)).collect::<Vec<_>>().join(", ");
+                with_detail(say(ui, "c-tl-changed", [("fields", changed.into())]))
             }
-            "merged" => format!("Merged: {}", h.detail),
-            "unmasked" => "Personal data revealed to a masked viewer".to_string(),
-            other => other.to_string(),
+            "merged" => say(ui, "c-tl-merged", [("detail", history_detail(ui, &h.detail).into())]),
+            "unmasked" => with_detail(ui.text("c-tl-unmasked", None)),
+            "status" => status_change(ui, &h.detail),
+            other => with_detail(other.to_string()),
         };
-        let text = if h.kind != "merged" && !h.detail.is_empty() { format!("{text} ({})", h.detail) } else { text };
         timeline.push((h.at, context! { at => h.at, kind => h.kind, text => text, actor => who(&h.actor) }));
     }
     // Mail: campaigns (from the outbox) and transactional messages.
@@ -822,34 +1137,31 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
         // the same second (the contact's creation, the consent it was sent on).
         let at = chrono::DateTime::from_timestamp(slot.at, 999_999_999).unwrap_or(campaign.created_at);
         let what = match slot.state {
-            crate::sending::SlotState::Sent => "Sent",
-            crate::sending::SlotState::Queued => "Queued",
-            crate::sending::SlotState::Retry => "Waiting to retry",
-            crate::sending::SlotState::Failed => "Not delivered",
-            crate::sending::SlotState::Skipped => "Left out of",
+            crate::sending::SlotState::Sent => "c-tl-campaign-sent",
+            crate::sending::SlotState::Queued => "c-tl-campaign-queued",
+            crate::sending::SlotState::Retry => "c-tl-campaign-retry",
+            crate::sending::SlotState::Failed => "c-tl-campaign-failed",
+            crate::sending::SlotState::Skipped => "c-tl-campaign-skipped",
         };
-        let note = slot.note.describe();
-        let text = if note.is_empty() {
-            format!("{what}: campaign “{}”", campaign.name)
-        } else {
-            format!("{what}: campaign “{}” ({note})", campaign.name)
-        };
-        timeline.push((at, context! { at => at, kind => "mail", text => text, actor => "the sender" }));
+        let what = say(ui, what, [("campaign", campaign.name.as_str().into())]);
+        let note = note_text(ui, slot.note);
+        let text = if note.is_empty() { what } else { format!("{what} ({note})") };
+        timeline
+            .push((at, context! { at => at, kind => "mail", text => text, actor => ui.text("c-actor-sender", None) }));
     }
     for (m, slot) in state.sending.outbox.messages_of(&c.id)? {
-        let state_ = slot.map(|s| s.state.as_str()).unwrap_or("queued");
-        timeline.push((
-            m.created_at,
-            context! { at => m.created_at, kind => "mail", text => format!("Message “{}” ({state_})", m.template), actor => who(&m.by) },
-        ));
+        let slot_state = ui.text(slot.map(|s| slot_key(s.state)).unwrap_or("c-slot-queued"), None);
+        let text = say(ui, "c-tl-message", [("template", m.template.as_str().into()), ("state", slot_state.into())]);
+        timeline
+            .push((m.created_at, context! { at => m.created_at, kind => "mail", text => text, actor => who(&m.by) }));
     }
     for b in crate::mail::bounce::for_contact(state, &c.id)? {
         let what = match b.kind {
-            crate::mail::bounce::BounceKind::Hard => "Hard bounce",
-            crate::mail::bounce::BounceKind::Soft => "Soft bounce",
-            crate::mail::bounce::BounceKind::Complaint => "Spam complaint",
+            crate::mail::bounce::BounceKind::Hard => "c-tl-hard-bounce",
+            crate::mail::bounce::BounceKind::Soft => "c-tl-soft-bounce",
+            crate::mail::bounce::BounceKind::Complaint => "c-tl-complaint",
         };
-        let mut text = format!("{what} {}", b.status).trim_end().to_string();
+        let mut text = format!("{} {}", ui.text(what, None), b.status).trim_end().to_string();
         // A remote server's words often quote the address.
         if !masked && !b.diagnostic.is_empty() {
             text = format!("{text} ({})", b.diagnostic);
@@ -859,12 +1171,13 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
     timeline.push((
         c.created_at,
         context! {
-            at => c.created_at, kind => "created", text => format!("Created (source: {})", c.source.as_str()),
+            at => c.created_at, kind => "created",
+            text => say(ui, "c-tl-created", [("source", ui.text(source_key(c.source), None).into())]),
             actor => who(&c.source_ref),
         },
     ));
     // Tracked events, a page at a time; the other lines only within the page's span of time.
-    let events = super::timeline::page(state, &c.id, before, masked)?;
+    let events = super::timeline::page(state, ui, &c.id, before, masked)?;
     timeline.retain(|(at, _)| events.floor.is_none_or(|f| *at >= f) && events.ceiling.is_none_or(|c| *at < c));
     timeline.extend(events.items);
     // Newest first; on equal times the later-recorded line first.
@@ -875,8 +1188,8 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
         contact => context! {
             id => c.id.to_string(), email => c.email.as_str(), name => c.name(), first_name => c.first_name,
             last_name => c.last_name, phone => c.phone.as_ref().map(|p| p.as_str().to_string()), locale => c.locale,
-            time_zone => c.time_zone, status => c.status.as_str(), status_label => c.status.label(),
-            source => c.source.as_str(), created_at => c.created_at, updated_at => c.updated_at,
+            time_zone => c.time_zone, status => c.status.as_str(), status_label => ui.text(status_key(c.status), None),
+            source => ui.text(source_key(c.source), None), created_at => c.created_at, updated_at => c.updated_at,
             tags => c.tags.iter().map(|t| context! { name => t, url => format!("/contacts?tag={}", urlencode(t)) }).collect::<Vec<_>>(),
             lists => c.lists.iter().map(|l| context! {
                 name => names.get(l).cloned().unwrap_or_else(|| l.clone()), url => format!("/contacts?list={}", urlencode(l)),
@@ -886,7 +1199,7 @@ fn detail(state: &AppState, c: Contact, masked: bool, before: Option<EventId>) -
         custom => custom, consents => consents, ledger => entries,
         timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
         timeline_older => events.older, timeline_paged => before.is_some(),
-        purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name }).collect::<Vec<_>>(),
+        purposes => purposes.iter().map(|p| context! { key => p.key, name => purpose_name(&p.key) }).collect::<Vec<_>>(),
         masked => masked,
         restriction => state.gdpr.restrictions.get(&c.id)?.map(|r| Value::from_serialize(&r)),
     })
@@ -910,8 +1223,8 @@ async fn render_detail_page(
     before: Option<EventId>,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
-    let st = state.clone();
-    let ctx = blocking(move || detail(&st, c, masked, before)).await?;
+    let (st, ui) = (state.clone(), super::ui_language(state, g));
+    let ctx = blocking(move || detail(&st, ui, c, masked, before)).await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })
 }
 
@@ -998,7 +1311,10 @@ pub async fn record_consent(
     let granted = match form.state.as_str() {
         "granted" => Ok(true),
         "withdrawn" => Ok(false),
-        _ => Err(OpError::Invalid { field: "state", message: "choose granted or withdrawn".into() }),
+        _ => Err(OpError::Invalid {
+            field: "state",
+            message: super::ui_language(&state, &g).text("c-consent-choose-state", None),
+        }),
     };
     let (st, b, purpose, note) = (state.clone(), g.by(), form.purpose.clone(), form.note.clone());
     let result = match granted {
@@ -1229,6 +1545,7 @@ async fn render_form(
         }
     }
     let fields = state.fields.all();
+    let ui = super::ui_language(state, g);
     // The summary above the form links each message to its field.
     let summary: Vec<Value> = form
         .errors
@@ -1238,13 +1555,17 @@ async fn render_form(
                 Some(k) => format!("f-{k}"),
                 None => key.clone(),
             };
-            context! { href => format!("#{anchor}"), label => field_label(key, &fields), message => message }
+            context! { href => format!("#{anchor}"), label => field_label(ui, key, &fields), message => message }
         })
         .collect();
     let has_errors = !form.errors.is_empty();
     let (title, action, cancel) = match editing {
-        Some(c) => (format!("Edit {}", c.email), format!("/contacts/{}/edit", c.id), format!("/contacts/{}", c.id)),
-        None => ("Add a contact".to_string(), "/contacts".to_string(), "/contacts".to_string()),
+        Some(c) => (
+            say(ui, "c-form-edit-title", [("email", c.email.as_str().into())]),
+            format!("/contacts/{}/edit", c.id),
+            format!("/contacts/{}", c.id),
+        ),
+        None => (ui.text("contacts-add", None), "/contacts".to_string(), "/contacts".to_string()),
     };
     let res = page(
         state,
@@ -1253,7 +1574,7 @@ async fn render_form(
         "contacts",
         context! {
             title => title, action => action, cancel => cancel, editing => editing.is_some(),
-            fields => form_fields(&fields), statuses => status_choices(), lists => choices,
+            fields => form_fields(&fields), statuses => status_choices(ui), lists => choices,
             v => form.values, picked => form.picked, errors => form.errors, summary => summary,
             phone_region => region(state),
         },
@@ -1346,21 +1667,23 @@ pub struct MergeQuery {
 }
 
 /// The attributes a merge chooses between, as (key, label, value of each contact).
-fn merge_rows(s: &Contact, o: &Contact, fields: &[FieldDef]) -> Vec<Value> {
+fn merge_rows(ui: &Language, s: &Contact, o: &Contact, fields: &[FieldDef]) -> Vec<Value> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let phone = |c: &Contact| c.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default();
+    let label = |t: Target| target_label(ui, &t, fields);
+    let status = |c: &Contact| ui.text(status_key(c.status), None);
     let mut rows: Vec<(String, String, String, String)> = vec![
-        ("email".into(), "Email".into(), s.email.to_string(), o.email.to_string()),
-        ("first_name".into(), "First name".into(), s.first_name.clone(), o.first_name.clone()),
-        ("last_name".into(), "Last name".into(), s.last_name.clone(), o.last_name.clone()),
-        ("phone".into(), "Phone".into(), phone(s), phone(o)),
-        ("locale".into(), "Language".into(), opt(&s.locale), opt(&o.locale)),
-        ("time_zone".into(), "Time zone".into(), opt(&s.time_zone), opt(&o.time_zone)),
-        ("status".into(), "Status".into(), s.status.label().into(), o.status.label().into()),
+        ("email".into(), label(Target::Email), s.email.to_string(), o.email.to_string()),
+        ("first_name".into(), label(Target::FirstName), s.first_name.clone(), o.first_name.clone()),
+        ("last_name".into(), label(Target::LastName), s.last_name.clone(), o.last_name.clone()),
+        ("phone".into(), label(Target::Phone), phone(s), phone(o)),
+        ("locale".into(), label(Target::Locale), opt(&s.locale), opt(&o.locale)),
+        ("time_zone".into(), label(Target::TimeZone), opt(&s.time_zone), opt(&o.time_zone)),
+        ("status".into(), label(Target::Status), status(s), status(o)),
     ];
     for def in fields {
-        let a = s.custom.get(&def.key).map(|v| v.display()).unwrap_or_default();
-        let b = o.custom.get(&def.key).map(|v| v.display()).unwrap_or_default();
+        let a = s.custom.get(&def.key).map(|v| value_text(ui, v)).unwrap_or_default();
+        let b = o.custom.get(&def.key).map(|v| value_text(ui, v)).unwrap_or_default();
         if !a.is_empty() || !b.is_empty() {
             rows.push((format!("custom.{}", def.key), def.label.clone(), a, b));
         }
@@ -1418,7 +1741,7 @@ pub async fn merge_form(
     let other = other.map(|o| shown(o, masked));
     let same = other.as_ref().is_some_and(|o| o.id == survivor.id);
     let rows = match &other {
-        Some(o) if !same => merge_rows(&survivor, o, &fields),
+        Some(o) if !same => merge_rows(super::ui_language(&state, &g), &survivor, o, &fields),
         _ => vec![],
     };
     page(
@@ -1459,4 +1782,39 @@ pub async fn merge(
     let (st, b) = (state.clone(), g.by());
     let merged = blocking(move || ops::merge(&st, b, &id, &other, &picks).map_err(ApiError::from)).await?;
     Ok(see_other(&format!("/contacts/{}?ok=contacts_merged", merged.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bulk job keeps its scope in English (the audit log's words); its page reads it back
+    /// into the staff member's language. Whatever `Filters::describe` writes must read back:
+    /// in German as the page says it, in English unchanged.
+    #[test]
+    fn a_recorded_scope_reads_back_in_the_staff_member_s_language() {
+        let catalogue = crate::i18n::admin_catalogue();
+        let (en, de) = (catalogue.get("en"), catalogue.get("de"));
+        for engagement in saved::ENGAGEMENT.iter().map(|(k, _)| Some(k.to_string())).chain([None]) {
+            let q = ListQuery {
+                q: Some("anna".into()),
+                status: Some("subscribed".into()),
+                tag: Some("vip".into()),
+                list: Some("kunden".into()),
+                consent: Some("newsletter:withdrawn".into()),
+                engagement,
+                ..Default::default()
+            };
+            let f = Filters::from_query(&q, false).unwrap();
+            let recorded = format!("all matching: {}", f.describe());
+            assert_eq!(scope_text(en, &recorded), recorded);
+            let german = scope_text(de, &recorded);
+            assert_eq!(german, say(de, "c-scope-matching", [("filters", f.describe_for(de).into())]));
+            assert!(german.starts_with("alle Treffer: Suchbegriffe, angemeldet, Tag vip, Liste kunden"), "{german}");
+        }
+        assert_eq!(scope_text(de, "1 selected contact"), "1 ausgewählter Kontakt");
+        assert_eq!(scope_text(de, "12 selected contacts"), "12 ausgewählte Kontakte");
+        assert_eq!(scope_text(en, "12 selected contacts"), "12 selected contacts");
+        assert_eq!(scope_text(de, "something else"), "something else", "an unknown shape as recorded");
+    }
 }

@@ -9,6 +9,8 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
+use super::contacts::{say, target_label};
+use super::schema::basis_key;
 use super::{page, see_other, unprocessable};
 use crate::contacts::import::{self, valid_batch_id, Basis, Grant, ImportOptions};
 use crate::contacts::ops::Target;
@@ -16,6 +18,7 @@ use crate::domain::{LawfulBasis, MergePolicy};
 use crate::http::error::{ApiError, Code};
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::http::limits;
+use crate::i18n::Language;
 use crate::state::{blocking, AppState};
 
 /// What we remember about an upload between the upload and the start (no personal data).
@@ -91,12 +94,8 @@ pub async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let limit = state.config.contacts.max_upload_mb * 1024 * 1024;
-    let too_big = || {
-        format!(
-            "The file is larger than {} MiB. Import it with `tidings import` on the server instead.",
-            limit / 1024 / 1024
-        )
-    };
+    let ui = super::ui_language(&state, &g);
+    let too_big = || say(ui, "c-import-too-big", [("mb", (limit / 1024 / 1024).into())]);
     if limits::content_length(&req).is_some_and(|n| n > limit + limits::MAX_MULTIPART_OVERHEAD as u64) {
         return Ok(unprocessable(render_index(&state, &g, Some(too_big())).await?));
     }
@@ -171,21 +170,32 @@ pub async fn upload(
     }
     if size == 0 {
         let _ = std::fs::remove_file(&path);
-        return Ok(unprocessable(render_index(&state, &g, Some("Choose a CSV file to upload.".into())).await?));
+        return Ok(unprocessable(render_index(&state, &g, Some(ui.text("c-import-no-file", None))).await?));
     }
     let meta = serde_json::to_vec(&Upload { file_name, size }).map_err(ApiError::internal)?;
     std::fs::write(sidecar(&state, &id), meta).map_err(ApiError::internal)?;
     Ok(see_other(&format!("/contacts/import/{id}/map")))
 }
 
-fn target_choices(fields: &[crate::domain::FieldDef]) -> Vec<minijinja::Value> {
+fn target_choices(ui: &Language, fields: &[crate::domain::FieldDef]) -> Vec<minijinja::Value> {
     let mut out: Vec<_> =
-        Target::BUILT_IN.iter().map(|t| context! { key => t.key(), label => t.label(fields) }).collect();
+        Target::BUILT_IN.iter().map(|t| context! { key => t.key(), label => target_label(ui, t, fields) }).collect();
     for f in fields {
         let t = Target::Custom(f.key.clone());
-        out.push(context! { key => t.key(), label => format!("{} (custom)", f.label) });
+        out.push(
+            context! { key => t.key(), label => say(ui, "c-import-custom", [("label", f.label.as_str().into())]) },
+        );
     }
     out
+}
+
+/// How an import treats contacts that already exist, as the mapping form offers it.
+fn policy_key(p: MergePolicy) -> &'static str {
+    match p {
+        MergePolicy::Overwrite => "c-policy-overwrite",
+        MergePolicy::FillBlanks => "c-policy-fill-blanks",
+        MergePolicy::SkipExisting => "c-policy-skip-existing",
+    }
 }
 
 #[derive(Deserialize, Default, Serialize, Clone)]
@@ -236,7 +246,7 @@ async fn render_map(
     form: Option<MapForm>,
     error: Option<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let st = state.clone();
+    let (st, ui) = (state.clone(), super::ui_language(state, g));
     let idc = id.to_string();
     let delimiter = form
         .as_ref()
@@ -246,7 +256,13 @@ async fn render_map(
         let meta = read_upload(&st, &idc)?;
         let fields = st.fields.all();
         let sniffed = import::sniff(&st.imports.upload_path(&idc), &fields, delimiter);
-        Ok((sniffed, meta, st.purposes.all()?, st.lists.all()?, fields))
+        // Each purpose with the name the staff member's language gives it.
+        let mut purposes = Vec::new();
+        for p in st.purposes.all()? {
+            let name = st.purposes.name_in(&p, &ui.code)?;
+            purposes.push((p, name));
+        }
+        Ok((sniffed, meta, purposes, st.lists.all()?, fields))
     })
     .await?;
     let sniffed = match sniffed {
@@ -274,28 +290,30 @@ async fn render_map(
             context! { index => i, header => h, target => mapping.get(i).cloned().unwrap_or_default(), samples => samples }
         })
         .collect();
-    let delim_name = match sniffed.delimiter {
-        b'\t' => "tab".to_string(),
-        d => (d as char).to_string(),
+    // The form carries the delimiter back as it is written here; the page names it.
+    let (delimiter, delimiter_name) = match sniffed.delimiter {
+        b'\t' => ("tab".to_string(), ui.text("c-import-tab", None)),
+        d => ((d as char).to_string(), (d as char).to_string()),
     };
-    let consent_purposes: Vec<_> = purposes.iter().filter(|p| p.basis == LawfulBasis::Consent).collect();
+    let consent_purposes: Vec<_> =
+        purposes.iter().filter(|(p, _)| p.basis == LawfulBasis::Consent).map(|(p, name)| (p, name)).collect();
     let form = form.unwrap_or_else(|| MapForm {
         policy: "overwrite".into(),
         basis: "consent".into(),
         purpose: consent_purposes
             .iter()
-            .find(|p| p.key == "newsletter")
+            .find(|(p, _)| p.key == "newsletter")
             .or(consent_purposes.first())
-            .map(|p| vec![p.key.clone()])
+            .map(|(p, _)| vec![p.key.clone()])
             .unwrap_or_default(),
         ..Default::default()
     });
     let proofs = form.proofs();
     let grants: Vec<_> = consent_purposes
         .iter()
-        .map(|p| {
+        .map(|(p, name)| {
             let collected = proofs.iter().find(|(k, _)| **k == p.key).map(|(_, c)| c.as_str()).unwrap_or("");
-            context! { key => p.key, name => p.name, ticked => form.purpose.contains(&p.key), collected => collected }
+            context! { key => p.key, name => name, ticked => form.purpose.contains(&p.key), collected => collected }
         })
         .collect();
     let res = page(
@@ -305,11 +323,13 @@ async fn render_map(
         "contacts",
         context! {
             id => id, upload => context!{ file_name => upload.file_name, size => upload.size },
-            columns => columns, targets => target_choices(&fields), has_header => has_header,
-            delimiter => delim_name, preview_rows => sniffed.preview.len(),
-            policies => MergePolicy::ALL.iter().map(|p| context!{ value => p.as_str(), label => p.label() }).collect::<Vec<_>>(),
+            columns => columns, targets => target_choices(ui, &fields), has_header => has_header,
+            delimiter => delimiter, delimiter_name => delimiter_name, preview_rows => sniffed.preview.len(),
+            policies => MergePolicy::ALL.iter()
+                .map(|p| context!{ value => p.as_str(), label => ui.text(policy_key(*p), None) }).collect::<Vec<_>>(),
             grants => grants, lists => lists,
-            bases => LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::Consent).map(|b| context!{ value => b.as_str(), label => b.label() }).collect::<Vec<_>>(),
+            bases => LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::Consent)
+                .map(|b| context!{ value => b.as_str(), label => ui.text(basis_key(*b), None) }).collect::<Vec<_>>(),
             form => form, error => error,
         },
     )?;
@@ -327,6 +347,7 @@ pub async fn map(
 
 /// Builds the options from the mapping form, or says what is wrong.
 fn options_from(
+    ui: &Language,
     form: &MapForm,
     fields: &[crate::domain::FieldDef],
     file_name: &str,
@@ -339,7 +360,9 @@ fn options_from(
             if k.is_empty() {
                 Ok(None)
             } else {
-                Target::parse(k, fields).map(Some).ok_or(format!("unknown field {k}"))
+                Target::parse(k, fields)
+                    .map(Some)
+                    .ok_or_else(|| say(ui, "c-import-unknown-field", [("field", k.as_str().into())]))
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -395,6 +418,7 @@ pub async fn start(
     let idc = id.clone();
     let f2 = form.clone();
     let by = g.by();
+    let ui = super::ui_language(&state, &g);
     let started = blocking(move || -> Result<Result<(), String>, ApiError> {
         let meta = read_upload(&st, &idc)?;
         let path = st.imports.upload_path(&idc);
@@ -403,7 +427,7 @@ pub async fn start(
             Ok(s) => s,
             Err(e) => return Ok(Err(e.to_string())),
         };
-        let opts = match options_from(&f2, &fields, &meta.file_name, sniffed.delimiter) {
+        let opts = match options_from(ui, &f2, &fields, &meta.file_name, sniffed.delimiter) {
             Ok(o) => o,
             Err(e) => return Ok(Err(e)),
         };
@@ -431,7 +455,49 @@ pub async fn show(
 ) -> Result<HttpResponse, ApiError> {
     let batch = load_batch(&state, &id).await?;
     let percent = batch.percent();
-    page(&state, &g, "import_progress.html", "contacts", context! { b => batch, percent => percent })
+    let ui = super::ui_language(&state, &g);
+    let policy = ui.text(policy_key(batch.policy), None);
+    let (st, recorded) = (state.clone(), batch.basis.clone());
+    let basis = blocking(move || -> Result<_, ApiError> {
+        let purposes = st.purposes.all()?;
+        let mut names = std::collections::BTreeMap::new();
+        for p in &purposes {
+            names.insert(p.key.clone(), st.purposes.name_in(p, &ui.code)?);
+        }
+        Ok(basis_text(ui, &recorded, |key| names.get(key).cloned().unwrap_or_else(|| key.to_string())))
+    })
+    .await?;
+    page(
+        &state,
+        &g,
+        "import_progress.html",
+        "contacts",
+        context! { b => batch, percent => percent, policy => policy, basis => basis },
+    )
+}
+
+/// A batch's lawful basis as it was recorded when the import started (`Basis::describe`, in
+/// English: "consent for newsletter, collected: …; consent for …", or "Contract (Art. 6(1)(b)):
+/// note"), in the staff member's language with each purpose by its name. A record in another
+/// shape is shown as it is.
+fn basis_text(ui: &Language, recorded: &str, purpose_name: impl Fn(&str) -> String) -> String {
+    for b in LawfulBasis::ALL {
+        if let Some(note) = recorded.strip_prefix(b.label()).and_then(|r| r.strip_prefix(": ")) {
+            return format!("{}: {note}", ui.text(basis_key(b), None));
+        }
+    }
+    let grants: Option<Vec<String>> = recorded
+        .split("; ")
+        .map(|grant| {
+            let (purpose, collected) = grant.strip_prefix("consent for ")?.split_once(", collected: ")?;
+            let name = purpose_name(purpose);
+            Some(say(ui, "c-import-basis-consent", [("purpose", name.into()), ("collected", collected.into())]))
+        })
+        .collect();
+    match grants {
+        Some(grants) if !recorded.is_empty() => grants.join("; "),
+        _ => recorded.to_string(),
+    }
 }
 
 pub async fn status(
@@ -464,4 +530,36 @@ pub async fn report(
         .content_type("text/csv; charset=utf-8")
         .insert_header(("Content-Disposition", format!("attachment; filename=\"import-{id}-errors.csv\"")))
         .body(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `Basis::describe` records reads back in the staff member's language.
+    #[test]
+    fn a_recorded_lawful_basis_reads_back_in_the_staff_member_s_language() {
+        let catalogue = crate::i18n::admin_catalogue();
+        let (en, de) = (catalogue.get("en"), catalogue.get("de"));
+        let name = |key: &str| if key == "newsletter" { "Newsletter".to_string() } else { key.to_string() };
+        let consent = Basis::Consent {
+            grants: vec![
+                Grant { purpose: "newsletter".into(), collected: "Kasse, 2025".into() },
+                Grant { purpose: "engagement".into(), collected: "Formular".into() },
+            ],
+        };
+        assert_eq!(
+            basis_text(de, &consent.describe(), name),
+            "Einwilligung in „Newsletter“, eingeholt: Kasse, 2025; Einwilligung in „engagement“, eingeholt: Formular"
+        );
+        assert_eq!(
+            basis_text(en, &consent.describe(), name),
+            "consent to “Newsletter”, collected: Kasse, 2025; consent to “engagement”, collected: Formular"
+        );
+        let other = Basis::Other { basis: LawfulBasis::Contract, note: "Kunden: alle".into() };
+        assert_eq!(basis_text(de, &other.describe(), name), "Vertrag (Art. 6 Abs. 1 lit. b): Kunden: alle");
+        assert_eq!(basis_text(en, &other.describe(), name), other.describe());
+        assert_eq!(basis_text(de, "", name), "");
+        assert_eq!(basis_text(de, "written; another way", name), "written; another way");
+    }
 }

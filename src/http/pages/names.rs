@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::contacts::say;
 use crate::domain::Permission;
+use crate::gdpr::requests::Kind;
 use crate::http::guard::Principal;
 use crate::state::AppState;
 
@@ -34,8 +36,24 @@ pub fn names<'a>(state: &AppState, p: &Principal, refs: impl IntoIterator<Item =
     out
 }
 
+/// The message naming a privacy request by its kind and the day it was received.
+fn request_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Access => "c-name-request-access",
+        Kind::Portability => "c-name-request-portability",
+        Kind::Rectification => "c-name-request-rectification",
+        Kind::Erasure => "c-name-request-erasure",
+        Kind::Restriction => "c-name-request-restriction",
+        Kind::Objection => "c-name-request-objection",
+        Kind::Withdrawal => "c-name-request-withdrawal",
+    }
+}
+
 fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
     let (kind, id) = reference.split_once(':')?;
+    // The names are said in the reader's language; the things' own names are as written.
+    let ui = super::ui_language(state, p);
+    let quoted = |key: &str, name: &str| say(ui, key, [("name", name.into())]);
     let named = |name: String, href: Option<String>| Some(Named { name, href });
     match kind {
         // Staff see each other's login names (the users page lists them to everyone with
@@ -46,7 +64,7 @@ fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
         }
         "token" => {
             let token = state.tokens.get(&id.parse().ok()?).ok()??;
-            named(format!("token “{}”", token.name), None)
+            named(quoted("c-name-token", &token.name), None)
         }
         "contact" => {
             if !p.can(Permission::ViewContacts) {
@@ -61,41 +79,42 @@ fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
         "campaign" => {
             let c = state.sending.campaigns.get(&id.parse().ok()?).ok()??;
             let may = p.can(Permission::SendCampaigns) || p.can(Permission::ViewReports);
-            named(format!("campaign “{}”", c.name), may.then(|| format!("/campaigns/{id}")))
+            named(quoted("c-name-campaign", &c.name), may.then(|| format!("/campaigns/{id}")))
         }
         "import" => {
             let b = state.imports.get(id).ok()??;
             let may = p.can(Permission::EditContacts);
-            named(format!("import of {}", b.file_name), may.then(|| format!("/contacts/import/{id}")))
+            named(quoted("c-name-import", &b.file_name), may.then(|| format!("/contacts/import/{id}")))
         }
         "form" => {
             let f = state.forms.get(&id.parse().ok()?).ok()??;
-            named(format!("form “{}”", f.name), Some(format!("/forms/{id}")))
+            named(quoted("c-name-form", &f.name), Some(format!("/forms/{id}")))
         }
         "list" => {
             let l = state.lists.get(id).ok()??;
-            named(format!("list “{}”", l.name), Some("/lists".into()))
+            named(quoted("c-name-list", &l.name), Some("/lists".into()))
         }
         "field" => {
             let f = state.fields.get(id)?;
-            named(format!("field “{}”", f.label), Some(format!("/settings/fields/{id}")))
+            named(quoted("c-name-field", &f.label), Some(format!("/settings/fields/{id}")))
         }
         "purpose" => {
             let pu = state.purposes.get(id).ok()??;
-            named(format!("purpose “{}”", pu.name), Some(format!("/purposes/{id}")))
+            let name = state.purposes.name_in(&pu, &ui.code).ok()?;
+            named(quoted("c-name-purpose", &name), Some(format!("/purposes/{id}")))
         }
         "template" => {
             let t = state.sending.templates.get(id).ok()??;
-            named(format!("template “{}”", t.name), Some(format!("/templates/{id}")))
+            named(quoted("c-name-template", &t.name), Some(format!("/templates/{id}")))
         }
         "saved_search" => {
             let s = state.saved_searches.get(&id.parse().ok()?).ok()??;
-            named(format!("saved search “{}”", s.name), None)
+            named(quoted("c-name-saved-search", &s.name), None)
         }
         "request" if p.can(Permission::ManageGdpr) => {
             let r = state.gdpr.requests.get(&id.parse().ok()?).ok()??;
             let day = state.settings.get().unwrap_or_default().today(r.received_at);
-            named(format!("{} request of {}", r.kind.label(), day.format("%-d %b %Y")), Some(format!("/requests/{id}")))
+            named(say(ui, request_key(r.kind), [("day", ui.date(day).into())]), Some(format!("/requests/{id}")))
         }
         _ => None,
     }

@@ -13,6 +13,7 @@ use crate::contacts::ops::{self, PurposeInput};
 use crate::domain::{FieldDef, FieldKind, LawfulBasis, Permission, Purpose};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::Language;
 use crate::ops::OpError;
 use crate::state::{blocking, AppState};
 
@@ -25,33 +26,58 @@ fn errors(field: &str, message: String) -> BTreeMap<String, String> {
 }
 
 /// Empty is "not given"; anything else must be a whole number.
-fn optional_number(field: &'static str, raw: &str) -> Result<Option<u32>, OpError> {
+fn optional_number(ui: &Language, field: &'static str, raw: &str) -> Result<Option<u32>, OpError> {
     match raw.trim() {
         "" => Ok(None),
-        s => {
-            s.parse().map(Some).map_err(|_| OpError::Invalid { field, message: format!("`{s}` is not a whole number") })
-        }
+        s => s.parse().map(Some).map_err(|_| OpError::Invalid {
+            field,
+            message: super::contacts::say(ui, "c-not-whole-number", [("value", s.into())]),
+        }),
+    }
+}
+
+/// The message naming a lawful basis, with its article.
+pub(super) fn basis_key(b: LawfulBasis) -> &'static str {
+    match b {
+        LawfulBasis::Consent => "c-basis-consent",
+        LawfulBasis::Contract => "c-basis-contract",
+        LawfulBasis::LegitimateInterest => "c-basis-legitimate-interest",
+        LawfulBasis::LegalObligation => "c-basis-legal-obligation",
+    }
+}
+
+/// The message naming a custom field's type.
+fn kind_key(k: &FieldKind) -> &'static str {
+    match k {
+        FieldKind::Text => "c-kind-text",
+        FieldKind::Number => "c-kind-number",
+        FieldKind::Date => "c-kind-date",
+        FieldKind::Boolean => "c-kind-boolean",
+        FieldKind::Choice => "c-kind-choice",
+        FieldKind::MultiChoice => "c-kind-multi-choice",
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Custom fields
 
-fn kinds() -> Vec<Value> {
-    FieldKind::ALL.iter().map(|k| context! { value => k.as_str(), label => k.label() }).collect()
+fn kinds(ui: &Language) -> Vec<Value> {
+    FieldKind::ALL.iter().map(|k| context! { value => k.as_str(), label => ui.text(kind_key(k), None) }).collect()
 }
 
-fn field_view(f: &FieldDef) -> Value {
+fn field_view(ui: &Language, f: &FieldDef) -> Value {
     context! {
-        key => f.key, label => f.label, kind => f.kind.as_str(), kind_label => f.kind.label(), options => f.options,
+        key => f.key, label => f.label, kind => f.kind.as_str(), kind_label => ui.text(kind_key(&f.kind), None),
+        options => f.options,
         max_len => f.max_len, choice => matches!(f.kind, FieldKind::Choice | FieldKind::MultiChoice),
         text => f.kind == FieldKind::Text, created_at => f.created_at,
     }
 }
 
 fn render_fields(state: &AppState, g: &Principal, extra: Value) -> Result<HttpResponse, ApiError> {
-    let fields: Vec<Value> = state.fields.all().iter().map(field_view).collect();
-    page(state, g, "fields.html", "schema", context! { fields => fields, kinds => kinds(), ..extra })
+    let ui = super::ui_language(state, g);
+    let fields: Vec<Value> = state.fields.all().iter().map(|f| field_view(ui, f)).collect();
+    page(state, g, "fields.html", "schema", context! { fields => fields, kinds => kinds(ui), ..extra })
 }
 
 pub async fn fields(
@@ -83,7 +109,7 @@ pub async fn create_field(
 ) -> Result<HttpResponse, ApiError> {
     let (st, b) = (state.clone(), g.by());
     let (key, label, kind, options) = (form.key.clone(), form.label.clone(), form.kind.clone(), lines(&form.options));
-    let max_len = optional_number("max_len", &form.max_len);
+    let max_len = optional_number(super::ui_language(&state, &g), "max_len", &form.max_len);
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(max_len.and_then(|max_len| ops::create_field(&st, b, &key, &label, &kind, options, max_len)))
     })
@@ -111,8 +137,14 @@ fn render_field(
     errors: BTreeMap<String, String>,
 ) -> Result<HttpResponse, ApiError> {
     let failed = !errors.is_empty();
-    let res =
-        page(state, g, "field.html", "schema", context! { field => field_view(def), form => form, errors => errors })?;
+    let ui = super::ui_language(state, g);
+    let res = page(
+        state,
+        g,
+        "field.html",
+        "schema",
+        context! { field => field_view(ui, def), form => form, errors => errors },
+    )?;
     Ok(if failed { unprocessable(res) } else { res })
 }
 
@@ -136,7 +168,8 @@ pub async fn update_field(
     let choice = matches!(def.kind, FieldKind::Choice | FieldKind::MultiChoice);
     // Only what this kind of field has is changed: options for choices, a length for text.
     let options = choice.then(|| lines(&form.options));
-    let max_len = if def.kind == FieldKind::Text { optional_number("max_len", &form.max_len) } else { Ok(None) };
+    let ui = super::ui_language(&state, &g);
+    let max_len = if def.kind == FieldKind::Text { optional_number(ui, "max_len", &form.max_len) } else { Ok(None) };
     let (st, b, k, label) = (state.clone(), g.by(), def.key.clone(), form.label.clone());
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(max_len.and_then(|max_len| ops::update_field(&st, b, &k, Some(&label), options, max_len)))
@@ -192,14 +225,15 @@ impl FromRequest for PurposeEditor {
     }
 }
 
-fn bases() -> Vec<Value> {
-    LawfulBasis::ALL.iter().map(|b| context! { value => b.as_str(), label => b.label() }).collect()
+fn bases(ui: &Language) -> Vec<Value> {
+    LawfulBasis::ALL.iter().map(|b| context! { value => b.as_str(), label => ui.text(basis_key(*b), None) }).collect()
 }
 
-fn purpose_view(p: &Purpose) -> Value {
+/// A purpose for its pages; `name` is what the staff member's language calls it.
+fn purpose_view(ui: &Language, p: &Purpose, name: String) -> Value {
     context! {
-        key => p.key, name => p.name, description => p.description, basis => p.basis.as_str(),
-        basis_label => p.basis.label(), categories => p.categories, retention_days => p.retention_days,
+        key => p.key, name => name, description => p.description, basis => p.basis.as_str(),
+        basis_label => ui.text(basis_key(p.basis), None), categories => p.categories, retention_days => p.retention_days,
         recipients => p.recipients, current_wording => p.current_wording, updated_at => p.updated_at,
     }
 }
@@ -225,14 +259,14 @@ pub struct PurposeForm {
 }
 
 impl PurposeForm {
-    fn input(&self) -> Result<PurposeInput, OpError> {
+    fn input(&self, ui: &Language) -> Result<PurposeInput, OpError> {
         Ok(PurposeInput {
             key: Some(self.key.clone()),
             name: Some(self.name.clone()),
             description: Some(self.description.clone()),
             basis: Some(self.basis.clone()),
             categories: Some(lines(&self.categories)),
-            retention_days: optional_number("retention_days", &self.retention_days)?,
+            retention_days: optional_number(ui, "retention_days", &self.retention_days)?,
             recipients: Some(lines(&self.recipients)),
             wording: Some(self.wording.clone()),
         })
@@ -248,10 +282,16 @@ impl PurposeForm {
 }
 
 async fn render_purposes(state: &web::Data<AppState>, g: &Principal, extra: Value) -> Result<HttpResponse, ApiError> {
-    let st = state.clone();
-    let purposes = blocking(move || st.purposes.all()).await?;
-    let views: Vec<Value> = purposes.iter().map(purpose_view).collect();
-    page(state, g, "purposes.html", "schema", context! { purposes => views, bases => bases(), ..extra })
+    let (st, ui) = (state.clone(), super::ui_language(state, g));
+    let views = blocking(move || -> Result<_, ApiError> {
+        let mut views = Vec::new();
+        for p in st.purposes.all()? {
+            views.push(purpose_view(ui, &p, st.purposes.name_in(&p, &ui.code)?));
+        }
+        Ok(views)
+    })
+    .await?;
+    page(state, g, "purposes.html", "schema", context! { purposes => views, bases => bases(ui), ..extra })
 }
 
 pub async fn purposes(
@@ -268,7 +308,7 @@ pub async fn create_purpose(
     g: PurposeEditor,
     CsrfForm(form): CsrfForm<PurposeForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let (st, b, input) = (state.clone(), g.by(), form.input());
+    let (st, b, input) = (state.clone(), g.by(), form.input(super::ui_language(&state, &g)));
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(input.and_then(|input| ops::save_purpose(&st, b, None, &input)))
     })
@@ -293,12 +333,13 @@ async fn render_purpose(
     form: Option<Value>,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
-    let st = state.clone();
-    let (purpose, wordings, names, shop_language) = blocking(move || -> Result<_, ApiError> {
+    let (st, ui) = (state.clone(), super::ui_language(state, g));
+    let (purpose, wordings, names, shop_language, name_here) = blocking(move || -> Result<_, ApiError> {
         let p = st.purposes.get(&key)?.ok_or_else(|| ApiError::not_found("purpose"))?;
         let w = st.purposes.wordings(&key)?;
         let names = st.purposes.names(&key)?;
-        Ok((p, w, names, st.settings.get()?.language))
+        let name_here = st.purposes.name_in(&p, &ui.code)?;
+        Ok((p, w, names, st.settings.get()?.language, name_here))
     })
     .await?;
     // Each other language: its name, its latest text, and whether that text predates the
@@ -340,7 +381,7 @@ async fn render_purpose(
         "purpose.html",
         "schema",
         context! {
-            purpose => purpose_view(&purpose), bases => bases(), form => form, wordings => history,
+            purpose => purpose_view(ui, &purpose, name_here), bases => bases(ui), form => form, wordings => history,
             translations => translations, consent => purpose.basis == LawfulBasis::Consent, ..extra
         },
     )
@@ -363,7 +404,7 @@ pub async fn save_purpose(
 ) -> Result<HttpResponse, ApiError> {
     let key = key.into_inner();
     let (st, b, k) = (state.clone(), g.by(), key.clone());
-    let input = form.input().map(|i| PurposeInput { key: None, ..i });
+    let input = form.input(super::ui_language(&state, &g)).map(|i| PurposeInput { key: None, ..i });
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(input.and_then(|input| ops::save_purpose(&st, b, Some(&k), &input)))
     })

@@ -18,9 +18,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use minijinja::{context, Value};
 use uuid::Uuid;
 
+use super::contacts::say;
 use crate::domain::{CampaignId, ContactId, Event, EventId, EventKind};
 use crate::http::error::ApiError;
-use crate::reports::chart::money;
+use crate::i18n::Language;
 use crate::state::AppState;
 use crate::tracking::MailingKind;
 
@@ -62,7 +63,7 @@ pub fn safe_href(raw: &str) -> Option<String> {
 
 /// An address as the viewer may see it, and the link it may be. A masked viewer gets scheme,
 /// host and path only.
-fn address(raw: &str, masked: bool) -> (String, Option<String>) {
+fn address(ui: &Language, raw: &str, masked: bool) -> (String, Option<String>) {
     if !masked {
         return (raw.to_string(), safe_href(raw));
     }
@@ -72,10 +73,20 @@ fn address(raw: &str, masked: bool) -> (String, Option<String>) {
             u.set_query(None);
             u.set_fragment(None);
             let href = safe_href(u.as_str());
-            (if had_more { format!("{u} (query masked)") } else { u.to_string() }, href)
+            let text =
+                if had_more { say(ui, "c-ev-query-masked", [("address", u.as_str().into())]) } else { u.to_string() };
+            (text, href)
         }
-        Err(_) => ("(masked)".to_string(), None),
+        Err(_) => (ui.text("c-ev-masked", None), None),
     }
+}
+
+/// Minor units in major units with two decimals, as the staff member's language writes them:
+/// `4990` → `49.90` (`49,90` in German).
+fn money(ui: &Language, cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let c = cents.unsigned_abs();
+    format!("{sign}{}{}{:02}", ui.number((c / 100) as f64), ui.decimal_mark(), c % 100)
 }
 
 fn cut(s: &str) -> String {
@@ -106,6 +117,7 @@ fn properties(json: &str) -> Vec<String> {
 /// Names of mailings (campaigns and transactional templates), looked up once per page.
 struct Names<'a> {
     state: &'a AppState,
+    ui: &'a Language,
     known: HashMap<Uuid, String>,
 }
 
@@ -114,14 +126,15 @@ impl Names<'_> {
         if let Some(n) = self.known.get(id) {
             return Ok(n.clone());
         }
+        let ui = self.ui;
         let name = match CampaignId::from_slice(id.as_bytes()).map(|c| self.state.sending.campaigns.get(&c)) {
-            Some(Ok(Some(c))) => format!("campaign “{}”", c.name),
+            Some(Ok(Some(c))) => say(ui, "c-ev-campaign", [("name", c.name.into())]),
             _ => match self.state.tracking.store.link_table(id)? {
                 Some(t) => match t.kind {
-                    MailingKind::Template(name) => format!("message “{name}”"),
-                    MailingKind::Campaign => "a deleted campaign".to_string(),
+                    MailingKind::Template(name) => say(ui, "c-ev-message", [("name", name.into())]),
+                    MailingKind::Campaign => ui.text("c-ev-deleted-campaign", None),
                 },
-                None => "a mailing no longer here".to_string(),
+                None => ui.text("c-ev-gone-mailing", None),
             },
         };
         self.known.insert(*id, name.clone());
@@ -129,43 +142,63 @@ impl Names<'_> {
     }
 }
 
-fn source(s: &str) -> &'static str {
+/// Who recorded an event, as the timeline's "by …".
+fn source_key(s: &str) -> &'static str {
     match s {
-        "pixel" => "the open pixel",
-        "click" => "a tracked link",
-        "tracker" => "the website tracker",
-        "api" => "the events API",
-        _ => "tracking",
+        "pixel" => "c-ev-by-pixel",
+        "click" => "c-ev-by-click",
+        "tracker" => "c-ev-by-tracker",
+        "api" => "c-ev-by-api",
+        _ => "c-ev-by-tracking",
     }
 }
 
-fn line(e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiError> {
+/// Why a hit was taken for a machine's: the reasons `tracking::machine::reason` records, or the
+/// recorded words when they are another's.
+fn machine_reason(ui: &Language, why: &str) -> String {
+    let key = match why {
+        "HEAD request (a link checker)" => "c-ev-machine-head",
+        "no user agent" => "c-ev-machine-no-agent",
+        "Apple Mail Privacy Protection proxy" => "c-ev-machine-apple",
+        "user agent of a scanner or bot" => "c-ev-machine-bot",
+        "seconds after delivery (a link scanner)" => "c-ev-machine-fast",
+        "link scanner" => "c-ev-machine-scanner",
+        other => return other.to_string(),
+    };
+    ui.text(key, None)
+}
+
+fn line(ui: &Language, e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiError> {
     let mailing = match &e.mailing {
         Some(m) => Some(names.of(m)?),
         None => None,
     };
-    let in_mailing = mailing.as_deref().unwrap_or("a message");
+    let in_mailing = mailing.clone().unwrap_or_else(|| ui.text("c-ev-a-message", None));
+    let with_mailing = |key: &str| say(ui, key, [("mailing", in_mailing.as_str().into())]);
     let mut details: Vec<String> = Vec::new();
     // (shown text, href when it may be a link)
     let mut link: Option<(String, Option<String>)> = None;
     let text = match e.kind {
-        EventKind::Open if e.machine.is_some() => format!("Opened {in_mailing} by a machine"),
-        EventKind::Open => format!("Opened {in_mailing}"),
+        EventKind::Open if e.machine.is_some() => with_mailing("c-ev-opened-machine"),
+        EventKind::Open => with_mailing("c-ev-opened"),
         EventKind::Click => {
-            link = e.url.as_deref().map(|u| address(u, masked));
+            link = e.url.as_deref().map(|u| address(ui, u, masked));
             if e.machine.is_some() {
-                format!("A link in {in_mailing} was fetched by a machine")
+                with_mailing("c-ev-fetched-machine")
             } else {
-                format!("Clicked a link in {in_mailing}")
+                with_mailing("c-ev-clicked")
             }
         }
         EventKind::PageView => {
-            link = e.url.as_deref().map(|u| address(u, masked));
-            "Viewed a page".to_string()
+            link = e.url.as_deref().map(|u| address(ui, u, masked));
+            ui.text("c-ev-page-view", None)
         }
-        EventKind::Custom => format!("Event {}", e.name.as_deref().unwrap_or("(unnamed)")),
+        EventKind::Custom => {
+            let name = e.name.clone().unwrap_or_else(|| ui.text("c-ev-unnamed", None));
+            say(ui, "c-ev-custom", [("name", name.into())])
+        }
         EventKind::Order => {
-            let amount = e.amount_cents.map(money).unwrap_or_default();
+            let amount = e.amount_cents.map(|c| money(ui, c)).unwrap_or_default();
             let currency = e.currency.as_deref().unwrap_or("");
             for item in &e.items {
                 let what = match (item.name.is_empty(), item.sku.is_empty()) {
@@ -173,23 +206,34 @@ fn line(e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiErro
                     (false, true) => item.name.clone(),
                     _ => item.sku.clone(),
                 };
-                details.push(cut(&format!("{} × {what} at {} {currency}", item.quantity, money(item.price_cents))));
+                let price = format!("{} {currency}", money(ui, item.price_cents));
+                details.push(cut(say(
+                    ui,
+                    "c-ev-item",
+                    [
+                        ("quantity", item.quantity.to_string().into()),
+                        ("item", what.into()),
+                        ("price", price.trim_end().into()),
+                    ],
+                )
+                .trim_end()));
             }
             if let Some(m) = &mailing {
-                details.push(format!("attributed to {m}"));
+                details.push(say(ui, "c-ev-attributed", [("mailing", m.as_str().into())]));
             }
-            format!("Order of {amount} {currency}").trim_end().to_string()
+            let total = format!("{amount} {currency}");
+            say(ui, "c-ev-order", [("amount", total.trim().into())]).trim_end().to_string()
         }
     };
     if let Some(why) = &e.machine {
-        details.push(format!("taken for a machine ({why}); not counted as a person's open or click"));
+        details.push(say(ui, "c-ev-machine", [("why", machine_reason(ui, why).into())]));
     }
     if let Some(r) = &e.referrer {
-        details.push(format!("came from {}", address(r, masked).0));
+        details.push(say(ui, "c-ev-referrer", [("address", address(ui, r, masked).0.into())]));
     }
     if !e.properties.is_empty() {
         if masked {
-            details.push("properties hidden while personal data is masked".into());
+            details.push(ui.text("c-ev-properties-hidden", None));
         } else {
             details.extend(properties(&e.properties));
         }
@@ -200,7 +244,7 @@ fn line(e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiErro
         .collect::<Vec<_>>()
         .join(" · ");
     Ok(context! {
-        at => e.at, kind => e.kind.as_str(), text => text, actor => source(&e.source),
+        at => e.at, kind => e.kind.as_str(), text => text, actor => ui.text(source_key(&e.source), None),
         link_href => link.as_ref().and_then(|(_, h)| h.clone()),
         link_text => link.map(|(t, _)| t),
         details => details, device => device, machine => e.machine.is_some(),
@@ -210,15 +254,16 @@ fn line(e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiErro
 /// One page of a contact's events as timeline lines.
 pub fn page(
     state: &AppState,
+    ui: &Language,
     contact: &ContactId,
     before: Option<EventId>,
     masked: bool,
 ) -> Result<EventPage, ApiError> {
     let (events, more) = state.tracking.store.events_page(contact, before.as_ref(), PAGE)?;
-    let mut names = Names { state, known: HashMap::new() };
+    let mut names = Names { state, ui, known: HashMap::new() };
     let mut items = Vec::with_capacity(events.len());
     for e in &events {
-        items.push((e.at, line(e, masked, &mut names)?));
+        items.push((e.at, line(ui, e, masked, &mut names)?));
     }
     let oldest = events.last();
     Ok(EventPage {
@@ -241,13 +286,14 @@ mod tests {
         {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
-        let (text, href) = address("https://shop.example/p?email=ann@example.org#x", true);
+        let en = crate::i18n::admin_catalogue().source();
+        let (text, href) = address(en, "https://shop.example/p?email=ann@example.org#x", true);
         assert_eq!(
             (text.as_str(), href.as_deref()),
             ("https://shop.example/p (query masked)", Some("https://shop.example/p"))
         );
-        assert_eq!(address("https://shop.example/p", true).0, "https://shop.example/p");
-        assert_eq!(address("javascript:alert(1)", false), ("javascript:alert(1)".to_string(), None));
+        assert_eq!(address(en, "https://shop.example/p", true).0, "https://shop.example/p");
+        assert_eq!(address(en, "javascript:alert(1)", false), ("javascript:alert(1)".to_string(), None));
     }
 
     #[test]
