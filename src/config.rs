@@ -182,6 +182,9 @@ pub struct JobsConfig {
     /// Cron expression for counting contacts per status and list into today's row of list
     /// growth (the dashboard's chart; each run replaces the day's row); empty disables.
     pub list_growth: String,
+    /// A job whose time came while the appliance was down runs once at start (true), or waits
+    /// for its next time (false).
+    pub catch_up: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -693,6 +696,7 @@ impl Default for JobsConfig {
             request_reminders: "0 8 * * *".into(),
             visitor_cleanup: "20 4 * * *".into(),
             list_growth: "0 * * * *".into(),
+            catch_up: true,
         }
     }
 }

@@ -13,6 +13,10 @@ use crate::audit::{Action, Actor, Event};
 use crate::config::Config;
 use crate::http::{self, error};
 use crate::state::AppState;
+
+/// Threads that fire the clock's timers: a long job (a backup) does not hold up a campaign's
+/// start or a mailbox poll.
+const CLOCK_WORKERS: usize = 3;
 use crate::store::{OpenOptions, Store};
 
 pub struct FirstAdmin {
@@ -92,7 +96,10 @@ impl Application {
         crate::control::serve(state.clone(), config.data_dir.join(crate::control::SOCKET))
             .await
             .context("opening the control socket")?;
-        crate::jobs::spawn(state.clone());
+        // The clock's handlers, then its timers, then the clock.
+        state.clock.register(crate::jobs::Jobs::new(&state, tokio::runtime::Handle::current()));
+        crate::jobs::schedule(&state).context("scheduling the jobs")?;
+        state.clock.start(CLOCK_WORKERS);
         crate::sending::start(&state);
         crate::intake::start(&state);
         crate::mail::mailbox::spawn(state.clone());

@@ -23,6 +23,10 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     pub metrics: Metrics,
     pub jobs: crate::jobs::JobLog,
+    /// What changed, for the readers that follow it (`feed`).
+    pub feed: crate::feed::Feed,
+    /// Every timer of the appliance (`clock`).
+    pub clock: crate::clock::Clock,
     pub started_at: Instant,
     pub login_limiter: crate::ratelimit::Limiter,
     /// Failed sign-ins per account and network (see `auth::throttle`).
@@ -62,6 +66,7 @@ impl AppState {
         let auth = &config.auth;
         let contacts = crate::contacts::Contacts::open(&store)?;
         let search = crate::search::Search::start(&config.data_dir, &contacts)?;
+        let feed = crate::feed::Feed::open(&store)?;
         Ok(Self {
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,
@@ -84,6 +89,8 @@ impl AppState {
             tokens: Tokens::open(&store)?,
             settings: SettingsRepo::open(&store)?,
             jobs: crate::jobs::JobLog::open(&store)?,
+            clock: crate::clock::Clock::open(&store, &feed)?,
+            feed,
             hasher: PasswordHasher::new(auth.max_concurrent_hashes),
             metrics: Metrics::new(),
             started_at: Instant::now(),

@@ -116,6 +116,8 @@ struct Inner {
     /// Held while a timer's index entry is read and changed, so that setting a timer and
     /// finishing one of the same kind and key cannot interleave.
     moving: Mutex<()>,
+    /// The running waker: its stop flag and thread.
+    waker: Mutex<Option<(Arc<AtomicBool>, std::thread::JoinHandle<()>)>>,
 }
 
 #[derive(Clone)]
@@ -157,6 +159,7 @@ impl Clock {
                 state: Mutex::new(State::default()),
                 wake: Condvar::new(),
                 moving: Mutex::new(()),
+                waker: Mutex::new(None),
             }),
         })
     }
@@ -328,10 +331,29 @@ impl Clock {
         Ok(due.len())
     }
 
-    /// Runs the waker and `workers` workers until `stop` is set: the waker sleeps until the next
-    /// due timer (or a new one is set), hands due timers to the workers, and each timer is held
-    /// by one worker at a time.
-    pub fn run(&self, workers: usize, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+    /// Starts the waker and `workers` workers (once; again after [`Clock::stop`]): the waker
+    /// sleeps until the next due timer (or a new one is set), hands due timers to the workers,
+    /// and each timer is held by one worker at a time.
+    pub fn start(&self, workers: usize) {
+        let mut waker = self.inner.waker.lock().unwrap_or_else(|p| p.into_inner());
+        if waker.is_none() {
+            let stop = Arc::new(AtomicBool::new(false));
+            *waker = Some((stop.clone(), self.run(workers, stop)));
+        }
+    }
+
+    /// Stops the waker and waits for it; workers finish the timer they hold and end. Nothing
+    /// is lost: what was due and not fired is due at the next start.
+    pub fn stop(&self) {
+        let waker = self.inner.waker.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some((stop, thread)) = waker {
+            stop.store(true, Ordering::SeqCst);
+            self.poke();
+            let _ = thread.join();
+        }
+    }
+
+    fn run(&self, workers: usize, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
         let (tx, rx) = std::sync::mpsc::channel::<Due>();
         let rx = Arc::new(Mutex::new(rx));
         for n in 0..workers.max(1) {

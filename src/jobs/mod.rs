@@ -1,4 +1,5 @@
-//! The built-in scheduler: jobs run from cron expressions in the config (no system cron). Each
+//! The built-in jobs: each runs from a cron expression in the config (no system cron), on a
+//! timer of the durable clock, so a run missed while the appliance was down is not lost. Each
 //! job's single step is a public function that tests call directly.
 
 use std::sync::Arc;
@@ -50,7 +51,7 @@ impl JobLog {
 struct Job {
     name: &'static str,
     expr: String,
-    step: fn(&AppState) -> anyhow::Result<String>,
+    step: Step,
 }
 
 /// Removes expired sessions.
@@ -110,45 +111,104 @@ pub fn list_growth(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("{} contacts, {} subscribed, in {} lists", s.contacts, s.subscribed, s.lists.len()))
 }
 
-/// Runs the jobs until the process stops. Each runs on the blocking pool; a failure is logged
-/// and recorded, and the job runs again at its next time.
-pub fn spawn(state: Arc<AppState>) {
-    let jobs = [
-        Job { name: "backup", expr: state.config.jobs.backup.clone(), step: scheduled_backup },
-        Job { name: "session_cleanup", expr: state.config.jobs.session_cleanup.clone(), step: session_cleanup },
-        Job { name: "form_cleanup", expr: state.config.jobs.form_cleanup.clone(), step: form_cleanup },
-        Job { name: "retention", expr: state.config.jobs.retention.clone(), step: retention },
-        Job { name: "request_reminders", expr: state.config.jobs.request_reminders.clone(), step: request_reminders },
-        Job { name: "visitor_cleanup", expr: state.config.jobs.visitor_cleanup.clone(), step: visitor_cleanup },
-        Job { name: "list_growth", expr: state.config.jobs.list_growth.clone(), step: list_growth },
-    ];
-    for job in jobs {
-        if job.expr.trim().is_empty() {
-            tracing::info!(job = job.name, "job disabled (empty schedule)");
+/// The clock's kind for scheduled jobs; a job's timer key is its name.
+pub const TIMER_KIND: &str = "job";
+
+type Step = fn(&AppState) -> anyhow::Result<String>;
+
+/// The jobs, each with its schedule from the config.
+fn jobs(config: &crate::config::Config) -> Vec<Job> {
+    let j = &config.jobs;
+    vec![
+        Job { name: "backup", expr: j.backup.clone(), step: scheduled_backup },
+        Job { name: "session_cleanup", expr: j.session_cleanup.clone(), step: session_cleanup },
+        Job { name: "form_cleanup", expr: j.form_cleanup.clone(), step: form_cleanup },
+        Job { name: "retention", expr: j.retention.clone(), step: retention },
+        Job { name: "request_reminders", expr: j.request_reminders.clone(), step: request_reminders },
+        Job { name: "visitor_cleanup", expr: j.visitor_cleanup.clone(), step: visitor_cleanup },
+        Job { name: "list_growth", expr: j.list_growth.clone(), step: list_growth },
+    ]
+}
+
+/// The next time of `expr` after `after`.
+fn next_time(expr: &str, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    crate::clock::cron::parse(expr).ok()?.after(&after).next()
+}
+
+/// Puts each job's timer in the clock as the config says. A new or changed schedule is due at
+/// its next time; an unchanged one keeps its time, so a run missed while the appliance was down
+/// runs once at start (`jobs.catch_up = false` moves it to its next time instead); an empty
+/// schedule removes the timer. The timer's payload is the schedule it was set from.
+pub fn schedule(state: &AppState) -> Result<()> {
+    let now = Utc::now();
+    for job in jobs(&state.config) {
+        let expr = job.expr.trim();
+        if expr.is_empty() {
+            if state.clock.cancel(TIMER_KIND, job.name)? {
+                tracing::info!(job = job.name, "job disabled (empty schedule)");
+            }
             continue;
         }
-        let schedule = match crate::clock::cron::parse(&job.expr) {
-            Ok(s) => s,
-            Err(e) => {
-                tracing::error!(job = job.name, error = %e, "job not scheduled");
-                continue;
-            }
+        let Some(next) = next_time(expr, now) else {
+            // The config check refuses a bad expression before the server starts.
+            tracing::error!(job = job.name, expr, "job not scheduled: no next time");
+            continue;
         };
-        let state = state.clone();
-        tokio::spawn(async move {
-            while let Some(next) = schedule.upcoming(Utc).next() {
-                let wait = (next - Utc::now()).to_std().unwrap_or_default();
-                tokio::time::sleep(wait).await;
-                let st = state.clone();
-                let name = job.name;
-                let step = job.step;
-                let _ = tokio::task::spawn_blocking(move || run_now(&st, name, step)).await;
+        let missed = match state.clock.get(TIMER_KIND, job.name)? {
+            Some(t) if t.payload == expr.as_bytes() => {
+                if t.due > now || state.config.jobs.catch_up {
+                    if t.due <= now {
+                        tracing::info!(job = job.name, due = %t.due, "a run missed while the appliance was down runs now");
+                    }
+                    continue;
+                }
+                true
             }
-        });
+            _ => false,
+        };
+        if missed {
+            tracing::info!(job = job.name, next = %next, "a run missed while down is skipped (jobs.catch_up = false)");
+        }
+        state.clock.set(TIMER_KIND, job.name, next, expr.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Runs a job when its timer is due, then sets the timer for its next time. A failure is
+/// logged and recorded, and the job runs again at its next time.
+pub struct Jobs {
+    state: std::sync::Weak<AppState>,
+    /// Jobs run on the clock's threads; some steps wait on async work (mail).
+    runtime: tokio::runtime::Handle,
+}
+
+impl Jobs {
+    pub fn new(state: &Arc<AppState>, runtime: tokio::runtime::Handle) -> Arc<Self> {
+        Arc::new(Self { state: Arc::downgrade(state), runtime })
     }
 }
 
-fn run_now(state: &AppState, name: &str, step: fn(&AppState) -> anyhow::Result<String>) {
+impl crate::clock::Handler for Jobs {
+    fn kind(&self) -> &'static str {
+        TIMER_KIND
+    }
+
+    fn fire(&self, timer: &crate::clock::Timer) -> std::result::Result<crate::clock::Fired, String> {
+        let Some(state) = self.state.upgrade() else { return Err("the appliance is stopping".into()) };
+        let Some(job) = jobs(&state.config).into_iter().find(|j| j.name == timer.key) else {
+            return Ok(crate::clock::Fired::done());
+        };
+        let _runtime = self.runtime.enter();
+        run_now(&state, job.name, job.step);
+        let expr = String::from_utf8_lossy(&timer.payload).into_owned();
+        Ok(match next_time(&expr, Utc::now()) {
+            Some(next) => crate::clock::Fired::again(next),
+            None => crate::clock::Fired::done(),
+        })
+    }
+}
+
+fn run_now(state: &AppState, name: &str, step: Step) {
     let started_at = Utc::now();
     let result = step(state);
     let (ok, message) = match result {

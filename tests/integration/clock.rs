@@ -4,7 +4,7 @@
 //! during a burst of firings neither loses a timer nor fires one twice (the test binary re-runs
 //! itself as the process that is killed).
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -132,17 +132,14 @@ fn a_recurring_timer_is_set_again_and_timers_due_while_down_fire_at_start() {
     let (store, _feed, clock) = open(dir.path());
     let rec = Recorder::new(&store, None);
     clock.register(rec.clone());
-    let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
-    let waker = clock.run(2, stop.clone());
+    clock.start(2);
     while rec.keys().is_empty() && started.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert_eq!(rec.keys(), vec!["missed"], "fired at start");
     assert!(started.elapsed() < Duration::from_secs(1), "at once, not at the next look: {:?}", started.elapsed());
-    stop.store(true, Ordering::SeqCst);
-    clock.set("test", "nudge", Utc::now() + chrono::Duration::hours(5), b"").unwrap();
-    waker.join().unwrap();
+    clock.stop();
 }
 
 #[test]
@@ -152,8 +149,7 @@ fn the_waker_sleeps_until_the_next_timer_and_wakes_for_an_earlier_one() {
     let rec = Recorder::new(&store, None);
     clock.register(rec.clone());
     clock.set("test", "far", Utc::now() + chrono::Duration::minutes(30), b"").unwrap();
-    let stop = Arc::new(AtomicBool::new(false));
-    let waker = clock.run(2, stop.clone());
+    clock.start(2);
     std::thread::sleep(Duration::from_millis(100));
     // Set while the waker sleeps towards the far one.
     let set_at = Instant::now();
@@ -168,9 +164,7 @@ fn the_waker_sleeps_until_the_next_timer_and_wakes_for_an_earlier_one() {
         "fired {after:?} after being set"
     );
     assert_eq!(rec.keys(), vec!["soon"]);
-    stop.store(true, Ordering::SeqCst);
-    clock.set("test", "nudge", Utc::now() + chrono::Duration::hours(5), b"").unwrap();
-    waker.join().unwrap();
+    clock.stop();
 }
 
 /// The process the kill test kills: runs the clock over the timers the test set.
@@ -180,7 +174,7 @@ fn clock_runner_child() {
     let (store, _feed, clock) = open(std::path::Path::new(&dir));
     let rec = Recorder::new(&store, None);
     clock.register(rec.clone());
-    let _waker = clock.run(4, Arc::new(AtomicBool::new(false)));
+    clock.start(4);
     println!("running");
     loop {
         if clock.is_empty() {
@@ -244,4 +238,42 @@ fn kill_9_during_a_burst_of_firings_loses_no_timer_and_fires_none_twice() {
     assert_eq!(fired.len(), total as usize, "no timer lost");
     let twice: Vec<_> = fired.iter().filter(|(_, n)| **n != 1).collect();
     assert!(twice.is_empty(), "fired more than once: {twice:?}");
+}
+
+/// A job whose time came while the appliance was down runs once when it starts again; with
+/// `jobs.catch_up = false` it waits for its next time instead.
+#[test]
+fn a_job_missed_while_down_runs_at_start_unless_told_not_to() {
+    for catch_up in [true, false] {
+        let app = crate::helpers::spawn_app_with(|c| c.jobs.list_growth = "0 3 * * *".into());
+        let timer = app.state.clock.get(tidings::jobs::TIMER_KIND, "list_growth").unwrap().expect("scheduled");
+        assert!(timer.due > Utc::now(), "at its next time: {timer:?}");
+        assert!(app.state.jobs.last("list_growth").unwrap().is_none());
+        // As if its time came an hour ago, while the appliance was stopped.
+        app.state
+            .clock
+            .set(tidings::jobs::TIMER_KIND, "list_growth", Utc::now() - chrono::Duration::hours(1), b"0 3 * * *")
+            .unwrap();
+        let state = app.state.clone();
+        state.clock.stop();
+        drop(state);
+        let dir = app.stop();
+        let mut config = crate::helpers::test_config(dir.path());
+        config.jobs.list_growth = "0 3 * * *".into();
+        config.jobs.catch_up = catch_up;
+        let app = crate::helpers::spawn_in(dir, config);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        if catch_up {
+            while app.state.jobs.last("list_growth").unwrap().is_none() {
+                assert!(Instant::now() < deadline, "the missed run never ran");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(app.state.jobs.last("list_growth").unwrap().unwrap().ok);
+        } else {
+            std::thread::sleep(Duration::from_millis(500));
+            assert!(app.state.jobs.last("list_growth").unwrap().is_none(), "skipped");
+        }
+        let next = app.state.clock.get(tidings::jobs::TIMER_KIND, "list_growth").unwrap().expect("set again");
+        assert!(next.due > Utc::now() + chrono::Duration::minutes(1), "catch_up {catch_up}: {next:?}");
+    }
 }

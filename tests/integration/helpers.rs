@@ -140,6 +140,7 @@ impl TestApp {
         // The state may outlive the server (tests hold it): stop the indexer before the
         // temporary data directory goes, or it reports the vanished files.
         self.state.search.stop();
+        self.state.clock.stop();
     }
 }
 
