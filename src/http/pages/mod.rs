@@ -80,6 +80,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/audit", web::get().to(audit::list))
         .route("/settings", web::get().to(settings::show))
         .route("/settings", web::post().to(settings::save))
+        .route("/settings/legal-footer", web::post().to(settings::save_legal_footer))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
         .route("/settings/email/senders", web::post().to(settings::save_sender))

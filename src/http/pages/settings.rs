@@ -95,27 +95,63 @@ fn tls_words(tls: &crate::config::RelayTls, ui: &Language) -> String {
     )
 }
 
+/// What the settings page shows besides the settings themselves.
+#[derive(Default)]
+struct Shown {
+    /// Refusals of the organisation form, by field.
+    errors: std::collections::BTreeMap<&'static str, String>,
+    /// The legal footers as saved, or as typed when they were refused.
+    footers: std::collections::BTreeMap<String, String>,
+    /// Refusals of the legal footer form, by field (`legal_footer.de`).
+    footer_errors: std::collections::BTreeMap<&'static str, String>,
+    notice: Option<&'static str>,
+    /// The configuration's facts (left out when the page shows a refusal).
+    with_config: bool,
+}
+
+fn settings_page(
+    state: &AppState,
+    g: &Guard<perm::ManageSettings>,
+    settings: Settings,
+    shown: Shown,
+) -> Result<HttpResponse, ApiError> {
+    let ui = ui_language(state, g);
+    let config = if shown.with_config {
+        context! {
+            data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
+            hostname => state.config.hostname, tls => state.config.tls_enabled(),
+            backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
+            backup_keep => state.config.backup.keep, max_failed_logins => state.config.auth.max_failed_logins,
+            lockout_minutes => state.config.auth.lockout_minutes, password_max_age_days => state.config.auth.password_max_age_days,
+        }
+    } else {
+        context! {}
+    };
+    page(
+        state,
+        g,
+        "settings.html",
+        "settings",
+        context! {
+            roles => roles(&settings, ui), rule => two_factor_rule(&settings, ui), s => settings,
+            errors => shown.errors, zones => zones(), languages => languages(), notice => shown.notice,
+            config => config, footers => shown.footers, footer_errors => shown.footer_errors,
+            footer_max_chars => crate::settings::LEGAL_FOOTER_MAX_CHARS,
+            footer_max_lines => crate::settings::LEGAL_FOOTER_MAX_LINES,
+        },
+    )
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     g: Guard<perm::ManageSettings>,
     q: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let settings = blocking(move || st.settings.get()).await?;
-    let ui = ui_language(&state, &g);
-    page(
-        &state,
-        &g,
-        "settings.html",
-        "settings",
-        context! { roles => roles(&settings, ui), rule => two_factor_rule(&settings, ui), s => settings, errors => context!{}, zones => zones(), languages => languages(), notice => notice(q.ok.as_deref()), config => context! {
-            data_dir => state.config.data_dir.display().to_string(), listen => state.config.listen.to_string(),
-            hostname => state.config.hostname, tls => state.config.tls_enabled(),
-            backup_dir => state.config.backup_dir().display().to_string(), backup_schedule => state.config.jobs.backup,
-            backup_keep => state.config.backup.keep, max_failed_logins => state.config.auth.max_failed_logins,
-            lockout_minutes => state.config.auth.lockout_minutes, password_max_age_days => state.config.auth.password_max_age_days,
-        } },
-    )
+    let (settings, footers) =
+        blocking(move || Ok::<_, ApiError>((st.settings.get()?, st.settings.legal_footers()?))).await?;
+    let shown = Shown { footers: footers.0, notice: notice(q.ok.as_deref()), with_config: true, ..Default::default() };
+    settings_page(&state, &g, settings, shown)
 }
 
 pub async fn save(
@@ -130,18 +166,45 @@ pub async fn save(
     let result = blocking(move || -> Result<_, ApiError> { Ok(ops::update_settings(&st, b, new)) }).await?;
     match result {
         Ok(_) => Ok(see_other("/settings?ok=saved")),
-        Err(OpError::Invalid { field, message }) => page(
-            &state,
-            &g,
-            "settings.html",
-            "settings",
-            context! {
-                roles => roles(&attempted, ui_language(&state, &g)), rule => two_factor_rule(&attempted, ui_language(&state, &g)),
-                s => attempted, errors => std::collections::BTreeMap::from([(field, message)]), config => context!{},
-                zones => zones(), languages => languages(),
-            },
-        )
-        .map(super::unprocessable),
+        Err(OpError::Invalid { field, message }) => {
+            let st = state.clone();
+            let footers = blocking(move || st.settings.legal_footers()).await?;
+            let shown = Shown {
+                errors: std::collections::BTreeMap::from([(field, message)]),
+                footers: footers.0,
+                ..Default::default()
+            };
+            settings_page(&state, &g, attempted, shown).map(super::unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The legal footer form: a text per language (`legal_footer.de`); the languages it leaves
+/// empty have none.
+pub async fn save_legal_footer(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    CsrfForm(form): CsrfForm<std::collections::BTreeMap<String, String>>,
+) -> Result<HttpResponse, ApiError> {
+    let typed: std::collections::BTreeMap<String, String> = form
+        .into_iter()
+        .filter_map(|(k, v)| k.strip_prefix("legal_footer.").map(|code| (code.to_string(), v)))
+        .collect();
+    let (st, by, given) = (state.clone(), g.by(), typed.clone());
+    let result = blocking(move || -> Result<_, ApiError> { Ok(ops::set_legal_footers(&st, by, &given, true)) }).await?;
+    match result {
+        Ok(_) => Ok(see_other("/settings?ok=saved#legal-footer")),
+        Err(OpError::Invalid { field, message }) => {
+            let st = state.clone();
+            let settings = blocking(move || st.settings.get()).await?;
+            let shown = Shown {
+                footers: typed,
+                footer_errors: std::collections::BTreeMap::from([(field, message)]),
+                ..Default::default()
+            };
+            settings_page(&state, &g, settings, shown).map(super::unprocessable)
+        }
         Err(e) => Err(e.into()),
     }
 }
