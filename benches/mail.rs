@@ -54,6 +54,7 @@ fn links() -> SystemLinks<'static> {
         privacy_url: "https://news.example.com/privacy",
         organisation: "Shoe Shop Ltd",
         postal_address: "1 High Street, London",
+        legal_footer: "",
         language: None,
     }
 }

@@ -342,6 +342,47 @@ pub fn update_settings(state: &AppState, by: By, new: Settings) -> OpResult<Sett
     Ok(new)
 }
 
+/// Sets the legal footers of the languages in `given` (an empty text removes that
+/// language's); with `replace`, the languages not given are removed too (the settings form
+/// sends every language). Every text is checked before anything is written, and the error names
+/// the field (`legal_footer.de`); then nothing changes.
+pub fn set_legal_footers(
+    state: &AppState,
+    by: By,
+    given: &std::collections::BTreeMap<String, String>,
+    replace: bool,
+) -> OpResult<crate::settings::LegalFooters> {
+    use crate::settings::LegalFooters;
+    let mut checked = std::collections::BTreeMap::new();
+    for (code, text) in given {
+        let text =
+            LegalFooters::check(code.trim(), text).map_err(|(field, message)| OpError::Invalid { field, message })?;
+        checked.insert(code.trim().to_string(), text);
+    }
+    let mut changed = Vec::new();
+    let after = state.settings.change_legal_footers(|footers| {
+        let before = footers.clone();
+        if replace {
+            footers.0.retain(|code, _| checked.contains_key(code));
+        }
+        for (code, text) in &checked {
+            if text.is_empty() {
+                footers.0.remove(code);
+            } else {
+                footers.0.insert(code.clone(), text.clone());
+            }
+        }
+        let codes: std::collections::BTreeSet<&String> = before.0.keys().chain(footers.0.keys()).collect();
+        changed = codes.into_iter().filter(|c| before.0.get(*c) != footers.0.get(*c)).cloned().collect();
+    })?;
+    if !changed.is_empty() {
+        state.audit.record(
+            by.event(Action::SettingsChanged).detail("fields", "legal_footer").detail("languages", changed.join(" ")),
+        )?;
+    }
+    Ok(after)
+}
+
 /// Writes a backup (to `out`, or a timestamped file in the backup directory), encrypted with
 /// `key_file` or else the configured key file if any, and audits it. The scheduler, the API and
 /// the CLI all come through here.

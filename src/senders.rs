@@ -148,12 +148,29 @@ pub fn dkim_aligned(dkim_domain: &str, address: &str) -> bool {
     !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
 }
 
-/// Why a sender counts as verified, in words; `None` when it does not.
-pub fn verified_by(config: &Config, s: &SenderIdentity) -> Option<String> {
+/// Why a sender counts as verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification<'a> {
+    /// Its domain is signed with DKIM (the signing domain).
+    Dkim { domain: &'a str },
+    /// Its mailbox confirmed the link mailed to it.
+    Mailbox { at: DateTime<Utc> },
+}
+
+/// Why a sender counts as verified; `None` when it does not.
+pub fn verification<'a>(config: &'a Config, s: &SenderIdentity) -> Option<Verification<'a>> {
     if dkim_aligned(&config.mail.dkim.domain, &s.address) {
-        return Some(format!("DKIM-signed for {} (passes DMARC)", config.mail.dkim.domain.trim()));
+        return Some(Verification::Dkim { domain: config.mail.dkim.domain.trim() });
     }
-    s.verified_at.map(|at| format!("confirmed from its mailbox on {}", at.format("%Y-%m-%d")))
+    s.verified_at.map(|at| Verification::Mailbox { at })
+}
+
+/// Why a sender counts as verified, in English words; `None` when it does not.
+pub fn verified_by(config: &Config, s: &SenderIdentity) -> Option<String> {
+    verification(config, s).map(|v| match v {
+        Verification::Dkim { domain } => format!("DKIM-signed for {domain} (passes DMARC)"),
+        Verification::Mailbox { at } => format!("confirmed from its mailbox on {}", at.format("%Y-%m-%d")),
+    })
 }
 
 /// Checks that a campaign may name this sender: saved and verified. The error names `sender`.

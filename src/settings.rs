@@ -180,6 +180,83 @@ impl Settings {
     }
 }
 
+/// The legal footer (Impressum) lives in a tree of its own, one record for every language:
+/// `PUT /api/v1/settings` replaces the whole [`Settings`], which must never wipe it, and one
+/// record makes a save of several languages all or nothing.
+pub const LEGAL_FOOTERS_TREE: &str = "legal_footers";
+const LEGAL_FOOTERS_KEY: &[u8] = b"footers";
+
+pub const LEGAL_FOOTERS_REGISTRATION: Registration = Registration {
+    tree: LEGAL_FOOTERS_TREE,
+    purpose: "the legal footer of every mail (register entry, managing directors, VAT id), per language",
+    holds: Holds::Nothing {
+        why: "written by the controller about itself (the names it must print by law); names no contact or user",
+    },
+};
+
+/// The most a legal footer may hold, in characters and in lines: a footer prints under every
+/// mail, and the lines the law asks for (register court and number, managing directors, VAT
+/// id, supervisory authority) fit in this.
+pub const LEGAL_FOOTER_MAX_CHARS: usize = 600;
+pub const LEGAL_FOOTER_MAX_LINES: usize = 6;
+
+/// The legal footer per language code of the public catalogue (`de`, `fr`): plain text, one
+/// line per line printed, under the organisation's name in every mail written in that
+/// language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LegalFooters(pub std::collections::BTreeMap<String, String>);
+
+impl LegalFooters {
+    /// The footer of a mail written in `language`: that language's, else the one in the shop's
+    /// language (`shop`), else none.
+    pub fn for_language(&self, language: &str, shop: &str) -> &str {
+        self.0.get(language).or_else(|| self.0.get(shop)).map_or("", String::as_str)
+    }
+
+    /// A footer as typed, tidied: one line per line (whatever line breaks it has), each
+    /// trimmed, no empty ones.
+    pub fn normalise(text: &str) -> String {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The form and API field of one language's footer (`legal_footer.de`); None for a code
+    /// that is not a language of the catalogue. Made once per language: an error names its
+    /// field for as long as the program runs.
+    pub fn field(code: &str) -> Option<&'static str> {
+        static FIELDS: std::sync::OnceLock<std::collections::BTreeMap<String, &'static str>> =
+            std::sync::OnceLock::new();
+        let fields = FIELDS.get_or_init(|| {
+            crate::i18n::catalogue()
+                .languages()
+                .iter()
+                .map(|l| (l.code.clone(), &*Box::leak(format!("legal_footer.{}", l.code).into_boxed_str())))
+                .collect()
+        });
+        fields.get(code).copied()
+    }
+
+    /// One language's footer checked and tidied; the error names the field.
+    pub fn check(code: &str, text: &str) -> std::result::Result<String, (&'static str, String)> {
+        let field = Self::field(code).ok_or_else(|| {
+            ("language", format!("Tidings has no translation `{}`", code.chars().take(20).collect::<String>()))
+        })?;
+        let text = Self::normalise(text);
+        let chars = text.chars().count();
+        if chars > LEGAL_FOOTER_MAX_CHARS {
+            return Err((field, format!("must be at most {LEGAL_FOOTER_MAX_CHARS} characters (it has {chars})")));
+        }
+        let lines = text.lines().count();
+        if lines > LEGAL_FOOTER_MAX_LINES {
+            return Err((field, format!("must be at most {LEGAL_FOOTER_MAX_LINES} lines (it has {lines})")));
+        }
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err((field, "must not contain control characters".into()));
+        }
+        Ok(text)
+    }
+}
+
 /// The sender identities live under their own key of the settings tree, not in [`Settings`]:
 /// the organisation form and `PUT /api/v1/settings` replace the whole `Settings` (missing
 /// fields take their defaults), which must never wipe the senders, and a sender's pending
@@ -192,12 +269,17 @@ pub(crate) const SENDERS_KEY: &[u8] = b"senders";
 pub struct Snapshot {
     pub settings: Settings,
     pub senders: crate::senders::SenderBook,
+    pub legal_footers: LegalFooters,
 }
 
 #[derive(Clone)]
 pub struct SettingsRepo {
     store: Store,
     tree: sled::Tree,
+    footers: crate::store::PlainTree<LegalFooters>,
+    /// One change of the legal footers at a time: each reads the record, changes one
+    /// language and writes it back.
+    footers_lock: std::sync::Arc<std::sync::Mutex<()>>,
     /// The parsed snapshot, and a generation bumped by every save: a reader that raced a save
     /// does not keep what it read (it read the old values).
     cache: std::sync::Arc<std::sync::RwLock<Option<std::sync::Arc<Snapshot>>>>,
@@ -210,6 +292,8 @@ impl SettingsRepo {
     pub fn open(store: &Store) -> Result<Self> {
         Ok(Self {
             tree: store.tree(TREE)?,
+            footers: store.plain(LEGAL_FOOTERS_TREE)?,
+            footers_lock: Default::default(),
             store: store.clone(),
             cache: Default::default(),
             generation: Default::default(),
@@ -223,7 +307,11 @@ impl SettingsRepo {
             return Ok(s.clone());
         }
         let generation = self.generation.load(Ordering::SeqCst);
-        let snapshot = std::sync::Arc::new(Snapshot { settings: self.get()?, senders: self.senders()? });
+        let snapshot = std::sync::Arc::new(Snapshot {
+            settings: self.get()?,
+            senders: self.senders()?,
+            legal_footers: self.legal_footers()?,
+        });
         let mut cache = self.cache.write().unwrap_or_else(|p| p.into_inner());
         if self.generation.load(Ordering::SeqCst) == generation {
             *cache = Some(snapshot.clone());
@@ -251,6 +339,22 @@ impl SettingsRepo {
         }
         self.forget();
         self.store.commit()
+    }
+
+    pub fn legal_footers(&self) -> Result<LegalFooters> {
+        Ok(self.footers.get(LEGAL_FOOTERS_KEY)?.unwrap_or_default())
+    }
+
+    /// Changes the legal footers (`change` gets them as saved) and saves them, flushed, as one
+    /// record; returns them as saved.
+    pub fn change_legal_footers(&self, change: impl FnOnce(&mut LegalFooters)) -> Result<LegalFooters> {
+        let _one_at_a_time = self.footers_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let mut footers = self.legal_footers()?;
+        change(&mut footers);
+        self.footers.put(LEGAL_FOOTERS_KEY, &footers)?;
+        self.forget();
+        self.store.commit()?;
+        Ok(footers)
     }
 
     pub fn get(&self) -> Result<Settings> {

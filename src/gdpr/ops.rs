@@ -370,8 +370,19 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
         } else {
             say("mail-outcome-recipients", &[("recipients", recipients.join(", "))])
         };
+        // Under the text, as in every other mail's footer: who is writing, then the legal
+        // footer of the notice's language (else the shop language's).
+        let address = settings.address_line();
+        let mut footer = settings.organisation.clone();
+        if !address.is_empty() {
+            footer = format!("{footer} · {address}");
+        }
+        let legal = crate::sending::legal_footer(state, lang);
+        if !legal.is_empty() {
+            footer = format!("{footer}\n{legal}");
+        }
         let text = format!(
-            "{hello}\n\n{}\n\n{passed}\n\n{}\n",
+            "{hello}\n\n{}\n\n{passed}\n\n{}\n\n{footer}\n",
             say("mail-outcome-done", &[("done", done.words(lang))]),
             say("mail-outcome-last", &[("organisation", settings.organisation.clone())]),
         );

@@ -141,16 +141,74 @@ fn render_error_page<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix
     let response = match redirect {
         Some(to) => HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish(),
         None => {
+            let ui = error_language(&req);
+            let title = match status_key(status) {
+                Some(key) => ui.text(key, None),
+                None => status.canonical_reason().unwrap_or("Error").to_string(),
+            };
+            // The reasons the domain gives stay English for now; the ones that say the same
+            // whatever went wrong are said in the reader's language.
+            let message = match generic_message_key(err.code) {
+                Some(key) if ui.code != crate::i18n::SOURCE => ui.text(key, None),
+                _ => err.message,
+            };
             let html = templates::templates()
                 .render(
                     "error.html",
-                    minijinja::context! { title => status.canonical_reason().unwrap_or("Error"), status => status.as_u16(), message => err.message },
+                    minijinja::context! { ui_lang => ui.code, title => title, status => status.as_u16(), message => message },
                 )
                 .unwrap_or_else(|_| format!("<!doctype html><title>Error</title><p>{}</p>", status.as_u16()));
-            HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html)
+            HttpResponse::build(status)
+                .content_type("text/html; charset=utf-8")
+                .insert_header((header::CONTENT_LANGUAGE, ui.code.clone()))
+                .body(html)
         }
     };
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
+}
+
+/// The error page's language: the signed-in staff member's, else the browser's (see
+/// [`pages::visitor_language`]).
+fn error_language(req: &actix_web::HttpRequest) -> &'static crate::i18n::Language {
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return crate::i18n::admin_catalogue().source();
+    };
+    let user =
+        actix_web::HttpMessage::extensions(req).get::<guard::RequestCtx>().and_then(|c| c.user.as_ref().map(|u| u.id));
+    pages::visitor_language(state, req, user.as_ref())
+}
+
+/// The admin message naming an error status, for the statuses the pages answer with.
+fn status_key(status: actix_web::http::StatusCode) -> Option<&'static str> {
+    Some(match status.as_u16() {
+        400 => "acc-error-400",
+        401 => "acc-error-401",
+        403 => "acc-error-403",
+        404 => "acc-error-404",
+        405 => "acc-error-405",
+        409 => "acc-error-409",
+        413 => "acc-error-413",
+        414 => "acc-error-414",
+        415 => "acc-error-415",
+        422 => "acc-error-422",
+        423 => "acc-error-423",
+        429 => "acc-error-429",
+        500 => "acc-error-500",
+        502 => "acc-error-502",
+        503 => "acc-error-503",
+        _ => return None,
+    })
+}
+
+/// The admin message for an error whose reason says nothing beyond its kind.
+fn generic_message_key(code: Code) -> Option<&'static str> {
+    match code {
+        Code::NotFound => Some("acc-error-not-found"),
+        Code::Forbidden => Some("acc-error-forbidden"),
+        Code::CsrfFailed => Some("acc-error-csrf"),
+        Code::Internal => Some("acc-error-internal"),
+        _ => None,
+    }
 }
 
 pub fn urlencode(s: &str) -> String {

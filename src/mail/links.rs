@@ -189,6 +189,7 @@ impl MessageLinks {
             privacy_url: &self.privacy_url,
             organisation: "",
             postal_address: "",
+            legal_footer: "",
             language: None,
         }
     }

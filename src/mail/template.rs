@@ -109,6 +109,8 @@ pub struct CampaignSource<'a> {
 }
 
 /// The layout used when a campaign names none: readable on phones, no images, no web fonts.
+/// The footer prints who is writing and the legal footer a line per line; `+%}` keeps the line
+/// break after the `<br>` in the text part (the sandbox trims the one after a block tag).
 pub const DEFAULT_LAYOUT: &str = r#"<!DOCTYPE html>
 <html>
 <head>
@@ -132,6 +134,7 @@ a { color: #1d4ed8; }
 </div>
 <div class="footer">
 {% if organisation %}<p class="sender">{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}
+{% if legal_footer_lines %}<p class="legal">{% for line in legal_footer_lines %}{{ line }}{% if not loop.last +%}<br>{% endif %}{% endfor %}</p>{% endif %}
 <a href="{{ view_in_browser_url }}">{{ labels.view_in_browser }}</a> &middot;
 <a href="{{ preferences_url }}">{{ labels.preferences }}</a> &middot;
 <a href="{{ unsubscribe_url }}">{{ labels.unsubscribe }}</a> &middot;
@@ -185,6 +188,10 @@ pub struct SystemLinks<'a> {
     /// CAN-SPAM); custom layouts use `{{ organisation }}` and `{{ postal_address }}`.
     pub organisation: &'a str,
     pub postal_address: &'a str,
+    /// The shop's legal footer in the message's language (Settings, one line per line): the
+    /// default layouts print it under the organisation; custom layouts use
+    /// `{{ legal_footer }}` (the text) or `{% for line in legal_footer_lines %}`.
+    pub legal_footer: &'a str,
     /// The language the message is written in: the built-in layouts' link texts
     /// (`{{ labels.unsubscribe }}` …) come from its catalogue and the HTML part's `<html lang>`
     /// is set to it. None: English, and `<html>` as the layout has it.
@@ -324,6 +331,8 @@ impl PreparedCampaign {
             privacy_url => links.privacy_url,
             organisation => links.organisation,
             postal_address => links.postal_address,
+            legal_footer => links.legal_footer,
+            legal_footer_lines => links.legal_footer.lines().collect::<Vec<_>>(),
             ..fields
         };
         let mut subject = Limited::new(256, MAX_SUBJECT);
@@ -758,6 +767,7 @@ mod tests {
             privacy_url: "https://news.example.com/privacy",
             organisation: "Kaffeerösterei Müller GmbH",
             postal_address: "Hauptstraße 1, 10115 Berlin, Germany",
+            legal_footer: "",
             language: None,
         }
     }
@@ -848,5 +858,27 @@ mod tests {
         assert!(m.html.contains("@media"), "at-rules kept");
         assert!(m.text.starts_with("Hello there!\n"), "{}", m.text);
         assert!(m.text.contains("Unsubscribe (https://news.example.com/u/abc?x=1&y=2)"), "{}", m.text);
+    }
+
+    /// The legal footer prints under the organisation, a line per line, escaped in the HTML
+    /// part and as plain lines in the text part; without one, nothing is left of it.
+    #[test]
+    fn the_legal_footer_prints_line_by_line_under_the_organisation() {
+        let c = prepare(DEFAULT_LAYOUT, "Hello!", BodyFormat::Markdown).unwrap();
+        let footer =
+            "Kaffeerösterei Müller GmbH, Amtsgericht Berlin HRB 1234 <b>\nGeschäftsführer: A. Müller & B. Schmidt";
+        let m = c.render(&serde_json::Value::Null, &SystemLinks { legal_footer: footer, ..links() }).unwrap();
+        let legal = "<p class=\"legal\"";
+        let at = m.html.find(legal).expect("a legal paragraph");
+        assert!(m.html.find("class=\"sender\"").unwrap() < at, "under the organisation: {}", m.html);
+        let para = &m.html[at..at + m.html[at..].find("</p>").unwrap()];
+        assert!(para.ends_with("HRB 1234 &lt;b&gt;<br>Geschäftsführer: A. Müller &amp; B. Schmidt"), "{para}");
+        assert!(
+            m.text.contains("Amtsgericht Berlin HRB 1234 <b>\nGeschäftsführer: A. Müller & B. Schmidt\n"),
+            "{}",
+            m.text
+        );
+        let m = c.render(&serde_json::Value::Null, &links()).unwrap();
+        assert!(!m.html.contains(legal), "{}", m.html);
     }
 }

@@ -90,6 +90,18 @@ pub fn identity(state: &crate::state::AppState) -> (String, String) {
     (s.organisation, address)
 }
 
+/// The shop's legal footers (Settings): each message prints the one of the language it is
+/// written in, else the one of the shop's language ([`crate::settings::LegalFooters::for_language`]).
+pub fn legal_footers(state: &crate::state::AppState) -> crate::settings::LegalFooters {
+    state.settings.snapshot().map(|s| s.legal_footers.clone()).unwrap_or_default()
+}
+
+/// The legal footer of a message written in `lang`.
+pub fn legal_footer(state: &crate::state::AppState, lang: &crate::i18n::Language) -> String {
+    let shop = shop_language(state);
+    legal_footers(state).for_language(&lang.code, &shop.code).to_string()
+}
+
 /// The shop's default language (Settings): what campaigns are written in, and the language of
 /// a message for a reader whose own language it has no version in.
 pub fn shop_language(state: &crate::state::AppState) -> &'static crate::i18n::Language {

@@ -701,9 +701,11 @@ pub fn preview_in(
     let links =
         crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, Some(&c.id.to_string()));
     let (organisation, postal_address) = crate::sending::identity(state);
+    let legal_footer = crate::sending::legal_footer(state, lang);
     let system = crate::mail::SystemLinks {
         organisation: &organisation,
         postal_address: &postal_address,
+        legal_footer: &legal_footer,
         language: Some(lang),
         ..links.system_links()
     };
@@ -1025,9 +1027,11 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
         .map_err(|e| invalid("template", e.to_string()))?;
     let links = crate::mail::links::message_links(&state.config, state.store.keyring(), &contact.id, None);
     let (organisation, postal_address) = crate::sending::identity(state);
+    let legal_footer = crate::sending::legal_footer(state, lang);
     let system = crate::mail::SystemLinks {
         organisation: &organisation,
         postal_address: &postal_address,
+        legal_footer: &legal_footer,
         language: Some(lang),
         ..links.system_links()
     };

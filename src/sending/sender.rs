@@ -57,6 +57,9 @@ pub(super) struct Run {
     cursor: Mutex<(u32, Option<String>)>,
     /// The organisation and its address for the footer, read once when the run starts.
     identity: (String, String),
+    /// The legal footers per language, read when the run starts (a message prints its
+    /// language's, else the one of `lang`).
+    legal_footers: crate::settings::LegalFooters,
     /// The language campaigns are written in (the shop's default, read when the run starts):
     /// the footer's link texts and `Content-Language` match the text they stand under.
     lang: &'static crate::i18n::Language,
@@ -281,6 +284,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         last_error: Mutex::new(stored.last_error),
         cursor: Mutex::new(stored.cursor),
         identity: super::identity(state),
+        legal_footers: super::legal_footers(state),
         lang: super::shop_language(state),
         variants,
         sender: c.sender.clone(),
@@ -634,8 +638,14 @@ fn prepare_campaign_message(
     };
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let (organisation, postal_address) = &run.identity;
-    let system =
-        crate::mail::SystemLinks { organisation, postal_address, language: Some(lang), ..links.system_links() };
+    let legal_footer = run.legal_footers.for_language(&lang.code, &run.lang.code);
+    let system = crate::mail::SystemLinks {
+        organisation,
+        postal_address,
+        legal_footer,
+        language: Some(lang),
+        ..links.system_links()
+    };
     let rendered = match prepared.render(&super::merge_fields(&contact), &system) {
         Ok(mut r) => {
             decorate(state, &run.mailing, &mut r, contact_id, engagement);
@@ -812,9 +822,11 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         .and_then(|(prepared, lang, fields)| {
             let links = links::message_links(&state.config, state.store.keyring(), contact_id, None);
             let (organisation, postal_address) = super::identity(state);
+            let legal_footer = super::legal_footer(state, lang);
             let system = crate::mail::SystemLinks {
                 organisation: &organisation,
                 postal_address: &postal_address,
+                legal_footer: &legal_footer,
                 language: Some(lang),
                 ..links.system_links()
             };

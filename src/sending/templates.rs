@@ -24,7 +24,8 @@ pub const REGISTRATION: Registration = Registration {
 };
 
 /// The layout of transactional mail: like the campaign layout, without the unsubscribe and
-/// preference links (a receipt or a confirmation is not marketing).
+/// preference links (a receipt or a confirmation is not marketing). The footer is the campaign
+/// layout's: who is writing, then the legal footer a line per line.
 pub const TRANSACTIONAL_LAYOUT: &str = r#"<!DOCTYPE html>
 <html>
 <head>
@@ -44,7 +45,7 @@ a { color: #1d4ed8; }
 <div class="card">
 {{ content }}
 </div>
-<div class="footer">{% if organisation %}<p>{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}<a href="{{ privacy_url }}">{{ labels.privacy }}</a></div>
+<div class="footer">{% if organisation %}<p>{{ organisation }}{% if postal_address %} &middot; {{ postal_address }}{% endif %}</p>{% endif %}{% if legal_footer_lines %}<p class="legal">{% for line in legal_footer_lines %}{{ line }}{% if not loop.last +%}<br>{% endif %}{% endfor %}</p>{% endif %}<a href="{{ privacy_url }}">{{ labels.privacy }}</a></div>
 </div>
 </body>
 </html>

@@ -71,6 +71,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::audit::REGISTRATION,
     crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
+    crate::settings::LEGAL_FOOTERS_REGISTRATION,
     crate::jobs::REGISTRATION,
     crate::contacts::bulk::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).

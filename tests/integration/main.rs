@@ -29,6 +29,7 @@ mod gdpr;
 mod import;
 mod languages;
 mod languages_admin;
+mod legal_footer;
 mod limits;
 mod mail;
 mod media;

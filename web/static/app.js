@@ -7,16 +7,17 @@ document.addEventListener("submit", function (ev) {
     ev.preventDefault();
   }
 });
+// The page says the buttons' words in its language (data-t-copy, data-t-copied).
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-copy]").forEach(function (el) {
-    if (!navigator.clipboard) return;
+    if (!navigator.clipboard || !el.dataset.tCopy) return;
     var button = document.createElement("button");
     button.type = "button";
-    button.textContent = "Copy";
+    button.textContent = el.dataset.tCopy;
     button.className = "small";
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(el.querySelector("code").textContent.trim()).then(function () {
-        button.textContent = "Copied";
+        button.textContent = el.dataset.tCopied;
       });
     });
     el.appendChild(document.createTextNode(" "));
@@ -37,11 +38,12 @@ document.addEventListener("DOMContentLoaded", function () {
   tick();
   setInterval(tick, 30000);
 });
-// Recovery codes: copy them all, or download them as a text file (made in the browser).
+// Recovery codes: copy them all, or download them as a text file (made in the browser). The
+// list carries the buttons' words in the page's language (data-t-copy-all, -copied, -download).
 document.addEventListener("DOMContentLoaded", function () {
   var list = document.querySelector("[data-codes-file]");
   var actions = document.getElementById("codes-actions");
-  if (!list || !actions) return;
+  if (!list || !actions || !list.dataset.tDownload) return;
   var text = Array.prototype.map.call(list.querySelectorAll("code"), function (c) {
     return c.textContent.trim();
   }).join("\n") + "\n";
@@ -54,11 +56,11 @@ document.addEventListener("DOMContentLoaded", function () {
     actions.appendChild(b);
   }
   if (navigator.clipboard) {
-    button("Copy all codes", "codes-copy", function (b) {
-      navigator.clipboard.writeText(text).then(function () { b.textContent = "Copied"; });
+    button(list.dataset.tCopyAll, "codes-copy", function (b) {
+      navigator.clipboard.writeText(text).then(function () { b.textContent = list.dataset.tCopied; });
     });
   }
-  button("Download as a file", "codes-download", function () {
+  button(list.dataset.tDownload, "codes-download", function () {
     var a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
     a.download = list.getAttribute("data-codes-file");

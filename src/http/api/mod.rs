@@ -46,6 +46,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/audit/verify", web::get().to(audit_verify))
         .route("/settings", web::get().to(get_settings))
         .route("/settings", web::put().to(put_settings))
+        .route("/settings/legal-footer", web::get().to(get_legal_footer))
+        .route("/settings/legal-footer/{language}", web::put().to(put_legal_footer))
+        .route("/settings/legal-footer/{language}", web::delete().to(delete_legal_footer))
         .route("/backups", web::post().to(create_backup))
         .configure(contacts::routes)
         .configure(campaigns::routes)
@@ -311,6 +314,51 @@ async fn put_settings(
     let by = g.by();
     let saved = blocking(move || ops::update_settings(&st, by, new).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(saved))
+}
+
+/// `{"legal_footer": {"de": "…"}}`: the legal footer per language.
+fn legal_footer_view(footers: &crate::settings::LegalFooters) -> serde_json::Value {
+    json!({ "legal_footer": footers })
+}
+
+async fn get_legal_footer(
+    state: web::Data<AppState>,
+    _g: Guard<perm::ManageSettings>,
+) -> Result<HttpResponse, ApiError> {
+    let st = state.clone();
+    let footers = blocking(move || st.settings.legal_footers()).await?;
+    Ok(HttpResponse::Ok().json(legal_footer_view(&footers)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegalFooterInput {
+    text: String,
+}
+
+/// `PUT /settings/legal-footer/{language}` `{text}`: that language's legal footer (plain text,
+/// a line per line; empty removes it).
+async fn put_legal_footer(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    language: web::Path<String>,
+    body: web::Json<LegalFooterInput>,
+) -> Result<HttpResponse, ApiError> {
+    let given = std::collections::BTreeMap::from([(language.into_inner(), body.into_inner().text)]);
+    let (st, by) = (state.clone(), g.by());
+    let footers = blocking(move || ops::set_legal_footers(&st, by, &given, false).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(legal_footer_view(&footers)))
+}
+
+async fn delete_legal_footer(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageSettings>,
+    language: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let given = std::collections::BTreeMap::from([(language.into_inner(), String::new())]);
+    let (st, by) = (state.clone(), g.by());
+    let footers = blocking(move || ops::set_legal_footers(&st, by, &given, false).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::Ok().json(legal_footer_view(&footers)))
 }
 
 async fn create_backup(state: web::Data<AppState>, g: Guard<perm::RunBackups>) -> Result<HttpResponse, ApiError> {

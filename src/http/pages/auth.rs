@@ -2,11 +2,11 @@
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{bare, see_other};
+use super::{bare, see_other, visitor_language};
 use crate::audit::{Action, Actor, Event};
 use crate::auth::login::{self, PasswordOutcome, SecondFactorOutcome};
 use crate::auth::sessions::random_token;
@@ -15,6 +15,7 @@ use crate::domain::PersonId;
 use crate::http::error::{ApiError, Code};
 use crate::http::guard::{pre_csrf, CsrfForm, Ctx, RequestCtx, PRE_COOKIE, SESSION_COOKIE};
 use crate::http::safe_next;
+use crate::i18n::{self, Arg, Language};
 use crate::ops::{self, By};
 use crate::state::{blocking, AppState};
 
@@ -34,11 +35,12 @@ pub struct LoginQuery {
     ok: Option<String>,
 }
 
+/// The sign-in page; `refusal` is the status and the reason when an attempt was refused.
 fn login_page(
     state: &AppState,
     ctx: &RequestCtx,
-    status: StatusCode,
-    error: Option<String>,
+    ui: &Language,
+    refusal: Option<(StatusCode, String)>,
     next: &str,
     notice: Option<&str>,
     username: Option<&str>,
@@ -52,15 +54,20 @@ fn login_page(
         }
     };
     let settings = state.settings.get()?;
+    let (status, error) = match refusal {
+        Some((status, error)) => (status, Some(error)),
+        None => (StatusCode::OK, None),
+    };
     let body = crate::http::templates::templates().render(
         "login.html",
         context! {
-            csrf => pre_csrf(state, &pre), error => error, next => next, notice => notice,
+            ui_lang => ui.code, csrf => pre_csrf(state, &pre), error => error, next => next, notice => notice,
             organisation => settings.organisation, login_notice => settings.login_notice, username => username,
         },
     )?;
     let mut res = HttpResponse::build(status);
     res.content_type("text/html; charset=utf-8");
+    res.insert_header((actix_web::http::header::CONTENT_LANGUAGE, ui.code.clone()));
     if let Some(p) = new_cookie {
         res.cookie(
             Cookie::build(PRE_COOKIE, p).path("/").secure(true).http_only(true).same_site(SameSite::Strict).finish(),
@@ -73,11 +80,15 @@ pub async fn login_form(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     q: web::Query<LoginQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     if ctx.session.as_ref().is_some_and(|s| s.session.stage == Stage::Full) && ctx.user.is_some() {
         return Ok(see_other(&safe_next(q.next.as_deref())));
     }
-    login_page(&state, &ctx, StatusCode::OK, None, &safe_next(q.next.as_deref()), super::notice(q.ok.as_deref()), None)
+    // Nobody is known on the sign-in page: the browser's language.
+    let ui = visitor_language(&state, &req, None);
+    let (next, notice) = (safe_next(q.next.as_deref()), super::notice(q.ok.as_deref()));
+    login_page(&state, &ctx, ui, None, &next, notice, None)
 }
 
 #[derive(Deserialize)]
@@ -87,30 +98,22 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-fn locked_message(until: chrono::DateTime<chrono::Utc>) -> String {
-    format!(
-        "This account is locked after too many failed attempts. It unlocks at {} UTC, or sooner if an administrator unlocks it.",
-        until.format("%H:%M")
-    )
+fn locked_message(ui: &Language, until: chrono::DateTime<chrono::Utc>) -> String {
+    ui.text("acc-locked", Some(&i18n::args([("time", Arg::from(until.format("%H:%M").to_string()))])))
 }
 
 pub async fn login(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
+    req: HttpRequest,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, ApiError> {
     let next = safe_next(form.next.as_deref());
+    let ui = visitor_language(&state, &req, None);
     if !state.login_limiter.check(ctx.client.ip) {
         state.metrics.login("rate_limited");
-        return login_page(
-            &state,
-            &ctx,
-            StatusCode::TOO_MANY_REQUESTS,
-            Some("Too many attempts from your network. Wait a minute and try again.".into()),
-            &next,
-            None,
-            None,
-        );
+        let refusal = (StatusCode::TOO_MANY_REQUESTS, ui.text("acc-login-rate-limited", None));
+        return login_page(&state, &ctx, ui, Some(refusal), &next, None, None);
     }
     let ip = ctx.client.truncated();
     let typed = form.username.clone();
@@ -118,19 +121,13 @@ pub async fn login(
     match outcome {
         PasswordOutcome::Rejected => {
             state.metrics.login("rejected");
-            login_page(
-                &state,
-                &ctx,
-                StatusCode::UNAUTHORIZED,
-                Some("Wrong user name or password.".into()),
-                &next,
-                None,
-                Some(&typed),
-            )
+            let refusal = (StatusCode::UNAUTHORIZED, ui.text("acc-login-rejected", None));
+            login_page(&state, &ctx, ui, Some(refusal), &next, None, Some(&typed))
         }
         PasswordOutcome::Locked { until } => {
             state.metrics.login("locked");
-            login_page(&state, &ctx, StatusCode::LOCKED, Some(locked_message(until)), &next, None, Some(&typed))
+            let refusal = (StatusCode::LOCKED, locked_message(ui, until));
+            login_page(&state, &ctx, ui, Some(refusal), &next, None, Some(&typed))
         }
         PasswordOutcome::Accepted { user, stage } => {
             let user_id = user.id;
@@ -158,13 +155,21 @@ pub async fn login(
     }
 }
 
-pub async fn second_factor_form(Ctx(ctx): Ctx, q: web::Query<LoginQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn second_factor_form(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    q: web::Query<LoginQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let Some(s) = ctx.session.as_ref().filter(|s| s.session.stage == Stage::NeedsSecondFactor) else {
         return Ok(see_other("/login"));
     };
+    let ui = visitor_language(&state, &req, Some(&s.session.user));
     bare(
         "second_factor.html",
-        context! { csrf => s.session.csrf, next => safe_next(q.next.as_deref()), error => None::<String> },
+        context! {
+            ui_lang => ui.code, csrf => s.session.csrf, next => safe_next(q.next.as_deref()), error => None::<String>,
+        },
     )
 }
 
@@ -177,11 +182,13 @@ pub struct CodeForm {
 pub async fn second_factor(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
+    req: HttpRequest,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, ApiError> {
     let Some(found) = ctx.session.clone().filter(|s| s.session.stage == Stage::NeedsSecondFactor) else {
         return Ok(see_other("/login"));
     };
+    let ui = visitor_language(&state, &req, Some(&found.session.user));
     let next = safe_next(form.next.as_deref());
     let ip = ctx.client.truncated();
     let user_id = found.session.user;
@@ -203,7 +210,10 @@ pub async fn second_factor(
             state.metrics.login("second_factor_rejected");
             let body = crate::http::templates::templates().render(
                 "second_factor.html",
-                context! { csrf => found.session.csrf, next => next, error => "That code is not right, or was already used." },
+                context! {
+                    ui_lang => ui.code, csrf => found.session.csrf, next => next,
+                    error => ui.text("acc-2fa-wrong", None),
+                },
             )?;
             Ok(HttpResponse::Unauthorized().content_type("text/html; charset=utf-8").body(body))
         }
@@ -212,15 +222,8 @@ pub async fn second_factor(
             let st = state.clone();
             let key = found.key;
             blocking(move || st.sessions.revoke(&key)).await?;
-            let mut res = login_page(
-                &state,
-                &RequestCtx::default(),
-                StatusCode::LOCKED,
-                Some(locked_message(until)),
-                "/",
-                None,
-                None,
-            )?;
+            let refusal = (StatusCode::LOCKED, locked_message(ui, until));
+            let mut res = login_page(&state, &RequestCtx::default(), ui, Some(refusal), "/", None, None)?;
             res.add_removal_cookie(&cleared(SESSION_COOKIE)).map_err(ApiError::internal)?;
             Ok(res)
         }
@@ -239,6 +242,7 @@ pub async fn sign_in_notice(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     q: web::Query<LoginQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let Some(s) = ctx.session.as_ref().filter(|s| s.session.stage == Stage::Full) else {
         return Ok(see_other("/login"));
@@ -248,9 +252,11 @@ pub async fn sign_in_notice(
         Ok((login::failures_since_previous_sign_in(&st, &user)?, st.users.get(&user)?))
     })
     .await?;
+    let ui = visitor_language(&state, &req, Some(&user));
     bare(
         "sign_in_notice.html",
         context! {
+            ui_lang => ui.code,
             summary => summary,
             next => safe_next(q.next.as_deref()),
             totp => found.is_some_and(|u| u.totp.is_some()),
@@ -286,12 +292,17 @@ fn password_session(ctx: &RequestCtx) -> Result<(crate::auth::sessions::Found, c
     }
 }
 
-pub async fn password_form(state: web::Data<AppState>, Ctx(ctx): Ctx) -> Result<HttpResponse, ApiError> {
+pub async fn password_form(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let (s, u) = password_session(&ctx)?;
+    let ui = visitor_language(&state, &req, Some(&u.id));
     bare(
         "password.html",
         context! {
-            csrf => s.session.csrf, forced => s.session.stage == Stage::NeedsPasswordChange,
+            ui_lang => ui.code, csrf => s.session.csrf, forced => s.session.stage == Stage::NeedsPasswordChange,
             expired => !u.must_change_password, min_length => state.config.auth.password_min_length,
             errors => context!{}, username => u.username,
         },
@@ -308,9 +319,11 @@ pub struct PasswordForm {
 pub async fn change_password(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
+    req: HttpRequest,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, ApiError> {
     let (found, user) = password_session(&ctx)?;
+    let ui = visitor_language(&state, &req, Some(&user.id));
     let by = By { actor: Actor::User(user.id), ip: ctx.client.truncated(), role: Some(user.role) };
     let st = state.clone();
     let key = found.key;
@@ -335,7 +348,7 @@ pub async fn change_password(
             let body = crate::http::templates::templates().render(
                 "password.html",
                 context! {
-                    csrf => found.session.csrf, forced => found.session.stage == Stage::NeedsPasswordChange,
+                    ui_lang => ui.code, csrf => found.session.csrf, forced => found.session.stage == Stage::NeedsPasswordChange,
                     expired => !u.must_change_password, min_length => state.config.auth.password_min_length,
                     errors => std::collections::BTreeMap::from([(field, message)]), username => u.username,
                 },

@@ -963,9 +963,11 @@ pub async fn preview_template(
         fields["data"] = data;
         let links = crate::mail::links::message_links(&st.config, st.store.keyring(), &contact.id, None);
         let (organisation, postal_address) = crate::sending::identity(&st);
+        let legal_footer = crate::sending::legal_footer(&st, chosen.lang);
         let system = crate::mail::SystemLinks {
             organisation: &organisation,
             postal_address: &postal_address,
+            legal_footer: &legal_footer,
             language: Some(chosen.lang),
             ..links.system_links()
         };

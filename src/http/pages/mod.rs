@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use super::error::ApiError;
 use super::guard::Principal;
-use crate::domain::Permission;
+use crate::domain::{Permission, Role};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -80,6 +80,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/audit", web::get().to(audit::list))
         .route("/settings", web::get().to(settings::show))
         .route("/settings", web::post().to(settings::save))
+        .route("/settings/legal-footer", web::post().to(settings::save_legal_footer))
         .route("/settings/email", web::get().to(settings::mail))
         .route("/settings/email/test", web::post().to(settings::test_mail))
         .route("/settings/email/senders", web::post().to(settings::save_sender))
@@ -236,6 +237,50 @@ pub fn ui_language(state: &AppState, p: &Principal) -> &'static crate::i18n::Lan
     crate::i18n::admin_catalogue().get(&chosen)
 }
 
+/// The language of an admin page shown to someone not (or not yet fully) signed in: sign-in,
+/// second factor, the notice after it, the forced password change, error pages. The staff
+/// member's own choice once the page knows who they are and they have made one; else what the
+/// browser asks for, among the languages the admin is translated into; else English.
+pub fn visitor_language(
+    state: &AppState,
+    req: &actix_web::HttpRequest,
+    user: Option<&crate::domain::PersonId>,
+) -> &'static crate::i18n::Language {
+    let catalogue = crate::i18n::admin_catalogue();
+    if let Some(chosen) = user.and_then(|id| state.preferences.get(id).ok()).and_then(|p| p.language) {
+        return catalogue.get(&chosen);
+    }
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    catalogue.choose(&crate::i18n::Wish { accept_language: accept, ..Default::default() })
+}
+
+/// The admin message naming a role ("Data-protection officer").
+pub fn role_key(r: Role) -> &'static str {
+    match r {
+        Role::Owner => "acc-role-owner",
+        Role::Admin => "acc-role-admin",
+        Role::Marketer => "acc-role-marketer",
+        Role::Analyst => "acc-role-analyst",
+        Role::Dpo => "acc-role-dpo",
+    }
+}
+
+/// The admin message saying what a role may do.
+pub fn role_description_key(r: Role) -> &'static str {
+    match r {
+        Role::Owner => "acc-role-owner-describe",
+        Role::Admin => "acc-role-admin-describe",
+        Role::Marketer => "acc-role-marketer-describe",
+        Role::Analyst => "acc-role-analyst-describe",
+        Role::Dpo => "acc-role-dpo-describe",
+    }
+}
+
+/// A user as the admin pages show them: the role named in the reader's language.
+pub fn user_view(u: &crate::auth::User, ui: &crate::i18n::Language) -> Value {
+    context! { role_label => ui.text(role_key(u.role), None), ..Value::from_serialize(u.view()) }
+}
+
 /// Renders a page inside the signed-in layout.
 pub fn page(
     state: &AppState,
@@ -256,7 +301,7 @@ pub fn page(
     let ctx = context! {
         currency => currency,
         ui_lang => ui.code,
-        me => p.user.view(),
+        me => user_view(&p.user, ui),
         can => can,
         csrf => p.csrf(),
         nav => nav,

@@ -38,7 +38,7 @@ pub async fn sender_confirm_page(
     token: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PublicPage::new(&state, &req, None);
+    let (page, ui) = staff_page(&state, &req);
     if let Some(r) = page.limited(&ctx) {
         return r;
     }
@@ -48,10 +48,26 @@ pub async fn sender_confirm_page(
         Some(s) => page.render(
             StatusCode::OK,
             "sender_confirm.html",
-            context! { address => s.address, action => format!("/sender/confirm/{}", token.as_str()) },
+            context! {
+                ui_lang => ui.code, address => s.address, action => format!("/sender/confirm/{}", token.as_str()),
+            },
         ),
-        None => sender_link_dead(&page),
+        None => sender_link_dead(&page, ui),
     }
+}
+
+/// The sender's confirmation is read by the shop's own staff (the sender's mailbox), in the
+/// languages the admin is written in: the one the public page would choose when the admin has
+/// it, else the browser's among the admin's, else English; the page around it in the same one.
+fn staff_page<'a>(state: &'a AppState, req: &HttpRequest) -> (PublicPage<'a>, &'static crate::i18n::Language) {
+    let mut page = PublicPage::new(state, req, None);
+    let admin = crate::i18n::admin_catalogue();
+    let ui = match admin.languages().iter().find(|l| l.code == page.lang.code) {
+        Some(l) => l,
+        None => super::visitor_language(state, req, None),
+    };
+    page.lang = crate::i18n::catalogue().get(&ui.code);
+    (page, ui)
 }
 
 pub async fn sender_confirm(
@@ -60,7 +76,7 @@ pub async fn sender_confirm(
     token: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let page = PublicPage::new(&state, &req, None);
+    let (page, ui) = staff_page(&state, &req);
     if let Some(r) = page.limited(&ctx) {
         return r;
     }
@@ -68,19 +84,22 @@ pub async fn sender_confirm(
     match blocking(move || crate::senders::confirm(&st, &t).map_err(ApiError::from)).await? {
         Some(address) => page.message_text(
             StatusCode::OK,
-            "Sender confirmed",
-            &format!("{address} is confirmed: campaigns can now be sent from it. You can close this page."),
+            &ui.text("acc-sender-confirmed", None),
+            &ui.text(
+                "acc-sender-confirmed-text",
+                Some(&crate::i18n::args([("address", crate::i18n::Arg::from(address))])),
+            ),
         ),
-        None => sender_link_dead(&page),
+        None => sender_link_dead(&page, ui),
     }
 }
 
-/// A page for the shop's own staff (the sender's mailbox): in English, as the admin is.
-fn sender_link_dead(page: &PublicPage) -> Result<HttpResponse, ApiError> {
+/// A page for the shop's own staff (the sender's mailbox), in the admin's languages.
+fn sender_link_dead(page: &PublicPage, ui: &crate::i18n::Language) -> Result<HttpResponse, ApiError> {
     page.message_text(
         StatusCode::NOT_FOUND,
-        "This link does not work",
-        "The link has expired, was already used, or was copied incompletely. Send a new one from Settings → Email.",
+        &ui.text("acc-sender-link-dead", None),
+        &ui.text("acc-sender-link-dead-text", None),
     )
 }
 

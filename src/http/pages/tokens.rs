@@ -11,11 +11,35 @@ use crate::http::guard::{perm, CsrfForm, Guard, Principal};
 use crate::ops::{self, OpError};
 use crate::state::{blocking, AppState};
 
-fn scope_choices(p: &Principal) -> Vec<minijinja::Value> {
+/// The admin message saying what a scope allows.
+fn scope_key(p: Permission) -> &'static str {
+    use Permission::*;
+    match p {
+        ViewDashboard => "acc-scope-view-dashboard",
+        ManageUsers => "acc-scope-manage-users",
+        ManageOwners => "acc-scope-manage-owners",
+        ManageOwnTokens => "acc-scope-manage-own-tokens",
+        ManageAllTokens => "acc-scope-manage-all-tokens",
+        ViewAudit => "acc-scope-view-audit",
+        ManageSettings => "acc-scope-manage-settings",
+        ViewContacts => "acc-scope-view-contacts",
+        EditContacts => "acc-scope-edit-contacts",
+        SendCampaigns => "acc-scope-send-campaigns",
+        ViewPersonalData => "acc-scope-view-personal-data",
+        UnmaskPersonalData => "acc-scope-unmask-personal-data",
+        ManageGdpr => "acc-scope-manage-gdpr",
+        RunBackups => "acc-scope-run-backups",
+        ViewMetrics => "acc-scope-view-metrics",
+        RecordEvents => "acc-scope-record-events",
+        ViewReports => "acc-scope-view-reports",
+    }
+}
+
+fn scope_choices(p: &Principal, ui: &crate::i18n::Language) -> Vec<minijinja::Value> {
     Permission::ALL
         .iter()
         .filter(|s| p.user.role.allows(**s))
-        .map(|s| context! { value => s.as_str(), describe => s.describe() })
+        .map(|s| context! { value => s.as_str(), describe => ui.text(scope_key(*s), None) })
         .collect()
 }
 
@@ -42,7 +66,8 @@ async fn render(state: &web::Data<AppState>, g: &Principal, extra: minijinja::Va
             }
         })
         .collect();
-    page(state, g, "tokens.html", "tokens", context! { tokens => rows, scopes => scope_choices(g), ..extra })
+    let scopes = scope_choices(g, super::ui_language(state, g));
+    page(state, g, "tokens.html", "tokens", context! { tokens => rows, scopes => scopes, ..extra })
 }
 
 pub async fn list(
@@ -76,7 +101,7 @@ pub async fn create(
             .ok()
             .filter(|d| *d <= 3650)
             .map(|d| Some(chrono::Utc::now() + chrono::Duration::days(d as i64)))
-            .ok_or_else(|| "Enter a number of days between 1 and 3650, or leave it empty.".to_string()),
+            .ok_or_else(|| super::ui_language(&state, &g).text("acc-tokens-days-invalid", None)),
     };
     let result = match (scopes, expires) {
         (Err(m), _) => Err(OpError::Invalid { field: "scopes", message: m }),

@@ -4,15 +4,25 @@ use actix_web::{web, HttpResponse};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::{notice, page, see_other, NoticeQuery};
+use super::{notice, page, role_description_key, role_key, see_other, ui_language, user_view, NoticeQuery};
 use crate::domain::{PersonId, Role};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::Language;
 use crate::ops::{self, OpError};
 use crate::state::{blocking, AppState};
 
-fn roles() -> Vec<minijinja::Value> {
-    Role::ALL.iter().map(|r| context! { value => r.as_str(), label => r.label(), describe => r.describe() }).collect()
+/// The roles to choose from, named and described in the reader's language.
+fn roles(ui: &Language) -> Vec<minijinja::Value> {
+    Role::ALL
+        .iter()
+        .map(|r| {
+            context! {
+                value => r.as_str(), label => ui.text(role_key(*r), None),
+                describe => ui.text(role_description_key(*r), None),
+            }
+        })
+        .collect()
 }
 
 pub async fn list(
@@ -22,13 +32,14 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let users = blocking(move || st.users.list()).await?;
-    let views: Vec<_> = users.iter().map(|u| u.view()).collect();
+    let ui = ui_language(&state, &g);
+    let views: Vec<_> = users.iter().map(|u| user_view(u, ui)).collect();
     page(
         &state,
         &g,
         "users.html",
         "users",
-        context! { users => views, roles => roles(), notice => notice(q.ok.as_deref()) },
+        context! { users => views, roles => roles(ui), notice => notice(q.ok.as_deref()) },
     )
 }
 
@@ -38,7 +49,7 @@ pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::ManageUsers>) -
         &g,
         "user_new.html",
         "users",
-        context! { roles => roles(), errors => context!{}, form => context!{ role => "marketer" } },
+        context! { roles => roles(ui_language(&state, &g)), errors => context!{}, form => context!{ role => "marketer" } },
     )
 }
 
@@ -72,7 +83,7 @@ pub async fn create(
             &g,
             "user_created.html",
             "users",
-            context! { user => created.user.view(), password => created.one_time_password },
+            context! { user => user_view(&created.user, ui_language(&state, &g)), password => created.one_time_password },
         ),
         Err(OpError::Invalid { field, message }) => form_error(&state, &g, &form, field, message),
         Err(OpError::Conflict(message)) | Err(OpError::Forbidden(message)) => {
@@ -95,7 +106,7 @@ fn form_error(
         "user_new.html",
         "users",
         context! {
-            roles => roles(),
+            roles => roles(ui_language(state, g)),
             errors => std::collections::BTreeMap::from([(field.to_string(), message)]),
             form => context! { username => form.username, display_name => form.display_name, role => form.role },
         },
@@ -125,13 +136,14 @@ pub async fn show(
         Ok((user, sessions, audit, usernames))
     })
     .await?;
+    let ui = ui_language(&state, &g);
     page(
         &state,
         &g,
         "user.html",
         "users",
         context! {
-            user => user.view(), roles => roles(), sessions => sessions, audit => audit, usernames => usernames,
+            user => user_view(&user, ui), roles => roles(ui), sessions => sessions, audit => audit, usernames => usernames,
             is_me => user.id == g.user.id, notice => notice(q.ok.as_deref()), reset_password => None::<String>,
         },
     )
@@ -188,5 +200,6 @@ pub async fn reset_password(
     let b = g.by();
     let st = state.clone();
     let (user, otp) = blocking(move || ops::reset_password(&st, b, &id).map_err(ApiError::from)).await?;
-    page(&state, &g, "user_created.html", "users", context! { user => user.view(), password => otp, reset => true })
+    let user = user_view(&user, ui_language(&state, &g));
+    page(&state, &g, "user_created.html", "users", context! { user => user, password => otp, reset => true })
 }
