@@ -46,7 +46,7 @@ fn audience_words(
 }
 
 /// A campaign's state as the admin catalogue names it.
-fn state_key(s: CampaignState) -> &'static str {
+pub(super) fn state_key(s: CampaignState) -> &'static str {
     match s {
         CampaignState::Draft => "campaign-state-draft",
         CampaignState::Scheduled => "campaign-state-scheduled",

@@ -261,6 +261,190 @@ time-in-hours = { $count ->
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
+# Diagramme (src/reports/chart.rs): die Zusammenfassung, die mit einem Diagramm vorgelesen wird,
+# Tooltips, Achsen und Reihen. cm-chart-day, cm-chart-day-long und cm-chart-hour sind
+# chrono-Datumsmuster (%d Tag, %b Monat, %a Wochentag, %Y Jahr, %H Stunde).
+cm-chart-day = %d. %b
+cm-chart-day-long = %a, %d. %b %Y
+cm-chart-hour = %d. %b %H:00
+cm-chart-no-data = Keine Daten.
+cm-chart-one = {$axis}: {$label}.
+cm-chart-range = {$axis} von {$first} bis {$last}.
+cm-chart-highest = {$series}: Höchstwert {$value} ({$label}).
+cm-chart-total = {$series}: insgesamt {$total}, Höchstwert {$value} ({$label}).
+cm-chart-series-no-data = {$series}: keine Daten.
+cm-chart-tip = {$label}: {$value} {$series}
+cm-chart-numbers = {$title}: die Zahlen
+cm-chart-as-table = {$title}, als Tabelle
+cm-axis-hour = Stunde (UTC)
+cm-axis-day = Tag (UTC)
+cm-axis-campaign = Kampagne
+cm-chart-opens-clicks-hour = Öffnungen und Klicks pro Stunde
+cm-chart-opens-clicks-day = Öffnungen und Klicks pro Tag
+cm-chart-compare = Öffnungs- und Klickraten der letzten Kampagnen
+cm-chart-growth = Angemeldete Kontakte pro Tag
+cm-chart-page-views = Seitenaufrufe pro Tag
+cm-chart-orders = Bestellungen pro Tag
+cm-series-opens = Öffnungen
+    .tip = Öffnungen
+cm-series-clicks = Klicks
+    .tip = Klicks
+cm-series-open-rate = Öffnungsrate
+    .tip = Öffnungsrate
+cm-series-click-rate = Klickrate
+    .tip = Klickrate
+cm-series-subscribed = Angemeldete
+    .tip = Angemeldete
+cm-series-contacts = Alle Kontakte
+    .tip = Kontakte insgesamt
+cm-series-page-views = Seitenaufrufe
+    .tip = Seitenaufrufe
+cm-series-orders = Bestellungen
+    .tip = Bestellungen
+# Der Bericht einer Kampagne (report.html), der Vergleich (reports.html, compare_table.html)
+cm-report-title = Bericht: {$name}
+cm-report-subject = Betreff „{$subject}“.
+cm-report-started = Versand begonnen am {$started}.
+cm-report-started-finished = Versand begonnen am {$started}, abgeschlossen am {$finished}.
+cm-report-not-sent = Noch nicht versendet.
+cm-no-message-sent = Es wurde keine Nachricht versendet.
+cm-r-delivery = Zustellung
+cm-r-recipients = Empfänger
+cm-r-sent = versendet (vom Relay angenommen)
+cm-r-delivered = zugestellt (kein Bounce gemeldet)
+cm-r-bounced = unzustellbar
+cm-r-bounced-how = ({$at_sending} beim Versand abgewiesen, {$later} später gemeldet)
+cm-r-failed = fehlgeschlagen
+cm-r-retrying = {$count} warten auf einen neuen Versuch
+cm-r-skipped = beim Versand ausgelassen
+cm-r-glance = Auf einen Blick
+cm-r-glance-over = { $count ->
+    [one] Bezogen auf {$delivered} zugestellte Nachricht: Diese Raten zählen alle Empfänger, ob messbar oder nicht.
+   *[other] Bezogen auf {$delivered} zugestellte Nachrichten: Diese Raten zählen alle Empfänger, ob messbar oder nicht.
+}
+cm-r-clicks-per-delivered = { $count ->
+    [one] Klicks pro zugestellter Nachricht ({$clicks} Klick von Personen)
+   *[other] Klicks pro zugestellter Nachricht ({$clicks} Klicks von Personen)
+}
+cm-r-unsubscribed-n = abgemeldet ({$n})
+cm-r-spam-n = als Spam markiert ({$n})
+cm-r-revenue-from = { $count ->
+    [one] Umsatz aus {$orders} Bestellung
+   *[other] Umsatz aus {$orders} Bestellungen
+}
+cm-r-engagement = Interaktion
+cm-r-base-measured = { $count ->
+    [one] Öffnungs- und Klickraten beziehen sich auf {$measured} Empfänger, der in die Messung der Interaktion eingewilligt hat (nur er erhält das Zählpixel und zugeordnete Links).
+   *[other] Öffnungs- und Klickraten beziehen sich auf die {$measured} Empfänger, die in die Messung der Interaktion eingewilligt haben (nur sie erhalten das Zählpixel und zugeordnete Links).
+}
+cm-r-base-delivered = Öffnungs- und Klickraten beziehen sich auf alle zugestellten Nachrichten (diese Kampagne wurde versendet, bevor messbare Empfänger gezählt wurden).
+cm-r-base-none = Bei dieser Kampagne konnte noch kein Empfänger gemessen werden, daher gibt es keine Öffnungs- oder Klickraten.
+cm-r-machines-apart = Automatische Öffnungen und Link-Scanner werden getrennt gezählt und gehen in keine Rate ein.
+cm-r-opened = geöffnet
+cm-r-or-clicked = (oder geklickt)
+cm-r-open-rate = Öffnungsrate
+cm-r-of-measurable = {$part} von {$base} messbaren
+cm-r-of-delivered = {$part} von {$base} zugestellten
+cm-r-opens-all = Öffnungen insgesamt (Personen)
+cm-r-machine-opens = automatische Öffnungen (Datenschutz-Proxys, Vorabruf), nicht gezählt
+cm-r-clicked = geklickt
+cm-r-click-rate = Klickrate
+cm-r-clicks-all = Klicks insgesamt
+cm-r-clicks-anonymous = {$count} keiner Person zugeordnet
+cm-r-clicks-scanners = {$count} durch Link-Scanner, nicht gezählt
+cm-r-ctor = Klick-zu-Öffnungs-Rate
+cm-r-unsubscribed = abgemeldet
+cm-r-complaints = Spam-Beschwerden
+cm-r-orders-within = { $count ->
+    [one] Bestellungen innerhalb von {$count} Tag nach einem Klick
+   *[other] Bestellungen innerhalb von {$count} Tagen nach einem Klick
+}
+cm-r-revenue-those = Umsatz aus diesen Bestellungen
+cm-r-over-time = Öffnungen und Klicks im Zeitverlauf
+cm-r-truncated = Nur die ersten 90 Tage werden gezeichnet; die Zahlen oben zählen alles.
+cm-r-only-machines = Noch keine Öffnungen oder Klicks durch Personen – nur automatische (Datenschutz-Proxys, Link-Scanner), die nicht gezeichnet werden. Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
+cm-r-no-opens = Noch keine Öffnungen – Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
+cm-r-no-opens-unsent = Noch keine Öffnungen – Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben, sobald die Kampagne versendet ist.
+cm-r-links = Links nach Klicks
+cm-r-link = Link
+cm-r-link-clicks = Klicks
+cm-r-link-share = Anteil
+cm-r-link-scanners = Link-Scanner
+cm-r-no-links = Diese Kampagne hat keine verfolgten Links (mit Platzhaltern personalisierte Links werden nie verfolgt).
+cm-r-compared = Im Vergleich mit den letzten Kampagnen
+cm-chart-no-rates = Noch keine Öffnungs- oder Klickraten zum Zeichnen: Raten brauchen Empfänger, die in die Messung der Interaktion eingewilligt haben.
+cm-r-nothing-to-compare = Noch nichts zum Vergleichen: Dies ist die einzige bisher versendete Kampagne.
+cm-r-notes = Wie diese Zahlen gezählt werden
+cm-r-note-delivered-term = Zugestellt
+cm-r-note-delivered = vom Relay angenommen, abzüglich später für diese Kampagne gemeldeter Bounces (aus dem Bounce-Postfach oder über einen Webhook).
+cm-r-note-open-term = Öffnungsrate
+cm-r-note-open = Empfänger, die geöffnet haben (ein Klick ohne erfasste Öffnung zählt mit: Bilder können blockiert sein), bezogen auf die Empfänger, die gemessen werden konnten.
+cm-r-note-click-term = Klickrate
+cm-r-note-click = Empfänger, die geklickt haben, bezogen auf dieselben.
+cm-r-note-ctor-term = Klick-zu-Öffnungs-Rate
+cm-r-note-ctor = Klickende bezogen auf Öffnende.
+cm-r-note-unsubscribes-term = Abmeldungen
+cm-r-note-unsubscribes = Kontakte, die sich über den Abmeldelink oder das Einstellungscenter dieser Kampagne abgemeldet haben.
+cm-r-note-complaints-term = Beschwerden
+cm-r-note-complaints = Spam-Meldungen (Feedback-Loops), die diese Kampagne nennen.
+cm-r-note-orders-term = Bestellungen und Umsatz
+# {$setting} ist der Name der Einstellung, als Code gezeigt.
+cm-r-note-orders = Bestellungen eines Kontakts innerhalb von {$days} Tagen nach seinem letzten menschlichen Klick in dieser Kampagne ({$setting}). Der Umsatz ist die Summe der Bestellbeträge wie erfasst, in der Währung des Shops.
+cm-r-note-utc = Zeiten sind in UTC.
+cm-reports-intro = { $count ->
+    [one] So schneiden die {$compared} zuletzt versendeten Kampagnen im Vergleich ab. Öffnungs- und Klickraten zählen nur Empfänger, die in die Messung der Interaktion eingewilligt haben; automatische Öffnungen und Link-Scanner bleiben außen vor. Eine Bestellung zählt für eine Kampagne, wenn sie innerhalb von {$count} Tag auf einen Klick darin folgt. Öffnen Sie eine Kampagne für ihren vollständigen Bericht.
+   *[other] So schneiden die {$compared} zuletzt versendeten Kampagnen im Vergleich ab. Öffnungs- und Klickraten zählen nur Empfänger, die in die Messung der Interaktion eingewilligt haben; automatische Öffnungen und Link-Scanner bleiben außen vor. Eine Bestellung zählt für eine Kampagne, wenn sie innerhalb von {$count} Tagen auf einen Klick darin folgt. Öffnen Sie eine Kampagne für ihren vollständigen Bericht.
+}
+cm-reports-recent = Letzte Kampagnen
+cm-reports-empty = Es wurde noch keine Kampagne versendet. Berichte erscheinen hier, sobald die erste hinausgeht.
+cm-cmp-label = Die letzten Kampagnen im Vergleich
+cm-cmp-campaign = Kampagne
+cm-cmp-sent = Versendet
+cm-cmp-delivered = Zugestellt
+cm-cmp-clicks = Klicks
+    .title = Klicks von Personen pro zugestellter Nachricht
+cm-cmp-unsubs = Abm.
+    .title = Abmeldungen, bezogen auf zugestellte Nachrichten
+cm-cmp-complaints = Beschw.
+    .title = Spam-Beschwerden, bezogen auf zugestellte Nachrichten
+cm-cmp-opened = Geöffnet
+    .title = Öffnungsrate bezogen auf messbare Empfänger (wie viele, in Klammern)
+cm-cmp-clicked = Geklickt
+    .title = Klickrate bezogen auf messbare Empfänger
+cm-cmp-ctor = CTOR
+    .title = Klick-zu-Öffnungs-Rate
+cm-cmp-orders = Bestellungen
+cm-cmp-revenue = Umsatz
+cm-cmp-of = (von {$base})
+# Zielgruppe und Interaktion auf der Übersicht (dashboard_reports.html)
+cm-dash-audience = Zielgruppe und Interaktion der letzten {$days} Tage
+cm-dash-subscribed = angemeldet
+cm-dash-opens = { $count ->
+    [one] Öffnung
+   *[other] Öffnungen
+}
+cm-dash-clicks = { $count ->
+    [one] Klick
+   *[other] Klicks
+}
+cm-dash-page-views = { $count ->
+    [one] Seitenaufruf
+   *[other] Seitenaufrufe
+}
+cm-dash-orders = { $count ->
+    [one] Bestellung
+   *[other] Bestellungen
+}
+cm-dash-growth = Listenwachstum
+# {$job} ist der Name des Jobs, als Code gezeigt.
+cm-dash-growth-note = Die Listengrößen werden einmal täglich erfasst (Job {$job}); die Linie beginnt am ersten Tag, an dem das System sie gezählt hat.
+cm-dash-email = Interaktion mit E-Mails
+cm-dash-email-empty = Keine Öffnungen oder Klicks in diesen Tagen – Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
+cm-dash-site = Website
+cm-dash-site-empty = Keine Seitenaufrufe in diesen Tagen (das Website-Tracking braucht tracking.sites und die Einwilligung jedes Besuchers).
+cm-dash-orders-h = Bestellungen
+cm-dash-orders-empty = Keine Bestellungen in diesen Tagen.
+cm-dash-compare = Die letzten Kampagnen vergleichen
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)

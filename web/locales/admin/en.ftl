@@ -262,6 +262,190 @@ time-in-hours = { $count ->
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
+# Charts (src/reports/chart.rs): the summary read out with a chart, its tooltips, axes and series.
+# cm-chart-day, cm-chart-day-long and cm-chart-hour are chrono date patterns (%d day, %b month,
+# %a weekday, %Y year, %H hour).
+cm-chart-day = %d %b
+cm-chart-day-long = %a %d %b %Y
+cm-chart-hour = %d %b %H:00
+cm-chart-no-data = No data.
+cm-chart-one = {$axis}: {$label}.
+cm-chart-range = {$axis} from {$first} to {$last}.
+cm-chart-highest = {$series}: highest {$value} ({$label}).
+cm-chart-total = {$series}: {$total} in all, at most {$value} ({$label}).
+cm-chart-series-no-data = {$series}: no data.
+cm-chart-tip = {$label}: {$value} {$series}
+cm-chart-numbers = {$title}: the numbers
+cm-chart-as-table = {$title}, as a table
+cm-axis-hour = Hour (UTC)
+cm-axis-day = Day (UTC)
+cm-axis-campaign = Campaign
+cm-chart-opens-clicks-hour = Opens and clicks per hour
+cm-chart-opens-clicks-day = Opens and clicks per day
+cm-chart-compare = Open and click-through rates of recent campaigns
+cm-chart-growth = Subscribed contacts per day
+cm-chart-page-views = Page views per day
+cm-chart-orders = Orders per day
+cm-series-opens = Opens
+    .tip = opens
+cm-series-clicks = Clicks
+    .tip = clicks
+cm-series-open-rate = Open rate
+    .tip = open rate
+cm-series-click-rate = Click-through rate
+    .tip = click-through rate
+cm-series-subscribed = Subscribed
+    .tip = subscribed
+cm-series-contacts = All contacts
+    .tip = all contacts
+cm-series-page-views = Page views
+    .tip = page views
+cm-series-orders = Orders
+    .tip = orders
+# A campaign's report (report.html), the comparison (reports.html, compare_table.html)
+cm-report-title = Report: {$name}
+cm-report-subject = Subject “{$subject}”.
+cm-report-started = Sending started {$started}.
+cm-report-started-finished = Sending started {$started}, finished {$finished}.
+cm-report-not-sent = Not sent yet.
+cm-no-message-sent = No message was sent.
+cm-r-delivery = Delivery
+cm-r-recipients = recipients
+cm-r-sent = sent (accepted by the relay)
+cm-r-delivered = delivered (no bounce reported)
+cm-r-bounced = bounced
+cm-r-bounced-how = ({$at_sending} refused at sending, {$later} reported later)
+cm-r-failed = failed
+cm-r-retrying = {$count} waiting to retry
+cm-r-skipped = left out at sending
+cm-r-glance = At a glance
+cm-r-glance-over = { $count ->
+    [one] Over the {$delivered} delivered message: these rates count everyone, measured or not.
+   *[other] Over the {$delivered} delivered messages: these rates count everyone, measured or not.
+}
+cm-r-clicks-per-delivered = { $count ->
+    [one] clicks per delivered message ({$clicks} click by people)
+   *[other] clicks per delivered message ({$clicks} clicks by people)
+}
+cm-r-unsubscribed-n = unsubscribed ({$n})
+cm-r-spam-n = marked as spam ({$n})
+cm-r-revenue-from = { $count ->
+    [one] revenue from {$orders} order
+   *[other] revenue from {$orders} orders
+}
+cm-r-engagement = Engagement
+cm-r-base-measured = { $count ->
+    [one] Open and click rates are over the {$measured} recipient who consented to engagement measurement (only they get the open pixel and attributed links).
+   *[other] Open and click rates are over the {$measured} recipients who consented to engagement measurement (only they get the open pixel and attributed links).
+}
+cm-r-base-delivered = Open and click rates are over all delivered messages (this campaign was sent before measurable recipients were counted).
+cm-r-base-none = No recipient of this campaign could be measured yet, so there are no open or click rates.
+cm-r-machines-apart = Machine opens and link scanners are counted apart and left out of every rate.
+cm-r-opened = opened
+cm-r-or-clicked = (or clicked)
+cm-r-open-rate = open rate
+cm-r-of-measurable = {$part} of {$base} measurable
+cm-r-of-delivered = {$part} of {$base} delivered
+cm-r-opens-all = opens in all (people)
+cm-r-machine-opens = machine opens (privacy proxies, prefetch), not counted
+cm-r-clicked = clicked
+cm-r-click-rate = click-through rate
+cm-r-clicks-all = clicks in all
+cm-r-clicks-anonymous = {$count} not attributed to a person
+cm-r-clicks-scanners = {$count} by link scanners, not counted
+cm-r-ctor = click-to-open rate
+cm-r-unsubscribed = unsubscribed
+cm-r-complaints = spam complaints
+cm-r-orders-within = { $count ->
+    [one] orders within {$count} day of a click
+   *[other] orders within {$count} days of a click
+}
+cm-r-revenue-those = revenue from those orders
+cm-r-over-time = Opens and clicks over time
+cm-r-truncated = Only the first 90 days are drawn; the figures above count everything.
+cm-r-only-machines = No opens or clicks by people yet — only machines (privacy proxies, link scanners), which are not drawn. Opens are counted only for contacts who consented to engagement measurement.
+cm-r-no-opens = No opens yet — opens are counted only for contacts who consented to engagement measurement.
+cm-r-no-opens-unsent = No opens yet — opens are counted only for contacts who consented to engagement measurement, once the campaign is sent.
+cm-r-links = Links by clicks
+cm-r-link = Link
+cm-r-link-clicks = Clicks
+cm-r-link-share = Share
+cm-r-link-scanners = Link scanners
+cm-r-no-links = This campaign has no tracked links (links personalised with merge fields are never tracked).
+cm-r-compared = Compared with recent campaigns
+cm-chart-no-rates = No open or click rates to draw yet: rates need recipients who consented to engagement measurement.
+cm-r-nothing-to-compare = Nothing to compare with yet: this is the only campaign that has been sent.
+cm-r-notes = How these figures are counted
+cm-r-note-delivered-term = Delivered
+cm-r-note-delivered = accepted by the relay, minus bounces reported later for this campaign (from the bounce mailbox or a webhook).
+cm-r-note-open-term = Open rate
+cm-r-note-open = recipients who opened (a click without a recorded open counts too: images may be blocked), over recipients who could be measured.
+cm-r-note-click-term = Click-through rate
+cm-r-note-click = recipients who clicked, over the same.
+cm-r-note-ctor-term = Click-to-open
+cm-r-note-ctor = clickers over openers.
+cm-r-note-unsubscribes-term = Unsubscribes
+cm-r-note-unsubscribes = contacts who left through this campaign's unsubscribe link or preference centre.
+cm-r-note-complaints-term = Complaints
+cm-r-note-complaints = spam reports (feedback loops) naming this campaign.
+cm-r-note-orders-term = Orders and revenue
+# {$setting} is the setting's name, shown as code.
+cm-r-note-orders = orders of a contact within {$days} days after their last human click in this campaign ({$setting}). Revenue is the sum of order amounts as recorded, in the shop's currency.
+cm-r-note-utc = Times are UTC.
+cm-reports-intro = { $count ->
+    [one] How the {$compared} most recently sent campaigns compare. Open and click rates count only recipients who consented to engagement measurement; machine opens and link scanners are left out. Orders count for a campaign when they follow a click in it within {$count} day. Open a campaign for its full report.
+   *[other] How the {$compared} most recently sent campaigns compare. Open and click rates count only recipients who consented to engagement measurement; machine opens and link scanners are left out. Orders count for a campaign when they follow a click in it within {$count} days. Open a campaign for its full report.
+}
+cm-reports-recent = Recent campaigns
+cm-reports-empty = No campaign has been sent yet. Reports appear here once the first one goes out.
+cm-cmp-label = Recent campaigns compared
+cm-cmp-campaign = Campaign
+cm-cmp-sent = Sent
+cm-cmp-delivered = Delivered
+cm-cmp-clicks = Clicks
+    .title = Clicks by people per delivered message
+cm-cmp-unsubs = Unsubs
+    .title = Unsubscribed, over delivered
+cm-cmp-complaints = Compl.
+    .title = Spam complaints, over delivered
+cm-cmp-opened = Opened
+    .title = Open rate over measurable recipients (how many in brackets)
+cm-cmp-clicked = Clicked
+    .title = Click-through rate over measurable recipients
+cm-cmp-ctor = CTOR
+    .title = Click-to-open rate
+cm-cmp-orders = Orders
+cm-cmp-revenue = Revenue
+cm-cmp-of = (of {$base})
+# The dashboard's audience and engagement (dashboard_reports.html)
+cm-dash-audience = Audience and engagement, last {$days} days
+cm-dash-subscribed = subscribed
+cm-dash-opens = { $count ->
+    [one] open
+   *[other] opens
+}
+cm-dash-clicks = { $count ->
+    [one] click
+   *[other] clicks
+}
+cm-dash-page-views = { $count ->
+    [one] page view
+   *[other] page views
+}
+cm-dash-orders = { $count ->
+    [one] order
+   *[other] orders
+}
+cm-dash-growth = List growth
+# {$job} is the job's name, shown as code.
+cm-dash-growth-note = List sizes are recorded once a day (the {$job} job); the line starts on the first day the appliance counted them.
+cm-dash-email = Email engagement
+cm-dash-email-empty = No opens or clicks in these days — opens are counted only for contacts who consented to engagement measurement.
+cm-dash-site = Website
+cm-dash-site-empty = No page views in these days (the website tracker needs tracking.sites and each visitor's consent).
+cm-dash-orders-h = Orders
+cm-dash-orders-empty = No orders in these days.
+cm-dash-compare = Compare recent campaigns
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)
