@@ -22,8 +22,8 @@ struct Bar {
     show_label: bool,
 }
 
-/// Bars for an SVG chart 560 wide, 160 high, drawn by the template.
-fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
+/// Bars for an SVG chart 560 wide, 160 high, drawn by the template; days as `ui` writes them.
+fn bars(days: &[(chrono::NaiveDate, u64)], ui: &crate::i18n::Language) -> (Vec<Bar>, u64) {
     let max = days.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
     let width = 560 / days.len().max(1) as u32;
     let out = days
@@ -36,7 +36,7 @@ fn bars(days: &[(chrono::NaiveDate, u64)]) -> (Vec<Bar>, u64) {
                 y: 140 - h,
                 h,
                 count: *c,
-                label: d.format("%d %b").to_string(),
+                label: super::reports::day_label(*d, ui),
                 // Every other day, counted back from today so that today is always labelled.
                 show_label: (days.len() - 1 - i) % 2 == 0 || days.len() <= 7,
             }
@@ -54,6 +54,7 @@ pub async fn show(
     let (st, principal) = (state.clone(), g.0.clone());
     let reports = blocking(move || super::reports::dashboard_section(&st, &principal, chrono::Utc::now())).await?;
     // ---- end reports
+    let ui = super::ui_language(&state, &g);
     let st = state.clone();
     let checklist =
         if g.can(Permission::ManageSettings) { Some(blocking(move || getting_started(&st)).await?) } else { None };
@@ -75,8 +76,15 @@ pub async fn show(
     })
     .await?;
     // Privacy deadlines: a separate block (src/http/pages/privacy_widget.rs).
-    let privacy = if g.can(Permission::ManageGdpr) { Some(super::privacy_widget::block(&state).await?) } else { None };
-    let (bars, max) = bars(&logins);
+    let privacy =
+        if g.can(Permission::ManageGdpr) { Some(super::privacy_widget::block(&state, ui).await?) } else { None };
+    let (bars, max) = bars(&logins, ui);
+    // Said in the staff member's language; `tidings check` says the same in English.
+    let warnings: Vec<minijinja::Value> = if g.can(Permission::ManageSettings) {
+        crate::senders::warnings(&state).iter().map(|w| context! { key => w.key, text => w.text(ui) }).collect()
+    } else {
+        Vec::new()
+    };
     let total_logins: u64 = logins.iter().map(|(_, c)| c).sum();
     let uptime = state.started_at.elapsed().as_secs();
     page(
@@ -88,13 +96,16 @@ pub async fn show(
             notice => notice(q.ok.as_deref()),
             users => users, locked => locked, sessions => state.sessions.count(),
             audit_entries => state.audit.len(), store_bytes => state.store.size_on_disk(),
-            uptime_hours => uptime / 3600, uptime_minutes => (uptime % 3600) / 60,
+            uptime => ui.text("cm-dash-uptime-value", Some(&crate::i18n::args([
+                ("hours", crate::i18n::Arg::Number((uptime / 3600) as f64)),
+                ("minutes", crate::i18n::Arg::Number(((uptime % 3600) / 60) as f64)),
+            ]))),
             bars => bars, max => max, total_logins => total_logins, failures => failures,
             recent => recent, backup => backup, usernames => usernames,
             tls => state.config.tls_enabled(), self_signed => state.config.tls.cert_file.as_os_str().is_empty(),
             totp_missing => g.user.totp.is_none(),
             checklist => checklist.filter(|c: &Vec<Step>| c.iter().any(|s| !s.done)),
-            warnings => if g.can(crate::domain::Permission::ManageSettings) { crate::senders::warnings(&state) } else { Vec::new() },
+            warnings => warnings,
             reports => reports,
             privacy => privacy,
         },
@@ -105,6 +116,7 @@ pub async fn show(
 #[derive(serde::Serialize)]
 pub struct Step {
     pub done: bool,
+    /// The admin catalogue's message naming the step.
     pub text: &'static str,
     pub href: &'static str,
 }
@@ -122,15 +134,11 @@ fn getting_started(state: &AppState) -> Result<Vec<Step>, ApiError> {
     let sent = state.sending.campaigns.all()?.iter().any(|c| c.state == crate::sending::campaign::CampaignState::Sent);
     let step = |done, text, href| Step { done, text, href };
     Ok(vec![
-        step(
-            named && !settings.postal_address.is_empty(),
-            "Name your organisation and its postal address",
-            "/settings",
-        ),
-        step(mail, "Set the sender (Settings → Email) and an SMTP relay (config file)", "/settings/email"),
-        step(dkim, "Sign your mail with DKIM (tidings dkim generate)", "/settings/email"),
-        step(list, "Create a list", "/lists"),
-        step(form, "Build a subscribe form", "/forms/new"),
-        step(sent, "Send a first campaign", "/campaigns"),
+        step(named && !settings.postal_address.is_empty(), "cm-step-organisation", "/settings"),
+        step(mail, "cm-step-sender", "/settings/email"),
+        step(dkim, "cm-step-dkim", "/settings/email"),
+        step(list, "cm-step-list", "/lists"),
+        step(form, "cm-step-form", "/forms/new"),
+        step(sent, "cm-step-campaign", "/campaigns"),
     ])
 }

@@ -445,6 +445,236 @@ cm-dash-site-empty = Keine Seitenaufrufe in diesen Tagen (das Website-Tracking b
 cm-dash-orders-h = Bestellungen
 cm-dash-orders-empty = Keine Bestellungen in diesen Tagen.
 cm-dash-compare = Die letzten Kampagnen vergleichen
+# Die Übersicht: erste Schritte, Warnungen zur Einrichtung (von `tidings check` auf Englisch
+# ausgegeben), Laufzeit, Datenschutzfristen
+cm-step-organisation = Name und Postanschrift Ihrer Organisation angeben
+cm-step-sender = Absender (Einstellungen → E-Mail) und SMTP-Relay (Konfigurationsdatei) festlegen
+cm-step-dkim = Ihre E-Mails mit DKIM signieren (tidings dkim generate)
+cm-step-list = Eine Liste anlegen
+cm-step-form = Ein Anmeldeformular erstellen
+cm-step-campaign = Eine erste Kampagne versenden
+cm-warn-public-url = Links in E-Mails und in den Anmeldeformularen führen zu {$url}, das nur dieser Rechner öffnen kann. Setzen Sie http.public_url (oder hostname) auf die Adresse, unter der dieser Server erreichbar ist.
+cm-warn-mail-from = E-Mails werden von {$from} versendet, einer Adresse, die andere Mailserver ablehnen. Legen Sie unter Einstellungen → E-Mail einen Absender Ihrer eigenen Domain an (oder setzen Sie mail.from), mit SPF und DKIM dafür.
+cm-warn-relays = Es ist kein SMTP-Relay eingerichtet: Jede Nachricht (Bestätigungen, Kampagnen) wird nach {$outbox} geschrieben und erreicht niemanden. Fügen Sie einen Eintrag [[mail.relays]] hinzu.
+cm-warn-self-signed = Das Zertifikat ist selbst signiert: Browser warnen auf jeder Seite, auch auf den Anmelde-, Abmelde- und Datenschutzseiten, die Ihre Kunden öffnen. Setzen Sie tls.cert_file und tls.key_file, oder betreiben Sie den Server hinter einem Reverse Proxy mit tls.mode = "off".
+cm-warn-listen = Der Server lauscht nur auf {$listen}: Außerhalb dieses Rechners kann niemand {$hostname} erreichen. Setzen Sie listen = "0.0.0.0:443" (oder schalten Sie einen Reverse Proxy davor und setzen Sie proxy.trusted).
+cm-dash-uptime-value = {$hours} Std. {$minutes} Min.
+cm-priv-title = Datenschutzfristen
+cm-priv-breach = Datenpanne entdeckt am {$discovered}
+cm-priv-breach-overdue = Meldung an die Aufsichtsbehörde überfällig
+cm-priv-breach-overdue-by = seit {$hours} h
+# {$time} ist die verbleibende Zeit, die herunterzählt.
+cm-priv-breach-notify = Aufsichtsbehörde innerhalb von {$time} benachrichtigen
+cm-priv-time-left = {$hours} h {$minutes} min
+cm-priv-requests-due = { $count ->
+    [one] {$count} Datenschutzanfrage braucht bald eine Antwort
+   *[other] {$count} Datenschutzanfragen brauchen bald eine Antwort
+}
+cm-priv-overdue-n = {$count} überfällig
+cm-priv-overdue = überfällig
+cm-priv-since = seit {$date}
+cm-priv-days-over = { $count ->
+    [one] ({$count} Tag)
+   *[other] ({$count} Tage)
+}
+cm-priv-due = { $count ->
+    [one] fällig am {$date} (noch {$count} Tag)
+   *[other] fällig am {$date} (noch {$count} Tage)
+}
+cm-priv-more = und {$count} weitere.
+cm-priv-none = Keine Datenschutzanfrage ist überfällig oder in den nächsten 7 Tagen fällig, und keine Datenpanne wartet auf ihre Meldung.
+cm-priv-kind-access = Auskunft (Art. 15)
+cm-priv-kind-portability = Datenübertragbarkeit (Art. 20)
+cm-priv-kind-rectification = Berichtigung (Art. 16)
+cm-priv-kind-erasure = Löschung (Art. 17)
+cm-priv-kind-restriction = Einschränkung der Verarbeitung (Art. 18)
+cm-priv-kind-objection = Widerspruch (Art. 21)
+cm-priv-kind-withdrawal = Widerruf der Einwilligung (Art. 7 Abs. 3)
+# Eine Kampagne: Editor, Fortschritt, Planung und Fassungen in anderen Sprachen (campaign.html)
+cm-ed-title = {$name} · Kampagne
+cm-cancel = Abbrechen
+cm-delete = Löschen
+cm-close = Schließen
+cm-prog-open-report = Bericht öffnen
+cm-prog-report-holds = Öffnungen, Klicks, Links, Abmeldungen, Bestellungen
+cm-prog-queued = Empfänger im Postausgang
+cm-prog-still-adding = (werden noch hinzugefügt)
+cm-prog-sent = Versendet
+cm-prog-retrying = Warten auf neuen Versuch
+cm-prog-failed = Fehlgeschlagen
+cm-prog-skipped = Beim Versand ausgelassen
+cm-prog-skipped-why = (inzwischen abgemeldet, gelöscht oder Einwilligung widerrufen)
+cm-prog-started = Begonnen
+cm-prog-finished = Abgeschlossen
+cm-prog-last-error = Letzter Fehler:
+cm-prog-pause = Anhalten
+cm-prog-resume = Fortsetzen
+cm-prog-cancel-confirm = Die Kampagne abbrechen? Niemand sonst erhält sie dann.
+cm-prog-duplicate = Als neuen Entwurf kopieren
+cm-prog-delete-confirm = Die Kampagne und den Nachweis, wer sie erhalten hat, löschen?
+cm-ed-message = Nachricht
+cm-ed-subject = Betreff
+cm-ed-preheader = Vorschautext
+cm-ed-preheader-hint = (die Zeile, die Posteingänge nach dem Betreff zeigen; in der Nachricht unsichtbar)
+cm-ed-from = Absender
+# {$link} ist ein Link mit dem Text von cm-ed-from-link.
+cm-ed-from-hint = (bestätigte Absender; {$link})
+cm-ed-from-link = einen hinzufügen oder bestätigen
+cm-ed-from-default = Standard: {$sender}
+cm-ed-default-sender = der Standardabsender
+cm-ed-purpose = Zweck
+cm-ed-purpose-hint = (die Einwilligung wird daran geprüft)
+cm-ed-show-as = So anzeigen, wie ein Kontakt sie sieht
+cm-ed-show-as-hint = (Adresse oder ID; leer: eine Beispielperson)
+cm-ed-show = Anzeigen
+cm-ed-preview-frame = Vorschau der Nachricht
+cm-sched-recurring = Versendet nach dem Zeitplan {$schedule} jeweils eine Kopie; nächster Lauf am {$when} (in UTC; {$schedule}).
+cm-sched-once = Wird am {$when} versendet (in UTC; {$schedule}).
+cm-sched-unschedule = Planung aufheben (zurück zum Entwurf)
+cm-sched-cancel-confirm = Die Kampagne abbrechen?
+cm-ed-written-in = Geschrieben in
+cm-ed-body = Text
+# {$fields} und {$links} sind Listen von Platzhaltern, als Code gezeigt.
+cm-ed-body-hint = – Platzhalter wie {$fields}, eigene Felder über ihren Schlüssel; Links {$links}
+cm-media-insert = Bild einfügen
+cm-media-library = Medienbibliothek
+cm-media-picker-title = Ein Bild aus der Bibliothek einfügen
+cm-media-picker-empty = Noch keine Bilder:
+cm-media-picker-upload = eines in die Bibliothek hochladen
+cm-ed-layout = Layout
+cm-ed-layout-builtin = Eingebautes Layout (Fußzeile mit Abmeldung, Einstellungen, Datenschutz)
+cm-ed-lists = Listen
+cm-ed-no-lists = Noch keine Listen:
+cm-ed-create-list = eine anlegen
+cm-ed-tags = Tags
+cm-ed-tags-hint = (durch Kommas getrennt; Kontakte mit einem davon)
+cm-ed-search = Suche
+cm-ed-search-hint = (Wörter wie in der Kontaktsuche; grenzt die Listen und Tags ein oder wählt allein für sich aus)
+cm-ed-saved-search = Gespeicherte Suche
+# {$link} ist ein Link mit dem Text von cm-ed-saved-search-link.
+cm-ed-saved-search-hint = (grenzt die Listen und Tags ein oder wählt allein für sich aus; {$link})
+cm-ed-saved-search-link = auf der Kontaktseite eine speichern
+cm-ed-saved-search-none = keine
+cm-ed-audience-count = Angemeldete Kontakte mit Einwilligung, die sie jetzt erhalten würden: {$count} (jeder einmal; wer sich vor dem Versand abmeldet oder die Einwilligung widerruft, wird ausgelassen).
+cm-ed-audience-uncountable = Die Zielgruppe lässt sich so nicht zählen.
+cm-ed-audience-choose = Wählen Sie Listen, Tags, eine Suche oder eine gespeicherte Suche.
+cm-ed-relay = Relay
+cm-ed-relay-default = Standard
+cm-ed-save-draft = Entwurf speichern
+cm-ed-preview = Vorschau
+cm-ed-preview-test = Vorschau und Test
+cm-ed-preview-as = Vorschau als
+cm-ed-preview-as-hint = (Adresse oder ID eines Kontakts; leer: eine Beispielperson)
+cm-ed-test-to = Test senden an
+cm-ed-test-to-hint = (bis zu zehn Adressen; der Betreff beginnt mit [Test])
+cm-ed-test-send = Test senden
+cm-ed-preview-live = Aktualisiert sich beim Tippen. Fehler in der Vorlage erscheinen hier mit ihrer Zeile.
+cm-send = Versenden
+cm-send-save-first = Speichern Sie zuerst Ihre Änderungen: Versendet wird die gespeicherte Kampagne.
+cm-send-confirm = „{$name}“ jetzt an etwa {$count} Kontakte senden?
+cm-send-now = Jetzt senden
+cm-send-or-schedule = Oder planen
+cm-send-once-at = Einmal, am
+cm-send-date = Datum
+cm-send-time = Uhrzeit
+cm-send-cron = Wiederkehrend, nach Cron-Zeitplan
+cm-send-cron-example = 0 9 * * 1  (montags um 09:00)
+cm-send-cron-label = Cron-Ausdruck
+cm-send-time-zone = Zeitzone
+cm-send-schedule = Planen
+cm-send-delete-draft-confirm = Diesen Entwurf löschen?
+cm-send-delete-draft = Entwurf löschen
+cm-var-title = In anderen Sprachen
+cm-var-intro = Jeder Kontakt erhält die Fassung in seiner eigenen Sprache, wenn es eine gibt, sonst den Text oben. Fassungen werden wie der Text der Kampagne selbst geprüft.
+cm-var-subject = Betreff ({$language})
+cm-var-preheader = Vorschautext ({$language})
+cm-var-body = Nachricht ({$language})
+cm-var-save = {$language} speichern
+cm-var-preview = Vorschau ({$language})
+# Zielgruppe, Zeitplan und gespeicherte Suchen einer Kampagne in Worten (src/http/pages/campaigns.rs)
+cm-aud-lists = Listen {$names}
+cm-aud-tags = Tags {$names}
+cm-aud-either = {$first} oder {$second}
+cm-aud-matching-alone = Kontakte passend zu „{$words}“
+cm-aud-matching = {$audience}, passend zu „{$words}“
+cm-aud-saved-alone = gespeicherte Suche „{$name}“
+cm-aud-saved = {$audience}, innerhalb der gespeicherten Suche „{$name}“
+cm-sched-at = {$when} ({$zone})
+cm-sched-cron = `{$cron}` ({$zone})
+cm-ss-pending = unbestätigt
+cm-ss-subscribed = angemeldet
+cm-ss-unsubscribed = abgemeldet
+cm-ss-bounced = unzustellbar
+cm-ss-complained = beschwert
+cm-ss-tag = Tag {$tag}
+cm-ss-list = Liste {$list}
+cm-ss-granted = Einwilligung {$purpose} erteilt
+cm-ss-withdrawn = Einwilligung {$purpose} widerrufen
+cm-ss-opened-30d = in den letzten 30 Tagen geöffnet
+cm-ss-clicked-30d = in den letzten 30 Tagen geklickt
+cm-ss-not-opened-90d = seit 90 Tagen (oder nie) nicht geöffnet
+cm-ss-inactive-180d = seit 180 Tagen (oder nie) keine Aktivität
+cm-ss-buyers = mindestens eine Bestellung
+cm-ss-everyone = alle Kontakte
+cm-basis-consent = Einwilligung (Art. 6 Abs. 1 lit. a)
+cm-basis-contract = Vertrag (Art. 6 Abs. 1 lit. b)
+cm-basis-legitimate-interest = Berechtigtes Interesse (Art. 6 Abs. 1 lit. f)
+cm-basis-legal-obligation = Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c)
+# {$error} ist der Grund, wie ihn die Prüfungen vor dem Versand nennen.
+cm-ed-saved-but = Gespeichert, aber so kann sie nicht versendet werden: {$error}
+cm-ed-no-contact = es gibt keinen Kontakt `{$contact}`
+cm-ed-test-no-address = Geben Sie mindestens eine Adresse an.
+cm-ed-test-sent = {$to}: versendet
+# {$why} ist die Antwort des Mailservers.
+cm-ed-test-not-sent = {$to}: nicht versendet ({$why})
+cm-preview-subject = Betreff:
+cm-preview-cannot-render = Die Nachricht lässt sich nicht darstellen.
+
+# Vorlagen (templates.html, template.html)
+cm-tpls-layouts = Layouts
+# {$content} ist der Name des Platzhalters, als Code gezeigt.
+cm-tpls-layouts-text = umschließen den Text einer Kampagne (setzen Sie {$content} dort ein, wo er stehen soll).
+cm-tpls-messages = Nachrichten
+# {$api} ist die Adresse der API, als Code gezeigt.
+cm-tpls-messages-text = sind vollständige E-Mails, die Ihr Shop über {$api} versendet (Bestellbestätigungen, Passwort-Zurücksetzungen) oder die Tidings selbst versendet, etwa die Bestätigung einer Anmeldung.
+cm-tpls-data = Die Daten des Shops kommen als {$data} an.
+cm-tpls-new = Neue Vorlage
+cm-tpls-key = Schlüssel
+cm-tpls-key-hint = (wie die API sie nennt, z. B. {$example})
+cm-tpls-kind = Art
+cm-tpls-kind-message = Nachricht
+cm-tpls-kind-layout = Layout
+cm-tpls-create = Anlegen
+cm-tpls-all = Alle Vorlagen
+cm-tpls-changed = Geändert
+cm-tpls-built-in = eingebaut
+cm-tpls-empty = Noch keine Vorlagen.
+cm-tpl-kind-message = Nachricht
+cm-tpl-kind-layout = Layout
+cm-tpl-name-confirm-subscription = Anmeldung bestätigen (Double-Opt-in)
+cm-tpl-name-privacy-link = Ihr Link zu Ihren personenbezogenen Daten (Datenschutzportal)
+cm-tpl-name-request-outcome = Ihre Anfrage wurde ausgeführt (Art. 19)
+cm-tpl-name-breach-notice = Benachrichtigung über eine Datenpanne (Art. 34)
+cm-tpl-title = {$name} · Vorlage
+cm-tpl-key = Schlüssel:
+cm-tpl-layout-html = Layout-HTML (mit {$content})
+cm-tpl-languages = Sprachen
+cm-tpl-languages-breach = Betreff und Absätze jeder Benachrichtigung über eine Datenpanne schreibt der Datenschutzbeauftragte beim Erfassen der Datenpanne, in der Sprache, in der er schreibt; Linktexte und Sprachkennung der Benachrichtigung folgen der Sprache jedes Lesers.
+cm-tpl-languages-intro = Jeder Leser erhält die Fassung in seiner eigenen Sprache (der Sprache des Kontakts, festgelegt durch die Seite, auf der er sich angemeldet hat), sonst die in der Standardsprache des Shops (Einstellungen), sonst den Text oben. Eine leer gelassene Fassung gibt es nicht.
+cm-tpl-edited-alone = Diese eingebaute Nachricht wurde hier bearbeitet, bevor es Fassungen pro Sprache gab; das Update hat sie deshalb unverändert gelassen: Jeder Leser erhält den Text oben. Schreiben Sie die Fassungen unten, wenn Sie welche möchten.
+cm-tpl-has-version = Fassung vorhanden
+cm-tpl-layout-builtin = Eingebautes Layout für Transaktionsmails
+cm-tpl-sample-data = Beispieldaten für die Vorschau
+cm-tpl-sample-data-hint = (JSON, wie die API es senden würde)
+cm-tpl-preview-in = Vorschau in
+cm-tpl-preview-base = Der Text oben (die Standardsprache des Shops)
+cm-save = Speichern
+cm-tpl-preview-frame = Vorschau der Vorlage
+cm-tpl-delete-confirm = Die Vorlage „{$name}“ löschen?
+cm-tpl-delete = Vorlage löschen
+cm-tpl-data-not-json = Die Beispieldaten sind kein JSON: {$error}
+cm-tpl-layout-preview = Layout-Vorschau
+cm-tpl-layout-preview-body = Hier steht der Text einer Kampagne.
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)

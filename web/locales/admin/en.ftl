@@ -446,6 +446,236 @@ cm-dash-site-empty = No page views in these days (the website tracker needs trac
 cm-dash-orders-h = Orders
 cm-dash-orders-empty = No orders in these days.
 cm-dash-compare = Compare recent campaigns
+# The dashboard: the first steps, the setup warnings (also printed in English by `tidings check`),
+# the uptime, the privacy deadlines
+cm-step-organisation = Name your organisation and its postal address
+cm-step-sender = Set the sender (Settings → Email) and an SMTP relay (config file)
+cm-step-dkim = Sign your mail with DKIM (tidings dkim generate)
+cm-step-list = Create a list
+cm-step-form = Build a subscribe form
+cm-step-campaign = Send a first campaign
+cm-warn-public-url = Links in mail and on the subscribe forms point to {$url}, which only this machine can open. Set http.public_url (or hostname) to the address people reach this server at.
+cm-warn-mail-from = Mail is sent from {$from}, an address other mail servers refuse. Add a sender of your own domain in Settings → Email (or set mail.from), with SPF and DKIM for it.
+cm-warn-relays = No SMTP relay is configured: every message (confirmations, campaigns) is written to {$outbox} and nobody receives it. Add a [[mail.relays]] entry.
+cm-warn-self-signed = The certificate is self-signed: browsers warn on every page, including the subscribe, unsubscribe and privacy pages your customers open. Set tls.cert_file and tls.key_file, or run behind a reverse proxy with tls.mode = "off".
+cm-warn-listen = The server listens on {$listen} only: nobody outside this machine can reach {$hostname}. Set listen = "0.0.0.0:443" (or put a reverse proxy in front and set proxy.trusted).
+cm-dash-uptime-value = {$hours}h {$minutes}m
+cm-priv-title = Privacy deadlines
+cm-priv-breach = Breach discovered {$discovered}
+cm-priv-breach-overdue = notification to the authority overdue
+cm-priv-breach-overdue-by = by {$hours} h
+# {$time} is the time left, counting down.
+cm-priv-breach-notify = notify the authority within {$time}
+cm-priv-time-left = {$hours} h {$minutes} min
+cm-priv-requests-due = { $count ->
+    [one] {$count} privacy request needs an answer soon
+   *[other] {$count} privacy requests need an answer soon
+}
+cm-priv-overdue-n = {$count} overdue
+cm-priv-overdue = overdue
+cm-priv-since = since {$date}
+cm-priv-days-over = { $count ->
+    [one] ({$count} day)
+   *[other] ({$count} days)
+}
+cm-priv-due = { $count ->
+    [one] due {$date} ({$count} day left)
+   *[other] due {$date} ({$count} days left)
+}
+cm-priv-more = and {$count} more.
+cm-priv-none = No privacy request is overdue or due within 7 days, and no breach is waiting to be notified.
+cm-priv-kind-access = Access (Art. 15)
+cm-priv-kind-portability = Data portability (Art. 20)
+cm-priv-kind-rectification = Rectification (Art. 16)
+cm-priv-kind-erasure = Erasure (Art. 17)
+cm-priv-kind-restriction = Restriction of processing (Art. 18)
+cm-priv-kind-objection = Objection (Art. 21)
+cm-priv-kind-withdrawal = Consent withdrawal (Art. 7(3))
+# A campaign: the editor, its progress, scheduling and versions in other languages (campaign.html)
+cm-ed-title = {$name} · Campaign
+cm-cancel = Cancel
+cm-delete = Delete
+cm-close = Close
+cm-prog-open-report = Open the report
+cm-prog-report-holds = opens, clicks, links, unsubscribes, orders
+cm-prog-queued = Recipients in the outbox
+cm-prog-still-adding = (still adding)
+cm-prog-sent = Sent
+cm-prog-retrying = Waiting to retry
+cm-prog-failed = Failed
+cm-prog-skipped = Left out at sending
+cm-prog-skipped-why = (unsubscribed, erased or consent withdrawn meanwhile)
+cm-prog-started = Started
+cm-prog-finished = Finished
+cm-prog-last-error = Last error:
+cm-prog-pause = Pause
+cm-prog-resume = Resume
+cm-prog-cancel-confirm = Cancel the campaign? Nobody else will receive it.
+cm-prog-duplicate = Duplicate as a new draft
+cm-prog-delete-confirm = Delete the campaign and its record of who received it?
+cm-ed-message = Message
+cm-ed-subject = Subject
+cm-ed-preheader = Preheader
+cm-ed-preheader-hint = (the line inboxes show after the subject; hidden in the message)
+cm-ed-from = From
+# {$link} is a link saying cm-ed-from-link.
+cm-ed-from-hint = (verified senders; {$link})
+cm-ed-from-link = add or verify one
+cm-ed-from-default = Default: {$sender}
+cm-ed-default-sender = the default sender
+cm-ed-purpose = Purpose
+cm-ed-purpose-hint = (consent is checked against it)
+cm-ed-show-as = Show it as a contact would see it
+cm-ed-show-as-hint = (address or id; empty: a sample person)
+cm-ed-show = Show
+cm-ed-preview-frame = Message preview
+cm-sched-recurring = Sends a copy {$schedule}; next run at {$when} (UTC shown; {$schedule}).
+cm-sched-once = Sends at {$when} (UTC shown; {$schedule}).
+cm-sched-unschedule = Unschedule (back to draft)
+cm-sched-cancel-confirm = Cancel the campaign?
+cm-ed-written-in = Written in
+cm-ed-body = Body
+# {$fields} and {$links} are lists of merge fields, shown as code.
+cm-ed-body-hint = — merge fields like {$fields}, custom fields by key; links {$links}
+cm-media-insert = Insert image
+cm-media-library = Media library
+cm-media-picker-title = Insert an image from the library
+cm-media-picker-empty = No images yet:
+cm-media-picker-upload = upload one to the library
+cm-ed-layout = Layout
+cm-ed-layout-builtin = Built-in layout (footer with unsubscribe, preferences, privacy)
+cm-ed-lists = Lists
+cm-ed-no-lists = No lists yet:
+cm-ed-create-list = create one
+cm-ed-tags = Tags
+cm-ed-tags-hint = (comma-separated; contacts with any of them)
+cm-ed-search = Search
+cm-ed-search-hint = (words as in the contacts search; narrows the lists and tags, or alone selects by itself)
+cm-ed-saved-search = Saved search
+# {$link} is a link saying cm-ed-saved-search-link.
+cm-ed-saved-search-hint = (narrows the lists and tags, or alone selects by itself; {$link})
+cm-ed-saved-search-link = save one on the contacts page
+cm-ed-saved-search-none = none
+cm-ed-audience-count = {$count} subscribed contacts with consent would receive it now (each once; anyone who unsubscribes or withdraws consent before the send is left out).
+cm-ed-audience-uncountable = The audience cannot be counted as it stands.
+cm-ed-audience-choose = Choose lists, tags, a search or a saved search.
+cm-ed-relay = Relay
+cm-ed-relay-default = Default
+cm-ed-save-draft = Save draft
+cm-ed-preview = Preview
+cm-ed-preview-test = Preview and test
+cm-ed-preview-as = Preview as
+cm-ed-preview-as-hint = (a contact's address or id; empty: a sample person)
+cm-ed-test-to = Send a test to
+cm-ed-test-to-hint = (up to ten addresses; the subject starts with [Test])
+cm-ed-test-send = Send test
+cm-ed-preview-live = Updates as you type. Template errors show here with their line.
+cm-send = Send
+cm-send-save-first = Save your changes first: sending uses the saved campaign.
+cm-send-confirm = Send “{$name}” to about {$count} contacts now?
+cm-send-now = Send now
+cm-send-or-schedule = Or schedule it
+cm-send-once-at = Once, at
+cm-send-date = Date
+cm-send-time = Time
+cm-send-cron = Again and again, on the cron schedule
+cm-send-cron-example = 0 9 * * 1  (Mondays at 09:00)
+cm-send-cron-label = Cron expression
+cm-send-time-zone = Time zone
+cm-send-schedule = Schedule
+cm-send-delete-draft-confirm = Delete this draft?
+cm-send-delete-draft = Delete draft
+cm-var-title = In other languages
+cm-var-intro = Each contact gets the version in their own language where there is one, and the text above otherwise. Versions are checked like the campaign's own text.
+cm-var-subject = Subject in {$language}
+cm-var-preheader = Preheader in {$language}
+cm-var-body = Message in {$language}
+cm-var-save = Save {$language}
+cm-var-preview = Preview in {$language}
+# A campaign's audience, schedule and saved searches in words (src/http/pages/campaigns.rs)
+cm-aud-lists = lists {$names}
+cm-aud-tags = tags {$names}
+cm-aud-either = {$first} or {$second}
+cm-aud-matching-alone = contacts matching “{$words}”
+cm-aud-matching = {$audience}, matching “{$words}”
+cm-aud-saved-alone = saved search “{$name}”
+cm-aud-saved = {$audience}, within saved search “{$name}”
+cm-sched-at = {$when} ({$zone})
+cm-sched-cron = every `{$cron}` ({$zone})
+cm-ss-pending = pending
+cm-ss-subscribed = subscribed
+cm-ss-unsubscribed = unsubscribed
+cm-ss-bounced = bounced
+cm-ss-complained = complained
+cm-ss-tag = tag {$tag}
+cm-ss-list = list {$list}
+cm-ss-granted = consent {$purpose} granted
+cm-ss-withdrawn = consent {$purpose} withdrawn
+cm-ss-opened-30d = opened in the last 30 days
+cm-ss-clicked-30d = clicked in the last 30 days
+cm-ss-not-opened-90d = not opened in 90 days (or never)
+cm-ss-inactive-180d = no activity in 180 days (or never)
+cm-ss-buyers = placed at least one order
+cm-ss-everyone = every contact
+cm-basis-consent = Consent (Art. 6(1)(a))
+cm-basis-contract = Contract (Art. 6(1)(b))
+cm-basis-legitimate-interest = Legitimate interest (Art. 6(1)(f))
+cm-basis-legal-obligation = Legal obligation (Art. 6(1)(c))
+# {$error} is the reason, as the sending checks give it.
+cm-ed-saved-but = Saved, but it cannot be sent like this: {$error}
+cm-ed-no-contact = there is no contact `{$contact}`
+cm-ed-test-no-address = Give at least one address.
+cm-ed-test-sent = {$to}: sent
+# {$why} is the mail server's answer.
+cm-ed-test-not-sent = {$to}: not sent ({$why})
+cm-preview-subject = Subject:
+cm-preview-cannot-render = The message cannot be rendered.
+
+# Templates (templates.html, template.html)
+cm-tpls-layouts = Layouts
+# {$content} is the placeholder's name, shown as code.
+cm-tpls-layouts-text = wrap a campaign's text (put {$content} where it goes).
+cm-tpls-messages = Messages
+# {$api} is the API's address, shown as code.
+cm-tpls-messages-text = are whole emails your shop sends through {$api} (order confirmations, password resets) or that Tidings sends itself, like the sign-up confirmation.
+cm-tpls-data = The shop's data arrives as {$data}.
+cm-tpls-new = New template
+cm-tpls-key = Key
+cm-tpls-key-hint = (what the API names it, e.g. {$example})
+cm-tpls-kind = Kind
+cm-tpls-kind-message = Message
+cm-tpls-kind-layout = Layout
+cm-tpls-create = Create
+cm-tpls-all = All templates
+cm-tpls-changed = Changed
+cm-tpls-built-in = built in
+cm-tpls-empty = No templates yet.
+cm-tpl-kind-message = message
+cm-tpl-kind-layout = layout
+cm-tpl-name-confirm-subscription = Confirm your subscription (double opt-in)
+cm-tpl-name-privacy-link = Your link to your personal data (privacy portal)
+cm-tpl-name-request-outcome = Your request was carried out (Art. 19)
+cm-tpl-name-breach-notice = Notice of a personal-data breach (Art. 34)
+cm-tpl-title = {$name} · Template
+cm-tpl-key = Key:
+cm-tpl-layout-html = Layout HTML (with {$content})
+cm-tpl-languages = Languages
+cm-tpl-languages-breach = The data-protection officer writes each breach notice's subject and paragraphs when the breach is recorded, in the language they write it in; the notice's link texts and language tag follow each reader's language.
+cm-tpl-languages-intro = Each reader gets the version in their own language (the contact's language, set from the page they signed up on), else the one in the shop's default language (Settings), else the text above. A version left empty is none.
+cm-tpl-edited-alone = This built-in message was edited here before it had versions per language, so the upgrade left it as it was: every reader gets the text above. Write the versions below if you want them.
+cm-tpl-has-version = has a version
+cm-tpl-layout-builtin = Built-in transactional layout
+cm-tpl-sample-data = Sample data for the preview
+cm-tpl-sample-data-hint = (JSON, as the API would send it)
+cm-tpl-preview-in = Preview in
+cm-tpl-preview-base = The text above (the shop's default language)
+cm-save = Save
+cm-tpl-preview-frame = Template preview
+cm-tpl-delete-confirm = Delete the template “{$name}”?
+cm-tpl-delete = Delete template
+cm-tpl-data-not-json = Sample data is not JSON: {$error}
+cm-tpl-layout-preview = Layout preview
+cm-tpl-layout-preview-body = This is where a campaign's text goes.
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)
