@@ -67,8 +67,20 @@ pub async fn show(
         let daily = st.audit.daily_counts(14, &[Action::Login, Action::LoginFailed])?;
         let logins: Vec<_> = daily.iter().map(|(d, c)| (*d, c[0])).collect();
         let failures: u64 = daily.iter().map(|(_, c)| c[1]).sum();
-        let recent: Vec<_> =
-            if can_audit { st.audit.views(&st.audit.query(&Filter::default(), 8)?)? } else { Vec::new() };
+        // Each entry's action in words; the code stays for the link to the log filtered by it.
+        let recent: Vec<minijinja::Value> = if can_audit {
+            st.audit
+                .views(&st.audit.query(&Filter::default(), 8)?)?
+                .into_iter()
+                .map(|e| {
+                    let known = Action::ALL.into_iter().find(|a| a.as_str() == e.action);
+                    let what = known.map_or_else(|| e.action.clone(), |a| ui.text(action_key(a), None));
+                    context! { at => e.at, action => e.action, what => what, actor => e.actor, ip => e.ip }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let backup = st.jobs.last("backup")?;
         let usernames: std::collections::BTreeMap<String, String> =
             users.iter().map(|u| (u.id.reference(), u.username.clone())).collect();
@@ -110,6 +122,87 @@ pub async fn show(
             privacy => privacy,
         },
     )
+}
+
+/// An audit action as the admin catalogue says it in words.
+fn action_key(a: Action) -> &'static str {
+    match a {
+        Action::Login => "cm-action-auth-login",
+        Action::LoginFailed => "cm-action-auth-login-failed",
+        Action::LoginSecondFactorFailed => "cm-action-auth-second-factor-failed",
+        Action::Lockout => "cm-action-auth-lockout",
+        Action::Unlock => "cm-action-auth-unlock",
+        Action::Logout => "cm-action-auth-logout",
+        Action::SessionsRevoked => "cm-action-auth-sessions-revoked",
+        Action::PasswordChanged => "cm-action-auth-password-changed",
+        Action::PasswordReset => "cm-action-auth-password-reset",
+        Action::TotpEnrolled => "cm-action-auth-totp-enrolled",
+        Action::TotpDisabled => "cm-action-auth-totp-disabled",
+        Action::RecoveryCodeUsed => "cm-action-auth-recovery-code-used",
+        Action::RecoveryCodesRegenerated => "cm-action-auth-recovery-codes-regenerated",
+        Action::UserCreated => "cm-action-user-created",
+        Action::UserRoleChanged => "cm-action-user-role-changed",
+        Action::UserDisabled => "cm-action-user-disabled",
+        Action::UserEnabled => "cm-action-user-enabled",
+        Action::TokenCreated => "cm-action-token-created",
+        Action::TokenRevoked => "cm-action-token-revoked",
+        Action::SettingsChanged => "cm-action-settings-changed",
+        Action::BackupCreated => "cm-action-backup-created",
+        Action::BackupRestored => "cm-action-backup-restored",
+        Action::ServerStarted => "cm-action-system-started",
+        Action::ContactCreated => "cm-action-contact-created",
+        Action::ContactUpdated => "cm-action-contact-updated",
+        Action::ContactDeleted => "cm-action-contact-deleted",
+        Action::ContactsMerged => "cm-action-contact-merged",
+        Action::ContactUnmasked => "cm-action-contact-unmasked",
+        Action::ConsentRecorded => "cm-action-contact-consent-recorded",
+        Action::ContactsExported => "cm-action-contacts-exported",
+        Action::ContactsImported => "cm-action-contacts-imported",
+        Action::ContactsBulkUpserted => "cm-action-contacts-bulk-upserted",
+        Action::ContactsBulkAction => "cm-action-contacts-bulk-action",
+        Action::FieldCreated => "cm-action-field-created",
+        Action::FieldChanged => "cm-action-field-changed",
+        Action::FieldDeleted => "cm-action-field-deleted",
+        Action::PurposeCreated => "cm-action-purpose-created",
+        Action::PurposeChanged => "cm-action-purpose-changed",
+        Action::ListCreated => "cm-action-list-created",
+        Action::ListChanged => "cm-action-list-changed",
+        Action::ListDeleted => "cm-action-list-deleted",
+        Action::SavedSearchSaved => "cm-action-saved-search-saved",
+        Action::SavedSearchDeleted => "cm-action-saved-search-deleted",
+        Action::SearchReindexed => "cm-action-search-reindexed",
+        Action::MailTestSent => "cm-action-mail-test-sent",
+        Action::ContactStatusChanged => "cm-action-contact-status-changed",
+        Action::CampaignCreated => "cm-action-campaign-created",
+        Action::CampaignChanged => "cm-action-campaign-changed",
+        Action::CampaignScheduled => "cm-action-campaign-scheduled",
+        Action::CampaignStarted => "cm-action-campaign-started",
+        Action::CampaignPaused => "cm-action-campaign-paused",
+        Action::CampaignResumed => "cm-action-campaign-resumed",
+        Action::CampaignCancelled => "cm-action-campaign-cancelled",
+        Action::CampaignFinished => "cm-action-campaign-finished",
+        Action::TemplateSaved => "cm-action-template-saved",
+        Action::TemplateDeleted => "cm-action-template-deleted",
+        Action::FormCreated => "cm-action-form-created",
+        Action::FormChanged => "cm-action-form-changed",
+        Action::FormDeleted => "cm-action-form-deleted",
+        Action::MessageQueued => "cm-action-message-queued",
+        Action::RequestCreated => "cm-action-request-created",
+        Action::RequestChanged => "cm-action-request-changed",
+        Action::RequestArchiveProduced => "cm-action-request-archive-produced",
+        Action::ContactErased => "cm-action-contact-erased",
+        Action::ContactRestricted => "cm-action-contact-restricted",
+        Action::ContactRestrictionLifted => "cm-action-contact-restriction-lifted",
+        Action::RetentionRun => "cm-action-retention-run",
+        Action::RetentionPolicyChanged => "cm-action-retention-policy-changed",
+        Action::BreachRecorded => "cm-action-breach-recorded",
+        Action::BreachAssessed => "cm-action-breach-assessed",
+        Action::BreachChanged => "cm-action-breach-changed",
+        Action::BreachNoticeQueued => "cm-action-breach-notice-queued",
+        Action::MediaUploaded => "cm-action-media-uploaded",
+        Action::MediaChanged => "cm-action-media-changed",
+        Action::MediaDeleted => "cm-action-media-deleted",
+    }
 }
 
 /// One step of the first hour, and whether it is done (read off the store and the config).

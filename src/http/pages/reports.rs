@@ -240,7 +240,7 @@ mod tests {
             assert!(!hour.format_localized(&ui.text("cm-chart-hour", None), locale(ui)).to_string().is_empty());
         }
         let de = crate::i18n::admin_catalogue().get("de");
-        assert_eq!((day_label(d, de), day_long(d, de)), ("02. Mär".to_string(), "Mo, 02. Mär 2026".to_string()));
+        assert_eq!((day_label(d, de), day_long(d, de)), ("2. Mär".to_string(), "Mo, 2. Mär 2026".to_string()));
         let en = crate::i18n::admin_catalogue().get("en");
         assert_eq!((day_label(d, en), day_long(d, en)), ("02 Mar".to_string(), "Mon 02 Mar 2026".to_string()));
     }
