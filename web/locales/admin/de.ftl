@@ -261,6 +261,7 @@ time-in-hours = { $count ->
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
+
 # Diagramme (src/reports/chart.rs): die Zusammenfassung, die mit einem Diagramm vorgelesen wird,
 # Tooltips, Achsen und Reihen. cm-chart-day, cm-chart-day-long und cm-chart-hour sind
 # chrono-Datumsmuster (%d Tag, %b Monat, %a Wochentag, %Y Jahr, %H Stunde).
@@ -301,6 +302,7 @@ cm-series-page-views = Seitenaufrufe
     .tip = Seitenaufrufe
 cm-series-orders = Bestellungen
     .tip = Bestellungen
+
 # Der Bericht einer Kampagne (report.html), der Vergleich (reports.html, compare_table.html)
 cm-report-title = Bericht: {$name}
 cm-report-subject = Betreff „{$subject}“.
@@ -315,7 +317,10 @@ cm-r-delivered = zugestellt (kein Bounce gemeldet)
 cm-r-bounced = unzustellbar
 cm-r-bounced-how = ({$at_sending} beim Versand abgewiesen, {$later} später gemeldet)
 cm-r-failed = fehlgeschlagen
-cm-r-retrying = {$count} warten auf einen neuen Versuch
+cm-r-retrying = { $count ->
+    [one] {$count} wartet auf einen neuen Versuch
+   *[other] {$count} warten auf einen neuen Versuch
+}
 cm-r-skipped = beim Versand ausgelassen
 cm-r-glance = Auf einen Blick
 cm-r-glance-over = { $count ->
@@ -364,7 +369,7 @@ cm-r-over-time = Öffnungen und Klicks im Zeitverlauf
 cm-r-truncated = Nur die ersten 90 Tage werden gezeichnet; die Zahlen oben zählen alles.
 cm-r-only-machines = Noch keine Öffnungen oder Klicks durch Personen – nur automatische (Datenschutz-Proxys, Link-Scanner), die nicht gezeichnet werden. Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
 cm-r-no-opens = Noch keine Öffnungen – Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
-cm-r-no-opens-unsent = Noch keine Öffnungen – Öffnungen werden nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben, sobald die Kampagne versendet ist.
+cm-r-no-opens-unsent = Noch keine Öffnungen – sobald die Kampagne versendet ist, werden Öffnungen nur bei Kontakten gezählt, die in die Messung der Interaktion eingewilligt haben.
 cm-r-links = Links nach Klicks
 cm-r-link = Link
 cm-r-link-clicks = Klicks
@@ -416,6 +421,7 @@ cm-cmp-ctor = CTOR
 cm-cmp-orders = Bestellungen
 cm-cmp-revenue = Umsatz
 cm-cmp-of = (von {$base})
+
 # Zielgruppe und Interaktion auf der Übersicht (dashboard_reports.html)
 cm-dash-audience = Zielgruppe und Interaktion der letzten {$days} Tage
 cm-dash-subscribed = angemeldet
@@ -445,6 +451,7 @@ cm-dash-site-empty = Keine Seitenaufrufe in diesen Tagen (das Website-Tracking b
 cm-dash-orders-h = Bestellungen
 cm-dash-orders-empty = Keine Bestellungen in diesen Tagen.
 cm-dash-compare = Die letzten Kampagnen vergleichen
+
 # Die Übersicht: erste Schritte, Warnungen zur Einrichtung (von `tidings check` auf Englisch
 # ausgegeben), Laufzeit, Datenschutzfristen
 cm-step-organisation = Name und Postanschrift Ihrer Organisation angeben
@@ -492,6 +499,7 @@ cm-priv-kind-erasure = Löschung (Art. 17)
 cm-priv-kind-restriction = Einschränkung der Verarbeitung (Art. 18)
 cm-priv-kind-objection = Widerspruch (Art. 21)
 cm-priv-kind-withdrawal = Widerruf der Einwilligung (Art. 7 Abs. 3)
+
 # Eine Kampagne: Editor, Fortschritt, Planung und Fassungen in anderen Sprachen (campaign.html)
 cm-ed-title = {$name} · Kampagne
 cm-cancel = Abbrechen
@@ -593,6 +601,7 @@ cm-var-preheader = Vorschautext ({$language})
 cm-var-body = Nachricht ({$language})
 cm-var-save = Fassung speichern ({$language})
 cm-var-preview = Vorschau ({$language})
+
 # Zielgruppe, Zeitplan und gespeicherte Suchen einer Kampagne in Worten (src/http/pages/campaigns.rs)
 cm-aud-lists = Listen {$names}
 cm-aud-tags = Tags {$names}
@@ -677,6 +686,7 @@ cm-tpl-delete = Vorlage löschen
 cm-tpl-data-not-json = Die Beispieldaten sind kein JSON: {$error}
 cm-tpl-layout-preview = Layout-Vorschau
 cm-tpl-layout-preview-body = Hier steht der Text einer Kampagne.
+
 # Die Medienbibliothek (media.html)
 cm-media-intro = Bilder für Kampagnen, von diesem Server unter ihrer eigenen Adresse ausgeliefert: Nachrichten laden nie ein Bild von anderswo. PNG, JPEG, GIF (Animationen bleiben erhalten) oder WebP, bis {$max_mb} MiB und {$max_side} Pixel pro Seite. Bilder, die breiter als {$mail_width} Pixel sind, werden auf {$mail_width} Pixel Breite gebracht; jedes Bild wird allein aus seinen Pixeln neu gespeichert, sodass Kameradaten (eine GPS-Position, eine Seriennummer) nicht erhalten bleiben. SVG wird nicht angenommen: Es kann Skripte enthalten.
 cm-media-upload-title = Ein Bild hochladen
@@ -691,6 +701,7 @@ cm-media-rename = Umbenennen
 cm-media-delete-confirm = Dieses Bild löschen? Bereits versendete E-Mails laden es von hier.
 cm-media-empty = Noch keine Bilder. Laden Sie oben eines hoch und fügen Sie es dann im Editor einer Kampagne mit „{$button}“ ein.
 cm-media-by-token = ein API-Token
+
 # Anmeldeformulare (forms.html, form_edit.html)
 cm-notice-form-created = Das Formular ist angelegt. Kopieren Sie das Snippet unten oder verlinken Sie die gehostete Seite.
 cm-notice-form-saved = Das Formular ist gespeichert.
@@ -757,6 +768,7 @@ cm-form-delete = Formular löschen
 # Überschrift und Danketext eines neuen Formulars, in der Sprache des Shops: Besucher lesen sie.
 cm-form-default-title = Abonnieren Sie unseren Newsletter
 cm-form-default-thank-you = Vielen Dank. Bitte sehen Sie in Ihrem Posteingang nach: Wir haben Ihnen einen Link geschickt, mit dem Sie Ihre Anmeldung bestätigen.
+
 # Letzte Aktivitäten auf der Übersicht: jede Protokollaktion in Worten (verlinkt auf das danach gefilterte Protokoll)
 cm-action-auth-login = Angemeldet
 cm-action-auth-login-failed = Anmeldung fehlgeschlagen

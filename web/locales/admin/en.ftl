@@ -262,6 +262,7 @@ time-in-hours = { $count ->
 
 ## Campaigns, templates, media, forms and reports
 # (messages of these pages go below this line, above the next heading)
+
 # Charts (src/reports/chart.rs): the summary read out with a chart, its tooltips, axes and series.
 # cm-chart-day, cm-chart-day-long and cm-chart-hour are chrono date patterns (%d day, %b month,
 # %a weekday, %Y year, %H hour).
@@ -302,6 +303,7 @@ cm-series-page-views = Page views
     .tip = page views
 cm-series-orders = Orders
     .tip = orders
+
 # A campaign's report (report.html), the comparison (reports.html, compare_table.html)
 cm-report-title = Report: {$name}
 cm-report-subject = Subject “{$subject}”.
@@ -417,6 +419,7 @@ cm-cmp-ctor = CTOR
 cm-cmp-orders = Orders
 cm-cmp-revenue = Revenue
 cm-cmp-of = (of {$base})
+
 # The dashboard's audience and engagement (dashboard_reports.html)
 cm-dash-audience = Audience and engagement, last {$days} days
 cm-dash-subscribed = subscribed
@@ -446,6 +449,7 @@ cm-dash-site-empty = No page views in these days (the website tracker needs trac
 cm-dash-orders-h = Orders
 cm-dash-orders-empty = No orders in these days.
 cm-dash-compare = Compare recent campaigns
+
 # The dashboard: the first steps, the setup warnings (also printed in English by `tidings check`),
 # the uptime, the privacy deadlines
 cm-step-organisation = Name your organisation and its postal address
@@ -493,6 +497,7 @@ cm-priv-kind-erasure = Erasure (Art. 17)
 cm-priv-kind-restriction = Restriction of processing (Art. 18)
 cm-priv-kind-objection = Objection (Art. 21)
 cm-priv-kind-withdrawal = Consent withdrawal (Art. 7(3))
+
 # A campaign: the editor, its progress, scheduling and versions in other languages (campaign.html)
 cm-ed-title = {$name} · Campaign
 cm-cancel = Cancel
@@ -594,6 +599,7 @@ cm-var-preheader = Preheader in {$language}
 cm-var-body = Message in {$language}
 cm-var-save = Save {$language}
 cm-var-preview = Preview in {$language}
+
 # A campaign's audience, schedule and saved searches in words (src/http/pages/campaigns.rs)
 cm-aud-lists = lists {$names}
 cm-aud-tags = tags {$names}
@@ -678,6 +684,7 @@ cm-tpl-delete = Delete template
 cm-tpl-data-not-json = Sample data is not JSON: {$error}
 cm-tpl-layout-preview = Layout preview
 cm-tpl-layout-preview-body = This is where a campaign's text goes.
+
 # The media library (media.html)
 cm-media-intro = Images for campaigns, served by this server at their own address: messages never load a picture from elsewhere. PNG, JPEG, GIF (animations kept) or WebP, up to {$max_mb} MiB and {$max_side} pixels a side. Images wider than {$mail_width} pixels are made {$mail_width} wide; every image is stored again from its pixels alone, so camera data (a GPS position, a serial number) is not kept. SVG is not accepted: it can carry scripts.
 cm-media-upload-title = Upload an image
@@ -692,6 +699,7 @@ cm-media-rename = Rename
 cm-media-delete-confirm = Delete this image? Mail already sent loads it from here.
 cm-media-empty = No images yet. Upload one above, then insert it from a campaign's editor with “{$button}”.
 cm-media-by-token = an API token
+
 # Subscribe forms (forms.html, form_edit.html)
 cm-notice-form-created = The form has been created. Copy the snippet below, or link to the hosted page.
 cm-notice-form-saved = The form has been saved.
@@ -758,6 +766,7 @@ cm-form-delete = Delete form
 # A new form's heading and thank-you text, in the shop's language: visitors read them.
 cm-form-default-title = Subscribe to our newsletter
 cm-form-default-thank-you = Thank you. Please check your inbox: we have sent you a link to confirm your subscription.
+
 # The dashboard's recent activity: each audit action in words (it links to the audit log filtered by it)
 cm-action-auth-login = Signed in
 cm-action-auth-login-failed = Sign-in failed
