@@ -39,11 +39,33 @@ fn read_secret(path: &Path) -> std::io::Result<String> {
     read_bounded(path, MAX_SECRET_BYTES).map(|s| s.trim_end_matches(['\r', '\n']).to_string())
 }
 
-/// Something in the configuration that will go wrong, and the key that fixes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Something in the configuration that will go wrong, and the key that fixes it. Its words are
+/// a message of the admin catalogue (one wording per warning, with its arguments), so the
+/// dashboard says it in the staff member's language and `tidings check` in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigWarning {
     pub key: &'static str,
-    pub text: String,
+    /// The admin catalogue's message.
+    pub message: &'static str,
+    /// The message's arguments: addresses, paths, host names.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl ConfigWarning {
+    pub fn new(key: &'static str, message: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        Self { key, message, args }
+    }
+
+    /// The warning in a language of the admin catalogue.
+    pub fn text(&self, lang: &crate::i18n::Language) -> String {
+        let args = crate::i18n::args(self.args.iter().map(|(k, v)| (*k, crate::i18n::Arg::Text(v.clone()))));
+        lang.text(self.message, Some(&args))
+    }
+
+    /// The warning in English, as `tidings check` prints it.
+    pub fn english(&self) -> String {
+        self.text(crate::i18n::admin_catalogue().source())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -925,56 +947,32 @@ impl Config {
         let public = self.public_url();
         let public_host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
         if local(public_host) {
-            out.push(ConfigWarning {
-                key: "http.public_url",
-                text: format!(
-                    "Links in mail and on the subscribe forms point to {public}, which only this machine can open. Set \
-                     http.public_url (or hostname) to the address people reach this server at."
-                ),
-            });
+            out.push(ConfigWarning::new("http.public_url", "cm-warn-public-url", vec![("url", public.clone())]));
         }
         let from = self.mail_from();
         if from.rsplit_once('@').is_none_or(|(_, domain)| local(domain) || !domain.contains('.')) {
-            out.push(ConfigWarning {
-                key: "mail.from",
-                text: format!(
-                    "Mail is sent from {from}, an address other mail servers refuse. Add a sender of your own domain in \
-                     Settings → Email (or set mail.from), with SPF and DKIM for it."
-                ),
-            });
+            out.push(ConfigWarning::new("mail.from", "cm-warn-mail-from", vec![("from", from)]));
         }
         if self.mail.relays.is_empty() {
-            out.push(ConfigWarning {
-                key: "mail.relays",
-                text: format!(
-                    "No SMTP relay is configured: every message (confirmations, campaigns) is written to {} and nobody \
-                     receives it. Add a [[mail.relays]] entry.",
-                    self.outbox_dir().display()
-                ),
-            });
+            out.push(ConfigWarning::new(
+                "mail.relays",
+                "cm-warn-relays",
+                vec![("outbox", self.outbox_dir().display().to_string())],
+            ));
         }
         if self.tls_enabled() && self.tls.cert_file.as_os_str().is_empty() {
-            out.push(ConfigWarning {
-                key: "tls.cert_file",
-                text: "The certificate is self-signed: browsers warn on every page, including the subscribe, unsubscribe \
-                       and privacy pages your customers open. Set tls.cert_file and tls.key_file, or run behind a reverse \
-                       proxy with tls.mode = \"off\"."
-                    .into(),
-            });
+            out.push(ConfigWarning::new("tls.cert_file", "cm-warn-self-signed", Vec::new()));
         }
         if self.listen.ip().is_loopback()
             && self.proxy.trusted.is_empty()
             && self.tls_enabled()
             && !local(&self.hostname)
         {
-            out.push(ConfigWarning {
-                key: "listen",
-                text: format!(
-                    "The server listens on {} only: nobody outside this machine can reach {}. Set listen = \"0.0.0.0:443\" \
-                     (or put a reverse proxy in front and set proxy.trusted).",
-                    self.listen, self.hostname
-                ),
-            });
+            out.push(ConfigWarning::new(
+                "listen",
+                "cm-warn-listen",
+                vec![("listen", self.listen.to_string()), ("hostname", self.hostname.clone())],
+            ));
         }
         out
     }
@@ -1330,5 +1328,32 @@ mod warning_tests {
         packaged.mail.relays =
             vec![RelayConfig { name: "main".into(), host: "smtp.example.com".into(), ..Default::default() }];
         assert_eq!(keys(&packaged), Vec::<&str>::new());
+    }
+
+    /// One wording per warning, in the admin catalogue: English for `tidings check`, the staff
+    /// member's language on the dashboard, with the same addresses in both.
+    #[test]
+    fn warnings_are_worded_in_english_for_the_cli_and_in_german_for_the_dashboard() {
+        let mut c = Config { hostname: "news.example.com".into(), ..Config::default() };
+        c.mail.from = "shop@localhost".into();
+        let w = c.warnings();
+        let listen = w.iter().find(|w| w.key == "listen").unwrap();
+        assert_eq!(
+            listen.english(),
+            "The server listens on 127.0.0.1:8443 only: nobody outside this machine can reach news.example.com. Set \
+             listen = \"0.0.0.0:443\" (or put a reverse proxy in front and set proxy.trusted)."
+        );
+        let from = w.iter().find(|w| w.key == "mail.from").unwrap();
+        assert_eq!(
+            from.english(),
+            "Mail is sent from shop@localhost, an address other mail servers refuse. Add a sender of your own domain \
+             in Settings → Email (or set mail.from), with SPF and DKIM for it."
+        );
+        let de = crate::i18n::admin_catalogue().get("de");
+        for w in &w {
+            let german = w.text(de);
+            assert_ne!(german, w.english(), "{}", w.key);
+            assert!(w.args.iter().all(|(_, v)| german.contains(v.as_str())), "{german}");
+        }
     }
 }

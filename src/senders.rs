@@ -423,16 +423,7 @@ pub fn warnings(state: &AppState) -> Vec<crate::config::ConfigWarning> {
         || domain.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().is_ok();
     if local {
         let at = out.iter().position(|w| w.key == "http.public_url").map_or(0, |i| i + 1);
-        out.insert(
-            at,
-            crate::config::ConfigWarning {
-                key: "mail.from",
-                text: format!(
-                    "Mail is sent from {from}, an address other mail servers refuse. Add a sender of your own domain in \
-                     Settings → Email (or set mail.from), with SPF and DKIM for it."
-                ),
-            },
-        );
+        out.insert(at, crate::config::ConfigWarning::new("mail.from", "cm-warn-mail-from", vec![("from", from)]));
     }
     out
 }

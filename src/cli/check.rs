@@ -32,8 +32,9 @@ pub fn run(args: CheckArgs) -> Result<(), String> {
             if warnings.len() == 1 { "" } else { "s" }
         );
         for w in &warnings {
-            println!("#  - [{}] {}", w.key, w.text);
-            eprintln!("warning: [{}] {}", w.key, w.text);
+            let text = w.english();
+            println!("#  - [{}] {text}", w.key);
+            eprintln!("warning: [{}] {text}", w.key);
         }
     }
     Ok(())

@@ -7,8 +7,13 @@
 //! series are coloured by class (`s1`, `s2`, `s3` in web/static/app.css), and lines also differ
 //! by dash pattern so colour is never the only cue. Every piece of text is escaped here, so the
 //! markup can be placed in a page as it is.
+//!
+//! The words a chart writes itself (its summary, its tooltips) and its numbers follow the
+//! language it is given ([`Chart::language`]; English when none), from the admin catalogue.
 
 use serde::Serialize;
+
+use crate::i18n::{args, Arg, Language};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -28,22 +33,31 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// A value as a person reads it: `1,234`, `12.5%`, `1,234.50`.
-    pub fn format(&self, v: f64) -> String {
+    /// A value as a person reads it: `1,234`, `12.5%`, `1,234.50` (`1.234`, `12,5 %`,
+    /// `1.234,50` in German).
+    pub fn format(&self, v: f64, lang: &Language) -> String {
         match self {
-            Unit::Count => grouped(v.round() as i64),
-            Unit::Percent => percent(v),
-            Unit::Money => money(v.round() as i64),
+            Unit::Count => lang.number(v.round()),
+            // Whole percentages without decimals, else one.
+            Unit::Percent => percent_in(lang, lang.number((v * 1000.0).round() / 10.0)),
+            Unit::Money => {
+                let cents = v.round() as i64;
+                let sign = if cents < 0 { "-" } else { "" };
+                let whole = lang.number((cents.abs() / 100) as f64);
+                format!("{sign}{whole}{}{:02}", lang.decimal_mark(), cents.abs() % 100)
+            }
         }
     }
 
     /// An axis tick: no decimals unless the step needs them.
-    fn tick(&self, v: f64, step: f64) -> String {
+    fn tick(&self, v: f64, step: f64, lang: &Language) -> String {
         match self {
-            Unit::Count => grouped(v.round() as i64),
-            Unit::Percent if step < 0.01 => format!("{:.1}%", v * 100.0),
-            Unit::Percent => format!("{:.0}%", v * 100.0),
-            Unit::Money => grouped((v / 100.0).round() as i64),
+            Unit::Count => lang.number(v.round()),
+            Unit::Percent if step < 0.01 => {
+                percent_in(lang, format!("{:.1}", v * 100.0).replace('.', lang.decimal_mark()))
+            }
+            Unit::Percent => percent_in(lang, lang.number((v * 100.0).round())),
+            Unit::Money => lang.number((v / 100.0).round()),
         }
     }
 
@@ -55,6 +69,11 @@ impl Unit {
             Unit::Money => 100.0,
         }
     }
+}
+
+/// A percentage already written as a number ("12.5"), with its sign as the language puts it.
+fn percent_in(lang: &Language, number: String) -> String {
+    lang.text("format-percent", Some(&args([("value", Arg::Text(number))])))
 }
 
 /// `1234567` → `1,234,567`
@@ -94,16 +113,29 @@ pub fn money(cents: i64) -> String {
 #[derive(Debug, Clone)]
 pub struct Series {
     pub name: String,
+    /// The name inside a sentence ("5 opens", "5 Öffnungen"), for tooltips; the name in lower
+    /// case when not given.
+    pub in_text: Option<String>,
     pub values: Vec<Option<f64>>,
 }
 
 impl Series {
     pub fn new(name: &str, values: impl IntoIterator<Item = f64>) -> Self {
-        Self { name: name.to_string(), values: values.into_iter().map(Some).collect() }
+        Self { name: name.to_string(), in_text: None, values: values.into_iter().map(Some).collect() }
     }
 
     pub fn sparse(name: &str, values: Vec<Option<f64>>) -> Self {
-        Self { name: name.to_string(), values }
+        Self { name: name.to_string(), in_text: None, values }
+    }
+
+    /// How the name reads inside a sentence: lower case is English's rule, not German's.
+    pub fn in_text(mut self, words: &str) -> Self {
+        self.in_text = Some(words.to_string());
+        self
+    }
+
+    fn words(&self) -> String {
+        self.in_text.clone().unwrap_or_else(|| self.name.to_lowercase())
     }
 }
 
@@ -126,6 +158,8 @@ pub struct Chart {
     /// comes out at the same size as a full-width chart's.
     pub width: f64,
     pub height: f64,
+    /// The language of the summary, the tooltips and the numbers.
+    pub lang: &'static Language,
 }
 
 /// What a template needs: the markup, the legend and the table.
@@ -235,7 +269,14 @@ impl Chart {
             series: Vec::new(),
             width: W,
             height: H,
+            lang: crate::i18n::admin_catalogue().source(),
         }
+    }
+
+    /// Writes the chart's own words and numbers in `lang`.
+    pub fn language(mut self, lang: &'static Language) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn size(mut self, width: f64, height: f64) -> Self {
@@ -268,11 +309,18 @@ impl Chart {
 
     /// The summary read out after the name: the range and each series' total or highest point.
     fn summary(&self) -> String {
+        let lang = self.lang;
+        let text = |key: &str, pairs: Vec<(&str, String)>| {
+            lang.text(key, Some(&args(pairs.into_iter().map(|(k, v)| (k, Arg::Text(v))))))
+        };
         let n = self.labels.len();
         let mut out = match (self.labels.first(), n) {
-            (None, _) => "No data.".to_string(),
-            (Some(_), 1) => format!("{}: {}.", self.x_name, self.long(0)),
-            (Some(_), _) => format!("{} from {} to {}.", self.x_name, self.long(0), self.long(n - 1)),
+            (None, _) => lang.text("cm-chart-no-data", None),
+            (Some(_), 1) => text("cm-chart-one", vec![("axis", self.x_name.clone()), ("label", self.long(0).into())]),
+            (Some(_), _) => text(
+                "cm-chart-range",
+                vec![("axis", self.x_name.clone()), ("first", self.long(0).into()), ("last", self.long(n - 1).into())],
+            ),
         };
         for s in &self.series {
             let best = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).fold(
@@ -282,22 +330,28 @@ impl Chart {
                     _ => Some((i, v)),
                 },
             );
-            match (best, self.unit) {
-                (Some((i, v)), Unit::Percent) => {
-                    out.push_str(&format!(" {}: highest {} ({}).", s.name, self.unit.format(v), self.long(i)))
-                }
+            let name = ("series", s.name.clone());
+            let sentence = match (best, self.unit) {
+                (Some((i, v)), Unit::Percent) => text(
+                    "cm-chart-highest",
+                    vec![name, ("value", self.unit.format(v, lang)), ("label", self.long(i).into())],
+                ),
                 (Some((i, v)), _) => {
                     let total: f64 = s.values.iter().flatten().sum();
-                    out.push_str(&format!(
-                        " {}: {} in all, at most {} ({}).",
-                        s.name,
-                        self.unit.format(total),
-                        self.unit.format(v),
-                        self.long(i)
-                    ));
+                    text(
+                        "cm-chart-total",
+                        vec![
+                            name,
+                            ("total", self.unit.format(total, lang)),
+                            ("value", self.unit.format(v, lang)),
+                            ("label", self.long(i).into()),
+                        ],
+                    )
                 }
-                (None, _) => out.push_str(&format!(" {}: no data.", s.name)),
-            }
+                (None, _) => text("cm-chart-series-no-data", vec![name]),
+            };
+            out.push(' ');
+            out.push_str(&sentence);
         }
         out
     }
@@ -334,7 +388,7 @@ impl Chart {
                 px(yy),
                 px(LEFT - 6.0),
                 px(yy + 4.0),
-                escape(&self.unit.tick(v, step))
+                escape(&self.unit.tick(v, step, self.lang))
             ));
         }
         s.push_str(&format!(
@@ -382,7 +436,12 @@ impl Chart {
     }
 
     fn tip(&self, i: usize, series: &Series, v: f64) -> String {
-        escape(&format!("{}: {} {}", self.long(i), self.unit.format(v), series.name.to_lowercase()))
+        let pairs = [
+            ("label", Arg::Text(self.long(i).into())),
+            ("value", Arg::Text(self.unit.format(v, self.lang))),
+            ("series", Arg::Text(series.words())),
+        ];
+        escape(&self.lang.text("cm-chart-tip", Some(&args(pairs))))
     }
 
     fn lines(&self, s: &mut String, x: &dyn Fn(usize) -> f64, y: &dyn Fn(f64) -> f64) {
@@ -459,7 +518,11 @@ impl Chart {
                     .series
                     .iter()
                     .map(|s| {
-                        s.values.get(i).copied().flatten().map_or_else(|| "—".to_string(), |v| self.unit.format(v))
+                        s.values
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map_or_else(|| "—".to_string(), |v| self.unit.format(v, self.lang))
                     })
                     .collect(),
             })
@@ -575,6 +638,31 @@ mod tests {
             ),
             "{svg}"
         );
+    }
+
+    #[test]
+    fn a_chart_given_german_says_its_summary_tooltips_and_numbers_in_german() {
+        let de = crate::i18n::admin_catalogue().get("de");
+        let labels = vec!["01. Nov".to_string(), "02. Nov".to_string()];
+        let c = Chart::new("g", "Öffnungen pro Tag", Kind::Bar, Unit::Count, "Tag (UTC)", labels)
+            .language(de)
+            .series(Series::new("Öffnungen", [1200.0, 3.0]).in_text("Öffnungen"));
+        let svg = c.svg();
+        assert!(
+            svg.contains(
+                "<desc id=\"g-d\">Tag (UTC) von 01. Nov bis 02. Nov. Öffnungen: insgesamt 1.203, Höchstwert 1.200 (01. Nov).</desc>"
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains("<title>01. Nov: 1.200 Öffnungen</title>"), "{svg}");
+        let pct = Chart::new("p", "t", Kind::Bar, Unit::Percent, "Kampagne", vec!["a".into()])
+            .language(de)
+            .series(Series::new("Öffnungsrate", [0.125]));
+        assert_eq!(pct.view().rows[0].values, ["12,5 %"]);
+        assert!(pct.svg().contains(">15 %<"), "{}", pct.svg());
+        assert!(pct.svg().contains("Öffnungsrate: Höchstwert 12,5 % (a)."), "{}", pct.svg());
+        let none = Chart::new("n", "t", Kind::Line, Unit::Count, "Tag", vec![]).language(de);
+        assert!(none.svg().contains(">Keine Daten.</desc>"), "{}", none.svg());
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub struct CampaignInfo {
     pub name: String,
     pub subject: String,
     pub state: &'static str,
-    pub state_label: &'static str,
+    /// The state in English; the admin pages put their reader's language in its place.
+    pub state_label: String,
     /// Why every message failed, for a failed campaign; empty otherwise.
     pub failure_reason: String,
     pub started_at: Option<DateTime<Utc>>,
@@ -61,7 +62,7 @@ impl CampaignInfo {
             name: c.name.clone(),
             subject: c.subject.clone(),
             state: c.state.as_str(),
-            state_label: c.state.label(),
+            state_label: c.state.label().to_string(),
             failure_reason: if c.state == CampaignState::Failed { c.state_reason.clone() } else { String::new() },
             started_at: c.started_at,
             finished_at: c.finished_at,

@@ -135,25 +135,6 @@ impl Audience {
     pub fn is_empty(&self) -> bool {
         self.lists.is_empty() && self.tags.is_empty() && self.search.trim().is_empty()
     }
-
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.lists.is_empty() {
-            parts.push(format!("lists {}", self.lists.join(", ")));
-        }
-        if !self.tags.is_empty() {
-            parts.push(format!("tags {}", self.tags.join(", ")));
-        }
-        let mut out = parts.join(" or ");
-        if !self.search.trim().is_empty() {
-            if out.is_empty() {
-                out = format!("contacts matching “{}”", self.search.trim());
-            } else {
-                out = format!("{out}, matching “{}”", self.search.trim());
-            }
-        }
-        out
-    }
 }
 
 /// When a campaign goes out.
@@ -194,13 +175,6 @@ impl Schedule {
                 let next = schedule.after(&after.with_timezone(&tz)).next()?;
                 Some(next.with_timezone(&Utc))
             }
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        match self {
-            Schedule::At { local, time_zone, .. } => format!("{} ({time_zone})", local.format("%Y-%m-%d %H:%M")),
-            Schedule::Cron { expr, time_zone } => format!("every `{expr}` ({time_zone})"),
         }
     }
 }

@@ -725,12 +725,29 @@ pub fn sample_contact() -> Contact {
 
 /// Sends the campaign, rendered for `contact` (or a sample), to the given addresses now, marked
 /// as a test in the subject. Nothing is recorded in the outbox.
+/// What became of one test message: sent, or why not (the relay's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestSent {
+    pub to: String,
+    pub failure: Option<String>,
+}
+
+impl std::fmt::Display for TestSent {
+    /// `a@example.org: sent`, as the API reports it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.failure {
+            None => write!(f, "{}: sent", self.to),
+            Some(why) => write!(f, "{}: not sent ({why})", self.to),
+        }
+    }
+}
+
 pub async fn test_send(
     state: &AppState,
     c: &Campaign,
     contact: Option<&Contact>,
     to: &[EmailAddress],
-) -> OpResult<Vec<String>> {
+) -> OpResult<Vec<TestSent>> {
     if to.is_empty() || to.len() > 10 {
         return Err(invalid("to", "give one to ten addresses"));
     }
@@ -760,10 +777,7 @@ pub async fn test_send(
         let relay = (!c.relay.is_empty()).then_some(c.relay.as_str());
         let outcome =
             state.mailer.send(relay, &envelope, &bytes).await.map_err(|e| OpError::Internal(e.to_string()))?;
-        results.push(match outcome.failure() {
-            None => format!("{addr}: sent"),
-            Some(f) => format!("{addr}: not sent ({f})"),
-        });
+        results.push(TestSent { to: addr.to_string(), failure: outcome.failure().map(|f| f.to_string()) });
     }
     Ok(results)
 }

@@ -39,7 +39,7 @@ pub fn german_page(app: &TestApp, admin: &Client, path: &str, allowed: &[&str]) 
 #[test]
 fn the_first_pages_are_german_throughout() {
     let (app, admin) = german_admin();
-    for path in ["/account?ok=language_saved", "/campaigns", "/contacts"] {
+    for path in ["/account?ok=language_saved", "/campaigns", "/contacts", "/"] {
         german_page(&app, &admin, path, &[]);
     }
 }

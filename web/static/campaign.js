@@ -43,9 +43,10 @@ document.addEventListener("DOMContentLoaded", function () {
           .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
           .then(function (res) {
             if (mine !== asked) return;
+            // The words come from the page, in the staff member's language.
             size.textContent = res.ok
-              ? res.body.count + " subscribed contacts with consent would receive it now (each once; anyone who unsubscribes or withdraws consent before the send is left out)."
-              : (res.body.message || "The audience cannot be counted as it stands.");
+              ? size.dataset.tCount.replace("@count@", res.body.count)
+              : (res.body.message || size.dataset.tUncountable);
           })
           .catch(function () {});
       }, 300);

@@ -286,7 +286,8 @@ async fn test_send(
         Ok((c, preview_contact(&st, body.contact_id.as_deref())?))
     })
     .await?;
-    let results = sops::test_send(&state, &c, contact.as_ref(), &to).await?;
+    let results: Vec<String> =
+        sops::test_send(&state, &c, contact.as_ref(), &to).await?.iter().map(ToString::to_string).collect();
     Ok(HttpResponse::Ok().json(json!({ "results": results })))
 }
 

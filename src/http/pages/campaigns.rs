@@ -14,6 +14,7 @@ use super::{notice, page, see_other, unprocessable, NoticeQuery};
 use crate::domain::{CampaignId, Contact, EmailAddress};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::{args, Arg, Language};
 use crate::mail::BodyFormat;
 use crate::ops::OpError;
 use crate::sending::ops::{self as sops, CampaignInput, TemplateInput, VariantInput};
@@ -24,29 +25,120 @@ fn campaign_id(raw: &str) -> Result<CampaignId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("campaign"))
 }
 
+/// A message of the admin catalogue in `ui` with text arguments.
+pub(super) fn say(ui: &Language, key: &str, pairs: &[(&str, String)]) -> String {
+    ui.text(key, Some(&args(pairs.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))))))
+}
+
 /// Who a campaign goes to, in words people read: lists by their names, the saved search by its
 /// name, never keys ("lists Coffee lovers or tags vip, within saved search “Buyers”").
 fn audience_words(
     a: &crate::sending::campaign::Audience,
     lists: &[crate::contacts::schema::List],
     saved: Option<&str>,
+    ui: &Language,
 ) -> String {
     let named: Vec<String> = a
         .lists
         .iter()
         .map(|slug| lists.iter().find(|l| &l.slug == slug).map_or_else(|| slug.clone(), |l| l.name.clone()))
         .collect();
-    let named = crate::sending::campaign::Audience { lists: named, ..a.clone() };
-    let words = named.describe();
+    let mut parts = Vec::new();
+    if !named.is_empty() {
+        parts.push(say(ui, "cm-aud-lists", &[("names", named.join(", "))]));
+    }
+    if !a.tags.is_empty() {
+        parts.push(say(ui, "cm-aud-tags", &[("names", a.tags.join(", "))]));
+    }
+    let mut words = match parts.as_slice() {
+        [lists, tags] => say(ui, "cm-aud-either", &[("first", lists.clone()), ("second", tags.clone())]),
+        [one] => one.clone(),
+        _ => String::new(),
+    };
+    let search = a.search.trim();
+    if !search.is_empty() {
+        words = if words.is_empty() {
+            say(ui, "cm-aud-matching-alone", &[("words", search.to_string())])
+        } else {
+            say(ui, "cm-aud-matching", &[("audience", words), ("words", search.to_string())])
+        };
+    }
     match (saved, words.is_empty()) {
-        (Some(name), true) => format!("saved search “{name}”"),
-        (Some(name), false) => format!("{words}, within saved search “{name}”"),
+        (Some(name), true) => say(ui, "cm-aud-saved-alone", &[("name", name.to_string())]),
+        (Some(name), false) => say(ui, "cm-aud-saved", &[("audience", words), ("name", name.to_string())]),
         (None, _) => words,
     }
 }
 
+/// When a campaign goes out, in words: the local time and its zone, or the cron expression.
+fn schedule_words(s: &Schedule, ui: &Language) -> String {
+    match s {
+        Schedule::At { local, time_zone, .. } => {
+            say(ui, "cm-sched-at", &[("when", local.format("%Y-%m-%d %H:%M").to_string()), ("zone", time_zone.clone())])
+        }
+        Schedule::Cron { expr, time_zone } => {
+            say(ui, "cm-sched-cron", &[("cron", expr.clone()), ("zone", time_zone.clone())])
+        }
+    }
+}
+
+/// A saved search's filters in words ("subscribed, tag vip, opened in the last 30 days").
+fn saved_search_words(f: &crate::contacts::saved::Filters, ui: &Language) -> String {
+    use crate::domain::Status;
+    let mut parts = Vec::new();
+    if let Some(s) = &f.status {
+        parts.push(match s.parse::<Status>() {
+            Ok(Status::Pending) => ui.text("cm-ss-pending", None),
+            Ok(Status::Subscribed) => ui.text("cm-ss-subscribed", None),
+            Ok(Status::Unsubscribed) => ui.text("cm-ss-unsubscribed", None),
+            Ok(Status::Bounced) => ui.text("cm-ss-bounced", None),
+            Ok(Status::Complained) => ui.text("cm-ss-complained", None),
+            Err(_) => s.replace('_', " "),
+        });
+    }
+    if let Some(t) = &f.tag {
+        parts.push(say(ui, "cm-ss-tag", &[("tag", t.clone())]));
+    }
+    if let Some(l) = &f.list {
+        parts.push(say(ui, "cm-ss-list", &[("list", l.clone())]));
+    }
+    if let Some(c) = &f.consent {
+        parts.push(match c.split_once(':') {
+            Some((purpose, "granted")) => say(ui, "cm-ss-granted", &[("purpose", purpose.to_string())]),
+            Some((purpose, "withdrawn")) => say(ui, "cm-ss-withdrawn", &[("purpose", purpose.to_string())]),
+            _ => c.replace(':', " "),
+        });
+    }
+    if let Some(e) = &f.engagement {
+        parts.push(match e.as_str() {
+            "opened_30d" => ui.text("cm-ss-opened-30d", None),
+            "clicked_30d" => ui.text("cm-ss-clicked-30d", None),
+            "not_opened_90d" => ui.text("cm-ss-not-opened-90d", None),
+            "inactive_180d" => ui.text("cm-ss-inactive-180d", None),
+            "buyers" => ui.text("cm-ss-buyers", None),
+            other => other.to_string(),
+        });
+    }
+    if parts.is_empty() {
+        ui.text("cm-ss-everyone", None)
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A lawful basis as the admin catalogue names it.
+fn basis_key(b: crate::domain::LawfulBasis) -> &'static str {
+    use crate::domain::LawfulBasis;
+    match b {
+        LawfulBasis::Consent => "cm-basis-consent",
+        LawfulBasis::Contract => "cm-basis-contract",
+        LawfulBasis::LegitimateInterest => "cm-basis-legitimate-interest",
+        LawfulBasis::LegalObligation => "cm-basis-legal-obligation",
+    }
+}
+
 /// A campaign's state as the admin catalogue names it.
-fn state_key(s: CampaignState) -> &'static str {
+pub(super) fn state_key(s: CampaignState) -> &'static str {
     match s {
         CampaignState::Draft => "campaign-state-draft",
         CampaignState::Scheduled => "campaign-state-scheduled",
@@ -75,7 +167,7 @@ pub async fn list(
             let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
             rows.push(context! {
                 id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
-                audience => audience_words(&c.audience, &lists, saved_name), schedule => c.schedule.as_ref().map(|s| s.describe()),
+                audience => audience_words(&c.audience, &lists, saved_name, ui), schedule => c.schedule.as_ref().map(|s| schedule_words(s, ui)),
                 next_run => c.next_run, created_at => c.created_at, finished_at => c.finished_at,
                 sent => stats.sent, queued => stats.queued, failed => stats.failed, percent => stats.percent(),
             });
@@ -140,6 +232,7 @@ async fn render_typed(
     typed: Option<EditorForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
+    let ui = super::ui_language(state, g);
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
         let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
         let mut typed_search = None;
@@ -182,8 +275,17 @@ async fn render_typed(
         let saved_id = st.sending.campaigns.saved_search(&c.id)?;
         let saved_searches = st.saved_searches.all()?;
         let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved_id).map(|s| s.name.clone());
-        let audience = audience_words(&c.audience, &lists, saved_name.as_deref());
-        let purpose_name = purposes.iter().find(|p| p.key == c.purpose).map_or_else(|| c.purpose.clone(), |p| p.name.clone());
+        let audience = audience_words(&c.audience, &lists, saved_name.as_deref(), ui);
+        // Purposes by their name in the staff member's language.
+        let mut purpose_views = Vec::new();
+        let mut purpose_name = c.purpose.clone();
+        for p in &purposes {
+            let name = st.purposes.name_in(p, &ui.code)?;
+            if p.key == c.purpose {
+                purpose_name = name.clone();
+            }
+            purpose_views.push(context! { key => p.key, name => name, basis => ui.text(basis_key(p.basis), None) });
+        }
         let parent = c.parent.and_then(|p| st.sending.campaigns.get(&p).ok().flatten()).map(|p| context! { id => p.id.to_string(), name => p.name });
         // The campaign in other languages: one entry per catalogue language but the shop's.
         let stored_variants = st.sending.campaigns.variants(&c.id)?;
@@ -207,12 +309,12 @@ async fn render_typed(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, purpose_name => purpose_name, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, sender => c.sender, preheader => c.preheader,
-                state => c.state.as_str(), state_label => c.state.label(),
+                state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
                 editable => c.state.editable(), audience => audience,
                 pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
                 failure_reason => (c.state == CampaignState::Failed).then_some(&c.state_reason),
                 saved_search => typed_search.unwrap_or_else(|| saved_id.map(|s| s.to_string()).unwrap_or_default()),
-                schedule => c.schedule.as_ref().map(|s| s.describe()), next_run => c.next_run,
+                schedule => c.schedule.as_ref().map(|s| schedule_words(s, ui)), next_run => c.next_run,
                 recurring => matches!(c.schedule, Some(Schedule::Cron { .. })),
                 started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
             },
@@ -224,10 +326,10 @@ async fn render_typed(
             },
             audience_size => size, audience_exact => exact,
             lists => lists.iter().map(|l| context! { slug => l.slug, name => l.name }).collect::<Vec<_>>(),
-            purposes => purposes.iter().map(|p| context! { key => p.key, name => p.name, basis => p.basis.label() }).collect::<Vec<_>>(),
+            purposes => purpose_views,
             layouts => layouts, relays => relays, senders => senders,
             default_sender => context! { address => default_sender.address, name => default_sender.name },
-            saved_searches => saved_searches.iter().map(|s| context! { id => s.id.to_string(), name => s.name, describe => s.filters.describe() }).collect::<Vec<_>>(),
+            saved_searches => saved_searches.iter().map(|s| context! { id => s.id.to_string(), name => s.name, describe => saved_search_words(&s.filters, ui) }).collect::<Vec<_>>(),
             zones => chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>(),
             typed_contact => typed.as_ref().map(|f| f.contact.clone()).unwrap_or_default(),
             typed_to => typed.as_ref().map(|f| f.to.clone()).unwrap_or_default(),
@@ -395,7 +497,7 @@ pub async fn save(
                 OpError::Invalid { field, .. } => *field,
                 _ => "body",
             };
-            let message = format!("Saved, but it cannot be sent like this: {e}");
+            let message = say(super::ui_language(&state, &g), "cm-ed-saved-but", &[("error", e.to_string())]);
             render(&state, &g, id, context! { errors => errors(field, message) }).await
         }
         Err(OpError::Invalid { field, message }) => {
@@ -408,7 +510,7 @@ pub async fn save(
 }
 
 /// The contact named in the preview box: an address or an id; empty is the sample contact.
-fn find_contact(state: &AppState, raw: &str) -> Result<Option<Contact>, String> {
+fn find_contact(state: &AppState, raw: &str, ui: &Language) -> Result<Option<Contact>, String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -419,7 +521,7 @@ fn find_contact(state: &AppState, raw: &str) -> Result<Option<Contact>, String> 
         let email = EmailAddress::parse(raw).map_err(|e| format!("`{raw}`: {e}"))?;
         state.contacts.find_by_email(&email).map_err(|e| e.to_string())?
     };
-    found.map(Some).ok_or_else(|| format!("there is no contact `{raw}`"))
+    found.map(Some).ok_or_else(|| say(ui, "cm-ed-no-contact", &[("contact", raw.to_string())]))
 }
 
 /// The campaign as it stands in the editor (saved or not), rendered for one contact, as a
@@ -433,6 +535,7 @@ pub async fn preview(
     let id = campaign_id(&path)?;
     let masked = !g.can(crate::domain::Permission::ViewPersonalData);
     let st = state.clone();
+    let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
         let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
         if c.state.editable() {
@@ -441,13 +544,13 @@ pub async fn preview(
             c.format = if form.format == "html" { BodyFormat::Html } else { BodyFormat::Markdown };
             c.layout = form.layout.clone();
         }
-        let contact = match find_contact(&st, &form.contact) {
+        let contact = match find_contact(&st, &form.contact, ui) {
             Ok(c) => c.map(|c| if masked { c.masked() } else { c }),
-            Err(m) => return Ok(Err(error_doc(&m))),
+            Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         Ok(match sops::preview(&st, &c, contact.as_ref()) {
-            Ok(r) => Ok(preview_doc(&r.subject, &r.html)),
-            Err(e) => Err(error_doc(&e.to_string())),
+            Ok(r) => Ok(preview_doc(&r.subject, &r.html, ui)),
+            Err(e) => Err(error_doc(&e.to_string(), ui)),
         })
     })
     .await?;
@@ -459,9 +562,10 @@ fn escape(s: &str) -> String {
 }
 
 /// The rendered message with its subject on top.
-fn preview_doc(subject: &str, html: &str) -> String {
+fn preview_doc(subject: &str, html: &str, ui: &Language) -> String {
     let banner = format!(
-        "<div style=\"font:14px system-ui,sans-serif;background:#eef2ff;padding:8px 12px;border-bottom:1px solid #c7d2fe\"><b>Subject:</b> {}</div>",
+        "<div style=\"font:14px system-ui,sans-serif;background:#eef2ff;padding:8px 12px;border-bottom:1px solid #c7d2fe\"><b>{}</b> {}</div>",
+        escape(&ui.text("cm-preview-subject", None)),
         escape(subject)
     );
     match html.find("<body").and_then(|at| html[at..].find('>').map(|e| at + e + 1)) {
@@ -470,9 +574,10 @@ fn preview_doc(subject: &str, html: &str) -> String {
     }
 }
 
-fn error_doc(message: &str) -> String {
+fn error_doc(message: &str, ui: &Language) -> String {
     format!(
-        "<!doctype html><meta charset=\"utf-8\"><body style=\"font:15px system-ui,sans-serif;padding:16px;color:#991b1b\"><p role=\"alert\"><b>The message cannot be rendered.</b></p><p>{}</p></body>",
+        "<!doctype html><meta charset=\"utf-8\"><body style=\"font:15px system-ui,sans-serif;padding:16px;color:#991b1b\"><p role=\"alert\"><b>{}</b></p><p>{}</p></body>",
+        escape(&ui.text("cm-preview-cannot-render", None)),
         escape(message)
     )
 }
@@ -502,6 +607,7 @@ pub async fn test_send(
     CsrfForm(form): CsrfForm<EditorForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
+    let ui = super::ui_language(&state, &g);
     let to: Result<Vec<EmailAddress>, String> = form
         .to
         .split([',', ';', '\n', ' '])
@@ -512,7 +618,7 @@ pub async fn test_send(
     let to = match to {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => {
-            let e = context! { errors => errors("to", "Give at least one address.".into()) };
+            let e = context! { errors => errors("to", ui.text("cm-ed-test-no-address", None)) };
             return render_typed(&state, &g, id, e, Some(form)).await.map(unprocessable);
         }
         Err(m) => {
@@ -525,7 +631,7 @@ pub async fn test_send(
     let contact_raw = form.contact.clone();
     let (c, contact) = blocking(move || -> Result<_, ApiError> {
         let c: Campaign = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
-        Ok((c, find_contact(&st, &contact_raw)))
+        Ok((c, find_contact(&st, &contact_raw, ui)))
     })
     .await?;
     let contact = match contact {
@@ -537,7 +643,16 @@ pub async fn test_send(
         }
     };
     match sops::test_send(&state, &c, contact.as_ref(), &to).await {
-        Ok(results) => render(&state, &g, id, context! { test_results => results }).await,
+        Ok(results) => {
+            let results: Vec<String> = results
+                .iter()
+                .map(|r| match &r.failure {
+                    None => say(ui, "cm-ed-test-sent", &[("to", r.to.clone())]),
+                    Some(why) => say(ui, "cm-ed-test-not-sent", &[("to", r.to.clone()), ("why", why.clone())]),
+                })
+                .collect();
+            render(&state, &g, id, context! { test_results => results }).await
+        }
         Err(OpError::Invalid { field, message }) => {
             render_typed(&state, &g, id, context! { errors => errors(field, message) }, Some(form))
                 .await
@@ -646,6 +761,34 @@ pub async fn delete(
 
 // ---- templates
 
+/// A template's kind as the admin catalogue names it.
+fn kind_key(k: TemplateKind) -> &'static str {
+    match k {
+        TemplateKind::Message => "cm-tpl-kind-message",
+        TemplateKind::Layout => "cm-tpl-kind-layout",
+    }
+}
+
+/// The built-in messages' names as first stored, and the admin catalogue's message naming each.
+const BUILT_IN_NAMES: [(&str, &str); 4] = [
+    (crate::sending::templates::CONFIRM_SUBSCRIPTION, "cm-tpl-name-confirm-subscription"),
+    (crate::sending::templates::PRIVACY_LINK, "cm-tpl-name-privacy-link"),
+    (crate::sending::templates::REQUEST_OUTCOME, "cm-tpl-name-request-outcome"),
+    (crate::sending::templates::BREACH_NOTICE, "cm-tpl-name-breach-notice"),
+];
+
+/// A template's name: a built-in message the shop has not renamed is named in the staff
+/// member's language (as shipped purposes are); every other name is the shop's own.
+fn template_name(t: &crate::sending::Template, ui: &Language) -> String {
+    let shipped = BUILT_IN_NAMES.iter().find(|(key, _)| t.system && *key == t.key).map(|(_, message)| *message);
+    match shipped {
+        Some(message) if t.name == crate::i18n::admin_catalogue().source().text(message, None) => {
+            ui.text(message, None)
+        }
+        _ => t.name.clone(),
+    }
+}
+
 pub async fn templates(
     state: web::Data<AppState>,
     g: Guard<perm::SendCampaigns>,
@@ -660,10 +803,14 @@ async fn render_templates(
     extra: minijinja::Value,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
+    let ui = super::ui_language(state, g);
     let all = blocking(move || st.sending.templates.all().map_err(ApiError::from)).await?;
     let rows: Vec<_> = all
         .iter()
-        .map(|t| context! { key => t.key, name => t.name, kind => t.kind.as_str(), system => t.system, updated_at => t.updated_at })
+        .map(|t| context! {
+            key => t.key, name => template_name(t, ui), kind => t.kind.as_str(), kind_label => ui.text(kind_key(t.kind), None),
+            system => t.system, updated_at => t.updated_at,
+        })
         .collect();
     page(state, g, "templates.html", "templates", context! { templates => rows, ..extra })
 }
@@ -824,6 +971,7 @@ async fn render_template_typed(
         Ok((t, layouts, versions, edited_alone))
     })
     .await?;
+    let ui = super::ui_language(state, g);
     page(
         state,
         g,
@@ -831,7 +979,8 @@ async fn render_template_typed(
         "templates",
         context! {
             t => context! {
-                key => t.key, name => t.name, kind => t.kind.as_str(), subject => t.subject, body => t.body,
+                key => t.key, title => template_name(&t, ui), name => t.name, kind => t.kind.as_str(),
+                kind_label => ui.text(kind_key(t.kind), None), subject => t.subject, body => t.body,
                 format => match t.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => t.layout, system => t.system, updated_at => t.updated_at,
             },
@@ -900,6 +1049,7 @@ pub async fn preview_template(
     let key = path.into_inner();
     let masked = !g.can(crate::domain::Permission::ViewPersonalData);
     let st = state.clone();
+    let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
         let mut t = st.sending.templates.get(&key)?.ok_or(ApiError::not_found("template"))?;
         t.subject = form.subject.clone();
@@ -919,16 +1069,16 @@ pub async fn preview_template(
                 })
                 .collect();
         }
-        let contact = match find_contact(&st, &form.contact) {
+        let contact = match find_contact(&st, &form.contact, ui) {
             Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
-            Err(m) => return Ok(Err(error_doc(&m))),
+            Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         let data: serde_json::Value = if form.data.trim().is_empty() {
             serde_json::json!({})
         } else {
             match serde_json::from_str(&form.data) {
                 Ok(v) => v,
-                Err(e) => return Ok(Err(error_doc(&format!("Sample data is not JSON: {e}")))),
+                Err(e) => return Ok(Err(error_doc(&say(ui, "cm-tpl-data-not-json", &[("error", e.to_string())]), ui))),
             }
         };
         // The version chosen in the editor; the base text is in the shop's language.
@@ -938,12 +1088,14 @@ pub async fn preview_template(
         } else {
             t.in_language(&form.preview_lang)
         };
+        let (sample_subject, sample_body) =
+            (ui.text("cm-tpl-layout-preview", None), ui.text("cm-tpl-layout-preview-body", None));
         let prepared = match t.kind {
             TemplateKind::Layout => crate::mail::PreparedCampaign::prepare(
                 &crate::mail::CampaignSource {
-                    subject: "Layout preview",
+                    subject: &sample_subject,
                     layout: &t.body,
-                    body: "This is where a campaign's text goes.",
+                    body: &sample_body,
                     format: BodyFormat::Markdown,
                 },
                 crate::mail::Limits::default(),
@@ -955,7 +1107,7 @@ pub async fn preview_template(
         };
         let prepared = match prepared {
             Ok(p) => p,
-            Err(m) => return Ok(Err(error_doc(&m))),
+            Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         let mut data = data;
         crate::sending::templates::localize_data(&t.key, chosen.lang, &mut data);
@@ -972,10 +1124,56 @@ pub async fn preview_template(
             ..links.system_links()
         };
         Ok(match prepared.render(&fields, &system) {
-            Ok(r) => Ok(preview_doc(&r.subject, &r.html)),
-            Err(e) => Err(error_doc(&e.to_string())),
+            Ok(r) => Ok(preview_doc(&r.subject, &r.html, ui)),
+            Err(e) => Err(error_doc(&e.to_string(), ui)),
         })
     })
     .await?;
     Ok(framed(doc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in messages are named in every language while the shop keeps the name they
+    /// were stored with: the English message must be that very name.
+    #[test]
+    fn built_in_template_names_in_the_catalogue_are_the_stored_ones() {
+        let en = crate::i18n::admin_catalogue().source();
+        let de = crate::i18n::admin_catalogue().get("de");
+        let seeds = crate::sending::templates::seeds();
+        for (key, message) in BUILT_IN_NAMES {
+            let t = seeds.iter().find(|t| t.key == key).unwrap();
+            assert_eq!(en.text(message, None), t.name, "{key}");
+            assert_eq!(template_name(t, en), t.name);
+            assert_ne!(template_name(t, de), t.name, "{key} has a German name");
+            let renamed = crate::sending::Template { name: "Unser Bestätigungsmail".into(), ..t.clone() };
+            assert_eq!(template_name(&renamed, de), "Unser Bestätigungsmail", "a name the shop gave stays");
+        }
+        assert_eq!(seeds.iter().filter(|t| t.system).count(), BUILT_IN_NAMES.len(), "every built-in is named");
+    }
+
+    #[test]
+    fn the_audience_and_the_schedule_in_words_in_english_and_german() {
+        let a = crate::sending::campaign::Audience {
+            lists: vec!["news".into()],
+            tags: vec!["vip".into()],
+            search: "berlin".into(),
+        };
+        let lists: Vec<crate::contacts::schema::List> = Vec::new();
+        let en = crate::i18n::admin_catalogue().source();
+        let de = crate::i18n::admin_catalogue().get("de");
+        assert_eq!(
+            audience_words(&a, &lists, Some("Buyers"), en),
+            "lists news or tags vip, matching “berlin”, within saved search “Buyers”"
+        );
+        assert_eq!(
+            audience_words(&a, &lists, Some("Käufer"), de),
+            "Listen news oder Tags vip, passend zu „berlin“, innerhalb der gespeicherten Suche „Käufer“"
+        );
+        let cron = Schedule::Cron { expr: "0 9 * * 1".into(), time_zone: "UTC".into() };
+        assert_eq!(schedule_words(&cron, en), "every `0 9 * * 1` (UTC)");
+        assert_eq!(schedule_words(&cron, de), "`0 9 * * 1` (UTC)");
+    }
 }

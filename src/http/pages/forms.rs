@@ -13,6 +13,7 @@ use crate::forms::ops::{self as fops, FormInput};
 use crate::forms::{Form, FormId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::Language;
 use crate::ops::OpError;
 use crate::state::{blocking, AppState};
 
@@ -20,14 +21,27 @@ fn form_id(raw: &str) -> Result<FormId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("form"))
 }
 
-/// Notices after a redirect, from a fixed list (nothing from the query string is echoed).
+/// Notices after a redirect, from a fixed list (nothing from the query string is echoed): the
+/// admin message the frame says.
 fn notice(code: Option<&str>) -> Option<&'static str> {
     Some(match code? {
-        "created" => "The form has been created. Copy the snippet below, or link to the hosted page.",
-        "saved" => "The form has been saved.",
-        "deleted" => "The form has been deleted.",
+        "created" => "cm-notice-form-created",
+        "saved" => "cm-notice-form-saved",
+        "deleted" => "cm-notice-form-deleted",
         _ => return None,
     })
+}
+
+/// A field's kind as the admin catalogue names it.
+fn kind_key(k: &FieldKind) -> &'static str {
+    match k {
+        FieldKind::Text => "cm-field-kind-text",
+        FieldKind::Number => "cm-field-kind-number",
+        FieldKind::Date => "cm-field-kind-date",
+        FieldKind::Boolean => "cm-field-kind-boolean",
+        FieldKind::Choice => "cm-field-kind-choice",
+        FieldKind::MultiChoice => "cm-field-kind-multi",
+    }
 }
 
 #[derive(Deserialize)]
@@ -61,13 +75,14 @@ pub async fn list(
     page(&state, &g, "forms.html", "forms", context! { forms => forms, notice => notice(q.ok.as_deref()) })
 }
 
-/// The builder's choices: custom fields, lists and purposes (with the wording people will see).
-fn choices(state: &AppState, f: &Form) -> Result<Value, ApiError> {
+/// The builder's choices: custom fields, lists and purposes (with the wording people will see,
+/// in the staff member's language where the purpose has it).
+fn choices(state: &AppState, f: &Form, ui: &Language) -> Result<Value, ApiError> {
     let fields: Vec<Value> = state
         .fields
         .all()
         .iter()
-        .map(|d| context! { key => d.key, label => d.label, kind => d.kind.label(), checked => f.custom_fields.contains(&d.key) })
+        .map(|d| context! { key => d.key, label => d.label, kind => ui.text(kind_key(&d.kind), None), checked => f.custom_fields.contains(&d.key) })
         .collect();
     let lists: Vec<Value> = state
         .lists
@@ -77,10 +92,13 @@ fn choices(state: &AppState, f: &Form) -> Result<Value, ApiError> {
         .collect();
     let mut purposes = Vec::new();
     for p in state.purposes.all()? {
-        let wording = state.purposes.current_wording(&p)?;
+        let wording = state.purposes.wording_in(&p, &ui.code)?;
+        let name = state.purposes.name_in(&p, &ui.code)?;
+        let version = wording.as_ref().map_or(p.current_wording, |w| w.version);
+        let wording_language = wording.as_ref().and_then(|w| w.language.clone());
         purposes.push(context! {
-            key => p.key, name => p.name, basis => p.basis.label(),
-            version => p.current_wording, wording => wording.map(|w| w.text),
+            key => p.key, name => name, version => version, wording_language => wording_language,
+            wording => wording.map(|w| w.text),
             checked => f.purposes.contains(&p.key), required => f.required_purposes.contains(&p.key),
         });
     }
@@ -147,7 +165,7 @@ pub fn snippet(state: &AppState, f: &Form) -> Result<String, ApiError> {
 }
 
 /// The builder's context (reads the store: call from the blocking pool).
-fn builder_ctx(state: &AppState, f: &Form, is_new: bool) -> Result<Value, ApiError> {
+fn builder_ctx(state: &AppState, f: &Form, is_new: bool, ui: &Language) -> Result<Value, ApiError> {
     let base = state.config.public_url();
     let (snippet, counts) =
         if is_new { (String::new(), Default::default()) } else { (snippet(state, f)?, state.forms.counts(&f.id)?) };
@@ -159,7 +177,7 @@ fn builder_ctx(state: &AppState, f: &Form, is_new: bool) -> Result<Value, ApiErr
             double_opt_in => f.double_opt_in, proof_of_work => f.proof_of_work,
             thank_you => f.thank_you, redirect_url => f.redirect_url,
         },
-        choices => choices(state, f)?,
+        choices => choices(state, f, ui)?,
         languages => languages_ctx(state, f)?,
         hosted_url => Value::from_safe_string(format!("{base}/f/{}", f.id)),
         snippet => snippet,
@@ -228,14 +246,14 @@ pub async fn save_languages(
             })
             .collect(),
     };
-    let (st, by) = (state.clone(), g.by());
+    let (st, by, ui) = (state.clone(), g.by(), super::ui_language(&state, &g));
     let typed = input.clone();
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(match fops::set_languages(&st, by, &id, &input) {
             Ok(_) => Ok(()),
             Err(OpError::Invalid { field, message }) => {
                 let f = fops::get(&st, &id)?;
-                Err((builder_ctx(&st, &f, false)?, errors(field, message)))
+                Err((builder_ctx(&st, &f, false, ui)?, errors(field, message)))
             }
             Err(e) => return Err(e.into()),
         })
@@ -267,13 +285,17 @@ fn render_builder(state: &AppState, g: &Principal, ctx: Value, extra: Value) -> 
     page(state, g, "form_edit.html", "forms", context! { ..ctx, ..extra })
 }
 
-/// A blank form as `create` would make it, for the new-form page.
-fn blank(g: &Principal) -> Form {
+/// A blank form as `create` would make it, for the new-form page. Its heading and thank-you
+/// text are what visitors read, in the shop's language (English where the admin catalogue
+/// lacks it), whoever builds the form.
+fn blank(state: &AppState, g: &Principal) -> Form {
     let now = chrono::Utc::now();
+    let shop = state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into());
+    let visitors = crate::i18n::admin_catalogue().get(&shop);
     Form {
         id: FormId::new(),
         name: String::new(),
-        title: "Subscribe to our newsletter".into(),
+        title: visitors.text("cm-form-default-title", None),
         intro: String::new(),
         ask_first_name: true,
         ask_last_name: false,
@@ -282,7 +304,7 @@ fn blank(g: &Principal) -> Form {
         purposes: vec!["newsletter".into()],
         required_purposes: vec!["newsletter".into()],
         double_opt_in: true,
-        thank_you: "Thank you. Please check your inbox: we have sent you a link to confirm your subscription.".into(),
+        thank_you: visitors.text("cm-form-default-thank-you", None),
         proof_of_work: false,
         redirect_url: String::new(),
         created_by: g.actor().reference(),
@@ -292,8 +314,8 @@ fn blank(g: &Principal) -> Form {
 }
 
 pub async fn new_form(state: web::Data<AppState>, g: Guard<perm::SendCampaigns>) -> Result<HttpResponse, ApiError> {
-    let (st, f) = (state.clone(), blank(&g));
-    let ctx = blocking(move || builder_ctx(&st, &f, true)).await?;
+    let (st, f, ui) = (state.clone(), blank(&state, &g), super::ui_language(&state, &g));
+    let ctx = blocking(move || builder_ctx(&st, &f, true, ui)).await?;
     render_builder(&state, &g, ctx, context! {})
 }
 
@@ -304,8 +326,8 @@ pub async fn show(
     q: web::Query<Notice>,
 ) -> Result<HttpResponse, ApiError> {
     let id = form_id(&path)?;
-    let st = state.clone();
-    let ctx = blocking(move || builder_ctx(&st, &fops::get(&st, &id)?, false)).await?;
+    let (st, ui) = (state.clone(), super::ui_language(&state, &g));
+    let ctx = blocking(move || builder_ctx(&st, &fops::get(&st, &id)?, false, ui)).await?;
     render_builder(&state, &g, ctx, context! { notice => notice(q.ok.as_deref()) })
 }
 
@@ -389,11 +411,14 @@ pub async fn create(
     g: Guard<perm::SendCampaigns>,
     CsrfForm(body): CsrfForm<BuilderForm>,
 ) -> Result<HttpResponse, ApiError> {
-    let (st, by, typed) = (state.clone(), g.by(), body.as_form(blank(&g)));
+    let (st, by, typed) = (state.clone(), g.by(), body.as_form(blank(&state, &g)));
+    let ui = super::ui_language(&state, &g);
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(match fops::create(&st, by, &body.input()) {
             Ok(f) => Ok(f.id),
-            Err(OpError::Invalid { field, message }) => Err((builder_ctx(&st, &typed, true)?, errors(field, message))),
+            Err(OpError::Invalid { field, message }) => {
+                Err((builder_ctx(&st, &typed, true, ui)?, errors(field, message)))
+            }
             Err(e) => return Err(e.into()),
         })
     })
@@ -411,13 +436,13 @@ pub async fn save(
     CsrfForm(body): CsrfForm<BuilderForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = form_id(&path)?;
-    let (st, by) = (state.clone(), g.by());
+    let (st, by, ui) = (state.clone(), g.by(), super::ui_language(&state, &g));
     let result = blocking(move || -> Result<_, ApiError> {
         Ok(match fops::update(&st, by, &id, &body.input()) {
             Ok(f) => Ok(f.id),
             Err(OpError::Invalid { field, message }) => {
                 let typed = body.as_form(fops::get(&st, &id)?);
-                Err((builder_ctx(&st, &typed, false)?, errors(field, message)))
+                Err((builder_ctx(&st, &typed, false, ui)?, errors(field, message)))
             }
             Err(e) => return Err(e.into()),
         })

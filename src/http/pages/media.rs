@@ -73,12 +73,13 @@ async fn render(
     extra: minijinja::Value,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
+    let ui = super::ui_language(state, g);
     let items = blocking(move || -> Result<Vec<serde_json::Value>, ApiError> {
         let config = &st.config;
         let mut out = Vec::new();
         for m in st.media.list()? {
             let mut v = m.to_json(config);
-            v["uploader"] = uploader(&st, &m.uploaded_by).into();
+            v["uploader"] = uploader(&st, &m.uploaded_by, ui).into();
             out.push(v);
         }
         Ok(out)
@@ -101,11 +102,11 @@ async fn render(
 }
 
 /// Who uploaded, as people know them: a user's name, or what else acted.
-fn uploader(state: &AppState, reference: &str) -> String {
+fn uploader(state: &AppState, reference: &str, ui: &crate::i18n::Language) -> String {
     let user = reference.strip_prefix("person:").and_then(|id| id.parse::<crate::domain::PersonId>().ok());
     match user.and_then(|id| state.users.get(&id).ok().flatten()) {
         Some(u) => u.username,
-        None if reference.starts_with("token:") => "an API token".into(),
+        None if reference.starts_with("token:") => ui.text("cm-media-by-token", None),
         None => reference.to_string(),
     }
 }

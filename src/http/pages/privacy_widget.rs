@@ -5,14 +5,27 @@
 use chrono::Utc;
 use minijinja::{context, Value};
 
-use crate::gdpr::requests::Urgency;
+use crate::gdpr::requests::{Kind, Urgency};
 use crate::http::error::ApiError;
 use crate::state::{blocking, AppState};
 
 /// At most this many requests are listed; the count says how many there are in all.
 const SHOWN: usize = 8;
 
-pub async fn block(state: &actix_web::web::Data<AppState>) -> Result<Value, ApiError> {
+/// A request's kind as the admin catalogue names it.
+fn kind_key(k: Kind) -> &'static str {
+    match k {
+        Kind::Access => "cm-priv-kind-access",
+        Kind::Portability => "cm-priv-kind-portability",
+        Kind::Rectification => "cm-priv-kind-rectification",
+        Kind::Erasure => "cm-priv-kind-erasure",
+        Kind::Restriction => "cm-priv-kind-restriction",
+        Kind::Objection => "cm-priv-kind-objection",
+        Kind::Withdrawal => "cm-priv-kind-withdrawal",
+    }
+}
+
+pub async fn block(state: &actix_web::web::Data<AppState>, ui: &crate::i18n::Language) -> Result<Value, ApiError> {
     let st = state.clone();
     let (requests, breaches) = blocking(move || -> Result<_, ApiError> {
         Ok((
@@ -28,7 +41,7 @@ pub async fn block(state: &actix_web::web::Data<AppState>) -> Result<Value, ApiE
         .take(SHOWN)
         .map(|r| {
             context! {
-                id => r.id.to_string(), kind => r.kind.label(), due_at => r.due_at,
+                id => r.id.to_string(), kind => ui.text(kind_key(r.kind), None), due_at => r.due_at,
                 overdue => r.urgency(now) == Urgency::Overdue, days_left => (r.due_at - now).num_days(),
                 days_over => (now - r.due_at).num_days(),
             }
