@@ -98,7 +98,9 @@ impl Application {
             .context("opening the control socket")?;
         // The clock's handlers, then its timers, then the clock.
         state.clock.register(crate::jobs::Jobs::new(&state, tokio::runtime::Handle::current()));
+        state.clock.register(crate::sending::schedule::Campaigns::new(&state));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
+        crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         state.clock.start(CLOCK_WORKERS);
         crate::sending::start(&state);
         crate::intake::start(&state);

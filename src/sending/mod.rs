@@ -16,6 +16,7 @@
 pub mod campaign;
 pub mod ops;
 pub mod outbox;
+pub mod schedule;
 mod sender;
 pub mod templates;
 

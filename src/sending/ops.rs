@@ -291,6 +291,7 @@ pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()
     state.sending.outbox.remove_campaign(id)?;
     state.sending.campaigns.remove(id)?;
     state.store.commit()?;
+    state.clock.cancel(super::schedule::TIMER_KIND, &id.to_string())?;
     state.audit.record(by.event(Action::CampaignCancelled).target(id.reference()).detail("deleted", true))?;
     Ok(())
 }
@@ -354,8 +355,8 @@ pub fn schedule_campaign(state: &AppState, by: By, id: &CampaignId, schedule: Op
             c.updated_at = now;
             state.sending.campaigns.put(&c)?;
             state.store.commit()?;
+            super::schedule::set_timer(state, &c)?;
             state.audit.record(by.event(Action::CampaignScheduled).target(c.id.reference()).detail("at", next))?;
-            state.sending.wake();
         }
     }
     Ok(c)
@@ -374,6 +375,7 @@ pub fn unschedule_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResul
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
+    super::schedule::set_timer(state, &c)?;
     state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()).detail("unscheduled", true))?;
     Ok(c)
 }
@@ -471,6 +473,7 @@ pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
+    super::schedule::set_timer(state, &c)?;
     state.audit.record(by.event(Action::CampaignCancelled).target(c.id.reference()))?;
     Ok(c)
 }

@@ -193,17 +193,6 @@ async fn tick(
     let mut retry_at = state.sending.outbox.due_messages(1, i64::MAX)?.first().map(|(_, _, s)| s.at);
     for c in state.sending.campaigns.all()? {
         match c.state {
-            CampaignState::Scheduled => {
-                let due = c.next_run.is_some_and(|t| t <= now);
-                if due {
-                    if let Err(e) = super::ops::fire_schedule(state, &c) {
-                        tracing::error!(campaign = %c.id, error = %e, "scheduled campaign could not start");
-                    }
-                } else if let Some(t) = c.next_run {
-                    let secs = (t - now).num_milliseconds().max(0) as u64;
-                    *next_wake = (*next_wake).min(Duration::from_millis(secs));
-                }
-            }
             CampaignState::Sending => {
                 let running = state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&c.id);
                 if !running {

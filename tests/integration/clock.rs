@@ -250,13 +250,9 @@ fn a_job_missed_while_down_runs_at_start_unless_told_not_to() {
         assert!(timer.due > Utc::now(), "at its next time: {timer:?}");
         assert!(app.state.jobs.last("list_growth").unwrap().is_none());
         // As if its time came an hour ago, while the appliance was stopped.
-        app.state
-            .clock
-            .set(tidings::jobs::TIMER_KIND, "list_growth", Utc::now() - chrono::Duration::hours(1), b"0 3 * * *")
-            .unwrap();
-        let state = app.state.clone();
-        state.clock.stop();
-        drop(state);
+        app.state.clock.stop();
+        let past = Utc::now() - chrono::Duration::hours(1);
+        app.state.clock.set(tidings::jobs::TIMER_KIND, "list_growth", past, b"0 3 * * *").unwrap();
         let dir = app.stop();
         let mut config = crate::helpers::test_config(dir.path());
         config.jobs.list_growth = "0 3 * * *".into();
@@ -276,4 +272,50 @@ fn a_job_missed_while_down_runs_at_start_unless_told_not_to() {
         let next = app.state.clock.get(tidings::jobs::TIMER_KIND, "list_growth").unwrap().expect("set again");
         assert!(next.due > Utc::now() + chrono::Duration::minutes(1), "catch_up {catch_up}: {next:?}");
     }
+}
+
+/// A scheduled campaign is a timer at its next run: unscheduling removes it, a timer lost in a
+/// crash between the campaign's commit and the timer's comes back at start, and a firing repeated
+/// after a crash starts nothing twice.
+#[test]
+fn a_scheduled_campaign_is_a_timer_that_survives_restarts_and_fires_once() {
+    use crate::campaigns::Api;
+    use serde_json::json;
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    api.list("News");
+    api.contact("s@example.org", &["news"], &[], true);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Later", "subject": "Hi", "body": "Hello", "lists": ["news"]})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    let v =
+        api.ok("POST", &format!("/campaigns/{id}/send"), Some(json!({"at": "2099-01-01 09:00", "time_zone": "UTC"})));
+    let next: chrono::DateTime<Utc> = v["campaign"]["next_run"].as_str().unwrap().parse().unwrap();
+    let kind = tidings::sending::schedule::TIMER_KIND;
+    assert_eq!(app.state.clock.get(kind, &id).unwrap().map(|t| t.due), Some(next));
+    api.ok("POST", &format!("/campaigns/{id}/unschedule"), None);
+    assert_eq!(app.state.clock.get(kind, &id).unwrap(), None, "unscheduled: no timer");
+    api.ok("POST", &format!("/campaigns/{id}/send"), Some(json!({"at": "2099-01-01 09:00", "time_zone": "UTC"})));
+    // As if the process died after the campaign's commit and before the timer's.
+    app.state.clock.cancel(kind, &id).unwrap();
+    let dir = app.stop();
+    let config = crate::helpers::test_config(dir.path());
+    let app = crate::helpers::spawn_in(dir, config);
+    assert_eq!(app.state.clock.get(kind, &id).unwrap().map(|t| t.due), Some(next), "back at start");
+    // Its time comes (the clock is told it is 2099; the jobs' timers fire too).
+    assert!(app.state.clock.fire_due(next).unwrap() >= 1);
+    let api = Api::new(&app);
+    let state =
+        |api: &Api| api.ok("GET", &format!("/campaigns/{id}"), None)["campaign"]["state"].as_str().unwrap().to_string();
+    assert_ne!(state(&api), "scheduled", "started by its timer");
+    assert_eq!(app.state.clock.get(kind, &id).unwrap(), None, "a one-off's timer is done");
+    // The same firing again, as after a crash before the timer moved: nothing starts twice.
+    let campaigns = app.state.sending.campaigns.all().unwrap().len();
+    app.state.clock.set(kind, &id, next, b"").unwrap();
+    assert!(app.state.clock.fire_due(next).unwrap() >= 1);
+    assert_eq!(app.state.sending.campaigns.all().unwrap().len(), campaigns);
+    assert_eq!(app.state.clock.get(kind, &id).unwrap(), None);
 }
