@@ -8,6 +8,10 @@
 //! Tree `breaches`: breach id → [`Breach`] (plain). It holds the DPO's own description and
 //! counts, never a list of people: the recipients of a notice are worked out when it is
 //! queued and not kept.
+//!
+//! Tree `breach_notices`: breach id → [`NoticeVersions`] (plain), the notice in other
+//! languages, a room of its own so that breaches stored before it need no rewrite. Each person
+//! gets the version in their language, else the one in the shop's, else the notice's own text.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -32,6 +36,26 @@ pub const REGISTRATION: Registration = Registration {
         why: "the DPO's description of an incident and counts of those concerned; no list of people is kept",
     },
 };
+
+pub const NOTICES_TREE: &str = "breach_notices";
+
+pub const NOTICES_REGISTRATION: Registration = Registration {
+    tree: NOTICES_TREE,
+    purpose: "the notice to the people a breach concerns, in other languages",
+    holds: Holds::Nothing {
+        why: "texts written by the DPO; a text that names a contact by address is refused where it is typed",
+    },
+};
+
+/// The notice to the people concerned in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Language code (of the public catalogue) → the notice in that language.
+pub type NoticeVersions = BTreeMap<String, NoticeText>;
 
 /// Art. 33(1): the supervisory authority is notified within 72 hours of becoming aware.
 pub const DEADLINE_HOURS: i64 = 72;
@@ -208,11 +232,25 @@ impl Breach {
 #[derive(Clone)]
 pub struct Breaches {
     tree: PlainTree<Breach>,
+    notices: PlainTree<NoticeVersions>,
 }
 
 impl Breaches {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)? })
+        Ok(Self { tree: store.plain(TREE)?, notices: store.plain(NOTICES_TREE)? })
+    }
+
+    /// The notice's versions in other languages (none: everyone gets its own text).
+    pub fn notice_versions(&self, id: &BreachId) -> Result<NoticeVersions> {
+        Ok(self.notices.get(id.as_bytes())?.unwrap_or_default())
+    }
+
+    fn set_notice_versions(&self, id: &BreachId, v: &NoticeVersions) -> Result<()> {
+        if v.is_empty() {
+            self.notices.remove(id.as_bytes()).map(|_| ())
+        } else {
+            self.notices.put(id.as_bytes(), v)
+        }
     }
 
     pub fn get(&self, id: &BreachId) -> Result<Option<Breach>> {
@@ -616,24 +654,14 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         }
     }
     if let Some(s) = &u.notice_subject {
-        // The subject of every notice: a mail header, and text the register keeps.
-        let s = crate::domain::HeaderText::parse(s, 200)
-            .map(String::from)
-            .map_err(|e| invalid("notice_subject", e.to_string()))?;
-        let s = register_text(state, "notice_subject", Some(&s), 200)?;
-        if s.is_empty() {
-            return Err(invalid("notice_subject", "the notice needs a subject"));
-        }
+        let s = notice_subject(state, "notice_subject", s)?;
         if s != b.notice_subject {
             b.notice_subject = s;
             changed.push("notice_subject");
         }
     }
     if let Some(s) = &u.notice_body {
-        let s = register_text(state, "notice_body", Some(s), 10_000)?;
-        if s.is_empty() {
-            return Err(invalid("notice_body", "the notice needs a text"));
-        }
+        let s = notice_body(state, "notice_body", s)?;
         if s != b.notice_body {
             b.notice_body = s;
             changed.push("notice_body");
@@ -688,6 +716,125 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         .audit
         .record(by.event(Action::BreachChanged).target(b.id.reference()).detail("changed", changed.join(",")))?;
     Ok(b)
+}
+
+/// The subject of a notice: every notice's mail header, and text the register keeps.
+fn notice_subject(state: &AppState, field: &'static str, raw: &str) -> OpResult<String> {
+    let s = crate::domain::HeaderText::parse(raw, 200).map(String::from).map_err(|e| invalid(field, e.to_string()))?;
+    let s = register_text(state, field, Some(&s), 200)?;
+    if s.is_empty() {
+        return Err(invalid(field, "the notice needs a subject"));
+    }
+    Ok(s)
+}
+
+/// The text of a notice, paragraphs separated by a blank line. A browser sends a textarea's
+/// line breaks as CRLF, which would hide every blank line from the paragraph split.
+fn notice_body(state: &AppState, field: &'static str, raw: &str) -> OpResult<String> {
+    let s = register_text(state, field, Some(&raw.replace("\r\n", "\n")), 10_000)?;
+    if s.is_empty() {
+        return Err(invalid(field, "the notice needs a text"));
+    }
+    Ok(s)
+}
+
+/// A language the public catalogues ship (the notice goes out with its footer and
+/// `Content-Language`): its code, or the field named.
+fn shipped_language(raw: &str) -> OpResult<String> {
+    crate::i18n::catalogue().languages().iter().find(|l| l.code == raw.trim()).map(|l| l.code.clone()).ok_or_else(
+        || invalid("language", format!("Tidings has no translation `{}`", raw.chars().take(20).collect::<String>())),
+    )
+}
+
+/// A version of the notice in another language, as typed (the API's body, the page's form).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeInput {
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Versions are what each person was sent: once the notice is queued they stay as they were.
+fn versions_open(b: &Breach) -> OpResult<()> {
+    if b.notice_queued_at.is_some() {
+        return Err(OpError::Conflict(
+            "The notice has been queued already; its versions are kept as they were sent.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Adds or replaces the notice in `language`, checked like the notice's own text.
+pub fn set_notice_version(
+    state: &AppState,
+    by: By,
+    id: &BreachId,
+    language: &str,
+    input: &NoticeInput,
+) -> OpResult<NoticeVersions> {
+    require(&by)?;
+    let b = get(state, id)?;
+    let code = shipped_language(language)?;
+    versions_open(&b)?;
+    let text = NoticeText {
+        subject: notice_subject(state, "subject", input.subject.as_deref().unwrap_or(""))?,
+        body: notice_body(state, "body", input.body.as_deref().unwrap_or(""))?,
+    };
+    let mut all = state.gdpr.breaches.notice_versions(id)?;
+    if all.get(&code) == Some(&text) {
+        return Ok(all);
+    }
+    all.insert(code.clone(), text);
+    state.gdpr.breaches.set_notice_versions(id, &all)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachChanged)
+            .target(b.id.reference())
+            .detail("changed", "notice_version")
+            .detail("language", &code),
+    )?;
+    Ok(all)
+}
+
+/// Removes the notice in `language`: its readers get the shop's language's version, or the
+/// notice's own text.
+pub fn remove_notice_version(state: &AppState, by: By, id: &BreachId, language: &str) -> OpResult<NoticeVersions> {
+    require(&by)?;
+    let b = get(state, id)?;
+    let code = shipped_language(language)?;
+    versions_open(&b)?;
+    let mut all = state.gdpr.breaches.notice_versions(id)?;
+    if all.remove(&code).is_none() {
+        return Err(OpError::NotFound("notice in this language"));
+    }
+    state.gdpr.breaches.set_notice_versions(id, &all)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachChanged)
+            .target(b.id.reference())
+            .detail("changed", "notice_version_removed")
+            .detail("language", &code),
+    )?;
+    Ok(all)
+}
+
+/// The notice one person gets: the version in their language (`Contact::locale`, a region
+/// falling back to its language), else the one in the shop's language, else the notice's own
+/// text. With the language of a version; None for the notice's own text, which goes out as
+/// the shop's other system mail does.
+pub fn notice_for<'a>(
+    b: &'a Breach,
+    versions: &'a NoticeVersions,
+    contact_locale: Option<&str>,
+    shop_language: &str,
+) -> (&'a str, &'a str, Option<&'static crate::i18n::Language>) {
+    let cat = crate::i18n::catalogue();
+    for lang in [contact_locale.and_then(|l| cat.find(l)), cat.find(shop_language)].into_iter().flatten() {
+        if let Some(v) = versions.get(&lang.code) {
+            return (&v.subject, &v.body, Some(lang));
+        }
+    }
+    (&b.notice_subject, &b.notice_body, None)
 }
 
 fn dpo_contact(state: &AppState) -> String {
@@ -832,13 +979,20 @@ pub fn notice_draft(state: &AppState, b: &Breach) -> (String, String) {
     (format!("Important: a security incident at {} concerns your data", s.organisation), paragraphs.join("\n\n"))
 }
 
+/// Who a notice goes to: the contact, their address and their language (`Contact::locale`).
+pub struct Recipient {
+    pub contact: ContactId,
+    pub email: EmailAddress,
+    pub locale: Option<String>,
+}
+
 /// The contacts a notice would go to now: those concerned that mail can reach.
-pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<(ContactId, EmailAddress)>> {
+pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<Recipient>> {
     let (contacts, _, _) = concerned(state, b)?;
     let mut out = Vec::new();
     for c in contacts {
         if !matches!(c.status, Status::Bounced | Status::Complained) && !state.contacts.is_suppressed(&c.email)? {
-            out.push((c.id, c.email));
+            out.push(Recipient { contact: c.id, email: c.email, locale: c.locale });
         }
     }
     Ok(out)
@@ -859,17 +1013,38 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
         ));
     }
     let to = recipients(&state, &b)?;
+    let versions = state.gdpr.breaches.notice_versions(&b.id)?;
+    let shop_language = state.settings.get()?.language;
+    // Each person's notice, as the message's data: the language of a version travels with it,
+    // so the sender words the footer and `Content-Language` in it (see `localized_message`).
+    let mut in_languages: BTreeMap<&str, u64> = BTreeMap::new();
+    let messages: Vec<(ContactId, EmailAddress, serde_json::Value)> = to
+        .into_iter()
+        .map(|r| {
+            let (subject, body, lang) = notice_for(&b, &versions, r.locale.as_deref(), &shop_language);
+            *in_languages.entry(lang.map_or("own", |l| l.code.as_str())).or_default() += 1;
+            let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+            let mut data = serde_json::json!({ "subject": subject, "paragraphs": paragraphs });
+            if let Some(l) = lang {
+                data["language"] = l.code.as_str().into();
+            }
+            (r.contact, r.email, data)
+        })
+        .collect();
+    let in_languages = in_languages.iter().map(|(l, n)| format!("{l}:{n}")).collect::<Vec<_>>().join(",");
     b.notice_queued_at = Some(Utc::now());
-    b.notice_recipients = to.len() as u64;
+    b.notice_recipients = messages.len() as u64;
     let who = super::ops::actor_ref(&by);
-    b.step(&who, format!("notice to the people concerned queued for {} recipients", to.len()));
+    b.step(&who, format!("notice to the people concerned queued for {} recipients", messages.len()));
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
-    state.audit.record(by.event(Action::BreachNoticeQueued).target(b.id.reference()).detail("recipients", to.len()))?;
-    let n = to.len();
-    let paragraphs: Vec<String> =
-        b.notice_body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-    let data = serde_json::json!({ "subject": b.notice_subject, "paragraphs": paragraphs });
+    state.audit.record(
+        by.event(Action::BreachNoticeQueued)
+            .target(b.id.reference())
+            .detail("recipients", messages.len())
+            .detail("languages", in_languages),
+    )?;
+    let n = messages.len();
     let caller = b.id.reference();
     let id = b.id;
     std::thread::Builder::new()
@@ -877,11 +1052,11 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
         .spawn(move || {
             let mut queued = 0usize;
             let mut skipped = 0usize;
-            for (contact, email) in &to {
+            for (contact, email, data) in messages {
                 let msg = crate::sending::ops::NewMessage {
                     template: crate::sending::templates::BREACH_NOTICE,
-                    to: email,
-                    data: data.clone(),
+                    to: &email,
+                    data,
                     idempotency_key: &contact.to_string(),
                 };
                 match crate::sending::ops::enqueue_system_message(&state, &caller, msg) {
@@ -899,4 +1074,58 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
         })
         .map_err(|e| OpError::Internal(format!("starting the notice queue: {e}")))?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breach() -> Breach {
+        let now = Utc::now();
+        Breach {
+            id: BreachId::new(),
+            recorded_at: now,
+            discovered_at: now,
+            window_start: now,
+            window_end: now,
+            affected: vec![Affected::Contacts],
+            list: None,
+            tag: None,
+            description: "d".into(),
+            consequences: String::new(),
+            measures: String::new(),
+            assessment: Assessment::default(),
+            reported_at: None,
+            authority_reference: String::new(),
+            delay_reason: String::new(),
+            notice_subject: "Own".into(),
+            notice_body: "Own text".into(),
+            notice_queued_at: None,
+            notice_recipients: 0,
+            closed_at: None,
+            steps: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_reader_s_version_then_the_shop_s_then_the_notice_s_own() {
+        let b = breach();
+        let text = |s: &str| NoticeText { subject: s.into(), body: s.into() };
+        let versions: NoticeVersions =
+            [("de".to_string(), text("Deutsch")), ("fr".to_string(), text("Français"))].into();
+        let pick = |locale: Option<&str>, shop: &str| {
+            let (subject, _, lang) = notice_for(&b, &versions, locale, shop);
+            (subject.to_string(), lang.map(|l| l.code.clone()))
+        };
+        assert_eq!(
+            pick(Some("de_AT"), "en"),
+            ("Deutsch".into(), Some("de".into())),
+            "a region falls back to its language"
+        );
+        assert_eq!(pick(Some("fr"), "de"), ("Français".into(), Some("fr".into())));
+        assert_eq!(pick(Some("it"), "fr"), ("Français".into(), Some("fr".into())), "no Italian: the shop's language");
+        assert_eq!(pick(None, "fr"), ("Français".into(), Some("fr".into())));
+        assert_eq!(pick(Some("it"), "en"), ("Own".into(), None), "neither: the notice's own text");
+        assert_eq!(pick(Some("not a tag!"), "xx"), ("Own".into(), None));
+    }
 }

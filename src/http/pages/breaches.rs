@@ -22,6 +22,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/breaches/{id}", web::post().to(update))
         .route("/breaches/{id}/assess", web::post().to(assess))
         .route("/breaches/{id}/notice", web::post().to(queue_notice))
+        .route("/breaches/{id}/notice/{language}", web::post().to(save_notice_version))
+        .route("/breaches/{id}/notice/{language}/remove", web::post().to(remove_notice_version))
         .route("/breaches/{id}/notification.txt", web::get().to(notification));
 }
 
@@ -185,7 +187,7 @@ async fn render_typed(
     typed: Option<UpdateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let (b, draft, usernames) = blocking(move || -> Result<_, ApiError> {
+    let (b, draft, usernames, versions) = blocking(move || -> Result<_, ApiError> {
         let mut b = breaches::get(&st, &id)?;
         if let Some(f) = typed {
             for (typed, stored) in [
@@ -205,9 +207,19 @@ async fn render_typed(
         let draft = breaches::notification(&st, &b, Utc::now());
         let usernames: std::collections::BTreeMap<String, String> =
             st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
-        Ok((b, draft, usernames))
+        let versions = st.gdpr.breaches.notice_versions(&id)?;
+        Ok((b, draft, usernames, versions))
     })
     .await?;
+    // The notice in other languages: one entry per language people may read it in.
+    let versions: Vec<Value> = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .map(|l| {
+            let v = versions.get(&l.code).cloned().unwrap_or_default();
+            context! { code => l.code, name => l.name, given => versions.contains_key(&l.code), subject => v.subject, body => v.body }
+        })
+        .collect();
     let now = Utc::now();
     let labels: Vec<&str> = b.affected.iter().map(|a| a.label()).collect();
     page(
@@ -216,7 +228,7 @@ async fn render_typed(
         "breach.html",
         "breaches",
         context! {
-            b => Value::from_serialize(&b), r => row(&b, now), labels => labels, draft => draft,
+            b => Value::from_serialize(&b), r => row(&b, now), labels => labels, draft => draft, versions => versions,
             usernames => usernames, now => now.format("%Y-%m-%dT%H:%M").to_string(),
             has_contacts => b.affected.iter().any(|a| matches!(a, Affected::Contacts | Affected::Consents | Affected::Events)),
             ..extra
@@ -316,6 +328,53 @@ pub async fn queue_notice(
     let (st, by) = (state.clone().into_inner(), g.by());
     match blocking(move || breaches::queue_notice(st, by, &id).map_err(ApiError::from)).await {
         Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_notice_queued"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
+#[derive(Deserialize, serde::Serialize, Default)]
+pub struct VersionForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// Adds or replaces the notice in one language; a refusal shows that language's form again,
+/// as typed, the field named.
+pub async fn save_notice_version(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    path: web::Path<(String, String)>,
+    CsrfForm(f): CsrfForm<VersionForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = breach_id(&raw)?;
+    let input = breaches::NoticeInput { subject: Some(f.subject.clone()), body: Some(f.body.clone()) };
+    let (st, by, l) = (state.clone(), g.by(), language.clone());
+    match blocking(move || breaches::set_notice_version(&st, by, &id, &l, &input).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved#notice-{language}"))),
+        Err(e) => {
+            let typed = Value::from_serialize(&f);
+            super::shown_again(e, |extra| {
+                render(&state, &g, id, context! { version_language => language, version_typed => typed, ..extra })
+            })
+            .await
+        }
+    }
+}
+
+pub async fn remove_notice_version(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = breach_id(&raw)?;
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || breaches::remove_notice_version(&st, by, &id, &language).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved#notice-versions"))),
         Err(e) => again(&state, &g, id, e).await,
     }
 }
