@@ -20,8 +20,10 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::requests::{State, Step};
+use super::steps::StepText;
 use crate::audit::{Action, Filter};
 use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
+use crate::i18n::{args, Arg, Language};
 use crate::ops::{By, OpError, OpResult};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Registration, REGISTRY};
@@ -87,16 +89,6 @@ impl Affected {
             Affected::Events => "events",
             Affected::Requests => "requests",
             Affected::Users => "users",
-        }
-    }
-
-    pub fn label(&self) -> &'static str {
-        match self {
-            Affected::Contacts => "Contact profiles (addresses, names, fields, lists, tags)",
-            Affected::Consents => "Consent records and form submissions",
-            Affected::Events => "Tracked activity (opens, clicks, visits, orders)",
-            Affected::Requests => "Privacy requests and what requesters wrote",
-            Affected::Users => "Admin user accounts",
         }
     }
 
@@ -224,8 +216,8 @@ impl Breach {
         self.closed_at.is_none()
     }
 
-    fn step(&mut self, by: &str, what: impl Into<String>) {
-        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.into() });
+    fn step(&mut self, by: &str, what: StepText) {
+        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.to_string() });
     }
 }
 
@@ -556,13 +548,7 @@ pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach>
     b.notice_subject = subject;
     b.notice_body = body;
     let who = super::ops::actor_ref(&by);
-    b.step(
-        &who,
-        format!(
-            "recorded; counted {} data subjects and {} records concerned",
-            b.assessment.subjects, b.assessment.records
-        ),
-    );
+    b.step(&who, StepText::BreachRecorded { subjects: b.assessment.subjects, records: b.assessment.records });
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
     state.audit.record(
@@ -586,7 +572,7 @@ pub fn reassess(state: &AppState, by: By, id: &BreachId) -> OpResult<Breach> {
     b.assessment = assess(state, &b)?;
     b.step(
         &super::ops::actor_ref(&by),
-        format!("counted again: {} data subjects, {} records", b.assessment.subjects, b.assessment.records),
+        StepText::BreachCounted { subjects: b.assessment.subjects, records: b.assessment.records },
     );
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
@@ -682,10 +668,7 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
             ));
         }
         b.reported_at = Some(at);
-        b.step(
-            &who,
-            format!("supervisory authority notified{}", if b.reported_late() { " (late, with reasons)" } else { "" }),
-        );
+        b.step(&who, StepText::AuthorityNotified { late: b.reported_late() });
         changed.push("reported_at");
     }
     match u.close {
@@ -697,12 +680,12 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
                 ));
             }
             b.closed_at = Some(Utc::now());
-            b.step(&who, "closed");
+            b.step(&who, StepText::Closed);
             changed.push("closed_at");
         }
         Some(false) if b.closed_at.is_some() => {
             b.closed_at = None;
-            b.step(&who, "reopened");
+            b.step(&who, StepText::Reopened);
             changed.push("closed_at");
         }
         _ => {}
@@ -837,20 +820,12 @@ pub fn notice_for<'a>(
     (&b.notice_subject, &b.notice_body, None)
 }
 
-fn dpo_contact(state: &AppState) -> String {
+fn dpo_contact(state: &AppState, lang: &Language) -> String {
     let s = state.settings.get().unwrap_or_default();
     if s.dpo_contact.trim().is_empty() {
-        "— no DPO contact is set yet (Settings)".into()
+        lang.text("gdpr-draft-no-dpo", None)
     } else {
         s.dpo_contact
-    }
-}
-
-fn or_pending(v: &str, what: &str) -> String {
-    if v.trim().is_empty() {
-        format!("— {what} (to be completed; Art. 33(4) allows providing it in phases)")
-    } else {
-        v.trim().to_string()
     }
 }
 
@@ -858,96 +833,114 @@ fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// The draft notification to the supervisory authority, with the fields of Art. 33(3).
-pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>) -> String {
+/// What a breach affected, in `lang`'s words ("Contact profiles (addresses, names, …)").
+pub fn affected_words(a: Affected, lang: &Language) -> String {
+    lang.text("gdpr-affected", Some(&args([("what", Arg::from(a.as_str()))])))
+}
+
+/// The draft notification to the supervisory authority, with the fields of Art. 33(3), in
+/// `lang` (an admin catalogue language: the DPO's for the page, English for the API).
+pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>, lang: &Language) -> String {
     let s = state.settings.get().unwrap_or_default();
     let a = &b.assessment;
+    let say = |key: &str, pairs: Vec<(&str, Arg)>| lang.text(key, Some(&args(pairs)));
+    let n = |v: u64| Arg::Number(v as f64);
+    let text = |v: &str| Arg::from(v);
     let scope = match (&b.list, &b.tag) {
-        (Some(l), Some(t)) => format!(" (contacts on the list “{l}” with the tag “{t}”)"),
-        (Some(l), None) => format!(" (contacts on the list “{l}”)"),
-        (None, Some(t)) => format!(" (contacts with the tag “{t}”)"),
+        (Some(l), Some(t)) => {
+            format!(" {}", say("gdpr-draft-scope-list-tag", vec![("list", text(l)), ("tag", text(t))]))
+        }
+        (Some(l), None) => format!(" {}", say("gdpr-draft-scope-list", vec![("list", text(l))])),
+        (None, Some(t)) => format!(" {}", say("gdpr-draft-scope-tag", vec![("tag", text(t))])),
         (None, None) => String::new(),
     };
-    let affected: Vec<&str> = b.affected.iter().map(|x| x.label()).collect();
+    let affected: Vec<String> = b.affected.iter().map(|x| affected_words(*x, lang)).collect();
     let mut detail = Vec::new();
     if b.affected.contains(&Affected::Contacts) {
-        detail.push(format!("{} contact profiles", a.contacts));
+        detail.push(say("gdpr-draft-detail-contacts", vec![("count", n(a.contacts))]));
     }
     if b.affected.contains(&Affected::Consents) {
-        detail.push(format!("{} consent records and form submissions", a.consent_records));
+        detail.push(say("gdpr-draft-detail-consents", vec![("count", n(a.consent_records))]));
     }
     if b.affected.contains(&Affected::Events) {
-        detail.push(format!("{} tracked events of {} people", a.events, a.event_subjects));
+        detail.push(say("gdpr-draft-detail-events", vec![("count", n(a.events)), ("people", n(a.event_subjects))]));
     }
     if b.affected.contains(&Affected::Requests) {
-        detail.push(format!("{} privacy requests", a.requests));
+        detail.push(say("gdpr-draft-detail-requests", vec![("count", n(a.requests))]));
     }
     if b.affected.contains(&Affected::Users) {
-        detail.push(format!("{} admin accounts", a.users));
+        detail.push(say("gdpr-draft-detail-users", vec![("count", n(a.users))]));
     }
     let activity = if a.activity.is_empty() {
-        "none recorded".to_string()
+        lang.text("gdpr-draft-activity-none", None)
     } else {
-        a.activity.iter().map(|l| format!("{} × {} by {}", l.count, l.action, l.actor)).collect::<Vec<_>>().join("; ")
+        a.activity
+            .iter()
+            .map(|l| {
+                say(
+                    "gdpr-draft-activity-line",
+                    vec![("count", n(l.count)), ("action", text(&l.action)), ("actor", text(&l.actor))],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    let when = match b.reported_at {
-        Some(t) => t,
-        None => now,
+    let pending = |v: &str, what: &str| {
+        if v.trim().is_empty() {
+            say("gdpr-draft-pending", vec![("what", Arg::from(lang.text(what, None)))])
+        } else {
+            v.trim().to_string()
+        }
     };
+    let when = b.reported_at.unwrap_or(now);
+    let hours = n((when - b.discovered_at).num_hours().max(0) as u64);
     let timing = if when <= b.deadline() {
-        format!("within 72 hours of discovery ({} hours after it)", (when - b.discovered_at).num_hours())
+        say("gdpr-draft-in-time", vec![("hours", hours)])
     } else {
-        format!(
-            "{} hours after discovery, later than 72 hours. Reasons for the delay: {}",
-            (when - b.discovered_at).num_hours(),
-            or_pending(&b.delay_reason, "the reasons for the delay")
-        )
+        let reasons = pending(&b.delay_reason, "gdpr-draft-pending-delay");
+        say("gdpr-draft-late", vec![("hours", hours), ("reasons", Arg::from(reasons))])
     };
-    format!(
-        "Notification of a personal data breach to the supervisory authority (GDPR Art. 33)\n\
-         \n\
-         Controller: {org}{address}\n\
-         Our reference: {reference}\n\
-         \n\
-         Timing\n\
-         - Discovered: {discovered}\n\
-         - Period in which the data was exposed: {start} to {end}\n\
-         - This notification: {timing}\n\
-         \n\
-         (a) Nature of the breach\n\
-         {description}\n\
-         Data affected: {affected}{scope}\n\
-         Categories of personal data concerned: {categories}\n\
-         Approximate number of data subjects concerned: {subjects}\n\
-         Approximate number of personal data records concerned: {records} ({detail})\n\
-         Access recorded in the audit log during that period (exports, unmasking, archives, backups, sign-ins): {activity}\n\
-         \n\
-         (b) Data-protection officer or other contact point\n\
-         {dpo}\n\
-         \n\
-         (c) Likely consequences of the breach\n\
-         {consequences}\n\
-         \n\
-         (d) Measures taken or proposed to address the breach, including measures to mitigate its possible adverse effects\n\
-         {measures}\n\
-         \n\
-         Where information is not yet complete, it will be provided in phases without undue further delay (Art. 33(4)).\n",
-        org = s.organisation,
-        address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.address_line()) },
-        reference = b.id.reference(),
-        discovered = utc(b.discovered_at),
-        start = utc(b.window_start),
-        end = utc(b.window_end),
-        description = b.description,
-        affected = affected.join("; "),
-        categories = a.categories.join(", "),
-        subjects = a.subjects,
-        records = a.records,
-        detail = detail.join(", "),
-        dpo = dpo_contact(state),
-        consequences = or_pending(&b.consequences, "the likely consequences"),
-        measures = or_pending(&b.measures, "the measures taken"),
-    )
+    let address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.address_line()) };
+    let categories: Vec<String> = a.categories.iter().map(|c| super::records::category_words(c, lang)).collect();
+    let lines = [
+        lang.text("gdpr-draft-title", None),
+        String::new(),
+        say("gdpr-draft-controller", vec![("controller", Arg::from(format!("{}{address}", s.organisation)))]),
+        say("gdpr-draft-reference", vec![("reference", Arg::from(b.id.reference()))]),
+        String::new(),
+        lang.text("gdpr-draft-timing", None),
+        format!("- {}", say("gdpr-draft-discovered", vec![("when", Arg::from(utc(b.discovered_at)))])),
+        format!(
+            "- {}",
+            say(
+                "gdpr-draft-window",
+                vec![("from", Arg::from(utc(b.window_start))), ("to", Arg::from(utc(b.window_end)))]
+            )
+        ),
+        format!("- {}", say("gdpr-draft-this", vec![("timing", Arg::from(timing))])),
+        String::new(),
+        lang.text("gdpr-draft-nature", None),
+        b.description.clone(),
+        say("gdpr-draft-affected", vec![("affected", Arg::from(affected.join("; "))), ("scope", Arg::from(scope))]),
+        say("gdpr-draft-categories", vec![("categories", Arg::from(categories.join(", ")))]),
+        say("gdpr-draft-subjects", vec![("count", n(a.subjects))]),
+        say("gdpr-draft-records", vec![("count", n(a.records)), ("detail", Arg::from(detail.join(", ")))]),
+        say("gdpr-draft-access", vec![("activity", Arg::from(activity))]),
+        String::new(),
+        lang.text("gdpr-draft-dpo", None),
+        dpo_contact(state, lang),
+        String::new(),
+        lang.text("gdpr-draft-consequences", None),
+        pending(&b.consequences, "gdpr-draft-pending-consequences"),
+        String::new(),
+        lang.text("gdpr-draft-measures", None),
+        pending(&b.measures, "gdpr-draft-pending-measures"),
+        String::new(),
+        lang.text("gdpr-draft-phases", None),
+    ];
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 /// The notice to the people concerned (Art. 34(2): in clear and plain language, the nature of
@@ -975,7 +968,8 @@ pub fn notice_draft(state: &AppState, b: &Breach) -> (String, String) {
          details, and change your password wherever you used the same one."
             .into(),
     );
-    paragraphs.push(format!("If you have questions, contact our data-protection officer: {}.", dpo_contact(state)));
+    let dpo = dpo_contact(state, crate::i18n::admin_catalogue().source());
+    paragraphs.push(format!("If you have questions, contact our data-protection officer: {dpo}."));
     (format!("Important: a security incident at {} concerns your data", s.organisation), paragraphs.join("\n\n"))
 }
 
@@ -1035,7 +1029,7 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
     b.notice_queued_at = Some(Utc::now());
     b.notice_recipients = messages.len() as u64;
     let who = super::ops::actor_ref(&by);
-    b.step(&who, format!("notice to the people concerned queued for {} recipients", messages.len()));
+    b.step(&who, StepText::NoticeQueued(messages.len() as u64));
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
     state.audit.record(
@@ -1050,8 +1044,8 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
     std::thread::Builder::new()
         .name("breach-notice".into())
         .spawn(move || {
-            let mut queued = 0usize;
-            let mut skipped = 0usize;
+            let mut queued = 0u64;
+            let mut skipped = 0u64;
             for (contact, email, data) in messages {
                 let msg = crate::sending::ops::NewMessage {
                     template: crate::sending::templates::BREACH_NOTICE,
@@ -1068,7 +1062,7 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
                 }
             }
             if let Ok(Some(mut b)) = state.gdpr.breaches.get(&id) {
-                b.step("system", format!("{queued} notices queued to the outbox, {skipped} could not be"));
+                b.step("system", StepText::NoticesQueued { queued, skipped });
                 let _ = state.gdpr.breaches.put(&b).and_then(|_| state.store.commit());
             }
         })

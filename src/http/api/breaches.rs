@@ -74,7 +74,8 @@ async fn get(
     let v = blocking(move || -> Result<Value, ApiError> {
         let b = breaches::get(&st, &id)?;
         let mut v = stored_view(&st, &b)?;
-        v["notification_draft"] = json!(breaches::notification(&st, &b, Utc::now()));
+        let english = crate::i18n::admin_catalogue().source();
+        v["notification_draft"] = json!(breaches::notification(&st, &b, Utc::now(), english));
         Ok(v)
     })
     .await?;
