@@ -142,7 +142,7 @@ pub fn category_words(category: &str, lang: &Language) -> String {
 }
 
 /// The shipped purposes' descriptions and recipients, in `lang` while they are as shipped.
-fn shipped_words(text: &str, lang: &Language) -> String {
+pub fn shipped_words(text: &str, lang: &Language) -> String {
     let key = match text {
         "Sending our newsletter and offers by email." => "gdpr-records-description-newsletter",
         "Measuring whether our emails are opened and which links are clicked, per recipient." => {

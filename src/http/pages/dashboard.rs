@@ -75,7 +75,11 @@ pub async fn show(
     })
     .await?;
     // Privacy deadlines: a separate block (src/http/pages/privacy_widget.rs).
-    let privacy = if g.can(Permission::ManageGdpr) { Some(super::privacy_widget::block(&state).await?) } else { None };
+    let privacy = if g.can(Permission::ManageGdpr) {
+        Some(super::privacy_widget::block(&state, super::ui_language(&state, &g)).await?)
+    } else {
+        None
+    };
     let (bars, max) = bars(&logins);
     let total_logins: u64 = logins.iter().map(|(_, c)| c).sum();
     let uptime = state.started_at.elapsed().as_secs();

@@ -57,7 +57,11 @@ pub fn step_words(stored: &str, ui: &Language, name: impl Fn(&str) -> String) ->
         ArchiveProduced(count) => say("gdpr-step-archive", vec![("count", n(count))]),
         Erased { anonymised: false, records } => say("gdpr-step-erased", vec![("count", n(records))]),
         Erased { anonymised: true, records } => say("gdpr-step-erased-anonymised", vec![("count", n(records))]),
-        RecipientsToTell(list) => say("gdpr-step-recipients", vec![("recipients", Arg::from(list))]),
+        RecipientsToTell(list) => {
+            // The shipped purposes' recipients in the reader's words; the DPO's own as written.
+            let list: Vec<String> = list.split(", ").map(|r| crate::gdpr::records::shipped_words(r, ui)).collect();
+            say("gdpr-step-recipients", vec![("recipients", Arg::from(list.join(", ")))])
+        }
         AskedNotToBeTold => plain("gdpr-step-asked-not-told"),
         WasToldByMail => plain("gdpr-step-was-told"),
         NotDelivered(why) => say("gdpr-step-not-delivered", vec![("reason", Arg::from(why))]),

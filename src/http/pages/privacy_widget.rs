@@ -12,7 +12,8 @@ use crate::state::{blocking, AppState};
 /// At most this many requests are listed; the count says how many there are in all.
 const SHOWN: usize = 8;
 
-pub async fn block(state: &actix_web::web::Data<AppState>) -> Result<Value, ApiError> {
+/// The block's facts; its words are the template's, in `ui` (the request kinds here).
+pub async fn block(state: &actix_web::web::Data<AppState>, ui: &crate::i18n::Language) -> Result<Value, ApiError> {
     let st = state.clone();
     let (requests, breaches) = blocking(move || -> Result<_, ApiError> {
         Ok((
@@ -28,7 +29,7 @@ pub async fn block(state: &actix_web::web::Data<AppState>) -> Result<Value, ApiE
         .take(SHOWN)
         .map(|r| {
             context! {
-                id => r.id.to_string(), kind => r.kind.label(), due_at => r.due_at,
+                id => r.id.to_string(), kind => ui.text(super::history::kind_key(r.kind), None), due_at => r.due_at,
                 overdue => r.urgency(now) == Urgency::Overdue, days_left => (r.due_at - now).num_days(),
                 days_over => (now - r.due_at).num_days(),
             }

@@ -150,6 +150,13 @@ fn the_privacy_pages_are_german_in_every_state() {
         &format!("/breaches/{running}/notice/fr"),
         Some(json!({"subject": "Vos données : un incident", "body": "Nous vous informons d’un incident."})),
     );
+    // The dashboard's block of privacy deadlines: the overdue request, the running breach.
+    let dash = app.get(&admin, "/").text().unwrap();
+    let block = &dash[dash.find("id=\"privacy-due\"").expect("the privacy block")..];
+    let block = &block[..block.find("</section>").unwrap()];
+    let left = crate::helpers::english_left(block, &allowed);
+    assert!(left.is_empty(), "the dashboard's privacy block still has English: {left:#?}");
+    assert!(block.contains("Datenschutzfristen") && block.contains("überfällig"), "{block}");
     let list = german_page(&app, &admin, "/breaches", &allowed);
     assert!(list.contains("gemeldet") && list.contains("verspätet") && list.contains("abgeschlossen"), "{list}");
     for id in [&late, &shut] {

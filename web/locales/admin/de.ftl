@@ -1004,5 +1004,20 @@ gdpr-category-visit-times = Besuchszeiten
 gdpr-category-website-activity = Website-Aktivität
 gdpr-category-word-prefixes = Wortanfänge von E-Mail, Namen, Telefon, Tags, Listen und Textfeldern
 
+# The dashboard's block of privacy deadlines
+gdpr-dash-title = Datenschutzfristen
+gdpr-dash-breach-overdue = Meldung an die Behörde überfällig
+gdpr-dash-by-hours = seit {$hours} h
+gdpr-dash-notify-within = Behörde benachrichtigen innerhalb von
+gdpr-dash-requests = { $count ->
+    [one] {$count} Datenschutzanfrage braucht bald eine Antwort
+   *[other] {$count} Datenschutzanfragen brauchen bald eine Antwort
+}
+gdpr-dash-overdue = {$count} überfällig
+gdpr-dash-since = seit {$when}
+gdpr-dash-due = fällig {$when}
+gdpr-dash-more = und {$count} weitere.
+gdpr-dash-none = Keine Datenschutzanfrage ist überfällig oder innerhalb von 7 Tagen fällig, und keine Datenpanne wartet auf ihre Meldung.
+
 ## Sign-in, users, tokens and settings
 # (messages of these pages go below this line, above the next heading)

@@ -930,5 +930,20 @@ gdpr-category-visit-times = visit times
 gdpr-category-website-activity = website activity
 gdpr-category-word-prefixes = word prefixes of email, names, phone, tags, lists and text fields
 
+# The dashboard's block of privacy deadlines
+gdpr-dash-title = Privacy deadlines
+gdpr-dash-breach-overdue = notification to the authority overdue
+gdpr-dash-by-hours = by {$hours} h
+gdpr-dash-notify-within = notify the authority within
+gdpr-dash-requests = { $count ->
+    [one] {$count} privacy request needs an answer soon
+   *[other] {$count} privacy requests need an answer soon
+}
+gdpr-dash-overdue = {$count} overdue
+gdpr-dash-since = since {$when}
+gdpr-dash-due = due {$when}
+gdpr-dash-more = and {$count} more.
+gdpr-dash-none = No privacy request is overdue or due within 7 days, and no breach is waiting to be notified.
+
 ## Sign-in, users, tokens and settings
 # (messages of these pages go below this line, above the next heading)
