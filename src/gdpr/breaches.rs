@@ -1017,6 +1017,8 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
         .map(|r| {
             let (subject, body, lang) = notice_for(&b, &versions, r.locale.as_deref(), &shop_language);
             *in_languages.entry(lang.map_or("own", |l| l.code.as_str())).or_default() += 1;
+            // A notice saved from the page before its line breaks were normalised has CRLFs.
+            let body = body.replace("\r\n", "\n");
             let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
             let mut data = serde_json::json!({ "subject": subject, "paragraphs": paragraphs });
             if let Some(l) = lang {

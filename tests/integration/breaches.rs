@@ -253,11 +253,16 @@ fn the_notice_goes_out_in_each_person_s_language() {
     );
     assert_eq!(s, 201, "{b}");
     let id = b["id"].as_str().unwrap().to_string();
-    ok(
-        "PATCH",
-        &format!("/breaches/{id}"),
-        Some(json!({"notice_subject": "About your data", "notice_body": "Hello,\n\nour own words for everyone."})),
+    // The notice's own text, from the page's form with a browser's line breaks (CRLF).
+    let c = app.login_admin(NEW_PASSWORD);
+    let page_at = format!("/breaches/{id}");
+    let r = app.post_form(
+        &c,
+        &page_at,
+        &page_at,
+        &[("notice_subject", "About your data"), ("notice_body", "Hello,\r\n\r\nour own words for everyone.")],
     );
+    assert_eq!(r.status(), 303);
     let at = |lang: &str| format!("/breaches/{id}/notice/{lang}");
     let de = json!({"subject": "Ihre Daten: ein Sicherheitsvorfall", "body": "Guten Tag,\n\nwir informieren Sie über einen Vorfall."});
     let fr = json!({"subject": "Vos données : un incident", "body": "Bonjour,\n\nnous vous informons d’un incident."});
@@ -294,10 +299,8 @@ fn the_notice_goes_out_in_each_person_s_language() {
     assert_eq!(call("DELETE", &at("tlh"), None).1["field"], "language");
 
     // The page shows each version, and a refused one comes back as typed, its field marked.
-    let c = app.login_admin(NEW_PASSWORD);
     let page = app.get(&c, &format!("/breaches/{id}")).text().unwrap();
     assert!(page.contains("value=\"Ihre Daten: ein Sicherheitsvorfall\"") && page.contains("nous vous informons"));
-    let page_at = format!("/breaches/{id}");
     let r = app.post_form(&c, &page_at, &at("de"), &[("subject", "Getippt 4711"), ("body", "")]);
     assert_eq!(r.status(), 422);
     let page = r.text().unwrap();
@@ -342,7 +345,8 @@ fn the_notice_goes_out_in_each_person_s_language() {
     let (subject, language, text, html) = mail("ivo@example.it");
     assert_eq!(subject, "About your data", "no Italian version: the notice's own text");
     assert_eq!(language.as_deref(), Some("en"), "in the shop's language, as before");
-    assert!(text.contains("our own words for everyone") && html.contains(&footer("en")), "{text}");
+    assert!(html.contains("<p>our own words for everyone.</p>") && html.contains(&footer("en")), "{html}");
+    assert!(text.contains("our own words for everyone"), "{text}");
 
     // Once queued, the versions are what was sent.
     let (s, _) = call("PUT", &at("de"), Some(json!({"subject": "Neu", "body": "Neu"})));
