@@ -348,9 +348,12 @@ fn the_notice_goes_out_in_each_person_s_language() {
     assert!(html.contains("<p>our own words for everyone.</p>") && html.contains(&footer("en")), "{html}");
     assert!(text.contains("our own words for everyone"), "{text}");
 
-    // Once queued, the versions are what was sent.
+    // Once queued, the versions are what was sent; the page says why it refuses.
     let (s, _) = call("PUT", &at("de"), Some(json!({"subject": "Neu", "body": "Neu"})));
     assert_eq!(s, 409);
+    let r = app.post_form(&c, &page_at, &at("de"), &[("subject", "Neu"), ("body", "Neu")]);
+    assert_eq!(r.status(), 409);
+    assert!(r.text().unwrap().contains("id=\"action-error\""), "the refusal is shown");
     assert_eq!(call("DELETE", &at("fr"), None).0, 409);
     let audit = app
         .state

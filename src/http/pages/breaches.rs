@@ -375,6 +375,10 @@ pub async fn save_notice_version(
     match blocking(move || breaches::set_notice_version(&st, by, &id, &l, &input).map_err(ApiError::from)).await {
         Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved#notice-{language}"))),
         Err(e) => {
+            // A refused subject or text shows in that language's form; anything else (the
+            // notice already queued, a language not shipped) at the top of the page.
+            let in_form = matches!(e.field.as_deref(), Some("subject" | "body"));
+            let language = in_form.then_some(language);
             let typed = Value::from_serialize(&f);
             super::shown_again(e, |extra| {
                 render(&state, &g, id, context! { version_language => language, version_typed => typed, ..extra })
