@@ -359,7 +359,7 @@ gdpr-request-archive-download = Archiv herunterladen
 gdpr-request-erase-confirm = {$email} aus allen Speichern löschen? Das lässt sich nicht rückgängig machen.
 gdpr-request-erase-explain = Die Löschung entfernt die Person aus allen Speichern, dem Suchindex und allen Warteschlangen und vernichtet ihren Datenschlüssel. Nur ein mit Schlüssel gebildeter Hashwert der Adresse bleibt, damit ein Import oder eine Anmeldung sie nicht ohne neue Einwilligung zurückbringt. Das lässt sich nicht rückgängig machen.
 gdpr-request-erase-totals = Summen von Kampagnen und Website
-gdpr-request-erase-mode-erase = Löschen: auch ihren Anteil aus den Summen nehmen (Öffnungen, Klicks und Bestellungen einer Kampagne sinken um ihre)
+gdpr-request-erase-mode-erase = Löschen: auch ihren Anteil aus den Summen nehmen (Öffnungen, Klicks und Bestellungen einer Kampagne verringern sich um die der Person)
 gdpr-request-erase-mode-anonymise = Anonymisieren: die Summen lassen, wie sie sind (sie nennen niemanden)
 gdpr-request-erase-password = Mit Ihrem Passwort bestätigen
 gdpr-request-erase-submit = Diese Person löschen
@@ -665,7 +665,7 @@ gdpr-draft-in-time = binnen 72 Stunden nach Bekanntwerden ({ $hours ->
     [one] {$hours} Stunde
    *[other] {$hours} Stunden
 } danach)
-gdpr-draft-late = {$hours} Stunden nach Bekanntwerden, später als nach 72 Stunden. Gründe für die Verzögerung: {$reasons}
+gdpr-draft-late = {$hours} Stunden nach Bekanntwerden, also nach Ablauf der 72 Stunden. Gründe für die Verzögerung: {$reasons}
 gdpr-draft-nature = a) Art der Verletzung
 gdpr-draft-affected = Betroffene Daten: {$affected}{$scope}
 gdpr-draft-scope-list-tag = (Kontakte auf der Liste „{$list}“ mit dem Tag „{$tag}“)
