@@ -607,7 +607,55 @@ fn contact_in(value: &str) -> Option<ContactId> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
     Intact { entries: u64 },
-    Broken { seq: u64, reason: String },
+    Broken { seq: u64, reason: Break },
+}
+
+/// How the chain is broken. Shown in English by the CLI and the API; pages word it in the
+/// reader's language from the variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Break {
+    /// The retention anchor does not carry the audit key's signature.
+    AnchorAltered,
+    Unreadable,
+    /// Stored under another sequence number than its own.
+    Misplaced,
+    Missing {
+        expected: u64,
+        next: u64,
+    },
+    /// Its `prev` is not the MAC of the entry before.
+    NotFollowing,
+    Altered,
+    HeadMissing,
+    HeadMalformed,
+    HeadAltered,
+    /// The signed head names another last entry.
+    HeadMismatch {
+        head: u64,
+        last: u64,
+    },
+}
+
+impl std::fmt::Display for Break {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Break::AnchorAltered => {
+                f.write_str("the retention anchor was altered (it does not carry the audit key's signature)")
+            }
+            Break::Unreadable => f.write_str("entry is unreadable"),
+            Break::Misplaced => f.write_str("entry is stored under another sequence number"),
+            Break::Missing { expected, next } => write!(f, "entry {expected} is missing (next present is {next})"),
+            Break::NotFollowing => f.write_str("entry does not follow the previous one (chain broken)"),
+            Break::Altered => f.write_str("entry was altered (MAC mismatch)"),
+            Break::HeadMissing => f.write_str("the signed head is missing"),
+            Break::HeadMalformed => f.write_str("the signed head is malformed"),
+            Break::HeadAltered => f.write_str("the signed head was altered"),
+            Break::HeadMismatch { head, last } => write!(
+                f,
+                "the head says the log ends at entry {head}, but it ends at {last}: entries were removed or added"
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -771,12 +819,7 @@ impl AuditLog {
             None => (1u64, [0u8; 32]),
             Some(raw) => match Anchor::decode(&self.store, &raw) {
                 Some(a) => (a.seq, a.prev),
-                None => {
-                    return Ok(Verification::Broken {
-                        seq: 0,
-                        reason: "the retention anchor was altered (it does not carry the audit key's signature)".into(),
-                    })
-                }
+                None => return Ok(Verification::Broken { seq: 0, reason: Break::AnchorAltered }),
             },
         };
         let mut expected_seq = first;
@@ -788,24 +831,24 @@ impl AuditLog {
                 Ok(e) => e,
                 Err(_) => {
                     let seq = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
-                    return Ok(Verification::Broken { seq, reason: "entry is unreadable".into() });
+                    return Ok(Verification::Broken { seq, reason: Break::Unreadable });
                 }
             };
-            let broken = |reason: &str| Ok(Verification::Broken { seq: entry.seq, reason: reason.into() });
+            let broken = |reason: Break| Ok(Verification::Broken { seq: entry.seq, reason });
             if k.as_ref() != entry.seq.to_be_bytes() {
-                return broken("entry is stored under another sequence number");
+                return broken(Break::Misplaced);
             }
             if entry.seq != expected_seq {
                 return Ok(Verification::Broken {
                     seq: expected_seq,
-                    reason: format!("entry {expected_seq} is missing (next present is {})", entry.seq),
+                    reason: Break::Missing { expected: expected_seq, next: entry.seq },
                 });
             }
             if entry.prev != prev {
-                return broken("entry does not follow the previous one (chain broken)");
+                return broken(Break::NotFollowing);
             }
             if entry.compute_mac(&self.store) != entry.mac {
-                return broken("entry was altered (MAC mismatch)");
+                return broken(Break::Altered);
             }
             prev = entry.mac;
             expected_seq += 1;
@@ -814,21 +857,21 @@ impl AuditLog {
         let count = expected_seq - first;
         match self.meta.get(HEAD_KEY)? {
             None if last == 0 => Ok(Verification::Intact { entries: 0 }),
-            None => Ok(Verification::Broken { seq: last, reason: "the signed head is missing".into() }),
+            None => Ok(Verification::Broken { seq: last, reason: Break::HeadMissing }),
             Some(head) => {
                 if head.len() != 72 {
-                    return Ok(Verification::Broken { seq: count, reason: "the signed head is malformed".into() });
+                    return Ok(Verification::Broken { seq: count, reason: Break::HeadMalformed });
                 }
                 let seq = u64::from_be_bytes(head[..8].try_into().expect("8 bytes"));
                 let mac: [u8; 32] = head[8..40].try_into().expect("32 bytes");
                 let sig: [u8; 32] = head[40..72].try_into().expect("32 bytes");
                 if head_mac(&self.store, seq, &mac) != sig {
-                    return Ok(Verification::Broken { seq, reason: "the signed head was altered".into() });
+                    return Ok(Verification::Broken { seq, reason: Break::HeadAltered });
                 }
                 if seq != last || mac != prev {
                     return Ok(Verification::Broken {
                         seq: seq.max(last),
-                        reason: format!("the head says the log ends at entry {seq}, but it ends at {last}: entries were removed or added"),
+                        reason: Break::HeadMismatch { head: seq, last },
                     });
                 }
                 Ok(Verification::Intact { entries: count })

@@ -8,6 +8,10 @@
 //! Tree `breaches`: breach id → [`Breach`] (plain). It holds the DPO's own description and
 //! counts, never a list of people: the recipients of a notice are worked out when it is
 //! queued and not kept.
+//!
+//! Tree `breach_notices`: breach id → [`NoticeVersions`] (plain), the notice in other
+//! languages, a room of its own so that breaches stored before it need no rewrite. Each person
+//! gets the version in their language, else the one in the shop's, else the notice's own text.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -16,8 +20,10 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::requests::{State, Step};
+use super::steps::StepText;
 use crate::audit::{Action, Filter};
 use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
+use crate::i18n::{args, Arg, Language};
 use crate::ops::{By, OpError, OpResult};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Registration, REGISTRY};
@@ -32,6 +38,26 @@ pub const REGISTRATION: Registration = Registration {
         why: "the DPO's description of an incident and counts of those concerned; no list of people is kept",
     },
 };
+
+pub const NOTICES_TREE: &str = "breach_notices";
+
+pub const NOTICES_REGISTRATION: Registration = Registration {
+    tree: NOTICES_TREE,
+    purpose: "the notice to the people a breach concerns, in other languages",
+    holds: Holds::Nothing {
+        why: "texts written by the DPO; a text that names a contact by address is refused where it is typed",
+    },
+};
+
+/// The notice to the people concerned in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Language code (of the public catalogue) → the notice in that language.
+pub type NoticeVersions = BTreeMap<String, NoticeText>;
 
 /// Art. 33(1): the supervisory authority is notified within 72 hours of becoming aware.
 pub const DEADLINE_HOURS: i64 = 72;
@@ -63,16 +89,6 @@ impl Affected {
             Affected::Events => "events",
             Affected::Requests => "requests",
             Affected::Users => "users",
-        }
-    }
-
-    pub fn label(&self) -> &'static str {
-        match self {
-            Affected::Contacts => "Contact profiles (addresses, names, fields, lists, tags)",
-            Affected::Consents => "Consent records and form submissions",
-            Affected::Events => "Tracked activity (opens, clicks, visits, orders)",
-            Affected::Requests => "Privacy requests and what requesters wrote",
-            Affected::Users => "Admin user accounts",
         }
     }
 
@@ -200,19 +216,33 @@ impl Breach {
         self.closed_at.is_none()
     }
 
-    fn step(&mut self, by: &str, what: impl Into<String>) {
-        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.into() });
+    fn step(&mut self, by: &str, what: StepText) {
+        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.to_string() });
     }
 }
 
 #[derive(Clone)]
 pub struct Breaches {
     tree: PlainTree<Breach>,
+    notices: PlainTree<NoticeVersions>,
 }
 
 impl Breaches {
     pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)? })
+        Ok(Self { tree: store.plain(TREE)?, notices: store.plain(NOTICES_TREE)? })
+    }
+
+    /// The notice's versions in other languages (none: everyone gets its own text).
+    pub fn notice_versions(&self, id: &BreachId) -> Result<NoticeVersions> {
+        Ok(self.notices.get(id.as_bytes())?.unwrap_or_default())
+    }
+
+    fn set_notice_versions(&self, id: &BreachId, v: &NoticeVersions) -> Result<()> {
+        if v.is_empty() {
+            self.notices.remove(id.as_bytes()).map(|_| ())
+        } else {
+            self.notices.put(id.as_bytes(), v)
+        }
     }
 
     pub fn get(&self, id: &BreachId) -> Result<Option<Breach>> {
@@ -518,13 +548,7 @@ pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach>
     b.notice_subject = subject;
     b.notice_body = body;
     let who = super::ops::actor_ref(&by);
-    b.step(
-        &who,
-        format!(
-            "recorded; counted {} data subjects and {} records concerned",
-            b.assessment.subjects, b.assessment.records
-        ),
-    );
+    b.step(&who, StepText::BreachRecorded { subjects: b.assessment.subjects, records: b.assessment.records });
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
     state.audit.record(
@@ -548,7 +572,7 @@ pub fn reassess(state: &AppState, by: By, id: &BreachId) -> OpResult<Breach> {
     b.assessment = assess(state, &b)?;
     b.step(
         &super::ops::actor_ref(&by),
-        format!("counted again: {} data subjects, {} records", b.assessment.subjects, b.assessment.records),
+        StepText::BreachCounted { subjects: b.assessment.subjects, records: b.assessment.records },
     );
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
@@ -616,24 +640,14 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
         }
     }
     if let Some(s) = &u.notice_subject {
-        // The subject of every notice: a mail header, and text the register keeps.
-        let s = crate::domain::HeaderText::parse(s, 200)
-            .map(String::from)
-            .map_err(|e| invalid("notice_subject", e.to_string()))?;
-        let s = register_text(state, "notice_subject", Some(&s), 200)?;
-        if s.is_empty() {
-            return Err(invalid("notice_subject", "the notice needs a subject"));
-        }
+        let s = notice_subject(state, "notice_subject", s)?;
         if s != b.notice_subject {
             b.notice_subject = s;
             changed.push("notice_subject");
         }
     }
     if let Some(s) = &u.notice_body {
-        let s = register_text(state, "notice_body", Some(s), 10_000)?;
-        if s.is_empty() {
-            return Err(invalid("notice_body", "the notice needs a text"));
-        }
+        let s = notice_body(state, "notice_body", s)?;
         if s != b.notice_body {
             b.notice_body = s;
             changed.push("notice_body");
@@ -654,10 +668,7 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
             ));
         }
         b.reported_at = Some(at);
-        b.step(
-            &who,
-            format!("supervisory authority notified{}", if b.reported_late() { " (late, with reasons)" } else { "" }),
-        );
+        b.step(&who, StepText::AuthorityNotified { late: b.reported_late() });
         changed.push("reported_at");
     }
     match u.close {
@@ -669,12 +680,12 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
                 ));
             }
             b.closed_at = Some(Utc::now());
-            b.step(&who, "closed");
+            b.step(&who, StepText::Closed);
             changed.push("closed_at");
         }
         Some(false) if b.closed_at.is_some() => {
             b.closed_at = None;
-            b.step(&who, "reopened");
+            b.step(&who, StepText::Reopened);
             changed.push("closed_at");
         }
         _ => {}
@@ -690,20 +701,131 @@ pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpRe
     Ok(b)
 }
 
-fn dpo_contact(state: &AppState) -> String {
-    let s = state.settings.get().unwrap_or_default();
-    if s.dpo_contact.trim().is_empty() {
-        "— no DPO contact is set yet (Settings)".into()
-    } else {
-        s.dpo_contact
+/// The subject of a notice: every notice's mail header, and text the register keeps.
+fn notice_subject(state: &AppState, field: &'static str, raw: &str) -> OpResult<String> {
+    let s = crate::domain::HeaderText::parse(raw, 200).map(String::from).map_err(|e| invalid(field, e.to_string()))?;
+    let s = register_text(state, field, Some(&s), 200)?;
+    if s.is_empty() {
+        return Err(invalid(field, "the notice needs a subject"));
     }
+    Ok(s)
 }
 
-fn or_pending(v: &str, what: &str) -> String {
-    if v.trim().is_empty() {
-        format!("— {what} (to be completed; Art. 33(4) allows providing it in phases)")
+/// The text of a notice, paragraphs separated by a blank line. A browser sends a textarea's
+/// line breaks as CRLF, which would hide every blank line from the paragraph split.
+fn notice_body(state: &AppState, field: &'static str, raw: &str) -> OpResult<String> {
+    let s = register_text(state, field, Some(&raw.replace("\r\n", "\n")), 10_000)?;
+    if s.is_empty() {
+        return Err(invalid(field, "the notice needs a text"));
+    }
+    Ok(s)
+}
+
+/// A language the public catalogues ship (the notice goes out with its footer and
+/// `Content-Language`): its code, or the field named.
+fn shipped_language(raw: &str) -> OpResult<String> {
+    crate::i18n::catalogue().languages().iter().find(|l| l.code == raw.trim()).map(|l| l.code.clone()).ok_or_else(
+        || invalid("language", format!("Tidings has no translation `{}`", raw.chars().take(20).collect::<String>())),
+    )
+}
+
+/// A version of the notice in another language, as typed (the API's body, the page's form).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeInput {
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Versions are what each person was sent: once the notice is queued they stay as they were.
+fn versions_open(b: &Breach) -> OpResult<()> {
+    if b.notice_queued_at.is_some() {
+        return Err(OpError::Conflict(
+            "The notice has been queued already; its versions are kept as they were sent.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Adds or replaces the notice in `language`, checked like the notice's own text.
+pub fn set_notice_version(
+    state: &AppState,
+    by: By,
+    id: &BreachId,
+    language: &str,
+    input: &NoticeInput,
+) -> OpResult<NoticeVersions> {
+    require(&by)?;
+    let b = get(state, id)?;
+    let code = shipped_language(language)?;
+    versions_open(&b)?;
+    let text = NoticeText {
+        subject: notice_subject(state, "subject", input.subject.as_deref().unwrap_or(""))?,
+        body: notice_body(state, "body", input.body.as_deref().unwrap_or(""))?,
+    };
+    let mut all = state.gdpr.breaches.notice_versions(id)?;
+    if all.get(&code) == Some(&text) {
+        return Ok(all);
+    }
+    all.insert(code.clone(), text);
+    state.gdpr.breaches.set_notice_versions(id, &all)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachChanged)
+            .target(b.id.reference())
+            .detail("changed", "notice_version")
+            .detail("language", &code),
+    )?;
+    Ok(all)
+}
+
+/// Removes the notice in `language`: its readers get the shop's language's version, or the
+/// notice's own text.
+pub fn remove_notice_version(state: &AppState, by: By, id: &BreachId, language: &str) -> OpResult<NoticeVersions> {
+    require(&by)?;
+    let b = get(state, id)?;
+    let code = shipped_language(language)?;
+    versions_open(&b)?;
+    let mut all = state.gdpr.breaches.notice_versions(id)?;
+    if all.remove(&code).is_none() {
+        return Err(OpError::NotFound("notice in this language"));
+    }
+    state.gdpr.breaches.set_notice_versions(id, &all)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::BreachChanged)
+            .target(b.id.reference())
+            .detail("changed", "notice_version_removed")
+            .detail("language", &code),
+    )?;
+    Ok(all)
+}
+
+/// The notice one person gets: the version in their language (`Contact::locale`, a region
+/// falling back to its language), else the one in the shop's language, else the notice's own
+/// text. With the language of a version; None for the notice's own text, which goes out as
+/// the shop's other system mail does.
+pub fn notice_for<'a>(
+    b: &'a Breach,
+    versions: &'a NoticeVersions,
+    contact_locale: Option<&str>,
+    shop_language: &str,
+) -> (&'a str, &'a str, Option<&'static crate::i18n::Language>) {
+    let cat = crate::i18n::catalogue();
+    for lang in [contact_locale.and_then(|l| cat.find(l)), cat.find(shop_language)].into_iter().flatten() {
+        if let Some(v) = versions.get(&lang.code) {
+            return (&v.subject, &v.body, Some(lang));
+        }
+    }
+    (&b.notice_subject, &b.notice_body, None)
+}
+
+fn dpo_contact(state: &AppState, lang: &Language) -> String {
+    let s = state.settings.get().unwrap_or_default();
+    if s.dpo_contact.trim().is_empty() {
+        lang.text("gdpr-draft-no-dpo", None)
     } else {
-        v.trim().to_string()
+        s.dpo_contact
     }
 }
 
@@ -711,96 +833,114 @@ fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// The draft notification to the supervisory authority, with the fields of Art. 33(3).
-pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>) -> String {
+/// What a breach affected, in `lang`'s words ("Contact profiles (addresses, names, …)").
+pub fn affected_words(a: Affected, lang: &Language) -> String {
+    lang.text("gdpr-affected", Some(&args([("what", Arg::from(a.as_str()))])))
+}
+
+/// The draft notification to the supervisory authority, with the fields of Art. 33(3), in
+/// `lang` (an admin catalogue language: the DPO's for the page, English for the API).
+pub fn notification(state: &AppState, b: &Breach, now: DateTime<Utc>, lang: &Language) -> String {
     let s = state.settings.get().unwrap_or_default();
     let a = &b.assessment;
+    let say = |key: &str, pairs: Vec<(&str, Arg)>| lang.text(key, Some(&args(pairs)));
+    let n = |v: u64| Arg::Number(v as f64);
+    let text = |v: &str| Arg::from(v);
     let scope = match (&b.list, &b.tag) {
-        (Some(l), Some(t)) => format!(" (contacts on the list “{l}” with the tag “{t}”)"),
-        (Some(l), None) => format!(" (contacts on the list “{l}”)"),
-        (None, Some(t)) => format!(" (contacts with the tag “{t}”)"),
+        (Some(l), Some(t)) => {
+            format!(" {}", say("gdpr-draft-scope-list-tag", vec![("list", text(l)), ("tag", text(t))]))
+        }
+        (Some(l), None) => format!(" {}", say("gdpr-draft-scope-list", vec![("list", text(l))])),
+        (None, Some(t)) => format!(" {}", say("gdpr-draft-scope-tag", vec![("tag", text(t))])),
         (None, None) => String::new(),
     };
-    let affected: Vec<&str> = b.affected.iter().map(|x| x.label()).collect();
+    let affected: Vec<String> = b.affected.iter().map(|x| affected_words(*x, lang)).collect();
     let mut detail = Vec::new();
     if b.affected.contains(&Affected::Contacts) {
-        detail.push(format!("{} contact profiles", a.contacts));
+        detail.push(say("gdpr-draft-detail-contacts", vec![("count", n(a.contacts))]));
     }
     if b.affected.contains(&Affected::Consents) {
-        detail.push(format!("{} consent records and form submissions", a.consent_records));
+        detail.push(say("gdpr-draft-detail-consents", vec![("count", n(a.consent_records))]));
     }
     if b.affected.contains(&Affected::Events) {
-        detail.push(format!("{} tracked events of {} people", a.events, a.event_subjects));
+        detail.push(say("gdpr-draft-detail-events", vec![("count", n(a.events)), ("people", n(a.event_subjects))]));
     }
     if b.affected.contains(&Affected::Requests) {
-        detail.push(format!("{} privacy requests", a.requests));
+        detail.push(say("gdpr-draft-detail-requests", vec![("count", n(a.requests))]));
     }
     if b.affected.contains(&Affected::Users) {
-        detail.push(format!("{} admin accounts", a.users));
+        detail.push(say("gdpr-draft-detail-users", vec![("count", n(a.users))]));
     }
     let activity = if a.activity.is_empty() {
-        "none recorded".to_string()
+        lang.text("gdpr-draft-activity-none", None)
     } else {
-        a.activity.iter().map(|l| format!("{} × {} by {}", l.count, l.action, l.actor)).collect::<Vec<_>>().join("; ")
+        a.activity
+            .iter()
+            .map(|l| {
+                say(
+                    "gdpr-draft-activity-line",
+                    vec![("count", n(l.count)), ("action", text(&l.action)), ("actor", text(&l.actor))],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    let when = match b.reported_at {
-        Some(t) => t,
-        None => now,
+    let pending = |v: &str, what: &str| {
+        if v.trim().is_empty() {
+            say("gdpr-draft-pending", vec![("what", Arg::from(lang.text(what, None)))])
+        } else {
+            v.trim().to_string()
+        }
     };
+    let when = b.reported_at.unwrap_or(now);
+    let hours = n((when - b.discovered_at).num_hours().max(0) as u64);
     let timing = if when <= b.deadline() {
-        format!("within 72 hours of discovery ({} hours after it)", (when - b.discovered_at).num_hours())
+        say("gdpr-draft-in-time", vec![("hours", hours)])
     } else {
-        format!(
-            "{} hours after discovery, later than 72 hours. Reasons for the delay: {}",
-            (when - b.discovered_at).num_hours(),
-            or_pending(&b.delay_reason, "the reasons for the delay")
-        )
+        let reasons = pending(&b.delay_reason, "gdpr-draft-pending-delay");
+        say("gdpr-draft-late", vec![("hours", hours), ("reasons", Arg::from(reasons))])
     };
-    format!(
-        "Notification of a personal data breach to the supervisory authority (GDPR Art. 33)\n\
-         \n\
-         Controller: {org}{address}\n\
-         Our reference: {reference}\n\
-         \n\
-         Timing\n\
-         - Discovered: {discovered}\n\
-         - Period in which the data was exposed: {start} to {end}\n\
-         - This notification: {timing}\n\
-         \n\
-         (a) Nature of the breach\n\
-         {description}\n\
-         Data affected: {affected}{scope}\n\
-         Categories of personal data concerned: {categories}\n\
-         Approximate number of data subjects concerned: {subjects}\n\
-         Approximate number of personal data records concerned: {records} ({detail})\n\
-         Access recorded in the audit log during that period (exports, unmasking, archives, backups, sign-ins): {activity}\n\
-         \n\
-         (b) Data-protection officer or other contact point\n\
-         {dpo}\n\
-         \n\
-         (c) Likely consequences of the breach\n\
-         {consequences}\n\
-         \n\
-         (d) Measures taken or proposed to address the breach, including measures to mitigate its possible adverse effects\n\
-         {measures}\n\
-         \n\
-         Where information is not yet complete, it will be provided in phases without undue further delay (Art. 33(4)).\n",
-        org = s.organisation,
-        address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.address_line()) },
-        reference = b.id.reference(),
-        discovered = utc(b.discovered_at),
-        start = utc(b.window_start),
-        end = utc(b.window_end),
-        description = b.description,
-        affected = affected.join("; "),
-        categories = a.categories.join(", "),
-        subjects = a.subjects,
-        records = a.records,
-        detail = detail.join(", "),
-        dpo = dpo_contact(state),
-        consequences = or_pending(&b.consequences, "the likely consequences"),
-        measures = or_pending(&b.measures, "the measures taken"),
-    )
+    let address = if s.postal_address.trim().is_empty() { String::new() } else { format!(", {}", s.address_line()) };
+    let categories: Vec<String> = a.categories.iter().map(|c| super::records::category_words(c, lang)).collect();
+    let lines = [
+        lang.text("gdpr-draft-title", None),
+        String::new(),
+        say("gdpr-draft-controller", vec![("controller", Arg::from(format!("{}{address}", s.organisation)))]),
+        say("gdpr-draft-reference", vec![("reference", Arg::from(b.id.reference()))]),
+        String::new(),
+        lang.text("gdpr-draft-timing", None),
+        format!("- {}", say("gdpr-draft-discovered", vec![("when", Arg::from(utc(b.discovered_at)))])),
+        format!(
+            "- {}",
+            say(
+                "gdpr-draft-window",
+                vec![("from", Arg::from(utc(b.window_start))), ("to", Arg::from(utc(b.window_end)))]
+            )
+        ),
+        format!("- {}", say("gdpr-draft-this", vec![("timing", Arg::from(timing))])),
+        String::new(),
+        lang.text("gdpr-draft-nature", None),
+        b.description.clone(),
+        say("gdpr-draft-affected", vec![("affected", Arg::from(affected.join("; "))), ("scope", Arg::from(scope))]),
+        say("gdpr-draft-categories", vec![("categories", Arg::from(categories.join(", ")))]),
+        say("gdpr-draft-subjects", vec![("count", n(a.subjects))]),
+        say("gdpr-draft-records", vec![("count", n(a.records)), ("detail", Arg::from(detail.join(", ")))]),
+        say("gdpr-draft-access", vec![("activity", Arg::from(activity))]),
+        String::new(),
+        lang.text("gdpr-draft-dpo", None),
+        dpo_contact(state, lang),
+        String::new(),
+        lang.text("gdpr-draft-consequences", None),
+        pending(&b.consequences, "gdpr-draft-pending-consequences"),
+        String::new(),
+        lang.text("gdpr-draft-measures", None),
+        pending(&b.measures, "gdpr-draft-pending-measures"),
+        String::new(),
+        lang.text("gdpr-draft-phases", None),
+    ];
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }
 
 /// The notice to the people concerned (Art. 34(2): in clear and plain language, the nature of
@@ -828,17 +968,25 @@ pub fn notice_draft(state: &AppState, b: &Breach) -> (String, String) {
          details, and change your password wherever you used the same one."
             .into(),
     );
-    paragraphs.push(format!("If you have questions, contact our data-protection officer: {}.", dpo_contact(state)));
+    let dpo = dpo_contact(state, crate::i18n::admin_catalogue().source());
+    paragraphs.push(format!("If you have questions, contact our data-protection officer: {dpo}."));
     (format!("Important: a security incident at {} concerns your data", s.organisation), paragraphs.join("\n\n"))
 }
 
+/// Who a notice goes to: the contact, their address and their language (`Contact::locale`).
+pub struct Recipient {
+    pub contact: ContactId,
+    pub email: EmailAddress,
+    pub locale: Option<String>,
+}
+
 /// The contacts a notice would go to now: those concerned that mail can reach.
-pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<(ContactId, EmailAddress)>> {
+pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<Recipient>> {
     let (contacts, _, _) = concerned(state, b)?;
     let mut out = Vec::new();
     for c in contacts {
         if !matches!(c.status, Status::Bounced | Status::Complained) && !state.contacts.is_suppressed(&c.email)? {
-            out.push((c.id, c.email));
+            out.push(Recipient { contact: c.id, email: c.email, locale: c.locale });
         }
     }
     Ok(out)
@@ -859,29 +1007,52 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
         ));
     }
     let to = recipients(&state, &b)?;
+    let versions = state.gdpr.breaches.notice_versions(&b.id)?;
+    let shop_language = state.settings.get()?.language;
+    // Each person's notice, as the message's data: the language of a version travels with it,
+    // so the sender words the footer and `Content-Language` in it (see `localized_message`).
+    let mut in_languages: BTreeMap<&str, u64> = BTreeMap::new();
+    let messages: Vec<(ContactId, EmailAddress, serde_json::Value)> = to
+        .into_iter()
+        .map(|r| {
+            let (subject, body, lang) = notice_for(&b, &versions, r.locale.as_deref(), &shop_language);
+            *in_languages.entry(lang.map_or("own", |l| l.code.as_str())).or_default() += 1;
+            // A notice saved from the page before its line breaks were normalised has CRLFs.
+            let body = body.replace("\r\n", "\n");
+            let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+            let mut data = serde_json::json!({ "subject": subject, "paragraphs": paragraphs });
+            if let Some(l) = lang {
+                data["language"] = l.code.as_str().into();
+            }
+            (r.contact, r.email, data)
+        })
+        .collect();
+    let in_languages = in_languages.iter().map(|(l, n)| format!("{l}:{n}")).collect::<Vec<_>>().join(",");
     b.notice_queued_at = Some(Utc::now());
-    b.notice_recipients = to.len() as u64;
+    b.notice_recipients = messages.len() as u64;
     let who = super::ops::actor_ref(&by);
-    b.step(&who, format!("notice to the people concerned queued for {} recipients", to.len()));
+    b.step(&who, StepText::NoticeQueued(messages.len() as u64));
     state.gdpr.breaches.put(&b)?;
     state.store.commit()?;
-    state.audit.record(by.event(Action::BreachNoticeQueued).target(b.id.reference()).detail("recipients", to.len()))?;
-    let n = to.len();
-    let paragraphs: Vec<String> =
-        b.notice_body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-    let data = serde_json::json!({ "subject": b.notice_subject, "paragraphs": paragraphs });
+    state.audit.record(
+        by.event(Action::BreachNoticeQueued)
+            .target(b.id.reference())
+            .detail("recipients", messages.len())
+            .detail("languages", in_languages),
+    )?;
+    let n = messages.len();
     let caller = b.id.reference();
     let id = b.id;
     std::thread::Builder::new()
         .name("breach-notice".into())
         .spawn(move || {
-            let mut queued = 0usize;
-            let mut skipped = 0usize;
-            for (contact, email) in &to {
+            let mut queued = 0u64;
+            let mut skipped = 0u64;
+            for (contact, email, data) in messages {
                 let msg = crate::sending::ops::NewMessage {
                     template: crate::sending::templates::BREACH_NOTICE,
-                    to: email,
-                    data: data.clone(),
+                    to: &email,
+                    data,
                     idempotency_key: &contact.to_string(),
                 };
                 match crate::sending::ops::enqueue_system_message(&state, &caller, msg) {
@@ -893,10 +1064,64 @@ pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usi
                 }
             }
             if let Ok(Some(mut b)) = state.gdpr.breaches.get(&id) {
-                b.step("system", format!("{queued} notices queued to the outbox, {skipped} could not be"));
+                b.step("system", StepText::NoticesQueued { queued, skipped });
                 let _ = state.gdpr.breaches.put(&b).and_then(|_| state.store.commit());
             }
         })
         .map_err(|e| OpError::Internal(format!("starting the notice queue: {e}")))?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breach() -> Breach {
+        let now = Utc::now();
+        Breach {
+            id: BreachId::new(),
+            recorded_at: now,
+            discovered_at: now,
+            window_start: now,
+            window_end: now,
+            affected: vec![Affected::Contacts],
+            list: None,
+            tag: None,
+            description: "d".into(),
+            consequences: String::new(),
+            measures: String::new(),
+            assessment: Assessment::default(),
+            reported_at: None,
+            authority_reference: String::new(),
+            delay_reason: String::new(),
+            notice_subject: "Own".into(),
+            notice_body: "Own text".into(),
+            notice_queued_at: None,
+            notice_recipients: 0,
+            closed_at: None,
+            steps: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_reader_s_version_then_the_shop_s_then_the_notice_s_own() {
+        let b = breach();
+        let text = |s: &str| NoticeText { subject: s.into(), body: s.into() };
+        let versions: NoticeVersions =
+            [("de".to_string(), text("Deutsch")), ("fr".to_string(), text("Français"))].into();
+        let pick = |locale: Option<&str>, shop: &str| {
+            let (subject, _, lang) = notice_for(&b, &versions, locale, shop);
+            (subject.to_string(), lang.map(|l| l.code.clone()))
+        };
+        assert_eq!(
+            pick(Some("de_AT"), "en"),
+            ("Deutsch".into(), Some("de".into())),
+            "a region falls back to its language"
+        );
+        assert_eq!(pick(Some("fr"), "de"), ("Français".into(), Some("fr".into())));
+        assert_eq!(pick(Some("it"), "fr"), ("Français".into(), Some("fr".into())), "no Italian: the shop's language");
+        assert_eq!(pick(None, "fr"), ("Français".into(), Some("fr".into())));
+        assert_eq!(pick(Some("it"), "en"), ("Own".into(), None), "neither: the notice's own text");
+        assert_eq!(pick(Some("not a tag!"), "xx"), ("Own".into(), None));
+    }
 }

@@ -11,6 +11,7 @@ pub mod reminders;
 pub mod requests;
 pub mod restriction;
 pub mod retention;
+pub mod steps;
 
 pub use requests::{Channel, Details, Kind, Request, Requests, State, Urgency, Verification};
 pub use restriction::{Restriction, Restrictions};

@@ -7,6 +7,7 @@ use super::archive::{self, Archive};
 use super::erasure::{self, Mode};
 use super::requests::{Channel, Details, Kind, Request, State, Verification};
 use super::restriction::Restriction;
+use super::steps::{PortalAsk, StepText};
 use crate::audit::{Action, Actor};
 use crate::domain::{ContactId, EmailAddress, Permission, RequestId};
 use crate::ops::{By, OpError, OpResult};
@@ -26,13 +27,16 @@ fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
 }
 
 /// Who did it, for a request's history.
+/// Who a step was taken by when the person did it themselves, through the privacy portal.
+pub const PORTAL_ACTOR: &str = "data subject (portal)";
+
 pub fn actor_ref(by: &By) -> String {
     match by.actor {
         Actor::User(p) => p.reference(),
         Actor::Token(t) => t.reference(),
         Actor::Cli => "cli".into(),
         Actor::System => "system".into(),
-        Actor::Anonymous => "data subject (portal)".into(),
+        Actor::Anonymous => PORTAL_ACTOR.into(),
     }
 }
 
@@ -89,12 +93,12 @@ pub fn create_request(state: &AppState, by: By, input: &NewRequest) -> OpResult<
     }
     let mut r = Request::new(kind, channel, contact, received_at);
     r.notify_outcome = input.notify_outcome.unwrap_or(true);
-    r.step(&actor_ref(&by), format!("registered ({} request by {})", kind.as_str(), channel.as_str()));
+    r.step(&actor_ref(&by), StepText::Registered { kind, channel });
     if !r.notify_outcome {
-        r.step(&actor_ref(&by), "the requester does not want to be told of the outcome (Art. 19)");
+        r.step(&actor_ref(&by), StepText::NotToBeTold);
     }
     if contact.is_none() {
-        r.step("system", "no contact matches the requester: nothing is held, or the address differs");
+        r.step("system", StepText::NoContact);
     }
     state.gdpr.requests.put(&r)?;
     if !message.is_empty() {
@@ -133,7 +137,7 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
         let v = Verification::parse(v).ok_or_else(|| invalid("verification", "use pending, verified or failed"))?;
         if v != r.verification {
             r.verification = v;
-            r.step(&who, format!("identity {}", v.as_str()));
+            r.step(&who, StepText::Identity(v));
             changed.push("verification");
         }
     }
@@ -154,8 +158,8 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
             r.step(
                 &who,
                 match &new {
-                    Some(n) => format!("assigned to {n}"),
-                    None => "unassigned".into(),
+                    Some(n) => StepText::AssignedTo(n.clone()),
+                    None => StepText::Unassigned,
                 },
             );
             r.assignee = new;
@@ -182,7 +186,7 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
             Some(c) => state.store.seal_text(&c.person(), super::requests::EXTENSION_REASON, &reason)?,
             None => reason,
         });
-        r.step(&who, format!("deadline extended to {} (the reason is kept with the request)", due.format("%Y-%m-%d")));
+        r.step(&who, StepText::Extended(due.format("%Y-%m-%d").to_string()));
         changed.push("due_at");
     }
     if let Some(n) = &u.notes {
@@ -206,24 +210,17 @@ pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdat
         }
         r.state = st;
         r.closed_at = Some(Utc::now());
-        r.step(&who, if st == State::Done { "closed: done, response sent" } else { "closed: refused, reasons sent" });
+        r.step(&who, if st == State::Done { StepText::ClosedDone } else { StepText::ClosedRefused });
         changed.push("state");
     } else if u.reopen == Some(true) && r.state != State::Open {
         r.state = State::Open;
         r.closed_at = None;
-        r.step(&who, "reopened");
+        r.step(&who, StepText::Reopened);
         changed.push("state");
     }
     if let Some(n) = u.notify_outcome.filter(|n| *n != r.notify_outcome) {
         r.notify_outcome = n;
-        r.step(
-            &who,
-            if n {
-                "the person is to be told of the outcome (Art. 19)"
-            } else {
-                "the requester does not want to be told of the outcome (Art. 19)"
-            },
-        );
+        r.step(&who, if n { StepText::ToBeTold } else { StepText::NotToBeTold });
         changed.push("notify_outcome");
     }
     if changed.is_empty() {
@@ -258,7 +255,7 @@ fn actionable(state: &AppState, id: &RequestId) -> OpResult<(Request, ContactId)
     Ok((r, c))
 }
 
-fn add_step(state: &AppState, id: &RequestId, by: &str, what: String) -> OpResult<()> {
+fn add_step(state: &AppState, id: &RequestId, by: &str, what: StepText) -> OpResult<()> {
     if let Some(mut r) = state.gdpr.requests.get(id)? {
         r.step(by, what);
         state.gdpr.requests.put(&r)?;
@@ -284,7 +281,7 @@ pub fn produce_archive(
     state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
     let a = archive::build(state, contact).map_err(|e| OpError::Internal(format!("building the archive: {e:#}")))?;
     if let Some(rid) = request {
-        add_step(state, rid, &actor_ref(&by), format!("archive produced ({} records)", a.records))?;
+        add_step(state, rid, &actor_ref(&by), StepText::ArchiveProduced(a.records as u64))?;
         state.store.commit()?;
     }
     let target = request.map(|r| r.reference()).unwrap_or_else(|| contact.reference());
@@ -308,11 +305,8 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
     tell_outcome(state, &by, &r, &contact, Done::Erased)?;
     let (before, seq) = erasure::remove(state, &contact, mode, true)?;
     erasure::settle_index(state, seq)?;
-    let what = match mode {
-        Mode::Erase => "erasure carried out",
-        Mode::Anonymise => "erasure carried out (anonymised: campaign totals kept)",
-    };
-    add_step(state, request, &actor_ref(&by), format!("{what}: {before} records removed, address suppressed"))?;
+    let what = StepText::Erased { anonymised: mode == Mode::Anonymise, records: before as u64 };
+    add_step(state, request, &actor_ref(&by), what)?;
     state.store.commit()?;
     // By request, not by contact: the log keeps that an erasure happened, not whom it was for.
     state.audit.record(
@@ -333,15 +327,10 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
     recipients.dedup();
     let who = actor_ref(by);
     if !recipients.is_empty() {
-        add_step(
-            state,
-            &r.id,
-            &who,
-            format!("Art. 19: recipients to tell (from the purposes): {}", recipients.join(", ")),
-        )?;
+        add_step(state, &r.id, &who, StepText::RecipientsToTell(recipients.join(", ")))?;
     }
     if !r.notify_outcome {
-        add_step(state, &r.id, &who, "Art. 19: the person asked not to be told; no notice sent".into())?;
+        add_step(state, &r.id, &who, StepText::AskedNotToBeTold)?;
         return state.store.commit().map_err(Into::into);
     }
     let Some(c) = state.contacts.get(contact)? else { return Ok(()) };
@@ -395,11 +384,9 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
             crate::mail::check::send_notice_in(&config, &from, &to, &subject, &text, Some(&code)).await
         });
         let note = match sent {
-            Ok(crate::mail::Outcome::Accepted { .. }) => "Art. 19: the person was told by mail".to_string(),
-            Ok(other) => {
-                format!("Art. 19: the notice to the person was not delivered ({other:?}); tell them in the response")
-            }
-            Err(e) => format!("Art. 19: the notice to the person could not be sent ({e}); tell them in the response"),
+            Ok(crate::mail::Outcome::Accepted { .. }) => StepText::WasToldByMail,
+            Ok(other) => StepText::NotDelivered(format!("{other:?}")),
+            Err(e) => StepText::NotSent(e.to_string()),
         };
         add_step(state, &r.id, &who, note)?;
     } else {
@@ -413,7 +400,7 @@ fn tell_outcome(state: &AppState, by: &By, r: &Request, contact: &ContactId, don
                 idempotency_key: &format!("outcome:{}:{}", r.id, done.words(english).len()),
             },
         )?;
-        add_step(state, &r.id, &who, "Art. 19: the person is told by mail".into())?;
+        add_step(state, &r.id, &who, StepText::IsToldByMail)?;
     }
     state.store.commit().map_err(Into::into)
 }
@@ -438,7 +425,7 @@ pub fn restrict(
     let r = Restriction { since: Utc::now(), reason: reason.chars().take(500).collect(), request: request.copied() };
     state.gdpr.restrictions.put(contact, &r)?;
     if let Some(rid) = request {
-        add_step(state, rid, &actor_ref(&by), "processing restricted".into())?;
+        add_step(state, rid, &actor_ref(&by), StepText::Restricted)?;
     }
     state.store.commit()?;
     state.audit.record(by.event(Action::ContactRestricted).target(contact.reference()))?;
@@ -455,7 +442,7 @@ pub fn lift_restriction(state: &AppState, by: By, contact: &ContactId) -> OpResu
     };
     state.gdpr.restrictions.remove(contact)?;
     if let Some(rid) = r.request {
-        add_step(state, &rid, &actor_ref(&by), "restriction lifted".into())?;
+        add_step(state, &rid, &actor_ref(&by), StepText::RestrictionLifted)?;
     }
     state.store.commit()?;
     state.audit.record(by.event(Action::ContactRestrictionLifted).target(contact.reference()))?;
@@ -491,20 +478,26 @@ pub fn withdraw(state: &AppState, by: By, request: &RequestId, purposes: &[Strin
     for p in &chosen {
         crate::contacts::ops::record_consent(state, edit, &contact, p, false, &note, None, None)?;
     }
-    add_step(state, request, &actor_ref(&by), format!("withdrawal recorded for: {}", chosen.join(", ")))?;
+    add_step(state, request, &actor_ref(&by), StepText::WithdrawalRecorded(chosen.join(", ")))?;
     state.store.commit()?;
     Ok(chosen)
 }
 
 /// A request the person made themselves through the privacy portal: verified by the link they
 /// opened, registered like any other, and closed at once when it was carried out.
-pub fn portal_request(state: &AppState, contact: &ContactId, kind: Kind, what: &str, done: bool) -> OpResult<Request> {
+pub fn portal_request(
+    state: &AppState,
+    contact: &ContactId,
+    kind: Kind,
+    what: PortalAsk,
+    done: bool,
+) -> OpResult<Request> {
     let mut r = Request::new(kind, Channel::Portal, Some(*contact), Utc::now());
-    r.step("data subject (portal)", format!("asked through the privacy portal: {what}"));
+    r.step(PORTAL_ACTOR, StepText::PortalAsked(what));
     if done {
         r.state = State::Done;
         r.closed_at = Some(Utc::now());
-        r.step("system", "carried out at once");
+        r.step("system", StepText::CarriedOutAtOnce);
     }
     state.gdpr.requests.put(&r)?;
     state.store.commit()?;
@@ -518,11 +511,11 @@ pub fn portal_request(state: &AppState, contact: &ContactId, kind: Kind, what: &
 }
 
 /// Closes a portal request after its action ran.
-pub fn close_done(state: &AppState, id: &RequestId, what: &str) -> OpResult<()> {
+pub fn close_done(state: &AppState, id: &RequestId, what: StepText) -> OpResult<()> {
     if let Some(mut r) = state.gdpr.requests.get(id)? {
         r.state = State::Done;
         r.closed_at = Some(Utc::now());
-        r.step("system", what.to_string());
+        r.step("system", what);
         state.gdpr.requests.put(&r)?;
         state.store.commit()?;
     }

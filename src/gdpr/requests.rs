@@ -177,7 +177,8 @@ impl State {
     }
 }
 
-/// One thing done about a request, by whom (an actor reference: `user:…`, `system`, `portal`).
+/// One thing done about a request, by whom (an actor reference: `user:…`, `system`, `portal`);
+/// `what` is a [`super::steps::StepText`] as its English sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub at: DateTime<Utc>,
@@ -276,8 +277,8 @@ impl Request {
         }
     }
 
-    pub fn step(&mut self, by: &str, what: impl Into<String>) {
-        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.into() });
+    pub fn step(&mut self, by: &str, what: super::steps::StepText) {
+        self.steps.push(Step { at: Utc::now(), by: by.to_string(), what: what.to_string() });
     }
 }
 

@@ -30,6 +30,7 @@ use super::erasure::{self, Mode};
 use super::requests::State;
 use crate::audit::Action;
 use crate::domain::{ContactId, EventKind, Permission};
+use crate::i18n::{args, Arg, Language};
 use crate::ops::{By, OpError, OpResult};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Registration};
@@ -173,12 +174,13 @@ impl RuleKey {
 }
 
 /// One rule as the page and the API show it, with what it removes now (dry run) or removed.
+/// Its words are in the language the plan was made in (the page's, English for the API).
 #[derive(Debug, Clone, Serialize)]
 pub struct Rule {
     pub key: RuleKey,
-    pub title: &'static str,
+    pub title: String,
     /// The data category the rule applies to.
-    pub category: &'static str,
+    pub category: String,
     /// None: the rule is off.
     pub days: Option<u32>,
     /// Where the period is set.
@@ -230,17 +232,61 @@ struct Plan {
     messages: Vec<(crate::domain::MailId, ContactId)>,
 }
 
+impl RuleKey {
+    /// The admin messages naming the rule and the data it removes.
+    fn words(&self) -> (&'static str, &'static str) {
+        match self {
+            RuleKey::EmailEvents => ("gdpr-rule-email-events", "gdpr-rule-data-email-events"),
+            RuleKey::WebsiteEvents => ("gdpr-rule-website-events", "gdpr-rule-data-website-events"),
+            RuleKey::WebsiteVisitors => ("gdpr-rule-website-visitors", "gdpr-rule-data-website-visitors"),
+            RuleKey::InactiveContacts => ("gdpr-rule-inactive-contacts", "gdpr-rule-data-contacts"),
+            RuleKey::UnconfirmedSignUps => ("gdpr-rule-unconfirmed-sign-ups", "gdpr-rule-data-sign-ups"),
+            RuleKey::ImportUploads => ("gdpr-rule-import-uploads", "gdpr-rule-data-uploads"),
+            RuleKey::ClosedRequests => ("gdpr-rule-closed-requests", "gdpr-rule-data-requests"),
+            RuleKey::Tombstones => ("gdpr-rule-tombstones", "gdpr-rule-data-tombstones"),
+            RuleKey::AuditEntries => ("gdpr-rule-audit-entries", "gdpr-rule-data-audit"),
+            RuleKey::ConsentEnded => ("gdpr-rule-consent-ended", "gdpr-rule-data-contacts"),
+            RuleKey::TransactionalMessages => ("gdpr-rule-transactional", "gdpr-rule-data-transactional"),
+        }
+    }
+}
+
+/// A message with a count.
+fn counted(lang: &Language, key: &str, n: usize) -> String {
+    lang.text(key, Some(&args([("count", Arg::from(n))])))
+}
+
 /// Order and event ids kept against double counting go with the events they guarded.
-fn event_ids_also(n: usize) -> Option<String> {
-    (n > 0).then(|| format!("and {n} order and event ids kept against double counting"))
+fn event_ids_also(n: usize, lang: &Language) -> Option<String> {
+    (n > 0).then(|| counted(lang, "gdpr-rule-also-event-ids", n))
 }
 
 fn purpose_days(state: &AppState, purpose: &str) -> Result<u32> {
     Ok(state.purposes.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
 }
 
-fn rule(key: RuleKey, title: &'static str, category: &'static str, days: Option<u32>, set_in: String) -> Rule {
-    Rule { key, title, category, days, set_in, action: "delete", cutoff: None, count: 0, also: None }
+fn rule(key: RuleKey, days: Option<u32>, set_in: String, lang: &Language) -> Rule {
+    let (title, category) = key.words();
+    Rule {
+        key,
+        title: lang.text(title, None),
+        category: lang.text(category, None),
+        days,
+        set_in,
+        action: "delete",
+        cutoff: None,
+        count: 0,
+        also: None,
+    }
+}
+
+/// "the purpose “engagement”": where a rule's period is set.
+fn in_purpose(lang: &Language, purpose: &str) -> String {
+    lang.text("gdpr-rule-set-purpose", Some(&args([("purpose", Arg::from(purpose))])))
+}
+
+fn in_config(lang: &Language, key: &str) -> String {
+    lang.text("gdpr-rule-set-config", Some(&args([("key", Arg::from(key))])))
 }
 
 /// Tracked events of the given kinds older than `cutoff`, counted on the event log in time
@@ -411,7 +457,7 @@ fn stale_uploads(state: &AppState, now: DateTime<Utc>) -> Vec<PathBuf> {
 
 /// With `counting` false only the rules and their periods (for listing them without the cost
 /// of walking every store).
-fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> {
+fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -> OpResult<Plan> {
     let policy = state.gdpr.retention.policy()?;
     let email_days = purpose_days(state, crate::tracking::ENGAGEMENT)?;
     let web_days = purpose_days(state, crate::tracking::retention::WEBSITE_TRACKING)?;
@@ -419,45 +465,28 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     let (email_cutoff, web_cutoff) = (days_ago(email_days), days_ago(web_days));
     let mut rules = Vec::new();
 
-    let mut r = rule(
-        RuleKey::EmailEvents,
-        "Email opens and clicks",
-        "email interactions",
-        Some(email_days),
-        "the purpose “engagement”".into(),
-    );
+    let mut r = rule(RuleKey::EmailEvents, Some(email_days), in_purpose(lang, crate::tracking::ENGAGEMENT), lang);
     r.cutoff = Some(email_cutoff);
     if counting {
         r.count = count_events(state, email_cutoff, &[EventKind::Open, EventKind::Click])?;
     }
     rules.push(r);
 
-    let mut r = rule(
-        RuleKey::WebsiteEvents,
-        "Page views, shop events and orders",
-        "website activity, orders",
-        Some(web_days),
-        "the purpose “website_tracking”".into(),
-    );
+    let website = in_purpose(lang, crate::tracking::retention::WEBSITE_TRACKING);
+    let mut r = rule(RuleKey::WebsiteEvents, Some(web_days), website.clone(), lang);
     r.cutoff = Some(web_cutoff);
     if counting {
         r.count = count_events(state, web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
-        r.also = event_ids_also(state.tracking.website.expire_event_ids(web_cutoff, false)?);
+        r.also = event_ids_also(state.tracking.website.expire_event_ids(web_cutoff, false)?, lang);
     }
     rules.push(r);
 
     let visitor_cutoff = now - crate::tracking::website::retention_days(Some(web_days));
     let (visitors, visitor_events) = if counting { count_visitors(state, visitor_cutoff)? } else { (0, 0) };
-    let mut r = rule(
-        RuleKey::WebsiteVisitors,
-        "Website visitors not linked to a contact",
-        "pseudonymous visitor ids and their visits",
-        Some(web_days),
-        "the purpose “website_tracking”".into(),
-    );
+    let mut r = rule(RuleKey::WebsiteVisitors, Some(web_days), website, lang);
     r.cutoff = Some(visitor_cutoff);
     r.count = visitors;
-    r.also = (visitor_events > 0).then(|| format!("and {visitor_events} older visits of visitors still active"));
+    r.also = (visitor_events > 0).then(|| counted(lang, "gdpr-rule-also-visits", visitor_events as usize));
     rules.push(r);
 
     let (inactive, inactive_action) = if policy.inactive_days == 0 {
@@ -467,12 +496,12 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     } else {
         (inactive_contacts(state, days_ago(policy.inactive_days))?, Some(policy.inactive_action))
     };
+    let this_page = lang.text("gdpr-rule-set-here", None);
     let mut r = rule(
         RuleKey::InactiveContacts,
-        "Inactive contacts",
-        "contacts with everything about them",
         (policy.inactive_days > 0).then_some(policy.inactive_days),
-        "this page".into(),
+        this_page.clone(),
+        lang,
     );
     r.action = inactive_action.map_or("off", |a| a.as_str());
     r.cutoff = (policy.inactive_days > 0).then(|| days_ago(policy.inactive_days));
@@ -483,24 +512,17 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
     let whole = unconfirmed.iter().filter(|u| u.whole).count();
     let mut r = rule(
         RuleKey::UnconfirmedSignUps,
-        "Sign-ups nobody confirmed",
-        "form submissions (and contacts they created)",
         Some(state.config.forms.unconfirmed_days),
-        "the config file (forms.unconfirmed_days)".into(),
+        in_config(lang, "forms.unconfirmed_days"),
+        lang,
     );
     r.cutoff = Some(days_ago(state.config.forms.unconfirmed_days));
     r.count = unconfirmed.len() as u64;
-    r.also = (whole > 0).then(|| format!("{whole} of them created their contact, which is erased with the sign-up"));
+    r.also = (whole > 0).then(|| counted(lang, "gdpr-rule-also-sign-ups", whole));
     rules.push(r);
 
     let uploads = if counting { stale_uploads(state, now) } else { Vec::new() };
-    let mut r = rule(
-        RuleKey::ImportUploads,
-        "Uploaded CSV files never imported",
-        "contact lists uploaded for import",
-        Some(1),
-        "fixed (one day)".into(),
-    );
+    let mut r = rule(RuleKey::ImportUploads, Some(1), lang.text("gdpr-rule-set-fixed", None), lang);
     r.cutoff = Some(now - Duration::hours(UPLOAD_HOURS));
     r.count = uploads.len() as u64;
     rules.push(r);
@@ -513,25 +535,14 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
         .into_iter()
         .filter(|r| counting && r.state != State::Open && r.closed_at.is_some_and(|t| t < closed_cutoff))
         .collect();
-    let mut r = rule(
-        RuleKey::ClosedRequests,
-        "Closed privacy requests",
-        "the register of requests and what was filed with them",
-        Some(policy.closed_request_days),
-        "this page".into(),
-    );
+    let mut r = rule(RuleKey::ClosedRequests, Some(policy.closed_request_days), this_page.clone(), lang);
     r.cutoff = Some(closed_cutoff);
     r.count = closed.len() as u64;
     rules.push(r);
 
     let tombstone_cutoff = days_ago(state.config.gdpr.tombstone_days);
-    let mut r = rule(
-        RuleKey::Tombstones,
-        "Erasure tombstones",
-        "keyed hashes of erased addresses",
-        Some(state.config.gdpr.tombstone_days),
-        "the config file (gdpr.tombstone_days)".into(),
-    );
+    let mut r =
+        rule(RuleKey::Tombstones, Some(state.config.gdpr.tombstone_days), in_config(lang, "gdpr.tombstone_days"), lang);
     r.cutoff = Some(tombstone_cutoff);
     if counting {
         r.count = state.contacts.suppression_before(tombstone_cutoff)? as u64;
@@ -540,13 +551,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
 
     let audit_cutoff = days_ago(policy.audit_days);
     let audit = if counting { state.audit.expired(audit_cutoff)? } else { Vec::new() };
-    let mut r = rule(
-        RuleKey::AuditEntries,
-        "Audit log entries",
-        "who did what and when",
-        Some(policy.audit_days),
-        "this page".into(),
-    );
+    let mut r = rule(RuleKey::AuditEntries, Some(policy.audit_days), this_page, lang);
     r.cutoff = Some(audit_cutoff);
     r.count = audit.len() as u64;
     rules.push(r);
@@ -559,32 +564,16 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool) -> OpResult<Plan> 
         .filter(|p| p.basis == crate::domain::LawfulBasis::Consent)
         .map(|p| p.retention_days.max(1))
         .max();
-    let mut r = rule(
-        RuleKey::ConsentEnded,
-        "Contacts whose every consent has ended",
-        "contacts with everything about them",
-        longest,
-        "each consent purpose (Fields & purposes); the longest shown".into(),
-    );
+    let mut r = rule(RuleKey::ConsentEnded, longest, lang.text("gdpr-rule-set-consent-purposes", None), lang);
     r.action = "anonymise";
     r.count = ended.len() as u64;
-    r.also = Some(
-        "kept for the longest period of the purposes they had agreed to, from the later of the last \
-                   withdrawal and their last activity"
-            .into(),
-    );
+    r.also = Some(lang.text("gdpr-rule-also-consent-ended", None));
     rules.push(r);
 
     let tx_days = purpose_days(state, TRANSACTIONAL)?;
     let tx_cutoff = days_ago(tx_days);
     let messages = if counting { state.sending.outbox.finished_before(&v7_floor(tx_cutoff))? } else { Vec::new() };
-    let mut r = rule(
-        RuleKey::TransactionalMessages,
-        "Transactional messages",
-        "messages to a person and the data merged into them (order details, links)",
-        Some(tx_days),
-        format!("the purpose “{TRANSACTIONAL}”"),
-    );
+    let mut r = rule(RuleKey::TransactionalMessages, Some(tx_days), in_purpose(lang, TRANSACTIONAL), lang);
     r.cutoff = Some(tx_cutoff);
     r.count = messages.len() as u64;
     rules.push(r);
@@ -611,23 +600,39 @@ fn require(by: &By) -> OpResult<()> {
     }
 }
 
+/// The language of the API's and the job's words for the rules.
+fn english() -> &'static Language {
+    crate::i18n::admin_catalogue().source()
+}
+
 /// The rules and their periods, without counting anything.
 pub fn rules(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Vec<Rule>> {
+    rules_in(state, by, now, english())
+}
+
+/// [`rules`] in `lang`'s words.
+pub fn rules_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Vec<Rule>> {
     require(&by)?;
-    Ok(plan(state, now, false)?.rules)
+    Ok(plan(state, now, false, lang)?.rules)
 }
 
 /// The rules with what each would remove at `now`. Changes nothing.
 pub fn dry_run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
+    dry_run_in(state, by, now, english())
+}
+
+/// [`dry_run`] in `lang`'s words.
+pub fn dry_run_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Report> {
     require(&by)?;
-    Ok(Report { at: now, dry_run: true, rules: plan(state, now, true)?.rules })
+    Ok(Report { at: now, dry_run: true, rules: plan(state, now, true, lang)?.rules })
 }
 
 /// Removes what each rule lists at `now`, commits, and records the counts in the audit log.
 pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     require(&by)?;
     let _one_run = state.gdpr.retention.running.lock().unwrap_or_else(|p| p.into_inner());
-    let p = plan(state, now, true)?;
+    let lang = english();
+    let p = plan(state, now, true, lang)?;
     let mut done = p.rules.clone();
     let mut set = |key: RuleKey, count: u64, also: Option<String>| {
         if let Some(r) = done.iter_mut().find(|r| r.key == key) {
@@ -645,13 +650,13 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
         None => 0,
     };
     state.store.commit()?;
-    set(RuleKey::WebsiteEvents, events.web_removed as u64, event_ids_also(ids));
+    set(RuleKey::WebsiteEvents, events.web_removed as u64, event_ids_also(ids, lang));
 
     let visitor_cutoff = p.rules.iter().find(|r| r.key == RuleKey::WebsiteVisitors).and_then(|r| r.cutoff);
     if let Some(cutoff) = visitor_cutoff {
         let (visitors, events) = state.tracking.website.prune(cutoff)?;
         state.store.commit()?;
-        let also = (events > 0).then(|| format!("and {events} older visits of visitors still active"));
+        let also = (events > 0).then(|| counted(lang, "gdpr-rule-also-visits", events));
         set(RuleKey::WebsiteVisitors, visitors as u64, also);
     }
 
@@ -661,8 +666,7 @@ pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     }
 
     let (erased, removed) = crate::forms::ops::remove_planned(state, p.unconfirmed)?;
-    let also =
-        (erased > 0).then(|| format!("{erased} of them created their contact, which was erased with the sign-up"));
+    let also = (erased > 0).then(|| counted(lang, "gdpr-rule-also-sign-ups-done", erased));
     set(RuleKey::UnconfirmedSignUps, (erased + removed) as u64, also);
 
     let mut uploads = 0;

@@ -124,12 +124,17 @@ pub fn localized_message(
     crate::mail::TemplateError,
 > {
     let default = state.settings.get().unwrap_or_default().language;
-    let chosen = t.choose(contact.locale.as_deref(), &default);
+    // A text that comes in the data in a language of its own (a breach notice's version) is
+    // read in that language, whatever the contact's: its footer and `Content-Language` follow.
+    let written_in = templates::data_language(&t.key, &data);
+    let reader = written_in.map(|l| l.code.as_str()).or(contact.locale.as_deref());
+    let chosen = t.choose(reader, &default);
+    let lang = written_in.unwrap_or(chosen.lang);
     let prepared = state.sending.templates.prepare_text(t, chosen.subject, chosen.body)?;
-    templates::localize_data(&t.key, chosen.lang, &mut data);
+    templates::localize_data(&t.key, lang, &mut data);
     let mut fields = merge_fields(contact);
     fields["data"] = data;
-    Ok((prepared, chosen.lang, fields))
+    Ok((prepared, lang, fields))
 }
 
 /// The merge fields of a contact: built-in fields, custom fields by key (also under `custom`).

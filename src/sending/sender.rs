@@ -191,21 +191,17 @@ async fn tick(
         }
     }
     let mut retry_at = state.sending.outbox.due_messages(1, i64::MAX)?.first().map(|(_, _, s)| s.at);
-    for c in state.sending.campaigns.all()? {
-        match c.state {
-            CampaignState::Sending => {
-                let running = state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&c.id);
-                if !running {
-                    match prepare_run(state, &c) {
-                        Ok(run) => {
-                            state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).insert(c.id, run.clone());
-                            tokio::spawn(feed(weak.clone(), run, tx.clone()));
-                        }
-                        Err(reason) => super::ops::brake(state, &c.id, &reason),
-                    }
+    // Scheduled campaigns start from their timers (`schedule`); here, those sending get a run.
+    for c in state.sending.campaigns.all()?.into_iter().filter(|c| c.state == CampaignState::Sending) {
+        let running = state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).contains_key(&c.id);
+        if !running {
+            match prepare_run(state, &c) {
+                Ok(run) => {
+                    state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).insert(c.id, run.clone());
+                    tokio::spawn(feed(weak.clone(), run, tx.clone()));
                 }
+                Err(reason) => super::ops::brake(state, &c.id, &reason),
             }
-            _ => {}
         }
     }
     if let Some(at) = retry_at.take() {

@@ -59,7 +59,8 @@ pub const PRIVACY_LINK: &str = "privacy-link";
 /// erased or restricted); `data.done` says what was done, `data.recipients` who else was told.
 pub const REQUEST_OUTCOME: &str = "request-outcome";
 /// Key of the notice to the people a personal-data breach concerns (Art. 34); the DPO writes
-/// it per breach: `data.subject` and `data.paragraphs`.
+/// it per breach: `data.subject` and `data.paragraphs`, and `data.language` when that text is
+/// one of the notice's versions in other languages.
 pub const BREACH_NOTICE: &str = "breach-notice";
 
 /// What a request-outcome notice says was done. The notice's data carries it as `action`; the
@@ -105,6 +106,17 @@ pub fn localize_data(template: &str, lang: &Language, data: &mut serde_json::Val
     if let Some(done) = data.get("action").and_then(|a| a.as_str()).and_then(Done::parse) {
         data["done"] = done.words(lang).into();
     }
+}
+
+/// The language a message's data says its text is in: a breach notice carries its text, and
+/// the language of that text, in its data (`data.language`, a catalogue code). None for other
+/// messages, and for a notice in the notice's own text.
+pub fn data_language(template: &str, data: &serde_json::Value) -> Option<&'static Language> {
+    if template != BREACH_NOTICE {
+        return None;
+    }
+    let code = data.get("language")?.as_str()?;
+    catalogue().languages().iter().find(|l| l.code == code)
 }
 
 /// One language's version of a message: its subject and body (layout and format are the

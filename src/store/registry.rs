@@ -114,6 +114,7 @@ pub static REGISTRY: &[Registration] = &[
     crate::gdpr::portal::REGISTRATION,
     crate::gdpr::retention::POLICY_REGISTRATION,
     crate::gdpr::breaches::REGISTRATION,
+    crate::gdpr::breaches::NOTICES_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,

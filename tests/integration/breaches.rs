@@ -209,3 +209,157 @@ fn a_breach_is_counted_drafted_notified_and_its_notice_queued() {
     assert!(!v["notice_subject"].as_str().unwrap().contains('\u{0}'), "nothing saved: {v}");
     assert!(!v["notice_body"].as_str().unwrap().contains("0815"), "nothing saved: {v}");
 }
+
+/// The notice in the languages of the people concerned (issue 20): versions per language are
+/// checked like the notice's own text (a language Tidings does not ship, an empty or
+/// over-long subject or text, a header break, an address of a contact: each refused with its
+/// field named, nothing stored), removed again, and frozen once the notice is queued. A German,
+/// a French and an Italian contact are notified over a real SMTP relay: each gets the version in
+/// their language, with the footer and `Content-Language` in it; the Italian, for whom there is
+/// none, the notice's own text.
+#[test]
+fn the_notice_goes_out_in_each_person_s_language() {
+    use tidings::i18n::catalogue;
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    let people = [("dora@example.de", "de-AT"), ("fleur@example.fr", "fr"), ("ivo@example.it", "it")];
+    for (email, locale) in people {
+        let id = api.contact(email, &["news"], &[], true);
+        api.ok("PATCH", &format!("/contacts/{id}"), Some(json!({ "locale": locale })));
+    }
+    let dpo = app.admin_token(&["manage_gdpr"]);
+    let call = |method: &str, path: &str, body: Option<Value>| -> (u16, Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut r = app.client().request(method, format!("{}/api/v1{path}", app.url)).bearer_auth(&dpo);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let r = r.send().unwrap();
+        (r.status().as_u16(), r.json().unwrap_or(Value::Null))
+    };
+    let ok = |method: &str, path: &str, body: Option<Value>| -> Value {
+        let (s, v) = call(method, path, body);
+        assert!((200..300).contains(&s), "{method} {path}: {s} {v}");
+        v
+    };
+    let (s, b) = call(
+        "POST",
+        "/breaches",
+        Some(json!({"discovered_at": Utc::now() - Duration::hours(2), "window_start": Utc::now() - Duration::days(1),
+                    "window_end": Utc::now(), "affected": ["contacts"], "list": "news",
+                    "description": "A backup of the mailing list was readable from the internet."})),
+    );
+    assert_eq!(s, 201, "{b}");
+    let id = b["id"].as_str().unwrap().to_string();
+    // The notice's own text, from the page's form with a browser's line breaks (CRLF).
+    let c = app.login_admin(NEW_PASSWORD);
+    let page_at = format!("/breaches/{id}");
+    let r = app.post_form(
+        &c,
+        &page_at,
+        &page_at,
+        &[("notice_subject", "About your data"), ("notice_body", "Hello,\r\n\r\nour own words for everyone.")],
+    );
+    assert_eq!(r.status(), 303);
+    let at = |lang: &str| format!("/breaches/{id}/notice/{lang}");
+    let de = json!({"subject": "Ihre Daten: ein Sicherheitsvorfall", "body": "Guten Tag,\n\nwir informieren Sie über einen Vorfall."});
+    let fr = json!({"subject": "Vos données : un incident", "body": "Bonjour,\n\nnous vous informons d’un incident."});
+
+    // Refused with the field named; nothing stored.
+    let long_subject = "x".repeat(201);
+    let long_body = "x".repeat(10_001);
+    for (lang, body, field) in [
+        ("xx", de.clone(), "language"),
+        ("de", json!({"subject": "", "body": "Guten Tag"}), "subject"),
+        ("de", json!({"body": "Guten Tag"}), "subject"),
+        ("de", json!({"subject": "Betreff", "body": "  "}), "body"),
+        ("de", json!({"subject": "Ihre\nDaten", "body": "Guten Tag"}), "subject"),
+        ("de", json!({"subject": long_subject, "body": "Guten Tag"}), "subject"),
+        ("de", json!({"subject": "Betreff", "body": long_body}), "body"),
+        ("de", json!({"subject": "Betreff", "body": "Betroffen ist dora@example.de."}), "body"),
+    ] {
+        let (s, v) = call("PUT", &at(lang), Some(body));
+        assert_eq!((s, v["field"].as_str()), (422, Some(field)), "{lang}: {v}");
+    }
+    let (s, v) = call("GET", &format!("/breaches/{id}"), None);
+    assert_eq!((s, v["notice_versions"].clone()), (200, json!({})), "nothing stored: {v}");
+
+    // Added, replaced, removed.
+    let v = ok("PUT", &at("de"), Some(json!({"subject": "Entwurf", "body": "Entwurf"})));
+    assert_eq!(v["notice_versions"]["de"]["subject"], "Entwurf");
+    let v = ok("PUT", &at("de"), Some(de.clone()));
+    assert_eq!(v["notice_versions"]["de"], de);
+    ok("PUT", &at("fr"), Some(fr.clone()));
+    ok("PUT", &at("it"), Some(json!({"subject": "Oggetto", "body": "Testo"})));
+    let v = ok("DELETE", &at("it"), None);
+    assert_eq!(v["notice_versions"].as_object().unwrap().keys().collect::<Vec<_>>(), ["de", "fr"], "{v}");
+    assert_eq!(call("DELETE", &at("it"), None).0, 404, "no Italian version any more");
+    assert_eq!(call("DELETE", &at("tlh"), None).1["field"], "language");
+
+    // The page shows each version, and a refused one comes back as typed, its field marked.
+    let page = app.get(&c, &format!("/breaches/{id}")).text().unwrap();
+    assert!(page.contains("value=\"Ihre Daten: ein Sicherheitsvorfall\"") && page.contains("nous vous informons"));
+    let r = app.post_form(&c, &page_at, &at("de"), &[("subject", "Getippt 4711"), ("body", "")]);
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    let body = &page[page.find("id=\"notice-de-body\"").unwrap()..];
+    assert!(body[..body.find('>').unwrap()].contains("aria-invalid=\"true\""), "the field is marked");
+    assert!(page.contains("value=\"Getippt 4711\""), "what was typed is kept");
+    assert_eq!(ok("GET", &format!("/breaches/{id}"), None)["notice_versions"]["de"], de, "nothing saved");
+    // From the page's form, with a browser's line breaks: the paragraphs stay paragraphs.
+    let r = app.post_form(
+        &c,
+        &page_at,
+        &at("de"),
+        &[
+            ("subject", de["subject"].as_str().unwrap()),
+            ("body", "Guten Tag,\r\n\r\nwir informieren Sie über einen Vorfall."),
+        ],
+    );
+    assert_eq!(r.status(), 303);
+    assert_eq!(ok("GET", &format!("/breaches/{id}"), None)["notice_versions"]["de"], de);
+
+    let (s, v) = call("POST", &format!("/breaches/{id}/notice"), Some(json!({"confirm": "send"})));
+    assert_eq!((s, v["recipients"].as_u64()), (202, Some(3)), "{v}");
+    let got = sink.wait_for(3);
+    assert_eq!(got.len(), 3);
+    let mail = |who: &str| {
+        let m = got.iter().find(|m| m.to[0] == who).unwrap_or_else(|| panic!("{who} got nothing"));
+        let parsed = mail_parser::MessageParser::default().parse(&m.data).unwrap();
+        let text = parsed.body_text(0).unwrap().replace("\r\n", "\n");
+        let html = parsed.body_html(0).unwrap().to_string();
+        (parsed.subject().unwrap_or_default().to_string(), crate::campaigns::header(m, "Content-Language"), text, html)
+    };
+    let footer = |code: &str| format!(">{}</a>", catalogue().get(code).text("mail-footer-privacy", None));
+    for (who, code, version) in [("dora@example.de", "de", &de), ("fleur@example.fr", "fr", &fr)] {
+        let (subject, language, text, html) = mail(who);
+        assert_eq!(subject, version["subject"].as_str().unwrap(), "{who}");
+        assert_eq!(language.as_deref(), Some(code), "{who}");
+        let paragraph = version["body"].as_str().unwrap().split("\n\n").nth(1).unwrap();
+        assert!(html.contains(&format!("<p>{paragraph}</p>")), "{who}: each paragraph its own: {html}");
+        assert!(text.contains(paragraph) && !text.contains("our own words"), "{who}: {text}");
+        assert!(html.contains(&footer(code)), "{who}: the footer in {code}: {html}");
+    }
+    let (subject, language, text, html) = mail("ivo@example.it");
+    assert_eq!(subject, "About your data", "no Italian version: the notice's own text");
+    assert_eq!(language.as_deref(), Some("en"), "in the shop's language, as before");
+    assert!(html.contains("<p>our own words for everyone.</p>") && html.contains(&footer("en")), "{html}");
+    assert!(text.contains("our own words for everyone"), "{text}");
+
+    // Once queued, the versions are what was sent; the page says why it refuses.
+    let (s, _) = call("PUT", &at("de"), Some(json!({"subject": "Neu", "body": "Neu"})));
+    assert_eq!(s, 409);
+    let r = app.post_form(&c, &page_at, &at("de"), &[("subject", "Neu"), ("body", "Neu")]);
+    assert_eq!(r.status(), 409);
+    assert!(r.text().unwrap().contains("id=\"action-error\""), "the refusal is shown");
+    assert_eq!(call("DELETE", &at("fr"), None).0, 409);
+    let audit = app
+        .state
+        .audit
+        .query(&tidings::audit::Filter { action: Some("breach.notice_queued".into()), ..Default::default() }, 1)
+        .unwrap();
+    let languages = audit[0].details.iter().find(|(k, _)| k == "languages").map(|(_, v)| v.clone());
+    assert_eq!(languages.as_deref(), Some("de:1,fr:1,own:1"), "{:?}", audit[0].details);
+}

@@ -32,7 +32,9 @@ document.addEventListener("DOMContentLoaded", function () {
     els.forEach(function (el) {
       var left = Math.floor((Date.parse(el.getAttribute("data-countdown")) - Date.now()) / 60000);
       if (isNaN(left)) return;
-      el.textContent = left < 0 ? "0 h 0 min (the deadline has passed)" : Math.floor(left / 60) + " h " + (left % 60) + " min";
+      // The page gives the words in its language (data-t-passed); English where it does not.
+      var passed = el.getAttribute("data-t-passed") || "(the deadline has passed)";
+      el.textContent = left < 0 ? "0 h 0 min " + passed : Math.floor(left / 60) + " h " + (left % 60) + " min";
     });
   }
   tick();

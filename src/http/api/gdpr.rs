@@ -254,7 +254,10 @@ async fn lift(
 
 async fn records(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let doc =
-        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+    let doc = blocking(move || {
+        let english = crate::i18n::admin_catalogue().source();
+        crate::gdpr::records::build(&st, english).map_err(|e| ApiError::internal(format!("{e:#}")))
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(doc))
 }

@@ -295,7 +295,9 @@ async fn audit_verify(state: web::Data<AppState>, _g: Guard<perm::ViewAudit>) ->
     let v = blocking(move || st.audit.verify()).await?;
     Ok(HttpResponse::Ok().json(match v {
         crate::audit::Verification::Intact { entries } => json!({ "intact": true, "entries": entries }),
-        crate::audit::Verification::Broken { seq, reason } => json!({ "intact": false, "seq": seq, "reason": reason }),
+        crate::audit::Verification::Broken { seq, reason } => {
+            json!({ "intact": false, "seq": seq, "reason": reason.to_string() })
+        }
     }))
 }
 

@@ -6,12 +6,34 @@ use minijinja::context;
 use serde::Deserialize;
 
 use super::page;
-use crate::audit::{Action, Filter, Verification};
+use crate::audit::{Action, Break, Filter, Verification};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
 use crate::state::{blocking, AppState};
 
 pub const PAGE: usize = 50;
+
+/// How the chain is broken, in the reader's language.
+fn break_words(b: &Break, ui: &crate::i18n::Language) -> String {
+    let n = |v: u64| crate::i18n::Arg::Number(v as f64);
+    let say = |key: &str, pairs: Vec<(&str, crate::i18n::Arg)>| ui.text(key, Some(&crate::i18n::args(pairs)));
+    match b {
+        Break::AnchorAltered => ui.text("gdpr-audit-break-anchor", None),
+        Break::Unreadable => ui.text("gdpr-audit-break-unreadable", None),
+        Break::Misplaced => ui.text("gdpr-audit-break-misplaced", None),
+        Break::Missing { expected, next } => {
+            say("gdpr-audit-break-missing", vec![("expected", n(*expected)), ("next", n(*next))])
+        }
+        Break::NotFollowing => ui.text("gdpr-audit-break-not-following", None),
+        Break::Altered => ui.text("gdpr-audit-break-altered", None),
+        Break::HeadMissing => ui.text("gdpr-audit-break-head-missing", None),
+        Break::HeadMalformed => ui.text("gdpr-audit-break-head-malformed", None),
+        Break::HeadAltered => ui.text("gdpr-audit-break-head-altered", None),
+        Break::HeadMismatch { head, last } => {
+            say("gdpr-audit-break-head-mismatch", vec![("head", n(*head)), ("last", n(*last))])
+        }
+    }
+}
 
 #[derive(Deserialize, Default, Clone)]
 pub struct AuditQuery {
@@ -60,6 +82,7 @@ pub async fn list(
     let st = state.clone();
     let verify = q.verify.is_some();
     let reader = g.0.clone();
+    let ui = super::ui_language(&state, &g);
     let (entries, verification, names) = blocking(move || -> Result<_, ApiError> {
         let entries = st.audit.query(&filter, PAGE + 1)?;
         let entries = st.audit.views(&entries)?;
@@ -69,7 +92,7 @@ pub async fn list(
                 .chain(e.target.as_deref())
                 .chain(e.details.iter().map(|(_, v)| v.as_str()))
         });
-        let names = super::names::names(&st, &reader, refs);
+        let names = super::names::names(&st, &reader, refs, ui);
         Ok((entries, verification, names))
     })
     .await?;
@@ -78,7 +101,9 @@ pub async fn list(
     let next_before = if more { entries.last().map(|e| e.seq) } else { None };
     let verification = verification.map(|v| match v {
         Verification::Intact { entries } => context! { ok => true, entries => entries },
-        Verification::Broken { seq, reason } => context! { ok => false, seq => seq, reason => reason },
+        Verification::Broken { seq, reason } => {
+            context! { ok => false, seq => seq, reason => break_words(&reason, ui) }
+        }
     });
     let mut next_query = q.clone();
     next_query.before = next_before;

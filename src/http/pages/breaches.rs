@@ -8,11 +8,13 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
-use super::{notice, page, see_other, unprocessable, Empty, NoticeQuery};
+use super::history::step_words;
+use super::{notice, page, see_other, ui_language, unprocessable, Empty, NoticeQuery};
 use crate::domain::BreachId;
 use crate::gdpr::breaches::{self, Affected, Breach, BreachInput, BreachUpdate, Deadline};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::Language;
 use crate::state::{blocking, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -22,6 +24,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/breaches/{id}", web::post().to(update))
         .route("/breaches/{id}/assess", web::post().to(assess))
         .route("/breaches/{id}/notice", web::post().to(queue_notice))
+        .route("/breaches/{id}/notice/{language}", web::post().to(save_notice_version))
+        .route("/breaches/{id}/notice/{language}/remove", web::post().to(remove_notice_version))
         .route("/breaches/{id}/notification.txt", web::get().to(notification));
 }
 
@@ -48,15 +52,18 @@ fn row(b: &Breach, now: DateTime<Utc>) -> Value {
     }
 }
 
-fn affected_choices(checked: &[String]) -> Vec<Value> {
+fn affected_choices(checked: &[String], ui: &Language) -> Vec<Value> {
     Affected::ALL
         .iter()
-        .map(|a| context! { value => a.as_str(), label => a.label(), checked => checked.iter().any(|c| c == a.as_str()) })
+        .map(|a| {
+            let label = breaches::affected_words(*a, ui);
+            context! { value => a.as_str(), label => label, checked => checked.iter().any(|c| c == a.as_str()) }
+        })
         .collect()
 }
 
-/// `2026-11-23T14:05` from a `datetime-local` field, read as UTC.
-fn when(field: &'static str, raw: &str) -> Result<Option<DateTime<Utc>>, ApiError> {
+/// `2026-11-23T14:05` from a `datetime-local` field, read as UTC; a refusal in `ui`'s words.
+fn when(field: &'static str, raw: &str, ui: &Language) -> Result<Option<DateTime<Utc>>, ApiError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -64,7 +71,7 @@ fn when(field: &'static str, raw: &str) -> Result<Option<DateTime<Utc>>, ApiErro
     NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .map(|t| Some(Utc.from_utc_datetime(&t)))
-        .map_err(|_| ApiError::invalid(field, "use a date and time like 2026-11-23T14:05 (UTC)"))
+        .map_err(|_| ApiError::invalid(field, ui.text("gdpr-error-datetime", None)))
 }
 
 #[derive(Deserialize, Default)]
@@ -108,13 +115,14 @@ async fn render_list(
         }
     });
     let checked = form.map(|f| f.affected.clone()).unwrap_or_default();
+    let ui = ui_language(state, g);
     page(
         state,
         g,
         "breaches.html",
         "breaches",
         context! {
-            breaches => rows, lists => lists, affected => affected_choices(&checked), form => f,
+            breaches => rows, lists => lists, affected => affected_choices(&checked, ui), form => f,
             now => now.format("%Y-%m-%dT%H:%M").to_string(), ..extra
         },
     )
@@ -133,11 +141,12 @@ pub async fn create(
     g: Guard<perm::ManageGdpr>,
     CsrfForm(f): CsrfForm<NewForm>,
 ) -> Result<HttpResponse, ApiError> {
+    let ui = ui_language(&state, &g);
     let input = (|| -> Result<BreachInput, ApiError> {
         Ok(BreachInput {
-            discovered_at: when("discovered_at", &f.discovered_at)?,
-            window_start: when("window_start", &f.window_start)?,
-            window_end: when("window_end", &f.window_end)?,
+            discovered_at: when("discovered_at", &f.discovered_at, ui)?,
+            window_start: when("window_start", &f.window_start, ui)?,
+            window_end: when("window_end", &f.window_end, ui)?,
             affected: f.affected.clone(),
             list: Some(f.list.clone()),
             tag: Some(f.tag.clone()),
@@ -185,7 +194,9 @@ async fn render_typed(
     typed: Option<UpdateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let (b, draft, usernames) = blocking(move || -> Result<_, ApiError> {
+    let ui = ui_language(state, g);
+    let reader = g.clone();
+    let (b, draft, names, versions) = blocking(move || -> Result<_, ApiError> {
         let mut b = breaches::get(&st, &id)?;
         if let Some(f) = typed {
             for (typed, stored) in [
@@ -202,22 +213,43 @@ async fn render_typed(
                 }
             }
         }
-        let draft = breaches::notification(&st, &b, Utc::now());
-        let usernames: std::collections::BTreeMap<String, String> =
-            st.users.list()?.into_iter().map(|u| (u.id.reference(), u.username)).collect();
-        Ok((b, draft, usernames))
+        let draft = breaches::notification(&st, &b, Utc::now(), ui);
+        // Who took each step: a user's login name (as the audit log shows them), a token's
+        // name, the system.
+        let names = super::names::names(&st, &reader, b.steps.iter().map(|s| s.by.as_str()), ui);
+        let versions = st.gdpr.breaches.notice_versions(&id)?;
+        Ok((b, draft, names, versions))
     })
     .await?;
+    // The notice in other languages: one entry per language people may read it in.
+    let versions: Vec<Value> = crate::i18n::catalogue()
+        .languages()
+        .iter()
+        .map(|l| {
+            let v = versions.get(&l.code).cloned().unwrap_or_default();
+            context! { code => l.code, name => l.name, given => versions.contains_key(&l.code), subject => v.subject, body => v.body }
+        })
+        .collect();
     let now = Utc::now();
-    let labels: Vec<&str> = b.affected.iter().map(|a| a.label()).collect();
+    let labels: Vec<String> = b.affected.iter().map(|a| breaches::affected_words(*a, ui)).collect();
+    let categories: Vec<String> =
+        b.assessment.categories.iter().map(|c| crate::gdpr::records::category_words(c, ui)).collect();
+    let steps: Vec<Value> = b
+        .steps
+        .iter()
+        .map(|s| {
+            let by = names.get(&s.by).map(|n| n.name.clone()).unwrap_or_else(|| s.by.clone());
+            context! { at => s.at, by => by, what => step_words(&s.what, ui, |r| r.to_string()) }
+        })
+        .collect();
     page(
         state,
         g,
         "breach.html",
         "breaches",
         context! {
-            b => Value::from_serialize(&b), r => row(&b, now), labels => labels, draft => draft,
-            usernames => usernames, now => now.format("%Y-%m-%dT%H:%M").to_string(),
+            b => Value::from_serialize(&b), r => row(&b, now), labels => labels, draft => draft, versions => versions,
+            categories => categories, steps => steps, now => now.format("%Y-%m-%dT%H:%M").to_string(),
             has_contacts => b.affected.iter().any(|a| matches!(a, Affected::Contacts | Affected::Consents | Affected::Events)),
             ..extra
         },
@@ -267,7 +299,7 @@ pub async fn update(
     CsrfForm(f): CsrfForm<UpdateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = breach_id(&id)?;
-    let reported_at = match when("reported_at", &f.reported_at) {
+    let reported_at = match when("reported_at", &f.reported_at, ui_language(&state, &g)) {
         Ok(t) => t,
         Err(e) => return again(&state, &g, id, e).await,
     };
@@ -320,17 +352,70 @@ pub async fn queue_notice(
     }
 }
 
+#[derive(Deserialize, serde::Serialize, Default)]
+pub struct VersionForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// Adds or replaces the notice in one language; a refusal shows that language's form again,
+/// as typed, the field named.
+pub async fn save_notice_version(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    path: web::Path<(String, String)>,
+    CsrfForm(f): CsrfForm<VersionForm>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = breach_id(&raw)?;
+    let input = breaches::NoticeInput { subject: Some(f.subject.clone()), body: Some(f.body.clone()) };
+    let (st, by, l) = (state.clone(), g.by(), language.clone());
+    match blocking(move || breaches::set_notice_version(&st, by, &id, &l, &input).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved#notice-{language}"))),
+        Err(e) => {
+            // A refused subject or text shows in that language's form; anything else (the
+            // notice already queued, a language not shipped) at the top of the page.
+            let in_form = matches!(e.field.as_deref(), Some("subject" | "body"));
+            let language = in_form.then_some(language);
+            let typed = Value::from_serialize(&f);
+            super::shown_again(e, |extra| {
+                render(&state, &g, id, context! { version_language => language, version_typed => typed, ..extra })
+            })
+            .await
+        }
+    }
+}
+
+pub async fn remove_notice_version(
+    state: web::Data<AppState>,
+    g: Guard<perm::ManageGdpr>,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, language) = path.into_inner();
+    let id = breach_id(&raw)?;
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || breaches::remove_notice_version(&st, by, &id, &language).map_err(ApiError::from)).await {
+        Ok(_) => Ok(see_other(&format!("/breaches/{id}?ok=breach_saved#notice-versions"))),
+        Err(e) => again(&state, &g, id, e).await,
+    }
+}
+
 /// The draft notification as a text file, to paste into the authority's form or attach.
 pub async fn notification(
     state: web::Data<AppState>,
-    _g: Guard<perm::ManageGdpr>,
+    g: Guard<perm::ManageGdpr>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = breach_id(&id)?;
     let st = state.clone();
+    // In the language of the page it is downloaded from.
+    let ui = ui_language(&state, &g);
     let text = blocking(move || -> Result<String, ApiError> {
         let b = breaches::get(&st, &id)?;
-        Ok(breaches::notification(&st, &b, Utc::now()))
+        Ok(breaches::notification(&st, &b, Utc::now(), ui))
     })
     .await?;
     Ok(HttpResponse::Ok()

@@ -10,6 +10,7 @@ mod contacts;
 mod dashboard;
 mod forms;
 pub use forms::snippet as form_snippet;
+mod history;
 mod import;
 mod media;
 mod names;

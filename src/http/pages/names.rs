@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::contacts::say;
 use crate::domain::Permission;
-use crate::gdpr::requests::Kind;
 use crate::http::guard::Principal;
+use crate::i18n::{args, Arg, Language};
 use crate::state::AppState;
 
 /// What a reference stands for, for this reader.
@@ -21,39 +20,37 @@ pub struct Named {
     pub href: Option<String>,
 }
 
-/// Names for `refs` that resolve and that `p` may see; the rest are left out (the page then
-/// shows the raw reference, which names nothing).
-pub fn names<'a>(state: &AppState, p: &Principal, refs: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, Named> {
+/// Names for `refs` that resolve and that `p` may see, in `ui`'s words; the rest are left out
+/// (the page then shows the raw reference, which names nothing).
+pub fn names<'a>(
+    state: &AppState,
+    p: &Principal,
+    refs: impl IntoIterator<Item = &'a str>,
+    ui: &Language,
+) -> BTreeMap<String, Named> {
     let mut out = BTreeMap::new();
     for r in refs {
         if out.contains_key(r) {
             continue;
         }
-        if let Some(n) = name_of(state, p, r) {
+        if let Some(n) = name_of(state, p, r, ui) {
             out.insert(r.to_string(), n);
         }
     }
     out
 }
 
-/// The message naming a privacy request by its kind and the day it was received.
-fn request_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Access => "c-name-request-access",
-        Kind::Portability => "c-name-request-portability",
-        Kind::Rectification => "c-name-request-rectification",
-        Kind::Erasure => "c-name-request-erasure",
-        Kind::Restriction => "c-name-request-restriction",
-        Kind::Objection => "c-name-request-objection",
-        Kind::Withdrawal => "c-name-request-withdrawal",
-    }
+/// "campaign “Winter”": what kind of thing, and its name.
+fn called(ui: &Language, key: &str, name: &str) -> String {
+    ui.text(key, Some(&args([("name", Arg::from(name))])))
 }
 
-fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
+fn name_of(state: &AppState, p: &Principal, reference: &str, ui: &Language) -> Option<Named> {
+    // The system, the command line, a visitor: no page, but words.
+    if let Some(name) = super::history::actor_words(reference, ui) {
+        return Some(Named { name, href: None });
+    }
     let (kind, id) = reference.split_once(':')?;
-    // The names are said in the reader's language; the things' own names are as written.
-    let ui = super::ui_language(state, p);
-    let quoted = |key: &str, name: &str| say(ui, key, [("name", name.into())]);
     let named = |name: String, href: Option<String>| Some(Named { name, href });
     match kind {
         // Staff see each other's login names (the users page lists them to everyone with
@@ -64,7 +61,7 @@ fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
         }
         "token" => {
             let token = state.tokens.get(&id.parse().ok()?).ok()??;
-            named(quoted("c-name-token", &token.name), None)
+            named(called(ui, "gdpr-name-token", &token.name), None)
         }
         "contact" => {
             if !p.can(Permission::ViewContacts) {
@@ -79,43 +76,55 @@ fn name_of(state: &AppState, p: &Principal, reference: &str) -> Option<Named> {
         "campaign" => {
             let c = state.sending.campaigns.get(&id.parse().ok()?).ok()??;
             let may = p.can(Permission::SendCampaigns) || p.can(Permission::ViewReports);
-            named(quoted("c-name-campaign", &c.name), may.then(|| format!("/campaigns/{id}")))
+            named(called(ui, "gdpr-name-campaign", &c.name), may.then(|| format!("/campaigns/{id}")))
         }
         "import" => {
             let b = state.imports.get(id).ok()??;
             let may = p.can(Permission::EditContacts);
-            named(quoted("c-name-import", &b.file_name), may.then(|| format!("/contacts/import/{id}")))
+            named(called(ui, "gdpr-name-import", &b.file_name), may.then(|| format!("/contacts/import/{id}")))
         }
         "form" => {
             let f = state.forms.get(&id.parse().ok()?).ok()??;
-            named(quoted("c-name-form", &f.name), Some(format!("/forms/{id}")))
+            named(called(ui, "gdpr-name-form", &f.name), Some(format!("/forms/{id}")))
         }
         "list" => {
             let l = state.lists.get(id).ok()??;
-            named(quoted("c-name-list", &l.name), Some("/lists".into()))
+            named(called(ui, "gdpr-name-list", &l.name), Some("/lists".into()))
         }
         "field" => {
             let f = state.fields.get(id)?;
-            named(quoted("c-name-field", &f.label), Some(format!("/settings/fields/{id}")))
+            named(called(ui, "gdpr-name-field", &f.label), Some(format!("/settings/fields/{id}")))
         }
         "purpose" => {
             let pu = state.purposes.get(id).ok()??;
-            let name = state.purposes.name_in(&pu, &ui.code).ok()?;
-            named(quoted("c-name-purpose", &name), Some(format!("/purposes/{id}")))
+            let name = state.purposes.name_in(&pu, &ui.code).unwrap_or_else(|_| pu.name.clone());
+            named(called(ui, "gdpr-name-purpose", &name), Some(format!("/purposes/{id}")))
         }
         "template" => {
             let t = state.sending.templates.get(id).ok()??;
-            named(quoted("c-name-template", &t.name), Some(format!("/templates/{id}")))
+            named(called(ui, "gdpr-name-template", &t.name), Some(format!("/templates/{id}")))
         }
         "saved_search" => {
             let s = state.saved_searches.get(&id.parse().ok()?).ok()??;
-            named(quoted("c-name-saved-search", &s.name), None)
+            named(called(ui, "gdpr-name-saved-search", &s.name), None)
         }
         "request" if p.can(Permission::ManageGdpr) => {
             let r = state.gdpr.requests.get(&id.parse().ok()?).ok()??;
             let day = state.settings.get().unwrap_or_default().today(r.received_at);
-            named(say(ui, request_key(r.kind), [("day", ui.date(day).into())]), Some(format!("/requests/{id}")))
+            let kind = ui.text(super::history::kind_key(r.kind), None);
+            let name = ui
+                .text("gdpr-name-request", Some(&args([("kind", Arg::from(kind)), ("day", Arg::from(ui.date(day)))])));
+            named(name, Some(format!("/requests/{id}")))
+        }
+        "breach" if p.can(Permission::ManageGdpr) => {
+            let b = state.gdpr.breaches.get(&id.parse().ok()?).ok()??;
+            let day = ui.date(state.settings.get().unwrap_or_default().today(b.discovered_at));
+            named(called_on(ui, "gdpr-name-breach", day), Some(format!("/breaches/{id}")))
         }
         _ => None,
     }
+}
+
+fn called_on(ui: &Language, key: &str, day: String) -> String {
+    ui.text(key, Some(&args([("day", Arg::from(day))])))
 }

@@ -17,6 +17,7 @@ use subtle::ConstantTimeEq;
 use super::see_other;
 use crate::audit::Actor;
 use crate::domain::{ContactId, EmailAddress};
+use crate::gdpr::steps::{PortalAsk, StepText};
 use crate::gdpr::{ops as gops, portal, Kind};
 use crate::http::error::ApiError;
 use crate::http::guard::Ctx;
@@ -289,9 +290,9 @@ pub async fn archive(
     }
     let (st, by) = (state.clone(), by_subject(&ctx));
     let a = blocking(move || -> Result<_, ApiError> {
-        let r = gops::portal_request(&st, &contact, Kind::Access, "a copy of my data", false)?;
+        let r = gops::portal_request(&st, &contact, Kind::Access, PortalAsk::Copy, false)?;
         let a = gops::produce_archive(&st, by, None, &contact)?;
-        gops::close_done(&st, &r.id, &format!("archive downloaded by the person ({} records)", a.records))?;
+        gops::close_done(&st, &r.id, StepText::ArchiveDownloaded(a.records as u64))?;
         Ok(a)
     })
     .await?;
@@ -327,13 +328,7 @@ pub async fn profile(
         };
         let (_, changed) = crate::contacts::ops::update(&st, by, &contact, &input)?;
         if !changed.is_empty() {
-            gops::portal_request(
-                &st,
-                &contact,
-                Kind::Rectification,
-                &format!("corrected {}", changed.join(", ")),
-                true,
-            )?;
+            gops::portal_request(&st, &contact, Kind::Rectification, PortalAsk::Corrected(changed.join(", ")), true)?;
         }
         Ok(())
     })
@@ -364,16 +359,16 @@ pub async fn erase(
     let (st, by) = (state.clone(), by_subject(&ctx));
     let review = state.config.gdpr.portal_erasure_review;
     blocking(move || -> Result<(), ApiError> {
-        let r = gops::portal_request(&st, &contact, Kind::Erasure, "erase all my data", false)?;
+        let r = gops::portal_request(&st, &contact, Kind::Erasure, PortalAsk::Erase, false)?;
         if review {
             let mut r = r;
-            r.step("system", "waiting for the DPO (the configuration asks for review)");
+            r.step("system", StepText::WaitingForDpo);
             st.gdpr.requests.put(&r)?;
             st.store.commit()?;
             return Ok(());
         }
         gops::erase(&st, by, &r.id, crate::gdpr::erasure::Mode::Erase)?;
-        gops::close_done(&st, &r.id, "erased at the person's request through the privacy portal")?;
+        gops::close_done(&st, &r.id, StepText::ErasedThroughPortal)?;
         Ok(())
     })
     .await?;

@@ -5,26 +5,14 @@
 use chrono::Utc;
 use minijinja::{context, Value};
 
-use crate::gdpr::requests::{Kind, Urgency};
+use crate::gdpr::requests::Urgency;
 use crate::http::error::ApiError;
 use crate::state::{blocking, AppState};
 
 /// At most this many requests are listed; the count says how many there are in all.
 const SHOWN: usize = 8;
 
-/// A request's kind as the admin catalogue names it.
-fn kind_key(k: Kind) -> &'static str {
-    match k {
-        Kind::Access => "cm-priv-kind-access",
-        Kind::Portability => "cm-priv-kind-portability",
-        Kind::Rectification => "cm-priv-kind-rectification",
-        Kind::Erasure => "cm-priv-kind-erasure",
-        Kind::Restriction => "cm-priv-kind-restriction",
-        Kind::Objection => "cm-priv-kind-objection",
-        Kind::Withdrawal => "cm-priv-kind-withdrawal",
-    }
-}
-
+/// The block's facts; its words are the template's, in `ui` (the request kinds here).
 pub async fn block(state: &actix_web::web::Data<AppState>, ui: &crate::i18n::Language) -> Result<Value, ApiError> {
     let st = state.clone();
     let (requests, breaches) = blocking(move || -> Result<_, ApiError> {
@@ -41,7 +29,7 @@ pub async fn block(state: &actix_web::web::Data<AppState>, ui: &crate::i18n::Lan
         .take(SHOWN)
         .map(|r| {
             context! {
-                id => r.id.to_string(), kind => ui.text(kind_key(r.kind), None), due_at => r.due_at,
+                id => r.id.to_string(), kind => ui.text(super::history::kind_key(r.kind), None), due_at => r.due_at,
                 overdue => r.urgency(now) == Urgency::Overdue, days_left => (r.due_at - now).num_days(),
                 days_over => (now - r.due_at).num_days(),
             }

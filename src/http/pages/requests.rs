@@ -8,12 +8,14 @@ use chrono::{NaiveDate, Utc};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
-use super::{notice, page, see_other, Empty, NoticeQuery};
+use super::history::{actor_words, kind_key, step_words};
+use super::{notice, page, see_other, ui_language, Empty, NoticeQuery};
 use crate::domain::{ContactId, Permission, RequestId};
 use crate::gdpr::ops::{self, NewRequest, RequestUpdate};
 use crate::gdpr::{Channel, Kind, Request, State, Urgency};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, CsrfForm, Guard, Principal};
+use crate::i18n::Language;
 use crate::ops::OpError;
 use crate::state::{blocking, AppState};
 
@@ -31,19 +33,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/records.json", web::get().to(records_json));
 }
 
-fn kinds() -> Vec<Value> {
-    Kind::ALL.iter().map(|k| context! { value => k.as_str(), label => k.label() }).collect()
+fn kinds(ui: &Language) -> Vec<Value> {
+    Kind::ALL.iter().map(|k| context! { value => k.as_str(), label => ui.text(kind_key(*k), None) }).collect()
 }
 
 fn channels() -> Vec<&'static str> {
     Channel::ALL.iter().map(|c| c.as_str()).collect()
 }
 
-fn row(r: &Request, now: chrono::DateTime<Utc>, store: &crate::store::Store) -> Result<Value, ApiError> {
+fn row(r: &Request, now: chrono::DateTime<Utc>, store: &crate::store::Store, ui: &Language) -> Result<Value, ApiError> {
     let urgency = r.urgency(now);
     let extension_reason = r.extension_reason_text(store)?;
     Ok(context! {
-        id => r.id.to_string(), kind => r.kind.as_str(), kind_label => r.kind.label(), channel => r.channel.as_str(),
+        id => r.id.to_string(), kind => r.kind.as_str(), kind_label => ui.text(kind_key(r.kind), None), channel => r.channel.as_str(),
         contact => r.contact.map(|c| c.to_string()), subject_erased => r.subject_erased,
         received_at => r.received_at, due_at => r.due_at, days_left => (r.due_at - now).num_days(),
         extension_reason => extension_reason, verification => r.verification.as_str(),
@@ -93,7 +95,8 @@ async fn render_list(
         nearly_due => all.iter().filter(|r| r.urgency(now) == Urgency::NearlyDue).count(),
         total => all.len(),
     };
-    let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now, &state.store)).collect::<Result<_, _>>()?;
+    let ui = ui_language(state, g);
+    let rows: Vec<Value> = rows.into_iter().map(|r| row(r, now, &state.store, ui)).collect::<Result<_, _>>()?;
     let today = settings.today(now).format("%Y-%m-%d").to_string();
     let received_on = if form.received_on.is_empty() { today.clone() } else { form.received_on.clone() };
     let res = page(
@@ -102,7 +105,7 @@ async fn render_list(
         "requests.html",
         "requests",
         context! {
-            requests => rows, counts => counts, show_all => show_all, kinds => kinds(), channels => channels(),
+            requests => rows, counts => counts, show_all => show_all, kinds => kinds(ui), channels => channels(),
             prefill_contact => Some(form.contact_id.clone()).filter(|c| c.parse::<ContactId>().is_ok()),
             form => Value::from_serialize(&form), received_on => received_on,
             today => today, time_zone => settings.time_zone, notice => notice,
@@ -166,7 +169,10 @@ pub async fn create(
         "" => None,
         d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
             Ok(day) => Some(settings.moment_of(day, Utc::now())),
-            Err(_) => return refused(ApiError::invalid("received_on", "use a date like 2026-11-23")).await,
+            Err(_) => {
+                let says = ui_language(&state, &g).text("gdpr-error-date", None);
+                return refused(ApiError::invalid("received_on", says)).await;
+            }
         },
     };
     let input = NewRequest {
@@ -199,6 +205,7 @@ async fn render(
     let personal = g.can(Permission::ViewPersonalData);
     let me = g.user.id.reference();
     let reader = g.clone();
+    let ui = ui_language(state, g);
     let (r, details, contact, restriction, users, names) = blocking(move || -> Result<_, ApiError> {
         let r = ops::get_request(&st, &id)?;
         let details = if personal { Some(st.gdpr.requests.details(&r)?) } else { None };
@@ -212,32 +219,31 @@ async fn render(
         };
         let users: Vec<(String, String)> =
             st.users.list()?.into_iter().map(|u| (u.id.reference(), u.shown_name().to_string())).collect();
-        let names = super::names::names(&st, &reader, r.steps.iter().map(|s| s.by.as_str()));
+        let names = super::names::names(&st, &reader, r.steps.iter().map(|s| s.by.as_str()), ui);
         Ok((r, details, contact, restriction, users, names))
     })
     .await?;
     // Who did each step: the user's display name (the register is the DPO's), else the name
-    // of the token or thing, else the reference as stored ("system").
+    // of the token or thing, else the system or the person through the portal, else the
+    // reference as stored.
+    let user_name = |reference: &str| users.iter().find(|(id, _)| id == reference).map(|(_, n)| n.clone());
     let step_by: std::collections::BTreeMap<&str, String> = r
         .steps
         .iter()
         .map(|s| {
-            let who = users
-                .iter()
-                .find(|(id, _)| *id == s.by)
-                .map(|(_, n)| n.clone())
+            let who = user_name(&s.by)
                 .or_else(|| names.get(&s.by).map(|n| n.name.clone()))
+                .or_else(|| actor_words(&s.by, ui))
                 .unwrap_or_else(|| s.by.clone());
             (s.by.as_str(), who)
         })
         .collect();
-    // A step's text may name a user ("assigned to user:…"): shown by name.
+    // A step may name a user ("assigned to person:…"): shown by name.
     let steps: Vec<Value> = r
         .steps
         .iter()
         .map(|s| {
-            let what =
-                users.iter().fold(s.what.clone(), |w, (id, n)| if w.contains(id) { w.replace(id, n) } else { w });
+            let what = step_words(&s.what, ui, |who| user_name(who).unwrap_or_else(|| who.to_string()));
             context! { at => s.at, by => step_by.get(s.by.as_str()).cloned().unwrap_or_default(), what => what }
         })
         .collect();
@@ -252,7 +258,7 @@ async fn render(
         "request.html",
         "requests",
         context! {
-            r => row(&r, Utc::now(), &state.store)?, details => details.map(|d| Value::from_serialize(&d)), contact => contact,
+            r => row(&r, Utc::now(), &state.store, ui)?, details => details.map(|d| Value::from_serialize(&d)), contact => contact,
             restriction => restriction.map(|x| Value::from_serialize(&x)), me_ref => me, assignee_name => assignee_name,
             steps => steps,
             ..extra
@@ -319,7 +325,8 @@ pub async fn update(
         Some(m) => match m.parse::<u32>() {
             Ok(m) => Some(m),
             Err(_) => {
-                return again_with(&state, &g, id, ApiError::invalid("extend_months", "choose 1 or 2 months"), &f).await
+                let says = ui_language(&state, &g).text("gdpr-error-extend-months", None);
+                return again_with(&state, &g, id, ApiError::invalid("extend_months", says), &f).await;
             }
         },
     };
@@ -382,11 +389,12 @@ pub async fn erase(
     // Erasure cannot be undone: the signed-in person proves again that it is them.
     let ok = state.hasher.verify(f.password, Some(g.user.password_hash.clone())).await;
     if !ok {
-        let e = ApiError::invalid("password", "That is not your password. Nothing was erased.");
+        let e = ApiError::invalid("password", ui_language(&state, &g).text("gdpr-error-password", None));
         return again(&state, &g, id, e).await;
     }
     let Some(mode) = crate::gdpr::erasure::Mode::parse(&f.mode) else {
-        return again(&state, &g, id, ApiError::invalid("mode", "choose to erase or to anonymise")).await;
+        let says = ui_language(&state, &g).text("gdpr-error-erase-mode", None);
+        return again(&state, &g, id, ApiError::invalid("mode", says)).await;
     };
     let (st, by) = (state.clone(), g.by());
     match blocking(move || ops::erase(&st, by, &id, mode).map_err(ApiError::from)).await {
@@ -457,15 +465,20 @@ pub async fn withdraw(
 /// Records of processing (Art. 30), as a page and as a JSON download.
 pub async fn records(state: web::Data<AppState>, g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let doc =
-        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+    let ui = ui_language(&state, &g);
+    let doc = blocking(move || crate::gdpr::records::build(&st, ui).map_err(|e| ApiError::internal(format!("{e:#}"))))
+        .await?;
     page(&state, &g, "records.html", "records", context! { doc => Value::from_serialize(&doc) })
 }
 
+/// The JSON document is in English, as the API gives it: a file for machines and archives,
+/// whoever downloads it.
 pub async fn records_json(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
+    let english = crate::i18n::admin_catalogue().source();
     let doc =
-        blocking(move || crate::gdpr::records::build(&st).map_err(|e| ApiError::internal(format!("{e:#}")))).await?;
+        blocking(move || crate::gdpr::records::build(&st, english).map_err(|e| ApiError::internal(format!("{e:#}"))))
+            .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"records-of-processing.json\""))

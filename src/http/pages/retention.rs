@@ -33,13 +33,22 @@ async fn render(
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
     let (st, by) = (state.clone(), g.by());
-    let (rules, policy, last) = blocking(move || -> Result<_, ApiError> {
+    let ui = super::ui_language(state, g);
+    let reader = g.clone();
+    let (rules, policy, last, who) = blocking(move || -> Result<_, ApiError> {
         let now = Utc::now();
-        let rules = if dry_run { retention::dry_run(&st, by, now)?.rules } else { retention::rules(&st, by, now)? };
+        let rules = if dry_run {
+            retention::dry_run_in(&st, by, now, ui)?.rules
+        } else {
+            retention::rules_in(&st, by, now, ui)?
+        };
         let policy = st.gdpr.retention.policy()?;
         let filter = Filter { action: Some(Action::RetentionRun.as_str().into()), ..Default::default() };
         let last = st.audit.views(&st.audit.query(&filter, 1)?)?.into_iter().next();
-        Ok((rules, policy, last))
+        // Who ran it, as the audit log names them.
+        let who =
+            last.as_ref().and_then(|e| super::names::names(&st, &reader, [e.actor.as_str()], ui).remove(&e.actor));
+        Ok((rules, policy, last, who))
     })
     .await?;
     let total: u64 = rules.iter().map(|r| r.count).sum();
@@ -51,7 +60,8 @@ async fn render(
                 context! { title => r.title, count => n.unwrap_or_else(|| "—".into()) }
             })
             .collect();
-        context! { at => e.at, actor => e.actor, counts => counts }
+        let actor = who.map_or_else(|| e.actor.clone(), |n| n.name);
+        context! { at => e.at, actor => actor, counts => counts }
     });
     page(
         state,
@@ -96,8 +106,8 @@ pub struct PolicyForm {
     audit_days: String,
 }
 
-fn days(field: &'static str, raw: &str) -> Result<u32, ApiError> {
-    raw.trim().parse().map_err(|_| ApiError::invalid(field, "enter a whole number of days"))
+fn days(field: &'static str, raw: &str, ui: &crate::i18n::Language) -> Result<u32, ApiError> {
+    raw.trim().parse().map_err(|_| ApiError::invalid(field, ui.text("gdpr-error-days", None)))
 }
 
 pub async fn save_policy(
@@ -105,16 +115,17 @@ pub async fn save_policy(
     g: Guard<perm::ManageGdpr>,
     CsrfForm(f): CsrfForm<PolicyForm>,
 ) -> Result<HttpResponse, ApiError> {
+    let ui = super::ui_language(&state, &g);
     let parsed = (|| -> Result<PolicyInput, ApiError> {
         Ok(PolicyInput {
             inactive_days: Some(if f.inactive_days.trim().is_empty() {
                 0
             } else {
-                days("inactive_days", &f.inactive_days)?
+                days("inactive_days", &f.inactive_days, ui)?
             }),
             inactive_action: Some(f.inactive_action.clone()),
-            closed_request_days: Some(days("closed_request_days", &f.closed_request_days)?),
-            audit_days: Some(days("audit_days", &f.audit_days)?),
+            closed_request_days: Some(days("closed_request_days", &f.closed_request_days, ui)?),
+            audit_days: Some(days("audit_days", &f.audit_days, ui)?),
         })
     })();
     let result = match parsed {
