@@ -267,7 +267,7 @@ fn the_campaign_pages_are_german_in_every_state() {
     for german in [
         "Zielgruppe und Interaktion der letzten 30 Tage",
         "Datenschutzfristen",
-        "Datenpanne entdeckt am",
+        "Datenpanne, entdeckt am",
         "2 Datenschutzanfragen brauchen bald eine Antwort",
         "Auskunft (Art. 15)",
         "Eine Liste anlegen",
