@@ -99,12 +99,13 @@ impl Application {
         // The clock's handlers, then its timers, then the clock.
         state.clock.register(crate::jobs::Jobs::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(crate::sending::schedule::Campaigns::new(&state));
+        state.clock.register(crate::mail::mailbox::Poller::new(&state, tokio::runtime::Handle::current()));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
+        crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
         state.clock.start(CLOCK_WORKERS);
         crate::sending::start(&state);
         crate::intake::start(&state);
-        crate::mail::mailbox::spawn(state.clone());
         // Recorded in the background: start-up does not wait for this commit.
         let st = state.clone();
         tokio::spawn(async move {

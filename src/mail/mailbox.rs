@@ -477,18 +477,49 @@ pub async fn poll_and_log(state: &Arc<AppState>) -> Result<PollReport, MailboxEr
 
 /// Polls the mailbox at start and then every `interval_secs`, until the process ends. Does
 /// nothing when no mailbox is configured.
-pub fn spawn(state: Arc<AppState>) {
-    let cfg = &state.config.mail.bounces.mailbox;
-    if cfg.host.trim().is_empty() {
-        return;
+/// The clock's kind for mailbox polls (one timer, key [`JOB`]).
+pub const TIMER_KIND: &str = "mailbox_poll";
+
+/// Puts the poll's timer in the clock: due now when a mailbox is configured (then every
+/// `interval_secs` after each poll), removed when none is.
+pub fn schedule(state: &AppState) -> crate::store::Result<()> {
+    if state.config.mail.bounces.mailbox.host.trim().is_empty() {
+        state.clock.cancel(TIMER_KIND, JOB)?;
+        return Ok(());
     }
-    let interval = Duration::from_secs(cfg.interval_secs);
-    tokio::spawn(async move {
-        loop {
-            let _ = poll_and_log(&state).await;
-            tokio::time::sleep(interval).await;
+    if state.clock.get(TIMER_KIND, JOB)?.is_none() {
+        state.clock.set(TIMER_KIND, JOB, Utc::now(), b"")?;
+    }
+    Ok(())
+}
+
+/// Polls when the timer is due, records the outcome in the job log, and sets the timer again
+/// for `interval_secs` later (after a failure too: the next poll tries again).
+pub struct Poller {
+    state: std::sync::Weak<AppState>,
+    runtime: tokio::runtime::Handle,
+}
+
+impl Poller {
+    pub fn new(state: &Arc<AppState>, runtime: tokio::runtime::Handle) -> Arc<Self> {
+        Arc::new(Self { state: Arc::downgrade(state), runtime })
+    }
+}
+
+impl crate::clock::Handler for Poller {
+    fn kind(&self) -> &'static str {
+        TIMER_KIND
+    }
+
+    fn fire(&self, _timer: &crate::clock::Timer) -> Result<crate::clock::Fired, String> {
+        let Some(state) = self.state.upgrade() else { return Err("the appliance is stopping".into()) };
+        if state.config.mail.bounces.mailbox.host.trim().is_empty() {
+            return Ok(crate::clock::Fired::done());
         }
-    });
+        let _ = self.runtime.block_on(poll_and_log(&state));
+        let interval = chrono::Duration::seconds(state.config.mail.bounces.mailbox.interval_secs as i64);
+        Ok(crate::clock::Fired::again(Utc::now() + interval))
+    }
 }
 
 #[cfg(test)]
