@@ -1440,4 +1440,19 @@ fn browser_texts_per_language_and_the_admin_in_german() {
     b.goto(&format!("{url}/"));
     b.wait_for_text("h1", "Übersicht");
     b.screenshot(&shot_path("dashboard-de.png"));
+    // The rest of the admin in German, looked at page by page.
+    let contact = api.contact("anna@example.org", &["news"], &["vip"], true);
+    for (path, h1, shot) in [
+        (format!("{url}/campaigns/{campaign}"), "Winter", "campaign-de.png"),
+        (format!("{url}/contacts"), "Kontakte", "contacts-de.png"),
+        (format!("{url}/contacts/{contact}"), "anna", "contact-de.png"),
+        (format!("{url}/requests"), "Datenschutzanfragen", "requests-de.png"),
+        (format!("{url}/records"), "Verzeichnis", "records-de.png"),
+        (format!("{url}/settings"), "Einstellungen", "settings-de.png"),
+    ] {
+        b.goto(&path);
+        b.wait_for_text("h1", h1);
+        assert_eq!(b.attribute("html", "lang"), "de", "{path}");
+        b.screenshot(&shot_path(shot));
+    }
 }
