@@ -94,7 +94,7 @@ pub async fn send_test_email_as(
     let when = chrono::Utc::now();
     let via = match transport {
         Transport::Smtp(r) => format!("relay `{}` ({}:{})", r.settings.name, r.settings.host, r.settings.port),
-        Transport::Outbox(o) => format!("the outbox folder {}", o.dir().display()),
+        Transport::Folder(o) => format!("the outbox folder {}", o.dir().display()),
     };
     let text = format!(
         "This is a test message from Tidings at {}, sent through {via} at {}.\n\nIf you can read it, mail \
@@ -123,7 +123,7 @@ pub async fn send_test_email_as(
     let (ok, summary, detail) = match &outcome {
         Outcome::Accepted { reply } => {
             let summary = match transport {
-                Transport::Outbox(_) => format!(
+                Transport::Folder(_) => format!(
                     "No relay is configured: the message was written to {} (configure [[mail.relays]] to send for real).",
                     reply.trim_start_matches("written to ")
                 ),

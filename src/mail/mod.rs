@@ -24,7 +24,7 @@ use std::path::Path;
 
 pub use message::{Mailbox, Message, MessageError, MessageId};
 pub use template::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, SystemLinks, TemplateError};
-pub use transport::{Cause, Envelope, Failure, FileOutbox, Outcome, SmtpRelay, Stage, Transport};
+pub use transport::{Cause, Envelope, Failure, MailFolder, Outcome, SmtpRelay, Stage, Transport};
 
 use crate::config::Config;
 use crate::domain::PersonId;
@@ -65,9 +65,9 @@ impl Mailer {
         let mail = &config.mail;
         let transports = if mail.relays.is_empty() {
             let dir = config.outbox_dir();
-            let outbox = FileOutbox::new(&dir)
+            let outbox = MailFolder::new(&dir)
                 .map_err(|source| MailError::Outbox { path: dir.display().to_string(), source })?;
-            vec![Transport::Outbox(outbox)]
+            vec![Transport::Folder(outbox)]
         } else {
             mail.relays
                 .iter()

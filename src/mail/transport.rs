@@ -178,17 +178,18 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// A relay or the outbox.
+/// A relay, or the mail folder (`<data_dir>/outbox/`, when no relay is configured). Not to be
+/// confused with the sending outbox (`sending::outbox`), the durable queue of messages to send.
 pub enum Transport {
     Smtp(Box<SmtpRelay>),
-    Outbox(FileOutbox),
+    Folder(MailFolder),
 }
 
 impl Transport {
     pub fn name(&self) -> &str {
         match self {
             Transport::Smtp(r) => &r.settings.name,
-            Transport::Outbox(_) => "outbox",
+            Transport::Folder(_) => "outbox",
         }
     }
 
@@ -196,23 +197,24 @@ impl Transport {
     pub fn connections(&self) -> usize {
         match self {
             Transport::Smtp(r) => r.pool_size,
-            Transport::Outbox(_) => 4,
+            Transport::Folder(_) => 4,
         }
     }
 
     pub async fn send(&self, envelope: &Envelope, message: &[u8]) -> Outcome {
         match self {
             Transport::Smtp(r) => r.send(envelope, message).await,
-            Transport::Outbox(o) => o.send(envelope, message).await,
+            Transport::Folder(o) => o.send(envelope, message).await,
         }
     }
 }
 
-/// One `.eml` file per message under `<data_dir>/outbox/`, written to a temporary name, synced,
+/// The mail folder: one `.eml` file per message under `<data_dir>/outbox/` (the folder keeps
+/// the name operators know), written to a temporary name, synced,
 /// then renamed (and the directory synced), so a file that exists is complete. `Return-Path` and
 /// `Envelope-To` in front record the envelope, as a mail server's local delivery would.
 #[derive(Clone)]
-pub struct FileOutbox {
+pub struct MailFolder {
     dir: Arc<PathBuf>,
 }
 
@@ -220,7 +222,7 @@ pub struct FileOutbox {
 /// process (a name that existed would be replaced by the rename).
 static OUTBOX_SEQ: AtomicU64 = AtomicU64::new(0);
 
-impl FileOutbox {
+impl MailFolder {
     pub fn new(dir: &Path) -> std::io::Result<Self> {
         if !dir.exists() {
             use std::os::unix::fs::DirBuilderExt;

@@ -410,7 +410,7 @@ fn without_a_relay_messages_go_to_the_outbox_as_eml_files() {
     let dir = tempfile::tempdir().unwrap();
     let config = config_with(dir.path(), vec![]);
     let mailer = Mailer::from_config(&config).unwrap();
-    assert!(matches!(mailer.transport(None).unwrap(), Transport::Outbox(_)));
+    assert!(matches!(mailer.transport(None).unwrap(), Transport::Folder(_)));
     let rendered = campaign().render(&json!({"first_name": "Ann", "tier": "Gold", "discount": 10}), &links()).unwrap();
     let id = mailer.message_id("c-1.p-1").unwrap();
     let message = campaign_message(&mailer, Mailbox::bare("ann@example.org"), &id, &rendered);
