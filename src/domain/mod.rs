@@ -7,6 +7,7 @@ pub mod email;
 pub mod event;
 pub mod header;
 pub mod ids;
+pub mod mailable;
 pub mod net;
 pub mod phone;
 pub mod redirect;

@@ -157,3 +157,21 @@ pub fn merge_fields(c: &Contact) -> serde_json::Value {
     m.insert("custom".into(), custom.into());
     serde_json::Value::Object(m)
 }
+
+/// Whether a message of `kind` may go to `contact` now: the one rule (`domain::mailable`) for
+/// campaigns, transactional mail and journeys, with the facts read from the store. The outer
+/// error is the store's; the inner one why the message may not go.
+pub fn may_mail(
+    state: &crate::state::AppState,
+    kind: crate::domain::mailable::Kind<'_>,
+    contact: &crate::domain::Contact,
+    consents: &crate::domain::ConsentStates,
+) -> crate::store::Result<Result<(), crate::domain::mailable::Refusal>> {
+    let facts = crate::domain::mailable::Facts {
+        status: contact.status,
+        suppressed: state.contacts.is_suppressed(&contact.email)?,
+        restricted: state.gdpr.restrictions.is_restricted(&contact.id)?,
+        consents,
+    };
+    Ok(crate::domain::mailable::may_mail(kind, &facts))
+}

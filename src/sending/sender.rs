@@ -17,7 +17,8 @@ use super::campaign::{Campaign, CampaignId, CampaignState, Stats};
 use super::outbox::{Note, Slot, SlotState};
 use super::templates::default_campaign_layout;
 use crate::audit::{Action, Actor, Event};
-use crate::domain::{ConsentState, ContactId, LawfulBasis, MailId, Status};
+use crate::domain::mailable::{Kind, Refusal};
+use crate::domain::{ConsentState, ContactId, LawfulBasis, MailId};
 use crate::mail::{CampaignSource, Envelope, Limits, Mailbox, Message, Outcome, PreparedCampaign};
 use crate::state::AppState;
 
@@ -588,18 +589,10 @@ fn prepare_campaign_message(
     let mut engagement = None;
     let skip = match &found {
         None => Some(Note::Erased),
-        Some((c, _, _)) if c.status != Status::Subscribed => Some(Note::NotSubscribed),
-        Some((c, _, _)) if state.contacts.is_suppressed(&c.email)? => Some(Note::Suppressed),
-        Some((c, _, _)) if state.gdpr.restrictions.is_restricted(&c.id)? => Some(Note::Restricted),
-        Some((_, consents, _)) => {
+        Some((c, consents, _)) => {
             engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
-            let consent = consents.get(&run.purpose).map(|(s, _)| *s);
-            let ok = if run.needs_consent {
-                consent == Some(ConsentState::Granted)
-            } else {
-                consent != Some(ConsentState::Withdrawn)
-            };
-            (!ok).then_some(Note::NoConsent)
+            let kind = Kind::Marketing { purpose: &run.purpose, needs_consent: run.needs_consent };
+            super::may_mail(state, kind, c, consents)?.err().map(note_of)
         }
     };
     if let Some(note) = skip {
@@ -780,18 +773,14 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         return Ok(());
     };
     // A form's confirmation goes to a suppressed address too: confirming is how it comes back.
-    let sign_up = m.template == super::templates::CONFIRM_SUBSCRIPTION && m.by.starts_with("form:");
-    if !sign_up && state.contacts.is_suppressed(&contact.email)? {
-        outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Suppressed))?;
-        state.store.commit_async().await?;
-        return Ok(());
-    }
     // The privacy portal's link must reach a restricted person: it is how they exercise rights.
     // The notice that processing is restricted must reach the person it restricts.
-    let reaches_restricted =
-        m.template == super::templates::PRIVACY_LINK || m.template == super::templates::REQUEST_OUTCOME;
-    if !reaches_restricted && state.gdpr.restrictions.is_restricted(contact_id)? {
-        outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Restricted))?;
+    let kind = Kind::Transactional {
+        to_suppressed: m.template == super::templates::CONFIRM_SUBSCRIPTION && m.by.starts_with("form:"),
+        to_restricted: m.template == super::templates::PRIVACY_LINK || m.template == super::templates::REQUEST_OUTCOME,
+    };
+    if let Err(refusal) = super::may_mail(state, kind, &contact, &consents)? {
+        outbox.set_message_slot(id, contact_id, &skipped(slot, note_of(refusal)))?;
         state.store.commit_async().await?;
         return Ok(());
     }
@@ -927,3 +916,13 @@ pub(super) fn audit_system(state: &AppState, action: Action, id: &CampaignId, de
 }
 
 use crate::mail::links;
+
+/// How a refused message is noted in its slot.
+fn note_of(refusal: Refusal) -> Note {
+    match refusal {
+        Refusal::NotSubscribed => Note::NotSubscribed,
+        Refusal::Suppressed => Note::Suppressed,
+        Refusal::Restricted => Note::Restricted,
+        Refusal::NoConsent => Note::NoConsent,
+    }
+}
