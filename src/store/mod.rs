@@ -157,7 +157,7 @@ impl Store {
                 meta.insert(FINGERPRINT_KEY, fingerprint.as_bytes())?;
             }
         }
-        migrations::run(&db)?;
+        migrations::run(&db, &registry.migrations)?;
         let key_homes = registry
             .registrations
             .iter()

@@ -80,6 +80,8 @@ pub struct Registry {
     /// Folders of the data directory whose files the store's records point to (the media
     /// library's images): archived and restored with the store.
     pub content_dirs: &'static [&'static str],
+    /// What the migrations need from the features.
+    pub migrations: super::migrations::Inputs,
 }
 
 impl Registration {

@@ -63,14 +63,24 @@ fn an_unregistered_tree_cannot_be_opened() {
     assert!(matches!(s.tree("contacts_without_registration"), Err(StoreError::Unregistered(_))));
 }
 
+fn no_seed(_: &str) -> Option<migrations::MessageSeed> {
+    None
+}
+
 /// A registry with the store's own trees and no feature.
 static STORE_ONLY: Registry = Registry {
     registrations: &[META_REGISTRATION, PERSON_KEYS_REGISTRATION],
     suppression: "suppression",
     content_dirs: &[],
+    migrations: migrations::Inputs { message_seed: no_seed },
 };
 
-static EMPTY: Registry = Registry { registrations: &[], suppression: "suppression", content_dirs: &[] };
+static EMPTY: Registry = Registry {
+    registrations: &[],
+    suppression: "suppression",
+    content_dirs: &[],
+    migrations: migrations::Inputs { message_seed: no_seed },
+};
 
 /// The store knows no feature: what it may open is what the registry it is handed names (a
 /// feature's tree is refused when that registry leaves the feature out), and a registry without
