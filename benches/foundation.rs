@@ -25,8 +25,16 @@ use tidings::store::{Keyring, OpenOptions, SealedTree, SecretKey, Store};
 
 /// Opens a store the way the server does, in `dir` (a fresh temporary directory).
 fn open_store(dir: &Path) -> Store {
-    Store::open(dir, &OpenOptions { cache_bytes: 64 << 20, master_key: dir.join("master.key"), create: true })
-        .expect("open the store")
+    Store::open(
+        dir,
+        &OpenOptions {
+            cache_bytes: 64 << 20,
+            master_key: dir.join("master.key"),
+            create: true,
+            registry: tidings::wiring::registry(),
+        },
+    )
+    .expect("open the store")
 }
 
 /// A realistic admin record: about 200 bytes once encoded with postcard (printed at start).

@@ -35,7 +35,8 @@ fn env(name: &str, default: usize) -> usize {
 
 fn app(dir: &std::path::Path) -> Arc<AppState> {
     let config = Config { data_dir: dir.to_path_buf(), ..Default::default() };
-    let store = Store::open(dir, &OpenOptions::from_config(&config)).expect("open the store");
+    let store =
+        Store::open(dir, &OpenOptions::from_config(&config, tidings::wiring::registry())).expect("open the store");
     Arc::new(AppState::new(config, store).expect("build the state"))
 }
 

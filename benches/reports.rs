@@ -88,7 +88,8 @@ fn reports(c: &mut Criterion) {
     let events = env("EVENTS", 1_000_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let config = Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
-    let store = Store::open(dir.path(), &OpenOptions::from_config(&config)).expect("store");
+    let store =
+        Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).expect("store");
     let state = AppState::new(config, store).expect("state");
 
     let t = Instant::now();

@@ -90,7 +90,7 @@ fn run(label: &'static str, audience: usize, pool: usize, dkim: bool, sink_port:
         config.mail.dkim.selector = "s1".into();
         config.mail.dkim.key_file = file;
     }
-    let store = Store::open(dir.path(), &OpenOptions::from_config(&config)).unwrap();
+    let store = Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     let state = Arc::new(AppState::new(config, store).unwrap());
     let by = By::cli();
     tidings::contacts::ops::create_list(&state, by, "News", "").unwrap();

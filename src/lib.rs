@@ -37,3 +37,4 @@ pub mod telemetry;
 pub mod tls;
 pub mod tracking;
 pub mod units;
+pub mod wiring;

@@ -37,10 +37,12 @@ pub struct Application {
 impl Application {
     pub async fn build(config: Config) -> Result<Self> {
         let cfg = config.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open(&cfg.data_dir, &OpenOptions::from_config(&cfg)))
-            .await
-            .context("opening the store")?
-            .with_context(|| format!("opening the store in {}", config.data_dir.display()))?;
+        let store = tokio::task::spawn_blocking(move || {
+            Store::open(&cfg.data_dir, &OpenOptions::from_config(&cfg, crate::wiring::registry()))
+        })
+        .await
+        .context("opening the store")?
+        .with_context(|| format!("opening the store in {}", config.data_dir.display()))?;
         let state = Arc::new(AppState::new(config.clone(), store)?);
         let st = state.clone();
         let first_admin = if state.users.count() == 0 {

@@ -80,6 +80,7 @@ pub fn run_restore(args: RestoreArgs) -> Result<(), String> {
         master_key: &master,
         journal: &journal,
         force: args.force,
+        registry: crate::wiring::registry(),
     })
     .map_err(|e| e.to_string())?;
     // The restored directory should start as it is: give it the master key it needs where the
@@ -99,7 +100,10 @@ pub fn run_restore(args: RestoreArgs) -> Result<(), String> {
         println!("copied the master key to {}", configured.display());
     }
     // Record the restore in the restored store's own audit log.
-    let opts = crate::store::OpenOptions { create: false, ..crate::store::OpenOptions::from_config(&config) };
+    let opts = crate::store::OpenOptions {
+        create: false,
+        ..crate::store::OpenOptions::from_config(&config, crate::wiring::registry())
+    };
     let store = crate::store::Store::open(&config.data_dir, &opts).map_err(|e| e.to_string())?;
     let audit = crate::audit::AuditLog::open(&store).map_err(|e| e.to_string())?;
     audit

@@ -34,7 +34,8 @@ pub fn run(args: BouncesArgs) -> Result<(), String> {
         println!("{}", r.output);
         return if r.ok { Ok(()) } else { Err("the poll failed".into()) };
     }
-    let store = Store::open(&config.data_dir, &OpenOptions::from_config(&config)).map_err(|e| e.to_string())?;
+    let store = Store::open(&config.data_dir, &OpenOptions::from_config(&config, crate::wiring::registry()))
+        .map_err(|e| e.to_string())?;
     let state = Arc::new(AppState::new(config, store).map_err(|e| e.to_string())?);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -241,7 +241,8 @@ pub fn run(args: ImportArgs) -> Result<(), String> {
             }
         }
     } else {
-        let store = Store::open(&config.data_dir, &OpenOptions::from_config(&config)).map_err(|e| e.to_string())?;
+        let store = Store::open(&config.data_dir, &OpenOptions::from_config(&config, crate::wiring::registry()))
+            .map_err(|e| e.to_string())?;
         let data_dir = config.data_dir.clone();
         let state = AppState::new(config, store).map_err(|e| e.to_string())?;
         let opts = options(&args, &state.fields.all())?;

@@ -54,7 +54,8 @@ pub fn run(args: InitArgs) -> Result<(), String> {
     f.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
 
     let config = crate::config::Config { data_dir: data_dir_abs.clone(), ..Default::default() };
-    let store = Store::open(&data_dir_abs, &OpenOptions::from_config(&config)).map_err(|e| e.to_string())?;
+    let store = Store::open(&data_dir_abs, &OpenOptions::from_config(&config, crate::wiring::registry()))
+        .map_err(|e| e.to_string())?;
     drop(store);
     println!("wrote {}", args.config.display());
     println!("initialised {} (master key in {})", data_dir_abs.display(), config.master_key_path().display());

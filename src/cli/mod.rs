@@ -138,7 +138,7 @@ pub fn op(args: &StoreArgs, req: Request) -> Result<(), String> {
     let response = match control::call(&config.data_dir, &req).map_err(|e| format!("control socket: {e}"))? {
         Some(r) => r,
         None => {
-            let store = match Store::open(&config.data_dir, &OpenOptions::from_config(&config)) {
+            let store = match Store::open(&config.data_dir, &OpenOptions::from_config(&config, crate::wiring::registry())) {
                 Ok(s) => s,
                 Err(StoreError::Locked(dir)) => {
                     return Err(format!(

@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 use crate::domain::ContactId;
 use crate::i18n::{self, args, Arg, Language, Wish};
 use crate::state::AppState;
+use crate::store::Registry;
 
 pub struct Archive {
     pub file_name: String,
@@ -89,10 +90,10 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
 
 /// A store as the person reads it; a tree without a message (which a test forbids) falls back
 /// to the registry's description rather than to nothing.
-pub fn store_text(tree: &str, lang: &Language) -> String {
+pub fn store_text(registry: &Registry, tree: &str, lang: &Language) -> String {
     match store_message(tree) {
         Some(key) => lang.text(key, None),
-        None => crate::store::registry::lookup(tree).map(|r| r.purpose.to_string()).unwrap_or_default(),
+        None => registry.lookup(tree).map(|r| r.purpose.to_string()).unwrap_or_default(),
     }
 }
 
@@ -379,7 +380,7 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
         .iter()
         .map(|(tree, rows)| {
             json!({
-                "file": format!("csv/{tree}.csv"), "purpose": store_text(tree, lang),
+                "file": format!("csv/{tree}.csv"), "purpose": store_text(state.store.registry(), tree, lang),
                 "records": lang.number(rows.as_array().map_or(0, Vec::len) as f64),
             })
         })
@@ -439,7 +440,7 @@ fn describe_via(v: &Value, lang: &Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::registry::{Holds, REGISTRY};
+    use crate::store::registry::Holds;
 
     /// A tree whose records go into the archive is shown to the person: it needs words for
     /// them in every language, not the registry's developer text.
@@ -447,7 +448,7 @@ mod tests {
     fn every_exported_tree_has_a_message_for_the_person_in_every_language() {
         let catalogue = i18n::catalogue();
         let keys = catalogue.keys();
-        for reg in REGISTRY {
+        for reg in crate::wiring::registry().registrations {
             let exported = matches!(reg.holds, Holds::Personal { export: Some(_), .. } | Holds::Retained { .. });
             if !exported {
                 continue;

@@ -26,7 +26,7 @@ use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
 use crate::i18n::{args, Arg, Language};
 use crate::ops::{By, OpError, OpResult};
 use crate::state::AppState;
-use crate::store::registry::{Holds, Registration, REGISTRY};
+use crate::store::registry::{Holds, Registration};
 use crate::store::{PlainTree, Result, Store};
 
 pub const TREE: &str = "breaches";
@@ -411,9 +411,7 @@ pub fn assess(state: &AppState, b: &Breach) -> OpResult<Assessment> {
     let mut categories: Vec<String> = Vec::new();
     for affected in &b.affected {
         for tree in affected.trees() {
-            if let Some(Holds::Personal { categories: c, .. }) =
-                REGISTRY.iter().find(|r| r.tree == *tree).map(|r| &r.holds)
-            {
+            if let Some(Holds::Personal { categories: c, .. }) = state.store.registry().lookup(tree).map(|r| &r.holds) {
                 for cat in c.iter().filter(|c| !c.ends_with(" id")) {
                     if !categories.iter().any(|x| x == cat) {
                         categories.push(cat.to_string());

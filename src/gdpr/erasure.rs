@@ -168,8 +168,7 @@ pub fn remove(state: &AppState, contact: &ContactId, mode: Mode, suppress: bool)
         .export_person(&contact.person())?
         .iter()
         .filter(|(tree, _)| {
-            crate::store::registry::lookup(tree)
-                .is_some_and(|r| matches!(r.holds, crate::store::Holds::Personal { .. }))
+            state.store.registry().lookup(tree).is_some_and(|r| matches!(r.holds, crate::store::Holds::Personal { .. }))
         })
         .map(|(_, v)| v.len())
         .sum::<usize>();

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use crate::domain::Role;
 use crate::i18n::{args, Arg, Language};
 use crate::state::AppState;
-use crate::store::registry::{Holds, REGISTRY};
+use crate::store::registry::Holds;
 
 /// The admin message describing a store that holds personal data (its registration's purpose).
 fn store_key(tree: &str) -> Option<&'static str> {
@@ -258,7 +258,10 @@ pub fn build(state: &AppState, lang: &Language) -> anyhow::Result<Value> {
         .collect();
     let store = |tree: &str, purpose: &str| store_key(tree).map_or_else(|| purpose.to_string(), |k| lang.text(k, None));
     let categories = |c: &[&str]| c.iter().map(|c| category_words(c, lang)).collect::<Vec<_>>();
-    let stores: Vec<Value> = REGISTRY
+    let stores: Vec<Value> = state
+        .store
+        .registry()
+        .registrations
         .iter()
         .filter_map(|r| match &r.holds {
             Holds::Personal { categories: c, .. } => Some(json!({
@@ -301,7 +304,7 @@ mod tests {
         let en = crate::i18n::admin_catalogue().source();
         let de = crate::i18n::admin_catalogue().get("de");
         let mut cats: Vec<String> = vec!["message content".into()];
-        for r in REGISTRY {
+        for r in crate::wiring::registry().registrations {
             let (c, why) = match &r.holds {
                 Holds::Personal { categories, .. } => (categories, None),
                 Holds::Retained { categories, why, .. } => (categories, Some(why)),

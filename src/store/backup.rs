@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
-use super::{migrations, Keyring, SecretKey, Store, StoreError};
+use super::{migrations, Keyring, Registry, SecretKey, Store, StoreError};
 use crate::domain::PersonId;
 
 const MAGIC: &[u8; 8] = b"TDGBAK1\n";
@@ -84,10 +84,9 @@ enum Frame {
 const KEY_DIRS: &[&str] = &["tls", "dkim"];
 const MAX_KEY_FILE: u64 = 1 << 20;
 
-/// Folders of the data directory whose files are content the store's records point to: the
-/// media library's images (its records name them by id). Only files named as their owner
-/// names them are archived and restored: `<32 hex digits>.<extension>`.
-const CONTENT_DIRS: &[&str] = &[crate::media::DIR];
+// Folders of the data directory whose files are content the store's records point to (the
+// media library's images, its records name them by id) are the registry's `content_dirs`. Only
+// files named as their owner names them are archived and restored: `<32 hex digits>.<extension>`.
 /// An upload is at most 10 MiB and is stored re-encoded; anything much larger is not ours.
 const MAX_CONTENT_FILE: u64 = 64 << 20;
 
@@ -101,9 +100,9 @@ fn content_name_ok(name: &str) -> bool {
 /// The content files present now (data-dir-relative paths). Listed while writers are paused,
 /// so that the archive holds the files of the records it holds; read afterwards (they are
 /// never rewritten, only removed).
-fn content_files(data_dir: &Path) -> Vec<String> {
+fn content_files(data_dir: &Path, dirs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for dir in CONTENT_DIRS {
+    for dir in dirs {
         let Ok(read) = std::fs::read_dir(data_dir.join(dir)) else { continue };
         for entry in read.flatten() {
             let Some(name) = entry.file_name().to_str().map(str::to_string) else { continue };
@@ -123,11 +122,11 @@ fn content_staging(data_dir: &Path, dir: &str) -> PathBuf {
 
 /// Writes a restored content file into its folder's staging copy, as it is read from the
 /// archive (an archive's images are never all held in memory).
-fn stage_content_file(data_dir: &Path, path: &str, bytes: &[u8]) -> Result<(), BackupError> {
+fn stage_content_file(data_dir: &Path, dirs: &[&str], path: &str, bytes: &[u8]) -> Result<(), BackupError> {
     use std::os::unix::fs::OpenOptionsExt;
     let (dir, name) = path
         .split_once('/')
-        .filter(|(d, n)| CONTENT_DIRS.contains(d) && content_name_ok(n))
+        .filter(|(d, n)| dirs.contains(d) && content_name_ok(n))
         .ok_or_else(|| BackupError::Invalid(format!("the archive names a file outside the content folders: {path}")))?;
     let folder = content_staging(data_dir, dir);
     super::ensure_private_dir(&folder).map_err(io(format!("creating {}", folder.display())))?;
@@ -142,8 +141,8 @@ fn stage_content_file(data_dir: &Path, path: &str, bytes: &[u8]) -> Result<(), B
 }
 
 /// Puts the staged content folders in place of the old ones (moved aside, like the store).
-fn swap_in_content(data_dir: &Path, stamp: &str) -> Result<(), BackupError> {
-    for dir in CONTENT_DIRS {
+fn swap_in_content(data_dir: &Path, dirs: &[&str], stamp: &str) -> Result<(), BackupError> {
+    for dir in dirs {
         let live = data_dir.join(dir);
         let staged = content_staging(data_dir, dir);
         if live.exists() {
@@ -414,7 +413,7 @@ pub fn create(store: &Store, path: &Path, key: Option<&SecretKey>) -> Result<Bac
                 entries += 1;
             }
         }
-        contents = content_files(data_dir);
+        contents = content_files(data_dir, store.registry().content_dirs);
         drop(_frozen);
         raw.flush().map_err(io("writing scratch copy"))?;
         Ok(())
@@ -542,6 +541,9 @@ pub struct RestoreOptions<'a> {
     pub journal: &'a Path,
     /// Replace an existing (stopped) store; the old one is moved aside, not deleted.
     pub force: bool,
+    /// The application's registry, as every opening of the store is given it: the restored
+    /// store is opened with it, and its content folders are the ones put back.
+    pub registry: &'static Registry,
 }
 
 /// Rebuilds a data directory from an archive, then re-applies every erasure journalled after
@@ -600,7 +602,8 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
     let mut entries = 0u64;
     let mut files = Vec::new();
     let mut contents = 0usize;
-    for dir in CONTENT_DIRS {
+    let content_dirs = opts.registry.content_dirs;
+    for dir in content_dirs {
         let staged = content_staging(opts.data_dir, dir);
         if staged.exists() {
             std::fs::remove_dir_all(&staged).map_err(io("removing an earlier unfinished restore"))?;
@@ -627,7 +630,7 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
                     files.push((path, mode, bytes));
                 }
                 Frame::Content { path, bytes } => {
-                    stage_content_file(opts.data_dir, &path, &bytes)?;
+                    stage_content_file(opts.data_dir, content_dirs, &path, &bytes)?;
                     contents += 1;
                 }
                 Frame::End { entries: expected } => {
@@ -648,7 +651,7 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
         std::fs::rename(&target, &aside).map_err(io("moving the old store aside"))?;
     }
     std::fs::rename(&staging, &target).map_err(io("putting the restored store in place"))?;
-    swap_in_content(opts.data_dir, &stamp)?;
+    swap_in_content(opts.data_dir, content_dirs, &stamp)?;
     for (path, mode, bytes) in &files {
         put_key_file(opts.data_dir, path, *mode, bytes)?;
     }
@@ -661,7 +664,12 @@ pub fn restore(opts: &RestoreOptions) -> Result<RestoreReport, BackupError> {
 
     let store = Store::open(
         opts.data_dir,
-        &super::OpenOptions { cache_bytes: 64 << 20, master_key: opts.master_key.to_path_buf(), create: false },
+        &super::OpenOptions {
+            cache_bytes: 64 << 20,
+            master_key: opts.master_key.to_path_buf(),
+            create: false,
+            registry: opts.registry,
+        },
     )?;
     let erased = reapply_erasures(&store, opts.journal, header.created_at)?;
     Ok(RestoreReport {
@@ -736,7 +744,7 @@ pub fn read_journal(journal: &Path) -> Result<Vec<JournalEntry>, BackupError> {
 /// they would have). Returns how many people were erased.
 pub fn reapply_erasures(store: &Store, journal: &Path, since: DateTime<Utc>) -> Result<usize, BackupError> {
     let later: Vec<JournalEntry> = read_journal(journal)?.into_iter().filter(|e| e.at >= since).collect();
-    let suppression = store.tree(crate::contacts::SUPPRESSION)?;
+    let suppression = store.tree(store.registry().suppression)?;
     for e in &later {
         let Some(key) = e.tombstone.as_deref().and_then(|t| hex::decode(t).ok()).filter(|k| k.len() == 32) else {
             continue;

@@ -2,6 +2,8 @@
 //!
 //! - Every tree is opened through [`Store::tree`], which refuses a name that the personal-data
 //!   registry does not know, so no feature can hold personal data that export and erasure miss.
+//!   The store knows no feature: the application hands it the registry ([`Registry`]) when it
+//!   opens it.
 //! - Personal data goes through [`SealedTree`]: values are sealed with the person's own data key.
 //! - [`Store::commit`] makes everything written so far durable (group commit: one flusher thread,
 //!   many waiters), and is what a handler calls before it acknowledges a write.
@@ -20,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub use crypto::{CryptoError, Keyring, SecretKey};
-pub use registry::{Holds, Registration, REGISTRY};
+pub use registry::{Holds, Registration, Registry, META_REGISTRATION, PERSON_KEYS_REGISTRATION};
 pub use typed::{PlainTree, SealedTree};
 pub use writes::Writes;
 
@@ -44,7 +46,7 @@ pub enum StoreError {
     Encode(#[from] postcard::Error),
     #[error("a write was abandoned half-way and nothing of it was kept")]
     Aborted,
-    #[error("tree `{0}` is not in the personal-data registry; register it in src/store/registry.rs")]
+    #[error("tree `{0}` is not in the personal-data registry; register it in src/wiring.rs")]
     Unregistered(String),
     #[error(
         "this data directory has schema version {found}, but this Tidings only knows up to {known}: \
@@ -74,6 +76,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 struct Inner {
     db: sled::Db,
+    registry: &'static Registry,
     /// The trees registered as [`registry::Layout::Keyed`], whose records may carry their
     /// person's data key; searched before `person_keys`.
     key_homes: Vec<sled::Tree>,
@@ -94,11 +97,19 @@ pub struct OpenOptions {
     pub master_key: PathBuf,
     /// Create the master key and the database when they do not exist.
     pub create: bool,
+    /// Every tree the application's features keep, and what they hold: the application's one
+    /// list (`tidings::wiring::registry()`), the same for every opening.
+    pub registry: &'static Registry,
 }
 
 impl OpenOptions {
-    pub fn from_config(config: &Config) -> Self {
-        Self { cache_bytes: config.store.cache_mb * 1024 * 1024, master_key: config.master_key_path(), create: true }
+    pub fn from_config(config: &Config, registry: &'static Registry) -> Self {
+        Self {
+            cache_bytes: config.store.cache_mb * 1024 * 1024,
+            master_key: config.master_key_path(),
+            create: true,
+            registry,
+        }
     }
 }
 
@@ -117,6 +128,10 @@ fn text_aad(person: &PersonId, domain: &str) -> Vec<u8> {
 impl Store {
     /// Opens (or creates) the store in `data_dir/db` and brings its schema up to date.
     pub fn open(data_dir: &Path, opts: &OpenOptions) -> Result<Store> {
+        let registry = opts.registry;
+        if let Some(own) = [META, PERSON_KEYS].into_iter().find(|t| registry.lookup(t).is_none()) {
+            return Err(StoreError::Unregistered(own.to_string()));
+        }
         ensure_private_dir(data_dir)?;
         let path = data_dir.join("db");
         if !opts.create && !path.exists() {
@@ -142,22 +157,35 @@ impl Store {
                 meta.insert(FINGERPRINT_KEY, fingerprint.as_bytes())?;
             }
         }
-        migrations::run(&db)?;
-        let key_homes = REGISTRY
+        migrations::run(&db, &registry.migrations)?;
+        let key_homes = registry
+            .registrations
             .iter()
             .filter(|r| r.is_keyed())
             .map(|r| db.open_tree(r.tree))
             .collect::<std::result::Result<_, _>>()?;
         let committer = commit::Committer::start(db.clone(), path.join("db"));
-        let store = Store { inner: Arc::new(Inner { db, key_homes, keyring, committer, gate: RwLock::new(()), path }) };
+        let store = Store {
+            inner: Arc::new(Inner { db, registry, key_homes, keyring, committer, gate: RwLock::new(()), path }),
+        };
         store.commit()?;
         Ok(store)
     }
 
     /// Opens a tree by name; the name must be in the personal-data registry.
     pub fn tree(&self, name: &'static str) -> Result<sled::Tree> {
-        registry::lookup(name).ok_or_else(|| StoreError::Unregistered(name.to_string()))?;
+        self.inner.registry.lookup(name).ok_or_else(|| StoreError::Unregistered(name.to_string()))?;
         Ok(self.inner.db.open_tree(name)?)
+    }
+
+    /// The registry the store was opened with.
+    pub fn registry(&self) -> &'static Registry {
+        self.inner.registry
+    }
+
+    /// Trees on disk that the registry does not name (a test keeps this empty).
+    pub fn unregistered_trees(&self) -> Vec<String> {
+        self.inner.registry.unregistered_trees(&self.inner.db)
     }
 
     pub fn sealed<T: serde::Serialize + serde::de::DeserializeOwned>(
@@ -314,7 +342,7 @@ impl Store {
     pub fn erase_person(&self, person: &PersonId) -> Result<usize> {
         let mut removed = 0;
         for last in [false, true] {
-            for reg in REGISTRY.iter().filter(|r| r.is_keyed() == last) {
+            for reg in self.inner.registry.registrations.iter().filter(|r| r.is_keyed() == last) {
                 if let Holds::Personal { layout, .. } = &reg.holds {
                     removed += registry::erase_in(self, reg.tree, *layout, person)?;
                 }
@@ -333,7 +361,7 @@ impl Store {
     /// Everything the store holds about a person, tree by tree, via the registry.
     pub fn export_person(&self, person: &PersonId) -> Result<Vec<(String, Vec<serde_json::Value>)>> {
         let mut out = Vec::new();
-        for reg in REGISTRY {
+        for reg in self.inner.registry.registrations {
             let export = match &reg.holds {
                 Holds::Personal { export: Some(f), .. } | Holds::Retained { export: f, .. } => f,
                 _ => continue,

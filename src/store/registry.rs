@@ -1,8 +1,10 @@
 //! The personal-data registry: the one list of every tree and what it holds.
 //!
-//! Export, erasure, restriction and retention iterate this list; nothing else knows which trees
-//! hold personal data. [`Store::tree`] refuses a name that is not here, and a test fails when a
-//! tree exists on disk without an entry.
+//! The store keeps the mechanism (what a registration says, the erase and export walkers, where
+//! data keys live); the list itself is the application's, handed to [`Store::open`] as a
+//! [`Registry`]. Export, erasure, restriction and retention iterate it; nothing else knows which
+//! trees hold personal data. [`Store::tree`] refuses a name that is not in it, and a test fails
+//! when a tree exists on disk without an entry.
 
 use super::{typed, Result, Store};
 use crate::domain::PersonId;
@@ -49,98 +51,38 @@ pub struct Registration {
     pub holds: Holds,
 }
 
-pub static REGISTRY: &[Registration] = &[
-    Registration {
-        tree: super::META,
-        purpose: "schema version, key fingerprint and store bookkeeping",
-        holds: Holds::Nothing { why: "counters and versions only" },
-    },
-    Registration {
-        tree: super::PERSON_KEYS,
-        purpose: "data keys of users and website visitors, wrapped by the master key (a contact's key is kept \
-                  in the contact's own record)",
-        holds: Holds::Nothing {
-            why: "keys, not data; erasure destroys the person's key last (see Store::erase_person)",
-        },
-    },
-    crate::auth::users::REGISTRATION,
-    crate::auth::preferences::REGISTRATION,
-    crate::auth::users::LOOKUP_REGISTRATION,
-    crate::auth::sessions::REGISTRATION,
-    crate::auth::tokens::REGISTRATION,
-    crate::audit::REGISTRATION,
-    crate::audit::SUBJECTS_REGISTRATION,
-    crate::settings::REGISTRATION,
-    crate::settings::LEGAL_FOOTERS_REGISTRATION,
-    crate::jobs::REGISTRATION,
-    crate::contacts::bulk::REGISTRATION,
-    // Before the contacts: these erasers read the contact record (its address, its key).
-    crate::mail::OUTBOX_REGISTRATION,
-    crate::intake::REGISTRATION,
-    crate::sending::campaign::REGISTRATION,
-    crate::sending::campaign::STATS_REGISTRATION,
-    crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
-    crate::sending::campaign::VARIANTS_REGISTRATION,
-    crate::sending::templates::REGISTRATION,
-    crate::sending::outbox::SLOTS_REGISTRATION,
-    // Before `messages`: their erasers read the person's messages.
-    crate::sending::outbox::QUEUE_REGISTRATION,
-    crate::sending::outbox::KEYS_REGISTRATION,
-    crate::sending::outbox::PENDING_REGISTRATION,
-    crate::sending::outbox::MESSAGES_REGISTRATION,
-    // Before `events`: the by-time index is erased by reading the person's event ids.
-    crate::tracking::store::BY_TIME_REGISTRATION,
-    crate::tracking::store::EVENTS_REGISTRATION,
-    crate::tracking::store::SEEN_REGISTRATION,
-    crate::tracking::store::COUNTS_REGISTRATION,
-    crate::tracking::store::LINK_CLICKS_REGISTRATION,
-    crate::tracking::store::LINKS_REGISTRATION,
-    crate::reports::outcomes::REGISTRATION,
-    crate::reports::growth::REGISTRATION,
-    crate::tracking::website::VISITOR_LINKS_REGISTRATION,
-    crate::tracking::website::VISITORS_REGISTRATION,
-    crate::tracking::website::VISITOR_EVENTS_REGISTRATION,
-    crate::tracking::website::EVENT_IDS_REGISTRATION,
-    crate::forms::REGISTRATION,
-    crate::forms::languages::REGISTRATION,
-    crate::forms::STATS_REGISTRATION,
-    crate::forms::SUBMISSIONS_REGISTRATION,
-    crate::forms::PENDING_REGISTRATION,
-    // Before `dsr_by_contact`: forgetting the subject reads the person's request list.
-    crate::gdpr::requests::REGISTRATION,
-    crate::gdpr::requests::BY_CONTACT_REGISTRATION,
-    crate::gdpr::requests::DETAILS_REGISTRATION,
-    crate::gdpr::restriction::REGISTRATION,
-    crate::gdpr::portal::REGISTRATION,
-    crate::gdpr::retention::POLICY_REGISTRATION,
-    crate::gdpr::breaches::REGISTRATION,
-    crate::gdpr::breaches::NOTICES_REGISTRATION,
-    crate::contacts::EMAIL_REGISTRATION,
-    crate::contacts::REGISTRATION,
-    crate::contacts::LEDGER_REGISTRATION,
-    crate::contacts::HISTORY_REGISTRATION,
-    crate::contacts::ALIAS_REGISTRATION,
-    crate::contacts::saved::REGISTRATION,
-    crate::contacts::CHANGES_REGISTRATION,
-    crate::feed::REGISTRATION,
-    crate::feed::PEOPLE_REGISTRATION,
-    crate::feed::CURSORS_REGISTRATION,
-    crate::clock::REGISTRATION,
-    crate::clock::INDEX_REGISTRATION,
-    crate::contacts::SUPPRESSION_REGISTRATION,
-    crate::contacts::ACTIVITY_REGISTRATION,
-    crate::contacts::schema::FIELDS_REGISTRATION,
-    crate::contacts::schema::PURPOSES_REGISTRATION,
-    crate::contacts::schema::WORDINGS_REGISTRATION,
-    crate::contacts::schema::PURPOSE_NAMES_REGISTRATION,
-    crate::contacts::schema::LISTS_REGISTRATION,
-    crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
-    crate::contacts::import::REGISTRATION,
-    crate::search::REGISTRATION,
-    crate::mail::bounce::REGISTRATION,
-    crate::mail::bounce::RECENT_REGISTRATION,
-    crate::media::REGISTRATION,
-];
+/// The store's own trees. The application lists them with its features' registrations (first:
+/// they hold nothing and erasure passes them by), and [`Store::open`] refuses a registry that
+/// leaves them out.
+pub const META_REGISTRATION: Registration = Registration {
+    tree: super::META,
+    purpose: "schema version, key fingerprint and store bookkeeping",
+    holds: Holds::Nothing { why: "counters and versions only" },
+};
+
+pub const PERSON_KEYS_REGISTRATION: Registration = Registration {
+    tree: super::PERSON_KEYS,
+    purpose: "data keys of users and website visitors, wrapped by the master key (a contact's key is kept \
+              in the contact's own record)",
+    holds: Holds::Nothing { why: "keys, not data; erasure destroys the person's key last (see Store::erase_person)" },
+};
+
+/// What the application tells the store about the data its features keep. The store knows no
+/// feature: the application assembles this once (`src/wiring.rs`) and every opening of the store
+/// is handed the same value, which the store keeps for as long as it is open.
+pub struct Registry {
+    /// Every tree and what it holds, in the order erasure walks them (an eraser that reads
+    /// another tree's records comes before that tree).
+    pub registrations: &'static [Registration],
+    /// The tree of suppression tombstones (keyed hashes of erased addresses, with the date):
+    /// a restore puts back the ones that erasures journalled after the archive left.
+    pub suppression: &'static str,
+    /// Folders of the data directory whose files the store's records point to (the media
+    /// library's images): archived and restored with the store.
+    pub content_dirs: &'static [&'static str],
+    /// What the migrations need from the features.
+    pub migrations: super::migrations::Inputs,
+}
 
 impl Registration {
     /// Records here may carry their person's data key ([`Layout::Keyed`]).
@@ -149,18 +91,21 @@ impl Registration {
     }
 }
 
-pub fn lookup(tree: &str) -> Option<&'static Registration> {
-    REGISTRY.iter().find(|r| r.tree == tree)
-}
+impl Registry {
+    pub fn lookup(&self, tree: &str) -> Option<&'static Registration> {
+        self.registrations.iter().find(|r| r.tree == tree)
+    }
 
-/// Trees present in the database that the registry does not know (sled's default tree aside).
-/// Registrations whose name is not a sled tree (the search index) are listed but never opened.
-pub fn unregistered_trees(db: &sled::Db) -> Vec<String> {
-    db.tree_names()
-        .into_iter()
-        .map(|n| String::from_utf8_lossy(&n).into_owned())
-        .filter(|n| n != "__sled__default" && lookup(n).is_none())
-        .collect()
+    /// Trees present in the database that the registry does not know (sled's default tree
+    /// aside). Registrations whose name is not a sled tree (the search index) are listed but
+    /// never opened.
+    pub fn unregistered_trees(&self, db: &sled::Db) -> Vec<String> {
+        db.tree_names()
+            .into_iter()
+            .map(|n| String::from_utf8_lossy(&n).into_owned())
+            .filter(|n| n != "__sled__default" && self.lookup(n).is_none())
+            .collect()
+    }
 }
 
 pub(super) fn erase_in(store: &Store, tree: &'static str, layout: Layout, person: &PersonId) -> Result<usize> {

@@ -105,7 +105,7 @@ pub(super) fn owner(raw: &[u8]) -> Option<PersonId> {
 impl<T: Serialize + DeserializeOwned> SealedTree<T> {
     pub(super) fn new(store: Store, name: &'static str) -> Result<Self> {
         let tree = store.tree(name)?;
-        let keyed = super::registry::lookup(name).is_some_and(|r| r.is_keyed());
+        let keyed = store.registry().lookup(name).is_some_and(|r| r.is_keyed());
         Ok(Self { store, tree, name, keyed, _t: PhantomData })
     }
 

@@ -4,7 +4,16 @@ use tidings::audit::{Action, Actor, AuditLog, Entry, Event, Verification};
 use tidings::store::{OpenOptions, Store};
 
 fn store(dir: &std::path::Path) -> Store {
-    Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }).unwrap()
+    Store::open(
+        dir,
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: dir.join("master.key"),
+            create: true,
+            registry: tidings::wiring::registry(),
+        },
+    )
+    .unwrap()
 }
 
 fn filled(dir: &std::path::Path) -> (Store, AuditLog) {

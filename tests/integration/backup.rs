@@ -28,6 +28,7 @@ fn restore_into(
         master_key: &from.join("master.key"),
         journal,
         force: false,
+        registry: tidings::wiring::registry(),
     })
 }
 
@@ -80,7 +81,12 @@ fn backup_under_write_load_restores_a_consistent_copy() {
     assert!(report.entries > 0);
     let restored = Store::open(
         target.path(),
-        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: app.data_dir().join("master.key"),
+            create: false,
+            registry: tidings::wiring::registry(),
+        },
     )
     .unwrap();
     // A consistent cut: the audit chain and its signed head agree.
@@ -195,7 +201,12 @@ fn erased_people_stay_erased_after_a_restore() {
     restore_into(&archive, &app.data_dir(), t1.path(), None, &t1.path().join("no-journal")).unwrap();
     let s1 = Store::open(
         t1.path(),
-        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: app.data_dir().join("master.key"),
+            create: false,
+            registry: tidings::wiring::registry(),
+        },
     )
     .unwrap();
     assert!(tidings::auth::Users::open(&s1).unwrap().find_by_username("forget.me").unwrap().is_some());
@@ -206,7 +217,12 @@ fn erased_people_stay_erased_after_a_restore() {
     assert_eq!(report.erasures_reapplied, 2, "the user and the contact");
     let s2 = Store::open(
         t2.path(),
-        &OpenOptions { cache_bytes: 8 << 20, master_key: app.data_dir().join("master.key"), create: false },
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: app.data_dir().join("master.key"),
+            create: false,
+            registry: tidings::wiring::registry(),
+        },
     )
     .unwrap();
     let users = tidings::auth::Users::open(&s2).unwrap();

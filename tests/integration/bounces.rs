@@ -651,8 +651,11 @@ fn mailbox_poll_failures_are_explained() {
     let err = std::thread::spawn(move || {
         let dir = tempfile::tempdir().unwrap();
         config.data_dir = dir.path().to_path_buf();
-        let store =
-            tidings::store::Store::open(dir.path(), &tidings::store::OpenOptions::from_config(&config)).unwrap();
+        let store = tidings::store::Store::open(
+            dir.path(),
+            &tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry()),
+        )
+        .unwrap();
         let state = Arc::new(tidings::state::AppState::new(config, store).unwrap());
         let err = actix_web::rt::System::new().block_on(tidings::mail::mailbox::poll(&state)).unwrap_err().to_string();
         state.search.stop();

@@ -14,9 +14,16 @@ use tidings::feed::Feed;
 use tidings::store::{OpenOptions, Store, Writes};
 
 fn open(dir: &std::path::Path) -> (Store, Feed, Clock) {
-    let store =
-        Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true })
-            .unwrap();
+    let store = Store::open(
+        dir,
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: dir.join("master.key"),
+            create: true,
+            registry: tidings::wiring::registry(),
+        },
+    )
+    .unwrap();
     let feed = Feed::open(&store).unwrap();
     let clock = Clock::open(&store, &feed).unwrap();
     (store, feed, clock)

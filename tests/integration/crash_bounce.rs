@@ -31,7 +31,7 @@ struct Setup {
 fn offline(s: &Setup) -> AppState {
     let mut config = Config::load(Some(&s.config_file), &Default::default()).unwrap().config;
     config.data_dir = s.dir.path().to_path_buf();
-    let store = Store::open(s.dir.path(), &OpenOptions::from_config(&config)).unwrap();
+    let store = Store::open(s.dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     AppState::new(config, store).unwrap()
 }
 

@@ -16,7 +16,7 @@ const CONTACTS: usize = 20_000;
 fn offline(dir: &std::path::Path, config_file: &std::path::Path) -> AppState {
     let mut config = Config::load(Some(config_file), &Default::default()).unwrap().config;
     config.data_dir = dir.to_path_buf();
-    let store = Store::open(dir, &OpenOptions::from_config(&config)).unwrap();
+    let store = Store::open(dir, &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     AppState::new(config, store).unwrap()
 }
 

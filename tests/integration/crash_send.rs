@@ -58,7 +58,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
     let campaign_id = {
         let mut config = Config::load(Some(&config_file), &Default::default()).unwrap().config;
         config.data_dir = dir.path().to_path_buf();
-        let store = Store::open(dir.path(), &OpenOptions::from_config(&config)).unwrap();
+        let store = Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
         let state = AppState::new(config, store).unwrap();
         let by = By::cli();
         crate::helpers::seed_news_subscribers(&state, AUDIENCE);
@@ -119,7 +119,7 @@ fn a_campaign_killed_mid_way_resumes_with_nobody_skipped_and_repeats_bounded_by_
     // The store agrees: the campaign is sent and counts everyone once.
     let mut config = Config::load(Some(&config_file), &Default::default()).unwrap().config;
     config.data_dir = dir.path().to_path_buf();
-    let store = Store::open(dir.path(), &OpenOptions::from_config(&config)).unwrap();
+    let store = Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     let state = AppState::new(config, store).unwrap();
     let c = state.sending.campaigns.get(&campaign_id).unwrap().unwrap();
     assert_eq!(c.state.as_str(), "sent");

@@ -109,7 +109,12 @@ fn acknowledged_writes_survive_sigkill() {
 
     let store = Store::open(
         dir.path(),
-        &OpenOptions { cache_bytes: 8 << 20, master_key: dir.path().join("master.key"), create: false },
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: dir.path().join("master.key"),
+            create: false,
+            registry: tidings::wiring::registry(),
+        },
     )
     .unwrap();
     let tokens = tidings::auth::Tokens::open(&store).unwrap();

@@ -272,7 +272,8 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         .into_iter()
         .map(|(tree, records)| (tree, records.len()))
         .collect();
-    let missing: Vec<&str> = tidings::store::registry::REGISTRY
+    let missing: Vec<&str> = tidings::wiring::registry()
+        .registrations
         .iter()
         .filter(|reg| {
             matches!(
@@ -287,7 +288,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         .collect();
     assert!(missing.is_empty(), "her archive has nothing from {missing:?}; it has {archive:?}");
     // Every tree this story made the appliance open is in the registry.
-    let unregistered = tidings::store::registry::unregistered_trees(app.state.store.db());
+    let unregistered = app.state.store.unregistered_trees();
     assert!(unregistered.is_empty(), "trees missing from the personal-data registry: {unregistered:?}");
 
     // Before: the audit log answers for her id (under her pseudonym), and a backup is taken.
@@ -379,6 +380,7 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         master_key: &app.data_dir().join("master.key"),
         journal: &app.state.config.backup_dir().join("erasure-journal"),
         force: false,
+        registry: tidings::wiring::registry(),
     })
     .unwrap();
     assert_eq!(report.erasures_reapplied, 1, "{report:?}");
@@ -399,8 +401,12 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
 }
 
 fn open_restored(dir: &Path, master_key: &Path) -> tidings::store::Store {
-    let opts =
-        tidings::store::OpenOptions { cache_bytes: 8 << 20, master_key: master_key.to_path_buf(), create: false };
+    let opts = tidings::store::OpenOptions {
+        cache_bytes: 8 << 20,
+        master_key: master_key.to_path_buf(),
+        create: false,
+        registry: tidings::wiring::registry(),
+    };
     tidings::store::Store::open(dir, &opts).unwrap()
 }
 

@@ -12,7 +12,16 @@ use tidings::feed::{Entry, Feed, Reader};
 use tidings::store::{OpenOptions, Store, Writes};
 
 fn open(dir: &std::path::Path) -> Store {
-    Store::open(dir, &OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }).unwrap()
+    Store::open(
+        dir,
+        &OpenOptions {
+            cache_bytes: 8 << 20,
+            master_key: dir.join("master.key"),
+            create: true,
+            registry: tidings::wiring::registry(),
+        },
+    )
+    .unwrap()
 }
 
 /// A tree the test writes its "changes" to (any registered tree will do: the feed does not care

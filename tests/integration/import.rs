@@ -160,7 +160,11 @@ fn cli(dir: &std::path::Path, file: &std::path::Path) -> Command {
 
 fn snapshot(dir: &std::path::Path) -> Vec<(String, String, Vec<String>, usize, bool)> {
     let config = tidings::config::Config { data_dir: dir.to_path_buf(), ..Default::default() };
-    let store = tidings::store::Store::open(dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let store = tidings::store::Store::open(
+        dir,
+        &tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry()),
+    )
+    .unwrap();
     let state = tidings::state::AppState::new(config, store).unwrap();
     let mut out: Vec<_> = state
         .contacts
@@ -521,7 +525,11 @@ fn day_first_dates_and_rows_kept_with_a_bad_field_left_empty() {
     let dir = work.path().join("data");
     {
         let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
-        let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+        let store = tidings::store::Store::open(
+            &dir,
+            &tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry()),
+        )
+        .unwrap();
         let state = tidings::state::AppState::new(config, store).unwrap();
         tidings::contacts::ops::create_field(
             &state,
@@ -553,7 +561,11 @@ fn day_first_dates_and_rows_kept_with_a_bad_field_left_empty() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
-    let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let store = tidings::store::Store::open(
+        &dir,
+        &tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry()),
+    )
+    .unwrap();
     let state = tidings::state::AppState::new(config, store).unwrap();
     let birthday = |email: &str| {
         let c = state.contacts.find_by_email(&tidings::domain::EmailAddress::parse(email).unwrap()).unwrap().unwrap();
@@ -685,7 +697,11 @@ fn the_cli_grants_several_purposes_and_pairs_each_with_its_proof() {
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let config = tidings::config::Config { data_dir: dir.clone(), ..Default::default() };
-    let store = tidings::store::Store::open(&dir, &tidings::store::OpenOptions::from_config(&config)).unwrap();
+    let store = tidings::store::Store::open(
+        &dir,
+        &tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry()),
+    )
+    .unwrap();
     let state = tidings::state::AppState::new(config, store).unwrap();
     for c in state.contacts.iter() {
         let c = c.unwrap();

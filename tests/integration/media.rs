@@ -407,6 +407,7 @@ fn a_restore_brings_the_images_back() {
         master_key: &app.data_dir().join("master.key"),
         journal: &target.path().join("j"),
         force: false,
+        registry: tidings::wiring::registry(),
     })
     .unwrap();
     assert_eq!(report.content_files, 2);

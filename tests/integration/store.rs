@@ -1,12 +1,19 @@
 //! The store: migrations refuse downgrades, a swapped master key fails loudly, every tree is in
 //! the personal-data registry, personal data is sealed at rest and erasure is final.
 
-use tidings::store::{migrations, registry, OpenOptions, Store, StoreError};
+use tidings::store::{
+    migrations, OpenOptions, Registry, Store, StoreError, META_REGISTRATION, PERSON_KEYS_REGISTRATION,
+};
 
 use crate::helpers::*;
 
 fn opts(dir: &std::path::Path) -> OpenOptions {
-    OpenOptions { cache_bytes: 8 << 20, master_key: dir.join("master.key"), create: true }
+    OpenOptions {
+        cache_bytes: 8 << 20,
+        master_key: dir.join("master.key"),
+        create: true,
+        registry: tidings::wiring::registry(),
+    }
 }
 
 #[test]
@@ -56,6 +63,44 @@ fn an_unregistered_tree_cannot_be_opened() {
     assert!(matches!(s.tree("contacts_without_registration"), Err(StoreError::Unregistered(_))));
 }
 
+fn no_seed(_: &str) -> Option<migrations::MessageSeed> {
+    None
+}
+
+/// A registry with the store's own trees and no feature.
+static STORE_ONLY: Registry = Registry {
+    registrations: &[META_REGISTRATION, PERSON_KEYS_REGISTRATION],
+    suppression: "suppression",
+    content_dirs: &[],
+    migrations: migrations::Inputs { message_seed: no_seed },
+};
+
+static EMPTY: Registry = Registry {
+    registrations: &[],
+    suppression: "suppression",
+    content_dirs: &[],
+    migrations: migrations::Inputs { message_seed: no_seed },
+};
+
+/// The store knows no feature: what it may open is what the registry it is handed names (a
+/// feature's tree is refused when that registry leaves the feature out), and a registry without
+/// the store's own trees is refused at open.
+#[test]
+fn the_store_opens_the_trees_of_the_registry_it_is_handed() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = Store::open(dir.path(), &OpenOptions { registry: &STORE_ONLY, ..opts(dir.path()) }).unwrap();
+        assert!(matches!(s.tree(tidings::contacts::CONTACTS), Err(StoreError::Unregistered(_))));
+        assert!(s.tree(tidings::store::META).is_ok());
+        assert!(std::ptr::eq(s.registry(), &STORE_ONLY));
+    }
+    let s = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    assert!(s.tree(tidings::contacts::CONTACTS).is_ok(), "the application's registry names the contacts");
+    drop(s);
+    let err = Store::open(dir.path(), &OpenOptions { registry: &EMPTY, ..opts(dir.path()) }).err();
+    assert!(matches!(&err, Some(StoreError::Unregistered(t)) if t == "meta"), "{err:?}");
+}
+
 /// Exercises every feature, then checks that each tree on disk is registered and that no
 /// personal data is stored in plaintext in any file of the data directory.
 #[test]
@@ -79,7 +124,7 @@ fn every_tree_is_registered_and_personal_data_is_sealed() {
     assert_eq!(r.status(), 201);
     tidings::jobs::session_cleanup(&app.state).unwrap();
 
-    let unregistered = registry::unregistered_trees(app.state.store.db());
+    let unregistered = app.state.store.unregistered_trees();
     assert!(unregistered.is_empty(), "trees without a registry entry: {unregistered:?}");
 
     // The export reaches the person through the registry.
@@ -176,7 +221,7 @@ fn contacts_are_registered_sealed_and_gone_from_every_file_after_deletion() {
         ops::update(st, by, &c.id, &ContactInput { add_tags: ["vip".into()].into(), ..Default::default() }).unwrap();
     assert_eq!(changed, vec!["tags"]);
 
-    let unregistered = registry::unregistered_trees(st.store.db());
+    let unregistered = st.store.unregistered_trees();
     assert!(unregistered.is_empty(), "trees without a registry entry: {unregistered:?}");
     let export = st.store.export_person(&c.id.person()).unwrap();
     let trees: Vec<&str> = export.iter().map(|(t, _)| t.as_str()).collect();

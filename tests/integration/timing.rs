@@ -363,7 +363,7 @@ fn an_erased_address_signed_up_again_gets_the_portal_answer_everyone_gets() {
 
 /// The application, built offline (no server, no worker), for writing what a run left behind.
 fn offline(dir: &std::path::Path, config: &Config) -> AppState {
-    let store = Store::open(dir, &OpenOptions::from_config(config)).unwrap();
+    let store = Store::open(dir, &OpenOptions::from_config(config, tidings::wiring::registry())).unwrap();
     AppState::new(config.clone(), store).unwrap()
 }
 

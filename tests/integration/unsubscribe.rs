@@ -342,7 +342,12 @@ fn one_click_unsubscribe_survives_sigkill_after_the_answer() {
     let open = |create| {
         Store::open(
             dir.path(),
-            &OpenOptions { cache_bytes: 8 << 20, master_key: dir.path().join("master.key"), create },
+            &OpenOptions {
+                cache_bytes: 8 << 20,
+                master_key: dir.path().join("master.key"),
+                create,
+                registry: tidings::wiring::registry(),
+            },
         )
         .unwrap()
     };

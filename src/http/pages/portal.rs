@@ -214,7 +214,7 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
             let held: Vec<Value> = held
                 .iter()
                 .map(|(tree, records)| {
-                    context! { purpose => crate::gdpr::archive::store_text(tree, page.lang), records => records }
+                    context! { purpose => crate::gdpr::archive::store_text(state.store.registry(), tree, page.lang), records => records }
                 })
                 .collect();
             let requests: Vec<Value> = requests

@@ -7,14 +7,17 @@
 //! `person_keys`; a crash in between leaves the key in both places, which a second run (or
 //! the erasure that removes both) settles.
 
-use super::Migration;
+use super::{Inputs, Migration};
 use crate::store::typed::Keyed;
 
 pub const MIGRATION: Migration = Migration { version: 2, name: "contact keys inside contact records", up };
 
-fn up(db: &sled::Db) -> Result<(), String> {
+/// The contacts' tree, as version 1 named it.
+const CONTACTS: &str = "contacts";
+
+fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
     let err = |e: sled::Error| e.to_string();
-    let contacts = db.open_tree(crate::contacts::CONTACTS).map_err(err)?;
+    let contacts = db.open_tree(CONTACTS).map_err(err)?;
     let keys = db.open_tree(crate::store::PERSON_KEYS).map_err(err)?;
     let mut moved = 0u64;
     for item in contacts.iter() {

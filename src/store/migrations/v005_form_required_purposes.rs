@@ -4,16 +4,40 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-use super::Migration;
-use crate::forms::{Form, FormId};
+use super::{Inputs, Migration};
 
 pub const MIGRATION: Migration = Migration { version: 5, name: "form required purposes", up };
 
+/// The forms' tree, as versions 1–5 named it.
+const FORMS: &str = "forms";
+
 /// A form as versions 1–4 wrote it.
 #[derive(Serialize, Deserialize)]
-struct V4 {
-    id: FormId,
+pub(crate) struct V4 {
+    pub(crate) id: Uuid,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) intro: String,
+    pub(crate) ask_first_name: bool,
+    pub(crate) ask_last_name: bool,
+    pub(crate) custom_fields: Vec<String>,
+    pub(crate) lists: Vec<String>,
+    pub(crate) purposes: Vec<String>,
+    pub(crate) double_opt_in: bool,
+    pub(crate) thank_you: String,
+    pub(crate) proof_of_work: bool,
+    pub(crate) redirect_url: String,
+    pub(crate) created_by: String,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: DateTime<Utc>,
+}
+
+/// A form as version 5 writes it: `required_purposes` last.
+#[derive(Serialize, Deserialize)]
+struct V5 {
+    id: Uuid,
     name: String,
     title: String,
     intro: String,
@@ -29,18 +53,19 @@ struct V4 {
     created_by: String,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    required_purposes: Vec<String>,
 }
 
-fn up(db: &sled::Db) -> Result<(), String> {
-    let tree = db.open_tree(crate::forms::FORMS).map_err(|e| e.to_string())?;
+pub(crate) fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
+    let tree = db.open_tree(FORMS).map_err(|e| e.to_string())?;
     for item in tree.iter() {
         let (k, v) = item.map_err(|e| e.to_string())?;
         // Already rewritten (a migration interrupted part-way): leave it.
-        if postcard::from_bytes::<Form>(&v).is_ok() {
+        if postcard::from_bytes::<V5>(&v).is_ok() {
             continue;
         }
         let old: V4 = postcard::from_bytes(&v).map_err(|e| format!("reading a form: {e}"))?;
-        let new = Form {
+        let new = V5 {
             id: old.id,
             name: old.name,
             title: old.title,
@@ -62,41 +87,4 @@ fn up(db: &sled::Db) -> Result<(), String> {
         tree.insert(k, postcard::to_allocvec(&new).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_forms_read_with_no_required_purpose() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new().path(dir.path()).open().unwrap();
-        let now = Utc::now();
-        let old = V4 {
-            id: FormId::new(),
-            name: "Newsletter".into(),
-            title: "Subscribe".into(),
-            intro: String::new(),
-            ask_first_name: true,
-            ask_last_name: false,
-            custom_fields: vec![],
-            lists: vec!["news".into()],
-            purposes: vec!["newsletter".into()],
-            double_opt_in: true,
-            thank_you: "Thanks".into(),
-            proof_of_work: false,
-            redirect_url: String::new(),
-            created_by: "cli".into(),
-            created_at: now,
-            updated_at: now,
-        };
-        let tree = db.open_tree(crate::forms::FORMS).unwrap();
-        tree.insert(old.id.to_string(), postcard::to_allocvec(&old).unwrap()).unwrap();
-        up(&db).unwrap();
-        up(&db).unwrap();
-        let (_, v) = tree.iter().next().unwrap().unwrap();
-        let f: Form = postcard::from_bytes(&v).unwrap();
-        assert_eq!((f.name.as_str(), f.purposes.len(), f.required_purposes.len()), ("Newsletter", 1, 0));
-    }
 }

@@ -5,15 +5,80 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Migration;
+use super::{Inputs, Migration};
 use crate::domain::{ContactId, RequestId};
-use crate::gdpr::requests::{Channel, Kind, Request, State, Step, Verification};
 
 pub const MIGRATION: Migration = Migration { version: 6, name: "request notify outcome", up };
 
+/// The privacy requests' tree, as versions 1–6 named it.
+const REQUESTS: &str = "dsr_requests";
+
+// The parts of a request, as versions 1–6 write them. postcard stores a variant by its position
+// (the names are for the reader): later versions may add variants at the end, never between.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Kind {
+    Access,
+    Portability,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    Withdrawal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Channel {
+    Portal,
+    Email,
+    Letter,
+    Phone,
+    InPerson,
+    Api,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Verification {
+    Pending,
+    Verified,
+    Failed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum State {
+    Open,
+    Done,
+    Refused,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Step {
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) by: String,
+    pub(crate) what: String,
+}
+
 /// A request as versions 1–5 wrote it.
 #[derive(Serialize, Deserialize)]
-struct V5 {
+pub(crate) struct V5 {
+    pub(crate) id: RequestId,
+    pub(crate) kind: Kind,
+    pub(crate) channel: Channel,
+    pub(crate) contact: Option<ContactId>,
+    pub(crate) subject_erased: bool,
+    pub(crate) received_at: DateTime<Utc>,
+    pub(crate) due_at: DateTime<Utc>,
+    pub(crate) extension_reason: Option<String>,
+    pub(crate) verification: Verification,
+    pub(crate) assignee: Option<String>,
+    pub(crate) state: State,
+    pub(crate) closed_at: Option<DateTime<Utc>>,
+    pub(crate) steps: Vec<Step>,
+}
+
+/// A request as version 6 writes it: `notify_outcome` last.
+#[derive(Serialize, Deserialize)]
+struct V6 {
     id: RequestId,
     kind: Kind,
     channel: Channel,
@@ -27,17 +92,18 @@ struct V5 {
     state: State,
     closed_at: Option<DateTime<Utc>>,
     steps: Vec<Step>,
+    notify_outcome: bool,
 }
 
-fn up(db: &sled::Db) -> Result<(), String> {
-    let tree = db.open_tree(crate::gdpr::requests::REQUESTS).map_err(|e| e.to_string())?;
+pub(crate) fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
+    let tree = db.open_tree(REQUESTS).map_err(|e| e.to_string())?;
     for item in tree.iter() {
         let (k, v) = item.map_err(|e| e.to_string())?;
-        if postcard::from_bytes::<Request>(&v).is_ok() {
+        if postcard::from_bytes::<V6>(&v).is_ok() {
             continue;
         }
         let o: V5 = postcard::from_bytes(&v).map_err(|e| format!("reading a request: {e}"))?;
-        let new = Request {
+        let new = V6 {
             id: o.id,
             kind: o.kind,
             channel: o.channel,
@@ -56,39 +122,4 @@ fn up(db: &sled::Db) -> Result<(), String> {
         tree.insert(k, postcard::to_allocvec(&new).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_requests_read_with_the_notice_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new().path(dir.path()).open().unwrap();
-        let now = Utc::now();
-        let old = V5 {
-            id: RequestId::new(),
-            kind: Kind::Erasure,
-            channel: Channel::Email,
-            contact: None,
-            subject_erased: false,
-            received_at: now,
-            due_at: now,
-            extension_reason: None,
-            verification: Verification::Pending,
-            assignee: None,
-            state: State::Open,
-            closed_at: None,
-            steps: vec![],
-        };
-        let tree = db.open_tree(crate::gdpr::requests::REQUESTS).unwrap();
-        tree.insert(old.id.as_bytes(), postcard::to_allocvec(&old).unwrap()).unwrap();
-        up(&db).unwrap();
-        up(&db).unwrap();
-        let (_, v) = tree.iter().next().unwrap().unwrap();
-        let r: Request = postcard::from_bytes(&v).unwrap();
-        assert!(r.notify_outcome);
-        assert_eq!(r.kind, Kind::Erasure);
-    }
 }

@@ -6,10 +6,15 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Migration;
+use super::{Inputs, Migration};
 use crate::domain::Wording;
 
 pub const MIGRATION: Migration = Migration { version: 8, name: "wording language", up };
+
+/// The consent wordings' tree, as versions 1–8 named it.
+const WORDINGS: &str = "consent_wordings";
+/// The language the shipped default wordings are written in.
+const SHIPPED_LANGUAGE: &str = "en";
 
 /// A wording as versions 1–7 wrote it.
 #[derive(Serialize, Deserialize)]
@@ -20,9 +25,9 @@ struct V7 {
     created_at: DateTime<Utc>,
 }
 
-fn up(db: &sled::Db) -> Result<(), String> {
+fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
     let seeds = crate::domain::consent::default_purposes();
-    let tree = db.open_tree(crate::contacts::schema::WORDINGS).map_err(|e| e.to_string())?;
+    let tree = db.open_tree(WORDINGS).map_err(|e| e.to_string())?;
     for item in tree.iter() {
         let (k, v) = item.map_err(|e| e.to_string())?;
         if postcard::from_bytes::<Wording>(&v).is_ok() {
@@ -35,7 +40,7 @@ fn up(db: &sled::Db) -> Result<(), String> {
             version: o.version,
             text: o.text,
             created_at: o.created_at,
-            language: shipped.then(|| crate::i18n::SOURCE.to_string()),
+            language: shipped.then(|| SHIPPED_LANGUAGE.to_string()),
         };
         tree.insert(k, postcard::to_allocvec(&new).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     }
@@ -50,7 +55,7 @@ mod tests {
     fn stored_wordings_say_english_only_for_the_unchanged_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let db = sled::Config::new().path(dir.path()).open().unwrap();
-        let tree = db.open_tree(crate::contacts::schema::WORDINGS).unwrap();
+        let tree = db.open_tree(WORDINGS).unwrap();
         let (newsletter, seed) = crate::domain::consent::default_purposes().remove(0);
         let old = |version: u32, text: &str| V7 {
             purpose: newsletter.key.clone(),
@@ -60,8 +65,9 @@ mod tests {
         };
         tree.insert(b"a", postcard::to_allocvec(&old(1, seed)).unwrap()).unwrap();
         tree.insert(b"b", postcard::to_allocvec(&old(2, "Ja, schickt mir den Newsletter.")).unwrap()).unwrap();
-        up(&db).unwrap();
-        up(&db).unwrap();
+        let inputs = Inputs { message_seed: |_| None };
+        up(&db, &inputs).unwrap();
+        up(&db, &inputs).unwrap();
         let read = |k: &[u8]| postcard::from_bytes::<Wording>(&tree.get(k).unwrap().unwrap()).unwrap();
         assert_eq!(read(b"a").language.as_deref(), Some("en"));
         assert_eq!(read(b"a").text, seed);

@@ -5,20 +5,69 @@
 //! shop edited keeps its text and no versions (a translation of the old text would not say
 //! what the shop wrote); the template editor says so.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Migration;
-use crate::mail::BodyFormat;
-use crate::sending::templates::{
-    seed_translations, seed_variant, Template, TemplateKind, CONFIRM_SUBSCRIPTION, PRIVACY_LINK, REQUEST_OUTCOME,
-};
+use super::{Inputs, Migration};
 
 pub const MIGRATION: Migration = Migration { version: 9, name: "template translations", up };
 
+/// The templates' tree, as versions 1–9 named it.
+const TREE: &str = "templates";
+
+/// The built-in messages that gain versions, by key.
+const CONFIRM_SUBSCRIPTION: &str = "confirm-subscription";
+const PRIVACY_LINK: &str = "privacy-link";
+const REQUEST_OUTCOME: &str = "request-outcome";
+
+// The parts of a template, as versions 1–9 write them. postcard stores a variant by its position
+// (the names are for the reader): later versions may add variants at the end, never between.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum TemplateKind {
+    Layout,
+    Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum BodyFormat {
+    Markdown,
+    Html,
+}
+
+/// One language's version of a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub subject: String,
+    pub body: String,
+}
+
+/// A built-in message's text as the release that runs the migration ships it: the base (in the
+/// catalogue's source language) and a version per other language, by language code.
+pub struct MessageSeed {
+    pub base: Variant,
+    pub translations: BTreeMap<String, Variant>,
+}
+
 /// A template as versions 1–8 wrote it.
 #[derive(Serialize, Deserialize)]
-struct V8 {
+pub(crate) struct V8 {
+    pub(crate) key: String,
+    pub(crate) name: String,
+    pub(crate) kind: TemplateKind,
+    pub(crate) subject: String,
+    pub(crate) body: String,
+    pub(crate) format: BodyFormat,
+    pub(crate) layout: String,
+    pub(crate) system: bool,
+    pub(crate) updated_at: DateTime<Utc>,
+}
+
+/// A template as version 9 writes it: `translations` last.
+#[derive(Serialize, Deserialize)]
+struct V9 {
     key: String,
     name: String,
     kind: TemplateKind,
@@ -28,10 +77,11 @@ struct V8 {
     layout: String,
     system: bool,
     updated_at: DateTime<Utc>,
+    translations: BTreeMap<String, Variant>,
 }
 
 /// The (subject, body) versions 1–8 seeded for each built-in message that now has versions.
-fn old_seed(key: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn old_seed(key: &str) -> Option<(&'static str, &'static str)> {
     match key {
         CONFIRM_SUBSCRIPTION => Some((
             "Please confirm your subscription to {{ organisation }}",
@@ -63,14 +113,14 @@ fn old_seed(key: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-fn convert(o: V8) -> Template {
+fn convert(o: V8, inputs: &Inputs) -> V9 {
     let unchanged = o.system && old_seed(&o.key) == Some((o.subject.as_str(), o.body.as_str()));
-    let seeded = if unchanged { seed_variant(&o.key, crate::i18n::catalogue().source()) } else { None };
+    let seeded = if unchanged { (inputs.message_seed)(&o.key) } else { None };
     let (subject, body, translations) = match seeded {
-        Some(base) => (base.subject, base.body, seed_translations(&o.key)),
+        Some(seed) => (seed.base.subject, seed.base.body, seed.translations),
         None => (o.subject, o.body, Default::default()),
     };
-    Template {
+    V9 {
         key: o.key,
         name: o.name,
         kind: o.kind,
@@ -84,79 +134,18 @@ fn convert(o: V8) -> Template {
     }
 }
 
-fn up(db: &sled::Db) -> Result<(), String> {
-    let tree = db.open_tree(crate::sending::templates::TREE).map_err(|e| e.to_string())?;
+pub(crate) fn up(db: &sled::Db, inputs: &Inputs) -> Result<(), String> {
+    let tree = db.open_tree(TREE).map_err(|e| e.to_string())?;
     for item in tree.iter() {
         let (k, v) = item.map_err(|e| e.to_string())?;
         // Already rewritten (a migration interrupted and run again): the old shape is a prefix
         // of the new one, so only the full read tells them apart.
-        if postcard::from_bytes::<Template>(&v).is_ok() {
+        if postcard::from_bytes::<V9>(&v).is_ok() {
             continue;
         }
         let o: V8 = postcard::from_bytes(&v).map_err(|e| format!("reading a template: {e}"))?;
-        let new = convert(o);
+        let new = convert(o, inputs);
         tree.insert(k, postcard::to_allocvec(&new).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sending::templates::BREACH_NOTICE;
-
-    fn old(key: &str, subject: &str, body: &str, system: bool, format: BodyFormat) -> V8 {
-        V8 {
-            key: key.into(),
-            name: key.into(),
-            kind: TemplateKind::Message,
-            subject: subject.into(),
-            body: body.into(),
-            format,
-            layout: String::new(),
-            system,
-            updated_at: Utc::now(),
-        }
-    }
-
-    #[test]
-    fn unchanged_built_in_texts_get_every_language_and_edited_ones_are_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new().path(dir.path()).open().unwrap();
-        let tree = db.open_tree(crate::sending::templates::TREE).unwrap();
-        let (cs, cb) = old_seed(CONFIRM_SUBSCRIPTION).unwrap();
-        let (ps, _) = old_seed(PRIVACY_LINK).unwrap();
-        let (os, ob) = old_seed(REQUEST_OUTCOME).unwrap();
-        let edited_body = "Hallo {{ first_name }}, hier ist Ihr Link: {{ data.portal_url }}";
-        let stored = [
-            old(CONFIRM_SUBSCRIPTION, cs, cb, true, BodyFormat::Markdown),
-            old(PRIVACY_LINK, ps, edited_body, true, BodyFormat::Markdown),
-            old(REQUEST_OUTCOME, os, ob, true, BodyFormat::Markdown),
-            old(BREACH_NOTICE, "{{ data.subject }}", "<p>x</p>", true, BodyFormat::Html),
-            // A shop's own template with the built-in text is the shop's, not a seed.
-            old("my-copy", cs, cb, false, BodyFormat::Markdown),
-        ];
-        for t in &stored {
-            tree.insert(t.key.as_bytes(), postcard::to_allocvec(t).unwrap()).unwrap();
-        }
-        assert!(postcard::from_bytes::<Template>(&tree.get(CONFIRM_SUBSCRIPTION).unwrap().unwrap()).is_err());
-        up(&db).unwrap();
-        up(&db).unwrap();
-        let read = |key: &str| -> Template { postcard::from_bytes(&tree.get(key).unwrap().unwrap()).unwrap() };
-
-        let confirm = read(CONFIRM_SUBSCRIPTION);
-        let languages = crate::i18n::catalogue().languages().len();
-        assert_eq!(confirm.translations.len(), languages - 1, "every language but English, the base");
-        assert!(confirm.translations["de"].subject.starts_with("Bitte bestätigen Sie"), "{:?}", confirm.translations);
-        assert!(confirm.translations["de"].body.contains("{{ data.confirm_url }}"));
-        assert!(confirm.body.contains("{{ data.confirm_url }}") && confirm.subject.contains("{{ organisation }}"));
-        assert_eq!(read(REQUEST_OUTCOME).translations.len(), languages - 1);
-
-        let portal = read(PRIVACY_LINK);
-        assert_eq!(portal.body, edited_body, "the shop's text stays");
-        assert!(portal.translations.is_empty(), "no versions of a text the shop rewrote");
-        assert!(read(BREACH_NOTICE).translations.is_empty(), "the DPO writes each notice");
-        let copy = read("my-copy");
-        assert_eq!((copy.body.as_str(), copy.translations.len()), (cb, 0));
-    }
 }

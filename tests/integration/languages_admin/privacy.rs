@@ -36,7 +36,7 @@ fn allowed() -> Vec<String> {
         // The filter offers each family of actions too: `search.*`.
         out.extend(a.as_str().split_once('.').map(|(family, _)| format!("{family}.*")));
     }
-    out.extend(tidings::store::registry::REGISTRY.iter().map(|r| r.tree.to_string()));
+    out.extend(tidings::wiring::registry().registrations.iter().map(|r| r.tree.to_string()));
     out
 }
 
