@@ -533,7 +533,7 @@ pub async fn preview(
     CsrfForm(form): CsrfForm<EditorForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
@@ -545,7 +545,7 @@ pub async fn preview(
             c.layout = form.layout.clone();
         }
         let contact = match find_contact(&st, &form.contact, ui) {
-            Ok(c) => c.map(|c| if masked { c.masked() } else { c }),
+            Ok(c) => c.map(|c| viewer.contact(c)),
             Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         Ok(match sops::preview(&st, &c, contact.as_ref()) {
@@ -634,8 +634,9 @@ pub async fn test_send(
         Ok((c, find_contact(&st, &contact_raw, ui)))
     })
     .await?;
+    // A test message is a preview by mail: it shows what the preview would.
     let contact = match contact {
-        Ok(c) => c,
+        Ok(c) => c.map(|c| g.viewer().contact(c)),
         Err(m) => {
             return render_typed(&state, &g, id, context! { errors => errors("contact", m) }, Some(form))
                 .await
@@ -1047,7 +1048,7 @@ pub async fn preview_template(
     CsrfForm(form): CsrfForm<TemplateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let key = path.into_inner();
-    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
@@ -1070,7 +1071,7 @@ pub async fn preview_template(
                 .collect();
         }
         let contact = match find_contact(&st, &form.contact, ui) {
-            Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
+            Ok(c) => c.map(|c| viewer.contact(c)).unwrap_or_else(sops::sample_contact),
             Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         let data: serde_json::Value = if form.data.trim().is_empty() {
