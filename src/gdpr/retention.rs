@@ -592,14 +592,6 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     })
 }
 
-fn require(by: &By) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(Permission::ManageGdpr)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
 /// The language of the API's and the job's words for the rules.
 fn english() -> &'static Language {
     crate::i18n::admin_catalogue().source()
@@ -612,7 +604,7 @@ pub fn rules(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Vec<Rule>
 
 /// [`rules`] in `lang`'s words.
 pub fn rules_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Vec<Rule>> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     Ok(plan(state, now, false, lang)?.rules)
 }
 
@@ -623,13 +615,13 @@ pub fn dry_run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report>
 
 /// [`dry_run`] in `lang`'s words.
 pub fn dry_run_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Report> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     Ok(Report { at: now, dry_run: true, rules: plan(state, now, true, lang)?.rules })
 }
 
 /// Removes what each rule lists at `now`, commits, and records the counts in the audit log.
 pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let _one_run = state.gdpr.retention.running.lock().unwrap_or_else(|p| p.into_inner());
     let lang = english();
     let p = plan(state, now, true, lang)?;
@@ -734,7 +726,7 @@ pub struct PolicyInput {
 
 /// Changes the periods set on the retention page (absent fields stay as they are).
 pub fn save_policy(state: &AppState, by: By, input: &PolicyInput) -> OpResult<Policy> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let before = state.gdpr.retention.policy()?;
     let mut p = before.clone();
     if let Some(d) = input.inactive_days {
@@ -781,9 +773,4 @@ pub fn save_policy(state: &AppState, by: By, input: &PolicyInput) -> OpResult<Po
             .detail("audit_days", p.audit_days),
     )?;
     Ok(p)
-}
-
-/// The system's own run (the scheduler), as an audit event author.
-pub fn system() -> By {
-    By { actor: crate::audit::Actor::System, ip: None, role: None }
 }

@@ -66,7 +66,7 @@ async fn put_variant(
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || -> Result<Value, ApiError> {
         crate::sending::ops::set_variant(&st, by, &id, &language, &body)?;
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(json!({ "campaign": view(&st, &c)? }))
     })
     .await?;
@@ -110,7 +110,7 @@ async fn audience_count(
     let id = campaign_id(&path)?;
     let st = state.clone();
     let count = blocking(move || -> Result<usize, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(sops::audience_count_of(&st, &c, &body)?)
     })
     .await?;
@@ -125,7 +125,7 @@ async fn get(
     let id = campaign_id(&path)?;
     let st = state.clone();
     let v = blocking(move || -> Result<Value, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, false));
         let mut v = view(&st, &c)?;
         v["audience_size"] = json!({ "contacts": size, "exact": exact });
@@ -245,7 +245,7 @@ async fn preview(
     let id = campaign_id(&path)?;
     let (st, viewer) = (state.clone(), g.viewer());
     let r = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         let contact = preview_contact(&st, viewer, body.contact_id.as_deref())?;
         Ok(sops::preview(&st, &c, contact.as_ref())?)
     })
@@ -290,7 +290,7 @@ async fn test_send(
     let to = parse_addresses(&body.to)?;
     let (st, viewer) = (state.clone(), g.viewer());
     let (c, contact) = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok((c, preview_contact(&st, viewer, body.contact_id.as_deref())?))
     })
     .await?;

@@ -234,7 +234,7 @@ async fn render_typed(
     let st = state.clone();
     let ui = super::ui_language(state, g);
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
-        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut c = sops::campaign(&st, &id)?;
         let mut typed_search = None;
         if let Some(f) = &typed {
             if c.state.editable() {
@@ -389,7 +389,7 @@ pub async fn preview_language(
     let id = campaign_id(&raw)?;
     let st = state.clone();
     let r = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(sops::preview_in(&st, &c, None, &language)?)
     })
     .await?;
@@ -537,7 +537,7 @@ pub async fn preview(
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
-        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut c = sops::campaign(&st, &id)?;
         if c.state.editable() {
             c.subject = form.subject.clone();
             c.body = form.body.replace("\r\n", "\n");
@@ -630,7 +630,7 @@ pub async fn test_send(
     let st = state.clone();
     let contact_raw = form.contact.clone();
     let (c, contact) = blocking(move || -> Result<_, ApiError> {
-        let c: Campaign = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c: Campaign = sops::campaign(&st, &id)?;
         Ok((c, find_contact(&st, &contact_raw, ui)))
     })
     .await?;
