@@ -261,10 +261,6 @@ fn event_ids_also(n: usize, lang: &Language) -> Option<String> {
     (n > 0).then(|| counted(lang, "gdpr-rule-also-event-ids", n))
 }
 
-fn purpose_days(state: &AppState, purpose: &str) -> Result<u32> {
-    Ok(state.purposes.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
-}
-
 fn rule(key: RuleKey, days: Option<u32>, set_in: String, lang: &Language) -> Rule {
     let (title, category) = key.words();
     Rule {
@@ -459,8 +455,8 @@ fn stale_uploads(state: &AppState, now: DateTime<Utc>) -> Vec<PathBuf> {
 /// of walking every store).
 fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -> OpResult<Plan> {
     let policy = state.gdpr.retention.policy()?;
-    let email_days = purpose_days(state, crate::tracking::ENGAGEMENT)?;
-    let web_days = purpose_days(state, crate::tracking::retention::WEBSITE_TRACKING)?;
+    let email_days = state.purposes.retention_days(crate::tracking::ENGAGEMENT)?;
+    let web_days = state.purposes.retention_days(crate::tracking::retention::WEBSITE_TRACKING)?;
     let days_ago = |d: u32| now - Duration::days(i64::from(d));
     let (email_cutoff, web_cutoff) = (days_ago(email_days), days_ago(web_days));
     let mut rules = Vec::new();
@@ -570,7 +566,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     r.also = Some(lang.text("gdpr-rule-also-consent-ended", None));
     rules.push(r);
 
-    let tx_days = purpose_days(state, TRANSACTIONAL)?;
+    let tx_days = state.purposes.retention_days(TRANSACTIONAL)?;
     let tx_cutoff = days_ago(tx_days);
     let messages = if counting { state.sending.outbox.finished_before(&v7_floor(tx_cutoff))? } else { Vec::new() };
     let mut r = rule(RuleKey::TransactionalMessages, Some(tx_days), in_purpose(lang, TRANSACTIONAL), lang);

@@ -97,8 +97,8 @@ pub fn request_reminders(state: &AppState) -> anyhow::Result<String> {
 /// Removes website visitors (and anonymous visitor events) older than the `website_tracking`
 /// purpose's retention period.
 pub fn visitor_cleanup(state: &AppState) -> anyhow::Result<String> {
-    let days = state.purposes.get(crate::tracking::website::WEBSITE_TRACKING)?.map(|p| p.retention_days);
-    let cutoff = Utc::now() - crate::tracking::website::retention_days(days);
+    let days = state.purposes.retention_days(crate::tracking::website::WEBSITE_TRACKING)?;
+    let cutoff = Utc::now() - crate::tracking::website::retention_days(Some(days));
     let (visitors, events) = state.tracking.website.prune(cutoff)?;
     state.store.commit()?;
     Ok(format!("removed {visitors} visitors not seen since {cutoff} and {events} older visitor events"))
