@@ -48,6 +48,11 @@ impl From<crate::store::backup::BackupError> for OpError {
 
 pub type OpResult<T> = Result<T, OpError>;
 
+/// A value refused, naming the field it came in (a form field, a JSON key).
+pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid { field, message: message.into() }
+}
+
 /// Who acts, from where, and with which role (None for the operator's CLI: full power).
 #[derive(Clone, Copy)]
 pub struct By {
@@ -60,8 +65,25 @@ impl By {
     pub fn cli() -> Self {
         By { actor: Actor::Cli, ip: None, role: None }
     }
+
+    /// The server itself: the first start, jobs, timers, the mail system's reports.
+    pub fn system() -> Self {
+        By { actor: Actor::System, ip: None, role: None }
+    }
+
     fn may(&self, p: Permission) -> bool {
         self.role.is_none_or(|r| r.allows(p))
+    }
+
+    /// The role check every operation starts with. A handler's guard has already checked the
+    /// role and a token's scopes; this holds for every other way in (the control socket, a
+    /// page that calls several operations).
+    pub fn require(&self, p: Permission) -> OpResult<()> {
+        if self.may(p) {
+            Ok(())
+        } else {
+            Err(OpError::Forbidden("Your role may not do this.".into()))
+        }
     }
     pub(crate) fn event(&self, action: Action) -> Event {
         Event::new(self.actor, action).ip(self.ip)
@@ -415,7 +437,6 @@ pub fn bootstrap_owner(state: &AppState) -> OpResult<Option<NewUser>> {
     if state.users.count() > 0 {
         return Ok(None);
     }
-    let created =
-        create_user(state, By { actor: Actor::System, ip: None, role: None }, "admin", "Administrator", Role::Owner)?;
+    let created = create_user(state, By::system(), "admin", "Administrator", Role::Owner)?;
     Ok(Some(created))
 }

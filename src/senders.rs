@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{Action, Actor, Event};
 use crate::config::Config;
-use crate::domain::{EmailAddress, HeaderText};
+use crate::domain::{EmailAddress, HeaderText, Permission};
 use crate::mail::Mailbox;
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -196,10 +196,6 @@ pub fn check_choosable(state: &AppState, reference: &str) -> OpResult<String> {
     Ok(s.address.clone())
 }
 
-fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
-    OpError::Invalid { field, message: message.into() }
-}
-
 /// What a person sets for a sender.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -218,18 +214,10 @@ fn audit(state: &AppState, by: &By, what: &str, address: &str) -> OpResult<()> {
     Ok(())
 }
 
-fn require_settings(by: &By) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(crate::domain::Permission::ManageSettings)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not change the settings.".into()))
-    }
-}
-
 /// Adds a sender, or changes the name and Reply-To of the one with this address (which keeps
 /// its verification). The first sender saved becomes the default.
 pub fn save_sender(state: &AppState, by: By, input: &SenderInput) -> OpResult<SenderIdentity> {
-    require_settings(&by)?;
+    by.require(Permission::ManageSettings)?;
     let address = EmailAddress::parse(&input.address).map_err(|e| invalid("address", e.to_string()))?;
     crate::mail::message::check_address("From", address.as_str()).map_err(|e| invalid("address", e.to_string()))?;
     let name = HeaderText::parse(&input.name, 200).map_err(|e| invalid("name", e.to_string()))?.into_string();
@@ -273,7 +261,7 @@ impl SenderBook {
 
 /// Makes a saved sender the default (first).
 pub fn make_default(state: &AppState, by: By, address: &str) -> OpResult<()> {
-    require_settings(&by)?;
+    by.require(Permission::ManageSettings)?;
     let mut book = state.settings.senders()?;
     let i = book.index_of(address)?;
     let s = book.senders.remove(i);
@@ -286,7 +274,7 @@ pub fn make_default(state: &AppState, by: By, address: &str) -> OpResult<()> {
 /// Removes a sender, unless a campaign that has yet to finish names it (it would then go out
 /// under another name than the one chosen).
 pub fn remove_sender(state: &AppState, by: By, address: &str) -> OpResult<()> {
-    require_settings(&by)?;
+    by.require(Permission::ManageSettings)?;
     let mut book = state.settings.senders()?;
     let i = book.index_of(address)?;
     let address = book.senders[i].address.clone();
@@ -312,7 +300,7 @@ pub fn remove_sender(state: &AppState, by: By, address: &str) -> OpResult<()> {
 /// Starts a verification: a new one-time token (any earlier link stops working), valid for
 /// [`LINK_VALID_HOURS`]. Returns the sender and the link to mail to it.
 pub fn start_verification(state: &AppState, by: By, address: &str) -> OpResult<(SenderIdentity, String)> {
-    require_settings(&by)?;
+    by.require(Permission::ManageSettings)?;
     let mut book = state.settings.senders()?;
     let s = book
         .senders

@@ -228,7 +228,7 @@ pub fn resolve(state: &AppState, selection: &Selection) -> OpResult<Vec<ContactI
 /// Starts an action on the selected contacts and returns its job at once; the work goes on in
 /// the background. The role is checked here, the contacts are resolved here.
 pub fn start(state: Arc<AppState>, by: By, action: BulkAction, selection: Selection, scope: &str) -> OpResult<BulkJob> {
-    super::ops::require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let ids = resolve(&state, &selection)?;
     let job = BulkJob {
         id: Uuid::now_v7(),

@@ -248,9 +248,7 @@ pub enum Scope<'a> {
 /// [`export`] of any [`Scope`], under the same rules: the role may see personal data, restricted
 /// contacts are left out, one audit entry.
 pub fn export_scope<W: Write>(state: &AppState, by: By, format: Format, scope: Scope<'_>, out: W) -> OpResult<u64> {
-    if !by.role.is_none_or(|r| r.allows(Permission::ViewPersonalData)) {
-        return Err(OpError::Forbidden("Your role may not export personal data.".into()));
-    }
+    by.require(Permission::ViewPersonalData)?;
     let fields = state.fields.all();
     let purposes: Vec<String> = state.purposes.all()?.into_iter().map(|p| p.key).collect();
     let io_err = |e: io::Error| OpError::Internal(format!("while writing the export: {e}"));

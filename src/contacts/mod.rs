@@ -20,6 +20,7 @@ pub mod ops;
 pub mod saved;
 pub mod schema;
 pub mod subject;
+pub mod viewer;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};

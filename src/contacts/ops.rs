@@ -286,17 +286,9 @@ fn source_ref(by: &By) -> String {
     by.actor.reference()
 }
 
-pub(crate) fn require(by: &By, p: Permission) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(p)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
 /// Creates a contact. The address must not be on the erasure suppression list.
 pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) -> OpResult<Contact> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let email = input
         .email
         .clone()
@@ -323,7 +315,7 @@ pub fn get(state: &AppState, id: &ContactId) -> OpResult<Contact> {
 
 /// Applies a partial update. Returns the contact and the fields that changed.
 pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) -> OpResult<(Contact, Vec<String>)> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let mut c = get(state, id)?;
     let before = c.email.clone();
     let changed = input.apply(&mut c, MergePolicy::Overwrite);
@@ -364,7 +356,7 @@ pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpRes
 /// announced to the indexer but not waited for. Returns the change's sequence number, for a
 /// bulk deletion to wait once per chunk.
 pub fn delete_unindexed(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<u64> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let c = state.contacts.get(id)?.ok_or(OpError::NotFound("contact"))?;
     if suppress {
         state.contacts.suppress(&c.email)?;
@@ -733,7 +725,7 @@ pub fn bulk_upsert(
     items: &[serde_json::Value],
     policy: MergePolicy,
 ) -> OpResult<Vec<BulkItem>> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let fields = state.fields.all();
     let region = Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty());
     let mut out = Vec::with_capacity(items.len());
@@ -804,7 +796,7 @@ pub fn record_consent(
     ip: Option<TruncatedIp>,
     user_agent: Option<String>,
 ) -> OpResult<ConsentEntry> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let c = get(state, id)?;
     let p = state
         .purposes
@@ -869,7 +861,7 @@ pub fn set_status(state: &AppState, actor: Actor, id: &ContactId, status: Status
 
 /// Reveals one contact's personal data to a role that sees it masked; audited.
 pub fn unmask(state: &AppState, by: By, id: &ContactId, reason: &str) -> OpResult<Contact> {
-    require(&by, Permission::UnmaskPersonalData)?;
+    by.require(Permission::UnmaskPersonalData)?;
     let reason = reason.trim();
     if reason.is_empty() || reason.len() > 300 {
         return Err(OpError::Invalid {
@@ -905,7 +897,7 @@ pub fn merge(
     other: &ContactId,
     picks: &BTreeMap<String, Pick>,
 ) -> OpResult<Contact> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     if survivor == other {
         return Err(OpError::Invalid { field: "other", message: "a contact cannot be merged with itself".into() });
     }
@@ -998,7 +990,7 @@ pub fn create_field(
     options: Vec<String>,
     max_len: Option<u32>,
 ) -> OpResult<FieldDef> {
-    require(&by, Permission::ManageSettings)?;
+    by.require(Permission::ManageSettings)?;
     let kind: FieldKind = kind.parse().map_err(|m| OpError::Invalid { field: "kind", message: m })?;
     let def = FieldDef::new(key.trim(), label, kind, options, max_len)?;
     if state.fields.get(&def.key).is_some() {
@@ -1022,7 +1014,7 @@ pub fn update_field(
     options: Option<Vec<String>>,
     max_len: Option<u32>,
 ) -> OpResult<FieldDef> {
-    require(&by, Permission::ManageSettings)?;
+    by.require(Permission::ManageSettings)?;
     let cur = state.fields.get(key).ok_or(OpError::NotFound("field"))?;
     let mut def = FieldDef::new(
         &cur.key,
@@ -1041,7 +1033,7 @@ pub fn update_field(
 /// Removes a field definition. Values already stored are dropped from each contact the next
 /// time it is written, and are not shown or exported meanwhile.
 pub fn delete_field(state: &AppState, by: By, key: &str) -> OpResult<()> {
-    require(&by, Permission::ManageSettings)?;
+    by.require(Permission::ManageSettings)?;
     if !state.fields.remove(key)? {
         return Err(OpError::NotFound("field"));
     }
@@ -1065,7 +1057,7 @@ pub struct PurposeInput {
 
 /// Creates (no `existing`) or changes a purpose.
 pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &PurposeInput) -> OpResult<Purpose> {
-    require(&by, Permission::ManageGdpr).or_else(|_| require(&by, Permission::ManageSettings))?;
+    by.require(Permission::ManageGdpr).or_else(|_| by.require(Permission::ManageSettings))?;
     let mut p = match existing {
         Some(k) => state.purposes.get(k)?.ok_or(OpError::NotFound("purpose"))?,
         None => {
@@ -1156,7 +1148,7 @@ pub fn save_purpose_translation(
     name: &str,
     wording: &str,
 ) -> OpResult<Option<u32>> {
-    require(&by, Permission::ManageGdpr).or_else(|_| require(&by, Permission::ManageSettings))?;
+    by.require(Permission::ManageGdpr).or_else(|_| by.require(Permission::ManageSettings))?;
     let p = state.purposes.get(key)?.ok_or(OpError::NotFound("purpose"))?;
     let language = crate::i18n::catalogue()
         .languages()
@@ -1204,7 +1196,7 @@ pub fn save_purpose_translation(
 }
 
 pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> OpResult<List> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let name = name.trim();
     if name.is_empty() || name.len() > 100 {
         return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
@@ -1237,7 +1229,7 @@ pub fn update_list(
     name: Option<&str>,
     description: Option<&str>,
 ) -> OpResult<List> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let mut l = state.lists.get(slug)?.ok_or(OpError::NotFound("list"))?;
     let mut changed = Vec::new();
     if let Some(name) = name.map(str::trim) {
@@ -1277,7 +1269,7 @@ pub fn update_list(
 
 /// Offers a list in the preference centre to everyone, or only to its members.
 pub fn set_list_visibility(state: &AppState, by: By, slug: &str, visible: bool) -> OpResult<()> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     if state.lists.get(slug)?.is_none() {
         return Err(OpError::NotFound("list"));
     }
@@ -1291,7 +1283,7 @@ pub fn set_list_visibility(state: &AppState, by: By, slug: &str, visible: bool) 
 
 /// Deletes a list and removes every contact from it. Returns how many contacts were on it.
 pub fn delete_list(state: &AppState, by: By, slug: &str) -> OpResult<usize> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     if state.lists.get(slug)?.is_none() {
         return Err(OpError::NotFound("list"));
     }
@@ -1333,7 +1325,7 @@ pub fn save_search(
     name: &str,
     filters: super::saved::Filters,
 ) -> OpResult<super::saved::SavedSearch> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
@@ -1378,7 +1370,7 @@ pub fn save_search(
 
 /// Deletes a saved search; refused while a campaign that has not gone out yet uses it.
 pub fn delete_search(state: &AppState, by: By, id: &uuid::Uuid) -> OpResult<()> {
-    require(&by, Permission::EditContacts)?;
+    by.require(Permission::EditContacts)?;
     let s = state.saved_searches.get(id)?.ok_or(OpError::NotFound("saved search"))?;
     for c in state.sending.campaigns.all()? {
         let done = c.state.finished();

@@ -230,6 +230,13 @@ impl Purposes {
         self.tree.get(key.as_bytes())
     }
 
+    /// How many days what was collected for `purpose` is kept, read at every use (a DPO's
+    /// change applies at the next retention run); a purpose that was deleted keeps
+    /// [`crate::tracking::retention::DEFAULT_DAYS`]. Never less than a day.
+    pub fn retention_days(&self, purpose: &str) -> Result<u32> {
+        Ok(self.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
+    }
+
     pub fn put(&self, p: &Purpose) -> Result<()> {
         self.tree.put(p.key.as_bytes(), p)
     }

@@ -18,21 +18,9 @@ use crate::domain::{
     ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldValue, MergePolicy, Permission, Source, Status,
     TruncatedIp, Via,
 };
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::sending::ops::{enqueue_system_message, NewMessage};
 use crate::state::AppState;
-
-fn require(by: &By, p: Permission) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(p)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
-fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
-    OpError::Invalid { field, message: message.into() }
-}
 
 pub fn get(state: &AppState, id: &FormId) -> OpResult<Form> {
     state.forms.get(id)?.ok_or(OpError::NotFound("form"))
@@ -180,7 +168,7 @@ fn apply(state: &AppState, f: &mut Form, input: &FormInput) -> OpResult<()> {
 }
 
 pub fn create(state: &AppState, by: By, input: &FormInput) -> OpResult<Form> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     if input.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(invalid("name", "give the form a name"));
     }
@@ -212,7 +200,7 @@ pub fn create(state: &AppState, by: By, input: &FormInput) -> OpResult<Form> {
 }
 
 pub fn update(state: &AppState, by: By, id: &FormId, input: &FormInput) -> OpResult<Form> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut f = get(state, id)?;
     apply(state, &mut f, input)?;
     f.updated_at = Utc::now();
@@ -225,7 +213,7 @@ pub fn update(state: &AppState, by: By, id: &FormId, input: &FormInput) -> OpRes
 /// Deletes the form. Submissions already made stay with their contacts (they prove consent);
 /// their confirmation links stop working.
 pub fn delete(state: &AppState, by: By, id: &FormId) -> OpResult<()> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     get(state, id)?;
     state.forms.remove(id)?;
     state.store.commit()?;
@@ -252,7 +240,7 @@ pub fn set_languages(
     id: &FormId,
     input: &LanguagesInput,
 ) -> OpResult<super::languages::FormLanguages> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let f = get(state, id)?;
     let known = |code: &str| crate::i18n::catalogue().languages().iter().any(|l| l.code == code);
     let language = match input.language.trim() {
@@ -775,7 +763,7 @@ pub fn plan_unconfirmed(state: &AppState, now: DateTime<Utc>) -> OpResult<Vec<Un
 /// that existed already, only the unconfirmed submission goes. Returns (contacts erased,
 /// submissions removed).
 pub fn remove_planned(state: &AppState, plan: Vec<Unconfirmed>) -> OpResult<(usize, usize)> {
-    let by = By { actor: Actor::System, ip: None, role: None };
+    let by = By::system();
     let (mut erased, mut removed) = (0, 0);
     for Unconfirmed { sign_up: p, whole } in plan {
         state.forms.remove_submission(&p)?;

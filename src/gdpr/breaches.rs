@@ -24,7 +24,7 @@ use super::steps::StepText;
 use crate::audit::{Action, Filter};
 use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
 use crate::i18n::{args, Arg, Language};
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Registration};
 use crate::store::{PlainTree, Result, Store};
@@ -267,18 +267,6 @@ impl Breaches {
     }
 }
 
-fn require(by: &By) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(Permission::ManageGdpr)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
-fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
-    OpError::Invalid { field, message: message.into() }
-}
-
 fn text(field: &'static str, v: Option<&str>, max: usize) -> OpResult<String> {
     let v = v.unwrap_or("").trim();
     if v.chars().count() > max {
@@ -492,7 +480,7 @@ fn parse_affected(raw: &[String]) -> OpResult<Vec<Affected>> {
 
 /// Records a breach and counts what it concerns.
 pub fn record(state: &AppState, by: By, input: &BreachInput) -> OpResult<Breach> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let now = Utc::now();
     let discovered_at =
         input.discovered_at.ok_or_else(|| invalid("discovered_at", "say when the breach was discovered"))?;
@@ -565,7 +553,7 @@ pub fn get(state: &AppState, id: &BreachId) -> OpResult<Breach> {
 
 /// Counts again (after more was learnt, or data changed).
 pub fn reassess(state: &AppState, by: By, id: &BreachId) -> OpResult<Breach> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let mut b = get(state, id)?;
     b.assessment = assess(state, &b)?;
     b.step(
@@ -603,7 +591,7 @@ pub struct BreachUpdate {
 }
 
 pub fn update(state: &AppState, by: By, id: &BreachId, u: &BreachUpdate) -> OpResult<Breach> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let mut b = get(state, id)?;
     let who = super::ops::actor_ref(&by);
     let mut changed = Vec::new();
@@ -753,7 +741,7 @@ pub fn set_notice_version(
     language: &str,
     input: &NoticeInput,
 ) -> OpResult<NoticeVersions> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let b = get(state, id)?;
     let code = shipped_language(language)?;
     versions_open(&b)?;
@@ -780,7 +768,7 @@ pub fn set_notice_version(
 /// Removes the notice in `language`: its readers get the shop's language's version, or the
 /// notice's own text.
 pub fn remove_notice_version(state: &AppState, by: By, id: &BreachId, language: &str) -> OpResult<NoticeVersions> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let b = get(state, id)?;
     let code = shipped_language(language)?;
     versions_open(&b)?;
@@ -994,7 +982,7 @@ pub fn recipients(state: &AppState, b: &Breach) -> OpResult<Vec<Recipient>> {
 /// background: a large breach means many messages). Once per breach; returns how many
 /// recipients it is queued for.
 pub fn queue_notice(state: Arc<AppState>, by: By, id: &BreachId) -> OpResult<usize> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let mut b = get(&state, id)?;
     if b.notice_queued_at.is_some() {
         return Err(OpError::Conflict("The notice to the people concerned has been queued already.".into()));

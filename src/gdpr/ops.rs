@@ -10,21 +10,9 @@ use super::restriction::Restriction;
 use super::steps::{PortalAsk, StepText};
 use crate::audit::{Action, Actor};
 use crate::domain::{ContactId, EmailAddress, Permission, RequestId};
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::sending::templates::Done;
 use crate::state::AppState;
-
-fn require(by: &By, p: Permission) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(p)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
-fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
-    OpError::Invalid { field, message: message.into() }
-}
 
 /// Who did it, for a request's history.
 /// Who a step was taken by when the person did it themselves, through the privacy portal.
@@ -60,7 +48,7 @@ pub struct NewRequest {
 }
 
 pub fn create_request(state: &AppState, by: By, input: &NewRequest) -> OpResult<Request> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     let kind = Kind::parse(input.kind.trim()).ok_or_else(|| {
         invalid("kind", "use access, portability, rectification, erasure, restriction, objection or withdrawal")
     })?;
@@ -128,7 +116,7 @@ pub struct RequestUpdate {
 }
 
 pub fn update_request(state: &AppState, by: By, id: &RequestId, u: &RequestUpdate) -> OpResult<Request> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     let mut r = get_request(state, id)?;
     let who = actor_ref(&by);
     let mut details = state.gdpr.requests.details(&r)?;
@@ -270,8 +258,8 @@ pub fn produce_archive(
     request: Option<&RequestId>,
     contact: &ContactId,
 ) -> OpResult<Archive> {
-    require(&by, Permission::ManageGdpr)?;
-    require(&by, Permission::ViewPersonalData)?;
+    by.require(Permission::ManageGdpr)?;
+    by.require(Permission::ViewPersonalData)?;
     if let Some(rid) = request {
         let (_, c) = actionable(state, rid)?;
         if &c != contact {
@@ -296,7 +284,7 @@ pub fn produce_archive(
 /// contributed out of campaign and site totals; [`Mode::Anonymise`] leaves the totals as they
 /// are. Flushed before it returns.
 pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpResult<usize> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     let (r, contact) = actionable(state, request)?;
     if !matches!(r.kind, Kind::Erasure) {
         return Err(OpError::Conflict("Only an erasure request erases; register one first.".into()));
@@ -413,7 +401,7 @@ pub fn restrict(
     reason: &str,
     request: Option<&RequestId>,
 ) -> OpResult<Restriction> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     if let Some(rid) = request {
         actionable(state, rid)?;
     }
@@ -436,7 +424,7 @@ pub fn restrict(
 }
 
 pub fn lift_restriction(state: &AppState, by: By, contact: &ContactId) -> OpResult<()> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     let Some(r) = state.gdpr.restrictions.get(contact)? else {
         return Err(OpError::Conflict("Processing of this contact is not restricted.".into()));
     };
@@ -452,7 +440,7 @@ pub fn lift_restriction(state: &AppState, by: By, contact: &ContactId) -> OpResu
 /// Objection (Art. 21) or withdrawal (Art. 7(3)): records a withdrawal in the consent ledger
 /// for each purpose concerned (all marketing and tracking purposes when none is named).
 pub fn withdraw(state: &AppState, by: By, request: &RequestId, purposes: &[String]) -> OpResult<Vec<String>> {
-    require(&by, Permission::ManageGdpr)?;
+    by.require(Permission::ManageGdpr)?;
     let (r, contact) = actionable(state, request)?;
     if !matches!(r.kind, Kind::Objection | Kind::Withdrawal) {
         return Err(OpError::Conflict("Only an objection or a withdrawal request withdraws consents.".into()));

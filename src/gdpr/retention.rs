@@ -261,10 +261,6 @@ fn event_ids_also(n: usize, lang: &Language) -> Option<String> {
     (n > 0).then(|| counted(lang, "gdpr-rule-also-event-ids", n))
 }
 
-fn purpose_days(state: &AppState, purpose: &str) -> Result<u32> {
-    Ok(state.purposes.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
-}
-
 fn rule(key: RuleKey, days: Option<u32>, set_in: String, lang: &Language) -> Rule {
     let (title, category) = key.words();
     Rule {
@@ -459,8 +455,8 @@ fn stale_uploads(state: &AppState, now: DateTime<Utc>) -> Vec<PathBuf> {
 /// of walking every store).
 fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -> OpResult<Plan> {
     let policy = state.gdpr.retention.policy()?;
-    let email_days = purpose_days(state, crate::tracking::ENGAGEMENT)?;
-    let web_days = purpose_days(state, crate::tracking::retention::WEBSITE_TRACKING)?;
+    let email_days = state.purposes.retention_days(crate::tracking::ENGAGEMENT)?;
+    let web_days = state.purposes.retention_days(crate::tracking::retention::WEBSITE_TRACKING)?;
     let days_ago = |d: u32| now - Duration::days(i64::from(d));
     let (email_cutoff, web_cutoff) = (days_ago(email_days), days_ago(web_days));
     let mut rules = Vec::new();
@@ -570,7 +566,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     r.also = Some(lang.text("gdpr-rule-also-consent-ended", None));
     rules.push(r);
 
-    let tx_days = purpose_days(state, TRANSACTIONAL)?;
+    let tx_days = state.purposes.retention_days(TRANSACTIONAL)?;
     let tx_cutoff = days_ago(tx_days);
     let messages = if counting { state.sending.outbox.finished_before(&v7_floor(tx_cutoff))? } else { Vec::new() };
     let mut r = rule(RuleKey::TransactionalMessages, Some(tx_days), in_purpose(lang, TRANSACTIONAL), lang);
@@ -592,14 +588,6 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     })
 }
 
-fn require(by: &By) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(Permission::ManageGdpr)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
 /// The language of the API's and the job's words for the rules.
 fn english() -> &'static Language {
     crate::i18n::admin_catalogue().source()
@@ -612,7 +600,7 @@ pub fn rules(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Vec<Rule>
 
 /// [`rules`] in `lang`'s words.
 pub fn rules_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Vec<Rule>> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     Ok(plan(state, now, false, lang)?.rules)
 }
 
@@ -623,13 +611,13 @@ pub fn dry_run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report>
 
 /// [`dry_run`] in `lang`'s words.
 pub fn dry_run_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language) -> OpResult<Report> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     Ok(Report { at: now, dry_run: true, rules: plan(state, now, true, lang)?.rules })
 }
 
 /// Removes what each rule lists at `now`, commits, and records the counts in the audit log.
 pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let _one_run = state.gdpr.retention.running.lock().unwrap_or_else(|p| p.into_inner());
     let lang = english();
     let p = plan(state, now, true, lang)?;
@@ -734,7 +722,7 @@ pub struct PolicyInput {
 
 /// Changes the periods set on the retention page (absent fields stay as they are).
 pub fn save_policy(state: &AppState, by: By, input: &PolicyInput) -> OpResult<Policy> {
-    require(&by)?;
+    by.require(Permission::ManageGdpr)?;
     let before = state.gdpr.retention.policy()?;
     let mut p = before.clone();
     if let Some(d) = input.inactive_days {
@@ -781,9 +769,4 @@ pub fn save_policy(state: &AppState, by: By, input: &PolicyInput) -> OpResult<Po
             .detail("audit_days", p.audit_days),
     )?;
     Ok(p)
-}
-
-/// The system's own run (the scheduler), as an audit event author.
-pub fn system() -> By {
-    By { actor: crate::audit::Actor::System, ip: None, role: None }
 }

@@ -187,6 +187,11 @@ impl Principal {
         self.user.role.allows(p) && self.token.as_ref().is_none_or(|t| t.scopes.contains(&p))
     }
 
+    /// What this caller may see of people's personal data.
+    pub fn viewer(&self) -> crate::contacts::viewer::Viewer {
+        crate::contacts::viewer::Viewer::new(|p| self.can(p))
+    }
+
     pub fn actor(&self) -> Actor {
         match &self.token {
             Some(t) => Actor::Token(t.id),

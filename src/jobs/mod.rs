@@ -62,8 +62,7 @@ pub fn session_cleanup(state: &AppState) -> anyhow::Result<String> {
 
 /// Takes a backup into the backup directory and rotates old ones.
 pub fn scheduled_backup(state: &AppState) -> anyhow::Result<String> {
-    let by = crate::ops::By { actor: crate::audit::Actor::System, ip: None, role: None };
-    let report = crate::ops::take_backup(state, by, None, None)?;
+    let report = crate::ops::take_backup(state, crate::ops::By::system(), None, None)?;
     let removed = crate::store::backup::rotate(&state.config.backup_dir(), state.config.backup.keep)?;
     Ok(format!(
         "backup {} written ({} entries, {} bytes, writers paused {} ms), {removed} old archives removed",
@@ -84,8 +83,8 @@ pub fn form_cleanup(state: &AppState) -> anyhow::Result<String> {
 /// unconfirmed sign-ups, abandoned uploads, closed requests, tombstones, audit entries). The
 /// counts per rule go to the job log and the audit log.
 pub fn retention(state: &AppState) -> anyhow::Result<String> {
-    let report = crate::gdpr::retention::run(state, crate::gdpr::retention::system(), Utc::now())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let report =
+        crate::gdpr::retention::run(state, crate::ops::By::system(), Utc::now()).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(report.summary())
 }
 
@@ -98,8 +97,8 @@ pub fn request_reminders(state: &AppState) -> anyhow::Result<String> {
 /// Removes website visitors (and anonymous visitor events) older than the `website_tracking`
 /// purpose's retention period.
 pub fn visitor_cleanup(state: &AppState) -> anyhow::Result<String> {
-    let days = state.purposes.get(crate::tracking::website::WEBSITE_TRACKING)?.map(|p| p.retention_days);
-    let cutoff = Utc::now() - crate::tracking::website::retention_days(days);
+    let days = state.purposes.retention_days(crate::tracking::website::WEBSITE_TRACKING)?;
+    let cutoff = Utc::now() - crate::tracking::website::retention_days(Some(days));
     let (visitors, events) = state.tracking.website.prune(cutoff)?;
     state.store.commit()?;
     Ok(format!("removed {visitors} visitors not seen since {cutoff} and {events} older visitor events"))

@@ -12,23 +12,12 @@ use crate::domain::HeaderText;
 use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
 use crate::mail::template::{check_source, Part, MAX_SOURCE};
 use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, TemplateError};
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::search::{ContactQuery, SortBy};
 use crate::state::AppState;
 
-fn require(by: &By, p: Permission) -> OpResult<()> {
-    if by.role.is_none_or(|r| r.allows(p)) {
-        Ok(())
-    } else {
-        Err(OpError::Forbidden("Your role may not do this.".into()))
-    }
-}
-
-fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
-    OpError::Invalid { field, message: message.into() }
-}
-
-fn campaign(state: &AppState, id: &CampaignId) -> OpResult<Campaign> {
+/// A campaign by id, or `NotFound`: the one loader for the operations and the handlers.
+pub fn campaign(state: &AppState, id: &CampaignId) -> OpResult<Campaign> {
     state.sending.campaigns.get(id)?.ok_or(OpError::NotFound("campaign"))
 }
 
@@ -145,7 +134,7 @@ fn apply(state: &AppState, c: &mut Campaign, input: &CampaignInput) -> OpResult<
 }
 
 pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = Campaign::new("", by.actor.reference());
     if input.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(invalid("name", "give the campaign a name"));
@@ -162,7 +151,7 @@ pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpRes
 }
 
 pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &CampaignInput) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if !c.state.editable() {
         return Err(OpError::Conflict(format!(
@@ -183,7 +172,7 @@ pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &Campai
 }
 
 pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let src = campaign(state, id)?;
     let mut c = Campaign::new(&format!("{} (copy)", src.name), by.actor.reference());
     c.subject = src.subject;
@@ -213,7 +202,7 @@ pub fn set_variant(
     language: &str,
     variant: &super::campaign::Variant,
 ) -> OpResult<super::campaign::Variants> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let c = campaign(state, id)?;
     if !c.state.editable() {
         return Err(OpError::Conflict(format!(
@@ -282,7 +271,7 @@ pub fn in_language(
 
 /// Deletes a draft, or a finished or cancelled campaign together with its outbox.
 pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let c = campaign(state, id)?;
     if matches!(c.state, CampaignState::Sending | CampaignState::Paused) {
         return Err(OpError::Conflict("Cancel the campaign before deleting it.".into()));
@@ -335,7 +324,7 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
 
 /// Sends now, or at the schedule's time.
 pub fn schedule_campaign(state: &AppState, by: By, id: &CampaignId, schedule: Option<Schedule>) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if !c.state.editable() {
         return Err(OpError::Conflict(format!("The campaign is {}; it cannot be started again.", c.state.as_str())));
@@ -364,7 +353,7 @@ pub fn schedule_campaign(state: &AppState, by: By, id: &CampaignId, schedule: Op
 
 /// Back to draft from scheduled.
 pub fn unschedule_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if c.state != CampaignState::Scheduled {
         return Err(OpError::Conflict("Only a scheduled campaign can be unscheduled.".into()));
@@ -428,7 +417,7 @@ pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
 }
 
 pub fn pause_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if c.state != CampaignState::Sending {
         return Err(OpError::Conflict(format!("The campaign is {}, not sending.", c.state.as_str())));
@@ -444,7 +433,7 @@ pub fn pause_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Cam
 }
 
 pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if c.state != CampaignState::Paused {
         return Err(OpError::Conflict(format!("The campaign is {}, not paused.", c.state.as_str())));
@@ -461,7 +450,7 @@ pub fn resume_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
 }
 
 pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Campaign> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
     if c.state.finished() {
         return Err(OpError::Conflict(format!("The campaign is already {}.", c.state.as_str())));
@@ -858,7 +847,7 @@ fn variants(
 
 /// Creates (`existing` None) or changes a template; the template must compile.
 pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &TemplateInput) -> OpResult<Template> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let mut t = match existing {
         Some(k) => state.sending.templates.get(k)?.ok_or(OpError::NotFound("template"))?,
         None => {
@@ -951,7 +940,7 @@ pub fn save_template(state: &AppState, by: By, existing: Option<&str>, input: &T
 }
 
 pub fn delete_template(state: &AppState, by: By, key: &str) -> OpResult<()> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     let t = state.sending.templates.get(key)?.ok_or(OpError::NotFound("template"))?;
     if t.system {
         return Err(OpError::Conflict("Built-in templates can be edited but not deleted.".into()));
@@ -988,7 +977,7 @@ pub enum Queued {
 /// moments by the sender (which is woken). The recipient is found by address, or added as a
 /// contact (source: the caller) without any marketing consent.
 pub fn enqueue_message(state: &AppState, by: By, msg: NewMessage<'_>) -> OpResult<Queued> {
-    require(&by, Permission::SendCampaigns)?;
+    by.require(Permission::SendCampaigns)?;
     enqueue_as(state, &by.actor.reference(), by.actor, msg)
 }
 

@@ -30,16 +30,12 @@ impl std::fmt::Display for Report {
     }
 }
 
-fn days(state: &AppState, purpose: &str) -> anyhow::Result<u32> {
-    Ok(state.purposes.get(purpose)?.map_or(DEFAULT_DAYS, |p| p.retention_days).max(1))
-}
-
 /// Removes what is past its time (in rounds of at most 100,000 per kind) and commits.
 pub fn prune(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<Report> {
     let ts = &state.tracking.store;
     let mut r = Report {
-        email_days: days(state, super::ENGAGEMENT)?,
-        web_days: days(state, WEBSITE_TRACKING)?,
+        email_days: state.purposes.retention_days(super::ENGAGEMENT)?,
+        web_days: state.purposes.retention_days(WEBSITE_TRACKING)?,
         ..Default::default()
     };
     for (days, kinds, removed) in [

@@ -44,4 +44,5 @@ mod system_mail;
 mod timing;
 mod tracking;
 mod unsubscribe;
+mod viewer;
 mod website;

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::OptionalJson;
+use crate::contacts::viewer::Viewer;
 use crate::domain::{CampaignId, ContactId, EmailAddress, MailId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
@@ -65,7 +66,7 @@ async fn put_variant(
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || -> Result<Value, ApiError> {
         crate::sending::ops::set_variant(&st, by, &id, &language, &body)?;
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(json!({ "campaign": view(&st, &c)? }))
     })
     .await?;
@@ -109,7 +110,7 @@ async fn audience_count(
     let id = campaign_id(&path)?;
     let st = state.clone();
     let count = blocking(move || -> Result<usize, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(sops::audience_count_of(&st, &c, &body)?)
     })
     .await?;
@@ -124,7 +125,7 @@ async fn get(
     let id = campaign_id(&path)?;
     let st = state.clone();
     let v = blocking(move || -> Result<Value, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, false));
         let mut v = view(&st, &c)?;
         v["audience_size"] = json!({ "contacts": size, "exact": exact });
@@ -237,27 +238,34 @@ struct PreviewBody {
 
 async fn preview(
     state: web::Data<AppState>,
-    _g: Guard<perm::SendCampaigns>,
+    g: Guard<perm::SendCampaigns>,
     path: web::Path<String>,
     OptionalJson(body): OptionalJson<PreviewBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    let st = state.clone();
+    let (st, viewer) = (state.clone(), g.viewer());
     let r = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
-        let contact = preview_contact(&st, body.contact_id.as_deref())?;
+        let c = sops::campaign(&st, &id)?;
+        let contact = preview_contact(&st, viewer, body.contact_id.as_deref())?;
         Ok(sops::preview(&st, &c, contact.as_ref())?)
     })
     .await?;
     Ok(HttpResponse::Ok().json(json!({ "subject": r.subject, "html": r.html, "text": r.text })))
 }
 
-fn preview_contact(state: &AppState, raw: Option<&str>) -> Result<Option<crate::domain::Contact>, ApiError> {
+/// The contact a preview or a test message is rendered for, as the caller may see it: what
+/// the message shows is shown to the caller.
+fn preview_contact(
+    state: &AppState,
+    viewer: Viewer,
+    raw: Option<&str>,
+) -> Result<Option<crate::domain::Contact>, ApiError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(raw) => {
             let id: ContactId = raw.parse().map_err(|_| ApiError::invalid("contact_id", "is not a contact id"))?;
-            Ok(Some(state.contacts.resolve(&id)?.ok_or_else(|| ApiError::invalid("contact_id", "no such contact"))?))
+            let c = state.contacts.resolve(&id)?.ok_or_else(|| ApiError::invalid("contact_id", "no such contact"))?;
+            Ok(Some(viewer.contact(c)))
         }
     }
 }
@@ -273,17 +281,17 @@ pub fn parse_addresses(raw: &[String]) -> Result<Vec<EmailAddress>, ApiError> {
 
 async fn test_send(
     state: web::Data<AppState>,
-    _g: Guard<perm::SendCampaigns>,
+    g: Guard<perm::SendCampaigns>,
     path: web::Path<String>,
     body: web::Json<PreviewBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
     let body = body.into_inner();
     let to = parse_addresses(&body.to)?;
-    let st = state.clone();
+    let (st, viewer) = (state.clone(), g.viewer());
     let (c, contact) = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
-        Ok((c, preview_contact(&st, body.contact_id.as_deref())?))
+        let c = sops::campaign(&st, &id)?;
+        Ok((c, preview_contact(&st, viewer, body.contact_id.as_deref())?))
     })
     .await?;
     let results: Vec<String> =

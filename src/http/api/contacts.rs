@@ -1,6 +1,6 @@
 //! Contacts, their consents, and what describes them (custom fields, purposes, lists) under
-//! `/api/v1`. Handlers parse, call `contacts::ops` and shape the JSON; personal data is masked
-//! here, at the edge, for callers without `view_personal_data`.
+//! `/api/v1`. Handlers parse, call `contacts::ops` and shape the JSON; what of a person the
+//! caller may see is the [`Viewer`]'s decision, the same as the admin pages'.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use crate::contacts::bulk::{self, BulkAction, Selection};
 use crate::contacts::export::{self, ChannelWriter, Format};
 use crate::contacts::ops::{self as cops, Pick, PurposeInput};
+use crate::contacts::viewer::Viewer;
 use crate::domain::contact::{parse_tag, slugify};
 use crate::domain::{
     ConsentEntry, ConsentState, Contact, ContactId, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy,
@@ -108,10 +109,10 @@ fn phone_region(state: &AppState) -> Option<String> {
     Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty())
 }
 
-/// The contact as the caller may see it: masked without `view_personal_data`, and without
-/// values of custom fields deleted since (they are dropped at the contact's next write).
-fn view(c: &Contact, fields: &[FieldDef], masked: bool) -> Value {
-    let mut v = if masked { c.masked().to_json() } else { c.to_json() };
+/// The contact as the caller may see it, without values of custom fields deleted since (they
+/// are dropped at the contact's next write).
+fn view(c: Contact, fields: &[FieldDef], viewer: Viewer) -> Value {
+    let mut v = viewer.contact(c).to_json();
     if let Some(custom) = v.get_mut("custom").and_then(Value::as_object_mut) {
         custom.retain(|k, _| fields.iter().any(|f| &f.key == k));
     }
@@ -126,12 +127,11 @@ fn consent_states(states: &BTreeMap<String, (ConsentState, DateTime<Utc>)>) -> V
         .into()
 }
 
-/// Ledger entries with the wording text people agreed to. The truncated IP, browser family and
-/// note are personal data: masked callers see the facts (what, when, through what) only.
-fn ledger_view(state: &AppState, entries: &[ConsentEntry], masked: bool) -> Result<Vec<Value>, ApiError> {
+/// Ledger entries with the wording text people agreed to; what the viewer may not see is null.
+fn ledger_view(state: &AppState, entries: &[ConsentEntry], viewer: Viewer) -> Result<Vec<Value>, ApiError> {
     let mut texts: BTreeMap<(String, u32), Option<String>> = BTreeMap::new();
     let mut out = Vec::with_capacity(entries.len());
-    for e in entries {
+    for e in entries.iter().map(|e| viewer.consent(e)) {
         let wording = match &e.wording {
             Some((purpose, version)) => {
                 let key = (purpose.clone(), *version);
@@ -142,16 +142,15 @@ fn ledger_view(state: &AppState, entries: &[ConsentEntry], masked: bool) -> Resu
             }
             None => Value::Null,
         };
-        let private = |v: Value| if masked { Value::Null } else { v };
         out.push(json!({
             "purpose": e.purpose,
             "granted": e.granted,
             "at": e.at,
             "via": e.via.describe(),
             "wording": wording,
-            "ip": private(json!(e.ip.map(|ip| ip.to_string()))),
-            "user_agent": private(json!(e.user_agent)),
-            "note": private(json!(e.note)),
+            "ip": e.ip.shown().flatten().map(|ip| ip.to_string()),
+            "user_agent": e.user_agent.shown().flatten(),
+            "note": e.note.shown(),
         }));
     }
     Ok(out)
@@ -163,16 +162,33 @@ struct Include {
     history: bool,
 }
 
+impl Include {
+    /// `include=ledger,history` (either, both, or neither).
+    fn parse(raw: Option<&str>) -> Result<Self, ApiError> {
+        let mut include = Include::default();
+        for part in raw.unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "ledger" => include.ledger = true,
+                "history" => include.history = true,
+                other => return Err(bad_param("include", format!("`{other}` is not ledger or history"))),
+            }
+        }
+        Ok(include)
+    }
+}
+
 /// One contact with its current consent per purpose (and, when asked, ledger and history).
-fn detail(state: &AppState, c: &Contact, masked: bool, include: Include) -> Result<Value, ApiError> {
-    let mut v = view(c, &state.fields.all(), masked);
-    v["consents"] = consent_states(&state.contacts.consent_state(&c.id)?);
-    v["activity"] = json!(state.contacts.activity(&c.id)?);
+/// History lines name fields, never values: every viewer gets them whole.
+fn detail(state: &AppState, c: Contact, viewer: Viewer, include: Include) -> Result<Value, ApiError> {
+    let id = c.id;
+    let mut v = view(c, &state.fields.all(), viewer);
+    v["consents"] = consent_states(&state.contacts.consent_state(&id)?);
+    v["activity"] = json!(state.contacts.activity(&id)?);
     if include.ledger {
-        v["ledger"] = ledger_view(state, &state.contacts.ledger(&c.id)?, masked)?.into();
+        v["ledger"] = ledger_view(state, &state.contacts.ledger(&id)?, viewer)?.into();
     }
     if include.history {
-        v["history"] = json!(state.contacts.history(&c.id)?);
+        v["history"] = json!(state.contacts.history(&id)?);
     }
     Ok(v)
 }
@@ -382,17 +398,16 @@ async fn list(
     if params.format.is_some() {
         return Err(bad_param("format", "belongs to /contacts/export"));
     }
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let out = blocking(move || -> Result<Value, ApiError> {
         let q = params.contact_query(&st)?;
-        // Matching or ordering by what is masked would reveal it a letter at a time.
-        if masked && !q.text.is_empty() {
+        if !viewer.may_search_text() && !q.text.is_empty() {
             let mut e = ApiError::new(Code::Forbidden, "Text search needs the right to see personal data.");
             e.field = Some("q".into());
             return Err(e);
         }
-        if masked && matches!(q.sort, SortBy::Email | SortBy::Name) {
+        if !viewer.may_sort_by(q.sort) {
             let mut e =
                 ApiError::new(Code::Forbidden, "Sorting by email or name needs the right to see personal data.");
             e.field = Some("sort".into());
@@ -404,7 +419,7 @@ async fn list(
         for id in &page.ids {
             // Erased between the search and the read: skipped.
             if let Some(c) = st.contacts.get(id)? {
-                contacts.push(view(&c, &fields, masked));
+                contacts.push(view(c, &fields, viewer));
             }
         }
         let next = page.next.map(|n| seal_cursor(&st, &q, &n));
@@ -481,7 +496,7 @@ async fn create(
         Some(v) => serde_json::from_value(v).map_err(|e| ApiError::invalid("consents", e.to_string()))?,
         None => Vec::new(),
     };
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let (st, by, client) = (state.clone(), g.by(), g.client.clone());
     let v = blocking(move || -> Result<Value, ApiError> {
         let input =
@@ -508,7 +523,7 @@ async fn create(
                 Some(client.agent.clone()),
             )?;
         }
-        detail(&st, &c, masked, Include::default())
+        detail(&st, c, viewer, Include::default())
     })
     .await?;
     Ok(HttpResponse::Created().json(v))
@@ -528,17 +543,10 @@ async fn get(
     q: web::Query<GetParams>,
 ) -> Result<HttpResponse, ApiError> {
     let id = contact_id(&id)?;
-    let mut include = Include::default();
-    for part in q.include.as_deref().unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part {
-            "ledger" => include.ledger = true,
-            "history" => include.history = true,
-            other => return Err(bad_param("include", format!("`{other}` is not ledger or history"))),
-        }
-    }
-    let masked = !g.can(Permission::ViewPersonalData);
+    let include = Include::parse(q.include.as_deref())?;
+    let viewer = g.viewer();
     let st = state.clone();
-    let v = blocking(move || detail(&st, &cops::get(&st, &id)?, masked, include)).await?;
+    let v = blocking(move || detail(&st, cops::get(&st, &id)?, viewer, include)).await?;
     Ok(HttpResponse::Ok().json(v))
 }
 
@@ -550,13 +558,13 @@ async fn update(
 ) -> Result<HttpResponse, ApiError> {
     let id = contact_id(&id)?;
     let body = body.into_inner();
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || -> Result<Value, ApiError> {
         let input =
             cops::input_from_json(&body, &st.fields.all(), phone_region(&st).as_deref()).map_err(field_error)?;
         let (c, _) = cops::update(&st, by, &id, &input)?;
-        detail(&st, &c, masked, Include::default())
+        detail(&st, c, viewer, Include::default())
     })
     .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -751,7 +759,7 @@ async fn bulk_action(
     };
     let (tag, list) = (opt_str(&body, "tag")?.unwrap_or_default(), opt_str(&body, "list")?.unwrap_or_default());
     let format = opt_str(&body, "format")?;
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let (selection, scope) = blocking(move || -> Result<(Selection, String), ApiError> {
         match selection {
@@ -764,8 +772,7 @@ async fn bulk_action(
                     Some(f) => ApiError::invalid(&format!("query.{f}"), e.message),
                     None => ApiError::invalid("query", e.message),
                 })?;
-                // Matching by what is masked would reveal it a letter at a time.
-                if masked && !q.text.is_empty() {
+                if !viewer.may_search_text() && !q.text.is_empty() {
                     let mut e = ApiError::new(Code::Forbidden, "Text search needs the right to see personal data.");
                     e.field = Some("query.q".into());
                     return Err(e);
@@ -845,14 +852,14 @@ async fn consents(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = contact_id(&id)?;
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let v = blocking(move || -> Result<Value, ApiError> {
         let c = cops::get(&st, &id)?;
         let ledger = st.contacts.ledger(&c.id)?;
         Ok(json!({
             "contact": c.id,
-            "consents": ledger_view(&st, &ledger, masked)?,
+            "consents": ledger_view(&st, &ledger, viewer)?,
             "state": consent_states(&crate::domain::consent::current_state(&ledger)),
         }))
     })
@@ -869,7 +876,7 @@ async fn record_consent(
 ) -> Result<HttpResponse, ApiError> {
     let id = contact_id(&id)?;
     let body = body.into_inner();
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let (st, by, client) = (state.clone(), g.by(), g.client.clone());
     let v = blocking(move || -> Result<Value, ApiError> {
         let entry = cops::record_consent(
@@ -882,7 +889,7 @@ async fn record_consent(
             client.truncated(),
             Some(client.agent.clone()),
         )?;
-        Ok(ledger_view(&st, &[entry], masked)?.remove(0))
+        Ok(ledger_view(&st, &[entry], viewer)?.remove(0))
     })
     .await?;
     Ok(HttpResponse::Created().json(v))
@@ -894,18 +901,21 @@ struct UnmaskBody {
     reason: String,
 }
 
-/// Reveals one contact to a role that sees it masked; the operation audits it.
+/// Reveals one contact to a role that sees it masked, as `GET` answers (with the same
+/// `include`) a viewer who sees personal data; the operation audits it.
 async fn unmask(
     state: web::Data<AppState>,
     g: Guard<perm::UnmaskPersonalData>,
     id: web::Path<String>,
+    q: web::Query<GetParams>,
     body: web::Json<UnmaskBody>,
 ) -> Result<HttpResponse, ApiError> {
     let id = contact_id(&id)?;
+    let include = Include::parse(q.include.as_deref())?;
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || -> Result<Value, ApiError> {
         let c = cops::unmask(&st, by, &id, &body.reason)?;
-        detail(&st, &c, false, Include::default())
+        detail(&st, c, Viewer::unmasked(), include)
     })
     .await?;
     Ok(HttpResponse::Ok().json(v))
@@ -932,7 +942,7 @@ async fn merge(
     let survivor: ContactId =
         body.survivor.parse().map_err(|_| ApiError::invalid("survivor", "is not a contact id"))?;
     let other: ContactId = body.other.parse().map_err(|_| ApiError::invalid("other", "is not a contact id"))?;
-    let masked = !g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let (st, by) = (state.clone(), g.by());
     let v = blocking(move || -> Result<Value, ApiError> {
         let fields = st.fields.all();
@@ -954,7 +964,7 @@ async fn merge(
             picks.insert(key, pick);
         }
         let c = cops::merge(&st, by, &survivor, &other, &picks)?;
-        detail(&st, &c, masked, Include::default())
+        detail(&st, c, viewer, Include::default())
     })
     .await?;
     Ok(HttpResponse::Ok().json(v))

@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::domain::{ContactId, Permission, RequestId};
+use crate::domain::{ContactId, RequestId};
 use crate::gdpr::erasure::Mode;
 use crate::gdpr::ops::{self, NewRequest, RequestUpdate};
 use crate::gdpr::{Request, State, Urgency};
@@ -100,12 +100,12 @@ async fn get(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = request_id(&id)?;
-    let personal = g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let v = blocking(move || -> Result<Value, ApiError> {
         let r = ops::get_request(&st, &id)?;
         let mut v = view(&r, &st.store)?;
-        if personal {
+        if viewer.sees_personal_data() {
             v["details"] = json!(st.gdpr.requests.details(&r)?);
         }
         Ok(v)

@@ -234,7 +234,7 @@ async fn render_typed(
     let st = state.clone();
     let ui = super::ui_language(state, g);
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
-        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut c = sops::campaign(&st, &id)?;
         let mut typed_search = None;
         if let Some(f) = &typed {
             if c.state.editable() {
@@ -389,7 +389,7 @@ pub async fn preview_language(
     let id = campaign_id(&raw)?;
     let st = state.clone();
     let r = blocking(move || -> Result<_, ApiError> {
-        let c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c = sops::campaign(&st, &id)?;
         Ok(sops::preview_in(&st, &c, None, &language)?)
     })
     .await?;
@@ -533,11 +533,11 @@ pub async fn preview(
     CsrfForm(form): CsrfForm<EditorForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = campaign_id(&path)?;
-    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
-        let mut c = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let mut c = sops::campaign(&st, &id)?;
         if c.state.editable() {
             c.subject = form.subject.clone();
             c.body = form.body.replace("\r\n", "\n");
@@ -545,7 +545,7 @@ pub async fn preview(
             c.layout = form.layout.clone();
         }
         let contact = match find_contact(&st, &form.contact, ui) {
-            Ok(c) => c.map(|c| if masked { c.masked() } else { c }),
+            Ok(c) => c.map(|c| viewer.contact(c)),
             Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         Ok(match sops::preview(&st, &c, contact.as_ref()) {
@@ -630,12 +630,13 @@ pub async fn test_send(
     let st = state.clone();
     let contact_raw = form.contact.clone();
     let (c, contact) = blocking(move || -> Result<_, ApiError> {
-        let c: Campaign = st.sending.campaigns.get(&id)?.ok_or(ApiError::not_found("campaign"))?;
+        let c: Campaign = sops::campaign(&st, &id)?;
         Ok((c, find_contact(&st, &contact_raw, ui)))
     })
     .await?;
+    // A test message is a preview by mail: it shows what the preview would.
     let contact = match contact {
-        Ok(c) => c,
+        Ok(c) => c.map(|c| g.viewer().contact(c)),
         Err(m) => {
             return render_typed(&state, &g, id, context! { errors => errors("contact", m) }, Some(form))
                 .await
@@ -1047,7 +1048,7 @@ pub async fn preview_template(
     CsrfForm(form): CsrfForm<TemplateForm>,
 ) -> Result<HttpResponse, ApiError> {
     let key = path.into_inner();
-    let masked = !g.can(crate::domain::Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
     let doc = blocking(move || -> Result<Result<String, String>, ApiError> {
@@ -1070,7 +1071,7 @@ pub async fn preview_template(
                 .collect();
         }
         let contact = match find_contact(&st, &form.contact, ui) {
-            Ok(c) => c.map(|c| if masked { c.masked() } else { c }).unwrap_or_else(sops::sample_contact),
+            Ok(c) => c.map(|c| viewer.contact(c)).unwrap_or_else(sops::sample_contact),
             Err(m) => return Ok(Err(error_doc(&m, ui))),
         };
         let data: serde_json::Value = if form.data.trim().is_empty() {

@@ -1,6 +1,7 @@
 //! Contacts: the searchable list, the detail page (profile, consent ledger, timeline), the
-//! create and edit form, delete, merge and unmask. Every rule lives in `contacts::ops`; this
-//! file turns forms into calls and results into pages.
+//! create and edit form, delete, merge and unmask. Every rule lives in `contacts::ops`, and
+//! what of a person the staff member may see in `contacts::viewer` (the same as the API's);
+//! this file turns forms into calls and results into pages.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -11,6 +12,7 @@ use serde::Deserialize;
 
 use super::{notice, page, see_other, unprocessable};
 use crate::contacts::ops::{self, Pick, Target};
+use crate::contacts::viewer::Viewer;
 use crate::contacts::{bulk, saved};
 use crate::domain::{Contact, ContactId, ContactInput, EventId, FieldDef, FieldKind, Permission, Source, Status, Via};
 use crate::http::error::ApiError;
@@ -30,19 +32,6 @@ type Pairs = Vec<(String, String)>;
 
 fn parse_id(raw: &str) -> Result<ContactId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("contact"))
-}
-
-/// Principals without the right to see personal data see every contact masked.
-fn masked_for(p: &Principal) -> bool {
-    !p.can(Permission::ViewPersonalData)
-}
-
-fn shown(c: Contact, masked: bool) -> Contact {
-    if masked {
-        c.masked()
-    } else {
-        c
-    }
 }
 
 fn region(state: &AppState) -> Option<String> {
@@ -274,7 +263,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn from_query(q: &ListQuery, masked: bool) -> Result<Self, ApiError> {
+    fn from_query(q: &ListQuery, viewer: Viewer) -> Result<Self, ApiError> {
         if let Some(text) = &q.q {
             crate::search::check_query_text(text).map_err(|m| ApiError::invalid("q", format!("The search {m}.")))?;
         }
@@ -284,8 +273,8 @@ impl Filters {
                 SortBy::parse(&s).ok_or_else(|| ApiError::invalid("sort", "sort by created, updated, email or name"))?
             }
         };
-        // Ordering by what is masked would also give it away, a neighbour at a time.
-        let sort = if masked && matches!(sort, SortBy::Email | SortBy::Name) { SortBy::Created } else { sort };
+        // An order the viewer may not use falls back to the newest first.
+        let sort = if viewer.may_sort_by(sort) { sort } else { SortBy::Created };
         let descending = match nonempty(&q.dir).as_deref() {
             Some("asc") => false,
             Some("desc") => true,
@@ -293,9 +282,8 @@ impl Filters {
             _ => matches!(sort, SortBy::Created | SortBy::Updated),
         };
         Ok(Filters {
-            // Matching typed prefixes against names and addresses would reveal them letter by
-            // letter to a principal who may only see them masked.
-            q: if masked { None } else { nonempty(&q.q) },
+            // Search words the viewer may not use are dropped, as if not typed.
+            q: nonempty(&q.q).filter(|_| viewer.may_search_text()),
             status: nonempty(&q.status),
             tag: nonempty(&q.tag),
             list: nonempty(&q.list),
@@ -457,8 +445,9 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let q = ListQuery::parse(req.query_string())?;
     let ui = super::ui_language(&state, &g);
-    let masked = masked_for(&g);
-    let mut filters = Filters::from_query(&q, masked)?;
+    let viewer = g.viewer();
+    let masked = !viewer.sees_personal_data();
+    let mut filters = Filters::from_query(&q, viewer)?;
     let fields = state.fields.all();
     let columns = chosen_columns(ui, &q.col, &fields);
     if columns.iter().map(|(k, _)| k.as_str()).ne(DEFAULT_COLUMNS.iter().copied()) {
@@ -509,7 +498,7 @@ pub async fn list(
         for id in &result.ids {
             // The index may briefly trail an erasure; a missing record is skipped.
             if let Some(c) = st.contacts.get(id)? {
-                rows.push(row(ui, &shown(c, masked), &names));
+                rows.push(row(ui, &viewer.contact(c), &names));
             }
         }
         let lists: Vec<Value> = names.iter().map(|(slug, name)| context! { slug => slug, name => name }).collect();
@@ -691,7 +680,7 @@ fn bulk_action_text(ui: &Language, a: &bulk::BulkAction) -> String {
 // Bulk actions
 
 /// The list's filters as the bulk form carries them (hidden fields), for "all matching".
-fn bulk_filters(pairs: &[(String, String)], masked: bool) -> Result<Filters, ApiError> {
+fn bulk_filters(pairs: &[(String, String)], viewer: Viewer) -> Result<Filters, ApiError> {
     let opt = |k: &str| Some(one(pairs, k).to_string()).filter(|v| !v.trim().is_empty());
     let q = ListQuery {
         q: opt("q"),
@@ -704,7 +693,7 @@ fn bulk_filters(pairs: &[(String, String)], masked: bool) -> Result<Filters, Api
         dir: opt("dir"),
         ..Default::default()
     };
-    Filters::from_query(&q, masked)
+    Filters::from_query(&q, viewer)
 }
 
 /// The bulk page: a delete to confirm, an input to correct (422, values kept), or a job's
@@ -728,9 +717,8 @@ pub async fn bulk_action(
     if !g.can(needed) {
         return Err(ApiError::forbidden());
     }
-    let masked = masked_for(&g);
     let every = one(&pairs, "all") == "1";
-    let filters = bulk_filters(&pairs, masked)?;
+    let filters = bulk_filters(&pairs, g.viewer())?;
     let raw_ids = all(&pairs, "id");
     let (tag, list) = (one(&pairs, "apply_tag").to_string(), one(&pairs, "apply_list").to_string());
     let suppress = !one(&pairs, "suppress").is_empty();
@@ -899,7 +887,7 @@ pub async fn delete_search(
 
 /// The form shows what it saves: prefilled with masked values, it would write them back.
 fn refuse_masked(g: &Principal) -> Result<(), ApiError> {
-    if masked_for(g) {
+    if !g.viewer().sees_personal_data() {
         return Err(ApiError::new(
             crate::http::error::Code::Forbidden,
             "Editing a contact needs the right to see personal data.",
@@ -1040,7 +1028,7 @@ fn detail(
     state: &AppState,
     ui: &Language,
     c: Contact,
-    masked: bool,
+    viewer: Viewer,
     before: Option<EventId>,
 ) -> Result<Value, ApiError> {
     let fields = state.fields.all();
@@ -1050,7 +1038,7 @@ fn detail(
     let ledger = state.contacts.ledger(&c.id)?;
     let history = state.contacts.history(&c.id)?;
     let consent = state.contacts.consent_state(&c.id)?;
-    let c = shown(c, masked);
+    let c = viewer.contact(c);
     // Who did it: a user by name, the server and the command line in words, anything else
     // (a token, a form, an import) by its reference.
     let who = |reference: &str| match reference {
@@ -1086,7 +1074,7 @@ fn detail(
 
     let mut timeline: Vec<(chrono::DateTime<chrono::Utc>, Value)> = Vec::new();
     let mut entries = Vec::with_capacity(ledger.len());
-    for e in ledger.iter().rev() {
+    for e in ledger.iter().rev().map(|e| viewer.consent(e)) {
         let wording = match &e.wording {
             Some((p, v)) => state.purposes.wording(p, *v)?.map(|w| {
                 let language = w.language.as_deref().map(|c| crate::i18n::catalogue().get(c).name.clone());
@@ -1106,9 +1094,9 @@ fn detail(
         ));
         entries.push(context! {
             at => e.at, purpose => purpose_name(&e.purpose), granted => e.granted, via => via, wording => wording,
-            // The network and the note can identify the person as much as the address does.
-            ip => if masked { None } else { e.ip.map(|ip| ip.to_string()) },
-            agent => e.user_agent, note => if masked { None } else { Some(ledger_note(ui, &e.note)) },
+            ip_masked => e.ip.is_masked(), ip => e.ip.shown().flatten().map(|ip| ip.to_string()),
+            agent_masked => e.user_agent.is_masked(), agent => e.user_agent.shown().flatten(),
+            note_masked => e.note.is_masked(), note => e.note.shown().map(|n| ledger_note(ui, &n)),
         });
     }
     for h in &history {
@@ -1162,9 +1150,8 @@ fn detail(
             crate::mail::bounce::BounceKind::Complaint => "c-tl-complaint",
         };
         let mut text = format!("{} {}", ui.text(what, None), b.status).trim_end().to_string();
-        // A remote server's words often quote the address.
-        if !masked && !b.diagnostic.is_empty() {
-            text = format!("{text} ({})", b.diagnostic);
+        if let Some(said) = viewer.server_reply(&b.diagnostic).shown().filter(|d| !d.is_empty()) {
+            text = format!("{text} ({said})");
         }
         timeline.push((b.at, context! { at => b.at, kind => b.kind.as_str(), text => text, actor => b.source }));
     }
@@ -1177,7 +1164,7 @@ fn detail(
         },
     ));
     // Tracked events, a page at a time; the other lines only within the page's span of time.
-    let events = super::timeline::page(state, ui, &c.id, before, masked)?;
+    let events = super::timeline::page(state, ui, &c.id, before, viewer)?;
     timeline.retain(|(at, _)| events.floor.is_none_or(|f| *at >= f) && events.ceiling.is_none_or(|c| *at < c));
     timeline.extend(events.items);
     // Newest first; on equal times the later-recorded line first.
@@ -1200,7 +1187,7 @@ fn detail(
         timeline => timeline.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
         timeline_older => events.older, timeline_paged => before.is_some(),
         purposes => purposes.iter().map(|p| context! { key => p.key, name => purpose_name(&p.key) }).collect::<Vec<_>>(),
-        masked => masked,
+        masked => !viewer.sees_personal_data(),
         restriction => state.gdpr.restrictions.get(&c.id)?.map(|r| Value::from_serialize(&r)),
     })
 }
@@ -1209,22 +1196,22 @@ async fn render_detail(
     state: &web::Data<AppState>,
     g: &Principal,
     c: Contact,
-    masked: bool,
+    viewer: Viewer,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
-    render_detail_page(state, g, c, masked, None, extra).await
+    render_detail_page(state, g, c, viewer, None, extra).await
 }
 
 async fn render_detail_page(
     state: &web::Data<AppState>,
     g: &Principal,
     c: Contact,
-    masked: bool,
+    viewer: Viewer,
     before: Option<EventId>,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
     let (st, ui) = (state.clone(), super::ui_language(state, g));
-    let ctx = blocking(move || detail(&st, ui, c, masked, before)).await?;
+    let ctx = blocking(move || detail(&st, ui, c, viewer, before)).await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })
 }
 
@@ -1252,8 +1239,7 @@ pub async fn show(
     if let Some(r) = moved(&id, &c, "") {
         return Ok(r);
     }
-    let masked = masked_for(&g);
-    render_detail_page(&state, &g, c, masked, before, context! { notice => notice(q.ok.as_deref()) }).await
+    render_detail_page(&state, &g, c, g.viewer(), before, context! { notice => notice(q.ok.as_deref()) }).await
 }
 
 #[derive(Deserialize)]
@@ -1273,15 +1259,14 @@ pub async fn unmask(
     let (st, b, reason) = (state.clone(), g.by(), form.reason.clone());
     let result = blocking(move || -> Result<_, ApiError> { Ok(ops::unmask(&st, b, &id, &reason)) }).await?;
     match result {
-        Ok(c) => render_detail(&state, &g, c, false, context! { unmasked => true }).await,
+        Ok(c) => render_detail(&state, &g, c, Viewer::unmasked(), context! { unmasked => true }).await,
         Err(OpError::Invalid { field, message }) => {
             let c = load(&state, id).await?;
-            let masked = masked_for(&g);
             render_detail(
                 &state,
                 &g,
                 c,
-                masked,
+                g.viewer(),
                 context! { errors => BTreeMap::from([(field, message)]), reason => form.reason },
             )
             .await
@@ -1336,13 +1321,12 @@ pub async fn record_consent(
         Ok(_) => Ok(see_other(&format!("/contacts/{id}?ok=consent_recorded"))),
         Err(OpError::Invalid { field, message }) => {
             let c = load(&state, id).await?;
-            let masked = masked_for(&g);
             let consent_form = context! { purpose => form.purpose, state => form.state, note => form.note };
             render_detail(
                 &state,
                 &g,
                 c,
-                masked,
+                g.viewer(),
                 context! { errors => BTreeMap::from([(field, message)]), consent_form => consent_form },
             )
             .await
@@ -1704,7 +1688,7 @@ pub async fn merge_form(
     q: web::Query<MergeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let masked = masked_for(&g);
+    let viewer = g.viewer();
     let other_id = match nonempty(&q.other) {
         Some(o) => Some(parse_id(&o)?),
         None => None,
@@ -1712,7 +1696,7 @@ pub async fn merge_form(
     if let Some(text) = &q.q {
         crate::search::check_query_text(text).map_err(|m| ApiError::invalid("q", format!("The search {m}.")))?;
     }
-    let text = nonempty(&q.q).filter(|_| !masked);
+    let text = nonempty(&q.q).filter(|_| viewer.may_search_text());
     let st = state.clone();
     let (survivor, other, candidates, fields, names) = blocking(move || -> Result<_, ApiError> {
         let survivor = ops::get(&st, &id)?;
@@ -1737,8 +1721,8 @@ pub async fn merge_form(
         return Ok(r);
     }
     let view = |c: &Contact| context! { id => c.id.to_string(), email => c.email.as_str(), name => c.name(), created_at => c.created_at };
-    let survivor = shown(survivor, masked);
-    let other = other.map(|o| shown(o, masked));
+    let survivor = viewer.contact(survivor);
+    let other = other.map(|o| viewer.contact(o));
     let same = other.as_ref().is_some_and(|o| o.id == survivor.id);
     let rows = match &other {
         Some(o) if !same => merge_rows(super::ui_language(&state, &g), &survivor, o, &fields),
@@ -1752,7 +1736,7 @@ pub async fn merge_form(
         context! {
             survivor => view(&survivor), other => other.as_ref().filter(|_| !same).map(view), same => same,
             rows => rows, q => nonempty(&q.q), searched => q.q.is_some(),
-            candidates => candidates.into_iter().map(|c| view(&shown(c, masked))).collect::<Vec<_>>(),
+            candidates => candidates.into_iter().map(|c| view(&viewer.contact(c))).collect::<Vec<_>>(),
             united => context! {
                 tags => other.as_ref().map(|o| survivor.tags.union(&o.tags).cloned().collect::<Vec<_>>()),
                 lists => other.as_ref().map(|o| survivor.lists.union(&o.lists)
@@ -1805,7 +1789,7 @@ mod tests {
                 engagement,
                 ..Default::default()
             };
-            let f = Filters::from_query(&q, false).unwrap();
+            let f = Filters::from_query(&q, Viewer::unmasked()).unwrap();
             let recorded = format!("all matching: {}", f.describe());
             assert_eq!(scope_text(en, &recorded), recorded);
             let german = scope_text(de, &recorded);

@@ -68,7 +68,7 @@ fn name_of(state: &AppState, p: &Principal, reference: &str, ui: &Language) -> O
                 return None;
             }
             let c = state.contacts.get(&id.parse().ok()?).ok()??;
-            let who = if p.can(Permission::ViewPersonalData) { c.email.to_string() } else { c.email.masked() };
+            let who = p.viewer().email(&c.email);
             named(who, Some(format!("/contacts/{id}")))
         }
         // The names of things are not personal data: whoever reads the log reads them; the

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::history::{actor_words, kind_key, step_words};
 use super::{notice, page, see_other, ui_language, Empty, NoticeQuery};
-use crate::domain::{ContactId, Permission, RequestId};
+use crate::domain::{ContactId, RequestId};
 use crate::gdpr::ops::{self, NewRequest, RequestUpdate};
 use crate::gdpr::{Channel, Kind, Request, State, Urgency};
 use crate::http::error::ApiError;
@@ -202,13 +202,13 @@ async fn render(
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
-    let personal = g.can(Permission::ViewPersonalData);
+    let viewer = g.viewer();
     let me = g.user.id.reference();
     let reader = g.clone();
     let ui = ui_language(state, g);
     let (r, details, contact, restriction, users, names) = blocking(move || -> Result<_, ApiError> {
         let r = ops::get_request(&st, &id)?;
-        let details = if personal { Some(st.gdpr.requests.details(&r)?) } else { None };
+        let details = if viewer.sees_personal_data() { Some(st.gdpr.requests.details(&r)?) } else { None };
         let contact = match &r.contact {
             Some(c) => st.contacts.get(c)?,
             None => None,
@@ -248,7 +248,7 @@ async fn render(
         })
         .collect();
     let contact = contact.map(|c| {
-        let c = if personal { c } else { c.masked() };
+        let c = viewer.contact(c);
         context! { id => c.id.to_string(), email => c.email.as_str(), name => c.name(), status => c.status.as_str() }
     });
     let assignee_name = r.assignee.as_ref().and_then(|a| users.iter().find(|(id, _)| id == a)).map(|(_, n)| n.clone());

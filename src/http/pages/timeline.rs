@@ -9,8 +9,8 @@
 //!
 //! Everything an event holds came from a browser or an API caller: it is passed to the
 //! template as text (escaped there), and an address becomes a link only when it is an absolute
-//! http(s) URL. For a viewer who sees personal data masked, addresses lose their query and
-//! fragment (where shops put order numbers and email addresses) and properties are not shown.
+//! http(s) URL. What of an event the staff member may see is `contacts::viewer`'s decision
+//! (for a masked viewer: addresses without query and fragment, no properties, no browser).
 
 use std::collections::HashMap;
 
@@ -19,7 +19,8 @@ use minijinja::{context, Value};
 use uuid::Uuid;
 
 use super::contacts::say;
-use crate::domain::{CampaignId, ContactId, Event, EventId, EventKind};
+use crate::contacts::viewer::{Address, Personal, ShownEvent, Viewer};
+use crate::domain::{CampaignId, ContactId, EventId, EventKind};
 use crate::http::error::ApiError;
 use crate::i18n::Language;
 use crate::state::AppState;
@@ -61,23 +62,15 @@ pub fn safe_href(raw: &str) -> Option<String> {
     (matches!(u.scheme(), "http" | "https") && u.host_str().is_some()).then(|| u.to_string())
 }
 
-/// An address as the viewer may see it, and the link it may be. A masked viewer gets scheme,
-/// host and path only.
-fn address(ui: &Language, raw: &str, masked: bool) -> (String, Option<String>) {
-    if !masked {
-        return (raw.to_string(), safe_href(raw));
-    }
-    match url::Url::parse(raw) {
-        Ok(mut u) => {
-            let had_more = u.query().is_some() || u.fragment().is_some();
-            u.set_query(None);
-            u.set_fragment(None);
-            let href = safe_href(u.as_str());
-            let text =
-                if had_more { say(ui, "c-ev-query-masked", [("address", u.as_str().into())]) } else { u.to_string() };
-            (text, href)
+/// An address as the viewer may see it, in words, and the link it may be.
+fn address(ui: &Language, a: &Address) -> (String, Option<String>) {
+    match a {
+        Address::Whole(raw) => (raw.clone(), safe_href(raw)),
+        Address::Trimmed { address, cut: true } => {
+            (say(ui, "c-ev-query-masked", [("address", address.as_str().into())]), safe_href(address))
         }
-        Err(_) => (ui.text("c-ev-masked", None), None),
+        Address::Trimmed { address, cut: false } => (address.clone(), safe_href(address)),
+        Address::Unreadable => (ui.text("c-ev-masked", None), None),
     }
 }
 
@@ -168,7 +161,8 @@ fn machine_reason(ui: &Language, why: &str) -> String {
     ui.text(key, None)
 }
 
-fn line(ui: &Language, e: &Event, masked: bool, names: &mut Names<'_>) -> Result<Value, ApiError> {
+fn line(ui: &Language, shown: &ShownEvent, names: &mut Names<'_>) -> Result<Value, ApiError> {
+    let e = &shown.facts;
     let mailing = match &e.mailing {
         Some(m) => Some(names.of(m)?),
         None => None,
@@ -182,7 +176,7 @@ fn line(ui: &Language, e: &Event, masked: bool, names: &mut Names<'_>) -> Result
         EventKind::Open if e.machine.is_some() => with_mailing("c-ev-opened-machine"),
         EventKind::Open => with_mailing("c-ev-opened"),
         EventKind::Click => {
-            link = e.url.as_deref().map(|u| address(ui, u, masked));
+            link = shown.url.as_ref().map(|u| address(ui, u));
             if e.machine.is_some() {
                 with_mailing("c-ev-fetched-machine")
             } else {
@@ -190,7 +184,7 @@ fn line(ui: &Language, e: &Event, masked: bool, names: &mut Names<'_>) -> Result
             }
         }
         EventKind::PageView => {
-            link = e.url.as_deref().map(|u| address(ui, u, masked));
+            link = shown.url.as_ref().map(|u| address(ui, u));
             ui.text("c-ev-page-view", None)
         }
         EventKind::Custom => {
@@ -228,21 +222,18 @@ fn line(ui: &Language, e: &Event, masked: bool, names: &mut Names<'_>) -> Result
     if let Some(why) = &e.machine {
         details.push(say(ui, "c-ev-machine", [("why", machine_reason(ui, why).into())]));
     }
-    if let Some(r) = &e.referrer {
-        details.push(say(ui, "c-ev-referrer", [("address", address(ui, r, masked).0.into())]));
+    if let Some(r) = &shown.referrer {
+        details.push(say(ui, "c-ev-referrer", [("address", address(ui, r).0.into())]));
     }
-    if !e.properties.is_empty() {
-        if masked {
-            details.push(ui.text("c-ev-properties-hidden", None));
-        } else {
-            details.extend(properties(&e.properties));
-        }
+    match &shown.properties {
+        Personal::Shown(p) => details.extend(properties(p)),
+        Personal::Masked => details.push(ui.text("c-ev-properties-hidden", None)),
     }
-    let device = [Some(e.agent.as_str()).filter(|a| !a.is_empty()), e.country.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let agent = match &shown.agent {
+        Personal::Shown(a) => Some(a.as_str()).filter(|a| !a.is_empty()),
+        Personal::Masked => None,
+    };
+    let device = [agent, e.country.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     Ok(context! {
         at => e.at, kind => e.kind.as_str(), text => text, actor => ui.text(source_key(&e.source), None),
         link_href => link.as_ref().and_then(|(_, h)| h.clone()),
@@ -257,13 +248,13 @@ pub fn page(
     ui: &Language,
     contact: &ContactId,
     before: Option<EventId>,
-    masked: bool,
+    viewer: Viewer,
 ) -> Result<EventPage, ApiError> {
     let (events, more) = state.tracking.store.events_page(contact, before.as_ref(), PAGE)?;
     let mut names = Names { state, ui, known: HashMap::new() };
     let mut items = Vec::with_capacity(events.len());
     for e in &events {
-        items.push((e.at, line(ui, e, masked, &mut names)?));
+        items.push((e.at, line(ui, &viewer.event(e), &mut names)?));
     }
     let oldest = events.last();
     Ok(EventPage {
@@ -287,13 +278,20 @@ mod tests {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
         let en = crate::i18n::admin_catalogue().source();
-        let (text, href) = address(en, "https://shop.example/p?email=ann@example.org#x", true);
+        let masked = Viewer::new(|_| false);
+        let seen = |v: Viewer, raw: &str| {
+            let mut e = crate::domain::Event::new(EventKind::Click, Utc::now(), "click");
+            e.url = Some(raw.into());
+            address(en, &v.event(&e).url.unwrap())
+        };
+        let (text, href) = seen(masked, "https://shop.example/p?email=ann@example.org#x");
         assert_eq!(
             (text.as_str(), href.as_deref()),
             ("https://shop.example/p (query masked)", Some("https://shop.example/p"))
         );
-        assert_eq!(address(en, "https://shop.example/p", true).0, "https://shop.example/p");
-        assert_eq!(address(en, "javascript:alert(1)", false), ("javascript:alert(1)".to_string(), None));
+        assert_eq!(seen(masked, "https://shop.example/p").0, "https://shop.example/p");
+        assert_eq!(seen(masked, "not an address").0, en.text("c-ev-masked", None));
+        assert_eq!(seen(Viewer::unmasked(), "javascript:alert(1)"), ("javascript:alert(1)".to_string(), None));
     }
 
     #[test]
