@@ -195,6 +195,7 @@ fn erase_queued(store: &Store, person: &PersonId) -> Result<usize> {
 
 /// Carries out one request; true when it is done with (carried out, or never can be).
 fn attempt(state: &AppState, id: u64, work: &Work) -> bool {
+    let _span = tracing::info_span!("intake", request = id, kind = work.kind()).entered();
     let result = match work {
         Work::PortalLink { email, at } => crate::gdpr::ops::send_portal_link(state, email, *at),
         Work::SignUp(s) => crate::forms::ops::record(state, id, s),

@@ -295,6 +295,7 @@ pub(crate) fn require(by: &By, p: Permission) -> OpResult<()> {
 }
 
 /// Creates a contact. The address must not be on the erasure suppression list.
+#[tracing::instrument(name = "contact_create", skip_all, fields(source = source.as_str()))]
 pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) -> OpResult<Contact> {
     require(&by, Permission::EditContacts)?;
     let email = input
@@ -322,6 +323,7 @@ pub fn get(state: &AppState, id: &ContactId) -> OpResult<Contact> {
 }
 
 /// Applies a partial update. Returns the contact and the fields that changed.
+#[tracing::instrument(name = "contact_update", skip_all)]
 pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) -> OpResult<(Contact, Vec<String>)> {
     require(&by, Permission::EditContacts)?;
     let mut c = get(state, id)?;
@@ -350,6 +352,7 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
 /// Deletes a contact everywhere (records, ledger, history, email index, search index with the
 /// removal committed) and, when asked, keeps a suppression entry (a keyed hash) so that the
 /// address cannot be imported again.
+#[tracing::instrument(name = "contact_delete", skip_all, fields(suppress = suppress))]
 pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<()> {
     let seq = delete_unindexed(state, by, id, suppress)?;
     if !state.search.wait_for(seq) {
@@ -727,6 +730,7 @@ fn resolve_rows(
 pub type BulkItem = Result<(Upserted, Option<ContactId>), FieldError>;
 
 /// Bulk upsert from the API: every item validated, good ones written, errors per index.
+#[tracing::instrument(name = "contacts_upsert", skip_all, fields(items = items.len()))]
 pub fn bulk_upsert(
     state: &AppState,
     by: By,
@@ -898,6 +902,7 @@ pub enum Pick {
 /// other's where the survivor has none), tags and lists united, the other's ledger and
 /// history copied (ledger entries keep their time and wording, marked as merged), the other's
 /// id kept as an alias. Returns the merged contact.
+#[tracing::instrument(name = "contact_merge", skip_all)]
 pub fn merge(
     state: &AppState,
     by: By,

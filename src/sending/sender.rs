@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use chrono::Utc;
+use tracing::Instrument;
 
 use super::campaign::{Campaign, CampaignId, CampaignState, Stats};
 use super::outbox::{Note, Slot, SlotState};
@@ -198,7 +199,8 @@ async fn tick(
             match prepare_run(state, &c) {
                 Ok(run) => {
                     state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).insert(c.id, run.clone());
-                    tokio::spawn(feed(weak.clone(), run, tx.clone()));
+                    let span = tracing::info_span!("campaign_send", campaign = %c.id);
+                    tokio::spawn(feed(weak.clone(), run, tx.clone()).instrument(span));
                 }
                 Err(reason) => super::ops::brake(state, &c.id, &reason),
             }
@@ -288,8 +290,8 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
         }
         let Some(state) = weak.upgrade() else { return };
         if !run.audience_complete.load(Ordering::SeqCst) {
-            let (st, r) = (state.clone(), run.clone());
-            match tokio::task::spawn_blocking(move || walk_audience(&st, &r)).await {
+            let (st, r, span) = (state.clone(), run.clone(), tracing::Span::current());
+            match tokio::task::spawn_blocking(move || span.in_scope(|| walk_audience(&st, &r))).await {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => {
                     super::ops::brake(&state, &run.id, &format!("the audience could not be read: {e}"));
