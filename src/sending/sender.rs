@@ -489,7 +489,8 @@ fn prepare(
 /// A message that could not be prepared or handed over for a reason that is not the relay's:
 /// marked failed, so that the feeder does not offer it again and again.
 fn fail_campaign_message(state: &AppState, run: &Run, contact: &ContactId, e: &anyhow::Error) {
-    tracing::error!(campaign = %run.id, error = %e, "campaign message failed");
+    let error = crate::domain::email::mask_addresses_in(&e.to_string());
+    tracing::error!(campaign = %run.id, error, "campaign message failed");
     let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
     if state.sending.outbox.set_slot(&run.id, contact, &slot).is_ok() {
         run.failed.fetch_add(1, Ordering::Relaxed);
@@ -518,7 +519,8 @@ async fn lane(
             }
             Work::Message(id, contact) => {
                 if let Err(e) = send_transactional(&state, &id, &contact).await {
-                    tracing::error!(message = %id, error = %e, "transactional message failed");
+                    let error = crate::domain::email::mask_addresses_in(&e.to_string());
+                    tracing::error!(message_id = %id, error, "transactional message failed");
                     let slot =
                         Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
                     let _ = state.sending.outbox.set_message_slot(&id, &contact, &slot);
@@ -831,7 +833,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     let (rendered, lang) = match rendered {
         Ok(r) => r,
         Err(e) => {
-            tracing::error!(message = %id, error = %e, "transactional message could not be rendered");
+            let error = crate::domain::email::mask_addresses_in(&e.to_string());
+            tracing::error!(message_id = %id, error, "transactional message could not be rendered");
             outbox.set_message_slot(
                 id,
                 contact_id,
@@ -872,7 +875,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     state.store.commit_async().await?;
     count_message(state, result.slot.state);
     if let Some(e) = result.error {
-        tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
+        let error = crate::domain::email::mask_addresses_in(&e);
+        tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "transactional message not delivered");
     }
     Ok(())
 }
