@@ -315,3 +315,45 @@ fn x_request_id_is_echoed_when_safe_and_replaced_when_not() {
     assert_eq!(r.status(), 414);
     assert!(fresh(&request_id(&r)));
 }
+
+/// What a Postfix relay answers for a mailbox it does not know: it quotes the address.
+fn refuse_ada(rcpt: &str) -> Option<&'static str> {
+    rcpt.contains(EMAIL).then_some("550 5.1.1 <ada.lovelace@example.org>: Recipient address rejected: User unknown")
+}
+
+#[test]
+fn a_relays_refusal_is_logged_with_its_words_and_without_the_address_it_quotes() {
+    let sink = crate::smtp_sink::SmtpSink::start(crate::smtp_sink::SinkOptions {
+        rcpt_reply: refuse_ada,
+        ..Default::default()
+    });
+    let who = Arc::new(Mutex::new(None));
+    let w = who.clone();
+    let config = format!(
+        "[log]\nformat = \"json\"\n[mail]\nfrom = \"news@example.com\"\n[[mail.relays]]\nname = \"sink\"\n\
+         host = \"127.0.0.1\"\nport = {}\ntls = \"none\"\n",
+        sink.port()
+    );
+    let app = Logged::start(&config, move |s| {
+        let owner = tidings::ops::bootstrap_owner(s).unwrap().unwrap().user;
+        let scopes = ["send_campaigns"].iter().map(|s| s.parse().unwrap()).collect();
+        *w.lock().unwrap() = Some(s.tokens.create(owner.id, "mail", scopes, None).unwrap().1);
+    });
+    let secret = who.lock().unwrap().take().unwrap();
+    let r = bare_client()
+        .post(format!("{}/api/v1/messages", app.url))
+        .bearer_auth(&secret)
+        .json(&json!({ "template": "confirm-subscription", "to": EMAIL, "data": { "confirm_url": "https://news.example.com/f/confirm/x" } }))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 202, "{}", r.text().unwrap());
+    let line = app.line("for the refused message", |l| l.contains("transactional message not delivered"));
+    let line = parse(&line).unwrap();
+    let error = line["fields"]["error"].as_str().unwrap();
+    assert!(error.contains("550 5.1.1 <a•••@example.org>: Recipient address rejected"), "{line}");
+    // The message's id has a field of its own, not the line's message.
+    assert_eq!(line["fields"]["message"], "transactional message not delivered", "{line}");
+    assert!(line["fields"]["message_id"].is_string(), "{line}");
+    let log = app.log();
+    assert!(!log.contains("ada.lovelace"), "the address in the log:\n{log}");
+}
