@@ -644,6 +644,11 @@ pub struct LogConfig {
     pub level: String,
     /// "text" or "json".
     pub format: String,
+    /// A request taking longer than this is logged at warn; 0 never.
+    pub slow_request_ms: u64,
+    /// Also log each span's end (a request, an operation, a timer's firing, a feed reader's
+    /// batch) with its time, to follow a slow request into what it did.
+    pub span_times: bool,
 }
 
 impl Default for Config {
@@ -725,7 +730,7 @@ impl Default for JobsConfig {
 
 impl Default for LogConfig {
     fn default() -> Self {
-        Self { level: "info".into(), format: "text".into() }
+        Self { level: "info".into(), format: "text".into(), slow_request_ms: 1000, span_times: false }
     }
 }
 

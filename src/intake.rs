@@ -195,18 +195,32 @@ fn erase_queued(store: &Store, person: &PersonId) -> Result<usize> {
 
 /// Carries out one request; true when it is done with (carried out, or never can be).
 fn attempt(state: &AppState, id: u64, work: &Work) -> bool {
+    let _span = tracing::info_span!("intake", queued = id, kind = work.kind()).entered();
     let result = match work {
         Work::PortalLink { email, at } => crate::gdpr::ops::send_portal_link(state, email, *at),
         Work::SignUp(s) => crate::forms::ops::record(state, id, s),
     };
     match result {
         Ok(()) => true,
+        // Public requests carry addresses, and an error may quote one.
         Err(e @ (OpError::Store(_) | OpError::Internal(_))) => {
-            tracing::error!(request = id, kind = work.kind(), error = %e, "a queued public request failed; it is tried again later");
+            let error = crate::domain::email::mask_addresses_in(&e.to_string());
+            tracing::error!(
+                request = id,
+                kind = work.kind(),
+                error,
+                "a queued public request failed; it is tried again later"
+            );
             false
         }
         Err(e) => {
-            tracing::warn!(request = id, kind = work.kind(), error = %e, "a queued public request cannot be carried out; dropped");
+            let error = crate::domain::email::mask_addresses_in(&e.to_string());
+            tracing::warn!(
+                request = id,
+                kind = work.kind(),
+                error,
+                "a queued public request cannot be carried out; dropped"
+            );
             true
         }
     }

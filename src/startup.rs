@@ -79,8 +79,9 @@ impl Application {
                 // Before the session is looked up; inside error_pages, so pages get HTML.
                 .wrap(from_fn(http::limits::check_request))
                 .wrap(http::error_pages())
-                .wrap(from_fn(http::track_metrics))
                 .wrap(from_fn(http::security_headers))
+                // Outermost: the request's span holds everything the others do.
+                .wrap(from_fn(http::observe::observe))
                 .configure(http::routes)
         };
         let mut server = HttpServer::new(factory).shutdown_timeout(10);

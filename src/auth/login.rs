@@ -198,7 +198,8 @@ fn tell_owner(state: &AppState, user: &User, ip: Option<TruncatedIp>, until: Dat
     tokio::spawn(async move {
         let subject = "Failed sign-in attempts on your Tidings account";
         if let Err(e) = crate::mail::check::send_notice(&config, &from, to.as_str(), subject, &text).await {
-            tracing::warn!(error = %e, "could not mail the lockout notice");
+            let error = crate::domain::email::mask_addresses_in(&e.to_string());
+            tracing::warn!(error, "could not mail the lockout notice");
         }
     });
 }

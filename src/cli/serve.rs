@@ -20,7 +20,7 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> Result<(), String> {
     let config = args.store.load(args.listen)?;
-    crate::telemetry::init(&config.log.level, &config.log.format);
+    crate::telemetry::init(&config.log);
     actix_web::rt::System::new().block_on(async move {
         let mut app = Application::build(config.clone()).await.map_err(|e| format!("{e:#}"))?;
         let pending_admin = app.take_first_admin();

@@ -260,7 +260,10 @@ pub fn start(state: Arc<AppState>, by: By, action: BulkAction, selection: Select
     }
     state.audit.record(ev)?;
     RUNNING.lock().unwrap_or_else(|p| p.into_inner()).insert(job.id);
-    let (mut running, span) = (job.clone(), tracing::Span::current());
+    // A child of the request's span (the thread outlives the request): its lines carry the
+    // request's id.
+    let span = tracing::info_span!("contacts_bulk", job = %job.id, action = job.action.name(), contacts = job.total);
+    let mut running = job.clone();
     let spawned = std::thread::Builder::new().name("bulk-action".into()).spawn(move || {
         span.in_scope(|| {
             let result = run(&state, by, &mut running, &ids);

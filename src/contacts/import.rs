@@ -742,13 +742,17 @@ pub fn begin(
 /// poll the batch). `remove_file` deletes the uploaded file afterwards.
 pub fn spawn(state: Arc<AppState>, by: By, path: PathBuf, o: ImportOptions, batch: ImportBatch, remove_file: bool) {
     let id = batch.id.clone();
+    // Under the request that started it, whose id its lines then carry.
+    let span = tracing::Span::current();
     let result = std::thread::Builder::new().name(format!("import-{}", &id[..8])).spawn(move || {
-        if let Err(e) = run(&state, by, &path, &o, batch, &|_| {}) {
-            tracing::warn!(import = %id, error = %e, "import failed");
-        }
-        if remove_file {
-            let _ = std::fs::remove_file(&path);
-        }
+        span.in_scope(|| {
+            if let Err(e) = run(&state, by, &path, &o, batch, &|_| {}) {
+                tracing::warn!(import = %id, error = %e, "import failed");
+            }
+            if remove_file {
+                let _ = std::fs::remove_file(&path);
+            }
+        })
     });
     if let Err(e) = result {
         tracing::error!(error = %e, "could not start the import thread");
@@ -756,6 +760,7 @@ pub fn spawn(state: Arc<AppState>, by: By, path: PathBuf, o: ImportOptions, batc
 }
 
 /// Imports `path` into the batch begun with [`begin`]; `progress` is called after every chunk.
+#[tracing::instrument(name = "contacts_import", skip_all, fields(batch = %batch.id, rows = tracing::field::Empty))]
 pub fn run(
     state: &AppState,
     by: By,
@@ -787,6 +792,7 @@ pub fn run(
         crate::metrics::Metrics::count(&m.import_rows, outcome, n);
     }
     progress(&batch);
+    tracing::Span::current().record("rows", batch.rows);
     state.audit.record(
         by.event(Action::ContactsImported)
             .target(format!("import:{}", batch.id))

@@ -287,6 +287,7 @@ fn source_ref(by: &By) -> String {
 }
 
 /// Creates a contact. The address must not be on the erasure suppression list.
+#[tracing::instrument(name = "contact_create", skip_all, fields(source = source.as_str()))]
 pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) -> OpResult<Contact> {
     by.require(Permission::EditContacts)?;
     let email = input
@@ -314,6 +315,7 @@ pub fn get(state: &AppState, id: &ContactId) -> OpResult<Contact> {
 }
 
 /// Applies a partial update. Returns the contact and the fields that changed.
+#[tracing::instrument(name = "contact_update", skip_all)]
 pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) -> OpResult<(Contact, Vec<String>)> {
     by.require(Permission::EditContacts)?;
     let mut c = get(state, id)?;
@@ -342,6 +344,7 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
 /// Deletes a contact everywhere (records, ledger, history, email index, search index with the
 /// removal committed) and, when asked, keeps a suppression entry (a keyed hash) so that the
 /// address cannot be imported again.
+#[tracing::instrument(name = "contact_delete", skip_all, fields(suppress = suppress))]
 pub fn delete(state: &AppState, by: By, id: &ContactId, suppress: bool) -> OpResult<()> {
     let seq = delete_unindexed(state, by, id, suppress)?;
     if !state.search.wait_for(seq) {
@@ -719,6 +722,7 @@ fn resolve_rows(
 pub type BulkItem = Result<(Upserted, Option<ContactId>), FieldError>;
 
 /// Bulk upsert from the API: every item validated, good ones written, errors per index.
+#[tracing::instrument(name = "contacts_upsert", skip_all, fields(items = items.len()))]
 pub fn bulk_upsert(
     state: &AppState,
     by: By,
@@ -890,6 +894,7 @@ pub enum Pick {
 /// other's where the survivor has none), tags and lists united, the other's ledger and
 /// history copied (ledger entries keep their time and wording, marked as merged), the other's
 /// id kept as an alias. Returns the merged contact.
+#[tracing::instrument(name = "contact_merge", skip_all)]
 pub fn merge(
     state: &AppState,
     by: By,

@@ -81,6 +81,32 @@ pub fn mask_email(s: &str) -> String {
     }
 }
 
+/// `text` with every address in it masked (`550 5.1.1 <jane@example.com>: no such user` →
+/// `550 5.1.1 <j•••@example.com>: no such user`): for a log line quoting what a mail relay said,
+/// since relays quote the recipient and the journal is out of erasure's reach.
+pub fn mask_addresses_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        if token.rsplit_once('@').is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty()) {
+            out.push_str(&mask_email(token));
+        } else {
+            out.push_str(token);
+        }
+        token.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() || "<>\"'`()[],;:=".contains(c) {
+            flush(&mut token, &mut out);
+            out.push(c);
+        } else {
+            token.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
 /// Masks a name or phone for the masked view: first character, then dots.
 pub fn mask_text(s: &str) -> String {
     if s.is_empty() {
@@ -127,6 +153,20 @@ impl From<EmailAddress> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relays_words_keep_everything_but_the_addresses() {
+        assert_eq!(
+            mask_addresses_in("Recipient Permanent: 550 5.1.1 <jane.doe@example.com>: Recipient address rejected"),
+            "Recipient Permanent: 550 5.1.1 <j•••@example.com>: Recipient address rejected"
+        );
+        assert_eq!(
+            mask_addresses_in("to=bob@example.org, relay=mx.example.org"),
+            "to=b•••@example.org, relay=mx.example.org"
+        );
+        assert_eq!(mask_addresses_in("connection refused"), "connection refused");
+        assert_eq!(mask_addresses_in("`jane` has no @"), "`jane` has no @");
+    }
 
     #[test]
     fn normalises_once_and_refuses_what_a_subscriber_never_meant() {

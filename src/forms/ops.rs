@@ -357,6 +357,7 @@ fn first<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 
 /// Checks a submission as far as it can be checked without the stored contacts and, when it
 /// passes, queues it in the public intake, which [`record`]s it a moment after the answer.
+#[tracing::instrument(name = "form_submit", skip_all, fields(form = %form.id))]
 pub fn submit(state: &AppState, form: &Form, s: &Submitted, now: DateTime<Utc>) -> OpResult<Outcome> {
     if let Some(field) = injected(&s.pairs) {
         return Ok(Outcome::Injection { field });
@@ -531,6 +532,7 @@ fn input_of(values: &BTreeMap<String, String>, defs: &[crate::domain::FieldDef])
 /// the submission against the contact the address belongs to, or a new one, then sends the
 /// confirmation or, for a form without double opt-in, records the consent at once. Carrying
 /// the same sign-up out again (after a crash) records and sends nothing twice.
+#[tracing::instrument(name = "form_record", skip_all, fields(form = %sign_up.form))]
 pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
     // Without its form the sign-up could never be confirmed (the link names the form).
     let Some(form) = state.forms.get(&sign_up.form)? else { return Err(OpError::NotFound("form")) };
@@ -715,11 +717,14 @@ pub fn check_token(
 }
 
 /// Confirms a sign-up from its signed link: idempotent.
+// The token is the link's whole authority: never a field.
+#[tracing::instrument(name = "form_confirm", skip_all, fields(form = tracing::field::Empty))]
 pub fn confirm(state: &AppState, token: &str, now: DateTime<Utc>) -> OpResult<Confirmed> {
     let (t, form, s) = match check_token(state, token, now)? {
         Ok(found) => found,
         Err(outcome) => return Ok(outcome),
     };
+    tracing::Span::current().record("form", tracing::field::display(&form.id));
     if s.confirmed_at.is_some() {
         return Ok(Confirmed::Done);
     }

@@ -188,6 +188,7 @@ pub fn settle_index(state: &AppState, seq: u64) -> OpResult<()> {
 
 /// Erases contacts no request is about (retention of inactive contacts): no tombstone, since
 /// nobody asked; they may come back with fresh consent. Returns how many were erased.
+#[tracing::instrument(name = "gdpr_erase_inactive", skip_all, fields(contacts = contacts.len(), mode = mode.as_str()))]
 pub fn erase_without_request(state: &AppState, contacts: &[ContactId], mode: Mode) -> OpResult<usize> {
     let mut last = 0;
     let mut n = 0;

@@ -252,6 +252,11 @@ fn add_step(state: &AppState, id: &RequestId, by: &str, what: StepText) -> OpRes
 }
 
 /// The access archive of a contact, for a request (recorded in its history) or directly.
+#[tracing::instrument(
+    name = "gdpr_access",
+    skip_all,
+    fields(request = request.map(tracing::field::display), records = tracing::field::Empty)
+)]
 pub fn produce_archive(
     state: &AppState,
     by: By,
@@ -268,6 +273,7 @@ pub fn produce_archive(
     }
     state.contacts.get(contact)?.ok_or(OpError::NotFound("contact"))?;
     let a = archive::build(state, contact).map_err(|e| OpError::Internal(format!("building the archive: {e:#}")))?;
+    tracing::Span::current().record("records", a.records);
     if let Some(rid) = request {
         add_step(state, rid, &actor_ref(&by), StepText::ArchiveProduced(a.records as u64))?;
         state.store.commit()?;
@@ -283,6 +289,11 @@ pub fn produce_archive(
 /// restoring an older backup does not either. [`Mode::Erase`] also takes what the person
 /// contributed out of campaign and site totals; [`Mode::Anonymise`] leaves the totals as they
 /// are. Flushed before it returns.
+#[tracing::instrument(
+    name = "gdpr_erase",
+    skip_all,
+    fields(request = %request, mode = mode.as_str(), records = tracing::field::Empty)
+)]
 pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpResult<usize> {
     by.require(Permission::ManageGdpr)?;
     let (r, contact) = actionable(state, request)?;
@@ -292,6 +303,7 @@ pub fn erase(state: &AppState, by: By, request: &RequestId, mode: Mode) -> OpRes
     // Told before: afterwards there is no address to write to.
     tell_outcome(state, &by, &r, &contact, Done::Erased)?;
     let (before, seq) = erasure::remove(state, &contact, mode, true)?;
+    tracing::Span::current().record("records", before);
     erasure::settle_index(state, seq)?;
     let what = StepText::Erased { anonymised: mode == Mode::Anonymise, records: before as u64 };
     add_step(state, request, &actor_ref(&by), what)?;

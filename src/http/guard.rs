@@ -153,7 +153,9 @@ pub async fn context<B: MessageBody + 'static>(
         let err = ApiError::new(Code::Unauthenticated, "The API token is invalid, expired or revoked.");
         return Ok(req.error_response(err).map_into_right_body());
     }
-    req.extensions_mut().insert(RequestCtx { client, session, user, token, pre, must_enrol });
+    let ctx = RequestCtx { client, session, user, token, pre, must_enrol };
+    super::observe::record_caller(&ctx);
+    req.extensions_mut().insert(ctx);
     next.call(req).await.map(|r| r.map_into_left_body())
 }
 

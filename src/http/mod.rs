@@ -8,11 +8,10 @@ pub mod error;
 pub mod guard;
 pub mod lang;
 pub mod limits;
+pub mod observe;
 pub mod pages;
 pub mod system;
 pub mod templates;
-
-use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -61,27 +60,6 @@ pub async fn security_headers(
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    Ok(res)
-}
-
-/// Counts and times every request by its route pattern (never by its raw path: ids are not labels).
-pub async fn track_metrics(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let started = Instant::now();
-    let state = req.app_data::<web::Data<AppState>>().cloned();
-    let method = req.method().to_string();
-    let res = next.call(req).await?;
-    if let Some(state) = state {
-        let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
-        state
-            .metrics
-            .http_requests
-            .get_or_create(&crate::metrics::HttpLabels { method, route, status: res.status().as_u16() })
-            .inc();
-        state.metrics.http_duration.observe(started.elapsed().as_secs_f64());
     }
     Ok(res)
 }

@@ -323,6 +323,7 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
 }
 
 /// Sends now, or at the schedule's time.
+#[tracing::instrument(name = "campaign_schedule", skip_all, fields(campaign = %id, at_once = schedule.is_none()))]
 pub fn schedule_campaign(state: &AppState, by: By, id: &CampaignId, schedule: Option<Schedule>) -> OpResult<Campaign> {
     by.require(Permission::SendCampaigns)?;
     let mut c = campaign(state, id)?;
@@ -369,6 +370,7 @@ pub fn unschedule_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResul
     Ok(c)
 }
 
+#[tracing::instrument(name = "campaign_start", skip_all, fields(campaign = %c.id))]
 fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
     // The audience is read from the search index: let it catch up with every committed change.
     let seq = state.contacts.last_logged()?;
@@ -386,6 +388,7 @@ fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
 
 /// A scheduled campaign's time has come: a one-off starts; a recurring one starts a copy (a
 /// run) and waits for its next time.
+#[tracing::instrument(name = "campaign_fire", skip_all, fields(campaign = %c.id))]
 pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
     let mut c = c.clone();
     match &c.schedule {

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use chrono::Utc;
+use tracing::Instrument;
 
 use super::campaign::{Campaign, CampaignId, CampaignState, Stats};
 use super::outbox::{Note, Slot, SlotState};
@@ -199,7 +200,8 @@ async fn tick(
             match prepare_run(state, &c) {
                 Ok(run) => {
                     state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).insert(c.id, run.clone());
-                    tokio::spawn(feed(weak.clone(), run, tx.clone()));
+                    let span = tracing::info_span!("campaign_send", campaign = %c.id);
+                    tokio::spawn(feed(weak.clone(), run, tx.clone()).instrument(span));
                 }
                 Err(reason) => super::ops::brake(state, &c.id, &reason),
             }
@@ -289,8 +291,8 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
         }
         let Some(state) = weak.upgrade() else { return };
         if !run.audience_complete.load(Ordering::SeqCst) {
-            let (st, r) = (state.clone(), run.clone());
-            match tokio::task::spawn_blocking(move || walk_audience(&st, &r)).await {
+            let (st, r, span) = (state.clone(), run.clone(), tracing::Span::current());
+            match tokio::task::spawn_blocking(move || span.in_scope(|| walk_audience(&st, &r))).await {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => {
                     super::ops::brake(&state, &run.id, &format!("the audience could not be read: {e}"));
@@ -488,7 +490,8 @@ fn prepare(
 /// A message that could not be prepared or handed over for a reason that is not the relay's:
 /// marked failed, so that the feeder does not offer it again and again.
 fn fail_campaign_message(state: &AppState, run: &Run, contact: &ContactId, e: &anyhow::Error) {
-    tracing::error!(campaign = %run.id, error = %e, "campaign message failed");
+    let error = crate::domain::email::mask_addresses_in(&e.to_string());
+    tracing::error!(campaign = %run.id, error, "campaign message failed");
     let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
     if state.sending.outbox.set_slot(&run.id, contact, &slot).is_ok() {
         run.failed.fetch_add(1, Ordering::Relaxed);
@@ -517,7 +520,8 @@ async fn lane(
             }
             Work::Message(id, contact) => {
                 if let Err(e) = send_transactional(&state, &id, &contact).await {
-                    tracing::error!(message = %id, error = %e, "transactional message failed");
+                    let error = crate::domain::email::mask_addresses_in(&e.to_string());
+                    tracing::error!(message_id = %id, error, "transactional message failed");
                     let slot =
                         Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
                     let _ = state.sending.outbox.set_message_slot(&id, &contact, &slot);
@@ -818,7 +822,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     let (rendered, lang) = match rendered {
         Ok(r) => r,
         Err(e) => {
-            tracing::error!(message = %id, error = %e, "transactional message could not be rendered");
+            let error = crate::domain::email::mask_addresses_in(&e.to_string());
+            tracing::error!(message_id = %id, error, "transactional message could not be rendered");
             outbox.set_message_slot(
                 id,
                 contact_id,
@@ -859,7 +864,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     state.store.commit_async().await?;
     count_message(state, result.slot.state);
     if let Some(e) = result.error {
-        tracing::warn!(message = %id, error = %e, state = result.slot.state.as_str(), "transactional message not delivered");
+        let error = crate::domain::email::mask_addresses_in(&e);
+        tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "transactional message not delivered");
     }
     Ok(())
 }

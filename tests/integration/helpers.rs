@@ -40,7 +40,7 @@ pub fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
 
 pub fn spawn_in(dir: tempfile::TempDir, config: Config) -> TestApp {
     // Server-side errors show in the failing test's output.
-    tidings::telemetry::init("warn", "text");
+    tidings::telemetry::init(&tidings::config::LogConfig { level: "warn".into(), ..Default::default() });
     let (tx, rx) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {

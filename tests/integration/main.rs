@@ -33,6 +33,7 @@ mod legal_footer;
 mod limits;
 mod mail;
 mod media;
+mod observability;
 mod redirects;
 mod reports;
 mod retention;

@@ -133,11 +133,16 @@ fn timed(request: reqwest::blocking::RequestBuilder) -> (f64, Answer) {
     let started = Instant::now();
     let r = request.send().unwrap();
     let status = r.status().as_u16();
+    // The date and the request id are each answer's own, whoever asks: the id is compared by
+    // its shape only.
     let headers = r
         .headers()
         .iter()
         .filter(|(k, _)| *k != "date")
-        .map(|(k, v)| (k.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(k, v)| match k.as_str() {
+            "x-request-id" => (k.to_string(), format!("{} characters", v.len())),
+            _ => (k.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()),
+        })
         .collect();
     let body = r.text().unwrap();
     let ms = started.elapsed().as_secs_f64() * 1000.0;
