@@ -109,7 +109,7 @@ fn parse(line: &str) -> Option<Value> {
 fn offline(dir: &Path, config_file: &Path) -> AppState {
     let mut config = Config::load(Some(config_file), &Default::default()).unwrap().config;
     config.data_dir = dir.to_path_buf();
-    let store = Store::open(dir, &OpenOptions::from_config(&config)).unwrap();
+    let store = Store::open(dir, &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     AppState::new(config, store).unwrap()
 }
 
