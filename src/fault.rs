@@ -5,6 +5,7 @@
 //! Points: `send.after_bounce` (a refused recipient is bounced, its slot not yet written);
 //! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed);
 //! `bounce.before_status` (a bounce record is on disk, the address's status not yet);
+//! `consent.after_commit` (a consent recorded by staff is committed, not yet answered);
 //! `store.fail_mid_apply` ([`armed`]: an atomic write fails half-way, e.g. a change staged and
 //! its feed entry not).
 

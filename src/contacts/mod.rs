@@ -13,6 +13,7 @@
 //! written. After a crash the entry is replayed from sled like any other.
 
 pub mod bulk;
+pub mod consent;
 pub mod email_index;
 pub mod export;
 pub mod import;

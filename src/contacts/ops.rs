@@ -819,12 +819,10 @@ pub fn record_consent(
         user_agent,
         note: note.trim().to_string(),
     };
-    let seq = state.contacts.append_consent(&c.id, &entry)?;
+    let seq = super::consent::record(state, &c.id, &entry, by.event(Action::ConsentRecorded).target(c.id.reference()))?;
     state.store.commit()?;
+    crate::fault::point("consent.after_commit");
     state.contacts.announce(seq);
-    state.audit.record(
-        by.event(Action::ConsentRecorded).target(c.id.reference()).detail("purpose", &p.key).detail("granted", granted),
-    )?;
     Ok(entry)
 }
 

@@ -100,13 +100,8 @@ pub fn unsubscribe(
             user_agent: origin.user_agent.clone(),
             note: note(campaign),
         };
-        last = last.max(state.contacts.append_consent(&c.id, &entry)?);
-        state.audit.append_uncommitted(
-            subject_event(Action::ConsentRecorded, &c.id, origin)
-                .detail("purpose", &p.key)
-                .detail("granted", false)
-                .detail("via", page),
-        )?;
+        let event = subject_event(Action::ConsentRecorded, &c.id, origin).detail("via", page);
+        last = last.max(super::consent::record(state, &c.id, &entry, event)?);
         withdrawn.push(p);
     }
     if matches!(c.status, Status::Subscribed | Status::Pending) {
@@ -266,13 +261,8 @@ pub fn save_preferences(
             user_agent: origin.user_agent.clone(),
             note: note(campaign),
         };
-        last = last.max(state.contacts.append_consent(&c.id, &entry)?);
-        state.audit.append_uncommitted(
-            subject_event(Action::ConsentRecorded, &c.id, origin)
-                .detail("purpose", &t.key)
-                .detail("granted", want)
-                .detail("via", PREFERENCES_PAGE),
-        )?;
+        let event = subject_event(Action::ConsentRecorded, &c.id, origin).detail("via", PREFERENCES_PAGE);
+        last = last.max(super::consent::record(state, &c.id, &entry, event)?);
         if want {
             if purposes.iter().any(|p| p.key == t.key && sends_mail(p)) {
                 mail_granted.get_or_insert(t.name.clone());

@@ -660,7 +660,10 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
             user_agent: Some(s.user_agent.clone()).filter(|u| !u.is_empty()),
             note: format!("{how}; submitted {}", s.at.format("%Y-%m-%d %H:%M:%S UTC")),
         };
-        last = last.max(state.contacts.append_consent(&c.id, &entry)?);
+        let event = Event::new(Actor::System, Action::ConsentRecorded)
+            .target(c.id.reference())
+            .detail("via", form.id.reference());
+        last = last.max(crate::contacts::consent::record(state, &c.id, &entry, event)?);
     }
     let mut confirmed = s.clone();
     confirmed.confirmed_at = Some(now);
@@ -669,15 +672,6 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
     state.store.commit()?;
     if last > 0 {
         state.contacts.announce(last);
-    }
-    for (purpose, version) in &s.purposes {
-        state.audit.record(
-            Event::new(Actor::System, Action::ConsentRecorded)
-                .target(c.id.reference())
-                .detail("purpose", purpose)
-                .detail("wording", version)
-                .detail("via", form.id.reference()),
-        )?;
     }
     set_status(state, Actor::System, &c.id, Status::Subscribed, &format!("{how} through {}", form.id.reference()))?;
     // The sign-up is confirmed (or needs no confirmation): the visitor who sent it, if the

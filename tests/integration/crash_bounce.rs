@@ -224,3 +224,51 @@ fn a_bounce_on_disk_without_its_status_is_completed_when_refused_again() {
     run_to_the_end(&s, &id, audience, audience / 2);
     check_statuses(&s, audience);
 }
+
+/// A consent and its audit entry share one commit: the server is killed right after a consent
+/// recorded through the API is committed, and both are there after the restart. (The audit
+/// entry used to be written after the commit, and was lost.)
+#[test]
+fn a_consent_killed_after_its_commit_keeps_its_audit_entry() {
+    let (s, _) = setup(1);
+    let (contact, secret) = {
+        let state = offline(&s);
+        let c = state.contacts.find_by_email(&EmailAddress::parse("r0000@example.org").unwrap()).unwrap().unwrap();
+        let owner = state
+            .users
+            .create("owner", "Owner", tidings::domain::Role::Owner, "$argon2id$unused".into(), false)
+            .unwrap()
+            .id;
+        let scopes = vec!["edit_contacts".parse().unwrap()];
+        let (_, secret) = state.tokens.create(owner, "crash", scopes, None).unwrap();
+        state.store.commit().unwrap();
+        state.search.stop();
+        (c.id, secret)
+    };
+    let port = free_port();
+    let mut child = serve_binary(port, s.dir.path(), &s.config_file, Some("consent.after_commit"));
+    let client = crate::helpers::client_builder().timeout(Duration::from_secs(10)).build().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while client.get(format!("http://127.0.0.1:{port}/healthz")).send().is_err() {
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let r = client
+        .post(format!("http://127.0.0.1:{port}/api/v1/contacts/{contact}/consents"))
+        .bearer_auth(&secret)
+        .json(&serde_json::json!({"purpose": tidings::tracking::ENGAGEMENT, "granted": true, "note": "said so"}))
+        .send();
+    assert!(r.is_err(), "the process died before answering");
+    assert!(!child.wait().unwrap().success());
+
+    let state = offline(&s);
+    let ledger = state.contacts.ledger(&contact).unwrap();
+    assert!(ledger.iter().any(|e| e.purpose == tidings::tracking::ENGAGEMENT && e.granted), "the consent is kept");
+    let filter = tidings::audit::Filter { action: Some("contact.consent_recorded".into()), ..Default::default() };
+    let audited = state.audit.query(&filter, 100).unwrap();
+    assert!(
+        audited.iter().any(|e| e.details.iter().any(|(k, v)| k == "purpose" && v == tidings::tracking::ENGAGEMENT)),
+        "its audit entry is kept too: {audited:?}"
+    );
+    state.search.stop();
+}
