@@ -1,0 +1,73 @@
+//! Saved searches: named sets of contact filters, also campaign audiences.
+
+use super::*;
+
+/// Saves a named set of contact filters (a new one, or `replace` an existing one).
+pub fn save_search(
+    state: &AppState,
+    by: By,
+    replace: Option<uuid::Uuid>,
+    name: &str,
+    filters: crate::contacts::saved::Filters,
+) -> OpResult<crate::contacts::saved::SavedSearch> {
+    by.require(Permission::EditContacts)?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+    }
+    let filters = filters.normalised();
+    if filters.is_empty() {
+        return Err(OpError::Invalid {
+            field: "filters",
+            message: "choose at least one filter (status, tag, list, consent or engagement) to save".into(),
+        });
+    }
+    // Checks every filter the way a search would.
+    filters
+        .apply(&mut crate::search::ContactQuery::default(), Utc::now())
+        .map_err(|e| OpError::Invalid { field: e.field, message: format!("{}: {}", e.field, e.message) })?;
+    let all = state.saved_searches.all()?;
+    if all.iter().any(|s| s.name.eq_ignore_ascii_case(name) && Some(s.id) != replace) {
+        return Err(OpError::Invalid { field: "name", message: format!("a saved search “{name}” exists already") });
+    }
+    let s = match replace {
+        Some(id) => {
+            let old = state.saved_searches.get(&id)?.ok_or(OpError::NotFound("saved search"))?;
+            crate::contacts::saved::SavedSearch { name: name.into(), filters, ..old }
+        }
+        None => crate::contacts::saved::SavedSearch {
+            id: uuid::Uuid::now_v7(),
+            name: name.into(),
+            filters,
+            created_by: by.actor.reference(),
+            created_at: Utc::now(),
+        },
+    };
+    state.saved_searches.put(&s)?;
+    state.store.commit()?;
+    state.audit.record(
+        by.event(Action::SavedSearchSaved)
+            .target(format!("saved_search:{}", s.id))
+            .detail("filters", s.filters.describe()),
+    )?;
+    Ok(s)
+}
+
+/// Deletes a saved search; refused while a campaign that has not gone out yet uses it.
+pub fn delete_search(state: &AppState, by: By, id: &uuid::Uuid) -> OpResult<()> {
+    by.require(Permission::EditContacts)?;
+    let s = state.saved_searches.get(id)?.ok_or(OpError::NotFound("saved search"))?;
+    for c in state.sending.campaigns.all()? {
+        let done = c.state.finished();
+        if !done && state.sending.campaigns.saved_search(&c.id)? == Some(*id) {
+            return Err(OpError::Conflict(format!(
+                "The campaign “{}” sends to this search; choose another audience there first.",
+                c.name
+            )));
+        }
+    }
+    state.saved_searches.remove(id)?;
+    state.store.commit()?;
+    state.audit.record(by.event(Action::SavedSearchDeleted).target(format!("saved_search:{}", s.id)))?;
+    Ok(())
+}
