@@ -1204,6 +1204,19 @@ fn describe(file: Option<&Path>, e: figment::Error) -> ConfigError {
     ConfigError::Invalid(messages.join("; "))
 }
 
+/// The store's options as the config gives them (here, not in the store: the store knows no
+/// config, the config knows the store).
+impl crate::store::OpenOptions {
+    pub fn from_config(config: &Config, registry: &'static crate::store::Registry) -> Self {
+        Self {
+            cache_bytes: config.store.cache_mb * 1024 * 1024,
+            master_key: config.master_key_path(),
+            create: true,
+            registry,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,11 +14,11 @@ use std::sync::LazyLock;
 static ARMED: LazyLock<Option<String>> =
     LazyLock::new(|| std::env::var("TIDINGS_FAULT").ok().filter(|s| !s.trim().is_empty()));
 
-/// Like [`point`], after committing what was written so far: what another writer's group
-/// commit may do at any moment.
-pub fn point_committed(store: &crate::store::Store, name: &str) {
+/// Like [`point`], after `commit` (the store's commit): what another writer's group commit
+/// may do at any moment.
+pub fn point_committed(commit: impl FnOnce(), name: &str) {
     if ARMED.as_deref() == Some(name) {
-        let _ = store.commit();
+        commit();
         point(name);
     }
 }

@@ -338,7 +338,7 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         BounceKind::Complaint => "complaint",
     };
     crate::metrics::Metrics::count(&state.metrics.bounces, kind, 1);
-    crate::fault::point_committed(&state.store, "bounce.before_status");
+    crate::fault::point_committed(|| drop(state.store.commit()), "bounce.before_status");
     let limit = state.config.mail.bounces.soft_limit as usize;
     let (target, why) = match event.kind {
         BounceKind::Complaint => (Status::Complained, format!("spam complaint via {}", event.source)),

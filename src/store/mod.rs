@@ -26,7 +26,6 @@ pub use registry::{Holds, Registration, Registry, META_REGISTRATION, PERSON_KEYS
 pub use typed::{PlainTree, SealedTree};
 pub use writes::Writes;
 
-use crate::config::Config;
 use crate::domain::PersonId;
 
 pub const META: &str = "meta";
@@ -100,17 +99,6 @@ pub struct OpenOptions {
     /// Every tree the application's features keep, and what they hold: the application's one
     /// list (`tidings::wiring::registry()`), the same for every opening.
     pub registry: &'static Registry,
-}
-
-impl OpenOptions {
-    pub fn from_config(config: &Config, registry: &'static Registry) -> Self {
-        Self {
-            cache_bytes: config.store.cache_mb * 1024 * 1024,
-            master_key: config.master_key_path(),
-            create: true,
-            registry,
-        }
-    }
 }
 
 /// How [`Store::seal_text`] marks a sealed value.
