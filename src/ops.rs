@@ -226,7 +226,7 @@ pub fn change_own_password(
     state.sessions.revoke_user(id, keep_session)?;
     // The first admin's one-time password, left in a file for them when no terminal showed it,
     // is of no use once replaced.
-    let file = state.config.data_dir.join(crate::cli::serve::PASSWORD_FILE);
+    let file = state.config.data_dir.join(crate::auth::FIRST_ADMIN_PASSWORD_FILE);
     if std::fs::read_to_string(&file).is_ok_and(|p| p.trim() == current) {
         let _ = std::fs::remove_file(file);
     }

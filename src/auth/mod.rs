@@ -11,6 +11,10 @@ pub mod totp;
 pub mod users;
 
 pub use password::PasswordHasher;
+
+/// Where the first admin's one-time password is written (in the data directory) when no
+/// terminal shows it; removed when that admin chooses their own password.
+pub const FIRST_ADMIN_PASSWORD_FILE: &str = "first-admin-password";
 pub use sessions::{Session, Sessions, Stage};
 pub use tokens::{ApiToken, Tokens};
 pub use users::{User, Users};

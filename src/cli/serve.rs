@@ -61,9 +61,8 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     })
 }
 
-/// Where the first admin's one-time password is written when no terminal shows it; removed
-/// when that admin chooses their own password.
-pub const PASSWORD_FILE: &str = "first-admin-password";
+/// Where the first admin's one-time password is written when no terminal shows it.
+pub use crate::auth::FIRST_ADMIN_PASSWORD_FILE as PASSWORD_FILE;
 
 fn write_password_file(data_dir: &Path, password: &str) -> Result<PathBuf, String> {
     use std::io::Write;
