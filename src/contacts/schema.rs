@@ -333,3 +333,22 @@ impl Lists {
         self.tree.remove(slug.as_bytes())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped purposes' English texts in the catalogue are the seeds themselves: a shop
+    /// that has not changed them gets every other language's translation of that very text.
+    #[test]
+    fn the_catalogue_s_purpose_texts_are_the_seeded_ones() {
+        let c = crate::i18n::Catalogue::embedded().unwrap();
+        for (p, text) in crate::domain::consent::default_purposes() {
+            let (name, wording) = default_translation_keys(&p.key).unwrap();
+            assert_eq!(c.text("en", name, None), p.name);
+            if let Some(w) = wording {
+                assert_eq!(c.text("en", w, None), text);
+            }
+        }
+    }
+}

@@ -610,20 +610,6 @@ mod tests {
         assert!(c.languages().len() >= 9, "English and eight translations at least");
     }
 
-    /// The shipped purposes' English texts in the catalogue are the seeds themselves: a shop
-    /// that has not changed them gets every other language's translation of that very text.
-    #[test]
-    fn the_catalogue_s_purpose_texts_are_the_seeded_ones() {
-        let c = Catalogue::embedded().unwrap();
-        for (p, text) in crate::domain::consent::default_purposes() {
-            let (name, wording) = crate::contacts::schema::default_translation_keys(&p.key).unwrap();
-            assert_eq!(c.text("en", name, None), p.name);
-            if let Some(w) = wording {
-                assert_eq!(c.text("en", w, None), text);
-            }
-        }
-    }
-
     /// The admin catalogues: each has every English message with the same placeholders, and
     /// every English message is used; German is there.
     #[test]
