@@ -882,7 +882,7 @@ fn run_inner(
                 // Stay at most one chunk ahead of the indexer: what it has not taken yet is
                 // held in memory.
                 if last_seq > 0 {
-                    state.contacts.feed.wait_added(last_seq, std::time::Duration::from_secs(60));
+                    state.contacts.index_signal.wait_added(last_seq, std::time::Duration::from_secs(60));
                 }
                 last_seq = seq;
             }

@@ -9,7 +9,7 @@
 //!
 //! A bulk writer (an import chunk) logs one entry naming all the contacts it is about to write,
 //! before writing any of them, and hands the contacts it wrote to the indexer in memory
-//! ([`ChangeFeed::hand_over`]): the indexer then need not read back and decrypt what was just
+//! ([`IndexSignal::hand_over`]): the indexer then need not read back and decrypt what was just
 //! written. After a crash the entry is replayed from sled like any other.
 
 pub mod bulk;
@@ -224,16 +224,18 @@ pub struct Handed {
 }
 
 /// Wakes the indexer when changes are logged, and lets writers wait until the index has them.
+/// (In memory, beside `contact_changes`; not the change feed of `crate::feed`, which the index
+/// will follow instead.)
 #[derive(Default)]
-pub struct ChangeFeed {
-    state: Mutex<FeedState>,
+pub struct IndexSignal {
+    state: Mutex<SignalState>,
     cv: Condvar,
     /// Contacts a bulk writer wrote, by the sequence number of the change that names them.
     handed: Mutex<HashMap<u64, HashMap<ContactId, Handed>>>,
 }
 
 #[derive(Default)]
-struct FeedState {
+struct SignalState {
     /// The newest change announced (committed by its writer).
     logged: u64,
     /// Changes logged but not announced yet, with the thread that logged them and when.
@@ -252,7 +254,7 @@ struct FeedState {
 /// committing, or forgot to announce): the indexer moves on rather than stall.
 const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
 
-impl FeedState {
+impl SignalState {
     /// How far the indexer may read: the newest announced change, but not past one still in
     /// flight.
     fn readable(&mut self) -> u64 {
@@ -268,7 +270,7 @@ impl FeedState {
     }
 }
 
-impl ChangeFeed {
+impl IndexSignal {
     /// A new change's sequence number from `next`, registered as in flight until this thread
     /// announces it (or a later change of its own).
     pub fn begin(&self, next: impl FnOnce() -> Result<u64>) -> Result<u64> {
@@ -371,7 +373,7 @@ pub struct Contacts {
     changes: sled::Tree,
     suppression: sled::Tree,
     activity: SealedTree<Activity>,
-    pub feed: Arc<ChangeFeed>,
+    pub index_signal: Arc<IndexSignal>,
 }
 
 /// A change log value holds one or more of: contact id (16 bytes), created flag (1 byte).
@@ -397,7 +399,7 @@ impl Contacts {
             changes: store.tree(CHANGES)?,
             suppression: store.tree(SUPPRESSION)?,
             activity: store.sealed(ACTIVITY)?,
-            feed: Arc::new(ChangeFeed::default()),
+            index_signal: Arc::new(IndexSignal::default()),
             store: store.clone(),
         })
     }
@@ -465,7 +467,7 @@ impl Contacts {
     /// Logs one change naming several contacts (a bulk writer's chunk), before any of them is
     /// written. `bool`: created by this change.
     pub fn log_many(&self, ids: &[(ContactId, bool)]) -> Result<u64> {
-        let seq = self.feed.begin(|| Ok(self.store.db().generate_id()? + 1))?;
+        let seq = self.index_signal.begin(|| Ok(self.store.db().generate_id()? + 1))?;
         let mut v = Vec::with_capacity(ids.len() * CHANGE_LEN);
         for (id, created) in ids {
             v.extend_from_slice(id.as_bytes());
@@ -478,7 +480,7 @@ impl Contacts {
 
     /// Announces logged changes to the indexer (after the store has committed them).
     pub fn announce(&self, seq: u64) {
-        self.feed.logged(seq);
+        self.index_signal.logged(seq);
     }
 
     /// Inserts a new contact (uncommitted), with its first ledger entries when given (one data
@@ -732,16 +734,16 @@ impl Contacts {
 }
 
 #[cfg(test)]
-mod feed_tests {
+mod index_signal_tests {
     use super::*;
     use std::sync::atomic::{AtomicU64, Ordering};
 
     #[test]
     fn the_indexer_never_reads_past_a_change_another_writer_has_not_announced() {
-        let feed = Arc::new(ChangeFeed::default());
+        let feed = Arc::new(IndexSignal::default());
         let ids = Arc::new(AtomicU64::new(0));
         let alloc = |ids: &AtomicU64| Ok(ids.fetch_add(1, Ordering::SeqCst) + 1);
-        let readable = |feed: &ChangeFeed| feed.wait_logged(u64::MAX - 1, Duration::from_millis(1)).0;
+        let readable = |feed: &IndexSignal| feed.wait_logged(u64::MAX - 1, Duration::from_millis(1)).0;
         let a = feed.begin(|| alloc(&ids)).unwrap();
         // Another writer logs a later change and commits it first.
         let b = {

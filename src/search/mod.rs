@@ -576,7 +576,7 @@ impl SearchIndex {
         let Some(&(last, _, _)) = changes.last() else { return Ok(None) };
         let mut seqs: Vec<u64> = changes.iter().map(|(seq, _, _)| *seq).collect();
         seqs.dedup();
-        let handed = contacts.feed.take_handed(seqs.into_iter());
+        let handed = contacts.index_signal.take_handed(seqs.into_iter());
         let mut analyzer = analyzer();
         let writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let created: std::collections::HashSet<ContactId> =
@@ -603,7 +603,7 @@ impl SearchIndex {
                 writer.add_document(self.document(&mut analyzer, &c, &consents, &activity))?;
             }
         }
-        contacts.feed.added(last);
+        contacts.index_signal.added(last);
         Ok(Some(last))
     }
 
@@ -660,14 +660,14 @@ impl SearchIndex {
             meta.insert(SEQ_KEY, seq.to_be_bytes().as_slice()).map_err(crate::store::StoreError::from)?;
         }
         contacts.prune_changes(seq)?;
-        contacts.feed.drop_handed(seq);
-        contacts.feed.indexed(seq);
+        contacts.index_signal.drop_handed(seq);
+        contacts.index_signal.indexed(seq);
         Ok(())
     }
 
     /// Rebuilds the whole index from sled. Returns how many contacts were indexed.
     pub fn rebuild(&self, contacts: &Contacts, progress: &dyn Fn(u64)) -> Result<u64> {
-        let seq = contacts.last_logged()?.max(contacts.feed.indexed_seq());
+        let seq = contacts.last_logged()?.max(contacts.index_signal.indexed_seq());
         let mut analyzer = analyzer();
         let mut writer = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         writer.delete_all_documents()?;
@@ -946,7 +946,7 @@ impl Search {
         let started = Instant::now();
         match seq {
             Some(seq) => {
-                contacts.feed.indexed(seq);
+                contacts.index_signal.indexed(seq);
                 let mut at = seq;
                 // Everything in sled at start-up is durable.
                 while let Some(next) = index.catch_up(contacts, at, u64::MAX)? {
@@ -985,7 +985,7 @@ impl Search {
 
     /// Blocks until the index has committed change `seq` (bounded).
     pub fn wait_for(&self, seq: u64) -> bool {
-        self.contacts.feed.wait_indexed(seq, Duration::from_secs(30))
+        self.contacts.index_signal.wait_indexed(seq, Duration::from_secs(30))
     }
 
     /// Lets the index catch up with every change logged so far (for at most `within`), so that
@@ -993,14 +993,14 @@ impl Search {
     /// nothing when the index is current.
     pub fn catch_up(&self, within: Duration) -> bool {
         match self.contacts.last_logged() {
-            Ok(seq) => self.contacts.feed.wait_indexed(seq, within),
+            Ok(seq) => self.contacts.index_signal.wait_indexed(seq, within),
             Err(_) => false,
         }
     }
 
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
-        self.contacts.feed.logged(u64::MAX);
+        self.contacts.index_signal.logged(u64::MAX);
         if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = t.join();
         }
@@ -1022,7 +1022,7 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
     // aggregates many times a second, and a tantivy commit per writer batch (a new segment and
     // its fsyncs each time) would take the cores from the hits themselves.
     const SPACING: Duration = Duration::from_millis(500);
-    let mut committed = contacts.feed.indexed_seq();
+    let mut committed = contacts.index_signal.indexed_seq();
     let mut at = committed;
     let mut since: Option<Instant> = None;
     let mut last_commit = Instant::now().checked_sub(SPACING).unwrap_or_else(Instant::now);
@@ -1033,7 +1033,7 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
             Some(_) => SPACING.saturating_sub(last_commit.elapsed()).max(Duration::from_millis(10)),
             None => Duration::from_millis(500),
         };
-        let (upto, waiting) = contacts.feed.wait_logged(at, timeout);
+        let (upto, waiting) = contacts.index_signal.wait_logged(at, timeout);
         if stop.load(Ordering::SeqCst) {
             break;
         }

@@ -148,7 +148,7 @@ fn reports_campaign_report_counts_people_apart_from_machines_and_refuses_bad_inp
     assert_eq!(v["campaigns"][0]["rates"]["open_rate"], 0.5);
     // List sizes come from the search index: let it catch up with the status changes.
     let contacts = &app.state.contacts;
-    assert!(contacts.feed.wait_indexed(contacts.last_logged().unwrap(), Duration::from_secs(10)));
+    assert!(contacts.index_signal.wait_indexed(contacts.last_logged().unwrap(), Duration::from_secs(10)));
     tidings::jobs::list_growth(&app.state).unwrap();
     let (status, v) = get_with_token(&app, &reader, "/reports/overview?days=7");
     assert_eq!(status, 200, "{v}");

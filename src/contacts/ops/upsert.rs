@@ -187,7 +187,7 @@ pub fn upsert_chunk(
         vec![planned]
     };
     let handed = on_threads(halves, write)?.into_iter().flatten().collect();
-    contacts.feed.hand_over(seq, handed);
+    contacts.index_signal.hand_over(seq, handed);
     Ok((outcomes, seq))
 }
 
