@@ -1442,7 +1442,29 @@ fn browser_texts_per_language_and_the_admin_in_german() {
     b.screenshot(&shot_path("dashboard-de.png"));
     // The rest of the admin in German, looked at page by page.
     let contact = api.contact("anna@example.org", &["news"], &["vip"], true);
+    let now = chrono::Utc::now();
+    let dpo = app.admin_token(&["manage_gdpr"]);
+    let gdpr_call = |method: reqwest::Method, path: &str, body: serde_json::Value| -> serde_json::Value {
+        let r =
+            app.client().request(method, format!("{url}/api/v1{path}")).bearer_auth(&dpo).json(&body).send().unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().unwrap()
+    };
+    let breach = gdpr_call(
+        reqwest::Method::POST,
+        "/breaches",
+        json!({"discovered_at": now - chrono::Duration::hours(2), "window_start": now - chrono::Duration::hours(5),
+               "window_end": now, "affected": ["contacts"], "list": "news",
+               "description": "Eine Kopie der Kontaktliste ging an einen falschen Empfänger."}),
+    );
+    let breach = breach["id"].as_str().unwrap().to_string();
+    gdpr_call(
+        reqwest::Method::PUT,
+        &format!("/breaches/{breach}/notice/de"),
+        json!({"subject": "Wichtige Information zu Ihren Daten", "body": "Leider ist Folgendes passiert."}),
+    );
     for (path, h1, shot) in [
+        (format!("{url}/breaches/{breach}"), "Datenpanne", "breach-de.png"),
         (format!("{url}/campaigns/{campaign}"), "Winter", "campaign-de.png"),
         (format!("{url}/contacts"), "Kontakte", "contacts-de.png"),
         (format!("{url}/contacts/{contact}"), "anna", "contact-de.png"),
