@@ -25,7 +25,7 @@ use uuid::Uuid;
 use crate::audit::Action;
 use crate::domain::contact::{check_contact, parse_tag};
 use crate::domain::{ContactId, ContactInput, MergePolicy, Permission};
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::search::{ContactQuery, SortBy};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Registration};
@@ -67,17 +67,17 @@ impl BulkAction {
     pub fn parse(state: &AppState, action: &str, tag: &str, list: &str, suppress: bool) -> OpResult<BulkAction> {
         let tag = || -> OpResult<String> {
             if tag.trim().is_empty() {
-                return Err(OpError::Invalid { field: "tag", message: "name the tag".into() });
+                return Err(invalid("tag", "name the tag"));
             }
             parse_tag(tag).map_err(|m| OpError::Invalid { field: "tag", message: m })
         };
         let list = || -> OpResult<String> {
             let slug = list.trim();
             if slug.is_empty() {
-                return Err(OpError::Invalid { field: "list", message: "choose a list".into() });
+                return Err(invalid("list", "choose a list"));
             }
             if state.lists.get(slug)?.is_none() {
-                return Err(OpError::Invalid { field: "list", message: format!("there is no list `{slug}`") });
+                return Err(invalid("list", format!("there is no list `{slug}`")));
             }
             Ok(slug.to_string())
         };
@@ -87,7 +87,7 @@ impl BulkAction {
             "add_to_list" => BulkAction::AddToList(list()?),
             "remove_from_list" => BulkAction::RemoveFromList(list()?),
             "delete" => BulkAction::Delete { suppress },
-            "" => return Err(OpError::Invalid { field: "action", message: "choose an action".into() }),
+            "" => return Err(invalid("action", "choose an action")),
             other => {
                 return Err(OpError::Invalid {
                     field: "action",
@@ -198,7 +198,7 @@ pub fn resolve(state: &AppState, selection: &Selection) -> OpResult<Vec<ContactI
     match selection {
         Selection::Ids(ids) => {
             if ids.len() > MAX_IDS {
-                return Err(OpError::Invalid { field: "ids", message: format!("name at most {MAX_IDS} contacts") });
+                return Err(invalid("ids", format!("name at most {MAX_IDS} contacts")));
             }
             let mut seen = HashSet::with_capacity(ids.len());
             Ok(ids.iter().filter(|id| seen.insert(**id)).copied().collect())

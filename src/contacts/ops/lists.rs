@@ -6,14 +6,14 @@ pub fn create_list(state: &AppState, by: By, name: &str, description: &str) -> O
     by.require(Permission::EditContacts)?;
     let name = name.trim();
     if name.is_empty() || name.len() > 100 {
-        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+        return Err(invalid("name", "a name of 1 to 100 characters is required"));
     }
     let slug = slugify(name);
     if slug.is_empty() {
-        return Err(OpError::Invalid { field: "name", message: "the name needs at least one letter or digit".into() });
+        return Err(invalid("name", "the name needs at least one letter or digit"));
     }
     if state.lists.get(&slug)?.is_some() {
-        return Err(OpError::Invalid { field: "name", message: format!("a list `{slug}` already exists") });
+        return Err(invalid("name", format!("a list `{slug}` already exists")));
     }
     let l = List {
         slug,
@@ -47,7 +47,7 @@ pub fn update_list(
             });
         }
         if name.chars().any(char::is_control) {
-            return Err(OpError::Invalid { field: "name", message: "must not contain control characters".into() });
+            return Err(invalid("name", "must not contain control characters"));
         }
         if name != l.name {
             l.name = name.into();
@@ -56,7 +56,7 @@ pub fn update_list(
     }
     if let Some(d) = description.map(str::trim) {
         if d.chars().count() > 500 {
-            return Err(OpError::Invalid { field: "description", message: "must be at most 500 characters".into() });
+            return Err(invalid("description", "must be at most 500 characters"));
         }
         if d != l.description {
             l.description = d.into();

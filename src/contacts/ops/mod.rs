@@ -34,7 +34,7 @@ use crate::domain::{
     ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldDef, FieldKind, LawfulBasis, MergePolicy,
     Permission, Phone, Purpose, Source, Status, TruncatedIp, Via,
 };
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
 
 impl From<FieldError> for OpError {
@@ -64,9 +64,7 @@ impl From<FieldError> for OpError {
 impl From<ContactError> for OpError {
     fn from(e: ContactError) -> Self {
         match e {
-            ContactError::EmailTaken(_) => {
-                OpError::Invalid { field: "email", message: "another contact already has this email address".into() }
-            }
+            ContactError::EmailTaken(_) => invalid("email", "another contact already has this email address"),
             ContactError::Store(s) => OpError::Store(s),
         }
     }
@@ -308,10 +306,7 @@ fn source_ref(by: &By) -> String {
 #[tracing::instrument(name = "contact_create", skip_all, fields(source = source.as_str()))]
 pub fn create(state: &AppState, by: By, input: &ContactInput, source: Source) -> OpResult<Contact> {
     by.require(Permission::EditContacts)?;
-    let email = input
-        .email
-        .clone()
-        .ok_or(OpError::Invalid { field: "email", message: "an email address is required".into() })?;
+    let email = input.email.clone().ok_or(invalid("email", "an email address is required"))?;
     if state.contacts.is_suppressed(&email)? {
         return Err(OpError::Conflict(
             "This address was erased at the person's request and is on the suppression list; it can only come back with fresh consent through a subscribe form.".into(),
@@ -412,12 +407,9 @@ pub fn record_consent(
 ) -> OpResult<ConsentEntry> {
     by.require(Permission::EditContacts)?;
     let c = get(state, id)?;
-    let p = state
-        .purposes
-        .get(purpose)?
-        .ok_or(OpError::Invalid { field: "purpose", message: format!("there is no purpose `{purpose}`") })?;
+    let p = state.purposes.get(purpose)?.ok_or(invalid("purpose", format!("there is no purpose `{purpose}`")))?;
     if note.chars().count() > 500 {
-        return Err(OpError::Invalid { field: "note", message: "is longer than 500 characters".into() });
+        return Err(invalid("note", "is longer than 500 characters"));
     }
     let entry = ConsentEntry {
         purpose: p.key.clone(),
@@ -512,7 +504,7 @@ pub fn merge(
 ) -> OpResult<Contact> {
     by.require(Permission::EditContacts)?;
     if survivor == other {
-        return Err(OpError::Invalid { field: "other", message: "a contact cannot be merged with itself".into() });
+        return Err(invalid("other", "a contact cannot be merged with itself"));
     }
     let mut s = state.contacts.get(survivor)?.ok_or(OpError::NotFound("contact"))?;
     let o = state.contacts.get(other)?.ok_or(OpError::NotFound("contact"))?;

@@ -13,7 +13,7 @@ pub fn save_search(
     by.require(Permission::EditContacts)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+        return Err(invalid("name", "a name of 1 to 100 characters is required"));
     }
     let filters = filters.normalised();
     if filters.is_empty() {
@@ -28,7 +28,7 @@ pub fn save_search(
         .map_err(|e| OpError::Invalid { field: e.field, message: format!("{}: {}", e.field, e.message) })?;
     let all = state.saved_searches.all()?;
     if all.iter().any(|s| s.name.eq_ignore_ascii_case(name) && Some(s.id) != replace) {
-        return Err(OpError::Invalid { field: "name", message: format!("a saved search “{name}” exists already") });
+        return Err(invalid("name", format!("a saved search “{name}” exists already")));
     }
     let s = match replace {
         Some(id) => {

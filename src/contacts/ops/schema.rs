@@ -86,7 +86,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
             crate::domain::contact::validate_field_key(&key)
                 .map_err(|m| OpError::Invalid { field: "key", message: m })?;
             if state.purposes.get(&key)?.is_some() {
-                return Err(OpError::Invalid { field: "key", message: format!("a purpose `{key}` already exists") });
+                return Err(invalid("key", format!("a purpose `{key}` already exists")));
             }
             Purpose {
                 key,
@@ -105,11 +105,11 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
         p.name = n.trim().to_string();
     }
     if p.name.is_empty() || p.name.len() > 100 {
-        return Err(OpError::Invalid { field: "name", message: "a name of 1 to 100 characters is required".into() });
+        return Err(invalid("name", "a name of 1 to 100 characters is required"));
     }
     if let Some(d) = &input.description {
         if d.len() > 2000 {
-            return Err(OpError::Invalid { field: "description", message: "is longer than 2000 characters".into() });
+            return Err(invalid("description", "is longer than 2000 characters"));
         }
         p.description = d.trim().to_string();
     }
@@ -137,7 +137,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
     if let Some(w) = &input.wording {
         let w = w.trim();
         if w.len() > 5000 {
-            return Err(OpError::Invalid { field: "wording", message: "is longer than 5000 characters".into() });
+            return Err(invalid("wording", "is longer than 5000 characters"));
         }
         if !w.is_empty() {
             let language = state.settings.get().map(|s| s.language).unwrap_or_else(|_| crate::i18n::SOURCE.into());
@@ -182,11 +182,11 @@ pub fn save_purpose_translation(
         })?;
     let name = name.trim();
     if name.chars().count() > 100 {
-        return Err(OpError::Invalid { field: "name", message: "is longer than 100 characters".into() });
+        return Err(invalid("name", "is longer than 100 characters"));
     }
     let wording = wording.trim();
     if wording.chars().count() > 2000 {
-        return Err(OpError::Invalid { field: "wording", message: "is longer than 2000 characters".into() });
+        return Err(invalid("wording", "is longer than 2000 characters"));
     }
     if !wording.is_empty() && p.basis != LawfulBasis::Consent {
         return Err(OpError::Invalid {

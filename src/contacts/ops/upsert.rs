@@ -26,10 +26,7 @@ pub fn upsert_uncommitted(
     consents: &[ConsentEntry],
     fields: &[FieldDef],
 ) -> OpResult<(Upserted, Option<Contact>, u64)> {
-    let email = input
-        .email
-        .clone()
-        .ok_or(OpError::Invalid { field: "email", message: "an email address is required".into() })?;
+    let email = input.email.clone().ok_or(invalid("email", "an email address is required"))?;
     if state.contacts.is_suppressed(&email)? {
         return Ok((Upserted::Suppressed, None, 0));
     }
@@ -237,8 +234,7 @@ fn resolve_rows(
     let mut by_email: std::collections::HashMap<EmailAddress, usize> = std::collections::HashMap::new();
     for (row, input) in share {
         let Some(email) = &input.email else {
-            outcomes
-                .push((row, Err(OpError::Invalid { field: "email", message: "an email address is required".into() })));
+            outcomes.push((row, Err(invalid("email", "an email address is required"))));
             continue;
         };
         if suppression && contacts.is_suppressed(email)? {
