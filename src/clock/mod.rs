@@ -92,6 +92,8 @@ pub trait Handler: Send + Sync + 'static {
     fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String>;
 }
 
+/// At most this many due timers are handed to the workers at once.
+const DUE_BATCH: usize = 1024;
 /// A failed firing is tried again after this long.
 const RETRY_AFTER: chrono::Duration = chrono::Duration::seconds(60);
 /// The waker looks again at least this often (a timer set by another process, a clock jump).
@@ -266,6 +268,11 @@ impl Clock {
             if at > now {
                 return Ok((due, Some(at)));
             }
+            // A burst (thousands due at once) is handed over a batch at a time: the waker looks
+            // again as each firing finishes.
+            if due.len() == DUE_BATCH {
+                return Ok((due, Some(at)));
+            }
             due.push((k.to_vec(), Timer { kind: s.kind, key: s.key, due: at, payload: s.payload }));
         }
         Ok((due, None))
@@ -321,8 +328,8 @@ impl Clock {
         Ok(())
     }
 
-    /// Fires every timer due at `now`, one after the other; returns how many fired. The waker
-    /// does this on its own; tests and the command line call it directly.
+    /// Fires the timers due at `now` (a batch of at most [`DUE_BATCH`], soonest first), one after
+    /// the other; returns how many fired. The waker does this on its own; tests call it.
     pub fn fire_due(&self, now: DateTime<Utc>) -> Result<usize> {
         let (due, _) = self.due(now)?;
         for (tk, timer) in &due {
@@ -398,8 +405,10 @@ impl Clock {
                         .map(|at| (at - Utc::now()).to_std().unwrap_or_default())
                         .unwrap_or(LOOK_AT_LEAST_EVERY)
                         .min(LOOK_AT_LEAST_EVERY);
-                    // Until the next timer is due, or the timers change (one set, one finished).
+                    // Until the next timer is due, or the timers change (one set, one finished);
+                    // with a batch's worth held by the workers, until one of them finishes.
                     let state = clock.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+                    let sleep = if state.running.len() >= DUE_BATCH { LOOK_AT_LEAST_EVERY } else { sleep };
                     let _ = clock.inner.wake.wait_timeout_while(state, sleep, |s| s.generation == seen);
                 }
             })

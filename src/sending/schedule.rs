@@ -9,8 +9,6 @@
 
 use std::sync::{Arc, Weak};
 
-use chrono::{DateTime, Utc};
-
 use super::campaign::{Campaign, CampaignState};
 use crate::clock::{Fired, Handler, Timer};
 use crate::domain::CampaignId;
@@ -33,7 +31,7 @@ pub fn reconcile(state: &AppState) -> Result<usize> {
     for c in state.sending.campaigns.all()? {
         let (CampaignState::Scheduled, Some(at)) = (c.state, c.next_run) else { continue };
         let timer = state.clock.get(TIMER_KIND, &c.id.to_string())?;
-        if timer.is_none_or(|t| t.due != at) {
+        if timer.is_none_or(|t| t.due.timestamp_millis() != at.timestamp_millis()) {
             state.clock.set(TIMER_KIND, &c.id.to_string(), at, b"")?;
             set += 1;
         }
@@ -71,8 +69,12 @@ impl Handler for Campaigns {
         let Some(state) = self.state.upgrade() else { return Err("the appliance is stopping".into()) };
         let Ok(id) = timer.key.parse::<CampaignId>() else { return Ok(Fired::done()) };
         let c = state.sending.campaigns.get(&id).map_err(|e| e.to_string())?;
-        let due =
-            |c: &Campaign| c.state == CampaignState::Scheduled && c.next_run.is_some_and(|at| at <= due_by(timer.due));
+        // Due when its next run is the timer's time or earlier (the timer is set to it; the clock
+        // keeps times to the millisecond).
+        let due = |c: &Campaign| {
+            c.state == CampaignState::Scheduled
+                && c.next_run.is_some_and(|at| at.timestamp_millis() <= timer.due.timestamp_millis())
+        };
         match c {
             Some(c) if due(&c) => {
                 super::ops::fire_schedule(&state, &c).map_err(|e| e.to_string())?;
@@ -81,10 +83,4 @@ impl Handler for Campaigns {
             other => Ok(after(other)),
         }
     }
-}
-
-/// A campaign is due when its next run is at or before the timer's time (a timer fires at most
-/// a moment late, never early).
-fn due_by(timer: DateTime<Utc>) -> DateTime<Utc> {
-    timer + chrono::Duration::seconds(1)
 }

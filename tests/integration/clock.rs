@@ -326,3 +326,28 @@ fn a_scheduled_campaign_is_a_timer_that_survives_restarts_and_fires_once() {
     assert_eq!(app.state.sending.campaigns.all().unwrap().len(), campaigns);
     assert_eq!(app.state.clock.get(kind, &id).unwrap(), None);
 }
+
+/// More timers due at once than the waker hands over in one batch: every one fires, once.
+#[test]
+fn a_burst_larger_than_a_batch_fires_every_timer_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _feed, clock) = open(dir.path());
+    let rec = Recorder::new(&store, None);
+    clock.register(rec.clone());
+    let now = Utc::now();
+    let total = 2_500;
+    for n in 0..total {
+        clock.set("test", &format!("b{n:05}"), now - chrono::Duration::milliseconds(n), b"").unwrap();
+    }
+    assert_eq!(clock.fire_due(now).unwrap(), 1024, "one batch per pass");
+    clock.start(2);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !clock.is_empty() {
+        assert!(Instant::now() < deadline, "{} timers left", clock.len());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    clock.stop();
+    let fired = firings(&store.tree(WORK).unwrap());
+    assert_eq!(fired.len(), total as usize);
+    assert!(fired.values().all(|n| *n == 1));
+}
