@@ -1471,6 +1471,7 @@ fn browser_texts_per_language_and_the_admin_in_german() {
         (format!("{url}/requests"), "Datenschutzanfragen", "requests-de.png"),
         (format!("{url}/records"), "Verzeichnis", "records-de.png"),
         (format!("{url}/settings"), "Einstellungen", "settings-de.png"),
+        (format!("{url}/settings#legal-footer"), "Einstellungen", "legal-footer-de.png"),
     ] {
         b.goto(&path);
         b.wait_for_text("h1", h1);
