@@ -356,7 +356,12 @@ pub fn english_left(html: &str, allowed: &[&str]) -> Vec<String> {
         .into_iter()
         .map(|p| decode(p.trim()))
         .filter(|p| !p.is_empty() && !allowed.iter().any(|a| p.contains(a)))
-        .filter(|p| p.split(|c: char| !c.is_alphabetic()).any(|w| ENGLISH.contains(&w.to_lowercase().as_str())))
+        // Words only: a token with a digit in it is an id or a code (`add51c43` in a uuid).
+        .filter(|p| {
+            p.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                .any(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        })
         .collect()
 }
 
@@ -365,6 +370,6 @@ fn english_left_finds_english_text_and_attributes_only() {
     let page = r#"<html><head><style>.the { }</style><script>let the = 1;</script></head><body>
         <h1>Kontakte</h1><p>Show all</p><input type="text" placeholder="Search the list" data-title="the">
         <input type="submit" value="Speichern"><input type="submit" value="Save"><img alt="Logo">
-        <p>Anna and Bob</p><!-- the comment --></body></html>"#;
+        <p>Anna and Bob</p><!-- the comment --><p>message:01a250a5-b574-add51c43e888</p></body></html>"#;
     assert_eq!(english_left(page, &["Anna and Bob"]), vec!["Show all", "Search the list", "Save"]);
 }
