@@ -64,9 +64,9 @@ pub enum StateError {
 impl AppState {
     pub fn new(config: Config, store: Store) -> Result<Self, StateError> {
         let auth = &config.auth;
-        let contacts = crate::contacts::Contacts::open(&store)?;
-        let search = crate::search::Search::start(&config.data_dir, &contacts)?;
         let feed = crate::feed::Feed::open(&store)?;
+        let contacts = crate::contacts::Contacts::with_feed(&store, &feed)?;
+        let search = crate::search::Search::start(&config.data_dir, &contacts)?;
         Ok(Self {
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,

@@ -84,7 +84,6 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::HISTORY_REGISTRATION,
     crate::contacts::ALIAS_REGISTRATION,
     crate::contacts::saved::REGISTRATION,
-    crate::contacts::CHANGES_REGISTRATION,
     crate::feed::REGISTRATION,
     crate::feed::PEOPLE_REGISTRATION,
     crate::feed::CURSORS_REGISTRATION,
@@ -124,7 +123,7 @@ mod tests {
     use super::registry;
     use crate::store::migrations::{
         v004_settings_json as v004, v005_form_required_purposes as v005, v006_request_notify_outcome as v006,
-        v007_campaign_sender_preheader as v007, v009_template_translations as v009,
+        v007_campaign_sender_preheader as v007, v009_template_translations as v009, v010_change_feed as v010,
     };
 
     fn db() -> (tempfile::TempDir, sled::Db) {
@@ -170,6 +169,42 @@ mod tests {
         copied_as::<v009::TemplateKind>(&[TemplateKind::Layout, TemplateKind::Message]);
         copied_as::<v009::BodyFormat>(&[BodyFormat::Markdown, BodyFormat::Html]);
         copied_as::<v009::Variant>(&[Variant { subject: "s".into(), body: "b".into() }]);
+    }
+
+    /// The index's pending changes move to the feed under their numbers, as entries today's
+    /// feed reads, findable by person; the old tree is gone.
+    #[test]
+    fn the_index_s_pending_changes_become_feed_entries() {
+        use crate::domain::{Change, ContactId};
+        let (_dir, db) = db();
+        let (a, b) = (ContactId::new(), ContactId::new());
+        let old = db.open_tree("contact_changes").unwrap();
+        let mut v = a.as_bytes().to_vec();
+        v.push(1);
+        v.extend_from_slice(b.as_bytes());
+        v.push(0);
+        old.insert(42u64.to_be_bytes(), v).unwrap();
+        let inputs = &registry().migrations;
+        v010::up(&db, inputs).unwrap();
+        v010::up(&db, inputs).unwrap();
+        assert!(!db.tree_names().iter().any(|n| n.as_ref() == b"contact_changes"));
+        let raw = db.open_tree(crate::feed::ENTRIES).unwrap().get(42u64.to_be_bytes()).unwrap().unwrap();
+        let (_, change) = crate::feed::decode(&raw).unwrap();
+        assert_eq!(change, Change::ContactsImported(vec![(a, true), (b, false)]));
+        let mut key = b.as_bytes().to_vec();
+        key.extend_from_slice(&42u64.to_be_bytes());
+        assert!(db.open_tree(crate::feed::PEOPLE).unwrap().contains_key(key).unwrap());
+        // The copy's variants sit at today's positions.
+        let id = a.uuid();
+        for (copy, today) in [
+            (v010::Change::ContactCreated(id), Change::ContactCreated(a)),
+            (v010::Change::ContactUpdated(id), Change::ContactUpdated(a)),
+            (v010::Change::ContactDeleted(id), Change::ContactDeleted(a)),
+            (v010::Change::ContactErased(id), Change::ContactErased(a)),
+        ] {
+            let read: Change = postcard::from_bytes(&postcard::to_allocvec(&copy).unwrap()).unwrap();
+            assert_eq!(read, today);
+        }
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! The contact store: sealed records, the email index, the append-only consent ledger, the
-//! change history, merge aliases, the erasure suppression list, and the change log that feeds
-//! the search index.
+//! change history, merge aliases and the erasure suppression list. Every write is announced on
+//! the change feed (`crate::feed`), which the search index follows.
 //!
 //! Write order makes a crash harmless without multi-tree transactions: an email claim is taken
-//! first (a claim without a record is treated as free), then the change is logged, then the
-//! record is written. The indexer re-reads the record for every logged change, so an index
-//! entry can never be newer or older than what sled holds once the log has been replayed.
+//! first (a claim without a record is treated as free), then the change is logged on the feed
+//! ([`crate::feed::Feed::log_ahead`]), then the record is written. Readers re-read the record
+//! for every logged change, so an index entry can never be newer or older than what sled holds
+//! once the feed has been followed.
 //!
 //! A bulk writer (an import chunk) logs one entry naming all the contacts it is about to write,
 //! before writing any of them, and hands the contacts it wrote to the indexer in memory
 //! ([`IndexSignal::hand_over`]): the indexer then need not read back and decrypt what was just
-//! written. After a crash the entry is replayed from sled like any other.
+//! written. After a crash the entry is read from sled like any other.
 
 pub mod bulk;
 pub mod consent;
@@ -25,13 +26,14 @@ pub mod viewer;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::consent::current_state;
-use crate::domain::{Activity, ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
+use crate::domain::{Activity, Change, ConsentEntry, ConsentStates, Contact, ContactId, EmailAddress, PersonId};
+use crate::feed::Feed;
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration, Result, SealedTree, SecretKey, Store};
 
@@ -42,7 +44,6 @@ pub const BY_EMAIL: &str = "contact_email_buckets";
 pub const LEDGER: &str = "consents";
 pub const HISTORY: &str = "contact_history";
 pub const ALIASES: &str = "contact_aliases";
-pub const CHANGES: &str = "contact_changes";
 pub const SUPPRESSION: &str = "suppression";
 pub const ACTIVITY: &str = "contact_activity";
 
@@ -92,15 +93,6 @@ pub const ALIAS_REGISTRATION: Registration = Registration {
     tree: ALIASES,
     purpose: "ids of contacts merged into another, pointing at the one that remains",
     holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::Index, export: None },
-};
-
-pub const CHANGES_REGISTRATION: Registration = Registration {
-    tree: CHANGES,
-    purpose: "the change log feeding the search index",
-    holds: Holds::Nothing {
-        why: "a sequence number and a contact id per pending change, removed as soon as the index has committed it; \
-              an erasure must stay in the log until the index has dropped the person",
-    },
 };
 
 pub const SUPPRESSION_REGISTRATION: Registration = Registration {
@@ -223,9 +215,9 @@ pub struct Handed {
     pub consents: ConsentStates,
 }
 
-/// Wakes the indexer when changes are logged, and lets writers wait until the index has them.
-/// (In memory, beside `contact_changes`; not the change feed of `crate::feed`, which the index
-/// will follow instead.)
+/// What the search index tells writers: how far it has taken the change feed, so that a writer
+/// can wait until its change is searchable, and an import can stay one chunk ahead of it; and
+/// the contacts a bulk writer hands it in memory. (The feed itself says what changed.)
 #[derive(Default)]
 pub struct IndexSignal {
     state: Mutex<SignalState>,
@@ -236,13 +228,6 @@ pub struct IndexSignal {
 
 #[derive(Default)]
 struct SignalState {
-    /// The newest change announced (committed by its writer).
-    logged: u64,
-    /// Changes logged but not announced yet, with the thread that logged them and when.
-    /// Sequence numbers are handed out before their writers commit, and writers commit in any
-    /// order: the indexer must not move past a change still in flight, or it would never come
-    /// back for it.
-    in_flight: std::collections::BTreeMap<u64, (std::thread::ThreadId, Instant)>,
     /// Added to the index writer (not necessarily committed yet).
     added: u64,
     indexed: u64,
@@ -250,45 +235,7 @@ struct SignalState {
     waiting: usize,
 }
 
-/// A change still unannounced after this long is given up on (its writer failed before
-/// committing, or forgot to announce): the indexer moves on rather than stall.
-const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
-
-impl SignalState {
-    /// How far the indexer may read: the newest announced change, but not past one still in
-    /// flight.
-    fn readable(&mut self) -> u64 {
-        let now = Instant::now();
-        while let Some((&seq, &(_, since))) = self.in_flight.iter().next() {
-            if now.duration_since(since) < IN_FLIGHT_MAX {
-                return self.logged.min(seq - 1);
-            }
-            tracing::warn!(seq, "a contact change was never announced; indexing past it");
-            self.in_flight.remove(&seq);
-        }
-        self.logged
-    }
-}
-
 impl IndexSignal {
-    /// A new change's sequence number from `next`, registered as in flight until this thread
-    /// announces it (or a later change of its own).
-    pub fn begin(&self, next: impl FnOnce() -> Result<u64>) -> Result<u64> {
-        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let seq = next()?;
-        s.in_flight.insert(seq, (std::thread::current().id(), Instant::now()));
-        Ok(seq)
-    }
-
-    /// Announces change `seq`: committed by this thread, with every earlier change it logged.
-    pub fn logged(&self, seq: u64) {
-        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        s.logged = s.logged.max(seq);
-        let me = std::thread::current().id();
-        s.in_flight.retain(|k, (t, _)| *k > seq || *t != me);
-        self.cv.notify_all();
-    }
-
     pub fn indexed(&self, seq: u64) {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         s.indexed = s.indexed.max(seq);
@@ -336,26 +283,23 @@ impl IndexSignal {
         self.state.lock().unwrap_or_else(|p| p.into_inner()).indexed
     }
 
-    /// Blocks the indexer until something newer than `seen` is logged, someone waits for a
-    /// commit, or the timeout. Returns (logged, someone waiting).
-    pub fn wait_logged(&self, seen: u64, timeout: Duration) -> (u64, bool) {
-        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        // `u64::MAX` is the stop signal (see `Search::stop`).
-        let (mut s, _) = self
-            .cv
-            .wait_timeout_while(s, timeout, |s| s.logged != u64::MAX && s.readable() <= seen && s.waiting == 0)
-            .unwrap_or_else(|p| p.into_inner());
-        (s.readable(), s.waiting > 0)
+    /// Whether someone waits for a commit (the indexer then commits at once).
+    pub fn someone_waiting(&self) -> bool {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).waiting > 0
     }
 
-    /// Blocks until the index has committed change `seq`; false on timeout.
-    pub fn wait_indexed(&self, seq: u64, timeout: Duration) -> bool {
-        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        if s.indexed >= seq {
-            return true;
+    /// Blocks until the index has committed change `seq`; false on timeout. `nudge` wakes the
+    /// indexer once this caller counts as waiting.
+    pub fn wait_indexed(&self, seq: u64, timeout: Duration, nudge: &dyn Fn()) -> bool {
+        {
+            let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+            if s.indexed >= seq {
+                return true;
+            }
+            s.waiting += 1;
         }
-        s.waiting += 1;
-        self.cv.notify_all();
+        nudge();
+        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let (mut s, _) = self.cv.wait_timeout_while(s, timeout, |s| s.indexed < seq).unwrap_or_else(|p| p.into_inner());
         s.waiting -= 1;
         s.indexed >= seq
@@ -370,14 +314,11 @@ pub struct Contacts {
     ledger: SealedTree<ConsentEntry>,
     history: SealedTree<HistoryEntry>,
     aliases: sled::Tree,
-    changes: sled::Tree,
+    feed: Feed,
     suppression: sled::Tree,
     activity: SealedTree<Activity>,
     pub index_signal: Arc<IndexSignal>,
 }
-
-/// A change log value holds one or more of: contact id (16 bytes), created flag (1 byte).
-const CHANGE_LEN: usize = 17;
 
 const SEQ_KEY_LEN: usize = 24;
 
@@ -389,14 +330,20 @@ fn seq_key(person: &PersonId, seq: u64) -> [u8; SEQ_KEY_LEN] {
 }
 
 impl Contacts {
+    /// The contacts over a feed of their own (a command or test that holds no application).
     pub fn open(store: &Store) -> Result<Self> {
+        Self::with_feed(store, &Feed::open(store)?)
+    }
+
+    /// The contacts, announcing their changes on the application's `feed`.
+    pub fn with_feed(store: &Store, feed: &Feed) -> Result<Self> {
         Ok(Self {
             records: store.sealed(CONTACTS)?,
             emails: email_index::EmailIndex::open(store)?,
             ledger: store.sealed(LEDGER)?,
             history: store.sealed(HISTORY)?,
             aliases: store.tree(ALIASES)?,
-            changes: store.tree(CHANGES)?,
+            feed: feed.clone(),
             suppression: store.tree(SUPPRESSION)?,
             activity: store.sealed(ACTIVITY)?,
             index_signal: Arc::new(IndexSignal::default()),
@@ -406,6 +353,11 @@ impl Contacts {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The change feed the contacts' changes are announced on.
+    pub fn feed(&self) -> &Feed {
+        &self.feed
     }
 
     pub fn get(&self, id: &ContactId) -> Result<Option<Contact>> {
@@ -453,34 +405,22 @@ impl Contacts {
         Ok(())
     }
 
-    /// Logs that a contact changed, for the indexer. Returns the sequence number.
+    /// Logs on the feed that a contact changed, ahead of the write (see the module's notes).
+    /// Returns the sequence number; announce it once the write is committed.
     pub fn log_change(&self, id: &ContactId) -> Result<u64> {
-        self.log(id, false)
+        self.log(Change::ContactUpdated(*id))
     }
 
-    /// `created`: the contact did not exist before this change, so the index holds nothing to
-    /// replace (a bulk import then costs no deletes).
-    fn log(&self, id: &ContactId, created: bool) -> Result<u64> {
-        self.log_many(&[(*id, created)])
+    /// Logs `change` ahead of its writes (a kind readers answer from the store:
+    /// [`Change::read_from_the_store`]). Returns the sequence number.
+    pub fn log(&self, change: Change) -> Result<u64> {
+        self.feed.log_ahead(std::slice::from_ref(&change))
     }
 
-    /// Logs one change naming several contacts (a bulk writer's chunk), before any of them is
-    /// written. `bool`: created by this change.
-    pub fn log_many(&self, ids: &[(ContactId, bool)]) -> Result<u64> {
-        let seq = self.index_signal.begin(|| Ok(self.store.db().generate_id()? + 1))?;
-        let mut v = Vec::with_capacity(ids.len() * CHANGE_LEN);
-        for (id, created) in ids {
-            v.extend_from_slice(id.as_bytes());
-            v.push(*created as u8);
-        }
-        let _gate = self.store.write_gate();
-        self.changes.insert(seq.to_be_bytes(), v)?;
-        Ok(seq)
-    }
-
-    /// Announces logged changes to the indexer (after the store has committed them).
+    /// Announces logged changes up to `seq` to the feed's readers (after the store has
+    /// committed them), from the thread that logged them.
     pub fn announce(&self, seq: u64) {
-        self.index_signal.logged(seq);
+        self.feed.announce_mine(seq);
     }
 
     /// Inserts a new contact (uncommitted), with its first ledger entries when given (one data
@@ -489,7 +429,7 @@ impl Contacts {
         if let Some(holder) = self.claim_or_find(&c.email, &c.id)? {
             return Err(ContactError::EmailTaken(holder.id));
         }
-        let seq = self.log(&c.id, true)?;
+        let seq = self.log(Change::ContactCreated(c.id))?;
         self.write_claimed(c, consents)?;
         Ok(seq)
     }
@@ -514,7 +454,7 @@ impl Contacts {
     }
 
     /// Writes a new contact whose address is claimed ([`Contacts::claim_or_find`]) and whose
-    /// change is logged ([`Contacts::log_many`]), with its first ledger entries.
+    /// change is logged ([`Contacts::log`]), with its first ledger entries.
     ///
     /// One sled record holds the contact, its new data key (wrapped by the master key) and the
     /// first entry, sealed exactly as the ledger tree would seal it and never rewritten after:
@@ -565,7 +505,8 @@ impl Contacts {
     /// Removes the contact from every registered tree and destroys its key (committed).
     /// Returns the change sequence number the index must reach.
     pub fn erase(&self, id: &ContactId) -> Result<u64> {
-        let seq = self.log_change(id)?;
+        // The entry outlives the erasure (the feed keeps it) until the index has dropped them.
+        let seq = self.log(Change::ContactErased(*id))?;
         self.store.erase_person(&id.person())?;
         Ok(seq)
     }
@@ -696,75 +637,9 @@ impl Contacts {
         self.records.iter().map(|r| r.map(|(_, _, c)| c))
     }
 
-    /// Logged changes after `after`, oldest first: (seq, contact id, created by this change).
-    pub fn pending_changes(&self, after: u64, limit: usize) -> Result<Vec<(u64, ContactId, bool)>> {
-        let mut out = Vec::new();
-        for item in self.changes.range((after + 1).to_be_bytes()..) {
-            let (k, v) = item?;
-            let seq = u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
-            // One contact, or a bulk writer's many (whole entries only, so a chunk is never split).
-            for one in v.chunks_exact(CHANGE_LEN) {
-                if let Some(id) = ContactId::from_slice(&one[..16]) {
-                    out.push((seq, id, one[16] == 1));
-                }
-            }
-            if out.len() >= limit {
-                break;
-            }
-        }
-        Ok(out)
-    }
-
-    /// Drops logged changes up to and including `upto` (the index has committed them).
-    pub fn prune_changes(&self, upto: u64) -> Result<()> {
-        let _gate = self.store.write_gate();
-        let keys: Vec<_> = self.changes.range(..=upto.to_be_bytes()).keys().collect::<sled::Result<_>>()?;
-        for k in keys {
-            self.changes.remove(k)?;
-        }
-        Ok(())
-    }
-
+    /// The newest change announced on the feed (what a search must wait for to see every
+    /// committed write).
     pub fn last_logged(&self) -> Result<u64> {
-        Ok(match self.changes.last()? {
-            Some((k, _)) => u64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8])),
-            None => 0,
-        })
-    }
-}
-
-#[cfg(test)]
-mod index_signal_tests {
-    use super::*;
-    use std::sync::atomic::{AtomicU64, Ordering};
-
-    #[test]
-    fn the_indexer_never_reads_past_a_change_another_writer_has_not_announced() {
-        let feed = Arc::new(IndexSignal::default());
-        let ids = Arc::new(AtomicU64::new(0));
-        let alloc = |ids: &AtomicU64| Ok(ids.fetch_add(1, Ordering::SeqCst) + 1);
-        let readable = |feed: &IndexSignal| feed.wait_logged(u64::MAX - 1, Duration::from_millis(1)).0;
-        let a = feed.begin(|| alloc(&ids)).unwrap();
-        // Another writer logs a later change and commits it first.
-        let b = {
-            let (feed, ids) = (feed.clone(), ids.clone());
-            std::thread::spawn(move || {
-                let b = feed.begin(|| alloc(&ids)).unwrap();
-                feed.logged(b);
-                b
-            })
-            .join()
-            .unwrap()
-        };
-        assert!(b > a);
-        assert_eq!(readable(&feed), a - 1, "not past `a`, still in flight");
-        feed.logged(a);
-        assert_eq!(readable(&feed), b);
-        // Announcing a change also clears the same writer's earlier ones.
-        let _c = feed.begin(|| alloc(&ids)).unwrap();
-        let d = feed.begin(|| alloc(&ids)).unwrap();
-        assert_eq!(readable(&feed), b);
-        feed.logged(d);
-        assert_eq!(readable(&feed), d);
+        Ok(self.feed.last())
     }
 }

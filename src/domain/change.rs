@@ -19,6 +19,9 @@ pub enum Change {
     ContactErased(ContactId),
     /// One chunk of an import: each contact with whether it is new.
     ContactsImported(Vec<(ContactId, bool)>),
+    /// Engagement aggregates (last open, click, visit; counts; orders) changed: one batch of
+    /// tracked hits.
+    ActivityChanged(Vec<ContactId>),
     ConsentChanged {
         contact: ContactId,
         purpose: String,
@@ -60,6 +63,7 @@ impl Change {
     pub fn contacts(&self) -> Vec<ContactId> {
         match self {
             Self::ContactsImported(all) => all.iter().map(|(c, _)| *c).collect(),
+            Self::ActivityChanged(all) => all.clone(),
             Self::ContactCreated(c)
             | Self::ContactUpdated(c)
             | Self::ContactDeleted(c)
@@ -87,8 +91,28 @@ impl Change {
                 let rest: Vec<_> = all.iter().filter(|(c, _)| &c.person() != person).copied().collect();
                 (!rest.is_empty()).then_some(Self::ContactsImported(rest))
             }
+            Self::ActivityChanged(all) => {
+                let rest: Vec<_> = all.iter().filter(|c| &c.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::ActivityChanged(rest))
+            }
             other => (!other.people().contains(person)).then(|| other.clone()),
         }
+    }
+
+    /// Whether the entry only says where to look: its reader reads the contact as it is now
+    /// rather than trusting the entry. Only such changes may be logged ahead of their writes
+    /// (`Feed::log_ahead`), where a crash can leave an entry whose writes never landed.
+    pub fn read_from_the_store(&self) -> bool {
+        matches!(
+            self,
+            Self::ContactCreated(_)
+                | Self::ContactUpdated(_)
+                | Self::ContactDeleted(_)
+                | Self::ContactErased(_)
+                | Self::ContactsImported(_)
+                | Self::ActivityChanged(_)
+                | Self::MembershipChanged(_)
+        )
     }
 
     /// A stable name for logs, exports and filters.
@@ -99,6 +123,7 @@ impl Change {
             Self::ContactDeleted(_) => "contact_deleted",
             Self::ContactErased(_) => "contact_erased",
             Self::ContactsImported(_) => "contacts_imported",
+            Self::ActivityChanged(_) => "activity_changed",
             Self::ConsentChanged { .. } => "consent_changed",
             Self::StatusChanged { .. } => "status_changed",
             Self::MembershipChanged(_) => "membership_changed",

@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -35,6 +36,7 @@ pub const CURSORS: &str = "change_feed_cursors";
 
 pub const REGISTRATION: Registration = Registration {
     tree: ENTRIES,
+    // Erasure keeps one entry: the one saying the person was erased (see `erase_person`).
     purpose: "the change feed: what changed about whom and when, until every reader has followed it",
     holds: Holds::Personal {
         categories: &["kinds and times of changes to the person's record (ids, no contact details)"],
@@ -87,8 +89,9 @@ const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
 struct State {
     /// The newest sequence number announced.
     announced: u64,
-    /// Numbers taken but not announced yet, and since when.
-    in_flight: BTreeMap<u64, Instant>,
+    /// Numbers taken but not announced yet: since when, and by which thread (a writer that
+    /// logs ahead of its writes announces everything it logged at once: [`Feed::announce_mine`]).
+    in_flight: BTreeMap<u64, (Instant, ThreadId)>,
     /// Each reader's cursor, as last stored.
     cursors: HashMap<String, u64>,
     /// The readers whose cursors hold back pruning.
@@ -99,7 +102,7 @@ impl State {
     /// How far readers may read: the newest announced entry, but not past one still in flight.
     fn readable(&mut self) -> u64 {
         let now = Instant::now();
-        while let Some((&seq, &since)) = self.in_flight.iter().next() {
+        while let Some((&seq, &(since, _))) = self.in_flight.iter().next() {
             if now.duration_since(since) < IN_FLIGHT_MAX {
                 return self.announced.min(seq - 1);
             }
@@ -163,6 +166,12 @@ impl Drop for Appended {
     }
 }
 
+/// An entry as stored: when it was appended and the change (for the migrations' tests).
+pub fn decode(raw: &[u8]) -> Result<(DateTime<Utc>, Change)> {
+    let s: Stored = postcard::from_bytes(raw)?;
+    Ok((s.at, s.change))
+}
+
 fn person_key(person: &PersonId, seq: u64) -> [u8; 24] {
     let mut k = [0u8; 24];
     k[..16].copy_from_slice(person.as_bytes());
@@ -212,13 +221,7 @@ impl Feed {
         let at = Utc::now();
         let seqs = {
             let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
-            let mut seqs = Vec::with_capacity(changes.len());
-            for _ in changes {
-                let seq = self.inner.store.db().generate_id()? + 1;
-                s.in_flight.insert(seq, Instant::now());
-                seqs.push(seq);
-            }
-            seqs
+            self.take_numbers(&mut s, changes.len())?
         };
         let appended = Appended { feed: self.clone(), seqs };
         // The caller's writes first, then the entries: one transaction.
@@ -240,6 +243,89 @@ impl Feed {
         let appended = self.append(writes, changes)?;
         self.inner.store.commit()?;
         Ok(appended.announce())
+    }
+
+    /// Sequence numbers for `n` entries, in flight from now (under the state lock, so numbers
+    /// are registered in the order they are taken).
+    fn take_numbers(&self, s: &mut State, n: usize) -> Result<Vec<u64>> {
+        let me = std::thread::current().id();
+        let mut seqs = Vec::with_capacity(n);
+        for _ in 0..n {
+            let seq = self.inner.store.db().generate_id()? + 1;
+            s.in_flight.insert(seq, (Instant::now(), me));
+            seqs.push(seq);
+        }
+        Ok(seqs)
+    }
+
+    /// Writes `changes` ahead of the writes they describe, for a writer whose writes cannot be
+    /// one transaction (an import chunk of thousands of contacts written on two threads, a
+    /// batch of tracked hits, an erasure across every tree). sled keeps the order of writes
+    /// through a crash, so a change whose writes landed always has its entry; an entry whose
+    /// writes a crash cut off tells readers to look at contacts that did not change after all,
+    /// which is why only kinds that readers answer by reading the current state are logged so
+    /// ([`Change::read_from_the_store`]). Uncommitted and unannounced: the caller writes,
+    /// commits, then calls [`Feed::announce_mine`] (from the same thread). Returns the last
+    /// sequence number.
+    pub fn log_ahead(&self, changes: &[Change]) -> Result<u64> {
+        debug_assert!(changes.iter().all(Change::read_from_the_store));
+        let at = Utc::now();
+        let seqs = {
+            let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+            self.take_numbers(&mut s, changes.len())?
+        };
+        let written = (|| -> Result<()> {
+            let _gate = self.inner.store.write_gate();
+            for (seq, change) in seqs.iter().zip(changes) {
+                for person in change.people() {
+                    self.inner.people.insert(person_key(&person, *seq), &[])?;
+                }
+                let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
+                self.inner.entries.insert(seq.to_be_bytes(), value)?;
+            }
+            Ok(())
+        })();
+        if written.is_err() {
+            let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+            for seq in &seqs {
+                s.in_flight.remove(seq);
+            }
+        }
+        written.map(|()| seqs.last().copied().unwrap_or(0))
+    }
+
+    /// Announces `seq` and every earlier entry this thread logged ahead ([`Feed::log_ahead`]):
+    /// the caller has made its writes and committed the store.
+    pub fn announce_mine(&self, seq: u64) {
+        let me = std::thread::current().id();
+        let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.in_flight.retain(|k, (_, t)| *k > seq || *t != me);
+        s.announced = s.announced.max(seq);
+        self.inner.cv.notify_all();
+    }
+
+    /// The newest entry readers may see (0: none).
+    pub fn last(&self) -> u64 {
+        self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).readable()
+    }
+
+    /// Wakes readers sleeping in [`Feed::wait_readable`] to look at their own conditions.
+    pub fn nudge(&self) {
+        let _s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        self.inner.cv.notify_all();
+    }
+
+    /// Sleeps until an entry after `after` is readable, `wake` says so (checked under the feed's
+    /// lock: whoever changes what it reads calls [`Feed::nudge`] after), or `timeout`. Returns
+    /// how far readers may read.
+    pub fn wait_readable(&self, after: u64, timeout: Duration, wake: &dyn Fn() -> bool) -> u64 {
+        let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut s, _) = self
+            .inner
+            .cv
+            .wait_timeout_while(s, timeout, |s| s.readable() <= after && !wake())
+            .unwrap_or_else(|p| p.into_inner());
+        s.readable()
     }
 
     /// Up to `limit` entries after `after`, not past what readers may see.
@@ -390,6 +476,12 @@ fn erase_person(store: &Store, person: &PersonId) -> Result<usize> {
         let key = seq.to_be_bytes();
         if let Some(v) = entries.get(key)? {
             let s: Stored = postcard::from_bytes(&v)?;
+            // The entry saying the person is gone stays (an id, nothing else) until every
+            // reader has followed it: the search index drops them on reading it.
+            if matches!(s.change, Change::ContactErased(_) | Change::ContactDeleted(_)) {
+                people.remove(person_key(person, *seq))?;
+                continue;
+            }
             // An import chunk keeps the others it names.
             match s.change.without(person) {
                 Some(rest) => {

@@ -616,7 +616,7 @@ fn new_contact(
         // Created by a concurrent submission a moment ago: use that one.
         Some(existing) => Ok(existing),
         None => {
-            let seq = state.contacts.log_many(&[(c.id, true)])?;
+            let seq = state.contacts.log(crate::domain::Change::ContactCreated(c.id))?;
             state.contacts.write_claimed(&c, &[])?;
             state.store.commit()?;
             state.contacts.announce(seq);

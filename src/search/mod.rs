@@ -10,10 +10,11 @@
 //!   strictly after the last key seen (cursor paging: page 20,000 costs what page 1 costs). The
 //!   default order, by creation, is the contact id itself (time-ordered), kept as two numbers;
 //!   the others (email, name, update time) are a column each, ties broken by the id.
-//! - The indexer thread follows the change log in sled (`contact_changes`); each commit carries
-//!   the last sequence number it contains as its payload, which is also written to sled. At
-//!   start the indexer resumes from it; with no index (or an index from another schema) it
-//!   rebuilds from sled. Commits come at most every half second unless a writer waits for one
+//! - The indexer thread is the change feed's reader [`READER`] (`crate::feed`): each commit
+//!   carries the last sequence number it contains as its payload, and then moves the reader's
+//!   cursor on the feed (which prunes what every reader has passed). Entries that change no
+//!   document move the cursor alone. At start the indexer resumes from the further of the two;
+//!   with no index (or an index from another schema) it rebuilds from sled. Commits come at most every half second unless a writer waits for one
 //!   (so a search after an API write sees it), and every 5 s during a bulk import.
 
 use std::ops::Bound;
@@ -34,7 +35,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::contacts::Contacts;
-use crate::domain::{Activity, ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
+use crate::domain::{Activity, Change, ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
@@ -59,7 +60,8 @@ pub fn check_query_text(text: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 const DIR: &str = "search";
-const SEQ_KEY: &[u8] = b"search_indexed_seq";
+/// The index's cursor on the change feed.
+pub const READER: &str = "search";
 const BATCH: usize = 20_000;
 /// The index writer's memory budget: a 1M-row import leaves ~23 segments. (With 40 MB and
 /// the former string sort keys it left 25; 20 MB left 114 and cost more CPU.)
@@ -565,15 +567,35 @@ impl SearchIndex {
         Term::from_field_text(self.f.id, &id.to_string())
     }
 
-    /// Indexes the changes logged after `after` (up to one batch, none newer than `upto`),
-    /// without committing. Returns the last sequence number added, or None when there was
-    /// nothing to do.
-    pub fn add_changes(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
-        let mut changes = contacts.pending_changes(after, BATCH)?;
-        // Only what the store has committed: an index entry must never outlive a crash that
-        // lost its record.
-        changes.retain(|(seq, _, _)| *seq <= upto);
-        let Some(&(last, _, _)) = changes.last() else { return Ok(None) };
+    /// Indexes the changes on the feed after `after` (up to one batch, none newer than `upto`),
+    /// without committing. Returns the last sequence number read and whether any document
+    /// changed, or None when there was nothing to read.
+    pub fn add_changes(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<(u64, bool)>> {
+        let mut changes: Vec<(u64, ContactId, bool)> = Vec::new();
+        let mut last = after;
+        // Whole entries only (an import chunk is never split), until a batch of contacts.
+        'read: loop {
+            let entries = contacts.feed().read(last, 64)?;
+            if entries.is_empty() {
+                break;
+            }
+            for e in entries {
+                if e.seq > upto {
+                    break 'read;
+                }
+                last = e.seq;
+                changes.extend(touched(&e.change).into_iter().map(|(id, new)| (e.seq, id, new)));
+                if changes.len() >= BATCH {
+                    break 'read;
+                }
+            }
+        }
+        if last == after {
+            return Ok(None);
+        }
+        if changes.is_empty() {
+            return Ok(Some((last, false)));
+        }
         let mut seqs: Vec<u64> = changes.iter().map(|(seq, _, _)| *seq).collect();
         seqs.dedup();
         let handed = contacts.index_signal.take_handed(seqs.into_iter());
@@ -604,13 +626,13 @@ impl SearchIndex {
             }
         }
         contacts.index_signal.added(last);
-        Ok(Some(last))
+        Ok(Some((last, true)))
     }
 
     /// Indexes and commits everything logged after `after` (start-up catch-up, tests).
     pub fn catch_up(&self, contacts: &Contacts, after: u64, upto: u64) -> Result<Option<u64>> {
         let mut at = after;
-        while let Some(next) = self.add_changes(contacts, at, upto)? {
+        while let Some((next, _)) = self.add_changes(contacts, at, upto)? {
             at = next;
         }
         if at == after {
@@ -654,12 +676,13 @@ impl SearchIndex {
         prepared.commit()?;
         self.committed.store(seq, Ordering::SeqCst);
         self.reader.reload()?;
-        let store = contacts.store();
-        {
-            let meta = store.tree(crate::store::META)?;
-            meta.insert(SEQ_KEY, seq.to_be_bytes().as_slice()).map_err(crate::store::StoreError::from)?;
-        }
-        contacts.prune_changes(seq)?;
+        self.advance(contacts, seq)
+    }
+
+    /// Moves the index's cursor on the feed to `seq` (durably; the feed prunes behind it):
+    /// after a commit, or past entries that changed no document.
+    pub fn advance(&self, contacts: &Contacts, seq: u64) -> Result<()> {
+        contacts.feed().advance(READER, seq)?;
         contacts.index_signal.drop_handed(seq);
         contacts.index_signal.indexed(seq);
         Ok(())
@@ -941,11 +964,15 @@ pub struct Search {
 impl Search {
     /// Opens the index, catches up with (or rebuilds from) sled, and starts the indexer.
     pub fn start(data_dir: &Path, contacts: &Contacts) -> Result<Search> {
+        contacts.feed().register(READER);
         let (index, seq) = SearchIndex::open(data_dir)?;
         let index = Arc::new(index);
         let started = Instant::now();
         match seq {
             Some(seq) => {
+                // The cursor passes the index's own mark only over entries that changed no
+                // document: the index is current up to the further of the two.
+                let seq = seq.max(contacts.feed().cursor(READER));
                 contacts.index_signal.indexed(seq);
                 let mut at = seq;
                 // Everything in sled at start-up is durable.
@@ -985,22 +1012,24 @@ impl Search {
 
     /// Blocks until the index has committed change `seq` (bounded).
     pub fn wait_for(&self, seq: u64) -> bool {
-        self.contacts.index_signal.wait_indexed(seq, Duration::from_secs(30))
+        self.wait_within(seq, Duration::from_secs(30))
+    }
+
+    fn wait_within(&self, seq: u64, within: Duration) -> bool {
+        let feed = self.contacts.feed();
+        self.contacts.index_signal.wait_indexed(seq, within, &|| feed.nudge())
     }
 
     /// Lets the index catch up with every change logged so far (for at most `within`), so that
     /// a search sees the writes that came before it even though commits are spaced out. Costs
     /// nothing when the index is current.
     pub fn catch_up(&self, within: Duration) -> bool {
-        match self.contacts.last_logged() {
-            Ok(seq) => self.contacts.index_signal.wait_indexed(seq, within),
-            Err(_) => false,
-        }
+        self.wait_within(self.contacts.feed().last(), within)
     }
 
     pub fn stop(&self) {
         self.stop.store(true, Ordering::SeqCst);
-        self.contacts.index_signal.logged(u64::MAX);
+        self.contacts.feed().nudge();
         if let Some(t) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
             let _ = t.join();
         }
@@ -1022,8 +1051,12 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
     // aggregates many times a second, and a tantivy commit per writer batch (a new segment and
     // its fsyncs each time) would take the cores from the hits themselves.
     const SPACING: Duration = Duration::from_millis(500);
-    let mut committed = contacts.index_signal.indexed_seq();
+    let signal = &contacts.index_signal;
+    let feed = contacts.feed().clone();
+    let mut committed = signal.indexed_seq();
     let mut at = committed;
+    // Documents added since the last commit (else only the cursor has to move).
+    let mut dirty = false;
     let mut since: Option<Instant> = None;
     let mut last_commit = Instant::now().checked_sub(SPACING).unwrap_or_else(Instant::now);
     while !stop.load(Ordering::SeqCst) {
@@ -1033,14 +1066,16 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
             Some(_) => SPACING.saturating_sub(last_commit.elapsed()).max(Duration::from_millis(10)),
             None => Duration::from_millis(500),
         };
-        let (upto, waiting) = contacts.index_signal.wait_logged(at, timeout);
+        let upto = feed.wait_readable(at, timeout, &|| stop.load(Ordering::SeqCst) || signal.someone_waiting());
         if stop.load(Ordering::SeqCst) {
             break;
         }
+        let waiting = signal.someone_waiting();
         loop {
             match index.add_changes(&contacts, at, upto) {
-                Ok(Some(next)) => {
+                Ok(Some((next, added))) => {
                     at = next;
+                    dirty |= added;
                     since.get_or_insert_with(Instant::now);
                 }
                 Ok(None) => break,
@@ -1062,9 +1097,11 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
                 last_commit.elapsed() >= SPACING
             };
         if at > committed && due {
-            match index.commit_now(&contacts, at) {
+            let done = if dirty { index.commit_now(&contacts, at) } else { index.advance(&contacts, at) };
+            match done {
                 Ok(()) => {
                     committed = at;
+                    dirty = false;
                     since = None;
                     last_commit = Instant::now();
                 }
@@ -1074,6 +1111,30 @@ fn indexer(index: Arc<SearchIndex>, contacts: Contacts, stop: Arc<AtomicBool>) {
                 }
             }
         }
+    }
+}
+
+/// The contacts a change asks the index to read again, each with whether the change created
+/// it (nothing to delete first). Every kind is named: a new one must say whether the index
+/// cares.
+fn touched(change: &Change) -> Vec<(ContactId, bool)> {
+    match change {
+        Change::ContactCreated(c) => vec![(*c, true)],
+        Change::ContactsImported(all) => all.clone(),
+        Change::ContactUpdated(_)
+        | Change::ContactDeleted(_)
+        | Change::ContactErased(_)
+        | Change::ActivityChanged(_)
+        | Change::ConsentChanged { .. }
+        | Change::StatusChanged { .. }
+        | Change::MembershipChanged(_) => change.contacts().into_iter().map(|c| (c, false)).collect(),
+        // Not in a contact's document, or reported with one of the above.
+        Change::FormSubmitted { .. }
+        | Change::FormConfirmed { .. }
+        | Change::EventRecorded { .. }
+        | Change::BounceRecorded { .. }
+        | Change::ComplaintRecorded(_)
+        | Change::MessageSent { .. } => Vec::new(),
     }
 }
 

@@ -286,8 +286,7 @@ impl Writer {
         }
         let mut seq = None;
         if !activity.is_empty() {
-            let ids: Vec<(ContactId, bool)> = activity.keys().map(|id| (*id, false)).collect();
-            seq = Some(self.contacts.log_many(&ids)?);
+            seq = Some(self.contacts.log(crate::domain::Change::ActivityChanged(activity.keys().copied().collect()))?);
             for (id, a) in &activity {
                 self.contacts.put_activity(id, a)?;
             }

@@ -132,7 +132,7 @@ fn acknowledged_writes_survive_sigkill() {
     ));
 
     // Every acknowledged contact is in the store, and the search index (which may have lagged
-    // behind at the kill) has caught up by the time the state is built at start-up.
+    // behind at the kill) has caught up from the change feed by the time the state is built at start-up.
     let acked_contacts = acked_contacts.lock().unwrap().clone();
     assert!(acked_contacts.len() > 10, "only {} contacts were acknowledged", acked_contacts.len());
     let config = tidings::config::Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
@@ -140,6 +140,9 @@ fn acknowledged_writes_survive_sigkill() {
     let state = tidings::state::AppState::new(config, store).unwrap();
     let caught_up = started.elapsed();
     assert!(caught_up < Duration::from_secs(10), "start-up with index catch-up took {caught_up:?}");
+    // The index follows the change feed: at start it read every entry the kill left behind.
+    assert_eq!(state.feed.cursor(tidings::search::READER), state.feed.last(), "the index's cursor on the feed");
+    assert!(state.feed.last() > 0);
     let found: std::collections::HashSet<String> = state
         .search
         .index

@@ -264,3 +264,36 @@ fn after_kill_9_no_change_is_without_its_entry_and_no_entry_without_its_change()
         drop((feed, tree, store));
     }
 }
+
+/// A writer that logs ahead of its writes (an import chunk) holds readers back until it
+/// announces: a later change another thread announced first stays unread until then, and
+/// announcing a change also clears the same writer's earlier ones.
+#[test]
+fn readers_never_read_past_a_change_logged_ahead_and_not_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    let one = || Change::ContactsImported(vec![(ContactId::new(), true)]);
+    let a = feed.log_ahead(&[one()]).unwrap();
+    let b = {
+        let (feed, change) = (feed.clone(), one());
+        std::thread::spawn(move || {
+            let b = feed.log_ahead(&[change]).unwrap();
+            feed.announce_mine(b);
+            b
+        })
+        .join()
+        .unwrap()
+    };
+    assert!(b > a);
+    assert_eq!(feed.last(), a - 1, "not past `a`, still in flight");
+    assert!(feed.read(0, 10).unwrap().is_empty());
+    feed.announce_mine(a);
+    assert_eq!(feed.last(), b);
+    assert_eq!(feed.read(0, 10).unwrap().iter().map(|e| e.seq).collect::<Vec<_>>(), vec![a, b]);
+    let _c = feed.log_ahead(&[one()]).unwrap();
+    let d = feed.log_ahead(&[one()]).unwrap();
+    assert_eq!(feed.last(), b);
+    feed.announce_mine(d);
+    assert_eq!(feed.last(), d);
+}

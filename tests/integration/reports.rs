@@ -4,8 +4,6 @@
 //! contact timeline a page at a time, permissions and masking, bad input refused with a 4xx
 //! that says why, and tracked data full of markup rendered inert in every admin view.
 
-use std::time::Duration;
-
 use reqwest::blocking::{Client, Response};
 use serde_json::{json, Value};
 use tidings::domain::{CampaignId, ContactId, Event, EventKind};
@@ -147,8 +145,7 @@ fn reports_campaign_report_counts_people_apart_from_machines_and_refuses_bad_inp
     assert_eq!(v["campaigns"][0]["campaign"]["id"], campaign.as_str());
     assert_eq!(v["campaigns"][0]["rates"]["open_rate"], 0.5);
     // List sizes come from the search index: let it catch up with the status changes.
-    let contacts = &app.state.contacts;
-    assert!(contacts.index_signal.wait_indexed(contacts.last_logged().unwrap(), Duration::from_secs(10)));
+    assert!(app.state.search.wait_for(app.state.contacts.last_logged().unwrap()));
     tidings::jobs::list_growth(&app.state).unwrap();
     let (status, v) = get_with_token(&app, &reader, "/reports/overview?days=7");
     assert_eq!(status, 200, "{v}");

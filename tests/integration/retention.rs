@@ -17,7 +17,7 @@ use crate::tracking::contact_with;
 
 const SHOP: &str = "https://shop.example";
 
-/// Every tree's content (the indexer's own bookkeeping aside: it writes when it likes) and the
+/// Every tree's content (the store's own bookkeeping aside) and the
 /// files waiting in the imports directory.
 type Snapshot = (BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, Vec<String>);
 
@@ -26,7 +26,7 @@ fn snapshot(app: &TestApp) -> Snapshot {
     let mut trees = BTreeMap::new();
     for name in db.tree_names() {
         let name = String::from_utf8_lossy(&name).into_owned();
-        if name == "meta" || name == "contact_changes" {
+        if name == "meta" {
             continue;
         }
         let t = db.open_tree(&name).unwrap();

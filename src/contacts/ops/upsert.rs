@@ -151,7 +151,7 @@ pub fn upsert_chunk(
         return Ok((outcomes, 0));
     }
     let ids: Vec<(ContactId, bool)> = planned.iter().map(|p| (p.contact.id, p.new)).collect();
-    let seq = contacts.log_many(&ids)?;
+    let seq = contacts.log(crate::domain::Change::ContactsImported(ids))?;
     // The contacts are independent: two threads write them (sled takes concurrent writers),
     // which keeps a second core busy while the indexer is idle.
     let write = |part: Vec<Planned>| -> OpResult<Vec<crate::contacts::Handed>> {

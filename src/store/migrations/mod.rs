@@ -18,6 +18,7 @@ pub(crate) mod v006_request_notify_outcome;
 pub(crate) mod v007_campaign_sender_preheader;
 mod v008_wording_language;
 pub(crate) mod v009_template_translations;
+pub(crate) mod v010_change_feed;
 
 pub use v009_template_translations::{MessageSeed, Variant as MessageVariant};
 
@@ -49,6 +50,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v007_campaign_sender_preheader::MIGRATION,
     v008_wording_language::MIGRATION,
     v009_template_translations::MIGRATION,
+    v010_change_feed::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
