@@ -13,11 +13,13 @@ use crate::audit::{Action, Actor, Event};
 use crate::config::Config;
 use crate::http::{self, error};
 use crate::state::AppState;
+use crate::store::{OpenOptions, Store};
 
 /// Threads that fire the clock's timers: a long job (a backup) does not hold up a campaign's
 /// start or a mailbox poll.
 const CLOCK_WORKERS: usize = 3;
-use crate::store::{OpenOptions, Store};
+/// Entries a change feed reader takes at a time.
+const FEED_BATCH: usize = 512;
 
 pub struct FirstAdmin {
     pub username: String,
@@ -107,6 +109,11 @@ impl Application {
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
         state.clock.start(CLOCK_WORKERS);
+        // The change feed's readers besides the search index (which runs its own loop).
+        state.feed.start(
+            Arc::new(crate::reports::outcomes::Counter::open(&state.store).context("opening the report counters")?),
+            FEED_BATCH,
+        );
         crate::sending::start(&state);
         crate::intake::start(&state);
         // Recorded in the background: start-up does not wait for this commit.
@@ -146,6 +153,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let socket = self.state.config.data_dir.join(crate::control::SOCKET);
         let result = self.server.await;
+        // Each reader finishes its batch (its writes and cursor land together either way).
+        let feed = self.state.feed.clone();
+        let _ = actix_web::rt::task::spawn_blocking(move || feed.stop()).await;
         let _ = std::fs::remove_file(socket);
         let _ = std::fs::remove_file(self.state.config.data_dir.join(crate::cli::healthcheck::BOUND_FILE));
         result

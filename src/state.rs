@@ -65,6 +65,9 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> Result<Self, StateError> {
         let auth = &config.auth;
         let feed = crate::feed::Feed::open(&store)?;
+        for reader in crate::wiring::FEED_READERS {
+            feed.register(reader);
+        }
         let contacts = crate::contacts::Contacts::with_feed(&store, &feed)?;
         let search = crate::search::Search::start(&config.data_dir, &contacts)?;
         Ok(Self {

@@ -14,6 +14,10 @@ pub fn registry() -> &'static Registry {
     &REGISTRY
 }
 
+/// The change feed's readers (`crate::feed`), by cursor name. Each holds back the feed's pruning
+/// from the moment the feed opens, so that none misses an entry pruned before it started.
+pub static FEED_READERS: &[&str] = &[crate::search::READER, crate::reports::outcomes::READER];
+
 static REGISTRY: Registry = Registry {
     registrations: REGISTRATIONS,
     suppression: crate::contacts::SUPPRESSION,

@@ -511,10 +511,32 @@ impl Contacts {
         Ok(seq)
     }
 
-    /// Appends to the consent ledger (uncommitted). Entries are never overwritten.
+    /// Appends to the consent ledger with its [`Change::ConsentChanged`] on the feed, in one
+    /// transaction (uncommitted). Entries are never overwritten. Returns the sequence number to
+    /// announce after the commit.
     pub fn append_consent(&self, id: &ContactId, entry: &ConsentEntry) -> Result<u64> {
-        self.append_consent_logged(id, entry)?;
-        self.log_change(id)
+        let person = id.person();
+        let dk = self.store.data_key(&person)?;
+        let key = seq_key(&person, self.store.db().generate_id()?);
+        let mut writes = crate::store::Writes::new();
+        self.ledger.stage_insert_new_with(&mut writes, &dk, &person, &key, entry)?;
+        let change = Change::ConsentChanged { contact: *id, purpose: entry.purpose.clone(), granted: entry.granted };
+        Ok(self.feed.append(writes, &[change])?.keep())
+    }
+
+    /// Saves a changed contact whose address did not change, with `change` on the feed in one
+    /// transaction (uncommitted): a racing write of the same record makes it read again.
+    /// Returns the sequence number to announce after the commit.
+    pub fn update(&self, c: &Contact, change: Change) -> Result<u64> {
+        loop {
+            let mut writes = crate::store::Writes::new();
+            self.records.stage_put(&mut writes, &c.id.person(), c.id.as_bytes(), c)?;
+            match self.feed.append(writes, std::slice::from_ref(&change)) {
+                Ok(appended) => return Ok(appended.keep()),
+                Err(crate::store::StoreError::Conflict(_)) => continue,
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// [`Contacts::append_consent`] for a change already logged.

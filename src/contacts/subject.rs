@@ -109,14 +109,10 @@ pub fn unsubscribe(
             Some(campaign) => format!("{how} on the {page} page, from campaign {campaign}"),
             None => format!("{how} on the {page} page"),
         };
-        // Once per person and campaign: only the change of status counts, so a second click
-        // on the link (or the one-click POST after the page) does not. Written before the
-        // status, whose commit carries it and the ledger entries above (one flush): a crash
-        // cannot keep the unsubscribe and lose its count.
-        if let Some(campaign) = crate::reports::outcomes::campaign_of(campaign) {
-            crate::reports::outcomes::count(&state.store, &campaign, crate::reports::outcomes::Outcome::Unsubscribe)?;
-        }
-        crate::contacts::ops::set_status(state, Actor::Anonymous, &c.id, Status::Unsubscribed, &why)?;
+        // The campaign's report counts the change of status (from the feed), once per person:
+        // a second click on the link (or the one-click POST after the page) changes nothing.
+        let from = campaign.and_then(|r| r.trim().parse::<crate::domain::CampaignId>().ok());
+        crate::contacts::ops::set_status_for(state, Actor::Anonymous, &c.id, Status::Unsubscribed, &why, from)?;
         crate::fault::point("unsubscribe.after_status");
     }
     state.store.commit()?;

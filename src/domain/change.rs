@@ -30,6 +30,8 @@ pub enum Change {
     StatusChanged {
         contact: ContactId,
         status: Status,
+        /// The campaign whose message led to it (its unsubscribe link), when one did.
+        campaign: Option<CampaignId>,
     },
     /// Lists or tags changed.
     MembershipChanged(ContactId),
@@ -49,12 +51,21 @@ pub enum Change {
     BounceRecorded {
         contact: ContactId,
         hard: bool,
+        /// Refused by the relay at sending (the message was never accepted), not reported later.
+        at_sending: bool,
+        campaign: Option<CampaignId>,
     },
-    ComplaintRecorded(ContactId),
-    /// A message left for the contact (a campaign's, or a transactional one without).
+    ComplaintRecorded {
+        contact: ContactId,
+        campaign: Option<CampaignId>,
+    },
+    /// A message accepted by the relay for the contact (a campaign's, or a transactional one
+    /// without).
     MessageSent {
         contact: ContactId,
         campaign: Option<CampaignId>,
+        /// It carried the open pixel and attributed links (the person allows measurement).
+        measured: bool,
     },
 }
 
@@ -69,7 +80,7 @@ impl Change {
             | Self::ContactDeleted(c)
             | Self::ContactErased(c)
             | Self::MembershipChanged(c)
-            | Self::ComplaintRecorded(c)
+            | Self::ComplaintRecorded { contact: c, .. }
             | Self::ConsentChanged { contact: c, .. }
             | Self::StatusChanged { contact: c, .. }
             | Self::FormSubmitted { contact: c, .. }
@@ -131,7 +142,7 @@ impl Change {
             Self::FormConfirmed { .. } => "form_confirmed",
             Self::EventRecorded { .. } => "event_recorded",
             Self::BounceRecorded { .. } => "bounce_recorded",
-            Self::ComplaintRecorded(_) => "complaint_recorded",
+            Self::ComplaintRecorded { .. } => "complaint_recorded",
             Self::MessageSent { .. } => "message_sent",
         }
     }

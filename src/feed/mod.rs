@@ -72,13 +72,15 @@ struct Stored {
     change: Change,
 }
 
-/// Something that follows the feed. `apply` is given entries in sequence order and returns once
-/// its own effects are durable; the cursor moves after, so a crash in between hands the same
-/// entries over again (readers are idempotent).
+/// Something that follows the feed ([`Feed::start`]). `apply` is given entries in sequence
+/// order and returns its writes to the store, which land in one transaction with the reader's
+/// cursor: after a crash the entries were applied exactly once, or not at all and are handed
+/// over again. (A reader whose effects live outside sled, like the search index, makes them
+/// durable before it returns and must be idempotent.)
 pub trait Reader: Send + Sync + 'static {
     /// The cursor's name: stable across releases.
     fn name(&self) -> &'static str;
-    fn apply(&self, entries: &[Entry]) -> std::result::Result<(), String>;
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<Writes, String>;
 }
 
 /// A change still unannounced after this long is given up on (its writer failed between the
@@ -115,6 +117,9 @@ impl State {
 
 struct Inner {
     store: Store,
+    /// The readers running on threads of their own ([`Feed::start`]), and their stop flag.
+    followers: Mutex<Vec<(&'static str, std::thread::JoinHandle<()>)>>,
+    stop: Arc<AtomicBool>,
     entries: sled::Tree,
     people: sled::Tree,
     cursors: sled::Tree,
@@ -138,6 +143,15 @@ impl Appended {
     /// The last sequence number appended (0 when nothing was).
     pub fn last(&self) -> u64 {
         self.seqs.last().copied().unwrap_or(0)
+    }
+
+    /// Keeps the entries in flight past this value, for the caller to announce with the
+    /// changes it logs ahead ([`Feed::announce_mine`], from this thread) after one commit.
+    /// Returns the last sequence number.
+    pub fn keep(mut self) -> u64 {
+        let last = self.last();
+        self.seqs.clear();
+        last
     }
 
     /// Readers may now see these entries: the caller has committed the store.
@@ -197,6 +211,8 @@ impl Feed {
         Ok(Feed {
             inner: Arc::new(Inner {
                 store: store.clone(),
+                followers: Mutex::new(Vec::new()),
+                stop: Arc::new(AtomicBool::new(false)),
                 entries,
                 people: store.tree(PEOPLE)?,
                 cursors,
@@ -350,9 +366,19 @@ impl Feed {
 
     /// Stores the reader's cursor durably, then prunes what every registered reader has passed.
     pub fn advance(&self, reader: &'static str, seq: u64) -> Result<()> {
-        {
+        self.advance_with(reader, seq, Writes::new())
+    }
+
+    /// Applies the reader's `writes` and moves its cursor in one transaction, commits, then
+    /// prunes what every registered reader has passed.
+    pub fn advance_with(&self, reader: &'static str, seq: u64, writes: Writes) -> Result<()> {
+        if writes.is_empty() {
             let _gate = self.inner.store.write_gate();
             self.inner.cursors.insert(reader.as_bytes(), &seq.to_be_bytes())?;
+        } else {
+            let mut all = writes;
+            all.put(&self.inner.cursors, reader.as_bytes(), &seq.to_be_bytes());
+            self.inner.store.apply(&all)?;
         }
         self.inner.store.commit()?;
         let floor = {
@@ -407,6 +433,34 @@ impl Feed {
         s.cursors.get(reader).copied().unwrap_or(0) >= seq
     }
 
+    /// Waits (at most `within`) until `reader` has applied every entry readable now: a page
+    /// that shows what a reader keeps (report counters) reads it current. False on timeout;
+    /// true at once when the reader does not run in this process (a command).
+    pub fn catch_up(&self, reader: &str, within: Duration) -> bool {
+        if !self.inner.followers.lock().unwrap_or_else(|p| p.into_inner()).iter().any(|(name, _)| *name == reader) {
+            return true;
+        }
+        let last = self.last();
+        self.wait_for(reader, last, within)
+    }
+
+    /// Runs `reader` on a thread of its own until [`Feed::stop`].
+    pub fn start(&self, reader: Arc<dyn Reader>, batch: usize) {
+        let name = reader.name();
+        let handle = self.follow(reader, batch, self.inner.stop.clone());
+        self.inner.followers.lock().unwrap_or_else(|p| p.into_inner()).push((name, handle));
+    }
+
+    /// Stops the readers [`Feed::start`] started and waits for them (each finishes its batch).
+    pub fn stop(&self) {
+        self.inner.stop.store(true, Ordering::SeqCst);
+        self.nudge();
+        let handles: Vec<_> = self.inner.followers.lock().unwrap_or_else(|p| p.into_inner()).drain(..).collect();
+        for (_, h) in handles {
+            let _ = h.join();
+        }
+    }
+
     /// Runs `reader` on a thread of its own from its stored cursor until `stop` is set: it sleeps
     /// until entries it has not read are announced, applies them in batches of up to `batch`, and
     /// retries a failed batch after a pause (nothing is skipped).
@@ -428,7 +482,7 @@ impl Feed {
                         }
                     };
                     if entries.is_empty() {
-                        feed.sleep_past(cursor, Duration::from_millis(500));
+                        feed.wait_readable(cursor, Duration::from_millis(500), &|| stop.load(Ordering::Relaxed));
                         continue;
                     }
                     let last = entries.last().map_or(cursor, |e| e.seq);
@@ -437,10 +491,7 @@ impl Feed {
                             tracing::info_span!("feed_reader", reader = name, entries = entries.len()).entered();
                         reader.apply(&entries)
                     };
-                    match outcome
-                        .map_err(|e| e.to_string())
-                        .and_then(|()| feed.advance(name, last).map_err(|e| e.to_string()))
-                    {
+                    match outcome.and_then(|writes| feed.advance_with(name, last, writes).map_err(|e| e.to_string())) {
                         Ok(()) => {}
                         Err(e) => {
                             tracing::error!(reader = name, error = %e, "a change feed reader failed; retrying");
@@ -450,12 +501,6 @@ impl Feed {
                 }
             })
             .expect("spawn a change feed reader")
-    }
-
-    /// Sleeps until something past `seq` is readable, or `at_most`.
-    fn sleep_past(&self, seq: u64, at_most: Duration) {
-        let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
-        let _ = self.inner.cv.wait_timeout_while(s, at_most, |s| s.readable() <= seq);
     }
 }
 

@@ -19,11 +19,11 @@ use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use crate::audit::Actor;
-use crate::domain::{Contact, ContactId, EmailAddress, PersonId, Status};
+use crate::domain::{CampaignId, Change, Contact, ContactId, EmailAddress, PersonId, Status};
 use crate::ops::{OpError, OpResult};
 use crate::state::AppState;
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Keyring, Result as StoreResult, SecretKey, Store};
+use crate::store::{Keyring, Result as StoreResult, SecretKey, Store, Writes};
 
 pub const TREE: &str = "bounces";
 /// The newest events across all contacts (suffix -> contact id), for Settings -> Email.
@@ -275,6 +275,7 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
     });
     let now = Utc::now();
     let window_start = now - Duration::days(i64::from(state.config.mail.bounces.soft_window_days));
+    let appended;
     let soft_in_window = {
         let _lock = RECORD_LOCK.lock().unwrap_or_else(|p| p.into_inner());
         let earlier = tree.scan_prefix(person.as_bytes())?;
@@ -314,21 +315,23 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
             at: event.at,
             dedupe,
         };
-        tree.put(&person, &key, &rec)?;
-        remember_recent(&state.store, suffix.as_bytes(), &c.id)?;
-        // The campaign's report counts it once (a repeated report returned above), committed
-        // below with the record.
-        if let Some(campaign) = crate::reports::outcomes::campaign_of(event.campaign.as_deref()) {
-            use crate::reports::outcomes::{count, Outcome};
-            let what = match (event.kind, event.source.as_str()) {
-                (BounceKind::Complaint, _) => Outcome::Complaint,
+        // The record and its entry on the change feed land together (a repeated report
+        // returned above): the campaign's report counts it once, from the feed.
+        let campaign = event.campaign.as_deref().and_then(|r| r.trim().parse::<CampaignId>().ok());
+        let change = match event.kind {
+            BounceKind::Complaint => Change::ComplaintRecorded { contact: c.id, campaign },
+            kind => Change::BounceRecorded {
+                contact: c.id,
+                hard: kind == BounceKind::Hard,
                 // Refused at sending: the message was never accepted.
-                (BounceKind::Hard, "smtp") => Outcome::HardBounceAtSending,
-                (BounceKind::Hard, _) => Outcome::HardBounceLater,
-                (BounceKind::Soft, _) => Outcome::SoftBounceLater,
-            };
-            count(&state.store, &campaign, what)?;
-        }
+                at_sending: event.source == "smtp",
+                campaign,
+            },
+        };
+        let mut writes = Writes::new();
+        tree.stage_put(&mut writes, &person, &key, &rec)?;
+        appended = state.feed.append(writes, &[change])?;
+        remember_recent(&state.store, suffix.as_bytes(), &c.id)?;
         earlier.iter().filter(|(_, r)| r.kind == BounceKind::Soft && r.at >= window_start).count()
             + usize::from(event.kind == BounceKind::Soft && event.at >= window_start)
     };
@@ -338,7 +341,10 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
         BounceKind::Complaint => "complaint",
     };
     crate::metrics::Metrics::count(&state.metrics.bounces, kind, 1);
-    crate::fault::point_committed(|| drop(state.store.commit()), "bounce.before_status");
+    // The record is durable, and the feed's readers see it, before the status changes.
+    state.store.commit()?;
+    appended.announce();
+    crate::fault::point("bounce.before_status");
     let limit = state.config.mail.bounces.soft_limit as usize;
     let (target, why) = match event.kind {
         BounceKind::Complaint => (Status::Complained, format!("spam complaint via {}", event.source)),

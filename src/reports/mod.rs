@@ -296,6 +296,8 @@ fn stats_of(state: &AppState, id: &CampaignId) -> Result<Stats> {
 fn figures_of(state: &AppState, c: &Campaign) -> Result<(Figures, Option<(u32, u32)>)> {
     let scope = c.id.uuid();
     let (totals, span) = state.tracking.store.totals(&scope)?;
+    // The counters follow the change feed: read them once they have caught up (bounded).
+    state.feed.catch_up(outcomes::READER, std::time::Duration::from_secs(2));
     let outcomes = outcomes::get(&state.store, &scope)?;
     let stats = stats_of(state, &c.id)?;
     Ok((Figures::compute(&stats, &totals, &outcomes, state.config.tracking.attribution_days), span))

@@ -1,20 +1,26 @@
-//! What became of a campaign's messages beyond opens and clicks, counted where it happens:
-//! recipients whose message could be measured (it carried the pixel), unsubscribes through the
-//! campaign's links, complaints and bounces reported for it.
+//! What became of a campaign's messages beyond opens and clicks: recipients whose message could
+//! be measured (it carried the pixel), unsubscribes through the campaign's links, complaints and
+//! bounces reported for it.
 //!
 //! Tree `campaign_outcomes`: campaign id → one big-endian u64 per counter, in the order of
 //! [`Outcome`]. A value shorter than the current layout (written before a counter was added)
 //! reads its missing counters as zero, so the layout grows by appending.
 //!
-//! Each counter is incremented with one atomic read-modify-write (sled's `update_and_fetch`),
-//! uncommitted: the caller commits it with the change it counts (the outbox entry of the
-//! message, the contact's new status, the bounce record), so after a crash both are there or
-//! neither is. Sums over all recipients only: no contact id.
+//! The counters are the change feed's reader [`READER`] ([`Counter`]): the sender, the bounce
+//! handling and the unsubscribe pages only say what happened (`MessageSent`, `BounceRecorded`,
+//! `ComplaintRecorded`, `StatusChanged` with the campaign that led to it), each in the commit
+//! of the change itself, and know nothing of reports. The reader adds a batch's counts and
+//! moves its cursor in one transaction, so after a crash every change is counted exactly once.
+//! Sums over all recipients only: no contact id.
+
+use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use crate::domain::{Change, Status};
+use crate::feed::{Entry, Reader};
 use crate::store::registry::{Holds, Registration};
-use crate::store::{Result, Store};
+use crate::store::{Result, Store, Writes};
 
 pub const TREE: &str = "campaign_outcomes";
 
@@ -88,19 +94,63 @@ impl Outcomes {
     }
 }
 
-/// Counts one outcome of a campaign's message (uncommitted; see the module notes).
-pub fn count(store: &Store, campaign: &Uuid, what: Outcome) -> Result<()> {
-    let tree = store.tree(TREE)?;
-    let _gate = store.write_gate();
-    tree.update_and_fetch(campaign.as_bytes(), |old| {
-        let mut v = old.map(<[u8]>::to_vec).unwrap_or_default();
-        v.resize(v.len().max(SLOTS * 8), 0);
-        let at = what.slot() * 8;
-        let n = u64::from_be_bytes(v[at..at + 8].try_into().expect("8 bytes")).saturating_add(1);
-        v[at..at + 8].copy_from_slice(&n.to_be_bytes());
-        Some(v)
-    })?;
-    Ok(())
+/// The counters' cursor on the change feed.
+pub const READER: &str = "reports";
+
+/// What a change counts for, if anything: the campaign and the outcome.
+fn outcome_of(change: &Change) -> Option<(Uuid, Outcome)> {
+    let (campaign, what) = match change {
+        Change::MessageSent { campaign: Some(c), measured: true, .. } => (c, Outcome::Measured),
+        // Appended only when the status changed: a second click on the link counts nothing.
+        Change::StatusChanged { status: Status::Unsubscribed, campaign: Some(c), .. } => (c, Outcome::Unsubscribe),
+        Change::ComplaintRecorded { campaign: Some(c), .. } => (c, Outcome::Complaint),
+        Change::BounceRecorded { campaign: Some(c), hard, at_sending, .. } => match (hard, at_sending) {
+            (true, true) => (c, Outcome::HardBounceAtSending),
+            (true, false) => (c, Outcome::HardBounceLater),
+            (false, _) => (c, Outcome::SoftBounceLater),
+        },
+        _ => return None,
+    };
+    Some((campaign.uuid(), what))
+}
+
+/// Follows the change feed and keeps the counters (their one writer).
+pub struct Counter {
+    tree: sled::Tree,
+}
+
+impl Counter {
+    pub fn open(store: &Store) -> Result<Self> {
+        Ok(Self { tree: store.tree(TREE)? })
+    }
+}
+
+impl Reader for Counter {
+    fn name(&self) -> &'static str {
+        READER
+    }
+
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<Writes, String> {
+        let mut sums: HashMap<Uuid, [u64; SLOTS]> = HashMap::new();
+        for e in entries {
+            if let Some((campaign, what)) = outcome_of(&e.change) {
+                sums.entry(campaign).or_default()[what.slot()] += 1;
+            }
+        }
+        let mut writes = Writes::new();
+        for (campaign, add) in sums {
+            let old = self.tree.get(campaign.as_bytes()).map_err(|e| e.to_string())?;
+            let mut v = old.map(|v| v.to_vec()).unwrap_or_default();
+            v.resize(v.len().max(SLOTS * 8), 0);
+            for (slot, n) in add.iter().enumerate() {
+                let at = slot * 8;
+                let was = u64::from_be_bytes(v[at..at + 8].try_into().expect("8 bytes"));
+                v[at..at + 8].copy_from_slice(&was.saturating_add(*n).to_be_bytes());
+            }
+            writes.put(&self.tree, campaign.as_bytes().to_vec(), v);
+        }
+        Ok(writes)
+    }
 }
 
 /// A campaign reference as mail and webhooks carry it (`campaign.to_string()`), if it is one.

@@ -1133,7 +1133,7 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
         | Change::FormConfirmed { .. }
         | Change::EventRecorded { .. }
         | Change::BounceRecorded { .. }
-        | Change::ComplaintRecorded(_)
+        | Change::ComplaintRecorded { .. }
         | Change::MessageSent { .. } => Vec::new(),
     }
 }

@@ -687,12 +687,9 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
     let was_retry = p.slot.state == SlotState::Retry;
     let outcome = state.mailer.send(run.relay.as_deref(), &p.envelope, &p.bytes).await?;
     let result = after_outcome(state, p.slot, &outcome);
-    if matches!(outcome, Outcome::Accepted { .. })
-        && crate::tracking::person_allowed(state.config.tracking.engagement, engagement)
-    {
-        // The base of the report's open and click rates, on disk with the slot below.
-        crate::reports::outcomes::count(&state.store, &run.id.uuid(), crate::reports::outcomes::Outcome::Measured)?;
-    }
+    let accepted = matches!(outcome, Outcome::Accepted { .. });
+    // Measured: the base of the report's open and click rates.
+    let measured = accepted && crate::tracking::person_allowed(state.config.tracking.engagement, engagement);
     // The outcome's effect on the contact (a refused recipient is bounced) is written before
     // the outcome itself: the store recovers a prefix of its writes, so a crash can never keep
     // the failed slot (which is not sent again) and lose the bounce (which keeps the address
@@ -704,9 +701,21 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
             crate::fault::point("send.after_bounce");
         }
     }
-    outbox.set_slot(&run.id, contact_id, &result.slot)?;
+    // An accepted message's slot and its entry on the change feed land together.
+    let sent = if accepted {
+        let mut writes = crate::store::Writes::new();
+        outbox.stage_slot(&mut writes, &run.id, contact_id, &result.slot);
+        let change = crate::domain::Change::MessageSent { contact: *contact_id, campaign: Some(run.id), measured };
+        Some(state.feed.append(writes, &[change])?)
+    } else {
+        outbox.set_slot(&run.id, contact_id, &result.slot)?;
+        None
+    };
     // The durability gate: this lane carries nothing else until the result is on disk.
     state.store.commit_async().await?;
+    if let Some(sent) = sent {
+        sent.announce();
+    }
     if was_retry {
         run.retrying.fetch_sub(1, Ordering::Relaxed);
     }

@@ -167,6 +167,39 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         }
     }
 
+    /// Adds to `writes` what [`SealedTree::put`] would write, guarded by the value it replaces,
+    /// so that the caller's transaction fails with a conflict (rather than overwrite) when a
+    /// racing writer got there first: read again and retry.
+    pub fn stage_put(&self, writes: &mut super::Writes, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
+        let current = self.tree.get(key)?;
+        let raw = match current.as_deref().and_then(Keyed::parse) {
+            Some(k) if self.keyed => {
+                let dk = k.data_key(self.store.keyring(), person)?;
+                let mut raw = current.as_deref().expect("parsed above")[..k.body_at].to_vec();
+                raw.extend_from_slice(&self.seal_detached(&dk, key, value)?);
+                raw
+            }
+            _ => self.encode(person, key, value)?,
+        };
+        writes.put_expecting(&self.tree, key, current, raw);
+        Ok(())
+    }
+
+    /// Adds to `writes` a new record at `key` (the transaction fails with a conflict when the
+    /// key is taken), sealed with the data key in hand.
+    pub fn stage_insert_new_with(
+        &self,
+        writes: &mut super::Writes,
+        dk: &SecretKey,
+        person: &PersonId,
+        key: &[u8],
+        value: &T,
+    ) -> Result<()> {
+        let raw = self.encode_with(dk, person, key, value)?;
+        writes.put_expecting(&self.tree, key, None, raw);
+        Ok(())
+    }
+
     /// Writes a new record that carries its person's data key `dk`, wrapped by the master key,
     /// and `attached` bytes (another record sealed with [`SealedTree::seal_detached`], which
     /// every later write of this record keeps as it is): one sled record where a key in

@@ -14,6 +14,9 @@ use super::{Result, Store, StoreError};
 #[derive(Default)]
 pub struct Writes {
     ops: Vec<(sled::Tree, sled::IVec, Option<sled::IVec>)>,
+    /// Values the transaction expects to find before it writes (a compare-and-swap across
+    /// trees): (index of the write it guards, the value expected, `None` for absent).
+    expect: Vec<(usize, Option<sled::IVec>)>,
 }
 
 impl Writes {
@@ -26,6 +29,20 @@ impl Writes {
         self
     }
 
+    /// Puts `value` only if the key holds `expected` (`None`: absent) when the transaction
+    /// runs; else [`Store::apply`] writes nothing and fails with [`StoreError::Conflict`] (the
+    /// caller reads again and retries).
+    pub fn put_expecting(
+        &mut self,
+        tree: &sled::Tree,
+        key: impl Into<sled::IVec>,
+        expected: Option<sled::IVec>,
+        value: impl Into<sled::IVec>,
+    ) -> &mut Self {
+        self.expect.push((self.ops.len(), expected));
+        self.put(tree, key, value)
+    }
+
     pub fn remove(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>) -> &mut Self {
         self.ops.push((tree.clone(), key.into(), None));
         self
@@ -33,6 +50,8 @@ impl Writes {
 
     /// Appends `other`'s writes after these.
     pub fn extend(&mut self, other: Writes) -> &mut Self {
+        let at = self.ops.len();
+        self.expect.extend(other.expect.into_iter().map(|(i, v)| (i + at, v)));
         self.ops.extend(other.ops);
         self
     }
@@ -71,21 +90,35 @@ impl Store {
         trees
             .as_slice()
             .transaction(|views| {
+                for (n, expected) in &writes.expect {
+                    let (_, key, _) = &writes.ops[*n];
+                    if views[slot[*n]].get(key)? != *expected {
+                        return Err(ConflictableTransactionError::Abort(Some(*n)));
+                    }
+                }
                 for (n, ((_, key, value), &i)) in writes.ops.iter().zip(&slot).enumerate() {
                     // A test makes the transaction fail half-way: nothing of it may land.
                     if n == half && crate::fault::armed("store.fail_mid_apply") {
-                        return Err(ConflictableTransactionError::Abort(()));
+                        return Err(ConflictableTransactionError::Abort(None));
                     }
                     match value {
                         Some(v) => views[i].insert(key.clone(), v.clone())?,
                         None => views[i].remove(key.clone())?,
                     };
                 }
-                Ok::<_, ConflictableTransactionError<()>>(())
+                Ok::<_, ConflictableTransactionError<Option<usize>>>(())
             })
             .map_err(|e| match e {
                 TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(()) => StoreError::Aborted,
+                TransactionError::Abort(Some(n)) => {
+                    let (tree, key, _) = &writes.ops[n];
+                    StoreError::Conflict(format!(
+                        "{} changed under the write (key of {} bytes)",
+                        String::from_utf8_lossy(&tree.name()),
+                        key.len()
+                    ))
+                }
+                TransactionError::Abort(None) => StoreError::Aborted,
             })
     }
 }

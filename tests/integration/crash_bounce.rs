@@ -203,8 +203,14 @@ fn an_unsubscribe_killed_after_its_commit_keeps_its_count() {
     let state = offline(&s);
     let c = state.contacts.find_by_email(&EmailAddress::parse("r0000@example.org").unwrap()).unwrap().unwrap();
     assert_eq!(c.status, Status::Unsubscribed);
+    // The count follows the change feed: the status change's entry survived the kill with it,
+    // and the counters take it when they run again (as at the server's next start).
+    use tidings::reports::outcomes::{Counter, READER};
+    state.feed.start(std::sync::Arc::new(Counter::open(&state.store).unwrap()), 512);
+    assert!(state.feed.catch_up(READER, Duration::from_secs(10)));
     let outcomes = tidings::reports::outcomes::get(&state.store, &id.uuid()).unwrap();
     assert_eq!(outcomes.unsubscribes, 1, "the unsubscribe is counted in the campaign's report");
+    state.feed.stop();
     state.search.stop();
 }
 

@@ -48,14 +48,14 @@ impl Reader for Recorder {
     fn name(&self) -> &'static str {
         self.name
     }
-    fn apply(&self, entries: &[Entry]) -> Result<(), String> {
+    fn apply(&self, entries: &[Entry]) -> Result<Writes, String> {
         std::thread::sleep(self.pause);
         if self.fail_first.load(Ordering::SeqCst) > 0 {
             self.fail_first.fetch_sub(1, Ordering::SeqCst);
             return Err("not now".into());
         }
         self.seen.lock().unwrap().extend_from_slice(entries);
-        Ok(())
+        Ok(Writes::new())
     }
 }
 
@@ -296,4 +296,51 @@ fn readers_never_read_past_a_change_logged_ahead_and_not_announced() {
     assert_eq!(feed.last(), b);
     feed.announce_mine(d);
     assert_eq!(feed.last(), d);
+}
+
+/// Counts entries into a tree of its own through the writes it returns; the first time, its
+/// writes carry a guard that fails (as a racing writer or a failing disk would make the
+/// transaction fail), so neither its counts nor its cursor may land.
+struct Tally {
+    tree: sled::Tree,
+    fail_once: AtomicBool,
+}
+
+impl Reader for Tally {
+    fn name(&self) -> &'static str {
+        "tally"
+    }
+    fn apply(&self, entries: &[Entry]) -> Result<Writes, String> {
+        let was = self.tree.get("n").unwrap().map_or(0, |v| u64::from_be_bytes(v.as_ref().try_into().unwrap()));
+        let mut w = Writes::new();
+        let n = (was + entries.len() as u64).to_be_bytes();
+        if self.fail_once.swap(false, Ordering::SeqCst) {
+            w.put_expecting(&self.tree, "n", Some(b"not what is there".as_slice().into()), n.to_vec());
+        } else {
+            w.put(&self.tree, "n", n.to_vec());
+        }
+        Ok(w)
+    }
+}
+
+/// A reader's writes and its cursor land in one transaction: when it fails, neither moved and
+/// the batch comes again, so every entry is counted exactly once.
+#[test]
+fn a_reader_s_writes_and_its_cursor_land_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let feed = Feed::open(&store).unwrap();
+    let tree = store.tree("campaign_outcomes").unwrap();
+    let tally = Arc::new(Tally { tree: tree.clone(), fail_once: AtomicBool::new(true) });
+    feed.register("tally");
+    let mut last = 0;
+    for _ in 0..25 {
+        last = feed.record(Writes::new(), &[Change::ContactUpdated(ContactId::new())]).unwrap();
+    }
+    feed.start(tally, 10);
+    assert!(feed.wait_for("tally", last, Duration::from_secs(10)), "the reader caught up after its failed batch");
+    let n = tree.get("n").unwrap().map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap()));
+    assert_eq!(n, Some(25), "each entry counted once");
+    assert_eq!(feed.len(), 0, "pruned behind the only reader");
+    feed.stop();
 }

@@ -141,6 +141,7 @@ impl TestApp {
         // temporary data directory goes, or it reports the vanished files.
         self.state.search.stop();
         self.state.clock.stop();
+        self.state.feed.stop();
     }
 }
 

@@ -6,7 +6,7 @@
 
 use reqwest::blocking::{Client, Response};
 use serde_json::{json, Value};
-use tidings::domain::{CampaignId, ContactId, Event, EventKind};
+use tidings::domain::{CampaignId, Change, ContactId, Event, EventKind};
 use tidings::tracking::Record;
 
 use crate::campaigns::{header, mail_config, Api};
@@ -312,8 +312,8 @@ fn reports_xss_payloads_in_tracked_data_render_inert_in_every_admin_view() {
         campaigns.push(id);
     }
     // Ann could be measured, so the comparison draws the campaigns' rates, named on its axis.
-    let measured = tidings::reports::outcomes::Outcome::Measured;
-    tidings::reports::outcomes::count(&app.state.store, &campaigns[0].uuid(), measured).unwrap();
+    let sent = Change::MessageSent { contact: ann_id, campaign: Some(campaigns[0]), measured: true };
+    app.state.feed.record(tidings::store::Writes::new(), &[sent]).unwrap();
     let mut open = Event::new(EventKind::Open, chrono::Utc::now(), "pixel");
     open.mailing = Some(campaigns[0].uuid());
     app.state

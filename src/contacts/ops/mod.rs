@@ -31,8 +31,8 @@ use crate::domain::contact::{
     check_contact, parse_locale, parse_name, parse_tag, parse_tag_list, parse_time_zone, slugify, FieldError,
 };
 use crate::domain::{
-    ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldDef, FieldKind, LawfulBasis, MergePolicy,
-    Permission, Phone, Purpose, Source, Status, TruncatedIp, Via,
+    CampaignId, Change, ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldDef, FieldKind, LawfulBasis,
+    MergePolicy, Permission, Phone, Purpose, Source, Status, TruncatedIp, Via,
 };
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
@@ -434,6 +434,19 @@ pub fn record_consent(
 /// checked. Recorded in the contact's history (with `why`), committed, audited; returns the
 /// contact as it now is (unchanged when it already had that status).
 pub fn set_status(state: &AppState, actor: Actor, id: &ContactId, status: Status, why: &str) -> OpResult<Contact> {
+    set_status_for(state, actor, id, status, why, None)
+}
+
+/// [`set_status`], saying which campaign's message led to it (its unsubscribe link), for the
+/// campaign's report.
+pub fn set_status_for(
+    state: &AppState,
+    actor: Actor,
+    id: &ContactId,
+    status: Status,
+    why: &str,
+    campaign: Option<CampaignId>,
+) -> OpResult<Contact> {
     let mut c = get(state, id)?;
     if c.status == status {
         return Ok(c);
@@ -441,7 +454,8 @@ pub fn set_status(state: &AppState, actor: Actor, id: &ContactId, status: Status
     let from = c.status;
     c.status = status;
     c.updated_at = Utc::now();
-    let seq = state.contacts.save(&c.email.clone(), &c)?;
+    // The status and its entry on the feed land together.
+    let seq = state.contacts.update(&c, Change::StatusChanged { contact: c.id, status, campaign })?;
     let by = By { actor, ip: None, role: None };
     history(
         state,
