@@ -27,7 +27,7 @@ use uuid::Uuid;
 
 use crate::domain::{ContactId, EmailAddress, PersonId, TruncatedIp};
 use crate::store::registry::Layout;
-use crate::store::{Holds, Keyring, PlainTree, Registration, Result, SealedTree, Store};
+use crate::store::{Holds, Keyring, PlainTree, Registration, Result, SealedTree, Store, Writes};
 
 pub const FORMS: &str = "forms";
 pub const STATS: &str = "form_stats";
@@ -289,11 +289,12 @@ impl Forms {
     /// Stores a submission as number `seq` (uncommitted; the public intake's id of the sign-up,
     /// so that carrying it out again writes the same record), and marks it pending unless
     /// already confirmed.
-    pub fn add_submission(&self, contact: &ContactId, seq: u64, s: &Submission) -> Result<()> {
-        self.submissions.put(&contact.person(), &submission_key(contact, seq), s)?;
+    /// Adds a new submission's writes to `writes` (for one transaction with its entry on the
+    /// change feed).
+    pub fn stage_submission(&self, writes: &mut Writes, contact: &ContactId, seq: u64, s: &Submission) -> Result<()> {
+        self.submissions.stage_put(writes, &contact.person(), &submission_key(contact, seq), s)?;
         if s.confirmed_at.is_none() {
-            let _gate = self.store.write_gate();
-            self.pending.insert(pending_key(s.at, contact, seq), s.form.as_bytes().as_slice())?;
+            writes.put(&self.pending, pending_key(s.at, contact, seq).to_vec(), s.form.as_bytes().to_vec());
         }
         Ok(())
     }
@@ -306,11 +307,11 @@ impl Forms {
         Ok(self.submissions.scan_prefix(contact.as_bytes())?.into_iter().map(|(_, s)| s).collect())
     }
 
-    /// Marks a submission confirmed (uncommitted) and drops it from the pending index.
-    pub fn confirm_submission(&self, contact: &ContactId, seq: u64, s: &Submission) -> Result<()> {
-        self.submissions.put(&contact.person(), &submission_key(contact, seq), s)?;
-        let _gate = self.store.write_gate();
-        self.pending.remove(pending_key(s.at, contact, seq))?;
+    /// Adds to `writes` the submission marked confirmed and its removal from the pending index
+    /// (for one transaction with its entry on the change feed).
+    pub fn stage_confirmation(&self, writes: &mut Writes, contact: &ContactId, seq: u64, s: &Submission) -> Result<()> {
+        self.submissions.stage_put(writes, &contact.person(), &submission_key(contact, seq), s)?;
+        writes.remove(&self.pending, pending_key(s.at, contact, seq).to_vec());
         Ok(())
     }
 

@@ -15,12 +15,13 @@ use crate::contacts::ops::{set_status, Target};
 use crate::domain::contact::{check_contact, parse_name};
 use crate::domain::redirect;
 use crate::domain::{
-    ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldValue, MergePolicy, Permission, Source, Status,
-    TruncatedIp, Via,
+    Change, ConsentEntry, Contact, ContactId, ContactInput, EmailAddress, FieldValue, MergePolicy, Permission, Source,
+    Status, TruncatedIp, Via,
 };
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::sending::ops::{enqueue_system_message, NewMessage};
 use crate::state::AppState;
+use crate::store::Writes;
 
 pub fn get(state: &AppState, id: &FormId) -> OpResult<Form> {
     state.forms.get(id)?.ok_or(OpError::NotFound("form"))
@@ -563,6 +564,7 @@ pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
             c
         }
     };
+    let mut submitted = 0;
     match state.forms.submission(&contact.id, seq)? {
         // Carried out before (a crash came before its request was dropped from the intake).
         // Granted or confirmed since: nothing is left to do.
@@ -571,7 +573,11 @@ pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
         // mail's idempotency key is the sign-up's).
         Some(earlier) => submission.created_contact = earlier.created_contact,
         None => {
-            state.forms.add_submission(&contact.id, seq, &submission)?;
+            // The submission and its entry on the change feed land together.
+            let mut writes = Writes::new();
+            state.forms.stage_submission(&mut writes, &contact.id, seq, &submission)?;
+            let change = Change::FormSubmitted { contact: contact.id, form: form.id.to_string() };
+            submitted = state.feed.append(writes, &[change])?.keep();
             note_visitor(state, &contact.id, seq, &sign_up.visitor)?;
             state.forms.count(&form.id, |n| n.submitted += 1)?;
         }
@@ -580,9 +586,11 @@ pub fn record(state: &AppState, seq: u64, sign_up: &SignUp) -> OpResult<()> {
         grant(state, &form, &contact.id, seq, &submission, "single opt-in (the form does not ask for confirmation)")?;
         state.forms.count(&form.id, |n| n.confirmed += 1)?;
         state.store.commit()?;
+        state.feed.announce_mine(submitted);
         return Ok(());
     }
     state.store.commit()?;
+    state.feed.announce_mine(submitted);
     let expires = submission.at + Duration::hours(state.config.forms.confirm_hours.into());
     let token = ConfirmToken { contact: contact.id, form: form.id, seq, expires: expires.timestamp() }
         .sign(state.store.keyring());
@@ -667,7 +675,10 @@ fn grant(state: &AppState, form: &Form, contact: &ContactId, seq: u64, s: &Submi
     }
     let mut confirmed = s.clone();
     confirmed.confirmed_at = Some(now);
-    state.forms.confirm_submission(&c.id, seq, &confirmed)?;
+    let mut writes = Writes::new();
+    state.forms.stage_confirmation(&mut writes, &c.id, seq, &confirmed)?;
+    let change = Change::FormConfirmed { contact: c.id, form: form.id.to_string() };
+    last = last.max(state.feed.append(writes, &[change])?.keep());
     state.contacts.unsuppress(&c.email)?;
     state.store.commit()?;
     if last > 0 {

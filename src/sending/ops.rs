@@ -1045,15 +1045,17 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
         ..links.system_links()
     };
     prepared.render(&fields, &system).map_err(|e| invalid("data", e.to_string()))?;
+    // A contact created here is logged on the change feed before it is written, and announced
+    // with the message's commit below.
+    let mut created = 0;
     let contact = if known {
         contact
     } else {
         match state.contacts.claim_or_find(&contact.email, &contact.id).map_err(|e| OpError::Internal(e.to_string()))? {
             Some(existing) => existing,
             None => {
+                created = state.contacts.log(crate::domain::Change::ContactCreated(contact.id))?;
                 state.contacts.write_claimed(&contact, &[]).map_err(|e| OpError::Internal(e.to_string()))?;
-                let seq = state.contacts.log_change(&contact.id)?;
-                state.contacts.announce(seq);
                 contact
             }
         }
@@ -1067,9 +1069,13 @@ fn enqueue_as(state: &AppState, caller: &str, actor: Actor, msg: NewMessage<'_>)
         by: caller.to_string(),
         created_at: Utc::now(),
     };
-    match state.sending.outbox.add_message(&m)? {
-        Ok(()) => {}
-        Err(existing) => return Ok(Queued::Existing(existing)),
+    let added = state.sending.outbox.add_message(&m)?;
+    if created > 0 {
+        state.store.commit()?;
+        state.contacts.announce(created);
+    }
+    if let Err(existing) = added {
+        return Ok(Queued::Existing(existing));
     }
     state.store.commit()?;
     state.sending.wake();

@@ -167,13 +167,18 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         }
     }
 
-    /// Adds to `writes` what [`SealedTree::put`] would write, guarded by the value it replaces,
-    /// so that the caller's transaction fails with a conflict (rather than overwrite) when a
-    /// racing writer got there first: read again and retry.
+    /// Adds to `writes` what [`SealedTree::put`] would write. In a tree whose records may carry
+    /// their person's key, the write is guarded by the value it replaces, so that the caller's
+    /// transaction fails with a conflict (rather than drop the key) when a racing writer got
+    /// there first: read again and retry. Elsewhere the last write wins, as with `put`.
     pub fn stage_put(&self, writes: &mut super::Writes, person: &PersonId, key: &[u8], value: &T) -> Result<()> {
+        if !self.keyed {
+            writes.put(&self.tree, key, self.encode(person, key, value)?);
+            return Ok(());
+        }
         let current = self.tree.get(key)?;
         let raw = match current.as_deref().and_then(Keyed::parse) {
-            Some(k) if self.keyed => {
+            Some(k) => {
                 let dk = k.data_key(self.store.keyring(), person)?;
                 let mut raw = current.as_deref().expect("parsed above")[..k.body_at].to_vec();
                 raw.extend_from_slice(&self.seal_detached(&dk, key, value)?);

@@ -71,6 +71,8 @@ fn confirm_path(data: &[u8]) -> String {
 fn double_opt_in_end_to_end_with_the_confirmation_arriving_by_smtp() {
     let (app, sink, form) = setup(|_| {}, default_form());
     let st = &app.state;
+    // A reader that never reads: the feed keeps every entry for the test to look at.
+    st.feed.register("witness");
     let started = Instant::now();
     let r = submit(
         &app,
@@ -125,6 +127,21 @@ fn double_opt_in_end_to_end_with_the_confirmation_arriving_by_smtp() {
     assert_eq!(subs[0].purposes, vec![("newsletter".to_string(), 1)]);
     let counts = st.forms.counts(&form).unwrap();
     assert_eq!((counts.submitted, counts.confirmed, counts.pending()), (1, 1, 0));
+    // Each fact is on the change feed once, in the order it happened (the second confirmation
+    // added nothing): what journeys and webhooks will start from.
+    let kinds: Vec<&str> = st
+        .feed
+        .read(0, 10_000)
+        .unwrap()
+        .iter()
+        .filter(|e| e.change.contacts().contains(&c.id))
+        .map(|e| e.change.kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["contact_created", "form_submitted", "contact_updated", "consent_changed", "form_confirmed", "status_changed"],
+        "the feed's entries about Ada"
+    );
 
     // An altered token, another key's token and an expired one are refused.
     let token = path.trim_start_matches("/f/confirm/").to_string();

@@ -41,10 +41,7 @@ pub fn update_list(
     let mut changed = Vec::new();
     if let Some(name) = name.map(str::trim) {
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(OpError::Invalid {
-                field: "name",
-                message: "a name of 1 to 100 characters is required".into(),
-            });
+            return Err(invalid("name", "a name of 1 to 100 characters is required"));
         }
         if name.chars().any(char::is_control) {
             return Err(invalid("name", "must not contain control characters"));

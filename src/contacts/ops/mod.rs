@@ -482,10 +482,7 @@ pub fn unmask(state: &AppState, by: By, id: &ContactId, reason: &str) -> OpResul
     by.require(Permission::UnmaskPersonalData)?;
     let reason = reason.trim();
     if reason.is_empty() || reason.len() > 300 {
-        return Err(OpError::Invalid {
-            field: "reason",
-            message: "say in up to 300 characters why you need to see this contact".into(),
-        });
+        return Err(invalid("reason", "say in up to 300 characters why you need to see this contact"));
     }
     let c = get(state, id)?;
     history(state, &by, &c.id, "unmasked", vec![], String::new())?;

@@ -17,10 +17,10 @@ pub fn save_search(
     }
     let filters = filters.normalised();
     if filters.is_empty() {
-        return Err(OpError::Invalid {
-            field: "filters",
-            message: "choose at least one filter (status, tag, list, consent or engagement) to save".into(),
-        });
+        return Err(invalid(
+            "filters",
+            "choose at least one filter (status, tag, list, consent or engagement) to save",
+        ));
     }
     // Checks every filter the way a search would.
     filters

@@ -12,10 +12,10 @@ pub fn create_field(
     max_len: Option<u32>,
 ) -> OpResult<FieldDef> {
     by.require(Permission::ManageSettings)?;
-    let kind: FieldKind = kind.parse().map_err(|m| OpError::Invalid { field: "kind", message: m })?;
+    let kind: FieldKind = kind.parse().map_err(|m| invalid("kind", m))?;
     let def = FieldDef::new(key.trim(), label, kind, options, max_len)?;
     if state.fields.get(&def.key).is_some() {
-        return Err(OpError::Invalid { field: "key", message: format!("a field `{}` already exists", def.key) });
+        return Err(invalid("key", format!("a field `{}` already exists", def.key)));
     }
     state.fields.put(&def)?;
     state.store.commit()?;
@@ -83,8 +83,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
         Some(k) => state.purposes.get(k)?.ok_or(OpError::NotFound("purpose"))?,
         None => {
             let key = input.key.as_deref().unwrap_or("").trim().to_string();
-            crate::domain::contact::validate_field_key(&key)
-                .map_err(|m| OpError::Invalid { field: "key", message: m })?;
+            crate::domain::contact::validate_field_key(&key).map_err(|m| invalid("key", m))?;
             if state.purposes.get(&key)?.is_some() {
                 return Err(invalid("key", format!("a purpose `{key}` already exists")));
             }
@@ -114,7 +113,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
         p.description = d.trim().to_string();
     }
     if let Some(b) = &input.basis {
-        p.basis = b.parse().map_err(|m| OpError::Invalid { field: "basis", message: m })?;
+        p.basis = b.parse().map_err(|m| invalid("basis", m))?;
     }
     let clean = |v: &Vec<String>| -> Vec<String> {
         v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(50).collect()
@@ -127,10 +126,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
     }
     if let Some(days) = input.retention_days {
         if !(1..=36_500).contains(&days) {
-            return Err(OpError::Invalid {
-                field: "retention_days",
-                message: "must be between 1 and 36500 days".into(),
-            });
+            return Err(invalid("retention_days", "must be between 1 and 36500 days"));
         }
         p.retention_days = days;
     }
@@ -145,10 +141,7 @@ pub fn save_purpose(state: &AppState, by: By, existing: Option<&str>, input: &Pu
         }
     }
     if p.basis == LawfulBasis::Consent && p.current_wording == 0 {
-        return Err(OpError::Invalid {
-            field: "wording",
-            message: "a purpose based on consent needs the text people agree to".into(),
-        });
+        return Err(invalid("wording", "a purpose based on consent needs the text people agree to"));
     }
     p.updated_at = Utc::now();
     state.purposes.put(&p)?;
@@ -176,9 +169,11 @@ pub fn save_purpose_translation(
         .iter()
         .find(|l| l.code == language.trim())
         .map(|l| l.code.clone())
-        .ok_or_else(|| OpError::Invalid {
-            field: "language",
-            message: format!("Tidings has no translation `{}`", language.chars().take(20).collect::<String>()),
+        .ok_or_else(|| {
+            invalid(
+                "language",
+                format!("Tidings has no translation `{}`", language.chars().take(20).collect::<String>()),
+            )
         })?;
     let name = name.trim();
     if name.chars().count() > 100 {
@@ -189,10 +184,7 @@ pub fn save_purpose_translation(
         return Err(invalid("wording", "is longer than 2000 characters"));
     }
     if !wording.is_empty() && p.basis != LawfulBasis::Consent {
-        return Err(OpError::Invalid {
-            field: "wording",
-            message: "only a purpose based on consent has a text people agree to".into(),
-        });
+        return Err(invalid("wording", "only a purpose based on consent has a text people agree to"));
     }
     state.purposes.set_name(&p.key, &language, name)?;
     let version = if wording.is_empty() {

@@ -121,10 +121,7 @@ pub fn upsert_chunk(
     fields: &[FieldDef],
 ) -> OpResult<(Vec<OpResult<Upserted>>, u64)> {
     if consents.len() > MAX_GRANTS {
-        return Err(OpError::Invalid {
-            field: "purposes",
-            message: format!("grant at most {MAX_GRANTS} purposes in one import"),
-        });
+        return Err(invalid("purposes", format!("grant at most {MAX_GRANTS} purposes in one import")));
     }
     let contacts = &state.contacts;
     // Most installations have erased no one: then no row needs the keyed hash and lookup.
