@@ -19,9 +19,9 @@ pub enum Change {
     ContactErased(ContactId),
     /// One chunk of an import: each contact with whether it is new.
     ContactsImported(Vec<(ContactId, bool)>),
-    /// Engagement aggregates (last open, click, visit; counts; orders) changed: one batch of
-    /// tracked hits.
-    ActivityChanged(Vec<ContactId>),
+    /// Tracked events stored for contacts (opens, clicks, page views, custom and API events,
+    /// orders): one batch of the tracking writer. The events themselves are read from the store.
+    EventsRecorded(Vec<Recorded>),
     ConsentChanged {
         contact: ContactId,
         purpose: String,
@@ -42,11 +42,6 @@ pub enum Change {
     FormConfirmed {
         contact: ContactId,
         form: String,
-    },
-    EventRecorded {
-        contact: ContactId,
-        kind: EventKind,
-        event: EventId,
     },
     BounceRecorded {
         contact: ContactId,
@@ -69,12 +64,31 @@ pub enum Change {
     },
 }
 
+/// One tracked event in [`Change::EventsRecorded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub contact: ContactId,
+    pub kind: EventKind,
+    pub event: EventId,
+    /// A person's own (not a machine's, such as a mail client fetching every image): it
+    /// changed the contact's engagement aggregates.
+    pub human: bool,
+}
+
 impl Change {
     /// The contacts this change is about (one, but an import chunk names many).
     pub fn contacts(&self) -> Vec<ContactId> {
         match self {
             Self::ContactsImported(all) => all.iter().map(|(c, _)| *c).collect(),
-            Self::ActivityChanged(all) => all.clone(),
+            Self::EventsRecorded(all) => {
+                let mut out: Vec<ContactId> = Vec::with_capacity(all.len());
+                for r in all {
+                    if !out.contains(&r.contact) {
+                        out.push(r.contact);
+                    }
+                }
+                out
+            }
             Self::ContactCreated(c)
             | Self::ContactUpdated(c)
             | Self::ContactDeleted(c)
@@ -85,7 +99,6 @@ impl Change {
             | Self::StatusChanged { contact: c, .. }
             | Self::FormSubmitted { contact: c, .. }
             | Self::FormConfirmed { contact: c, .. }
-            | Self::EventRecorded { contact: c, .. }
             | Self::BounceRecorded { contact: c, .. }
             | Self::MessageSent { contact: c, .. } => vec![*c],
         }
@@ -102,9 +115,9 @@ impl Change {
                 let rest: Vec<_> = all.iter().filter(|(c, _)| &c.person() != person).copied().collect();
                 (!rest.is_empty()).then_some(Self::ContactsImported(rest))
             }
-            Self::ActivityChanged(all) => {
-                let rest: Vec<_> = all.iter().filter(|c| &c.person() != person).copied().collect();
-                (!rest.is_empty()).then_some(Self::ActivityChanged(rest))
+            Self::EventsRecorded(all) => {
+                let rest: Vec<_> = all.iter().filter(|r| &r.contact.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::EventsRecorded(rest))
             }
             other => (!other.people().contains(person)).then(|| other.clone()),
         }
@@ -121,7 +134,7 @@ impl Change {
                 | Self::ContactDeleted(_)
                 | Self::ContactErased(_)
                 | Self::ContactsImported(_)
-                | Self::ActivityChanged(_)
+                | Self::EventsRecorded(_)
                 | Self::MembershipChanged(_)
         )
     }
@@ -134,13 +147,12 @@ impl Change {
             Self::ContactDeleted(_) => "contact_deleted",
             Self::ContactErased(_) => "contact_erased",
             Self::ContactsImported(_) => "contacts_imported",
-            Self::ActivityChanged(_) => "activity_changed",
+            Self::EventsRecorded(_) => "events_recorded",
             Self::ConsentChanged { .. } => "consent_changed",
             Self::StatusChanged { .. } => "status_changed",
             Self::MembershipChanged(_) => "membership_changed",
             Self::FormSubmitted { .. } => "form_submitted",
             Self::FormConfirmed { .. } => "form_confirmed",
-            Self::EventRecorded { .. } => "event_recorded",
             Self::BounceRecorded { .. } => "bounce_recorded",
             Self::ComplaintRecorded { .. } => "complaint_recorded",
             Self::MessageSent { .. } => "message_sent",

@@ -13,7 +13,7 @@ pub mod phone;
 pub mod redirect;
 pub mod role;
 
-pub use change::Change;
+pub use change::{Change, Recorded};
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};
 pub use contact::{
     Contact, ContactInput, FieldDef, FieldError, FieldKind, FieldValue, MergePolicy, Phone, Source, Status,

@@ -1121,17 +1121,25 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
     match change {
         Change::ContactCreated(c) => vec![(*c, true)],
         Change::ContactsImported(all) => all.clone(),
+        // Only a person's own events change the aggregates the index holds.
+        Change::EventsRecorded(all) => {
+            let mut out: Vec<(ContactId, bool)> = Vec::new();
+            for r in all.iter().filter(|r| r.human) {
+                if !out.iter().any(|(c, _)| *c == r.contact) {
+                    out.push((r.contact, false));
+                }
+            }
+            out
+        }
         Change::ContactUpdated(_)
         | Change::ContactDeleted(_)
         | Change::ContactErased(_)
-        | Change::ActivityChanged(_)
         | Change::ConsentChanged { .. }
         | Change::StatusChanged { .. }
         | Change::MembershipChanged(_) => change.contacts().into_iter().map(|c| (c, false)).collect(),
         // Not in a contact's document, or reported with one of the above.
         Change::FormSubmitted { .. }
         | Change::FormConfirmed { .. }
-        | Change::EventRecorded { .. }
         | Change::BounceRecorded { .. }
         | Change::ComplaintRecorded { .. }
         | Change::MessageSent { .. } => Vec::new(),

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::store::{self, Counts, TrackStore, CLICKED, OPENED, OVERALL};
 use crate::config::EngagementPolicy;
 use crate::contacts::Contacts;
-use crate::domain::{Activity, ConsentState, ContactId, Event, EventKind};
+use crate::domain::{Activity, Change, ConsentState, ContactId, Event, EventKind, Recorded};
 use crate::store::SecretKey;
 
 /// One thing to record.
@@ -156,6 +156,8 @@ impl Writer {
         // aggregates as this batch leaves them.
         let mut people: HashMap<ContactId, Option<(SecretKey, bool)>> = HashMap::new();
         let mut activity: HashMap<ContactId, Activity> = HashMap::new();
+        // The events kept for their contacts, written once the batch's entry is on the feed.
+        let mut stored: Vec<(ContactId, SecretKey, &Event)> = Vec::new();
         let mut n = 0u64;
         for (rec, counted) in jobs.iter().flat_map(|j| j.records.iter().map(move |r| (r, j.counted))) {
             n += 1;
@@ -177,11 +179,11 @@ impl Writer {
                 None => None,
             };
             if counted {
-                if let Some((c, dk)) = &person {
-                    self.store_event(c, dk, e)?;
+                if let Some((c, dk)) = person {
                     if human {
-                        self.fold(&mut activity, c, e)?;
+                        self.fold(&mut activity, &c, e)?;
                     }
+                    stored.push((c, dk, e));
                 }
                 continue;
             }
@@ -250,11 +252,11 @@ impl Writer {
                 }
                 counts.get_mut(&k).expect("inserted above").add(&delta);
             }
-            if let Some((c, dk)) = &person {
-                self.store_event(c, dk, e)?;
+            if let Some((c, dk)) = person {
                 if human {
-                    self.fold(&mut activity, c, e)?;
+                    self.fold(&mut activity, &c, e)?;
                 }
+                stored.push((c, dk, e));
             }
         }
         for r in jobs.iter().filter_map(|j| j.retract.as_ref()) {
@@ -284,12 +286,21 @@ impl Writer {
         for (k, c) in &counts {
             ts.counts.put(k, c)?;
         }
+        // The batch's entry on the change feed goes ahead of the events and aggregates it names
+        // (see `Feed::log_ahead`): a crash can cut the writes short, never the entry.
         let mut seq = None;
-        if !activity.is_empty() {
-            seq = Some(self.contacts.log(crate::domain::Change::ActivityChanged(activity.keys().copied().collect()))?);
-            for (id, a) in &activity {
-                self.contacts.put_activity(id, a)?;
-            }
+        if !stored.is_empty() {
+            let events = stored
+                .iter()
+                .map(|(c, _, e)| Recorded { contact: *c, kind: e.kind, event: e.id, human: e.machine.is_none() })
+                .collect();
+            seq = Some(self.contacts.log(Change::EventsRecorded(events))?);
+        }
+        for (c, dk, e) in &stored {
+            self.store_event(c, dk, e)?;
+        }
+        for (id, a) in &activity {
+            self.contacts.put_activity(id, a)?;
         }
         if let Some(m) = &self.metrics {
             m.recorded.fetch_add(n, std::sync::atomic::Ordering::Relaxed);

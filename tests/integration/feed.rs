@@ -344,3 +344,56 @@ fn a_reader_s_writes_and_its_cursor_land_together() {
     assert_eq!(feed.len(), 0, "pruned behind the only reader");
     feed.stop();
 }
+
+/// In the application: a contact's tracked events are one entry per writer batch naming each
+/// event, the search index and the report counters follow the feed and prune it behind them,
+/// and erasing the contact leaves only the entry saying they were erased (an id) until the
+/// readers have followed it.
+#[test]
+fn the_application_s_events_and_erasure_on_the_feed() {
+    use tidings::domain::{Event, EventKind};
+    use tidings::tracking::Record;
+    let app = crate::helpers::spawn_app();
+    let st = &app.state;
+    let api = crate::campaigns::Api::new(&app);
+    api.list("news");
+    let id: ContactId =
+        crate::tracking::contact_with(&api, "ev@example.org", &["newsletter", "website_tracking"]).parse().unwrap();
+    // Everything so far is followed by both readers, and pruned.
+    let last = st.feed.last();
+    assert!(st.feed.wait_for(tidings::search::READER, last, Duration::from_secs(10)));
+    assert!(st.feed.catch_up(tidings::reports::outcomes::READER, Duration::from_secs(10)));
+    st.feed.register("witness");
+    let kept = st.feed.len();
+
+    let mut order = Event::new(EventKind::Order, chrono::Utc::now(), "api");
+    order.amount_cents = Some(4200);
+    let viewed = Event::new(EventKind::Custom, chrono::Utc::now(), "api");
+    let ids = [order.id, viewed.id];
+    let records = [order, viewed].map(|event| Record { contact: Some(id), event, link: None });
+    st.tracking.record_durable_blocking(records.to_vec()).unwrap();
+    let entries = st.feed.read(last, 100).unwrap();
+    let recorded: Vec<_> = entries
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::EventsRecorded(all) => Some(all.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(recorded.iter().map(|r| (r.contact, r.event)).collect::<Vec<_>>(), vec![(id, ids[0]), (id, ids[1])]);
+    assert!(recorded.iter().all(|r| r.human));
+    assert!(st.feed.len() > kept, "the witness holds the new entries");
+
+    // Erasure: the person's entries go, but the one saying they were erased stays.
+    tidings::gdpr::erasure::remove(st, &id, tidings::gdpr::erasure::Mode::Erase, true).unwrap();
+    let about: Vec<&str> = st
+        .feed
+        .read(0, 10_000)
+        .unwrap()
+        .iter()
+        .filter(|e| e.change.contacts().contains(&id))
+        .map(|e| e.change.kind())
+        .collect();
+    assert_eq!(about, ["contact_erased"], "only the erasure's own entry is left about them");
+}
