@@ -187,7 +187,7 @@ impl Source {
 // ---------------------------------------------------------------------------------------------
 // Custom fields
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     Text,

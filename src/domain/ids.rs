@@ -95,6 +95,12 @@ id_type!(
 );
 
 id_type!(
+    /// A segment: a named filter whose members are kept as contacts change.
+    SegmentId,
+    "segment"
+);
+
+id_type!(
     /// One tracked event (time-ordered: the event log iterates in the order things happened).
     EventId,
     "event"

@@ -12,6 +12,7 @@ pub mod net;
 pub mod phone;
 pub mod redirect;
 pub mod role;
+pub mod segment;
 
 pub use change::{Change, Recorded};
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};
@@ -21,6 +22,6 @@ pub use contact::{
 pub use email::EmailAddress;
 pub use event::{Activity, Event, EventKind, OrderItem};
 pub use header::{HeaderError, HeaderText};
-pub use ids::{BreachId, CampaignId, ContactId, EventId, MailId, PersonId, RequestId, TokenId};
+pub use ids::{BreachId, CampaignId, ContactId, EventId, MailId, PersonId, RequestId, SegmentId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

@@ -40,7 +40,7 @@ pub fn update_field(
     let mut def = FieldDef::new(
         &cur.key,
         label.unwrap_or(&cur.label),
-        cur.kind.clone(),
+        cur.kind,
         options.unwrap_or(cur.options.clone()),
         Some(max_len.unwrap_or(cur.max_len)),
     )?;
