@@ -184,8 +184,37 @@ impl Clock {
         Ok(())
     }
 
+    /// Adds to `w` the writes that set the timer of `kind` and `key` to `due`, for a caller's
+    /// own transaction (a feed reader's batch). The write is guarded: when the timer moved
+    /// meanwhile, the transaction fails with a conflict and the caller tries again. Call
+    /// [`Clock::poke`] after the commit.
+    pub fn stage_set(&self, w: &mut Writes, kind: &str, key: &str, due: DateTime<Utc>, payload: &[u8]) -> Result<()> {
+        let ik = index_key(kind, key);
+        let old = self.inner.index.get(&ik)?;
+        if let Some(old) = &old {
+            w.remove(&self.inner.timers, old.clone());
+        }
+        let tk = timer_key(due);
+        let stored = postcard::to_allocvec(&Stored { kind: kind.into(), key: key.into(), payload: payload.to_vec() })?;
+        w.put(&self.inner.timers, tk.clone(), stored);
+        w.put_expecting(&self.inner.index, ik, old, tk);
+        Ok(())
+    }
+
+    /// Adds to `w` the removal of the timer of `kind` and `key`, if there is one (guarded like
+    /// [`Clock::stage_set`]).
+    pub fn stage_cancel(&self, w: &mut Writes, kind: &str, key: &str) -> Result<()> {
+        let ik = index_key(kind, key);
+        if let Some(old) = self.inner.index.get(&ik)? {
+            w.remove(&self.inner.timers, old.clone());
+            w.put_expecting(&self.inner.index, ik.clone(), Some(old), Vec::new());
+            w.remove(&self.inner.index, ik);
+        }
+        Ok(())
+    }
+
     /// Wakes the waker: the timers changed.
-    fn poke(&self) {
+    pub fn poke(&self) {
         self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).generation += 1;
         self.inner.wake.notify_all();
     }
@@ -300,6 +329,11 @@ impl Clock {
             // Set again while it ran: the new timer stands, this one just goes.
             let replaced = self.inner.index.get(&ik)?.is_some_and(|cur| cur.as_ref() != tk);
             w.remove(&self.inner.timers, tk.to_vec());
+            if !replaced {
+                // A caller's own transaction may set the timer meanwhile (`stage_set`): then
+                // this one fails and the timer fires again (its work is idempotent).
+                w.put_expecting(&self.inner.index, ik.clone(), Some(tk.into()), tk.to_vec());
+            }
             match fired.again {
                 Some(at) if !replaced => self.put_timer_replacing(&mut w, tk, timer, at)?,
                 None if !replaced => {

@@ -80,7 +80,21 @@ struct Stored {
 pub trait Reader: Send + Sync + 'static {
     /// The cursor's name: stable across releases.
     fn name(&self) -> &'static str;
-    fn apply(&self, entries: &[Entry]) -> std::result::Result<Writes, String>;
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String>;
+}
+
+/// What a reader made of a batch: its writes, and changes of its own to append to the feed
+/// (a segment entered), all in one transaction with its cursor.
+#[derive(Default)]
+pub struct Applied {
+    pub writes: Writes,
+    pub changes: Vec<Change>,
+}
+
+impl From<Writes> for Applied {
+    fn from(writes: Writes) -> Self {
+        Applied { writes, changes: Vec::new() }
+    }
 }
 
 /// A change still unannounced after this long is given up on (its writer failed between the
@@ -366,21 +380,26 @@ impl Feed {
 
     /// Stores the reader's cursor durably, then prunes what every registered reader has passed.
     pub fn advance(&self, reader: &'static str, seq: u64) -> Result<()> {
-        self.advance_with(reader, seq, Writes::new())
+        self.advance_with(reader, seq, Applied::default())
     }
 
     /// Applies the reader's `writes` and moves its cursor in one transaction, commits, then
     /// prunes what every registered reader has passed.
-    pub fn advance_with(&self, reader: &'static str, seq: u64, writes: Writes) -> Result<()> {
-        if writes.is_empty() {
+    pub fn advance_with(&self, reader: &'static str, seq: u64, applied: Applied) -> Result<()> {
+        let Applied { writes, changes } = applied;
+        let mut appended = None;
+        if writes.is_empty() && changes.is_empty() {
             let _gate = self.inner.store.write_gate();
             self.inner.cursors.insert(reader.as_bytes(), &seq.to_be_bytes())?;
         } else {
             let mut all = writes;
             all.put(&self.inner.cursors, reader.as_bytes(), &seq.to_be_bytes());
-            self.inner.store.apply(&all)?;
+            appended = Some(self.append(all, &changes)?);
         }
         self.inner.store.commit()?;
+        if let Some(a) = appended {
+            a.announce();
+        }
         let floor = {
             let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
             s.cursors.insert(reader.to_string(), seq);
@@ -491,7 +510,8 @@ impl Feed {
                             tracing::info_span!("feed_reader", reader = name, entries = entries.len()).entered();
                         reader.apply(&entries)
                     };
-                    match outcome.and_then(|writes| feed.advance_with(name, last, writes).map_err(|e| e.to_string())) {
+                    match outcome.and_then(|applied| feed.advance_with(name, last, applied).map_err(|e| e.to_string()))
+                    {
                         Ok(()) => {}
                         Err(e) => {
                             tracing::error!(reader = name, error = %e, "a change feed reader failed; retrying");

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::domain::{Change, Status};
-use crate::feed::{Entry, Reader};
+use crate::feed::{Applied, Entry, Reader};
 use crate::store::registry::{Holds, Registration};
 use crate::store::{Result, Store, Writes};
 
@@ -130,7 +130,7 @@ impl Reader for Counter {
         READER
     }
 
-    fn apply(&self, entries: &[Entry]) -> std::result::Result<Writes, String> {
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String> {
         let mut sums: HashMap<Uuid, [u64; SLOTS]> = HashMap::new();
         for e in entries {
             if let Some((campaign, what)) = outcome_of(&e.change) {
@@ -149,7 +149,7 @@ impl Reader for Counter {
             }
             writes.put(&self.tree, campaign.as_bytes().to_vec(), v);
         }
-        Ok(writes)
+        Ok(writes.into())
     }
 }
 

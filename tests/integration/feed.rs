@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tidings::domain::{Change, ContactId};
-use tidings::feed::{Entry, Feed, Reader};
+use tidings::feed::{Applied, Entry, Feed, Reader};
 use tidings::store::{OpenOptions, Store, Writes};
 
 fn open(dir: &std::path::Path) -> Store {
@@ -48,14 +48,14 @@ impl Reader for Recorder {
     fn name(&self) -> &'static str {
         self.name
     }
-    fn apply(&self, entries: &[Entry]) -> Result<Writes, String> {
+    fn apply(&self, entries: &[Entry]) -> Result<Applied, String> {
         std::thread::sleep(self.pause);
         if self.fail_first.load(Ordering::SeqCst) > 0 {
             self.fail_first.fetch_sub(1, Ordering::SeqCst);
             return Err("not now".into());
         }
         self.seen.lock().unwrap().extend_from_slice(entries);
-        Ok(Writes::new())
+        Ok(Applied::default())
     }
 }
 
@@ -310,7 +310,7 @@ impl Reader for Tally {
     fn name(&self) -> &'static str {
         "tally"
     }
-    fn apply(&self, entries: &[Entry]) -> Result<Writes, String> {
+    fn apply(&self, entries: &[Entry]) -> Result<Applied, String> {
         let was = self.tree.get("n").unwrap().map_or(0, |v| u64::from_be_bytes(v.as_ref().try_into().unwrap()));
         let mut w = Writes::new();
         let n = (was + entries.len() as u64).to_be_bytes();
@@ -319,7 +319,7 @@ impl Reader for Tally {
         } else {
             w.put(&self.tree, "n", n.to_vec());
         }
-        Ok(w)
+        Ok(w.into())
     }
 }
 
