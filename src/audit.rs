@@ -156,10 +156,12 @@ pub enum Action {
     MediaUploaded,
     MediaChanged,
     MediaDeleted,
+    SegmentSaved,
+    SegmentDeleted,
 }
 
 impl Action {
-    pub const ALL: [Action; 75] = [
+    pub const ALL: [Action; 77] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -235,6 +237,8 @@ impl Action {
         Action::MediaUploaded,
         Action::MediaChanged,
         Action::MediaDeleted,
+        Action::SegmentSaved,
+        Action::SegmentDeleted,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -315,6 +319,8 @@ impl Action {
             MediaUploaded => "media.uploaded",
             MediaChanged => "media.changed",
             MediaDeleted => "media.deleted",
+            SegmentSaved => "segment.saved",
+            SegmentDeleted => "segment.deleted",
         }
     }
 }

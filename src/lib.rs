@@ -27,6 +27,7 @@ pub mod ops;
 pub mod ratelimit;
 pub mod reports;
 pub mod search;
+pub mod segments;
 pub mod senders;
 pub mod sending;
 pub mod settings;

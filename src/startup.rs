@@ -105,6 +105,7 @@ impl Application {
         state.clock.register(crate::jobs::Jobs::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(crate::sending::schedule::Campaigns::new(&state));
         state.clock.register(crate::mail::mailbox::Poller::new(&state, tokio::runtime::Handle::current()));
+        state.clock.register(Arc::new(crate::segments::live::Flips));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
@@ -114,6 +115,11 @@ impl Application {
             Arc::new(crate::reports::outcomes::Counter::open(&state.store).context("opening the report counters")?),
             FEED_BATCH,
         );
+        state.feed.start(
+            Arc::new(crate::segments::live::Membership(state.segments.clone())),
+            crate::segments::live::FEED_BATCH,
+        );
+        state.segments.resume().context("resuming segment builds")?;
         crate::sending::start(&state);
         crate::intake::start(&state);
         // Recorded in the background: start-up does not wait for this commit.

@@ -27,6 +27,8 @@ pub struct AppState {
     pub feed: crate::feed::Feed,
     /// Every timer of the appliance (`clock`).
     pub clock: crate::clock::Clock,
+    /// Segments and the engine that keeps their memberships.
+    pub segments: std::sync::Arc<crate::segments::live::Engine>,
     pub started_at: Instant,
     pub login_limiter: crate::ratelimit::Limiter,
     /// Failed sign-ins per account and network (see `auth::throttle`).
@@ -70,7 +72,21 @@ impl AppState {
         }
         let contacts = crate::contacts::Contacts::with_feed(&store, &feed)?;
         let search = crate::search::Search::start(&config.data_dir, &contacts)?;
+        let clock = crate::clock::Clock::open(&store, &feed)?;
+        let gdpr = crate::gdpr::Gdpr::open(&store)?;
+        let settings = SettingsRepo::open(&store)?;
+        let tracking = crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?;
+        let segments = crate::segments::live::Engine::new(
+            crate::segments::Segments::open(&store)?,
+            contacts.clone(),
+            gdpr.restrictions.clone(),
+            tracking.store.clone(),
+            settings.clone(),
+            clock.clone(),
+            feed.clone(),
+        );
         Ok(Self {
+            segments,
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,
             lists: crate::contacts::schema::Lists::open(&store)?,
@@ -80,8 +96,8 @@ impl AppState {
             forms: crate::forms::Forms::open(&store, &config.forms)?,
             intake: crate::intake::Intake::open(&store)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
-            tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
-            gdpr: crate::gdpr::Gdpr::open(&store)?,
+            tracking,
+            gdpr,
             media: crate::media::MediaLibrary::open(&store, &config.data_dir)?,
             contacts,
             search,
@@ -90,9 +106,9 @@ impl AppState {
             preferences: crate::auth::preferences::Preferences::open(&store)?,
             sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,
             tokens: Tokens::open(&store)?,
-            settings: SettingsRepo::open(&store)?,
+            settings,
             jobs: crate::jobs::JobLog::open(&store)?,
-            clock: crate::clock::Clock::open(&store, &feed)?,
+            clock,
             feed,
             hasher: PasswordHasher::new(auth.max_concurrent_hashes),
             metrics: Metrics::new(),

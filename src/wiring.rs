@@ -16,7 +16,8 @@ pub fn registry() -> &'static Registry {
 
 /// The change feed's readers (`crate::feed`), by cursor name. Each holds back the feed's pruning
 /// from the moment the feed opens, so that none misses an entry pruned before it started.
-pub static FEED_READERS: &[&str] = &[crate::search::READER, crate::reports::outcomes::READER];
+pub static FEED_READERS: &[&str] =
+    &[crate::search::READER, crate::reports::outcomes::READER, crate::segments::live::READER];
 
 static REGISTRY: Registry = Registry {
     registrations: REGISTRATIONS,
@@ -68,6 +69,13 @@ static REGISTRATIONS: &[Registration] = &[
     crate::tracking::website::VISITORS_REGISTRATION,
     crate::tracking::website::VISITOR_EVENTS_REGISTRATION,
     crate::tracking::website::EVENT_IDS_REGISTRATION,
+    crate::segments::REGISTRATION,
+    // Before `segment_member_of`: erasing the memberships reads the person's segments.
+    crate::segments::MEMBERS_REGISTRATION,
+    crate::segments::MEMBER_OF_REGISTRATION,
+    crate::segments::LOG_REGISTRATION,
+    crate::segments::SIZES_REGISTRATION,
+    crate::segments::DAILY_REGISTRATION,
     crate::forms::REGISTRATION,
     crate::forms::languages::REGISTRATION,
     crate::forms::STATS_REGISTRATION,

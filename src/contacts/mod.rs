@@ -654,6 +654,30 @@ impl Contacts {
             .collect())
     }
 
+    /// How many contacts there are.
+    pub fn count(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Up to `limit` contact ids after `after`, in creation order, without opening a record
+    /// (a segment's build walks them).
+    pub fn ids_after(&self, after: Option<&ContactId>, limit: usize) -> Result<Vec<ContactId>> {
+        let raw = self.records.raw();
+        let iter = match after {
+            Some(a) => {
+                raw.range::<&[u8], _>((std::ops::Bound::Excluded(a.as_bytes().as_slice()), std::ops::Bound::Unbounded))
+            }
+            None => raw.iter(),
+        };
+        let mut out = Vec::with_capacity(limit);
+        for k in iter.keys().take(limit) {
+            if let Some(id) = ContactId::from_slice(&k?) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// Every contact, in creation order (for reindex and export).
     pub fn iter(&self) -> impl Iterator<Item = Result<Contact>> + '_ {
         self.records.iter().map(|r| r.map(|(_, _, c)| c))

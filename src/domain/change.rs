@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CampaignId, ContactId, EventId, EventKind, PersonId, Status};
+use super::{CampaignId, ContactId, EventId, EventKind, PersonId, SegmentId, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
@@ -54,6 +54,33 @@ pub enum Change {
         contact: ContactId,
         campaign: Option<CampaignId>,
     },
+    /// A contact entered a segment (the segments' reader decided it).
+    SegmentEntered {
+        contact: ContactId,
+        segment: SegmentId,
+    },
+    SegmentExited {
+        contact: ContactId,
+        segment: SegmentId,
+    },
+    /// A segment's build asks the segments' reader to evaluate these contacts (`done` of
+    /// `total` contacts walked so far).
+    SegmentEvaluate {
+        segment: SegmentId,
+        contacts: Vec<ContactId>,
+        done: u64,
+        total: u64,
+    },
+    /// The build has walked every contact.
+    SegmentBuilt {
+        segment: SegmentId,
+        total: u64,
+    },
+    /// A segment's condition may have turned by the clock alone for these contacts.
+    SegmentDue {
+        segment: SegmentId,
+        contacts: Vec<ContactId>,
+    },
     /// A message accepted by the relay for the contact (a campaign's, or a transactional one
     /// without).
     MessageSent {
@@ -80,6 +107,9 @@ impl Change {
     pub fn contacts(&self) -> Vec<ContactId> {
         match self {
             Self::ContactsImported(all) => all.iter().map(|(c, _)| *c).collect(),
+            Self::SegmentEvaluate { contacts, .. } | Self::SegmentDue { contacts, .. } => contacts.clone(),
+            Self::SegmentBuilt { .. } => Vec::new(),
+            Self::SegmentEntered { contact: c, .. } | Self::SegmentExited { contact: c, .. } => vec![*c],
             Self::EventsRecorded(all) => {
                 let mut out: Vec<ContactId> = Vec::with_capacity(all.len());
                 for r in all {
@@ -119,6 +149,19 @@ impl Change {
                 let rest: Vec<_> = all.iter().filter(|r| &r.contact.person() != person).copied().collect();
                 (!rest.is_empty()).then_some(Self::EventsRecorded(rest))
             }
+            Self::SegmentEvaluate { segment, contacts, done, total } => {
+                let rest: Vec<_> = contacts.iter().filter(|c| &c.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::SegmentEvaluate {
+                    segment: *segment,
+                    contacts: rest,
+                    done: *done,
+                    total: *total,
+                })
+            }
+            Self::SegmentDue { segment, contacts } => {
+                let rest: Vec<_> = contacts.iter().filter(|c| &c.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::SegmentDue { segment: *segment, contacts: rest })
+            }
             other => (!other.people().contains(person)).then(|| other.clone()),
         }
     }
@@ -148,6 +191,11 @@ impl Change {
             Self::ContactErased(_) => "contact_erased",
             Self::ContactsImported(_) => "contacts_imported",
             Self::EventsRecorded(_) => "events_recorded",
+            Self::SegmentEntered { .. } => "segment_entered",
+            Self::SegmentExited { .. } => "segment_exited",
+            Self::SegmentEvaluate { .. } => "segment_evaluate",
+            Self::SegmentBuilt { .. } => "segment_built",
+            Self::SegmentDue { .. } => "segment_due",
             Self::ConsentChanged { .. } => "consent_changed",
             Self::StatusChanged { .. } => "status_changed",
             Self::MembershipChanged(_) => "membership_changed",

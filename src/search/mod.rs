@@ -1142,7 +1142,12 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
         | Change::FormConfirmed { .. }
         | Change::BounceRecorded { .. }
         | Change::ComplaintRecorded { .. }
-        | Change::MessageSent { .. } => Vec::new(),
+        | Change::MessageSent { .. }
+        | Change::SegmentEntered { .. }
+        | Change::SegmentExited { .. }
+        | Change::SegmentEvaluate { .. }
+        | Change::SegmentBuilt { .. }
+        | Change::SegmentDue { .. } => Vec::new(),
     }
 }
 

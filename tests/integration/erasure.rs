@@ -202,6 +202,19 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
     let mine = app.state.tracking.store.events_of(&id, 50).unwrap();
     assert!(mine.iter().any(|e| e.kind == tidings::domain::EventKind::Order), "{mine:?}");
     assert!(mine.iter().any(|e| e.kind == tidings::domain::EventKind::Open), "{mine:?}");
+    // A segment of shoe buyers takes her in (its build, then the feed keeps it).
+    let (s, v) = dpo_call(
+        reqwest::Method::POST,
+        "/segments",
+        Some(json!({"name": "Shoe buyers", "filter": {"all": [{"orders": {"sku": "SH-1"}}]}})),
+    );
+    assert_eq!(s, 201, "{v}");
+    let segment: tidings::domain::SegmentId = v["segment"]["id"].as_str().unwrap().parse().unwrap();
+    let started = std::time::Instant::now();
+    while !app.state.segments.segments().is_member(&segment, &id).unwrap() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "she never entered the segment");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 
     // 4. She asks for her data to be erased through the privacy portal (reviewed by the DPO).
     let portal = app.client();

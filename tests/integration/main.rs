@@ -38,6 +38,7 @@ mod redirects;
 mod reports;
 mod retention;
 mod saved_searches;
+mod segments;
 mod senders;
 mod smoke;
 mod store;

@@ -99,7 +99,7 @@ fn field_error(e: FieldError) -> ApiError {
 }
 
 /// A query parameter that cannot be understood: 400, naming it.
-fn bad_param(param: &str, message: impl Into<String>) -> ApiError {
+pub(crate) fn bad_param(param: &str, message: impl Into<String>) -> ApiError {
     let mut e = ApiError::new(Code::MalformedRequest, format!("{param}: {}", message.into()));
     e.field = Some(param.to_string());
     e

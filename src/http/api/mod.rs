@@ -30,6 +30,7 @@ pub(crate) mod gdpr;
 mod media;
 mod reports;
 mod retention;
+mod segments;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
@@ -56,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(forms::routes)
         .configure(gdpr::routes)
         .configure(retention::routes)
+        .configure(segments::routes)
         .configure(breaches::routes)
         .configure(events::routes)
         .configure(reports::routes)

@@ -202,6 +202,8 @@ fn action_key(a: Action) -> &'static str {
         Action::MediaUploaded => "cm-action-media-uploaded",
         Action::MediaChanged => "cm-action-media-changed",
         Action::MediaDeleted => "cm-action-media-deleted",
+        Action::SegmentSaved => "cm-action-segment-saved",
+        Action::SegmentDeleted => "cm-action-segment-deleted",
     }
 }
 

@@ -1280,6 +1280,8 @@ cm-action-breach-notice-queued = Benachrichtigung über Datenpanne eingereiht
 cm-action-media-uploaded = Bild hochgeladen
 cm-action-media-changed = Bild umbenannt
 cm-action-media-deleted = Bild gelöscht
+cm-action-segment-saved = Segment gespeichert
+cm-action-segment-deleted = Segment gelöscht
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)

@@ -1278,6 +1278,8 @@ cm-action-breach-notice-queued = Breach notice queued
 cm-action-media-uploaded = Image uploaded
 cm-action-media-changed = Image renamed
 cm-action-media-deleted = Image deleted
+cm-action-segment-saved = Segment saved
+cm-action-segment-deleted = Segment deleted
 
 ## Privacy: requests, breaches, retention, records and the audit log
 # (messages of these pages go below this line, above the next heading)

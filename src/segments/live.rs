@@ -1,0 +1,410 @@
+//! Keeping segments true as contacts change: the segments' reader of the change feed is the one
+//! writer of memberships. For each entry it evaluates only the contacts the entry names, and
+//! only against the segments whose conditions read what changed (`Filter::reads`); a change of
+//! membership is staged with the reader's cursor (the membership, the person's list, the log,
+//! the counters, the next time flip) and announced as a `SegmentEntered` / `SegmentExited`
+//! entry in the same transaction: journeys and webhooks start from those.
+//!
+//! Two more sources of work go through the same reader rather than write themselves:
+//! - building a new or edited segment: [`Builder`] walks the contact ids and appends
+//!   `SegmentEvaluate` entries of a thousand contacts each (progress is how far the reader
+//!   has taken them; cancelling stops the walk);
+//! - time: a condition that turns by the clock alone ("inactive for 30 days", "birthday
+//!   today") leaves a timer in the durable clock at the contact's next flip; when it fires,
+//!   the clock appends `SegmentDue` and the reader evaluates again.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chrono::{DateTime, Utc};
+
+use super::{stored_filter, Build, Segments, Tally};
+use crate::clock::{Clock, Fired, Handler, Timer};
+use crate::contacts::Contacts;
+use crate::domain::segment::{Context, Facts, Filter, Reads};
+use crate::domain::{Change, ContactId, SegmentId};
+use crate::feed::{Applied, Entry, Feed, Reader};
+use crate::store::{Result, Writes};
+
+/// The segments' cursor on the change feed.
+pub const READER: &str = "segments";
+/// The clock's timers for time flips; key `<contact>:<segment>`.
+pub const FLIP: &str = "segment_flip";
+/// Entries the reader takes at a time: a build's entry names a thousand contacts, an import's
+/// a chunk, and a batch's transitions land in one transaction.
+pub const FEED_BATCH: usize = 4;
+/// Contacts per `SegmentEvaluate` entry of a build.
+pub const BUILD_CHUNK: usize = 1_000;
+/// Events read per contact for behaviour conditions (newest first).
+const EVENTS_PER_CONTACT: usize = 10_000;
+
+/// A segment as the reader evaluates it.
+struct Compiled {
+    id: SegmentId,
+    version: u32,
+    filter: Filter,
+    reads: Reads,
+    /// Cancelled or failed builds keep no members: the reader leaves the segment alone.
+    live: bool,
+}
+
+/// What the reader needs from the rest of the house (read-only, but for the clock's timers).
+pub struct Engine {
+    segments: Segments,
+    contacts: Contacts,
+    restrictions: crate::gdpr::Restrictions,
+    events: crate::tracking::store::TrackStore,
+    settings: crate::settings::SettingsRepo,
+    clock: Clock,
+    feed: Feed,
+    compiled: RwLock<Option<Arc<Vec<Compiled>>>>,
+    /// Builds running now, by segment, with their stop flags.
+    builds: Mutex<HashMap<SegmentId, Arc<AtomicBool>>>,
+}
+
+impl Engine {
+    pub fn new(
+        segments: Segments,
+        contacts: Contacts,
+        restrictions: crate::gdpr::Restrictions,
+        events: crate::tracking::store::TrackStore,
+        settings: crate::settings::SettingsRepo,
+        clock: Clock,
+        feed: Feed,
+    ) -> Arc<Self> {
+        Arc::new(Engine {
+            segments,
+            contacts,
+            restrictions,
+            events,
+            settings,
+            clock,
+            feed,
+            compiled: RwLock::new(None),
+            builds: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn segments(&self) -> &Segments {
+        &self.segments
+    }
+
+    /// Definitions changed: read them again at the next batch.
+    pub fn reload(&self) {
+        *self.compiled.write().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    fn compiled(&self) -> Result<Arc<Vec<Compiled>>> {
+        if let Some(c) = self.compiled.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            return Ok(c.clone());
+        }
+        let mut out = Vec::new();
+        for s in self.segments.all()? {
+            let Some(filter) = stored_filter(&s) else { continue };
+            let live = !matches!(s.build, Build::Cancelled { .. } | Build::Failed { .. });
+            out.push(Compiled { id: s.id, version: s.version, reads: filter.reads(), filter, live });
+        }
+        let out = Arc::new(out);
+        *self.compiled.write().unwrap_or_else(|p| p.into_inner()) = Some(out.clone());
+        Ok(out)
+    }
+
+    /// Evaluates `contact` against `which` segments and stages what changed.
+    fn evaluate(&self, batch: &mut Batch, contact: &ContactId, which: &[&Compiled], now: DateTime<Utc>) -> Result<()> {
+        if which.is_empty() {
+            return Ok(());
+        }
+        let gone = |batch: &mut Batch, s: &Compiled| -> Result<()> {
+            if batch.is_member(&self.segments, &s.id, contact)? {
+                batch.transition(&self.segments, &s.id, contact, false, s.version, now)?;
+            }
+            Ok(())
+        };
+        // Gone, or processing restricted (Art. 18): in no segment.
+        let loaded = self.contacts.get_with_consents(contact)?;
+        let restricted = loaded.is_some() && self.restrictions.is_restricted(contact)?;
+        let Some((c, consents, _)) = loaded.filter(|_| !restricted) else {
+            for s in which {
+                gone(batch, s)?;
+                self.clock.stage_cancel(&mut batch.writes, FLIP, &flip_key(contact, &s.id))?;
+            }
+            return Ok(());
+        };
+        let activity = self.contacts.activity(contact)?;
+        let events = if which.iter().any(|s| s.reads.events) {
+            self.events.events_of(contact, EVENTS_PER_CONTACT)?
+        } else {
+            Vec::new()
+        };
+        let zone = batch.zone(&self.settings);
+        let ctx = Context { now, zone };
+        for s in which {
+            let member_of = |other: &SegmentId| batch.peek(&self.segments, other, contact).unwrap_or(false);
+            let facts = Facts {
+                contact: &c,
+                consents: &consents,
+                activity: &activity,
+                restricted: false,
+                events: &events,
+                score: &|_| None,
+                member_of: &member_of,
+            };
+            let outcome = s.filter.evaluate(&facts, &ctx);
+            let is = batch.is_member(&self.segments, &s.id, contact)?;
+            if outcome.matched != is {
+                batch.transition(&self.segments, &s.id, contact, outcome.matched, s.version, now)?;
+            }
+            if s.reads.time {
+                let key = flip_key(contact, &s.id);
+                match outcome.next_flip {
+                    Some(at) => self.clock.stage_set(&mut batch.writes, FLIP, &key, after_ms(at), &[])?,
+                    None => self.clock.stage_cancel(&mut batch.writes, FLIP, &key)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts building `segment` over every contact on a thread of its own (an earlier build of
+    /// it stops first).
+    pub fn build(self: &Arc<Self>, segment: SegmentId) {
+        self.cancel(&segment);
+        let stop = Arc::new(AtomicBool::new(false));
+        self.builds.lock().unwrap_or_else(|p| p.into_inner()).insert(segment, stop.clone());
+        let engine = self.clone();
+        let spawned = std::thread::Builder::new().name("segment-build".into()).spawn(move || {
+            if let Err(e) = engine.walk(&segment, &stop) {
+                tracing::error!(segment = %segment, error = %e, "building a segment failed");
+                let _ = engine.set_build(&segment, |_| Build::Failed { at: Utc::now(), error: e.to_string() });
+            }
+            engine.builds.lock().unwrap_or_else(|p| p.into_inner()).remove(&segment);
+        });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "could not start a segment build");
+        }
+    }
+
+    /// Stops a running build; true when one ran.
+    pub fn cancel(&self, segment: &SegmentId) -> bool {
+        match self.builds.lock().unwrap_or_else(|p| p.into_inner()).remove(segment) {
+            Some(stop) => {
+                stop.store(true, Ordering::SeqCst);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn set_build(&self, segment: &SegmentId, f: impl FnOnce(&Build) -> Build) -> Result<()> {
+        if let Some(mut s) = self.segments.get(segment)? {
+            s.build = f(&s.build);
+            self.segments.put(&s)?;
+            self.contacts.store().commit()?;
+            self.reload();
+        }
+        Ok(())
+    }
+
+    /// The build's walk: every contact id, a chunk at a time, onto the feed for the reader.
+    fn walk(&self, segment: &SegmentId, stop: &AtomicBool) -> Result<()> {
+        let started = Utc::now();
+        let total = self.contacts.count() as u64;
+        self.set_build(segment, |_| Build::Running { done: 0, total, started })?;
+        let mut after: Option<ContactId> = None;
+        let mut sent = 0u64;
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                return Ok(());
+            }
+            let ids = self.contacts.ids_after(after.as_ref(), BUILD_CHUNK)?;
+            let Some(last) = ids.last().copied() else { break };
+            sent += ids.len() as u64;
+            let done = sent;
+            let seq = self
+                .feed
+                .record(Writes::new(), &[Change::SegmentEvaluate { segment: *segment, contacts: ids, done, total }])?;
+            after = Some(last);
+            // Stay a few chunks ahead of the reader at most.
+            self.feed.wait_for(READER, seq.saturating_sub(4 * BUILD_CHUNK as u64), std::time::Duration::from_secs(60));
+        }
+        // Done once the reader has taken the last chunk: it marks the build ready.
+        let seq = self.feed.record(Writes::new(), &[Change::SegmentBuilt { segment: *segment, total: sent }])?;
+        self.feed.wait_for(READER, seq, std::time::Duration::from_secs(600));
+        Ok(())
+    }
+
+    /// Restarts the builds a stop interrupted (queued or running at the last stop).
+    pub fn resume(self: &Arc<Self>) -> Result<()> {
+        for s in self.segments.all()? {
+            if matches!(s.build, Build::Queued | Build::Running { .. }) {
+                self.build(s.id);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `at` rounded up to the clock's millisecond: the timer must not fire before the condition
+/// has turned (at 12:00:00.1696 it has not yet turned at .169).
+fn after_ms(at: DateTime<Utc>) -> DateTime<Utc> {
+    let ms = at.timestamp_millis() + i64::from(at.timestamp_subsec_nanos() % 1_000_000 != 0);
+    DateTime::from_timestamp_millis(ms).unwrap_or(at)
+}
+
+fn flip_key(contact: &ContactId, segment: &SegmentId) -> String {
+    format!("{contact}:{segment}")
+}
+
+/// One batch's staged writes, with the memberships it has changed so far.
+struct Batch {
+    writes: Writes,
+    changes: Vec<Change>,
+    tally: Tally,
+    staged: HashMap<(SegmentId, ContactId), bool>,
+    zone: Option<chrono_tz::Tz>,
+}
+
+impl Batch {
+    fn new() -> Self {
+        Batch {
+            writes: Writes::new(),
+            changes: Vec::new(),
+            tally: Tally::default(),
+            staged: HashMap::new(),
+            zone: None,
+        }
+    }
+
+    fn zone(&mut self, settings: &crate::settings::SettingsRepo) -> chrono_tz::Tz {
+        *self.zone.get_or_insert_with(|| settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC))
+    }
+
+    fn is_member(&self, segments: &Segments, segment: &SegmentId, contact: &ContactId) -> Result<bool> {
+        match self.staged.get(&(*segment, *contact)) {
+            Some(b) => Ok(*b),
+            None => segments.is_member(segment, contact),
+        }
+    }
+
+    fn peek(&self, segments: &Segments, segment: &SegmentId, contact: &ContactId) -> Result<bool> {
+        self.is_member(segments, segment, contact)
+    }
+
+    fn transition(
+        &mut self,
+        segments: &Segments,
+        segment: &SegmentId,
+        contact: &ContactId,
+        entered: bool,
+        version: u32,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        segments.stage_transition(&mut self.writes, &mut self.tally, segment, contact, entered, version, at)?;
+        self.staged.insert((*segment, *contact), entered);
+        self.changes.push(if entered {
+            Change::SegmentEntered { contact: *contact, segment: *segment }
+        } else {
+            Change::SegmentExited { contact: *contact, segment: *segment }
+        });
+        Ok(())
+    }
+}
+
+/// Which segments an entry asks to look at again, for which contacts.
+fn wants<'a>(change: &Change, all: &'a [Compiled]) -> (Vec<ContactId>, Vec<&'a Compiled>) {
+    let live = || all.iter().filter(|s| s.live);
+    let pick = |f: &dyn Fn(&Reads) -> bool| live().filter(|s| f(&s.reads)).collect::<Vec<_>>();
+    match change {
+        // A new contact, an edit, an import: anything of the profile may have changed.
+        Change::ContactCreated(_)
+        | Change::ContactUpdated(_)
+        | Change::ContactsImported(_)
+        | Change::MembershipChanged(_)
+        | Change::StatusChanged { .. } => (change.contacts(), live().collect()),
+        // Gone: out of every segment (erasure has removed the rows already; this cancels timers).
+        Change::ContactDeleted(_) | Change::ContactErased(_) => (change.contacts(), live().collect()),
+        Change::ConsentChanged { .. } => (change.contacts(), pick(&|r| r.consent)),
+        Change::EventsRecorded(_) => (change.contacts(), pick(&|r| r.activity || r.events)),
+        Change::SegmentEntered { segment, .. } | Change::SegmentExited { segment, .. } => {
+            (change.contacts(), pick(&|r| r.segments.contains(segment)))
+        }
+        Change::SegmentEvaluate { segment, contacts, .. } | Change::SegmentDue { segment, contacts } => {
+            (contacts.clone(), live().filter(|s| s.id == *segment).collect())
+        }
+        Change::SegmentBuilt { .. }
+        | Change::FormSubmitted { .. }
+        | Change::FormConfirmed { .. }
+        | Change::BounceRecorded { .. }
+        | Change::ComplaintRecorded { .. }
+        | Change::MessageSent { .. } => (Vec::new(), Vec::new()),
+    }
+}
+
+/// The feed reader that keeps memberships.
+pub struct Membership(pub Arc<Engine>);
+
+impl Reader for Membership {
+    fn name(&self) -> &'static str {
+        READER
+    }
+
+    fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String> {
+        let engine = &self.0;
+        let run = || -> Result<Applied> {
+            let mut batch = Batch::new();
+            let now = Utc::now();
+            for e in entries {
+                if let Change::SegmentBuilt { segment, .. } = &e.change {
+                    if let Some(mut s) = engine.segments.get(segment)? {
+                        if let Build::Running { started, .. } = s.build {
+                            let took_ms = (Utc::now() - started).num_milliseconds().max(0) as u64;
+                            s.build = Build::Ready { at: Utc::now(), took_ms };
+                            engine.segments.put(&s)?;
+                        }
+                    }
+                    continue;
+                }
+                if let Change::SegmentEvaluate { segment, done, total, .. } = &e.change {
+                    if let Some(mut s) = engine.segments.get(segment)? {
+                        if let Build::Running { started, .. } = s.build {
+                            s.build = Build::Running { done: *done, total: *total, started };
+                            engine.segments.put(&s)?;
+                        }
+                    }
+                }
+                let compiled = engine.compiled()?;
+                let (contacts, which) = wants(&e.change, &compiled);
+                let mut seen = HashSet::new();
+                for c in contacts {
+                    if seen.insert(c) {
+                        engine.evaluate(&mut batch, &c, &which, now)?;
+                    }
+                }
+            }
+            let Batch { mut writes, changes, tally, .. } = batch;
+            engine.segments.stage_tally(&mut writes, tally);
+            // The clock's waker sees the timers within a minute (it looks again at least that
+            // often): flips are hours or days apart, so none needs waking it sooner.
+            Ok(Applied { writes, changes })
+        };
+        run().map_err(|e| e.to_string())
+    }
+}
+
+/// The clock's handler for time flips: hands the contact back to the reader.
+pub struct Flips;
+
+impl Handler for Flips {
+    fn kind(&self) -> &'static str {
+        FLIP
+    }
+
+    fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
+        let Some((c, s)) = timer.key.split_once(':') else { return Ok(Fired::done()) };
+        let (Ok(contact), Ok(segment)) = (c.parse::<ContactId>(), s.parse::<SegmentId>()) else {
+            return Ok(Fired::done());
+        };
+        Ok(Fired::done().with(Writes::new(), vec![Change::SegmentDue { segment, contacts: vec![contact] }]))
+    }
+}

@@ -1,0 +1,256 @@
+//! What staff do with segments: define, change, remove, stop a build, try a filter before
+//! saving it, and ask which segments a contact is in and why.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{Build, Segment};
+use crate::audit::Action;
+use crate::domain::segment::{Context, Facts, Filter, Outcome, Schema};
+use crate::domain::{ContactId, Permission, SegmentId};
+use crate::ops::{invalid, By, OpError, OpResult};
+use crate::state::AppState;
+
+/// A name is at most this long; a description at most `DESCRIPTION_MAX`.
+pub const NAME_MAX: usize = 100;
+pub const DESCRIPTION_MAX: usize = 1_000;
+/// A filter's JSON is at most this long (it is checked before it is parsed).
+pub const FILTER_MAX: usize = 64 * 1024;
+/// A preview stops looking after this long and says how far it got.
+pub const PREVIEW_BUDGET: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SegmentInput {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub filter: Option<Value>,
+}
+
+/// Parses a filter against today's fields and segments.
+pub fn parse_filter(state: &AppState, v: &Value) -> OpResult<Filter> {
+    if serde_json::to_string(v).map_or(0, |s| s.len()) > FILTER_MAX {
+        return Err(invalid("filter", format!("at most {} KiB", FILTER_MAX / 1024)));
+    }
+    let fields = state.fields.all();
+    let segments = state.segments.segments();
+    let field = |k: &str| fields.iter().find(|d| d.key == k).map(|d| d.kind);
+    let exists = |s: &SegmentId| segments.get(s).ok().flatten().is_some();
+    let schema = Schema { field: &field, segment_exists: &exists };
+    Filter::parse(v, &schema).map_err(|e| OpError::Invalid { field: "filter", message: e.to_string() })
+}
+
+fn clean_name(state: &AppState, name: &str, me: Option<&SegmentId>) -> OpResult<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > NAME_MAX {
+        return Err(invalid("name", format!("a name of 1 to {NAME_MAX} characters")));
+    }
+    let taken =
+        state.segments.segments().all()?.into_iter().any(|s| Some(&s.id) != me && s.name.eq_ignore_ascii_case(name));
+    if taken {
+        return Err(invalid("name", format!("a segment named \"{name}\" exists")));
+    }
+    Ok(name.to_string())
+}
+
+fn clean_description(d: &str) -> OpResult<String> {
+    let d = d.trim();
+    if d.chars().count() > DESCRIPTION_MAX {
+        return Err(invalid("description", format!("at most {DESCRIPTION_MAX} characters")));
+    }
+    Ok(d.to_string())
+}
+
+pub fn create(state: &AppState, by: By, input: &SegmentInput) -> OpResult<Segment> {
+    by.require(Permission::EditContacts)?;
+    let name = clean_name(state, input.name.as_deref().unwrap_or(""), None)?;
+    let description = clean_description(input.description.as_deref().unwrap_or(""))?;
+    let Some(v) = &input.filter else { return Err(invalid("filter", "a segment needs a filter")) };
+    let filter = parse_filter(state, v)?;
+    let now = Utc::now();
+    let s = Segment {
+        id: SegmentId::new(),
+        name,
+        description,
+        filter: filter.to_json().to_string(),
+        version: 1,
+        build: Build::Queued,
+        created_at: now,
+        updated_at: now,
+        created_by: by.actor.reference(),
+    };
+    state.segments.segments().put(&s)?;
+    state.audit.append_uncommitted(by.event(Action::SegmentSaved).target(s.id.reference()).detail("version", 1))?;
+    state.store.commit()?;
+    state.segments.reload();
+    state.segments.build(s.id);
+    Ok(s)
+}
+
+pub fn update(state: &AppState, by: By, id: &SegmentId, input: &SegmentInput) -> OpResult<Segment> {
+    by.require(Permission::EditContacts)?;
+    let repo = state.segments.segments();
+    let mut s = repo.get(id)?.ok_or(OpError::NotFound("segment"))?;
+    if let Some(n) = &input.name {
+        s.name = clean_name(state, n, Some(id))?;
+    }
+    if let Some(d) = &input.description {
+        s.description = clean_description(d)?;
+    }
+    let mut rebuild = false;
+    if let Some(v) = &input.filter {
+        let filter = parse_filter(state, v)?;
+        filter
+            .check_cycles(id, &|other| repo.filter_of(other).ok().flatten())
+            .map_err(|e| OpError::Invalid { field: "filter", message: e.to_string() })?;
+        let json = filter.to_json().to_string();
+        if json != s.filter {
+            s.filter = json;
+            s.version += 1;
+            s.build = Build::Queued;
+            rebuild = true;
+        }
+    }
+    s.updated_at = Utc::now();
+    repo.put(&s)?;
+    state
+        .audit
+        .append_uncommitted(by.event(Action::SegmentSaved).target(s.id.reference()).detail("version", s.version))?;
+    state.store.commit()?;
+    state.segments.reload();
+    if rebuild {
+        state.segments.build(s.id);
+    }
+    Ok(s)
+}
+
+pub fn delete(state: &AppState, by: By, id: &SegmentId) -> OpResult<()> {
+    by.require(Permission::EditContacts)?;
+    let repo = state.segments.segments();
+    let s = repo.get(id)?.ok_or(OpError::NotFound("segment"))?;
+    if let Some(user) = repo
+        .all()?
+        .into_iter()
+        .find(|o| o.id != *id && super::stored_filter(o).is_some_and(|f| f.segments().contains(id)))
+    {
+        return Err(OpError::Conflict(format!("The segment \"{}\" uses this one; change it first.", user.name)));
+    }
+    state.segments.cancel(id);
+    let members = repo.remove(id)?;
+    state.audit.append_uncommitted(
+        by.event(Action::SegmentDeleted).target(s.id.reference()).detail("name", &s.name).detail("members", members),
+    )?;
+    state.store.commit()?;
+    state.segments.reload();
+    Ok(())
+}
+
+/// Stops a running build: the segment keeps no members until it is built again (saving it).
+pub fn cancel(state: &AppState, by: By, id: &SegmentId) -> OpResult<Segment> {
+    by.require(Permission::EditContacts)?;
+    let repo = state.segments.segments();
+    let mut s = repo.get(id)?.ok_or(OpError::NotFound("segment"))?;
+    let done = match s.build {
+        Build::Queued => 0,
+        Build::Running { done, .. } => done,
+        _ => return Err(OpError::Conflict("Only a segment being built can be stopped.".into())),
+    };
+    state.segments.cancel(id);
+    s.build = Build::Cancelled { at: Utc::now(), done };
+    repo.put(&s)?;
+    state
+        .audit
+        .append_uncommitted(by.event(Action::SegmentSaved).target(s.id.reference()).detail("build", "cancelled"))?;
+    state.store.commit()?;
+    state.segments.reload();
+    Ok(s)
+}
+
+/// What a filter would hold now: how many of the contacts looked at match, a few of them, and
+/// whether every contact was looked at within the time allowed.
+#[derive(Debug, serde::Serialize)]
+pub struct Preview {
+    pub matched: u64,
+    pub examined: u64,
+    pub total: u64,
+    pub complete: bool,
+    pub sample: Vec<ContactId>,
+}
+
+pub fn preview(state: &AppState, by: By, v: &Value) -> OpResult<Preview> {
+    by.require(Permission::ViewContacts)?;
+    let filter = parse_filter(state, v)?;
+    let started = Instant::now();
+    let total = state.contacts.count() as u64;
+    let mut out = Preview { matched: 0, examined: 0, total, complete: true, sample: Vec::new() };
+    let mut after = None;
+    'walk: loop {
+        let ids = state.contacts.ids_after(after.as_ref(), 1_000)?;
+        let Some(last) = ids.last().copied() else { break };
+        for id in ids {
+            if started.elapsed() > PREVIEW_BUDGET {
+                out.complete = false;
+                break 'walk;
+            }
+            out.examined += 1;
+            if let Some(o) = explain(state, &filter, &id)? {
+                if o.matched {
+                    out.matched += 1;
+                    if out.sample.len() < 10 {
+                        out.sample.push(id);
+                    }
+                }
+            }
+        }
+        after = Some(last);
+    }
+    Ok(out)
+}
+
+/// Evaluates `filter` for one contact now (None when the contact is gone or restricted).
+pub fn explain(state: &AppState, filter: &Filter, id: &ContactId) -> OpResult<Option<Outcome>> {
+    let Some((c, consents, _)) = state.contacts.get_with_consents(id)? else { return Ok(None) };
+    if state.gdpr.restrictions.is_restricted(id)? {
+        return Ok(None);
+    }
+    let activity = state.contacts.activity(id)?;
+    let events = if filter.reads().events { state.tracking.store.events_of(id, 10_000)? } else { Vec::new() };
+    let repo = state.segments.segments();
+    let member_of = |s: &SegmentId| repo.is_member(s, id).unwrap_or(false);
+    let facts = Facts {
+        contact: &c,
+        consents: &consents,
+        activity: &activity,
+        restricted: false,
+        events: &events,
+        score: &|_| None,
+        member_of: &member_of,
+    };
+    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+    Ok(Some(filter.evaluate(&facts, &Context { now: Utc::now(), zone })))
+}
+
+/// A contact's segments now, each with why (the conditions as they stand) and since when.
+pub struct ContactSegment {
+    pub segment: Segment,
+    pub since: Option<chrono::DateTime<Utc>>,
+    pub why: Option<Outcome>,
+}
+
+pub fn of_contact(state: &AppState, by: By, id: &ContactId) -> OpResult<Vec<ContactSegment>> {
+    by.require(Permission::ViewContacts)?;
+    let repo = state.segments.segments();
+    let mut out = Vec::new();
+    for sid in repo.segments_of(id)? {
+        let Some(segment) = repo.get(&sid)? else { continue };
+        let since = repo.membership(&sid, id)?.map(|(at, _)| at);
+        let why = match super::stored_filter(&segment) {
+            Some(f) => explain(state, &f, id)?,
+            None => None,
+        };
+        out.push(ContactSegment { segment, since, why });
+    }
+    Ok(out)
+}

@@ -1,0 +1,164 @@
+//! Segments over the real server: a segment is built over the contacts there are, then kept
+//! true as contacts change (each change re-evaluates only that contact), says why a contact is
+//! in it, refuses filters it cannot keep (naming the place) and cycles, and leaves a timer at
+//! the moment a condition turns by the clock alone.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::campaigns::Api;
+use crate::helpers::spawn_app;
+
+/// Polls the segment until `done` says so (at most 10 s); returns its last JSON.
+fn wait_segment(api: &Api<'_>, id: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let started = Instant::now();
+    loop {
+        let v = api.ok("GET", &format!("/segments/{id}"), None);
+        if done(&v["segment"]) {
+            return v;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "the segment never got there: {v}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> =
+        v["contacts"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_segment_is_built_then_kept_true_as_contacts_change_and_says_why() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = api.contact("ann@example.org", &["news"], &["vip"], true);
+    let bob = api.contact("bob@example.org", &["news"], &[], true);
+
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "VIPs on the newsletter", "filter": {"all": [
+            {"field": "tags", "op": "contains", "value": "VIP"},
+            {"consent": "newsletter", "state": "granted"},
+        ]}})),
+    );
+    let vip = v["segment"]["id"].as_str().unwrap().to_string();
+    assert_eq!(v["segment"]["size"], Value::Null, "no size until built: {v}");
+    let v = wait_segment(&api, &vip, |s| s["build"]["state"] == "ready");
+    assert_eq!(v["segment"]["size"], 1, "{v}");
+    assert_eq!(ids(&api.ok("GET", &format!("/segments/{vip}/members"), None)), vec![ann.clone()]);
+
+    // Bob gets the tag: he enters, by himself, without a rebuild.
+    api.ok("PATCH", &format!("/contacts/{bob}"), Some(json!({"tags": ["vip"]})));
+    let v = wait_segment(&api, &vip, |s| s["size"] == 2);
+    assert_eq!(v["growth"].as_array().unwrap().last().unwrap()["entered"], 2, "{v}");
+    let mine = api.ok("GET", &format!("/contacts/{bob}/segments"), None);
+    assert_eq!(mine["segments"][0]["name"], "VIPs on the newsletter", "{mine}");
+    let why = &mine["segments"][0]["why"];
+    assert_eq!(why["matched"], true);
+    assert_eq!(why["conditions"][0]["path"], "filter.all[0]");
+    assert_eq!(why["conditions"][0]["observed"]["value"], json!(["vip"]), "{why}");
+    assert_eq!(why["conditions"][1]["observed"]["value"], "granted");
+
+    // Ann withdraws her consent: she leaves; her log says when she came and went.
+    let r = app.state.contacts.consent_state(&ann.parse().unwrap()).unwrap();
+    assert!(r.contains_key("newsletter"));
+    api.ok(
+        "POST",
+        &format!("/contacts/{ann}/consents"),
+        Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
+    );
+    wait_segment(&api, &vip, |s| s["size"] == 1);
+    let mine = api.ok("GET", &format!("/contacts/{ann}/segments"), None);
+    assert_eq!(mine["segments"], json!([]));
+    let log: Vec<bool> = mine["log"].as_array().unwrap().iter().map(|t| t["entered"].as_bool().unwrap()).collect();
+    assert_eq!(log, vec![true, false]);
+    assert_eq!(ids(&api.ok("GET", &format!("/segments/{vip}/members"), None)), vec![bob.clone()]);
+
+    // Entries and exits are on the change feed for journeys and webhooks.
+    let kinds: Vec<&str> = app
+        .state
+        .feed
+        .read(0, 100_000)
+        .unwrap()
+        .iter()
+        .map(|e| e.change.kind())
+        .filter(|k| k.starts_with("segment_e"))
+        .collect();
+    assert!(kinds.contains(&"segment_exited"), "{kinds:?}");
+}
+
+#[test]
+fn filters_are_checked_and_cycles_refused() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    let (s, v) = api.call(
+        "POST",
+        "/segments",
+        Some(
+            json!({"name": "Bad", "filter": {"all": [{"any": [{"field": "opens", "op": "contains", "value": "3"}]}]}}),
+        ),
+    );
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(v["field"], "filter", "{v}");
+    let msg = v["message"].as_str().unwrap();
+    assert!(msg.contains("filter.all[0].any[0].op") && msg.contains("number field"), "{msg}");
+    let (s, v) = api.call("POST", "/segments", Some(json!({"name": "", "filter": {"all": []}})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("name")), "{v}");
+
+    let a = api.ok("POST", "/segments", Some(json!({"name": "A", "filter": {"all": []}})))["segment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b = api.ok("POST", "/segments", Some(json!({"name": "B", "filter": {"all": [{"segment": a}]}})))["segment"]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (s, v) = api.call("PUT", &format!("/segments/{a}"), Some(json!({"filter": {"none": [{"segment": b}]}})));
+    assert_eq!(s, 422, "{v}");
+    assert!(v["message"].as_str().unwrap().contains("cannot contain itself"), "{v}");
+    let (s, v) = api.call("DELETE", &format!("/segments/{a}"), None);
+    assert_eq!(s, 409, "B uses A: {v}");
+    let (s, _) = api.call("POST", "/segments", Some(json!({"name": "a", "filter": {"all": []}})));
+    assert_eq!(s, 422, "names are unique whatever their case");
+    assert_eq!(api.call("DELETE", &format!("/segments/{b}"), None).0, 204);
+    assert_eq!(api.call("DELETE", &format!("/segments/{a}"), None).0, 204);
+    assert_eq!(api.call("GET", &format!("/segments/{a}"), None).0, 404);
+}
+
+/// "Created within the last day" turns false by the clock alone: the contact's membership
+/// leaves a timer in the durable clock at that moment, no scan needed.
+#[test]
+fn a_condition_that_turns_with_time_leaves_a_timer_at_the_moment_it_turns() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = api.contact("ann@example.org", &["news"], &[], true);
+    let created: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(api.ok("GET", &format!("/contacts/{ann}"), None)["created_at"].clone()).unwrap();
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(
+            json!({"name": "New", "filter": {"all": [{"field": "created_at", "op": "within_last_days", "value": 1}]}}),
+        ),
+    );
+    let new = v["segment"]["id"].as_str().unwrap().to_string();
+    wait_segment(&api, &new, |s| s["size"] == 1);
+    let timer = app.state.clock.get(tidings::segments::live::FLIP, &format!("{ann}:{new}")).unwrap().expect("a timer");
+    // To the millisecond, never before the moment.
+    let turns = created + chrono::Duration::days(1);
+    assert!(timer.due >= turns && timer.due - turns < chrono::Duration::milliseconds(1), "{} for {turns}", timer.due);
+    let preview = api.ok(
+        "POST",
+        "/segments/preview",
+        Some(json!({"filter": {"all": [{"field": "email", "op": "starts_with", "value": "ann"}]}})),
+    );
+    assert_eq!((preview["matched"].as_u64(), preview["complete"].as_bool()), (Some(1), Some(true)), "{preview}");
+    assert_eq!(preview["sample"][0]["email"], "ann@example.org");
+}
