@@ -22,7 +22,7 @@ use sled::Transactional;
 
 use crate::domain::{ContactId, PersonId, TokenId, TruncatedIp};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, Store, StoreError, META};
+use crate::store::{Result, Store, StoreError};
 
 pub const TREE: &str = "audit";
 pub const SUBJECTS: &str = "audit_subjects";
@@ -674,7 +674,7 @@ impl AuditLog {
     pub fn open(store: &Store) -> Result<Self> {
         Ok(Self {
             tree: store.tree(TREE)?,
-            meta: store.tree(META)?,
+            meta: store.bookkeeping()?,
             subjects: store.tree(SUBJECTS)?,
             store: store.clone(),
             append: Mutex::new(()),

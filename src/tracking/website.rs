@@ -42,7 +42,7 @@ use crate::config::EngagementPolicy;
 use crate::contacts::Contacts;
 use crate::domain::{ContactId, Event, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Keyring, Result, SealedTree, Store, PERSON_KEYS};
+use crate::store::{Keyring, Result, SealedTree, Store};
 
 pub const VISITORS: &str = "visitors";
 pub const VISITOR_EVENTS: &str = "visitor_events";
@@ -425,15 +425,18 @@ impl Website {
 fn erase_visitor(store: &Store, v: &PersonId) -> Result<usize> {
     let visitors = store.tree(VISITORS)?;
     let events = store.tree(VISITOR_EVENTS)?;
-    let keys = store.tree(PERSON_KEYS)?;
     let doomed: Vec<sled::IVec> = events.scan_prefix(v.as_bytes()).keys().collect::<sled::Result<_>>()?;
-    let _gate = store.write_gate();
     let mut n = doomed.len();
-    for k in &doomed {
-        events.remove(k)?;
+    {
+        let _gate = store.write_gate();
+        for k in &doomed {
+            events.remove(k)?;
+        }
+        n += usize::from(visitors.remove(v.as_bytes())?.is_some());
     }
-    n += usize::from(visitors.remove(v.as_bytes())?.is_some());
-    n += usize::from(keys.remove(v.as_bytes())?.is_some());
+    // The key last, as in every erasure (`Store::erase_person`): it opens nothing once the
+    // records are gone.
+    n += usize::from(store.destroy_data_key(v)?);
     Ok(n)
 }
 
