@@ -591,8 +591,7 @@ fn owner_of(store: &Store, id: &ContactId) -> Result<Option<(PersonId, crate::st
     if let Some(dk) = store.existing_data_key(&id.person())? {
         return Ok(Some((id.person(), dk)));
     }
-    let aliases = store.tree(crate::contacts::ALIASES)?;
-    if let Some(to) = aliases.get(id.as_bytes())?.and_then(|v| ContactId::from_slice(&v)) {
+    if let Some(to) = crate::contacts::lookup::merged_into(store, id)? {
         if let Some(dk) = store.existing_data_key(&to.person())? {
             return Ok(Some((to.person(), dk)));
         }

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Contact, EmailAddress, PersonId};
+use crate::domain::{EmailAddress, PersonId};
 use crate::forms::ops::SignUp;
 use crate::ops::OpError;
 use crate::state::AppState;
@@ -164,9 +164,7 @@ impl Intake {
 /// The person's queued requests: those naming an address of their contact record. Erasure
 /// runs this before the contact record goes (registry order), since the address is read there.
 fn queued_for(store: &Store, person: &PersonId) -> Result<Vec<(sled::IVec, Work)>> {
-    let contacts = store.sealed::<Contact>(crate::contacts::CONTACTS)?;
-    let addresses: Vec<EmailAddress> =
-        contacts.scan_prefix(person.as_bytes())?.into_iter().map(|(_, c)| c.email).collect();
+    let addresses = crate::contacts::lookup::addresses_of(store, person)?;
     if addresses.is_empty() {
         return Ok(Vec::new());
     }
