@@ -324,17 +324,9 @@ fn concerned(state: &AppState, b: &Breach) -> OpResult<(Vec<crate::domain::Conta
     }
     let mut events = 0;
     if b.affected.contains(&Affected::Events) {
-        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-        let from = super::retention::v7_floor(b.window_start);
-        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
-        let mut with_events = HashSet::new();
-        for item in by_time.range(from.as_slice()..to.as_slice()) {
-            let (k, _) = item.map_err(crate::store::StoreError::from)?;
-            if let Some(c) = ContactId::from_slice(&k[16..32]) {
-                with_events.insert(c);
-                events += 1;
-            }
-        }
+        let (with_events, n) =
+            state.tracking.store.contacts_with_events(b.window_start, b.window_end + Duration::milliseconds(1))?;
+        events = n;
         for c in with_events {
             if ids.contains(&c) {
                 continue;
@@ -358,14 +350,8 @@ pub fn assess(state: &AppState, b: &Breach) -> OpResult<Assessment> {
         a.contacts = contacts.iter().filter(|c| c.created_at <= b.window_end && in_scope(b, c)).count() as u64;
     }
     if b.affected.contains(&Affected::Events) {
-        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-        let from = super::retention::v7_floor(b.window_start);
-        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
-        let mut people = HashSet::new();
-        for item in by_time.range(from.as_slice()..to.as_slice()) {
-            let (k, _) = item.map_err(crate::store::StoreError::from)?;
-            people.extend(ContactId::from_slice(&k[16..32]));
-        }
+        let (people, _) =
+            state.tracking.store.contacts_with_events(b.window_start, b.window_end + Duration::milliseconds(1))?;
         a.event_subjects = people.len() as u64;
     }
     for c in &contacts {

@@ -285,55 +285,12 @@ fn in_config(lang: &Language, key: &str) -> String {
     lang.text("gdpr-rule-set-config", Some(&args([("key", Arg::from(key))])))
 }
 
-/// Tracked events of the given kinds older than `cutoff`, counted on the event log in time
-/// order (`events_by_time`: keys are `event id ‖ contact`, event ids are UUIDv7 so key order
-/// is time order, values start with the kind) — the range `TrackStore::prune_before` removes.
-fn count_events(state: &AppState, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<u64> {
-    let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-    let mut n = 0;
-    for item in by_time.range(..v7_floor(cutoff).as_slice()) {
-        let (_, v) = item?;
-        if v.first().and_then(|b| EventKind::from_byte(*b)).is_some_and(|k| kinds.contains(&k)) {
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
 /// The smallest UUIDv7 of an instant.
 pub(super) fn v7_floor(t: DateTime<Utc>) -> [u8; 16] {
     let ms = u64::try_from(t.timestamp_millis().max(0)).unwrap_or(0);
     let mut b = [0u8; 16];
     b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
     b
-}
-
-/// Visitors not seen since `cutoff`, and the older events of the others: what
-/// `Website::prune(cutoff)` removes (it counts a stale visitor's events with the visitor).
-fn count_visitors(state: &AppState, cutoff: DateTime<Utc>) -> Result<(u64, u64)> {
-    use crate::tracking::website::{Visitor, VISITORS, VISITOR_EVENTS};
-    let visitors: crate::store::SealedTree<Visitor> = state.store.sealed(VISITORS)?;
-    let mut stale = HashSet::new();
-    for item in visitors.iter() {
-        let (_, person, v) = item?;
-        if v.last_seen < cutoff {
-            stale.insert(person);
-        }
-    }
-    let cutoff_ms = u64::try_from(cutoff.timestamp_millis().max(0)).unwrap_or(0);
-    let mut events = 0;
-    for k in state.store.tree(VISITOR_EVENTS)?.iter().keys() {
-        let k = k?;
-        let (Some(owner), Some(stamp)) = (crate::domain::PersonId::from_slice(&k[..16]), k.get(16..22)) else {
-            continue;
-        };
-        let mut ms = [0u8; 8];
-        ms[2..].copy_from_slice(stamp);
-        if u64::from_be_bytes(ms) < cutoff_ms && !stale.contains(&owner) {
-            events += 1;
-        }
-    }
-    Ok((stale.len() as u64, events))
 }
 
 /// Contacts with no activity (opens, clicks, visits, orders) and no change since `cutoff`,
@@ -464,7 +421,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     let mut r = rule(RuleKey::EmailEvents, Some(email_days), in_purpose(lang, crate::tracking::ENGAGEMENT), lang);
     r.cutoff = Some(email_cutoff);
     if counting {
-        r.count = count_events(state, email_cutoff, &[EventKind::Open, EventKind::Click])?;
+        r.count = state.tracking.store.count_before(email_cutoff, &[EventKind::Open, EventKind::Click])?;
     }
     rules.push(r);
 
@@ -472,13 +429,17 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     let mut r = rule(RuleKey::WebsiteEvents, Some(web_days), website.clone(), lang);
     r.cutoff = Some(web_cutoff);
     if counting {
-        r.count = count_events(state, web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
+        r.count = state
+            .tracking
+            .store
+            .count_before(web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
         r.also = event_ids_also(state.tracking.website.expire_event_ids(web_cutoff, false)?, lang);
     }
     rules.push(r);
 
     let visitor_cutoff = now - crate::tracking::website::retention_days(Some(web_days));
-    let (visitors, visitor_events) = if counting { count_visitors(state, visitor_cutoff)? } else { (0, 0) };
+    let (visitors, visitor_events) =
+        if counting { state.tracking.website.count_prune(visitor_cutoff)? } else { (0, 0) };
     let mut r = rule(RuleKey::WebsiteVisitors, Some(web_days), website, lang);
     r.cutoff = Some(visitor_cutoff);
     r.count = visitors;

@@ -373,6 +373,32 @@ impl Website {
         self.store.keyring().lookup_hash("tidings/event-id", &buf)
     }
 
+    /// What [`Self::prune`] would remove at `cutoff`, counted (retention's dry run): visitors
+    /// not seen since, and the older events of the others (a stale visitor's events go with it).
+    pub fn count_prune(&self, cutoff: DateTime<Utc>) -> Result<(u64, u64)> {
+        let mut stale = std::collections::HashSet::new();
+        for item in self.visitors.iter() {
+            let (_, person, v) = item?;
+            if v.last_seen < cutoff {
+                stale.insert(person);
+            }
+        }
+        let cutoff_ms = u64::try_from(cutoff.timestamp_millis().max(0)).unwrap_or(0);
+        let mut events = 0;
+        for k in self.events.raw().iter().keys() {
+            let k = k?;
+            let (Some(owner), Some(stamp)) = (PersonId::from_slice(&k[..16]), k.get(16..22)) else {
+                continue;
+            };
+            let mut ms = [0u8; 8];
+            ms[2..].copy_from_slice(stamp);
+            if u64::from_be_bytes(ms) < cutoff_ms && !stale.contains(&owner) {
+                events += 1;
+            }
+        }
+        Ok((stale.len() as u64, events))
+    }
+
     /// Retention: removes visitors not seen since `cutoff` with everything about them, and any
     /// anonymous visitor event older than it (uncommitted). Returns (visitors, events) removed.
     pub fn prune(&self, cutoff: DateTime<Utc>) -> Result<(usize, usize)> {
