@@ -22,7 +22,7 @@ pub struct AppState {
     pub settings: SettingsRepo,
     pub hasher: PasswordHasher,
     pub metrics: Metrics,
-    pub jobs: crate::jobs::JobLog,
+    pub jobs: crate::jobs::log::JobLog,
     /// What changed, for the readers that follow it (`feed`).
     pub feed: crate::feed::Feed,
     /// Every timer of the appliance (`clock`).
@@ -91,7 +91,7 @@ impl AppState {
             sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,
             tokens: Tokens::open(&store)?,
             settings: SettingsRepo::open(&store)?,
-            jobs: crate::jobs::JobLog::open(&store)?,
+            jobs: crate::jobs::log::JobLog::open(&store)?,
             clock: crate::clock::Clock::open(&store, &feed)?,
             feed,
             hasher: PasswordHasher::new(auth.max_concurrent_hashes),

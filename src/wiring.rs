@@ -39,7 +39,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
     crate::settings::LEGAL_FOOTERS_REGISTRATION,
-    crate::jobs::REGISTRATION,
+    crate::jobs::log::REGISTRATION,
     crate::contacts::bulk::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
