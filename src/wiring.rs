@@ -43,7 +43,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::bulk::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
-    crate::intake::REGISTRATION,
+    crate::intake::queue::REGISTRATION,
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,

@@ -69,7 +69,7 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::contacts::ACTIVITY => "store-contact-activity",
         crate::sending::outbox::SLOTS => "store-outbox",
         crate::sending::outbox::MESSAGES => "store-messages",
-        crate::intake::TREE => "store-public-intake",
+        crate::intake::queue::TREE => "store-public-intake",
         crate::auth::sessions::TREE => "store-sessions",
         crate::auth::users::TREE => "store-users",
         crate::auth::preferences::TREE => "store-user-preferences",
