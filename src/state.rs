@@ -47,7 +47,7 @@ pub struct AppState {
     pub intake: crate::intake::Intake,
     pub tracking: crate::tracking::Tracking,
     pub gdpr: crate::gdpr::Gdpr,
-    pub media: crate::media::MediaLibrary,
+    pub media: crate::media::library::MediaLibrary,
 }
 
 /// Why the application state could not be built.
@@ -82,7 +82,7 @@ impl AppState {
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking: crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?,
             gdpr: crate::gdpr::Gdpr::open(&store)?,
-            media: crate::media::MediaLibrary::open(&store, &config.data_dir)?,
+            media: crate::media::library::MediaLibrary::open(&store, &config.data_dir)?,
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),

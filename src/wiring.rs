@@ -21,7 +21,7 @@ pub static FEED_READERS: &[&str] = &[crate::search::READER, crate::reports::outc
 static REGISTRY: Registry = Registry {
     registrations: REGISTRATIONS,
     suppression: crate::contacts::SUPPRESSION,
-    content_dirs: &[crate::media::DIR],
+    content_dirs: &[crate::media::library::DIR],
     migrations: migrations::Inputs { message_seed },
 };
 
@@ -105,7 +105,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::search::REGISTRATION,
     crate::mail::bounce::REGISTRATION,
     crate::mail::bounce::RECENT_REGISTRATION,
-    crate::media::REGISTRATION,
+    crate::media::library::REGISTRATION,
 ];
 
 /// Migration 9's built-in texts: the system messages as this release ships them.
