@@ -40,7 +40,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::settings::REGISTRATION,
     crate::settings::LEGAL_FOOTERS_REGISTRATION,
     crate::jobs::log::REGISTRATION,
-    crate::contacts::bulk::REGISTRATION,
+    crate::contacts::bulk::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
     crate::intake::queue::REGISTRATION,
