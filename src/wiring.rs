@@ -101,7 +101,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::schema::PURPOSE_NAMES_REGISTRATION,
     crate::contacts::schema::LISTS_REGISTRATION,
     crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
-    crate::contacts::import::REGISTRATION,
+    crate::contacts::import::batches::REGISTRATION,
     crate::search::REGISTRATION,
     crate::mail::bounce::REGISTRATION,
     crate::mail::bounce::RECENT_REGISTRATION,
