@@ -103,8 +103,8 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
     crate::contacts::import::batches::REGISTRATION,
     crate::search::REGISTRATION,
-    crate::mail::bounce::REGISTRATION,
-    crate::mail::bounce::RECENT_REGISTRATION,
+    crate::mail::bounce::records::REGISTRATION,
+    crate::mail::bounce::records::RECENT_REGISTRATION,
     crate::media::library::REGISTRATION,
 ];
 

@@ -74,7 +74,7 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::auth::users::TREE => "store-users",
         crate::auth::preferences::TREE => "store-user-preferences",
         crate::auth::tokens::TREE => "store-api-tokens",
-        crate::mail::bounce::TREE => "store-bounces",
+        crate::mail::bounce::records::TREE => "store-bounces",
         crate::audit::TREE => "store-audit",
         crate::gdpr::requests::REQUESTS => "store-dsr-requests",
         crate::gdpr::requests::DETAILS => "store-dsr-details",
