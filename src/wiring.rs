@@ -79,7 +79,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::gdpr::requests::DETAILS_REGISTRATION,
     crate::gdpr::restriction::REGISTRATION,
     crate::gdpr::portal::REGISTRATION,
-    crate::gdpr::retention::POLICY_REGISTRATION,
+    crate::gdpr::retention::policy::POLICY_REGISTRATION,
     crate::gdpr::breaches::REGISTRATION,
     crate::gdpr::breaches::NOTICES_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
