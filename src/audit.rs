@@ -22,7 +22,7 @@ use sled::Transactional;
 
 use crate::domain::{ContactId, PersonId, TokenId, TruncatedIp};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, Store, StoreError, META};
+use crate::store::{Result, Store, StoreError};
 
 pub const TREE: &str = "audit";
 pub const SUBJECTS: &str = "audit_subjects";
@@ -597,8 +597,7 @@ fn owner_of(store: &Store, id: &ContactId) -> Result<Option<(PersonId, crate::st
     if let Some(dk) = store.existing_data_key(&id.person())? {
         return Ok(Some((id.person(), dk)));
     }
-    let aliases = store.tree(crate::contacts::ALIASES)?;
-    if let Some(to) = aliases.get(id.as_bytes())?.and_then(|v| ContactId::from_slice(&v)) {
+    if let Some(to) = crate::contacts::lookup::merged_into(store, id)? {
         if let Some(dk) = store.existing_data_key(&to.person())? {
             return Ok(Some((to.person(), dk)));
         }
@@ -680,7 +679,7 @@ impl AuditLog {
     pub fn open(store: &Store) -> Result<Self> {
         Ok(Self {
             tree: store.tree(TREE)?,
-            meta: store.tree(META)?,
+            meta: store.bookkeeping()?,
             subjects: store.tree(SUBJECTS)?,
             store: store.clone(),
             append: Mutex::new(()),

@@ -22,7 +22,7 @@ pub struct AppState {
     pub settings: SettingsRepo,
     pub hasher: PasswordHasher,
     pub metrics: Metrics,
-    pub jobs: crate::jobs::JobLog,
+    pub jobs: crate::jobs::log::JobLog,
     /// What changed, for the readers that follow it (`feed`).
     pub feed: crate::feed::Feed,
     /// Every timer of the appliance (`clock`).
@@ -49,7 +49,7 @@ pub struct AppState {
     pub intake: crate::intake::Intake,
     pub tracking: crate::tracking::Tracking,
     pub gdpr: crate::gdpr::Gdpr,
-    pub media: crate::media::MediaLibrary,
+    pub media: crate::media::library::MediaLibrary,
 }
 
 /// Why the application state could not be built.
@@ -98,7 +98,7 @@ impl AppState {
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking,
             gdpr,
-            media: crate::media::MediaLibrary::open(&store, &config.data_dir)?,
+            media: crate::media::library::MediaLibrary::open(&store, &config.data_dir)?,
             contacts,
             search,
             audit: Arc::new(AuditLog::open(&store)?),
@@ -107,7 +107,7 @@ impl AppState {
             sessions: Sessions::open(&store, auth.session_idle_minutes, auth.session_absolute_hours)?,
             tokens: Tokens::open(&store)?,
             settings,
-            jobs: crate::jobs::JobLog::open(&store)?,
+            jobs: crate::jobs::log::JobLog::open(&store)?,
             clock,
             feed,
             hasher: PasswordHasher::new(auth.max_concurrent_hashes),

@@ -22,7 +22,7 @@ pub static FEED_READERS: &[&str] =
 static REGISTRY: Registry = Registry {
     registrations: REGISTRATIONS,
     suppression: crate::contacts::SUPPRESSION,
-    content_dirs: &[crate::media::DIR],
+    content_dirs: &[crate::media::library::DIR],
     migrations: migrations::Inputs { message_seed },
 };
 
@@ -40,11 +40,11 @@ static REGISTRATIONS: &[Registration] = &[
     crate::audit::SUBJECTS_REGISTRATION,
     crate::settings::REGISTRATION,
     crate::settings::LEGAL_FOOTERS_REGISTRATION,
-    crate::jobs::REGISTRATION,
-    crate::contacts::bulk::REGISTRATION,
+    crate::jobs::log::REGISTRATION,
+    crate::contacts::bulk::jobs::REGISTRATION,
     // Before the contacts: these erasers read the contact record (its address, its key).
     crate::mail::OUTBOX_REGISTRATION,
-    crate::intake::REGISTRATION,
+    crate::intake::queue::REGISTRATION,
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
@@ -87,9 +87,9 @@ static REGISTRATIONS: &[Registration] = &[
     crate::gdpr::requests::DETAILS_REGISTRATION,
     crate::gdpr::restriction::REGISTRATION,
     crate::gdpr::portal::REGISTRATION,
-    crate::gdpr::retention::POLICY_REGISTRATION,
-    crate::gdpr::breaches::REGISTRATION,
-    crate::gdpr::breaches::NOTICES_REGISTRATION,
+    crate::gdpr::retention::policy::POLICY_REGISTRATION,
+    crate::gdpr::breaches::register::REGISTRATION,
+    crate::gdpr::breaches::register::NOTICES_REGISTRATION,
     crate::contacts::EMAIL_REGISTRATION,
     crate::contacts::REGISTRATION,
     crate::contacts::LEDGER_REGISTRATION,
@@ -109,11 +109,11 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::schema::PURPOSE_NAMES_REGISTRATION,
     crate::contacts::schema::LISTS_REGISTRATION,
     crate::contacts::schema::LIST_VISIBILITY_REGISTRATION,
-    crate::contacts::import::REGISTRATION,
+    crate::contacts::import::batches::REGISTRATION,
     crate::search::REGISTRATION,
-    crate::mail::bounce::REGISTRATION,
-    crate::mail::bounce::RECENT_REGISTRATION,
-    crate::media::REGISTRATION,
+    crate::mail::bounce::records::REGISTRATION,
+    crate::mail::bounce::records::RECENT_REGISTRATION,
+    crate::media::library::REGISTRATION,
 ];
 
 /// Migration 9's built-in texts: the system messages as this release ships them.

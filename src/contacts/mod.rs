@@ -18,6 +18,7 @@ pub mod consent;
 pub mod email_index;
 pub mod export;
 pub mod import;
+pub mod lookup;
 pub mod ops;
 pub mod saved;
 pub mod schema;

@@ -2,50 +2,15 @@
 //! timer of the durable clock, so a run missed while the appliance was down is not lost. Each
 //! job's single step is a public function that tests call directly.
 
+pub mod log;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
+use self::log::JobRun;
 use crate::state::AppState;
-use crate::store::registry::{Holds, Registration};
-use crate::store::{PlainTree, Result, Store};
-
-pub const TREE: &str = "jobs";
-
-pub const REGISTRATION: Registration = Registration {
-    tree: TREE,
-    purpose: "when each scheduled job last ran and how it went",
-    holds: Holds::Nothing { why: "job names, times and counts only" },
-};
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct JobRun {
-    pub job: String,
-    pub started_at: DateTime<Utc>,
-    pub finished_at: DateTime<Utc>,
-    pub ok: bool,
-    pub message: String,
-}
-
-#[derive(Clone)]
-pub struct JobLog {
-    tree: PlainTree<JobRun>,
-}
-
-impl JobLog {
-    pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)? })
-    }
-
-    pub fn record(&self, run: &JobRun) -> Result<()> {
-        self.tree.put(run.job.as_bytes(), run)
-    }
-
-    pub fn last(&self, job: &str) -> Result<Option<JobRun>> {
-        self.tree.get(job.as_bytes())
-    }
-}
+use crate::store::Result;
 
 /// One scheduled job: a name, its cron expression and its step.
 struct Job {
@@ -104,9 +69,14 @@ pub fn visitor_cleanup(state: &AppState) -> anyhow::Result<String> {
     Ok(format!("removed {visitors} visitors not seen since {cutoff} and {events} older visitor events"))
 }
 
-/// Counts contacts per status and list from the search index into today's row of list growth.
+/// Counts contacts per status and list from the search index into today's row of list growth
+/// (`reports::growth`), committed.
 pub fn list_growth(state: &AppState) -> anyhow::Result<String> {
-    let s = crate::reports::growth::record(state, Utc::now())?;
+    use crate::reports::growth;
+    let slugs: Vec<String> = state.lists.all()?.into_iter().map(|l| l.slug).collect();
+    let s = growth::take(&state.search.index, &slugs, Utc::now())?;
+    growth::save(&state.store, &s)?;
+    state.store.commit()?;
     Ok(format!("{} contacts, {} subscribed, in {} lists", s.contacts, s.subscribed, s.lists.len()))
 }
 

@@ -464,7 +464,7 @@ pub async fn poll_and_log(state: &Arc<AppState>) -> Result<PollReport, MailboxEr
         tracing::warn!(job = JOB, error = %message, "bounce mailbox poll failed");
     }
     state.metrics.job_runs(JOB, ok);
-    let run = crate::jobs::JobRun { job: JOB.into(), started_at, finished_at: Utc::now(), ok, message };
+    let run = crate::jobs::log::JobRun { job: JOB.into(), started_at, finished_at: Utc::now(), ok, message };
     let st = state.clone();
     let _ = tokio::task::spawn_blocking(move || {
         if let Err(e) = st.jobs.record(&run) {

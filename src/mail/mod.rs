@@ -179,9 +179,8 @@ pub const OUTBOX_REGISTRATION: Registration = Registration {
 /// record is erased (registry order), since the address is read from it.
 fn erase_from_outbox(store: &Store, person: &PersonId) -> crate::store::Result<usize> {
     let Some(data_dir) = store.path().parent() else { return Ok(0) };
-    let contacts = store.sealed::<crate::domain::Contact>(crate::contacts::CONTACTS)?;
     let addresses: Vec<String> =
-        contacts.scan_prefix(person.as_bytes())?.into_iter().map(|(_, c)| c.email.as_str().to_string()).collect();
+        crate::contacts::lookup::addresses_of(store, person)?.iter().map(|e| e.as_str().to_string()).collect();
     if addresses.is_empty() {
         return Ok(0);
     }

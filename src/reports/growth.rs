@@ -101,15 +101,6 @@ pub fn history(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<(Nai
     Ok(out)
 }
 
-/// The job's step: counts every list now and stores them as today's row, committed.
-pub fn record(state: &crate::state::AppState, now: DateTime<Utc>) -> anyhow::Result<Snapshot> {
-    let slugs: Vec<String> = state.lists.all()?.into_iter().map(|l| l.slug).collect();
-    let snap = take(&state.search.index, &slugs, now)?;
-    save(&state.store, &snap)?;
-    state.store.commit()?;
-    Ok(snap)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -336,14 +336,26 @@ impl Store {
                 }
             }
         }
-        {
-            let _gate = self.write_gate();
-            if self.tree(PERSON_KEYS)?.remove(person.as_bytes())?.is_some() {
-                removed += 1;
-            }
+        if self.destroy_data_key(person)? {
+            removed += 1;
         }
         self.commit()?;
         Ok(removed)
+    }
+
+    /// Destroys the person's data key kept in `person_keys` (uncommitted); true when there was
+    /// one. What was sealed with it can no longer be opened, so it goes after the records.
+    pub fn destroy_data_key(&self, person: &PersonId) -> Result<bool> {
+        let keys = self.tree(PERSON_KEYS)?;
+        let _gate = self.write_gate();
+        Ok(keys.remove(person.as_bytes())?.is_some())
+    }
+
+    /// The store's bookkeeping tree (`meta`: schema version, key fingerprint). The audit log
+    /// keeps its chain's head and anchor there, written in one transaction with its entries,
+    /// so it needs the tree itself rather than a read or a write.
+    pub fn bookkeeping(&self) -> Result<sled::Tree> {
+        self.tree(META)
     }
 
     /// Everything the store holds about a person, tree by tree, via the registry.

@@ -360,6 +360,38 @@ impl TrackStore {
         Ok(None)
     }
 
+    /// How many events of the given kinds are older than `cutoff`: what [`Self::prune_before`]
+    /// removes (retention's dry run), read from the log in time order.
+    pub fn count_before(&self, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<u64> {
+        let mut n = 0;
+        for item in self.by_time.range(..v7_floor(cutoff).as_slice()) {
+            let (_, v) = item?;
+            if v.first().and_then(|b| EventKind::from_byte(*b)).is_some_and(|k| kinds.contains(&k)) {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// The contacts with events from `from` up to (not including) `until`, and how many events
+    /// that is (a breach's scope).
+    pub fn contacts_with_events(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<(std::collections::HashSet<ContactId>, u64)> {
+        let mut contacts = std::collections::HashSet::new();
+        let mut events = 0;
+        for item in self.by_time.range(v7_floor(from).as_slice()..v7_floor(until).as_slice()) {
+            let (k, _) = item?;
+            if let Some(c) = ContactId::from_slice(&k[16..32]) {
+                contacts.insert(c);
+                events += 1;
+            }
+        }
+        Ok((contacts, events))
+    }
+
     /// Removes events older than `cutoff` of the given kinds (uncommitted). Returns how many.
     pub fn prune_before(&self, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<usize> {
         let end = v7_floor(cutoff);

@@ -42,7 +42,7 @@ use crate::config::EngagementPolicy;
 use crate::contacts::Contacts;
 use crate::domain::{ContactId, Event, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Keyring, Result, SealedTree, Store, PERSON_KEYS};
+use crate::store::{Keyring, Result, SealedTree, Store};
 
 pub const VISITORS: &str = "visitors";
 pub const VISITOR_EVENTS: &str = "visitor_events";
@@ -373,6 +373,32 @@ impl Website {
         self.store.keyring().lookup_hash("tidings/event-id", &buf)
     }
 
+    /// What [`Self::prune`] would remove at `cutoff`, counted (retention's dry run): visitors
+    /// not seen since, and the older events of the others (a stale visitor's events go with it).
+    pub fn count_prune(&self, cutoff: DateTime<Utc>) -> Result<(u64, u64)> {
+        let mut stale = std::collections::HashSet::new();
+        for item in self.visitors.iter() {
+            let (_, person, v) = item?;
+            if v.last_seen < cutoff {
+                stale.insert(person);
+            }
+        }
+        let cutoff_ms = u64::try_from(cutoff.timestamp_millis().max(0)).unwrap_or(0);
+        let mut events = 0;
+        for k in self.events.raw().iter().keys() {
+            let k = k?;
+            let (Some(owner), Some(stamp)) = (PersonId::from_slice(&k[..16]), k.get(16..22)) else {
+                continue;
+            };
+            let mut ms = [0u8; 8];
+            ms[2..].copy_from_slice(stamp);
+            if u64::from_be_bytes(ms) < cutoff_ms && !stale.contains(&owner) {
+                events += 1;
+            }
+        }
+        Ok((stale.len() as u64, events))
+    }
+
     /// Retention: removes visitors not seen since `cutoff` with everything about them, and any
     /// anonymous visitor event older than it (uncommitted). Returns (visitors, events) removed.
     pub fn prune(&self, cutoff: DateTime<Utc>) -> Result<(usize, usize)> {
@@ -425,15 +451,18 @@ impl Website {
 fn erase_visitor(store: &Store, v: &PersonId) -> Result<usize> {
     let visitors = store.tree(VISITORS)?;
     let events = store.tree(VISITOR_EVENTS)?;
-    let keys = store.tree(PERSON_KEYS)?;
     let doomed: Vec<sled::IVec> = events.scan_prefix(v.as_bytes()).keys().collect::<sled::Result<_>>()?;
-    let _gate = store.write_gate();
     let mut n = doomed.len();
-    for k in &doomed {
-        events.remove(k)?;
+    {
+        let _gate = store.write_gate();
+        for k in &doomed {
+            events.remove(k)?;
+        }
+        n += usize::from(visitors.remove(v.as_bytes())?.is_some());
     }
-    n += usize::from(visitors.remove(v.as_bytes())?.is_some());
-    n += usize::from(keys.remove(v.as_bytes())?.is_some());
+    // The key last, as in every erasure (`Store::erase_person`): it opens nothing once the
+    // records are gone.
+    n += usize::from(store.destroy_data_key(v)?);
     Ok(n)
 }
 

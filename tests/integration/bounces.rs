@@ -615,13 +615,13 @@ fn mailbox_poller_records_reports_and_leaves_other_mail() {
     // Erasure removes the person's bounce records, and the recent list forgets them.
     app.state.store.erase_person(&verp_contact.person()).unwrap();
     assert!(bounce::for_contact(&app.state, &verp_contact).unwrap().is_empty());
-    let raw = app.state.store.db().open_tree(bounce::TREE).unwrap();
+    let raw = app.state.store.db().open_tree(bounce::records::TREE).unwrap();
     assert_eq!(raw.scan_prefix(verp_contact.as_bytes()).count(), 0);
     let recent = bounce::recent(&app.state, 20).unwrap();
     assert!(recent.iter().all(|(_, id, _)| id != &verp_contact), "{recent:?}");
     assert!(recent.iter().any(|(_, id, _)| id == &complainer));
     let export = app.state.store.export_person(&complainer.person()).unwrap();
-    assert!(export.iter().any(|(tree, recs)| tree == bounce::TREE && recs.len() == 1), "{export:?}");
+    assert!(export.iter().any(|(tree, recs)| tree == bounce::records::TREE && recs.len() == 1), "{export:?}");
 }
 
 #[test]

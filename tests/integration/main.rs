@@ -37,6 +37,7 @@ mod observability;
 mod redirects;
 mod reports;
 mod retention;
+mod rooms;
 mod saved_searches;
 mod segments;
 mod senders;

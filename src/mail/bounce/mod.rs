@@ -7,9 +7,12 @@
 //! - A hard bounce (5.x.x) marks the contact `bounced`; `[mail.bounces] soft_limit` soft ones
 //!   (4.x.x) within `soft_window_days` do too. A complaint marks it `complained`.
 //! - Events are sealed per person in the `bounces` tree (key: contact id, then a time-ordered
-//!   suffix), so erasure is a prefix scan and an erased person's events cannot be read back.
+//!   suffix), so erasure is a prefix scan and an erased person's events cannot be read back
+//!   ([`records`], the repository).
 //! - The same report delivered twice (a webhook retried, a mailbox read twice) is recorded once:
 //!   events carry an id (the provider's event id, or the report's Message-ID and recipient).
+
+pub mod records;
 
 use std::sync::Mutex;
 
@@ -18,42 +21,15 @@ use mail_parser::{MessageParser, MimeHeaders, PartType};
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
+pub use records::{BounceRecord, BounceRecords};
+
 use crate::audit::Actor;
-use crate::domain::{CampaignId, Change, Contact, ContactId, EmailAddress, PersonId, Status};
+use crate::domain::{CampaignId, Change, Contact, ContactId, EmailAddress, Status};
 use crate::ops::{OpError, OpResult};
 use crate::state::AppState;
-use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Keyring, Result as StoreResult, SecretKey, Store, Writes};
+use crate::store::{Keyring, Result as StoreResult, SecretKey, Writes};
 
-pub const TREE: &str = "bounces";
-/// The newest events across all contacts (suffix -> contact id), for Settings -> Email.
-pub const RECENT: &str = "bounce_recent";
-const RECENT_KEEP: usize = 200;
 const DIAGNOSTIC_MAX: usize = 300;
-
-pub const REGISTRATION: Registration = Registration {
-    tree: TREE,
-    purpose: "bounces and complaints per contact: kind, SMTP status, diagnostic, source, campaign, time",
-    holds: Holds::Personal {
-        categories: &["delivery failures", "spam complaints"],
-        layout: Layout::PersonPrefix,
-        export: Some(export_bounces),
-    },
-};
-
-pub const RECENT_REGISTRATION: Registration = Registration {
-    tree: RECENT,
-    purpose: "which contacts the newest bounce and complaint events belong to (for the settings page)",
-    holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::Index, export: None },
-};
-
-fn export_bounces(store: &Store, person: &PersonId) -> StoreResult<Vec<serde_json::Value>> {
-    let t = store.sealed::<BounceRecord>(TREE)?;
-    Ok(t.scan_prefix(person.as_bytes())?
-        .into_iter()
-        .map(|(_, r)| serde_json::to_value(r).unwrap_or(serde_json::Value::Null))
-        .collect())
-}
 
 // ---------------------------------------------------------------------------------------------
 // VERP
@@ -216,19 +192,6 @@ impl BounceEvent {
     }
 }
 
-/// What is stored per event (sealed with the contact's key).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BounceRecord {
-    pub kind: BounceKind,
-    pub status: String,
-    pub diagnostic: String,
-    pub source: String,
-    pub campaign: Option<String>,
-    pub at: DateTime<Utc>,
-    /// Keyed hash of the source and event id (hex), for recognising a repeated delivery.
-    pub dedupe: Option<String>,
-}
-
 /// What [`record`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -268,7 +231,7 @@ static RECORD_LOCK: Mutex<()> = Mutex::new(());
 pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpResult<Effect> {
     let c: Contact = state.contacts.resolve(contact)?.ok_or(OpError::NotFound("contact"))?;
     let person = c.id.person();
-    let tree = state.store.sealed::<BounceRecord>(TREE)?;
+    let records = BounceRecords::open(&state.store)?;
     let dedupe = event.event_id.as_ref().map(|id| {
         let h = state.store.keyring().lookup_hash("tidings/bounce-event", format!("{}\0{id}", event.source).as_bytes());
         hex::encode(&h[..16])
@@ -278,8 +241,8 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
     let appended;
     let soft_in_window = {
         let _lock = RECORD_LOCK.lock().unwrap_or_else(|p| p.into_inner());
-        let earlier = tree.scan_prefix(person.as_bytes())?;
-        if dedupe.is_some() && earlier.iter().any(|(_, r)| r.dedupe == dedupe) {
+        let earlier = records.of_person(&person)?;
+        if dedupe.is_some() && earlier.iter().any(|r| r.dedupe == dedupe) {
             drop(_lock);
             // The record was counted once; its effect is made sure of again. Another writer's
             // group commit can carry the record to disk before this one's status change, and a
@@ -304,8 +267,6 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
             return Ok(Effect::Duplicate);
         }
         let suffix = uuid::Uuid::now_v7();
-        let mut key = person.as_bytes().to_vec();
-        key.extend_from_slice(suffix.as_bytes());
         let rec = BounceRecord {
             kind: event.kind,
             status: event.status.clone(),
@@ -329,10 +290,10 @@ pub fn record(state: &AppState, contact: &ContactId, event: BounceEvent) -> OpRe
             },
         };
         let mut writes = Writes::new();
-        tree.stage_put(&mut writes, &person, &key, &rec)?;
+        records.stage(&mut writes, &person, &suffix, &rec)?;
         appended = state.feed.append(writes, &[change])?;
-        remember_recent(&state.store, suffix.as_bytes(), &c.id)?;
-        earlier.iter().filter(|(_, r)| r.kind == BounceKind::Soft && r.at >= window_start).count()
+        records.remember_recent(&suffix, &c.id)?;
+        earlier.iter().filter(|r| r.kind == BounceKind::Soft && r.at >= window_start).count()
             + usize::from(event.kind == BounceKind::Soft && event.at >= window_start)
     };
     let kind = match event.kind {
@@ -384,41 +345,17 @@ fn clean_diagnostic(s: &str) -> String {
     }
 }
 
-fn remember_recent(store: &Store, suffix: &[u8], contact: &ContactId) -> StoreResult<()> {
-    let recent = store.tree(RECENT)?;
-    let _gate = store.write_gate();
-    recent.insert(suffix, contact.as_bytes().as_slice())?;
-    while recent.len() > RECENT_KEEP {
-        match recent.pop_min()? {
-            Some(_) => {}
-            None => break,
-        }
-    }
-    Ok(())
-}
-
 /// One contact's bounce and complaint events, oldest first.
 pub fn for_contact(state: &AppState, contact: &ContactId) -> StoreResult<Vec<BounceRecord>> {
-    let tree = state.store.sealed::<BounceRecord>(TREE)?;
-    Ok(tree.scan_prefix(contact.person().as_bytes())?.into_iter().map(|(_, r)| r).collect())
+    BounceRecords::open(&state.store)?.of_person(&contact.person())
 }
 
 /// The newest events across all contacts, newest first, with the contact's address.
 pub fn recent(state: &AppState, limit: usize) -> StoreResult<Vec<(BounceRecord, ContactId, Option<EmailAddress>)>> {
-    let index = state.store.tree(RECENT)?;
-    let tree = state.store.sealed::<BounceRecord>(TREE)?;
     let mut out = Vec::new();
-    for item in index.iter().rev() {
-        let (suffix, contact) = item?;
-        let Some(contact) = ContactId::from_slice(&contact) else { continue };
-        let mut key = contact.as_bytes().to_vec();
-        key.extend_from_slice(&suffix);
-        let Some((_, rec)) = tree.get(&key)? else { continue };
+    for (rec, contact) in BounceRecords::open(&state.store)?.recent(limit)? {
         let email = state.contacts.get(&contact)?.map(|c| c.email);
         out.push((rec, contact, email));
-        if out.len() >= limit {
-            break;
-        }
     }
     Ok(out)
 }

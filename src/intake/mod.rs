@@ -12,37 +12,19 @@
 //! answer loses nothing: at start the worker carries out whatever is still here, and carrying
 //! a request out twice (a crash after the work, before its record went) does nothing twice.
 //!
-//! Tree `public_intake`: id (u64 from sled's id generator, big endian: arrival order) → the
-//! request ([`Work`]), sealed with a data key of its own that the record carries, wrapped by the
-//! master key ([`SealedTree::insert_self_keyed`]): removing the record destroys the key. A record
-//! lives for moments, so export and erasure find a person's by opening each (a handful at most)
-//! and comparing the address.
+//! The queue, its tree and its registration are [`queue`]'s; this module is the worker.
 
-use std::sync::{Arc, Condvar, Mutex, Weak};
+pub mod queue;
+
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+pub use queue::{Intake, Work};
 
-use crate::domain::{Contact, EmailAddress, PersonId};
-use crate::forms::ops::SignUp;
+use crate::domain::EmailAddress;
 use crate::ops::OpError;
 use crate::state::AppState;
-use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, SealedTree, Store};
-
-pub const TREE: &str = "public_intake";
-
-pub const REGISTRATION: Registration = Registration {
-    tree: TREE,
-    purpose: "requests from the public pages that name an address (a privacy-portal sign-in, a subscribe-form \
-              submission), kept from the answer until they are carried out a moment later",
-    holds: Holds::Personal {
-        categories: &["email address", "form values", "consents", "truncated IP address", "browser family"],
-        layout: Layout::Custom(erase_queued),
-        export: Some(export_queued),
-    },
-};
+use queue::Signal;
 
 /// How long the worker lets a request's answer leave before it does that request's work.
 const SETTLE: Duration = Duration::from_millis(50);
@@ -54,144 +36,6 @@ const BATCH: usize = 256;
 /// Requests carried out at once. Each does a few commits; carried out side by side, their
 /// commits share flushes, as they did when each was carried out inside its own request.
 const LANES: usize = 4;
-
-/// A request waiting to be carried out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Work {
-    /// Someone asked the privacy portal for a sign-in link for `email` at `at`.
-    PortalLink { email: EmailAddress, at: DateTime<Utc> },
-    /// A subscribe-form submission that passed every check that does not depend on the stored
-    /// contact.
-    SignUp(SignUp),
-}
-
-impl Work {
-    pub fn email(&self) -> &EmailAddress {
-        match self {
-            Work::PortalLink { email, .. } => email,
-            Work::SignUp(s) => &s.email,
-        }
-    }
-
-    /// For logs, which never name the address.
-    fn kind(&self) -> &'static str {
-        match self {
-            Work::PortalLink { .. } => "privacy-portal link",
-            Work::SignUp(_) => "subscribe-form sign-up",
-        }
-    }
-}
-
-/// Wakes the worker: set by [`Intake::queue`], taken by the worker.
-#[derive(Default)]
-struct Signal {
-    woken: Mutex<bool>,
-    cv: Condvar,
-}
-
-impl Signal {
-    fn wake(&self) {
-        *self.woken.lock().unwrap_or_else(|p| p.into_inner()) = true;
-        self.cv.notify_one();
-    }
-
-    /// True when woken within `timeout`.
-    fn wait(&self, timeout: Duration) -> bool {
-        let guard = self.woken.lock().unwrap_or_else(|p| p.into_inner());
-        let (mut woken, _) = self.cv.wait_timeout_while(guard, timeout, |w| !*w).unwrap_or_else(|p| p.into_inner());
-        std::mem::take(&mut *woken)
-    }
-}
-
-pub struct Intake {
-    store: Store,
-    tree: SealedTree<Work>,
-    signal: Arc<Signal>,
-    /// One processor at a time: the worker, or a caller draining the queue ([`process_pending`]).
-    processing: Mutex<()>,
-}
-
-impl Intake {
-    pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self {
-            tree: store.sealed(TREE)?,
-            store: store.clone(),
-            signal: Arc::default(),
-            processing: Mutex::default(),
-        })
-    }
-
-    /// Keeps `work` on disk (one sealed record, one commit, whatever the address) and wakes the
-    /// worker; returns the request's id. After this returns, the door may answer.
-    pub fn queue(&self, work: &Work) -> Result<u64> {
-        let id = self.store.db().generate_id()?;
-        if !self.tree.insert_self_keyed(&id.to_be_bytes(), work)? {
-            // sled's ids never repeat, so this is unreachable in practice; never overwrite.
-            return Err(crate::store::StoreError::Conflict(format!("intake request {id}")));
-        }
-        self.store.commit()?;
-        self.signal.wake();
-        Ok(id)
-    }
-
-    /// Requests after `after` (all when None), oldest first, at most `limit`.
-    pub fn pending(&self, after: Option<u64>, limit: usize) -> Result<Vec<(u64, Work)>> {
-        let after = after.map(u64::to_be_bytes);
-        Ok(self
-            .tree
-            .page(after.as_ref().map(|a| a.as_slice()), limit, false)?
-            .into_iter()
-            .filter_map(|(k, w)| Some((u64::from_be_bytes(k.as_ref().try_into().ok()?), w)))
-            .collect())
-    }
-
-    /// How many requests wait (records, whether or not still readable).
-    pub fn len(&self) -> usize {
-        self.tree.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.tree.is_empty()
-    }
-
-    /// Drops a request that is carried out (uncommitted).
-    fn done(&self, id: u64) -> Result<()> {
-        self.tree.remove(&id.to_be_bytes())?;
-        Ok(())
-    }
-}
-
-/// The person's queued requests: those naming an address of their contact record. Erasure
-/// runs this before the contact record goes (registry order), since the address is read there.
-fn queued_for(store: &Store, person: &PersonId) -> Result<Vec<(sled::IVec, Work)>> {
-    let contacts = store.sealed::<Contact>(crate::contacts::CONTACTS)?;
-    let addresses: Vec<EmailAddress> =
-        contacts.scan_prefix(person.as_bytes())?.into_iter().map(|(_, c)| c.email).collect();
-    if addresses.is_empty() {
-        return Ok(Vec::new());
-    }
-    let tree: SealedTree<Work> = store.sealed(TREE)?;
-    let mut out = Vec::new();
-    for item in tree.iter() {
-        let (k, _, w) = item?;
-        if addresses.contains(w.email()) {
-            out.push((k, w));
-        }
-    }
-    Ok(out)
-}
-
-fn export_queued(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
-    Ok(queued_for(store, person)?
-        .into_iter()
-        .map(|(_, w)| serde_json::to_value(&w).unwrap_or(serde_json::Value::Null))
-        .collect())
-}
-
-fn erase_queued(store: &Store, person: &PersonId) -> Result<usize> {
-    let keys: Vec<sled::IVec> = queued_for(store, person)?.into_iter().map(|(k, _)| k).collect();
-    store.remove_keys(&store.tree(TREE)?, &keys)
-}
 
 /// Carries out one request; true when it is done with (carried out, or never can be).
 fn attempt(state: &AppState, id: u64, work: &Work) -> bool {
@@ -242,7 +86,7 @@ fn lane_of(email: &EmailAddress) -> usize {
 /// never be carried out (its form was deleted, its address is erased and suppressed) is logged
 /// and dropped. Returns how many stay.
 pub fn process_pending(state: &AppState) -> usize {
-    let _one = state.intake.processing.lock().unwrap_or_else(|p| p.into_inner());
+    let _one = state.intake.processing();
     let mut stay = 0;
     let mut after = None;
     loop {
@@ -297,7 +141,7 @@ pub fn process_pending(state: &AppState) -> usize {
 /// [`Intake::queue`] wakes it for. It holds the state weakly and ends with it.
 pub fn start(state: &Arc<AppState>) {
     let weak = Arc::downgrade(state);
-    let signal = state.intake.signal.clone();
+    let signal = state.intake.signal();
     let spawned = std::thread::Builder::new().name("tidings-intake".into()).spawn(move || run(weak, signal));
     if let Err(e) = spawned {
         tracing::error!(error = %e, "the public intake worker could not start");

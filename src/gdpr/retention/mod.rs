@@ -18,13 +18,19 @@
 //!
 //! Contacts whose processing is restricted (Art. 18) or who have an open privacy request are
 //! never removed as inactive: the first must be kept, the second is being dealt with.
+//!
+//! The periods the DPO sets, and where they are kept, are [`policy`]'s; this module plans and
+//! runs the rules.
+
+pub mod policy;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+
+pub use policy::{InactiveAction, Policy, Retention, MAX_DAYS};
 
 use super::erasure::{self, Mode};
 use super::requests::State;
@@ -33,111 +39,10 @@ use crate::domain::{ContactId, EventKind, Permission};
 use crate::i18n::{args, Arg, Language};
 use crate::ops::{By, OpError, OpResult};
 use crate::state::AppState;
-use crate::store::registry::{Holds, Registration};
-use crate::store::{PlainTree, Result, Store};
-
-pub const POLICY_TREE: &str = "retention_policy";
-const POLICY_KEY: &[u8] = b"policy";
-
-pub const POLICY_REGISTRATION: Registration = Registration {
-    tree: POLICY_TREE,
-    purpose: "the retention periods the DPO chose (inactive contacts, closed requests, audit entries)",
-    holds: Holds::Nothing { why: "periods and choices of the controller" },
-};
+use crate::store::Result;
 
 /// Uploaded CSV files wait this long for their import to be started.
 pub const UPLOAD_HOURS: i64 = 24;
-
-/// What happens to contacts inactive for longer than their period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InactiveAction {
-    /// Erased, and what they contributed to campaign and site totals taken out again.
-    Delete,
-    /// Erased; campaign and site totals keep counting what they did.
-    Anonymise,
-}
-
-impl InactiveAction {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            InactiveAction::Delete => "delete",
-            InactiveAction::Anonymise => "anonymise",
-        }
-    }
-
-    pub fn mode(&self) -> Mode {
-        match self {
-            InactiveAction::Delete => Mode::Erase,
-            InactiveAction::Anonymise => Mode::Anonymise,
-        }
-    }
-}
-
-/// The periods the DPO sets in the UI (the others come from purposes and the config file).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Policy {
-    /// Days without activity after which a contact goes; 0 turns the rule off.
-    pub inactive_days: u32,
-    pub inactive_action: InactiveAction,
-    /// Days a closed privacy request is kept (proof of how it was handled).
-    pub closed_request_days: u32,
-    /// Days an audit entry is kept.
-    pub audit_days: u32,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        // Requests: three years, the usual limitation period for claims about how one was
-        // handled; the audit log: two years.
-        Self {
-            inactive_days: 0,
-            inactive_action: InactiveAction::Anonymise,
-            closed_request_days: 1095,
-            audit_days: 730,
-        }
-    }
-}
-
-pub const MAX_DAYS: u32 = 3650;
-
-impl Policy {
-    /// The error names the field.
-    pub fn validate(&self) -> std::result::Result<(), (&'static str, String)> {
-        if self.inactive_days != 0 && !(30..=MAX_DAYS).contains(&self.inactive_days) {
-            return Err(("inactive_days", format!("use 0 (off) or 30 to {MAX_DAYS} days")));
-        }
-        if !(30..=MAX_DAYS).contains(&self.closed_request_days) {
-            return Err(("closed_request_days", format!("use 30 to {MAX_DAYS} days")));
-        }
-        // Accountability (Art. 5(2)) needs a trail long enough to answer for a year's work.
-        if !(365..=MAX_DAYS).contains(&self.audit_days) {
-            return Err(("audit_days", format!("use 365 to {MAX_DAYS} days")));
-        }
-        Ok(())
-    }
-}
-
-/// The policy and the lock that keeps two runs (the scheduler's and "Run now") apart.
-pub struct Retention {
-    tree: PlainTree<Policy>,
-    running: Mutex<()>,
-}
-
-impl Retention {
-    pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(POLICY_TREE)?, running: Mutex::new(()) })
-    }
-
-    pub fn policy(&self) -> Result<Policy> {
-        Ok(self.tree.get(POLICY_KEY)?.unwrap_or_default())
-    }
-
-    fn save(&self, p: &Policy) -> Result<()> {
-        self.tree.put(POLICY_KEY, p)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -285,55 +190,12 @@ fn in_config(lang: &Language, key: &str) -> String {
     lang.text("gdpr-rule-set-config", Some(&args([("key", Arg::from(key))])))
 }
 
-/// Tracked events of the given kinds older than `cutoff`, counted on the event log in time
-/// order (`events_by_time`: keys are `event id ‖ contact`, event ids are UUIDv7 so key order
-/// is time order, values start with the kind) — the range `TrackStore::prune_before` removes.
-fn count_events(state: &AppState, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<u64> {
-    let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-    let mut n = 0;
-    for item in by_time.range(..v7_floor(cutoff).as_slice()) {
-        let (_, v) = item?;
-        if v.first().and_then(|b| EventKind::from_byte(*b)).is_some_and(|k| kinds.contains(&k)) {
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
 /// The smallest UUIDv7 of an instant.
 pub(super) fn v7_floor(t: DateTime<Utc>) -> [u8; 16] {
     let ms = u64::try_from(t.timestamp_millis().max(0)).unwrap_or(0);
     let mut b = [0u8; 16];
     b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
     b
-}
-
-/// Visitors not seen since `cutoff`, and the older events of the others: what
-/// `Website::prune(cutoff)` removes (it counts a stale visitor's events with the visitor).
-fn count_visitors(state: &AppState, cutoff: DateTime<Utc>) -> Result<(u64, u64)> {
-    use crate::tracking::website::{Visitor, VISITORS, VISITOR_EVENTS};
-    let visitors: crate::store::SealedTree<Visitor> = state.store.sealed(VISITORS)?;
-    let mut stale = HashSet::new();
-    for item in visitors.iter() {
-        let (_, person, v) = item?;
-        if v.last_seen < cutoff {
-            stale.insert(person);
-        }
-    }
-    let cutoff_ms = u64::try_from(cutoff.timestamp_millis().max(0)).unwrap_or(0);
-    let mut events = 0;
-    for k in state.store.tree(VISITOR_EVENTS)?.iter().keys() {
-        let k = k?;
-        let (Some(owner), Some(stamp)) = (crate::domain::PersonId::from_slice(&k[..16]), k.get(16..22)) else {
-            continue;
-        };
-        let mut ms = [0u8; 8];
-        ms[2..].copy_from_slice(stamp);
-        if u64::from_be_bytes(ms) < cutoff_ms && !stale.contains(&owner) {
-            events += 1;
-        }
-    }
-    Ok((stale.len() as u64, events))
 }
 
 /// Contacts with no activity (opens, clicks, visits, orders) and no change since `cutoff`,
@@ -464,7 +326,7 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     let mut r = rule(RuleKey::EmailEvents, Some(email_days), in_purpose(lang, crate::tracking::ENGAGEMENT), lang);
     r.cutoff = Some(email_cutoff);
     if counting {
-        r.count = count_events(state, email_cutoff, &[EventKind::Open, EventKind::Click])?;
+        r.count = state.tracking.store.count_before(email_cutoff, &[EventKind::Open, EventKind::Click])?;
     }
     rules.push(r);
 
@@ -472,13 +334,17 @@ fn plan(state: &AppState, now: DateTime<Utc>, counting: bool, lang: &Language) -
     let mut r = rule(RuleKey::WebsiteEvents, Some(web_days), website.clone(), lang);
     r.cutoff = Some(web_cutoff);
     if counting {
-        r.count = count_events(state, web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
+        r.count = state
+            .tracking
+            .store
+            .count_before(web_cutoff, &[EventKind::PageView, EventKind::Custom, EventKind::Order])?;
         r.also = event_ids_also(state.tracking.website.expire_event_ids(web_cutoff, false)?, lang);
     }
     rules.push(r);
 
     let visitor_cutoff = now - crate::tracking::website::retention_days(Some(web_days));
-    let (visitors, visitor_events) = if counting { count_visitors(state, visitor_cutoff)? } else { (0, 0) };
+    let (visitors, visitor_events) =
+        if counting { state.tracking.website.count_prune(visitor_cutoff)? } else { (0, 0) };
     let mut r = rule(RuleKey::WebsiteVisitors, Some(web_days), website, lang);
     r.cutoff = Some(visitor_cutoff);
     r.count = visitors;
@@ -618,7 +484,7 @@ pub fn dry_run_in(state: &AppState, by: By, now: DateTime<Utc>, lang: &Language)
 /// Removes what each rule lists at `now`, commits, and records the counts in the audit log.
 pub fn run(state: &AppState, by: By, now: DateTime<Utc>) -> OpResult<Report> {
     by.require(Permission::ManageGdpr)?;
-    let _one_run = state.gdpr.retention.running.lock().unwrap_or_else(|p| p.into_inner());
+    let _one_run = state.gdpr.retention.one_run();
     let lang = english();
     let p = plan(state, now, true, lang)?;
     let mut done = p.rules.clone();

@@ -13,6 +13,10 @@
 //! [`super::ops::delete`] itself (suppression, erasure journal, per-person audit entry, index).
 //! The action as a whole is one audit entry: what, how many, and the filter in words (never the
 //! search words, which may be a name or an address).
+//!
+//! The jobs' records are [`jobs`]'s; this module resolves selections and runs the actions.
+
+pub mod jobs;
 
 use std::collections::HashSet;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -28,19 +32,12 @@ use crate::domain::{ContactId, ContactInput, MergePolicy, Permission};
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::search::{ContactQuery, SortBy};
 use crate::state::AppState;
-use crate::store::registry::{Holds, Registration};
+use jobs::BulkJobs;
 
 /// The most ids one request may name; more is a search ("all matching").
 pub const MAX_IDS: usize = 10_000;
 /// Contacts per committed step.
 pub const CHUNK: usize = 500;
-pub const TREE: &str = "contact_bulk_jobs";
-
-pub const REGISTRATION: Registration = Registration {
-    tree: TREE,
-    purpose: "bulk actions on contacts: what was asked, how many, how far each got",
-    holds: Holds::Nothing { why: "the action, tag and list names, the filter in words (never search words), counts" },
-};
 
 /// Jobs running in this process. A record that says running but is not here was cut short by a
 /// restart.
@@ -184,12 +181,8 @@ impl BulkJob {
     }
 }
 
-fn jobs(state: &AppState) -> OpResult<crate::store::PlainTree<BulkJob>> {
-    Ok(state.store.plain(TREE)?)
-}
-
 pub fn get(state: &AppState, id: &Uuid) -> OpResult<BulkJob> {
-    jobs(state)?.get(id.as_bytes())?.ok_or(OpError::NotFound("bulk action"))
+    BulkJobs::open(&state.store)?.get(id)?.ok_or(OpError::NotFound("bulk action"))
 }
 
 /// The contacts a selection names, now: ticked ids as given (duplicates dropped), a search
@@ -243,8 +236,8 @@ pub fn start(state: Arc<AppState>, by: By, action: BulkAction, selection: Select
         started_at: Utc::now(),
         finished_at: None,
     };
-    let tree = jobs(&state)?;
-    tree.put(job.id.as_bytes(), &job)?;
+    let records = BulkJobs::open(&state.store)?;
+    records.put(&job)?;
     state.store.commit()?;
     // Recorded when asked for, with the count resolved: the job's record says how it ended.
     let mut ev = by
@@ -276,7 +269,7 @@ pub fn start(state: Arc<AppState>, by: By, action: BulkAction, selection: Select
                     running.message = e.to_string();
                 }
             }
-            if let Err(e) = tree.put(running.id.as_bytes(), &running).and_then(|_| state.store.commit()) {
+            if let Err(e) = records.put(&running).and_then(|_| state.store.commit()) {
                 tracing::error!(error = %e, job = %running.id, "recording the end of a bulk action failed");
             }
             RUNNING.lock().unwrap_or_else(|p| p.into_inner()).remove(&running.id);
@@ -302,7 +295,7 @@ pub fn wait(state: &AppState, id: &Uuid, within: Duration) -> OpResult<BulkJob> 
 }
 
 fn run(state: &AppState, by: By, job: &mut BulkJob, ids: &[ContactId]) -> OpResult<()> {
-    let tree = jobs(state)?;
+    let records = BulkJobs::open(&state.store)?;
     let input = job.action.input();
     let fields = state.fields.all();
     for chunk in ids.chunks(CHUNK) {
@@ -344,7 +337,7 @@ fn run(state: &AppState, by: By, job: &mut BulkJob, ids: &[ContactId]) -> OpResu
         job.done += chunk.len() as u64;
         job.changed += changed;
         // The chunk's changes and how far the job got are committed together.
-        tree.put(job.id.as_bytes(), job)?;
+        records.put(job)?;
         state.store.commit()?;
         if last > 0 {
             state.contacts.announce(last);

@@ -5,19 +5,18 @@
 //! authority with the fields of Art. 33(3), keeps the 72-hour deadline in view, and prepares
 //! (and on request queues) the notice to the people concerned.
 //!
-//! Tree `breaches`: breach id → [`Breach`] (plain). It holds the DPO's own description and
-//! counts, never a list of people: the recipients of a notice are worked out when it is
-//! queued and not kept.
-//!
-//! Tree `breach_notices`: breach id → [`NoticeVersions`] (plain), the notice in other
-//! languages, a room of its own so that breaches stored before it need no rewrite. Each person
-//! gets the version in their language, else the one in the shop's, else the notice's own text.
+//! The register and the notices' other languages are kept by [`register`]; this module checks,
+//! counts and drafts.
+
+pub mod register;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+
+pub use register::{Breaches, NoticeText, NoticeVersions};
 
 use super::requests::{State, Step};
 use super::steps::StepText;
@@ -26,38 +25,8 @@ use crate::domain::{BreachId, ContactId, EmailAddress, Permission, Status};
 use crate::i18n::{args, Arg, Language};
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
-use crate::store::registry::{Holds, Registration};
-use crate::store::{PlainTree, Result, Store};
-
-pub const TREE: &str = "breaches";
-
-pub const REGISTRATION: Registration = Registration {
-    tree: TREE,
-    purpose: "personal-data breaches: when, what was affected, the counts, the notifications made",
-    holds: Holds::Nothing {
-        why: "the DPO's description of an incident and counts of those concerned; no list of people is kept",
-    },
-};
-
-pub const NOTICES_TREE: &str = "breach_notices";
-
-pub const NOTICES_REGISTRATION: Registration = Registration {
-    tree: NOTICES_TREE,
-    purpose: "the notice to the people a breach concerns, in other languages",
-    holds: Holds::Nothing {
-        why: "texts written by the DPO; a text that names a contact by address is refused where it is typed",
-    },
-};
-
-/// The notice to the people concerned in one language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoticeText {
-    pub subject: String,
-    pub body: String,
-}
-
-/// Language code (of the public catalogue) → the notice in that language.
-pub type NoticeVersions = BTreeMap<String, NoticeText>;
+use crate::store::registry::Holds;
+use crate::store::Result;
 
 /// Art. 33(1): the supervisory authority is notified within 72 hours of becoming aware.
 pub const DEADLINE_HOURS: i64 = 72;
@@ -221,52 +190,6 @@ impl Breach {
     }
 }
 
-#[derive(Clone)]
-pub struct Breaches {
-    tree: PlainTree<Breach>,
-    notices: PlainTree<NoticeVersions>,
-}
-
-impl Breaches {
-    pub fn open(store: &Store) -> Result<Self> {
-        Ok(Self { tree: store.plain(TREE)?, notices: store.plain(NOTICES_TREE)? })
-    }
-
-    /// The notice's versions in other languages (none: everyone gets its own text).
-    pub fn notice_versions(&self, id: &BreachId) -> Result<NoticeVersions> {
-        Ok(self.notices.get(id.as_bytes())?.unwrap_or_default())
-    }
-
-    fn set_notice_versions(&self, id: &BreachId, v: &NoticeVersions) -> Result<()> {
-        if v.is_empty() {
-            self.notices.remove(id.as_bytes()).map(|_| ())
-        } else {
-            self.notices.put(id.as_bytes(), v)
-        }
-    }
-
-    pub fn get(&self, id: &BreachId) -> Result<Option<Breach>> {
-        self.tree.get(id.as_bytes())
-    }
-
-    fn put(&self, b: &Breach) -> Result<()> {
-        self.tree.put(b.id.as_bytes(), b)
-    }
-
-    /// Newest first.
-    pub fn all(&self) -> Result<Vec<Breach>> {
-        self.tree.iter().rev().map(|r| r.map(|(_, b)| b)).collect()
-    }
-
-    /// Open breaches whose authority notification is still to be made, most urgent first.
-    pub fn unreported(&self) -> Result<Vec<Breach>> {
-        let mut out: Vec<Breach> =
-            self.all()?.into_iter().filter(|b| b.reported_at.is_none() && b.closed_at.is_none()).collect();
-        out.sort_by_key(|b| b.discovered_at);
-        Ok(out)
-    }
-}
-
 fn text(field: &'static str, v: Option<&str>, max: usize) -> OpResult<String> {
     let v = v.unwrap_or("").trim();
     if v.chars().count() > max {
@@ -324,17 +247,9 @@ fn concerned(state: &AppState, b: &Breach) -> OpResult<(Vec<crate::domain::Conta
     }
     let mut events = 0;
     if b.affected.contains(&Affected::Events) {
-        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-        let from = super::retention::v7_floor(b.window_start);
-        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
-        let mut with_events = HashSet::new();
-        for item in by_time.range(from.as_slice()..to.as_slice()) {
-            let (k, _) = item.map_err(crate::store::StoreError::from)?;
-            if let Some(c) = ContactId::from_slice(&k[16..32]) {
-                with_events.insert(c);
-                events += 1;
-            }
-        }
+        let (with_events, n) =
+            state.tracking.store.contacts_with_events(b.window_start, b.window_end + Duration::milliseconds(1))?;
+        events = n;
         for c in with_events {
             if ids.contains(&c) {
                 continue;
@@ -358,14 +273,8 @@ pub fn assess(state: &AppState, b: &Breach) -> OpResult<Assessment> {
         a.contacts = contacts.iter().filter(|c| c.created_at <= b.window_end && in_scope(b, c)).count() as u64;
     }
     if b.affected.contains(&Affected::Events) {
-        let by_time = state.store.tree(crate::tracking::store::BY_TIME)?;
-        let from = super::retention::v7_floor(b.window_start);
-        let to = super::retention::v7_floor(b.window_end + Duration::milliseconds(1));
-        let mut people = HashSet::new();
-        for item in by_time.range(from.as_slice()..to.as_slice()) {
-            let (k, _) = item.map_err(crate::store::StoreError::from)?;
-            people.extend(ContactId::from_slice(&k[16..32]));
-        }
+        let (people, _) =
+            state.tracking.store.contacts_with_events(b.window_start, b.window_end + Duration::milliseconds(1))?;
         a.event_subjects = people.len() as u64;
     }
     for c in &contacts {
