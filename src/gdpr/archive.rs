@@ -84,6 +84,8 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::tracking::website::VISITOR_LINKS => "store-visitor-links",
         crate::forms::SUBMISSIONS => "store-form-submissions",
         crate::feed::ENTRIES => "store-change-feed",
+        crate::segments::MEMBER_OF => "store-segment-memberships",
+        crate::segments::LOG => "store-segment-log",
         _ => return None,
     })
 }
