@@ -97,7 +97,6 @@ static REGISTRATIONS: &[Registration] = &[
     crate::contacts::ALIAS_REGISTRATION,
     crate::contacts::saved::REGISTRATION,
     crate::feed::REGISTRATION,
-    crate::feed::PEOPLE_REGISTRATION,
     crate::feed::CURSORS_REGISTRATION,
     crate::clock::REGISTRATION,
     crate::clock::INDEX_REGISTRATION,
@@ -184,7 +183,7 @@ mod tests {
     }
 
     /// The index's pending changes move to the feed under their numbers, as entries today's
-    /// feed reads, findable by person; the old tree is gone.
+    /// feed reads; the old tree is gone.
     #[test]
     fn the_index_s_pending_changes_become_feed_entries() {
         use crate::domain::{Change, ContactId};
@@ -203,9 +202,6 @@ mod tests {
         let raw = db.open_tree(crate::feed::ENTRIES).unwrap().get(42u64.to_be_bytes()).unwrap().unwrap();
         let (_, change) = crate::feed::decode(&raw).unwrap();
         assert_eq!(change, Change::ContactsImported(vec![(a, true), (b, false)]));
-        let mut key = b.as_bytes().to_vec();
-        key.extend_from_slice(&42u64.to_be_bytes());
-        assert!(db.open_tree(crate::feed::PEOPLE).unwrap().contains_key(key).unwrap());
         // The copy's variants sit at today's positions.
         let id = a.uuid();
         for (copy, today) in [

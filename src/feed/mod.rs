@@ -27,11 +27,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Change, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, Store, StoreError, Writes};
+use crate::store::{Result, Store, Writes};
 
 pub const ENTRIES: &str = "change_feed";
-/// `person id || seq` → nothing: which entries name a person, for export and erasure.
-pub const PEOPLE: &str = "change_feed_people";
 pub const CURSORS: &str = "change_feed_cursors";
 
 pub const REGISTRATION: Registration = Registration {
@@ -43,13 +41,6 @@ pub const REGISTRATION: Registration = Registration {
         layout: Layout::Custom(erase_person),
         export: Some(export_person),
     },
-};
-
-pub const PEOPLE_REGISTRATION: Registration = Registration {
-    tree: PEOPLE,
-    purpose: "which change feed entries name a person",
-    // Erased with the entries ([`erase_person`]).
-    holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::PersonPrefix, export: None },
 };
 
 pub const CURSORS_REGISTRATION: Registration = Registration {
@@ -97,6 +88,9 @@ impl From<Writes> for Applied {
     }
 }
 
+/// A reader's batch stops once its entries name this many contacts.
+const NAMES_PER_BATCH: usize = 10_000;
+
 /// A change still unannounced after this long is given up on (its writer failed between the
 /// transaction and the announcement): readers move on rather than stall.
 const IN_FLIGHT_MAX: Duration = Duration::from_secs(10);
@@ -135,7 +129,6 @@ struct Inner {
     followers: Mutex<Vec<(&'static str, std::thread::JoinHandle<()>)>>,
     stop: Arc<AtomicBool>,
     entries: sled::Tree,
-    people: sled::Tree,
     cursors: sled::Tree,
     state: Mutex<State>,
     cv: Condvar,
@@ -200,13 +193,6 @@ pub fn decode(raw: &[u8]) -> Result<(DateTime<Utc>, Change)> {
     Ok((s.at, s.change))
 }
 
-fn person_key(person: &PersonId, seq: u64) -> [u8; 24] {
-    let mut k = [0u8; 24];
-    k[..16].copy_from_slice(person.as_bytes());
-    k[16..].copy_from_slice(&seq.to_be_bytes());
-    k
-}
-
 fn seq_of(key: &[u8]) -> u64 {
     key.try_into().map(u64::from_be_bytes).unwrap_or(0)
 }
@@ -228,7 +214,6 @@ impl Feed {
                 followers: Mutex::new(Vec::new()),
                 stop: Arc::new(AtomicBool::new(false)),
                 entries,
-                people: store.tree(PEOPLE)?,
                 cursors,
                 state: Mutex::new(State { announced, cursors: stored, ..State::default() }),
                 cv: Condvar::new(),
@@ -259,9 +244,6 @@ impl Feed {
         for (seq, change) in appended.seqs.iter().zip(changes) {
             let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
             all.put(&self.inner.entries, &seq.to_be_bytes(), value);
-            for person in change.people() {
-                all.put(&self.inner.people, &person_key(&person, *seq), &[]);
-            }
         }
         self.inner.store.apply(&all)?;
         Ok(appended)
@@ -307,9 +289,6 @@ impl Feed {
         let written = (|| -> Result<()> {
             let _gate = self.inner.store.write_gate();
             for (seq, change) in seqs.iter().zip(changes) {
-                for person in change.people() {
-                    self.inner.people.insert(person_key(&person, *seq), &[])?;
-                }
                 let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
                 self.inner.entries.insert(seq.to_be_bytes(), value)?;
             }
@@ -360,15 +339,27 @@ impl Feed {
 
     /// Up to `limit` entries after `after`, not past what readers may see.
     pub fn read(&self, after: u64, limit: usize) -> Result<Vec<Entry>> {
+        self.read_bounded(after, limit, usize::MAX)
+    }
+
+    /// Like [`Feed::read`], stopping once the entries read name `names` contacts (an import
+    /// chunk names thousands): a reader's batch stays small in memory whatever it meets. At
+    /// least one entry is read.
+    pub fn read_bounded(&self, after: u64, limit: usize, names: usize) -> Result<Vec<Entry>> {
         let until = self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).readable();
         let mut out = Vec::new();
         if until <= after {
             return Ok(out);
         }
+        let mut named = 0;
         for kv in self.inner.entries.range((after + 1).to_be_bytes()..=until.to_be_bytes()).take(limit) {
             let (k, v) = kv?;
             let s: Stored = postcard::from_bytes(&v)?;
+            named += s.change.contacts().len().max(1);
             out.push(Entry { seq: seq_of(&k), at: s.at, change: s.change });
+            if named >= names {
+                break;
+            }
         }
         Ok(out)
     }
@@ -418,15 +409,8 @@ impl Feed {
     fn prune(&self, floor: u64) -> Result<usize> {
         let mut n = 0;
         let _gate = self.inner.store.write_gate();
-        for kv in self.inner.entries.range(..=floor.to_be_bytes()) {
-            let (k, v) = kv?;
-            let seq = seq_of(&k);
-            if let Ok(s) = postcard::from_bytes::<Stored>(&v) {
-                for person in s.change.people() {
-                    self.inner.people.remove(person_key(&person, seq))?;
-                }
-            }
-            self.inner.entries.remove(k)?;
+        for k in self.inner.entries.range(..=floor.to_be_bytes()).keys() {
+            self.inner.entries.remove(k?)?;
             n += 1;
         }
         Ok(n)
@@ -492,7 +476,7 @@ impl Feed {
                 let name = reader.name();
                 while !stop.load(Ordering::Relaxed) {
                     let cursor = feed.cursor(name);
-                    let entries = match feed.read(cursor, batch) {
+                    let entries = match feed.read_bounded(cursor, batch, NAMES_PER_BATCH) {
                         Ok(e) => e,
                         Err(e) => {
                             tracing::error!(reader = name, error = %e, "reading the change feed");
@@ -524,53 +508,51 @@ impl Feed {
     }
 }
 
-/// The sequence numbers of the entries that name `person`.
-fn entries_of(people: &sled::Tree, person: &PersonId) -> Result<Vec<u64>> {
-    people
-        .scan_prefix(person.as_bytes())
-        .keys()
-        .map(|k| k.map(|k| seq_of(&k[16..])).map_err(StoreError::from))
-        .collect()
+/// The entries that name `person`: a scan of the feed, which holds only what some reader has
+/// not followed yet (no index of people to keep up on every write).
+fn entries_of(entries: &sled::Tree, person: &PersonId) -> Result<Vec<(sled::IVec, Stored)>> {
+    let mut out = Vec::new();
+    for kv in entries.iter() {
+        let (k, v) = kv?;
+        let s: Stored = postcard::from_bytes(&v)?;
+        if s.change.people().contains(person) {
+            out.push((k, s));
+        }
+    }
+    Ok(out)
 }
 
 fn erase_person(store: &Store, person: &PersonId) -> Result<usize> {
-    let (entries, people) = (store.tree(ENTRIES)?, store.tree(PEOPLE)?);
-    let seqs = entries_of(&people, person)?;
+    let entries = store.tree(ENTRIES)?;
+    let found = entries_of(&entries, person)?;
     let _gate = store.write_gate();
-    for seq in &seqs {
-        let key = seq.to_be_bytes();
-        if let Some(v) = entries.get(key)? {
-            let s: Stored = postcard::from_bytes(&v)?;
-            // The entry saying the person is gone stays (an id, nothing else) until every
-            // reader has followed it: the search index drops them on reading it.
-            if matches!(s.change, Change::ContactErased(_) | Change::ContactDeleted(_)) {
-                people.remove(person_key(person, *seq))?;
-                continue;
+    let mut n = 0;
+    for (key, s) in found {
+        // The entry saying the person is gone stays (an id, nothing else) until every reader
+        // has followed it: the search index drops them on reading it.
+        if matches!(s.change, Change::ContactErased(_) | Change::ContactDeleted(_)) {
+            continue;
+        }
+        // An import chunk keeps the others it names.
+        match s.change.without(person) {
+            Some(rest) => {
+                entries.insert(key, postcard::to_allocvec(&Stored { at: s.at, change: rest })?)?;
             }
-            // An import chunk keeps the others it names.
-            match s.change.without(person) {
-                Some(rest) => {
-                    entries.insert(key, postcard::to_allocvec(&Stored { at: s.at, change: rest })?)?;
-                }
-                None => {
-                    entries.remove(key)?;
-                }
+            None => {
+                entries.remove(key)?;
             }
         }
-        people.remove(person_key(person, *seq))?;
+        n += 1;
     }
-    Ok(seqs.len())
+    Ok(n)
 }
 
 fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
-    let (entries, people) = (store.tree(ENTRIES)?, store.tree(PEOPLE)?);
+    let entries = store.tree(ENTRIES)?;
     let mut out = Vec::new();
-    for seq in entries_of(&people, person)? {
-        if let Some(v) = entries.get(seq.to_be_bytes())? {
-            let s: Stored = postcard::from_bytes(&v)?;
-            // Only what is about this person: an import chunk names others too.
-            out.push(serde_json::json!({ "seq": seq, "at": s.at, "change": s.change.kind() }));
-        }
+    for (k, s) in entries_of(&entries, person)? {
+        // Only what is about this person: an import chunk names others too.
+        out.push(serde_json::json!({ "seq": seq_of(&k), "at": s.at, "change": s.change.kind() }));
     }
     Ok(out)
 }

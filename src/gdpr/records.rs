@@ -56,7 +56,6 @@ fn store_key(tree: &str) -> Option<&'static str> {
         "contact_aliases" => "gdpr-store-contact-aliases",
         "contact_activity" => "gdpr-store-contact-activity",
         "change_feed" => "gdpr-store-change-feed",
-        "change_feed_people" => "gdpr-store-change-feed-people",
         "segment_members" => "gdpr-store-segment-members",
         "segment_member_of" => "gdpr-store-segment-member-of",
         "segment_log" => "gdpr-store-segment-log",

@@ -15,9 +15,8 @@ pub const MIGRATION: Migration = Migration { version: 10, name: "change feed", u
 /// The index's change log, as versions 1–9 named it: sequence number (u64, big endian) → one
 /// or more of contact id (16 bytes) and a created flag (1 byte).
 const CHANGES: &str = "contact_changes";
-/// The feed's trees, as version 10 names them.
+/// The feed's tree, as version 10 names it.
 const ENTRIES: &str = "change_feed";
-const PEOPLE: &str = "change_feed_people";
 const CHANGE_LEN: usize = 17;
 
 /// A feed entry as version 10 writes it.
@@ -42,8 +41,7 @@ pub(crate) fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
     if !db.tree_names().iter().any(|n| n.as_ref() == CHANGES.as_bytes()) {
         return Ok(());
     }
-    let (old, entries, people) =
-        (db.open_tree(CHANGES).map_err(err)?, db.open_tree(ENTRIES).map_err(err)?, db.open_tree(PEOPLE).map_err(err)?);
+    let (old, entries) = (db.open_tree(CHANGES).map_err(err)?, db.open_tree(ENTRIES).map_err(err)?);
     let at = Utc::now();
     for item in old.iter() {
         let (k, v) = item.map_err(err)?;
@@ -53,11 +51,6 @@ pub(crate) fn up(db: &sled::Db, _: &Inputs) -> Result<(), String> {
             .collect();
         if ids.is_empty() {
             continue;
-        }
-        for (id, _) in &ids {
-            let mut key = id.as_bytes().to_vec();
-            key.extend_from_slice(&k);
-            people.insert(key, &[]).map_err(err)?;
         }
         let value =
             postcard::to_allocvec(&Stored { at, change: Change::ContactsImported(ids) }).map_err(|e| e.to_string())?;

@@ -1886,7 +1886,6 @@ gdpr-store-contact-history = the contact's change history (which fields changed,
 gdpr-store-contact-aliases = ids of contacts merged into another, pointing at the one that remains
 gdpr-store-contact-activity = per-contact engagement aggregates (last open, click and visit; counts; orders and revenue)
 gdpr-store-change-feed = the change feed: what changed about whom and when, until every reader has followed it
-gdpr-store-change-feed-people = which change feed entries name a person
 gdpr-store-segment-members = which contacts each segment holds now, and since when
 gdpr-store-segment-member-of = which segments a contact belongs to
 gdpr-store-segment-log = when a contact entered or left each segment
