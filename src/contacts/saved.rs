@@ -9,8 +9,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::query::ContactQuery;
 use crate::domain::{ConsentState, Status};
-use crate::search::ContactQuery;
 use crate::store::registry::{Holds, Registration};
 use crate::store::{PlainTree, Result, Store};
 

@@ -232,9 +232,9 @@ impl Purposes {
 
     /// How many days what was collected for `purpose` is kept, read at every use (a DPO's
     /// change applies at the next retention run); a purpose that was deleted keeps
-    /// [`crate::tracking::retention::DEFAULT_DAYS`]. Never less than a day.
+    /// [`crate::domain::consent::DEFAULT_RETENTION_DAYS`]. Never less than a day.
     pub fn retention_days(&self, purpose: &str) -> Result<u32> {
-        Ok(self.get(purpose)?.map_or(crate::tracking::retention::DEFAULT_DAYS, |p| p.retention_days).max(1))
+        Ok(self.get(purpose)?.map_or(crate::domain::consent::DEFAULT_RETENTION_DAYS, |p| p.retention_days).max(1))
     }
 
     pub fn put(&self, p: &Purpose) -> Result<()> {

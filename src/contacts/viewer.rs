@@ -22,8 +22,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::query::SortBy;
 use crate::domain::{ConsentEntry, Contact, EmailAddress, Event, Permission, TruncatedIp, Via};
-use crate::search::SortBy;
 
 /// A piece of personal data as a viewer gets it: the value, or the fact that it is withheld
 /// (which a page says, rather than showing nothing as if there were nothing).

@@ -144,6 +144,9 @@ impl ConsentState {
 }
 
 /// Per purpose: the current state and since when.
+/// How long tracked events are kept when their purpose names no period (or was deleted).
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
+
 pub type ConsentStates = BTreeMap<String, (ConsentState, DateTime<Utc>)>;
 
 /// The current state per purpose, derived from the ledger (entries in append order): the entry

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod mailable;
 pub mod net;
 pub mod phone;
+pub mod query;
 pub mod redirect;
 pub mod role;
 pub mod segment;

@@ -35,7 +35,8 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::contacts::Contacts;
-use crate::domain::{Activity, Change, ConsentState, ConsentStates, Contact, ContactId, FieldValue, Status};
+pub use crate::domain::query::{ContactQuery, SortBy};
+use crate::domain::{Activity, Change, ConsentStates, Contact, ContactId, FieldValue};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
@@ -282,36 +283,6 @@ fn tantivy_date(t: DateTime<Utc>) -> tantivy::DateTime {
     tantivy::DateTime::from_timestamp_micros(t.timestamp_micros().clamp(i64::MIN / 1_000, i64::MAX / 1_000))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortBy {
-    #[default]
-    Created,
-    Updated,
-    Email,
-    Name,
-}
-
-impl SortBy {
-    pub fn parse(s: &str) -> Option<SortBy> {
-        Some(match s {
-            "created" => SortBy::Created,
-            "updated" => SortBy::Updated,
-            "email" => SortBy::Email,
-            "name" => SortBy::Name,
-            _ => return None,
-        })
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            SortBy::Created => "created",
-            SortBy::Updated => "updated",
-            SortBy::Email => "email",
-            SortBy::Name => "name",
-        }
-    }
-}
-
 /// A page cursor as clients see it: the raw one is the last row's sort key (an email or a
 /// name), so it is sealed with a key derived from the master key, bound to the sort and order.
 /// An edited or foreign cursor does not open.
@@ -335,39 +306,6 @@ fn cursor_key(keyring: &crate::store::Keyring) -> crate::store::SecretKey {
 
 fn cursor_aad(sort: SortBy, descending: bool) -> Vec<u8> {
     format!("tidings/contacts-cursor/{}/{}", sort.as_str(), if descending { "desc" } else { "asc" }).into_bytes()
-}
-
-/// What to find. Empty text and no filters match every contact.
-#[derive(Debug, Clone, Default)]
-pub struct ContactQuery {
-    pub text: String,
-    pub status: Option<Status>,
-    pub tags: Vec<String>,
-    pub lists: Vec<String>,
-    pub consent: Option<(String, ConsentState)>,
-    /// Choice, multiple-choice and yes/no custom fields: `(key, value)`.
-    pub custom: Vec<(String, String)>,
-    pub created_after: Option<DateTime<Utc>>,
-    pub created_before: Option<DateTime<Utc>>,
-    pub updated_after: Option<DateTime<Utc>>,
-    pub updated_before: Option<DateTime<Utc>>,
-    /// Engagement: last human open, click, or any activity at or after / before an instant
-    /// (before includes never).
-    pub opened_after: Option<DateTime<Utc>>,
-    pub opened_before: Option<DateTime<Utc>>,
-    pub clicked_after: Option<DateTime<Utc>>,
-    pub clicked_before: Option<DateTime<Utc>>,
-    pub seen_after: Option<DateTime<Utc>>,
-    pub seen_before: Option<DateTime<Utc>>,
-    /// At least this many orders.
-    pub min_orders: Option<u64>,
-    /// Orders worth at least this much in all (minor units).
-    pub min_revenue_cents: Option<i64>,
-    pub sort: SortBy,
-    pub descending: bool,
-    /// The `next` cursor of the previous page.
-    pub cursor: Option<String>,
-    pub limit: usize,
 }
 
 #[derive(Debug, Clone, Default)]

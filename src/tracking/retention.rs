@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::EventKind;
 use crate::state::AppState;
 
-pub const DEFAULT_DAYS: u32 = 365;
+pub const DEFAULT_DAYS: u32 = crate::domain::consent::DEFAULT_RETENTION_DAYS;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {

@@ -1,0 +1,70 @@
+//! What a search for contacts asks: the words, the filters, the order and the page. Pure
+//! types shared by the search index (which answers them), saved searches (which store them)
+//! and the viewer (which decides which orders a role may use).
+
+use chrono::{DateTime, Utc};
+
+use super::{ConsentState, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    #[default]
+    Created,
+    Updated,
+    Email,
+    Name,
+}
+
+impl SortBy {
+    pub fn parse(s: &str) -> Option<SortBy> {
+        Some(match s {
+            "created" => SortBy::Created,
+            "updated" => SortBy::Updated,
+            "email" => SortBy::Email,
+            "name" => SortBy::Name,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SortBy::Created => "created",
+            SortBy::Updated => "updated",
+            SortBy::Email => "email",
+            SortBy::Name => "name",
+        }
+    }
+}
+
+/// What to find. Empty text and no filters match every contact.
+#[derive(Debug, Clone, Default)]
+pub struct ContactQuery {
+    pub text: String,
+    pub status: Option<Status>,
+    pub tags: Vec<String>,
+    pub lists: Vec<String>,
+    pub consent: Option<(String, ConsentState)>,
+    /// Choice, multiple-choice and yes/no custom fields: `(key, value)`.
+    pub custom: Vec<(String, String)>,
+    pub created_after: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
+    pub updated_after: Option<DateTime<Utc>>,
+    pub updated_before: Option<DateTime<Utc>>,
+    /// Engagement: last human open, click, or any activity at or after / before an instant
+    /// (before includes never).
+    pub opened_after: Option<DateTime<Utc>>,
+    pub opened_before: Option<DateTime<Utc>>,
+    pub clicked_after: Option<DateTime<Utc>>,
+    pub clicked_before: Option<DateTime<Utc>>,
+    pub seen_after: Option<DateTime<Utc>>,
+    pub seen_before: Option<DateTime<Utc>>,
+    /// At least this many orders.
+    pub min_orders: Option<u64>,
+    /// Orders worth at least this much in all (minor units).
+    pub min_revenue_cents: Option<i64>,
+    pub sort: SortBy,
+    pub descending: bool,
+    /// The `next` cursor of the previous page.
+    pub cursor: Option<String>,
+    pub limit: usize,
+}
