@@ -33,6 +33,11 @@ pub enum Change {
         /// The campaign whose message led to it (its unsubscribe link), when one did.
         campaign: Option<CampaignId>,
     },
+    /// Processing of the contact restricted (Art. 18), or the restriction lifted.
+    RestrictionChanged {
+        contact: ContactId,
+        restricted: bool,
+    },
     /// Lists or tags changed.
     MembershipChanged(ContactId),
     FormSubmitted {
@@ -127,6 +132,7 @@ impl Change {
             | Self::ComplaintRecorded { contact: c, .. }
             | Self::ConsentChanged { contact: c, .. }
             | Self::StatusChanged { contact: c, .. }
+            | Self::RestrictionChanged { contact: c, .. }
             | Self::FormSubmitted { contact: c, .. }
             | Self::FormConfirmed { contact: c, .. }
             | Self::BounceRecorded { contact: c, .. }
@@ -198,6 +204,7 @@ impl Change {
             Self::SegmentDue { .. } => "segment_due",
             Self::ConsentChanged { .. } => "consent_changed",
             Self::StatusChanged { .. } => "status_changed",
+            Self::RestrictionChanged { .. } => "restriction_changed",
             Self::MembershipChanged(_) => "membership_changed",
             Self::FormSubmitted { .. } => "form_submitted",
             Self::FormConfirmed { .. } => "form_confirmed",

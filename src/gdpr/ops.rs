@@ -423,11 +423,17 @@ pub fn restrict(
         return Err(invalid("reason", "say why processing is restricted"));
     }
     let r = Restriction { since: Utc::now(), reason: reason.chars().take(500).collect(), request: request.copied() };
-    state.gdpr.restrictions.put(contact, &r)?;
+    // The mark and its entry on the change feed land together: segments (and later journeys)
+    // let the person go on reading it.
+    let mut w = crate::store::Writes::new();
+    state.gdpr.restrictions.stage_put(&mut w, contact, &r)?;
+    let appended =
+        state.feed.append(w, &[crate::domain::Change::RestrictionChanged { contact: *contact, restricted: true }])?;
     if let Some(rid) = request {
         add_step(state, rid, &actor_ref(&by), StepText::Restricted)?;
     }
     state.store.commit()?;
+    appended.announce();
     state.audit.record(by.event(Action::ContactRestricted).target(contact.reference()))?;
     if let Some(req) = request.map(|rid| get_request(state, rid)).transpose()? {
         tell_outcome(state, &by, &req, contact, Done::Restricted)?;
@@ -440,11 +446,15 @@ pub fn lift_restriction(state: &AppState, by: By, contact: &ContactId) -> OpResu
     let Some(r) = state.gdpr.restrictions.get(contact)? else {
         return Err(OpError::Conflict("Processing of this contact is not restricted.".into()));
     };
-    state.gdpr.restrictions.remove(contact)?;
+    let mut w = crate::store::Writes::new();
+    state.gdpr.restrictions.stage_remove(&mut w, contact);
+    let appended =
+        state.feed.append(w, &[crate::domain::Change::RestrictionChanged { contact: *contact, restricted: false }])?;
     if let Some(rid) = r.request {
         add_step(state, &rid, &actor_ref(&by), StepText::RestrictionLifted)?;
     }
     state.store.commit()?;
+    appended.announce();
     state.audit.record(by.event(Action::ContactRestrictionLifted).target(contact.reference()))?;
     Ok(())
 }

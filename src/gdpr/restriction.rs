@@ -53,14 +53,14 @@ impl Restrictions {
         Ok(self.tree.get(c.as_bytes())?.map(|(_, r)| r))
     }
 
-    /// Marks (uncommitted).
-    pub fn put(&self, c: &ContactId, r: &Restriction) -> Result<()> {
-        self.tree.put(&c.person(), c.as_bytes(), r)
+    /// Adds the mark to `w`, for one transaction with its entry on the change feed.
+    pub fn stage_put(&self, w: &mut crate::store::Writes, c: &ContactId, r: &Restriction) -> Result<()> {
+        self.tree.stage_put(w, &c.person(), c.as_bytes(), r)
     }
 
-    /// Lifts (uncommitted); false when there was none.
-    pub fn remove(&self, c: &ContactId) -> Result<bool> {
-        self.tree.remove(c.as_bytes())
+    /// Adds the lifting to `w`.
+    pub fn stage_remove(&self, w: &mut crate::store::Writes, c: &ContactId) {
+        w.remove(&self.raw, c.as_bytes().to_vec());
     }
 
     pub fn count(&self) -> usize {

@@ -1085,7 +1085,8 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
         | Change::SegmentExited { .. }
         | Change::SegmentEvaluate { .. }
         | Change::SegmentBuilt { .. }
-        | Change::SegmentDue { .. } => Vec::new(),
+        | Change::SegmentDue { .. }
+        | Change::RestrictionChanged { .. } => Vec::new(),
     }
 }
 

@@ -321,7 +321,9 @@ fn wants<'a>(change: &Change, all: &'a [Compiled]) -> (Vec<ContactId>, Vec<&'a C
         | Change::ContactUpdated(_)
         | Change::ContactsImported(_)
         | Change::MembershipChanged(_)
-        | Change::StatusChanged { .. } => (change.contacts(), live().collect()),
+        | Change::StatusChanged { .. }
+        // Restricted: out of every segment; lifted: back where the conditions say.
+        | Change::RestrictionChanged { .. } => (change.contacts(), live().collect()),
         // Gone: out of every segment (erasure has removed the rows already; this cancels timers).
         Change::ContactDeleted(_) | Change::ContactErased(_) => (change.contacts(), live().collect()),
         Change::ConsentChanged { .. } => (change.contacts(), pick(&|r| r.consent)),

@@ -166,3 +166,25 @@ fn a_condition_that_turns_with_time_leaves_a_timer_at_the_moment_it_turns() {
     assert_eq!((preview["matched"].as_u64(), preview["complete"].as_bool()), (Some(1), Some(true)), "{preview}");
     assert_eq!(preview["sample"][0]["email"], "ann@example.org");
 }
+
+/// Restricting a contact's processing (Art. 18) takes them out of every segment at once, and
+/// lifting it brings them back where the conditions say.
+#[test]
+fn a_restricted_contact_leaves_every_segment_and_comes_back_when_lifted() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = api.contact("ann@example.org", &["news"], &["vip"], true);
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "VIPs", "filter": {"all": [{"field": "tags", "op": "contains", "value": "vip"}]}})),
+    );
+    let vip = v["segment"]["id"].as_str().unwrap().to_string();
+    wait_segment(&api, &vip, |s| s["size"] == 1);
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    tidings::gdpr::ops::restrict(&app.state, tidings::ops::By::cli(), &contact, "disputes accuracy", None).unwrap();
+    wait_segment(&api, &vip, |s| s["size"] == 0);
+    tidings::gdpr::ops::lift_restriction(&app.state, tidings::ops::By::cli(), &contact).unwrap();
+    wait_segment(&api, &vip, |s| s["size"] == 1);
+}
