@@ -551,6 +551,10 @@ fn export_person(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Val
     let entries = store.tree(ENTRIES)?;
     let mut out = Vec::new();
     for (k, s) in entries_of(&entries, person)? {
+        // The erasure's own entry is what remains once the person is gone: not theirs to export.
+        if matches!(s.change, Change::ContactErased(_) | Change::ContactDeleted(_)) {
+            continue;
+        }
         // Only what is about this person: an import chunk names others too.
         out.push(serde_json::json!({ "seq": seq_of(&k), "at": s.at, "change": s.change.kind() }));
     }
