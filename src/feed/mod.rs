@@ -377,9 +377,18 @@ impl Feed {
     /// Applies the reader's `writes` and moves its cursor in one transaction, commits, then
     /// prunes what every registered reader has passed.
     pub fn advance_with(&self, reader: &'static str, seq: u64, applied: Applied) -> Result<()> {
+        self.move_cursor(reader, seq, applied, true)
+    }
+
+    /// Like [`Feed::advance_with`]; a batch that wrote nothing moves the cursor without a
+    /// commit of its own (the next commit carries it). After a crash the reader may be handed
+    /// such entries again, which changes nothing: they had no effect. A reader following a
+    /// busy feed (every batch of tracked hits) then costs no fsync per batch.
+    fn move_cursor(&self, reader: &'static str, seq: u64, applied: Applied, commit: bool) -> Result<()> {
         let Applied { writes, changes } = applied;
         let mut appended = None;
-        if writes.is_empty() && changes.is_empty() {
+        let quiet = writes.is_empty() && changes.is_empty();
+        if quiet {
             let _gate = self.inner.store.write_gate();
             self.inner.cursors.insert(reader.as_bytes(), &seq.to_be_bytes())?;
         } else {
@@ -387,7 +396,9 @@ impl Feed {
             all.put(&self.inner.cursors, reader.as_bytes(), &seq.to_be_bytes());
             appended = Some(self.append(all, &changes)?);
         }
-        self.inner.store.commit()?;
+        if commit || !quiet {
+            self.inner.store.commit()?;
+        }
         if let Some(a) = appended {
             a.announce();
         }
@@ -494,7 +505,7 @@ impl Feed {
                             tracing::info_span!("feed_reader", reader = name, entries = entries.len()).entered();
                         reader.apply(&entries)
                     };
-                    match outcome.and_then(|applied| feed.advance_with(name, last, applied).map_err(|e| e.to_string()))
+                    match outcome.and_then(|applied| feed.move_cursor(name, last, applied, false).map_err(|e| e.to_string()))
                     {
                         Ok(()) => {}
                         Err(e) => {
