@@ -505,7 +505,8 @@ impl Feed {
                             tracing::info_span!("feed_reader", reader = name, entries = entries.len()).entered();
                         reader.apply(&entries)
                     };
-                    match outcome.and_then(|applied| feed.move_cursor(name, last, applied, false).map_err(|e| e.to_string()))
+                    match outcome
+                        .and_then(|applied| feed.move_cursor(name, last, applied, false).map_err(|e| e.to_string()))
                     {
                         Ok(()) => {}
                         Err(e) => {

@@ -66,7 +66,7 @@ impl BulkAction {
             if tag.trim().is_empty() {
                 return Err(invalid("tag", "name the tag"));
             }
-            parse_tag(tag).map_err(|m| OpError::Invalid { field: "tag", message: m })
+            parse_tag(tag).map_err(|m| invalid("tag", m))
         };
         let list = || -> OpResult<String> {
             let slug = list.trim();
@@ -85,12 +85,7 @@ impl BulkAction {
             "remove_from_list" => BulkAction::RemoveFromList(list()?),
             "delete" => BulkAction::Delete { suppress },
             "" => return Err(invalid("action", "choose an action")),
-            other => {
-                return Err(OpError::Invalid {
-                    field: "action",
-                    message: format!("`{other}` is not one of {}", ACTIONS.join(", ")),
-                })
-            }
+            other => return Err(invalid("action", format!("`{other}` is not one of {}", ACTIONS.join(", ")))),
         })
     }
 

@@ -24,7 +24,7 @@ use super::ops::{set_text, upsert_chunk, Target, Upserted};
 use crate::audit::Action;
 use crate::domain::contact::slugify;
 use crate::domain::{ConsentEntry, ContactInput, FieldDef, LawfulBasis, MergePolicy, Source, Via};
-use crate::ops::{By, OpError, OpResult};
+use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
 
 /// Rows written between two commits (sled stalls on very large uncommitted batches).
@@ -60,8 +60,8 @@ impl From<crate::store::StoreError> for ImportError {
 impl From<ImportError> for OpError {
     fn from(e: ImportError) -> Self {
         match e {
-            ImportError::Invalid(m) => OpError::Invalid { field: "file", message: m },
-            ImportError::Io(e) => OpError::Invalid { field: "file", message: e.to_string() },
+            ImportError::Invalid(m) => invalid("file", m),
+            ImportError::Io(e) => invalid("file", e.to_string()),
             ImportError::Op(o) => o,
         }
     }

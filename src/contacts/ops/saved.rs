@@ -25,7 +25,7 @@ pub fn save_search(
     // Checks every filter the way a search would.
     filters
         .apply(&mut crate::search::ContactQuery::default(), Utc::now())
-        .map_err(|e| OpError::Invalid { field: e.field, message: format!("{}: {}", e.field, e.message) })?;
+        .map_err(|e| invalid(e.field, format!("{}: {}", e.field, e.message)))?;
     let all = state.saved_searches.all()?;
     if all.iter().any(|s| s.name.eq_ignore_ascii_case(name) && Some(s.id) != replace) {
         return Err(invalid("name", format!("a saved search “{name}” exists already")));
