@@ -7,6 +7,8 @@
 //!   the contact has entered the segment (p50/p99 of 200 changes);
 //! - a preview of an unsaved filter over every contact (what the builder shows as you type).
 //!
+//! Run on demand:
+//!
 //!     cargo bench --bench segments
 //!     CONTACTS=1000000 cargo bench --bench segments
 //!
