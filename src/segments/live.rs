@@ -121,17 +121,24 @@ impl Engine {
             }
             Ok(())
         };
+        // Only what the segments read is opened: a build over a name field decrypts the record
+        // alone, not the ledger and the aggregates.
+        let needs = |f: &dyn Fn(&Reads) -> bool| which.iter().any(|s| f(&s.reads));
+        let loaded = if needs(&|r| r.consent) {
+            self.contacts.get_with_consents(contact)?.map(|(c, consents, _)| (c, consents))
+        } else {
+            self.contacts.get(contact)?.map(|c| (c, Default::default()))
+        };
         // Gone, or processing restricted (Art. 18): in no segment.
-        let loaded = self.contacts.get_with_consents(contact)?;
         let restricted = loaded.is_some() && self.restrictions.is_restricted(contact)?;
-        let Some((c, consents, _)) = loaded.filter(|_| !restricted) else {
+        let Some((c, consents)) = loaded.filter(|_| !restricted) else {
             for s in which {
                 gone(batch, s)?;
                 self.clock.stage_cancel(&mut batch.writes, FLIP, &flip_key(contact, &s.id))?;
             }
             return Ok(());
         };
-        let activity = self.contacts.activity(contact)?;
+        let activity = if needs(&|r| r.activity) { self.contacts.activity(contact)? } else { Default::default() };
         let events = if which.iter().any(|s| s.reads.events) {
             self.events.events_of(contact, EVENTS_PER_CONTACT)?
         } else {
@@ -263,6 +270,8 @@ struct Batch {
     tally: Tally,
     staged: HashMap<(SegmentId, ContactId), bool>,
     zone: Option<chrono_tz::Tz>,
+    /// A build's state changed: read the definitions again once the batch has landed.
+    reload: bool,
 }
 
 impl Batch {
@@ -273,6 +282,7 @@ impl Batch {
             tally: Tally::default(),
             staged: HashMap::new(),
             zone: None,
+            reload: false,
         }
     }
 
@@ -358,22 +368,23 @@ impl Reader for Membership {
             let now = Utc::now();
             for e in entries {
                 if let Change::SegmentBuilt { segment, .. } = &e.change {
-                    if let Some(mut s) = engine.segments.get(segment)? {
-                        if let Build::Running { started, .. } = s.build {
-                            let took_ms = (Utc::now() - started).num_milliseconds().max(0) as u64;
-                            s.build = Build::Ready { at: Utc::now(), took_ms };
-                            engine.segments.put(&s)?;
+                    engine.segments.stage_build(&mut batch.writes, segment, |b| match b {
+                        Build::Running { started, .. } => {
+                            let took_ms = (Utc::now() - *started).num_milliseconds().max(0) as u64;
+                            Some(Build::Ready { at: Utc::now(), took_ms })
                         }
-                    }
+                        _ => None,
+                    })?;
+                    batch.reload = true;
                     continue;
                 }
                 if let Change::SegmentEvaluate { segment, done, total, .. } = &e.change {
-                    if let Some(mut s) = engine.segments.get(segment)? {
-                        if let Build::Running { started, .. } = s.build {
-                            s.build = Build::Running { done: *done, total: *total, started };
-                            engine.segments.put(&s)?;
+                    engine.segments.stage_build(&mut batch.writes, segment, |b| match b {
+                        Build::Running { started, .. } => {
+                            Some(Build::Running { done: *done, total: *total, started: *started })
                         }
-                    }
+                        _ => None,
+                    })?;
                 }
                 let compiled = engine.compiled()?;
                 let (contacts, which) = wants(&e.change, &compiled);
@@ -384,8 +395,11 @@ impl Reader for Membership {
                     }
                 }
             }
-            let Batch { mut writes, changes, tally, .. } = batch;
+            let Batch { mut writes, changes, tally, reload, .. } = batch;
             engine.segments.stage_tally(&mut writes, tally);
+            if reload {
+                engine.reload();
+            }
             // The clock's waker sees the timers within a minute (it looks again at least that
             // often): flips are hours or days apart, so none needs waking it sooner.
             Ok(Applied { writes, changes })

@@ -200,6 +200,15 @@ impl Segments {
         self.definitions.iter().map(|r| r.map(|(_, s)| s)).collect()
     }
 
+    /// Adds to `w` a change of a segment's build state (the segments' reader, with the batch
+    /// that made the progress: a build is never ready before its members are on disk).
+    pub fn stage_build(&self, w: &mut Writes, id: &SegmentId, f: impl FnOnce(&Build) -> Option<Build>) -> Result<()> {
+        let Some(s) = self.get(id)? else { return Ok(()) };
+        let Some(next) = f(&s.build) else { return Ok(()) };
+        self.definitions.stage_update(w, id.as_bytes(), |s| s.build = next)?;
+        Ok(())
+    }
+
     /// Saves a definition (uncommitted).
     pub fn put(&self, s: &Segment) -> Result<()> {
         self.definitions.put(s.id.as_bytes(), s)

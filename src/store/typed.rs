@@ -448,6 +448,17 @@ impl<T: Serialize + DeserializeOwned> PlainTree<T> {
         }
     }
 
+    /// Adds to `w` the record at `key` as `change` leaves it, guarded by the value it replaces
+    /// (a racing write fails the caller's transaction instead of being overwritten). False when
+    /// there is no record.
+    pub fn stage_update(&self, w: &mut super::Writes, key: &[u8], change: impl FnOnce(&mut T)) -> Result<bool> {
+        let Some(raw) = self.tree.get(key)? else { return Ok(false) };
+        let mut value: T = postcard::from_bytes(&raw)?;
+        change(&mut value);
+        w.put_expecting(&self.tree, key, Some(raw), postcard::to_allocvec(&value)?);
+        Ok(true)
+    }
+
     pub fn remove(&self, key: &[u8]) -> Result<bool> {
         let _gate = self.store.write_gate();
         Ok(self.tree.remove(key)?.is_some())
