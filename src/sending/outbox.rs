@@ -238,17 +238,6 @@ impl Outbox {
         Ok(self.slots.get(slot_key(campaign, contact))?.and_then(|v| decode(&v)))
     }
 
-    /// Adds [`Outbox::set_slot`]'s write to `writes`, for a transaction with what it causes.
-    pub fn stage_slot(
-        &self,
-        writes: &mut crate::store::Writes,
-        campaign: &CampaignId,
-        contact: &ContactId,
-        slot: &Slot,
-    ) {
-        writes.put(&self.slots, slot_key(campaign, contact).to_vec(), encode(slot));
-    }
-
     pub fn set_slot(&self, campaign: &CampaignId, contact: &ContactId, slot: &Slot) -> Result<()> {
         let _gate = self.store.write_gate();
         self.slots.insert(slot_key(campaign, contact), encode(slot))?;

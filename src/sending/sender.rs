@@ -701,16 +701,15 @@ async fn deliver_campaign_message(state: &Arc<AppState>, p: &Prepared) -> anyhow
             crate::fault::point("send.after_bounce");
         }
     }
-    // An accepted message's slot and its entry on the change feed land together.
+    // An accepted message's entry on the change feed goes ahead of its slot (see
+    // `Feed::write_ahead`): the same commit carries both.
     let sent = if accepted {
-        let mut writes = crate::store::Writes::new();
-        outbox.stage_slot(&mut writes, &run.id, contact_id, &result.slot);
         let change = crate::domain::Change::MessageSent { contact: *contact_id, campaign: Some(run.id), measured };
-        Some(state.feed.append(writes, &[change])?)
+        Some(state.feed.write_ahead(change)?)
     } else {
-        outbox.set_slot(&run.id, contact_id, &result.slot)?;
         None
     };
+    outbox.set_slot(&run.id, contact_id, &result.slot)?;
     // The durability gate: this lane carries nothing else until the result is on disk.
     state.store.commit_async().await?;
     if let Some(sent) = sent {
