@@ -27,7 +27,11 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 
 /// Routes shared by the server and the tests.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(system::healthz))
+    // The open pixel and click redirects first: actix tries routes in the order they were
+    // registered, each pattern with a `{…}` part through a regex, and these answer most of the
+    // requests (behind 45 routes they spent about 14% of a hit's CPU matching the others).
+    cfg.configure(pages::track::routes)
+        .route("/healthz", web::get().to(system::healthz))
         .route("/metrics", web::get().to(system::metrics))
         .route("/static/{path:.*}", web::get().to(assets::serve_static))
         .service(web::scope("/api/v1").configure(api::routes))

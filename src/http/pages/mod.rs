@@ -89,7 +89,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/settings/email/senders/remove", web::post().to(settings::remove_sender))
         .route("/settings/email/senders/verify", web::post().to(settings::verify_sender))
         .configure(public::routes)
-        .configure(track::routes)
         .configure(requests::routes)
         .configure(retention::routes)
         .configure(breaches::routes)
