@@ -655,6 +655,20 @@ impl Contacts {
             .collect())
     }
 
+    /// Adds to `w` a guard that the contact's record is still the one there now (the same bytes
+    /// put back, expected): a transaction staged from what a reader saw fails, and is read
+    /// again, if the contact changed or was erased meanwhile. False when there is no record.
+    pub fn stage_guard(&self, w: &mut crate::store::Writes, id: &ContactId) -> Result<bool> {
+        let raw = self.records.raw();
+        match raw.get(id.as_bytes())? {
+            Some(v) => {
+                w.put_expecting(raw, id.as_bytes().to_vec(), Some(v.clone()), v);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// How many contacts there are.
     pub fn count(&self) -> usize {
         self.records.len()

@@ -422,15 +422,16 @@ impl Feed {
             a.announce();
         }
         let floor = {
-            let mut s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
-            s.cursors.insert(reader.to_string(), seq);
-            s.readers.iter().map(|r| s.cursors.get(*r).copied().unwrap_or(0)).min()
+            let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+            let at = |r: &str| if r == reader { seq } else { s.cursors.get(r).copied().unwrap_or(0) };
+            s.readers.iter().map(|r| at(r)).min()
         };
         let pruned = match floor.filter(|f| *f > 0) {
             Some(floor) => self.prune(floor),
             None => Ok(0),
         };
-        // Waiters wake once the reader's step is whole (pruned included).
+        // Waiters see the reader's step once it is whole (pruned included).
+        self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).cursors.insert(reader.to_string(), seq);
         self.inner.cv.notify_all();
         pruned.map(|_| ())
     }
@@ -475,6 +476,15 @@ impl Feed {
         }
         let last = self.last();
         self.wait_for(reader, last, within)
+    }
+
+    /// Waits (at most `within` each) until every reader running in this process has followed
+    /// entry `seq`, so that what they keep and what is pruned behind them is settled (an
+    /// erasure's own entry, which names the person, goes once they all have).
+    pub fn settle(&self, seq: u64, within: Duration) -> bool {
+        let names: Vec<&'static str> =
+            self.inner.followers.lock().unwrap_or_else(|p| p.into_inner()).iter().map(|(n, _)| *n).collect();
+        names.into_iter().all(|n| self.wait_for(n, seq, within))
     }
 
     /// Runs `reader` on a thread of its own until [`Feed::stop`].

@@ -183,6 +183,9 @@ pub fn settle_index(state: &AppState, seq: u64) -> OpResult<()> {
     if !state.search.wait_for(seq) {
         return Err(OpError::Internal("the search index has not dropped the contact yet; try again".into()));
     }
+    // The other readers too: once all have followed the erasure's entry, it is pruned, and
+    // nothing on disk names the person any more.
+    state.feed.settle(seq, std::time::Duration::from_secs(10));
     state.search.index.purge_deleted().map_err(|e| OpError::Internal(format!("purging the search index: {e}")))
 }
 

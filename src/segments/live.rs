@@ -159,6 +159,11 @@ impl Engine {
             };
             let outcome = s.filter.evaluate(&facts, &ctx);
             let is = batch.is_member(&self.segments, &s.id, contact)?;
+            // An entry is staged from what was read: an erasure landing meanwhile must fail the
+            // batch (read again) rather than be followed by the person's rows coming back.
+            if outcome.matched && !is && !self.contacts.stage_guard(&mut batch.writes, contact)? {
+                continue;
+            }
             if outcome.matched != is {
                 batch.transition(&self.segments, &s.id, contact, outcome.matched, s.version, now)?;
             }
