@@ -21,9 +21,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Change;
+use crate::domain::{Change, PersonId};
 use crate::feed::Feed;
-use crate::store::registry::{Holds, Registration};
+use crate::store::registry::{Holds, Layout, Registration};
 use crate::store::{Result, Store, Writes};
 
 /// `due (ms since the epoch, big-endian) || id` → the timer: iterated in due order.
@@ -36,15 +36,37 @@ pub const REGISTRATION: Registration = Registration {
     purpose: "the durable clock: when each scheduled piece of work is due",
     holds: Holds::Nothing {
         why: "kinds, due times and the ids of what is due (a job's name, a campaign's id); a timer about a person \
-              names only their id, and its kind's owner erases it with them",
+              names only their id, and is erased with them (see clock_index)",
     },
 };
 
 pub const INDEX_REGISTRATION: Registration = Registration {
     tree: INDEX,
     purpose: "the durable clock's timers by kind and key",
-    holds: Holds::Nothing { why: "kinds and keys of timers" },
+    // A key may name a contact (a segment's time flip, `<contact>:<segment>`): erasure removes
+    // every timer whose key names the person, with its entry in the timers' tree.
+    holds: Holds::Personal { categories: &["contact identifiers"], layout: Layout::Custom(erase_person), export: None },
 };
+
+/// Removes every timer whose key names `person` (by its id as text), and its index entry.
+fn erase_person(store: &Store, person: &PersonId) -> Result<usize> {
+    let (timers, index) = (store.tree(TIMERS)?, store.tree(INDEX)?);
+    let name = person.uuid().to_string();
+    let mut doomed = Vec::new();
+    for kv in index.iter() {
+        let (k, tk) = kv?;
+        let key = k.splitn(2, |b| *b == 0).nth(1).unwrap_or_default();
+        if String::from_utf8_lossy(key).contains(&name) {
+            doomed.push((k, tk));
+        }
+    }
+    let _gate = store.write_gate();
+    for (k, tk) in &doomed {
+        timers.remove(tk)?;
+        index.remove(k)?;
+    }
+    Ok(doomed.len())
+}
 
 /// A timer as its handler sees it.
 #[derive(Debug, Clone, PartialEq)]

@@ -56,6 +56,7 @@ fn store_key(tree: &str) -> Option<&'static str> {
         "contact_aliases" => "gdpr-store-contact-aliases",
         "contact_activity" => "gdpr-store-contact-activity",
         "change_feed" => "gdpr-store-change-feed",
+        "clock_index" => "gdpr-store-clock-index",
         "segment_members" => "gdpr-store-segment-members",
         "segment_member_of" => "gdpr-store-segment-member-of",
         "segment_log" => "gdpr-store-segment-log",

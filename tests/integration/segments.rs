@@ -165,6 +165,10 @@ fn a_condition_that_turns_with_time_leaves_a_timer_at_the_moment_it_turns() {
     );
     assert_eq!((preview["matched"].as_u64(), preview["complete"].as_bool()), (Some(1), Some(true)), "{preview}");
     assert_eq!(preview["sample"][0]["email"], "ann@example.org");
+    // The timer names her: erasing her removes it with her other records, at once.
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    tidings::gdpr::erasure::remove(&app.state, &contact, tidings::gdpr::erasure::Mode::Erase, true).unwrap();
+    assert!(app.state.clock.get(tidings::segments::live::FLIP, &format!("{ann}:{new}")).unwrap().is_none());
 }
 
 /// Restricting a contact's processing (Art. 18) takes them out of every segment at once, and

@@ -1963,6 +1963,7 @@ gdpr-store-contact-history = der Änderungsverlauf des Kontakts (welche Felder s
 gdpr-store-contact-aliases = IDs von Kontakten, die mit einem anderen zusammengeführt wurden, mit Verweis auf den verbleibenden
 gdpr-store-contact-activity = Interaktionssummen je Kontakt (letzte Öffnung, letzter Klick und Besuch; Anzahlen; Bestellungen und Umsatz)
 gdpr-store-change-feed = das Änderungsprotokoll: was sich bei wem wann geändert hat, bis jeder Leser es verarbeitet hat
+gdpr-store-clock-index = die Zeitgeber der dauerhaften Uhr nach Art und Schlüssel
 gdpr-store-segment-members = welche Kontakte jedes Segment gerade enthält, und seit wann
 gdpr-store-segment-member-of = zu welchen Segmenten ein Kontakt gehört
 gdpr-store-segment-log = wann ein Kontakt in ein Segment kam oder es verließ

@@ -1886,6 +1886,7 @@ gdpr-store-contact-history = the contact's change history (which fields changed,
 gdpr-store-contact-aliases = ids of contacts merged into another, pointing at the one that remains
 gdpr-store-contact-activity = per-contact engagement aggregates (last open, click and visit; counts; orders and revenue)
 gdpr-store-change-feed = the change feed: what changed about whom and when, until every reader has followed it
+gdpr-store-clock-index = the durable clock's timers by kind and key
 gdpr-store-segment-members = which contacts each segment holds now, and since when
 gdpr-store-segment-member-of = which segments a contact belongs to
 gdpr-store-segment-log = when a contact entered or left each segment
