@@ -1479,3 +1479,67 @@ fn browser_texts_per_language_and_the_admin_in_german() {
         b.screenshot(&shot_path(shot));
     }
 }
+
+/// Segments in the browser: a nested segment built with the builder (the count follows as
+/// conditions are added), saved, built, and a member's page saying why it is in it.
+#[test]
+fn browser_segment_builder_count_save_and_why() {
+    if !browser_available() {
+        return;
+    }
+    let started = Instant::now();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    let anna = api.contact("anna.berg@example.org", &[], &["vip"], true);
+    api.contact("andreas.kurz@example.org", &[], &[], true);
+    api.contact("bob.stone@example.org", &[], &["vip"], true);
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    b.post("/window/rect", json!({ "width": 1280, "height": 1600 }));
+    first_sign_in(&b, &app);
+
+    b.goto(&format!("{url}/segments"));
+    b.wait_for_text("main", "No segments yet");
+    b.click("a[href='/segments/new']");
+    b.wait_for_text("#preview-count", "3 of 3 contacts match");
+    b.fill("#name", "Ann-ish VIPs");
+
+    // First name starts with "an".
+    b.click_button("+ Condition");
+    let first = "#builder .depth-0 > ul.conds > li:nth-child(1) .cond";
+    b.select(&format!("{first} > select:nth-of-type(1)"), "field:first_name");
+    b.select(&format!("{first} > select:nth-of-type(2)"), "starts_with");
+    b.fill(&format!("{first} > input"), "an");
+    b.wait_for_text("#preview-count", "2 of 3 contacts match");
+
+    // A nested group: any of (tag vip, consent withdrawn).
+    b.click("#builder .depth-0 > .group-actions button:nth-child(2)");
+    let group = "#builder .depth-0 > ul.conds > li:nth-child(2) > .group";
+    b.select(&format!("{group} > .group-head > select"), "any");
+    b.click(&format!("{group} > .group-actions button:nth-child(1)"));
+    let inner = format!("{group} > ul.conds > li:nth-child(1) .cond");
+    b.select(&format!("{inner} > select:nth-of-type(1)"), "field:tags");
+    b.select(&format!("{inner} > select:nth-of-type(2)"), "contains");
+    b.fill(&format!("{inner} > input"), "vip");
+    b.wait_for_text("#preview-count", "1 of 3 contacts match");
+    b.wait_for_text("#preview-sample", "anna.berg@example.org");
+    b.screenshot_of("main", &shot_path("segment-builder.png"));
+
+    b.click("#save");
+    b.wait_for_text("#build-text", "Built");
+    assert_eq!(b.text("#segment-size"), "1");
+    let words = b.text("#definition");
+    assert!(words.contains("First name starts with “an”") && words.contains("Tags contains “vip”"), "{words}");
+    b.wait_for_text("#members", "anna.berg@example.org");
+    b.screenshot_of("main", &shot_path("segment.png"));
+
+    b.goto(&format!("{url}/contacts/{anna}"));
+    b.click("#segments summary");
+    b.wait_for_text("#segments", "First name starts with “an”");
+    let why = b.text("#segments");
+    assert!(why.contains("Ann-ish VIPs") && why.contains("anna.berg"), "why, with the value seen: {why}");
+    b.screenshot_of("#segments", &shot_path("contact-segments.png"));
+    println!("segments browser test: {:.1?}", started.elapsed());
+}

@@ -192,3 +192,91 @@ fn a_restricted_contact_leaves_every_segment_and_comes_back_when_lifted() {
     tidings::gdpr::ops::lift_restriction(&app.state, tidings::ops::By::cli(), &contact).unwrap();
     wait_segment(&api, &vip, |s| s["size"] == 1);
 }
+
+/// The admin pages over the real server: the builder saves what it is given (and gives back
+/// what was typed when it refuses), the segment's page says the definition in words with its
+/// size and members, the count the builder shows is the members listed, and a contact's page
+/// says which conditions held and with what values.
+#[test]
+fn the_admin_pages_build_show_and_explain_a_segment() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let ann = api.contact("anna@example.org", &[], &["vip"], true);
+    api.contact("andreas@example.org", &[], &[], true);
+    api.contact("bob@example.org", &[], &["vip"], false);
+    let filter = json!({"all": [
+        {"field": "first_name", "op": "starts_with", "value": "an"},
+        {"any": [{"field": "tags", "op": "contains", "value": "vip"}, {"consent": "newsletter", "state": "withdrawn"}]},
+    ]})
+    .to_string();
+
+    // JSON that does not parse: refused naming the field, with what was typed kept.
+    let broken = format!("{filter}}}");
+    let r = app.post_form(
+        &admin,
+        "/segments/new",
+        "/segments",
+        &[("name", "Ann-ish VIPs"), ("description", "kept as typed"), ("filter", &broken)],
+    );
+    assert_eq!(r.status(), 422);
+    let page = r.text().unwrap();
+    assert!(page.contains("filter") && page.contains("not valid JSON"), "{page}");
+    assert!(page.contains("Ann-ish VIPs") && page.contains("kept as typed"), "typed values kept");
+    // A filter that parses but names what does not exist: the place is named.
+    let r = app.post_form(
+        &admin,
+        "/segments/new",
+        "/segments",
+        &[("name", "Ann-ish VIPs"), ("filter", r#"{"all":[{"field":"shoe","op":"equals","value":"1"}]}"#)],
+    );
+    assert_eq!(r.status(), 422);
+    assert!(r.text().unwrap().contains("filter.all[0].field: no field"), "the place is named");
+
+    // Saved: to the segment's page, which says it in words once built.
+    let r = app.post_form(&admin, "/segments/new", "/segments", &[("name", "Ann-ish VIPs"), ("filter", &filter)]);
+    assert_eq!(r.status(), 303);
+    let to = crate::helpers::location(&r);
+    let id = to.trim_start_matches("/segments/").split('?').next().unwrap().to_string();
+    wait_segment(&api, &id, |s| s["build"]["state"] == "ready");
+    let page = app.get(&admin, &format!("/segments/{id}")).text().unwrap();
+    for words in ["First name starts with “an”", "Any of these:", "Tags contains “vip”", "Consent to “"] {
+        assert!(page.contains(words), "{words:?} not in the definition:\n{page}");
+    }
+    assert_eq!(crate::helpers::text_of_id(&page, "segment-size").as_deref(), Some("1"));
+    assert!(page.contains("anna@example.org") && !page.contains("bob@example.org"), "members listed");
+
+    // The builder's count is the members listed.
+    let preview =
+        api.ok("POST", "/segments/preview", Some(json!({ "filter": serde_json::from_str::<Value>(&filter).unwrap() })));
+    let members = api.ok("GET", &format!("/segments/{id}/members"), None);
+    assert_eq!(preview["matched"].as_u64().unwrap() as usize, members["contacts"].as_array().unwrap().len());
+    assert_eq!(preview["sample"][0]["id"], ann.as_str());
+
+    // The list shows it with its size; the contact's page says why.
+    let list = app.get(&admin, "/segments").text().unwrap();
+    assert!(list.contains("Ann-ish VIPs") && list.contains(&format!("/segments/{id}")), "{list}");
+    let page = app.get(&admin, &format!("/contacts/{ann}")).text().unwrap();
+    let at = page.find("id=\"segments\"").expect("a segments section");
+    let section = &page[at..page[at..].find("</section>").map_or(page.len(), |e| at + e)];
+    assert!(section.contains("Ann-ish VIPs"), "{section}");
+    assert!(section.contains("First name starts with “an”") && section.contains("anna"), "the value seen: {section}");
+    assert!(section.contains("class=\"why held\""), "held conditions marked: {section}");
+    assert!(section.contains("class=\"why failed\""), "the withdrawn-consent alternative did not hold: {section}");
+
+    // Edited through the form: a new version, built again.
+    let r = app.post_form(
+        &admin,
+        &format!("/segments/{id}/edit"),
+        &format!("/segments/{id}"),
+        &[("name", "Ann-ish"), ("filter", r#"{"all":[{"field":"first_name","op":"starts_with","value":"an"}]}"#)],
+    );
+    assert_eq!(r.status(), 303);
+    let v = wait_segment(&api, &id, |s| s["build"]["state"] == "ready" && s["version"] == 2);
+    assert_eq!(v["segment"]["size"], 2, "{v}");
+
+    // Deleted through its page.
+    let r = app.post_form(&admin, &format!("/segments/{id}"), &format!("/segments/{id}/delete"), &[]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get(&admin, &format!("/segments/{id}")).status(), 404);
+}

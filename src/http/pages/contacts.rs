@@ -1189,6 +1189,7 @@ fn detail(
         purposes => purposes.iter().map(|p| context! { key => p.key, name => purpose_name(&p.key) }).collect::<Vec<_>>(),
         masked => !viewer.sees_personal_data(),
         restriction => state.gdpr.restrictions.get(&c.id)?.map(|r| Value::from_serialize(&r)),
+        segments => super::segments::of_contact(state, ui, &c.id, viewer)?,
     })
 }
 

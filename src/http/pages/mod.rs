@@ -22,6 +22,8 @@ mod reports;
 mod requests;
 mod retention;
 mod schema;
+mod segment_words;
+mod segments;
 mod settings;
 mod site;
 mod timeline;
@@ -95,6 +97,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(media::routes)
         .configure(portal::routes)
         .configure(site::routes)
+        .configure(segments::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes);
@@ -195,6 +198,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
     if p.can(Permission::ViewContacts) {
         items.push(NavItem { href: "/contacts", label: "nav-contacts", key: "contacts" });
         items.push(NavItem { href: "/lists", label: "nav-lists", key: "lists" });
+        items.push(NavItem { href: "/segments", label: "nav-segments", key: "segments" });
     }
     if p.can(Permission::SendCampaigns) {
         items.push(NavItem { href: "/campaigns", label: "nav-campaigns", key: "campaigns" });

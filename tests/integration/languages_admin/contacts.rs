@@ -582,3 +582,43 @@ fn lists_custom_fields_and_purposes_are_german() {
     let english = app.get(&eve, "/purposes").text().unwrap();
     assert!(english.contains("Newsletter email") && english.contains("1 day<"), "{english}");
 }
+
+/// The segment pages in German: the list, the builder (its own words come from the page), the
+/// segment's page with its definition in words, and a member's reasons on the contact page.
+#[test]
+fn the_segment_pages_are_german() {
+    let (app, admin) = super::german_admin();
+    german_shop(&app);
+    let api = crate::campaigns::Api::new(&app);
+    let anna = api.contact("anna@example.org", &[], &["vip"], true);
+    german_page(&app, &admin, "/segments", &[]);
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "Stammkundschaft", "filter": {"all": [
+            {"field": "first_name", "op": "starts_with", "value": "an"},
+            {"any": [{"field": "tags", "op": "contains", "value": "vip"}, {"performed": {"kind": "page_view", "url": "/schuhe"}, "at_least": 2, "within_days": 30}]},
+            {"consent": "newsletter", "state": "granted"},
+        ]}})),
+    );
+    let id = v["segment"]["id"].as_str().unwrap().to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while api.ok("GET", &format!("/segments/{id}"), None)["segment"]["build"]["state"] != "ready" {
+        assert!(Instant::now() < deadline, "never built");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let list = german_page(&app, &admin, "/segments", &[]);
+    assert!(list.contains("1 Kontakt") || list.contains(">1<"), "{list}");
+    let builder = german_page(&app, &admin, "/segments/new", &["{\"all\":[]}"]);
+    assert!(builder.contains("\"add-condition\":\"Bedingung\""), "the builder's words are German");
+    let page = german_page(&app, &admin, &format!("/segments/{id}"), &["Stammkundschaft"]);
+    assert!(page.contains("Vorname beginnt mit „an“"), "{page}");
+    assert!(
+        page.contains(
+            "Hat einen Seitenaufruf an einer Adresse mit „/schuhe“ mindestens 2-mal ausgelöst in den letzten 30 Tagen"
+        ),
+        "{page}"
+    );
+    let contact = german_page(&app, &admin, &format!("/contacts/{anna}"), &["Stammkundschaft"]);
+    assert!(contact.contains("trifft zu") && contact.contains("Einwilligung in „"), "{contact}");
+}

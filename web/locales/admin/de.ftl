@@ -2405,3 +2405,261 @@ acc-error-forbidden = Ihre Rolle erlaubt das nicht.
 acc-error-csrf = Das Formular war abgelaufen oder kam von einer anderen Website. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es noch einmal.
 acc-error-internal = Auf dem Server ist etwas schiefgegangen; der Fehler wurde protokolliert.
 acc-error-dashboard = Zur Übersicht
+
+# Segmente: die Liste, der Baukasten, die Seite eines Segments und die Segmente eines Kontakts mit Begründung.
+nav-segments = Segmente
+seg-title = Segmente
+seg-intro = Ein Segment ist ein Filter, der sich selbst aktuell hält: Kontakte kommen hinein und fallen heraus, wenn sie sich ändern, etwas tun oder Zeit vergeht. Kampagnen und Journeys können davon ausgehen.
+seg-new = Neues Segment
+seg-new-title = Neues Segment
+seg-edit-title = „{$name}“ bearbeiten
+seg-edit = Bearbeiten
+seg-empty = Noch keine Segmente. Legen Sie eines an, um Kontakte danach zu gruppieren, wer sie sind, was sie getan und wozu sie eingewilligt haben.
+seg-col-segment = Segment
+seg-col-size = Kontakte
+seg-col-state = Stand
+seg-col-name = Name
+seg-col-since = Dabei seit
+seg-version = Version
+seg-size = { $count ->
+    [one] 1 Kontakt
+   *[other] { $n } Kontakte
+}
+seg-notice-created = Segment angelegt. Es wird über alle Kontakte aufgebaut.
+seg-notice-saved = Segment gespeichert.
+seg-notice-deleted = Segment gelöscht.
+seg-notice-cancelled = Der Aufbau wurde angehalten. Das Segment enthält niemanden, bis es erneut gespeichert wird.
+seg-build = Aufbau
+seg-build-queued = Wartet auf den Aufbau
+seg-build-running = Im Aufbau: { $done } von { $total } Kontakten geprüft
+seg-build-running-js = Im Aufbau: @done@ von @total@ Kontakten geprüft
+seg-build-ready = Aufgebaut am { $time } in { $seconds } s; seitdem laufend aktuell
+seg-build-cancelled = Aufbau am { $time } nach { $done } Kontakten angehalten
+seg-build-failed = Aufbau am { $time } fehlgeschlagen: { $error }
+seg-build-not-ready = Bis der Aufbau fertig ist, zeigt das Segment weder Größe noch Mitglieder: eine Zahl wäre jetzt falsch.
+seg-build-cancel = Aufbau anhalten
+seg-build-again = Speichern Sie das Segment erneut, um es aufzubauen.
+seg-definition = Definition
+seg-growth = Entwicklung über 30 Tage
+seg-growth-empty = Noch keine Tage erfasst.
+seg-chart-size = Kontakte im Segment pro Tag
+seg-chart-moves = Hinzugekommen und ausgeschieden pro Tag
+seg-series-size = Kontakte
+    .tip = Kontakte im Segment
+seg-series-entered = Hinzugekommen
+    .tip = Kontakte hinzugekommen
+seg-series-exited = Ausgeschieden
+    .tip = Kontakte ausgeschieden
+seg-members = Mitglieder
+seg-members-masked = Adressen sind für Ihre Rolle maskiert.
+seg-members-not-built = Die Mitglieder werden aufgeführt, sobald das Segment aufgebaut ist.
+seg-members-none = Derzeit ist niemand in diesem Segment.
+seg-members-next = Weitere Kontakte
+seg-members-first = Erste Kontakte
+seg-delete = Segment löschen
+seg-delete-intro = Das Segment und seine Mitgliedschaften werden entfernt; die Kontakte bleiben. Bereits erfasste Ein- und Austritte bleiben im Verlauf der Kontakte.
+seg-delete-confirm = Dieses Segment löschen?
+seg-delete-used = Andere Segmente verwenden dieses; ändern Sie zuerst diese:
+seg-deleted-segment = ein gelöschtes Segment
+seg-name = Name
+seg-description = Beschreibung
+seg-conditions = Wer dazugehört
+seg-conditions-hint = Fügen Sie Bedingungen und Gruppen hinzu; eine Gruppe trifft zu, wenn alles, irgendetwas oder nichts von dem zutrifft, was sie enthält.
+seg-json = Der Filter als JSON
+seg-json-hint = Dasselbe JSON wie in der API unter /api/v1/segments. Ohne Skripte bearbeiten Sie es hier.
+seg-preview = Wer jetzt zutrifft
+seg-preview-nojs = Die Anzahl erscheint hier während des Aufbaus (dafür braucht es Skripte); beim Speichern wird ebenfalls gezählt.
+seg-preview-count = @matched@ von @total@ Kontakten treffen zu
+seg-preview-partial = @matched@ der ersten @examined@ von @total@ Kontakten treffen zu (die Zählung endete nach 2 Sekunden; der Aufbau zählt alle)
+seg-preview-nobody = Niemand trifft zu.
+seg-preview-wait = Zähle …
+seg-create = Segment anlegen
+seg-save = Segment speichern
+seg-back = Abbrechen
+seg-save-rebuilds = Wenn Sie die Bedingungen ändern, wird das Segment über alle Kontakte neu aufgebaut; seine Mitglieder bleiben, bis der neue Aufbau fertig ist.
+seg-contact-title = Segmente
+seg-contact-none = In keinem Segment.
+seg-contact-since = seit { $time }
+seg-contact-why = warum?
+seg-contact-log = Ein- und Austritte
+seg-log-entered = In „{ $name }“ aufgenommen (Version { $version })
+seg-log-exited = Aus „{ $name }“ ausgeschieden (Version { $version })
+seg-next-change = Kann sich am { $time } von selbst ändern.
+seg-held = trifft zu
+seg-not-held = trifft nicht zu
+seg-yes = ja
+seg-no = nein
+seg-quoted = „{ $value }“
+seg-group-all = Alle diese:
+seg-group-any = Mindestens eines davon:
+seg-group-none = Nichts davon:
+seg-group-empty = (nichts: alle)
+seg-within-days = in den letzten { $days ->
+    [one] Tag
+   *[other] { $days } Tagen
+}
+seg-consent-granted = Einwilligung in „{ $purpose }“ erteilt
+seg-consent-withdrawn = Einwilligung in „{ $purpose }“ widerrufen
+seg-consent-never = Einwilligung in „{ $purpose }“ nie erteilt
+seg-restricted = Verarbeitung eingeschränkt
+seg-not-restricted = Verarbeitung nicht eingeschränkt
+seg-performed = Hat { $event } mindestens { $count ->
+    [one] einmal
+   *[other] { $count }-mal
+} ausgelöst
+seg-not-performed = Hat { $event } in den letzten { $days ->
+    [one] Tag
+   *[other] { $days } Tagen
+} nicht ausgelöst
+seg-orders = Hat mindestens { $count ->
+    [one] einmal
+   *[other] { $count }-mal
+} bestellt
+seg-orders-item = Artikel { $sku }
+seg-orders-revenue = für { $amount } oder mehr
+seg-score = Score „{ $model }“ { $op }
+seg-in-segment = Im Segment „{ $name }“
+seg-not-in-segment = Nicht im Segment „{ $name }“
+seg-seen-count = { $count ->
+    [0] keinmal
+    [one] einmal
+   *[other] { $count }-mal
+}
+seg-seen-count-last = { $count ->
+    [0] keinmal; zuletzt am { $last }
+    [one] einmal, am { $last }
+   *[other] { $count }-mal, zuletzt am { $last }
+}
+seg-seen-empty = leer
+seg-seen-masked = (maskiert)
+seg-event-any = irgendetwas Erfasstes
+seg-event-open = ein Öffnen
+seg-event-click = einen Klick
+seg-event-page-view = einen Seitenaufruf
+seg-event-custom = ein eigenes Ereignis
+seg-event-order = eine Bestellung
+seg-event-named = das Ereignis „{ $name }“
+seg-event-url = an einer Adresse mit { $url }
+seg-event-property = bei dem { $name } gleich { $value } ist
+seg-field-email = E-Mail
+seg-field-first-name = Vorname
+seg-field-last-name = Nachname
+seg-field-phone = Telefon
+seg-field-status = Status
+seg-field-source = Herkunft
+seg-field-tags = Schlagwörter
+seg-field-lists = Listen
+seg-field-locale = Sprache
+seg-field-time-zone = Zeitzone
+seg-field-created-at = Angelegt
+seg-field-updated-at = Zuletzt geändert
+seg-field-last-open = Zuletzt geöffnet
+seg-field-last-click = Zuletzt geklickt
+seg-field-last-seen = Zuletzt auf der Website
+seg-field-opens = Öffnungen
+seg-field-clicks = Klicks
+seg-field-page-views = Seitenaufrufe
+seg-field-orders = Bestellungen
+seg-field-revenue = Umsatz
+seg-op-equals = ist { $value }
+seg-op-not-equals = ist nicht { $value }
+seg-op-contains = enthält { $value }
+seg-op-not-contains = enthält nicht { $value }
+seg-op-starts-with = beginnt mit { $value }
+seg-op-ends-with = endet auf { $value }
+seg-op-one-of = ist eines von { $value }
+seg-op-empty = ist leer
+seg-op-not-empty = ist nicht leer
+seg-op-gt = ist größer als { $value }
+seg-op-gte = ist mindestens { $value }
+seg-op-lt = ist kleiner als { $value }
+seg-op-lte = ist höchstens { $value }
+seg-op-between = liegt zwischen { $from } und { $to }
+seg-op-before = ist vor dem { $value }
+seg-op-after = ist nach dem { $value }
+seg-op-on = ist am { $value }
+seg-op-within-last-days = liegt in den letzten { $days ->
+    [one] Tag
+   *[other] { $days } Tagen
+}
+seg-op-more-than-days-ago = liegt mehr als { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} zurück
+seg-op-within-next-days = liegt in den nächsten { $days ->
+    [one] Tag
+   *[other] { $days } Tagen
+}
+seg-op-anniversary-today = hat heute Jahrestag
+seg-op-is-true = ist ja
+seg-op-is-false = ist nein
+seg-op-equals-label = ist
+seg-op-not-equals-label = ist nicht
+seg-op-contains-label = enthält
+seg-op-not-contains-label = enthält nicht
+seg-op-starts-with-label = beginnt mit
+seg-op-ends-with-label = endet auf
+seg-op-one-of-label = ist eines von
+seg-op-empty-label = ist leer
+seg-op-not-empty-label = ist nicht leer
+seg-op-gt-label = ist größer als
+seg-op-gte-label = ist mindestens
+seg-op-lt-label = ist kleiner als
+seg-op-lte-label = ist höchstens
+seg-op-between-label = liegt zwischen
+seg-op-before-label = ist vor dem
+seg-op-after-label = ist nach dem
+seg-op-on-label = ist am
+seg-op-within-last-days-label = liegt in den letzten … Tagen
+seg-op-more-than-days-ago-label = liegt mehr als … Tage zurück
+seg-op-within-next-days-label = liegt in den nächsten … Tagen
+seg-op-anniversary-today-label = hat heute Jahrestag
+seg-op-is-true-label = ist ja
+seg-op-is-false-label = ist nein
+seg-b-all = Alle diese treffen zu
+seg-b-any = Mindestens eines davon trifft zu
+seg-b-none = Nichts davon trifft zu
+seg-b-add-condition = Bedingung
+seg-b-add-group = Gruppe
+seg-b-remove = Entfernen
+seg-b-what = Bedingung
+seg-b-operator = Vergleich
+seg-b-value = Wert
+seg-b-from = von
+seg-b-to = bis
+seg-b-days = Tage
+seg-b-at-least = mindestens
+seg-b-times = mal
+seg-b-within-days = in den letzten
+seg-b-any-time = beliebig
+seg-b-event-kind = Ereignis
+seg-b-event-name = Name des Ereignisses
+seg-b-event-url = Adresse enthält
+seg-b-property-name = Eigenschaft
+seg-b-property-value = Wert
+seg-b-sku = Artikel (SKU oder Kategorie)
+seg-b-min-revenue = Umsatz mindestens
+seg-b-purpose = Zweck
+seg-b-consent-state = Einwilligung
+seg-b-granted = erteilt
+seg-b-withdrawn = widerrufen
+seg-b-never = nie erteilt
+seg-b-yes = ja
+seg-b-no = nein
+seg-b-segment = In einem anderen Segment
+seg-b-member = ist in
+seg-b-not-member = ist nicht in
+seg-b-model = Score-Modell
+seg-b-kind-field = Felder
+seg-b-kind-behaviour = Verhalten
+seg-b-kind-privacy = Einwilligung und Datenschutz
+seg-b-kind-other = Segmente
+seg-b-performed = Hat etwas getan (Ereignisse)
+seg-b-not-performed = Hat etwas nicht getan
+seg-b-orders = Hat bestellt
+seg-b-score = Lead-Score
+seg-b-restricted = Verarbeitung eingeschränkt
+seg-b-consent = Einwilligung
+seg-b-one-of-hint = Werte, durch Kommas getrennt
+seg-b-group = Gruppe
+seg-b-empty-group = Noch nichts: fügen Sie eine Bedingung hinzu. Eine leere Gruppe trifft auf alle zu.

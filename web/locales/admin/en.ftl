@@ -2339,3 +2339,261 @@ acc-error-forbidden = Your role does not allow this.
 acc-error-csrf = The form had expired or came from another site. Go back, reload the page and try again.
 acc-error-internal = Something went wrong on the server; it has been logged.
 acc-error-dashboard = Go to the dashboard
+
+# Segments: the list, the builder, the segment's page and a contact's segments with why.
+nav-segments = Segments
+seg-title = Segments
+seg-intro = A segment is a filter kept true by itself: contacts enter and leave it as they change, as they act and as time passes. Campaigns and journeys can start from it.
+seg-new = New segment
+seg-new-title = New segment
+seg-edit-title = Edit “{$name}”
+seg-edit = Edit
+seg-empty = No segments yet. Create one to group contacts by what they are, what they did and what they agreed to.
+seg-col-segment = Segment
+seg-col-size = Contacts
+seg-col-state = State
+seg-col-name = Name
+seg-col-since = In it since
+seg-version = Version
+seg-size = { $count ->
+    [one] 1 contact
+   *[other] { $n } contacts
+}
+seg-notice-created = Segment created. It is being built over every contact.
+seg-notice-saved = Segment saved.
+seg-notice-deleted = Segment deleted.
+seg-notice-cancelled = The build was stopped. The segment holds nobody until it is saved again.
+seg-build = Build
+seg-build-queued = Waiting to be built
+seg-build-running = Building: { $done } of { $total } contacts looked at
+seg-build-running-js = Building: @done@ of @total@ contacts looked at
+seg-build-ready = Built { $time } in { $seconds } s; kept up to date since
+seg-build-cancelled = Build stopped { $time } after { $done } contacts
+seg-build-failed = Build failed { $time }: { $error }
+seg-build-not-ready = Until the build ends the segment shows no size and no members: a count now would be wrong.
+seg-build-cancel = Stop the build
+seg-build-again = Save the segment again to build it.
+seg-definition = Definition
+seg-growth = Growth over 30 days
+seg-growth-empty = No days recorded yet.
+seg-chart-size = Contacts in the segment per day
+seg-chart-moves = Entered and left per day
+seg-series-size = Contacts
+    .tip = contacts in the segment
+seg-series-entered = Entered
+    .tip = contacts entered
+seg-series-exited = Left
+    .tip = contacts left
+seg-members = Members
+seg-members-masked = Addresses are masked for your role.
+seg-members-not-built = The members are listed once the segment is built.
+seg-members-none = Nobody is in this segment now.
+seg-members-next = Next contacts
+seg-members-first = First contacts
+seg-delete = Delete segment
+seg-delete-intro = The segment and its memberships are removed; the contacts stay. The entries and exits already recorded on contacts stay in their history.
+seg-delete-confirm = Delete this segment?
+seg-delete-used = Other segments use this one; change them first:
+seg-deleted-segment = a deleted segment
+seg-name = Name
+seg-description = Description
+seg-conditions = Who is in it
+seg-conditions-hint = Add conditions and groups; a group matches when all, any or none of what it holds is true.
+seg-json = The filter as JSON
+seg-json-hint = The same JSON as the API's /api/v1/segments. Without scripts, edit it here.
+seg-preview = Who matches now
+seg-preview-nojs = The count shows here as you build (it needs scripts); saving counts too.
+seg-preview-count = @matched@ of @total@ contacts match
+seg-preview-partial = @matched@ of the first @examined@ of @total@ contacts match (the count stopped after 2 seconds; the build counts them all)
+seg-preview-nobody = Nobody matches.
+seg-preview-wait = Counting…
+seg-create = Create segment
+seg-save = Save segment
+seg-back = Cancel
+seg-save-rebuilds = Changing the conditions builds the segment again over every contact; its members stay as they were until the new build ends.
+seg-contact-title = Segments
+seg-contact-none = In no segment.
+seg-contact-since = since { $time }
+seg-contact-why = why?
+seg-contact-log = Entered and left
+seg-log-entered = Entered “{ $name }” (version { $version })
+seg-log-exited = Left “{ $name }” (version { $version })
+seg-next-change = May change by itself at { $time }.
+seg-held = held
+seg-not-held = did not hold
+seg-yes = yes
+seg-no = no
+seg-quoted = “{ $value }”
+seg-group-all = All of these:
+seg-group-any = Any of these:
+seg-group-none = None of these:
+seg-group-empty = (nothing: everybody)
+seg-within-days = in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}
+seg-consent-granted = Consent to “{ $purpose }” given
+seg-consent-withdrawn = Consent to “{ $purpose }” withdrawn
+seg-consent-never = Consent to “{ $purpose }” never given
+seg-restricted = Processing restricted
+seg-not-restricted = Processing not restricted
+seg-performed = Did { $event } at least { $count ->
+    [one] once
+   *[other] { $count } times
+}
+seg-not-performed = Did not do { $event } in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}
+seg-orders = Ordered at least { $count ->
+    [one] once
+   *[other] { $count } times
+}
+seg-orders-item = item { $sku }
+seg-orders-revenue = for { $amount } or more
+seg-score = Score “{ $model }” { $op }
+seg-in-segment = In the segment “{ $name }”
+seg-not-in-segment = Not in the segment “{ $name }”
+seg-seen-count = { $count ->
+    [0] none
+    [one] once
+   *[other] { $count } times
+}
+seg-seen-count-last = { $count ->
+    [0] none; the last on { $last }
+    [one] once, on { $last }
+   *[other] { $count } times, the last on { $last }
+}
+seg-seen-empty = empty
+seg-seen-masked = (masked)
+seg-event-any = anything tracked
+seg-event-open = an open
+seg-event-click = a click
+seg-event-page-view = a page view
+seg-event-custom = a custom event
+seg-event-order = an order
+seg-event-named = the event “{ $name }”
+seg-event-url = at an address containing { $url }
+seg-event-property = where { $name } is { $value }
+seg-field-email = Email
+seg-field-first-name = First name
+seg-field-last-name = Last name
+seg-field-phone = Phone
+seg-field-status = Status
+seg-field-source = Source
+seg-field-tags = Tags
+seg-field-lists = Lists
+seg-field-locale = Language
+seg-field-time-zone = Time zone
+seg-field-created-at = Created
+seg-field-updated-at = Last changed
+seg-field-last-open = Last open
+seg-field-last-click = Last click
+seg-field-last-seen = Last seen on the website
+seg-field-opens = Opens
+seg-field-clicks = Clicks
+seg-field-page-views = Page views
+seg-field-orders = Orders
+seg-field-revenue = Revenue
+seg-op-equals = is { $value }
+seg-op-not-equals = is not { $value }
+seg-op-contains = contains { $value }
+seg-op-not-contains = does not contain { $value }
+seg-op-starts-with = starts with { $value }
+seg-op-ends-with = ends with { $value }
+seg-op-one-of = is one of { $value }
+seg-op-empty = is empty
+seg-op-not-empty = is not empty
+seg-op-gt = is more than { $value }
+seg-op-gte = is at least { $value }
+seg-op-lt = is less than { $value }
+seg-op-lte = is at most { $value }
+seg-op-between = is between { $from } and { $to }
+seg-op-before = is before { $value }
+seg-op-after = is after { $value }
+seg-op-on = is on { $value }
+seg-op-within-last-days = is within the last { $days ->
+    [one] day
+   *[other] { $days } days
+}
+seg-op-more-than-days-ago = is more than { $days ->
+    [one] a day
+   *[other] { $days } days
+} ago
+seg-op-within-next-days = is within the next { $days ->
+    [one] day
+   *[other] { $days } days
+}
+seg-op-anniversary-today = has its anniversary today
+seg-op-is-true = is yes
+seg-op-is-false = is no
+seg-op-equals-label = is
+seg-op-not-equals-label = is not
+seg-op-contains-label = contains
+seg-op-not-contains-label = does not contain
+seg-op-starts-with-label = starts with
+seg-op-ends-with-label = ends with
+seg-op-one-of-label = is one of
+seg-op-empty-label = is empty
+seg-op-not-empty-label = is not empty
+seg-op-gt-label = is more than
+seg-op-gte-label = is at least
+seg-op-lt-label = is less than
+seg-op-lte-label = is at most
+seg-op-between-label = is between
+seg-op-before-label = is before
+seg-op-after-label = is after
+seg-op-on-label = is on
+seg-op-within-last-days-label = is within the last … days
+seg-op-more-than-days-ago-label = is more than … days ago
+seg-op-within-next-days-label = is within the next … days
+seg-op-anniversary-today-label = has its anniversary today
+seg-op-is-true-label = is yes
+seg-op-is-false-label = is no
+seg-b-all = All of these are true
+seg-b-any = Any of these is true
+seg-b-none = None of these is true
+seg-b-add-condition = Condition
+seg-b-add-group = Group
+seg-b-remove = Remove
+seg-b-what = Condition
+seg-b-operator = Operator
+seg-b-value = Value
+seg-b-from = from
+seg-b-to = to
+seg-b-days = days
+seg-b-at-least = at least
+seg-b-times = times
+seg-b-within-days = in the last
+seg-b-any-time = any
+seg-b-event-kind = Event
+seg-b-event-name = event name
+seg-b-event-url = address contains
+seg-b-property-name = property
+seg-b-property-value = value
+seg-b-sku = item (SKU or category)
+seg-b-min-revenue = revenue at least
+seg-b-purpose = Purpose
+seg-b-consent-state = Consent
+seg-b-granted = given
+seg-b-withdrawn = withdrawn
+seg-b-never = never given
+seg-b-yes = yes
+seg-b-no = no
+seg-b-segment = In another segment
+seg-b-member = is in
+seg-b-not-member = is not in
+seg-b-model = score model
+seg-b-kind-field = Fields
+seg-b-kind-behaviour = Behaviour
+seg-b-kind-privacy = Consent and privacy
+seg-b-kind-other = Segments
+seg-b-performed = Did something (events)
+seg-b-not-performed = Did not do something
+seg-b-orders = Ordered
+seg-b-score = Lead score
+seg-b-restricted = Processing restricted
+seg-b-consent = Consent
+seg-b-one-of-hint = values, separated by commas
+seg-b-group = Group
+seg-b-empty-group = Nothing yet: add a condition. An empty group matches everybody.
