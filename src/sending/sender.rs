@@ -289,6 +289,13 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
 async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Sender<Job>) {
     let mut after: Option<ContactId> = None;
     let mut last_saved = std::time::Instant::now();
+    // The walk reads the index, and holds a segment's members to the campaign's rules through
+    // it: a run resumed (or started) moments after a write must see it, as a start does.
+    if !run.audience_complete.load(Ordering::SeqCst) {
+        if let Some(state) = weak.upgrade() {
+            let _ = tokio::task::spawn_blocking(move || state.search.catch_up(Duration::from_secs(5))).await;
+        }
+    }
     loop {
         if run.halted() {
             break;
