@@ -357,3 +357,64 @@ fn a_campaign_stopped_mid_way_through_a_segment_resumes_at_its_cursor_and_exclud
     let slot = st.sending.outbox.slot(&cid, &contact(&late)).unwrap().unwrap();
     assert_eq!((slot.state, slot.note), (SlotState::Skipped, Note::Excluded));
 }
+
+/// A segment rebuilt after the campaign started has no members to trust until it is built
+/// again: the campaign pauses itself, saying which segment, sends nothing meanwhile, and goes on
+/// once it is built.
+#[test]
+fn an_excluded_segment_being_rebuilt_pauses_the_campaign_until_it_is_built() {
+    use tidings::segments::Build;
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    api.contact("ann@example.org", &["news"], &[], true);
+    api.contact("bob@example.org", &["news"], &["beta"], true);
+    let b = tag_segment(&api, "Beta", "beta");
+    let id = campaign(&api, "Careful", json!({"lists": ["news"], "exclude_segments": [b]}));
+    let cid: tidings::domain::CampaignId = id.parse().unwrap();
+    let st = &app.state;
+    let set_build = |build: Build| {
+        let repo = st.segments.segments();
+        let mut s = repo.get(&b.parse().unwrap()).unwrap().unwrap();
+        s.build = build;
+        repo.put(&s).unwrap();
+        st.store.commit().unwrap();
+        st.segments.reload();
+    };
+    // Started and walked (ann queued, bob left out), then the segment's filter was changed:
+    // it waits for its build. What is queued waits too: who is in it is unknown until built.
+    let ann: tidings::domain::ContactId = st
+        .contacts
+        .find_by_email(&tidings::domain::EmailAddress::parse("ann@example.org").unwrap())
+        .unwrap()
+        .unwrap()
+        .id;
+    st.sending.outbox.enqueue(&cid, &[ann]).unwrap();
+    let walked = tidings::sending::Stats { audience_complete: true, cursor: (1, None), ..Default::default() };
+    st.sending.campaigns.put_stats(&cid, &walked).unwrap();
+    let mut c = st.sending.campaigns.get(&cid).unwrap().unwrap();
+    c.state = tidings::sending::CampaignState::Paused;
+    c.started_at = Some(chrono::Utc::now());
+    st.sending.campaigns.put(&c).unwrap();
+    st.store.commit().unwrap();
+    let ready = st.segments.segments().get(&b.parse().unwrap()).unwrap().unwrap().build;
+    set_build(Build::Queued);
+
+    api.ok("POST", &format!("/campaigns/{id}/resume"), None);
+    let v = api.wait_state(&id, "paused", Duration::from_secs(10));
+    let started = Instant::now();
+    let mut v = v;
+    while v["pause_reason"] == "" && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+        v = api.ok("GET", &format!("/campaigns/{id}"), None)["campaign"].clone();
+    }
+    assert!(v["pause_reason"].as_str().unwrap().contains("“Beta” is not built"), "{v}");
+    assert!(received(&sink, "Careful").is_empty(), "nothing sent meanwhile");
+
+    set_build(ready);
+    api.ok("POST", &format!("/campaigns/{id}/resume"), None);
+    let done = api.wait_state(&id, "sent", Duration::from_secs(20));
+    assert_eq!(done["state"], "sent", "{done}");
+    assert_eq!(sorted(&received(&sink, "Careful")), ["ann@example.org"]);
+}
