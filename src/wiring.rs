@@ -48,6 +48,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::sending::campaign::REGISTRATION,
     crate::sending::campaign::STATS_REGISTRATION,
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
+    crate::sending::campaign::SEGMENTS_REGISTRATION,
     crate::sending::campaign::VARIANTS_REGISTRATION,
     crate::sending::templates::REGISTRATION,
     crate::sending::outbox::SLOTS_REGISTRATION,

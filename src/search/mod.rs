@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
     FAST,
@@ -742,6 +742,28 @@ impl SearchIndex {
         }
         let next = if rows.len() > limit { last.clone() } else { None };
         Ok(SearchPage { total: total.unwrap_or(count), ids, next, first, last })
+    }
+
+    /// Those of `ids` that match any of `qs` (filters only), in id order: a campaign's rules
+    /// applied to contacts that came from elsewhere (a segment's members), one lookup per chunk
+    /// rather than one per contact.
+    pub fn matching_any(&self, qs: &[ContactQuery], ids: &[ContactId]) -> Result<Vec<ContactId>> {
+        const CHUNK: usize = 5_000;
+        let mut out = Vec::new();
+        if qs.is_empty() {
+            return Ok(out);
+        }
+        for chunk in ids.chunks(CHUNK) {
+            let any: Box<dyn Query> = match qs {
+                [one] => self.build(one),
+                many => Box::new(BooleanQuery::new(many.iter().map(|q| (Occur::Should, self.build(q))).collect())),
+            };
+            let these = TermSetQuery::new(chunk.iter().map(|id| self.id_term(id)));
+            let both = BooleanQuery::new(vec![(Occur::Must, any), (Occur::Must, Box::new(these) as Box<dyn Query>)]);
+            let q = ContactQuery { sort: SortBy::Created, limit: chunk.len(), ..Default::default() };
+            out.extend(self.page_of(Box::new(both), &q)?.ids);
+        }
+        Ok(out)
     }
 
     /// Whether contact `id` is among the matches of `q` (cursor aside).

@@ -137,6 +137,14 @@ pub fn delete(state: &AppState, by: By, id: &SegmentId) -> OpResult<()> {
     {
         return Err(OpError::Conflict(format!("The segment \"{}\" uses this one; change it first.", user.name)));
     }
+    // Asked of the sending room: a campaign not yet finished sends to this segment's members
+    // or leaves them out, and either would change under it.
+    if let Some(c) = state.sending.campaigns.targeting(id)? {
+        return Err(OpError::Conflict(format!(
+            "The campaign \"{}\" targets this segment; change or finish the campaign first.",
+            c.name
+        )));
+    }
     state.segments.cancel(id);
     let members = repo.remove(id)?;
     state.audit.append_uncommitted(

@@ -36,6 +36,35 @@ pub const SAVED_SEARCH_REGISTRATION: Registration = Registration {
     holds: Holds::Nothing { why: "a campaign id and a saved-search id" },
 };
 
+/// The segments a campaign's audience takes in and leaves out, by campaign id: a tree of its
+/// own for the reason [`SAVED_SEARCH`] has one.
+pub const SEGMENTS: &str = "campaign_segments";
+
+pub const SEGMENTS_REGISTRATION: Registration = Registration {
+    tree: SEGMENTS,
+    purpose: "which segments a campaign sends to and which it leaves out",
+    holds: Holds::Nothing { why: "a campaign id and segment ids" },
+};
+
+/// The segments of a campaign's audience. Members of `include` join the recipients of its
+/// lists and tags (narrowed by its search and saved search like them); a member of any of
+/// `exclude` gets nothing, whichever source brought them in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Targets {
+    pub include: Vec<SegmentId>,
+    pub exclude: Vec<SegmentId>,
+}
+
+impl Targets {
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
+    pub fn names(&self, segment: &SegmentId) -> bool {
+        self.include.contains(segment) || self.exclude.contains(segment)
+    }
+}
+
 pub const VARIANTS: &str = "campaign_variants";
 
 pub const VARIANTS_REGISTRATION: Registration = Registration {
@@ -58,6 +87,7 @@ pub struct Variant {
 pub type Variants = std::collections::BTreeMap<String, Variant>;
 
 pub use crate::domain::CampaignId;
+use crate::domain::SegmentId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -314,6 +344,7 @@ pub struct Campaigns {
     tree: PlainTree<Campaign>,
     stats: PlainTree<Stats>,
     saved_search: PlainTree<Uuid>,
+    segments: PlainTree<Targets>,
     variants: PlainTree<Variants>,
 }
 
@@ -323,6 +354,7 @@ impl Campaigns {
             tree: store.plain(TREE)?,
             stats: store.plain(STATS)?,
             saved_search: store.plain(SAVED_SEARCH)?,
+            segments: store.plain(SEGMENTS)?,
             variants: store.plain(VARIANTS)?,
         })
     }
@@ -354,6 +386,36 @@ impl Campaigns {
         }
     }
 
+    /// The segments the audience takes in and leaves out (none: lists, tags and searches only).
+    pub fn targets(&self, id: &CampaignId) -> Result<Targets> {
+        Ok(self.segments.get(id.as_bytes())?.unwrap_or_default())
+    }
+
+    /// Replaces them (uncommitted).
+    pub fn set_targets(&self, id: &CampaignId, t: &Targets) -> Result<()> {
+        if t.is_empty() {
+            self.segments.remove(id.as_bytes()).map(|_| ())
+        } else {
+            self.segments.put(id.as_bytes(), t)
+        }
+    }
+
+    /// A campaign that still needs `segment` (to send to its members, or to leave them out):
+    /// one not yet finished. The segments' room asks this before a segment is deleted.
+    pub fn targeting(&self, segment: &SegmentId) -> Result<Option<Campaign>> {
+        for kv in self.segments.iter() {
+            let (key, targets) = kv?;
+            if !targets.names(segment) {
+                continue;
+            }
+            let Some(c) = self.tree.get(&key)? else { continue };
+            if !c.state.finished() {
+                return Ok(Some(c));
+            }
+        }
+        Ok(None)
+    }
+
     pub fn get(&self, id: &CampaignId) -> Result<Option<Campaign>> {
         self.tree.get(id.as_bytes())
     }
@@ -366,6 +428,7 @@ impl Campaigns {
         self.tree.remove(id.as_bytes())?;
         self.stats.remove(id.as_bytes())?;
         self.saved_search.remove(id.as_bytes())?;
+        self.segments.remove(id.as_bytes())?;
         self.variants.remove(id.as_bytes())?;
         Ok(())
     }

@@ -4,12 +4,14 @@
 use chrono::Utc;
 use std::collections::BTreeMap;
 
-use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats};
+use super::campaign::{Campaign, CampaignId, CampaignState, Schedule, Stats, Targets};
 use super::outbox::TxMessage;
 use super::templates::{variant_fields, Template, TemplateKind, Variant};
 use crate::audit::{Action, Actor};
 use crate::domain::HeaderText;
-use crate::domain::{ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, Source, Status};
+use crate::domain::{
+    ConsentState, Contact, ContactId, EmailAddress, LawfulBasis, MailId, Permission, SegmentId, Source, Status,
+};
 use crate::mail::template::{check_source, Part, MAX_SOURCE};
 use crate::mail::{BodyFormat, CampaignSource, Limits, PreparedCampaign, RenderedMessage, TemplateError};
 use crate::ops::{invalid, By, OpError, OpResult};
@@ -36,6 +38,10 @@ pub struct CampaignInput {
     pub search: Option<String>,
     /// The id of a saved search the audience is narrowed by (or, alone, made of); "" clears it.
     pub saved_search: Option<String>,
+    /// Ids of segments whose members the campaign goes to, besides its lists and tags.
+    pub segments: Option<Vec<String>>,
+    /// Ids of segments whose members get nothing, whichever source names them.
+    pub exclude_segments: Option<Vec<String>>,
     pub relay: Option<String>,
     /// A verified sender's address (Settings → Email); "" for the default sender.
     pub sender: Option<String>,
@@ -54,6 +60,82 @@ fn saved_search_input(state: &AppState, input: &CampaignInput) -> OpResult<Optio
         return Err(invalid("saved_search", "there is no such saved search"));
     }
     Ok(Some(Some(id)))
+}
+
+/// At most this many segments to include, and as many to exclude.
+pub const MAX_SEGMENTS: usize = 20;
+
+/// Segment ids as typed, checked: each one a segment that exists, each once.
+fn segment_ids(state: &AppState, field: &'static str, raw: &[String]) -> OpResult<Vec<SegmentId>> {
+    let repo = state.segments.segments();
+    let mut out: Vec<SegmentId> = Vec::new();
+    for r in raw.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        let shown: String = r.chars().take(40).collect();
+        let id: SegmentId = r.parse().map_err(|_| invalid(field, format!("`{shown}` is not a segment id")))?;
+        if repo.get(&id)?.is_none() {
+            return Err(invalid(field, format!("there is no segment `{shown}`")));
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    if out.len() > MAX_SEGMENTS {
+        return Err(invalid(field, format!("choose at most {MAX_SEGMENTS} segments")));
+    }
+    Ok(out)
+}
+
+/// The segments an input sets, over `stored`: None when it names neither list.
+fn targets_input(state: &AppState, stored: &Targets, input: &CampaignInput) -> OpResult<Option<Targets>> {
+    if input.segments.is_none() && input.exclude_segments.is_none() {
+        return Ok(None);
+    }
+    let mut t = stored.clone();
+    if let Some(raw) = &input.segments {
+        t.include = segment_ids(state, "segments", raw)?;
+    }
+    if let Some(raw) = &input.exclude_segments {
+        t.exclude = segment_ids(state, "exclude_segments", raw)?;
+    }
+    // Taken in and left out at once would silently send to none of its members.
+    if let Some(both) = t.exclude.iter().find(|s| t.include.contains(s)) {
+        let name = state.segments.segments().get(both)?.map(|s| s.name).unwrap_or_else(|| both.to_string());
+        return Err(invalid("exclude_segments", format!("“{name}” is also among the segments sent to")));
+    }
+    Ok(Some(t))
+}
+
+/// Whether every segment of the audience can be used now: it exists and is built (its members
+/// are the segment's). The error names the field and the segment.
+pub fn check_targets(state: &AppState, t: &Targets) -> OpResult<()> {
+    let repo = state.segments.segments();
+    for (field, ids) in [("segments", &t.include), ("exclude_segments", &t.exclude)] {
+        for id in ids {
+            match repo.get(id)? {
+                None => return Err(invalid(field, format!("the segment {id} was deleted; choose the segments again"))),
+                Some(s) if !s.build.is_ready() => {
+                    return Err(invalid(
+                        field,
+                        format!("the segment “{}” is not built ({})", s.name, build_words(&s.build)),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a segment's build stands, in words for an error.
+fn build_words(b: &crate::segments::Build) -> String {
+    use crate::segments::Build;
+    match b {
+        Build::Queued => "waiting to be built".into(),
+        Build::Running { done, total, .. } => format!("being built: {done} of {total} contacts"),
+        Build::Ready { .. } => "built".into(),
+        Build::Cancelled { .. } => "its build was stopped".into(),
+        Build::Failed { error, .. } => format!("its build failed: {error}"),
+    }
 }
 
 /// A value that becomes a mail header, checked by the one rule for those.
@@ -141,9 +223,13 @@ pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpRes
     }
     apply(state, &mut c, input)?;
     let saved = saved_search_input(state, input)?;
+    let targets = targets_input(state, &Targets::default(), input)?;
     state.sending.campaigns.put(&c)?;
     if let Some(s) = saved {
         state.sending.campaigns.set_saved_search(&c.id, s)?;
+    }
+    if let Some(t) = targets {
+        state.sending.campaigns.set_targets(&c.id, &t)?;
     }
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()))?;
@@ -161,10 +247,14 @@ pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &Campai
     }
     apply(state, &mut c, input)?;
     let saved = saved_search_input(state, input)?;
+    let targets = targets_input(state, &state.sending.campaigns.targets(&c.id)?, input)?;
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
     if let Some(s) = saved {
         state.sending.campaigns.set_saved_search(&c.id, s)?;
+    }
+    if let Some(t) = targets {
+        state.sending.campaigns.set_targets(&c.id, &t)?;
     }
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignChanged).target(c.id.reference()))?;
@@ -186,6 +276,9 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     c.preheader = src.preheader;
     state.sending.campaigns.put(&c)?;
     state.sending.campaigns.set_saved_search(&c.id, state.sending.campaigns.saved_search(id)?)?;
+    // A segment deleted since stays named, so that the copy cannot start with an exclusion
+    // quietly gone; starting it says which one to choose again.
+    state.sending.campaigns.set_targets(&c.id, &state.sending.campaigns.targets(id)?)?;
     state.sending.campaigns.set_variants(&c.id, &state.sending.campaigns.variants(id)?)?;
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
@@ -313,9 +406,11 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
     if c.body.trim().is_empty() {
         return Err(invalid("body", "write the message"));
     }
-    if c.audience.is_empty() && state.sending.campaigns.saved_search(&c.id)?.is_none() {
-        return Err(invalid("audience", "choose at least one list, tag, search or saved search"));
+    let targets = state.sending.campaigns.targets(&c.id)?;
+    if c.audience.is_empty() && targets.include.is_empty() && state.sending.campaigns.saved_search(&c.id)?.is_none() {
+        return Err(invalid("audience", "choose at least one list, tag, segment, search or saved search"));
     }
+    check_targets(state, &targets)?;
     // Checked again at the start: the sender may have been changed since it was chosen.
     crate::senders::check_choosable(state, &c.sender)?;
     prepare(state, c)?;
@@ -402,6 +497,7 @@ pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
             run.created_at = Utc::now();
             // A run sends to the same saved search, in the same languages, as its campaign.
             state.sending.campaigns.set_saved_search(&run.id, state.sending.campaigns.saved_search(&c.id)?)?;
+            state.sending.campaigns.set_targets(&run.id, &state.sending.campaigns.targets(&c.id)?)?;
             state.sending.campaigns.set_variants(&run.id, &state.sending.campaigns.variants(&c.id)?)?;
             start(state, &mut run)?;
             c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
@@ -564,18 +660,48 @@ fn failure_reason(tally: &super::outbox::Tally, last_error: &str) -> String {
     out
 }
 
-/// The searches whose union is the audience, each limited to subscribed contacts (and, for a
-/// consent-based purpose, to those who granted it). The sender checks each contact again from
-/// its record before sending.
-pub fn audience_queries(state: &AppState, c: &Campaign) -> OpResult<Vec<ContactQuery>> {
-    audience_queries_with(state, c, state.sending.campaigns.saved_search(&c.id)?)
+/// Who a campaign goes to, as the sender walks it: the index's sources (one query per list or
+/// tag, or the search alone), then each included segment's members held to the same rules, less
+/// the members of any excluded segment.
+#[derive(Debug, Clone, Default)]
+pub struct AudiencePlan {
+    /// The union of these, each limited to subscribed contacts (and, for a consent-based
+    /// purpose, to those who granted it) and narrowed by the search and saved search.
+    pub queries: Vec<ContactQuery>,
+    /// The same rules for a segment's members: None when they select no one (a saved search
+    /// for another status, or a withdrawn consent).
+    pub rules: Option<ContactQuery>,
+    pub include: Vec<SegmentId>,
+    pub exclude: Vec<SegmentId>,
 }
 
-/// As [`audience_queries`], with the saved search given rather than the one saved with the
-/// campaign (the editor counts what is typed, before it is saved).
-pub fn audience_queries_with(state: &AppState, c: &Campaign, saved: Option<uuid::Uuid>) -> OpResult<Vec<ContactQuery>> {
+impl AudiencePlan {
+    /// The sources the walk goes through in order (its cursor counts them): the queries, then
+    /// the included segments.
+    pub fn sources(&self) -> usize {
+        self.queries.len() + self.include.len()
+    }
+}
+
+/// The audience as saved with the campaign. The sender checks each contact again from its
+/// record before sending.
+pub fn audience_plan(state: &AppState, c: &Campaign) -> OpResult<AudiencePlan> {
+    let saved = state.sending.campaigns.saved_search(&c.id)?;
+    audience_plan_with(state, c, saved, &state.sending.campaigns.targets(&c.id)?)
+}
+
+/// As [`audience_plan`], with the saved search and the segments given rather than the saved
+/// ones (the editor counts what is typed, before it is saved).
+pub fn audience_plan_with(
+    state: &AppState,
+    c: &Campaign,
+    saved: Option<uuid::Uuid>,
+    targets: &Targets,
+) -> OpResult<AudiencePlan> {
     let purpose = state.purposes.get(&c.purpose)?.ok_or(OpError::NotFound("purpose"))?;
     let mut base = ContactQuery { text: c.audience.search.clone(), sort: SortBy::Created, ..Default::default() };
+    let mut plan =
+        AudiencePlan { include: targets.include.clone(), exclude: targets.exclude.clone(), ..Default::default() };
     // A saved search narrows first; then the campaign's own rules, which it cannot widen:
     // subscribed only, and with consent to the purpose where that is its basis. A saved search
     // for another status or a withdrawn consent therefore selects no one.
@@ -593,7 +719,7 @@ pub fn audience_queries_with(state: &AppState, c: &Campaign, saved: Option<uuid:
         }
     }
     if contradicts {
-        return Ok(Vec::new());
+        return Ok(plan);
     }
     base.status = Some(Status::Subscribed);
     if purpose.basis == LawfulBasis::Consent {
@@ -606,44 +732,133 @@ pub fn audience_queries_with(state: &AppState, c: &Campaign, saved: Option<uuid:
         }
         base.consent = Some((purpose.key.clone(), ConsentState::Granted));
     }
-    let base = base;
-    let mut out = Vec::new();
     for l in &c.audience.lists {
         let mut q = base.clone();
         q.lists.push(l.clone());
-        out.push(q);
+        plan.queries.push(q);
     }
     for t in &c.audience.tags {
         let mut q = base.clone();
         q.tags.push(t.clone());
-        out.push(q);
+        plan.queries.push(q);
     }
-    if out.is_empty() && (!c.audience.search.trim().is_empty() || saved.is_some()) {
-        out.push(base);
+    // The search and the saved search narrow the sources; with none (no list, tag or segment)
+    // they select by themselves.
+    let narrows = !c.audience.search.trim().is_empty() || saved.is_some();
+    if plan.queries.is_empty() && plan.include.is_empty() && narrows {
+        plan.queries.push(base.clone());
+    }
+    plan.rules = Some(base);
+    Ok(plan)
+}
+
+/// Segment members read at a time by the walk and the count.
+const MEMBERS_PAGE: usize = 5_000;
+
+/// Of `ids` (members of `plan.include[index]`), those the plan sends to: they meet the
+/// campaign's rules and no excluded segment holds them. With `once` (the count), also those no
+/// list or tag query and no earlier included segment holds, so that each recipient is counted
+/// by one source alone; the walk leaves that to the outbox, which writes a contact once.
+pub fn segment_recipients(
+    state: &AppState,
+    plan: &AudiencePlan,
+    index: usize,
+    ids: &[ContactId],
+    once: bool,
+) -> OpResult<Vec<ContactId>> {
+    let Some(rules) = &plan.rules else { return Ok(Vec::new()) };
+    let index_err = |e: crate::search::SearchError| OpError::Internal(e.to_string());
+    let mut ids = state.search.index.matching_any(std::slice::from_ref(rules), ids).map_err(index_err)?;
+    if once && !plan.queries.is_empty() && !ids.is_empty() {
+        let already: std::collections::HashSet<ContactId> =
+            state.search.index.matching_any(&plan.queries, &ids).map_err(index_err)?.into_iter().collect();
+        ids.retain(|id| !already.contains(id));
+    }
+    let repo = state.segments.segments();
+    let mut out = Vec::with_capacity(ids.len());
+    let earlier = if once { &plan.include[..index.min(plan.include.len())] } else { &[] };
+    'next: for id in ids {
+        for earlier in earlier {
+            if repo.is_member(earlier, &id)? {
+                continue 'next;
+            }
+        }
+        if excluded(state, &plan.exclude, &id)? {
+            continue;
+        }
+        out.push(id);
     }
     Ok(out)
 }
 
-/// How many contacts the audience holds now, each counted once however many of its lists and
-/// tags they are on: the queries the sender walks ([`audience_queries`]), counted as one union.
-/// The sender checks each recipient again from its record when the message goes out.
-/// The flag is always true (the figure is exact); kept for the API's `exact` field.
-pub fn audience_size(state: &AppState, c: &Campaign) -> OpResult<(usize, bool)> {
-    audience_size_with(state, c, state.sending.campaigns.saved_search(&c.id)?)
+/// Whether the contact is a member of any of the `exclude` segments now.
+pub fn excluded(state: &AppState, exclude: &[SegmentId], id: &ContactId) -> OpResult<bool> {
+    let repo = state.segments.segments();
+    for s in exclude {
+        if repo.is_member(s, id)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
-/// As [`audience_size`], with the saved search given (the editor's live count).
-pub fn audience_size_with(state: &AppState, c: &Campaign, saved: Option<uuid::Uuid>) -> OpResult<(usize, bool)> {
-    let queries = audience_queries_with(state, c, saved)?;
+/// How many contacts the audience holds now, each counted once however many of its lists,
+/// tags and segments they are in, less the members of excluded segments: what the sender walks
+/// ([`audience_plan`]). The sender checks each recipient again from its record when the
+/// message goes out. The flag is always true (the figure is exact); kept for the API's `exact`
+/// field.
+pub fn audience_size(state: &AppState, c: &Campaign) -> OpResult<(usize, bool)> {
+    let plan = audience_plan(state, c)?;
+    Ok((count_plan(state, &plan)?, true))
+}
+
+/// The plan's recipients counted: the queries' union from the index; then, by paging through
+/// the segments' kept members (never by evaluating their filters), those the segments add and
+/// those the exclusions take away.
+fn count_plan(state: &AppState, plan: &AudiencePlan) -> OpResult<usize> {
     // The figure must include the contact added a moment ago: the index commits in batches.
     state.search.catch_up(std::time::Duration::from_secs(2));
-    let total = state.search.index.count_any(&queries).map_err(|e| OpError::Internal(e.to_string()))?;
-    Ok((total, true))
+    let index_err = |e: crate::search::SearchError| OpError::Internal(e.to_string());
+    let mut total = state.search.index.count_any(&plan.queries).map_err(index_err)?;
+    let repo = state.segments.segments();
+    for i in 0..plan.include.len() {
+        let mut after = None;
+        loop {
+            let page = repo.members(&plan.include[i], after.as_ref(), MEMBERS_PAGE)?;
+            let Some(last) = page.last().copied() else { break };
+            total += segment_recipients(state, plan, i, &page, true)?.len();
+            after = Some(last);
+        }
+    }
+    if plan.queries.is_empty() {
+        return Ok(total);
+    }
+    // The queries' recipients who are in an excluded segment (each once, however many).
+    for (j, segment) in plan.exclude.iter().enumerate() {
+        let mut after = None;
+        loop {
+            let page = repo.members(segment, after.as_ref(), MEMBERS_PAGE)?;
+            let Some(last) = page.last().copied() else { break };
+            let mut first_here = Vec::with_capacity(page.len());
+            'next: for id in &page {
+                for earlier in &plan.exclude[..j] {
+                    if repo.is_member(earlier, id)? {
+                        continue 'next;
+                    }
+                }
+                first_here.push(*id);
+            }
+            let reached = state.search.index.matching_any(&plan.queries, &first_here).map_err(index_err)?;
+            total = total.saturating_sub(reached.len());
+            after = Some(last);
+        }
+    }
+    Ok(total)
 }
 
 /// Who would receive the campaign with the audience fields of `input` (lists, tags, search,
-/// saved search, purpose) in place of the saved ones: the editor's count before saving. Checked
-/// as saving checks them; nothing is written.
+/// saved search, segments, purpose) in place of the saved ones: the editor's count before
+/// saving. Checked as saving checks them; nothing is written.
 pub fn audience_count_of(state: &AppState, c: &Campaign, input: &CampaignInput) -> OpResult<usize> {
     let audience_only = CampaignInput {
         purpose: input.purpose.clone(),
@@ -651,6 +866,8 @@ pub fn audience_count_of(state: &AppState, c: &Campaign, input: &CampaignInput) 
         tags: input.tags.clone(),
         search: input.search.clone(),
         saved_search: input.saved_search.clone(),
+        segments: input.segments.clone(),
+        exclude_segments: input.exclude_segments.clone(),
         ..Default::default()
     };
     let mut typed = c.clone();
@@ -659,10 +876,13 @@ pub fn audience_count_of(state: &AppState, c: &Campaign, input: &CampaignInput) 
         Some(s) => s,
         None => state.sending.campaigns.saved_search(&c.id)?,
     };
-    if typed.audience.is_empty() && saved.is_none() {
+    let stored = state.sending.campaigns.targets(&c.id)?;
+    let targets = targets_input(state, &stored, &audience_only)?.unwrap_or(stored);
+    if typed.audience.is_empty() && saved.is_none() && targets.include.is_empty() {
         return Ok(0);
     }
-    Ok(audience_size_with(state, &typed, saved)?.0)
+    let plan = audience_plan_with(state, &typed, saved, &targets)?;
+    count_plan(state, &plan)
 }
 
 /// The campaign rendered for one contact (the editor's preview).

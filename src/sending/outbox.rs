@@ -115,8 +115,10 @@ pub enum Note {
     RenderFailed,
     /// Anything else that stopped the message (logged with the details).
     Error,
-    /// Processing of the contact is restricted (Art. 18). Last: postcard numbers variants.
+    /// Processing of the contact is restricted (Art. 18).
     Restricted,
+    /// A member of a segment the campaign leaves out. Last: postcard numbers variants.
+    Excluded,
 }
 
 impl Note {
@@ -132,6 +134,7 @@ impl Note {
             Note::RenderFailed => "the template failed for this contact".into(),
             Note::Error => "the message could not be prepared (see the log)".into(),
             Note::Restricted => "processing restricted (Art. 18)".into(),
+            Note::Excluded => "in a segment the campaign leaves out".into(),
         }
     }
 }

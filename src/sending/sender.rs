@@ -72,6 +72,9 @@ pub(super) struct Run {
     /// that a change in Settings → Email applies to the next one.
     sender: String,
     preheader: String,
+    /// Segments whose members get nothing: checked again for each message, so that a contact
+    /// who entered one after the audience walk is still left out.
+    exclude: Vec<crate::domain::SegmentId>,
 }
 
 impl Run {
@@ -277,6 +280,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         variants,
         sender: c.sender.clone(),
         preheader: c.preheader.clone(),
+        exclude: state.sending.campaigns.targets(&c.id).map_err(|e| e.to_string())?.exclude,
     }))
 }
 
@@ -285,11 +289,31 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
 async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Sender<Job>) {
     let mut after: Option<ContactId> = None;
     let mut last_saved = std::time::Instant::now();
+    // The walk reads the index, and holds a segment's members to the campaign's rules through
+    // it: a run resumed (or started) moments after a write must see it, as a start does.
+    if !run.audience_complete.load(Ordering::SeqCst) {
+        if let Some(state) = weak.upgrade() {
+            let _ = tokio::task::spawn_blocking(move || state.search.catch_up(Duration::from_secs(5))).await;
+        }
+    }
     loop {
         if run.halted() {
             break;
         }
         let Some(state) = weak.upgrade() else { return };
+        // An excluded segment being rebuilt (or deleted) has no trustworthy members: sending
+        // stops until it is built again rather than reach someone it should leave out.
+        if !run.exclude.is_empty() {
+            let t = super::campaign::Targets { include: Vec::new(), exclude: run.exclude.clone() };
+            let checked = {
+                let (st, span) = (state.clone(), tracing::Span::current());
+                tokio::task::spawn_blocking(move || span.in_scope(|| super::ops::check_targets(&st, &t))).await
+            };
+            if let Ok(Err(e)) = checked {
+                super::ops::brake(&state, &run.id, &format!("the audience could not be read: {e}"));
+                break;
+            }
+        }
         if !run.audience_complete.load(Ordering::SeqCst) {
             let (st, r, span) = (state.clone(), run.clone(), tracing::Span::current());
             match tokio::task::spawn_blocking(move || span.in_scope(|| walk_audience(&st, &r))).await {
@@ -398,30 +422,60 @@ fn save_stats(weak: &Weak<AppState>, run: &Run) {
 
 /// One step of the audience walk: the next chunk of matching contacts into the outbox. The
 /// cursor is saved with the chunk, so a restart continues where this stopped; a contact met
-/// twice (on two lists) is written once.
+/// twice (on two lists, or on a list and in a segment) is written once. A segment's source is
+/// its kept members, paged by contact id (the cursor is the last member looked at).
 fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
     let Some(c) = state.sending.campaigns.get(&run.id)? else { return Ok(()) };
-    let sources = super::ops::audience_queries(state, &c)?;
+    let plan = super::ops::audience_plan(state, &c)?;
+    // Members are the segment's only while it is built: one being rebuilt, or deleted, stops
+    // the walk here and the campaign pauses with the reason.
+    let targets = super::campaign::Targets { include: plan.include.clone(), exclude: plan.exclude.clone() };
+    super::ops::check_targets(state, &targets)?;
+    let repo = state.segments.segments();
     let (mut source, mut cursor) = run.cursor.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let mut ids = Vec::with_capacity(AUDIENCE_CHUNK);
-    while (source as usize) < sources.len() && ids.len() < AUDIENCE_CHUNK {
-        let mut q = sources[source as usize].clone();
-        q.cursor = cursor.clone();
-        q.limit = AUDIENCE_CHUNK - ids.len();
-        let page = state.search.index.search(&q)?;
-        ids.extend(page.ids);
-        match page.next {
-            Some(next) => cursor = Some(next),
-            None => {
-                source += 1;
-                cursor = None;
+    // Segment members looked at in this step, taken or not: the step stays one chunk's work
+    // even when the campaign's rules leave most of them out.
+    let mut examined = 0;
+    while (source as usize) < plan.sources() && ids.len() < AUDIENCE_CHUNK && examined < AUDIENCE_CHUNK {
+        let at = source as usize;
+        if let Some(query) = plan.queries.get(at) {
+            let mut q = query.clone();
+            q.cursor = cursor.clone();
+            q.limit = AUDIENCE_CHUNK - ids.len();
+            let page = state.search.index.search(&q)?;
+            for id in page.ids {
+                if !super::ops::excluded(state, &plan.exclude, &id)? {
+                    ids.push(id);
+                }
+            }
+            match page.next {
+                Some(next) => cursor = Some(next),
+                None => {
+                    source += 1;
+                    cursor = None;
+                }
+            }
+        } else {
+            let index = at - plan.queries.len();
+            let after = cursor.as_deref().and_then(|c| c.parse::<ContactId>().ok());
+            let limit = AUDIENCE_CHUNK - ids.len().max(examined);
+            let page = repo.members(&plan.include[index], after.as_ref(), limit)?;
+            examined += page.len();
+            ids.extend(super::ops::segment_recipients(state, &plan, index, &page, false)?);
+            match page.last() {
+                Some(last) if page.len() == limit => cursor = Some(last.to_string()),
+                _ => {
+                    source += 1;
+                    cursor = None;
+                }
             }
         }
     }
     let added = state.sending.outbox.enqueue(&run.id, &ids)?;
     run.queued.fetch_add(added, Ordering::Relaxed);
     *run.cursor.lock().unwrap_or_else(|p| p.into_inner()) = (source, cursor);
-    let complete = source as usize >= sources.len();
+    let complete = source as usize >= plan.sources();
     run.audience_complete.store(complete, Ordering::SeqCst);
     state.sending.campaigns.put_stats(&run.id, &run.stats())?;
     Ok(())
@@ -596,7 +650,11 @@ fn prepare_campaign_message(
         Some((c, consents, _)) => {
             engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
             let kind = Kind::Marketing { purpose: &run.purpose, needs_consent: run.needs_consent };
-            super::may_mail(state, kind, c, consents)?.err().map(note_of)
+            match super::may_mail(state, kind, c, consents)? {
+                Err(refusal) => Some(note_of(refusal)),
+                Ok(()) if super::ops::excluded(state, &run.exclude, contact_id)? => Some(Note::Excluded),
+                Ok(()) => None,
+            }
         }
     };
     if let Some(note) = skip {

@@ -11,6 +11,7 @@ mod backup;
 mod bounces;
 mod breaches;
 mod browser;
+mod campaign_segments;
 mod campaigns;
 mod clock;
 mod config;

@@ -18,7 +18,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     editor.requestSubmit(button);
   }
-  // The audience count follows the ticked lists, tags, searches and purpose before saving,
+  // The audience count follows the ticked lists, tags, segments, searches and purpose before saving,
   // counted by the server with the sender's own rules.
   var size = document.getElementById("audience-size");
   if (editor && size && size.dataset.url && window.fetch && window.FormData) {
@@ -32,7 +32,9 @@ document.addEventListener("DOMContentLoaded", function () {
           lists: form.getAll("lists"),
           tags: String(form.get("tags") || "").split(",").map(function (t) { return t.trim(); }).filter(Boolean),
           search: String(form.get("search") || ""),
-          saved_search: String(form.get("saved_search") || "")
+          saved_search: String(form.get("saved_search") || ""),
+          segments: form.getAll("segments").map(String),
+          exclude_segments: form.getAll("exclude_segments").map(String)
         };
         if (form.get("purpose")) body.purpose = String(form.get("purpose"));
         fetch(size.dataset.url, {
@@ -51,7 +53,7 @@ document.addEventListener("DOMContentLoaded", function () {
           .catch(function () {});
       }, 300);
     };
-    ["lists", "tags", "search", "saved_search", "purpose"].forEach(function (name) {
+    ["lists", "tags", "search", "saved_search", "segments", "exclude_segments", "purpose"].forEach(function (name) {
       Array.prototype.forEach.call(editor.querySelectorAll("[name='" + name + "']"), function (el) {
         el.addEventListener("input", recount);
         el.addEventListener("change", recount);

@@ -49,6 +49,9 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
     };
     let mut v = c.to_json(&stats);
     v["audience"]["saved_search"] = json!(state.sending.campaigns.saved_search(&c.id)?);
+    let targets = state.sending.campaigns.targets(&c.id)?;
+    v["audience"]["segments"] = json!(targets.include);
+    v["audience"]["exclude_segments"] = json!(targets.exclude);
     v["variants"] = json!(state.sending.campaigns.variants(&c.id)?);
     Ok(v)
 }
@@ -99,7 +102,7 @@ async fn create(
 }
 
 /// Who would receive the campaign with the given audience fields (lists, tags, search,
-/// saved_search, purpose; absent ones as saved), counted by the sender's own rules and nothing
+/// saved_search, segments, exclude_segments, purpose; absent ones as saved), counted by the sender's own rules and nothing
 /// saved: the editor's live count, and a check for integrations before they save.
 async fn audience_count(
     state: web::Data<AppState>,

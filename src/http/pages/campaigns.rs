@@ -30,12 +30,30 @@ pub(super) fn say(ui: &Language, key: &str, pairs: &[(&str, String)]) -> String 
     ui.text(key, Some(&args(pairs.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))))))
 }
 
-/// Who a campaign goes to, in words people read: lists by their names, the saved search by its
-/// name, never keys ("lists Coffee lovers or tags vip, within saved search “Buyers”").
+/// A campaign's segments by name, for the audience in words: those taken in and those left
+/// out ("a deleted segment" for one deleted since).
+#[derive(Default)]
+struct SegmentNames {
+    include: Vec<String>,
+    exclude: Vec<String>,
+}
+
+impl SegmentNames {
+    fn of(t: &crate::sending::campaign::Targets, all: &[crate::segments::Segment], ui: &Language) -> SegmentNames {
+        let name = |id: &crate::domain::SegmentId| {
+            all.iter().find(|s| &s.id == id).map_or_else(|| ui.text("cm-aud-segment-deleted", None), |s| s.name.clone())
+        };
+        SegmentNames { include: t.include.iter().map(name).collect(), exclude: t.exclude.iter().map(name).collect() }
+    }
+}
+
+/// Who a campaign goes to, in words people read: lists, segments and the saved search by
+/// their names, never keys ("lists Coffee lovers or tags vip, within saved search “Buyers”").
 fn audience_words(
     a: &crate::sending::campaign::Audience,
     lists: &[crate::contacts::schema::List],
     saved: Option<&str>,
+    segments: &SegmentNames,
     ui: &Language,
 ) -> String {
     let named: Vec<String> = a
@@ -50,11 +68,13 @@ fn audience_words(
     if !a.tags.is_empty() {
         parts.push(say(ui, "cm-aud-tags", &[("names", a.tags.join(", "))]));
     }
-    let mut words = match parts.as_slice() {
-        [lists, tags] => say(ui, "cm-aud-either", &[("first", lists.clone()), ("second", tags.clone())]),
-        [one] => one.clone(),
-        _ => String::new(),
-    };
+    if !segments.include.is_empty() {
+        parts.push(say(ui, "cm-aud-segments", &[("names", segments.include.join(", "))]));
+    }
+    let mut words = parts
+        .into_iter()
+        .reduce(|first, second| say(ui, "cm-aud-either", &[("first", first), ("second", second)]))
+        .unwrap_or_default();
     let search = a.search.trim();
     if !search.is_empty() {
         words = if words.is_empty() {
@@ -63,11 +83,28 @@ fn audience_words(
             say(ui, "cm-aud-matching", &[("audience", words), ("words", search.to_string())])
         };
     }
-    match (saved, words.is_empty()) {
+    let words = match (saved, words.is_empty()) {
         (Some(name), true) => say(ui, "cm-aud-saved-alone", &[("name", name.to_string())]),
         (Some(name), false) => say(ui, "cm-aud-saved", &[("audience", words), ("name", name.to_string())]),
         (None, _) => words,
+    };
+    match (segments.exclude.is_empty(), words.is_empty()) {
+        (true, _) => words,
+        (false, true) => say(ui, "cm-aud-except-alone", &[("names", segments.exclude.join(", "))]),
+        (false, false) => say(ui, "cm-aud-except", &[("audience", words), ("names", segments.exclude.join(", "))]),
     }
+}
+
+/// A campaign's audience in words, read from the store (the campaign's summary, its report).
+pub(super) fn audience_line(state: &AppState, c: &Campaign, ui: &Language) -> Result<String, ApiError> {
+    let lists = state.lists.all()?;
+    let saved = state.sending.campaigns.saved_search(&c.id)?;
+    let saved_name = match saved {
+        Some(id) => state.saved_searches.get(&id)?.map(|s| s.name),
+        None => None,
+    };
+    let segments = SegmentNames::of(&state.sending.campaigns.targets(&c.id)?, &state.segments.segments().all()?, ui);
+    Ok(audience_words(&c.audience, &lists, saved_name.as_deref(), &segments, ui))
 }
 
 /// When a campaign goes out, in words: the local time and its zone, or the cron expression.
@@ -161,13 +198,15 @@ pub async fn list(
         let mut rows = Vec::new();
         let lists = st.lists.all()?;
         let saved_searches = st.saved_searches.all()?;
+        let all_segments = st.segments.segments().all()?;
         for c in st.sending.campaigns.all()? {
             let saved = st.sending.campaigns.saved_search(&c.id)?;
             let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved).map(|s| s.name.as_str());
+            let segments = SegmentNames::of(&st.sending.campaigns.targets(&c.id)?, &all_segments, ui);
             let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
             rows.push(context! {
                 id => c.id.to_string(), name => c.name, state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
-                audience => audience_words(&c.audience, &lists, saved_name, ui), schedule => c.schedule.as_ref().map(|s| schedule_words(s, ui)),
+                audience => audience_words(&c.audience, &lists, saved_name, &segments, ui), schedule => c.schedule.as_ref().map(|s| schedule_words(s, ui)),
                 next_run => c.next_run, created_at => c.created_at, finished_at => c.finished_at,
                 sent => stats.sent, queued => stats.queued, failed => stats.failed, percent => stats.percent(),
             });
@@ -236,6 +275,7 @@ async fn render_typed(
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
         let mut c = sops::campaign(&st, &id)?;
         let mut typed_search = None;
+        let mut targets = st.sending.campaigns.targets(&c.id)?;
         if let Some(f) = &typed {
             if c.state.editable() {
                 c.name = f.name.clone();
@@ -253,6 +293,9 @@ async fn render_typed(
                 c.sender = f.sender.clone();
                 c.preheader = f.preheader.clone();
                 typed_search = Some(f.saved_search.clone());
+                // Ids as typed: one that does not parse was refused and is shown unticked.
+                targets.include = f.segments.iter().filter_map(|s| s.parse().ok()).collect();
+                targets.exclude = f.exclude_segments.iter().filter_map(|s| s.parse().ok()).collect();
             }
         }
         let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
@@ -275,7 +318,25 @@ async fn render_typed(
         let saved_id = st.sending.campaigns.saved_search(&c.id)?;
         let saved_searches = st.saved_searches.all()?;
         let saved_name = saved_searches.iter().find(|s| Some(s.id) == saved_id).map(|s| s.name.clone());
-        let audience = audience_words(&c.audience, &lists, saved_name.as_deref(), ui);
+        let all_segments = st.segments.segments().all()?;
+        let audience = audience_words(&c.audience, &lists, saved_name.as_deref(), &SegmentNames::of(&targets, &all_segments, ui), ui);
+        // Every segment, with its size now, and one the campaign names that was deleted since
+        // (ticked, so that leaving it out is a choice the form shows, never a silent one).
+        let mut segment_views = Vec::new();
+        for s in &all_segments {
+            let ready = s.build.is_ready();
+            segment_views.push(context! {
+                id => s.id.to_string(), name => s.name, ready => ready,
+                size => if ready { Some(st.segments.segments().size(&s.id)?) } else { None },
+                include => targets.include.contains(&s.id), exclude => targets.exclude.contains(&s.id),
+            });
+        }
+        for gone in targets.include.iter().chain(&targets.exclude).filter(|id| !all_segments.iter().any(|s| &s.id == *id)) {
+            segment_views.push(context! {
+                id => gone.to_string(), name => ui.text("cm-aud-segment-deleted", None), ready => false, deleted => true,
+                include => targets.include.contains(gone), exclude => targets.exclude.contains(gone),
+            });
+        }
         // Purposes by their name in the staff member's language.
         let mut purpose_views = Vec::new();
         let mut purpose_name = c.purpose.clone();
@@ -325,6 +386,7 @@ async fn render_typed(
                 last_error => stats.last_error,
             },
             audience_size => size, audience_exact => exact,
+            segments => segment_views,
             lists => lists.iter().map(|l| context! { slug => l.slug, name => l.name }).collect::<Vec<_>>(),
             purposes => purpose_views,
             layouts => layouts, relays => relays, senders => senders,
@@ -440,6 +502,10 @@ pub struct EditorForm {
     #[serde(default)]
     saved_search: String,
     #[serde(default)]
+    segments: Vec<String>,
+    #[serde(default)]
+    exclude_segments: Vec<String>,
+    #[serde(default)]
     relay: String,
     #[serde(default)]
     sender: String,
@@ -466,6 +532,8 @@ impl EditorForm {
             tags: Some(self.tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()),
             search: Some(self.search.clone()),
             saved_search: Some(self.saved_search.clone()),
+            segments: Some(self.segments.clone()),
+            exclude_segments: Some(self.exclude_segments.clone()),
             relay: Some(self.relay.clone()),
             sender: Some(self.sender.clone()),
             preheader: Some(self.preheader.clone()),
@@ -1165,13 +1233,24 @@ mod tests {
         let lists: Vec<crate::contacts::schema::List> = Vec::new();
         let en = crate::i18n::admin_catalogue().source();
         let de = crate::i18n::admin_catalogue().get("de");
+        let none = SegmentNames::default();
         assert_eq!(
-            audience_words(&a, &lists, Some("Buyers"), en),
+            audience_words(&a, &lists, Some("Buyers"), &none, en),
             "lists news or tags vip, matching “berlin”, within saved search “Buyers”"
         );
         assert_eq!(
-            audience_words(&a, &lists, Some("Käufer"), de),
+            audience_words(&a, &lists, Some("Käufer"), &none, de),
             "Listen news oder Tags vip, passend zu „berlin“, innerhalb der gespeicherten Suche „Käufer“"
+        );
+        let segments = SegmentNames { include: vec!["Fans".into(), "Buyers".into()], exclude: vec!["Churned".into()] };
+        let lists_only = crate::sending::campaign::Audience { lists: vec!["news".into()], ..Default::default() };
+        assert_eq!(
+            audience_words(&lists_only, &lists, None, &segments, en),
+            "lists news or segments Fans, Buyers, leaving out members of segments Churned"
+        );
+        assert_eq!(
+            audience_words(&lists_only, &lists, None, &segments, de),
+            "Listen news oder Segmente Fans, Buyers, ohne Mitglieder der Segmente Churned"
         );
         let cron = Schedule::Cron { expr: "0 9 * * 1".into(), time_zone: "UTC".into() };
         assert_eq!(schedule_words(&cron, en), "every `0 9 * * 1` (UTC)");

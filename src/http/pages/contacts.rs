@@ -947,6 +947,7 @@ fn note_text(ui: &Language, note: crate::sending::outbox::Note) -> String {
         Note::RenderFailed => "c-note-render-failed",
         Note::Error => "c-note-error",
         Note::Restricted => "c-note-restricted",
+        Note::Excluded => "c-note-excluded",
     };
     ui.text(key, None)
 }

@@ -151,9 +151,13 @@ pub async fn campaign(
     let id = campaign_id(&path)?;
     let st = state.clone();
     let ui = super::ui_language(&state, &g);
-    let (mut report, mut recent) = blocking(move || -> Result<_, ApiError> {
+    let (mut report, mut recent, audience) = blocking(move || -> Result<_, ApiError> {
         let r = reports::campaign(&st, &id, Utc::now())?.ok_or(ApiError::not_found("campaign"))?;
-        Ok((r, reports::recent(&st, COMPARED)?))
+        let audience = match st.sending.campaigns.get(&id)? {
+            Some(c) => Some(super::campaigns::audience_line(&st, &c, ui)?),
+            None => None,
+        };
+        Ok((r, reports::recent(&st, COMPARED)?, audience))
     })
     .await?;
     // This campaign among the ones it is compared with, even when it is older than those.
@@ -170,7 +174,7 @@ pub async fn campaign(
         &g,
         "report.html",
         if g.can(Permission::SendCampaigns) { "campaigns" } else { "reports" },
-        context! { r => report, timeline => timeline, recent => recent, compare => compare },
+        context! { r => report, timeline => timeline, recent => recent, compare => compare, audience => audience },
     )
 }
 

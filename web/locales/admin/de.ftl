@@ -994,15 +994,15 @@ cm-ed-create-list = eine anlegen
 cm-ed-tags = Tags
 cm-ed-tags-hint = (durch Kommas getrennt; Kontakte mit einem davon)
 cm-ed-search = Suche
-cm-ed-search-hint = (Wörter wie in der Kontaktsuche; grenzt die Listen und Tags ein oder wählt allein für sich aus)
+cm-ed-search-hint = (Wörter wie in der Kontaktsuche; grenzt die Listen, Tags und Segmente ein oder wählt allein für sich aus)
 cm-ed-saved-search = Gespeicherte Suche
 # {$link} ist ein Link mit dem Text von cm-ed-saved-search-link.
-cm-ed-saved-search-hint = (grenzt die Listen und Tags ein oder wählt allein für sich aus; {$link})
+cm-ed-saved-search-hint = (grenzt die Listen, Tags und Segmente ein oder wählt allein für sich aus; {$link})
 cm-ed-saved-search-link = auf der Kontaktseite eine speichern
 cm-ed-saved-search-none = keine
 cm-ed-audience-count = Angemeldete Kontakte mit Einwilligung, die sie jetzt erhalten würden: {$count} (jeder einmal; wer sich vor dem Versand abmeldet oder die Einwilligung widerruft, wird ausgelassen).
 cm-ed-audience-uncountable = Die Zielgruppe lässt sich so nicht zählen.
-cm-ed-audience-choose = Wählen Sie Listen, Tags, eine Suche oder eine gespeicherte Suche.
+cm-ed-audience-choose = Wählen Sie Listen, Tags, Segmente, eine Suche oder eine gespeicherte Suche.
 cm-ed-relay = Relay
 cm-ed-relay-default = Standard
 cm-ed-save-draft = Entwurf speichern
@@ -2663,3 +2663,24 @@ seg-b-consent = Einwilligung
 seg-b-one-of-hint = Werte, durch Kommas getrennt
 seg-b-group = Gruppe
 seg-b-empty-group = Noch nichts: fügen Sie eine Bedingung hinzu. Eine leere Gruppe trifft auf alle zu.
+
+# Kampagnen an Segmente (Issue 22).
+c-note-excluded = in einem Segment, das die Kampagne auslässt
+cm-aud-segments = Segmente {$names}
+cm-aud-except = {$audience}, ohne Mitglieder der Segmente {$names}
+cm-aud-except-alone = ohne Mitglieder der Segmente {$names}
+cm-aud-segment-deleted = ein gelöschtes Segment
+cm-ed-segments = Segmente
+cm-ed-segments-hint = (ihre jetzigen Mitglieder, zusätzlich zu den Listen und Tags; ein Segment muss aufgebaut sein, bevor die Kampagne versendet wird)
+cm-ed-exclude-segments = Mitglieder auslassen von
+cm-ed-exclude-segments-hint = (gleich über welche Liste, welches Tag oder Segment sie dazukommen; bei jeder Nachricht erneut geprüft)
+cm-ed-segment-size = { $count ->
+    [one] 1 Mitglied
+   *[other] {$count} Mitglieder
+}
+cm-ed-segment-not-built = noch nicht aufgebaut
+# {$link} ist ein Link mit dem Text von cm-ed-segments-link.
+cm-ed-no-segments = Noch keine Segmente: {$link}.
+cm-ed-segments-link = eines anlegen
+# {$audience} ist die Zielgruppe in Worten, wie die Übersicht der Kampagne sie nennt.
+cm-report-audience = Zielgruppe: {$audience}.

@@ -992,15 +992,15 @@ cm-ed-create-list = create one
 cm-ed-tags = Tags
 cm-ed-tags-hint = (comma-separated; contacts with any of them)
 cm-ed-search = Search
-cm-ed-search-hint = (words as in the contacts search; narrows the lists and tags, or alone selects by itself)
+cm-ed-search-hint = (words as in the contacts search; narrows the lists, tags and segments, or alone selects by itself)
 cm-ed-saved-search = Saved search
 # {$link} is a link saying cm-ed-saved-search-link.
-cm-ed-saved-search-hint = (narrows the lists and tags, or alone selects by itself; {$link})
+cm-ed-saved-search-hint = (narrows the lists, tags and segments, or alone selects by itself; {$link})
 cm-ed-saved-search-link = save one on the contacts page
 cm-ed-saved-search-none = none
 cm-ed-audience-count = {$count} subscribed contacts with consent would receive it now (each once; anyone who unsubscribes or withdraws consent before the send is left out).
 cm-ed-audience-uncountable = The audience cannot be counted as it stands.
-cm-ed-audience-choose = Choose lists, tags, a search or a saved search.
+cm-ed-audience-choose = Choose lists, tags, segments, a search or a saved search.
 cm-ed-relay = Relay
 cm-ed-relay-default = Default
 cm-ed-save-draft = Save draft
@@ -2597,3 +2597,24 @@ seg-b-consent = Consent
 seg-b-one-of-hint = values, separated by commas
 seg-b-group = Group
 seg-b-empty-group = Nothing yet: add a condition. An empty group matches everybody.
+
+# Campaigns that target segments (issue 22).
+c-note-excluded = in a segment the campaign leaves out
+cm-aud-segments = segments {$names}
+cm-aud-except = {$audience}, leaving out members of segments {$names}
+cm-aud-except-alone = leaving out members of segments {$names}
+cm-aud-segment-deleted = a deleted segment
+cm-ed-segments = Segments
+cm-ed-segments-hint = (their members now, besides the lists and tags; a segment must be built before the campaign is sent)
+cm-ed-exclude-segments = Leave out members of
+cm-ed-exclude-segments-hint = (whichever list, tag or segment brings them in; checked again as each message goes out)
+cm-ed-segment-size = { $count ->
+    [one] 1 member
+   *[other] {$count} members
+}
+cm-ed-segment-not-built = not built yet
+# {$link} is a link saying cm-ed-segments-link.
+cm-ed-no-segments = No segments yet: {$link}.
+cm-ed-segments-link = define one
+# {$audience} is the audience in words, as the campaign's summary says it.
+cm-report-audience = Audience: {$audience}.
