@@ -27,6 +27,12 @@ pub enum OpError {
     Internal(String),
 }
 
+impl From<crate::search::SearchError> for OpError {
+    fn from(e: crate::search::SearchError) -> Self {
+        OpError::Internal(format!("the search index: {e}"))
+    }
+}
+
 impl From<crate::auth::AuthError> for OpError {
     fn from(e: crate::auth::AuthError) -> Self {
         use crate::auth::AuthError as A;

@@ -66,6 +66,18 @@ impl Restrictions {
     pub fn count(&self) -> usize {
         self.raw.len()
     }
+
+    /// Every restricted contact (few: a restriction is a person's request).
+    pub fn ids(&self) -> Result<Vec<ContactId>> {
+        let mut out = Vec::new();
+        for kv in self.raw.iter() {
+            let (k, _) = kv?;
+            if let Some(id) = ContactId::from_slice(&k) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
 }
 
 fn export(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {

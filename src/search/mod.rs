@@ -35,6 +35,8 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAn
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::contacts::Contacts;
+pub mod narrow;
+
 pub use crate::domain::query::{ContactQuery, SortBy};
 use crate::domain::{Activity, Change, ConsentStates, Contact, ContactId, FieldValue};
 use crate::store::registry::Layout;

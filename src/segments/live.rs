@@ -36,8 +36,16 @@ pub const FLIP: &str = "segment_flip";
 pub const FEED_BATCH: usize = 4;
 /// Contacts per `SegmentEvaluate` entry of a build.
 pub const BUILD_CHUNK: usize = 1_000;
+/// Threads a build assesses its chunks on (the machines this runs on have two cores).
+const BUILD_THREADS: usize = 2;
 /// Events read per contact for behaviour conditions (newest first).
 const EVENTS_PER_CONTACT: usize = 10_000;
+
+/// What an assessment of one contact found: gone (or restricted), or each segment's outcome.
+enum Seen {
+    Gone,
+    Evaluated(Vec<crate::domain::segment::Outcome>),
+}
 
 /// A segment as the reader evaluates it.
 struct Compiled {
@@ -115,12 +123,23 @@ impl Engine {
         if which.is_empty() {
             return Ok(());
         }
-        let gone = |batch: &mut Batch, s: &Compiled| -> Result<()> {
-            if batch.is_member(&self.segments, &s.id, contact)? {
-                batch.transition(&self.segments, &s.id, contact, false, s.version, now)?;
-            }
-            Ok(())
+        let zone = batch.zone(&self.settings);
+        let seen = {
+            let member_of = |s: &SegmentId, c: &ContactId| batch.peek(&self.segments, s, c).unwrap_or(false);
+            self.assess(contact, which, Context { now, zone }, &member_of)?
         };
+        self.settle(batch, contact, which, seen, now)
+    }
+
+    /// Reads what `which` segments need of `contact` and evaluates them (nothing is staged:
+    /// a build assesses its chunk on several threads, then settles it in order).
+    fn assess(
+        &self,
+        contact: &ContactId,
+        which: &[&Compiled],
+        ctx: Context,
+        member_of: &dyn Fn(&SegmentId, &ContactId) -> bool,
+    ) -> Result<Seen> {
         // Only what the segments read is opened: a build over a name field decrypts the record
         // alone, not the ledger and the aggregates.
         let needs = |f: &dyn Fn(&Reads) -> bool| which.iter().any(|s| f(&s.reads));
@@ -131,33 +150,48 @@ impl Engine {
         };
         // Gone, or processing restricted (Art. 18): in no segment.
         let restricted = loaded.is_some() && self.restrictions.is_restricted(contact)?;
-        let Some((c, consents)) = loaded.filter(|_| !restricted) else {
-            for s in which {
-                gone(batch, s)?;
-                self.clock.stage_cancel(&mut batch.writes, FLIP, &flip_key(contact, &s.id))?;
-            }
-            return Ok(());
-        };
+        let Some((c, consents)) = loaded.filter(|_| !restricted) else { return Ok(Seen::Gone) };
         let activity = if needs(&|r| r.activity) { self.contacts.activity(contact)? } else { Default::default() };
         let events = if which.iter().any(|s| s.reads.events) {
             self.events.events_of(contact, EVENTS_PER_CONTACT)?
         } else {
             Vec::new()
         };
-        let zone = batch.zone(&self.settings);
-        let ctx = Context { now, zone };
-        for s in which {
-            let member_of = |other: &SegmentId| batch.peek(&self.segments, other, contact).unwrap_or(false);
-            let facts = Facts {
-                contact: &c,
-                consents: &consents,
-                activity: &activity,
-                restricted: false,
-                events: &events,
-                score: &|_| None,
-                member_of: &member_of,
-            };
-            let outcome = s.filter.evaluate(&facts, &ctx);
+        let member = |other: &SegmentId| member_of(other, contact);
+        let facts = Facts {
+            contact: &c,
+            consents: &consents,
+            activity: &activity,
+            restricted: false,
+            events: &events,
+            score: &|_| None,
+            member_of: &member,
+        };
+        Ok(Seen::Evaluated(which.iter().map(|s| s.filter.evaluate(&facts, &ctx)).collect()))
+    }
+
+    /// Stages what an assessment changes: transitions, and the next time flips.
+    fn settle(
+        &self,
+        batch: &mut Batch,
+        contact: &ContactId,
+        which: &[&Compiled],
+        seen: Seen,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let outcomes = match seen {
+            Seen::Gone => {
+                for s in which {
+                    if batch.is_member(&self.segments, &s.id, contact)? {
+                        batch.transition(&self.segments, &s.id, contact, false, s.version, now)?;
+                    }
+                    self.clock.stage_cancel(&mut batch.writes, FLIP, &flip_key(contact, &s.id))?;
+                }
+                return Ok(());
+            }
+            Seen::Evaluated(o) => o,
+        };
+        for (s, outcome) in which.iter().zip(outcomes) {
             let is = batch.is_member(&self.segments, &s.id, contact)?;
             // An entry is staged from what was read: an erasure landing meanwhile must fail the
             // batch (read again) rather than be followed by the person's rows coming back.
@@ -174,6 +208,43 @@ impl Engine {
                     None => self.clock.stage_cancel(&mut batch.writes, FLIP, &key)?,
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// A build's chunk: one segment over many contacts, assessed on [`BUILD_THREADS`] threads
+    /// (a segment that reads no other segment needs nothing the batch has staged), then
+    /// settled in order.
+    fn evaluate_chunk(
+        &self,
+        batch: &mut Batch,
+        contacts: &[ContactId],
+        s: &Compiled,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let which = [s];
+        let zone = batch.zone(&self.settings);
+        let member_of = |seg: &SegmentId, c: &ContactId| self.segments.is_member(seg, c).unwrap_or(false);
+        let per = contacts.len().div_ceil(BUILD_THREADS).max(1);
+        let assessed: Vec<Result<Vec<Seen>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = contacts
+                .chunks(per)
+                .map(|part| {
+                    let member_of = &member_of;
+                    let which = &which;
+                    scope.spawn(move || {
+                        part.iter().map(|c| self.assess(c, which, Context { now, zone }, member_of)).collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(crate::store::StoreError::Aborted))).collect()
+        });
+        let mut seen = Vec::with_capacity(contacts.len());
+        for part in assessed {
+            seen.extend(part?);
+        }
+        for (c, seen) in contacts.iter().zip(seen) {
+            self.settle(batch, c, &which, seen, now)?;
         }
         Ok(())
     }
@@ -399,6 +470,17 @@ impl Reader for Membership {
                 }
                 let compiled = engine.compiled()?;
                 let (contacts, which) = wants(&e.change, &compiled);
+                // A build's chunk of contacts not yet seen in this batch, for a segment that reads
+                // no other segment: assessed in parallel.
+                if let (Change::SegmentEvaluate { .. }, [s]) = (&e.change, which.as_slice()) {
+                    if s.reads.segments.is_empty() && contacts.len() > 1 {
+                        let mut unique = contacts.clone();
+                        unique.sort();
+                        unique.dedup();
+                        engine.evaluate_chunk(&mut batch, &unique, s, now)?;
+                        continue;
+                    }
+                }
                 let mut seen = HashSet::new();
                 for c in contacts {
                     if seen.insert(c) {

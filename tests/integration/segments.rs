@@ -280,3 +280,49 @@ fn the_admin_pages_build_show_and_explain_a_segment() {
     assert_eq!(r.status(), 303);
     assert_eq!(app.get(&admin, &format!("/segments/{id}")).status(), 404);
 }
+
+/// The builder's count (a preview) is the size the segment has once built, whether the index
+/// answers alone (status, tags, lists, consent, counts) or only narrows the candidates that are
+/// then evaluated; a restricted contact is counted in neither.
+#[test]
+fn a_preview_counts_what_the_built_segment_holds() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let mut people = Vec::new();
+    for i in 0..12 {
+        let tags: Vec<&str> = match i % 3 {
+            0 => vec!["vip"],
+            1 => vec!["vip", "shoes"],
+            _ => vec![],
+        };
+        let lists: &[&str] = if i % 2 == 0 { &["news"] } else { &[] };
+        people.push(api.contact(&format!("p{i}@example.org"), lists, &tags, i % 4 != 0));
+    }
+    // One of them restricted: in no segment, and not counted.
+    let restricted: tidings::domain::ContactId = people[1].parse().unwrap();
+    tidings::gdpr::ops::restrict(&app.state, tidings::ops::By::cli(), &restricted, "disputes accuracy", None).unwrap();
+    let filters = [
+        json!({"all": [{"field": "tags", "op": "contains", "value": "VIP"}]}),
+        json!({"all": [{"field": "tags", "op": "not_contains", "value": "shoes"}, {"field": "lists", "op": "contains", "value": "news"}]}),
+        json!({"any": [{"consent": "newsletter", "state": "never"}, {"field": "tags", "op": "contains", "value": "shoes"}]}),
+        json!({"none": [{"field": "status", "op": "equals", "value": "subscribed"}]}),
+        json!({"all": [{"field": "opens", "op": "lt", "value": 1}, {"field": "clicks", "op": "between", "value": [0, 3]}]}),
+        // Not held by the index: narrowed by the tag, then evaluated.
+        json!({"all": [{"field": "tags", "op": "contains", "value": "vip"}, {"field": "email", "op": "ends_with", "value": "0@example.org"}]}),
+        json!({"any": [{"field": "first_name", "op": "equals", "value": "p3"}, {"field": "tags", "op": "contains", "value": "shoes"}]}),
+    ];
+    for (i, filter) in filters.iter().enumerate() {
+        let preview = api.ok("POST", "/segments/preview", Some(json!({ "filter": filter })));
+        assert_eq!(preview["complete"], true, "{preview}");
+        let v = api.ok("POST", "/segments", Some(json!({"name": format!("s{i}"), "filter": filter})));
+        let id = v["segment"]["id"].as_str().unwrap().to_string();
+        let built = wait_segment(&api, &id, |s| s["build"]["state"] == "ready");
+        assert_eq!(preview["matched"], built["segment"]["size"], "filter {filter}: preview {preview} vs {built}");
+        let members = ids(&api.ok("GET", &format!("/segments/{id}/members?limit=1000"), None));
+        assert!(!members.contains(&people[1]), "the restricted contact is in no segment");
+        for s in preview["sample"].as_array().unwrap() {
+            assert!(members.contains(&s["id"].as_str().unwrap().to_string()), "sampled {s} is a member of {filter}");
+        }
+    }
+}
