@@ -55,6 +55,7 @@ pub struct Engine {
     contacts: Contacts,
     restrictions: crate::gdpr::Restrictions,
     events: crate::tracking::store::TrackStore,
+    scoring: crate::scoring::Scorer,
     settings: crate::settings::SettingsRepo,
     clock: Clock,
     feed: Feed,
@@ -69,6 +70,7 @@ impl Engine {
         contacts: Contacts,
         restrictions: crate::gdpr::Restrictions,
         events: crate::tracking::store::TrackStore,
+        scoring: crate::scoring::Scorer,
         settings: crate::settings::SettingsRepo,
         clock: Clock,
         feed: Feed,
@@ -78,6 +80,7 @@ impl Engine {
             contacts,
             restrictions,
             events,
+            scoring,
             settings,
             clock,
             feed,
@@ -146,6 +149,19 @@ impl Engine {
         };
         let zone = batch.zone(&self.settings);
         let ctx = Context { now, zone };
+        // Scores are computed from the events and consents just read, for the models named.
+        let keys: std::collections::BTreeSet<String> =
+            which.iter().flat_map(|s| s.reads.scores.iter().cloned()).collect();
+        let scores: HashMap<String, Option<crate::domain::score::Now>> = if keys.is_empty() {
+            HashMap::new()
+        } else {
+            self.scoring
+                .scores(&c, &consents, Some(&events), Some(&keys), zone, now)?
+                .into_iter()
+                .map(|(m, b)| (m.key, b.map(|b| b.now())))
+                .collect()
+        };
+        let score = |k: &str| scores.get(k).copied().flatten();
         for s in which {
             let member_of = |other: &SegmentId| batch.peek(&self.segments, other, contact).unwrap_or(false);
             let facts = Facts {
@@ -154,7 +170,7 @@ impl Engine {
                 activity: &activity,
                 restricted: false,
                 events: &events,
-                score: &|_| None,
+                score: &score,
                 member_of: &member_of,
             };
             let outcome = s.filter.evaluate(&facts, &ctx);
