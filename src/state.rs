@@ -85,7 +85,6 @@ impl AppState {
             crate::segments::Segments::open(&store)?,
             contacts.clone(),
             gdpr.restrictions.clone(),
-            tracking.store.clone(),
             scoring.clone(),
             settings.clone(),
             clock.clone(),

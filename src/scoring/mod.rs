@@ -105,6 +105,9 @@ fn read(stored: &Stored) -> Option<Model> {
     Some(m)
 }
 
+/// Each model with the contact's score in it (None: they objected to profiling).
+pub type Scores = Vec<(Model, Option<Breakdown>)>;
+
 /// Computes scores: the models, and read access to what they count.
 #[derive(Clone)]
 pub struct Scorer {
@@ -129,6 +132,11 @@ impl Scorer {
         &self.models
     }
 
+    /// The contacts' events, as scores read them (the segments read them too).
+    pub fn events(&self) -> &TrackStore {
+        &self.events
+    }
+
     /// The contact's score in each model (only those in `keys` when given), each None when the
     /// person objected to profiling. `events`: the contact's events when the caller has read
     /// them already.
@@ -140,7 +148,7 @@ impl Scorer {
         keys: Option<&BTreeSet<String>>,
         zone: Tz,
         now: DateTime<Utc>,
-    ) -> Result<Vec<(Model, Option<Breakdown>)>> {
+    ) -> Result<Scores> {
         let all = self.models.all()?;
         let models: Vec<&Model> = all.iter().filter(|m| keys.is_none_or(|k| k.contains(&m.key))).collect();
         if score::objected(consents) {

@@ -8,7 +8,8 @@ use chrono::Utc;
 use serde_json::Value;
 
 use crate::audit::Action;
-use crate::domain::score::{Breakdown, Model, ModelError, On, MAX_MODELS};
+use super::Scores;
+use crate::domain::score::{Model, ModelError, On, MAX_MODELS};
 use crate::domain::{ContactId, FieldKind, Permission};
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
@@ -53,6 +54,9 @@ pub fn get(state: &AppState, by: By, key: &str) -> OpResult<Model> {
 pub fn create(state: &AppState, by: By, v: &Value) -> OpResult<Model> {
     by.require(Permission::EditContacts)?;
     let (mut model, kinds) = parse(state, v).map_err(refused)?;
+    if model.key == "new" {
+        return Err(invalid("key", "\"new\" is the address of the blank form: choose another key"));
+    }
     let models = state.scoring.models();
     let all = models.all()?;
     if all.iter().any(|m| m.key == model.key) {
@@ -147,7 +151,7 @@ fn rebuild_readers(state: &AppState, key: &str) -> OpResult<()> {
 
 /// A contact's score in every model now, with its breakdown (each None when the person
 /// objected to profiling); None when the contact is gone or restricted.
-pub fn explain(state: &AppState, by: By, id: &ContactId) -> OpResult<Option<Vec<(Model, Option<Breakdown>)>>> {
+pub fn explain(state: &AppState, by: By, id: &ContactId) -> OpResult<Option<Scores>> {
     by.require(Permission::ViewContacts)?;
     let Some((c, consents, _)) = state.contacts.get_with_consents(id)? else { return Ok(None) };
     if state.gdpr.restrictions.is_restricted(id)? {

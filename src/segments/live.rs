@@ -69,7 +69,6 @@ impl Engine {
         segments: Segments,
         contacts: Contacts,
         restrictions: crate::gdpr::Restrictions,
-        events: crate::tracking::store::TrackStore,
         scoring: crate::scoring::Scorer,
         settings: crate::settings::SettingsRepo,
         clock: Clock,
@@ -79,7 +78,8 @@ impl Engine {
             segments,
             contacts,
             restrictions,
-            events,
+            // The events scores read are the ones behaviour conditions read.
+            events: scoring.events().clone(),
             scoring,
             settings,
             clock,
