@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use serde_json::Value;
 
-use crate::audit::Action;
 use super::Scores;
+use crate::audit::Action;
 use crate::domain::score::{Model, ModelError, On, MAX_MODELS};
 use crate::domain::{ContactId, FieldKind, Permission};
 use crate::ops::{invalid, By, OpError, OpResult};

@@ -319,9 +319,27 @@ fn place(e: &str, from: &[usize], ui: &Language) -> (String, String) {
                     "name" => "event".into(),
                     other => other.to_string(),
                 };
+                let label = match field.as_str() {
+                    "points" => "cm-score-col-points",
+                    "url" => "cm-score-url",
+                    "event" => "cm-score-event",
+                    "properties" => "cm-score-properties",
+                    "form" => "cm-score-form",
+                    "per_unit" => "cm-score-per-unit",
+                    "field" => "cm-score-field",
+                    "op" => "cm-score-op",
+                    "value" => "cm-score-value",
+                    "cap_points" => "cm-score-cap-points",
+                    "cap_days" => "cm-score-cap-days",
+                    _ => "cm-score-col-on",
+                };
                 let said = ui.text(
                     "cm-score-error-row",
-                    Some(&args([("row", Arg::Number((row + 1) as f64)), ("message", Arg::from(message.to_string()))])),
+                    Some(&args([
+                        ("row", Arg::Number((row + 1) as f64)),
+                        ("field", Arg::from(ui.text(label, None))),
+                        ("message", Arg::from(message.to_string())),
+                    ])),
                 );
                 return (format!("rule-{row}-{field}"), said);
             }
