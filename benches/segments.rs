@@ -31,11 +31,11 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use tidings::config::Config;
 use tidings::domain::{ContactInput, EmailAddress, Event, EventKind, MergePolicy, Source};
-use tidings::tracking::Record;
 use tidings::ops::By;
 use tidings::segments::ops::{self as segops, SegmentInput};
 use tidings::state::AppState;
 use tidings::store::{OpenOptions, Store};
+use tidings::tracking::Record;
 
 fn env(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -75,7 +75,9 @@ fn rss_mb() -> f64 {
 fn event(kind: EventKind, at: chrono::DateTime<chrono::Utc>, i: usize) -> Event {
     let mut e = Event::new(kind, at, "bench");
     match kind {
-        EventKind::PageView => e.url = Some(format!("https://shop.example/{}/{}", ["shoes", "bags", "hats"][i % 3], i % 97)),
+        EventKind::PageView => {
+            e.url = Some(format!("https://shop.example/{}/{}", ["shoes", "bags", "hats"][i % 3], i % 97))
+        }
         EventKind::Custom => {
             e.name = Some(["product_viewed", "cart_added", "wishlist"][i % 3].into());
             e.properties = format!(r#"{{"category":"{}"}}"#, ["shoes", "bags", "hats"][i % 3]);
@@ -268,7 +270,14 @@ fn main() {
         }
         out
     };
-    let kinds = [EventKind::PageView, EventKind::PageView, EventKind::Custom, EventKind::Open, EventKind::Click, EventKind::Order];
+    let kinds = [
+        EventKind::PageView,
+        EventKind::PageView,
+        EventKind::Custom,
+        EventKind::Open,
+        EventKind::Click,
+        EventKind::Order,
+    ];
     let mut batch = Vec::with_capacity(10_000);
     for i in 0..n_events {
         let contact = all_ids[(i * 7919) % all_ids.len()];
@@ -303,12 +312,20 @@ fn main() {
         let url = format!("/{cat}/");
         let filter = match i % 8 {
             0 => json!({"all": [{"field": "tags", "op": "contains", "value": format!("t{i}")}]}),
-            1 => json!({"all": [{"performed": {"kind": "custom", "name": "cart_added", "property": ["category", cat]}, "at_least": 1 + i % 3, "within_days": 7 + i}]}),
-            2 => json!({"all": [{"field": "opens", "op": "gte", "value": 1 + i % 4}, {"consent": "newsletter", "state": "granted"}]}),
+            1 => {
+                json!({"all": [{"performed": {"kind": "custom", "name": "cart_added", "property": ["category", cat]}, "at_least": 1 + i % 3, "within_days": 7 + i}]})
+            }
+            2 => {
+                json!({"all": [{"field": "opens", "op": "gte", "value": 1 + i % 4}, {"consent": "newsletter", "state": "granted"}]})
+            }
             3 => json!({"all": [{"not_performed": {"kind": "page_view"}, "within_days": 10 + i}]}),
             4 => json!({"all": [{"orders": {}, "at_least": 1, "within_days": 30 + i, "min_revenue": 20}]}),
-            5 => json!({"any": [{"field": "first_name", "op": "starts_with", "value": format!("Reader{}", i % 10)}, {"field": "last_seen", "op": "within_last_days", "value": 3}]}),
-            6 => json!({"all": [{"field": "clicks", "op": "gte", "value": 2}, {"none": [{"field": "status", "op": "equals", "value": "unsubscribed"}]}]}),
+            5 => {
+                json!({"any": [{"field": "first_name", "op": "starts_with", "value": format!("Reader{}", i % 10)}, {"field": "last_seen", "op": "within_last_days", "value": 3}]})
+            }
+            6 => {
+                json!({"all": [{"field": "clicks", "op": "gte", "value": 2}, {"none": [{"field": "status", "op": "equals", "value": "unsubscribed"}]}]})
+            }
             _ => json!({"all": [{"performed": {"kind": "page_view", "url": url}, "at_least": 3, "within_days": 14}]}),
         };
         defined.push(create(&state, &format!("Live {i}"), filter));

@@ -158,10 +158,12 @@ pub enum Action {
     MediaDeleted,
     SegmentSaved,
     SegmentDeleted,
+    ScoreModelSaved,
+    ScoreModelDeleted,
 }
 
 impl Action {
-    pub const ALL: [Action; 77] = [
+    pub const ALL: [Action; 79] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -239,6 +241,8 @@ impl Action {
         Action::MediaDeleted,
         Action::SegmentSaved,
         Action::SegmentDeleted,
+        Action::ScoreModelSaved,
+        Action::ScoreModelDeleted,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -321,6 +325,8 @@ impl Action {
             MediaDeleted => "media.deleted",
             SegmentSaved => "segment.saved",
             SegmentDeleted => "segment.deleted",
+            ScoreModelSaved => "score_model.saved",
+            ScoreModelDeleted => "score_model.deleted",
         }
     }
 }

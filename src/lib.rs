@@ -26,6 +26,7 @@ pub mod metrics;
 pub mod ops;
 pub mod ratelimit;
 pub mod reports;
+pub mod scoring;
 pub mod search;
 pub mod segments;
 pub mod senders;

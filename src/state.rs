@@ -29,6 +29,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Segments and the engine that keeps their memberships.
     pub segments: std::sync::Arc<crate::segments::live::Engine>,
+    /// Lead-scoring models, and the scores computed from them when read.
+    pub scoring: crate::scoring::Scorer,
     pub started_at: Instant,
     pub login_limiter: crate::ratelimit::Limiter,
     /// Failed sign-ins per account and network (see `auth::throttle`).
@@ -76,24 +78,28 @@ impl AppState {
         let gdpr = crate::gdpr::Gdpr::open(&store)?;
         let settings = SettingsRepo::open(&store)?;
         let tracking = crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?;
+        let forms = crate::forms::Forms::open(&store, &config.forms)?;
+        let scoring =
+            crate::scoring::Scorer::new(&store, contacts.clone(), tracking.store.clone(), forms.submission_log())?;
         let segments = crate::segments::live::Engine::new(
             crate::segments::Segments::open(&store)?,
             contacts.clone(),
             gdpr.restrictions.clone(),
-            tracking.store.clone(),
+            scoring.clone(),
             settings.clone(),
             clock.clone(),
             feed.clone(),
         );
         Ok(Self {
             segments,
+            scoring,
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,
             lists: crate::contacts::schema::Lists::open(&store)?,
             saved_searches: crate::contacts::saved::SavedSearches::open(&store)?,
             imports: crate::contacts::import::Imports::open(&store, &config.data_dir)?,
             sending: crate::sending::Sending::open(&store)?,
-            forms: crate::forms::Forms::open(&store, &config.forms)?,
+            forms,
             intake: crate::intake::Intake::open(&store)?,
             mailer: Arc::new(crate::mail::Mailer::from_config(&config)?),
             tracking,

@@ -77,6 +77,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::segments::LOG_REGISTRATION,
     crate::segments::SIZES_REGISTRATION,
     crate::segments::DAILY_REGISTRATION,
+    crate::scoring::REGISTRATION,
     crate::forms::REGISTRATION,
     crate::forms::languages::REGISTRATION,
     crate::forms::STATS_REGISTRATION,

@@ -113,6 +113,7 @@ pub fn default_translation_keys(purpose: &str) -> Option<(&'static str, Option<&
         "engagement" => ("purpose-engagement-name", Some("purpose-engagement-wording")),
         "website_tracking" => ("purpose-website-tracking-name", Some("purpose-website-tracking-wording")),
         "transactional" => ("purpose-transactional-name", None),
+        "profiling" => ("purpose-profiling-name", Some("purpose-profiling-wording")),
         _ => return None,
     })
 }

@@ -16,6 +16,10 @@
 //!   a purpose that sends mail ([`sends_mail`]) which they did not grant before. Ticking a list
 //!   or a tracking purpose does not; nor does anything re-subscribe a bounced or complained
 //!   address.
+//! - A purpose on legitimate interest with a text to show (the default `profiling`, lead
+//!   scoring) is offered too, ticked until the person objects (Art. 21): unticking it records
+//!   the objection as a withdrawal, ticking it again takes the objection back. Unsubscribing
+//!   leaves it alone (stopping mail is not objecting to everything).
 //! - An unknown or erased contact is "unsubscribed" without error and without a write: the page
 //!   must not tell a visitor whether someone is in the database.
 
@@ -48,14 +52,15 @@ pub fn sends_mail(p: &Purpose) -> bool {
     p.basis == LawfulBasis::Consent && p.categories.iter().any(|c| c.eq_ignore_ascii_case("contact details"))
 }
 
-/// Purposes the preference centre offers: consent-based ones with a wording to show.
-/// Purposes that send mail come first: they are what the person came to change.
+/// Purposes the preference centre offers: consent-based ones, and those on legitimate interest
+/// the person may object to, each with a wording to show. Purposes that send mail come first:
+/// they are what the person came to change.
 fn topics(state: &AppState) -> OpResult<Vec<Purpose>> {
     let mut out: Vec<Purpose> = state
         .purposes
         .all()?
         .into_iter()
-        .filter(|p| p.basis == LawfulBasis::Consent && p.current_wording > 0)
+        .filter(|p| matches!(p.basis, LawfulBasis::Consent | LawfulBasis::LegitimateInterest) && p.current_wording > 0)
         .collect();
     out.sort_by_key(|p| !sends_mail(p));
     Ok(out)
@@ -168,6 +173,16 @@ fn offered_lists(state: &AppState, c: &Contact) -> OpResult<Vec<ListChoice>> {
     Ok(out)
 }
 
+/// Whether a purpose applies to the person now: a consent when granted; a legitimate interest
+/// until they object (withdraw it).
+pub fn in_force(p: &Purpose, consents: &crate::domain::ConsentStates) -> bool {
+    match consents.get(&p.key).map(|(s, _)| *s) {
+        Some(ConsentState::Granted) => true,
+        Some(ConsentState::Withdrawn) => false,
+        None => p.basis == LawfulBasis::LegitimateInterest,
+    }
+}
+
 /// What the preference centre shows a reader of `language`: each topic's name and consent
 /// text in it where the shop has one; None for an unknown or erased contact.
 pub fn preferences(state: &AppState, id: &ContactId, language: &str) -> OpResult<Option<Preferences>> {
@@ -176,7 +191,7 @@ pub fn preferences(state: &AppState, id: &ContactId, language: &str) -> OpResult
     let mut topics_out = Vec::new();
     for p in topics(state)? {
         let Some(w) = state.purposes.wording_in(&p, language)? else { continue };
-        let granted = consents.get(&p.key).is_some_and(|(s, _)| *s == ConsentState::Granted);
+        let granted = in_force(&p, &consents);
         let name = state.purposes.name_in(&p, language)?;
         topics_out.push(TopicChoice { key: p.key, name, text: w.text, version: w.version, granted });
     }

@@ -227,6 +227,18 @@ pub fn default_purposes() -> Vec<(Purpose, &'static str)> {
             ),
             "",
         ),
+        (
+            p(
+                "profiling",
+                "Interest score (profiling)",
+                "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; measurement only counts where its own consent is given.",
+                LawfulBasis::LegitimateInterest,
+                &["email interactions", "page views", "shop events", "orders", "profile fields"],
+                365,
+                &[],
+            ),
+            "We estimate from your email opens and clicks, your visits to our website and your orders how interested you are in our offers, to send you what is more relevant. You can object at any time: untick this and no score is computed for you any more.",
+        ),
     ]
 }
 

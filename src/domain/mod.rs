@@ -13,6 +13,7 @@ pub mod phone;
 pub mod query;
 pub mod redirect;
 pub mod role;
+pub mod score;
 pub mod segment;
 
 pub use change::{Change, Recorded};

@@ -202,7 +202,7 @@ pub fn builtin_kind(field: &str) -> Option<FieldKind> {
 }
 
 /// Built-in fields that are engagement aggregates (changed by tracked events, not by edits).
-fn is_activity(field: &str) -> bool {
+pub fn is_activity(field: &str) -> bool {
     matches!(field, "last_open" | "last_click" | "last_seen" | "opens" | "clicks" | "page_views" | "orders" | "revenue")
 }
 
@@ -423,7 +423,7 @@ fn truncate(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-fn parse_op(obj: &Map<String, Value>, kind: FieldKind, path: &str) -> Result<Op, FilterError> {
+pub fn parse_op(obj: &Map<String, Value>, kind: FieldKind, path: &str) -> Result<Op, FilterError> {
     let name = text(obj.get("op"), &format!("{path}.op"))?;
     let vpath = format!("{path}.value");
     let value = obj.get("value");
@@ -702,6 +702,12 @@ impl Condition {
             }
             Condition::Score { model, .. } => {
                 r.scores.insert(model.clone());
+                // A score is made of events under the person's consents (a withdrawal or an
+                // objection to profiling takes points away at once) and of field values.
+                r.consent = true;
+                r.events = true;
+                r.activity = true;
+                r.profile = true;
                 // Scores decay with time.
                 r.time = true;
             }
@@ -760,9 +766,10 @@ impl Condition {
             }
             Condition::Score { model, op } => {
                 let score = (facts.score)(model);
-                let (m, _) = test(op, &score.map(Scalar::Number), ctx, facts.zone(ctx));
-                // Decay moves a score continuously: look again within a day.
-                (m, Observed::Value(score.map(Scalar::Number)), score.map(|_| ctx.now + Duration::days(1)))
+                // Decay moves a score continuously, but exactly: the flip is the moment it
+                // crosses the threshold (or the next event dated ahead starts counting).
+                let (m, flip) = super::score::condition(op, score.as_ref(), ctx);
+                (m, Observed::Value(score.map(|s| Scalar::Number(s.total))), flip)
             }
             Condition::Segment { segment, member } => {
                 let is = (facts.member_of)(segment);
@@ -924,7 +931,8 @@ pub struct Facts<'a> {
     pub restricted: bool,
     /// The contact's stored events (empty when the filter does not read them: [`Reads::events`]).
     pub events: &'a [Event],
-    pub score: &'a dyn Fn(&str) -> Option<f64>,
+    /// A model's score now (None: no such model, or the person objected to profiling).
+    pub score: &'a dyn Fn(&str) -> Option<super::score::Now>,
     pub member_of: &'a dyn Fn(&SegmentId) -> bool,
 }
 
@@ -1009,6 +1017,11 @@ fn next_anniversary(d: NaiveDate, from: NaiveDate) -> NaiveDate {
         }
     }
     from
+}
+
+/// Applies `op` to `value`: (matched, next flip by the clock). For the scores' field rules.
+pub fn compare(op: &Op, value: &Option<Scalar>, ctx: &Context, zone: Tz) -> (bool, Option<DateTime<Utc>>) {
+    test(op, value, ctx, zone)
 }
 
 /// Applies `op` to `value`: (matched, next flip by the clock).
@@ -1161,7 +1174,7 @@ mod tests {
             activity,
             restricted: false,
             events,
-            score: &|_| Some(42.0),
+            score: &|_| None,
             member_of: &|_| false,
         };
         f.evaluate(&facts, &Context { now: at(now), zone: chrono_tz::Europe::Berlin })

@@ -225,6 +225,24 @@ pub struct PendingSignUp {
     pub form: Option<FormId>,
 }
 
+/// The confirmed form submissions of a contact, read-only: what lead scoring counts (a
+/// double opt-in never confirmed may have been typed by someone else).
+#[derive(Clone)]
+pub struct SubmissionLog(SealedTree<Submission>);
+
+impl SubmissionLog {
+    /// (form, when submitted) of each confirmed submission, oldest first.
+    pub fn confirmed_of(&self, contact: &ContactId) -> Result<Vec<(FormId, DateTime<Utc>)>> {
+        Ok(self
+            .0
+            .scan_prefix(contact.as_bytes())?
+            .into_iter()
+            .filter(|(_, s)| s.confirmed_at.is_some())
+            .map(|(_, s)| (s.form, s.at))
+            .collect())
+    }
+}
+
 /// The form repositories and the public endpoints' abuse controls.
 pub struct Forms {
     store: Store,
@@ -301,6 +319,11 @@ impl Forms {
 
     pub fn submission(&self, contact: &ContactId, seq: u64) -> Result<Option<Submission>> {
         Ok(self.submissions.get(&submission_key(contact, seq))?.map(|(_, s)| s))
+    }
+
+    /// The submissions, read-only, for another room to hold.
+    pub fn submission_log(&self) -> SubmissionLog {
+        SubmissionLog(self.submissions.clone())
     }
 
     pub fn submissions_of(&self, contact: &ContactId) -> Result<Vec<Submission>> {

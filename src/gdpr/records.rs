@@ -119,6 +119,7 @@ fn category_key(category: &str) -> Option<&'static str> {
         "orders" => "gdpr-category-orders",
         "owner id" => "gdpr-category-owner-id",
         "page views" => "gdpr-category-page-views",
+        "profile fields" => "gdpr-category-profile-fields",
         "password hash" => "gdpr-category-password-hash",
         "profile" => "gdpr-category-profile",
         "pseudonymous visitor id" => "gdpr-category-visitor-id",
@@ -161,6 +162,9 @@ pub fn shipped_words(text: &str, lang: &Language) -> String {
         }
         "Order confirmations, invoices, password resets and other mail needed to fulfil a contract." => {
             "gdpr-records-description-transactional"
+        }
+        "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; measurement only counts where its own consent is given." => {
+            "gdpr-records-description-profiling"
         }
         "our SMTP relay (processor)" => "gdpr-records-recipient-relay",
         _ => return text.to_string(),
@@ -231,6 +235,13 @@ pub fn build(state: &AppState, lang: &Language) -> anyhow::Result<Value> {
     let settings = state.settings.get().unwrap_or_default();
     // The purposes' own texts in the language people read them in, where there is one.
     let public = crate::i18n::catalogue().get(&lang.code);
+    // Profiling's logic (Art. 13(2)(f), 30): the scoring models as they are now, in words.
+    let models = state.scoring.models().all()?;
+    let logic: Vec<String> = if models.is_empty() {
+        vec![lang.text("gdpr-records-scoring-none", None)]
+    } else {
+        models.iter().map(|m| m.describe()).collect()
+    };
     let purposes: Vec<Value> = state
         .purposes
         .all()?
@@ -239,8 +250,10 @@ pub fn build(state: &AppState, lang: &Language) -> anyhow::Result<Value> {
             let name = state.purposes.name_in(&p, &lang.code).unwrap_or_else(|_| p.name.clone());
             let categories: Vec<String> = p.categories.iter().map(|c| category_words(c, lang)).collect();
             let recipients: Vec<String> = p.recipients.iter().map(|r| shipped_words(r, lang)).collect();
+            let logic = (p.key == crate::domain::score::PROFILING).then(|| logic.clone());
             json!({
                 "key": p.key, "name": name, "description": shipped_words(&p.description, lang), "lawful_basis": p.basis,
+                "logic": logic,
                 "lawful_basis_text": crate::gdpr::archive::basis_text(p.basis, public),
                 "data_categories": categories,
                 "data_subjects": [lang.text("gdpr-records-subjects-customers", None), lang.text("gdpr-records-subjects-subscribers", None)],

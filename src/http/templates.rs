@@ -50,6 +50,12 @@ impl Templates {
         Self { env }
     }
 
+    /// Renders a template given as text (tests of a macro).
+    #[cfg(test)]
+    pub fn render_str(&self, source: &str, ctx: Value) -> Result<String, ApiError> {
+        self.env.render_str(source, ctx).map_err(|e| ApiError::internal(format!("template: {e:#}")))
+    }
+
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, ApiError> {
         self.env
             .get_template(name)

@@ -63,6 +63,7 @@ pub struct Engine {
     contacts: Contacts,
     restrictions: crate::gdpr::Restrictions,
     events: crate::tracking::store::TrackStore,
+    scoring: crate::scoring::Scorer,
     settings: crate::settings::SettingsRepo,
     clock: Clock,
     feed: Feed,
@@ -76,7 +77,7 @@ impl Engine {
         segments: Segments,
         contacts: Contacts,
         restrictions: crate::gdpr::Restrictions,
-        events: crate::tracking::store::TrackStore,
+        scoring: crate::scoring::Scorer,
         settings: crate::settings::SettingsRepo,
         clock: Clock,
         feed: Feed,
@@ -85,7 +86,9 @@ impl Engine {
             segments,
             contacts,
             restrictions,
-            events,
+            // The events scores read are the ones behaviour conditions read.
+            events: scoring.events().clone(),
+            scoring,
             settings,
             clock,
             feed,
@@ -157,6 +160,19 @@ impl Engine {
         } else {
             Vec::new()
         };
+        // Scores are computed from the events and consents just read, for the models named.
+        let keys: std::collections::BTreeSet<String> =
+            which.iter().flat_map(|s| s.reads.scores.iter().cloned()).collect();
+        let scores: HashMap<String, Option<crate::domain::score::Now>> = if keys.is_empty() {
+            HashMap::new()
+        } else {
+            self.scoring
+                .scores(&c, &consents, Some(&events), Some(&keys), ctx.zone, ctx.now)?
+                .into_iter()
+                .map(|(m, b)| (m.key, b.map(|b| b.now())))
+                .collect()
+        };
+        let score = |k: &str| scores.get(k).copied().flatten();
         let member = |other: &SegmentId| member_of(other, contact);
         let facts = Facts {
             contact: &c,
@@ -164,7 +180,7 @@ impl Engine {
             activity: &activity,
             restricted: false,
             events: &events,
-            score: &|_| None,
+            score: &score,
             member_of: &member,
         };
         Ok(Seen::Evaluated(which.iter().map(|s| s.filter.evaluate(&facts, &ctx)).collect()))
@@ -420,12 +436,13 @@ fn wants<'a>(change: &Change, all: &'a [Compiled]) -> (Vec<ContactId>, Vec<&'a C
         Change::SegmentEvaluate { segment, contacts, .. } | Change::SegmentDue { segment, contacts } => {
             (contacts.clone(), live().filter(|s| s.id == *segment).collect())
         }
-        Change::SegmentBuilt { .. }
-        | Change::FormSubmitted { .. }
-        | Change::FormConfirmed { .. }
-        | Change::BounceRecorded { .. }
-        | Change::ComplaintRecorded { .. }
-        | Change::MessageSent { .. } => (Vec::new(), Vec::new()),
+        // Scores count sign-ups and bounces.
+        Change::FormSubmitted { .. } | Change::FormConfirmed { .. } | Change::BounceRecorded { .. } => {
+            (change.contacts(), pick(&|r| !r.scores.is_empty()))
+        }
+        Change::SegmentBuilt { .. } | Change::ComplaintRecorded { .. } | Change::MessageSent { .. } => {
+            (Vec::new(), Vec::new())
+        }
     }
 }
 

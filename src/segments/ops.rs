@@ -276,17 +276,30 @@ pub fn explain(state: &AppState, filter: &Filter, id: &ContactId) -> OpResult<Op
     let events = if filter.reads().events { state.tracking.store.events_of(id, 10_000)? } else { Vec::new() };
     let repo = state.segments.segments();
     let member_of = |s: &SegmentId| repo.is_member(s, id).unwrap_or(false);
+    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+    let now = Utc::now();
+    let keys = filter.reads().scores;
+    let scores: std::collections::HashMap<String, Option<crate::domain::score::Now>> = if keys.is_empty() {
+        Default::default()
+    } else {
+        state
+            .scoring
+            .scores(&c, &consents, Some(&events), Some(&keys), zone, now)?
+            .into_iter()
+            .map(|(m, b)| (m.key, b.map(|b| b.now())))
+            .collect()
+    };
+    let score = |k: &str| scores.get(k).copied().flatten();
     let facts = Facts {
         contact: &c,
         consents: &consents,
         activity: &activity,
         restricted: false,
         events: &events,
-        score: &|_| None,
+        score: &score,
         member_of: &member_of,
     };
-    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
-    Ok(Some(filter.evaluate(&facts, &Context { now: Utc::now(), zone })))
+    Ok(Some(filter.evaluate(&facts, &Context { now, zone })))
 }
 
 /// A contact's segments now, each with why (the conditions as they stand) and since when.

@@ -40,6 +40,7 @@ mod reports;
 mod retention;
 mod rooms;
 mod saved_searches;
+mod scoring;
 mod segments;
 mod senders;
 mod smoke;

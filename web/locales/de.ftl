@@ -310,3 +310,5 @@ purpose-engagement-wording = Ja, Sie dürfen messen, ob ich Ihre E-Mails öffne 
 purpose-website-tracking-name = Erfassung des Verhaltens auf der Website
 purpose-website-tracking-wording = Ja, Sie dürfen erfassen, welche Seiten ich besuche und was ich im Shop tue, und dies mit meiner E-Mail-Adresse verknüpfen.
 purpose-transactional-name = Transaktions-E-Mails
+purpose-profiling-name = Interessenbewertung (Profiling)
+purpose-profiling-wording = Wir schätzen anhand Ihrer Öffnungen und Klicks in unseren E-Mails, Ihrer Besuche auf unserer Website und Ihrer Bestellungen ein, wie sehr Sie sich für unsere Angebote interessieren, um Ihnen Passenderes zu senden. Sie können jederzeit widersprechen: Entfernen Sie das Häkchen, dann wird für Sie keine Bewertung mehr berechnet.

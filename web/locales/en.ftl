@@ -313,3 +313,5 @@ purpose-engagement-wording = Yes, you may measure whether I open your emails and
 purpose-website-tracking-name = Website behaviour tracking
 purpose-website-tracking-wording = Yes, you may record which pages I visit and what I do in the shop, and link it to my email address.
 purpose-transactional-name = Transactional email
+purpose-profiling-name = Interest score (profiling)
+purpose-profiling-wording = We estimate from your email opens and clicks, your visits to our website and your orders how interested you are in our offers, to send you what is more relevant. You can object at any time: untick this and no score is computed for you any more.

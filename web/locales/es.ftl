@@ -310,3 +310,5 @@ purpose-engagement-wording = Sí, acepto que se mida si abro los correos y en qu
 purpose-website-tracking-name = Seguimiento del comportamiento en el sitio web
 purpose-website-tracking-wording = Sí, acepto que se registre qué páginas visito y qué hago en la tienda, y que se vincule a mi dirección de correo electrónico.
 purpose-transactional-name = Correos transaccionales
+purpose-profiling-name = Puntuación de interés (elaboración de perfiles)
+purpose-profiling-wording = Estimamos, a partir de las aperturas y clics en nuestros correos, sus visitas a nuestro sitio web y sus pedidos, cuánto le interesan nuestras ofertas, para enviarle lo más relevante. Puede oponerse en cualquier momento: desmarque esta casilla y dejaremos de calcular su puntuación.

@@ -311,3 +311,5 @@ purpose-engagement-wording = Oui, vous pouvez mesurer si j’ouvre vos e-mails e
 purpose-website-tracking-name = Suivi du comportement sur le site
 purpose-website-tracking-wording = Oui, vous pouvez enregistrer les pages que je visite et ce que je fais dans la boutique, et les associer à mon adresse e-mail.
 purpose-transactional-name = E-mails transactionnels
+purpose-profiling-name = Score d’intérêt (profilage)
+purpose-profiling-wording = Nous estimons, à partir de vos ouvertures et clics dans nos e-mails, de vos visites sur notre site et de vos commandes, votre intérêt pour nos offres, afin de vous envoyer ce qui vous correspond le mieux. Vous pouvez vous y opposer à tout moment : décochez cette case et plus aucun score ne sera calculé pour vous.

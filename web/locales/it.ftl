@@ -311,3 +311,5 @@ purpose-engagement-wording = Sì, acconsento alla misurazione dell’apertura de
 purpose-website-tracking-name = Tracciamento del comportamento sul sito
 purpose-website-tracking-wording = Sì, acconsento alla registrazione delle pagine che visito e di ciò che faccio nel negozio, collegandole al mio indirizzo email.
 purpose-transactional-name = Email transazionali
+purpose-profiling-name = Punteggio di interesse (profilazione)
+purpose-profiling-wording = Stimiamo, in base alle aperture e ai clic nelle nostre email, alle visite al nostro sito e ai tuoi ordini, quanto ti interessano le nostre offerte, per inviarti ciò che è più pertinente. Puoi opporti in qualsiasi momento: togli la spunta e non verrà più calcolato alcun punteggio per te.

@@ -310,3 +310,5 @@ purpose-engagement-wording = Ja, jullie mogen meten of ik jullie e-mails open en
 purpose-website-tracking-name = Volgen van gedrag op de website
 purpose-website-tracking-wording = Ja, jullie mogen vastleggen welke pagina’s ik bezoek en wat ik in de webshop doe, en dit koppelen aan mijn e-mailadres.
 purpose-transactional-name = Transactionele e-mails
+purpose-profiling-name = Interessescore (profilering)
+purpose-profiling-wording = Wij schatten op basis van het openen van en klikken in onze e-mails, je bezoeken aan onze website en je bestellingen in hoe geïnteresseerd je bent in ons aanbod, om je relevantere berichten te sturen. Je kunt op elk moment bezwaar maken: vink dit uit en er wordt voor jou geen score meer berekend.

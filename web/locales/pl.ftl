@@ -313,3 +313,5 @@ purpose-engagement-wording = Tak, zgadzam się na sprawdzanie, czy otwieram wiad
 purpose-website-tracking-name = Śledzenie zachowań w serwisie
 purpose-website-tracking-wording = Tak, zgadzam się na rejestrowanie odwiedzanych przeze mnie stron i moich działań w sklepie oraz na powiązanie ich z moim adresem e-mail.
 purpose-transactional-name = Wiadomości transakcyjne
+purpose-profiling-name = Ocena zainteresowania (profilowanie)
+purpose-profiling-wording = Na podstawie otwarć i kliknięć w naszych wiadomościach, wizyt w naszym serwisie i zamówień szacujemy, jak bardzo interesują Cię nasze oferty, aby wysyłać Ci trafniejsze treści. W każdej chwili możesz wnieść sprzeciw: odznacz to pole, a ocena nie będzie już dla Ciebie obliczana.

@@ -311,3 +311,5 @@ purpose-engagement-wording = Sim, autorizo que seja medido se abro os e-mails e 
 purpose-website-tracking-name = Registo do comportamento no site
 purpose-website-tracking-wording = Sim, autorizo o registo das páginas que visito e do que faço na loja, associando-o ao meu endereço de e-mail.
 purpose-transactional-name = E-mails transacionais
+purpose-profiling-name = Pontuação de interesse (definição de perfis)
+purpose-profiling-wording = Estimamos, a partir das aberturas e cliques nos nossos e-mails, das suas visitas ao nosso site e das suas encomendas, o seu interesse nas nossas ofertas, para lhe enviar o que for mais relevante. Pode opor-se a qualquer momento: desmarque esta opção e deixaremos de calcular a sua pontuação.

@@ -310,3 +310,5 @@ purpose-engagement-wording = Ja, ni får mäta om jag öppnar era mejl och vilka
 purpose-website-tracking-name = Spårning av beteende på webbplatsen
 purpose-website-tracking-wording = Ja, ni får registrera vilka sidor jag besöker och vad jag gör i butiken, och koppla det till min e-postadress.
 purpose-transactional-name = Transaktionsmejl
+purpose-profiling-name = Intressepoäng (profilering)
+purpose-profiling-wording = Vi uppskattar utifrån dina öppningar och klick i våra mejl, dina besök på vår webbplats och dina beställningar hur intresserad du är av våra erbjudanden, för att skicka dig det som är mest relevant. Du kan när som helst invända: avmarkera detta så beräknas ingen poäng för dig längre.

@@ -30,6 +30,7 @@ pub(crate) mod gdpr;
 mod media;
 mod reports;
 mod retention;
+pub(crate) mod scoring;
 mod segments;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -58,6 +59,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(gdpr::routes)
         .configure(retention::routes)
         .configure(segments::routes)
+        .configure(scoring::routes)
         .configure(breaches::routes)
         .configure(events::routes)
         .configure(reports::routes)

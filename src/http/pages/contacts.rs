@@ -1212,8 +1212,14 @@ async fn render_detail_page(
     before: Option<EventId>,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
-    let (st, ui) = (state.clone(), super::ui_language(state, g));
-    let ctx = blocking(move || detail(&st, ui, c, viewer, before)).await?;
+    let (st, ui, by) = (state.clone(), super::ui_language(state, g), g.by());
+    let ctx = blocking(move || -> Result<Value, ApiError> {
+        let id = c.id;
+        let shown = detail(&st, ui, c, viewer, before)?;
+        let scores = super::scoring::breakdown_context(&st, by, viewer, ui, &id)?;
+        Ok(context! { scores => scores, ..shown })
+    })
+    .await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })
 }
 

@@ -204,6 +204,8 @@ fn action_key(a: Action) -> &'static str {
         Action::MediaDeleted => "cm-action-media-deleted",
         Action::SegmentSaved => "cm-action-segment-saved",
         Action::SegmentDeleted => "cm-action-segment-deleted",
+        Action::ScoreModelSaved => "cm-action-score-model-saved",
+        Action::ScoreModelDeleted => "cm-action-score-model-deleted",
     }
 }
 

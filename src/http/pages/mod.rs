@@ -22,6 +22,7 @@ mod reports;
 mod requests;
 mod retention;
 mod schema;
+pub mod scoring;
 mod segment_words;
 mod segments;
 mod settings;
@@ -100,7 +101,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(segments::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
-        .configure(form_routes);
+        .configure(form_routes)
+        .configure(scoring_routes);
 }
 
 fn campaign_routes(cfg: &mut web::ServiceConfig) {
@@ -127,6 +129,18 @@ fn campaign_routes(cfg: &mut web::ServiceConfig) {
         .route("/templates/{key}", web::post().to(campaigns::save_template))
         .route("/templates/{key}/preview", web::post().to(campaigns::preview_template))
         .route("/templates/{key}/delete", web::post().to(campaigns::delete_template));
+}
+
+/// A model's key in a path: its machine name (`new` is the blank form, and no key).
+const SCORE_KEY: &str = "{key:[a-z0-9_-]{1,40}}";
+
+fn scoring_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/scoring", web::get().to(scoring::list))
+        .route("/scoring", web::post().to(scoring::create))
+        .route("/scoring/new", web::get().to(scoring::new_model))
+        .route(&format!("/scoring/{SCORE_KEY}"), web::get().to(scoring::show))
+        .route(&format!("/scoring/{SCORE_KEY}"), web::post().to(scoring::save))
+        .route(&format!("/scoring/{SCORE_KEY}/delete"), web::post().to(scoring::delete));
 }
 
 /// A form id in a path is a UUID, so `/forms/new` and `/f/confirm/…` never match it.
@@ -199,6 +213,7 @@ fn nav(p: &Principal) -> Vec<NavItem> {
         items.push(NavItem { href: "/contacts", label: "nav-contacts", key: "contacts" });
         items.push(NavItem { href: "/lists", label: "nav-lists", key: "lists" });
         items.push(NavItem { href: "/segments", label: "nav-segments", key: "segments" });
+        items.push(NavItem { href: "/scoring", label: "nav-scoring", key: "scoring" });
     }
     if p.can(Permission::SendCampaigns) {
         items.push(NavItem { href: "/campaigns", label: "nav-campaigns", key: "campaigns" });

@@ -138,7 +138,8 @@ fn builder_ctx(
 ) -> Result<Value, ApiError> {
     let (fields, n) = names(state, ui)?;
     let names = Names { fields: &fields, purposes: n.purposes, segments: n.segments };
-    let catalogue = words::builder_catalogue(ui, &names, me, &[]);
+    let models: Vec<String> = state.scoring.models().all()?.iter().map(|m| m.key.clone()).collect();
+    let catalogue = words::builder_catalogue(ui, &names, me, &models);
     Ok(context! {
         segment => context! { id => me.map(|s| s.to_string()), name => name, description => description, filter => filter },
         // Inside a script element: nothing in it may close the element.

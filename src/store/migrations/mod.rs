@@ -19,6 +19,7 @@ pub(crate) mod v007_campaign_sender_preheader;
 mod v008_wording_language;
 pub(crate) mod v009_template_translations;
 pub(crate) mod v010_change_feed;
+mod v011_profiling_purpose;
 
 pub use v009_template_translations::{MessageSeed, Variant as MessageVariant};
 
@@ -51,6 +52,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v008_wording_language::MIGRATION,
     v009_template_translations::MIGRATION,
     v010_change_feed::MIGRATION,
+    v011_profiling_purpose::MIGRATION,
 ];
 
 pub fn latest() -> u32 {

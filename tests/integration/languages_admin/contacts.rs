@@ -40,6 +40,12 @@ fn german_shop(app: &TestApp) {
         ("engagement", Some("Ja, Sie dürfen Öffnungen und Klicks messen."), vec!["Interaktionen"], vec![]),
         ("website_tracking", Some("Ja, Sie dürfen meine Besuche im Shop erfassen."), vec!["Seitenaufrufe"], vec![]),
         ("transactional", None, vec!["Bestelldaten"], vec!["unser SMTP-Relay (Auftragsverarbeiter)"]),
+        (
+            "profiling",
+            Some("Wir schätzen Ihr Interesse an unseren Angeboten ein."),
+            vec!["Interaktionen", "Bestellungen"],
+            vec![],
+        ),
     ] {
         let input = PurposeInput {
             description: Some("Beschreibung auf Deutsch.".into()),
