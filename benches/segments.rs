@@ -54,10 +54,10 @@ fn ms(d: Duration) -> f64 {
 fn cpu_time() -> Duration {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<u64> = after.split_whitespace().filter_map(|x| x.parse().ok()).collect();
-    // After the name: state is field 3 (not a number), utime 14 and stime 15 (1-based).
-    let ticks = f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0);
-    Duration::from_secs_f64(ticks as f64 / 100.0)
+    // After the name, from the state (field 3): utime is field 14 and stime 15, in ticks.
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    Duration::from_secs_f64((tick(11) + tick(12)) as f64 / 100.0)
 }
 
 /// Resident memory now, in MB.
@@ -109,6 +109,10 @@ fn main() {
     let n_events = env("EVENTS", 10 * n as u64) as usize;
     let rate = env("RATE", 5_000) as usize;
     let seconds = env("SECONDS", 10);
+    if std::env::var("LAG").is_ok() {
+        // What the readers say when they fail or retry.
+        tracing_subscriber::fmt().with_max_level(tracing::Level::WARN).with_writer(std::io::stderr).init();
+    }
     let dir = tempfile::tempdir().unwrap();
     let config = Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
     let store = Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
@@ -384,6 +388,17 @@ fn main() {
             std::thread::sleep(Duration::from_micros(500));
         }
         probes.push(t.elapsed());
+        if std::env::var("LAG").is_ok() {
+            let last = state.feed.last();
+            let lag = |r: &str| last.saturating_sub(state.feed.cursor(r));
+            eprintln!(
+                "probe {:.0} ms; behind: segments {} search {} reports {}",
+                ms(t.elapsed()),
+                lag("segments"),
+                lag("search"),
+                lag("reports")
+            );
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -130,6 +130,11 @@ impl SearchIndex {
         }
     }
 
+    /// How many contacts the index holds.
+    pub fn count_all(&self) -> Result<usize> {
+        self.count_of(&AllQuery)
+    }
+
     /// How many contacts a query matches.
     pub fn count_of(&self, q: &dyn Query) -> Result<usize> {
         Ok(self.reader.searcher().search(q, &Count)?)

@@ -13,7 +13,7 @@
 //!   today") leaves a timer in the durable clock at the contact's next flip; when it fires,
 //!   the clock appends `SegmentDue` and the reader evaluates again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -31,13 +31,18 @@ use crate::store::{Result, Writes};
 pub const READER: &str = "segments";
 /// The clock's timers for time flips; key `<contact>:<segment>`.
 pub const FLIP: &str = "segment_flip";
-/// Entries the reader takes at a time: a build's entry names a thousand contacts, an import's
-/// a chunk, and a batch's transitions land in one transaction.
-pub const FEED_BATCH: usize = 4;
+/// Entries the reader takes at a time; the feed also stops a batch at ten thousand contacts
+/// named (a build's entry names a thousand, an import's a chunk). A batch's transitions land in
+/// one transaction, and that commit's wait for the disk is what bounds the reader under a
+/// stream of tracked events: at four entries a batch it fell behind 5,000 events/s (each entry
+/// is one write of the tracking writer, tens of events).
+pub const FEED_BATCH: usize = 64;
 /// Contacts per `SegmentEvaluate` entry of a build.
 pub const BUILD_CHUNK: usize = 1_000;
-/// Threads a build assesses its chunks on (the machines this runs on have two cores).
-const BUILD_THREADS: usize = 2;
+/// Threads a batch's contacts are assessed on (the machines this runs on have two cores), and
+/// from how many contacts a batch is worth splitting.
+const ASSESS_THREADS: usize = 2;
+const PARALLEL_FROM: usize = 16;
 /// Events read per contact for behaviour conditions (newest first).
 const EVENTS_PER_CONTACT: usize = 10_000;
 
@@ -228,39 +233,31 @@ impl Engine {
         Ok(())
     }
 
-    /// A build's chunk: one segment over many contacts, assessed on [`BUILD_THREADS`] threads
-    /// (a segment that reads no other segment needs nothing the batch has staged), then
-    /// settled in order.
-    fn evaluate_chunk(
-        &self,
-        batch: &mut Batch,
-        contacts: &[ContactId],
-        s: &Compiled,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let which = [s];
+    /// Many contacts, each against its segments (none of which reads another segment, so
+    /// nothing this batch staged matters): assessed on [`ASSESS_THREADS`] threads, then settled
+    /// in order.
+    fn assess_many(&self, batch: &mut Batch, items: &[(ContactId, Vec<&Compiled>)], now: DateTime<Utc>) -> Result<()> {
         let zone = batch.zone(&self.settings);
         let member_of = |seg: &SegmentId, c: &ContactId| self.segments.is_member(seg, c).unwrap_or(false);
-        let per = contacts.len().div_ceil(BUILD_THREADS).max(1);
-        let assessed: Vec<Result<Vec<Seen>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = contacts
-                .chunks(per)
-                .map(|part| {
-                    let member_of = &member_of;
-                    let which = &which;
-                    scope.spawn(move || {
-                        part.iter().map(|c| self.assess(c, which, Context { now, zone }, member_of)).collect()
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(crate::store::StoreError::Aborted))).collect()
-        });
-        let mut seen = Vec::with_capacity(contacts.len());
-        for part in assessed {
-            seen.extend(part?);
-        }
-        for (c, seen) in contacts.iter().zip(seen) {
-            self.settle(batch, c, &which, seen, now)?;
+        let assess_part = |part: &[(ContactId, Vec<&Compiled>)]| -> Result<Vec<Seen>> {
+            part.iter().map(|(c, which)| self.assess(c, which, Context { now, zone }, &member_of)).collect()
+        };
+        let seen: Vec<Seen> = if items.len() < PARALLEL_FROM {
+            assess_part(items)?
+        } else {
+            let per = items.len().div_ceil(ASSESS_THREADS);
+            let parts: Vec<Result<Vec<Seen>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = items.chunks(per).map(|part| scope.spawn(move || assess_part(part))).collect();
+                handles.into_iter().map(|h| h.join().unwrap_or(Err(crate::store::StoreError::Aborted))).collect()
+            });
+            let mut out = Vec::with_capacity(items.len());
+            for p in parts {
+                out.extend(p?);
+            }
+            out
+        };
+        for ((c, which), seen) in items.iter().zip(seen) {
+            self.settle(batch, c, which, seen, now)?;
         }
         Ok(())
     }
@@ -414,9 +411,9 @@ impl Batch {
 }
 
 /// Which segments an entry asks to look at again, for which contacts.
-fn wants<'a>(change: &Change, all: &'a [Compiled]) -> (Vec<ContactId>, Vec<&'a Compiled>) {
-    let live = || all.iter().filter(|s| s.live);
-    let pick = |f: &dyn Fn(&Reads) -> bool| live().filter(|s| f(&s.reads)).collect::<Vec<_>>();
+fn wants(change: &Change, all: &[Compiled]) -> (Vec<ContactId>, Vec<usize>) {
+    let live = || all.iter().enumerate().filter(|(_, s)| s.live);
+    let pick = |f: &dyn Fn(&Reads) -> bool| live().filter(|(_, s)| f(&s.reads)).map(|(i, _)| i).collect::<Vec<_>>();
     match change {
         // A new contact, an edit, an import: anything of the profile may have changed.
         Change::ContactCreated(_)
@@ -425,16 +422,16 @@ fn wants<'a>(change: &Change, all: &'a [Compiled]) -> (Vec<ContactId>, Vec<&'a C
         | Change::MembershipChanged(_)
         | Change::StatusChanged { .. }
         // Restricted: out of every segment; lifted: back where the conditions say.
-        | Change::RestrictionChanged { .. } => (change.contacts(), live().collect()),
+        | Change::RestrictionChanged { .. } => (change.contacts(), live().map(|(i, _)| i).collect()),
         // Gone: out of every segment (erasure has removed the rows already; this cancels timers).
-        Change::ContactDeleted(_) | Change::ContactErased(_) => (change.contacts(), live().collect()),
+        Change::ContactDeleted(_) | Change::ContactErased(_) => (change.contacts(), live().map(|(i, _)| i).collect()),
         Change::ConsentChanged { .. } => (change.contacts(), pick(&|r| r.consent)),
         Change::EventsRecorded(_) => (change.contacts(), pick(&|r| r.activity || r.events)),
         Change::SegmentEntered { segment, .. } | Change::SegmentExited { segment, .. } => {
             (change.contacts(), pick(&|r| r.segments.contains(segment)))
         }
         Change::SegmentEvaluate { segment, contacts, .. } | Change::SegmentDue { segment, contacts } => {
-            (contacts.clone(), live().filter(|s| s.id == *segment).collect())
+            (contacts.clone(), live().filter(|(_, s)| s.id == *segment).map(|(i, _)| i).collect())
         }
         // Scores count sign-ups and bounces.
         Change::FormSubmitted { .. } | Change::FormConfirmed { .. } | Change::BounceRecorded { .. } => {
@@ -465,6 +462,11 @@ impl Reader for Membership {
         let run = || -> Result<Applied> {
             let mut batch = Batch::new();
             let now = Utc::now();
+            let compiled = engine.compiled()?;
+            // Each contact once per batch, with every segment some entry asks for: evaluation
+            // reads the store as it is now, so once is the same as once per entry.
+            let mut order: Vec<ContactId> = Vec::new();
+            let mut plan: HashMap<ContactId, Vec<usize>> = HashMap::new();
             for e in entries {
                 if let Change::SegmentBuilt { segment, .. } = &e.change {
                     engine.segments.stage_build(&mut batch.writes, segment, |b| match b {
@@ -485,25 +487,34 @@ impl Reader for Membership {
                         _ => None,
                     })?;
                 }
-                let compiled = engine.compiled()?;
                 let (contacts, which) = wants(&e.change, &compiled);
-                // A build's chunk of contacts not yet seen in this batch, for a segment that reads
-                // no other segment: assessed in parallel.
-                if let (Change::SegmentEvaluate { .. }, [s]) = (&e.change, which.as_slice()) {
-                    if s.reads.segments.is_empty() && contacts.len() > 1 {
-                        let mut unique = contacts.clone();
-                        unique.sort();
-                        unique.dedup();
-                        engine.evaluate_chunk(&mut batch, &unique, s, now)?;
-                        continue;
-                    }
+                if which.is_empty() {
+                    continue;
                 }
-                let mut seen = HashSet::new();
                 for c in contacts {
-                    if seen.insert(c) {
-                        engine.evaluate(&mut batch, &c, &which, now)?;
+                    let wanted = plan.entry(c).or_insert_with(|| {
+                        order.push(c);
+                        Vec::new()
+                    });
+                    for i in &which {
+                        if !wanted.contains(i) {
+                            wanted.push(*i);
+                        }
                     }
                 }
+            }
+            // Segments that read no other segment: every contact at once, on several threads.
+            let independent: Vec<(ContactId, Vec<&Compiled>)> = order
+                .iter()
+                .map(|c| (*c, plan[c].iter().map(|i| &compiled[*i]).filter(|s| s.reads.segments.is_empty()).collect()))
+                .filter(|(_, w): &(ContactId, Vec<&Compiled>)| !w.is_empty())
+                .collect();
+            engine.assess_many(&mut batch, &independent, now)?;
+            // Then those that do, one contact at a time, seeing what this batch has staged.
+            for c in &order {
+                let dependent: Vec<&Compiled> =
+                    plan[c].iter().map(|i| &compiled[*i]).filter(|s| !s.reads.segments.is_empty()).collect();
+                engine.evaluate(&mut batch, c, &dependent, now)?;
             }
             let Batch { mut writes, changes, tally, reload, .. } = batch;
             engine.segments.stage_tally(&mut writes, tally);
