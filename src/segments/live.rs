@@ -225,7 +225,7 @@ impl Engine {
             if s.reads.time {
                 let key = flip_key(contact, &s.id);
                 match outcome.next_flip {
-                    Some(at) => self.clock.stage_set(&mut batch.writes, FLIP, &key, after_ms(at), &[])?,
+                    Some(at) => self.clock.stage_due(&mut batch.writes, FLIP, &key, after_ms(at))?,
                     None => self.clock.stage_cancel(&mut batch.writes, FLIP, &key)?,
                 }
             }
@@ -358,6 +358,8 @@ struct Batch {
     changes: Vec<Change>,
     tally: Tally,
     staged: HashMap<(SegmentId, ContactId), bool>,
+    /// Contacts' memberships as stored before this batch (staged ones take precedence).
+    known: std::cell::RefCell<HashMap<ContactId, std::collections::HashSet<SegmentId>>>,
     zone: Option<chrono_tz::Tz>,
     /// A build's state changed: read the definitions again once the batch has landed.
     reload: bool,
@@ -370,6 +372,7 @@ impl Batch {
             changes: Vec::new(),
             tally: Tally::default(),
             staged: HashMap::new(),
+            known: Default::default(),
             zone: None,
             reload: false,
         }
@@ -380,10 +383,18 @@ impl Batch {
     }
 
     fn is_member(&self, segments: &Segments, segment: &SegmentId, contact: &ContactId) -> Result<bool> {
-        match self.staged.get(&(*segment, *contact)) {
-            Some(b) => Ok(*b),
-            None => segments.is_member(segment, contact),
+        if let Some(b) = self.staged.get(&(*segment, *contact)) {
+            return Ok(*b);
         }
+        // A contact's segments as stored, read once (one scan) rather than once per segment.
+        let mut known = self.known.borrow_mut();
+        let of = match known.entry(*contact) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(segments.segments_of(contact)?.into_iter().collect())
+            }
+        };
+        Ok(of.contains(segment))
     }
 
     fn peek(&self, segments: &Segments, segment: &SegmentId, contact: &ContactId) -> Result<bool> {
