@@ -1541,5 +1541,21 @@ fn browser_segment_builder_count_save_and_why() {
     let why = b.text("#segments");
     assert!(why.contains("Ann-ish VIPs") && why.contains("anna.berg"), "why, with the value seen: {why}");
     b.screenshot_of("#segments", &shot_path("contact-segments.png"));
+
+    // A scoring model: its page, and the contact's breakdown beside the segments.
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "vip_interest", "name": "VIP interest", "half_life_days": 30, "rules": [
+            {"on": "field", "field": "tags", "op": "contains", "value": "vip", "points": 20},
+            {"on": "page_viewed", "url": "/pricing", "points": 5, "cap": {"points": 50, "days": 7}},
+        ]})),
+    );
+    b.goto(&format!("{url}/scoring"));
+    b.wait_for_text("main", "VIP interest");
+    b.screenshot_of("main", &shot_path("scoring.png"));
+    b.goto(&format!("{url}/contacts/{anna}"));
+    b.wait_for_text("#scores", "VIP interest");
+    b.screenshot_of("#scores", &shot_path("contact-scores.png"));
     println!("segments browser test: {:.1?}", started.elapsed());
 }
