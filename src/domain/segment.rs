@@ -183,10 +183,32 @@ pub struct Reads {
     pub activity: bool,
     /// The contact's stored events (behaviour and order conditions).
     pub events: bool,
+    /// Which kinds of event those conditions count ([`event_bit`] of each; all bits: any kind),
+    /// so that a recorded page view is not a reason to look again at a segment of orders.
+    pub event_kinds: u8,
     pub scores: BTreeSet<String>,
     pub segments: BTreeSet<SegmentId>,
     /// Some condition changes with the clock alone: the evaluation gives the next moment.
     pub time: bool,
+}
+
+/// A kind of event as a bit of [`Reads::event_kinds`].
+pub fn event_bit(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Open => 1,
+        EventKind::Click => 2,
+        EventKind::PageView => 4,
+        EventKind::Custom => 8,
+        EventKind::Order => 16,
+    }
+}
+
+impl Reads {
+    /// Whether an event of `kind` can change what these conditions see: through the aggregates
+    /// (a person's own events only) or the events counted.
+    pub fn touched_by(&self, kind: EventKind, human: bool) -> bool {
+        (self.activity && human) || (self.events && self.event_kinds & event_bit(kind) != 0)
+    }
 }
 
 /// The built-in fields and their types (custom fields come from the schema).
@@ -692,12 +714,19 @@ impl Condition {
             }
             Condition::Consent { .. } => r.consent = true,
             Condition::Restricted(_) => r.restriction = true,
-            Condition::Performed { within_days, .. } | Condition::Orders { within_days, .. } => {
+            Condition::Performed { event, within_days, .. } => {
                 r.events = true;
+                r.event_kinds |= event.kind.map_or(u8::MAX, event_bit);
                 r.time |= within_days.is_some();
             }
-            Condition::NotPerformed { .. } => {
+            Condition::Orders { within_days, .. } => {
                 r.events = true;
+                r.event_kinds |= event_bit(EventKind::Order);
+                r.time |= within_days.is_some();
+            }
+            Condition::NotPerformed { event, .. } => {
+                r.events = true;
+                r.event_kinds |= event.kind.map_or(u8::MAX, event_bit);
                 r.time = true;
             }
             Condition::Score { model, .. } => {
@@ -706,6 +735,7 @@ impl Condition {
                 // objection to profiling takes points away at once) and of field values.
                 r.consent = true;
                 r.events = true;
+                r.event_kinds = u8::MAX;
                 r.activity = true;
                 r.profile = true;
                 // Scores decay with time.
@@ -1149,6 +1179,27 @@ mod tests {
             },
             segment_exists: &|_| true,
         }
+    }
+
+    /// A recorded event is a reason to look again only at segments that count its kind, or
+    /// that read the aggregates a person's own event changes.
+    #[test]
+    fn an_event_touches_only_the_segments_that_count_its_kind() {
+        let reads = |v: Value| Filter::parse(&v, &schema()).unwrap().reads();
+        let views = reads(json!({"all": [{"performed": {"kind": "page_view"}, "at_least": 2}]}));
+        assert!(views.touched_by(EventKind::PageView, true));
+        assert!(!views.touched_by(EventKind::Order, true), "a page-view segment ignores orders");
+        let orders = reads(json!({"all": [{"orders": {}, "at_least": 1}]}));
+        assert!(orders.touched_by(EventKind::Order, false) && !orders.touched_by(EventKind::Click, true));
+        let any = reads(json!({"all": [{"not_performed": {}, "within_days": 30}]}));
+        assert!(any.touched_by(EventKind::Custom, false), "no kind named: any kind counts");
+        let opens = reads(json!({"all": [{"field": "opens", "op": "gte", "value": 1}]}));
+        assert!(opens.touched_by(EventKind::Click, true), "a person's event moves the aggregates");
+        assert!(!opens.touched_by(EventKind::Open, false), "a machine's does not");
+        let names = reads(json!({"all": [{"field": "first_name", "op": "equals", "value": "Ann"}]}));
+        assert!(!names.touched_by(EventKind::Open, true));
+        let score = reads(json!({"all": [{"score": "engagement", "op": "gte", "value": 5}]}));
+        assert!(score.touched_by(EventKind::Custom, false));
     }
 
     fn contact() -> Contact {

@@ -454,6 +454,22 @@ fn wants(change: &Change, all: &[Compiled]) -> (Vec<ContactId>, Vec<usize>) {
     }
 }
 
+/// Adds `which` segments to what the batch evaluates for `contact`.
+fn plan_contact(plan: &mut HashMap<ContactId, Vec<usize>>, order: &mut Vec<ContactId>, c: ContactId, which: &[usize]) {
+    if which.is_empty() {
+        return;
+    }
+    let wanted = plan.entry(c).or_insert_with(|| {
+        order.push(c);
+        Vec::new()
+    });
+    for i in which {
+        if !wanted.contains(i) {
+            wanted.push(*i);
+        }
+    }
+}
+
 /// The feed reader that keeps memberships.
 pub struct Membership(pub Arc<Engine>);
 
@@ -498,20 +514,25 @@ impl Reader for Membership {
                         _ => None,
                     })?;
                 }
+                // Tracked events: each contact only against the segments its events can move.
+                if let Change::EventsRecorded(recorded) = &e.change {
+                    for r in recorded {
+                        let which: Vec<usize> = compiled
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, s)| s.live && s.reads.touched_by(r.kind, r.human))
+                            .map(|(i, _)| i)
+                            .collect();
+                        plan_contact(&mut plan, &mut order, r.contact, &which);
+                    }
+                    continue;
+                }
                 let (contacts, which) = wants(&e.change, &compiled);
                 if which.is_empty() {
                     continue;
                 }
                 for c in contacts {
-                    let wanted = plan.entry(c).or_insert_with(|| {
-                        order.push(c);
-                        Vec::new()
-                    });
-                    for i in &which {
-                        if !wanted.contains(i) {
-                            wanted.push(*i);
-                        }
-                    }
+                    plan_contact(&mut plan, &mut order, c, &which);
                 }
             }
             // Segments that read no other segment: every contact at once, on several threads.
