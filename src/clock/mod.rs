@@ -234,14 +234,16 @@ impl Clock {
     /// [`Clock::stage_set`] for a timer without payload, writing nothing when it is already set
     /// for that moment (one lookup: a segment's reader sets each evaluated contact's next
     /// flip again and again, and it mostly has not moved).
-    pub fn stage_due(&self, w: &mut Writes, kind: &str, key: &str, due: DateTime<Utc>) -> Result<()> {
+    /// True when it staged a change.
+    pub fn stage_due(&self, w: &mut Writes, kind: &str, key: &str, due: DateTime<Utc>) -> Result<bool> {
         let ik = index_key(kind, key);
         if let Some(old) = self.inner.index.get(&ik)? {
             if old.get(..8) == Some(&timer_key(due)[..8]) {
-                return Ok(());
+                return Ok(false);
             }
         }
-        self.stage_set(w, kind, key, due, &[])
+        self.stage_set(w, kind, key, due, &[])?;
+        Ok(true)
     }
 
     /// Adds to `w` the removal of the timer of `kind` and `key`, if there is one (guarded like

@@ -79,6 +79,10 @@ pub trait Reader: Send + Sync + 'static {
     fn linger(&self) -> Duration {
         Duration::ZERO
     }
+
+    /// Called once a batch's writes and cursor have landed: to tell others what it changed (the
+    /// segments' reader wakes the clock for a timer it set).
+    fn landed(&self) {}
 }
 
 /// What a reader made of a batch: its writes, and changes of its own to append to the feed
@@ -543,7 +547,7 @@ impl Feed {
                     match outcome
                         .and_then(|applied| feed.move_cursor(name, last, applied, false).map_err(|e| e.to_string()))
                     {
-                        Ok(()) => {}
+                        Ok(()) => reader.landed(),
                         Err(e) => {
                             tracing::error!(reader = name, error = %e, "a change feed reader failed; retrying");
                             std::thread::sleep(Duration::from_secs(1));

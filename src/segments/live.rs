@@ -75,6 +75,9 @@ pub struct Engine {
     compiled: RwLock<Option<Arc<Vec<Compiled>>>>,
     /// Builds running now, by segment, with their stop flags.
     builds: Mutex<HashMap<SegmentId, Arc<AtomicBool>>>,
+    /// The batch being applied set a flip timer: wake the clock once it has landed (its waker
+    /// otherwise looks again only within a minute, and a flip may be due sooner).
+    flips_set: AtomicBool,
 }
 
 impl Engine {
@@ -99,6 +102,7 @@ impl Engine {
             feed,
             compiled: RwLock::new(None),
             builds: Mutex::new(HashMap::new()),
+            flips_set: AtomicBool::new(false),
         })
     }
 
@@ -225,7 +229,11 @@ impl Engine {
             if s.reads.time {
                 let key = flip_key(contact, &s.id);
                 match outcome.next_flip {
-                    Some(at) => self.clock.stage_due(&mut batch.writes, FLIP, &key, after_ms(at))?,
+                    Some(at) => {
+                        if self.clock.stage_due(&mut batch.writes, FLIP, &key, after_ms(at))? {
+                            self.flips_set.store(true, Ordering::Relaxed);
+                        }
+                    }
                     None => self.clock.stage_cancel(&mut batch.writes, FLIP, &key)?,
                 }
             }
@@ -484,8 +492,15 @@ impl Reader for Membership {
         std::time::Duration::from_millis(25)
     }
 
+    fn landed(&self) {
+        if self.0.flips_set.swap(false, Ordering::Relaxed) {
+            self.0.clock.poke();
+        }
+    }
+
     fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String> {
         let engine = &self.0;
+        engine.flips_set.store(false, Ordering::Relaxed);
         let run = || -> Result<Applied> {
             let mut batch = Batch::new();
             let now = Utc::now();
@@ -553,8 +568,6 @@ impl Reader for Membership {
             if reload {
                 engine.reload();
             }
-            // The clock's waker sees the timers within a minute (it looks again at least that
-            // often): flips are hours or days apart, so none needs waking it sooner.
             Ok(Applied { writes, changes })
         };
         run().map_err(|e| e.to_string())
