@@ -653,6 +653,14 @@ fn parse_condition(obj: &Map<String, Value>, path: &str, schema: &Schema) -> Res
 }
 
 impl Condition {
+    /// Whether what this condition sees is a piece of the person's profile (their name,
+    /// address, phone or a custom field), masked for staff who see masked data; status, tags,
+    /// dates and aggregates are not.
+    pub fn sees_profile(&self) -> bool {
+        matches!(self, Condition::Field { field, .. }
+            if matches!(field.as_str(), "email" | "first_name" | "last_name" | "phone") || builtin_kind(field).is_none())
+    }
+
     pub fn to_json(&self) -> Value {
         match self {
             Condition::Field { field, op, kind } => {
@@ -1178,6 +1186,34 @@ mod tests {
                 _ => None,
             },
             segment_exists: &|_| true,
+        }
+    }
+
+    /// What a condition saw is masked for staff who see masked data when it is a piece of the
+    /// profile: the name, address, phone and custom fields; not status, tags, dates, counts.
+    #[test]
+    fn profile_values_are_the_ones_masked() {
+        let cond = |v: Value| match Filter::parse(&json!({"all": [v]}), &schema()).unwrap() {
+            Filter::All(mut c) => match c.remove(0) {
+                Filter::Is(c) => c,
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        for shown in [
+            json!({"field": "first_name", "op": "equals", "value": "Ann"}),
+            json!({"field": "email", "op": "contains", "value": "@"}),
+            json!({"field": "shoe_size", "op": "gt", "value": 40}),
+        ] {
+            assert!(cond(shown.clone()).sees_profile(), "{shown}");
+        }
+        for not in [
+            json!({"field": "tags", "op": "contains", "value": "vip"}),
+            json!({"field": "opens", "op": "gte", "value": 1}),
+            json!({"field": "time_zone", "op": "empty"}),
+            json!({"consent": "newsletter", "state": "granted"}),
+        ] {
+            assert!(!cond(not.clone()).sees_profile(), "{not}");
         }
     }
 

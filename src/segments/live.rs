@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use super::{stored_filter, Build, Segments, Tally};
 use crate::clock::{Clock, Fired, Handler, Timer};
 use crate::contacts::Contacts;
-use crate::domain::segment::{Context, Facts, Filter, Reads};
+use crate::domain::segment::{Context, Facts, Filter, Outcome, Reads};
 use crate::domain::{Change, ContactId, SegmentId};
 use crate::feed::{Applied, Entry, Feed, Reader};
 use crate::store::{Result, Writes};
@@ -50,6 +50,12 @@ const EVENTS_PER_CONTACT: usize = 10_000;
 enum Seen {
     Gone,
     Evaluated(Vec<crate::domain::segment::Outcome>),
+}
+
+/// A filter ready for [`Engine::explain`].
+pub struct Probe {
+    compiled: Compiled,
+    zone: chrono_tz::Tz,
 }
 
 /// A segment as the reader evaluates it.
@@ -128,6 +134,25 @@ impl Engine {
         let out = Arc::new(out);
         *self.compiled.write().unwrap_or_else(|p| p.into_inner()) = Some(out.clone());
         Ok(out)
+    }
+
+    /// A filter made ready to explain contacts one after another (a preview, a contact's page).
+    pub fn probe(&self, filter: Filter) -> Probe {
+        let zone = self.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+        Probe {
+            compiled: Compiled { id: SegmentId::new(), version: 0, reads: filter.reads(), filter, live: true },
+            zone,
+        }
+    }
+
+    /// The probe's filter for one contact now, read as the reader reads it (memberships as
+    /// stored); None when the contact is gone or restricted.
+    pub fn explain(&self, probe: &Probe, contact: &ContactId, now: DateTime<Utc>) -> Result<Option<Outcome>> {
+        let member_of = |s: &SegmentId, c: &ContactId| self.segments.is_member(s, c).unwrap_or(false);
+        Ok(match self.assess(contact, &[&probe.compiled], Context { now, zone: probe.zone }, &member_of)? {
+            Seen::Gone => None,
+            Seen::Evaluated(mut outcomes) => outcomes.pop(),
+        })
     }
 
     /// Evaluates `contact` against `which` segments and stages what changed.

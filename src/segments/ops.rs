@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{Build, Segment};
 use crate::audit::Action;
-use crate::domain::segment::{Context, Facts, Filter, Outcome, Schema};
+use crate::domain::segment::{Filter, Outcome, Schema};
 use crate::domain::{ContactId, Permission, SegmentId};
 use crate::ops::{invalid, By, OpError, OpResult};
 use crate::state::AppState;
@@ -223,6 +223,7 @@ pub fn preview(state: &AppState, by: By, v: &Value) -> OpResult<Preview> {
     }
     // Otherwise the index narrows to candidates, and each candidate is evaluated.
     let mut candidates = index.ids_of(&*narrowed.query, usize::MAX)?;
+    let (probe, now) = (state.segments.probe(filter.clone()), Utc::now());
     candidates.sort();
     let ruled_out = total.saturating_sub(candidates.len() as u64);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -240,7 +241,7 @@ pub fn preview(state: &AppState, by: By, v: &Value) -> OpResult<Preview> {
                 }
                 for id in &candidates[from..(from + chunk).min(candidates.len())] {
                     examined += 1;
-                    if explain(state, &filter, id)?.is_some_and(|o| o.matched) {
+                    if state.segments.explain(&probe, id, now)?.is_some_and(|o| o.matched) {
                         matched += 1;
                         if sample.len() < SAMPLE {
                             sample.push(*id);
@@ -270,38 +271,8 @@ pub fn preview(state: &AppState, by: By, v: &Value) -> OpResult<Preview> {
 
 /// Evaluates `filter` for one contact now (None when the contact is gone or restricted).
 pub fn explain(state: &AppState, filter: &Filter, id: &ContactId) -> OpResult<Option<Outcome>> {
-    let Some((c, consents, _)) = state.contacts.get_with_consents(id)? else { return Ok(None) };
-    if state.gdpr.restrictions.is_restricted(id)? {
-        return Ok(None);
-    }
-    let activity = state.contacts.activity(id)?;
-    let events = if filter.reads().events { state.tracking.store.events_of(id, 10_000)? } else { Vec::new() };
-    let repo = state.segments.segments();
-    let member_of = |s: &SegmentId| repo.is_member(s, id).unwrap_or(false);
-    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
-    let now = Utc::now();
-    let keys = filter.reads().scores;
-    let scores: std::collections::HashMap<String, Option<crate::domain::score::Now>> = if keys.is_empty() {
-        Default::default()
-    } else {
-        state
-            .scoring
-            .scores(&c, &consents, Some(&events), Some(&keys), zone, now)?
-            .into_iter()
-            .map(|(m, b)| (m.key, b.map(|b| b.now())))
-            .collect()
-    };
-    let score = |k: &str| scores.get(k).copied().flatten();
-    let facts = Facts {
-        contact: &c,
-        consents: &consents,
-        activity: &activity,
-        restricted: false,
-        events: &events,
-        score: &score,
-        member_of: &member_of,
-    };
-    Ok(Some(filter.evaluate(&facts, &Context { now, zone })))
+    let probe = state.segments.probe(filter.clone());
+    Ok(state.segments.explain(&probe, id, Utc::now())?)
 }
 
 /// A contact's segments now, each with why (the conditions as they stand) and since when.

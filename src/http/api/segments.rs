@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::contacts::bad_param;
 use crate::contacts::viewer::Viewer;
-use crate::domain::segment::{Condition, Observed, Outcome, Scalar};
+use crate::domain::segment::{Observed, Outcome, Scalar};
 use crate::domain::{ContactId, SegmentId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
@@ -244,9 +244,7 @@ pub fn why_json(o: &Outcome, viewer: Viewer) -> Value {
         .why
         .iter()
         .map(|w| {
-            let personal = matches!(&w.condition, Condition::Field { field, .. }
-                if !matches!(field.as_str(), "status" | "source" | "tags" | "lists" | "created_at" | "updated_at"
-                    | "last_open" | "last_click" | "last_seen" | "opens" | "clicks" | "page_views" | "orders" | "revenue" | "locale" | "time_zone"));
+            let personal = w.condition.sees_profile();
             json!({ "path": w.path, "condition": w.condition.to_json(), "matched": w.matched, "observed": observed_json(&w.observed, personal, viewer) })
         })
         .collect();

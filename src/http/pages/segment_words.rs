@@ -229,14 +229,6 @@ pub fn observed_words(ui: &Language, o: &Observed, masked: bool) -> String {
     }
 }
 
-/// Whether a condition's observed value is a piece of the person's profile (masked for staff
-/// who see masked data): the fields but status, source, tags, lists, dates and aggregates.
-fn is_profile_value(c: &Condition) -> bool {
-    matches!(c, Condition::Field { field, .. } if matches!(field.as_str(),
-        "email" | "first_name" | "last_name" | "phone")
-        || crate::domain::segment::builtin_kind(field).is_none())
-}
-
 fn group_key(f: &Filter) -> &'static str {
     match f {
         Filter::All(_) => "seg-group-all",
@@ -277,7 +269,7 @@ fn walk(
                 out.push_str(&format!(
                     " <span class=\"why {class}\"><span aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}</span> {}</span>",
                     escape(&said),
-                    escape(&observed_words(ui, &w.observed, masked && is_profile_value(c)))
+                    escape(&observed_words(ui, &w.observed, masked && c.sees_profile()))
                 ));
             }
         }
