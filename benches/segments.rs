@@ -114,7 +114,9 @@ fn main() {
         tracing_subscriber::fmt().with_max_level(tracing::Level::WARN).with_writer(std::io::stderr).init();
     }
     let dir = tempfile::tempdir().unwrap();
-    let config = Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
+    let mut config = Config { data_dir: dir.path().to_path_buf(), ..Default::default() };
+    // The store's page cache (`[store] cache_mb`), to compare sizes.
+    config.store.cache_mb = env("CACHE_MB", config.store.cache_mb);
     let store = Store::open(dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
     let state = Arc::new(AppState::new(config, store).unwrap());
     state.feed.start(

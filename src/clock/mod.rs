@@ -231,18 +231,23 @@ impl Clock {
         Ok(())
     }
 
-    /// [`Clock::stage_set`] for a timer without payload, writing nothing when it is already set
-    /// for that moment (one lookup: a segment's reader sets each evaluated contact's next
-    /// flip again and again, and it mostly has not moved).
-    /// True when it staged a change.
-    pub fn stage_due(&self, w: &mut Writes, kind: &str, key: &str, due: DateTime<Utc>) -> Result<bool> {
+    /// Adds to `w` a timer without payload due at `due`, unless the one there is is due no
+    /// later (one lookup; nothing written then). For timers whose handler looks again when it
+    /// fires and sets the next one: a timer that fires early costs a look, while moving it later
+    /// on every change cost three writes. True when it staged a change.
+    pub fn stage_due_by(&self, w: &mut Writes, kind: &str, key: &str, due: DateTime<Utc>) -> Result<bool> {
         let ik = index_key(kind, key);
-        if let Some(old) = self.inner.index.get(&ik)? {
-            if old.get(..8) == Some(&timer_key(due)[..8]) {
+        let old = self.inner.index.get(&ik)?;
+        if let Some(old) = &old {
+            if old.get(..8).is_some_and(|at| at <= &timer_key(due)[..8]) {
                 return Ok(false);
             }
+            w.remove(&self.inner.timers, old.clone());
         }
-        self.stage_set(w, kind, key, due, &[])?;
+        let tk = timer_key(due);
+        let stored = postcard::to_allocvec(&Stored { kind: kind.into(), key: key.into(), payload: Vec::new() })?;
+        w.put(&self.inner.timers, tk.clone(), stored);
+        w.put_expecting(&self.inner.index, ik, old, tk);
         Ok(true)
     }
 

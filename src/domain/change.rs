@@ -81,7 +81,8 @@ pub enum Change {
         segment: SegmentId,
         total: u64,
     },
-    /// A segment's condition may have turned by the clock alone for these contacts.
+    /// A segment's condition may have turned by the clock alone for these contacts (the timers of
+    /// one segment and contact that stores written before [`Change::SegmentsDue`] still hold).
     SegmentDue {
         segment: SegmentId,
         contacts: Vec<ContactId>,
@@ -93,6 +94,12 @@ pub enum Change {
         campaign: Option<CampaignId>,
         /// It carried the open pixel and attributed links (the person allows measurement).
         measured: bool,
+    },
+    /// For these contacts a condition that turns with time may have turned, in any segment
+    /// (one timer per contact, at the earliest of its segments' next flips). Kept last: entries
+    /// are stored by variant index.
+    SegmentsDue {
+        contacts: Vec<ContactId>,
     },
 }
 
@@ -112,7 +119,9 @@ impl Change {
     pub fn contacts(&self) -> Vec<ContactId> {
         match self {
             Self::ContactsImported(all) => all.iter().map(|(c, _)| *c).collect(),
-            Self::SegmentEvaluate { contacts, .. } | Self::SegmentDue { contacts, .. } => contacts.clone(),
+            Self::SegmentEvaluate { contacts, .. }
+            | Self::SegmentDue { contacts, .. }
+            | Self::SegmentsDue { contacts } => contacts.clone(),
             Self::SegmentBuilt { .. } => Vec::new(),
             Self::SegmentEntered { contact: c, .. } | Self::SegmentExited { contact: c, .. } => vec![*c],
             Self::EventsRecorded(all) => {
@@ -168,6 +177,10 @@ impl Change {
                 let rest: Vec<_> = contacts.iter().filter(|c| &c.person() != person).copied().collect();
                 (!rest.is_empty()).then_some(Self::SegmentDue { segment: *segment, contacts: rest })
             }
+            Self::SegmentsDue { contacts } => {
+                let rest: Vec<_> = contacts.iter().filter(|c| &c.person() != person).copied().collect();
+                (!rest.is_empty()).then_some(Self::SegmentsDue { contacts: rest })
+            }
             other => (!other.people().contains(person)).then(|| other.clone()),
         }
     }
@@ -202,6 +215,7 @@ impl Change {
             Self::SegmentEvaluate { .. } => "segment_evaluate",
             Self::SegmentBuilt { .. } => "segment_built",
             Self::SegmentDue { .. } => "segment_due",
+            Self::SegmentsDue { .. } => "segments_due",
             Self::ConsentChanged { .. } => "consent_changed",
             Self::StatusChanged { .. } => "status_changed",
             Self::RestrictionChanged { .. } => "restriction_changed",

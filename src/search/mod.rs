@@ -1110,6 +1110,7 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
         | Change::SegmentEvaluate { .. }
         | Change::SegmentBuilt { .. }
         | Change::SegmentDue { .. }
+        | Change::SegmentsDue { .. }
         | Change::RestrictionChanged { .. } => Vec::new(),
     }
 }

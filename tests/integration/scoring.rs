@@ -212,7 +212,7 @@ fn crossing_a_threshold_by_decay_is_a_segment_transition_at_the_computed_moment(
         .unwrap();
     let engaged = engagement_segment(&api, 50.0);
     until("Ann entering", || size(&api, &engaged), |s| *s == json!(1));
-    let key = format!("{ann}:{engaged}");
+    let key = ann.clone();
     let timer = app.state.clock.get(tidings::segments::live::FLIP, &key).unwrap().expect("a timer at the crossing");
     let crossing = opened + chrono::Duration::hours(1);
     let off = (timer.due - crossing).num_milliseconds().abs();

@@ -154,7 +154,7 @@ fn a_condition_that_turns_with_time_leaves_a_timer_at_the_moment_it_turns() {
     );
     let new = v["segment"]["id"].as_str().unwrap().to_string();
     wait_segment(&api, &new, |s| s["size"] == 1);
-    let timer = app.state.clock.get(tidings::segments::live::FLIP, &format!("{ann}:{new}")).unwrap().expect("a timer");
+    let timer = app.state.clock.get(tidings::segments::live::FLIP, &ann).unwrap().expect("a timer");
     // To the millisecond, never before the moment.
     let turns = created + chrono::Duration::days(1);
     assert!(timer.due >= turns && timer.due - turns < chrono::Duration::milliseconds(1), "{} for {turns}", timer.due);
@@ -168,7 +168,85 @@ fn a_condition_that_turns_with_time_leaves_a_timer_at_the_moment_it_turns() {
     // The timer names her: erasing her removes it with her other records, at once.
     let contact: tidings::domain::ContactId = ann.parse().unwrap();
     tidings::gdpr::erasure::remove(&app.state, &contact, tidings::gdpr::erasure::Mode::Erase, true).unwrap();
-    assert!(app.state.clock.get(tidings::segments::live::FLIP, &format!("{ann}:{new}")).unwrap().is_none());
+    assert!(app.state.clock.get(tidings::segments::live::FLIP, &ann).unwrap().is_none());
+}
+
+/// A contact has one flip timer, at the earliest moment any of its segments may turn. An event
+/// that pushes that moment later leaves the timer where it is; when it fires early, the reader
+/// finds nothing turned, keeps the contact where it is and sets the timer to the new moment, at
+/// which the contact leaves.
+#[test]
+fn a_contact_s_one_timer_moves_only_earlier_and_firing_early_turns_nothing() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = api.contact("ann@example.org", &["news"], &[], true);
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    let cart = |at: chrono::DateTime<chrono::Utc>| {
+        let mut e = tidings::domain::Event::new(tidings::domain::EventKind::Custom, at, "api");
+        e.name = Some("cart_added".into());
+        app.state
+            .tracking
+            .record_durable_blocking(vec![tidings::tracking::Record { contact: Some(contact), event: e, link: None }])
+            .unwrap();
+    };
+    let timer = || app.state.clock.get(tidings::segments::live::FLIP, &ann).unwrap().map(|t| t.due);
+    // A cart a day ago less 3 s: "a cart in the last day" holds for 3 s more. Another segment
+    // turns much later (a day after she was added).
+    let first = chrono::Utc::now() - chrono::Duration::days(1) + chrono::Duration::seconds(3);
+    cart(first);
+    let carts = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "Carts", "filter": {"all": [{"performed": {"kind": "custom", "name": "cart_added"}, "within_days": 1}]}})),
+    )["segment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    wait_segment(&api, &carts, |s| s["size"] == 1);
+    let new = api.ok(
+        "POST",
+        "/segments",
+        Some(
+            json!({"name": "New", "filter": {"all": [{"field": "created_at", "op": "within_last_days", "value": 1}]}}),
+        ),
+    )["segment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    wait_segment(&api, &new, |s| s["size"] == 1);
+    let early = timer().expect("a timer");
+    let turns = first + chrono::Duration::days(1);
+    assert!(early >= turns && early - turns < chrono::Duration::milliseconds(1), "{early} for {turns}");
+    // A later cart moves her flip 3 s later: the timer stays (nothing written).
+    let second = first + chrono::Duration::seconds(3);
+    cart(second);
+    let seq = app.state.feed.last();
+    assert!(app.state.feed.wait_for(tidings::segments::live::READER, seq, Duration::from_secs(10)));
+    assert_eq!(timer(), Some(early), "a flip moving later must not rewrite the timer");
+    // It fires early: she stays, and the timer is set to the new moment.
+    let started = Instant::now();
+    let moved = loop {
+        match timer() {
+            Some(t) if t > early => break t,
+            _ => {}
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "the timer never fired and moved on");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let later = second + chrono::Duration::days(1);
+    assert!(moved >= later && moved - later < chrono::Duration::milliseconds(1), "{moved} for {later}");
+    let members = |id: &str| ids(&api.ok("GET", &format!("/segments/{id}/members"), None));
+    assert_eq!(members(&carts), vec![ann.clone()], "firing early must turn nothing");
+    // At the new moment she leaves; the timer goes to the other segment's flip.
+    wait_segment(&api, &carts, |s| s["size"] == 0);
+    let started = Instant::now();
+    while timer().is_none_or(|t| t <= moved) {
+        assert!(started.elapsed() < Duration::from_secs(10), "no timer for the other segment");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(timer().unwrap() > chrono::Utc::now() + chrono::Duration::hours(23));
+    assert_eq!(members(&new), vec![ann]);
 }
 
 /// Restricting a contact's processing (Art. 18) takes them out of every segment at once, and
