@@ -310,3 +310,22 @@ fn building_over_20k_contacts() {
         thread_cpu("feed-segments") - cpu_segments,
     );
 }
+
+/// A segment built on another (`{"segment": …, "member": …}`) is counted by the index alone:
+/// it holds memberships exactly, so the builder's count need not evaluate anyone.
+#[test]
+fn membership_of_another_segment_is_answered_by_the_index() {
+    let app = spawn_app();
+    let (api, vip) = vip_shop(&app);
+    let state = &app.state;
+    assert!(state.search.catch_up(Duration::from_secs(10)));
+    for (member, expected) in [(true, 4), (false, 2)] {
+        let json = json!({"all": [{"segment": vip, "member": member}]});
+        let filter = tidings::segments::ops::parse_filter(state, &json).unwrap();
+        let narrowed = state.search.index.narrow(&filter);
+        assert!(narrowed.exact, "member: {member}");
+        assert_eq!(state.search.index.count_of(&*narrowed.query).unwrap(), expected, "member: {member}");
+        let v = api.ok("POST", "/segments/preview", Some(json!({"filter": json})));
+        assert_eq!(v["matched"], expected, "{v}");
+    }
+}
