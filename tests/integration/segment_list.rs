@@ -312,7 +312,8 @@ fn building_over_20k_contacts() {
 }
 
 /// A segment built on another (`{"segment": …, "member": …}`) is counted by the index alone:
-/// it holds memberships exactly, so the builder's count need not evaluate anyone.
+/// it holds memberships exactly, so the builder's count need not evaluate anyone; a rebuild of
+/// the index keeps them.
 #[test]
 fn membership_of_another_segment_is_answered_by_the_index() {
     let app = spawn_app();
@@ -328,4 +329,10 @@ fn membership_of_another_segment_is_answered_by_the_index() {
         let v = api.ok("POST", "/segments/preview", Some(json!({"filter": json})));
         assert_eq!(v["matched"], expected, "{v}");
     }
+    // A full reindex (`tidings reindex`, or an index from another schema at start) reads the
+    // memberships again.
+    let id: tidings::domain::SegmentId = vip.parse().unwrap();
+    let members = tidings::search::ContactQuery { segments: vec![id], ..Default::default() };
+    assert_eq!(state.search.index.rebuild(&state.contacts, &|_| {}).unwrap(), 6);
+    assert_eq!(state.search.index.count(&members).unwrap(), 4);
 }
