@@ -336,3 +336,25 @@ fn membership_of_another_segment_is_answered_by_the_index() {
     assert_eq!(state.search.index.rebuild(&state.contacts, &|_| {}).unwrap(), 6);
     assert_eq!(state.search.index.count(&members).unwrap(), 4);
 }
+
+/// Another door: a campaign sent to a saved search filtered by a segment counts the members
+/// (the sender's own rules on top), and refuses while the segment is not built.
+#[test]
+fn a_campaign_to_a_saved_search_of_a_segment_reaches_its_members_once_built() {
+    let app = spawn_app();
+    let (api, vip) = vip_shop(&app);
+    let saved = api.ok("POST", "/saved-searches", Some(json!({"name": "VIP view", "filters": {"segment": vip}})));
+    let sid = saved["id"].as_str().unwrap();
+    let body = json!({"name": "VIP news", "subject": "Hello", "body": "Hello {{ first_name }}", "saved_search": sid});
+    let id = api.ok("POST", "/campaigns", Some(body))["campaign"]["id"].as_str().unwrap().to_string();
+    let count = api.ok("POST", &format!("/campaigns/{id}/audience-count"), Some(json!({})));
+    assert_eq!(count["count"], 4, "{count}");
+    // The segment edited: rebuilt, so not listable until built again.
+    let mut s = app.state.segments.segments().get(&vip.parse().unwrap()).unwrap().unwrap();
+    s.build = tidings::segments::Build::Queued;
+    app.state.segments.segments().put(&s).unwrap();
+    app.state.store.commit().unwrap();
+    let (status, v) = api.call("POST", &format!("/campaigns/{id}/audience-count"), Some(json!({})));
+    assert_eq!((status, v["field"].as_str()), (422, Some("saved_search")), "{v}");
+    assert!(v["message"].as_str().unwrap().contains("not built yet"), "{v}");
+}
