@@ -358,3 +358,26 @@ fn a_campaign_to_a_saved_search_of_a_segment_reaches_its_members_once_built() {
     assert_eq!((status, v["field"].as_str()), (422, Some("saved_search")), "{v}");
     assert!(v["message"].as_str().unwrap().contains("not built yet"), "{v}");
 }
+
+/// `tidings export --segment <id>` (the control socket's export) writes the members, and
+/// refuses an unknown segment rather than write everyone.
+#[test]
+fn the_command_line_export_takes_a_segment() {
+    let app = spawn_app();
+    let (api, vip) = vip_shop(&app);
+    let out = app.dir.path().join("vips.csv");
+    let export = |segment: &str| {
+        let filter = tidings::control::ExportFilter { segments: vec![segment.to_string()], ..Default::default() };
+        let req = tidings::control::Request::Export { out: out.clone(), format: "csv".into(), filter: Some(filter) };
+        tidings::control::execute(&app.state, req)
+    };
+    let r = export(&vip);
+    assert!(r.ok, "{}", r.output);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let mut exported: Vec<String> =
+        csv.lines().skip(1).map(|l| l.split(',').nth(1).unwrap().trim_matches('"').to_string()).collect();
+    exported.sort();
+    assert_eq!(exported, members(&api, &vip), "{csv}");
+    let r = export(&tidings::domain::SegmentId::new().to_string());
+    assert!(!r.ok && r.output.contains("no segment"), "{}", r.output);
+}

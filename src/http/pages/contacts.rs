@@ -694,7 +694,8 @@ fn described_part(ui: &Language, part: &str, segments: &BTreeMap<String, String>
         say(ui, "c-describe-tag", [("tag", tag.into())])
     } else if let Some(list) = part.strip_prefix("list ") {
         say(ui, "c-describe-list", [("list", list.into())])
-    } else if let Some(id) = part.strip_prefix("in segment ") {
+    } else if let Some(id) = part.strip_prefix("in segment ").or_else(|| part.strip_prefix("segment ")) {
+        // "segment <id>" as the API's bulk action records its query.
         let name = segments.get(id).map_or(id, String::as_str);
         say(ui, "c-describe-segment", [("segment", name.into())])
     } else if let Some(said) = part.strip_prefix("consent ").and_then(consent) {
