@@ -78,15 +78,24 @@ pub struct ExportFilter {
     pub status: Option<String>,
     pub tags: Vec<String>,
     pub lists: Vec<String>,
+    /// Segment ids: members of any of them.
+    #[serde(default)]
+    pub segments: Vec<String>,
 }
 
 impl ExportFilter {
     pub fn query(&self) -> Result<crate::search::ContactQuery, String> {
+        let segments = self
+            .segments
+            .iter()
+            .map(|s| s.trim().parse().map_err(|_| format!("--segment {s}: not a segment id")))
+            .collect::<Result<_, _>>()?;
         Ok(crate::search::ContactQuery {
             text: self.text.clone(),
             status: self.status.as_deref().map(str::parse).transpose()?,
             tags: self.tags.clone(),
             lists: self.lists.clone(),
+            segments,
             ..Default::default()
         })
     }
@@ -196,6 +205,13 @@ pub fn execute(state: &AppState, req: Request) -> Response {
         Request::Export { out, format, filter } => {
             let format: crate::contacts::export::Format = format.parse()?;
             let query = filter.as_ref().map(|f| f.query()).transpose()?;
+            if let Some(q) = &query {
+                // The index follows the feed in batches: let it take in what was just written
+                // (a segment's last entries, a contact added a moment ago).
+                state.search.catch_up(std::time::Duration::from_secs(2));
+                // Only a built segment's members are its members.
+                crate::segments::ops::check_listable(state, &q.segments).map_err(|e| format!("--segment: {e}"))?;
+            }
             let file = std::fs::File::create(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             let w = std::io::BufWriter::new(file);
             let n = crate::contacts::export::export(state, by, format, query.as_ref(), w).map_err(|e| e.to_string())?;

@@ -73,7 +73,9 @@ impl AppState {
             feed.register(reader);
         }
         let contacts = crate::contacts::Contacts::with_feed(&store, &feed)?;
-        let search = crate::search::Search::start(&config.data_dir, &contacts)?;
+        let segment_repo = crate::segments::Segments::open(&store)?;
+        // The index holds each contact's segments: the segments room answers for them.
+        let search = crate::search::Search::start(&config.data_dir, &contacts, Arc::new(segment_repo.clone()))?;
         let clock = crate::clock::Clock::open(&store, &feed)?;
         let gdpr = crate::gdpr::Gdpr::open(&store)?;
         let settings = SettingsRepo::open(&store)?;
@@ -82,7 +84,7 @@ impl AppState {
         let scoring =
             crate::scoring::Scorer::new(&store, contacts.clone(), tracking.store.clone(), forms.submission_log())?;
         let segments = crate::segments::live::Engine::new(
-            crate::segments::Segments::open(&store)?,
+            segment_repo,
             contacts.clone(),
             gdpr.restrictions.clone(),
             scoring.clone(),

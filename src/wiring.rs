@@ -137,6 +137,7 @@ mod tests {
     use crate::store::migrations::{
         v004_settings_json as v004, v005_form_required_purposes as v005, v006_request_notify_outcome as v006,
         v007_campaign_sender_preheader as v007, v009_template_translations as v009, v010_change_feed as v010,
+        v012_saved_search_segment as v012,
     };
 
     fn db() -> (tempfile::TempDir, sled::Db) {
@@ -343,6 +344,51 @@ mod tests {
             notify_outcome: true,
         };
         assert_eq!(r, expected);
+    }
+
+    #[test]
+    fn stored_saved_searches_read_with_no_segment() {
+        use crate::contacts::saved::{Filters, SavedSearch};
+        let (_dir, db) = db();
+        // Each filter a value of its own, so that a copy with two fields swapped is caught.
+        let old = v012::V11 {
+            id: uuid::Uuid::now_v7(),
+            name: "Buyers in Berlin".into(),
+            filters: v012::FiltersV11 {
+                status: Some("subscribed".into()),
+                tag: Some("berlin".into()),
+                list: Some("news".into()),
+                consent: Some("newsletter:granted".into()),
+                engagement: Some("buyers".into()),
+            },
+            created_by: "user:x".into(),
+            created_at: Utc::now(),
+        };
+        let tree = db.open_tree(crate::contacts::saved::TREE).unwrap();
+        tree.insert(old.id.as_bytes(), postcard::to_allocvec(&old).unwrap()).unwrap();
+        let inputs = &registry().migrations;
+        v012::up(&db, inputs).unwrap();
+        v012::up(&db, inputs).unwrap();
+        let read: SavedSearch = postcard::from_bytes(&tree.get(old.id.as_bytes()).unwrap().unwrap()).unwrap();
+        let f = old.filters;
+        let expected = Filters {
+            status: f.status,
+            tag: f.tag,
+            list: f.list,
+            consent: f.consent,
+            engagement: f.engagement,
+            segment: None,
+        };
+        assert_eq!(
+            (read.id, read.name.as_str(), &read.filters, read.created_by.as_str(), read.created_at),
+            (old.id, "Buyers in Berlin", &expected, "user:x", old.created_at)
+        );
+        // What today's feature writes, the migration leaves as it is.
+        let today = SavedSearch { filters: Filters { segment: Some("x".into()), ..expected }, ..read };
+        tree.insert(today.id.as_bytes(), postcard::to_allocvec(&today).unwrap()).unwrap();
+        v012::up(&db, inputs).unwrap();
+        let again: SavedSearch = postcard::from_bytes(&tree.get(today.id.as_bytes()).unwrap().unwrap()).unwrap();
+        assert_eq!(again, today);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub struct ExportArgs {
     /// Only members of this list (repeatable).
     #[arg(long = "list")]
     pub lists: Vec<String>,
+    /// Only members of this segment, by id (repeatable: of any of them); it must be built.
+    #[arg(long = "segment")]
+    pub segments: Vec<String>,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -100,9 +103,13 @@ pub fn export(args: ExportArgs) -> Result<(), String> {
         status: args.status.clone(),
         tags: args.tags.clone(),
         lists: args.lists.clone(),
+        segments: args.segments.clone(),
     };
-    let filtered =
-        !filter.text.is_empty() || filter.status.is_some() || !filter.tags.is_empty() || !filter.lists.is_empty();
+    let filtered = !filter.text.is_empty()
+        || filter.status.is_some()
+        || !filter.tags.is_empty()
+        || !filter.lists.is_empty()
+        || !filter.segments.is_empty();
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {

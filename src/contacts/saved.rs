@@ -1,4 +1,5 @@
-//! Saved searches: named sets of contact filters (status, tag, list, consent, engagement), kept
+//! Saved searches: named sets of contact filters (status, tag, list, consent, engagement,
+//! segment), kept
 //! so that a marketer can come back to "bought something, opened in the last 30 days" and a
 //! campaign can be sent to it. A saved search is a rule over many contacts, never a person: the
 //! free-text words of the contacts search, which could be a name or an address, are not saved.
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::query::ContactQuery;
-use crate::domain::{ConsentState, Status};
+use crate::domain::{ConsentState, SegmentId, Status};
 use crate::store::registry::{Holds, Registration};
 use crate::store::{PlainTree, Result, Store};
 
@@ -18,7 +19,7 @@ pub const TREE: &str = "saved_searches";
 
 pub const REGISTRATION: Registration = Registration {
     tree: TREE,
-    purpose: "saved contact searches: a name and filters over status, tags, lists, consent and engagement",
+    purpose: "saved contact searches: a name and filters over status, tags, lists, consent, engagement and segments",
     holds: Holds::Nothing {
         why: "filters only; the free-text search words, which could name a person, are never saved",
     },
@@ -45,6 +46,9 @@ pub struct Filters {
     pub consent: Option<String>,
     /// One of [`ENGAGEMENT`].
     pub engagement: Option<String>,
+    /// A segment's id: its members (last, where store migration 12 put it; a saved search
+    /// saved before has none).
+    pub segment: Option<String>,
 }
 
 /// A filter that does not parse, named by its field.
@@ -68,6 +72,7 @@ impl Filters {
             list: clean(self.list),
             consent: clean(self.consent),
             engagement: clean(self.engagement),
+            segment: clean(self.segment),
         }
     }
 
@@ -83,6 +88,7 @@ impl Filters {
             ("list", &self.list),
             ("consent", &self.consent),
             ("engagement", &self.engagement),
+            ("segment", &self.segment),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
@@ -110,6 +116,9 @@ impl Filters {
             };
             q.consent = Some((purpose.to_string(), st));
         }
+        if let Some(s) = &self.segment {
+            q.segments.push(s.parse::<SegmentId>().map_err(|_| bad("segment", "is not a segment id"))?);
+        }
         match self.engagement.as_deref() {
             None => {}
             Some("opened_30d") => q.opened_after = Some(now - Duration::days(30)),
@@ -125,7 +134,8 @@ impl Filters {
         Ok(())
     }
 
-    /// Words for people: "subscribed, tag vip, opened in the last 30 days".
+    /// Words for people: "subscribed, tag vip, opened in the last 30 days" (a segment by its id:
+    /// its name is another room's, and may change).
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(s) = &self.status {
@@ -142,6 +152,9 @@ impl Filters {
         }
         if let Some(e) = &self.engagement {
             parts.push(ENGAGEMENT.iter().find(|(k, _)| k == e).map_or(e.clone(), |(_, label)| label.to_string()));
+        }
+        if let Some(s) = &self.segment {
+            parts.push(format!("in segment {s}"));
         }
         if parts.is_empty() {
             "every contact".into()
@@ -219,5 +232,14 @@ mod tests {
         assert_eq!(e.field, "consent");
         let blank = Filters { tag: Some("  ".into()), ..Default::default() }.normalised();
         assert!(blank.is_empty());
+        let e = Filters { segment: Some("vip".into()), ..Default::default() }.apply(&mut q, now).unwrap_err();
+        assert_eq!(e.field, "segment");
+        let id = SegmentId::new();
+        let seg = Filters { segment: Some(id.to_string()), ..Default::default() };
+        let mut q = ContactQuery::default();
+        seg.apply(&mut q, now).unwrap();
+        assert_eq!(q.segments, [id]);
+        assert_eq!(seg.describe(), format!("in segment {id}"));
+        assert_eq!(seg.pairs(), [("segment", id.to_string())]);
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{ConsentState, Status};
+use super::{ConsentState, SegmentId, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +43,9 @@ pub struct ContactQuery {
     pub status: Option<Status>,
     pub tags: Vec<String>,
     pub lists: Vec<String>,
+    /// Members of any of these segments (as the index holds them: it follows each entry and
+    /// exit on the change feed).
+    pub segments: Vec<SegmentId>,
     pub consent: Option<(String, ConsentState)>,
     /// Choice, multiple-choice and yes/no custom fields: `(key, value)`.
     pub custom: Vec<(String, String)>,

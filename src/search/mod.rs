@@ -5,7 +5,10 @@
 //!   own, and the whole word, so a query typed so far is one term lookup per short word and a
 //!   narrow range of whole words per longer one: results appear as the user types, at a
 //!   million contacts.
-//! - Exact filters: status, tags, lists, consent state per purpose, choice fields, dates.
+//! - Exact filters: status, tags, lists, consent state per purpose, choice fields, dates, and
+//!   the segments a contact belongs to. Memberships are kept by the segments room; the index
+//!   asks it through [`Memberships`], which the wiring hands to [`Search::start`], and reads a
+//!   contact again on each `SegmentEntered` / `SegmentExited` entry like on any other change.
 //! - Sorting and paging use fast fields whose values are unique, so the next page starts
 //!   strictly after the last key seen (cursor paging: page 20,000 costs what page 1 costs). The
 //!   default order, by creation, is the contact id itself (time-ordered), kept as two numbers;
@@ -38,12 +41,12 @@ use crate::contacts::Contacts;
 pub mod narrow;
 
 pub use crate::domain::query::{ContactQuery, SortBy};
-use crate::domain::{Activity, Change, ConsentStates, Contact, ContactId, FieldValue};
+use crate::domain::{Activity, Change, ConsentStates, Contact, ContactId, FieldValue, SegmentId};
 use crate::store::registry::Layout;
 use crate::store::{Holds, Registration};
 
 /// Bump when the schema or the analysis changes: an index with another version is rebuilt.
-const SCHEMA_VERSION: u32 = 8;
+const SCHEMA_VERSION: u32 = 9;
 /// Prefixes up to this many characters are terms of their own (`prefix`): short prefixes are
 /// shared by many contacts and would otherwise expand to thousands of words at query time.
 /// A longer prefix is a range over whole words (`word`), which few words share. Indexing every
@@ -80,6 +83,7 @@ pub const REGISTRATION: Registration = Registration {
             "email address and name (sort keys)",
             "status",
             "consent state",
+            "segment memberships",
         ],
         layout: Layout::Derived,
         export: None,
@@ -109,6 +113,13 @@ impl From<SearchError> for crate::store::StoreError {
 
 type Result<T, E = SearchError> = std::result::Result<T, E>;
 
+/// The segments each contact belongs to, as the segments room keeps them. The index holds them
+/// (a filter of the contact list, and the `segment` condition of other segments) but does not
+/// open that room's trees: the wiring hands it the room's answer.
+pub trait Memberships: Send + Sync {
+    fn segments_of(&self, contact: &ContactId) -> std::result::Result<Vec<SegmentId>, crate::store::StoreError>;
+}
+
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
@@ -120,6 +131,7 @@ struct Fields {
     source: Field,
     tag: Field,
     list: Field,
+    segment: Field,
     consent: Field,
     custom: Field,
     created: Field,
@@ -177,6 +189,8 @@ fn schema() -> (Schema, Fields) {
         source: b.add_text_field("source", keyword()),
         tag: b.add_text_field("tag", keyword()),
         list: b.add_text_field("list", keyword()),
+        // The ids of the segments the contact is in.
+        segment: b.add_text_field("segment", keyword()),
         consent: b.add_text_field("consent", keyword()),
         custom: b.add_text_field("custom", keyword()),
         created: b.add_date_field("created", date_column()),
@@ -333,13 +347,14 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     f: Fields,
     path: PathBuf,
+    memberships: Arc<dyn Memberships>,
 }
 
 impl SearchIndex {
     /// Opens the index in `data_dir/search`, creating it (empty) when absent or when its schema
     /// version differs. Returns the index and the sequence number its last commit holds (None
     /// when it must be rebuilt from sled).
-    pub fn open(data_dir: &Path) -> Result<(SearchIndex, Option<u64>)> {
+    pub fn open(data_dir: &Path, memberships: Arc<dyn Memberships>) -> Result<(SearchIndex, Option<u64>)> {
         let path = data_dir.join(DIR);
         let (schema, f) = schema();
         let mut fresh = !path.join("meta.json").exists();
@@ -383,6 +398,7 @@ impl SearchIndex {
                 writer: Mutex::new(writer),
                 f,
                 path,
+                memberships,
             },
             seq,
         ))
@@ -402,6 +418,7 @@ impl SearchIndex {
         c: &Contact,
         consents: &ConsentStates,
         activity: &Activity,
+        segments: &[SegmentId],
     ) -> TantivyDocument {
         let f = &self.f;
         let mut doc = TantivyDocument::default();
@@ -475,6 +492,9 @@ impl SearchIndex {
         doc.add_text(f.source, c.source.as_str());
         for (purpose, (state, _)) in consents {
             doc.add_text(f.consent, format!("{purpose}:{}", state.as_str()));
+        }
+        for s in segments {
+            doc.add_text(f.segment, s.to_string());
         }
         doc.add_date(f.created, tantivy_date(c.created_at));
         doc.add_date(f.updated, tantivy_date(c.updated_at));
@@ -557,12 +577,18 @@ impl SearchIndex {
             // change of the same contact would have been met first.
             if let Some(h) = handed.get(seq).and_then(|m| m.get(id)) {
                 // A contact created by this change has no activity yet.
-                let activity = if created.contains(id) { Activity::default() } else { contacts.activity(id)? };
-                writer.add_document(self.document(&mut analyzer, &h.contact, &h.consents, &activity))?;
+                // A contact created by this change has no activity (nor segments) yet.
+                let (activity, segments) = if created.contains(id) {
+                    (Activity::default(), Vec::new())
+                } else {
+                    (contacts.activity(id)?, self.memberships.segments_of(id)?)
+                };
+                writer.add_document(self.document(&mut analyzer, &h.contact, &h.consents, &activity, &segments))?;
             } else if let Some(c) = contacts.get(id)? {
                 let consents = contacts.consent_state(id)?;
                 let activity = contacts.activity(id)?;
-                writer.add_document(self.document(&mut analyzer, &c, &consents, &activity))?;
+                let segments = self.memberships.segments_of(id)?;
+                writer.add_document(self.document(&mut analyzer, &c, &consents, &activity, &segments))?;
             }
         }
         contacts.index_signal.added(last);
@@ -639,7 +665,8 @@ impl SearchIndex {
             let c = c?;
             let consents = contacts.consent_state(&c.id)?;
             let activity = contacts.activity(&c.id)?;
-            writer.add_document(self.document(&mut analyzer, &c, &consents, &activity))?;
+            let segments = self.memberships.segments_of(&c.id)?;
+            writer.add_document(self.document(&mut analyzer, &c, &consents, &activity, &segments))?;
             n += 1;
             if n % 10_000 == 0 {
                 progress(n);
@@ -864,6 +891,18 @@ impl SearchIndex {
         for l in &q.lists {
             must.push(term(f.list, l));
         }
+        if !q.segments.is_empty() {
+            // Any of them (the list takes one; an API client may name several).
+            let any: Vec<(Occur, Box<dyn Query>)> = q
+                .segments
+                .iter()
+                .map(|s| {
+                    let t = Term::from_field_text(f.segment, &s.to_string());
+                    (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+                })
+                .collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
         if let Some((purpose, state)) = &q.consent {
             must.push(term(f.consent, &format!("{purpose}:{}", state.as_str())));
         }
@@ -925,9 +964,9 @@ pub struct Search {
 
 impl Search {
     /// Opens the index, catches up with (or rebuilds from) sled, and starts the indexer.
-    pub fn start(data_dir: &Path, contacts: &Contacts) -> Result<Search> {
+    pub fn start(data_dir: &Path, contacts: &Contacts, memberships: Arc<dyn Memberships>) -> Result<Search> {
         contacts.feed().register(READER);
-        let (index, seq) = SearchIndex::open(data_dir)?;
+        let (index, seq) = SearchIndex::open(data_dir, memberships)?;
         let index = Arc::new(index);
         let started = Instant::now();
         match seq {
@@ -1098,15 +1137,17 @@ fn touched(change: &Change) -> Vec<(ContactId, bool)> {
         | Change::ContactErased(_)
         | Change::ConsentChanged { .. }
         | Change::StatusChanged { .. }
-        | Change::MembershipChanged(_) => change.contacts().into_iter().map(|c| (c, false)).collect(),
+        | Change::MembershipChanged(_)
+        // The segments a contact is in are part of its document. A build emits an entry per
+        // member; the batch reads each contact once however many entries name it.
+        | Change::SegmentEntered { .. }
+        | Change::SegmentExited { .. } => change.contacts().into_iter().map(|c| (c, false)).collect(),
         // Not in a contact's document, or reported with one of the above.
         Change::FormSubmitted { .. }
         | Change::FormConfirmed { .. }
         | Change::BounceRecorded { .. }
         | Change::ComplaintRecorded { .. }
         | Change::MessageSent { .. }
-        | Change::SegmentEntered { .. }
-        | Change::SegmentExited { .. }
         | Change::SegmentEvaluate { .. }
         | Change::SegmentBuilt { .. }
         | Change::SegmentDue { .. }
@@ -1143,7 +1184,7 @@ mod tests {
         for (_, entry) in schema.fields() {
             assert!(!entry.has_fieldnorms(), "field `{}` keeps norms", entry.name());
         }
-        for name in ["id", "prefix", "word", "status", "tag", "list", "consent", "custom", "name_exact"] {
+        for name in ["id", "prefix", "word", "status", "tag", "list", "segment", "consent", "custom", "name_exact"] {
             assert!(schema.get_field_entry(schema.get_field(name).unwrap()).is_indexed(), "{name}");
         }
         for name in ["created", "updated", "last_open", "opens", "revenue", "id_hi", "id_lo"] {

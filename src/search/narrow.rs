@@ -2,7 +2,7 @@
 //! saved (the builder's count) without evaluating every contact.
 //!
 //! Each condition the index holds exactly (status, source, tags, lists, consent per purpose,
-//! opens, clicks and orders) becomes its query; any other condition becomes "everybody", and
+//! opens, clicks and orders, membership of another segment) becomes its query; any other condition becomes "everybody", and
 //! the whole is then only a superset of the matches — the candidates, which the caller
 //! evaluates one by one. The translation never narrows more than the filter: a candidate set
 //! always holds every match.
@@ -125,6 +125,12 @@ impl SearchIndex {
                     ConsentIs::Withdrawn => has("withdrawn"),
                     ConsentIs::Never => not(any_of(vec![has("granted"), has("withdrawn")])),
                 })
+            }
+            // The index holds each contact's segments as the segments' reader last decided
+            // them (it follows every entry and exit), which is what the engine reads too.
+            Condition::Segment { segment, member } => {
+                let is = term(f.segment, &segment.to_string());
+                Some(if *member { is } else { not(is) })
             }
             _ => None,
         }

@@ -369,6 +369,13 @@ impl Segments {
     }
 }
 
+/// What the search index holds of memberships (it reads them on each entry and exit).
+impl crate::search::Memberships for Segments {
+    fn segments_of(&self, contact: &ContactId) -> Result<Vec<SegmentId>> {
+        Segments::segments_of(self, contact)
+    }
+}
+
 /// A batch's counters: sizes and today's entries and exits per segment, read once and carried.
 #[derive(Default)]
 pub struct Tally {

@@ -150,6 +150,16 @@ pub fn delete(state: &AppState, by: By, id: &SegmentId) -> OpResult<()> {
             c.name
         )));
     }
+    // Asked of the contacts room: a saved search filtered by this segment (a view of the
+    // contact list, perhaps a campaign's audience) would then select nobody, or fail.
+    if let Some(search) =
+        state.saved_searches.all()?.into_iter().find(|x| x.filters.segment.as_deref() == Some(&id.to_string()))
+    {
+        return Err(OpError::Conflict(format!(
+            "The saved search \"{}\" filters by this segment; change or delete it first.",
+            search.name
+        )));
+    }
     state.segments.cancel(id);
     let members = repo.remove(id)?;
     state.audit.append_uncommitted(
@@ -179,6 +189,41 @@ pub fn cancel(state: &AppState, by: By, id: &SegmentId) -> OpResult<Segment> {
     state.store.commit()?;
     state.segments.reload();
     Ok(s)
+}
+
+/// Whether a segment's members can be listed now (the contact list filtered by it, its export,
+/// a bulk action over them): only a built segment's members are its members; until then the
+/// index holds a part of them, which would read as the whole.
+pub enum Listing {
+    Ready(Segment),
+    NotBuilt(Segment),
+    Unknown,
+}
+
+pub fn listing(state: &AppState, id: &SegmentId) -> OpResult<Listing> {
+    Ok(match state.segments.segments().get(id)? {
+        None => Listing::Unknown,
+        Some(s) if s.build.is_ready() => Listing::Ready(s),
+        Some(s) => Listing::NotBuilt(s),
+    })
+}
+
+/// The segments a search names, each listable; the error names the field `segment` (an unknown
+/// id is refused, a segment not built yet is a conflict that says so).
+pub fn check_listable(state: &AppState, ids: &[SegmentId]) -> OpResult<()> {
+    for id in ids {
+        match listing(state, id)? {
+            Listing::Ready(_) => {}
+            Listing::Unknown => return Err(invalid("segment", format!("there is no segment {id}"))),
+            Listing::NotBuilt(s) => {
+                return Err(OpError::Conflict(format!(
+                    "The segment \"{}\" is not built yet; its members can be listed once it is.",
+                    s.name
+                )))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What a filter would hold now: how many of the contacts looked at match, a few of them, and

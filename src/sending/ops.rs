@@ -712,6 +712,11 @@ pub fn audience_plan_with(
     let mut contradicts = false;
     if let Some(s) = &saved {
         s.filters.apply(&mut base, Utc::now()).map_err(|e| invalid("saved_search", e.message))?;
+        // A saved search filtered by a segment sends to its members only once it is built.
+        crate::segments::ops::check_listable(state, &base.segments).map_err(|e| match e {
+            OpError::Invalid { message, .. } | OpError::Conflict(message) => invalid("saved_search", message),
+            other => other,
+        })?;
         contradicts |= base.status.is_some_and(|st| st != Status::Subscribed);
         if purpose.basis == LawfulBasis::Consent {
             contradicts |=

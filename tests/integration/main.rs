@@ -41,6 +41,7 @@ mod retention;
 mod rooms;
 mod saved_searches;
 mod scoring;
+mod segment_list;
 mod segments;
 mod senders;
 mod smoke;

@@ -163,7 +163,7 @@ fn the_contacts_page_saves_filters_and_lists_saved_searches() {
     let v = api.ok("GET", "/saved-searches", None);
     assert_eq!(
         v["saved_searches"][0]["filters"],
-        json!({"status": null, "tag": "vip", "list": null, "consent": null, "engagement": "not_opened_90d"})
+        json!({"status": null, "tag": "vip", "list": null, "consent": null, "engagement": "not_opened_90d", "segment": null})
     );
     // A bad engagement value is refused with its field named.
     let r = app.post_form(&c, filtered, "/contacts/saved", &[("name", "Odd"), ("engagement", "sometimes")]);

@@ -19,13 +19,19 @@ pub fn save_search(
     if filters.is_empty() {
         return Err(invalid(
             "filters",
-            "choose at least one filter (status, tag, list, consent or engagement) to save",
+            "choose at least one filter (status, tag, list, consent, engagement or segment) to save",
         ));
     }
     // Checks every filter the way a search would.
-    filters
-        .apply(&mut crate::search::ContactQuery::default(), Utc::now())
-        .map_err(|e| invalid(e.field, format!("{}: {}", e.field, e.message)))?;
+    let mut q = crate::search::ContactQuery::default();
+    filters.apply(&mut q, Utc::now()).map_err(|e| invalid(e.field, format!("{}: {}", e.field, e.message)))?;
+    // A segment is asked of its room; one still being built may be saved (it is checked again
+    // whenever the search is used).
+    for id in &q.segments {
+        if state.segments.segments().get(id)?.is_none() {
+            return Err(invalid("segment", format!("segment: there is no segment {id}")));
+        }
+    }
     let all = state.saved_searches.all()?;
     if all.iter().any(|s| s.name.eq_ignore_ascii_case(name) && Some(s.id) != replace) {
         return Err(invalid("name", format!("a saved search “{name}” exists already")));

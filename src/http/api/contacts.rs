@@ -105,6 +105,16 @@ pub(crate) fn bad_param(param: &str, message: impl Into<String>) -> ApiError {
     e
 }
 
+/// The segments a listing, an export or a bulk action names, refused naming `segment` unless
+/// each exists and is built (a part of the members would read as all of them).
+pub(crate) fn listable_segments(state: &AppState, q: &ContactQuery) -> Result<(), ApiError> {
+    crate::segments::ops::check_listable(state, &q.segments).map_err(|e| {
+        let mut e = ApiError::from(e);
+        e.field = Some("segment".into());
+        e
+    })
+}
+
 fn phone_region(state: &AppState) -> Option<String> {
     Some(state.config.contacts.phone_region.clone()).filter(|r| !r.is_empty())
 }
@@ -227,6 +237,9 @@ struct ListParams {
     engagement: Option<String>,
     /// The id of a saved search, whose filters narrow the others.
     saved_search: Option<String>,
+    /// Members of this segment (repeated or comma-separated: of any of them).
+    #[serde(default)]
+    segment: Vec<String>,
     sort: Option<String>,
     order: Option<String>,
     cursor: Option<String>,
@@ -271,6 +284,9 @@ impl ListParams {
         }
         q.tags = values(&self.tag).map(|t| parse_tag(t).map_err(|m| bad_param("tag", m))).collect::<Result<_, _>>()?;
         q.lists = values(&self.list).map(slugify).filter(|l| !l.is_empty()).collect();
+        q.segments = values(&self.segment)
+            .map(|s| s.parse().map_err(|_| bad_param("segment", format!("`{s}` is not a segment id"))))
+            .collect::<Result<_, _>>()?;
         if let Some(c) = self.consent.as_deref().filter(|c| !c.trim().is_empty()) {
             let (purpose, s) =
                 c.split_once(':').ok_or_else(|| bad_param("consent", "use purpose:granted or purpose:withdrawn"))?;
@@ -341,6 +357,8 @@ impl ListParams {
         if let Some(c) = self.cursor.as_deref().filter(|c| !c.is_empty()) {
             q.cursor = Some(open_cursor(state, &q, c)?);
         }
+        // Named here or by the saved search.
+        listable_segments(state, &q)?;
         Ok(q)
     }
 }
@@ -364,17 +382,57 @@ fn custom_filter(raw: &str, fields: &[FieldDef]) -> Result<(String, String), Api
     Ok((def.key.clone(), value))
 }
 
+/// Whether the query narrows at all (an export without filters walks the store instead). Every
+/// filter is named, so that a new one cannot be left out: with the engagement ones missing,
+/// `?opened_after=…` exported every contact.
 fn has_filters(q: &ContactQuery) -> bool {
-    !q.text.is_empty()
-        || q.status.is_some()
-        || !q.tags.is_empty()
-        || !q.lists.is_empty()
-        || q.consent.is_some()
-        || !q.custom.is_empty()
-        || q.created_after.is_some()
-        || q.created_before.is_some()
-        || q.updated_after.is_some()
-        || q.updated_before.is_some()
+    let ContactQuery {
+        text,
+        status,
+        tags,
+        lists,
+        segments,
+        consent,
+        custom,
+        created_after,
+        created_before,
+        updated_after,
+        updated_before,
+        opened_after,
+        opened_before,
+        clicked_after,
+        clicked_before,
+        seen_after,
+        seen_before,
+        min_orders,
+        min_revenue_cents,
+        sort: _,
+        descending: _,
+        cursor: _,
+        limit: _,
+    } = q;
+    let times = [
+        created_after,
+        created_before,
+        updated_after,
+        updated_before,
+        opened_after,
+        opened_before,
+        clicked_after,
+        clicked_before,
+        seen_after,
+        seen_before,
+    ];
+    !text.is_empty()
+        || status.is_some()
+        || !tags.is_empty()
+        || !lists.is_empty()
+        || !segments.is_empty()
+        || consent.is_some()
+        || !custom.is_empty()
+        || times.iter().any(|t| t.is_some())
+        || min_orders.is_some()
+        || min_revenue_cents.is_some()
 }
 
 // The index's sort keys hold the email or the name of the last contact on the page. Sealed, the

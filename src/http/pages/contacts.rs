@@ -21,6 +21,7 @@ use crate::http::urlencode;
 use crate::i18n::{args, Arg, Language};
 use crate::ops::OpError;
 use crate::search::{ContactQuery, SortBy};
+use crate::segments::ops::Listing;
 use crate::state::{blocking, AppState};
 
 pub const PAGE: usize = 50;
@@ -58,6 +59,11 @@ fn usernames(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
 
 fn list_names(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
     Ok(state.lists.all()?.into_iter().map(|l| (l.slug, l.name)).collect())
+}
+
+/// Segment names by id, for filters that name a segment (a deleted one shows as its id).
+fn segment_names(state: &AppState) -> Result<BTreeMap<String, String>, ApiError> {
+    Ok(state.segments.segments().all()?.into_iter().map(|s| (s.id.to_string(), s.name)).collect())
 }
 
 /// A count as the staff member's language writes it: `1,234,567`, `1.234.567`.
@@ -135,7 +141,7 @@ fn engagement_label(ui: &Language, preset: &str) -> String {
 
 /// What saved filters select, in words for people: "subscribed, tag vip, opened in the last
 /// 30 days". `saved::Filters::describe` says the same in English for the audit log and the API.
-fn describe_filters(ui: &Language, f: &saved::Filters) -> String {
+fn describe_filters(ui: &Language, f: &saved::Filters, segments: &BTreeMap<String, String>) -> String {
     let mut parts = Vec::new();
     if let Some(s) = &f.status {
         parts.push(match s.parse::<Status>() {
@@ -159,6 +165,10 @@ fn describe_filters(ui: &Language, f: &saved::Filters) -> String {
     if let Some(e) = &f.engagement {
         parts.push(engagement_label(ui, e));
     }
+    if let Some(id) = &f.segment {
+        let name = segments.get(id).cloned().unwrap_or_else(|| id.clone());
+        parts.push(say(ui, "c-describe-segment", [("segment", name.into())]));
+    }
     if parts.is_empty() {
         ui.text("c-describe-every", None)
     } else {
@@ -179,6 +189,8 @@ pub struct ListQuery {
     consent: Option<String>,
     /// One of [`crate::contacts::saved::ENGAGEMENT`].
     engagement: Option<String>,
+    /// A segment's id: its members.
+    segment: Option<String>,
     sort: Option<String>,
     dir: Option<String>,
     cursor: Option<String>,
@@ -256,6 +268,7 @@ struct Filters {
     list: Option<String>,
     consent: Option<String>,
     engagement: Option<String>,
+    segment: Option<String>,
     sort: SortBy,
     descending: bool,
     /// Column keys when not the usual set, carried in every link.
@@ -289,6 +302,7 @@ impl Filters {
             list: nonempty(&q.list),
             consent: nonempty(&q.consent),
             engagement: nonempty(&q.engagement),
+            segment: nonempty(&q.segment),
             sort,
             descending,
             cols: Vec::new(),
@@ -307,6 +321,7 @@ impl Filters {
             list: self.list.clone(),
             consent: self.consent.clone(),
             engagement: self.engagement.clone(),
+            segment: self.segment.clone(),
         }
     }
 
@@ -342,8 +357,8 @@ impl Filters {
     }
 
     /// [`Filters::describe`] in the staff member's language, for the page.
-    fn describe_for(&self, ui: &Language) -> String {
-        let rest = describe_filters(ui, &self.selection());
+    fn describe_for(&self, ui: &Language, segments: &BTreeMap<String, String>) -> String {
+        let rest = describe_filters(ui, &self.selection(), segments);
         match (&self.q, self.selection().is_empty()) {
             (None, _) => rest,
             (Some(_), true) => ui.text("c-describe-words", None),
@@ -478,7 +493,31 @@ pub async fn list(
     let last_page_wanted = pos.back && pos.cursor.is_none();
     let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
         settle(&st);
-        let mut result = if last_page_wanted {
+        let segment_names = segment_names(&st)?;
+        // Only a built segment's members are listed: until then the index holds a part of them,
+        // which would read as the whole; an unknown id lists nobody, and the page says why.
+        let mut segment_note = None;
+        for id in &query.segments {
+            segment_note = match crate::segments::ops::listing(&st, id)? {
+                Listing::Ready(_) => continue,
+                Listing::Unknown => Some(ui.text("c-segment-unknown", None)),
+                Listing::NotBuilt(s) => Some(say(ui, "c-segment-not-built", [("segment", s.name.into())])),
+            };
+            break;
+        }
+        let mut segments: Vec<Value> = Vec::new();
+        for s in st.segments.segments().all()? {
+            let label = if s.build.is_ready() {
+                let size = figure(ui, st.segments.segments().size(&s.id)?);
+                say(ui, "c-segment-choice", [("segment", s.name.as_str().into()), ("size", size.into())])
+            } else {
+                say(ui, "c-segment-choice-building", [("segment", s.name.as_str().into())])
+            };
+            segments.push(context! { id => s.id.to_string(), label => label });
+        }
+        let mut result = if segment_note.is_some() {
+            crate::search::SearchPage::default()
+        } else if last_page_wanted {
             // The last page: the end of the order read backwards, as many rows as are left
             // after the full pages.
             let total = st.search.index.count(&query).map_err(ApiError::internal)?;
@@ -512,13 +551,15 @@ pub async fn list(
             .iter()
             .map(|s| {
                 let url = format!("/contacts?{}", serde_urlencoded::to_string(s.filters.pairs()).unwrap_or_default());
-                context! { id => s.id.to_string(), name => s.name, describe => describe_filters(ui, &s.filters), url => url }
+                let describe = describe_filters(ui, &s.filters, &segment_names);
+                context! { id => s.id.to_string(), name => s.name, describe => describe, url => url }
             })
             .collect();
-        Ok((result, rows, lists, (purposes, searches)))
+        let segments = (segments, segment_note, segment_names);
+        Ok((result, rows, lists, (purposes, searches, segments)))
     })
     .await?;
-    let (purposes, searches) = purposes;
+    let (purposes, searches, (segments, segment_note, segment_names)) = purposes;
     let pages = result.total.div_ceil(PAGE).max(1);
     let page_no = if last_page_wanted { pages } else { pos.page.min(pages) };
     let base = [("sort", filters.sort.as_str().to_string()), ("dir", filters.dir().to_string())];
@@ -565,7 +606,7 @@ pub async fn list(
         rows => rows, total => result.total, total_text => figure(ui, result.total as u64),
         page_no => page_no, pages => pages, pages_text => figure(ui, pages as u64), page_text => figure(ui, page_no as u64),
         next_url => next_url, prev_url => prev_url, first_url => first_url, last_url => last_url,
-        filtered => filters.any(), masked => masked,
+        filtered => filters.any(), masked => masked, segment_note => segment_note,
         columns => columns.iter().map(|(k, l)| context! { key => k, label => l }).collect::<Vec<_>>(),
         sort => context! {
             email => filters.sort_link(SortBy::Email), name => filters.sort_link(SortBy::Name),
@@ -599,11 +640,12 @@ pub async fn list(
                 .map(|(k, _)| context! { value => k, label => engagement_label(ui, k) }).collect::<Vec<_>>(),
             saved_searches => searches,
             can_save => !filters.selection().is_empty() && g.can(Permission::EditContacts),
-            selection => describe_filters(ui, &filters.selection()),
+            selection => describe_filters(ui, &filters.selection(), &segment_names),
+            segments => segments,
             column_choices => column_choices,
             f => context! {
                 q => filters.q, status => filters.status, tag => filters.tag, list => filters.list,
-                consent => filters.consent, engagement => filters.engagement,
+                consent => filters.consent, engagement => filters.engagement, segment => filters.segment,
                 sort => filters.sort.as_str(), dir => filters.dir(),
             },
             ..ctx
@@ -624,9 +666,9 @@ const BULK_ACTIONS: [(&str, &str); 6] = [
 /// A bulk job's scope as it was recorded ("12 selected contacts", "all matching: search words,
 /// tag vip": English, as the audit log has it too), in the staff member's language. The shapes
 /// `bulk_action` and `Filters::describe` write are read back; another is shown as recorded.
-fn scope_text(ui: &Language, recorded: &str) -> String {
+fn scope_text(ui: &Language, recorded: &str, segments: &BTreeMap<String, String>) -> String {
     if let Some(filters) = recorded.strip_prefix("all matching: ") {
-        let parts: Vec<String> = filters.split(", ").map(|part| described_part(ui, part)).collect();
+        let parts: Vec<String> = filters.split(", ").map(|part| described_part(ui, part, segments)).collect();
         return say(ui, "c-scope-matching", [("filters", parts.join(", ").into())]);
     }
     let n = recorded.strip_suffix(" selected contacts").or_else(|| recorded.strip_suffix(" selected contact"));
@@ -638,7 +680,7 @@ fn scope_text(ui: &Language, recorded: &str) -> String {
 
 /// One part of a recorded filter description (`Filters::describe`) in the staff member's
 /// language, as [`describe_filters`] says it.
-fn described_part(ui: &Language, part: &str) -> String {
+fn described_part(ui: &Language, part: &str, segments: &BTreeMap<String, String>) -> String {
     let consent = |c: &str| -> Option<String> {
         let granted = c.strip_suffix(" granted").map(|p| say(ui, "c-describe-granted", [("purpose", p.into())]));
         granted
@@ -652,6 +694,10 @@ fn described_part(ui: &Language, part: &str) -> String {
         say(ui, "c-describe-tag", [("tag", tag.into())])
     } else if let Some(list) = part.strip_prefix("list ") {
         say(ui, "c-describe-list", [("list", list.into())])
+    } else if let Some(id) = part.strip_prefix("in segment ").or_else(|| part.strip_prefix("segment ")) {
+        // "segment <id>" as the API's bulk action records its query.
+        let name = segments.get(id).map_or(id, String::as_str);
+        say(ui, "c-describe-segment", [("segment", name.into())])
     } else if let Some(said) = part.strip_prefix("consent ").and_then(consent) {
         said
     } else if let Some((preset, _)) = saved::ENGAGEMENT.iter().find(|(_, label)| *label == part) {
@@ -689,6 +735,7 @@ fn bulk_filters(pairs: &[(String, String)], viewer: Viewer) -> Result<Filters, A
         list: opt("list"),
         consent: opt("consent"),
         engagement: opt("engagement"),
+        segment: opt("segment"),
         sort: opt("sort"),
         dir: opt("dir"),
         ..Default::default()
@@ -764,7 +811,14 @@ pub async fn bulk_action(
     // asks before a delete says it in the staff member's language.
     let (selection, scope, scope_shown) = if every {
         let q = filters.query(None)?;
-        let shown = say(ui, "c-scope-matching", [("filters", filters.describe_for(ui).into())]);
+        // A segment not built (or gone) would act on a part of its members, or on nobody.
+        let (st, named) = (state.clone(), q.clone());
+        let segments = blocking(move || {
+            crate::http::api::contacts::listable_segments(&st, &named)?;
+            segment_names(&st)
+        })
+        .await?;
+        let shown = say(ui, "c-scope-matching", [("filters", filters.describe_for(ui, &segments).into())]);
         (bulk::Selection::Matching(Box::new(q)), format!("all matching: {}", filters.describe()), shown)
     } else {
         let n = ids.len();
@@ -832,7 +886,7 @@ pub async fn bulk_status(
 ) -> Result<HttpResponse, ApiError> {
     let id = uuid::Uuid::parse_str(&id).map_err(|_| ApiError::not_found("bulk action"))?;
     let st = state.clone();
-    let job = blocking(move || bulk::get(&st, &id).map_err(ApiError::from)).await?;
+    let (job, segments) = blocking(move || Ok::<_, ApiError>((bulk::get(&st, &id)?, segment_names(&st)?))).await?;
     let percent = (job.done * 100).checked_div(job.total).unwrap_or(100);
     let ui = super::ui_language(&state, &g);
     render_bulk(
@@ -841,7 +895,7 @@ pub async fn bulk_status(
         context! {
             job => context! {
                 id => job.id.to_string(), describe => bulk_action_text(ui, &job.action),
-                scope => scope_text(ui, &job.scope),
+                scope => scope_text(ui, &job.scope, &segments),
                 status => job.status(), total => job.total, total_text => figure(ui, job.total),
                 done => job.done, done_text => figure(ui, job.done), changed_text => figure(ui, job.changed),
                 message => job.message, percent => percent,
@@ -1787,7 +1841,11 @@ mod tests {
     fn a_recorded_scope_reads_back_in_the_staff_member_s_language() {
         let catalogue = crate::i18n::admin_catalogue();
         let (en, de) = (catalogue.get("en"), catalogue.get("de"));
-        for engagement in saved::ENGAGEMENT.iter().map(|(k, _)| Some(k.to_string())).chain([None]) {
+        let segment = crate::domain::SegmentId::new().to_string();
+        let names = BTreeMap::from([(segment.clone(), "Stammkunden".to_string())]);
+        let none = BTreeMap::new();
+        let engagements = saved::ENGAGEMENT.iter().map(|(k, _)| Some(k.to_string())).chain([None]);
+        for (engagement, segment) in engagements.flat_map(|e| [(e.clone(), None), (e, Some(segment.clone()))]) {
             let q = ListQuery {
                 q: Some("anna".into()),
                 status: Some("subscribed".into()),
@@ -1795,18 +1853,20 @@ mod tests {
                 list: Some("kunden".into()),
                 consent: Some("newsletter:withdrawn".into()),
                 engagement,
+                segment: segment.clone(),
                 ..Default::default()
             };
             let f = Filters::from_query(&q, Viewer::unmasked()).unwrap();
             let recorded = format!("all matching: {}", f.describe());
-            assert_eq!(scope_text(en, &recorded), recorded);
-            let german = scope_text(de, &recorded);
-            assert_eq!(german, say(de, "c-scope-matching", [("filters", f.describe_for(de).into())]));
+            assert_eq!(scope_text(en, &recorded, &none), recorded);
+            let german = scope_text(de, &recorded, &names);
+            assert_eq!(german, say(de, "c-scope-matching", [("filters", f.describe_for(de, &names).into())]));
             assert!(german.starts_with("alle Treffer: Suchbegriffe, angemeldet, Tag vip, Liste kunden"), "{german}");
+            assert_eq!(german.ends_with(", im Segment Stammkunden"), segment.is_some(), "{german}");
         }
-        assert_eq!(scope_text(de, "1 selected contact"), "1 ausgewählter Kontakt");
-        assert_eq!(scope_text(de, "12 selected contacts"), "12 ausgewählte Kontakte");
-        assert_eq!(scope_text(en, "12 selected contacts"), "12 selected contacts");
-        assert_eq!(scope_text(de, "something else"), "something else", "an unknown shape as recorded");
+        assert_eq!(scope_text(de, "1 selected contact", &none), "1 ausgewählter Kontakt");
+        assert_eq!(scope_text(de, "12 selected contacts", &none), "12 ausgewählte Kontakte");
+        assert_eq!(scope_text(en, "12 selected contacts", &none), "12 selected contacts");
+        assert_eq!(scope_text(de, "something else", &none), "something else", "an unknown shape as recorded");
     }
 }

@@ -20,6 +20,7 @@ mod v008_wording_language;
 pub(crate) mod v009_template_translations;
 pub(crate) mod v010_change_feed;
 mod v011_profiling_purpose;
+pub(crate) mod v012_saved_search_segment;
 
 pub use v009_template_translations::{MessageSeed, Variant as MessageVariant};
 
@@ -53,6 +54,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v009_template_translations::MIGRATION,
     v010_change_feed::MIGRATION,
     v011_profiling_purpose::MIGRATION,
+    v012_saved_search_segment::MIGRATION,
 ];
 
 pub fn latest() -> u32 {

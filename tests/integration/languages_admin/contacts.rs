@@ -627,4 +627,11 @@ fn the_segment_pages_are_german() {
     );
     let contact = german_page(&app, &admin, &format!("/contacts/{anna}"), &["Stammkundschaft"]);
     assert!(contact.contains("trifft zu") && contact.contains("Einwilligung in „"), "{contact}");
+    // The contact list filtered by the segment, reached from its page.
+    assert!(page.contains("Diese Mitglieder durchsuchen und exportieren"), "{page}");
+    let members = german_page(&app, &admin, &format!("/contacts?segment={id}"), &["Stammkundschaft"]);
+    assert!(members.contains("anna@example.org") && members.contains("im Segment Stammkundschaft"), "{members}");
+    let gone = tidings::domain::SegmentId::new();
+    let none = german_page(&app, &admin, &format!("/contacts?segment={gone}"), &[]);
+    assert!(none.contains("Dieses Segment gibt es nicht"), "{none}");
 }

@@ -2751,3 +2751,12 @@ cm-score-col-decayed = Seitdem verfallen
 cm-score-col-now = Punkte jetzt
 cm-score-masked = verborgen (personenbezogene Daten)
 cm-score-half-life = Punkte halbieren sich alle { $days } Tage
+
+# A segment as a filter of the contact list
+contacts-segment = Segment
+c-segment-choice = { $segment } ({ $size })
+c-segment-choice-building = { $segment } (wird aufgebaut)
+c-describe-segment = im Segment { $segment }
+c-segment-unknown = Dieses Segment gibt es nicht (vielleicht wurde es gelöscht), daher wird niemand aufgeführt. Wählen Sie ein anderes Segment oder setzen Sie die Filter zurück.
+c-segment-not-built = Das Segment „{ $segment }“ wird noch aufgebaut. Seine Mitglieder erscheinen hier, sobald der Aufbau fertig ist: bis dahin wäre nur ein Teil von ihnen zu sehen.
+seg-members-search = Diese Mitglieder durchsuchen und exportieren

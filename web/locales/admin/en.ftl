@@ -2685,3 +2685,12 @@ cm-score-col-decayed = Decayed since
 cm-score-col-now = Points now
 cm-score-masked = hidden (personal data)
 cm-score-half-life = points halve every { $days } days
+
+# A segment as a filter of the contact list
+contacts-segment = Segment
+c-segment-choice = { $segment } ({ $size })
+c-segment-choice-building = { $segment } (being built)
+c-describe-segment = in segment { $segment }
+c-segment-unknown = There is no such segment (it may have been deleted), so nobody is listed. Choose another segment or clear the filters.
+c-segment-not-built = The segment “{ $segment }” is still being built. Its members are listed here once the build is done: until then only a part of them would show.
+seg-members-search = Search and export these members
