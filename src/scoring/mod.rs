@@ -33,6 +33,9 @@ pub const REGISTRATION: Registration = Registration {
     holds: Holds::Nothing { why: "rules written by staff over events and fields; no contact is named" },
 };
 
+/// The status field's name in a history entry's changed fields.
+const STATUS_FIELD: &str = "status";
+
 /// Events read per contact (newest first), as the segments read them.
 pub const EVENTS_PER_CONTACT: usize = 10_000;
 
@@ -195,17 +198,19 @@ impl Scorer {
         Ok(models.into_iter().map(|m| (m.clone(), score::score(m, &facts, now))).collect())
     }
 
-    /// When the contact's status last became `unsubscribed` (its history says), else when the
-    /// record last changed.
+    /// When the contact became `unsubscribed` (it is now): the newest entry of its history that
+    /// changed the field `status`, read from the entry's list of changed fields (machine names),
+    /// not from its words, which differ by path (an unsubscribe link, an admin's edit, an
+    /// import, a merge) and may change between releases. No such entry: the contact has had its
+    /// status since it was created.
     fn unsubscribed_at(&self, contact: &Contact) -> Result<DateTime<Utc>> {
-        let to = format!("→ {}", Status::Unsubscribed.as_str());
         Ok(self
             .contacts
             .history(&contact.id)?
             .into_iter()
-            .filter(|h| h.kind == "status" && h.detail.contains(&to))
+            .filter(|h| h.fields.iter().any(|f| f == STATUS_FIELD))
             .map(|h| h.at)
             .max()
-            .unwrap_or(contact.updated_at))
+            .unwrap_or(contact.created_at))
     }
 }

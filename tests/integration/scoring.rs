@@ -316,3 +316,45 @@ fn the_scoring_page_keeps_what_was_typed_and_names_the_row() {
     let list = app.get(&admin, "/scoring").text().unwrap();
     assert!(list.contains("href=\"/scoring/engagement\""), "{list}");
 }
+
+/// The "unsubscribed" rule counts from when the status changed, as the history entry's list of
+/// changed fields says, whatever its words: an unsubscribe recorded 30 days ago in other words
+/// (an older release's, another language's) decays from then, not from the record's last edit.
+#[test]
+fn an_unsubscribe_counts_from_when_the_status_changed_whatever_the_history_says_in_words() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "intent", "name": "Intent", "half_life_days": 30, "rules": [{"on": "unsubscribed", "points": -20}]})),
+    );
+    let id: tidings::domain::ContactId = ann.parse().unwrap();
+    let contacts = &app.state.contacts;
+    let mut c = contacts.get(&id).unwrap().unwrap();
+    c.status = tidings::domain::Status::Unsubscribed;
+    let change = tidings::domain::Change::StatusChanged { contact: id, status: c.status, campaign: None };
+    let seq = contacts.update(&c, change).unwrap();
+    contacts
+        .add_history(
+            &id,
+            &tidings::contacts::HistoryEntry {
+                at: Utc::now() - chrono::Duration::days(30),
+                actor: "anonymous".into(),
+                kind: "status".into(),
+                fields: vec!["status".into()],
+                detail: "abonniert → abgemeldet: über den Abmeldelink".into(),
+            },
+        )
+        .unwrap();
+    app.state.store.commit().unwrap();
+    contacts.announce(seq);
+    // A later edit of something else: the record changed today, the status did not.
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"first_name": "Anna"})));
+
+    let s = score_of(&api, &ann, "intent");
+    let exact = s["exact"].as_f64().unwrap();
+    assert!((exact + 10.0).abs() < 0.01, "-20 points halved over 30 days, not counted from today: {s}");
+}
