@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::config::EngagementPolicy;
 use crate::contacts::Contacts;
 use crate::domain::score::{self, Breakdown, Facts, Model, On};
 use crate::domain::{ConsentStates, Contact, Event, FieldKind, Status};
@@ -119,6 +120,9 @@ pub struct Scorer {
     events: TrackStore,
     bounces: BounceRecords,
     submissions: crate::forms::SubmissionLog,
+    /// Who tracking measures per person, in mail and on the website: scoring counts the same.
+    engagement: EngagementPolicy,
+    website: EngagementPolicy,
 }
 
 impl Scorer {
@@ -127,8 +131,28 @@ impl Scorer {
         contacts: Contacts,
         events: TrackStore,
         submissions: crate::forms::SubmissionLog,
+        tracking: &crate::config::TrackingConfig,
     ) -> Result<Self> {
-        Ok(Self { models: Models::open(store)?, contacts, events, bounces: BounceRecords::open(store)?, submissions })
+        Ok(Self {
+            models: Models::open(store)?,
+            contacts,
+            events,
+            bounces: BounceRecords::open(store)?,
+            submissions,
+            engagement: tracking.engagement,
+            website: tracking.website_linking,
+        })
+    }
+
+    /// Whether `purpose`'s measurement of the person is allowed now, by tracking's own rule
+    /// ([`crate::tracking::person_allowed`]) under the policy that applies to it.
+    fn measured(&self, consents: &ConsentStates, purpose: &str) -> bool {
+        let policy = match purpose {
+            score::ENGAGEMENT => self.engagement,
+            score::WEBSITE_TRACKING => self.website,
+            _ => return false,
+        };
+        crate::tracking::person_allowed(policy, consents.get(purpose).map(|(s, _)| *s))
     }
 
     pub fn models(&self) -> &Models {
@@ -194,7 +218,17 @@ impl Scorer {
         } else {
             None
         };
-        let facts = Facts { contact, consents, events, forms: &forms, bounces: &bounces, unsubscribed_at, zone };
+        let measured = |purpose: &str| self.measured(consents, purpose);
+        let facts = Facts {
+            contact,
+            consents,
+            events,
+            forms: &forms,
+            bounces: &bounces,
+            unsubscribed_at,
+            zone,
+            measured: &measured,
+        };
         Ok(models.into_iter().map(|m| (m.clone(), score::score(m, &facts, now))).collect())
     }
 
