@@ -2685,3 +2685,22 @@ cm-score-col-decayed = Decayed since
 cm-score-col-now = Points now
 cm-score-masked = hidden (personal data)
 cm-score-half-life = points halve every { $days } days
+
+# Scoring models in words (records of processing, the models' list, a contact's scores)
+cm-score-words-opened = opened an email (where engagement may be measured)
+cm-score-words-clicked = clicked a link in an email (where engagement may be measured)
+cm-score-words-clicked-url = clicked a link containing { $url } (where engagement may be measured)
+cm-score-words-page-viewed = viewed a page containing { $url } (where website tracking is allowed)
+cm-score-words-custom = performed { $name } (where website tracking is allowed)
+cm-score-words-custom-where = performed { $name } with { $properties } (where website tracking is allowed)
+cm-score-words-property = { $key } = { $value }
+cm-score-words-form-any = submitted a form
+cm-score-words-form = submitted the form { $form }
+cm-score-words-ordered = ordered
+cm-score-words-field = { $field } { $op } (while it holds; no decay)
+cm-score-words-unsubscribed = unsubscribed
+cm-score-words-bounced = an email to them bounced
+cm-score-words-points = { $what }: { $points } points
+cm-score-words-points-per-unit = { $what }: { $points } points and { $per_unit } per unit of the order's amount
+cm-score-words-cap = { $rule }, at most { $points } per { $days } days
+cm-score-words-model = “{ $name }” ({ $key }): { $rules }; every event's points halve every { $days } days
