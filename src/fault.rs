@@ -6,6 +6,10 @@
 //! `unsubscribe.after_status` (an unsubscribe through a campaign link is committed);
 //! `bounce.before_status` (a bounce record is on disk, the address's status not yet);
 //! `consent.after_commit` (a consent recorded by staff is committed, not yet answered);
+//! `segments.staged` (a batch of the segments' reader has staged transitions, and whatever the
+//! store holds is committed, as another writer's group commit would; its own transaction with
+//! the cursor is not applied yet); `segments.landed` (that transaction has been committed, with
+//! the memberships, the log, the `SegmentEntered`/`SegmentExited` entries and the cursor);
 //! `store.fail_mid_apply` ([`armed`]: an atomic write fails half-way, e.g. a change staged and
 //! its feed entry not).
 

@@ -81,8 +81,13 @@ impl AppState {
         let settings = SettingsRepo::open(&store)?;
         let tracking = crate::tracking::Tracking::open(&store, &contacts, &config.tracking)?;
         let forms = crate::forms::Forms::open(&store, &config.forms)?;
-        let scoring =
-            crate::scoring::Scorer::new(&store, contacts.clone(), tracking.store.clone(), forms.submission_log())?;
+        let scoring = crate::scoring::Scorer::new(
+            &store,
+            contacts.clone(),
+            tracking.store.clone(),
+            forms.submission_log(),
+            &config.tracking,
+        )?;
         let segments = crate::segments::live::Engine::new(
             segment_repo,
             contacts.clone(),

@@ -17,8 +17,9 @@
 //! one that reaches the cap counts in part.
 //!
 //! Consent decides what may be measured: opens and clicks count only while the `engagement`
-//! purpose is granted, page views and custom events only while `website_tracking` is; machine
-//! hits never. Scoring is profiling (GDPR Art. 21/22): a person who withdrew the `profiling`
+//! purpose allows measuring the person, page views and custom events only while
+//! `website_tracking` does, as tracking itself decides it (granted, or not withdrawn, by the
+//! shop's policy: the caller says, [`Facts::measured`]); machine hits never. Scoring is profiling (GDPR Art. 21/22): a person who withdrew the `profiling`
 //! purpose (it rests on legitimate interest, so it stands until they object) has no score at all,
 //! `None`, not zero.
 //!
@@ -468,6 +469,9 @@ pub struct Facts<'a> {
     pub unsubscribed_at: Option<DateTime<Utc>>,
     /// The time zone date fields are read in.
     pub zone: Tz,
+    /// Whether the person may be measured for a purpose ([`On::needs`]): the rule tracking
+    /// applies when it records, so that scoring counts what tracking would record now.
+    pub measured: &'a dyn Fn(&str) -> bool,
 }
 
 /// One rule's part in a score.
@@ -524,10 +528,6 @@ pub fn objected(consents: &ConsentStates) -> bool {
     consents.get(PROFILING).is_some_and(|(s, _)| *s == ConsentState::Withdrawn)
 }
 
-fn granted(consents: &ConsentStates, purpose: &str) -> bool {
-    consents.get(purpose).is_some_and(|(s, _)| *s == ConsentState::Granted)
-}
-
 /// Whether an address contains a rule's part of it (letters in any case).
 fn url_has(url: Option<&str>, part: &str) -> bool {
     url.is_some_and(|u| u.to_lowercase().contains(&part.to_lowercase()))
@@ -544,7 +544,7 @@ fn property_is(e: &Event, key: &str, want: &str) -> bool {
 
 /// Each (time, raw points) the rule gives from the facts, before the cap.
 fn hits(on: &On, points: f64, f: &Facts) -> Vec<(DateTime<Utc>, f64)> {
-    if on.needs().is_some_and(|p| !granted(f.consents, p)) {
+    if on.needs().is_some_and(|p| !(f.measured)(p)) {
         return Vec::new();
     }
     let events = |want: &dyn Fn(&Event) -> bool| -> Vec<(DateTime<Utc>, f64)> {
@@ -763,6 +763,7 @@ mod tests {
             bounces: &[],
             unsubscribed_at: None,
             zone: chrono_tz::UTC,
+            measured: &|p| cs.get(p).is_some_and(|(s, _)| *s == ConsentState::Granted),
         };
         score(m, &facts, at(now))
     }
@@ -869,6 +870,7 @@ mod tests {
             bounces: &bounces,
             unsubscribed_at: None,
             zone: chrono_tz::UTC,
+            measured: &|_| false,
         };
         let now = at("2026-12-07T00:00:00Z");
         let b = score(&m, &facts, now).unwrap();

@@ -34,11 +34,12 @@ pub struct Archive {
 
 /// The archive's README: what each file is and what the documented keys of `data.json` mean.
 fn readme(lang: &Language) -> String {
-    let parts: [&str; 7] = [
+    let parts: [&str; 8] = [
         "archive-readme-intro",
         "archive-readme-data-json",
         "archive-readme-keys",
         "archive-readme-wording-languages",
+        "archive-readme-scores",
         "archive-readme-csv",
         "archive-readme-summary",
         "archive-readme-portability",
@@ -149,6 +150,7 @@ pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyho
         .collect();
     let settings = state.settings.get().unwrap_or_default();
     let records: usize = stores.iter().map(|(_, r)| r.len()).sum();
+    let scores = scores(state, contact, lang)?;
     Ok(json!({
         "format": "tidings-subject-archive/1",
         "generated_at": Utc::now(),
@@ -158,8 +160,123 @@ pub fn document(state: &AppState, contact: &ContactId, lang: &Language) -> anyho
         "wordings": wordings,
         "wording_languages": wording_languages,
         "records": records,
+        "scores": scores,
         "stores": stores.into_iter().collect::<BTreeMap<_, _>>(),
     }))
+}
+
+/// The person's lead scores as they are now, each with what it is made of: profiling must be
+/// transparent to them (Art. 15(1)(h)). Nothing of it is stored (a score is computed when
+/// read), so it is computed here as the contact page computes it: `restricted` when processing
+/// is restricted (Art. 18: no score is computed, not even to show it); a model's `score` is
+/// null when they objected to profiling. No model defined: no models.
+pub fn scores(state: &AppState, contact: &ContactId, lang: &Language) -> anyhow::Result<Value> {
+    let models = state.scoring.models().all()?;
+    let Some((c, consents, _)) = state.contacts.get_with_consents(contact)? else {
+        return Ok(json!({ "restricted": false, "models": [] }));
+    };
+    if models.is_empty() {
+        return Ok(json!({ "restricted": false, "models": [] }));
+    }
+    if state.gdpr.restrictions.is_restricted(contact)? {
+        return Ok(json!({ "restricted": true, "models": [] }));
+    }
+    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+    let now = Utc::now();
+    let fields = state.fields.all();
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    let out: Vec<Value> = state
+        .scoring
+        .scores(&c, &consents, None, None, zone, now)?
+        .iter()
+        .map(|(m, b)| {
+            let rules: Vec<Value> = b
+                .iter()
+                .flat_map(|b| &b.parts)
+                .filter_map(|p| {
+                    let rule = m.rules.get(p.rule)?;
+                    Some(json!({
+                        "rule": p.rule, "on": rule.to_json(), "description": rule_words(&rule.on, &fields, lang),
+                        "counted": p.counted, "points_given": round(p.raw), "points_now": round(p.decayed),
+                    }))
+                })
+                .collect();
+            json!({
+                "model": m.key, "name": m.name, "half_life_days": m.half_life_days,
+                "objected": b.is_none(), "score": b.as_ref().map(|b| round(b.total)), "rules": rules,
+            })
+        })
+        .collect();
+    Ok(json!({ "restricted": false, "computed_at": now, "models": out }))
+}
+
+/// [`scores`] as the person reads them (the summary, the privacy portal): numbers as their
+/// language writes them, the half-life in words.
+pub fn scores_to_read(scores: &Value, lang: &Language) -> Vec<Value> {
+    let number = |v: &Value| v.as_f64().map(|n| lang.number(n)).unwrap_or_default();
+    scores["models"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| {
+            let days = lang.number(m["half_life_days"].as_f64().unwrap_or(0.0));
+            let rules: Vec<Value> = m["rules"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    json!({
+                        "description": r["description"], "counted": number(&r["counted"]),
+                        "points": number(&r["points_now"]),
+                    })
+                })
+                .collect();
+            json!({
+                "name": m["name"], "objected": m["objected"], "score": number(&m["score"]), "rules": rules,
+                "half_life": lang.text("archive-scores-half-life", Some(&args([("days", Arg::from(days))]))),
+            })
+        })
+        .collect()
+}
+
+/// What a scoring rule counts, as the person reads it.
+fn rule_words(on: &crate::domain::score::On, fields: &[crate::domain::FieldDef], lang: &Language) -> String {
+    use crate::domain::score::On;
+    let with = |key: &str, name: &str, value: String| lang.text(key, Some(&args([(name, Arg::from(value))])));
+    match on {
+        On::Opened => lang.text("archive-score-opened", None),
+        On::Clicked { url: None } => lang.text("archive-score-clicked", None),
+        On::Clicked { url: Some(u) } => with("archive-score-clicked-url", "url", u.clone()),
+        On::PageViewed { url } => with("archive-score-page-viewed", "url", url.clone()),
+        On::Custom { name, .. } => with("archive-score-custom", "name", name.clone()),
+        On::FormSubmitted { .. } => lang.text("archive-score-form", None),
+        On::Ordered { .. } => lang.text("archive-score-ordered", None),
+        On::Field { field, .. } => with("archive-score-field", "field", field_label(field, fields, lang)),
+        On::Unsubscribed => lang.text("archive-score-unsubscribed", None),
+        On::Bounced => lang.text("archive-score-bounced", None),
+    }
+}
+
+/// A field of the profile by the name the summary gives it.
+fn field_label(field: &str, fields: &[crate::domain::FieldDef], lang: &Language) -> String {
+    let key = match field {
+        "email" => "archive-email",
+        "first_name" => "archive-first-name",
+        "last_name" => "archive-last-name",
+        "phone" => "archive-phone",
+        "locale" => "archive-language",
+        "time_zone" => "archive-time-zone",
+        "tags" => "archive-tags",
+        "lists" => "archive-lists",
+        "status" => "archive-subscription",
+        "source" => "archive-recorded-through",
+        "created_at" => "archive-recorded-on",
+        "updated_at" => "archive-last-changed",
+        _ => {
+            return fields.iter().find(|f| f.key == field).map_or_else(|| field.replace('_', " "), |f| f.label.clone())
+        }
+    };
+    lang.text(key, None)
 }
 
 /// Builds the zip in memory (one person's data: kilobytes to a few megabytes).
@@ -396,6 +513,7 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
         .map(|v| describe_via(v, lang))
         .chain(contact.as_ref().map(|c| source_words(c.source, lang)))
         .collect();
+    let scores = scores_to_read(&doc["scores"], lang);
     let generated = doc["generated_at"]
         .as_str()
         .and_then(|s| s.parse::<chrono::DateTime<Utc>>().ok())
@@ -411,6 +529,8 @@ fn summary(state: &AppState, doc: &Value, lang: &Language) -> anyhow::Result<Str
             held => held,
             sources => sources.into_iter().collect::<Vec<_>>(),
             ledger => ledger,
+            scores => scores,
+            scores_restricted => doc["scores"]["restricted"].as_bool().unwrap_or(false),
         })
         .map_err(|e| anyhow::anyhow!("the archive summary: {e:#}"))
 }

@@ -230,8 +230,13 @@ const FIXED_MEASURES: &[&str] = &[
     "gdpr-measure-requests",
 ];
 
-/// The record, its sentences in `lang` (an admin catalogue language).
-pub fn build(state: &AppState, lang: &Language) -> anyhow::Result<Value> {
+/// The record, its sentences in `lang` (an admin catalogue language); `model_words` says a
+/// scoring model in that language (the web's words: the admin page's, or the API's English).
+pub fn build(
+    state: &AppState,
+    lang: &Language,
+    model_words: &dyn Fn(&crate::domain::score::Model) -> String,
+) -> anyhow::Result<Value> {
     let settings = state.settings.get().unwrap_or_default();
     // The purposes' own texts in the language people read them in, where there is one.
     let public = crate::i18n::catalogue().get(&lang.code);
@@ -240,7 +245,7 @@ pub fn build(state: &AppState, lang: &Language) -> anyhow::Result<Value> {
     let logic: Vec<String> = if models.is_empty() {
         vec![lang.text("gdpr-records-scoring-none", None)]
     } else {
-        models.iter().map(|m| m.describe()).collect()
+        models.iter().map(model_words).collect()
     };
     let purposes: Vec<Value> = state
         .purposes

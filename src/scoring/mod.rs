@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::config::EngagementPolicy;
 use crate::contacts::Contacts;
 use crate::domain::score::{self, Breakdown, Facts, Model, On};
 use crate::domain::{ConsentStates, Contact, Event, FieldKind, Status};
@@ -32,6 +33,9 @@ pub const REGISTRATION: Registration = Registration {
     purpose: "lead-scoring models: name, half-life, rules",
     holds: Holds::Nothing { why: "rules written by staff over events and fields; no contact is named" },
 };
+
+/// The status field's name in a history entry's changed fields.
+const STATUS_FIELD: &str = "status";
 
 /// Events read per contact (newest first), as the segments read them.
 pub const EVENTS_PER_CONTACT: usize = 10_000;
@@ -116,6 +120,9 @@ pub struct Scorer {
     events: TrackStore,
     bounces: BounceRecords,
     submissions: crate::forms::SubmissionLog,
+    /// Who tracking measures per person, in mail and on the website: scoring counts the same.
+    engagement: EngagementPolicy,
+    website: EngagementPolicy,
 }
 
 impl Scorer {
@@ -124,8 +131,28 @@ impl Scorer {
         contacts: Contacts,
         events: TrackStore,
         submissions: crate::forms::SubmissionLog,
+        tracking: &crate::config::TrackingConfig,
     ) -> Result<Self> {
-        Ok(Self { models: Models::open(store)?, contacts, events, bounces: BounceRecords::open(store)?, submissions })
+        Ok(Self {
+            models: Models::open(store)?,
+            contacts,
+            events,
+            bounces: BounceRecords::open(store)?,
+            submissions,
+            engagement: tracking.engagement,
+            website: tracking.website_linking,
+        })
+    }
+
+    /// Whether `purpose`'s measurement of the person is allowed now, by tracking's own rule
+    /// ([`crate::tracking::person_allowed`]) under the policy that applies to it.
+    fn measured(&self, consents: &ConsentStates, purpose: &str) -> bool {
+        let policy = match purpose {
+            score::ENGAGEMENT => self.engagement,
+            score::WEBSITE_TRACKING => self.website,
+            _ => return false,
+        };
+        crate::tracking::person_allowed(policy, consents.get(purpose).map(|(s, _)| *s))
     }
 
     pub fn models(&self) -> &Models {
@@ -191,21 +218,33 @@ impl Scorer {
         } else {
             None
         };
-        let facts = Facts { contact, consents, events, forms: &forms, bounces: &bounces, unsubscribed_at, zone };
+        let measured = |purpose: &str| self.measured(consents, purpose);
+        let facts = Facts {
+            contact,
+            consents,
+            events,
+            forms: &forms,
+            bounces: &bounces,
+            unsubscribed_at,
+            zone,
+            measured: &measured,
+        };
         Ok(models.into_iter().map(|m| (m.clone(), score::score(m, &facts, now))).collect())
     }
 
-    /// When the contact's status last became `unsubscribed` (its history says), else when the
-    /// record last changed.
+    /// When the contact became `unsubscribed` (it is now): the newest entry of its history that
+    /// changed the field `status`, read from the entry's list of changed fields (machine names),
+    /// not from its words, which differ by path (an unsubscribe link, an admin's edit, an
+    /// import, a merge) and may change between releases. No such entry: the contact has had its
+    /// status since it was created.
     fn unsubscribed_at(&self, contact: &Contact) -> Result<DateTime<Utc>> {
-        let to = format!("→ {}", Status::Unsubscribed.as_str());
         Ok(self
             .contacts
             .history(&contact.id)?
             .into_iter()
-            .filter(|h| h.kind == "status" && h.detail.contains(&to))
+            .filter(|h| h.fields.iter().any(|f| f == STATUS_FIELD))
             .map(|h| h.at)
             .max()
-            .unwrap_or(contact.updated_at))
+            .unwrap_or(contact.created_at))
     }
 }

@@ -93,6 +93,8 @@ pub struct Engine {
     /// The batch being applied set a flip timer: wake the clock once it has landed (its waker
     /// otherwise looks again only within a minute, and a flip may be due sooner).
     flips_set: AtomicBool,
+    /// The batch being applied staged transitions (for the fault point once it has landed).
+    moved: AtomicBool,
 }
 
 impl Engine {
@@ -118,6 +120,7 @@ impl Engine {
             compiled: RwLock::new(None),
             builds: Mutex::new(HashMap::new()),
             flips_set: AtomicBool::new(false),
+            moved: AtomicBool::new(false),
         })
     }
 
@@ -563,11 +566,15 @@ impl Reader for Membership {
         if self.0.flips_set.swap(false, Ordering::Relaxed) {
             self.0.clock.poke();
         }
+        if self.0.moved.swap(false, Ordering::Relaxed) {
+            crate::fault::point("segments.landed");
+        }
     }
 
     fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String> {
         let engine = &self.0;
         engine.flips_set.store(false, Ordering::Relaxed);
+        engine.moved.store(false, Ordering::Relaxed);
         let run = || -> Result<Applied> {
             let mut batch = Batch::new();
             let now = Utc::now();
@@ -635,6 +642,17 @@ impl Reader for Membership {
             engine.segments.stage_tally(&mut writes, tally);
             if reload {
                 engine.reload();
+            }
+            if !changes.is_empty() {
+                engine.moved.store(true, Ordering::Relaxed);
+                // Whatever this batch wrote outside its transaction would land with another
+                // writer's group commit; its transaction would not.
+                crate::fault::point_committed(
+                    || {
+                        let _ = engine.contacts.store().commit();
+                    },
+                    "segments.staged",
+                );
             }
             Ok(Applied { writes, changes })
         };

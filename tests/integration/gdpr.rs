@@ -585,3 +585,104 @@ fn people_are_told_when_their_request_is_carried_out_unless_they_said_no() {
     assert!(steps(&erasure).contains("Art. 19: the person was told by mail"), "{}", steps(&erasure));
     assert!(steps(&quiet).contains("the person asked not to be told"), "{}", steps(&quiet));
 }
+
+/// The person's archive shows their lead scores as they are now and what each is made of
+/// (profiling must be transparent to them, Art. 15(1)(h)): in data.json by the documented
+/// keys, on the summary in their language; none for a model when they objected to profiling,
+/// none at all while their processing is restricted. (Scores are computed, never stored, so no
+/// store's export held them: the archive had none.)
+#[test]
+fn the_archive_shows_the_persons_scores_and_what_they_are_made_of() {
+    let app = crate::helpers::spawn_app();
+    let api = Api::new(&app);
+    let dpo = Dpo::new(&app);
+    api.list("News");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "engagement"]);
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"locale": "de"})));
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "engagement", "name": "Engagement", "half_life_days": 30, "rules": [
+            {"on": "opened", "points": 10},
+            {"on": "field", "field": "first_name", "op": "equals", "value": "Ann", "points": 1},
+        ]})),
+    );
+    let id: tidings::domain::ContactId = ann.parse().unwrap();
+    let records = (1..=2)
+        .map(|m| {
+            let at = chrono::Utc::now() - chrono::Duration::minutes(m);
+            let mut e = tidings::domain::Event::new(tidings::domain::EventKind::Open, at, "pixel");
+            e.mailing = Some(uuid::Uuid::now_v7());
+            tidings::tracking::Record { contact: Some(id), event: e, link: None }
+        })
+        .collect();
+    app.state.tracking.record_durable_blocking(records).unwrap();
+
+    let archive = |dpo: &Dpo| {
+        let r = dpo.ok(Method::POST, "/requests", Some(json!({"kind": "access", "contact_id": ann})));
+        let request = r["id"].as_str().unwrap().to_string();
+        dpo.ok(Method::PATCH, &format!("/requests/{request}"), Some(json!({"verification": "verified"})));
+        let resp = dpo.call(Method::POST, &format!("/requests/{request}/archive"), None);
+        assert_eq!(resp.status(), 200);
+        unzip(&resp.bytes().unwrap())
+    };
+    let files = archive(&dpo);
+    let data: Value = serde_json::from_str(&files["data.json"]).unwrap();
+    let model = &data["scores"]["models"][0];
+    assert_eq!((&model["model"], &model["objected"]), (&json!("engagement"), &json!(false)), "{data:#}");
+    assert!((model["score"].as_f64().unwrap() - 21.0).abs() < 0.1, "two opens and the field: {model}");
+    assert_eq!(model["rules"][0]["counted"], 2, "{model}");
+    assert_eq!(model["rules"][0]["on"]["on"], "opened");
+    assert_eq!(model["rules"][1]["points_now"], 1.0, "a field's point does not fade: {model}");
+    assert!(files["README.txt"].contains("\"points_now\""), "the keys are documented");
+    let html = &files["summary.html"];
+    assert!(html.contains("Ihre Lead-Scores"), "in the person's language: {html}");
+    assert!(html.contains("Sie haben eine unserer E-Mails geöffnet</td><td>2</td>"), "{html}");
+    assert!(html.contains("eine Angabe in Ihrem Profil: Vorname"), "{html}");
+
+    // Objected to profiling: the model is there, with no score.
+    api.ok(
+        "POST",
+        &format!("/contacts/{ann}/consents"),
+        Some(json!({"purpose": "profiling", "granted": false, "note": "objected by phone"})),
+    );
+    let data: Value = serde_json::from_str(&archive(&dpo)["data.json"]).unwrap();
+    let model = &data["scores"]["models"][0];
+    assert_eq!((&model["score"], &model["objected"]), (&Value::Null, &json!(true)), "{model}");
+
+    // Restricted: nothing is computed, and the archive says so.
+    dpo.ok(Method::PUT, &format!("/contacts/{ann}/restriction"), Some(json!({"reason": "accuracy contested"})));
+    let files = archive(&dpo);
+    let data: Value = serde_json::from_str(&files["data.json"]).unwrap();
+    assert_eq!((&data["scores"]["restricted"], &data["scores"]["models"]), (&json!(true), &json!([])), "{data:#}");
+    assert!(files["summary.html"].contains("Die Verarbeitung Ihrer Daten ist eingeschränkt"));
+}
+
+/// The privacy portal lists the person's lead scores beside what is stored about them (the
+/// segments they are in count among the stores; their scores, computed, were not shown).
+#[test]
+fn the_privacy_portal_shows_the_persons_scores() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    let api = Api::new(&app);
+    api.list("News");
+    contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "profile", "name": "Profile fit", "half_life_days": 30, "rules": [
+            {"on": "field", "field": "first_name", "op": "equals", "value": "Ann", "points": 3},
+        ]})),
+    );
+    let c = app.client();
+    c.post(format!("{}/privacy", app.url)).form(&[("email", "ann@example.org")]).send().unwrap();
+    let got = sink.wait_for(1);
+    let body = String::from_utf8_lossy(&got[0].data).replace("=\r\n", "").replace("=3D", "=");
+    let at = body.find("/privacy/open/").unwrap();
+    let path = body[at..].split(['"', ')', ' ', '\r', '\n']).next().unwrap().to_string();
+    assert_eq!(c.post(format!("{}{path}", app.url)).send().unwrap().status(), 303);
+    let me = app.get(&c, "/privacy/me").text().unwrap();
+    assert!(me.contains("Your lead scores"), "{me}");
+    assert!(me.contains("Profile fit: <strong>3</strong>"), "{me}");
+    assert!(me.contains("a value in your profile: First name: 3"), "{me}");
+}

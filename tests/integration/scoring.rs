@@ -316,3 +316,104 @@ fn the_scoring_page_keeps_what_was_typed_and_names_the_row() {
     let list = app.get(&admin, "/scoring").text().unwrap();
     assert!(list.contains("href=\"/scoring/engagement\""), "{list}");
 }
+
+/// The "unsubscribed" rule counts from when the status changed, as the history entry's list of
+/// changed fields says, whatever its words: an unsubscribe recorded 30 days ago in other words
+/// (an older release's, another language's) decays from then, not from the record's last edit.
+#[test]
+fn an_unsubscribe_counts_from_when_the_status_changed_whatever_the_history_says_in_words() {
+    let app = spawn_app();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "intent", "name": "Intent", "half_life_days": 30, "rules": [{"on": "unsubscribed", "points": -20}]})),
+    );
+    let id: tidings::domain::ContactId = ann.parse().unwrap();
+    let contacts = &app.state.contacts;
+    let mut c = contacts.get(&id).unwrap().unwrap();
+    c.status = tidings::domain::Status::Unsubscribed;
+    let change = tidings::domain::Change::StatusChanged { contact: id, status: c.status, campaign: None };
+    let seq = contacts.update(&c, change).unwrap();
+    contacts
+        .add_history(
+            &id,
+            &tidings::contacts::HistoryEntry {
+                at: Utc::now() - chrono::Duration::days(30),
+                actor: "anonymous".into(),
+                kind: "status".into(),
+                fields: vec!["status".into()],
+                detail: "abonniert → abgemeldet: über den Abmeldelink".into(),
+            },
+        )
+        .unwrap();
+    app.state.store.commit().unwrap();
+    contacts.announce(seq);
+    // A later edit of something else: the record changed today, the status did not.
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"first_name": "Anna"})));
+
+    let s = score_of(&api, &ann, "intent");
+    let exact = s["exact"].as_f64().unwrap();
+    assert!((exact + 10.0).abs() < 0.01, "-20 points halved over 30 days, not counted from today: {s}");
+}
+
+/// Opens, clicks and page views count as tracking measures them: under `unless_withdrawn` for
+/// everyone who has not withdrawn the purpose (never asked included), under `consent` only
+/// for those who granted it. (Scoring used to ask for a grant whatever the policy, so a shop
+/// measuring on legitimate interest had scores without their opens.)
+#[test]
+fn opens_and_page_views_count_by_the_same_rule_tracking_measures_them_by() {
+    use tidings::config::EngagementPolicy;
+    for policy in [EngagementPolicy::Consent, EngagementPolicy::UnlessWithdrawn] {
+        let app = crate::helpers::spawn_app_with(|c| {
+            c.tracking.engagement = policy;
+            c.tracking.website_linking = policy;
+        });
+        let api = Api::new(&app);
+        api.list("news");
+        // Asked for the newsletter only: neither granted nor withdrew measurement.
+        let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+        api.ok(
+            "POST",
+            "/scoring/models",
+            Some(json!({"key": "interest", "name": "Interest", "half_life_days": 30, "rules": [
+                {"on": "opened", "points": 10},
+                {"on": "page_viewed", "url": "/shoes/", "points": 5},
+            ]})),
+        );
+        opens(&app, &ann, &[chrono::Duration::minutes(1)]);
+        let id: tidings::domain::ContactId = ann.parse().unwrap();
+        let mut view = tidings::domain::Event::new(
+            tidings::domain::EventKind::PageView,
+            Utc::now() - chrono::Duration::minutes(1),
+            "tracker",
+        );
+        view.url = Some("https://shop.example/shoes/red".into());
+        app.state
+            .tracking
+            .record_durable_blocking(vec![tidings::tracking::Record { contact: Some(id), event: view, link: None }])
+            .unwrap();
+
+        let s = score_of(&api, &ann, "interest");
+        let counted = |s: &Value| (s["rules"][0]["counted"].clone(), s["rules"][1]["counted"].clone());
+        match policy {
+            EngagementPolicy::Consent => {
+                assert_eq!(counted(&s), (json!(0), json!(0)), "nothing granted, nothing counts: {s}");
+            }
+            _ => {
+                assert_eq!(counted(&s), (json!(1), json!(1)), "nothing withdrawn, both count: {s}");
+                assert!(s["exact"].as_f64().unwrap() > 14.9, "{s}");
+                // Withdrawn: the opens stop counting at once, the page view still counts.
+                api.ok(
+                    "POST",
+                    &format!("/contacts/{ann}/consents"),
+                    Some(json!({"purpose": "engagement", "granted": false, "note": "asked by phone"})),
+                );
+                let s = score_of(&api, &ann, "interest");
+                assert_eq!(counted(&s), (json!(0), json!(1)), "{s}");
+            }
+        }
+    }
+}

@@ -312,3 +312,24 @@ purpose-website-tracking-wording = Ja, Sie dürfen erfassen, welche Seiten ich b
 purpose-transactional-name = Transaktions-E-Mails
 purpose-profiling-name = Interessenbewertung (Profiling)
 purpose-profiling-wording = Wir schätzen anhand Ihrer Öffnungen und Klicks in unseren E-Mails, Ihrer Besuche auf unserer Website und Ihrer Bestellungen ein, wie sehr Sie sich für unsere Angebote interessieren, um Ihnen Passenderes zu senden. Sie können jederzeit widersprechen: Entfernen Sie das Häkchen, dann wird für Sie keine Bewertung mehr berechnet.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = "scores" zeigt, wie groß wir Ihr Interesse an unseren Angeboten einschätzen (Lead-Scores, eine Form des Profilings), berechnet, als das Archiv erstellt wurde: je Modell ("model", "name") der Wert ("score"; null, wenn Sie dem Profiling widersprochen haben) und woraus er sich zusammensetzt ("rules": was jede Regel zählt, "counted" wie oft, "points_given" vorher und "points_now" nachdem die Punkte mit der Zeit verfallen sind, "half_life_days"). "restricted" ist true, wenn die Verarbeitung Ihrer Daten eingeschränkt ist; dann wird kein Wert berechnet. Scores werden nie gespeichert.
+archive-scores = Ihre Lead-Scores
+archive-scores-intro = Aus dem, was Sie tun (unsere E-Mails öffnen, ihre Links anklicken, unsere Website besuchen, bestellen), und aus Ihren Angaben schätzen wir, wie sehr Sie sich für unsere Angebote interessieren, um auszuwählen, was wir Ihnen schicken. Das ist Profiling: Sie können ihm jederzeit widersprechen. Ein Score wird bei Bedarf berechnet und nie gespeichert; die Punkte jedes Ereignisses verfallen mit der Zeit. Es zählt nur, was Sie uns zu messen erlaubt haben.
+archive-scores-restricted = Die Verarbeitung Ihrer Daten ist eingeschränkt: Für Sie wird kein Score berechnet.
+archive-scores-objected = keiner (Sie haben dem Profiling widersprochen)
+archive-scores-half-life = Punkte halbieren sich alle {$days} Tage
+archive-scores-col-rule = Was zählt
+archive-scores-col-counted = Wie oft gezählt
+archive-scores-col-points = Punkte jetzt
+archive-score-opened = Sie haben eine unserer E-Mails geöffnet
+archive-score-clicked = Sie haben einen Link in einer unserer E-Mails angeklickt
+archive-score-clicked-url = Sie haben in einer unserer E-Mails einen Link angeklickt, der „{$url}“ enthält
+archive-score-page-viewed = Sie haben auf unserer Website eine Seite aufgerufen, deren Adresse „{$url}“ enthält
+archive-score-custom = Sie haben auf unserer Website „{$name}“ ausgeführt
+archive-score-form = Sie haben eines unserer Formulare abgeschickt
+archive-score-ordered = Sie haben bestellt
+archive-score-field = eine Angabe in Ihrem Profil: {$field}
+archive-score-unsubscribed = Sie haben sich abgemeldet
+archive-score-bounced = eine E-Mail an Sie konnte nicht zugestellt werden

@@ -315,3 +315,24 @@ purpose-website-tracking-wording = Yes, you may record which pages I visit and w
 purpose-transactional-name = Transactional email
 purpose-profiling-name = Interest score (profiling)
 purpose-profiling-wording = We estimate from your email opens and clicks, your visits to our website and your orders how interested you are in our offers, to send you what is more relevant. You can object at any time: untick this and no score is computed for you any more.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = "scores" shows how interested in our offers we take you to be (lead scores, a kind of profiling), as computed when the archive was made: per model ("model", "name") the score ("score"; null if you objected to profiling) and what it is made of ("rules": what each rule counts, "counted" how many times, "points_given" before and "points_now" after the points faded with time, "half_life_days"). "restricted" is true when processing of your data is restricted, and then no score is computed. Scores are never stored.
+archive-scores = Your lead scores
+archive-scores-intro = From what you do (opening our emails, clicking their links, visiting our website, ordering) and what your record says, we work out how interested you may be in our offers, to choose what to send you. This is profiling: you may object to it at any time. A score is computed when needed and never stored; each event's points fade with time. Only what you allowed us to measure counts.
+archive-scores-restricted = Processing of your data is restricted: no score is computed for you.
+archive-scores-objected = none (you objected to profiling)
+archive-scores-half-life = points halve every {$days} days
+archive-scores-col-rule = What counts
+archive-scores-col-counted = Times counted
+archive-scores-col-points = Points now
+archive-score-opened = you opened one of our emails
+archive-score-clicked = you clicked a link in one of our emails
+archive-score-clicked-url = you clicked a link containing “{$url}” in one of our emails
+archive-score-page-viewed = you viewed a page containing “{$url}” on our website
+archive-score-custom = you did “{$name}” on our website
+archive-score-form = you submitted one of our forms
+archive-score-ordered = you ordered
+archive-score-field = a value in your profile: {$field}
+archive-score-unsubscribed = you unsubscribed
+archive-score-bounced = an email to you could not be delivered

@@ -312,3 +312,24 @@ purpose-website-tracking-wording = Sí, acepto que se registre qué páginas vis
 purpose-transactional-name = Correos transaccionales
 purpose-profiling-name = Puntuación de interés (elaboración de perfiles)
 purpose-profiling-wording = Estimamos, a partir de las aperturas y clics en nuestros correos, sus visitas a nuestro sitio web y sus pedidos, cuánto le interesan nuestras ofertas, para enviarle lo más relevante. Puede oponerse en cualquier momento: desmarque esta casilla y dejaremos de calcular su puntuación.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = «scores» muestra el interés en nuestras ofertas que le atribuimos (puntuaciones de cliente potencial, una forma de elaboración de perfiles), calculado cuando se creó el archivo: por modelo («model», «name») la puntuación («score»; null si se opuso a la elaboración de perfiles) y de qué se compone («rules»: qué cuenta cada regla, «counted» cuántas veces, «points_given» antes y «points_now» después de que los puntos se atenuaran con el tiempo, «half_life_days»). «restricted» es true cuando el tratamiento de sus datos está limitado, y entonces no se calcula ninguna puntuación. Las puntuaciones nunca se guardan.
+archive-scores = Sus puntuaciones de cliente potencial
+archive-scores-intro = A partir de lo que hace (abrir nuestros correos, hacer clic en sus enlaces, visitar nuestro sitio web, hacer pedidos) y de lo que dice su ficha, estimamos su interés en nuestras ofertas para elegir qué enviarle. Esto es elaboración de perfiles: puede oponerse en cualquier momento. Una puntuación se calcula cuando hace falta y nunca se guarda; los puntos de cada evento se atenúan con el tiempo. Solo cuenta lo que nos permitió medir.
+archive-scores-restricted = El tratamiento de sus datos está limitado: no se calcula ninguna puntuación para usted.
+archive-scores-objected = ninguna (se opuso a la elaboración de perfiles)
+archive-scores-half-life = los puntos se reducen a la mitad cada {$days} días
+archive-scores-col-rule = Qué cuenta
+archive-scores-col-counted = Veces contadas
+archive-scores-col-points = Puntos ahora
+archive-score-opened = abrió uno de nuestros correos
+archive-score-clicked = hizo clic en un enlace de uno de nuestros correos
+archive-score-clicked-url = hizo clic en un enlace que contiene «{$url}» en uno de nuestros correos
+archive-score-page-viewed = visitó en nuestro sitio web una página cuya dirección contiene «{$url}»
+archive-score-custom = realizó «{$name}» en nuestro sitio web
+archive-score-form = envió uno de nuestros formularios
+archive-score-ordered = hizo un pedido
+archive-score-field = un dato de su perfil: {$field}
+archive-score-unsubscribed = se dio de baja
+archive-score-bounced = no se pudo entregar un correo dirigido a usted

@@ -313,3 +313,24 @@ purpose-website-tracking-wording = Oui, vous pouvez enregistrer les pages que je
 purpose-transactional-name = E-mails transactionnels
 purpose-profiling-name = Score d’intérêt (profilage)
 purpose-profiling-wording = Nous estimons, à partir de vos ouvertures et clics dans nos e-mails, de vos visites sur notre site et de vos commandes, votre intérêt pour nos offres, afin de vous envoyer ce qui vous correspond le mieux. Vous pouvez vous y opposer à tout moment : décochez cette case et plus aucun score ne sera calculé pour vous.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = « scores » montre l’intérêt pour nos offres que nous vous attribuons (scores de prospect, une forme de profilage), calculé au moment où l’archive a été créée : pour chaque modèle (« model », « name »), le score (« score » ; null si vous vous êtes opposé au profilage) et sa composition (« rules » : ce que compte chaque règle, « counted » combien de fois, « points_given » avant et « points_now » après l’atténuation des points avec le temps, « half_life_days »). « restricted » vaut true lorsque le traitement de vos données est limité ; aucun score n’est alors calculé. Les scores ne sont jamais enregistrés.
+archive-scores = Vos scores de prospect
+archive-scores-intro = À partir de ce que vous faites (ouvrir nos e-mails, cliquer sur leurs liens, visiter notre site, commander) et de ce qu’indique votre fiche, nous estimons votre intérêt pour nos offres, afin de choisir ce que nous vous envoyons. Il s’agit de profilage : vous pouvez vous y opposer à tout moment. Un score est calculé à la demande et jamais enregistré ; les points de chaque événement s’atténuent avec le temps. Seul ce que vous nous avez permis de mesurer est compté.
+archive-scores-restricted = Le traitement de vos données est limité : aucun score n’est calculé pour vous.
+archive-scores-objected = aucun (vous vous êtes opposé au profilage)
+archive-scores-half-life = les points diminuent de moitié tous les {$days} jours
+archive-scores-col-rule = Ce qui compte
+archive-scores-col-counted = Nombre de fois
+archive-scores-col-points = Points actuels
+archive-score-opened = vous avez ouvert l’un de nos e-mails
+archive-score-clicked = vous avez cliqué sur un lien dans l’un de nos e-mails
+archive-score-clicked-url = vous avez cliqué dans l’un de nos e-mails sur un lien contenant « {$url} »
+archive-score-page-viewed = vous avez consulté sur notre site une page dont l’adresse contient « {$url} »
+archive-score-custom = vous avez effectué « {$name} » sur notre site
+archive-score-form = vous avez envoyé l’un de nos formulaires
+archive-score-ordered = vous avez passé commande
+archive-score-field = une donnée de votre profil : {$field}
+archive-score-unsubscribed = vous vous êtes désabonné
+archive-score-bounced = un e-mail qui vous était adressé n’a pas pu être distribué

@@ -313,3 +313,24 @@ purpose-website-tracking-wording = Sì, acconsento alla registrazione delle pagi
 purpose-transactional-name = Email transazionali
 purpose-profiling-name = Punteggio di interesse (profilazione)
 purpose-profiling-wording = Stimiamo, in base alle aperture e ai clic nelle nostre email, alle visite al nostro sito e ai tuoi ordini, quanto ti interessano le nostre offerte, per inviarti ciò che è più pertinente. Puoi opporti in qualsiasi momento: togli la spunta e non verrà più calcolato alcun punteggio per te.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = «scores» mostra quanto riteniamo che lei sia interessato alle nostre offerte (punteggi lead, una forma di profilazione), calcolato quando l’archivio è stato creato: per ogni modello («model», «name») il punteggio («score»; null se si è opposto alla profilazione) e la sua composizione («rules»: cosa conta ogni regola, «counted» quante volte, «points_given» prima e «points_now» dopo che i punti si sono attenuati nel tempo, «half_life_days»). «restricted» è true quando il trattamento dei suoi dati è limitato, e in tal caso non viene calcolato alcun punteggio. I punteggi non vengono mai memorizzati.
+archive-scores = I suoi punteggi lead
+archive-scores-intro = In base a ciò che fa (aprire le nostre e-mail, cliccare sui loro link, visitare il nostro sito, ordinare) e a ciò che riporta la sua scheda, stimiamo quanto è interessato alle nostre offerte, per scegliere cosa inviarle. Si tratta di profilazione: può opporsi in qualsiasi momento. Un punteggio viene calcolato quando serve e mai memorizzato; i punti di ogni evento si attenuano nel tempo. Conta solo ciò che ci ha permesso di misurare.
+archive-scores-restricted = Il trattamento dei suoi dati è limitato: non viene calcolato alcun punteggio per lei.
+archive-scores-objected = nessuno (si è opposto alla profilazione)
+archive-scores-half-life = i punti si dimezzano ogni {$days} giorni
+archive-scores-col-rule = Cosa conta
+archive-scores-col-counted = Volte contate
+archive-scores-col-points = Punti attuali
+archive-score-opened = ha aperto una delle nostre e-mail
+archive-score-clicked = ha cliccato su un link in una delle nostre e-mail
+archive-score-clicked-url = ha cliccato in una delle nostre e-mail su un link che contiene «{$url}»
+archive-score-page-viewed = ha visitato sul nostro sito una pagina il cui indirizzo contiene «{$url}»
+archive-score-custom = ha eseguito «{$name}» sul nostro sito
+archive-score-form = ha inviato uno dei nostri moduli
+archive-score-ordered = ha effettuato un ordine
+archive-score-field = un dato del suo profilo: {$field}
+archive-score-unsubscribed = ha annullato l’iscrizione
+archive-score-bounced = non è stato possibile recapitarle un’e-mail

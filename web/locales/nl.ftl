@@ -312,3 +312,24 @@ purpose-website-tracking-wording = Ja, jullie mogen vastleggen welke pagina’s 
 purpose-transactional-name = Transactionele e-mails
 purpose-profiling-name = Interessescore (profilering)
 purpose-profiling-wording = Wij schatten op basis van het openen van en klikken in onze e-mails, je bezoeken aan onze website en je bestellingen in hoe geïnteresseerd je bent in ons aanbod, om je relevantere berichten te sturen. Je kunt op elk moment bezwaar maken: vink dit uit en er wordt voor jou geen score meer berekend.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = "scores" laat zien hoeveel interesse in ons aanbod wij u toeschrijven (leadscores, een vorm van profilering), berekend toen het archief werd gemaakt: per model ("model", "name") de score ("score"; null als u bezwaar hebt gemaakt tegen profilering) en waaruit die bestaat ("rules": wat elke regel telt, "counted" hoe vaak, "points_given" vóór en "points_now" nadat de punten met de tijd zijn afgenomen, "half_life_days"). "restricted" is true als de verwerking van uw gegevens is beperkt; dan wordt geen score berekend. Scores worden nooit opgeslagen.
+archive-scores = Uw leadscores
+archive-scores-intro = Op basis van wat u doet (onze e-mails openen, op hun links klikken, onze website bezoeken, bestellen) en wat uw gegevens zeggen, schatten wij hoe geïnteresseerd u bent in ons aanbod, om te kiezen wat wij u sturen. Dit is profilering: u kunt er op elk moment bezwaar tegen maken. Een score wordt berekend wanneer dat nodig is en nooit opgeslagen; de punten van elke gebeurtenis nemen met de tijd af. Alleen wat u ons toestond te meten telt mee.
+archive-scores-restricted = De verwerking van uw gegevens is beperkt: voor u wordt geen score berekend.
+archive-scores-objected = geen (u hebt bezwaar gemaakt tegen profilering)
+archive-scores-half-life = punten halveren elke {$days} dagen
+archive-scores-col-rule = Wat telt
+archive-scores-col-counted = Keren geteld
+archive-scores-col-points = Punten nu
+archive-score-opened = u hebt een van onze e-mails geopend
+archive-score-clicked = u hebt op een link in een van onze e-mails geklikt
+archive-score-clicked-url = u hebt in een van onze e-mails op een link met „{$url}” geklikt
+archive-score-page-viewed = u hebt op onze website een pagina bekeken waarvan het adres „{$url}” bevat
+archive-score-custom = u hebt „{$name}” gedaan op onze website
+archive-score-form = u hebt een van onze formulieren verstuurd
+archive-score-ordered = u hebt besteld
+archive-score-field = een gegeven in uw profiel: {$field}
+archive-score-unsubscribed = u hebt zich afgemeld
+archive-score-bounced = een e-mail aan u kon niet worden bezorgd

@@ -315,3 +315,24 @@ purpose-website-tracking-wording = Tak, zgadzam się na rejestrowanie odwiedzany
 purpose-transactional-name = Wiadomości transakcyjne
 purpose-profiling-name = Ocena zainteresowania (profilowanie)
 purpose-profiling-wording = Na podstawie otwarć i kliknięć w naszych wiadomościach, wizyt w naszym serwisie i zamówień szacujemy, jak bardzo interesują Cię nasze oferty, aby wysyłać Ci trafniejsze treści. W każdej chwili możesz wnieść sprzeciw: odznacz to pole, a ocena nie będzie już dla Ciebie obliczana.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = „scores” pokazuje, jak oceniamy Pana/Pani zainteresowanie naszą ofertą (scoring leadów, forma profilowania), obliczone w chwili tworzenia archiwum: dla każdego modelu („model”, „name”) wynik („score”; null, jeśli wniesiono sprzeciw wobec profilowania) i jego składniki („rules”: co liczy każda reguła, „counted” ile razy, „points_given” przed i „points_now” po wygaszeniu punktów z upływem czasu, „half_life_days”). „restricted” ma wartość true, gdy przetwarzanie danych jest ograniczone; wtedy wynik nie jest obliczany. Wyniki nigdy nie są zapisywane.
+archive-scores = Pana/Pani wyniki scoringu
+archive-scores-intro = Na podstawie tego, co Pan/Pani robi (otwieranie naszych e-maili, klikanie w ich linki, odwiedzanie naszej strony, składanie zamówień) oraz danych w profilu oceniamy zainteresowanie naszą ofertą, aby wybrać, co wysyłać. To jest profilowanie: można w każdej chwili wnieść sprzeciw. Wynik jest obliczany w razie potrzeby i nigdy nie jest zapisywany; punkty za każde zdarzenie z czasem wygasają. Liczy się tylko to, na którego pomiar wyrażono zgodę.
+archive-scores-restricted = Przetwarzanie Pana/Pani danych jest ograniczone: wynik nie jest obliczany.
+archive-scores-objected = brak (wniesiono sprzeciw wobec profilowania)
+archive-scores-half-life = punkty zmniejszają się o połowę co {$days} dni
+archive-scores-col-rule = Co się liczy
+archive-scores-col-counted = Ile razy
+archive-scores-col-points = Punkty teraz
+archive-score-opened = otwarcie jednego z naszych e-maili
+archive-score-clicked = kliknięcie linku w jednym z naszych e-maili
+archive-score-clicked-url = kliknięcie w jednym z naszych e-maili linku zawierającego „{$url}”
+archive-score-page-viewed = wyświetlenie na naszej stronie podstrony, której adres zawiera „{$url}”
+archive-score-custom = wykonanie „{$name}” na naszej stronie
+archive-score-form = wysłanie jednego z naszych formularzy
+archive-score-ordered = złożenie zamówienia
+archive-score-field = dane w Pana/Pani profilu: {$field}
+archive-score-unsubscribed = wypisanie się z subskrypcji
+archive-score-bounced = nie udało się doręczyć e-maila wysłanego do Pana/Pani

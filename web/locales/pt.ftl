@@ -313,3 +313,24 @@ purpose-website-tracking-wording = Sim, autorizo o registo das páginas que visi
 purpose-transactional-name = E-mails transacionais
 purpose-profiling-name = Pontuação de interesse (definição de perfis)
 purpose-profiling-wording = Estimamos, a partir das aberturas e cliques nos nossos e-mails, das suas visitas ao nosso site e das suas encomendas, o seu interesse nas nossas ofertas, para lhe enviar o que for mais relevante. Pode opor-se a qualquer momento: desmarque esta opção e deixaremos de calcular a sua pontuação.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = "scores" mostra o interesse nas nossas ofertas que lhe atribuímos (pontuações de potencial cliente, uma forma de definição de perfis), calculado quando o arquivo foi criado: por modelo ("model", "name") a pontuação ("score"; null se se opôs à definição de perfis) e a sua composição ("rules": o que cada regra conta, "counted" quantas vezes, "points_given" antes e "points_now" depois de os pontos se atenuarem com o tempo, "half_life_days"). "restricted" é true quando o tratamento dos seus dados está limitado, e nesse caso nenhuma pontuação é calculada. As pontuações nunca são guardadas.
+archive-scores = As suas pontuações de potencial cliente
+archive-scores-intro = A partir do que faz (abrir os nossos e-mails, clicar nas suas ligações, visitar o nosso site, encomendar) e do que diz a sua ficha, estimamos o seu interesse nas nossas ofertas para escolher o que lhe enviamos. Isto é definição de perfis: pode opor-se a qualquer momento. Uma pontuação é calculada quando necessário e nunca guardada; os pontos de cada evento atenuam-se com o tempo. Só conta o que nos permitiu medir.
+archive-scores-restricted = O tratamento dos seus dados está limitado: não é calculada nenhuma pontuação para si.
+archive-scores-objected = nenhuma (opôs-se à definição de perfis)
+archive-scores-half-life = os pontos reduzem-se a metade a cada {$days} dias
+archive-scores-col-rule = O que conta
+archive-scores-col-counted = Vezes contadas
+archive-scores-col-points = Pontos agora
+archive-score-opened = abriu um dos nossos e-mails
+archive-score-clicked = clicou numa ligação de um dos nossos e-mails
+archive-score-clicked-url = clicou num dos nossos e-mails numa ligação que contém «{$url}»
+archive-score-page-viewed = visitou no nosso site uma página cujo endereço contém «{$url}»
+archive-score-custom = realizou «{$name}» no nosso site
+archive-score-form = enviou um dos nossos formulários
+archive-score-ordered = fez uma encomenda
+archive-score-field = um dado do seu perfil: {$field}
+archive-score-unsubscribed = cancelou a subscrição
+archive-score-bounced = não foi possível entregar-lhe um e-mail

@@ -312,3 +312,24 @@ purpose-website-tracking-wording = Ja, ni får registrera vilka sidor jag besök
 purpose-transactional-name = Transaktionsmejl
 purpose-profiling-name = Intressepoäng (profilering)
 purpose-profiling-wording = Vi uppskattar utifrån dina öppningar och klick i våra mejl, dina besök på vår webbplats och dina beställningar hur intresserad du är av våra erbjudanden, för att skicka dig det som är mest relevant. Du kan när som helst invända: avmarkera detta så beräknas ingen poäng för dig längre.
+
+# Lead scores in the person's archive (Art. 15(1)(h))
+archive-readme-scores = "scores" visar hur intresserad av våra erbjudanden vi bedömer att du är (leadpoäng, en form av profilering), beräknat när arkivet skapades: per modell ("model", "name") poängen ("score"; null om du har invänt mot profilering) och vad den består av ("rules": vad varje regel räknar, "counted" hur många gånger, "points_given" före och "points_now" efter att poängen har avtagit med tiden, "half_life_days"). "restricted" är true när behandlingen av dina uppgifter är begränsad, och då beräknas ingen poäng. Poäng sparas aldrig.
+archive-scores = Dina leadpoäng
+archive-scores-intro = Utifrån vad du gör (öppnar våra e-postmeddelanden, klickar på deras länkar, besöker vår webbplats, beställer) och vad dina uppgifter säger bedömer vi hur intresserad du är av våra erbjudanden, för att välja vad vi skickar till dig. Detta är profilering: du kan när som helst invända mot den. En poäng beräknas när den behövs och sparas aldrig; poängen för varje händelse avtar med tiden. Bara det du har tillåtit oss att mäta räknas.
+archive-scores-restricted = Behandlingen av dina uppgifter är begränsad: ingen poäng beräknas för dig.
+archive-scores-objected = ingen (du har invänt mot profilering)
+archive-scores-half-life = poängen halveras var {$days}:e dag
+archive-scores-col-rule = Vad som räknas
+archive-scores-col-counted = Antal gånger
+archive-scores-col-points = Poäng nu
+archive-score-opened = du öppnade ett av våra e-postmeddelanden
+archive-score-clicked = du klickade på en länk i ett av våra e-postmeddelanden
+archive-score-clicked-url = du klickade i ett av våra e-postmeddelanden på en länk som innehåller ”{$url}”
+archive-score-page-viewed = du besökte en sida på vår webbplats vars adress innehåller ”{$url}”
+archive-score-custom = du utförde ”{$name}” på vår webbplats
+archive-score-form = du skickade ett av våra formulär
+archive-score-ordered = du beställde
+archive-score-field = en uppgift i din profil: {$field}
+archive-score-unsubscribed = du avregistrerade dig
+archive-score-bounced = ett e-postmeddelande till dig kunde inte levereras

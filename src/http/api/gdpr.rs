@@ -256,7 +256,7 @@ async fn records(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Res
     let st = state.clone();
     let doc = blocking(move || {
         let english = crate::i18n::admin_catalogue().source();
-        crate::gdpr::records::build(&st, english).map_err(|e| ApiError::internal(format!("{e:#}")))
+        crate::gdpr::records::build(&st, english, &|m| m.describe()).map_err(|e| ApiError::internal(format!("{e:#}")))
     })
     .await?;
     Ok(HttpResponse::Ok().json(doc))

@@ -22,6 +22,7 @@ mod reports;
 mod requests;
 mod retention;
 mod schema;
+mod score_words;
 pub mod scoring;
 mod segment_words;
 mod segments;

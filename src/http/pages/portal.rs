@@ -211,6 +211,15 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                     .collect()
             })
             .await?;
+            // Their lead scores as they are now (profiling made visible to them, as the archive
+            // shows it): computed, never stored, so no store above lists them.
+            let (st, lang) = (state.clone(), page.lang);
+            let scores = blocking(move || -> Result<Vec<serde_json::Value>, ApiError> {
+                let scores = crate::gdpr::archive::scores(&st, &contact, lang)
+                    .map_err(|e| ApiError::internal(format!("{e:#}")))?;
+                Ok(crate::gdpr::archive::scores_to_read(&scores, lang))
+            })
+            .await?;
             let held: Vec<Value> = held
                 .iter()
                 .map(|(tree, records)| {
@@ -239,7 +248,7 @@ pub async fn me(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
                 "portal_me.html",
                 context! {
                     csrf => csrf(&state, &req), until => until, notice => notice, held => held, requests => requests,
-                    consents => consents,
+                    consents => consents, scores => Value::from_serialize(&scores),
                     status_text => page.t(status_key(status)), ..d
                 },
             )

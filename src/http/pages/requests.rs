@@ -466,8 +466,15 @@ pub async fn withdraw(
 pub async fn records(state: web::Data<AppState>, g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let ui = ui_language(&state, &g);
-    let doc = blocking(move || crate::gdpr::records::build(&st, ui).map_err(|e| ApiError::internal(format!("{e:#}"))))
-        .await?;
+    let doc = blocking(move || {
+        // The scoring models in the staff member's words, their custom fields by label.
+        let fields = st.fields.all();
+        let names =
+            super::segment_words::Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
+        let words = |m: &crate::domain::score::Model| super::score_words::model_words(ui, &names, m);
+        crate::gdpr::records::build(&st, ui, &words).map_err(|e| ApiError::internal(format!("{e:#}")))
+    })
+    .await?;
     page(&state, &g, "records.html", "records", context! { doc => Value::from_serialize(&doc) })
 }
 
@@ -476,9 +483,10 @@ pub async fn records(state: web::Data<AppState>, g: Guard<perm::ManageGdpr>) -> 
 pub async fn records_json(state: web::Data<AppState>, _g: Guard<perm::ManageGdpr>) -> Result<HttpResponse, ApiError> {
     let st = state.clone();
     let english = crate::i18n::admin_catalogue().source();
-    let doc =
-        blocking(move || crate::gdpr::records::build(&st, english).map_err(|e| ApiError::internal(format!("{e:#}"))))
-            .await?;
+    let doc = blocking(move || {
+        crate::gdpr::records::build(&st, english, &|m| m.describe()).map_err(|e| ApiError::internal(format!("{e:#}")))
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"records-of-processing.json\""))

@@ -10,6 +10,7 @@ use minijinja::{context, Value};
 use serde::Deserialize;
 use serde_json::{json, Map, Value as Json};
 
+use super::segment_words::Names;
 use super::{page, see_other, unprocessable};
 use crate::contacts::viewer::Viewer;
 use crate::domain::score::{Model, Rule};
@@ -57,14 +58,16 @@ pub async fn list(
     g: Guard<perm::ViewContacts>,
     q: web::Query<Notice>,
 ) -> Result<HttpResponse, ApiError> {
-    let (st, by) = (state.clone(), g.by());
+    let (st, by, ui) = (state.clone(), g.by(), super::ui_language(&state, &g));
     let models = blocking(move || -> Result<Vec<Value>, ApiError> {
+        let fields = st.fields.all();
+        let names = Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
         Ok(ops::list(&st, by)?
             .iter()
             .map(|m| {
                 context! {
                     key => m.key, name => m.name, half_life_days => m.half_life_days, rules => m.rules.len(),
-                    version => m.version, description => m.describe(),
+                    version => m.version, description => super::score_words::model_words(ui, &names, m),
                 }
             })
             .collect())
@@ -494,12 +497,23 @@ pub fn breakdown_context(
     let Some(scores) = ops::explain(state, by, contact)? else {
         return Ok(context! { restricted => true, scores => Vec::<Value>::new(), labels => labels });
     };
+    let fields = state.fields.all();
+    let names = Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
     let scores: Vec<Value> = scores
         .iter()
         .map(|(m, b)| {
             let half_life = ui.text("cm-score-half-life", Some(&args([("days", Arg::from(trim(m.half_life_days)))])));
             let mut j = breakdown_json(m, b.as_ref(), viewer);
             j["half_life"] = json!(half_life);
+            // Each rule in the staff member's words (the API's JSON says it in English).
+            if let Some(rules) = j["rules"].as_array_mut() {
+                for r in rules {
+                    let said = r["rule"].as_u64().and_then(|i| m.rules.get(i as usize));
+                    if let Some(rule) = said {
+                        r["description"] = json!(super::score_words::rule_words(ui, &names, rule));
+                    }
+                }
+            }
             Value::from_serialize(&j)
         })
         .collect();

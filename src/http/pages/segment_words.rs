@@ -77,7 +77,7 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
-    fn field(&self, ui: &Language, key: &str) -> String {
+    pub(super) fn field(&self, ui: &Language, key: &str) -> String {
         if let Some((_, k)) = BUILTIN_FIELDS.iter().find(|(f, _)| *f == key) {
             return ui.text(k, None);
         }
@@ -89,7 +89,7 @@ fn say(ui: &Language, key: &str, pairs: Vec<(&str, Arg)>) -> String {
     ui.text(key, Some(&args(pairs)))
 }
 
-fn quoted(ui: &Language, s: &str) -> String {
+pub(super) fn quoted(ui: &Language, s: &str) -> String {
     say(ui, "seg-quoted", vec![("value", Arg::from(s.to_string()))])
 }
 

@@ -254,3 +254,37 @@ fn the_privacy_pages_stay_english_for_an_english_reader() {
         assert!(page.contains(english), "{path}: {english}");
     }
 }
+
+/// The scoring models in the staff member's words: on the German records of processing
+/// (profiling's logic), the list of models and a contact's scores, every rule is said in German
+/// (they were said in English whatever the page's language).
+#[test]
+fn the_scoring_models_read_in_german_on_the_records_and_the_scoring_pages() {
+    let (app, admin) = german_admin();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = api.contact("ann@example.org", &["news"], &[], true);
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "intent", "name": "Kaufabsicht", "half_life_days": 30, "rules": [
+            {"on": "opened", "points": 1},
+            {"on": "clicked", "url": "/preise", "points": 5, "cap": {"points": 30, "days": 7}},
+            {"on": "custom", "name": "product_viewed", "properties": {"category": "schuhe"}, "points": 2},
+            {"on": "ordered", "points": 10, "per_unit": 0.5},
+            {"on": "field", "field": "status", "op": "equals", "value": "subscribed", "points": 2},
+            {"on": "bounced", "points": -40},
+        ]})),
+    );
+    let codes = allowed();
+    let mut allowed: Vec<&str> = codes.iter().map(String::as_str).collect();
+    allowed.extend(["Kaufabsicht", "intent", "product_viewed", "category", "schuhe", "subscribed", "/preise"]);
+    let records = german_page(&app, &admin, "/records", &allowed);
+    // (The page escapes the slash of "/preise".)
+    assert!(records.contains("hat einen Link angeklickt, der „&#x2f;preise“ enthält"), "{records}");
+    assert!(records.contains("halbieren sich alle 30 Tage"), "{records}");
+    let list = german_page(&app, &admin, "/scoring", &allowed);
+    assert!(list.contains("eine E-Mail an die Person kam zurück: -40 Punkte"), "{list}");
+    let contact = app.get(&admin, &format!("/contacts/{ann}")).text().unwrap();
+    assert!(contact.contains("Status ist „subscribed“ (solange das zutrifft; ohne Verfall): +2 Punkte"), "{contact}");
+}

@@ -2760,3 +2760,22 @@ c-describe-segment = im Segment { $segment }
 c-segment-unknown = Dieses Segment gibt es nicht (vielleicht wurde es gelöscht), daher wird niemand aufgeführt. Wählen Sie ein anderes Segment oder setzen Sie die Filter zurück.
 c-segment-not-built = Das Segment „{ $segment }“ wird noch aufgebaut. Seine Mitglieder erscheinen hier, sobald der Aufbau fertig ist: bis dahin wäre nur ein Teil von ihnen zu sehen.
 seg-members-search = Diese Mitglieder durchsuchen und exportieren
+
+# Scoring models in words (records of processing, the models' list, a contact's scores)
+cm-score-words-opened = hat eine E-Mail geöffnet (wo die Messung der Interaktion erlaubt ist)
+cm-score-words-clicked = hat einen Link in einer E-Mail angeklickt (wo die Messung der Interaktion erlaubt ist)
+cm-score-words-clicked-url = hat einen Link angeklickt, der { $url } enthält (wo die Messung der Interaktion erlaubt ist)
+cm-score-words-page-viewed = hat eine Seite aufgerufen, deren Adresse { $url } enthält (wo Website-Tracking erlaubt ist)
+cm-score-words-custom = hat { $name } ausgeführt (wo Website-Tracking erlaubt ist)
+cm-score-words-custom-where = hat { $name } mit { $properties } ausgeführt (wo Website-Tracking erlaubt ist)
+cm-score-words-property = { $key } = { $value }
+cm-score-words-form-any = hat ein Formular abgeschickt
+cm-score-words-form = hat das Formular { $form } abgeschickt
+cm-score-words-ordered = hat bestellt
+cm-score-words-field = { $field } { $op } (solange das zutrifft; ohne Verfall)
+cm-score-words-unsubscribed = hat sich abgemeldet
+cm-score-words-bounced = eine E-Mail an die Person kam zurück
+cm-score-words-points = { $what }: { $points } Punkte
+cm-score-words-points-per-unit = { $what }: { $points } Punkte und { $per_unit } je Einheit des Bestellbetrags
+cm-score-words-cap = { $rule }, höchstens { $points } je { $days } Tage
+cm-score-words-model = „{ $name }“ ({ $key }): { $rules }; die Punkte jedes Ereignisses halbieren sich alle { $days } Tage

@@ -2694,3 +2694,22 @@ c-describe-segment = in segment { $segment }
 c-segment-unknown = There is no such segment (it may have been deleted), so nobody is listed. Choose another segment or clear the filters.
 c-segment-not-built = The segment “{ $segment }” is still being built. Its members are listed here once the build is done: until then only a part of them would show.
 seg-members-search = Search and export these members
+
+# Scoring models in words (records of processing, the models' list, a contact's scores)
+cm-score-words-opened = opened an email (where engagement may be measured)
+cm-score-words-clicked = clicked a link in an email (where engagement may be measured)
+cm-score-words-clicked-url = clicked a link containing { $url } (where engagement may be measured)
+cm-score-words-page-viewed = viewed a page containing { $url } (where website tracking is allowed)
+cm-score-words-custom = performed { $name } (where website tracking is allowed)
+cm-score-words-custom-where = performed { $name } with { $properties } (where website tracking is allowed)
+cm-score-words-property = { $key } = { $value }
+cm-score-words-form-any = submitted a form
+cm-score-words-form = submitted the form { $form }
+cm-score-words-ordered = ordered
+cm-score-words-field = { $field } { $op } (while it holds; no decay)
+cm-score-words-unsubscribed = unsubscribed
+cm-score-words-bounced = an email to them bounced
+cm-score-words-points = { $what }: { $points } points
+cm-score-words-points-per-unit = { $what }: { $points } points and { $per_unit } per unit of the order's amount
+cm-score-words-cap = { $rule }, at most { $points } per { $days } days
+cm-score-words-model = “{ $name }” ({ $key }): { $rules }; every event's points halve every { $days } days
