@@ -287,6 +287,31 @@ impl<T: Serialize + DeserializeOwned> SealedTree<T> {
         Ok(out)
     }
 
+    /// One person's records under `prefix` (which begins with their id), newest key first, at
+    /// most `limit`: opened from the scan itself with the data key read once, rather than each
+    /// looked up again and its person's key unwrapped again (a contact's events, read for every
+    /// event a segment or a score counts). None when the person has no key (erased).
+    pub fn scan_prefix_rev(&self, person: &PersonId, prefix: &[u8], limit: usize) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        let Some(dk) = self.store.existing_data_key(person)? else { return Ok(out) };
+        for item in self.tree.scan_prefix(prefix).rev() {
+            let (k, v) = item?;
+            let value = if !self.keyed && v.len() > PERSON_LEN && owner(&v).as_ref() == Some(person) {
+                Some(self.open_detached(&dk, &k, &v[PERSON_LEN..])?)
+            } else {
+                // Another person's record under this prefix, or a keyed one: opened the long way.
+                self.decode(&k, &v)?.map(|(_, t)| t)
+            };
+            if let Some(value) = value {
+                out.push(value);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// `value` sealed as this tree would seal it at `key`, for a record kept elsewhere (the
     /// attachment of a keyed record).
     pub fn seal_detached(&self, dk: &SecretKey, key: &[u8], value: &T) -> Result<Vec<u8>> {

@@ -229,17 +229,7 @@ impl TrackStore {
 
     /// A contact's events, newest first.
     pub fn events_of(&self, contact: &ContactId, limit: usize) -> Result<Vec<Event>> {
-        let mut out = Vec::new();
-        for item in self.events_tree().scan_prefix(contact.as_bytes()).rev() {
-            let (k, _) = item?;
-            if let Some((_, e)) = self.events.get(&k)? {
-                out.push(e);
-                if out.len() >= limit {
-                    break;
-                }
-            }
-        }
-        Ok(out)
+        self.events.scan_prefix_rev(&contact.person(), contact.as_bytes(), limit)
     }
 
     /// One page of a contact's events, newest first: at most `limit` of those older than the
