@@ -207,8 +207,12 @@ pub fn execute(state: &AppState, req: Request) -> Response {
             let query = filter.as_ref().map(|f| f.query()).transpose()?;
             if let Some(q) = &query {
                 // The index follows the feed in batches: let it take in what was just written
-                // (a segment's last entries, a contact added a moment ago).
-                state.search.catch_up(std::time::Duration::from_secs(2));
+                // (a segment's last entries, a contact added a moment ago). An export is a long
+                // job run by hand, so it may wait: 2 s was too short on a busy machine (CI, with
+                // a segment's entries all arriving at once), and the file came out empty.
+                if !state.search.catch_up(std::time::Duration::from_secs(15)) {
+                    return Err("the search index is behind the store; try again in a moment".into());
+                }
                 // Only a built segment's members are its members.
                 crate::segments::ops::check_listable(state, &q.segments).map_err(|e| format!("--segment: {e}"))?;
             }
