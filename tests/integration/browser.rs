@@ -1535,6 +1535,18 @@ fn browser_segment_builder_count_save_and_why() {
     b.wait_for_text("#members", "anna.berg@example.org");
     b.screenshot_of("main", &shot_path("segment.png"));
 
+    // Its members as a filter of the contact list, to search and export.
+    b.click("#members-search");
+    b.wait_for_text("#contact-count", "1");
+    let listed = b.text("main");
+    assert!(
+        listed.contains("anna.berg@example.org")
+            && !listed.contains("bob.stone@example.org")
+            && !listed.contains("andreas.kurz@example.org"),
+        "{listed}"
+    );
+    b.screenshot_of("main", &shot_path("contacts-in-segment.png"));
+
     b.goto(&format!("{url}/contacts/{anna}"));
     b.click("#segments summary");
     b.wait_for_text("#segments", "First name starts with “an”");
