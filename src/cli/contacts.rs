@@ -105,17 +105,12 @@ pub fn export(args: ExportArgs) -> Result<(), String> {
         lists: args.lists.clone(),
         segments: args.segments.clone(),
     };
-    let filtered = !filter.text.is_empty()
-        || filter.status.is_some()
-        || !filter.tags.is_empty()
-        || !filter.lists.is_empty()
-        || !filter.segments.is_empty();
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {
         std::env::current_dir().map_err(|e| e.to_string())?.join(&args.out)
     };
-    op(&args.store, Request::Export { out, format: args.format.clone(), filter: filtered.then_some(filter) })
+    op(&args.store, Request::Export { out, format: args.format.clone(), filter: Some(filter) })
 }
 
 #[derive(Debug, Args)]

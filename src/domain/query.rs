@@ -71,3 +71,58 @@ pub struct ContactQuery {
     pub cursor: Option<String>,
     pub limit: usize,
 }
+
+impl ContactQuery {
+    /// Whether the query narrows at all (an export without filters walks the store instead). Every
+    /// filter is named, so that a new one cannot be left out: with the engagement ones missing,
+    /// `?opened_after=…` exported every contact.
+    pub fn narrows(&self) -> bool {
+        let ContactQuery {
+            text,
+            status,
+            tags,
+            lists,
+            segments,
+            consent,
+            custom,
+            created_after,
+            created_before,
+            updated_after,
+            updated_before,
+            opened_after,
+            opened_before,
+            clicked_after,
+            clicked_before,
+            seen_after,
+            seen_before,
+            min_orders,
+            min_revenue_cents,
+            sort: _,
+            descending: _,
+            cursor: _,
+            limit: _,
+        } = self;
+        let times = [
+            created_after,
+            created_before,
+            updated_after,
+            updated_before,
+            opened_after,
+            opened_before,
+            clicked_after,
+            clicked_before,
+            seen_after,
+            seen_before,
+        ];
+        !text.is_empty()
+            || status.is_some()
+            || !tags.is_empty()
+            || !lists.is_empty()
+            || !segments.is_empty()
+            || consent.is_some()
+            || !custom.is_empty()
+            || times.iter().any(|t| t.is_some())
+            || min_orders.is_some()
+            || min_revenue_cents.is_some()
+    }
+}

@@ -200,12 +200,19 @@ pub enum Listing {
     Unknown,
 }
 
+impl Listing {
+    /// The rule, for a segment already read (or None: there is no such segment).
+    pub fn of(segment: Option<Segment>) -> Listing {
+        match segment {
+            None => Listing::Unknown,
+            Some(s) if s.build.is_ready() => Listing::Ready(s),
+            Some(s) => Listing::NotBuilt(s),
+        }
+    }
+}
+
 pub fn listing(state: &AppState, id: &SegmentId) -> OpResult<Listing> {
-    Ok(match state.segments.segments().get(id)? {
-        None => Listing::Unknown,
-        Some(s) if s.build.is_ready() => Listing::Ready(s),
-        Some(s) => Listing::NotBuilt(s),
-    })
+    Ok(Listing::of(state.segments.segments().get(id)?))
 }
 
 /// The segments a search names, each listable; the error names the field `segment` (an unknown

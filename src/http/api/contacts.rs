@@ -382,59 +382,6 @@ fn custom_filter(raw: &str, fields: &[FieldDef]) -> Result<(String, String), Api
     Ok((def.key.clone(), value))
 }
 
-/// Whether the query narrows at all (an export without filters walks the store instead). Every
-/// filter is named, so that a new one cannot be left out: with the engagement ones missing,
-/// `?opened_after=…` exported every contact.
-fn has_filters(q: &ContactQuery) -> bool {
-    let ContactQuery {
-        text,
-        status,
-        tags,
-        lists,
-        segments,
-        consent,
-        custom,
-        created_after,
-        created_before,
-        updated_after,
-        updated_before,
-        opened_after,
-        opened_before,
-        clicked_after,
-        clicked_before,
-        seen_after,
-        seen_before,
-        min_orders,
-        min_revenue_cents,
-        sort: _,
-        descending: _,
-        cursor: _,
-        limit: _,
-    } = q;
-    let times = [
-        created_after,
-        created_before,
-        updated_after,
-        updated_before,
-        opened_after,
-        opened_before,
-        clicked_after,
-        clicked_before,
-        seen_after,
-        seen_before,
-    ];
-    !text.is_empty()
-        || status.is_some()
-        || !tags.is_empty()
-        || !lists.is_empty()
-        || !segments.is_empty()
-        || consent.is_some()
-        || !custom.is_empty()
-        || times.iter().any(|t| t.is_some())
-        || min_orders.is_some()
-        || min_revenue_cents.is_some()
-}
-
 // The index's sort keys hold the email or the name of the last contact on the page. Sealed, the
 // cursor is opaque (no address in URLs and logs) and only fits the sort and order it came from.
 
@@ -509,7 +456,7 @@ async fn export_contacts(
     let format: Format =
         params.format.as_deref().unwrap_or("csv").parse().map_err(|m: String| bad_param("format", m))?;
     let st = state.clone();
-    let filter = blocking(move || params.contact_query(&st).map(|q| has_filters(&q).then_some(q))).await?;
+    let filter = blocking(move || params.contact_query(&st).map(|q| q.narrows().then_some(q))).await?;
 
     let (tx, mut rx) = tokio::sync::mpsc::channel::<io::Result<Vec<u8>>>(8);
     let (st, by, span) = (state.clone(), g.by(), tracing::Span::current());

@@ -493,20 +493,20 @@ pub async fn list(
     let last_page_wanted = pos.back && pos.cursor.is_none();
     let (result, rows, lists, purposes) = blocking(move || -> Result<_, ApiError> {
         settle(&st);
-        let segment_names = segment_names(&st)?;
+        // The segments, read once: their names, the filter's choices, and whether the one
+        // filtered by may be listed.
+        let all = st.segments.segments().all()?;
+        let segment_names: BTreeMap<String, String> = all.iter().map(|s| (s.id.to_string(), s.name.clone())).collect();
         // Only a built segment's members are listed: until then the index holds a part of them,
         // which would read as the whole; an unknown id lists nobody, and the page says why.
-        let mut segment_note = None;
-        for id in &query.segments {
-            segment_note = match crate::segments::ops::listing(&st, id)? {
-                Listing::Ready(_) => continue,
+        let segment_note =
+            query.segments.iter().find_map(|id| match Listing::of(all.iter().find(|s| s.id == *id).cloned()) {
+                Listing::Ready(_) => None,
                 Listing::Unknown => Some(ui.text("c-segment-unknown", None)),
                 Listing::NotBuilt(s) => Some(say(ui, "c-segment-not-built", [("segment", s.name.into())])),
-            };
-            break;
-        }
+            });
         let mut segments: Vec<Value> = Vec::new();
-        for s in st.segments.segments().all()? {
+        for s in all {
             let label = if s.build.is_ready() {
                 let size = figure(ui, st.segments.segments().size(&s.id)?);
                 say(ui, "c-segment-choice", [("segment", s.name.as_str().into()), ("size", size.into())])

@@ -469,8 +469,7 @@ pub async fn records(state: web::Data<AppState>, g: Guard<perm::ManageGdpr>) -> 
     let doc = blocking(move || {
         // The scoring models in the staff member's words, their custom fields by label.
         let fields = st.fields.all();
-        let names =
-            super::segment_words::Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
+        let names = super::segment_words::Names::of_fields(&fields);
         let words = |m: &crate::domain::score::Model| super::score_words::model_words(ui, &names, m);
         crate::gdpr::records::build(&st, ui, &words).map_err(|e| ApiError::internal(format!("{e:#}")))
     })

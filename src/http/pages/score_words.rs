@@ -116,7 +116,6 @@ pub fn model_words(ui: &Language, names: &Names, m: &Model) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn model() -> Model {
         let v = serde_json::json!({"key": "intent", "name": "Intent", "half_life_days": 30, "rules": [
@@ -131,7 +130,7 @@ mod tests {
     /// Every rule in German, with the operator said as a segment says it; nothing English left.
     #[test]
     fn a_model_reads_in_the_staff_members_language() {
-        let names = Names { fields: &[], purposes: HashMap::new(), segments: HashMap::new() };
+        let names = Names::of_fields(&[]);
         let c = crate::i18n::admin_catalogue();
         let de = model_words(c.get("de"), &names, &model());
         for english in ["clicked", "ordered", "field", "bounced", "points", "every", "days"] {

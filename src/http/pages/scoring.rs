@@ -61,7 +61,7 @@ pub async fn list(
     let (st, by, ui) = (state.clone(), g.by(), super::ui_language(&state, &g));
     let models = blocking(move || -> Result<Vec<Value>, ApiError> {
         let fields = st.fields.all();
-        let names = Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
+        let names = Names::of_fields(&fields);
         Ok(ops::list(&st, by)?
             .iter()
             .map(|m| {
@@ -498,7 +498,7 @@ pub fn breakdown_context(
         return Ok(context! { restricted => true, scores => Vec::<Value>::new(), labels => labels });
     };
     let fields = state.fields.all();
-    let names = Names { fields: &fields, purposes: Default::default(), segments: Default::default() };
+    let names = Names::of_fields(&fields);
     let scores: Vec<Value> = scores
         .iter()
         .map(|(m, b)| {

@@ -76,7 +76,12 @@ pub struct Names<'a> {
     pub segments: HashMap<SegmentId, String>,
 }
 
-impl Names<'_> {
+impl<'a> Names<'a> {
+    /// Only fields' names (a scoring rule names no purpose and no segment).
+    pub fn of_fields(fields: &'a [FieldDef]) -> Self {
+        Names { fields, purposes: HashMap::new(), segments: HashMap::new() }
+    }
+
     pub(super) fn field(&self, ui: &Language, key: &str) -> String {
         if let Some((_, k)) = BUILTIN_FIELDS.iter().find(|(f, _)| *f == key) {
             return ui.text(k, None);
