@@ -6,12 +6,10 @@
 
 use std::time::{Duration, Instant};
 
-use tidings::config::Config;
 use tidings::domain::{EmailAddress, Status};
 use tidings::ops::By;
 use tidings::sending::ops::{self as sops, CampaignInput};
 use tidings::state::AppState;
-use tidings::store::{OpenOptions, Store};
 
 use crate::helpers::{free_port, serve_binary};
 use crate::smtp_sink::{SinkOptions, SmtpSink};
@@ -29,10 +27,7 @@ struct Setup {
 }
 
 fn offline(s: &Setup) -> AppState {
-    let mut config = Config::load(Some(&s.config_file), &Default::default()).unwrap().config;
-    config.data_dir = s.dir.path().to_path_buf();
-    let store = Store::open(s.dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
-    AppState::new(config, store).unwrap()
+    crate::helpers::offline_state(s.dir.path(), &s.config_file)
 }
 
 /// `audience` subscribers on the list `news` and a started campaign to them.

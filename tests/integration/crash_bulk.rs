@@ -4,21 +4,12 @@
 
 use std::time::{Duration, Instant};
 
-use tidings::config::Config;
 use tidings::contacts::bulk::{self, CHUNK};
 use tidings::domain::Role;
 use tidings::search::ContactQuery;
 use tidings::state::AppState;
-use tidings::store::{OpenOptions, Store};
 
 const CONTACTS: usize = 20_000;
-
-fn offline(dir: &std::path::Path, config_file: &std::path::Path) -> AppState {
-    let mut config = Config::load(Some(config_file), &Default::default()).unwrap().config;
-    config.data_dir = dir.to_path_buf();
-    let store = Store::open(dir, &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
-    AppState::new(config, store).unwrap()
-}
 
 fn on_the_list(state: &AppState) -> usize {
     state.search.index.count(&ContactQuery { lists: vec!["news".into()], ..Default::default() }).unwrap()
@@ -34,7 +25,7 @@ fn a_bulk_delete_killed_mid_way_says_how_far_it_got_and_a_rerun_finishes_it() {
     )
     .unwrap();
     let token = {
-        let state = offline(dir.path(), &config_file);
+        let state = crate::helpers::offline_state(dir.path(), &config_file);
         crate::helpers::seed_news_subscribers(&state, CONTACTS);
         let seq = state.contacts.last_logged().unwrap();
         assert!(state.search.wait_for(seq));
@@ -82,7 +73,7 @@ fn a_bulk_delete_killed_mid_way_says_how_far_it_got_and_a_rerun_finishes_it() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
 
-    let state = std::sync::Arc::new(offline(dir.path(), &config_file));
+    let state = std::sync::Arc::new(crate::helpers::offline_state(dir.path(), &config_file));
     let job = bulk::get(&state, &id).unwrap();
     assert_eq!(job.status(), "interrupted");
     assert_eq!(job.total, CONTACTS as u64);

@@ -11,11 +11,9 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use tidings::config::Config;
 use tidings::domain::{Change, ContactId, EmailAddress, Role, SegmentId};
 use tidings::segments::{Build, Segment};
 use tidings::state::AppState;
-use tidings::store::{OpenOptions, Store};
 
 use crate::helpers::{free_port, serve_binary};
 
@@ -26,10 +24,7 @@ struct Setup {
 }
 
 fn offline(s: &Setup) -> AppState {
-    let mut config = Config::load(Some(&s.config_file), &Default::default()).unwrap().config;
-    config.data_dir = s.dir.path().to_path_buf();
-    let store = Store::open(s.dir.path(), &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
-    AppState::new(config, store).unwrap()
+    crate::helpers::offline_state(s.dir.path(), &s.config_file)
 }
 
 /// `contacts` subscribers on `news` (`r0000@example.org`, …) and an API token.

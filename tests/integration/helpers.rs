@@ -374,3 +374,13 @@ fn english_left_finds_english_text_and_attributes_only() {
         <p>Anna and Bob</p><!-- the comment --><p>message:01a250a5-b574-add51c43e888</p></body></html>"#;
     assert_eq!(english_left(page, &["Anna and Bob"]), vec!["Show all", "Search the list", "Save"]);
 }
+
+/// The application on the data directory `dir` with the config file `config_file`, with no
+/// server: what the command line opens, for crash tests that look at the store after a kill.
+pub fn offline_state(dir: &std::path::Path, config_file: &std::path::Path) -> AppState {
+    let mut config = Config::load(Some(config_file), &Default::default()).unwrap().config;
+    config.data_dir = dir.to_path_buf();
+    let options = tidings::store::OpenOptions::from_config(&config, tidings::wiring::registry());
+    let store = tidings::store::Store::open(dir, &options).unwrap();
+    AppState::new(config, store).unwrap()
+}

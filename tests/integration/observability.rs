@@ -5,15 +5,12 @@
 //! kept when it is a safe token and replaced when it is not.
 
 use std::io::BufRead;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use tidings::config::Config;
 use tidings::state::AppState;
-use tidings::store::{OpenOptions, Store};
 
 use crate::helpers::*;
 
@@ -37,7 +34,7 @@ impl Logged {
         )
         .unwrap();
         {
-            let state = offline(dir.path(), &config_file);
+            let state = crate::helpers::offline_state(dir.path(), &config_file);
             prepare(&state);
             state.search.stop();
             state.clock.stop();
@@ -104,13 +101,6 @@ impl Drop for Logged {
 
 fn parse(line: &str) -> Option<Value> {
     serde_json::from_str(line).ok()
-}
-
-fn offline(dir: &Path, config_file: &Path) -> AppState {
-    let mut config = Config::load(Some(config_file), &Default::default()).unwrap().config;
-    config.data_dir = dir.to_path_buf();
-    let store = Store::open(dir, &OpenOptions::from_config(&config, tidings::wiring::registry())).unwrap();
-    AppState::new(config, store).unwrap()
 }
 
 /// The first owner and a token of theirs, made offline: (owner's id, token's id, secret).
