@@ -912,6 +912,12 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     let api = crate::campaigns::Api::new(&app);
     api.list("News");
     let ann = crate::tracking::contact_with(&api, "irene.joliot@example.org", &["newsletter", "engagement"]);
+    // A lead score, which the portal shows the person with what it is made of.
+    api.ok(
+        "POST",
+        "/scoring/models",
+        Some(json!({"key": "interest", "name": "Interest", "half_life_days": 30, "rules": [{"on": "opened", "points": 5}]})),
+    );
     let b = Browser::open(http, &driver);
     let url = app.url.as_str();
 
@@ -933,6 +939,8 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     b.click_button("Continue");
     b.wait_for_text("h1", "Your personal data");
     assert!(b.source().contains("irene.joliot@example.org"));
+    let shown = b.text("main");
+    assert!(shown.contains("Your lead scores") && shown.contains("Interest"), "{shown}");
     b.screenshot(&shot_path("portal-me.png"));
 
     // Download everything: a zip with the data in JSON.
