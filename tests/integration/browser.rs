@@ -947,17 +947,23 @@ fn browser_privacy_portal_then_the_dpo_erases_and_closes() {
     b.click_button("Download everything (.zip)");
     let downloads = driver.profile.path().join("downloads");
     let deadline = Instant::now() + Duration::from_secs(15);
-    let zip = loop {
-        let done = std::fs::read_dir(&downloads).ok().and_then(|d| {
-            d.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "zip"))
-        });
-        if let Some(p) = done {
-            break p;
+    // Chromium reserves the final name with an empty file while the bytes go to a
+    // `.crdownload` beside it: the archive is there once that one is gone and the zip reads.
+    let bytes = loop {
+        let names: Vec<_> = std::fs::read_dir(&downloads)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        let pending = names.iter().any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+        let zip = names.iter().find(|p| p.extension().is_some_and(|x| x == "zip"));
+        if let (false, Some(zip)) = (pending, zip) {
+            let bytes = std::fs::read(zip).unwrap();
+            if zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).is_ok() {
+                break bytes;
+            }
         }
-        assert!(Instant::now() < deadline, "no archive downloaded into {}", downloads.display());
+        assert!(Instant::now() < deadline, "no whole archive downloaded into {}: {names:?}", downloads.display());
         std::thread::sleep(Duration::from_millis(100));
     };
-    let bytes = std::fs::read(&zip).unwrap();
     let files = crate::gdpr::unzip(&bytes);
     assert!(files["data.json"].contains("irene.joliot@example.org"), "{:?}", files.keys());
 
