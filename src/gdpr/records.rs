@@ -163,7 +163,7 @@ pub fn shipped_words(text: &str, lang: &Language) -> String {
         "Order confirmations, invoices, password resets and other mail needed to fulfil a contract." => {
             "gdpr-records-description-transactional"
         }
-        "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; measurement only counts where its own consent is given." => {
+        "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; it counts only the opens, clicks and visits that the engagement and tracking settings allowed to be measured for that person." => {
             "gdpr-records-description-profiling"
         }
         "our SMTP relay (processor)" => "gdpr-records-recipient-relay",

@@ -19,8 +19,9 @@ pub(crate) mod v007_campaign_sender_preheader;
 mod v008_wording_language;
 pub(crate) mod v009_template_translations;
 pub(crate) mod v010_change_feed;
-mod v011_profiling_purpose;
+pub(crate) mod v011_profiling_purpose;
 pub(crate) mod v012_saved_search_segment;
+pub(crate) mod v013_profiling_description;
 
 pub use v009_template_translations::{MessageSeed, Variant as MessageVariant};
 
@@ -55,6 +56,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v010_change_feed::MIGRATION,
     v011_profiling_purpose::MIGRATION,
     v012_saved_search_segment::MIGRATION,
+    v013_profiling_description::MIGRATION,
 ];
 
 pub fn latest() -> u32 {

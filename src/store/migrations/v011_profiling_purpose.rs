@@ -113,9 +113,11 @@ mod tests {
         let read: crate::domain::Purpose = postcard::from_bytes(&purposes.get(KEY).unwrap().unwrap()).unwrap();
         let (seed, text) = crate::domain::consent::default_purposes().into_iter().find(|(p, _)| p.key == KEY).unwrap();
         assert_eq!(
-            (read.name.as_str(), read.description.as_str(), read.basis, &read.categories, read.retention_days),
-            (seed.name.as_str(), seed.description.as_str(), seed.basis, &seed.categories, seed.retention_days)
+            (read.name.as_str(), read.basis, &read.categories, read.retention_days),
+            (seed.name.as_str(), seed.basis, &seed.categories, seed.retention_days)
         );
+        // The description as version 11 shipped it; version 13 corrects it.
+        assert_eq!(read.description, super::super::v013_profiling_description::BEFORE);
         let wordings = db.open_tree(WORDINGS).unwrap();
         assert_eq!(wordings.len(), 1);
         let (_, w) = wordings.iter().next().unwrap().unwrap();
