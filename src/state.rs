@@ -96,6 +96,7 @@ impl AppState {
             settings.clone(),
             clock.clone(),
             feed.clone(),
+            Some(Arc::new(IndexCandidates { index: search.index.clone(), contacts: contacts.clone() })),
         );
         Ok(Self {
             segments,
@@ -168,4 +169,32 @@ where
     })
     .join()
     .expect("the I/O thread ran to its end")
+}
+
+/// Segment builds narrow with the contacts' index: the candidates of a filter (see
+/// `search::narrow`) once the index has taken in the changes the build starts from.
+struct IndexCandidates {
+    index: Arc<crate::search::SearchIndex>,
+    contacts: crate::contacts::Contacts,
+}
+
+impl crate::segments::live::Candidates for IndexCandidates {
+    fn candidates(
+        &self,
+        filter: &crate::domain::segment::Filter,
+        seq: u64,
+        within: std::time::Duration,
+    ) -> Option<Vec<crate::domain::ContactId>> {
+        let narrowed = self.index.narrow(filter);
+        if narrowed.query.downcast_ref::<tantivy::query::AllQuery>().is_some() {
+            return None;
+        }
+        let feed = self.contacts.feed();
+        if !self.contacts.index_signal.wait_indexed(seq, within, &|| feed.nudge()) {
+            return None;
+        }
+        let mut ids = self.index.ids_of(&*narrowed.query, usize::MAX).ok()?;
+        ids.sort_unstable();
+        Some(ids)
+    }
 }

@@ -6,9 +6,11 @@
 //! entry in the same transaction: journeys and webhooks start from those.
 //!
 //! Two more sources of work go through the same reader rather than write themselves:
-//! - building a new or edited segment: [`Builder`] walks the contact ids and appends
+//! - building a new or edited segment: the build walks the contact ids and appends
 //!   `SegmentEvaluate` entries of a thousand contacts each (progress is how far the reader
-//!   has taken them; cancelling stops the walk);
+//!   has taken them; cancelling stops the walk). When the contacts' index can narrow the
+//!   filter ([`Candidates`]) the walk takes only its candidates and the segment's members of
+//!   now, not every contact (see [`Engine::walk`]);
 //! - time: a condition that turns by the clock alone ("inactive for 30 days", "birthday
 //!   today") leaves a timer in the durable clock at the contact's next flip; when it fires,
 //!   the clock appends `SegmentsDue` and the reader evaluates the contact's segments that read
@@ -77,6 +79,15 @@ struct Compiled {
     live: bool,
 }
 
+/// What narrows a build to the contacts that may match: the contacts' search index, which the
+/// wiring hands over (the segments room knows it only through this).
+pub trait Candidates: Send + Sync {
+    /// Every contact `filter` may match as of every change up to feed position `seq` at least
+    /// (a superset of the matches), sorted; None when the filter narrows nothing (every contact
+    /// is a candidate) or the index has not taken in `seq` within `within`.
+    fn candidates(&self, filter: &Filter, seq: u64, within: std::time::Duration) -> Option<Vec<ContactId>>;
+}
+
 /// What the reader needs from the rest of the house (read-only, but for the clock's timers).
 pub struct Engine {
     segments: Segments,
@@ -95,9 +106,12 @@ pub struct Engine {
     flips_set: AtomicBool,
     /// The batch being applied staged transitions (for the fault point once it has landed).
     moved: AtomicBool,
+    /// What narrows builds (none: every build walks every contact).
+    candidates: Option<Arc<dyn Candidates>>,
 }
 
 impl Engine {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         segments: Segments,
         contacts: Contacts,
@@ -106,6 +120,7 @@ impl Engine {
         settings: crate::settings::SettingsRepo,
         clock: Clock,
         feed: Feed,
+        candidates: Option<Arc<dyn Candidates>>,
     ) -> Arc<Self> {
         Arc::new(Engine {
             segments,
@@ -121,6 +136,7 @@ impl Engine {
             builds: Mutex::new(HashMap::new()),
             flips_set: AtomicBool::new(false),
             moved: AtomicBool::new(false),
+            candidates,
         })
     }
 
@@ -355,18 +371,58 @@ impl Engine {
         Ok(())
     }
 
-    /// The build's walk: every contact id, a chunk at a time, onto the feed for the reader.
+    /// The contacts a build must look at, when fewer than all: the index's candidates for the
+    /// filter and the segment's members of now (an edited filter may no longer hold them), in
+    /// id order.
+    ///
+    /// Why that is every contact whose membership may change: the definition was reloaded
+    /// before `seq` was read, so the reader evaluates the segment for every change after `seq`
+    /// itself; a batch that read the old definitions holds only entries up to `seq`, and has
+    /// landed once the reader has passed `seq` (so the members listed after that include what
+    /// it entered); and the index has taken in every change up to `seq`. A contact outside both
+    /// lists matched nothing as of `seq`, was no member, and has not changed since unless the
+    /// reader sees it.
+    fn narrowed(&self, segment: &SegmentId, seq: u64) -> Result<Option<Vec<ContactId>>> {
+        let Some(candidates) = &self.candidates else { return Ok(None) };
+        let Some(filter) = self.segments.filter_of(segment)? else { return Ok(None) };
+        let within = std::time::Duration::from_secs(60);
+        if !self.feed.wait_for(READER, seq, within) {
+            return Ok(None);
+        }
+        let Some(mut ids) = candidates.candidates(&filter, seq, within) else { return Ok(None) };
+        let mut after = None;
+        loop {
+            let page = self.segments.members(segment, after.as_ref(), 10_000)?;
+            let Some(last) = page.last().copied() else { break };
+            ids.extend(page);
+            after = Some(last);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(Some(ids))
+    }
+
+    /// The build's walk: the contact ids to look at, a chunk at a time, onto the feed for the
+    /// reader — every contact, or only those [`Engine::narrowed`] finds.
     fn walk(&self, segment: &SegmentId, stop: &AtomicBool) -> Result<()> {
         let started = Utc::now();
-        let total = self.contacts.count() as u64;
-        self.set_build(segment, |_| Build::Running { done: 0, total, started })?;
+        let all = self.contacts.count() as u64;
+        self.set_build(segment, |_| Build::Running { done: 0, total: all, started })?;
+        let narrowed = self.narrowed(segment, self.feed.last())?;
+        let total = narrowed.as_ref().map_or(all, |ids| ids.len() as u64);
         let mut after: Option<ContactId> = None;
         let mut sent = 0u64;
         loop {
             if stop.load(Ordering::SeqCst) {
                 return Ok(());
             }
-            let ids = self.contacts.ids_after(after.as_ref(), BUILD_CHUNK)?;
+            let ids = match &narrowed {
+                Some(list) => {
+                    let from = sent as usize;
+                    list[from..(from + BUILD_CHUNK).min(list.len())].to_vec()
+                }
+                None => self.contacts.ids_after(after.as_ref(), BUILD_CHUNK)?,
+            };
             let Some(last) = ids.last().copied() else { break };
             sent += ids.len() as u64;
             let done = sent;

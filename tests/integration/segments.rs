@@ -404,3 +404,86 @@ fn a_preview_counts_what_the_built_segment_holds() {
         }
     }
 }
+
+/// The contacts each `SegmentEvaluate` entry of `segment` named, from the witness's view.
+fn evaluated(app: &crate::helpers::TestApp, segment: &str, version_from: usize) -> (Vec<String>, usize) {
+    let entries = app.state.feed.read(0, 1_000_000).unwrap();
+    let mut named = Vec::new();
+    let mut seen = 0;
+    for e in &entries {
+        if let tidings::domain::Change::SegmentEvaluate { segment: s, contacts, .. } = &e.change {
+            if s.to_string() == segment {
+                seen += 1;
+                if seen > version_from {
+                    named.extend(contacts.iter().map(|c| c.to_string()));
+                }
+            }
+        }
+    }
+    named.sort();
+    (named, seen)
+}
+
+#[test]
+fn a_build_the_index_narrows_looks_only_at_its_candidates_and_members() {
+    let app = spawn_app();
+    app.state.feed.register("witness");
+    let api = Api::new(&app);
+    api.list("news");
+    let mut vip = Vec::new();
+    let mut gold = Vec::new();
+    for i in 0..24 {
+        let tags: &[&str] = match i % 6 {
+            0 => &["vip", "gold"],
+            1 => &["vip"],
+            2 => &["gold"],
+            _ => &[],
+        };
+        let id = api.contact(&format!("c{i}@example.org"), &["news"], tags, true);
+        if tags.contains(&"vip") {
+            vip.push(id.clone());
+        }
+        if tags.contains(&"gold") {
+            gold.push(id);
+        }
+    }
+    vip.sort();
+    gold.sort();
+
+    // Tags are in the index: the build looks at the eight tagged contacts, not all 24.
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "VIPs", "filter": {"all": [{"field": "tags", "op": "contains", "value": "vip"}]}})),
+    );
+    let id = v["segment"]["id"].as_str().unwrap().to_string();
+    wait_segment(&api, &id, |s| s["build"]["state"] == "ready" && s["size"] == 8);
+    let (looked, builds) = evaluated(&app, &id, 0);
+    assert_eq!(looked, vip, "only the index's candidates");
+
+    // Edited to gold: the candidates and the members of now, so that the VIPs who are not
+    // gold leave.
+    api.ok(
+        "PUT",
+        &format!("/segments/{id}"),
+        Some(json!({"filter": {"all": [{"field": "tags", "op": "contains", "value": "gold"}]}})),
+    );
+    let v = wait_segment(&api, &id, |s| s["build"]["state"] == "ready" && s["version"] == 2);
+    assert_eq!(v["segment"]["size"], 8, "{v}");
+    assert_eq!(ids(&api.ok("GET", &format!("/segments/{id}/members?limit=100"), None)), gold);
+    let (looked, _) = evaluated(&app, &id, builds);
+    let mut both: Vec<String> = vip.iter().chain(&gold).cloned().collect();
+    both.sort();
+    both.dedup();
+    assert_eq!(looked, both, "the gold candidates and the VIP members");
+
+    // A condition the index does not hold: every contact is looked at.
+    let v = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "C1x", "filter": {"all": [{"field": "first_name", "op": "starts_with", "value": "c1"}]}})),
+    );
+    let other = v["segment"]["id"].as_str().unwrap().to_string();
+    wait_segment(&api, &other, |s| s["build"]["state"] == "ready");
+    assert_eq!(evaluated(&app, &other, 0).0.len(), 24);
+}
