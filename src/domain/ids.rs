@@ -101,6 +101,18 @@ id_type!(
 );
 
 id_type!(
+    /// A journey: an event-driven workflow contacts run through.
+    JourneyId,
+    "journey"
+);
+
+id_type!(
+    /// One contact's run through a journey.
+    RunId,
+    "run"
+);
+
+id_type!(
     /// One tracked event (time-ordered: the event log iterates in the order things happened).
     EventId,
     "event"

@@ -7,6 +7,7 @@ pub mod email;
 pub mod event;
 pub mod header;
 pub mod ids;
+pub mod journey;
 pub mod mailable;
 pub mod net;
 pub mod phone;
@@ -24,6 +25,6 @@ pub use contact::{
 pub use email::EmailAddress;
 pub use event::{Activity, Event, EventKind, OrderItem};
 pub use header::{HeaderError, HeaderText};
-pub use ids::{BreachId, CampaignId, ContactId, EventId, MailId, PersonId, RequestId, SegmentId, TokenId};
+pub use ids::{BreachId, CampaignId, ContactId, EventId, JourneyId, MailId, PersonId, RequestId, RunId, SegmentId, TokenId};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

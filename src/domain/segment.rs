@@ -526,7 +526,7 @@ fn kind_name(kind: FieldKind) -> &'static str {
     }
 }
 
-fn parse_event(v: Option<&Value>, path: &str) -> Result<EventMatch, FilterError> {
+pub fn parse_event(v: Option<&Value>, path: &str) -> Result<EventMatch, FilterError> {
     let Some(obj) = v.and_then(Value::as_object) else {
         return refuse(path, "expected the events to count: {\"kind\": …, \"name\": …}");
     };
@@ -841,7 +841,7 @@ fn op_value(op: &Op, kind: FieldKind) -> Option<Value> {
     })
 }
 
-fn event_json(m: &EventMatch) -> Value {
+pub fn event_json(m: &EventMatch) -> Value {
     let mut v = json!({});
     if let Some(k) = m.kind {
         v["kind"] = json!(k.as_str());
