@@ -39,6 +39,37 @@ pub struct Sending {
     pub outbox: Outbox,
     wake: Arc<tokio::sync::Notify>,
     runs: Mutex<HashMap<CampaignId, Arc<sender::Run>>>,
+    /// Rooms whose messages the sender composes from their words (see [`Composer`]).
+    composers: std::sync::RwLock<HashMap<&'static str, Arc<dyn Composer>>>,
+}
+
+/// Marketing mail whose words live in another room (a journey's step): its outbox row names
+/// them by `template` key, `<prefix>:<reference>`, and the room gives them at send time, so a
+/// message queued for a hundred thousand people holds no copy of the text. Such a message goes
+/// as marketing does: consent to its purpose and the status checked when it leaves, an
+/// unsubscribe link and header, counted in reports under its mailing.
+pub trait Composer: Send + Sync {
+    /// The part of the key before the colon (template keys never hold one).
+    fn prefix(&self) -> &'static str;
+    /// The words behind `reference`; None when they are gone (the message is not sent).
+    fn compose(&self, reference: &str) -> Result<Option<Composed>>;
+}
+
+/// What a [`Composer`] gives the sender.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composed {
+    /// For the `List-Id` header.
+    pub name: String,
+    pub subject: String,
+    /// Markdown.
+    pub body: String,
+    pub preheader: String,
+    /// A sender's reference (`senders`), empty for the default.
+    pub sender: String,
+    /// The purpose whose consent the message needs.
+    pub purpose: String,
+    /// Opens, clicks, unsubscribes and bounces are counted under this id, as a campaign's.
+    pub mailing: CampaignId,
 }
 
 impl Sending {
@@ -49,7 +80,20 @@ impl Sending {
             outbox: Outbox::open(store)?,
             wake: Arc::new(tokio::sync::Notify::new()),
             runs: Mutex::new(HashMap::new()),
+            composers: Default::default(),
         })
+    }
+
+    /// Lets the sender compose the messages of a room (the wiring registers them).
+    pub fn register_composer(&self, c: Arc<dyn Composer>) {
+        self.composers.write().unwrap_or_else(|p| p.into_inner()).insert(c.prefix(), c);
+    }
+
+    /// The composer of a message's template key, and the reference after its prefix.
+    fn composer_of<'k>(&self, template: &'k str) -> Option<(Arc<dyn Composer>, &'k str)> {
+        let (prefix, reference) = template.split_once(':')?;
+        let c = self.composers.read().unwrap_or_else(|p| p.into_inner()).get(prefix).cloned()?;
+        Some((c, reference))
     }
 
     /// Tells the sender there is work (a new message, a campaign started or resumed).

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{CampaignId, ContactId, MailId, PersonId};
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, SealedTree, Store};
+use crate::store::{Result, SealedTree, Store, Writes};
 
 pub const SLOTS: &str = "outbox";
 pub const MESSAGES: &str = "messages";
@@ -376,6 +376,33 @@ impl Outbox {
         self.queue.insert(m.id.as_bytes(), q)?;
         self.pending.insert(m.id.as_bytes(), &m.contact.as_bytes()[..])?;
         Ok(Ok(()))
+    }
+
+    /// Stages a new message and its place in the queue in `w`, with whatever else the caller
+    /// commits in the same transaction (a journey's run moving past its step): the caller's own
+    /// transaction is what makes it happen once, so no idempotency key is claimed here.
+    pub fn stage_message(&self, w: &mut Writes, m: &TxMessage) -> Result<()> {
+        let key = message_key(&m.contact, &m.id);
+        self.messages.stage_put(w, &m.contact.person(), &key, m)?;
+        let mut q = m.contact.as_bytes().to_vec();
+        q.extend_from_slice(&encode(&Slot::queued()));
+        w.put(&self.queue, m.id.as_bytes().to_vec(), q);
+        w.put(&self.pending, m.id.as_bytes().to_vec(), m.contact.as_bytes().to_vec());
+        Ok(())
+    }
+
+    /// Stages the withdrawal of a message not yet handed over (a journey's run ended before
+    /// it went): gone from the queue and the person's messages. False when it has gone already
+    /// (or is being handed over, which the caller cannot stop).
+    pub fn stage_withdraw(&self, w: &mut Writes, id: &MailId, contact: &ContactId) -> Result<bool> {
+        match self.message_slot(id)? {
+            Some((_, slot)) if slot.due(i64::MAX) => {}
+            _ => return Ok(false),
+        }
+        w.remove(self.messages.raw(), message_key(contact, id).to_vec());
+        w.remove(&self.queue, id.as_bytes().to_vec());
+        w.remove(&self.pending, id.as_bytes().to_vec());
+        Ok(true)
     }
 
     pub fn message(&self, contact: &ContactId, id: &MailId) -> Result<Option<TxMessage>> {

@@ -842,6 +842,9 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
         state.store.commit_async().await?;
         return Ok(());
     };
+    if let Some((composer, reference)) = state.sending.composer_of(&m.template) {
+        return send_composed(state, id, slot, &m, (contact, consents), composer.compose(reference)?).await;
+    }
     // A form's confirmation goes to a suppressed address too: confirming is how it comes back.
     // The privacy portal's link must reach a restricted person: it is how they exercise rights.
     // The notice that processing is restricted must reach the person it restricts.
@@ -932,6 +935,136 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     if let Some(e) = result.error {
         let error = crate::domain::email::mask_addresses_in(&e);
         tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "transactional message not delivered");
+    }
+    Ok(())
+}
+
+/// A message a room composes (see [`super::Composer`]): marketing mail, checked, linked,
+/// headed and counted as a campaign's message is, under the composer's mailing id.
+async fn send_composed(
+    state: &Arc<AppState>,
+    id: &MailId,
+    slot: Slot,
+    m: &super::TxMessage,
+    (contact, consents): (crate::domain::Contact, crate::domain::ConsentStates),
+    composed: Option<super::Composed>,
+) -> anyhow::Result<()> {
+    let outbox = &state.sending.outbox;
+    let contact_id = &m.contact;
+    let settle = |slot: Slot| -> anyhow::Result<()> {
+        outbox.set_message_slot(id, contact_id, &slot)?;
+        Ok(())
+    };
+    let Some(c) = composed else {
+        settle(Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot })?;
+        state.store.commit_async().await?;
+        return Ok(());
+    };
+    // Consent to its purpose and the status, as they are now (a run may have waited days).
+    let needs_consent = state.purposes.get(&c.purpose)?.is_none_or(|p| p.basis == LawfulBasis::Consent);
+    let kind = Kind::Marketing { purpose: &c.purpose, needs_consent };
+    if let Err(refusal) = super::may_mail(state, kind, &contact, &consents)? {
+        settle(skipped(slot, note_of(refusal)))?;
+        state.store.commit_async().await?;
+        return Ok(());
+    }
+    let engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
+    let lang = contact
+        .locale
+        .as_deref()
+        .and_then(|l| crate::i18n::catalogue().find(l))
+        .unwrap_or_else(|| super::shop_language(state));
+    let mailing_ref = c.mailing.to_string();
+    let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&mailing_ref));
+    let rendered = PreparedCampaign::prepare(
+        &CampaignSource { subject: &c.subject, layout: default_campaign_layout(), body: &c.body, format: crate::mail::BodyFormat::Markdown },
+        Limits::default(),
+    )
+    .map_err(|e| e.to_string())
+    .and_then(|prepared| {
+        let (organisation, postal_address) = super::identity(state);
+        let legal_footer = super::legal_footer(state, lang);
+        let system = crate::mail::SystemLinks {
+            organisation: &organisation,
+            postal_address: &postal_address,
+            legal_footer: &legal_footer,
+            language: Some(lang),
+            ..links.system_links()
+        };
+        let mut rendered = prepared.render(&super::merge_fields(&contact), &system).map_err(|e| e.to_string())?;
+        let mailing = crate::tracking::Mailing::from_template(
+            c.mailing.uuid(),
+            crate::tracking::MailingKind::Campaign,
+            prepared.html_template(),
+        );
+        let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
+        decorate(state, &mailing, &mut rendered, contact_id, engagement);
+        crate::mail::template::insert_preheader(&mut rendered.html, &c.preheader);
+        Ok(rendered)
+    });
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(e) => {
+            let error = crate::domain::email::mask_addresses_in(&e);
+            tracing::error!(message_id = %id, error, "a composed message could not be rendered");
+            settle(Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot })?;
+            state.store.commit_async().await?;
+            return Ok(());
+        }
+    };
+    let [(h1, v1), (h2, v2)] = links::list_unsubscribe_headers(&links);
+    let from = crate::senders::current(state, &c.sender);
+    let list_id = format!("{} <{}.{}>", header_safe(&c.name), mailing_ref.replace('-', ""), from.domain());
+    let feedback_id = format!("{}:campaign:tidings", c.mailing);
+    let headers = [
+        (h1, v1.as_str()),
+        (h2, v2.as_str()),
+        ("List-Id", list_id.as_str()),
+        ("Feedback-ID", &feedback_id),
+        ("Content-Language", &lang.code),
+    ];
+    let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
+    let name = crate::domain::header::clean(&contact.name());
+    let message = Message {
+        from: from.mailbox(),
+        to: Mailbox::new(&name, contact.email.as_str()),
+        reply_to: &from.reply_to,
+        subject: &rendered.subject,
+        message_id: &message_id,
+        date: Utc::now(),
+        headers: &headers,
+        text: &rendered.text,
+        html: Some(&rendered.html),
+    };
+    let bytes = state.mailer.compose(&message)?;
+    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
+    let envelope =
+        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
+    let outcome = state.mailer.send(None, &envelope, &bytes).await?;
+    let result = after_outcome(state, slot, &outcome);
+    let accepted = matches!(outcome, Outcome::Accepted { .. });
+    if let Outcome::Permanent(f) = &outcome {
+        if f.stage == crate::mail::Stage::Recipient {
+            hard_bounce(state, contact_id, f, Some(&c.mailing), &format!("message:{id}"));
+        }
+    }
+    // As a campaign's: the entry on the feed goes ahead of the slot, in the same commit.
+    let sent = if accepted {
+        let measured = crate::tracking::person_allowed(state.config.tracking.engagement, engagement);
+        let change = crate::domain::Change::MessageSent { contact: *contact_id, campaign: Some(c.mailing), measured };
+        Some(state.feed.write_ahead(change)?)
+    } else {
+        None
+    };
+    settle(result.slot)?;
+    state.store.commit_async().await?;
+    if let Some(sent) = sent {
+        sent.announce();
+    }
+    count_message(state, result.slot.state);
+    if let Some(e) = result.error {
+        let error = crate::domain::email::mask_addresses_in(&e);
+        tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "composed message not delivered");
     }
     Ok(())
 }

@@ -24,7 +24,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 pub use crypto::{CryptoError, Keyring, SecretKey};
 pub use registry::{Holds, Registration, Registry, META_REGISTRATION, PERSON_KEYS_REGISTRATION};
 pub use typed::{PlainTree, SealedTree};
-pub use writes::Writes;
+pub use writes::{add_counters, counters, Writes};
 
 use crate::domain::PersonId;
 

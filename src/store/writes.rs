@@ -10,10 +10,19 @@ use sled::Transactional;
 
 use super::{Result, Store, StoreError};
 
-/// Puts and removes, applied in order by [`Store::apply`].
+/// What one write does to its key.
+enum Op {
+    Put(sled::IVec),
+    Remove,
+    /// Adds to counters stored as big-endian `i64`s, read inside the transaction (see
+    /// [`Writes::add`]).
+    Add(Vec<i64>),
+}
+
+/// Puts, removes and counter additions, applied in order by [`Store::apply`].
 #[derive(Default)]
 pub struct Writes {
-    ops: Vec<(sled::Tree, sled::IVec, Option<sled::IVec>)>,
+    ops: Vec<(sled::Tree, sled::IVec, Op)>,
     /// Values the transaction expects to find before it writes (a compare-and-swap across
     /// trees): (index of the write it guards, the value expected, `None` for absent).
     expect: Vec<(usize, Option<sled::IVec>)>,
@@ -25,7 +34,15 @@ impl Writes {
     }
 
     pub fn put(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>, value: impl Into<sled::IVec>) -> &mut Self {
-        self.ops.push((tree.clone(), key.into(), Some(value.into())));
+        self.ops.push((tree.clone(), key.into(), Op::Put(value.into())));
+        self
+    }
+
+    /// Adds `deltas` to the counters at `key` (big-endian `i64`s, as many as the longer of the
+    /// two; a missing key counts from zero) when the transaction runs: two transactions adding
+    /// to the same counters both count, where a put computed from a read before would lose one.
+    pub fn add(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>, deltas: &[i64]) -> &mut Self {
+        self.ops.push((tree.clone(), key.into(), Op::Add(deltas.to_vec())));
         self
     }
 
@@ -44,7 +61,7 @@ impl Writes {
     }
 
     pub fn remove(&mut self, tree: &sled::Tree, key: impl Into<sled::IVec>) -> &mut Self {
-        self.ops.push((tree.clone(), key.into(), None));
+        self.ops.push((tree.clone(), key.into(), Op::Remove));
         self
     }
 
@@ -63,6 +80,23 @@ impl Writes {
     pub fn len(&self) -> usize {
         self.ops.len()
     }
+}
+
+/// Counters (big-endian `i64`s) plus `deltas`, element by element.
+pub fn add_counters(now: Option<&[u8]>, deltas: &[i64]) -> Vec<u8> {
+    let now = now.unwrap_or(&[]);
+    let n = (now.len() / 8).max(deltas.len());
+    let mut out = Vec::with_capacity(n * 8);
+    for i in 0..n {
+        let was = now.get(i * 8..i * 8 + 8).map_or(0, |b| i64::from_be_bytes(b.try_into().expect("8 bytes")));
+        out.extend_from_slice(&was.saturating_add(deltas.get(i).copied().unwrap_or(0)).to_be_bytes());
+    }
+    out
+}
+
+/// Counters as [`Writes::add`] stores them.
+pub fn counters(v: &[u8]) -> Vec<i64> {
+    v.chunks_exact(8).map(|b| i64::from_be_bytes(b.try_into().expect("8 bytes"))).collect()
 }
 
 impl Store {
@@ -102,9 +136,17 @@ impl Store {
                         return Err(ConflictableTransactionError::Abort(None));
                     }
                     match value {
-                        Some(v) => views[i].insert(key.clone(), v.clone())?,
-                        None => views[i].remove(key.clone())?,
-                    };
+                        Op::Put(v) => {
+                            views[i].insert(key.clone(), v.clone())?;
+                        }
+                        Op::Remove => {
+                            views[i].remove(key.clone())?;
+                        }
+                        Op::Add(deltas) => {
+                            let now = views[i].get(key)?;
+                            views[i].insert(key.clone(), add_counters(now.as_deref(), deltas))?;
+                        }
+                    }
                 }
                 Ok::<_, ConflictableTransactionError<Option<usize>>>(())
             })

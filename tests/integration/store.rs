@@ -444,3 +444,29 @@ fn concurrent_claims_leave_one_holder_per_address() {
     let entries: usize = s.tree(tidings::contacts::BY_EMAIL).unwrap().iter().map(|e| e.unwrap().1.len() / 32).sum();
     assert_eq!(entries, emails.len());
 }
+
+/// Counters added to in transactions on two threads at once: every addition counts (a put
+/// computed from a read before the transaction would lose some).
+#[test]
+fn counters_added_from_two_threads_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    let tree = store.tree("segment_daily").unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                for _ in 0..500 {
+                    let mut w = tidings::store::Writes::new();
+                    w.add(&tree, b"k".to_vec(), &[1, -1, 2]);
+                    store.apply(&w).unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(tidings::store::counters(&tree.get(b"k").unwrap().unwrap()), vec![1000, -1000, 2000]);
+    // A shorter addition leaves the counters after it as they are.
+    let mut w = tidings::store::Writes::new();
+    w.add(&tree, b"k".to_vec(), &[5]);
+    store.apply(&w).unwrap();
+    assert_eq!(tidings::store::counters(&tree.get(b"k").unwrap().unwrap()), vec![1005, -1000, 2000]);
+}
