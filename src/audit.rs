@@ -160,10 +160,15 @@ pub enum Action {
     SegmentDeleted,
     ScoreModelSaved,
     ScoreModelDeleted,
+    JourneySaved,
+    JourneyPublished,
+    JourneyStateChanged,
+    JourneyDeleted,
+    JourneyEnrolled,
 }
 
 impl Action {
-    pub const ALL: [Action; 79] = [
+    pub const ALL: [Action; 84] = [
         Action::Login,
         Action::LoginFailed,
         Action::LoginSecondFactorFailed,
@@ -243,6 +248,11 @@ impl Action {
         Action::SegmentDeleted,
         Action::ScoreModelSaved,
         Action::ScoreModelDeleted,
+        Action::JourneySaved,
+        Action::JourneyPublished,
+        Action::JourneyStateChanged,
+        Action::JourneyDeleted,
+        Action::JourneyEnrolled,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -327,6 +337,11 @@ impl Action {
             SegmentDeleted => "segment.deleted",
             ScoreModelSaved => "score_model.saved",
             ScoreModelDeleted => "score_model.deleted",
+            JourneySaved => "journey.saved",
+            JourneyPublished => "journey.published",
+            JourneyStateChanged => "journey.state_changed",
+            JourneyDeleted => "journey.deleted",
+            JourneyEnrolled => "journey.enrolled",
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod http;
 pub mod i18n;
 pub mod intake;
 pub mod jobs;
+pub mod journeys;
 pub mod mail;
 pub mod media;
 pub mod metrics;

@@ -106,6 +106,8 @@ impl Application {
         state.clock.register(crate::sending::schedule::Campaigns::new(&state));
         state.clock.register(crate::mail::mailbox::Poller::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(Arc::new(crate::segments::live::Flips));
+        state.clock.register(Arc::new(crate::journeys::engine::Wakes(Arc::downgrade(&state))));
+        state.sending.register_composer(Arc::new(crate::journeys::engine::Mail(Arc::downgrade(&state))));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
@@ -119,6 +121,7 @@ impl Application {
             Arc::new(crate::segments::live::Membership(state.segments.clone())),
             crate::segments::live::FEED_BATCH,
         );
+        state.feed.start(Arc::new(crate::journeys::engine::Triggers(Arc::downgrade(&state))), FEED_BATCH);
         state.segments.resume().context("resuming segment builds")?;
         crate::sending::start(&state);
         crate::intake::start(&state);

@@ -29,6 +29,9 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Segments and the engine that keeps their memberships.
     pub segments: std::sync::Arc<crate::segments::live::Engine>,
+    /// Journeys and their runs, and what their engine keeps in memory.
+    pub journeys: crate::journeys::Journeys,
+    pub journey_engine: std::sync::Arc<crate::journeys::engine::Engine>,
     /// Lead-scoring models, and the scores computed from them when read.
     pub scoring: crate::scoring::Scorer,
     pub started_at: Instant,
@@ -100,6 +103,8 @@ impl AppState {
         );
         Ok(Self {
             segments,
+            journeys: crate::journeys::Journeys::open(&store)?,
+            journey_engine: crate::journeys::engine::Engine::new(),
             scoring,
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,

@@ -16,8 +16,12 @@ pub fn registry() -> &'static Registry {
 
 /// The change feed's readers (`crate::feed`), by cursor name. Each holds back the feed's pruning
 /// from the moment the feed opens, so that none misses an entry pruned before it started.
-pub static FEED_READERS: &[&str] =
-    &[crate::search::READER, crate::reports::outcomes::READER, crate::segments::live::READER];
+pub static FEED_READERS: &[&str] = &[
+    crate::search::READER,
+    crate::reports::outcomes::READER,
+    crate::segments::live::READER,
+    crate::journeys::engine::READER,
+];
 
 static REGISTRY: Registry = Registry {
     registrations: REGISTRATIONS,
@@ -77,6 +81,13 @@ static REGISTRATIONS: &[Registration] = &[
     crate::segments::LOG_REGISTRATION,
     crate::segments::SIZES_REGISTRATION,
     crate::segments::DAILY_REGISTRATION,
+    crate::journeys::REGISTRATION,
+    crate::journeys::VERSIONS_REGISTRATION,
+    // Before `journey_log` and `journey_entries`: erasing the runs reads them to settle counters.
+    crate::journeys::RUNS_REGISTRATION,
+    crate::journeys::ENTRIES_REGISTRATION,
+    crate::journeys::LOG_REGISTRATION,
+    crate::journeys::COUNTS_REGISTRATION,
     crate::scoring::REGISTRATION,
     crate::forms::REGISTRATION,
     crate::forms::languages::REGISTRATION,

@@ -25,6 +25,8 @@ pub use contact::{
 pub use email::EmailAddress;
 pub use event::{Activity, Event, EventKind, OrderItem};
 pub use header::{HeaderError, HeaderText};
-pub use ids::{BreachId, CampaignId, ContactId, EventId, JourneyId, MailId, PersonId, RequestId, RunId, SegmentId, TokenId};
+pub use ids::{
+    BreachId, CampaignId, ContactId, EventId, JourneyId, MailId, PersonId, RequestId, RunId, SegmentId, TokenId,
+};
 pub use net::TruncatedIp;
 pub use role::{Permission, Role};

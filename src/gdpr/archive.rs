@@ -87,6 +87,8 @@ pub fn store_message(tree: &str) -> Option<&'static str> {
         crate::feed::ENTRIES => "store-change-feed",
         crate::segments::MEMBER_OF => "store-segment-memberships",
         crate::segments::LOG => "store-segment-log",
+        crate::journeys::RUNS => "store-journey-runs",
+        crate::journeys::LOG => "store-journey-log",
         _ => return None,
     })
 }

@@ -84,6 +84,28 @@ impl Sending {
         })
     }
 
+    /// Marketing messages the contact got since `since` (campaigns' and composed ones, sent or
+    /// on their way): what a frequency cap counts. Transactional mail does not count.
+    pub fn marketing_since(
+        &self,
+        contact: &crate::domain::ContactId,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<usize> {
+        let mut n = self.outbox.composed_since(contact, since)?;
+        let from = since.timestamp();
+        for c in self.campaigns.all()? {
+            if !matches!(c.state, CampaignState::Sending | CampaignState::Sent | CampaignState::Paused) {
+                continue;
+            }
+            if let Some(slot) = self.outbox.slot(&c.id, contact)? {
+                if matches!(slot.state, SlotState::Sent | SlotState::Queued | SlotState::Retry) && slot.at >= from {
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
     /// Lets the sender compose the messages of a room (the wiring registers them).
     pub fn register_composer(&self, c: Arc<dyn Composer>) {
         self.composers.write().unwrap_or_else(|p| p.into_inner()).insert(c.prefix(), c);

@@ -405,6 +405,22 @@ impl Outbox {
         Ok(true)
     }
 
+    /// How many messages composed by another room (journeys: their `template` names a
+    /// composer, `<prefix>:…`) were queued for the contact since `since`, newest first until
+    /// one is older (mail ids are time-ordered).
+    pub fn composed_since(&self, contact: &ContactId, since: DateTime<Utc>) -> Result<usize> {
+        let mut n = 0;
+        for m in self.messages.scan_prefix_rev(&contact.person(), contact.as_bytes(), 1_000)? {
+            if m.created_at < since {
+                break;
+            }
+            if m.template.contains(':') {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
     pub fn message(&self, contact: &ContactId, id: &MailId) -> Result<Option<TxMessage>> {
         Ok(self.messages.get(&message_key(contact, id))?.map(|(_, m)| m))
     }

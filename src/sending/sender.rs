@@ -977,7 +977,12 @@ async fn send_composed(
     let mailing_ref = c.mailing.to_string();
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&mailing_ref));
     let rendered = PreparedCampaign::prepare(
-        &CampaignSource { subject: &c.subject, layout: default_campaign_layout(), body: &c.body, format: crate::mail::BodyFormat::Markdown },
+        &CampaignSource {
+            subject: &c.subject,
+            layout: default_campaign_layout(),
+            body: &c.body,
+            format: crate::mail::BodyFormat::Markdown,
+        },
         Limits::default(),
     )
     .map_err(|e| e.to_string())

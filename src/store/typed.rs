@@ -466,6 +466,10 @@ impl<T: Serialize + DeserializeOwned> PlainTree<T> {
         Ok(())
     }
 
+    pub(crate) fn raw(&self) -> &sled::Tree {
+        &self.tree
+    }
+
     pub fn get(&self, key: &[u8]) -> Result<Option<T>> {
         match self.tree.get(key)? {
             Some(raw) => Ok(Some(postcard::from_bytes(&raw)?)),

@@ -227,6 +227,11 @@ impl TrackStore {
         Ok(true)
     }
 
+    /// One event of a contact (what a feed entry names by id).
+    pub fn event(&self, contact: &ContactId, id: &crate::domain::EventId) -> Result<Option<Event>> {
+        Ok(self.events.get(&pair_key(contact.as_bytes(), id.as_bytes()))?.map(|(_, e)| e))
+    }
+
     /// A contact's events, newest first.
     pub fn events_of(&self, contact: &ContactId, limit: usize) -> Result<Vec<Event>> {
         self.events.scan_prefix_rev(&contact.person(), contact.as_bytes(), limit)

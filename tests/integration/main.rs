@@ -29,6 +29,7 @@ mod feed;
 mod forms;
 mod gdpr;
 mod import;
+mod journeys;
 mod languages;
 mod languages_admin;
 mod legal_footer;

@@ -27,6 +27,7 @@ pub(crate) mod contacts;
 mod events;
 mod forms;
 pub(crate) mod gdpr;
+pub(crate) mod journeys;
 mod media;
 mod reports;
 mod retention;
@@ -59,6 +60,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(gdpr::routes)
         .configure(retention::routes)
         .configure(segments::routes)
+        .configure(journeys::routes)
         .configure(scoring::routes)
         .configure(breaches::routes)
         .configure(events::routes)

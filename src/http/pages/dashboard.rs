@@ -206,6 +206,11 @@ fn action_key(a: Action) -> &'static str {
         Action::SegmentDeleted => "cm-action-segment-deleted",
         Action::ScoreModelSaved => "cm-action-score-model-saved",
         Action::ScoreModelDeleted => "cm-action-score-model-deleted",
+        Action::JourneySaved => "cm-action-journey-saved",
+        Action::JourneyPublished => "cm-action-journey-published",
+        Action::JourneyStateChanged => "cm-action-journey-state-changed",
+        Action::JourneyDeleted => "cm-action-journey-deleted",
+        Action::JourneyEnrolled => "cm-action-journey-enrolled",
     }
 }
 

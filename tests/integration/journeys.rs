@@ -1,0 +1,320 @@
+//! Journeys over the real server and a real SMTP server: a run starts from an event, waits for
+//! an order with a timeout (both branches), sends its reminder through the outbox, ends early
+//! on its goal, dedupes by an event property, ends when consent is withdrawn, is tried on a
+//! virtual clock without sending, moves when a new version is published, and is erased with
+//! the person.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde_json::{json, Value};
+
+use crate::campaigns::{mail_config, Api};
+use crate::helpers::{bare_client, spawn_app_with, TestApp};
+use crate::smtp_sink::{SinkOptions, SmtpSink};
+use crate::tracking::contact_with;
+
+fn app_with_sink() -> (TestApp, SmtpSink) {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn_app_with(|c| mail_config(c, sink.port()));
+    (app, sink)
+}
+
+/// Records events through the API (custom events need the person's tracking consent).
+fn events(app: &TestApp, token: &str, events: Value) {
+    let r = bare_client()
+        .post(format!("{}/api/v1/events", app.url))
+        .bearer_auth(token)
+        .json(&json!({ "events": events }))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().unwrap());
+}
+
+/// A contact's runs once `done` says so (at most 10 s).
+fn runs_until(api: &Api<'_>, contact: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let started = Instant::now();
+    loop {
+        let v = api.ok("GET", &format!("/contacts/{contact}/journeys"), None);
+        if done(&v["runs"]) {
+            return v["runs"].clone();
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "the runs never got there: {v}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn whats(run: &Value) -> Vec<String> {
+    run["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| match &l["what"] {
+            Value::String(s) => s.clone(),
+            Value::Object(o) => o.keys().next().unwrap().clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// A recipe's definition, without its quiet hours (tests run at any hour).
+fn recipe(api: &Api<'_>, key: &str) -> Value {
+    let all = api.ok("GET", "/journeys/recipes", None);
+    let mut d = all["recipes"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap()["definition"].clone();
+    d["rules"].as_object_mut().unwrap().remove("quiet_hours");
+    d
+}
+
+fn publish(api: &Api<'_>, name: &str, definition: Value) -> String {
+    let v = api.ok("POST", "/journeys", Some(json!({"name": name, "definition": definition})));
+    assert_eq!(v["problems"]["errors"], json!([]), "{v}");
+    let id = v["journey"]["id"].as_str().unwrap().to_string();
+    let v = api.ok("POST", &format!("/journeys/{id}/publish"), None);
+    assert_eq!(v["journey"]["status"], "live");
+    id
+}
+
+#[test]
+fn an_abandoned_cart_reminds_after_the_timeout_and_an_order_ends_the_run_early() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "website_tracking"]);
+    let bob = contact_with(&api, "bob@example.org", &["newsletter", "website_tracking"]);
+    let journey = publish(&api, "Abandoned cart", recipe(&api, "abandoned_cart"));
+    let token = app.admin_token(&["record_events"]);
+
+    // Both put something in their cart: each starts a run that waits an hour for an order.
+    events(
+        &app,
+        &token,
+        json!([{"type": "custom", "name": "cart_added", "email": "ann@example.org"},
+               {"type": "custom", "name": "cart_added", "email": "bob@example.org"}]),
+    );
+    let runs = runs_until(&api, &ann, |r| r[0]["step"] == "wait_order" && !r[0]["waiting_until"].is_null());
+    let until: chrono::DateTime<Utc> = serde_json::from_value(runs[0]["waiting_until"].clone()).unwrap();
+    assert!((until - Utc::now() - chrono::Duration::hours(1)).num_seconds().abs() < 60, "{until}");
+    assert_eq!(runs[0]["trigger"], "cart_added");
+    runs_until(&api, &bob, |r| r[0]["step"] == "wait_order");
+
+    // Bob orders within the hour: the goal ends his run at once, nothing is sent to him.
+    events(
+        &app,
+        &token,
+        json!([{"type": "order", "email": "bob@example.org", "id": "o-1", "amount": 30, "currency": "EUR"}]),
+    );
+    let runs = runs_until(&api, &bob, |r| !r[0]["ended"].is_null());
+    assert_eq!(runs[0]["ended"]["how"], "Goal", "{runs}");
+    assert!(whats(&runs[0]).contains(&"Goal".to_string()), "{runs}");
+
+    // The hour passes (the clock is driven): Ann's run times out and queues the reminder,
+    // which the sender hands to the relay; then she waits a day for an order.
+    let fired = app.state.clock.fire_due(until + chrono::Duration::seconds(1)).unwrap();
+    assert!(fired >= 1);
+    let runs = runs_until(&api, &ann, |r| r[0]["step"] == "wait_again");
+    assert_eq!(
+        whats(&runs[0]),
+        ["Entered", "Waiting", "TimedOut", "Queued", "Waiting"].map(String::from).to_vec(),
+        "{runs}"
+    );
+    let got = sink.wait_for(1);
+    assert_eq!(got.len(), 1, "only Ann's reminder");
+    assert_eq!(got[0].to, vec!["ann@example.org".to_string()]);
+    let text = String::from_utf8_lossy(&got[0].data).to_string();
+    assert!(text.contains("Subject: You left something in your cart"), "{text}");
+    assert!(text.contains("List-Unsubscribe:"), "journey mail is marketing mail: {text}");
+
+    // The step counters: both entered the first step, one converted there, one timed out.
+    let v = api.ok("GET", &format!("/journeys/{journey}"), None);
+    let first = &v["steps"]["wait_order"];
+    assert_eq!((first["entered"].as_i64(), first["converted"].as_i64()), (Some(2), Some(1)), "{v}");
+    assert_eq!(v["steps"]["wait_again"]["waiting"], 1, "{v}");
+    assert_eq!(v["waiting"]["wait_again"], 1, "{v}");
+}
+
+#[test]
+fn an_event_key_enters_once_and_a_run_goes_straight_through() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    publish(
+        &api,
+        "Tag buyers",
+        json!({
+            "triggers": [{"event": {"kind": "order"}}],
+            "start": "tag",
+            "steps": {
+                "tag": {"update": {"add_tags": ["buyer"], "remove_tags": [], "add_lists": [], "remove_lists": [], "set_fields": {}}, "next": "out"},
+                "out": {"exit": true}
+            },
+            "rules": {"reentry": "always", "dedupe_property": "order_id"}
+        }),
+    );
+    let token = app.admin_token(&["record_events"]);
+    for id in ["o-1", "o-1", "o-2"] {
+        events(
+            &app,
+            &token,
+            json!([{"type": "order", "email": "ann@example.org", "id": id, "amount": 10, "currency": "EUR", "properties": {"order_id": id}}]),
+        );
+        app.state.tracking.record_durable_blocking(Vec::new()).unwrap();
+        app.state.feed.catch_up(tidings::journeys::engine::READER, Duration::from_secs(10));
+    }
+    let runs = runs_until(&api, &ann, |r| {
+        r.as_array().unwrap().len() == 2 && r.as_array().unwrap().iter().all(|r| !r["active"].as_bool().unwrap())
+    });
+    assert!(runs.as_array().unwrap().iter().all(|r| r["ended"]["how"] == "Completed"), "{runs}");
+    let c = api.ok("GET", &format!("/contacts/{ann}"), None);
+    assert_eq!(c["tags"], json!(["buyer"]), "{c}");
+}
+
+#[test]
+fn withdrawn_consent_ends_a_waiting_run_and_nothing_is_sent_when_its_time_comes() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let journey = publish(
+        &api,
+        "Later",
+        json!({
+            "triggers": [{"manual": true}],
+            "start": "pause",
+            "steps": {
+                "pause": {"wait": {"days": 1, "hours": 0, "minutes": 0}, "next": "hello"},
+                "hello": {"send": {"subject": "Hello", "body": "Hi", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "out"},
+                "out": {"exit": true}
+            }
+        }),
+    );
+    let v = api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    assert_eq!(v["started"], 1);
+    // Once only: one run at a time.
+    let v = api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    assert_eq!(v["started"], 0);
+    runs_until(&api, &ann, |r| r[0]["step"] == "pause");
+    let timer_key = format!("{ann}:{}", runs_until(&api, &ann, |_| true)[0]["id"].as_str().unwrap());
+    assert!(app.state.clock.get(tidings::journeys::TIMER, &timer_key).unwrap().is_some());
+
+    api.ok(
+        "POST",
+        &format!("/contacts/{ann}/consents"),
+        Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
+    );
+    let runs = runs_until(&api, &ann, |r| !r[0]["ended"].is_null());
+    assert_eq!(runs[0]["ended"]["how"], json!({"Left": "consent for newsletter withdrawn"}), "{runs}");
+    assert!(app.state.clock.get(tidings::journeys::TIMER, &timer_key).unwrap().is_none(), "its timer is gone");
+    app.state.clock.fire_due(Utc::now() + chrono::Duration::days(2)).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(sink.messages().len(), 0);
+}
+
+#[test]
+fn a_dry_run_walks_the_steps_on_a_virtual_clock_and_sends_nothing() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let v = api.ok("POST", "/journeys", Some(json!({"name": "Cart", "definition": recipe(&api, "abandoned_cart")})));
+    let journey = v["journey"]["id"].as_str().unwrap().to_string();
+    let v = api.ok("POST", &format!("/journeys/{journey}/dry-run"), Some(json!({"contact": ann})));
+    let steps: Vec<(String, String)> = v["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let what = match &l["what"] {
+                Value::String(s) => s.clone(),
+                Value::Object(o) => o.keys().next().unwrap().clone(),
+                other => other.to_string(),
+            };
+            (l["step"].as_str().unwrap().to_string(), what)
+        })
+        .collect();
+    let want = [
+        ("wait_order", "Entered"),
+        ("wait_order", "Waiting"),
+        ("wait_order", "TimedOut"),
+        ("reminder", "WouldSend"),
+        ("wait_again", "Waiting"),
+        ("wait_again", "TimedOut"),
+        ("last_call", "WouldSend"),
+        ("done", "Completed"),
+    ];
+    assert_eq!(steps, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec(), "{v}");
+    // What it waits for comes: the run goes the other way.
+    let v = api.ok("POST", &format!("/journeys/{journey}/dry-run"), Some(json!({"contact": ann, "comes": true})));
+    let n = v["timeline"].as_array().unwrap().len();
+    assert_eq!(v["timeline"][n - 1]["step"], "done", "{v}");
+    assert!(!v.to_string().contains("WouldSend"), "{v}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(sink.messages().len(), 0, "a dry run sends nothing");
+    assert_eq!(api.ok("GET", &format!("/contacts/{ann}/journeys"), None)["runs"], json!([]));
+}
+
+#[test]
+fn publishing_a_version_moves_waiting_runs_where_it_is_told_and_refuses_to_strand_them() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let first = json!({
+        "triggers": [{"manual": true}],
+        "start": "pause",
+        "steps": {
+            "pause": {"wait": {"days": 3, "hours": 0, "minutes": 0}, "next": "out"},
+            "out": {"exit": true}
+        }
+    });
+    let journey = publish(&api, "Versions", first);
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    runs_until(&api, &ann, |r| r[0]["step"] == "pause");
+    let second = json!({
+        "triggers": [{"manual": true}],
+        "start": "short",
+        "steps": {
+            "short": {"wait": {"days": 1, "hours": 0, "minutes": 0}, "next": "out"},
+            "out": {"exit": true}
+        }
+    });
+    api.ok("PUT", &format!("/journeys/{journey}"), Some(json!({"definition": second})));
+    // Ann waits at `pause`, which the new version does not have.
+    let (s, v) = api.call("POST", &format!("/journeys/{journey}/publish"), Some(json!({})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("moved")), "{v}");
+    assert!(v.to_string().contains("1 at `pause`"), "{v}");
+    let v = api.ok("POST", &format!("/journeys/{journey}/publish"), Some(json!({"moved": {"pause": "short"}})));
+    assert_eq!(v["journey"]["version"], 2);
+    let runs = runs_until(&api, &ann, |r| r[0]["step"] == "short");
+    assert_eq!(runs[0]["version"], 2);
+    assert!(whats(&runs[0]).contains(&"Moved".to_string()), "{runs}");
+}
+
+#[test]
+fn erasure_leaves_no_run_timeline_or_timer_and_the_archive_has_them_before() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let journey = publish(
+        &api,
+        "Erase me",
+        json!({
+            "triggers": [{"manual": true}],
+            "start": "pause",
+            "steps": {"pause": {"wait": {"days": 3, "hours": 0, "minutes": 0}, "next": "out"}, "out": {"exit": true}}
+        }),
+    );
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    let run = runs_until(&api, &ann, |r| r[0]["step"] == "pause")[0]["id"].as_str().unwrap().to_string();
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    let export = app.state.store.export_person(&contact.person()).unwrap();
+    let text = serde_json::to_string(&export).unwrap();
+    assert!(text.contains("Erase me") && text.contains("journey_log"), "{text}");
+    tidings::gdpr::erasure::remove(&app.state, &contact, tidings::gdpr::erasure::Mode::Erase, true).unwrap();
+    assert!(app.state.journeys.runs_of(&contact).unwrap().is_empty());
+    assert!(app.state.journeys.lines(&contact, &run.parse().unwrap()).unwrap().is_empty());
+    assert!(app.state.clock.get(tidings::journeys::TIMER, &format!("{ann}:{run}")).unwrap().is_none());
+    let v = api.ok("GET", &format!("/journeys/{journey}"), None);
+    assert_eq!(v["steps"]["pause"]["waiting"], 0, "{v}");
+}
