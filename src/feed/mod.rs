@@ -341,6 +341,14 @@ impl Feed {
         self.inner.state.lock().unwrap_or_else(|p| p.into_inner()).readable()
     }
 
+    /// The newest number taken, announced or still in flight: what someone who has just seen
+    /// a write committed (a segment built) waits for, since its entries are announced a moment
+    /// after the commit.
+    pub fn taken(&self) -> u64 {
+        let s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.in_flight.keys().next_back().copied().unwrap_or(0).max(s.announced)
+    }
+
     /// Wakes readers sleeping in [`Feed::wait_readable`] to look at their own conditions.
     pub fn nudge(&self) {
         let _s = self.inner.state.lock().unwrap_or_else(|p| p.into_inner());

@@ -1025,7 +1025,9 @@ impl Search {
     /// a search sees the writes that came before it even though commits are spaced out. Costs
     /// nothing when the index is current.
     pub fn catch_up(&self, within: Duration) -> bool {
-        self.wait_within(self.contacts.feed().last(), within)
+        // Entries taken and not yet announced too: a write its caller has seen committed (a
+        // segment's build marked ready) announces its entries a moment after the commit.
+        self.wait_within(self.contacts.feed().taken(), within)
     }
 
     pub fn stop(&self) {

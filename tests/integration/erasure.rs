@@ -216,6 +216,23 @@ fn erasure_leaves_nothing_of_a_person_who_used_every_feature() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 
+    // A journey she is added to waits a day with her (its run and timeline are hers).
+    let marketer = crate::campaigns::Api::new(&app);
+    let journey = marketer.ok(
+        "POST",
+        "/journeys",
+        Some(json!({"name": "Later", "definition": {
+            "triggers": [{"manual": true}], "start": "pause",
+            "steps": {"pause": {"wait": {"days": 1, "hours": 0, "minutes": 0}, "next": "out"}, "out": {"exit": true}}
+        }})),
+    )["journey"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    marketer.ok("POST", &format!("/journeys/{journey}/publish"), None);
+    let v = marketer.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [id.to_string()]})));
+    assert_eq!(v["started"], 1, "{v}");
+
     // 4. She asks for her data to be erased through the privacy portal (reviewed by the DPO).
     let portal = app.client();
     let r = portal.post(format!("{}/privacy", app.url)).form(&[("email", EMAIL)]).send().unwrap();
