@@ -20,6 +20,7 @@ mod contacts_bulk;
 mod contacts_pages;
 mod crash_bounce;
 mod crash_bulk;
+mod crash_journeys;
 mod crash_segments;
 mod crash_send;
 mod day_one;
