@@ -71,6 +71,22 @@ pub fn problems(state: &AppState, draft: &str) -> Problems {
         Err(e) => out.errors.push(e.into()),
         Ok(d) => {
             out.errors.extend(d.validate().into_iter().map(Problem::from));
+            // Triggers this release parses but does not start runs from: refused rather than
+            // published to wait for nothing.
+            for (i, t) in d.triggers.iter().enumerate() {
+                let what = match t {
+                    crate::domain::journey::Trigger::Date(_) => "a date trigger",
+                    crate::domain::journey::Trigger::Schedule(_) => "a schedule trigger",
+                    _ => continue,
+                };
+                out.errors.push(Problem {
+                    path: format!("triggers[{i}]"),
+                    message: format!(
+                        "{what} does not start runs in this version: add contacts by hand or from a segment, \
+                         and wait with a `wait_until_date` or `wait_until` step"
+                    ),
+                });
+            }
             for (id, step) in &d.steps {
                 if let crate::domain::journey::Step::Send { message, .. } = step {
                     if !message.purpose.is_empty() && state.purposes.get(&message.purpose).ok().flatten().is_none() {

@@ -318,3 +318,41 @@ fn erasure_leaves_no_run_timeline_or_timer_and_the_archive_has_them_before() {
     let v = api.ok("GET", &format!("/journeys/{journey}"), None);
     assert_eq!(v["steps"]["pause"]["waiting"], 0, "{v}");
 }
+
+#[test]
+fn a_draft_with_problems_is_kept_and_named_and_cannot_be_published() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    // A step going nowhere: the draft is kept as typed, and the problem named by its path.
+    let v = api.ok(
+        "POST",
+        "/journeys",
+        Some(json!({"name": "Unfinished", "definition": {
+            "triggers": [{"manual": true}], "start": "a",
+            "steps": {"a": {"wait": {"days": 1, "hours": 0, "minutes": 0}, "next": "b"}}
+        }})),
+    );
+    let id = v["journey"]["id"].as_str().unwrap().to_string();
+    assert_eq!(v["journey"]["definition"]["steps"]["a"]["next"], "b", "kept as typed: {v}");
+    assert_eq!(v["problems"]["errors"][0]["path"], "steps.a.next", "{v}");
+    let (s, v) = api.call("POST", &format!("/journeys/{id}/publish"), None);
+    assert_eq!((s, v["field"].as_str()), (422, Some("definition")), "{v}");
+    assert!(v["message"].as_str().unwrap().starts_with("steps.a.next"), "{v}");
+    // A trigger this version does not start runs from is refused, not published to wait.
+    api.ok(
+        "PUT",
+        &format!("/journeys/{id}"),
+        Some(json!({"definition": {
+            "triggers": [{"schedule": "0 0 9 * * Mon"}], "start": "a",
+            "steps": {"a": {"exit": true}}
+        }})),
+    );
+    let v = api.ok("GET", &format!("/journeys/{id}"), None);
+    assert_eq!(v["problems"]["errors"][0]["path"], "triggers[0]", "{v}");
+    assert_eq!(api.call("POST", &format!("/journeys/{id}/publish"), None).0, 422);
+    // Bad input names its field.
+    let (s, v) = api.call("POST", "/journeys", Some(json!({"name": "", "definition": {}})));
+    assert_eq!((s, v["field"].as_str()), (422, Some("name")), "{v}");
+    let (s, v) = api.call("POST", "/journeys", Some(json!({"name": "X", "recipe": "nope"})));
+    assert_eq!((s, v["field"].as_str()), (400, Some("recipe")), "{v}");
+}
