@@ -188,11 +188,9 @@ fn trigger_words(ui: &Language, known: &Known, t: &Trigger) -> String {
         Trigger::FormSubmitted(Some(f)) => one("jr-trigger-form-submitted", "form", f.clone()),
         Trigger::FormConfirmed(None) => ui.text("jr-trigger-form-confirmed-any", None),
         Trigger::FormConfirmed(Some(f)) => one("jr-trigger-form-confirmed", "form", f.clone()),
-        Trigger::ConsentGranted(p) => one(
-            "jr-trigger-consent",
-            "purpose",
-            quoted(ui, known.purposes.get(p).map_or(p.as_str(), String::as_str)),
-        ),
+        Trigger::ConsentGranted(p) => {
+            one("jr-trigger-consent", "purpose", quoted(ui, known.purposes.get(p).map_or(p.as_str(), String::as_str)))
+        }
         Trigger::TagAdded(tag) => one("jr-trigger-tag", "tag", quoted(ui, tag)),
         Trigger::Date(d) => say(
             ui,
@@ -212,17 +210,17 @@ fn rules_words(ui: &Language, d: &Definition) -> Vec<String> {
     let mut out = vec![match r.reentry {
         Reentry::Never => ui.text("jr-rule-reentry-never", None),
         Reentry::Always => ui.text("jr-rule-reentry-always", None),
-        Reentry::Cooldown { days } => say(ui, "jr-rule-reentry-cooldown", vec![("count", Arg::Number(f64::from(days)))]),
+        Reentry::Cooldown { days } => {
+            say(ui, "jr-rule-reentry-cooldown", vec![("count", Arg::Number(f64::from(days)))])
+        }
     }];
     if let Some(p) = &r.dedupe_property {
         out.push(say(ui, "jr-rule-dedupe", vec![("property", Arg::from(quoted(ui, p)))]));
     }
     match &r.quiet_hours {
-        Some((from, to)) => out.push(say(
-            ui,
-            "jr-rule-quiet",
-            vec![("from", Arg::from(hhmm(from))), ("to", Arg::from(hhmm(to)))],
-        )),
+        Some((from, to)) => {
+            out.push(say(ui, "jr-rule-quiet", vec![("from", Arg::from(hhmm(from))), ("to", Arg::from(hhmm(to)))]))
+        }
         None => out.push(ui.text("jr-rule-quiet-none", None)),
     }
     match &r.frequency_cap {
@@ -548,7 +546,12 @@ fn run_state(ui: &Language, r: &Run, lines: &[Line]) -> String {
 
 /// A contact's runs for its page, newest first, each with its timeline. Reads the store: call
 /// from the blocking pool.
-pub fn of_contact(state: &AppState, ui: &Language, by: crate::ops::By, contact: &ContactId) -> Result<Vec<Value>, ApiError> {
+pub fn of_contact(
+    state: &AppState,
+    ui: &Language,
+    by: crate::ops::By,
+    contact: &ContactId,
+) -> Result<Vec<Value>, ApiError> {
     let runs = ops::runs_of(state, by, contact)?;
     Ok(runs
         .iter()
@@ -878,8 +881,7 @@ fn contacts_by_email(state: &AppState, text: &str) -> Result<Vec<String>, OpErro
     let mut ids = Vec::with_capacity(lines.len());
     let mut unknown = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let email =
-            EmailAddress::parse(l).map_err(|e| invalid("emails", format!("line {}: “{l}”: {e}", i + 1)))?;
+        let email = EmailAddress::parse(l).map_err(|e| invalid("emails", format!("line {}: “{l}”: {e}", i + 1)))?;
         match state.contacts.find_by_email(&email)? {
             Some(c) => ids.push(c.id.to_string()),
             None => unknown.push(email.as_str().to_string()),
