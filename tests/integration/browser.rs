@@ -1655,10 +1655,15 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
     b.wait_for_text("#journeys", "queued the message");
     let run = b.text("#journeys");
     assert!(
-        run.contains("Cart reminder") && run.contains("waiting at wait_again until") && run.contains("nothing came in time"),
+        run.contains("Cart reminder")
+            && run.contains("waiting at wait_again until")
+            && run.contains("nothing came in time"),
         "{run}"
     );
-    b.screenshot_of("#journeys", &shot_path("journey-contact.png"));
+    // The section as it scrolls into view (it sits low on the contact's page).
+    b.goto(&format!("{url}/contacts/{ann}#journeys"));
+    b.wait_for_text("#journeys", "queued the message");
+    b.screenshot(&shot_path("journey-contact.png"));
 
     b.click("#journeys a[href^='/journeys/']");
     b.wait_for_text("#steps", "Waiting now");

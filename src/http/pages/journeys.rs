@@ -435,8 +435,10 @@ fn draft_view(
 /// a zone.
 fn local(ui: &Language, at: &DateTime<Utc>, zone: &str) -> String {
     match zone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => format!("{} {}", ui.datetime(&at.with_timezone(&tz)), tz.name()),
-        Err(_) => format!("{} UTC", ui.datetime(at)),
+        // The language's format names the zone's abbreviation (CET); the zone's name says
+        // whose clock it is.
+        Ok(tz) if tz != chrono_tz::UTC => format!("{} ({})", ui.datetime(&at.with_timezone(&tz)), tz.name()),
+        _ => ui.datetime(at),
     }
 }
 
@@ -1017,6 +1019,9 @@ pub async fn edit_form(
     render_edit(&state, &g, &id, &form, problems, context! {})
 }
 
+/// A refused save: the reason, the field it is about, and the draft's problems.
+type Refused = (String, &'static str, Vec<Value>);
+
 pub async fn save(
     state: web::Data<AppState>,
     g: Guard<perm::SendCampaigns>,
@@ -1026,7 +1031,7 @@ pub async fn save(
     let id = journey_id(&path)?;
     let (st, by) = (state.clone(), g.by());
     let typed = form.clone();
-    let result = blocking(move || -> Result<Result<(), (String, &'static str, Vec<Value>)>, ApiError> {
+    let result = blocking(move || -> Result<Result<(), Refused>, ApiError> {
         if typed.definition.len() > ops::DEFINITION_MAX {
             let e = format!("at most {} KiB", ops::DEFINITION_MAX / 1024);
             return Ok(Err((e, "definition", Vec::new())));
