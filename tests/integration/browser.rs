@@ -1585,3 +1585,93 @@ fn browser_segment_builder_count_save_and_why() {
     b.screenshot_of("#scores", &shot_path("contact-scores.png"));
     println!("segments browser test: {:.1?}", started.elapsed());
 }
+
+#[test]
+fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
+    if !browser_available() {
+        return;
+    }
+    let started = Instant::now();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let sink = crate::smtp_sink::SmtpSink::start(crate::smtp_sink::SinkOptions::default());
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let api = crate::campaigns::Api::new(&app);
+    api.list("news");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter", "website_tracking"]);
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    b.post("/window/rect", json!({ "width": 1280, "height": 1600 }));
+    first_sign_in(&b, &app);
+
+    // From the recipe, through the form.
+    b.goto(&format!("{url}/journeys"));
+    b.wait_for_text("#journeys-empty", "No journeys yet");
+    b.click("#journey-new");
+    b.fill("#name", "Cart reminder");
+    b.click("#recipe-abandoned_cart");
+    b.click("#create");
+    b.wait_for_text("#steps", "Wait for an order, at most 1 hour");
+    b.wait_for_text("#rules", "Quiet hours 21:00–08:00");
+
+    // Tests run at any hour: the quiet hours go, edited in the JSON.
+    let recipes = api.ok("GET", "/journeys/recipes", None);
+    let mut definition = recipes["recipes"].as_array().unwrap().iter().find(|r| r["key"] == "abandoned_cart").unwrap()
+        ["definition"]
+        .clone();
+    definition["rules"].as_object_mut().unwrap().remove("quiet_hours");
+    b.click("#journey-edit");
+    b.fill("#definition", &definition.to_string());
+    b.click("#save");
+    b.wait_for_text("#rules", "No quiet hours.");
+    b.click("#journey-publish");
+    b.wait_for_text("#journey-status", "Live");
+
+    // Ann puts something in her cart: her run waits an hour for an order.
+    let token = app.admin_token(&["record_events"]);
+    let r = crate::helpers::bare_client()
+        .post(format!("{url}/api/v1/events"))
+        .bearer_auth(&token)
+        .json(&json!({"events": [{"type": "custom", "name": "cart_added", "email": "ann@example.org"}]}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let until = loop {
+        let v = api.ok("GET", &format!("/contacts/{ann}/journeys"), None);
+        if let Some(u) = v["runs"][0]["waiting_until"].as_str() {
+            break chrono::DateTime::parse_from_rfc3339(u).unwrap().with_timezone(&chrono::Utc);
+        }
+        assert!(Instant::now() < deadline, "no run: {v}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // The hour passes: the reminder is queued and handed to the relay.
+    app.state.clock.fire_due(until + chrono::Duration::seconds(1)).unwrap();
+    let got = sink.wait_for(1);
+    let mail = String::from_utf8_lossy(&got[0].data).to_string();
+    assert!(mail.contains("You left something in your cart"), "{mail}");
+
+    b.goto(&format!("{url}/contacts/{ann}"));
+    b.wait_for_text("#journeys", "queued the message");
+    let run = b.text("#journeys");
+    assert!(
+        run.contains("Cart reminder")
+            && run.contains("waiting at wait_again until")
+            && run.contains("nothing came in time"),
+        "{run}"
+    );
+    // The section as it scrolls into view (it sits low on the contact's page).
+    b.goto(&format!("{url}/contacts/{ann}#journeys"));
+    b.wait_for_text("#journeys", "queued the message");
+    b.screenshot(&shot_path("journey-contact.png"));
+
+    b.click("#journeys a[href^='/journeys/']");
+    b.wait_for_text("#steps", "Waiting now");
+    let reminder = b.text("#step-reminder");
+    assert!(reminder.contains("Entered\n1") || reminder.contains("Entered 1"), "{reminder}");
+    b.screenshot(&shot_path("journey.png"));
+    b.goto(&format!("{url}/journeys"));
+    b.wait_for_text("#journeys", "Cart reminder");
+    b.screenshot_of("main", &shot_path("journeys.png"));
+    println!("journeys browser test: {:.1?}", started.elapsed());
+}

@@ -30,6 +30,7 @@ mod feed;
 mod forms;
 mod gdpr;
 mod import;
+mod journey_pages;
 mod journeys;
 mod languages;
 mod languages_admin;

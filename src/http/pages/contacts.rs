@@ -1271,7 +1271,8 @@ async fn render_detail_page(
         let id = c.id;
         let shown = detail(&st, ui, c, viewer, before)?;
         let scores = super::scoring::breakdown_context(&st, by, viewer, ui, &id)?;
-        Ok(context! { scores => scores, ..shown })
+        let journeys = super::journeys::of_contact(&st, ui, by, &id)?;
+        Ok(context! { scores => scores, journeys => journeys, ..shown })
     })
     .await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })

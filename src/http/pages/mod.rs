@@ -12,6 +12,7 @@ mod forms;
 pub use forms::snippet as form_snippet;
 mod history;
 mod import;
+mod journeys;
 mod media;
 mod names;
 mod portal;
@@ -100,6 +101,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(portal::routes)
         .configure(site::routes)
         .configure(segments::routes)
+        .configure(journeys::routes)
         .configure(contact_routes)
         .configure(campaign_routes)
         .configure(form_routes)
@@ -215,6 +217,9 @@ fn nav(p: &Principal) -> Vec<NavItem> {
         items.push(NavItem { href: "/lists", label: "nav-lists", key: "lists" });
         items.push(NavItem { href: "/segments", label: "nav-segments", key: "segments" });
         items.push(NavItem { href: "/scoring", label: "nav-scoring", key: "scoring" });
+    }
+    if p.can(Permission::ViewContacts) || p.can(Permission::SendCampaigns) {
+        items.push(NavItem { href: "/journeys", label: "jr-nav", key: "journeys" });
     }
     if p.can(Permission::SendCampaigns) {
         items.push(NavItem { href: "/campaigns", label: "nav-campaigns", key: "campaigns" });

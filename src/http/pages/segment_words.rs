@@ -126,7 +126,7 @@ pub fn op_words(ui: &Language, op: &Op, kind: FieldKind) -> String {
 }
 
 /// The events a behaviour condition counts: "a page view at an address containing “/shoes/”".
-fn event_words(ui: &Language, e: &EventMatch) -> String {
+pub(super) fn event_words(ui: &Language, e: &EventMatch) -> String {
     let kind = match e.kind {
         Some(EventKind::Open) => "seg-event-open",
         Some(EventKind::Click) => "seg-event-click",

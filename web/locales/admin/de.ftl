@@ -2802,3 +2802,202 @@ jr-recipe-win-back = Rückgewinnung
 jr-recipe-win-back-about = Wenn ein Kontakt in ein Segment der Inaktiven kommt (wählen Sie es): eine E-Mail und ein Angebot, falls binnen zwei Wochen kein Klick kommt.
 jr-recipe-re-permission = Erneute Einwilligung
 jr-recipe-re-permission-about = Fragt, ob weiterhin E-Mails gewünscht sind; wer binnen zwei Wochen nicht klickt, erhält das Schlagwort lapsed.
+
+## Journeys: die Verwaltungsseiten
+jr-nav = Journeys
+jr-title = Journeys
+jr-new = Neue Journey
+jr-empty = Noch keine Journeys.
+jr-empty-what = Eine Journey ist ein Ablauf, den jeder Kontakt für sich durchläuft: Etwas startet ihn (eine Anmeldung, ein Ereignis wie ein Warenkorb, ein Segment, ein Datum), dann werden Schritt für Schritt E-Mails verschickt, Wartezeiten eingehalten, Bedingungen geprüft und Verzweigungen genommen, bis der Ablauf endet oder sein Ziel erreicht ist. Beginnen Sie mit einer Vorlage und passen Sie sie an.
+jr-col-journey = Journey
+jr-col-status = Status
+jr-col-version = Version
+jr-col-entered = Eingetreten insgesamt
+jr-status-draft = Entwurf
+jr-status-live = Aktiv
+jr-status-paused = Pausiert
+jr-status-archived = Archiviert
+jr-name = Name
+jr-description = Beschreibung
+jr-recipe-choose = Beginnen mit
+jr-recipe-blank = Leere Journey
+jr-recipe-blank-about = Von Hand gestartet und direkt zu Ende: Die Schritte schreiben Sie selbst.
+jr-create = Journey anlegen
+jr-back = Zurück zu den Journeys
+jr-back-journey = Zurück zur Journey
+jr-notice-created = Die Journey wurde als Entwurf angelegt. Prüfen Sie sie und veröffentlichen Sie sie dann.
+jr-notice-saved = Der Entwurf wurde gespeichert.
+jr-notice-published = Veröffentlicht: Die Journey ist aktiv.
+jr-notice-paused = Pausiert: Niemand tritt ein, laufende Durchläufe warten, wo sie stehen.
+jr-notice-resumed = Fortgesetzt: Die Journey ist wieder aktiv.
+jr-notice-archived = Archiviert: Alle Durchläufe wurden beendet, niemand tritt mehr ein.
+jr-notice-deleted = Die Journey wurde gelöscht.
+jr-notice-enrolled = { $count ->
+    [one] Ein Kontakt hat die Journey begonnen.
+   *[other] { $count } Kontakte haben die Journey begonnen.
+}
+jr-version = Version { $version }
+jr-actions = Aktionen
+jr-edit = Entwurf bearbeiten
+jr-pause = Pausieren
+jr-resume = Fortsetzen
+jr-delete = Löschen
+jr-delete-confirm = Diese Journey endgültig löschen?
+jr-publish-title = Veröffentlichen
+jr-publish = Entwurf veröffentlichen
+jr-publish-first = Mit dem Veröffentlichen wird der Entwurf aktiv: Ab dann starten seine Auslöser Durchläufe.
+jr-publish-again = Mit dem Veröffentlichen wird der Entwurf zur nächsten Version; laufende Durchläufe wechseln beim selben Schritt zu ihr.
+jr-publish-blocked = Beheben Sie vor dem Veröffentlichen die Probleme unten.
+jr-publish-moves = Durchläufe bei Schritten, die der Entwurf nicht mehr enthält
+jr-publish-moves-hint = Wählen Sie für jeden dieser Durchläufe den Schritt der neuen Version, bei dem er weitergeht.
+jr-publish-move = { $count ->
+    [one] Ein Durchlauf wartet bei „{ $step }“: verschieben nach
+   *[other] { $count } Durchläufe warten bei „{ $step }“: verschieben nach
+}
+jr-publish-choose = Schritt wählen
+jr-archive = Archivieren
+jr-archive-confirm = Mir ist klar: Alle Durchläufe enden jetzt, wartende E-Mails werden zurückgezogen und niemand tritt mehr ein.
+jr-problems = Vor dem Veröffentlichen zu beheben
+jr-entry = Eintritt, Regeln und Ziel
+jr-triggers = Wer eintritt
+jr-triggers-none = Niemand: Fügen Sie einen Auslöser hinzu.
+jr-rules = Regeln
+jr-goal-title = Ziel
+jr-goal = Wird { $what } erreicht, endet der Durchlauf und zählt als Conversion.
+jr-goal-none = Kein Ziel: Durchläufe enden an einem Ausstieg.
+jr-draft-unreadable = Der Entwurf ist nicht lesbar: Siehe die Probleme, oder bearbeiten Sie sein JSON.
+jr-steps = Schritte
+jr-steps-counts = Zähler der Version { $version } bei jedem Schritt.
+jr-start = Beginn
+jr-count-entered = Eingetreten
+jr-count-waiting = Wartend
+jr-count-passed = Durchlaufen
+jr-count-left = Ausgestiegen
+jr-count-converted = Konvertiert
+jr-chart-waiting = Wartende je Schritt
+jr-chart-empty = Bei keinem Schritt wartet jemand.
+jr-axis-step = Schritt
+jr-series-waiting-in-text = wartend
+jr-span-days = { $count ->
+    [one] 1 Tag
+   *[other] { $count } Tage
+}
+jr-span-hours = { $count ->
+    [one] 1 Stunde
+   *[other] { $count } Stunden
+}
+jr-span-minutes = { $count ->
+    [one] 1 Minute
+   *[other] { $count } Minuten
+}
+jr-day-mon = Mo
+jr-day-tue = Di
+jr-day-wed = Mi
+jr-day-thu = Do
+jr-day-fri = Fr
+jr-day-sat = Sa
+jr-day-sun = So
+jr-date-once = das Datum in { $field }
+jr-date-yearly = Tag und Monat in { $field }, jedes Jahr
+jr-offset-before = { $count ->
+    [one] 1 Tag davor
+   *[other] { $count } Tage davor
+}
+jr-offset-after = { $count ->
+    [one] 1 Tag danach
+   *[other] { $count } Tage danach
+}
+jr-in-segment = Mitgliedschaft im Segment { $name }
+jr-step-send = „{ $subject }“ verschicken (Zweck { $purpose })
+jr-step-send-no-purpose = „{ $subject }“ verschicken (noch kein Einwilligungszweck)
+jr-step-wait = { $span } warten
+jr-step-wait-until = Warten bis { $time } an { $days }, in der Zeitzone des Kontakts
+jr-step-wait-until-any-day = Warten bis { $time }, in der Zeitzone des Kontakts
+jr-step-wait-until-date = Warten bis { $date }, um { $time } in der Zeitzone des Kontakts
+jr-step-wait-for = Warten auf { $what }, höchstens { $span }
+jr-step-condition = Kontakt prüfen
+jr-step-split = Zufällig aufteilen
+jr-step-notify = { $to } benachrichtigen: „{ $subject }“
+jr-step-exit = Ausstieg
+jr-update-add-tags = Schlagwörter hinzufügen: { $names }
+jr-update-remove-tags = Schlagwörter entfernen: { $names }
+jr-update-add-lists = In Listen aufnehmen: { $names }
+jr-update-remove-lists = Aus Listen entfernen: { $names }
+jr-update-set-fields = Setzen: { $fields }
+jr-update-nothing = Nichts ändern
+jr-branch-n = Bedingung { $n }
+jr-route-then = danach
+jr-route-comes = wenn es eintrifft
+jr-route-timeout = sonst
+jr-route-if = Wenn { $label }
+jr-route-otherwise = andernfalls
+jr-route-arm = { $label } { $percent } %
+jr-route-arm-holdout = { $label } { $percent } % (Kontrollgruppe)
+jr-trigger-segment-entered = Kommt in das Segment { $name }
+jr-trigger-segment-exited = Verlässt das Segment { $name }
+jr-trigger-event = Wenn { $what } erfasst wird
+jr-trigger-form-submitted = Schickt das Formular { $form } ab
+jr-trigger-form-submitted-any = Schickt ein beliebiges Formular ab
+jr-trigger-form-confirmed = Bestätigt eine Anmeldung über das Formular { $form }
+jr-trigger-form-confirmed-any = Bestätigt eine Anmeldung über ein beliebiges Formular
+jr-trigger-consent = Willigt ein in { $purpose }
+jr-trigger-tag = Erhält das Schlagwort { $tag }
+jr-trigger-date = Am Tag { $date }, um { $time } in der Zeitzone des Kontakts
+jr-trigger-schedule = Nach dem Zeitplan { $cron }, in der Zeitzone des Shops
+jr-trigger-manual = Von Hand oder über die API hinzugefügt
+jr-rule-reentry-never = Ein Kontakt durchläuft sie nur einmal.
+jr-rule-reentry-always = Ein Kontakt kann jederzeit erneut eintreten (ein Durchlauf zur Zeit).
+jr-rule-reentry-cooldown = { $count ->
+    [one] Ein Kontakt kann 1 Tag nach seinem letzten Eintritt erneut eintreten.
+   *[other] Ein Kontakt kann { $count } Tage nach seinem letzten Eintritt erneut eintreten.
+}
+jr-rule-dedupe = Ereignisse mit demselben Wert für { $property } starten nur einen Durchlauf.
+jr-rule-quiet = Ruhezeit { $from }–{ $to } in der Zeitzone des Kontakts: E-Mails warten bis zu ihrem Ende.
+jr-rule-quiet-none = Keine Ruhezeit.
+jr-rule-cap-defer = Höchstens { $max } Nachrichten in { $hours } Std. je Kontakt; weitere warten.
+jr-rule-cap-skip = Höchstens { $max } Nachrichten in { $hours } Std. je Kontakt; weitere entfallen.
+jr-rule-cap-none = Keine Obergrenze für die Häufigkeit.
+jr-definition = Definition (JSON)
+jr-definition-hint = Auslöser, Beginn, Schritte, Regeln und Ziel, wie die API sie annimmt. Der Entwurf wird auch mit Problemen gespeichert; beim Veröffentlichen wird er geprüft.
+jr-edit-title = „{ $name }“ bearbeiten
+jr-save = Entwurf speichern
+jr-try = Ausprobieren
+jr-try-hint = Der Entwurf für einen Kontakt auf einer virtuellen Uhr: jeder Schritt, den er nähme. Nichts wird verschickt, nichts geändert.
+jr-try-contact = Kontakt (E-Mail-Adresse oder ID)
+jr-try-comes = Worauf gewartet wird, trifft ein
+jr-try-run = Ausprobieren
+jr-try-result = So würde es ablaufen
+jr-try-nothing-sent = Ein Probelauf: Nichts wurde verschickt.
+jr-enrol = Kontakte hinzufügen
+jr-enrol-hint = Von Hand hinzugefügte Kontakte beginnen beim ersten Schritt, nach den Regeln der Journey (ein Durchlauf zur Zeit, erneuter Eintritt). Höchstens 10.000 auf einmal.
+jr-enrol-segment = Alle Mitglieder eines Segments
+jr-enrol-no-segment = Kein Segment
+jr-enrol-emails = Oder Kontakte per E-Mail-Adresse, eine pro Zeile
+jr-enrol-add = Zur Journey hinzufügen
+jr-contact-title = Journeys
+jr-contact-none = Dieser Kontakt war noch in keiner Journey.
+jr-run-waiting = wartet bei { $step } bis { $time }
+jr-run-at = bei { $step }
+jr-run-completed = beendet { $time }: abgeschlossen
+jr-run-goal = beendet { $time }: Ziel erreicht
+jr-run-left = beendet { $time }: ausgestiegen ({ $reason })
+jr-run-about = Version { $version }, eingetreten { $time } ({ $trigger })
+jr-line-entered = eingetreten: { $trigger }
+jr-line-queued = Nachricht eingereiht
+jr-line-waiting = wartet bis { $time }
+jr-line-deferred-quiet = verschoben: Ruhezeit bis { $time }
+jr-line-deferred = verschoben: { $reason } bis { $time }
+jr-line-skipped = übersprungen: { $reason }
+jr-line-branch = Zweig „{ $label }“ genommen
+jr-line-split = Pfad „{ $label }“ genommen
+jr-line-updated = Kontakt geändert: { $what }
+jr-line-notified = { $to } benachrichtigt
+jr-line-came = Eingetroffen, worauf gewartet wurde: { $what }
+jr-line-timed-out = nichts kam rechtzeitig
+jr-line-goal = Ziel erreicht: { $what }
+jr-line-goal-reached = Ziel erreicht
+jr-line-left = ausgestiegen: { $reason }
+jr-line-completed = abgeschlossen
+jr-line-moved = von Schritt { $from } zu Schritt { $to } in Version { $version } verschoben
+jr-line-failed = angehalten: { $error }
+jr-line-would-send = würde „{ $subject }“ verschicken

@@ -2736,3 +2736,202 @@ jr-recipe-win-back = Win-back
 jr-recipe-win-back-about = When a contact enters a segment of the inactive (choose it): a mail, and an offer if they do not click within two weeks.
 jr-recipe-re-permission = Re-permission
 jr-recipe-re-permission-about = Asks whether they still want your mail; those who do not click within two weeks are tagged lapsed.
+
+## Journeys: the admin pages
+jr-nav = Journeys
+jr-title = Journeys
+jr-new = New journey
+jr-empty = No journeys yet.
+jr-empty-what = A journey is a workflow each contact runs through on their own: something starts it (a sign-up, an event like a cart, a segment, a date), then it sends mail, waits, checks and branches, step by step, until it ends or its goal is reached. Start from a recipe and adjust it.
+jr-col-journey = Journey
+jr-col-status = Status
+jr-col-version = Version
+jr-col-entered = Entered in total
+jr-status-draft = Draft
+jr-status-live = Live
+jr-status-paused = Paused
+jr-status-archived = Archived
+jr-name = Name
+jr-description = Description
+jr-recipe-choose = Start from
+jr-recipe-blank = Blank journey
+jr-recipe-blank-about = Started by hand, and straight to its end: write the steps yourself.
+jr-create = Create journey
+jr-back = Back to the journeys
+jr-back-journey = Back to the journey
+jr-notice-created = The journey was created as a draft. Check it, then publish it.
+jr-notice-saved = The draft was saved.
+jr-notice-published = Published: the journey is live.
+jr-notice-paused = Paused: nobody enters, runs wait where they are.
+jr-notice-resumed = Resumed: the journey is live again.
+jr-notice-archived = Archived: every run ended and nobody enters any more.
+jr-notice-deleted = The journey was deleted.
+jr-notice-enrolled = { $count ->
+    [one] One contact started the journey.
+   *[other] { $count } contacts started the journey.
+}
+jr-version = version { $version }
+jr-actions = Actions
+jr-edit = Edit the draft
+jr-pause = Pause
+jr-resume = Resume
+jr-delete = Delete
+jr-delete-confirm = Delete this journey for good?
+jr-publish-title = Publish
+jr-publish = Publish the draft
+jr-publish-first = Publishing makes the draft live: its triggers start runs from then on.
+jr-publish-again = Publishing makes the draft the next version; runs going on move to it at the same step.
+jr-publish-blocked = Fix the problems below before publishing.
+jr-publish-moves = Runs at steps the draft no longer has
+jr-publish-moves-hint = Choose the step of the new version where each of these runs goes on.
+jr-publish-move = { $count ->
+    [one] One run waits at “{ $step }”: move it to
+   *[other] { $count } runs wait at “{ $step }”: move them to
+}
+jr-publish-choose = Choose a step
+jr-archive = Archive
+jr-archive-confirm = I understand: every run ends now, queued mail is withdrawn, and nobody enters any more.
+jr-problems = Before it can be published
+jr-entry = Entry, rules and goal
+jr-triggers = Who enters
+jr-triggers-none = Nobody: add a trigger.
+jr-rules = Rules
+jr-goal-title = Goal
+jr-goal = Reaching { $what } ends the run and counts as converted.
+jr-goal-none = No goal: runs end at an exit.
+jr-draft-unreadable = The draft cannot be read: see the problems, or edit its JSON.
+jr-steps = Steps
+jr-steps-counts = Counters of version { $version } on each step.
+jr-start = Start
+jr-count-entered = Entered
+jr-count-waiting = Waiting now
+jr-count-passed = Passed
+jr-count-left = Left
+jr-count-converted = Converted
+jr-chart-waiting = Waiting now by step
+jr-chart-empty = Nobody is waiting at any step.
+jr-axis-step = Step
+jr-series-waiting-in-text = waiting
+jr-span-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+jr-span-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+jr-span-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+jr-day-mon = Mon
+jr-day-tue = Tue
+jr-day-wed = Wed
+jr-day-thu = Thu
+jr-day-fri = Fri
+jr-day-sat = Sat
+jr-day-sun = Sun
+jr-date-once = the date in { $field }
+jr-date-yearly = the day and month in { $field }, every year
+jr-offset-before = { $count ->
+    [one] 1 day before
+   *[other] { $count } days before
+}
+jr-offset-after = { $count ->
+    [one] 1 day after
+   *[other] { $count } days after
+}
+jr-in-segment = membership of the segment { $name }
+jr-step-send = Send “{ $subject }” (purpose { $purpose })
+jr-step-send-no-purpose = Send “{ $subject }” (no consent purpose yet)
+jr-step-wait = Wait { $span }
+jr-step-wait-until = Wait until { $time } on { $days }, in the contact's time zone
+jr-step-wait-until-any-day = Wait until { $time }, in the contact's time zone
+jr-step-wait-until-date = Wait until { $date }, at { $time } in the contact's time zone
+jr-step-wait-for = Wait for { $what }, at most { $span }
+jr-step-condition = Check the contact
+jr-step-split = Split at random
+jr-step-notify = Tell { $to }: “{ $subject }”
+jr-step-exit = Exit
+jr-update-add-tags = Add tags { $names }
+jr-update-remove-tags = Remove tags { $names }
+jr-update-add-lists = Add to lists { $names }
+jr-update-remove-lists = Remove from lists { $names }
+jr-update-set-fields = Set { $fields }
+jr-update-nothing = Change nothing
+jr-branch-n = condition { $n }
+jr-route-then = then
+jr-route-comes = if it comes
+jr-route-timeout = else
+jr-route-if = If { $label }
+jr-route-otherwise = otherwise
+jr-route-arm = { $label } { $percent }%
+jr-route-arm-holdout = { $label } { $percent }% (holdout)
+jr-trigger-segment-entered = Enters the segment { $name }
+jr-trigger-segment-exited = Leaves the segment { $name }
+jr-trigger-event = When { $what } is recorded
+jr-trigger-form-submitted = Submits the form { $form }
+jr-trigger-form-submitted-any = Submits any form
+jr-trigger-form-confirmed = Confirms a sign-up through the form { $form }
+jr-trigger-form-confirmed-any = Confirms a sign-up through any form
+jr-trigger-consent = Grants consent for { $purpose }
+jr-trigger-tag = Gets the tag { $tag }
+jr-trigger-date = On { $date }, at { $time } in the contact's time zone
+jr-trigger-schedule = On the schedule { $cron }, in the shop's time zone
+jr-trigger-manual = Added by hand or through the API
+jr-rule-reentry-never = A contact goes through it once only.
+jr-rule-reentry-always = A contact may enter again whenever it starts them (one run at a time).
+jr-rule-reentry-cooldown = { $count ->
+    [one] A contact may enter again 1 day after their last entry.
+   *[other] A contact may enter again { $count } days after their last entry.
+}
+jr-rule-dedupe = Events with the same { $property } start one run only.
+jr-rule-quiet = Quiet hours { $from }–{ $to } in the contact's time zone: mail waits until they end.
+jr-rule-quiet-none = No quiet hours.
+jr-rule-cap-defer = At most { $max } messages in { $hours } h per contact; more wait.
+jr-rule-cap-skip = At most { $max } messages in { $hours } h per contact; more are skipped.
+jr-rule-cap-none = No frequency cap.
+jr-definition = Definition (JSON)
+jr-definition-hint = Triggers, start, steps, rules and goal, as the API takes them. The draft is saved even with problems; publishing checks it.
+jr-edit-title = Edit “{ $name }”
+jr-save = Save the draft
+jr-try = Try it
+jr-try-hint = The draft run for one contact on a virtual clock: every step it would take. Nothing is sent and nothing changes.
+jr-try-contact = Contact (email address or id)
+jr-try-comes = What it waits for comes
+jr-try-run = Try
+jr-try-result = It would go like this
+jr-try-nothing-sent = A dry run: nothing was sent.
+jr-enrol = Add contacts
+jr-enrol-hint = Contacts added by hand start at the first step, under the journey's rules (one at a time, re-entry). At most 10,000 at once.
+jr-enrol-segment = Every member of a segment
+jr-enrol-no-segment = No segment
+jr-enrol-emails = Or contacts by email address, one a line
+jr-enrol-add = Add to the journey
+jr-contact-title = Journeys
+jr-contact-none = This contact has not been in any journey.
+jr-run-waiting = waiting at { $step } until { $time }
+jr-run-at = at { $step }
+jr-run-completed = ended { $time }: completed
+jr-run-goal = ended { $time }: goal reached
+jr-run-left = ended { $time }: left ({ $reason })
+jr-run-about = Version { $version }, entered { $time } ({ $trigger })
+jr-line-entered = entered: { $trigger }
+jr-line-queued = queued the message
+jr-line-waiting = waiting until { $time }
+jr-line-deferred-quiet = deferred: quiet hours until { $time }
+jr-line-deferred = deferred: { $reason } until { $time }
+jr-line-skipped = skipped: { $reason }
+jr-line-branch = took the branch “{ $label }”
+jr-line-split = went down the arm “{ $label }”
+jr-line-updated = updated the contact: { $what }
+jr-line-notified = told { $to }
+jr-line-came = what it waited for came: { $what }
+jr-line-timed-out = nothing came in time
+jr-line-goal = goal reached: { $what }
+jr-line-goal-reached = goal reached
+jr-line-left = left: { $reason }
+jr-line-completed = completed
+jr-line-moved = moved from step { $from } to step { $to } in version { $version }
+jr-line-failed = stopped: { $error }
+jr-line-would-send = would send “{ $subject }”
