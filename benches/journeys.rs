@@ -263,7 +263,15 @@ fn main() {
             if sent {
                 break;
             }
-            assert!(t.elapsed() < Duration::from_secs(60), "a probe's mail never went");
+            if t.elapsed() > Duration::from_secs(60) {
+                let runs = state.journeys.runs_of(c).unwrap();
+                let slots: Vec<_> = runs
+                    .iter()
+                    .filter_map(|r| r.message)
+                    .map(|m| state.sending.outbox.message_slot(&m).unwrap())
+                    .collect();
+                panic!("a probe's mail never went: runs {runs:?}, slots {slots:?}");
+            }
             std::thread::sleep(Duration::from_micros(500));
         }
         lat.push(t.elapsed());

@@ -324,8 +324,14 @@ impl<'a> Session<'a> {
         if !matches!(what, What::Goal { .. }) {
             self.line(i, what)?;
         }
-        if let Some(m) = self.runs[i].1.message.take() {
-            self.state.sending.outbox.stage_withdraw(&mut self.w, &m, &self.contact)?;
+        // Ended before its last message went (it left, or met its goal): the message is
+        // withdrawn if it has not been handed over. A run that completed keeps it going.
+        if !matches!(how, Ending::Completed) {
+            if let Some(m) = self.runs[i].1.message {
+                if self.state.sending.outbox.stage_withdraw(&mut self.w, &m, &self.contact)? {
+                    self.runs[i].1.message = None;
+                }
+            }
         }
         let r = &mut self.runs[i].1;
         r.ended = Some((self.now, how));

@@ -356,3 +356,34 @@ fn a_draft_with_problems_is_kept_and_named_and_cannot_be_published() {
     let (s, v) = api.call("POST", "/journeys", Some(json!({"name": "X", "recipe": "nope"})));
     assert_eq!((s, v["field"].as_str()), (400, Some("recipe")), "{v}");
 }
+
+#[test]
+fn a_run_that_sends_then_exits_keeps_its_message_and_the_mail_goes() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let journey = publish(
+        &api,
+        "Once",
+        json!({
+            "triggers": [{"manual": true}],
+            "start": "hello",
+            "steps": {
+                "hello": {"send": {"subject": "Hello {{ first_name }}", "body": "Hi", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "out"},
+                "out": {"exit": true}
+            }
+        }),
+    );
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    let got = sink.wait_for(1);
+    assert_eq!(got.len(), 1);
+    assert!(String::from_utf8_lossy(&got[0].data).contains("Subject: Hello Ann"));
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    let runs = app.state.journeys.runs_of(&contact).unwrap();
+    assert!(runs[0].message.is_some(), "a completed run keeps the message it sent: {runs:?}");
+    assert_eq!(
+        whats(&runs_until(&api, &ann, |_| true)[0]),
+        ["Entered", "Queued", "Completed"].map(String::from).to_vec()
+    );
+}
