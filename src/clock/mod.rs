@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Change, PersonId};
 use crate::feed::Feed;
 use crate::store::registry::{Holds, Layout, Registration};
-use crate::store::{Result, Store, Writes};
+use crate::store::{Result, Store, StoreError, Writes};
 
 /// `due (ms since the epoch, big-endian) || id` → the timer: iterated in due order.
 pub const TIMERS: &str = "clock_timers";
@@ -116,6 +116,8 @@ pub trait Handler: Send + Sync + 'static {
 
 /// At most this many due timers are handed to the workers at once.
 const DUE_BATCH: usize = 1024;
+/// Timers a worker fires in one transaction at most (when that many are due at once).
+const FIRE_BATCH: usize = 64;
 /// A failed firing is tried again after this long.
 const RETRY_AFTER: chrono::Duration = chrono::Duration::seconds(60);
 /// The waker looks again at least this often (a timer set by another process, a clock jump).
@@ -359,43 +361,111 @@ impl Clock {
 
     /// Fires one timer and moves it with its handler's writes, in one transaction.
     fn fire_one(&self, tk: &[u8], timer: &Timer) -> Result<()> {
-        let handler = self.inner.handlers.read().unwrap_or_else(|p| p.into_inner()).get(timer.kind.as_str()).cloned();
-        let Some(handler) = handler else { return Ok(()) };
-        let outcome = {
-            let _span = tracing::info_span!("timer", kind = %timer.kind, key = %timer.key).entered();
-            handler.fire(timer)
-        };
-        let (fired, failed) = match outcome {
-            Ok(f) => (f, None),
-            Err(e) => (Fired::again(Utc::now() + RETRY_AFTER), Some(e)),
-        };
-        if let Some(e) = &failed {
-            tracing::error!(kind = %timer.kind, key = %timer.key, error = %e, "a timer's work failed; trying again later");
-        }
+        let Some(fired) = self.run_handler(timer) else { return Ok(()) };
         let appended = {
             let _moving = self.inner.moving.lock().unwrap_or_else(|p| p.into_inner());
-            let mut w = fired.writes;
-            let ik = index_key(&timer.kind, &timer.key);
-            // Set again while it ran: the new timer stands, this one just goes.
-            let replaced = self.inner.index.get(&ik)?.is_some_and(|cur| cur.as_ref() != tk);
-            w.remove(&self.inner.timers, tk.to_vec());
-            if !replaced {
-                // A caller's own transaction may set the timer meanwhile (`stage_set`): then
-                // this one fails and the timer fires again (its work is idempotent).
-                w.put_expecting(&self.inner.index, ik.clone(), Some(tk.into()), tk.to_vec());
-            }
-            match fired.again {
-                Some(at) if !replaced => self.put_timer_replacing(&mut w, tk, timer, at)?,
-                None if !replaced => {
-                    w.remove(&self.inner.index, ik);
-                }
-                _ => {}
-            }
-            self.inner.feed.append(w, &fired.changes)?
+            let mut w = Writes::new();
+            let changes = self.stage_fired(&mut w, tk, timer, fired)?;
+            self.inner.feed.append(w, &changes)?
         };
         self.inner.store.commit()?;
         appended.announce();
         Ok(())
+    }
+
+    /// Fires several timers and moves them all with their handlers' writes in one transaction
+    /// and one commit: a burst of due timers costs one wait for the disk per batch rather than
+    /// one per timer. When the batch's transaction fails (two of its timers moved the same
+    /// record: each handler read the store before the other's writes), each timer is fired
+    /// again on its own; handlers read the store afresh, so firing again is safe.
+    fn fire_many(&self, batch: &[Due]) -> Result<()> {
+        if batch.len() == 1 {
+            return self.fire_one(&batch[0].0, &batch[0].1);
+        }
+        let fired: Vec<Option<Fired>> = batch.iter().map(|(_, t)| self.run_handler(t)).collect();
+        // A timer whose handler writes a key another one of the batch writes too was computed
+        // from a read the other's write changes (both guards would pass, one write would be
+        // lost): it is fired again on its own once the batch has landed.
+        let mut later = Vec::new();
+        let appended = {
+            let _moving = self.inner.moving.lock().unwrap_or_else(|p| p.into_inner());
+            let mut w = Writes::new();
+            let mut changes = Vec::new();
+            let mut seen: HashSet<(sled::IVec, sled::IVec)> = HashSet::new();
+            for ((tk, timer), f) in batch.iter().zip(fired) {
+                let Some(f) = f else { continue };
+                // Its handler's writes and its own move (another's handler may set this timer).
+                let mut own = Writes::new();
+                let its_changes = self.stage_fired(&mut own, tk, timer, f)?;
+                let keys: Vec<(sled::IVec, sled::IVec)> = own.touched().map(|(t, k)| (t, k.clone())).collect();
+                if keys.iter().any(|k| seen.contains(k)) {
+                    later.push((tk, timer));
+                    continue;
+                }
+                seen.extend(keys);
+                w.extend(own);
+                changes.extend(its_changes);
+            }
+            self.inner.feed.append(w, &changes)
+        };
+        match appended {
+            Ok(a) => {
+                self.inner.store.commit()?;
+                a.announce();
+            }
+            Err(StoreError::Conflict(_)) => {
+                for (tk, timer) in batch {
+                    self.fire_one(tk, timer)?;
+                }
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        }
+        for (tk, timer) in later {
+            self.fire_one(tk, timer)?;
+        }
+        Ok(())
+    }
+
+    /// The handler's answer for a timer (a failure: the timer is tried again later); None when
+    /// no handler is registered for its kind (the timer is left as it is).
+    fn run_handler(&self, timer: &Timer) -> Option<Fired> {
+        let handler =
+            self.inner.handlers.read().unwrap_or_else(|p| p.into_inner()).get(timer.kind.as_str()).cloned()?;
+        let outcome = {
+            let _span = tracing::info_span!("timer", kind = %timer.kind, key = %timer.key).entered();
+            handler.fire(timer)
+        };
+        Some(match outcome {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::error!(kind = %timer.kind, key = %timer.key, error = %e, "a timer's work failed; trying again later");
+                Fired::again(Utc::now() + RETRY_AFTER)
+            }
+        })
+    }
+
+    /// Adds to `w` a fired timer's handler writes and its move (removed, or due again);
+    /// returns the feed entries it asks for.
+    fn stage_fired(&self, w: &mut Writes, tk: &[u8], timer: &Timer, fired: Fired) -> Result<Vec<Change>> {
+        w.extend(fired.writes);
+        let ik = index_key(&timer.kind, &timer.key);
+        // Set again while it ran: the new timer stands, this one just goes.
+        let replaced = self.inner.index.get(&ik)?.is_some_and(|cur| cur.as_ref() != tk);
+        w.remove(&self.inner.timers, tk.to_vec());
+        if !replaced {
+            // A caller's own transaction may set the timer meanwhile (`stage_set`): then
+            // this one fails and the timer fires again (its work is idempotent).
+            w.put_expecting(&self.inner.index, ik.clone(), Some(tk.into()), tk.to_vec());
+        }
+        match fired.again {
+            Some(at) if !replaced => self.put_timer_replacing(w, tk, timer, at)?,
+            None if !replaced => {
+                w.remove(&self.inner.index, ik);
+            }
+            _ => {}
+        }
+        Ok(fired.changes)
     }
 
     /// The timer `tk` due again at `at` (its index entry pointing at the new key).
@@ -452,14 +522,28 @@ impl Clock {
             std::thread::Builder::new()
                 .name(format!("clock-worker-{n}"))
                 .spawn(move || loop {
-                    let job = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                    let Ok((tk, timer)) = job else { return };
-                    if let Err(e) = clock.fire_one(&tk, &timer) {
-                        tracing::error!(kind = %timer.kind, key = %timer.key, error = %e, "moving a timer");
+                    // The next due timer, and as many more as are waiting (up to a batch): a
+                    // burst is moved a batch per transaction and commit.
+                    let batch: Vec<Due> = {
+                        let rx = rx.lock().unwrap_or_else(|p| p.into_inner());
+                        let Ok(first) = rx.recv() else { return };
+                        let mut batch = vec![first];
+                        while batch.len() < FIRE_BATCH {
+                            match rx.try_recv() {
+                                Ok(d) => batch.push(d),
+                                Err(_) => break,
+                            }
+                        }
+                        batch
+                    };
+                    if let Err(e) = clock.fire_many(&batch) {
+                        tracing::error!(timers = batch.len(), error = %e, "moving timers");
                         std::thread::sleep(Duration::from_secs(1));
                     }
                     let mut state = clock.inner.state.lock().unwrap_or_else(|p| p.into_inner());
-                    state.running.remove(&tk);
+                    for (tk, _) in &batch {
+                        state.running.remove(tk);
+                    }
                     state.generation += 1;
                     clock.inner.wake.notify_all();
                 })

@@ -47,7 +47,8 @@ impl Writes {
     }
 
     /// Puts `value` only if the key holds `expected` (`None`: absent) when the transaction
-    /// runs; else [`Store::apply`] writes nothing and fails with [`StoreError::Conflict`] (the
+    /// runs (every guard is checked before any write of the transaction: two guarded writes of
+    /// one key expecting the same value both pass, and the last one stands); else [`Store::apply`] writes nothing and fails with [`StoreError::Conflict`] (the
     /// caller reads again and retries).
     pub fn put_expecting(
         &mut self,
@@ -71,6 +72,11 @@ impl Writes {
         self.expect.extend(other.expect.into_iter().map(|(i, v)| (i + at, v)));
         self.ops.extend(other.ops);
         self
+    }
+
+    /// Every (tree, key) these writes put, remove or add to.
+    pub fn touched(&self) -> impl Iterator<Item = (sled::IVec, &sled::IVec)> + '_ {
+        self.ops.iter().map(|(t, k, _)| (t.name(), k))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -351,3 +351,45 @@ fn a_burst_larger_than_a_batch_fires_every_timer_once() {
     assert_eq!(fired.len(), total as usize);
     assert!(fired.values().all(|n| *n == 1));
 }
+
+/// Handlers whose writes are guarded by what they read (one shared counter): timers fired in
+/// one batch conflict with each other; the batch then fires each again on its own, so every
+/// timer counts once and none is lost.
+struct Counter {
+    work: sled::Tree,
+}
+
+impl Handler for Counter {
+    fn kind(&self) -> &'static str {
+        "count"
+    }
+    fn fire(&self, _timer: &Timer) -> Result<Fired, String> {
+        let now = self.work.get("shared").map_err(|e| e.to_string())?;
+        let n = now.as_ref().map_or(0u64, |v| u64::from_be_bytes(v.as_ref().try_into().unwrap()));
+        let mut w = Writes::new();
+        w.put_expecting(&self.work, "shared", now, (n + 1).to_be_bytes().to_vec());
+        Ok(Fired::done().with(w, Vec::new()))
+    }
+}
+
+#[test]
+fn timers_of_one_batch_that_move_the_same_record_each_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _feed, clock) = open(dir.path());
+    let work = store.tree(WORK).unwrap();
+    clock.register(Arc::new(Counter { work: work.clone() }));
+    let now = Utc::now();
+    let total = 300u64;
+    for n in 0..total {
+        clock.set("count", &format!("c{n:04}"), now - chrono::Duration::milliseconds(n as i64), b"").unwrap();
+    }
+    clock.start(3);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !clock.is_empty() {
+        assert!(Instant::now() < deadline, "{} timers left", clock.len());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    clock.stop();
+    let n = u64::from_be_bytes(work.get("shared").unwrap().unwrap().as_ref().try_into().unwrap());
+    assert_eq!(n, total);
+}
