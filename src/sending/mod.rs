@@ -41,6 +41,9 @@ pub struct Sending {
     runs: Mutex<HashMap<CampaignId, Arc<sender::Run>>>,
     /// Rooms whose messages the sender composes from their words (see [`Composer`]).
     composers: std::sync::RwLock<HashMap<&'static str, Arc<dyn Composer>>>,
+    /// Composed messages made ready to render, by template key (the words behind a key do not
+    /// change: a journey's published version is frozen), with their registered mailing.
+    pub(crate) composed: Mutex<HashMap<String, sender::ComposedReady>>,
 }
 
 /// Marketing mail whose words live in another room (a journey's step): its outbox row names
@@ -81,6 +84,7 @@ impl Sending {
             wake: Arc::new(tokio::sync::Notify::new()),
             runs: Mutex::new(HashMap::new()),
             composers: Default::default(),
+            composed: Mutex::new(HashMap::new()),
         })
     }
 

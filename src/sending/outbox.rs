@@ -436,14 +436,25 @@ impl Outbox {
         v.extend_from_slice(&encode(slot));
         let _gate = self.store.write_gate();
         self.queue.insert(id.as_bytes(), v)?;
+        // Done: out of the pending list, which is what the sender walks.
+        if slot.state.done() {
+            self.pending.remove(id.as_bytes())?;
+        }
         Ok(())
     }
 
-    /// Transactional messages due now, oldest first.
+    /// Transactional messages due now, oldest first: a walk of the pending list (messages not
+    /// done), not of the whole queue with its history. A pending entry whose message is done
+    /// (left by a version that did not remove them) is removed on the way.
     pub fn due_messages(&self, limit: usize, now: i64) -> Result<Vec<(MailId, ContactId, Slot)>> {
         let mut out = Vec::new();
-        for item in self.queue.iter() {
-            let (k, v) = item?;
+        let mut settled = Vec::new();
+        for item in self.pending.iter() {
+            let (k, _) = item?;
+            let Some(v) = self.queue.get(&k)? else {
+                settled.push(k);
+                continue;
+            };
             let (Some(id), Some(contact), Some(slot)) = (
                 MailId::from_slice(&k),
                 ContactId::from_slice(&v[..16.min(v.len())]),
@@ -451,11 +462,21 @@ impl Outbox {
             ) else {
                 continue;
             };
+            if slot.state.done() {
+                settled.push(k);
+                continue;
+            }
             if slot.due(now) {
                 out.push((id, contact, slot));
                 if out.len() >= limit {
                     break;
                 }
+            }
+        }
+        if !settled.is_empty() {
+            let _gate = self.store.write_gate();
+            for k in settled {
+                self.pending.remove(k)?;
             }
         }
         Ok(out)

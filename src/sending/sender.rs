@@ -939,6 +939,44 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     Ok(())
 }
 
+/// A composed message compiled, and its mailing registered (its links' table on disk).
+#[derive(Clone)]
+pub(crate) struct ComposedReady {
+    prepared: Arc<PreparedCampaign>,
+    mailing: Arc<crate::tracking::Mailing>,
+}
+
+/// The compiled form of a composed message, from the cache or made once.
+fn composed_ready(state: &AppState, key: &str, c: &super::Composed) -> Result<ComposedReady, String> {
+    if let Some(r) = state.sending.composed.lock().unwrap_or_else(|p| p.into_inner()).get(key) {
+        return Ok(r.clone());
+    }
+    let prepared = PreparedCampaign::prepare(
+        &CampaignSource {
+            subject: &c.subject,
+            layout: default_campaign_layout(),
+            body: &c.body,
+            format: crate::mail::BodyFormat::Markdown,
+        },
+        Limits::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    let mailing = crate::tracking::Mailing::from_template(
+        c.mailing.uuid(),
+        crate::tracking::MailingKind::Campaign,
+        prepared.html_template(),
+    );
+    let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
+    let ready = ComposedReady { prepared: Arc::new(prepared), mailing };
+    let mut cache = state.sending.composed.lock().unwrap_or_else(|p| p.into_inner());
+    // Bounded: a shop has a few hundred journey steps at most; past that, start afresh.
+    if cache.len() >= 1_000 {
+        cache.clear();
+    }
+    cache.insert(key.to_string(), ready.clone());
+    Ok(ready)
+}
+
 /// A message a room composes (see [`super::Composer`]): marketing mail, checked, linked,
 /// headed and counted as a campaign's message is, under the composer's mailing id.
 async fn send_composed(
@@ -976,17 +1014,8 @@ async fn send_composed(
         .unwrap_or_else(|| super::shop_language(state));
     let mailing_ref = c.mailing.to_string();
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&mailing_ref));
-    let rendered = PreparedCampaign::prepare(
-        &CampaignSource {
-            subject: &c.subject,
-            layout: default_campaign_layout(),
-            body: &c.body,
-            format: crate::mail::BodyFormat::Markdown,
-        },
-        Limits::default(),
-    )
-    .map_err(|e| e.to_string())
-    .and_then(|prepared| {
+    let rendered = composed_ready(state, &m.template, &c).and_then(|ready| {
+        let (prepared, mailing) = (&ready.prepared, &ready.mailing);
         let (organisation, postal_address) = super::identity(state);
         let legal_footer = super::legal_footer(state, lang);
         let system = crate::mail::SystemLinks {
@@ -997,13 +1026,7 @@ async fn send_composed(
             ..links.system_links()
         };
         let mut rendered = prepared.render(&super::merge_fields(&contact), &system).map_err(|e| e.to_string())?;
-        let mailing = crate::tracking::Mailing::from_template(
-            c.mailing.uuid(),
-            crate::tracking::MailingKind::Campaign,
-            prepared.html_template(),
-        );
-        let mailing = state.tracking.register(mailing).map_err(|e| e.to_string())?;
-        decorate(state, &mailing, &mut rendered, contact_id, engagement);
+        decorate(state, mailing, &mut rendered, contact_id, engagement);
         crate::mail::template::insert_preheader(&mut rendered.html, &c.preheader);
         Ok(rendered)
     });
