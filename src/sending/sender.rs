@@ -718,23 +718,7 @@ fn prepare_campaign_message(
         from.domain(),
         &format!("c.{}.{}", run.id.to_string().replace('-', ""), contact_id.to_string().replace('-', "")),
     )?;
-    // A name stored before the header rule applied to names may hold a line separator.
-    let name = crate::domain::header::clean(&contact.name());
-    let message = Message {
-        from: from.mailbox(),
-        to: Mailbox::new(&name, contact.email.as_str()),
-        reply_to: &from.reply_to,
-        subject: &rendered.subject,
-        message_id: &message_id,
-        date: Utc::now(),
-        headers: &headers,
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
-    let bytes = state.mailer.compose(&message)?;
-    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
-    let envelope =
-        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
+    let (envelope, bytes) = signed(state, &from, &contact, contact_id, &rendered, &message_id, &headers)?;
     Ok(Some(Prepared { run: run.clone(), contact: *contact_id, slot, engagement, envelope, bytes }))
 }
 
@@ -904,23 +888,8 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     };
     let from = crate::senders::current(state, "");
     let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
-    // A name stored before the header rule applied to names may hold a line separator.
-    let name = crate::domain::header::clean(&contact.name());
-    let message = Message {
-        from: from.mailbox(),
-        to: Mailbox::new(&name, contact.email.as_str()),
-        reply_to: &from.reply_to,
-        subject: &rendered.subject,
-        message_id: &message_id,
-        date: Utc::now(),
-        headers: &[("Content-Language", &lang.code)],
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
-    let bytes = state.mailer.compose(&message)?;
-    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
-    let envelope =
-        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
+    let (envelope, bytes) =
+        signed(state, &from, &contact, contact_id, &rendered, &message_id, &[("Content-Language", &lang.code)])?;
     let outcome = state.mailer.send(None, &envelope, &bytes).await?;
     let result = after_outcome(state, slot, &outcome);
     // The effect before the outcome, as for campaigns (see `deliver_campaign_message`).
@@ -1052,22 +1021,7 @@ async fn send_composed(
         ("Content-Language", &lang.code),
     ];
     let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
-    let name = crate::domain::header::clean(&contact.name());
-    let message = Message {
-        from: from.mailbox(),
-        to: Mailbox::new(&name, contact.email.as_str()),
-        reply_to: &from.reply_to,
-        subject: &rendered.subject,
-        message_id: &message_id,
-        date: Utc::now(),
-        headers: &headers,
-        text: &rendered.text,
-        html: Some(&rendered.html),
-    };
-    let bytes = state.mailer.compose(&message)?;
-    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
-    let envelope =
-        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
+    let (envelope, bytes) = signed(state, &from, &contact, contact_id, &rendered, &message_id, &headers)?;
     let outcome = state.mailer.send(None, &envelope, &bytes).await?;
     let result = after_outcome(state, slot, &outcome);
     let accepted = matches!(outcome, Outcome::Accepted { .. });
@@ -1095,6 +1049,37 @@ async fn send_composed(
         tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "composed message not delivered");
     }
     Ok(())
+}
+
+/// A rendered message to one contact composed, signed and enveloped (the VERP return path
+/// names the contact).
+fn signed(
+    state: &AppState,
+    from: &crate::senders::Sender,
+    contact: &crate::domain::Contact,
+    contact_id: &ContactId,
+    rendered: &crate::mail::template::RenderedMessage,
+    message_id: &crate::mail::MessageId,
+    headers: &[(&str, &str)],
+) -> anyhow::Result<(Envelope, Vec<u8>)> {
+    // A name stored before the header rule applied to names may hold a line separator.
+    let name = crate::domain::header::clean(&contact.name());
+    let message = Message {
+        from: from.mailbox(),
+        to: Mailbox::new(&name, contact.email.as_str()),
+        reply_to: &from.reply_to,
+        subject: &rendered.subject,
+        message_id,
+        date: Utc::now(),
+        headers,
+        text: &rendered.text,
+        html: Some(&rendered.html),
+    };
+    let bytes = state.mailer.compose(&message)?;
+    let verp = crate::mail::bounce::verp_token(state.store.keyring(), contact_id);
+    let envelope =
+        Envelope::new(&state.mailer.envelope_sender_for(Some(&verp), &from.address)?, &[contact.email.as_str()])?;
+    Ok((envelope, bytes))
 }
 
 /// Click redirects and the open pixel, as `tracking` allows for this contact: per-person
