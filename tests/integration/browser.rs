@@ -1664,6 +1664,10 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
     b.goto(&format!("{url}/contacts/{ann}#journeys"));
     b.wait_for_text("#journeys", "queued the message");
     b.screenshot(&shot_path("journey-contact.png"));
+    // The contact's timeline names the journey and step its mail came from, not a key.
+    let page = b.text("main");
+    assert!(page.contains("Message of the journey “Cart reminder”, step reminder"), "{page}");
+    assert!(!page.contains("journey:"), "{page}");
 
     b.click("#journeys a[href^='/journeys/']");
     b.wait_for_text("#steps", "Waiting now");

@@ -1194,9 +1194,29 @@ fn detail(
     }
     for (m, slot) in state.sending.outbox.messages_of(&c.id)? {
         let slot_state = ui.text(slot.map(|s| slot_key(s.state)).unwrap_or("c-slot-queued"), None);
-        let text = say(ui, "c-tl-message", [("template", m.template.as_str().into()), ("state", slot_state.into())]);
-        timeline
-            .push((m.created_at, context! { at => m.created_at, kind => "mail", text => text, actor => who(&m.by) }));
+        // A journey's mail (`journey:<journey>:<version>:<step>`) says which journey and step.
+        let journey = m.template.strip_prefix(crate::journeys::engine::PREFIX).and_then(|r| {
+            let mut parts = r.trim_start_matches(':').splitn(3, ':');
+            let id = parts.next()?.parse::<crate::domain::JourneyId>().ok()?;
+            let step = parts.nth(1)?.to_string();
+            let name = state.journeys.get(&id).ok().flatten().map_or_else(|| id.to_string(), |j| j.name);
+            Some((name, step))
+        });
+        let (text, actor) = match journey {
+            Some((name, step)) => (
+                say(
+                    ui,
+                    "c-tl-journey-message",
+                    [("journey", name.as_str().into()), ("step", step.into()), ("state", slot_state.into())],
+                ),
+                name,
+            ),
+            None => (
+                say(ui, "c-tl-message", [("template", m.template.as_str().into()), ("state", slot_state.into())]),
+                who(&m.by),
+            ),
+        };
+        timeline.push((m.created_at, context! { at => m.created_at, kind => "mail", text => text, actor => actor }));
     }
     for b in crate::mail::bounce::for_contact(state, &c.id)? {
         let what = match b.kind {

@@ -436,6 +436,7 @@ c-tl-campaign-retry = Wartet auf neuen Versuch: Kampagne „{$campaign}“
 c-tl-campaign-failed = Nicht zugestellt: Kampagne „{$campaign}“
 c-tl-campaign-skipped = Ausgelassen: Kampagne „{$campaign}“
 c-tl-message = Nachricht „{$template}“ ({$state})
+c-tl-journey-message = Nachricht der Journey „{ $journey }“, Schritt { $step } ({ $state })
 c-slot-queued = eingereiht
 c-slot-retry = neuer Versuch
 c-slot-sent = versendet

@@ -437,6 +437,7 @@ c-tl-campaign-retry = Waiting to retry: campaign “{$campaign}”
 c-tl-campaign-failed = Not delivered: campaign “{$campaign}”
 c-tl-campaign-skipped = Left out of: campaign “{$campaign}”
 c-tl-message = Message “{$template}” ({$state})
+c-tl-journey-message = Message of the journey “{ $journey }”, step { $step } ({ $state })
 c-slot-queued = queued
 c-slot-retry = retry
 c-slot-sent = sent
