@@ -432,7 +432,7 @@ impl<'a> Session<'a> {
                                 return Ok(());
                             }
                             None => {
-                                self.line(i, What::Skipped { reason: format!("no date in {field}") })?;
+                                self.line(i, What::Skipped { reason: format!("no_date:{field}") })?;
                                 self.go(i, next);
                             }
                         }
@@ -455,7 +455,7 @@ impl<'a> Session<'a> {
                         // Already so: a segment the contact is in now.
                         if let Awaited::Segment(s) = what {
                             if self.state.segments.segments().is_member(s, &self.contact)? {
-                                self.line(i, What::CameInTime { what: "already in the segment".into() })?;
+                                self.line(i, What::CameInTime { what: "already_in_segment".into() })?;
                                 self.go(i, yes);
                                 continue;
                             }
@@ -505,7 +505,7 @@ impl<'a> Session<'a> {
         }
         // A loop without a wait: go on in a minute rather than spin.
         let at = self.now + chrono::Duration::minutes(1);
-        self.wait(i, at, What::Failed { error: "more than 64 steps at once: a loop without a wait".into() })
+        self.wait(i, at, What::Failed { error: "loop_without_wait".into() })
     }
 
     /// Why the contact may get no more marketing mail now, under the journey's cap.
@@ -513,7 +513,7 @@ impl<'a> Session<'a> {
         let Some(cap) = &def.rules.frequency_cap else { return Ok(None) };
         let since = self.now - chrono::Duration::hours(i64::from(cap.hours));
         let sent = self.state.sending.marketing_since(&self.contact, since)?;
-        Ok((sent >= cap.max as usize).then(|| format!("frequency cap {} in {} h", cap.max, cap.hours)))
+        Ok((sent >= cap.max as usize).then(|| format!("frequency_cap:{}:{}", cap.max, cap.hours)))
     }
 
     /// Queues run `i`'s message for its step.
@@ -727,10 +727,10 @@ impl Reader for Triggers {
                         let s = session!(*contact);
                         for l in live.iter() {
                             if l.def.triggers.iter().any(|t| matches!(t, Trigger::SegmentEntered(x) if x == segment)) {
-                                s.enter(l, format!("entered segment {}", segment_name(&state, segment)), None)?;
+                                s.enter(l, format!("segment_entered:{}", segment_name(&state, segment)), None)?;
                             }
                         }
-                        let what = format!("entered segment {}", segment_name(&state, segment));
+                        let what = format!("segment_entered:{}", segment_name(&state, segment));
                         s.came(
                             &|a| matches!(a, Awaited::Segment(x) if x == segment),
                             &|g| matches!(g, Goal::Segment(x) if x == segment),
@@ -747,7 +747,7 @@ impl Reader for Triggers {
                         if !triggered.is_empty() {
                             let s = session!(*contact);
                             for l in triggered {
-                                s.enter(l, format!("left segment {}", segment_name(&state, segment)), None)?;
+                                s.enter(l, format!("segment_left:{}", segment_name(&state, segment)), None)?;
                             }
                         }
                     }
@@ -788,7 +788,7 @@ impl Reader for Triggers {
                             .collect();
                         if !triggered.is_empty() {
                             let s = session!(*contact);
-                            let said = if confirmed { "confirmed a sign-up" } else { "submitted a form" };
+                            let said = if confirmed { "form_confirmed" } else { "form_submitted" };
                             for l in triggered {
                                 s.enter(l, said.to_string(), None)?;
                             }
@@ -803,20 +803,20 @@ impl Reader for Triggers {
                                     .iter()
                                     .any(|t| matches!(t, Trigger::ConsentGranted(p) if p == purpose))
                                 {
-                                    s.enter(l, format!("gave consent to {purpose}"), None)?;
+                                    s.enter(l, format!("consent:{purpose}"), None)?;
                                 }
                             }
                         } else {
-                            let reason = format!("consent for {purpose} withdrawn");
+                            let reason = format!("consent_withdrawn:{purpose}");
                             s.end_where(&reason, |_, def| !sends_for(def, purpose))?;
                         }
                     }
                     Change::StatusChanged { contact, status, .. } if *status != crate::domain::Status::Subscribed => {
                         let s = session!(*contact);
-                        s.end_where(&format!("status {}", status.as_str()), |_, _| false)?;
+                        s.end_where(&format!("status:{}", status.as_str()), |_, _| false)?;
                     }
                     Change::RestrictionChanged { contact, restricted: true } => {
-                        session!(*contact).end_where("processing restricted", |_, _| false)?;
+                        session!(*contact).end_where("restricted", |_, _| false)?;
                     }
                     Change::ContactDeleted(c) | Change::ContactErased(c) => {
                         session!(*c).end_where("deleted", |_, _| false)?;
@@ -842,7 +842,7 @@ impl Reader for Triggers {
                                 let seen = s.entered(&l.journey.id)?.tag_seen;
                                 if has && !seen {
                                     s.entered(&l.journey.id)?.tag_seen = true;
-                                    s.enter(l, format!("tagged {tag}"), None)?;
+                                    s.enter(l, format!("tagged:{tag}"), None)?;
                                 } else if !has && seen {
                                     s.entered(&l.journey.id)?.tag_seen = false;
                                 }
@@ -873,18 +873,19 @@ fn segment_name(state: &AppState, id: &crate::domain::SegmentId) -> String {
     state.segments.segments().get(id).ok().flatten().map_or_else(|| id.to_string(), |s| s.name)
 }
 
-/// An event in words, for a run's timeline ("order 1042", "cart_added").
+/// An event as a run's timeline names it: `event:<name>`, `order:<id>`, `page_view:<url>`,
+/// `click`, `open` (the pages put it in words, in the reader's language).
 fn event_words(e: &crate::domain::Event) -> String {
     use crate::domain::EventKind;
     match e.kind {
-        EventKind::Custom => e.name.clone().unwrap_or_else(|| "event".into()),
+        EventKind::Custom => format!("event:{}", e.name.clone().unwrap_or_default()),
         EventKind::Order => match property(e, "order_id").or_else(|| property(e, "id")) {
-            Some(id) => format!("order {id}"),
+            Some(id) => format!("order:{id}"),
             None => "order".into(),
         },
-        EventKind::PageView => format!("viewed {}", e.url.clone().unwrap_or_default()),
-        EventKind::Click => "clicked".into(),
-        EventKind::Open => "opened".into(),
+        EventKind::PageView => format!("page_view:{}", e.url.clone().unwrap_or_default()),
+        EventKind::Click => "click".into(),
+        EventKind::Open => "open".into(),
     }
 }
 
@@ -926,7 +927,7 @@ impl Handler for Wakes {
                 return Ok(Fired::again(now + chrono::Duration::minutes(10)));
             }
             let Some(def) = s.definition(i)? else {
-                s.end(i, Ending::Left("the journey's version is gone".into()))?;
+                s.end(i, Ending::Left("version_gone".into()))?;
                 let (w, _, _) = s.finish(Some(run))?;
                 return Ok(Fired::done().with(w, Vec::new()));
             };
@@ -985,7 +986,7 @@ pub fn enrol(state: &AppState, journey: &JourneyId, contacts: &[ContactId]) -> R
         let now = Utc::now();
         for c in chunk {
             let mut s = Session::open(state, engine, j, *c, now)?;
-            if s.enter(l, "added by hand".into(), None)? {
+            if s.enter(l, "by_hand".into(), None)? {
                 started += 1;
             }
             let (sw, _, queued) = s.finish(None)?;
@@ -1019,7 +1020,7 @@ pub fn republish(
             let mut s = Session::open(state, engine, j, r.contact, now)?;
             let Some(i) = s.runs.iter().position(|(_, x)| x.id == r.id) else { continue };
             match to {
-                None => s.end(i, Ending::Left("the journey was archived".into()))?,
+                None => s.end(i, Ending::Left("archived".into()))?,
                 Some((version, moved)) => {
                     let from = s.runs[i].1.step.clone();
                     let target = moved.get(&from).cloned().unwrap_or_else(|| from.clone());
@@ -1077,12 +1078,12 @@ pub fn dry_run(
         until: None,
         entered_at: start,
         updated_at: start,
-        trigger: "a dry run".into(),
+        trigger: "dry_run".into(),
         message: None,
         ended: None,
     };
     s.runs.push((None, run));
-    s.line(0, What::Entered { trigger: "a dry run".into() })?;
+    s.line(0, What::Entered { trigger: "dry_run".into() })?;
     s.walk(0, def, How::Arrived)?;
     for _ in 0..200 {
         let run = &s.runs[0].1;
@@ -1092,7 +1093,7 @@ pub fn dry_run(
         let Some(until) = run.until else { break };
         let waits_for = matches!(def.steps.get(&run.step), Some(Step::WaitFor { .. }));
         if waits_for && comes {
-            s.walk(0, def, How::Came("what it waits for (assumed)".into()))?;
+            s.walk(0, def, How::Came("assumed".into()))?;
             continue;
         }
         // The virtual clock jumps to the moment the run waits for.

@@ -187,4 +187,26 @@ fn the_journey_pages_in_german_have_no_english_left() {
     let shown = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}?ok=published"), &subjects);
     assert!(shown.contains("Warten auf") && shown.contains("Veröffentlicht"), "{shown}");
     crate::languages_admin::german_page(&app, &admin, "/journeys", &[]);
+    // A contact's run, ended by a withdrawal: its causes and reasons are worded in German too.
+    let api = crate::campaigns::Api::new(&app);
+    api.list("news");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok("POST", &format!("/journeys/{id}/enrol"), Some(serde_json::json!({"contacts": [ann]})));
+    api.ok(
+        "POST",
+        &format!("/contacts/{ann}/consents"),
+        Some(serde_json::json!({"purpose": "newsletter", "granted": false, "note": "am Telefon"})),
+    );
+    let started = std::time::Instant::now();
+    while app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().iter().any(|r| r.is_active()) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the run never ended");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let page = crate::languages_admin::german_page(
+        &app,
+        &admin,
+        &format!("/contacts/{ann}"),
+        &["Ann", "ann@example.org", "am Telefon", "Warenkorb", "news", "wait_order"],
+    );
+    assert!(page.contains("von Hand hinzugefügt") && page.contains("widerrufen"), "{page}");
 }

@@ -94,7 +94,7 @@ fn an_abandoned_cart_reminds_after_the_timeout_and_an_order_ends_the_run_early()
     let runs = runs_until(&api, &ann, |r| r[0]["step"] == "wait_order" && !r[0]["waiting_until"].is_null());
     let until: chrono::DateTime<Utc> = serde_json::from_value(runs[0]["waiting_until"].clone()).unwrap();
     assert!((until - Utc::now() - chrono::Duration::hours(1)).num_seconds().abs() < 60, "{until}");
-    assert_eq!(runs[0]["trigger"], "cart_added");
+    assert_eq!(runs[0]["trigger"], "event:cart_added");
     runs_until(&api, &bob, |r| r[0]["step"] == "wait_order");
 
     // Bob orders within the hour: the goal ends his run at once, nothing is sent to him.
@@ -203,7 +203,7 @@ fn withdrawn_consent_ends_a_waiting_run_and_nothing_is_sent_when_its_time_comes(
         Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
     );
     let runs = runs_until(&api, &ann, |r| !r[0]["ended"].is_null());
-    assert_eq!(runs[0]["ended"]["how"], json!({"Left": "consent for newsletter withdrawn"}), "{runs}");
+    assert_eq!(runs[0]["ended"]["how"], json!({"Left": "consent_withdrawn:newsletter"}), "{runs}");
     assert!(app.state.clock.get(tidings::journeys::TIMER, &timer_key).unwrap().is_none(), "its timer is gone");
     app.state.clock.fire_due(Utc::now() + chrono::Duration::days(2)).unwrap();
     std::thread::sleep(Duration::from_millis(500));

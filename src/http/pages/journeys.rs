@@ -442,11 +442,50 @@ fn local(ui: &Language, at: &DateTime<Utc>, zone: &str) -> String {
     }
 }
 
+/// A cause or reason the engine records as a code (`consent_withdrawn:newsletter`,
+/// `event:cart_added`, `frequency_cap:2:24`), in words; a text that is no code (an error
+/// message) as it is.
+fn cause_words(ui: &Language, code: &str) -> String {
+    let (kind, rest) = code.split_once(':').unwrap_or((code, ""));
+    let with = |key: &str, name: &str| say(ui, key, vec![(name, Arg::from(rest.to_string()))]);
+    match kind {
+        "segment_entered" => with("jr-cause-segment-entered", "segment"),
+        "segment_left" => with("jr-cause-segment-left", "segment"),
+        "event" => with("jr-cause-event", "name"),
+        "order" if rest.is_empty() => ui.text("jr-cause-order", None),
+        "order" => with("jr-cause-order-id", "id"),
+        "page_view" => with("jr-cause-page-view", "url"),
+        "click" => ui.text("jr-cause-click", None),
+        "open" => ui.text("jr-cause-open", None),
+        "form_submitted" => ui.text("jr-cause-form-submitted", None),
+        "form_confirmed" => ui.text("jr-cause-form-confirmed", None),
+        "consent" => with("jr-cause-consent", "purpose"),
+        "tagged" => with("jr-cause-tagged", "tag"),
+        "by_hand" => ui.text("jr-cause-by-hand", None),
+        "dry_run" => ui.text("jr-cause-dry-run", None),
+        "assumed" => ui.text("jr-cause-assumed", None),
+        "already_in_segment" => ui.text("jr-cause-already-in-segment", None),
+        "consent_withdrawn" => with("jr-cause-consent-withdrawn", "purpose"),
+        "status" => with("jr-cause-status", "status"),
+        "restricted" => ui.text("jr-cause-restricted", None),
+        "deleted" => ui.text("jr-cause-deleted", None),
+        "archived" => ui.text("jr-cause-archived", None),
+        "version_gone" => ui.text("jr-cause-version-gone", None),
+        "no_date" => with("jr-cause-no-date", "field"),
+        "loop_without_wait" => ui.text("jr-cause-loop", None),
+        "frequency_cap" => {
+            let (max, hours) = rest.split_once(':').unwrap_or((rest, ""));
+            say(ui, "jr-cause-cap", vec![("max", Arg::from(max.to_string())), ("hours", Arg::from(hours.to_string()))])
+        }
+        _ => code.to_string(),
+    }
+}
+
 /// One line of a run's timeline in words.
 fn line_words(ui: &Language, l: &Line) -> String {
     let one = |key: &str, name: &str, v: String| say(ui, key, vec![(name, Arg::from(v))]);
     match &l.what {
-        What::Entered { trigger } => one("jr-line-entered", "trigger", trigger.clone()),
+        What::Entered { trigger } => one("jr-line-entered", "trigger", cause_words(ui, trigger)),
         What::Queued { .. } => ui.text("jr-line-queued", None),
         What::Waiting { until, zone } => one("jr-line-waiting", "time", local(ui, until, zone)),
         What::Deferred { until, zone } => {
@@ -457,20 +496,20 @@ fn line_words(ui: &Language, l: &Line) -> String {
                 say(
                     ui,
                     "jr-line-deferred",
-                    vec![("reason", Arg::from(zone.clone())), ("time", Arg::from(local(ui, until, "")))],
+                    vec![("reason", Arg::from(cause_words(ui, zone))), ("time", Arg::from(local(ui, until, "")))],
                 )
             }
         }
-        What::Skipped { reason } => one("jr-line-skipped", "reason", reason.clone()),
+        What::Skipped { reason } => one("jr-line-skipped", "reason", cause_words(ui, reason)),
         What::Branch { label } => one("jr-line-branch", "label", label.clone()),
         What::Split { label } => one("jr-line-split", "label", label.clone()),
         What::Updated { what } => one("jr-line-updated", "what", what.clone()),
         What::Notified { to } => one("jr-line-notified", "to", to.clone()),
-        What::CameInTime { what } => one("jr-line-came", "what", what.clone()),
+        What::CameInTime { what } => one("jr-line-came", "what", cause_words(ui, what)),
         What::TimedOut => ui.text("jr-line-timed-out", None),
         What::Goal { what } if what.is_empty() => ui.text("jr-line-goal-reached", None),
-        What::Goal { what } => one("jr-line-goal", "what", what.clone()),
-        What::Left { reason } => one("jr-line-left", "reason", reason.clone()),
+        What::Goal { what } => one("jr-line-goal", "what", cause_words(ui, what)),
+        What::Left { reason } => one("jr-line-left", "reason", cause_words(ui, reason)),
         What::Completed => ui.text("jr-line-completed", None),
         What::Moved { from, to, version } => say(
             ui,
@@ -481,7 +520,7 @@ fn line_words(ui: &Language, l: &Line) -> String {
                 ("version", Arg::Number(f64::from(*version))),
             ],
         ),
-        What::Failed { error } => one("jr-line-failed", "error", error.clone()),
+        What::Failed { error } => one("jr-line-failed", "error", cause_words(ui, error)),
         What::WouldSend { subject } => one("jr-line-would-send", "subject", subject.clone()),
     }
 }
@@ -522,7 +561,9 @@ fn run_state(ui: &Language, r: &Run, lines: &[Line]) -> String {
         return match how {
             Ending::Completed => say(ui, "jr-run-completed", vec![("time", time)]),
             Ending::Goal => say(ui, "jr-run-goal", vec![("time", time)]),
-            Ending::Left(reason) => say(ui, "jr-run-left", vec![("time", time), ("reason", Arg::from(reason.clone()))]),
+            Ending::Left(reason) => {
+                say(ui, "jr-run-left", vec![("time", time), ("reason", Arg::from(cause_words(ui, reason)))])
+            }
         };
     }
     match r.until {
@@ -564,7 +605,7 @@ pub fn of_contact(
                 about => say(ui, "jr-run-about", vec![
                     ("version", Arg::Number(f64::from(r.version))),
                     ("time", Arg::from(ui.datetime(&r.entered_at))),
-                    ("trigger", Arg::from(r.trigger.clone())),
+                    ("trigger", Arg::from(cause_words(ui, &r.trigger))),
                 ]),
                 lines => lines_view(ui, lines),
             }
