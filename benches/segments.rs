@@ -128,6 +128,9 @@ fn main() {
         Arc::new(tidings::segments::live::Membership(state.segments.clone())),
         env("BATCH", tidings::segments::live::FEED_BATCH as u64) as usize,
     );
+    // The journeys' reader too (it reads nothing here, but a registered reader that does not
+    // run holds back the feed's pruning).
+    state.feed.start(Arc::new(tidings::journeys::engine::Triggers(Arc::downgrade(&state))), 512);
     state.clock.register(Arc::new(tidings::segments::live::Flips));
     state.clock.start(3);
     let by = By::cli();
