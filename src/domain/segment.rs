@@ -246,6 +246,21 @@ pub struct Schema<'a> {
     pub segment_exists: &'a dyn Fn(&SegmentId) -> bool,
 }
 
+fn stored_field(_: &str) -> Option<FieldKind> {
+    Some(FieldKind::Text)
+}
+
+fn stored_segment(_: &SegmentId) -> bool {
+    true
+}
+
+impl Schema<'static> {
+    /// For reading back what was checked when it was saved (a segment's filter, a journey's
+    /// published version): a custom field deleted since compares as text, and a segment
+    /// deleted since holds nobody.
+    pub const STORED: Schema<'static> = Schema { field: &stored_field, segment_exists: &stored_segment };
+}
+
 impl Filter {
     /// Reads a filter from its JSON, checking every name, operator and value; errors name the
     /// place (`filter.all[2].op`).

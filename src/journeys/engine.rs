@@ -1028,7 +1028,6 @@ pub fn republish(
                         s.count(i, WAITING, -1);
                     }
                     s.count(i, LEFT, 1);
-                    let old_version = s.runs[i].1.version;
                     let run = &mut s.runs[i].1;
                     run.version = version;
                     run.step = target.clone();
@@ -1036,7 +1035,6 @@ pub fn republish(
                     if s.runs[i].1.until.is_some() {
                         s.count(i, WAITING, 1);
                     }
-                    let _ = old_version;
                     s.line(i, What::Moved { from, to: target, version })?;
                 }
             }

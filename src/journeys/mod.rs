@@ -450,6 +450,22 @@ impl Journeys {
         w.add(&self.counts, counts_key(journey, version, step), &deltas);
     }
 
+    /// Runs waiting now at each step, over every version (the `waiting` counters: moving a
+    /// run, ending it, erasing it and moving it to a new version keep them, in the same
+    /// transaction), without a walk of the runs.
+    pub fn waiting(&self, journey: &JourneyId) -> Result<BTreeMap<StepId, u64>> {
+        let mut out = BTreeMap::new();
+        for kv in self.counts.scan_prefix(journey.as_bytes()) {
+            let (k, v) = kv?;
+            let Some(step) = k.get(20..) else { continue };
+            let n = crate::store::counters(&v).get(WAITING).copied().unwrap_or(0);
+            if n > 0 {
+                *out.entry(String::from_utf8_lossy(step).into_owned()).or_insert(0) += n as u64;
+            }
+        }
+        Ok(out)
+    }
+
     /// Every step's counters of a version.
     pub fn counts(&self, journey: &JourneyId, version: u32) -> Result<BTreeMap<StepId, StepCounts>> {
         let mut prefix = journey.as_bytes().to_vec();
@@ -479,9 +495,7 @@ impl Journeys {
 /// since reads as empty or as no member).
 pub fn stored_definition(json: &str) -> Option<Definition> {
     let v: serde_json::Value = serde_json::from_str(json).ok()?;
-    let schema =
-        crate::domain::segment::Schema { field: &|_| Some(crate::domain::FieldKind::Text), segment_exists: &|_| true };
-    Definition::parse(&v, &schema).ok()
+    Definition::parse(&v, &crate::domain::segment::Schema::STORED).ok()
 }
 
 /// Erasure: the person's runs, and what the counters said of those still going on.

@@ -62,13 +62,22 @@ pub fn parse_definition(state: &AppState, v: &Value) -> Result<Definition, Journ
 
 /// What stands between a draft and publishing it.
 pub fn problems(state: &AppState, draft: &str) -> Problems {
+    checked(state, draft).1
+}
+
+/// The draft parsed against today's fields and segments (when it parses), and what stands
+/// between it and publishing.
+fn checked(state: &AppState, draft: &str) -> (Option<Definition>, Problems) {
     let v: Value = match serde_json::from_str(draft) {
         Ok(v) => v,
-        Err(e) => return Problems { errors: vec![Problem { path: "definition".into(), message: e.to_string() }] },
+        Err(e) => {
+            return (None, Problems { errors: vec![Problem { path: "definition".into(), message: e.to_string() }] })
+        }
     };
     let mut out = Problems::default();
-    match parse_definition(state, &v) {
-        Err(e) => out.errors.push(e.into()),
+    let parsed = parse_definition(state, &v);
+    match &parsed {
+        Err(e) => out.errors.push(e.clone().into()),
         Ok(d) => {
             out.errors.extend(d.validate().into_iter().map(Problem::from));
             // Triggers this release parses but does not start runs from: refused rather than
@@ -105,7 +114,7 @@ pub fn problems(state: &AppState, draft: &str) -> Problems {
             }
         }
     }
-    out
+    (parsed.ok(), out)
 }
 
 fn clean_name(state: &AppState, name: &str, me: Option<&JourneyId>) -> OpResult<String> {
@@ -183,13 +192,9 @@ pub fn update(state: &AppState, by: By, id: &JourneyId, input: &JourneyInput) ->
     Ok(j)
 }
 
-/// Runs of the published version waiting at each step (all versions' runs, by step).
+/// Runs waiting now at each step (every version's, by step), from the step counters.
 pub fn waiting(state: &AppState, id: &JourneyId) -> OpResult<BTreeMap<StepId, u64>> {
-    let mut out = BTreeMap::new();
-    for r in state.journeys.active_runs(id)? {
-        *out.entry(r.step).or_insert(0) += 1;
-    }
-    Ok(out)
+    Ok(state.journeys.waiting(id)?)
 }
 
 /// Publishes the draft as the next version. Runs going on move to the new version at the
@@ -201,15 +206,17 @@ pub fn publish(state: &AppState, by: By, id: &JourneyId, moved: &BTreeMap<StepId
     if j.status == Status::Archived {
         return Err(OpError::Conflict("an archived journey cannot be published again: copy it".into()));
     }
-    let problems = problems(state, &j.draft);
-    if let Some(p) = problems.errors.first() {
-        return Err(OpError::Invalid {
-            field: "definition",
-            message: format!("{}: {} ({} problem(s) in all)", p.path, p.message, problems.errors.len()),
-        });
-    }
-    let v: Value = serde_json::from_str(&j.draft).map_err(|e| invalid("definition", e.to_string()))?;
-    let def = parse_definition(state, &v).map_err(|e| invalid("definition", e.to_string()))?;
+    let (def, problems) = checked(state, &j.draft);
+    let def = match (def, problems.errors.first()) {
+        (Some(def), None) => def,
+        (_, first) => {
+            let (path, message) = first.map_or(("definition", "does not parse"), |p| (&*p.path, &*p.message));
+            return Err(OpError::Invalid {
+                field: "definition",
+                message: format!("{path}: {message} ({} problem(s) in all)", problems.errors.len()),
+            });
+        }
+    };
     for (from, to) in moved {
         if !def.steps.contains_key(to) {
             return Err(invalid("moved", format!("`{from}` → `{to}`: the new version has no step `{to}`")));

@@ -421,12 +421,7 @@ fn decode_member(v: &[u8]) -> (DateTime<Utc>, u32) {
 /// A stored segment's filter (checked when it was saved).
 pub fn stored_filter(s: &Segment) -> Option<Filter> {
     let v: serde_json::Value = serde_json::from_str(&s.filter).ok()?;
-    let schema = crate::domain::segment::Schema {
-        // Fields were checked at saving; a custom field deleted since compares as text.
-        field: &|_| Some(crate::domain::FieldKind::Text),
-        segment_exists: &|_| true,
-    };
-    Filter::parse(&v, &schema).ok()
+    Filter::parse(&v, &crate::domain::segment::Schema::STORED).ok()
 }
 
 /// Erasure: the person leaves every segment (the counters follow: erasure is the one other
