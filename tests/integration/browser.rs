@@ -1607,9 +1607,11 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
     // From the recipe, through the form.
     b.goto(&format!("{url}/journeys"));
     b.wait_for_text("#journeys-empty", "No journeys yet");
+    b.screenshot_of("main", &shot_path("journeys-empty.png"));
     b.click("#journey-new");
     b.fill("#name", "Cart reminder");
     b.click("#recipe-abandoned_cart");
+    b.screenshot(&shot_path("journey-new.png"));
     b.click("#create");
     b.wait_for_text("#steps", "Wait for an order, at most 1 hour");
     b.wait_for_text("#rules", "Quiet hours 21:00–08:00");
@@ -1621,6 +1623,8 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
         .clone();
     definition["rules"].as_object_mut().unwrap().remove("quiet_hours");
     b.click("#journey-edit");
+    b.wait_for_text("main", "JSON");
+    b.screenshot(&shot_path("journey-edit.png"));
     b.fill("#definition", &definition.to_string());
     b.click("#save");
     b.wait_for_text("#rules", "No quiet hours.");
