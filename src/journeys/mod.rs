@@ -65,6 +65,8 @@ pub const RUNS_REGISTRATION: Registration = Registration {
 pub const ENTRIES_REGISTRATION: Registration = Registration {
     tree: ENTRIES,
     purpose: "when a contact last entered each journey",
+    // In the person's archive with their runs (`export_runs`): how often and when they
+    // entered, and the values (an order number) each entry was deduplicated by.
     holds: Holds::Personal { categories: &["journey runs"], layout: Layout::PersonPrefix, export: None },
 };
 
@@ -417,6 +419,18 @@ impl Journeys {
         })
     }
 
+    /// A contact's records of every journey they entered.
+    pub fn entries_of(&self, contact: &ContactId) -> Result<Vec<(JourneyId, Entered)>> {
+        let mut out = Vec::new();
+        for kv in self.entries.scan_prefix(contact.as_bytes()) {
+            let (k, v) = kv?;
+            if let Some(j) = k.get(16..).and_then(JourneyId::from_slice) {
+                out.push((j, postcard::from_bytes(&v)?));
+            }
+        }
+        Ok(out)
+    }
+
     /// Stages a contact's record of a journey, guarded by the one read (two triggers at once
     /// cannot both start a run).
     pub fn stage_entered(&self, w: &mut Writes, contact: &ContactId, journey: &JourneyId, e: &Entered) -> Result<()> {
@@ -525,7 +539,8 @@ fn journey_name(j: &Journeys, id: &JourneyId) -> String {
 fn export_runs(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {
     let j = Journeys::open(store)?;
     let Some(contact) = ContactId::from_slice(person.as_bytes()) else { return Ok(Vec::new()) };
-    Ok(j.runs_of(&contact)?
+    let mut out: Vec<serde_json::Value> = j
+        .runs_of(&contact)?
         .into_iter()
         .map(|r| {
             serde_json::json!({
@@ -534,7 +549,14 @@ fn export_runs(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value
                 "ended": r.ended.as_ref().map(|(at, how)| serde_json::json!({"at": at, "how": format!("{how:?}")})),
             })
         })
-        .collect())
+        .collect();
+    for (journey, e) in j.entries_of(&contact)? {
+        out.push(serde_json::json!({
+            "journey": journey.to_string(), "name": journey_name(&j, &journey), "times_entered": e.times,
+            "last_entered": e.last, "entered_with": e.keys,
+        }));
+    }
+    Ok(out)
 }
 
 fn export_log(store: &Store, person: &PersonId) -> Result<Vec<serde_json::Value>> {

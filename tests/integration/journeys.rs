@@ -167,6 +167,10 @@ fn an_event_key_enters_once_and_a_run_goes_straight_through() {
     assert!(runs.as_array().unwrap().iter().all(|r| r["ended"]["how"] == "Completed"), "{runs}");
     let c = api.ok("GET", &format!("/contacts/{ann}"), None);
     assert_eq!(c["tags"], json!(["buyer"]), "{c}");
+    // The order numbers her entries were told apart by are in her archive.
+    let contact: tidings::domain::ContactId = ann.parse().unwrap();
+    let export = serde_json::to_string(&app.state.store.export_person(&contact.person()).unwrap()).unwrap();
+    assert!(export.contains(r#""entered_with":["o-1","o-2"]"#) && export.contains(r#""times_entered":2"#), "{export}");
 }
 
 #[test]
