@@ -108,6 +108,7 @@ impl Application {
         state.clock.register(Arc::new(crate::segments::live::Flips));
         state.clock.register(Arc::new(crate::journeys::engine::Wakes(Arc::downgrade(&state))));
         state.sending.register_composer(Arc::new(crate::journeys::engine::Mail(Arc::downgrade(&state))));
+        state.feed.attach(Arc::new(crate::journeys::engine::Ends(Arc::downgrade(&state))));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;

@@ -529,10 +529,16 @@ impl Contacts {
     /// transaction (uncommitted): a racing write of the same record makes it read again.
     /// Returns the sequence number to announce after the commit.
     pub fn update(&self, c: &Contact, change: Change) -> Result<u64> {
+        self.update_with(c, std::slice::from_ref(&change))
+    }
+
+    /// [`Contacts::update`] with several changes on the feed (an edit that also changed the
+    /// status: `ContactUpdated` and `StatusChanged`).
+    pub fn update_with(&self, c: &Contact, changes: &[Change]) -> Result<u64> {
         loop {
             let mut writes = crate::store::Writes::new();
             self.records.stage_put(&mut writes, &c.id.person(), c.id.as_bytes(), c)?;
-            match self.feed.append(writes, std::slice::from_ref(&change)) {
+            match self.feed.append(writes, changes) {
                 Ok(appended) => return Ok(appended.keep()),
                 Err(crate::store::StoreError::Conflict(_)) => continue,
                 Err(e) => return Err(e),

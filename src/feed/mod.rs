@@ -99,6 +99,22 @@ impl From<Writes> for Applied {
     }
 }
 
+/// What another room must do in the same transaction as a change, where doing it a moment
+/// later (as a [`Reader`]) is not enough: a person who withdraws consent has the journeys that
+/// would mail them ended, and their queued mail withdrawn, in the very commit that records the
+/// withdrawal. Attached at wiring ([`Feed::attach`]); the feed knows no room.
+///
+/// `stage` reads what it needs and stages its writes, guarded by what it read: when a guard of
+/// its own fails (a run moved meanwhile) the feed stages it again on what is there now, so the
+/// change itself never fails for it. It must be quick for changes it has nothing to do with.
+pub trait Consequence: Send + Sync + 'static {
+    fn stage(&self, changes: &[Change], writes: &mut Writes) -> Result<()>;
+}
+
+/// How often a change whose consequences keep meeting moved records is staged again before it
+/// gives up with the conflict (the caller's own retry, if any, takes over).
+const RESTAGE_MAX: usize = 16;
+
 /// A reader's batch stops once its entries name this many contacts.
 const NAMES_PER_BATCH: usize = 10_000;
 
@@ -138,6 +154,8 @@ struct Inner {
     store: Store,
     /// The readers running on threads of their own ([`Feed::start`]), and their stop flag.
     followers: Mutex<Vec<(&'static str, std::thread::JoinHandle<()>)>>,
+    /// What rooms do in the same transaction as a change ([`Consequence`]).
+    consequences: std::sync::RwLock<Vec<Arc<dyn Consequence>>>,
     stop: Arc<AtomicBool>,
     entries: sled::Tree,
     cursors: sled::Tree,
@@ -223,6 +241,7 @@ impl Feed {
             inner: Arc::new(Inner {
                 store: store.clone(),
                 followers: Mutex::new(Vec::new()),
+                consequences: std::sync::RwLock::new(Vec::new()),
                 stop: Arc::new(AtomicBool::new(false)),
                 entries,
                 cursors,
@@ -241,8 +260,16 @@ impl Feed {
         }
     }
 
+    /// Has `consequence` stage its writes in the transaction of every change appended from now
+    /// on ([`Feed::append`]; changes logged ahead of their writes have no transaction to join,
+    /// and are left to the readers).
+    pub fn attach(&self, consequence: Arc<dyn Consequence>) {
+        self.inner.consequences.write().unwrap_or_else(|p| p.into_inner()).push(consequence);
+    }
+
     /// Applies `writes` and appends `changes` in one transaction, uncommitted: commit the store,
-    /// then [`Appended::announce`]. Nothing is written when it fails.
+    /// then [`Appended::announce`]. The attached [`Consequence`]s stage theirs in it too.
+    /// Nothing is written when it fails.
     pub fn append(&self, writes: Writes, changes: &[Change]) -> Result<Appended> {
         let at = Utc::now();
         let seqs = {
@@ -250,12 +277,34 @@ impl Feed {
             self.take_numbers(&mut s, changes.len())?
         };
         let appended = Appended { feed: self.clone(), seqs };
-        // The caller's writes first, then the entries: one transaction.
+        // The caller's writes first, then the entries, then the consequences: one transaction.
         let mut all = writes;
         for (seq, change) in appended.seqs.iter().zip(changes) {
             let value = postcard::to_allocvec(&Stored { at, change: change.clone() })?;
             all.put(&self.inner.entries, &seq.to_be_bytes(), value);
         }
+        let consequences = self.inner.consequences.read().unwrap_or_else(|p| p.into_inner()).clone();
+        if consequences.is_empty() {
+            self.inner.store.apply(&all)?;
+            return Ok(appended);
+        }
+        let own = all.len();
+        for _ in 0..RESTAGE_MAX {
+            all.truncate(own);
+            for c in &consequences {
+                c.stage(changes, &mut all)?;
+            }
+            match self.inner.store.apply_guarded(&all)? {
+                Ok(()) => return Ok(appended),
+                // A consequence's guard: what it read moved; read again.
+                Err(n) if n >= own => continue,
+                Err(_) => return Err(crate::store::StoreError::Conflict("a record changed under the write".into())),
+            }
+        }
+        // The consequences never settled: the change goes through without them, and the
+        // readers do their part a moment later.
+        tracing::warn!("consequences of a change kept meeting moved records; left to the readers");
+        all.truncate(own);
         self.inner.store.apply(&all)?;
         Ok(appended)
     }

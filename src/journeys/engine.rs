@@ -648,6 +648,12 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
+    /// Ends the contact's runs for `reason`: every run, or with a purpose withdrawn, the runs
+    /// of journeys that mail for it.
+    fn end_for(&mut self, reason: &str, purpose: Option<&str>) -> Result<()> {
+        self.end_where(reason, |_, def| purpose.is_some_and(|p| !sends_for(def, p)))
+    }
+
     /// Something came for the contact: runs waiting for it go on, goals met end their runs.
     fn came(&mut self, awaited: &dyn Fn(&Awaited) -> bool, goal: &dyn Fn(&Goal) -> bool, what: &str) -> Result<()> {
         for i in 0..self.runs.len() {
@@ -794,32 +800,19 @@ impl Reader for Triggers {
                             }
                         }
                     }
-                    Change::ConsentChanged { contact, purpose, granted } => {
+                    Change::ConsentChanged { contact, purpose, granted: true } => {
                         let s = session!(*contact);
-                        if *granted {
-                            for l in live.iter() {
-                                if l.def
-                                    .triggers
-                                    .iter()
-                                    .any(|t| matches!(t, Trigger::ConsentGranted(p) if p == purpose))
-                                {
-                                    s.enter(l, format!("consent:{purpose}"), None)?;
-                                }
+                        for l in live.iter() {
+                            if l.def.triggers.iter().any(|t| matches!(t, Trigger::ConsentGranted(p) if p == purpose)) {
+                                s.enter(l, format!("consent:{purpose}"), None)?;
                             }
-                        } else {
-                            let reason = format!("consent_withdrawn:{purpose}");
-                            s.end_where(&reason, |_, def| !sends_for(def, purpose))?;
                         }
                     }
-                    Change::StatusChanged { contact, status, .. } if *status != crate::domain::Status::Subscribed => {
-                        let s = session!(*contact);
-                        s.end_where(&format!("status:{}", status.as_str()), |_, _| false)?;
-                    }
-                    Change::RestrictionChanged { contact, restricted: true } => {
-                        session!(*contact).end_where("restricted", |_, _| false)?;
-                    }
-                    Change::ContactDeleted(c) | Change::ContactErased(c) => {
-                        session!(*c).end_where("deleted", |_, _| false)?;
+                    change if ending(change).is_some() => {
+                        // Ended in the change's own commit already ([`Ends`]), unless it was
+                        // logged ahead of its writes (an import): then it is done here.
+                        let (contact, reason, purpose) = ending(change).expect("matched");
+                        session!(contact).end_for(&reason, purpose)?;
                     }
                     Change::ContactCreated(_) | Change::ContactUpdated(_) | Change::ContactsImported(_) => {
                         let tagged: Vec<(&LiveJourney, &String)> = live
@@ -861,6 +854,56 @@ impl Reader for Triggers {
             Ok(Applied { writes, changes: Vec::new() })
         };
         run().map_err(|e| e.to_string())
+    }
+}
+
+/// A change that ends a person's runs: whose, the reason as the timeline stores it, and the
+/// purpose withdrawn when only the journeys that mail for it end.
+fn ending(change: &Change) -> Option<(ContactId, String, Option<&str>)> {
+    match change {
+        Change::ConsentChanged { contact, purpose, granted: false } => {
+            Some((*contact, format!("consent_withdrawn:{purpose}"), Some(purpose.as_str())))
+        }
+        Change::StatusChanged { contact, status, .. } if *status != crate::domain::Status::Subscribed => {
+            Some((*contact, format!("status:{}", status.as_str()), None))
+        }
+        Change::RestrictionChanged { contact, restricted: true } => Some((*contact, "restricted".into(), None)),
+        Change::ContactDeleted(c) | Change::ContactErased(c) => Some((*c, "deleted".into(), None)),
+        _ => None,
+    }
+}
+
+/// Ends a person's runs in the same transaction as the change that ends them (a withdrawal of
+/// consent, an unsubscribe, a restriction): their timers go and their mail not yet handed
+/// over is withdrawn in that very commit, so no moment exists in which the person has said no
+/// and a run of theirs still stands. Attached to the feed at start-up
+/// ([`crate::feed::Feed::attach`]); the reader does the same for changes logged ahead.
+pub struct Ends(pub Weak<AppState>);
+
+impl crate::feed::Consequence for Ends {
+    fn stage(&self, changes: &[Change], writes: &mut Writes) -> Result<()> {
+        let mut ends = changes.iter().filter_map(ending).peekable();
+        if ends.peek().is_none() {
+            return Ok(());
+        }
+        let Some(state) = self.0.upgrade() else { return Ok(()) };
+        let (engine, j, now) = (&*state.journey_engine, &state.journeys, Utc::now());
+        let mut sessions: Vec<Session<'_>> = Vec::new();
+        for (contact, reason, purpose) in ends {
+            let i = match sessions.iter().position(|s| s.contact == contact) {
+                Some(i) => i,
+                None => {
+                    sessions.push(Session::open(&state, engine, j, contact, now)?);
+                    sessions.len() - 1
+                }
+            };
+            sessions[i].end_for(&reason, purpose)?;
+        }
+        for s in sessions {
+            let (w, _, _) = s.finish(None)?;
+            writes.extend(w);
+        }
+        Ok(())
     }
 }
 

@@ -86,6 +86,13 @@ impl Writes {
     pub fn len(&self) -> usize {
         self.ops.len()
     }
+
+    /// Drops the writes from the `len`th on (and their guards): a caller that staged more
+    /// after its own writes and must stage them again.
+    pub fn truncate(&mut self, len: usize) {
+        self.ops.truncate(len);
+        self.expect.retain(|(n, _)| *n < len);
+    }
 }
 
 /// Counters (big-endian `i64`s) plus `deltas`, element by element.
@@ -109,8 +116,24 @@ impl Store {
     /// Applies `writes` atomically (uncommitted: [`Store::commit`] makes them durable). Nothing
     /// is written when it fails.
     pub fn apply(&self, writes: &Writes) -> Result<()> {
+        match self.apply_guarded(writes)? {
+            Ok(()) => Ok(()),
+            Err(n) => {
+                let (tree, key, _) = &writes.ops[n];
+                Err(StoreError::Conflict(format!(
+                    "{} changed under the write (key of {} bytes)",
+                    String::from_utf8_lossy(&tree.name()),
+                    key.len()
+                )))
+            }
+        }
+    }
+
+    /// [`Store::apply`], telling which write's guard failed (`Ok(Err(n))`: the `n`th write, in
+    /// staging order, found another value than it expected; nothing was written).
+    pub fn apply_guarded(&self, writes: &Writes) -> Result<std::result::Result<(), usize>> {
         if writes.is_empty() {
-            return Ok(());
+            return Ok(Ok(()));
         }
         // The trees the transaction spans, each once, and which one each write goes to.
         let mut trees: Vec<&sled::Tree> = Vec::new();
@@ -156,17 +179,13 @@ impl Store {
                 }
                 Ok::<_, ConflictableTransactionError<Option<usize>>>(())
             })
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(Some(n)) => {
-                    let (tree, key, _) = &writes.ops[n];
-                    StoreError::Conflict(format!(
-                        "{} changed under the write (key of {} bytes)",
-                        String::from_utf8_lossy(&tree.name()),
-                        key.len()
-                    ))
-                }
-                TransactionError::Abort(None) => StoreError::Aborted,
-            })
+            .map_or_else(
+                |e| match e {
+                    TransactionError::Storage(e) => Err(StoreError::Sled(e)),
+                    TransactionError::Abort(Some(n)) => Ok(Err(n)),
+                    TransactionError::Abort(None) => Err(StoreError::Aborted),
+                },
+                |()| Ok(Ok(())),
+            )
     }
 }

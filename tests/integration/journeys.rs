@@ -391,3 +391,56 @@ fn a_run_that_sends_then_exits_keeps_its_message_and_the_mail_goes() {
         ["Entered", "Queued", "Completed"].map(String::from).to_vec()
     );
 }
+
+#[test]
+fn a_withdrawal_or_an_unsubscribe_ends_runs_and_withdraws_their_mail_in_its_own_commit() {
+    // A relay that refuses connections: the runs' messages stay queued, to be withdrawn.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app_with(|c| mail_config(c, closed));
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let bob = contact_with(&api, "bob@example.org", &["newsletter"]);
+    let journey = publish(
+        &api,
+        "Hello, later",
+        json!({
+            "triggers": [{"manual": true}],
+            "start": "hello",
+            "steps": {
+                "hello": {"send": {"subject": "Hello", "body": "Hi", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "pause"},
+                "pause": {"wait": {"days": 1, "hours": 0, "minutes": 0}, "next": "out"},
+                "out": {"exit": true}
+            }
+        }),
+    );
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann, bob]})));
+    runs_until(&api, &ann, |r| r[0]["step"] == "pause");
+    runs_until(&api, &bob, |r| r[0]["step"] == "pause");
+    let (ann_id, bob_id): (tidings::domain::ContactId, tidings::domain::ContactId) =
+        (ann.parse().unwrap(), bob.parse().unwrap());
+    let queued = |c: &tidings::domain::ContactId| {
+        let run = app.state.journeys.runs_of(c).unwrap().remove(0);
+        (run.clone(), run.message.and_then(|m| app.state.sending.outbox.message_slot(&m).unwrap()))
+    };
+    assert!(queued(&ann_id).1.is_some() && queued(&bob_id).1.is_some(), "both messages wait for the relay");
+
+    // No reader follows the feed from here: what ends the runs is the changes' own commits.
+    app.state.feed.stop();
+    api.ok(
+        "POST",
+        &format!("/contacts/{ann}/consents"),
+        Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
+    );
+    api.ok("PATCH", &format!("/contacts/{bob}"), Some(json!({"status": "unsubscribed"})));
+    for (c, reason) in [(&ann_id, "consent_withdrawn:newsletter"), (&bob_id, "status:unsubscribed")] {
+        let (run, slot) = queued(c);
+        let ended = run.ended.as_ref().map(|(_, how)| format!("{how:?}"));
+        assert_eq!(ended, Some(format!("Left({reason:?})")), "{run:?}");
+        assert!(run.message.is_none() && slot.is_none(), "its mail is withdrawn: {run:?} {slot:?}");
+        let key = format!("{c}:{}", run.id);
+        assert!(app.state.clock.get(tidings::journeys::TIMER, &key).unwrap().is_none(), "its timer is gone");
+    }
+    let v = api.ok("GET", &format!("/journeys/{journey}"), None);
+    assert_eq!(v["waiting"]["pause"].as_u64().unwrap_or(0), 0, "{v}");
+}

@@ -470,3 +470,52 @@ fn counters_added_from_two_threads_at_once_lose_nothing() {
     store.apply(&w).unwrap();
     assert_eq!(tidings::store::counters(&tree.get(b"k").unwrap().unwrap()), vec![1005, -1000, 2000]);
 }
+
+/// A consequence whose read goes stale (another writer moved the record between its read and
+/// the transaction) is staged again on what is there now; the change itself never fails for
+/// it. A guard of the caller's own still fails the append, as without consequences.
+#[test]
+fn a_consequence_that_read_a_moved_record_is_staged_again_and_the_change_lands() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), &opts(dir.path())).unwrap();
+    let feed = tidings::feed::Feed::open(&store).unwrap();
+    let tree = store.tree("segment_daily").unwrap();
+    tree.insert(b"run", b"waiting".to_vec()).unwrap();
+
+    struct EndsRun {
+        tree: sled::Tree,
+        staged: AtomicUsize,
+    }
+    impl tidings::feed::Consequence for EndsRun {
+        fn stage(&self, _: &[tidings::domain::Change], w: &mut tidings::store::Writes) -> tidings::store::Result<()> {
+            let read = self.tree.get(b"run")?;
+            // The first time, someone else moves the run after it was read.
+            if self.staged.fetch_add(1, Ordering::SeqCst) == 0 {
+                self.tree.insert(b"run", b"moved on".to_vec())?;
+            }
+            let ended = [read.as_deref().unwrap_or_default(), b" then ended"].concat();
+            w.put_expecting(&self.tree, b"run".to_vec(), read, ended);
+            Ok(())
+        }
+    }
+    let ends = Arc::new(EndsRun { tree: tree.clone(), staged: AtomicUsize::new(0) });
+    feed.attach(ends.clone());
+    let contact = tidings::domain::ContactId::new();
+    let change = tidings::domain::Change::RestrictionChanged { contact, restricted: true };
+    let mut w = tidings::store::Writes::new();
+    w.put(&tree, b"own".to_vec(), b"written".to_vec());
+    feed.append(w, std::slice::from_ref(&change)).unwrap().announce();
+    assert_eq!(ends.staged.load(Ordering::SeqCst), 2, "staged again after its guard failed");
+    assert_eq!(tree.get(b"run").unwrap().unwrap().as_ref(), b"moved on then ended");
+    assert_eq!(tree.get(b"own").unwrap().unwrap().as_ref(), b"written");
+    assert_eq!(feed.read(0, 10).unwrap().len(), 1, "the change's entry is there once");
+
+    // The caller's own guard failing is the caller's conflict: nothing lands.
+    let mut w = tidings::store::Writes::new();
+    w.put_expecting(&tree, b"own".to_vec(), Some(b"something else".as_slice().into()), b"x".to_vec());
+    assert!(matches!(feed.append(w, std::slice::from_ref(&change)), Err(StoreError::Conflict(_))));
+    assert_eq!(tree.get(b"own").unwrap().unwrap().as_ref(), b"written");
+    assert_eq!(tree.get(b"run").unwrap().unwrap().as_ref(), b"moved on then ended", "no consequence either");
+}

@@ -332,7 +332,7 @@ pub fn get(state: &AppState, id: &ContactId) -> OpResult<Contact> {
 pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) -> OpResult<(Contact, Vec<String>)> {
     by.require(Permission::EditContacts)?;
     let mut c = get(state, id)?;
-    let before = c.email.clone();
+    let (before, status_was) = (c.email.clone(), c.status);
     let changed = input.apply(&mut c, MergePolicy::Overwrite);
     if changed.is_empty() {
         return Ok((c, changed));
@@ -344,7 +344,15 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
             "This address was erased at the person's request and is on the suppression list.".into(),
         ));
     }
-    let seq = state.contacts.save(&before, &c)?;
+    let seq = if c.status != status_was && c.email == before {
+        // A status that is no longer "subscribed" ends the person's journeys in this very
+        // commit (their consequence on the feed), as an unsubscribe link's change does.
+        let changes =
+            [Change::ContactUpdated(c.id), Change::StatusChanged { contact: c.id, status: c.status, campaign: None }];
+        state.contacts.update_with(&c, &changes)?
+    } else {
+        state.contacts.save(&before, &c)?
+    };
     history(state, &by, &c.id, "updated", changed.clone(), String::new())?;
     state.store.commit()?;
     state.contacts.announce(seq);
