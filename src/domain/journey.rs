@@ -74,11 +74,21 @@ pub enum Trigger {
     /// A tag, lower-cased as contacts store them.
     TagAdded(String),
     Date(DateTrigger),
-    /// A cron expression in the `cron` crate's syntax (seconds first, 6 or 7 fields), read in
-    /// the shop's time zone.
-    Schedule(String),
+    /// At each time of a cron schedule, the members of a segment (or every subscribed contact)
+    /// enter.
+    Schedule(ScheduleTrigger),
     /// Staff put contacts in by hand (or through the API).
     Manual,
+}
+
+/// Enters, at each time of `cron`, the members of `segment` (`None`: every contact whose status
+/// is subscribed). The rules decide who may enter again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleTrigger {
+    /// A cron expression in the `cron` crate's syntax (seconds first, 6 or 7 fields), read in
+    /// the shop's time zone.
+    pub cron: String,
+    pub segment: Option<SegmentId>,
 }
 
 /// Enters on a date field's day (`offset_days` before or after it), at a local time.
@@ -523,6 +533,8 @@ fn date_field(v: Option<&Value>, path: &str, schema: &Schema) -> Result<String> 
     let f = name(v, path, MAX_TEXT, "a date field")?;
     match builtin_kind(&f).or_else(|| (schema.field)(&f)) {
         Some(FieldKind::Date) => Ok(f),
+        // Checked when published; a field removed since finds no date, and the step says so.
+        _ if schema.stored => Ok(f),
         Some(k) => refuse(path, format!("\"{}\" is a {} field, not a date", truncate(&f), k.as_str())),
         None => refuse(path, format!("no field \"{}\"", truncate(&f))),
     }
@@ -641,11 +653,29 @@ fn parse_trigger(v: &Value, path: &str, schema: &Schema) -> Result<Trigger> {
             })
         }
         "schedule" => {
-            let expr = name(Some(v), &p, MAX_TEXT, "a cron expression")?;
-            if let Err(e) = cron::Schedule::from_str(&expr) {
-                return refuse(&p, format!("not a cron expression (seconds first, 6 or 7 fields): {e}"));
+            // `"0 0 9 * * Mon"` (everyone subscribed) or `{"cron": …, "segment": …}`.
+            let (cron_value, cron_path, segment) = match v {
+                Value::Object(o) => {
+                    only(o, &p, &["cron", "segment"], "a schedule trigger")?;
+                    let segment = match o.get("segment") {
+                        None | Some(Value::Null) => None,
+                        some => Some(segment_ref(some, &join(&p, "segment"), schema)?),
+                    };
+                    (o.get("cron"), join(&p, "cron"), segment)
+                }
+                other => (Some(other), p.clone(), None),
+            };
+            let expr = name(cron_value, &cron_path, MAX_TEXT, "a cron expression")?;
+            match cron::Schedule::from_str(&expr) {
+                Err(e) => {
+                    return refuse(&cron_path, format!("not a cron expression (seconds first, 6 or 7 fields): {e}"))
+                }
+                Ok(c) if c.upcoming(chrono::Utc).next().is_none() => {
+                    return refuse(&cron_path, "the schedule has no time to come")
+                }
+                Ok(_) => {}
             }
-            Trigger::Schedule(expr)
+            Trigger::Schedule(ScheduleTrigger { cron: expr, segment })
         }
         "manual" if *v == Value::Bool(true) => Trigger::Manual,
         "manual" => return refuse(&p, "expected true"),
@@ -1011,7 +1041,10 @@ impl Trigger {
             Trigger::Date(d) => json!({"date": {
                 "field": d.field, "anniversary": d.anniversary, "offset_days": d.offset_days, "at": hhmm(&d.at),
             }}),
-            Trigger::Schedule(c) => json!({"schedule": c}),
+            Trigger::Schedule(ScheduleTrigger { cron, segment: None }) => json!({"schedule": cron}),
+            Trigger::Schedule(ScheduleTrigger { cron, segment: Some(s) }) => {
+                json!({"schedule": {"cron": cron, "segment": s.to_string()}})
+            }
             Trigger::Manual => json!({"manual": true}),
         }
     }
@@ -1481,6 +1514,7 @@ mod tests {
                 _ => None,
             },
             segment_exists: &|_| true,
+            stored: false,
         }
     }
 
@@ -1509,7 +1543,8 @@ mod tests {
                 {"tag_added": "vip"},
                 {"date": {"field": "birthday", "anniversary": true, "offset_days": 0, "at": "09:00"}},
                 {"schedule": "0 0 9 * * Mon"},
-                {"manual": true}
+                {"manual": true},
+                {"schedule": {"cron": "0 0 10 * * Tue", "segment": seg}}
             ],
             "start": "welcome",
             "steps": {
@@ -1549,7 +1584,7 @@ mod tests {
     #[test]
     fn every_trigger_and_step_round_trips() {
         let d = parse(&everything()).unwrap();
-        assert_eq!(d.triggers.len(), 11);
+        assert_eq!(d.triggers.len(), 12);
         assert_eq!(d.steps.len(), 11);
         assert!(
             matches!(d.steps["tagit"], Step::Update { ref changes, .. } if changes.set_fields["company"] == "ACME")
@@ -1609,6 +1644,9 @@ mod tests {
             (|v| v["triggers"][1] = v["triggers"][0].clone(), "triggers[1]", "the same as triggers[0]"),
             (|v| v["triggers"][8]["date"]["field"] = json!("company"), "triggers[8].date.field", "not a date"),
             (|v| v["triggers"][10] = json!({"manual": false}), "triggers[10].manual", "expected true"),
+            (|v| v["triggers"][11]["schedule"]["cron"] = json!("soon"), "triggers[11].schedule.cron", "cron"),
+            (|v| v["triggers"][11]["schedule"]["segment"] = json!("x"), "triggers[11].schedule.segment", "segment id"),
+            (|v| v["triggers"][11]["schedule"]["every"] = json!(1), "triggers[11].schedule.every", "not part of"),
             (
                 |v| {
                     v["steps"]["welcome"]["send"].as_object_mut().unwrap().remove("purpose");

@@ -244,6 +244,9 @@ fn refuse<T>(path: &str, message: impl Into<String>) -> Result<T, FilterError> {
 pub struct Schema<'a> {
     pub field: &'a dyn Fn(&str) -> Option<FieldKind>,
     pub segment_exists: &'a dyn Fn(&SegmentId) -> bool,
+    /// Reading back what was checked when it was saved ([`Schema::STORED`]): a name that
+    /// needed a kind of field (a journey's date field) is taken as it was checked then.
+    pub stored: bool,
 }
 
 fn stored_field(_: &str) -> Option<FieldKind> {
@@ -258,7 +261,7 @@ impl Schema<'static> {
     /// For reading back what was checked when it was saved (a segment's filter, a journey's
     /// published version): a custom field deleted since compares as text, and a segment
     /// deleted since holds nobody.
-    pub const STORED: Schema<'static> = Schema { field: &stored_field, segment_exists: &stored_segment };
+    pub const STORED: Schema<'static> = Schema { field: &stored_field, segment_exists: &stored_segment, stored: true };
 }
 
 impl Filter {
@@ -1201,6 +1204,7 @@ mod tests {
                 _ => None,
             },
             segment_exists: &|_| true,
+            stored: false,
         }
     }
 

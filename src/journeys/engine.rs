@@ -20,9 +20,12 @@ use std::sync::{Arc, RwLock, Weak};
 use chrono::{DateTime, Utc};
 use sha2::Digest;
 
-use super::{Ending, Entered, Journey, Journeys, Line, Run, Status, What, ENTERED, LEFT, PASSED, TIMER, WAITING};
+use super::{
+    Ending, Entered, Journey, Journeys, Line, Run, Status, What, DATE_TIMER, ENTERED, LEFT, PASSED, SCHEDULE_TIMER,
+    TIMER, WAITING,
+};
 use crate::clock::{Fired, Handler, Timer};
-use crate::domain::journey::{self, Awaited, Definition, Goal, Reentry, Step, Trigger};
+use crate::domain::journey::{self, Awaited, DateTrigger, Definition, Goal, Reentry, Step, Trigger};
 use crate::domain::{Change, ContactId, JourneyId, MailId, RunId};
 use crate::feed::{Applied, Entry, Reader};
 use crate::state::AppState;
@@ -63,17 +66,25 @@ pub struct Engine {
     live: RwLock<Option<Arc<Vec<LiveJourney>>>>,
     /// Published definitions by (journey, version).
     defs: RwLock<HashMap<(JourneyId, u32), Arc<Definition>>>,
+    /// Counts reloads: a list read before the latest one is not kept (a reader that read the
+    /// journeys just before a publish would otherwise cache the list without it).
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl Engine {
     pub fn new() -> Arc<Self> {
-        Arc::new(Engine { live: RwLock::new(None), defs: RwLock::new(HashMap::new()) })
+        Arc::new(Engine {
+            live: RwLock::new(None),
+            defs: RwLock::new(HashMap::new()),
+            generation: std::sync::atomic::AtomicU64::new(0),
+        })
     }
 
     fn live(&self, j: &Journeys) -> Result<Arc<Vec<LiveJourney>>> {
         if let Some(l) = self.live.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
             return Ok(l.clone());
         }
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
         let mut out = Vec::new();
         for journey in j.all()? {
             if journey.status != Status::Live {
@@ -84,7 +95,10 @@ impl Engine {
             }
         }
         let out = Arc::new(out);
-        *self.live.write().unwrap_or_else(|p| p.into_inner()) = Some(out.clone());
+        let mut live = self.live.write().unwrap_or_else(|p| p.into_inner());
+        if self.generation.load(std::sync::atomic::Ordering::SeqCst) == generation {
+            *live = Some(out.clone());
+        }
         Ok(out)
     }
 
@@ -100,7 +114,9 @@ impl Engine {
 
     /// Journeys changed state or version: read them again.
     pub fn reload(&self) {
-        *self.live.write().unwrap_or_else(|p| p.into_inner()) = None;
+        let mut live = self.live.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        *live = None;
     }
 }
 
@@ -717,6 +733,8 @@ impl Reader for Triggers {
             let now = Utc::now();
             let mut sessions: HashMap<ContactId, Session<'_>> = HashMap::new();
             let mut order = Vec::new();
+            // Date triggers' timers of contacts whose record changed.
+            let mut dates = Writes::new();
             macro_rules! session {
                 ($c:expr) => {{
                     let c: ContactId = $c;
@@ -824,11 +842,18 @@ impl Reader for Triggers {
                                 })
                             })
                             .collect();
-                        if tagged.is_empty() {
+                        let dated: Vec<LiveJourney> =
+                            live.iter().filter(|l| !date_triggers(&l.def).is_empty()).cloned().collect();
+                        if tagged.is_empty() && dated.is_empty() {
                             continue;
                         }
                         for c in e.change.contacts() {
                             let Some(contact) = state.contacts.get(&c)? else { continue };
+                            // A date changed (or a contact came with one): its entry moves.
+                            stage_dates(&state, &mut dates, &dated, &contact)?;
+                            if tagged.is_empty() {
+                                continue;
+                            }
                             let s = session!(c);
                             for (l, tag) in &tagged {
                                 let has = contact.tags.contains(*tag);
@@ -851,6 +876,8 @@ impl Reader for Triggers {
                 let (w, _, _) = s.finish(None)?;
                 writes.extend(w);
             }
+            // (`landed` pokes the clock for the timers set.)
+            writes.extend(dates);
             Ok(Applied { writes, changes: Vec::new() })
         };
         run().map_err(|e| e.to_string())
@@ -1019,6 +1046,19 @@ impl crate::sending::Composer for Mail {
 /// Starts a run for each contact by hand (the API, the journey's page); returns how many
 /// started (rules may refuse some: one run at a time, re-entry).
 pub fn enrol(state: &AppState, journey: &JourneyId, contacts: &[ContactId]) -> Result<usize> {
+    enrol_as(state, journey, contacts, "by_hand", None)
+}
+
+/// [`enrol`] saying what put them in (`by_hand`, `schedule`), and with a key that lets each
+/// contact enter once for it (a schedule's tick: fired again after a crash, it starts nobody
+/// twice).
+fn enrol_as(
+    state: &AppState,
+    journey: &JourneyId,
+    contacts: &[ContactId],
+    trigger: &str,
+    dedupe: Option<&str>,
+) -> Result<usize> {
     let (j, engine) = (&state.journeys, &*state.journey_engine);
     let live = engine.live(j)?;
     let Some(l) = live.iter().find(|l| l.journey.id == *journey) else { return Ok(0) };
@@ -1029,7 +1069,7 @@ pub fn enrol(state: &AppState, journey: &JourneyId, contacts: &[ContactId]) -> R
         let now = Utc::now();
         for c in chunk {
             let mut s = Session::open(state, engine, j, *c, now)?;
-            if s.enter(l, "by_hand".into(), None)? {
+            if s.enter(l, trigger.into(), dedupe.map(str::to_string))? {
                 started += 1;
             }
             let (sw, _, queued) = s.finish(None)?;
@@ -1044,6 +1084,253 @@ pub fn enrol(state: &AppState, journey: &JourneyId, contacts: &[ContactId]) -> R
         state.sending.wake();
     }
     Ok(started)
+}
+
+// ---- date and schedule triggers
+
+fn shop_zone(state: &AppState) -> chrono_tz::Tz {
+    state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC)
+}
+
+/// When a date trigger next enters the contact, at or after `after`: the day of their date
+/// field (shifted, or its anniversary) at the trigger's time in their time zone (else the
+/// shop's). None: no date, or (once only) its day is past.
+fn date_entry(
+    state: &AppState,
+    c: &crate::domain::Contact,
+    t: &DateTrigger,
+    after: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let Some(crate::domain::FieldValue::Date(date)) = c.custom.get(&t.field) else { return None };
+    let zone = c.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or_else(|| shop_zone(state));
+    journey::date_moment(*date, t.offset_days, t.at, t.anniversary, after, zone)
+}
+
+/// A schedule's next time after `after`, read in the shop's time zone.
+fn next_tick(state: &AppState, cron: &str, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = shop_zone(state);
+    let schedule = crate::clock::cron::parse(cron).ok()?;
+    schedule.after(&after.with_timezone(&zone)).next().map(|t| t.with_timezone(&Utc))
+}
+
+pub fn date_key(contact: &ContactId, journey: &JourneyId, n: usize) -> String {
+    format!("{contact}:{journey}:{n}")
+}
+
+fn schedule_key(journey: &JourneyId, n: usize) -> String {
+    format!("{journey}:{n}")
+}
+
+/// The date triggers of a journey, with their places.
+fn date_triggers(def: &Definition) -> Vec<(usize, &DateTrigger)> {
+    def.triggers
+        .iter()
+        .enumerate()
+        .filter_map(|(n, t)| match t {
+            Trigger::Date(d) => Some((n, d)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Stages the contact's date timers for the live journeys with date triggers: set to the next
+/// entry, or cancelled when there is none (the date was cleared).
+fn stage_dates(state: &AppState, w: &mut Writes, live: &[LiveJourney], c: &crate::domain::Contact) -> Result<bool> {
+    let now = Utc::now();
+    let mut set = false;
+    for l in live {
+        for (n, t) in date_triggers(&l.def) {
+            let key = date_key(&c.id, &l.journey.id, n);
+            match date_entry(state, c, t, now) {
+                Some(at) => {
+                    state.clock.stage_set(w, DATE_TIMER, &key, at, b"")?;
+                    set = true;
+                }
+                None => state.clock.stage_cancel(w, DATE_TIMER, &key)?,
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// Sets the timers of a journey's date and schedule triggers, when it is published or resumed:
+/// each contact's next entry by a date (one walk of the contacts; afterwards the feed's reader
+/// keeps each contact's timer right as their date changes), and each schedule's next time.
+/// Returns how many timers it set.
+pub fn plan(state: &AppState, journey: &JourneyId) -> Result<usize> {
+    let (j, engine) = (&state.journeys, &*state.journey_engine);
+    let Some(l) = engine.live(j)?.iter().find(|l| l.journey.id == *journey).cloned() else { return Ok(0) };
+    let now = Utc::now();
+    let mut set = 0;
+    let mut w = Writes::new();
+    for (n, t) in l.def.triggers.iter().enumerate() {
+        if let Trigger::Schedule(s) = t {
+            if let Some(at) = next_tick(state, &s.cron, now) {
+                state.clock.stage_set(&mut w, SCHEDULE_TIMER, &schedule_key(journey, n), at, b"")?;
+                set += 1;
+            }
+        }
+    }
+    apply_retrying(state, &mut w, |_| Ok(()))?;
+    if !date_triggers(&l.def).is_empty() {
+        let one = std::slice::from_ref(&l);
+        let mut after = None;
+        loop {
+            let ids = state.contacts.ids_after(after.as_ref(), 1_000)?;
+            let Some(last) = ids.last().copied() else { break };
+            after = Some(last);
+            let stage = |w: &mut Writes| -> Result<usize> {
+                let mut n = 0;
+                for id in &ids {
+                    if let Some(c) = state.contacts.get(id)? {
+                        n += usize::from(stage_dates(state, w, one, &c)?);
+                    }
+                }
+                Ok(n)
+            };
+            let mut w = Writes::new();
+            set += stage(&mut w)?;
+            apply_retrying(state, &mut w, |w| stage(w).map(drop))?;
+        }
+    }
+    state.store.commit()?;
+    state.clock.poke();
+    Ok(set)
+}
+
+/// Applies `w`; when a timer it sets moved meanwhile (the reader set it), stages it again with
+/// `again` and retries.
+fn apply_retrying(state: &AppState, w: &mut Writes, again: impl Fn(&mut Writes) -> Result<()>) -> Result<()> {
+    for _ in 0..5 {
+        match state.store.apply(w) {
+            Err(StoreError::Conflict(_)) => {
+                *w = Writes::new();
+                again(w)?;
+            }
+            other => return other,
+        }
+    }
+    state.store.apply(w)
+}
+
+/// The clock's handler of date triggers' timers: the contact enters when their date comes,
+/// and the timer moves to the next anniversary.
+pub struct Dates(pub Weak<AppState>);
+
+impl Handler for Dates {
+    fn kind(&self) -> &'static str {
+        DATE_TIMER
+    }
+
+    fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
+        let state = upgrade(&self.0)?;
+        let mut parts = timer.key.splitn(3, ':');
+        let (Some(Ok(contact)), Some(Ok(journey)), Some(Ok(n))) = (
+            parts.next().map(str::parse::<ContactId>),
+            parts.next().map(str::parse::<JourneyId>),
+            parts.next().map(str::parse::<usize>),
+        ) else {
+            return Ok(Fired::done());
+        };
+        let go = || -> Result<Fired> {
+            let (j, engine) = (&state.journeys, &*state.journey_engine);
+            let Some(jy) = j.get(&journey)? else { return Ok(Fired::done()) };
+            if !matches!(jy.status, Status::Live | Status::Paused) {
+                return Ok(Fired::done());
+            }
+            let Some(def) = engine.definition(j, &journey, jy.version)? else { return Ok(Fired::done()) };
+            let Some(Trigger::Date(t)) = def.triggers.get(n).cloned() else { return Ok(Fired::done()) };
+            let Some(c) = state.contacts.get(&contact)? else { return Ok(Fired::done()) };
+            let now = Utc::now().max(timer.due);
+            // The moment as the contact's date says now (the reader moves the timer when the
+            // date changes; this is the last look).
+            let Some(moment) = date_entry(&state, &c, &t, timer.due) else { return Ok(Fired::done()) };
+            if moment > now {
+                return Ok(Fired::again(moment));
+            }
+            let next = date_entry(&state, &c, &t, moment + chrono::Duration::seconds(1));
+            let again = |f: Fired| -> Fired { Fired { again: next, ..f } };
+            // Paused: nobody enters; the next anniversary still comes.
+            if jy.status != Status::Live {
+                return Ok(again(Fired::done()));
+            }
+            let live = LiveJourney { journey: jy, def };
+            let mut s = Session::open(&state, engine, j, contact, now)?;
+            // Once per date, however often the timer fires (a crash after the entry).
+            let key = format!("date:{}", moment.format("%Y-%m-%d"));
+            s.enter(&live, format!("date:{}", t.field), Some(key))?;
+            let (w, _, queued) = s.finish(None)?;
+            if queued {
+                state.sending.wake();
+            }
+            Ok(again(Fired::done().with(w, Vec::new())))
+        };
+        go().map_err(|e| e.to_string())
+    }
+}
+
+/// The clock's handler of schedule triggers: at each time, the segment's members (or every
+/// subscribed contact) enter, once per time.
+pub struct Schedules(pub Weak<AppState>);
+
+impl Handler for Schedules {
+    fn kind(&self) -> &'static str {
+        SCHEDULE_TIMER
+    }
+
+    fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
+        let state = upgrade(&self.0)?;
+        let Some((Ok(journey), Ok(n))) =
+            timer.key.split_once(':').map(|(j, n)| (j.parse::<JourneyId>(), n.parse::<usize>()))
+        else {
+            return Ok(Fired::done());
+        };
+        let go = || -> Result<Fired> {
+            let (j, engine) = (&state.journeys, &*state.journey_engine);
+            let Some(jy) = j.get(&journey)? else { return Ok(Fired::done()) };
+            if !matches!(jy.status, Status::Live | Status::Paused) {
+                return Ok(Fired::done());
+            }
+            let Some(def) = engine.definition(j, &journey, jy.version)? else { return Ok(Fired::done()) };
+            let Some(Trigger::Schedule(t)) = def.triggers.get(n) else { return Ok(Fired::done()) };
+            let next = next_tick(&state, &t.cron, Utc::now().max(timer.due));
+            if jy.status != Status::Live {
+                return Ok(Fired { again: next, ..Fired::done() });
+            }
+            let mut ids = Vec::new();
+            let mut after = None;
+            match &t.segment {
+                Some(sid) => {
+                    let repo = state.segments.segments();
+                    match repo.get(sid)? {
+                        None => return Ok(Fired { again: next, ..Fired::done() }),
+                        // Being built: its members are not known yet; look again shortly.
+                        Some(seg) if !seg.build.is_ready() => {
+                            return Ok(Fired::again(Utc::now() + chrono::Duration::minutes(1)))
+                        }
+                        Some(_) => loop {
+                            let page = repo.members(sid, after.as_ref(), 10_000)?;
+                            let Some(last) = page.last().copied() else { break };
+                            ids.extend(page);
+                            after = Some(last);
+                        },
+                    }
+                }
+                None => {
+                    for c in state.contacts.iter() {
+                        let c = c?;
+                        if c.status == crate::domain::Status::Subscribed {
+                            ids.push(c.id);
+                        }
+                    }
+                }
+            }
+            let tick = format!("schedule:{}", timer.due.format("%Y-%m-%dT%H:%M"));
+            enrol_as(&state, &journey, &ids, "schedule", Some(&tick))?;
+            Ok(Fired { again: next, ..Fired::done() })
+        };
+        go().map_err(|e| e.to_string())
+    }
 }
 
 /// Ends every run of a journey (archived), or moves them to the steps `moved` names (a new

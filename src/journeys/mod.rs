@@ -38,6 +38,11 @@ pub const LOG: &str = "journey_log";
 pub const COUNTS: &str = "journey_counts";
 /// The clock's kind for runs' timers.
 pub const TIMER: &str = "journey";
+/// The clock's kind for a contact's next entry by a date trigger (`<contact>:<journey>:<n>`,
+/// `n` the trigger's place): one timer per contact and trigger, moved when the date changes.
+pub const DATE_TIMER: &str = "journey_date";
+/// The clock's kind for a schedule trigger's next time (`<journey>:<n>`).
+pub const SCHEDULE_TIMER: &str = "journey_schedule";
 
 pub const REGISTRATION: Registration = Registration {
     tree: JOURNEYS,

@@ -56,7 +56,7 @@ pub fn parse_definition(state: &AppState, v: &Value) -> Result<Definition, Journ
     let segments = state.segments.segments();
     let field = |k: &str| fields.iter().find(|d| d.key == k).map(|d| d.kind);
     let exists = |s: &SegmentId| segments.get(s).ok().flatten().is_some();
-    let schema = Schema { field: &field, segment_exists: &exists };
+    let schema = Schema { field: &field, segment_exists: &exists, stored: false };
     Definition::parse(v, &schema)
 }
 
@@ -80,22 +80,6 @@ fn checked(state: &AppState, draft: &str) -> (Option<Definition>, Problems) {
         Err(e) => out.errors.push(e.clone().into()),
         Ok(d) => {
             out.errors.extend(d.validate().into_iter().map(Problem::from));
-            // Triggers this release parses but does not start runs from: refused rather than
-            // published to wait for nothing.
-            for (i, t) in d.triggers.iter().enumerate() {
-                let what = match t {
-                    crate::domain::journey::Trigger::Date(_) => "a date trigger",
-                    crate::domain::journey::Trigger::Schedule(_) => "a schedule trigger",
-                    _ => continue,
-                };
-                out.errors.push(Problem {
-                    path: format!("triggers[{i}]"),
-                    message: format!(
-                        "{what} does not start runs in this version: add contacts by hand or from a segment, \
-                         and wait with a `wait_until_date` or `wait_until` step"
-                    ),
-                });
-            }
             for (id, step) in &d.steps {
                 if let crate::domain::journey::Step::Send { message, .. } = step {
                     if !message.purpose.is_empty() && state.purposes.get(&message.purpose).ok().flatten().is_none() {
@@ -259,6 +243,8 @@ pub fn publish(state: &AppState, by: By, id: &JourneyId, moved: &BTreeMap<StepId
         engine::republish(state, id, Some((j.version, moved)))?;
     }
     state.journey_engine.reload();
+    // Its dates and schedules from now on (a new version may have other ones).
+    engine::plan(state, id)?;
     Ok(j)
 }
 
@@ -279,6 +265,10 @@ pub fn set_paused(state: &AppState, by: By, id: &JourneyId, paused: bool) -> OpR
     )?;
     state.store.commit()?;
     state.journey_engine.reload();
+    if !paused {
+        // Dates that came while it was paused were skipped: each contact's next one.
+        engine::plan(state, id)?;
+    }
     // Resumed: runs whose time came while paused go on now.
     state.clock.poke();
     Ok(j)

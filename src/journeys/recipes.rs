@@ -86,13 +86,14 @@ fn post_purchase() -> Value {
 
 fn birthday() -> Value {
     json!({
-        "triggers": [{"manual": true}],
-        "start": "on_the_day",
+        "triggers": [{"date": {"field": "birthday", "anniversary": true, "offset_days": 0, "at": "09:00"}}],
+        "start": "wishes",
         "steps": {
-            "on_the_day": {"wait_until_date": {"field": "birthday", "offset_days": 0, "time": "09:00", "anniversary": true}, "next": "wishes"},
-            "wishes": send("Happy birthday, {{ first_name }}!", "A little present from us.", "on_the_day")
+            "wishes": send("Happy birthday, {{ first_name }}!", "A little present from us.", "done"),
+            "done": {"exit": true}
         },
-        "rules": {"reentry": "never"},
+        // Every year (the trigger enters each contact once per date).
+        "rules": {"reentry": "always"},
         "goal": null
     })
 }

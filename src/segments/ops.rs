@@ -43,7 +43,7 @@ pub fn parse_filter(state: &AppState, v: &Value) -> OpResult<Filter> {
     let segments = state.segments.segments();
     let field = |k: &str| fields.iter().find(|d| d.key == k).map(|d| d.kind);
     let exists = |s: &SegmentId| segments.get(s).ok().flatten().is_some();
-    let schema = Schema { field: &field, segment_exists: &exists };
+    let schema = Schema { field: &field, segment_exists: &exists, stored: false };
     Filter::parse(v, &schema).map_err(|e| OpError::Invalid { field: "filter", message: e.to_string() })
 }
 

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
+use chrono::{Datelike, Timelike, Utc};
 use serde_json::{json, Value};
 
 use crate::campaigns::{mail_config, Api};
@@ -342,17 +342,17 @@ fn a_draft_with_problems_is_kept_and_named_and_cannot_be_published() {
     let (s, v) = api.call("POST", &format!("/journeys/{id}/publish"), None);
     assert_eq!((s, v["field"].as_str()), (422, Some("definition")), "{v}");
     assert!(v["message"].as_str().unwrap().starts_with("steps.a.next"), "{v}");
-    // A trigger this version does not start runs from is refused, not published to wait.
+    // A message for a purpose the shop does not have is named, and not published.
     api.ok(
         "PUT",
         &format!("/journeys/{id}"),
         Some(json!({"definition": {
             "triggers": [{"schedule": "0 0 9 * * Mon"}], "start": "a",
-            "steps": {"a": {"exit": true}}
+            "steps": {"a": {"send": {"subject": "S", "body": "B", "preheader": "", "sender": "", "purpose": "nosuch"}, "next": "b"}, "b": {"exit": true}}
         }})),
     );
     let v = api.ok("GET", &format!("/journeys/{id}"), None);
-    assert_eq!(v["problems"]["errors"][0]["path"], "triggers[0]", "{v}");
+    assert_eq!(v["problems"]["errors"][0]["path"], "steps.a.send.purpose", "{v}");
     assert_eq!(api.call("POST", &format!("/journeys/{id}/publish"), None).0, 422);
     // Bad input names its field.
     let (s, v) = api.call("POST", "/journeys", Some(json!({"name": "", "definition": {}})));
@@ -443,4 +443,136 @@ fn a_withdrawal_or_an_unsubscribe_ends_runs_and_withdraws_their_mail_in_its_own_
     }
     let v = api.ok("GET", &format!("/journeys/{journey}"), None);
     assert_eq!(v["waiting"]["pause"].as_u64().unwrap_or(0), 0, "{v}");
+}
+
+/// A send-then-exit journey started by `trigger`, entered again as often as it comes.
+fn greeting(trigger: Value) -> Value {
+    json!({
+        "triggers": [trigger],
+        "start": "hello",
+        "rules": {"reentry": "always"},
+        "steps": {
+            "hello": {"send": {"subject": "Many happy returns", "body": "Hi", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "out"},
+            "out": {"exit": true}
+        }
+    })
+}
+
+fn due_of(app: &TestApp, kind: &str, key: &str) -> Option<chrono::DateTime<Utc>> {
+    app.state.clock.get(kind, key).unwrap().map(|t| t.due)
+}
+
+#[test]
+fn a_birthday_enters_the_contact_on_the_day_at_the_hour_once_and_moves_to_next_year() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    tidings::contacts::ops::create_field(
+        &app.state,
+        tidings::ops::By::cli(),
+        "birthday",
+        "Birthday",
+        "date",
+        vec![],
+        None,
+    )
+    .unwrap();
+    // Five minutes from now, in UTC (the shop's zone by default), is the hour of the trigger.
+    let moment = {
+        let t = Utc::now() + chrono::Duration::minutes(5);
+        t.date_naive().and_hms_opt(t.hour(), t.minute(), 0).unwrap().and_utc()
+    };
+    let birthday = moment.date_naive().with_year(1990).unwrap_or(moment.date_naive()).format("%Y-%m-%d").to_string();
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{ann}"), Some(json!({"custom": {"birthday": birthday}})));
+    let trigger = json!({"date": {"field": "birthday", "anniversary": true, "offset_days": 0, "at": moment.format("%H:%M").to_string()}});
+    let journey = publish(&api, "Birthday", greeting(trigger));
+    // Publishing set Ann's timer; a contact who comes later gets one from the feed's reader.
+    let key = |c: &str| format!("{c}:{journey}:0");
+    assert_eq!(due_of(&app, tidings::journeys::DATE_TIMER, &key(&ann)), Some(moment));
+    let bob = contact_with(&api, "bob@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{bob}"), Some(json!({"custom": {"birthday": "1985-02-28"}})));
+    let started = Instant::now();
+    while due_of(&app, tidings::journeys::DATE_TIMER, &key(&bob)).is_none() {
+        assert!(started.elapsed() < Duration::from_secs(10), "Bob's date never got a timer");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let bobs = due_of(&app, tidings::journeys::DATE_TIMER, &key(&bob)).unwrap();
+    assert_eq!(bobs.format("%m-%d %H:%M").to_string(), format!("02-28 {}", moment.format("%H:%M")));
+
+    // Not yet: nothing happens a minute early.
+    app.state.clock.fire_due(moment - chrono::Duration::minutes(1)).unwrap();
+    assert!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().is_empty());
+    app.state.clock.fire_due(moment).unwrap();
+    let runs = runs_until(&api, &ann, |r| r.as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(runs[0]["trigger"], "date:birthday", "{runs}");
+    assert!(String::from_utf8_lossy(&sink.wait_for(1)[0].data).contains("Many happy returns"));
+    let next = due_of(&app, tidings::journeys::DATE_TIMER, &key(&ann)).expect("next year's");
+    assert_eq!(
+        (next.format("%m-%d %H:%M").to_string(), next.year()),
+        (moment.format("%m-%d %H:%M").to_string(), moment.year() + 1)
+    );
+    // Fired again for the same day (a crash after the entry): once per date.
+    app.state.clock.set(tidings::journeys::DATE_TIMER, &key(&ann), moment, b"").unwrap();
+    app.state.clock.fire_due(moment).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().len(), 1);
+    assert_eq!(sink.messages().len(), 1);
+    // A date cleared: its timer goes.
+    api.ok("PATCH", &format!("/contacts/{bob}"), Some(json!({"custom": {"birthday": null}})));
+    let started = Instant::now();
+    while due_of(&app, tidings::journeys::DATE_TIMER, &key(&bob)).is_some() {
+        assert!(started.elapsed() < Duration::from_secs(10), "a cleared date kept its timer");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_schedule_enters_the_segment_or_every_subscribed_contact_once_per_time() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let bob = contact_with(&api, "bob@example.org", &["newsletter"]);
+    let cid = contact_with(&api, "cid@example.org", &["newsletter"]);
+    api.ok("PATCH", &format!("/contacts/{cid}"), Some(json!({"status": "unsubscribed"})));
+    let journey = publish(&api, "Monday letter", greeting(json!({"schedule": "0 0 9 * * Mon"})));
+    let key = format!("{journey}:0");
+    let tick = due_of(&app, tidings::journeys::SCHEDULE_TIMER, &key).expect("its next time");
+    assert_eq!(tick.format("%a %H:%M:%S").to_string(), "Mon 09:00:00", "in the shop's zone (UTC)");
+    assert!(tick > Utc::now() && tick - Utc::now() <= chrono::Duration::days(7));
+
+    app.state.clock.fire_due(tick).unwrap();
+    for c in [&ann, &bob] {
+        let runs = runs_until(&api, c, |r| r.as_array().is_some_and(|a| !a.is_empty()));
+        assert_eq!(runs[0]["trigger"], "schedule");
+    }
+    assert!(app.state.journeys.runs_of(&cid.parse().unwrap()).unwrap().is_empty(), "unsubscribed: not entered");
+    assert_eq!(sink.wait_for(2).len(), 2);
+    assert_eq!(due_of(&app, tidings::journeys::SCHEDULE_TIMER, &key), Some(tick + chrono::Duration::days(7)));
+    // The same time fired again (a crash before the timer moved): nobody enters twice.
+    app.state.clock.set(tidings::journeys::SCHEDULE_TIMER, &key, tick, b"").unwrap();
+    app.state.clock.fire_due(tick).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().len(), 1);
+    assert_eq!(sink.messages().len(), 2);
+    // The next week, they enter again (the journey lets them).
+    app.state.clock.fire_due(tick + chrono::Duration::days(7)).unwrap();
+    runs_until(&api, &ann, |r| r.as_array().is_some_and(|a| a.len() == 2));
+
+    // A schedule naming a segment enters its members only.
+    let seg = api.ok(
+        "POST",
+        "/segments",
+        Some(json!({"name": "Bob only", "filter": {"all": [{"field": "email", "op": "equals", "value": "bob@example.org"}]}})),
+    );
+    let seg = seg["segment"]["id"].as_str().or(seg["id"].as_str()).unwrap().to_string();
+    crate::segments::wait_segment(&api, &seg, |s| s["build"]["state"] == "ready");
+    let only_bob =
+        publish(&api, "Bob's letter", greeting(json!({"schedule": {"cron": "0 30 8 * * *", "segment": seg}})));
+    let key = format!("{only_bob}:0");
+    let tick = due_of(&app, tidings::journeys::SCHEDULE_TIMER, &key).unwrap();
+    app.state.clock.fire_due(tick).unwrap();
+    runs_until(&api, &bob, |r| r.as_array().is_some_and(|a| a.len() == 3));
+    assert_eq!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().len(), 2, "Ann is not in the segment");
 }

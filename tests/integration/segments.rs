@@ -11,7 +11,7 @@ use crate::campaigns::Api;
 use crate::helpers::spawn_app;
 
 /// Polls the segment until `done` says so (at most 10 s); returns its last JSON.
-fn wait_segment(api: &Api<'_>, id: &str, done: impl Fn(&Value) -> bool) -> Value {
+pub fn wait_segment(api: &Api<'_>, id: &str, done: impl Fn(&Value) -> bool) -> Value {
     let started = Instant::now();
     loop {
         let v = api.ok("GET", &format!("/segments/{id}"), None);

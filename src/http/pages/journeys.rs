@@ -200,7 +200,14 @@ fn trigger_words(ui: &Language, known: &Known, t: &Trigger) -> String {
                 ("time", Arg::from(hhmm(&d.at))),
             ],
         ),
-        Trigger::Schedule(cron) => one("jr-trigger-schedule", "cron", cron.clone()),
+        Trigger::Schedule(t) => match &t.segment {
+            None => one("jr-trigger-schedule", "cron", t.cron.clone()),
+            Some(s) => say(
+                ui,
+                "jr-trigger-schedule-segment",
+                vec![("cron", Arg::from(t.cron.clone())), ("name", Arg::from(quoted(ui, &known.segment(ui, s))))],
+            ),
+        },
         Trigger::Manual => ui.text("jr-trigger-manual", None),
     }
 }
@@ -462,6 +469,8 @@ fn cause_words(ui: &Language, code: &str) -> String {
         "consent" => with("jr-cause-consent", "purpose"),
         "tagged" => with("jr-cause-tagged", "tag"),
         "by_hand" => ui.text("jr-cause-by-hand", None),
+        "date" => with("jr-cause-date", "field"),
+        "schedule" => ui.text("jr-cause-schedule", None),
         "dry_run" => ui.text("jr-cause-dry-run", None),
         "assumed" => ui.text("jr-cause-assumed", None),
         "already_in_segment" => ui.text("jr-cause-already-in-segment", None),
