@@ -21,8 +21,8 @@ use chrono::{DateTime, Utc};
 use sha2::Digest;
 
 use super::{
-    Ending, Entered, Journey, Journeys, Line, Run, Status, What, DATE_TIMER, ENTERED, LEFT, PASSED, SCHEDULE_TIMER,
-    TIMER, WAITING,
+    Ending, Entered, Journey, Journeys, Line, Run, Status, What, DATE_TIMER, ENTERED, LEFT, NOTIFY_TIMER, PASSED,
+    SCHEDULE_TIMER, TIMER, WAITING,
 };
 use crate::clock::{Fired, Handler, Timer};
 use crate::domain::journey::{self, Awaited, DateTrigger, Definition, Goal, Reentry, Step, Trigger};
@@ -512,7 +512,7 @@ impl<'a> Session<'a> {
                     self.go(i, next);
                 }
                 Step::Notify { to, subject, text, next } => {
-                    self.notify(to, subject, text);
+                    self.notify(i, to, subject, text)?;
                     self.line(i, What::Notified { to: to.clone() })?;
                     self.go(i, next);
                 }
@@ -584,33 +584,26 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Tells a member of staff (plain text through the relay; best effort: the run goes on).
-    fn notify(&self, to: &str, subject: &str, text: &str) {
+    /// Tells a member of staff: the notice, its merge fields filled now, is queued as a timer
+    /// of the durable clock in the same transaction as the step ([`Notices`] sends it), so a
+    /// crash neither loses it nor sends it twice (but for the one being handed to the relay).
+    fn notify(&mut self, i: usize, to: &str, subject: &str, text: &str) -> Result<()> {
         if self.dry.is_some() {
-            return;
+            return Ok(());
         }
-        let Some(c) = self.state.contacts.get(&self.contact).ok().flatten() else { return };
+        let Some(c) = self.state.contacts.get(&self.contact)? else { return Ok(()) };
         let fields = crate::sending::merge_fields(&c);
         let fill = |s: &str| -> String {
             let env = minijinja::Environment::new();
             env.render_str(s, &fields).unwrap_or_else(|_| s.to_string())
         };
-        let (subject, text) = (fill(subject), fill(text));
-        let sender = crate::senders::current(self.state, "");
-        let config = self.state.config.clone();
-        let to = to.to_string();
-        std::thread::spawn(move || {
-            let sent =
-                tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string()).and_then(
-                    |rt| {
-                        rt.block_on(crate::mail::check::send_notice(&config, &sender, &to, &subject, &text))
-                            .map_err(|e| e.to_string())
-                    },
-                );
-            if let Err(e) = sent {
-                tracing::warn!(error = %e, "a journey's notification could not be sent");
-            }
-        });
+        let notice = Notice { to: to.to_string(), subject: fill(subject), text: fill(text), at: self.now };
+        let r = &self.runs[i].1;
+        let key = format!("{}:{}:{}", self.contact, r.id, r.iteration);
+        self.state.clock.stage_set(&mut self.w, NOTIFY_TIMER, &key, self.now, &postcard::to_allocvec(&notice)?)?;
+        // The clock is poked once the session's writes land.
+        self.queued = true;
+        Ok(())
     }
 
     /// Stages everything; returns the timer of `fired` (the clock's own timer) as it must be
@@ -1012,6 +1005,48 @@ impl Handler for Wakes {
             })
         };
         go().map_err(|e| e.to_string())
+    }
+}
+
+/// A staff notification waiting in the clock (its payload).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Notice {
+    to: String,
+    subject: String,
+    text: String,
+    /// When the step queued it: tried until the relay takes it, for at most [`NOTICE_TRIES_FOR`].
+    at: DateTime<Utc>,
+}
+
+/// How long a notice is tried while the relay answers "later".
+const NOTICE_TRIES_FOR: chrono::Duration = chrono::Duration::days(3);
+
+/// The clock's handler of staff notifications: hands each to the relay; a failure leaves it
+/// in place, tried again after the clock's pause.
+pub struct Notices(pub Weak<AppState>);
+
+impl Handler for Notices {
+    fn kind(&self) -> &'static str {
+        NOTIFY_TIMER
+    }
+
+    fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
+        let state = upgrade(&self.0)?;
+        let Ok(n) = postcard::from_bytes::<Notice>(&timer.payload) else { return Ok(Fired::done()) };
+        let sender = crate::senders::current(&state, "");
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+        let outcome = rt
+            .block_on(crate::mail::check::send_notice(&state.config, &sender, &n.to, &n.subject, &n.text))
+            .map_err(|e| format!("a journey's notification to staff could not be sent: {e}"))?;
+        match outcome {
+            crate::mail::transport::Outcome::Accepted { .. } => {}
+            crate::mail::transport::Outcome::Temporary(f) if Utc::now() - n.at < NOTICE_TRIES_FOR => {
+                // Left in place: tried again after the clock's pause.
+                return Err(format!("a journey's notification to staff was not taken yet: {f:?}"));
+            }
+            other => tracing::warn!(outcome = ?other, "a journey's notification to staff was refused; given up"),
+        }
+        Ok(Fired::done())
     }
 }
 

@@ -41,6 +41,10 @@ pub const TIMER: &str = "journey";
 /// The clock's kind for a contact's next entry by a date trigger (`<contact>:<journey>:<n>`,
 /// `n` the trigger's place): one timer per contact and trigger, moved when the date changes.
 pub const DATE_TIMER: &str = "journey_date";
+/// The clock's kind for a staff notification a run's step sends (`<contact>:<run>:<iteration>`,
+/// the words in the payload): queued in the same transaction as the step, sent by the clock's
+/// handler and tried again until the relay takes it.
+pub const NOTIFY_TIMER: &str = "journey_notify";
 /// The clock's kind for a schedule trigger's next time (`<journey>:<n>`).
 pub const SCHEDULE_TIMER: &str = "journey_schedule";
 

@@ -576,3 +576,53 @@ fn a_schedule_enters_the_segment_or_every_subscribed_contact_once_per_time() {
     runs_until(&api, &bob, |r| r.as_array().is_some_and(|a| a.len() == 3));
     assert_eq!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().len(), 2, "Ann is not in the segment");
 }
+
+fn notifying() -> Value {
+    json!({
+        "triggers": [{"manual": true}],
+        "start": "tell",
+        "steps": {
+            "tell": {"notify": {"to": "sales@shop.test", "subject": "New lead: {{ first_name }}", "text": "Call {{ first_name }} today."}, "next": "out"},
+            "out": {"exit": true}
+        }
+    })
+}
+
+#[test]
+fn a_staff_notification_is_queued_with_its_step_and_sent_once_the_relay_takes_it() {
+    // The relay is down: the notice waits in the durable clock, the run goes on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app_with(|c| mail_config(c, closed));
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let journey = publish(&api, "Leads", notifying());
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    let runs = runs_until(&api, &ann, |r| !r[0]["ended"].is_null());
+    let key = format!("{ann}:{}:0", runs[0]["id"].as_str().unwrap());
+    let started = Instant::now();
+    loop {
+        // Tried (and failed) at once; due again after the clock's pause.
+        let t = app.state.clock.get(tidings::journeys::NOTIFY_TIMER, &key).unwrap().expect("the notice is kept");
+        if t.due > Utc::now() {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "never tried");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // With a relay, it goes out, merge fields filled, and is gone from the clock.
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
+    let journey = publish(&api, "Leads", notifying());
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].to, vec!["sales@shop.test".to_string()]);
+    let data = String::from_utf8_lossy(&got[0].data).to_string();
+    assert!(data.contains("Subject: New lead: Ann") && data.contains("Call Ann today."), "{data}");
+    let runs = runs_until(&api, &ann, |r| !r[0]["ended"].is_null());
+    let key = format!("{ann}:{}:0", runs[0]["id"].as_str().unwrap());
+    assert!(app.state.clock.get(tidings::journeys::NOTIFY_TIMER, &key).unwrap().is_none());
+}
