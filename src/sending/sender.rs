@@ -159,6 +159,18 @@ async fn run(weak: Weak<AppState>, wake: Arc<tokio::sync::Notify>, lanes: usize)
         }
     }
     let inflight_messages: Arc<Mutex<HashSet<MailId>>> = Arc::default();
+    let (messages_tx, messages_rx) = std::sync::mpsc::channel::<(MailId, ContactId)>();
+    let messages_rx = Arc::new(Mutex::new(messages_rx));
+    for i in 0..preparers {
+        let (weak, rx, ready_tx, inflight) =
+            (weak.clone(), messages_rx.clone(), ready_tx.clone(), inflight_messages.clone());
+        let spawned = std::thread::Builder::new()
+            .name(format!("tidings-prep-msg-{i}"))
+            .spawn(move || prepare_messages(weak, rx, ready_tx, inflight));
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "a sender preparation thread could not start");
+        }
+    }
     for _ in 0..lanes {
         tokio::spawn(lane(weak.clone(), ready_rx.clone(), inflight_messages.clone()));
     }
@@ -166,7 +178,7 @@ async fn run(weak: Weak<AppState>, wake: Arc<tokio::sync::Notify>, lanes: usize)
     loop {
         let Some(state) = weak.upgrade() else { return };
         let mut next_wake = Duration::from_secs(1);
-        if let Err(e) = tick(&state, &weak, &tx, &ready_tx, &inflight_messages, &mut next_wake).await {
+        if let Err(e) = tick(&state, &weak, &tx, &messages_tx, &inflight_messages, &mut next_wake).await {
             tracing::error!(error = %e, "sender step failed");
         }
         drop(state);
@@ -179,19 +191,21 @@ async fn tick(
     state: &Arc<AppState>,
     weak: &Weak<AppState>,
     tx: &tokio::sync::mpsc::Sender<Job>,
-    ready: &tokio::sync::mpsc::Sender<Work>,
+    messages: &std::sync::mpsc::Sender<(MailId, ContactId)>,
     inflight_messages: &Arc<Mutex<HashSet<MailId>>>,
     next_wake: &mut Duration,
 ) -> anyhow::Result<()> {
     let now = Utc::now();
     // Transactional mail first, straight to the lanes: a confirmation must not wait behind a
     // campaign's messages being prepared.
-    let due = state.sending.outbox.due_messages(256, now.timestamp())?;
+    // Past the ones still in flight (the walk meets them first), up to a batch of new ones.
+    let busy = inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).len();
+    let due = state.sending.outbox.due_messages(MESSAGE_BATCH + busy, now.timestamp())?;
     for (id, contact, _) in due {
         if !inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
             continue;
         }
-        if ready.send(Work::Message(id, contact)).await.is_err() {
+        if messages.send((id, contact)).is_err() {
             return Ok(());
         }
     }
@@ -492,12 +506,11 @@ struct Prepared {
     bytes: Vec<u8>,
 }
 
-/// What the lanes carry: a campaign message from the preparation threads, or a transactional
-/// message straight from the sender's pass over the outbox (prepared by its lane: they are few,
-/// and some wait for a commit before they are even rendered).
+/// What the lanes carry from the preparation threads: a campaign's message, or a message of
+/// the transactional queue (transactional mail and the mail journeys compose).
 enum Work {
     Campaign(Prepared),
-    Message(MailId, ContactId),
+    Message(Outgoing),
 }
 
 /// A preparation thread: renders, composes and signs campaign messages ahead of the lanes.
@@ -572,15 +585,79 @@ async fn lane(
                 }
                 p.run.done_one();
             }
-            Work::Message(id, contact) => {
-                if let Err(e) = send_transactional(&state, &id, &contact).await {
-                    let error = crate::domain::email::mask_addresses_in(&e.to_string());
-                    tracing::error!(message_id = %id, error, "transactional message failed");
-                    let slot =
-                        Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
-                    let _ = state.sending.outbox.set_message_slot(&id, &contact, &slot);
+            Work::Message(o) => {
+                if let Err(e) = deliver_message(&state, &o).await {
+                    message_failed(&state, &o.id, &o.contact, &e);
                 }
-                inflight_messages.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+                let left = {
+                    let mut inflight = inflight_messages.lock().unwrap_or_else(|p| p.into_inner());
+                    inflight.remove(&o.id);
+                    inflight.len()
+                };
+                // Running low: the sender's pass hands over the next batch now rather than on
+                // its next wake-up.
+                if left == MESSAGE_BATCH / 2 {
+                    state.sending.wake();
+                }
+            }
+        }
+    }
+}
+
+/// A message that could not be prepared or handed over for a reason that is not the relay's:
+/// marked failed, so that the sender does not offer it again and again.
+fn message_failed(state: &AppState, id: &MailId, contact: &ContactId, e: &anyhow::Error) {
+    let error = crate::domain::email::mask_addresses_in(&e.to_string());
+    tracing::error!(message_id = %id, error, "message failed");
+    let slot = Slot { state: SlotState::Failed, attempts: 1, at: Utc::now().timestamp(), note: Note::Error };
+    let _ = state.sending.outbox.set_message_slot(id, contact, &slot);
+}
+
+/// A preparation thread of the transactional queue (apart from the campaigns', so that a
+/// confirmation never waits behind a campaign's messages being prepared).
+fn prepare_messages(
+    weak: Weak<AppState>,
+    jobs: Arc<Mutex<std::sync::mpsc::Receiver<(MailId, ContactId)>>>,
+    ready: tokio::sync::mpsc::Sender<Work>,
+    inflight_messages: Arc<Mutex<HashSet<MailId>>>,
+) {
+    loop {
+        let job = jobs.lock().unwrap_or_else(|p| p.into_inner()).recv();
+        let Ok((id, contact)) = job else { return };
+        let work = {
+            let Some(state) = weak.upgrade() else { return };
+            match prepare_message(&state, &id, &contact) {
+                Ok(Some(o)) => Some(Work::Message(o)),
+                Ok(None) => {
+                    // Refused or failed to render: its slot says so, committed like a lane's.
+                    if let Err(e) = state.store.commit() {
+                        tracing::error!(error = %e, "outbox commit failed");
+                    }
+                    None
+                }
+                Err(e) => {
+                    message_failed(&state, &id, &contact, &e);
+                    None
+                }
+            }
+        };
+        match work {
+            Some(w) => {
+                if ready.blocking_send(w).is_err() {
+                    return;
+                }
+            }
+            None => {
+                let left = {
+                    let mut inflight = inflight_messages.lock().unwrap_or_else(|p| p.into_inner());
+                    inflight.remove(&id);
+                    inflight.len()
+                };
+                if left == MESSAGE_BATCH / 2 {
+                    if let Some(state) = weak.upgrade() {
+                        state.sending.wake();
+                    }
+                }
             }
         }
     }
@@ -813,21 +890,38 @@ fn hard_bounce(
     }
 }
 
-async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &ContactId) -> anyhow::Result<()> {
+/// Due messages of the transactional queue handed to the preparation threads per pass.
+const MESSAGE_BATCH: usize = 256;
+
+/// A transactional or composed message rendered, composed and signed on a preparation thread,
+/// and what its lane needs to record the result.
+struct Outgoing {
+    id: MailId,
+    contact: ContactId,
+    slot: Slot,
+    envelope: Envelope,
+    bytes: Vec<u8>,
+    /// A composed (marketing) message: its mailing id and whether its sending is measured.
+    composed: Option<(CampaignId, bool)>,
+}
+
+/// Everything before a message's hand-over: still due, the contact still there and allowed to
+/// get it, rendered and signed. `None` when there is nothing to send: a refusal or a failure
+/// to render is recorded in its slot here (committed by the caller).
+fn prepare_message(state: &AppState, id: &MailId, contact_id: &ContactId) -> anyhow::Result<Option<Outgoing>> {
     let outbox = &state.sending.outbox;
-    let Some((_, slot)) = outbox.message_slot(id)? else { return Ok(()) };
+    let Some((_, slot)) = outbox.message_slot(id)? else { return Ok(None) };
     if !slot.due(Utc::now().timestamp()) {
-        return Ok(());
+        return Ok(None);
     }
     let (Some(m), Some((contact, consents, _))) =
         (outbox.message(contact_id, id)?, state.contacts.get_with_consents(contact_id)?)
     else {
         outbox.set_message_slot(id, contact_id, &skipped(slot, Note::Erased))?;
-        state.store.commit_async().await?;
-        return Ok(());
+        return Ok(None);
     };
     if let Some((composer, reference)) = state.sending.composer_of(&m.template) {
-        return send_composed(state, id, slot, &m, (contact, consents), composer.compose(reference)?).await;
+        return prepare_composed(state, id, slot, &m, (contact, consents), composer.compose(reference)?);
     }
     // A form's confirmation goes to a suppressed address too: confirming is how it comes back.
     // The privacy portal's link must reach a restricted person: it is how they exercise rights.
@@ -838,8 +932,7 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
     };
     if let Err(refusal) = super::may_mail(state, kind, &contact, &consents)? {
         outbox.set_message_slot(id, contact_id, &skipped(slot, note_of(refusal)))?;
-        state.store.commit_async().await?;
-        return Ok(());
+        return Ok(None);
     }
     let rendered = state
         .sending
@@ -882,28 +975,46 @@ async fn send_transactional(state: &Arc<AppState>, id: &MailId, contact_id: &Con
                 contact_id,
                 &Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot },
             )?;
-            state.store.commit_async().await?;
-            return Ok(());
+            return Ok(None);
         }
     };
     let from = crate::senders::current(state, "");
     let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
     let (envelope, bytes) =
         signed(state, &from, &contact, contact_id, &rendered, &message_id, &[("Content-Language", &lang.code)])?;
-    let outcome = state.mailer.send(None, &envelope, &bytes).await?;
-    let result = after_outcome(state, slot, &outcome);
+    Ok(Some(Outgoing { id: *id, contact: *contact_id, slot, envelope, bytes, composed: None }))
+}
+
+/// The hand-over of a prepared message and its outcome, committed before the lane takes the
+/// next one.
+async fn deliver_message(state: &Arc<AppState>, o: &Outgoing) -> anyhow::Result<()> {
+    let outcome = state.mailer.send(None, &o.envelope, &o.bytes).await?;
+    let result = after_outcome(state, o.slot, &outcome);
+    let mailing = o.composed.map(|(m, _)| m);
     // The effect before the outcome, as for campaigns (see `deliver_campaign_message`).
     if let Outcome::Permanent(f) = &outcome {
         if f.stage == crate::mail::Stage::Recipient {
-            hard_bounce(state, contact_id, f, None, &format!("message:{id}"));
+            hard_bounce(state, &o.contact, f, mailing.as_ref(), &format!("message:{}", o.id));
         }
     }
-    outbox.set_message_slot(id, contact_id, &result.slot)?;
+    // A composed message is counted as a campaign's: the entry on the feed goes ahead of the
+    // slot, in the same commit.
+    let sent = match (o.composed, &outcome) {
+        (Some((mailing, measured)), Outcome::Accepted { .. }) => {
+            let change = crate::domain::Change::MessageSent { contact: o.contact, campaign: Some(mailing), measured };
+            Some(state.feed.write_ahead(change)?)
+        }
+        _ => None,
+    };
+    state.sending.outbox.set_message_slot(&o.id, &o.contact, &result.slot)?;
     state.store.commit_async().await?;
+    if let Some(sent) = sent {
+        sent.announce();
+    }
     count_message(state, result.slot.state);
     if let Some(e) = result.error {
         let error = crate::domain::email::mask_addresses_in(&e);
-        tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "transactional message not delivered");
+        tracing::warn!(message_id = %o.id, error, state = result.slot.state.as_str(), "message not delivered");
     }
     Ok(())
 }
@@ -948,32 +1059,27 @@ fn composed_ready(state: &AppState, key: &str, c: &super::Composed) -> Result<Co
 
 /// A message a room composes (see [`super::Composer`]): marketing mail, checked, linked,
 /// headed and counted as a campaign's message is, under the composer's mailing id.
-async fn send_composed(
-    state: &Arc<AppState>,
+fn prepare_composed(
+    state: &AppState,
     id: &MailId,
     slot: Slot,
     m: &super::TxMessage,
     (contact, consents): (crate::domain::Contact, crate::domain::ConsentStates),
     composed: Option<super::Composed>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Outgoing>> {
     let outbox = &state.sending.outbox;
     let contact_id = &m.contact;
-    let settle = |slot: Slot| -> anyhow::Result<()> {
-        outbox.set_message_slot(id, contact_id, &slot)?;
-        Ok(())
-    };
     let Some(c) = composed else {
-        settle(Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot })?;
-        state.store.commit_async().await?;
-        return Ok(());
+        let failed = Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot };
+        outbox.set_message_slot(id, contact_id, &failed)?;
+        return Ok(None);
     };
     // Consent to its purpose and the status, as they are now (a run may have waited days).
     let needs_consent = state.purposes.get(&c.purpose)?.is_none_or(|p| p.basis == LawfulBasis::Consent);
     let kind = Kind::Marketing { purpose: &c.purpose, needs_consent };
     if let Err(refusal) = super::may_mail(state, kind, &contact, &consents)? {
-        settle(skipped(slot, note_of(refusal)))?;
-        state.store.commit_async().await?;
-        return Ok(());
+        outbox.set_message_slot(id, contact_id, &skipped(slot, note_of(refusal)))?;
+        return Ok(None);
     }
     let engagement = consents.get(crate::tracking::ENGAGEMENT).map(|(s, _)| *s);
     let lang = contact
@@ -1004,9 +1110,10 @@ async fn send_composed(
         Err(e) => {
             let error = crate::domain::email::mask_addresses_in(&e);
             tracing::error!(message_id = %id, error, "a composed message could not be rendered");
-            settle(Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot })?;
-            state.store.commit_async().await?;
-            return Ok(());
+            let failed =
+                Slot { state: SlotState::Failed, at: Utc::now().timestamp(), note: Note::RenderFailed, ..slot };
+            outbox.set_message_slot(id, contact_id, &failed)?;
+            return Ok(None);
         }
     };
     let [(h1, v1), (h2, v2)] = links::list_unsubscribe_headers(&links);
@@ -1022,33 +1129,8 @@ async fn send_composed(
     ];
     let message_id = state.mailer.message_id_on(from.domain(), &format!("m.{}", id.to_string().replace('-', "")))?;
     let (envelope, bytes) = signed(state, &from, &contact, contact_id, &rendered, &message_id, &headers)?;
-    let outcome = state.mailer.send(None, &envelope, &bytes).await?;
-    let result = after_outcome(state, slot, &outcome);
-    let accepted = matches!(outcome, Outcome::Accepted { .. });
-    if let Outcome::Permanent(f) = &outcome {
-        if f.stage == crate::mail::Stage::Recipient {
-            hard_bounce(state, contact_id, f, Some(&c.mailing), &format!("message:{id}"));
-        }
-    }
-    // As a campaign's: the entry on the feed goes ahead of the slot, in the same commit.
-    let sent = if accepted {
-        let measured = crate::tracking::person_allowed(state.config.tracking.engagement, engagement);
-        let change = crate::domain::Change::MessageSent { contact: *contact_id, campaign: Some(c.mailing), measured };
-        Some(state.feed.write_ahead(change)?)
-    } else {
-        None
-    };
-    settle(result.slot)?;
-    state.store.commit_async().await?;
-    if let Some(sent) = sent {
-        sent.announce();
-    }
-    count_message(state, result.slot.state);
-    if let Some(e) = result.error {
-        let error = crate::domain::email::mask_addresses_in(&e);
-        tracing::warn!(message_id = %id, error, state = result.slot.state.as_str(), "composed message not delivered");
-    }
-    Ok(())
+    let measured = crate::tracking::person_allowed(state.config.tracking.engagement, engagement);
+    Ok(Some(Outgoing { id: *id, contact: *contact_id, slot, envelope, bytes, composed: Some((c.mailing, measured)) }))
 }
 
 /// A rendered message to one contact composed, signed and enveloped (the VERP return path
