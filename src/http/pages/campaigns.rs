@@ -184,6 +184,7 @@ pub(super) fn state_key(s: CampaignState) -> &'static str {
         CampaignState::Sent => "campaign-state-sent",
         CampaignState::Cancelled => "campaign-state-cancelled",
         CampaignState::Failed => "campaign-state-failed",
+        CampaignState::Testing => "campaign-state-testing",
     }
 }
 

@@ -140,6 +140,7 @@ campaign-state-paused = Angehalten
 campaign-state-sent = Versendet
 campaign-state-cancelled = Abgebrochen
 campaign-state-failed = Fehlgeschlagen
+campaign-state-testing = Wartet auf die A/B-Siegervariante
 
 ## Contacts
 contacts-add = Kontakt hinzufügen

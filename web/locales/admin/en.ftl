@@ -141,6 +141,7 @@ campaign-state-paused = Paused
 campaign-state-sent = Sent
 campaign-state-cancelled = Cancelled
 campaign-state-failed = Failed
+campaign-state-testing = Waiting for the A/B winner
 
 ## Contacts
 contacts-add = Add a contact
