@@ -74,8 +74,7 @@ impl Gridded {
     fn from_log_density(xs: &[f64], log_density: impl Fn(f64) -> f64) -> Self {
         let logs: Vec<f64> = xs.iter().map(|&x| log_density(x)).collect();
         let top = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let mut weights: Vec<f64> =
-            logs.iter().map(|l| if top.is_finite() { (l - top).exp() } else { 1.0 }).collect();
+        let mut weights: Vec<f64> = logs.iter().map(|l| if top.is_finite() { (l - top).exp() } else { 1.0 }).collect();
         let total: f64 = weights.iter().sum();
         for w in &mut weights {
             *w /= total;
@@ -195,13 +194,7 @@ pub fn rates(arms: &[Arm]) -> Vec<Estimate> {
                 (false, true) => (g.quantile(&xs, 0.05), 1.0),
                 _ => (g.quantile(&xs, 0.025), g.quantile(&xs, 0.975)),
             };
-            Estimate {
-                observed: (arm.trials > 0).then(|| s as f64 / arm.trials as f64),
-                mean,
-                low,
-                high,
-                p_best,
-            }
+            Estimate { observed: (arm.trials > 0).then(|| s as f64 / arm.trials as f64), mean, low, high, p_best }
         })
         .collect()
 }
@@ -232,18 +225,14 @@ pub fn amounts(arms: &[AmountArm]) -> Vec<Estimate> {
     // No spread at all (every amount equal, often all zero): a small one keeps the grid sane,
     // and equal means then share the probability of being best.
     let floor = (widest * 1e-3).max(scale * 1e-9);
-    let stats: Vec<(f64, f64)> = stats
-        .into_iter()
-        .map(|(m, s)| (m, if s.is_finite() { s.max(floor) } else { widest.max(scale) }))
-        .collect();
+    let stats: Vec<(f64, f64)> =
+        stats.into_iter().map(|(m, s)| (m, if s.is_finite() { s.max(floor) } else { widest.max(scale) })).collect();
     let lo = stats.iter().map(|(m, s)| m - 10.0 * s).fold(f64::INFINITY, f64::min);
     let hi = stats.iter().map(|(m, s)| m + 10.0 * s).fold(f64::NEG_INFINITY, f64::max);
     let finest = stats.iter().map(|(_, s)| *s).fold(f64::INFINITY, f64::min);
     let xs = grid(lo, hi, finest);
-    let gridded: Vec<Gridded> = stats
-        .iter()
-        .map(|&(m, s)| Gridded::from_log_density(&xs, |x| -0.5 * ((x - m) / s).powi(2)))
-        .collect();
+    let gridded: Vec<Gridded> =
+        stats.iter().map(|&(m, s)| Gridded::from_log_density(&xs, |x| -0.5 * ((x - m) / s).powi(2))).collect();
     let p = p_best(&gridded);
     arms.iter()
         .zip(stats)

@@ -299,3 +299,75 @@ fn a_restart_during_the_wait_still_sends_the_rest_and_a_person_may_choose_sooner
         .all(|m| header(m, "Subject").unwrap() == "Subject B");
     assert!(rest_b, "the manual winner went to the rest");
 }
+
+#[test]
+fn the_campaign_page_sets_up_the_test_and_chooses_the_winner_without_script() {
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = spawn(sink.port());
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let api = Api::new(&app);
+    seed_news_subscribers(&app.state, 30);
+    let id = campaign(&api, "Paged");
+    let page = format!("/campaigns/{id}");
+    let shown = app.get(&admin, &page).text().unwrap();
+    assert!(shown.contains("id=\"ab-form\"") && shown.contains("Opens are unreliable"), "{shown}");
+    let fields = |percent: &'static str| {
+        vec![
+            ("subject_b", "Typed subject B"),
+            ("sender_name_b", "Shop B"),
+            ("preheader_b", ""),
+            ("body_b", ""),
+            ("subject_c", ""),
+            ("test_percent", percent),
+            ("metric", "clicks"),
+            ("wait_hours", "4"),
+        ]
+    };
+    // Refused: the field is named and what was typed stays.
+    let r = app.post_form(&admin, &page, &format!("{page}/ab"), &fields("80"));
+    assert_eq!(r.status(), 422);
+    let body = r.text().unwrap();
+    assert!(body.contains("id=\"ab-error\"") && body.contains("test_percent:"), "{body}");
+    assert!(body.contains("value=\"Typed subject B\"") && body.contains("value=\"80\""), "typed values kept");
+    assert!(app.state.sending.campaigns.ab(&id.parse().unwrap()).unwrap().is_none(), "nothing written");
+    let r = app.post_form(&admin, &page, &format!("{page}/ab"), &fields("50"));
+    assert_eq!(r.status(), 303);
+    let ab = test_of(&app, &id);
+    assert_eq!((ab.arms(), ab.test_percent), (2, 50), "an empty variant C is no variant");
+    assert!(app.get(&admin, &page).text().unwrap().contains("value=\"Typed subject B\""));
+
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    assert_eq!(api.wait_state(&id, "testing", Duration::from_secs(30))["state"], "testing");
+    let shown = app.get(&admin, &page).text().unwrap();
+    assert!(shown.contains("id=\"ab-choose\"") && shown.contains("Send the winner now"), "{shown}");
+    let report = app.get(&admin, &format!("{page}/report")).text().unwrap();
+    // Nothing clicked yet: the chart's place says so.
+    assert!(report.contains("id=\"ab-report\"") && report.contains("id=\"report-ab-empty\""), "{report}");
+    assert!(report.contains("id=\"ab-too-few\""), "30 contacts are too few to tell");
+    let r = app.post_form(&admin, &page, &format!("{page}/ab/winner"), &[("variant", "B")]);
+    assert_eq!(r.status(), 303);
+    assert_eq!(api.wait_state(&id, "sent", Duration::from_secs(30))["state"], "sent");
+    let all = wait_for_count(&sink, 30, Duration::from_secs(10));
+    assert_eq!(by_recipient(&all).len(), 30, "each once");
+    let report = app.get(&admin, &format!("{page}/report")).text().unwrap();
+    assert!(report.contains("id=\"ab-winner\"") && report.contains("chosen by a person"), "{report}");
+}
+
+#[test]
+fn the_test_s_section_and_report_are_german_throughout() {
+    let (app, admin) = crate::languages_admin::german_admin();
+    let api = Api::new(&app);
+    seed_news_subscribers(&app.state, 3);
+    let id = campaign(&api, "Getestet");
+    // The campaign's own words, and the merge fields the editor names.
+    let allowed = ["Getestet", "Subject A", "Subject B", "Sale", "Shop the sale", "{{ email }}"];
+    let shown = crate::languages_admin::german_page(&app, &admin, &format!("/campaigns/{id}"), &allowed);
+    assert!(shown.contains("B-Test speichern") && shown.contains("Absendername"), "{shown}");
+    api.ok(
+        "PUT",
+        &format!("/campaigns/{id}/ab"),
+        Some(json!({"variants": [{"subject": "Subject B"}], "test_percent": 10, "metric": "opens", "wait_hours": 2})),
+    );
+    crate::languages_admin::german_page(&app, &admin, &format!("/campaigns/{id}"), &allowed);
+    crate::languages_admin::german_page(&app, &admin, &format!("/campaigns/{id}/report"), &allowed);
+}
