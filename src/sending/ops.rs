@@ -384,7 +384,8 @@ pub fn in_language(
 pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()> {
     by.require(Permission::SendCampaigns)?;
     let c = campaign(state, id)?;
-    if matches!(c.state, CampaignState::Sending | CampaignState::Paused) {
+    // One waiting for its A/B winner is still under way too: its rest is yet to be sent.
+    if matches!(c.state, CampaignState::Sending | CampaignState::Paused | CampaignState::Testing) {
         return Err(OpError::Conflict("Cancel the campaign before deleting it.".into()));
     }
     state.sending.halt(id);

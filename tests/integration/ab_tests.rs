@@ -226,6 +226,14 @@ fn a_test_is_checked_field_by_field_and_set_on_drafts_only() {
     assert_eq!(api.call("DELETE", &path, None).0, 409);
     let (status, v) = api.call("POST", &format!("{path}/winner"), Some(json!({"variant": "Q"})));
     assert_eq!((status, v["field"].as_str()), (422, Some("variant")), "{v}");
+    // Waiting for its winner, it is still under way: deleting needs a cancel first, and the
+    // cancel takes the decision's timer with it.
+    assert_eq!(api.wait_state(&id, "testing", Duration::from_secs(30))["state"], "testing");
+    assert!(app.state.clock.get(TIMER_KIND, &id).unwrap().is_some());
+    assert_eq!(api.call("DELETE", &format!("/campaigns/{id}"), None).0, 409);
+    api.ok("POST", &format!("/campaigns/{id}/cancel"), None);
+    assert_eq!(app.state.clock.get(TIMER_KIND, &id).unwrap(), None, "no decision for a cancelled campaign");
+    assert_eq!(api.call("POST", &format!("{path}/winner"), None).0, 409);
 }
 
 #[test]
