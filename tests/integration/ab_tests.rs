@@ -128,6 +128,16 @@ fn the_test_share_gets_its_variants_and_the_clicked_winner_goes_to_the_rest_by_t
         click(m);
     }
     click(per_variant[&0][0]);
+    // One of C's clickers orders: attributed to the campaign (the click in it), counted for C.
+    let events = app.admin_token(&["record_events"]);
+    let buyer = per_variant[&2][0].to[0].clone();
+    let r = bare_client()
+        .post(format!("{}/api/v1/events", app.url))
+        .bearer_auth(&events)
+        .json(&json!({"events": [{"type": "order", "email": buyer, "id": "o-1", "amount": 40, "currency": "EUR"}]}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
     let v = api.ok("GET", &format!("/campaigns/{id}/ab"), None);
     let r = &v["report"];
     assert_eq!(r["enough"], true, "{r}");
@@ -135,6 +145,9 @@ fn the_test_share_gets_its_variants_and_the_clicked_winner_goes_to_the_rest_by_t
     let clicks: Vec<u64> =
         r["variants"].as_array().unwrap().iter().map(|x| x["unique_clicks"].as_u64().unwrap()).collect();
     assert_eq!(clicks, [1, 0, 12], "{r}");
+    let orders: Vec<u64> = r["variants"].as_array().unwrap().iter().map(|x| x["orders"].as_u64().unwrap()).collect();
+    assert_eq!(orders, [0, 0, 1], "{r}");
+    assert_eq!(r["variants"][2]["revenue_cents"], 4000, "{r}");
     let p_c = r["variants"][2]["estimate"]["p_best"].as_f64().unwrap();
     assert!(p_c > 0.95, "{r}");
     assert_eq!(r["rest_recipients"], 0, "the rest is not in the outbox yet: {r}");
