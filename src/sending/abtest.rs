@@ -487,6 +487,11 @@ pub fn automatic_winner(report: &AbReport) -> (usize, Decision) {
 /// the end of the test share's sending (see [`after_hold`]).
 fn decide(state: &AppState, id: &CampaignId, choice: Option<(usize, Decision)>) -> OpResult<bool> {
     let _one = DECIDING.lock().unwrap_or_else(|p| p.into_inner());
+    decide_held(state, id, choice)
+}
+
+/// [`decide`] with [`DECIDING`] held by the caller.
+fn decide_held(state: &AppState, id: &CampaignId, choice: Option<(usize, Decision)>) -> OpResult<bool> {
     let mut c = super::ops::campaign(state, id)?;
     let Some(mut ab) = state.sending.campaigns.ab(id)? else { return Ok(false) };
     if ab.rest_started || c.state != CampaignState::Testing {
@@ -520,6 +525,9 @@ fn decide(state: &AppState, id: &CampaignId, choice: Option<(usize, Decision)>) 
 /// soon as it is done.
 pub fn choose(state: &AppState, by: By, id: &CampaignId, variant: Option<&str>) -> OpResult<AbTest> {
     by.require(Permission::SendCampaigns)?;
+    // Read and written under the lock: the timer, or the end of the test share's sending, may
+    // be deciding at this moment.
+    let _one = DECIDING.lock().unwrap_or_else(|p| p.into_inner());
     let c = super::ops::campaign(state, id)?;
     let Some(mut ab) = state.sending.campaigns.ab(id)? else { return Err(OpError::NotFound("A/B test")) };
     let choice = match variant.map(str::trim).filter(|v| !v.is_empty()) {
@@ -549,7 +557,10 @@ pub fn choose(state: &AppState, by: By, id: &CampaignId, variant: Option<&str>) 
                     (i, Decision::Manual)
                 }
             };
-            decide(state, id, Some(picked))?;
+            // The timer may have decided a moment before.
+            if !decide_held(state, id, Some(picked))? {
+                return Err(OpError::Conflict("The winner was chosen already.".into()));
+            }
             state.clock.cancel(TIMER_KIND, &id.to_string())?;
         }
         CampaignState::Sending | CampaignState::Paused => {
@@ -561,6 +572,11 @@ pub fn choose(state: &AppState, by: By, id: &CampaignId, variant: Option<&str>) 
             ab.decision = Some(Decision::Manual);
             state.sending.campaigns.set_ab(id, Some(&ab))?;
             state.store.commit()?;
+            // The test share may have finished meanwhile, its timer set for the wait's end
+            // before this choice was written: the choice does not wait for it.
+            if super::ops::campaign(state, id)?.state == CampaignState::Testing {
+                state.clock.set(TIMER_KIND, &id.to_string(), Utc::now(), b"")?;
+            }
         }
         other => {
             return Err(OpError::Conflict(format!(

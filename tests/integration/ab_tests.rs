@@ -392,3 +392,38 @@ fn the_test_s_section_and_report_are_german_throughout() {
     crate::languages_admin::german_page(&app, &admin, &format!("/campaigns/{id}"), &allowed);
     crate::languages_admin::german_page(&app, &admin, &format!("/campaigns/{id}/report"), &allowed);
 }
+
+#[test]
+fn a_winner_chosen_while_the_test_share_is_sending_goes_to_the_rest_as_soon_as_it_is_done() {
+    // A relay that takes its time: the choice comes while the test share is still going out.
+    let sink = SmtpSink::start(SinkOptions { delay: Duration::from_millis(150), ..Default::default() });
+    let app = spawn(sink.port());
+    let api = Api::new(&app);
+    let n = 40;
+    seed_news_subscribers(&app.state, n);
+    let id = campaign(&api, "Impatient");
+    api.ok(
+        "PUT",
+        &format!("/campaigns/{id}/ab"),
+        Some(json!({"variants": [{"subject": "Subject B"}], "test_percent": 50, "wait_hours": 24})),
+    );
+    api.ok("POST", &format!("/campaigns/{id}/send"), None);
+    let v = api.ok("POST", &format!("/campaigns/{id}/ab/winner"), Some(json!({"variant": "b"})));
+    assert_eq!(v["campaign"]["state"], "sending", "chosen before the test share was done: {v}");
+    assert_eq!(v["ab_test"]["winner"], "B");
+    // No clock is driven: the 24-hour wait does not hold the rest back.
+    assert_eq!(api.wait_state(&id, "sent", Duration::from_secs(60))["state"], "sent");
+    let all = wait_for_count(&sink, n, Duration::from_secs(10));
+    let every = by_recipient(&all);
+    assert!(every.len() == n && every.values().all(|m| m.len() == 1), "everyone once");
+    let ab = test_of(&app, &id);
+    let cid: CampaignId = id.parse().unwrap();
+    for (to, m) in &every {
+        let want = match ab.arm_of(&cid, &contact_of(&app, to)) {
+            Some(0) => "Subject A",
+            _ => "Subject B",
+        };
+        assert_eq!(header(m[0], "Subject").unwrap(), want, "{to}");
+    }
+    assert_eq!((ab.decision, ab.rest_started), (Some(tidings::sending::abtest::Decision::Manual), true));
+}
