@@ -273,6 +273,9 @@ fn a_restart_during_the_wait_still_sends_the_rest_and_a_person_may_choose_sooner
     let first = in_test(&timed) + in_test(&manual);
     wait_for_count(&sink, first, Duration::from_secs(10));
     let due = app.state.clock.get(TIMER_KIND, &timed).unwrap().expect("a timer").due;
+    // As if the process died between the test's commit and its timer's: start sets it again.
+    let manual_due = app.state.clock.get(TIMER_KIND, &manual).unwrap().expect("a timer").due;
+    app.state.clock.cancel(TIMER_KIND, &manual).unwrap();
 
     // The process stops during the wait and starts again on the same data.
     let dir = app.stop();
@@ -280,6 +283,8 @@ fn a_restart_during_the_wait_still_sends_the_rest_and_a_person_may_choose_sooner
     let app = spawn_in(dir, config);
     let api = Api::new(&app);
     assert_eq!(app.state.clock.get(TIMER_KIND, &timed).unwrap().map(|t| t.due), Some(due), "the timer survived");
+    let back = app.state.clock.get(TIMER_KIND, &manual).unwrap().map(|t| t.due.timestamp_millis());
+    assert_eq!(back, Some(manual_due.timestamp_millis()), "the lost timer is back at start");
     assert_eq!(api.ok("GET", &format!("/campaigns/{timed}"), None)["campaign"]["state"], "testing");
 
     // A person chooses B for one campaign now; the other waits for its time.
