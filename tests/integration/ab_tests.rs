@@ -247,6 +247,11 @@ fn a_test_is_checked_field_by_field_and_set_on_drafts_only() {
     api.ok("POST", &format!("/campaigns/{id}/cancel"), None);
     assert_eq!(app.state.clock.get(TIMER_KIND, &id).unwrap(), None, "no decision for a cancelled campaign");
     assert_eq!(api.call("POST", &format!("{path}/winner"), None).0, 409);
+    // A copy tests afresh: the settings, none of the results.
+    let copy = api.ok("POST", &format!("/campaigns/{id}/duplicate"), None);
+    let ab = &copy["campaign"]["ab_test"];
+    assert_eq!((ab["metric"].as_str(), ab["test_percent"].as_u64()), (Some("orders"), Some(20)), "{copy}");
+    assert!(ab["decide_at"].is_null() && ab["winner"].is_null() && ab["rest_started"] == false, "{copy}");
 }
 
 #[test]
