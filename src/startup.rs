@@ -104,6 +104,7 @@ impl Application {
         // The clock's handlers, then its timers, then the clock.
         state.clock.register(crate::jobs::Jobs::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(crate::sending::schedule::Campaigns::new(&state));
+        state.clock.register(crate::sending::abtest::Decider::new(&state));
         state.clock.register(crate::mail::mailbox::Poller::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(Arc::new(crate::segments::live::Flips));
         state.clock.register(Arc::new(crate::journeys::engine::Wakes(Arc::downgrade(&state))));
@@ -114,6 +115,7 @@ impl Application {
         state.feed.attach(Arc::new(crate::journeys::engine::Ends(Arc::downgrade(&state))));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
+        crate::sending::abtest::reconcile(&state).context("timing the campaigns' A/B tests")?;
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
         state.clock.start(CLOCK_WORKERS);
         // The change feed's readers besides the search index (which runs its own loop).

@@ -54,6 +54,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::sending::campaign::SAVED_SEARCH_REGISTRATION,
     crate::sending::campaign::SEGMENTS_REGISTRATION,
     crate::sending::campaign::VARIANTS_REGISTRATION,
+    crate::sending::abtest::REGISTRATION,
     crate::sending::templates::REGISTRATION,
     crate::sending::outbox::SLOTS_REGISTRATION,
     // Before `messages`: their erasers read the person's messages.
@@ -180,7 +181,8 @@ mod tests {
         copied_as::<v006::Verification>(&[Verification::Pending, Verification::Verified, Verification::Failed]);
         copied_as::<v006::State>(&[State::Open, State::Done, State::Refused]);
         copied_as::<v006::Step>(&[Step { at: now, by: "user:x".into(), what: "Verified".into() }]);
-        copied_as::<v007::CampaignState>(&CampaignState::ALL);
+        // `Testing` came after migration 7, which never meets it.
+        copied_as::<v007::CampaignState>(&CampaignState::ALL[..7]);
         copied_as::<v007::BodyFormat>(&[BodyFormat::Markdown, BodyFormat::Html]);
         copied_as::<v007::Audience>(&[Audience {
             lists: vec!["news".into()],

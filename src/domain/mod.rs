@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O. Everything that crosses a layer is one of these newtypes.
 
+pub mod abtest;
 pub mod change;
 pub mod consent;
 pub mod contact;

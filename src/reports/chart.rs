@@ -160,6 +160,9 @@ pub struct Chart {
     pub height: f64,
     /// The language of the summary, the tooltips and the numbers.
     pub lang: &'static Language,
+    /// Bars only: an interval (low, high) per position, drawn as a whisker over the first
+    /// series' bar (an A/B test's credible intervals).
+    pub intervals: Vec<Option<(f64, f64)>>,
 }
 
 /// What a template needs: the markup, the legend and the table.
@@ -270,7 +273,14 @@ impl Chart {
             width: W,
             height: H,
             lang: crate::i18n::admin_catalogue().source(),
+            intervals: Vec::new(),
         }
+    }
+
+    /// Whiskers over the first series' bars (see [`Chart::intervals`]).
+    pub fn intervals(mut self, intervals: Vec<Option<(f64, f64)>>) -> Self {
+        self.intervals = intervals;
+        self
     }
 
     /// Writes the chart's own words and numbers in `lang`.
@@ -300,7 +310,8 @@ impl Chart {
     }
 
     fn max(&self) -> f64 {
-        self.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0, |a, b| a.max(*b))
+        let highs = self.intervals.iter().flatten().map(|(_, high)| high);
+        self.series.iter().flat_map(|s| s.values.iter().flatten()).chain(highs).fold(0.0, |a, b| a.max(*b))
     }
 
     pub fn has_data(&self) -> bool {
@@ -506,6 +517,18 @@ impl Chart {
                     px(base - top),
                     self.tip(i, series, v)
                 ));
+                if let (0, Some((low, high))) = (j, self.intervals.get(i).copied().flatten()) {
+                    let (mid, cap) = (left + width / 2.0, (width / 4.0).min(6.0));
+                    let (yl, yh) = (px(y(low)), px(y(high)));
+                    s.push_str(&format!(
+                        "<path class=\"interval\" d=\"M{} {yh} H{} M{} {yh} V{yl} M{} {yl} H{}\"/>",
+                        px(mid - cap),
+                        px(mid + cap),
+                        px(mid),
+                        px(mid - cap),
+                        px(mid + cap),
+                    ));
+                }
             }
         }
     }

@@ -239,6 +239,8 @@ pub struct CampaignReport {
     pub timeline: Timeline,
     /// Most clicked first.
     pub links: Vec<LinkRow>,
+    /// The campaign's A/B test by variant, when it has one.
+    pub ab: Option<crate::sending::abtest::AbReport>,
 }
 
 fn hour_start(h: u32) -> DateTime<Utc> {
@@ -320,6 +322,7 @@ pub fn campaign(state: &AppState, id: &CampaignId, now: DateTime<Utc>) -> Result
         figures,
         timeline,
         links: links(state.tracking.store.link_clicks(&scope)?),
+        ab: crate::sending::abtest::report_of(state, &c)?,
     }))
 }
 

@@ -100,13 +100,16 @@ pub enum CampaignState {
     Paused,
     Sent,
     Cancelled,
-    /// Every message that was tried failed (none was sent): not "sent". Last: postcard stores a
-    /// variant by its position, so the states stored before keep their meaning.
+    /// Every message that was tried failed (none was sent): not "sent". Postcard stores a
+    /// variant by its position, so new states go after the ones stored before.
     Failed,
+    /// An A/B test's share is sent; the rest of the audience waits for the winner (see
+    /// `abtest`). Last, for the reason above.
+    Testing,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 7] = [
+    pub const ALL: [CampaignState; 8] = [
         CampaignState::Draft,
         CampaignState::Scheduled,
         CampaignState::Sending,
@@ -114,6 +117,7 @@ impl CampaignState {
         CampaignState::Sent,
         CampaignState::Cancelled,
         CampaignState::Failed,
+        CampaignState::Testing,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -125,6 +129,7 @@ impl CampaignState {
             CampaignState::Sent => "sent",
             CampaignState::Cancelled => "cancelled",
             CampaignState::Failed => "failed",
+            CampaignState::Testing => "testing",
         }
     }
 
@@ -137,6 +142,7 @@ impl CampaignState {
             CampaignState::Sent => "Sent",
             CampaignState::Cancelled => "Cancelled",
             CampaignState::Failed => "Failed",
+            CampaignState::Testing => "Waiting for the winner",
         }
     }
 
@@ -341,6 +347,8 @@ impl Stats {
 
 #[derive(Clone)]
 pub struct Campaigns {
+    /// `campaign_ab`: the A/B test as JSON text (see `abtest`).
+    ab: PlainTree<String>,
     tree: PlainTree<Campaign>,
     stats: PlainTree<Stats>,
     saved_search: PlainTree<Uuid>,
@@ -351,12 +359,32 @@ pub struct Campaigns {
 impl Campaigns {
     pub fn open(store: &Store) -> Result<Self> {
         Ok(Self {
+            ab: store.plain(super::abtest::TREE)?,
             tree: store.plain(TREE)?,
             stats: store.plain(STATS)?,
             saved_search: store.plain(SAVED_SEARCH)?,
             segments: store.plain(SEGMENTS)?,
             variants: store.plain(VARIANTS)?,
         })
+    }
+
+    /// The campaign's A/B test, if it has one.
+    pub fn ab(&self, id: &CampaignId) -> Result<Option<super::abtest::AbTest>> {
+        match self.ab.get(id.as_bytes())? {
+            // Written by this module only; unreadable means a damaged record, not bad input.
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|_| crate::store::StoreError::Encode(postcard::Error::DeserializeBadEncoding)),
+            None => Ok(None),
+        }
+    }
+
+    /// Sets or removes it (uncommitted).
+    pub fn set_ab(&self, id: &CampaignId, ab: Option<&super::abtest::AbTest>) -> Result<()> {
+        match ab {
+            Some(ab) => self.ab.put(id.as_bytes(), &serde_json::to_string(ab).unwrap_or_default()),
+            None => self.ab.remove(id.as_bytes()).map(|_| ()),
+        }
     }
 
     /// The campaign's language variants (none: every contact gets its own text).
@@ -430,6 +458,7 @@ impl Campaigns {
         self.saved_search.remove(id.as_bytes())?;
         self.segments.remove(id.as_bytes())?;
         self.variants.remove(id.as_bytes())?;
+        self.ab.remove(id.as_bytes())?;
         Ok(())
     }
 
@@ -474,7 +503,7 @@ mod tests {
             assert_eq!(postcard::to_allocvec(state).unwrap(), [byte], "{state:?}");
             assert_eq!(postcard::from_bytes::<CampaignState>(&[byte]).unwrap(), *state);
         }
-        assert_eq!(CampaignState::ALL.last(), Some(&CampaignState::Failed), "new states go last");
+        assert_eq!(CampaignState::ALL.last(), Some(&CampaignState::Testing), "new states go last");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! The sender runs on its own small runtime thread, so rendering and signing never delay the
 //! admin UI, and wakes at once when work arrives (no polling interval for new mail).
 
+pub mod abtest;
 pub mod campaign;
 pub mod ops;
 pub mod outbox;
@@ -98,7 +99,10 @@ impl Sending {
         let mut n = self.outbox.composed_since(contact, since)?;
         let from = since.timestamp();
         for c in self.campaigns.all()? {
-            if !matches!(c.state, CampaignState::Sending | CampaignState::Sent | CampaignState::Paused) {
+            if !matches!(
+                c.state,
+                CampaignState::Sending | CampaignState::Sent | CampaignState::Paused | CampaignState::Testing
+            ) {
                 continue;
             }
             if let Some(slot) = self.outbox.slot(&c.id, contact)? {

@@ -280,9 +280,21 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     // quietly gone; starting it says which one to choose again.
     state.sending.campaigns.set_targets(&c.id, &state.sending.campaigns.targets(id)?)?;
     state.sending.campaigns.set_variants(&c.id, &state.sending.campaigns.variants(id)?)?;
+    state.sending.campaigns.set_ab(&c.id, fresh_ab(state, id)?.as_ref())?;
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
     Ok(c)
+}
+
+/// A campaign's A/B test as a copy starts it: its settings, none of its results.
+fn fresh_ab(state: &AppState, id: &CampaignId) -> OpResult<Option<super::abtest::AbTest>> {
+    Ok(state.sending.campaigns.ab(id)?.map(|ab| super::abtest::AbTest {
+        variants: ab.variants,
+        test_percent: ab.test_percent,
+        metric: ab.metric,
+        wait_hours: ab.wait_hours,
+        ..Default::default()
+    }))
 }
 
 /// A campaign's subject, preheader and body in another language (empty subject and body
@@ -315,6 +327,12 @@ pub fn set_variant(
             )
         })?;
     let mut all = state.sending.campaigns.variants(id)?;
+    if state.sending.campaigns.ab(id)?.is_some() {
+        return Err(invalid(
+            "language",
+            "this campaign has an A/B test, which compares variants of one text; remove the test to add languages",
+        ));
+    }
     let v = super::campaign::Variant {
         subject: variant.subject.trim().to_string(),
         preheader: variant.preheader.trim().to_string(),
@@ -366,7 +384,8 @@ pub fn in_language(
 pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()> {
     by.require(Permission::SendCampaigns)?;
     let c = campaign(state, id)?;
-    if matches!(c.state, CampaignState::Sending | CampaignState::Paused) {
+    // One waiting for its A/B winner is still under way too: its rest is yet to be sent.
+    if matches!(c.state, CampaignState::Sending | CampaignState::Paused | CampaignState::Testing) {
         return Err(OpError::Conflict("Cancel the campaign before deleting it.".into()));
     }
     state.sending.halt(id);
@@ -374,6 +393,7 @@ pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()
     state.sending.campaigns.remove(id)?;
     state.store.commit()?;
     state.clock.cancel(super::schedule::TIMER_KIND, &id.to_string())?;
+    state.clock.cancel(super::abtest::TIMER_KIND, &id.to_string())?;
     state.audit.record(by.event(Action::CampaignCancelled).target(id.reference()).detail("deleted", true))?;
     Ok(())
 }
@@ -414,6 +434,17 @@ fn check_ready(state: &AppState, c: &Campaign) -> OpResult<()> {
     // Checked again at the start: the sender may have been changed since it was chosen.
     crate::senders::check_choosable(state, &c.sender)?;
     prepare(state, c)?;
+    // An A/B test's variants change the text as it is now.
+    if let Some(ab) = state.sending.campaigns.ab(&c.id)? {
+        for i in 1..ab.arms() {
+            prepare(state, &ab.changes(i).apply(c)).map_err(|e| match e {
+                OpError::Invalid { field, message } => {
+                    OpError::Invalid { field, message: format!("A/B variant {}: {message}", super::abtest::letter(i)) }
+                }
+                other => other,
+            })?;
+        }
+    }
     Ok(())
 }
 
@@ -477,6 +508,7 @@ fn start(state: &AppState, c: &mut Campaign) -> OpResult<()> {
     state.sending.campaigns.put(c)?;
     state.sending.campaigns.put_stats(&c.id, &Stats::default())?;
     state.store.commit()?;
+    super::abtest::on_start(state, c)?;
     state.sending.wake();
     Ok(())
 }
@@ -499,6 +531,8 @@ pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
             state.sending.campaigns.set_saved_search(&run.id, state.sending.campaigns.saved_search(&c.id)?)?;
             state.sending.campaigns.set_targets(&run.id, &state.sending.campaigns.targets(&c.id)?)?;
             state.sending.campaigns.set_variants(&run.id, &state.sending.campaigns.variants(&c.id)?)?;
+            // Each run tests afresh, on its own audience.
+            state.sending.campaigns.set_ab(&run.id, fresh_ab(state, &c.id)?.as_ref())?;
             start(state, &mut run)?;
             c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
             c.updated_at = Utc::now();
@@ -562,6 +596,7 @@ pub fn cancel_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<Ca
     state.sending.campaigns.put(&c)?;
     state.store.commit()?;
     super::schedule::set_timer(state, &c)?;
+    state.clock.cancel(super::abtest::TIMER_KIND, &id.to_string())?;
     state.audit.record(by.event(Action::CampaignCancelled).target(c.id.reference()))?;
     Ok(c)
 }
@@ -601,6 +636,11 @@ pub(super) fn finish(state: &AppState, id: &CampaignId) {
         }
         let tally = state.sending.outbox.tally(id)?;
         let stats = state.sending.campaigns.stats(id)?;
+        // A test share that went out waits for its winner; one whose every message failed
+        // fails as any campaign does.
+        if !(tally.sent == 0 && tally.failed > 0) && super::abtest::hold_for_winner(state, &mut c)? {
+            return Ok(Some((CampaignState::Testing, stats)));
+        }
         if tally.sent == 0 && tally.failed > 0 {
             c.state = CampaignState::Failed;
             c.state_reason = failure_reason(&tally, &stats.last_error);
@@ -614,6 +654,12 @@ pub(super) fn finish(state: &AppState, id: &CampaignId) {
         Ok(Some((c.state, stats)))
     })();
     match result {
+        Ok(Some((CampaignState::Testing, _))) => {
+            // The run is gone before the decision may start the next one.
+            state.sending.runs.lock().unwrap_or_else(|p| p.into_inner()).remove(id);
+            super::abtest::after_hold(state, id);
+            return;
+        }
         Ok(Some((end, s))) => {
             if end == CampaignState::Failed {
                 tracing::warn!(campaign = %id, failed = s.failed, "campaign failed: no message was sent");

@@ -291,6 +291,17 @@ impl Outbox {
         Ok(n)
     }
 
+    /// Every recipient of a campaign with their slot, in contact order.
+    pub fn slots_of(&self, campaign: &CampaignId) -> Result<Vec<(ContactId, Slot)>> {
+        let mut out = Vec::new();
+        for item in self.slots.scan_prefix(campaign.as_bytes()) {
+            let (k, v) = item?;
+            let (Some(contact), Some(slot)) = (ContactId::from_slice(&k[16..]), decode(&v)) else { continue };
+            out.push((contact, slot));
+        }
+        Ok(out)
+    }
+
     pub fn tally(&self, campaign: &CampaignId) -> Result<Tally> {
         let mut t = Tally::default();
         for item in self.slots.scan_prefix(campaign.as_bytes()) {

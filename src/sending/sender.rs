@@ -75,6 +75,16 @@ pub(super) struct Run {
     /// Segments whose members get nothing: checked again for each message, so that a contact
     /// who entered one after the audience walk is still left out.
     exclude: Vec<crate::domain::SegmentId>,
+    /// The campaign's A/B test, as it stood when the run started (a run begins again when the
+    /// winner is chosen).
+    ab: Option<RunAb>,
+}
+
+/// An A/B test's variants made ready to send.
+struct RunAb {
+    test: super::abtest::AbTest,
+    /// Variants B, C, D: compiled text, preheader, sender name (None: the campaign's).
+    others: Vec<(PreparedCampaign, String, Option<String>)>,
 }
 
 impl Run {
@@ -255,6 +265,25 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         all_html.push_str(p.html_template());
         variants.insert(code.clone(), (p, v.preheader.clone(), crate::i18n::catalogue().get(&code)));
     }
+    let ab = match state.sending.campaigns.ab(&c.id).map_err(|e| e.to_string())? {
+        None => None,
+        Some(test) => {
+            let mut others = Vec::new();
+            for i in 1..test.arms() {
+                let ch = test.changes(i);
+                let v = ch.apply(c);
+                let p = PreparedCampaign::prepare(
+                    &CampaignSource { subject: &v.subject, layout: &layout, body: &v.body, format: c.format },
+                    Limits::default(),
+                )
+                .map_err(|e| format!("A/B variant {} has an error: {e}", super::abtest::letter(i)))?;
+                // Every variant's links are the campaign's links.
+                all_html.push_str(p.html_template());
+                others.push((p, v.preheader, ch.sender_name));
+            }
+            Some(RunAb { test, others })
+        }
+    };
     let relay = (!c.relay.is_empty()).then(|| c.relay.clone());
     state.mailer.transport(relay.as_deref()).map_err(|e| e.to_string())?;
     let stored = state.sending.campaigns.stats(&c.id).map_err(|e| e.to_string())?;
@@ -295,6 +324,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         sender: c.sender.clone(),
         preheader: c.preheader.clone(),
         exclude: state.sending.campaigns.targets(&c.id).map_err(|e| e.to_string())?.exclude,
+        ab,
     }))
 }
 
@@ -402,7 +432,9 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
         if tally.queued == 0 && tally.retry == 0 {
             save_stats(&weak, &run);
             super::ops::finish(&state, &run.id);
-            break;
+            // `finish` removed the run and its counters are saved: nothing may write them after
+            // this, since an A/B test's winner may start the next run (and its walk) at once.
+            return;
         }
         if tally.queued == 0 {
             if let Some(at) = tally.next_retry {
@@ -485,6 +517,11 @@ fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
                 }
             }
         }
+    }
+    // An A/B test waiting for its winner sends to its test share only; once the winner is
+    // chosen the walk goes over everyone again, and the test share's slots stay as they are.
+    if let Some(ab) = run.ab.as_ref().filter(|ab| !ab.test.rest_started) {
+        ids.retain(|id| ab.test.arm_of(&run.id, id).is_some());
     }
     let added = state.sending.outbox.enqueue(&run.id, &ids)?;
     run.queued.fetch_add(added, Ordering::Relaxed);
@@ -749,9 +786,16 @@ fn prepare_campaign_message(
         .as_deref()
         .and_then(|l| crate::i18n::catalogue().find(l))
         .and_then(|l| run.variants.get(&l.code));
-    let (prepared, preheader, lang) = match variant {
-        Some((p, preheader, lang)) => (p, preheader.as_str(), *lang),
-        None => (&run.prepared, run.preheader.as_str(), run.lang),
+    // An A/B test's variant for this contact (its bucket, or the winner); a campaign with a
+    // test has no language versions (they are refused together).
+    let tested = run.ab.as_ref().and_then(|ab| {
+        let i = ab.test.variant_for(&run.id, contact_id)?;
+        ab.others.get(i.checked_sub(1)?)
+    });
+    let (prepared, preheader, lang) = match (tested, variant) {
+        (Some((p, preheader, _)), _) => (p, preheader.as_str(), run.lang),
+        (None, Some((p, preheader, lang))) => (p, preheader.as_str(), *lang),
+        (None, None) => (&run.prepared, run.preheader.as_str(), run.lang),
     };
     let links = links::message_links(&state.config, state.store.keyring(), contact_id, Some(&run.id.to_string()));
     let (organisation, postal_address) = &run.identity;
@@ -781,7 +825,10 @@ fn prepare_campaign_message(
         }
     };
     let [(h1, v1), (h2, v2)] = links::list_unsubscribe_headers(&links);
-    let from = crate::senders::current(state, &run.sender);
+    let mut from = crate::senders::current(state, &run.sender);
+    if let Some((_, _, Some(name))) = tested {
+        from.name = name.clone();
+    }
     let list_id = format!("{} <{}.{}>", header_safe(&run.name), run.id.to_string().replace('-', ""), from.domain());
     let feedback_id = format!("{}:campaign:tidings", run.id);
     let headers = [

@@ -3,6 +3,7 @@
 mod helpers;
 mod smtp_sink;
 
+mod ab_tests;
 mod api;
 mod assets;
 mod audit;

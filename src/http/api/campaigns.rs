@@ -10,7 +10,7 @@ use crate::domain::{CampaignId, ContactId, EmailAddress, MailId};
 use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard};
 use crate::sending::ops::{self as sops, CampaignInput, NewMessage, Queued, TemplateInput};
-use crate::sending::{Campaign, Schedule};
+use crate::sending::{abtest, Campaign, Schedule};
 use crate::state::{blocking, AppState};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -29,6 +29,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/campaigns/{id}/variants/{language}", web::put().to(put_variant))
         .route("/campaigns/{id}/audience-count", web::post().to(audience_count))
         .route("/campaigns/{id}/test", web::post().to(test_send))
+        .route("/campaigns/{id}/ab", web::get().to(get_ab))
+        .route("/campaigns/{id}/ab", web::put().to(put_ab))
+        .route("/campaigns/{id}/ab", web::delete().to(delete_ab))
+        .route("/campaigns/{id}/ab/winner", web::post().to(choose_winner))
         .route("/templates", web::get().to(list_templates))
         .route("/templates", web::post().to(create_template))
         .route("/templates/{key}", web::get().to(get_template))
@@ -53,7 +57,81 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
     v["audience"]["segments"] = json!(targets.include);
     v["audience"]["exclude_segments"] = json!(targets.exclude);
     v["variants"] = json!(state.sending.campaigns.variants(&c.id)?);
+    v["ab_test"] = state.sending.campaigns.ab(&c.id)?.map_or(Value::Null, |ab| ab.to_json(c));
     Ok(v)
+}
+
+/// `GET /campaigns/{id}/ab`: the campaign's A/B test and its figures by variant so far.
+async fn get_ab(
+    state: web::Data<AppState>,
+    _g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let st = state.clone();
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let c = sops::campaign(&st, &id)?;
+        let ab = st.sending.campaigns.ab(&id)?.ok_or(ApiError::not_found("A/B test"))?;
+        let report = abtest::report(&st, &c, &ab)?;
+        Ok(json!({ "ab_test": ab.to_json(&c), "report": report }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+/// `PUT /campaigns/{id}/ab` `{variants: [{subject, sender_name, preheader, body}, …], test_percent,
+/// metric, wait_hours}` on a draft: `variants` are B to D, each with only what it changes.
+async fn put_ab(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    body: web::Json<abtest::AbInput>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let ab = abtest::set(&st, by, &id, &body)?;
+        let c = sops::campaign(&st, &id)?;
+        Ok(json!({ "ab_test": ab.to_json(&c) }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+async fn delete_ab(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    blocking(move || abtest::remove(&st, by, &id).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct WinnerBody {
+    /// "B": that variant; absent: the one the figures favour now (A when too few to tell).
+    variant: Option<String>,
+}
+
+/// `POST /campaigns/{id}/ab/winner`: send the winner to the rest now, without waiting.
+async fn choose_winner(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    body: OptionalJson<WinnerBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let v = blocking(move || -> Result<Value, ApiError> {
+        let ab = abtest::choose(&st, by, &id, body.0.variant.as_deref())?;
+        let c = sops::campaign(&st, &id)?;
+        Ok(json!({ "ab_test": ab.to_json(&c), "campaign": view(&st, &c)? }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(v))
 }
 
 /// `PUT /campaigns/{id}/variants/{language}` `{subject, preheader, body}`: the campaign in that

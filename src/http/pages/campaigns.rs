@@ -184,6 +184,7 @@ pub(super) fn state_key(s: CampaignState) -> &'static str {
         CampaignState::Sent => "campaign-state-sent",
         CampaignState::Cancelled => "campaign-state-cancelled",
         CampaignState::Failed => "campaign-state-failed",
+        CampaignState::Testing => "campaign-state-testing",
     }
 }
 
@@ -363,8 +364,10 @@ async fn render_typed(
                 }
             })
             .collect();
+        let ab = ab_view(&st, &c, ui)?;
         Ok(context! {
             variants => variants,
+            ab => ab,
             c => context! {
                 id => c.id.to_string(), name => c.name, subject => c.subject, body => c.body,
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
@@ -399,6 +402,170 @@ async fn render_typed(
     })
     .await?;
     page(state, g, "campaign.html", "campaigns", context! { ..ctx, ..extra })
+}
+
+/// The A/B test section's context: the stored test (or the empty form), B to D always (the
+/// form shows three; an empty one is no variant).
+fn ab_view(st: &AppState, c: &Campaign, ui: &Language) -> Result<minijinja::Value, ApiError> {
+    use crate::sending::abtest::{self, Metric};
+    let stored = st.sending.campaigns.ab(&c.id)?;
+    let ab = stored.clone().unwrap_or_default();
+    let variants: Vec<minijinja::Value> = (1..abtest::MAX_VARIANTS)
+        .map(|i| {
+            let ch = ab.changes(i);
+            context! {
+                letter => abtest::letter(i).to_string(), key => abtest::letter(i).to_ascii_lowercase().to_string(),
+                subject => ch.subject, sender_name => ch.sender_name, preheader => ch.preheader, body => ch.body,
+            }
+        })
+        .collect();
+    let metrics: Vec<minijinja::Value> = Metric::ALL
+        .iter()
+        .map(|m| context! { key => m.as_str(), name => ui.text(super::reports::metric_key(*m), None) })
+        .collect();
+    let waiting = stored.as_ref().is_some_and(|a| !a.rest_started)
+        && matches!(c.state, CampaignState::Sending | CampaignState::Paused | CampaignState::Testing);
+    Ok(context! {
+        given => stored.is_some(), variants => variants, metrics => metrics,
+        test_percent => ab.test_percent, metric => ab.metric.as_str(), wait_hours => ab.wait_hours,
+        metric_name => ui.text(super::reports::metric_key(ab.metric), None), unreliable => ab.metric.unreliable(),
+        arms => (0..ab.arms()).map(|i| abtest::letter(i).to_string()).collect::<Vec<_>>(),
+        decide_at => ab.decide_at, winner => ab.winner.map(|w| abtest::letter(usize::from(w)).to_string()),
+        decision => ab.decision.map(|d| super::reports::decision_key(d.as_str())), waiting => waiting,
+        min_recipients => crate::domain::abtest::MIN_TRIALS, min_events => crate::domain::abtest::MIN_EVENTS,
+        min_percent => abtest::MIN_PERCENT, max_percent => abtest::MAX_PERCENT,
+        min_wait => abtest::MIN_WAIT_HOURS, max_wait => abtest::MAX_WAIT_HOURS,
+    })
+}
+
+/// The A/B test's form: variants B to D by field and letter, then the settings.
+#[derive(Deserialize, serde::Serialize, Default)]
+pub struct AbForm {
+    #[serde(default)]
+    subject_b: String,
+    #[serde(default)]
+    sender_name_b: String,
+    #[serde(default)]
+    preheader_b: String,
+    #[serde(default)]
+    body_b: String,
+    #[serde(default)]
+    subject_c: String,
+    #[serde(default)]
+    sender_name_c: String,
+    #[serde(default)]
+    preheader_c: String,
+    #[serde(default)]
+    body_c: String,
+    #[serde(default)]
+    subject_d: String,
+    #[serde(default)]
+    sender_name_d: String,
+    #[serde(default)]
+    preheader_d: String,
+    #[serde(default)]
+    body_d: String,
+    #[serde(default)]
+    test_percent: String,
+    #[serde(default)]
+    metric: String,
+    #[serde(default)]
+    wait_hours: String,
+}
+
+impl AbForm {
+    /// As the API takes it: a variant left wholly empty is no variant.
+    fn input(&self) -> crate::sending::abtest::AbInput {
+        use crate::sending::abtest::{AbInput, ChangesInput};
+        let variants = [
+            (&self.subject_b, &self.sender_name_b, &self.preheader_b, &self.body_b),
+            (&self.subject_c, &self.sender_name_c, &self.preheader_c, &self.body_c),
+            (&self.subject_d, &self.sender_name_d, &self.preheader_d, &self.body_d),
+        ]
+        .into_iter()
+        .filter(|(s, n, p, b)| [s, n, p, b].iter().any(|f| !f.trim().is_empty()))
+        .map(|(s, n, p, b)| ChangesInput {
+            subject: s.clone(),
+            sender_name: n.clone(),
+            preheader: p.clone(),
+            body: b.clone(),
+        })
+        .collect();
+        AbInput {
+            variants,
+            test_percent: Some(self.test_percent.clone().into()),
+            metric: Some(self.metric.clone()),
+            wait_hours: Some(self.wait_hours.clone().into()),
+        }
+    }
+}
+
+/// Saves the draft's A/B test; a refused form comes back as typed, the field named.
+pub async fn save_ab(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(f): CsrfForm<AbForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by, input) = (state.clone(), g.by(), f.input());
+    match blocking(move || Ok::<_, ApiError>(crate::sending::abtest::set(&st, by, &id, &input))).await? {
+        Ok(_) => Ok(see_other(&format!("/campaigns/{id}?ok=saved#ab-test"))),
+        Err(e @ (OpError::Invalid { .. } | OpError::Conflict(_))) => {
+            let (field, message) = match e {
+                OpError::Invalid { field, message } => (field, message),
+                other => ("ab", other.to_string()),
+            };
+            let extra = context! {
+                ab_error => context! { field => field, message => message },
+                ab_typed => minijinja::Value::from_serialize(&f),
+            };
+            render(&state, &g, id, extra).await.map(super::unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn delete_ab(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    _f: CsrfForm<super::Empty>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    match blocking(move || Ok::<_, ApiError>(crate::sending::abtest::remove(&st, by, &id))).await? {
+        Ok(()) => Ok(see_other(&format!("/campaigns/{id}?ok=saved#ab-test"))),
+        Err(OpError::Conflict(m)) => {
+            render(&state, &g, id, context! { errors => errors("send", m) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct WinnerForm {
+    #[serde(default)]
+    variant: String,
+}
+
+/// "Send the winner now" (no variant: the one leading, A when too few to tell) or "send X".
+pub async fn choose_ab(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    CsrfForm(f): CsrfForm<WinnerForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = campaign_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let variant = f.variant.clone();
+    match blocking(move || Ok::<_, ApiError>(crate::sending::abtest::choose(&st, by, &id, Some(&variant)))).await? {
+        Ok(_) => Ok(see_other(&format!("/campaigns/{id}?ok=saved#ab-test"))),
+        Err(OpError::Conflict(m)) | Err(OpError::Invalid { message: m, .. }) => {
+            render(&state, &g, id, context! { errors => errors("send", m) }).await.map(unprocessable)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize, serde::Serialize, Default)]

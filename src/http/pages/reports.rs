@@ -116,6 +116,78 @@ fn comparison_chart(id: &str, rows: &[Summary], width: f64, ui: &'static Languag
     .view()
 }
 
+/// The catalogue key of an A/B test's metric.
+pub(super) fn metric_key(m: crate::sending::abtest::Metric) -> &'static str {
+    use crate::sending::abtest::Metric;
+    match m {
+        Metric::Clicks => "cm-ab-metric-clicks",
+        Metric::Orders => "cm-ab-metric-orders",
+        Metric::Revenue => "cm-ab-metric-revenue",
+        Metric::Opens => "cm-ab-metric-opens",
+    }
+}
+
+/// The catalogue key of how an A/B test's winner was chosen (as the API names it).
+pub(super) fn decision_key(d: &str) -> &'static str {
+    match d {
+        "automatic" => "cm-ab-decision-automatic",
+        "too_few_to_tell" => "cm-ab-decision-too-few",
+        _ => "cm-ab-decision-manual",
+    }
+}
+
+/// An A/B test's section of the report: each variant's figures in words and numbers of the
+/// staff member's language, and a bar chart of the rates with their credible intervals.
+fn ab_context(ab: &crate::sending::abtest::AbReport, ui: &'static Language) -> Value {
+    use crate::sending::abtest::Metric;
+    let unit = if ab.metric == Metric::Revenue { Unit::Money } else { Unit::Percent };
+    let say = |key: &str, pairs: &[(&str, String)]| super::campaigns::say(ui, key, pairs);
+    let rows: Vec<Value> = ab
+        .variants
+        .iter()
+        .map(|v| {
+            context! {
+                variant => v.variant, subject => v.subject, recipients => v.recipients, delivered => v.delivered,
+                events => v.events, orders => v.orders, revenue_cents => v.revenue_cents,
+                rate => v.rate.map(|r| unit.format(r, ui)),
+                interval => say("cm-ab-interval", &[("low", unit.format(v.estimate.low, ui)), ("high", unit.format(v.estimate.high, ui))]),
+                p_best => Unit::Percent.format(v.estimate.p_best, ui),
+                winner => ab.winner.as_deref() == Some(v.variant.as_str()),
+            }
+        })
+        .collect();
+    let labels: Vec<String> =
+        ab.variants.iter().map(|v| say("cm-ab-variant", &[("letter", v.variant.clone())])).collect();
+    let long: Vec<String> = ab
+        .variants
+        .iter()
+        .map(|v| format!("{} · {}", say("cm-ab-variant", &[("letter", v.variant.clone())]), v.subject))
+        .collect();
+    let metric = ui.text(metric_key(ab.metric), None);
+    let chart = Chart::new(
+        "report-ab",
+        &say("cm-ab-chart", &[("metric", metric.clone())]),
+        Kind::Bar,
+        unit,
+        &ui.text("cm-ab-axis", None),
+        labels,
+    )
+    .language(ui)
+    .long_labels(long)
+    .series(Series::sparse(&metric, ab.variants.iter().map(|v| v.rate).collect()))
+    .intervals(ab.variants.iter().map(|v| Some((v.estimate.low, v.estimate.high))).collect())
+    .size(480.0, 200.0)
+    .view();
+    context! {
+        rows => rows, chart => chart, metric => metric, unreliable => ab.metric_unreliable,
+        revenue => ab.metric == Metric::Revenue, enough => ab.enough,
+        min_recipients => ab.min_recipients, min_events => ab.min_events,
+        rest => ab.rest_recipients, percent => ab.test_percent, decide_at => ab.decide_at,
+        winner => ab.winner, decision => ab.decision.map(decision_key),
+        leading => ab.leading,
+    }
+}
+
 /// A campaign's state as the admin catalogue names it, for the report's heading and rows.
 fn with_state_label(mut info: CampaignInfo, ui: &Language) -> CampaignInfo {
     if let Some(s) = CampaignState::ALL.into_iter().find(|s| s.as_str() == info.state) {
@@ -168,13 +240,14 @@ pub async fn campaign(
     let recent: Vec<Summary> =
         recent.into_iter().map(|s| Summary { campaign: with_state_label(s.campaign, ui), ..s }).collect();
     let timeline = (!report.timeline.points.is_empty()).then(|| timeline_chart(&report, ui));
+    let ab = report.ab.as_ref().map(|ab| ab_context(ab, ui));
     let compare = (recent.len() > 1).then(|| comparison_chart("report-compare", &recent, 640.0, ui));
     page(
         &state,
         &g,
         "report.html",
         if g.can(Permission::SendCampaigns) { "campaigns" } else { "reports" },
-        context! { r => report, timeline => timeline, recent => recent, compare => compare, audience => audience },
+        context! { r => report, timeline => timeline, recent => recent, compare => compare, audience => audience, ab => ab },
     )
 }
 
