@@ -30,6 +30,7 @@ pub mod reports;
 pub mod scoring;
 pub mod search;
 pub mod segments;
+pub mod sendtime;
 pub mod senders;
 pub mod sending;
 pub mod settings;

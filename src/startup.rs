@@ -107,6 +107,7 @@ impl Application {
         state.clock.register(crate::mail::mailbox::Poller::new(&state, tokio::runtime::Handle::current()));
         state.clock.register(Arc::new(crate::segments::live::Flips));
         state.clock.register(Arc::new(crate::journeys::engine::Wakes(Arc::downgrade(&state))));
+        state.clock.register(Arc::new(crate::sendtime::Releases(Arc::downgrade(&state))));
         state.sending.register_composer(Arc::new(crate::journeys::engine::Mail(Arc::downgrade(&state))));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;

@@ -157,6 +157,9 @@ pub struct Message {
     /// The consent purpose the message is sent under (`newsletter`): only contacts who granted
     /// it receive it. Required before publishing ([`Definition::validate`]).
     pub purpose: String,
+    /// Send-time optimisation: the run waits for the contact's best hour within this many
+    /// hours of reaching the step (1 to 72), then sends; None sends at once.
+    pub best_time_within_hours: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -745,7 +748,17 @@ fn parse_step(v: &Value, path: &str, ids: &BTreeSet<&str>, schema: &Schema) -> R
 
 fn parse_message(v: Option<&Value>, path: &str) -> Result<Message> {
     let o = object(v, path, "{\"subject\": …, \"body\": …, \"purpose\": …}")?;
-    only(o, path, &["subject", "body", "preheader", "sender", "purpose"], "a send")?;
+    only(o, path, &["subject", "body", "preheader", "sender", "purpose", "best_time_within_hours"], "a send")?;
+    let best_path = join(path, "best_time_within_hours");
+    let max = u64::from(super::sendtime::MAX_WINDOW_HOURS);
+    let best_time_within_hours = match o.get("best_time_within_hours") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(h) if (1..=max).contains(&h) => Some(h as u16),
+            _ => return refuse(&best_path, format!("from 1 to {max} hours")),
+        },
+        _ => return refuse(&best_path, format!("expected a number of hours, 1 to {max}")),
+    };
     let body_path = join(path, "body");
     let body = match o.get("body") {
         // Markdown: leading spaces and trailing blank lines mean something; kept as written.
@@ -765,6 +778,7 @@ fn parse_message(v: Option<&Value>, path: &str) -> Result<Message> {
             MAX_TEXT,
             "the consent purpose the message is sent under",
         )?,
+        best_time_within_hours,
     })
 }
 
@@ -1019,10 +1033,14 @@ impl Trigger {
 
 impl Message {
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut v = json!({
             "subject": self.subject, "body": self.body, "preheader": self.preheader,
             "sender": self.sender, "purpose": self.purpose,
-        })
+        });
+        if let Some(h) = self.best_time_within_hours {
+            v["best_time_within_hours"] = json!(h);
+        }
+        v
     }
 }
 

@@ -53,6 +53,7 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
     v["audience"]["segments"] = json!(targets.include);
     v["audience"]["exclude_segments"] = json!(targets.exclude);
     v["variants"] = json!(state.sending.campaigns.variants(&c.id)?);
+    v["send_time_hours"] = json!(state.sendtime.option(&c.id)?.map(|o| o.hours));
     Ok(v)
 }
 

@@ -275,6 +275,7 @@ async fn render_typed(
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
         let mut c = sops::campaign(&st, &id)?;
         let mut typed_search = None;
+        let mut send_time_hours = st.sendtime.option(&c.id)?.map(|o| o.hours.to_string()).unwrap_or_default();
         let mut targets = st.sending.campaigns.targets(&c.id)?;
         if let Some(f) = &typed {
             if c.state.editable() {
@@ -293,6 +294,7 @@ async fn render_typed(
                 c.sender = f.sender.clone();
                 c.preheader = f.preheader.clone();
                 typed_search = Some(f.saved_search.clone());
+                send_time_hours = f.send_time_hours.clone();
                 // Ids as typed: one that does not parse was refused and is shown unticked.
                 targets.include = f.segments.iter().filter_map(|s| s.parse().ok()).collect();
                 targets.exclude = f.exclude_segments.iter().filter_map(|s| s.parse().ok()).collect();
@@ -370,6 +372,7 @@ async fn render_typed(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, purpose_name => purpose_name, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, sender => c.sender, preheader => c.preheader,
+                send_time_hours => send_time_hours,
                 state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
                 editable => c.state.editable(), audience => audience,
                 pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
@@ -511,6 +514,9 @@ pub struct EditorForm {
     sender: String,
     #[serde(default)]
     preheader: String,
+    /// Send-time optimisation's window in hours; empty: everyone at once.
+    #[serde(default)]
+    send_time_hours: String,
     /// Preview and test-send: the contact to render for (address or id).
     #[serde(default)]
     contact: String,
@@ -537,6 +543,7 @@ impl EditorForm {
             relay: Some(self.relay.clone()),
             sender: Some(self.sender.clone()),
             preheader: Some(self.preheader.clone()),
+            send_time_hours: Some(serde_json::Value::String(self.send_time_hours.clone())),
         }
     }
 }

@@ -1014,6 +1014,7 @@ fn slot_key(s: crate::sending::SlotState) -> &'static str {
         SlotState::Sent => "c-slot-sent",
         SlotState::Failed => "c-slot-failed",
         SlotState::Skipped => "c-slot-skipped",
+        SlotState::Waiting => "c-slot-waiting",
     }
 }
 
@@ -1185,6 +1186,7 @@ fn detail(
             crate::sending::SlotState::Retry => "c-tl-campaign-retry",
             crate::sending::SlotState::Failed => "c-tl-campaign-failed",
             crate::sending::SlotState::Skipped => "c-tl-campaign-skipped",
+            crate::sending::SlotState::Waiting => "c-tl-campaign-waiting",
         };
         let what = say(ui, what, [("campaign", campaign.name.as_str().into())]);
         let note = note_text(ui, slot.note);
