@@ -58,7 +58,10 @@ fn send_time_input(input: &CampaignInput) -> OpResult<Option<Option<u16>>> {
     let refused = || {
         invalid(
             "send_time_hours",
-            format!("from 1 to {} hours, or empty to send to everyone at once", crate::domain::sendtime::MAX_WINDOW_HOURS),
+            format!(
+                "from 1 to {} hours, or empty to send to everyone at once",
+                crate::domain::sendtime::MAX_WINDOW_HOURS
+            ),
         )
     };
     let n = match &input.send_time_hours {

@@ -67,9 +67,16 @@ pub struct CampaignOption {
 pub enum Explained {
     Objected,
     /// Enough signals: where most of them lie, in `zone`.
-    Learned { habit: Habit, zone: Tz },
+    Learned {
+        habit: Habit,
+        zone: Tz,
+    },
     /// Too few (`signals`): the shop's peak hour of the week (in the shop's zone), if any.
-    TooFew { signals: u32, shop_peak: Option<usize>, zone: Tz },
+    TooFew {
+        signals: u32,
+        shop_peak: Option<usize>,
+        zone: Tz,
+    },
 }
 
 #[derive(Clone)]
@@ -109,9 +116,8 @@ impl SendTime {
     /// under the engagement policy, the website under the linking policy; orders are the shop's
     /// own sales).
     pub fn histogram(&self, contact: &Contact, consents: &ConsentStates, zone: Tz) -> Result<Histogram> {
-        let allowed = |policy, purpose: &str| {
-            crate::tracking::person_allowed(policy, consents.get(purpose).map(|(s, _)| *s))
-        };
+        let allowed =
+            |policy, purpose: &str| crate::tracking::person_allowed(policy, consents.get(purpose).map(|(s, _)| *s));
         let mail = allowed(self.engagement, score::ENGAGEMENT);
         let web = allowed(self.website, score::WEBSITE_TRACKING);
         let mut h = Histogram::default();
