@@ -49,7 +49,13 @@ pub struct CampaignInput {
     pub preheader: Option<String>,
     /// Send-time optimisation: deliver at each contact's best hour within this many hours of
     /// the start (1 to 72); 0, null or "" sends to everyone at once.
+    #[serde(default, deserialize_with = "present")]
     pub send_time_hours: Option<serde_json::Value>,
+}
+
+/// A field that is there, null included (absent is None: left as it is).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    <serde_json::Value as serde::Deserialize>::deserialize(d).map(Some)
 }
 
 /// The send-time window an input sets: None to leave it, Some(None) to turn it off.
