@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex};
 
 pub use campaign::{Audience, Campaign, CampaignId, CampaignState, Campaigns, Schedule, Stats};
 pub use outbox::{Outbox, Slot, SlotState, TxMessage};
-pub use sender::start;
+pub use sender::{enqueue_at_best_hours, start};
 pub use templates::{Template, TemplateKind, Templates};
 
 use crate::domain::Contact;

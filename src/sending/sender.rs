@@ -529,12 +529,7 @@ fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
 /// Send-time optimisation: each recipient's slot waits for their best hour within `hours` of
 /// the campaign's start (see [`crate::sendtime`]); those whose moment has come are queued at
 /// once. The moment is in the slot, committed with it, so a restart keeps it.
-pub(super) fn enqueue_at_best_hours(
-    state: &AppState,
-    c: &Campaign,
-    ids: &[ContactId],
-    hours: u16,
-) -> anyhow::Result<u64> {
+pub fn enqueue_at_best_hours(state: &AppState, c: &Campaign, ids: &[ContactId], hours: u16) -> anyhow::Result<u64> {
     let now = Utc::now();
     let start = c.started_at.unwrap_or(now);
     let shop_zone = crate::sendtime::shop_zone(state);

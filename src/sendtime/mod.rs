@@ -262,6 +262,14 @@ impl Handler for Releases {
     fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
         let Some(state) = self.0.upgrade() else { return Err("the appliance is stopping".into()) };
         let Ok(id) = timer.key.parse::<CampaignId>() else { return Ok(Fired::done()) };
+        // A campaign sent, cancelled or deleted meanwhile has nothing to release; a paused one
+        // keeps its timer, and its feeder reads the release when it is resumed.
+        let live = state.sending.campaigns.get(&id).map_err(|e| e.to_string())?.is_some_and(|c| {
+            matches!(c.state, crate::sending::CampaignState::Sending | crate::sending::CampaignState::Paused)
+        });
+        if !live {
+            return Ok(Fired::done());
+        }
         let until = timer.due.timestamp();
         // Written directly, not with the timer's move: the sender must see it when told below.
         // Firing again after a crash writes the same time.
