@@ -19,22 +19,24 @@
 //! recipients are spread over, and how far the durable clock has released its waiting slots.
 //! Not personal: a campaign's settings.
 
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::{Fired, Handler, Timer};
 use crate::config::{EngagementPolicy, TrackingConfig};
 use crate::domain::score;
 use crate::domain::sendtime::{self, Choice, Habit, Histogram};
 use crate::domain::{CampaignId, ConsentStates, Contact, EventKind};
-use crate::state::AppState;
 use crate::store::registry::{Holds, Registration};
 use crate::store::{PlainTree, Result, Store};
 use crate::tracking::store::{Signal, TrackStore};
+
+pub mod ops;
+
+pub use ops::{ensure_timer, shop_zone, Releases};
 
 pub const OPTIONS: &str = "campaign_send_time";
 /// The durable clock's kind for a campaign's waiting recipients (key: the campaign's id).
@@ -86,8 +88,11 @@ pub struct SendTime {
     engagement: EngagementPolicy,
     website: EngagementPolicy,
     opens: bool,
-    shop: Arc<Mutex<Option<(Instant, Tz, Arc<Histogram>)>>>,
+    shop: Arc<Mutex<Option<ShopPattern>>>,
 }
+
+/// The shop's pattern as cached: when it was computed, in which zone, and the counts.
+type ShopPattern = (Instant, Tz, Arc<Histogram>);
 
 impl SendTime {
     pub fn open(store: &Store, events: TrackStore, tracking: &TrackingConfig) -> Result<Self> {
@@ -224,63 +229,11 @@ pub fn zone_of(contact: &Contact, shop: Tz) -> Tz {
     contact.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(shop)
 }
 
-/// The shop's zone (Settings), UTC when unset.
-pub fn shop_zone(state: &AppState) -> Tz {
-    state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC)
-}
-
 /// A window's hours as typed (1 to 72), or the error's words.
 pub fn parse_hours(raw: i64) -> std::result::Result<u16, String> {
     if (1..=i64::from(sendtime::MAX_WINDOW_HOURS)).contains(&raw) {
         Ok(raw as u16)
     } else {
         Err(format!("from 1 to {} hours", sendtime::MAX_WINDOW_HOURS))
-    }
-}
-
-/// Makes sure the campaign's timer is due no later than `at` (the sender calls it before it
-/// waits for its next waiting slot, so a crash between a slot's commit and its timer leaves
-/// nothing behind: the next run sets it again).
-pub fn ensure_timer(state: &AppState, campaign: &CampaignId, at: i64) -> Result<()> {
-    let Some(due) = DateTime::from_timestamp(at, 0) else { return Ok(()) };
-    let key = campaign.to_string();
-    if state.clock.get(TIMER, &key)?.is_none_or(|t| t.due > due) {
-        state.clock.set(TIMER, &key, due, b"")?;
-    }
-    Ok(())
-}
-
-/// The durable clock's handler: releases a campaign's waiting slots due by the timer's time,
-/// tells the sender, and sets the timer to the next waiting slot.
-pub struct Releases(pub Weak<AppState>);
-
-impl Handler for Releases {
-    fn kind(&self) -> &'static str {
-        TIMER
-    }
-
-    fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
-        let Some(state) = self.0.upgrade() else { return Err("the appliance is stopping".into()) };
-        let Ok(id) = timer.key.parse::<CampaignId>() else { return Ok(Fired::done()) };
-        // A campaign sent, cancelled or deleted meanwhile has nothing to release; a paused one
-        // keeps its timer, and its feeder reads the release when it is resumed.
-        let live = state.sending.campaigns.get(&id).map_err(|e| e.to_string())?.is_some_and(|c| {
-            matches!(c.state, crate::sending::CampaignState::Sending | crate::sending::CampaignState::Paused)
-        });
-        if !live {
-            return Ok(Fired::done());
-        }
-        let until = timer.due.timestamp();
-        // Written directly, not with the timer's move: the sender must see it when told below.
-        // Firing again after a crash writes the same time.
-        let Some(released) = state.sendtime.release(&id, until).map_err(|e| e.to_string())? else {
-            return Ok(Fired::done());
-        };
-        state.sending.release(&id, released);
-        let next = state.sending.outbox.next_waiting(&id, released).map_err(|e| e.to_string())?;
-        Ok(match next.and_then(|at| DateTime::from_timestamp(at, 0)) {
-            Some(at) => Fired::again(at),
-            None => Fired::done(),
-        })
     }
 }
