@@ -11,7 +11,7 @@ use chrono::{DateTime, DurationRound, Utc};
 use serde_json::{json, Value};
 
 use crate::campaigns::{mail_config, Api};
-use crate::helpers::{bare_client, spawn_app_with, TestApp};
+use crate::helpers::{bare_client, csrf_of, english_left, location, spawn_app_with, TestApp};
 use crate::smtp_sink::{SinkOptions, SmtpSink};
 use crate::tracking::{contact_with, paths, send_tracked_campaign};
 
@@ -246,4 +246,80 @@ fn a_window_out_of_range_is_refused_naming_the_field() {
     });
     let (status, v) = api.call("POST", "/journeys", Some(json!({"name": "Bad", "definition": definition})));
     assert!(v.to_string().contains("steps.hello.send.best_time_within_hours"), "{status} {v}");
+}
+
+#[test]
+fn the_records_of_processing_state_the_logic_under_profiling_from_the_codes_constants() {
+    let (app, _sink) = app_with_sink();
+    let dpo = crate::gdpr::Dpo::new(&app);
+    let v = dpo.ok(reqwest::Method::GET, "/records-of-processing", None);
+    let profiling = v["purposes"].as_array().unwrap().iter().find(|p| p["key"] == "profiling").unwrap().clone();
+    assert!(profiling["description"].as_str().unwrap().contains("at which hours of the week"), "{profiling}");
+    let logic = profiling["logic"].to_string();
+    use tidings::domain::sendtime as rule;
+    for said in [
+        "Send-time optimisation".to_string(),
+        format!("at most {} hours", rule::MAX_WINDOW_HOURS),
+        format!("{} times the shop", rule::PSEUDO_COUNTS),
+        format!("fewer than {} signals", rule::MIN_SIGNALS),
+        format!("newest {} events", tidings::sendtime::EVENTS_PER_CONTACT),
+        "opens do not count".to_string(),
+        "objected to profiling".to_string(),
+    ] {
+        assert!(logic.contains(&said), "{said}: {logic}");
+    }
+    let admin = app.login_admin("a-long-enough-password-1");
+    let page = app.get(&admin, "/records").text().unwrap();
+    assert!(page.contains("Send-time optimisation: when a campaign"), "{page}");
+}
+
+#[test]
+fn the_campaign_page_sets_the_window_and_keeps_a_refused_one_as_typed_in_english_and_german() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let admin = app.login_admin("a-long-enough-password-1");
+    let r = app.post_form(&admin, "/campaigns", "/campaigns", &[("name", "Winter sale")]);
+    assert_eq!(r.status(), 303);
+    let at = location(&r);
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(page.contains("best hour within the next"), "the control is there");
+    let csrf = csrf_of(&page);
+    let form = |hours: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Winter sale".to_string()),
+            ("subject", "Hello".to_string()),
+            ("format", "markdown".to_string()),
+            ("body", "Hi".to_string()),
+            ("lists", "news".to_string()),
+            ("purpose", "newsletter".to_string()),
+            ("send_time_hours", hours.to_string()),
+        ]
+    };
+    let r = admin.post(format!("{}{at}", app.url)).form(&form("96")).send().unwrap();
+    assert_eq!(r.status(), 422);
+    let text = r.text().unwrap();
+    assert!(text.contains("id=\"send-time-error\"") && text.contains("value=\"96\""), "typed value kept, field named");
+    let id: tidings::domain::CampaignId = at.trim_start_matches("/campaigns/").parse().unwrap();
+    assert_eq!(app.state.sendtime.option(&id).unwrap(), None, "nothing written");
+    let r = admin.post(format!("{}{at}", app.url)).form(&form("12")).send().unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.state.sendtime.option(&id).unwrap().map(|o| o.hours), Some(12));
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(page.contains("name=\"send_time_hours\" value=\"12\""), "shown as saved");
+
+    let r = app.post_form(&admin, "/account", "/account/language", &[("language", "de")]);
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let page = app.get(&admin, &at).text().unwrap();
+    assert!(page.contains("zu seiner besten Stunde"), "German words for the control");
+    let left: Vec<String> = english_left(&page, &["Winter sale", "Hello", "Hi"])
+        .into_iter()
+        .filter(|t| t.contains("Stunde") || t.contains("hour"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // The contact page says it in German too.
+    let zoe = contact_with(&api, "zoe@example.org", &["newsletter"]);
+    let page = app.get(&admin, &format!("/contacts/{zoe}")).text().unwrap();
+    assert!(page.contains("Beste Stunde für den Versand") && page.contains("Zu wenige Signale (0)"), "{page}");
 }
