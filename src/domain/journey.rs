@@ -1942,4 +1942,27 @@ mod tests {
         let other: Vec<usize> = runs.iter().map(|r| choose_arm(&a, r, "ab2")).collect();
         assert_ne!(once, other);
     }
+
+    #[test]
+    fn a_send_steps_best_hour_window_round_trips_and_is_checked() {
+        let mut v = everything();
+        v["steps"]["welcome"]["send"]["best_time_within_hours"] = json!(24);
+        let d = parse(&v).unwrap();
+        assert!(
+            matches!(&d.steps["welcome"], Step::Send { message, .. } if message.best_time_within_hours == Some(24))
+        );
+        assert_eq!(d.to_json()["steps"]["welcome"]["send"]["best_time_within_hours"], 24);
+        assert_eq!(parse(&d.to_json()).unwrap(), d);
+        // Left out: sent at once, and not written back.
+        let d = parse(&everything()).unwrap();
+        assert!(matches!(&d.steps["welcome"], Step::Send { message, .. } if message.best_time_within_hours.is_none()));
+        assert!(d.to_json()["steps"]["welcome"]["send"].get("best_time_within_hours").is_none());
+        for bad in [json!(0), json!(73), json!(-2), json!("24"), json!(1.5)] {
+            let mut v = everything();
+            v["steps"]["welcome"]["send"]["best_time_within_hours"] = bad.clone();
+            let e = parse(&v).expect_err(&format!("{bad} was accepted"));
+            assert_eq!(e.path, "steps.welcome.send.best_time_within_hours", "{bad}: {e}");
+            assert!(e.message.contains("72"), "{bad}: {e}");
+        }
+    }
 }

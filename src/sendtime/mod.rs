@@ -157,11 +157,6 @@ impl SendTime {
         Ok(h)
     }
 
-    /// Forgets the cached shop pattern (a test, or a change of the shop's zone).
-    pub fn forget_shop(&self) {
-        *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    }
-
     /// When within `[start, start + hours]` the contact should get a message. Their zone is
     /// their own, else the shop's.
     pub fn choose(

@@ -188,6 +188,9 @@ fn a_journeys_send_step_waits_for_the_contacts_best_hour_then_sends() {
     assert_eq!(v["journey"]["definition"]["steps"]["hello"]["send"]["best_time_within_hours"], 24, "{v}");
     let journey = v["journey"]["id"].as_str().unwrap().to_string();
     api.ok("POST", &format!("/journeys/{journey}/publish"), None);
+    let admin = app.login_admin("a-long-enough-password-1");
+    let page = app.get(&admin, &format!("/journeys/{journey}")).text().unwrap();
+    assert!(page.contains("at the contact&#x27;s best hour within 24 h"), "the step's card says it");
     api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann]})));
 
     let runs = until(

@@ -2924,6 +2924,7 @@ jr-offset-after = { $count ->
 jr-in-segment = Mitgliedschaft im Segment { $name }
 jr-step-send = „{ $subject }“ verschicken (Zweck { $purpose })
 jr-step-send-no-purpose = „{ $subject }“ verschicken (noch kein Einwilligungszweck)
+jr-step-send-best-hour = zur besten Stunde des Kontakts innerhalb von { $hours } Std.
 jr-step-wait = { $span } warten
 jr-step-wait-until = Warten bis { $time } an { $days }, in der Zeitzone des Kontakts
 jr-step-wait-until-any-day = Warten bis { $time }, in der Zeitzone des Kontakts

@@ -2858,6 +2858,7 @@ jr-offset-after = { $count ->
 jr-in-segment = membership of the segment { $name }
 jr-step-send = Send “{ $subject }” (purpose { $purpose })
 jr-step-send-no-purpose = Send “{ $subject }” (no consent purpose yet)
+jr-step-send-best-hour = at the contact's best hour within { $hours } h
 jr-step-wait = Wait { $span }
 jr-step-wait-until = Wait until { $time } on { $days }, in the contact's time zone
 jr-step-wait-until-any-day = Wait until { $time }, in the contact's time zone
