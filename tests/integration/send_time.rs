@@ -137,6 +137,11 @@ fn a_campaign_goes_to_each_contact_at_their_hour_the_shops_peak_or_the_start_and
     let timer = app.state.clock.get(tidings::sendtime::TIMER, &campaign).unwrap().expect("a timer at the first hour");
     assert_eq!(timer.due, ann_at);
 
+    let admin = app.login_admin("a-long-enough-password-1");
+    let page = app.get(&admin, &format!("/campaigns/{campaign}")).text().unwrap();
+    assert!(page.contains("Waiting for their best hour (within 24 h)"), "{page}");
+    assert_eq!(crate::helpers::text_of_id(&page, "stat-waiting").unwrap().split_whitespace().next(), Some("2"));
+
     // The clock reaches Ann's hour: hers goes, Bob's waits for his.
     app.state.clock.fire_due(ann_at + chrono::Duration::seconds(1)).unwrap();
     let got = sink.wait_for(5);
@@ -155,7 +160,6 @@ fn a_campaign_goes_to_each_contact_at_their_hour_the_shops_peak_or_the_start_and
     assert_eq!(sink.messages().len(), 6, "each once");
 
     // The contact page says what it made of each of them.
-    let admin = app.login_admin("a-long-enough-password-1");
     let page = app.get(&admin, &format!("/contacts/{ann}")).text().unwrap();
     let hour = five.with_timezone(&chrono_tz::Europe::Berlin).format("%H").to_string();
     let hour = hour.trim_start_matches('0');

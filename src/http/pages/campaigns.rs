@@ -302,6 +302,16 @@ async fn render_typed(
         }
         let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
         let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, true));
+        // Recipients waiting for their best hour (send-time optimisation), counted from the
+        // outbox on this page only (the list does not walk every campaign's slots).
+        let waiting = match st.sendtime.option(&c.id)? {
+            Some(o) if !c.state.editable() => {
+                let t = st.sending.outbox.tally(&c.id)?;
+                let next = t.next_waiting.and_then(|at| chrono::DateTime::from_timestamp(at, 0));
+                Some(context! { count => t.waiting, next => next, hours => o.hours })
+            }
+            _ => None,
+        };
         let lists = st.lists.all()?;
         let purposes = st.purposes.all()?;
         let layouts: Vec<_> = st.sending.templates.layouts()?.into_iter().map(|t| context! { key => t.key, name => t.name }).collect();
@@ -383,6 +393,7 @@ async fn render_typed(
                 started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
             },
             parent => parent,
+            waiting => waiting,
             stats => context! {
                 queued => stats.queued, sent => stats.sent, failed => stats.failed, skipped => stats.skipped,
                 retrying => stats.retrying, percent => stats.percent(), complete => stats.audience_complete,
