@@ -330,3 +330,56 @@ fn the_campaign_page_sets_the_window_and_keeps_a_refused_one_as_typed_in_english
     let page = app.get(&admin, &format!("/contacts/{zoe}")).text().unwrap();
     assert!(page.contains("Beste Stunde für den Versand") && page.contains("Zu wenige Signale (0)"), "{page}");
 }
+
+/// A slot's moment is in the slot, committed with it: after a restart it still waits for the
+/// same hour, and a timer lost between the slot's commit and the timer's comes back (the
+/// resumed sender sets it before it waits). The release is idempotent: firing the same timer
+/// again sends nothing twice.
+#[test]
+fn waiting_slots_keep_their_hour_through_a_restart_and_a_lost_timer_comes_back() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "website_tracking"]);
+    let five = Utc::now() + chrono::Duration::hours(5);
+    page_views(&app, "ann@example.org", five - chrono::Duration::days(7), 3);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Later", "subject": "Hello", "body": "Hi", "lists": ["news"], "send_time_hours": 24})),
+    );
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/campaigns/{campaign}/send"), None);
+    let at = hour_of(five);
+    let outbox = |app: &TestApp| {
+        app.state.sending.outbox.slot(&campaign.parse().unwrap(), &ann.parse().unwrap()).unwrap().map(|s| s.at)
+    };
+    until("Ann's slot", || outbox(&app), |t| *t == Some(at.timestamp()));
+    until("the timer", || app.state.clock.get(tidings::sendtime::TIMER, &campaign).unwrap(), |t| t.is_some());
+    // As if the process died after the slot's commit and before the timer's.
+    app.state.clock.stop();
+    app.state.clock.cancel(tidings::sendtime::TIMER, &campaign).unwrap();
+    let port = sink.port();
+    let dir = app.stop();
+    let mut config = crate::helpers::test_config(dir.path());
+    mail_config(&mut config, port);
+    let app = crate::helpers::spawn_in(dir, config);
+
+    let s = slot(&app, &campaign, &ann);
+    assert_eq!((s.state, s.at), (tidings::sending::SlotState::Waiting, at.timestamp()), "the same hour");
+    let timer =
+        until("the timer back", || app.state.clock.get(tidings::sendtime::TIMER, &campaign).unwrap(), |t| t.is_some());
+    assert_eq!(timer.unwrap().due, at);
+    assert!(sink.messages().is_empty(), "nothing before her hour");
+    app.state.clock.fire_due(at + chrono::Duration::seconds(1)).unwrap();
+    let got = sink.wait_for(1);
+    assert_eq!(got[0].to, vec!["ann@example.org".to_string()]);
+    let api = Api::new(&app);
+    assert_eq!(api.wait_state(&campaign, "sent", Duration::from_secs(10))["state"], "sent");
+    // The same timer again, as after a crash before it moved: nothing goes twice.
+    app.state.clock.set(tidings::sendtime::TIMER, &campaign, at, b"").unwrap();
+    app.state.clock.fire_due(at + chrono::Duration::seconds(1)).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(sink.messages().len(), 1);
+    assert_eq!(app.state.clock.get(tidings::sendtime::TIMER, &campaign).unwrap(), None, "done: the campaign is sent");
+}
