@@ -544,6 +544,8 @@ pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
             state.sending.campaigns.set_saved_search(&run.id, state.sending.campaigns.saved_search(&c.id)?)?;
             state.sending.campaigns.set_targets(&run.id, &state.sending.campaigns.targets(&c.id)?)?;
             state.sending.campaigns.set_variants(&run.id, &state.sending.campaigns.variants(&c.id)?)?;
+            // ... and at each recipient's best hour, when its campaign says so.
+            state.sendtime.set_option(&run.id, state.sendtime.option(&c.id)?.map(|o| o.hours))?;
             start(state, &mut run)?;
             c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
             c.updated_at = Utc::now();

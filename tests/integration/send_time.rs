@@ -383,3 +383,36 @@ fn waiting_slots_keep_their_hour_through_a_restart_and_a_lost_timer_comes_back()
     assert_eq!(sink.messages().len(), 1);
     assert_eq!(app.state.clock.get(tidings::sendtime::TIMER, &campaign).unwrap(), None, "done: the campaign is sent");
 }
+
+/// Each run of a recurring campaign is a copy: it keeps the window too (it was left out before).
+#[test]
+fn each_run_of_a_recurring_campaign_keeps_the_window_and_a_copy_too() {
+    let (app, sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = contact_with(&api, "ann@example.org", &["newsletter", "website_tracking"]);
+    let five = Utc::now() + chrono::Duration::hours(5);
+    page_views(&app, "ann@example.org", five - chrono::Duration::days(7), 3);
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Weekly", "subject": "News", "body": "Hi", "lists": ["news"], "send_time_hours": 24})),
+    );
+    let id = v["campaign"]["id"].as_str().unwrap().to_string();
+    let copy = api.ok("POST", &format!("/campaigns/{id}/duplicate"), None);
+    assert_eq!(copy["campaign"]["send_time_hours"], 24, "{copy}");
+    api.ok("POST", &format!("/campaigns/{id}/send"), Some(json!({"cron": "0 9 * * 1", "time_zone": "UTC"})));
+    let campaign = app.state.sending.campaigns.get(&id.parse().unwrap()).unwrap().unwrap();
+    tidings::sending::ops::fire_schedule(&app.state, &campaign).unwrap();
+    let run = app.state.sending.campaigns.all().unwrap().into_iter().find(|c| c.parent == Some(campaign.id)).unwrap();
+    assert_eq!(app.state.sendtime.option(&run.id).unwrap().map(|o| o.hours), Some(24));
+    let s = until(
+        "Ann's slot in the run",
+        || app.state.sending.outbox.slot(&run.id, &ann.parse().unwrap()).unwrap(),
+        |s| s.is_some(),
+    )
+    .unwrap();
+    assert_eq!((s.state, s.at), (tidings::sending::SlotState::Waiting, hour_of(five).timestamp()));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(sink.messages().is_empty(), "the run waits for her hour");
+}
