@@ -295,6 +295,9 @@ pub struct TrackingConfig {
     /// A local MaxMind-format (.mmdb) country or city database; empty records no country.
     /// Read from disk only: no lookup ever leaves the server.
     pub geoip_db: PathBuf,
+    /// Send-time optimisation counts a contact's opens among their signals (off: opens are
+    /// unreliable, privacy proxies and image blockers make them say little about a person).
+    pub send_time_opens: bool,
 }
 
 impl Default for TrackingConfig {
@@ -309,6 +312,7 @@ impl Default for TrackingConfig {
             attribution_days: 5,
             collect_per_minute: 600,
             geoip_db: PathBuf::new(),
+            send_time_opens: false,
         }
     }
 }

@@ -32,6 +32,7 @@ pub mod search;
 pub mod segments;
 pub mod senders;
 pub mod sending;
+pub mod sendtime;
 pub mod settings;
 pub mod startup;
 pub mod state;

@@ -111,6 +111,7 @@ impl Application {
         state.clock.register(Arc::new(crate::journeys::engine::Dates(Arc::downgrade(&state))));
         state.clock.register(Arc::new(crate::journeys::engine::Notices(Arc::downgrade(&state))));
         state.clock.register(Arc::new(crate::journeys::engine::Schedules(Arc::downgrade(&state))));
+        state.clock.register(Arc::new(crate::sendtime::Releases(Arc::downgrade(&state))));
         state.sending.register_composer(Arc::new(crate::journeys::engine::Mail(Arc::downgrade(&state))));
         state.feed.attach(Arc::new(crate::journeys::engine::Ends(Arc::downgrade(&state))));
         crate::jobs::schedule(&state).context("scheduling the jobs")?;

@@ -34,6 +34,8 @@ pub struct AppState {
     pub journey_engine: std::sync::Arc<crate::journeys::engine::Engine>,
     /// Lead-scoring models, and the scores computed from them when read.
     pub scoring: crate::scoring::Scorer,
+    /// Send-time optimisation: contacts' active hours, computed when read.
+    pub sendtime: crate::sendtime::SendTime,
     pub started_at: Instant,
     pub login_limiter: crate::ratelimit::Limiter,
     /// Failed sign-ins per account and network (see `auth::throttle`).
@@ -105,6 +107,7 @@ impl AppState {
             segments,
             journeys: crate::journeys::Journeys::open(&store)?,
             journey_engine: crate::journeys::engine::Engine::new(),
+            sendtime: crate::sendtime::SendTime::open(&store, tracking.store.clone(), &config.tracking)?,
             scoring,
             fields: crate::contacts::schema::Fields::open(&store)?,
             purposes: crate::contacts::schema::Purposes::open(&store)?,

@@ -90,6 +90,7 @@ static REGISTRATIONS: &[Registration] = &[
     crate::journeys::LOG_REGISTRATION,
     crate::journeys::COUNTS_REGISTRATION,
     crate::scoring::REGISTRATION,
+    crate::sendtime::REGISTRATION,
     crate::forms::REGISTRATION,
     crate::forms::languages::REGISTRATION,
     crate::forms::STATS_REGISTRATION,

@@ -231,7 +231,7 @@ pub fn default_purposes() -> Vec<(Purpose, &'static str)> {
             p(
                 "profiling",
                 "Interest score (profiling)",
-                "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; it counts only the opens, clicks and visits that the engagement and tracking settings allowed to be measured for that person.",
+                "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them, and at which hours of the week they are usually active, to deliver a campaign or automated email at such an hour when we choose to. Both are computed when needed, never stored; they count only the opens, clicks and visits that the engagement and tracking settings allowed to be measured for that person.",
                 LawfulBasis::LegitimateInterest,
                 &["email interactions", "page views", "shop events", "orders", "profile fields"],
                 365,

@@ -167,6 +167,9 @@ pub struct Message {
     /// The consent purpose the message is sent under (`newsletter`): only contacts who granted
     /// it receive it. Required before publishing ([`Definition::validate`]).
     pub purpose: String,
+    /// Send-time optimisation: the run waits for the contact's best hour within this many
+    /// hours of reaching the step (1 to 72), then sends; None sends at once.
+    pub best_time_within_hours: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -775,7 +778,17 @@ fn parse_step(v: &Value, path: &str, ids: &BTreeSet<&str>, schema: &Schema) -> R
 
 fn parse_message(v: Option<&Value>, path: &str) -> Result<Message> {
     let o = object(v, path, "{\"subject\": …, \"body\": …, \"purpose\": …}")?;
-    only(o, path, &["subject", "body", "preheader", "sender", "purpose"], "a send")?;
+    only(o, path, &["subject", "body", "preheader", "sender", "purpose", "best_time_within_hours"], "a send")?;
+    let best_path = join(path, "best_time_within_hours");
+    let max = u64::from(super::sendtime::MAX_WINDOW_HOURS);
+    let best_time_within_hours = match o.get("best_time_within_hours") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(h) if (1..=max).contains(&h) => Some(h as u16),
+            _ => return refuse(&best_path, format!("from 1 to {max} hours")),
+        },
+        _ => return refuse(&best_path, format!("expected a number of hours, 1 to {max}")),
+    };
     let body_path = join(path, "body");
     let body = match o.get("body") {
         // Markdown: leading spaces and trailing blank lines mean something; kept as written.
@@ -795,6 +808,7 @@ fn parse_message(v: Option<&Value>, path: &str) -> Result<Message> {
             MAX_TEXT,
             "the consent purpose the message is sent under",
         )?,
+        best_time_within_hours,
     })
 }
 
@@ -1052,10 +1066,14 @@ impl Trigger {
 
 impl Message {
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut v = json!({
             "subject": self.subject, "body": self.body, "preheader": self.preheader,
             "sender": self.sender, "purpose": self.purpose,
-        })
+        });
+        if let Some(h) = self.best_time_within_hours {
+            v["best_time_within_hours"] = json!(h);
+        }
+        v
     }
 }
 
@@ -1961,5 +1979,28 @@ mod tests {
         // Another split in the same journey draws independently.
         let other: Vec<usize> = runs.iter().map(|r| choose_arm(&a, r, "ab2")).collect();
         assert_ne!(once, other);
+    }
+
+    #[test]
+    fn a_send_steps_best_hour_window_round_trips_and_is_checked() {
+        let mut v = everything();
+        v["steps"]["welcome"]["send"]["best_time_within_hours"] = json!(24);
+        let d = parse(&v).unwrap();
+        assert!(
+            matches!(&d.steps["welcome"], Step::Send { message, .. } if message.best_time_within_hours == Some(24))
+        );
+        assert_eq!(d.to_json()["steps"]["welcome"]["send"]["best_time_within_hours"], 24);
+        assert_eq!(parse(&d.to_json()).unwrap(), d);
+        // Left out: sent at once, and not written back.
+        let d = parse(&everything()).unwrap();
+        assert!(matches!(&d.steps["welcome"], Step::Send { message, .. } if message.best_time_within_hours.is_none()));
+        assert!(d.to_json()["steps"]["welcome"]["send"].get("best_time_within_hours").is_none());
+        for bad in [json!(0), json!(73), json!(-2), json!("24"), json!(1.5)] {
+            let mut v = everything();
+            v["steps"]["welcome"]["send"]["best_time_within_hours"] = bad.clone();
+            let e = parse(&v).expect_err(&format!("{bad} was accepted"));
+            assert_eq!(e.path, "steps.welcome.send.best_time_within_hours", "{bad}: {e}");
+            assert!(e.message.contains("72"), "{bad}: {e}");
+        }
     }
 }

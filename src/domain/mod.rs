@@ -17,6 +17,7 @@ pub mod redirect;
 pub mod role;
 pub mod score;
 pub mod segment;
+pub mod sendtime;
 
 pub use change::{Change, Recorded};
 pub use consent::{ConsentEntry, ConsentState, ConsentStates, LawfulBasis, Purpose, Via, Wording};

@@ -168,7 +168,7 @@ pub fn shipped_words(text: &str, lang: &Language) -> String {
         "Order confirmations, invoices, password resets and other mail needed to fulfil a contract." => {
             "gdpr-records-description-transactional"
         }
-        "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them. The score is computed when needed, never stored; it counts only the opens, clicks and visits that the engagement and tracking settings allowed to be measured for that person." => {
+        "Working out from a person's email opens and clicks, website visits, orders and profile how interested they are in our offers (a lead score), to choose what to send them, and at which hours of the week they are usually active, to deliver a campaign or automated email at such an hour when we choose to. Both are computed when needed, never stored; they count only the opens, clicks and visits that the engagement and tracking settings allowed to be measured for that person." => {
             "gdpr-records-description-profiling"
         }
         "our SMTP relay (processor)" => "gdpr-records-recipient-relay",
@@ -235,6 +235,29 @@ const FIXED_MEASURES: &[&str] = &[
     "gdpr-measure-requests",
 ];
 
+/// Send-time optimisation's logic in words, from the constants the choice uses
+/// ([`crate::domain::sendtime`], [`crate::sendtime`]), so that the words cannot drift from it.
+pub fn send_time_logic(state: &AppState, lang: &Language) -> String {
+    use crate::domain::sendtime as rule;
+    let n = |v: f64| Arg::Number(v);
+    let opens = if state.config.tracking.send_time_opens {
+        "gdpr-records-sendtime-opens-counted"
+    } else {
+        "gdpr-records-sendtime-opens-not-counted"
+    };
+    lang.text(
+        "gdpr-records-sendtime-logic",
+        Some(&args([
+            ("events", n(crate::sendtime::EVENTS_PER_CONTACT as f64)),
+            ("opens", Arg::from(lang.text(opens, None))),
+            ("days", n(crate::sendtime::SHOP_DAYS as f64)),
+            ("pseudo", n(rule::PSEUDO_COUNTS)),
+            ("minimum", n(f64::from(rule::MIN_SIGNALS))),
+            ("window", n(f64::from(rule::MAX_WINDOW_HOURS))),
+        ])),
+    )
+}
+
 /// The record, its sentences in `lang` (an admin catalogue language); `model_words` says a
 /// scoring model in that language (the web's words: the admin page's, or the API's English).
 pub fn build(
@@ -247,11 +270,12 @@ pub fn build(
     let public = crate::i18n::catalogue().get(&lang.code);
     // Profiling's logic (Art. 13(2)(f), 30): the scoring models as they are now, in words.
     let models = state.scoring.models().all()?;
-    let logic: Vec<String> = if models.is_empty() {
+    let mut logic: Vec<String> = if models.is_empty() {
         vec![lang.text("gdpr-records-scoring-none", None)]
     } else {
         models.iter().map(model_words).collect()
     };
+    logic.push(send_time_logic(state, lang));
     let purposes: Vec<Value> = state
         .purposes
         .all()?

@@ -379,6 +379,14 @@ impl<'a> Session<'a> {
                     if !arrived && !due {
                         return Ok(());
                     }
+                    // Send-time optimisation: on arrival, wait for the contact's best hour.
+                    if let (true, Some(hours)) = (arrived, message.best_time_within_hours) {
+                        if let Some(at) = self.best_hour(hours)?.filter(|at| *at > self.now) {
+                            let zone = self.zone()?.name().to_string();
+                            self.wait(i, at, What::Waiting { until: at, zone })?;
+                            return Ok(());
+                        }
+                    }
                     if let Some(quiet) = def.rules.quiet_hours {
                         let zone = self.zone()?;
                         let at = journey::out_of_quiet_hours(self.now, quiet, zone);
@@ -522,6 +530,15 @@ impl<'a> Session<'a> {
         // A loop without a wait: go on in a minute rather than spin.
         let at = self.now + chrono::Duration::minutes(1);
         self.wait(i, at, What::Failed { error: "loop_without_wait".into() })
+    }
+
+    /// The contact's best hour within `hours` from now ([`crate::sendtime`]; the start for
+    /// someone who objected to profiling); None for a contact gone or in a dry run's made-up
+    /// person.
+    fn best_hour(&mut self, hours: u16) -> Result<Option<DateTime<Utc>>> {
+        let Some((c, consents, _)) = self.state.contacts.get_with_consents(&self.contact)? else { return Ok(None) };
+        let shop = crate::sendtime::shop_zone(self.state);
+        Ok(Some(self.state.sendtime.choose(&c, &consents, self.now, u32::from(hours), shop)?.at))
     }
 
     /// Why the contact may get no more marketing mail now, under the journey's cap.

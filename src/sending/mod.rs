@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 
 pub use campaign::{Audience, Campaign, CampaignId, CampaignState, Campaigns, Schedule, Stats};
 pub use outbox::{Outbox, Slot, SlotState, TxMessage};
-pub use sender::start;
+pub use sender::{enqueue_at_best_hours, start};
 pub use templates::{Template, TemplateKind, Templates};
 
 use crate::domain::Contact;
@@ -106,7 +106,10 @@ impl Sending {
                 continue;
             }
             if let Some(slot) = self.outbox.slot(&c.id, contact)? {
-                if matches!(slot.state, SlotState::Sent | SlotState::Queued | SlotState::Retry) && slot.at >= from {
+                // A slot waiting for its hour is on its way too (its `at`, that hour, is later).
+                let counted =
+                    matches!(slot.state, SlotState::Sent | SlotState::Queued | SlotState::Retry | SlotState::Waiting);
+                if counted && slot.at >= from {
                     n += 1;
                 }
             }
@@ -129,6 +132,14 @@ impl Sending {
     /// Tells the sender there is work (a new message, a campaign started or resumed).
     pub fn wake(&self) {
         self.wake.notify_one();
+    }
+
+    /// The durable clock released the campaign's waiting slots due by `until` (Unix seconds):
+    /// its running feeder looks again at once.
+    pub fn release(&self, id: &CampaignId, until: i64) {
+        if let Some(run) = self.runs.lock().unwrap_or_else(|p| p.into_inner()).get(id) {
+            run.release(until);
+        }
     }
 
     /// Stops a running campaign's feeder and lanes at the next message (pause, cancel).

@@ -47,6 +47,41 @@ pub struct CampaignInput {
     pub sender: Option<String>,
     /// The line inboxes show after the subject; "" for none.
     pub preheader: Option<String>,
+    /// Send-time optimisation: deliver at each contact's best hour within this many hours of
+    /// the start (1 to 72); 0, null or "" sends to everyone at once.
+    #[serde(default, deserialize_with = "present")]
+    pub send_time_hours: Option<serde_json::Value>,
+}
+
+/// A field that is there, null included (absent is None: left as it is).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    <serde_json::Value as serde::Deserialize>::deserialize(d).map(Some)
+}
+
+/// The send-time window an input sets: None to leave it, Some(None) to turn it off.
+fn send_time_input(input: &CampaignInput) -> OpResult<Option<Option<u16>>> {
+    use serde_json::Value;
+    let refused = || {
+        invalid(
+            "send_time_hours",
+            format!(
+                "from 1 to {} hours, or empty to send to everyone at once",
+                crate::domain::sendtime::MAX_WINDOW_HOURS
+            ),
+        )
+    };
+    let n = match &input.send_time_hours {
+        None => return Ok(None),
+        Some(Value::Null) => 0,
+        Some(Value::Number(n)) => n.as_i64().ok_or_else(refused)?,
+        Some(Value::String(s)) if s.trim().is_empty() => 0,
+        Some(Value::String(s)) => s.trim().parse::<i64>().map_err(|_| refused())?,
+        Some(_) => return Err(refused()),
+    };
+    if n == 0 {
+        return Ok(Some(None));
+    }
+    crate::sendtime::parse_hours(n).map(|h| Some(Some(h))).map_err(|_| refused())
 }
 
 /// The saved search an input sets: None to leave it, Some(None) to clear it.
@@ -224,7 +259,11 @@ pub fn create_campaign(state: &AppState, by: By, input: &CampaignInput) -> OpRes
     apply(state, &mut c, input)?;
     let saved = saved_search_input(state, input)?;
     let targets = targets_input(state, &Targets::default(), input)?;
+    let send_time = send_time_input(input)?;
     state.sending.campaigns.put(&c)?;
+    if let Some(h) = send_time {
+        state.sendtime.set_option(&c.id, h)?;
+    }
     if let Some(s) = saved {
         state.sending.campaigns.set_saved_search(&c.id, s)?;
     }
@@ -248,8 +287,12 @@ pub fn update_campaign(state: &AppState, by: By, id: &CampaignId, input: &Campai
     apply(state, &mut c, input)?;
     let saved = saved_search_input(state, input)?;
     let targets = targets_input(state, &state.sending.campaigns.targets(&c.id)?, input)?;
+    let send_time = send_time_input(input)?;
     c.updated_at = Utc::now();
     state.sending.campaigns.put(&c)?;
+    if let Some(h) = send_time {
+        state.sendtime.set_option(&c.id, h)?;
+    }
     if let Some(s) = saved {
         state.sending.campaigns.set_saved_search(&c.id, s)?;
     }
@@ -281,6 +324,7 @@ pub fn duplicate_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult
     state.sending.campaigns.set_targets(&c.id, &state.sending.campaigns.targets(id)?)?;
     state.sending.campaigns.set_variants(&c.id, &state.sending.campaigns.variants(id)?)?;
     state.sending.campaigns.set_ab(&c.id, fresh_ab(state, id)?.as_ref())?;
+    state.sendtime.set_option(&c.id, state.sendtime.option(id)?.map(|o| o.hours))?;
     state.store.commit()?;
     state.audit.record(by.event(Action::CampaignCreated).target(c.id.reference()).detail("copy_of", id))?;
     Ok(c)
@@ -391,6 +435,7 @@ pub fn delete_campaign(state: &AppState, by: By, id: &CampaignId) -> OpResult<()
     state.sending.halt(id);
     state.sending.outbox.remove_campaign(id)?;
     state.sending.campaigns.remove(id)?;
+    state.sendtime.set_option(id, None)?;
     state.store.commit()?;
     state.clock.cancel(super::schedule::TIMER_KIND, &id.to_string())?;
     state.clock.cancel(super::abtest::TIMER_KIND, &id.to_string())?;
@@ -533,6 +578,8 @@ pub fn fire_schedule(state: &AppState, c: &Campaign) -> OpResult<()> {
             state.sending.campaigns.set_variants(&run.id, &state.sending.campaigns.variants(&c.id)?)?;
             // Each run tests afresh, on its own audience.
             state.sending.campaigns.set_ab(&run.id, fresh_ab(state, &c.id)?.as_ref())?;
+            // ... and at each recipient's best hour, when its campaign says so.
+            state.sendtime.set_option(&run.id, state.sendtime.option(&c.id)?.map(|o| o.hours))?;
             start(state, &mut run)?;
             c.next_run = c.schedule.as_ref().and_then(|s| s.next_after(Utc::now()));
             c.updated_at = Utc::now();

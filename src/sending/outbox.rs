@@ -81,6 +81,9 @@ pub enum SlotState {
     Failed,
     /// Not sent: the contact no longer qualified when its turn came.
     Skipped,
+    /// Waits for the recipient's best hour (send-time optimisation): due from `at`, which the
+    /// durable clock's `send_time` timer releases. Last: postcard numbers variants.
+    Waiting,
 }
 
 impl SlotState {
@@ -91,6 +94,7 @@ impl SlotState {
             SlotState::Sent => "sent",
             SlotState::Failed => "failed",
             SlotState::Skipped => "skipped",
+            SlotState::Waiting => "waiting",
         }
     }
 
@@ -153,10 +157,15 @@ impl Slot {
         Slot { state: SlotState::Queued, attempts: 0, at: Utc::now().timestamp(), note: Note::None }
     }
 
+    /// A slot that waits for its recipient's best hour until `at` (Unix seconds).
+    pub fn waiting(at: i64) -> Slot {
+        Slot { state: SlotState::Waiting, attempts: 0, at, note: Note::None }
+    }
+
     pub fn due(&self, now: i64) -> bool {
         match self.state {
             SlotState::Queued => true,
-            SlotState::Retry => self.at <= now,
+            SlotState::Retry | SlotState::Waiting => self.at <= now,
             _ => false,
         }
     }
@@ -235,6 +244,34 @@ impl Outbox {
             }
         }
         Ok(added)
+    }
+
+    /// Adds contacts whose message waits for a moment of their own (send-time optimisation);
+    /// a pair already there keeps its state. Not committed, as [`Self::enqueue`].
+    pub fn enqueue_waiting(&self, campaign: &CampaignId, contacts: &[(ContactId, i64)]) -> Result<u64> {
+        let _gate = self.store.write_gate();
+        let mut added = 0;
+        for (c, at) in contacts {
+            let key = slot_key(campaign, c);
+            let slot = encode(&Slot::waiting(*at));
+            if self.slots.compare_and_swap(key, None as Option<&[u8]>, Some(slot.as_slice()))?.is_ok() {
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// The earliest time after `after` a waiting slot of the campaign is due at.
+    pub fn next_waiting(&self, campaign: &CampaignId, after: i64) -> Result<Option<i64>> {
+        let mut next: Option<i64> = None;
+        for item in self.slots.scan_prefix(campaign.as_bytes()).values() {
+            if let Some(slot) = decode(&item?) {
+                if slot.state == SlotState::Waiting && slot.at > after {
+                    next = Some(next.map_or(slot.at, |n| n.min(slot.at)));
+                }
+            }
+        }
+        Ok(next)
     }
 
     pub fn slot(&self, campaign: &CampaignId, contact: &ContactId) -> Result<Option<Slot>> {
@@ -323,6 +360,10 @@ impl Outbox {
                     }
                 }
                 SlotState::Skipped => t.skipped += 1,
+                SlotState::Waiting => {
+                    t.waiting += 1;
+                    t.next_waiting = Some(t.next_waiting.map_or(slot.at, |n: i64| n.min(slot.at)));
+                }
             }
         }
         Ok(t)
@@ -558,6 +599,9 @@ pub struct Tally {
     pub failed: u64,
     pub skipped: u64,
     pub next_retry: Option<i64>,
+    /// Slots waiting for their recipient's best hour, and the earliest of those hours.
+    pub waiting: u64,
+    pub next_waiting: Option<i64>,
     /// The failed slots by why they failed, in the order first met.
     pub failures: Vec<(Note, u64)>,
 }

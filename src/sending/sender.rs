@@ -7,7 +7,7 @@
 //! restart, and they carry the same Message-ID.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -78,6 +78,11 @@ pub(super) struct Run {
     /// The campaign's A/B test, as it stood when the run started (a run begins again when the
     /// winner is chosen).
     ab: Option<RunAb>,
+    /// Send-time optimisation: the window in hours each recipient's moment is chosen within
+    /// (None: everyone at once), and how far the durable clock has released waiting slots
+    /// (Unix seconds; the clock's time, which a test may drive ahead of the wall's).
+    send_time: Option<u16>,
+    released: AtomicI64,
 }
 
 /// An A/B test's variants made ready to send.
@@ -95,6 +100,18 @@ impl Run {
 
     fn halted(&self) -> bool {
         self.halted.load(Ordering::SeqCst)
+    }
+
+    /// The clock released waiting slots due by `until`: the feeder looks again.
+    pub(super) fn release(&self, until: i64) {
+        self.released.fetch_max(until, Ordering::SeqCst);
+        self.idle.notify_waiters();
+    }
+
+    /// Now, for the slots' due times: the wall clock's, or the durable clock's release when it
+    /// is ahead.
+    fn now(&self) -> i64 {
+        Utc::now().timestamp().max(self.released.load(Ordering::SeqCst))
     }
 
     pub(super) fn stats(&self) -> Stats {
@@ -286,6 +303,7 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
     };
     let relay = (!c.relay.is_empty()).then(|| c.relay.clone());
     state.mailer.transport(relay.as_deref()).map_err(|e| e.to_string())?;
+    let send_time = state.sendtime.option(&c.id).map_err(|e| e.to_string())?;
     let stored = state.sending.campaigns.stats(&c.id).map_err(|e| e.to_string())?;
     let tally = state.sending.outbox.tally(&c.id).map_err(|e| e.to_string())?;
     let mailing = state
@@ -325,6 +343,8 @@ fn prepare_run(state: &AppState, c: &Campaign) -> Result<Arc<Run>, String> {
         preheader: c.preheader.clone(),
         exclude: state.sending.campaigns.targets(&c.id).map_err(|e| e.to_string())?.exclude,
         ab,
+        send_time: send_time.map(|o| o.hours),
+        released: AtomicI64::new(send_time.map_or(0, |o| o.released)),
     }))
 }
 
@@ -376,7 +396,7 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
                 break;
             }
         }
-        let now = Utc::now().timestamp();
+        let now = run.now();
         let (due, last) = match state.sending.outbox.due(&run.id, after.as_ref(), SCAN_CHUNK, now) {
             Ok(x) => x,
             Err(e) => {
@@ -420,6 +440,11 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
             break;
         }
         after = None;
+        // Listening before the outbox is counted: a release by the clock from now on wakes the
+        // wait below.
+        let released = run.idle.notified();
+        tokio::pin!(released);
+        released.as_mut().enable();
         let Some(state) = weak.upgrade() else { return };
         let tally = match state.sending.outbox.tally(&run.id) {
             Ok(t) => t,
@@ -429,12 +454,29 @@ async fn feed(weak: Weak<AppState>, run: Arc<Run>, jobs: tokio::sync::mpsc::Send
             }
         };
         run.retrying.store(tally.retry, Ordering::Relaxed);
-        if tally.queued == 0 && tally.retry == 0 {
+        if tally.queued == 0 && tally.retry == 0 && tally.waiting == 0 {
             save_stats(&weak, &run);
             super::ops::finish(&state, &run.id);
             // `finish` removed the run and its counters are saved: nothing may write them after
             // this, since an A/B test's winner may start the next run (and its walk) at once.
             return;
+        }
+        // Slots waiting for their recipients' hours: the durable clock's timer wakes this feeder
+        // at the first (or the wall clock does, for a retry due sooner); nothing is scanned
+        // meanwhile.
+        let waiting = tally.next_waiting.filter(|at| *at > run.now());
+        if tally.queued == 0 && waiting.is_some() && tally.next_retry.is_none_or(|r| Some(r) > waiting) {
+            let at = waiting.unwrap_or_default();
+            if let Err(e) = crate::sendtime::ensure_timer(&state, &run.id, at) {
+                tracing::error!(error = %e, "setting the send-time timer failed");
+            }
+            drop(state);
+            save_stats(&weak, &run);
+            let wait = Duration::from_secs((at - Utc::now().timestamp()).clamp(0, 3600) as u64);
+            if !run.halted() {
+                let _ = tokio::time::timeout(wait, released).await;
+            }
+            continue;
         }
         if tally.queued == 0 {
             if let Some(at) = tally.next_retry {
@@ -523,13 +565,40 @@ fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
     if let Some(ab) = run.ab.as_ref().filter(|ab| !ab.test.rest_started) {
         ids.retain(|id| ab.test.arm_of(&run.id, id).is_some());
     }
-    let added = state.sending.outbox.enqueue(&run.id, &ids)?;
+    let added = match run.send_time {
+        Some(hours) => enqueue_at_best_hours(state, &c, &ids, hours)?,
+        None => state.sending.outbox.enqueue(&run.id, &ids)?,
+    };
     run.queued.fetch_add(added, Ordering::Relaxed);
     *run.cursor.lock().unwrap_or_else(|p| p.into_inner()) = (source, cursor);
     let complete = source as usize >= plan.sources();
     run.audience_complete.store(complete, Ordering::SeqCst);
     state.sending.campaigns.put_stats(&run.id, &run.stats())?;
     Ok(())
+}
+
+/// Send-time optimisation: each recipient's slot waits for their best hour within `hours` of
+/// the campaign's start (see [`crate::sendtime`]); those whose moment has come are queued at
+/// once. The moment is in the slot, committed with it, so a restart keeps it.
+pub fn enqueue_at_best_hours(state: &AppState, c: &Campaign, ids: &[ContactId], hours: u16) -> anyhow::Result<u64> {
+    let now = Utc::now();
+    let start = c.started_at.unwrap_or(now);
+    let shop_zone = crate::sendtime::shop_zone(state);
+    let (mut now_ids, mut later) = (Vec::new(), Vec::new());
+    for id in ids {
+        let choice = match state.contacts.get_with_consents(id)? {
+            Some((contact, consents, _)) => {
+                Some(state.sendtime.choose(&contact, &consents, start, u32::from(hours), shop_zone)?)
+            }
+            // Gone meanwhile: the sender records why when its turn comes.
+            None => None,
+        };
+        match choice {
+            Some(choice) if choice.at > now => later.push((*id, choice.at.timestamp())),
+            _ => now_ids.push(*id),
+        }
+    }
+    Ok(state.sending.outbox.enqueue(&c.id, &now_ids)? + state.sending.outbox.enqueue_waiting(&c.id, &later)?)
 }
 
 /// A campaign message rendered, composed and signed, and what its lane needs to record the
@@ -751,7 +820,7 @@ fn prepare_campaign_message(
 ) -> anyhow::Result<Option<Prepared>> {
     let outbox = &state.sending.outbox;
     let Some(slot) = outbox.slot(&run.id, contact_id)? else { return Ok(None) };
-    if !slot.due(Utc::now().timestamp()) {
+    if !slot.due(run.now()) {
         return Ok(None);
     }
     let was_retry = slot.state == SlotState::Retry;

@@ -355,6 +355,38 @@ impl TrackStore {
         Ok(None)
     }
 
+    /// A contact's newest `limit` events as send-time optimisation reads them: kind, whether a
+    /// machine's, and when. Read from the keys (an event id holds its time) and the time-ordered
+    /// log's `[kind, machine]`, so nothing is unsealed: cheap enough for every recipient of a
+    /// campaign.
+    pub fn signals_of(&self, contact: &ContactId, limit: usize) -> Result<Vec<Signal>> {
+        let mut out = Vec::with_capacity(limit.min(256));
+        for item in self.events_tree().scan_prefix(contact.as_bytes()).keys().rev() {
+            if out.len() >= limit {
+                break;
+            }
+            let k = item?;
+            let Some(id) = k.get(16..32).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else { continue };
+            let Some(v) = self.by_time.get(pair_key(id, contact.as_bytes()))? else { continue };
+            if let Some(s) = signal(id, &v) {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `f` with every event since `from`, in time order, as [`Self::signals_of`] gives
+    /// them, naming no one: the shop's pattern.
+    pub fn each_signal_since(&self, from: DateTime<Utc>, mut f: impl FnMut(Signal)) -> Result<()> {
+        for item in self.by_time.range(v7_floor(from).as_slice()..) {
+            let (k, v) = item?;
+            if let Some(s) = k.get(..16).and_then(|id| signal(id, &v)) {
+                f(s);
+            }
+        }
+        Ok(())
+    }
+
     /// How many events of the given kinds are older than `cutoff`: what [`Self::prune_before`]
     /// removes (retention's dry run), read from the log in time order.
     pub fn count_before(&self, cutoff: DateTime<Utc>, kinds: &[EventKind]) -> Result<u64> {
@@ -411,6 +443,24 @@ impl TrackStore {
         }
         Ok(doomed.len())
     }
+}
+
+/// One event as send-time optimisation sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signal {
+    pub kind: EventKind,
+    /// Taken for a machine (a scanner, a privacy proxy).
+    pub machine: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// A signal from an event id (UUIDv7: its first 48 bits are the event's time in milliseconds)
+/// and its `[kind, machine]` in the time-ordered log.
+fn signal(id: &[u8], v: &[u8]) -> Option<Signal> {
+    let mut ms = [0u8; 8];
+    ms[2..].copy_from_slice(id.get(..6)?);
+    let at = DateTime::from_timestamp_millis(i64::try_from(u64::from_be_bytes(ms)).ok()?)?;
+    Some(Signal { kind: EventKind::from_byte(*v.first()?)?, machine: v.get(1).is_some_and(|m| *m != 0), at })
 }
 
 /// The smallest UUIDv7 of an instant: every event id before it is older.

@@ -48,6 +48,7 @@ mod saved_searches;
 mod scoring;
 mod segment_list;
 mod segments;
+mod send_time;
 mod senders;
 mod smoke;
 mod store;

@@ -17,7 +17,7 @@ fn body(m: &Received) -> String {
 }
 
 /// Paths (from `/o/` or `/c/`) of the tracking URLs in a message, in order.
-fn paths(m: &Received, prefix: &str) -> Vec<String> {
+pub fn paths(m: &Received, prefix: &str) -> Vec<String> {
     let text = body(m);
     text.match_indices(prefix)
         .map(|(i, _)| text[i..].split(|c: char| c == '"' || c.is_whitespace() || c == ')').next().unwrap().to_string())

@@ -58,6 +58,7 @@ fn view(state: &AppState, c: &Campaign) -> Result<Value, ApiError> {
     v["audience"]["exclude_segments"] = json!(targets.exclude);
     v["variants"] = json!(state.sending.campaigns.variants(&c.id)?);
     v["ab_test"] = state.sending.campaigns.ab(&c.id)?.map_or(Value::Null, |ab| ab.to_json(c));
+    v["send_time_hours"] = json!(state.sendtime.option(&c.id)?.map(|o| o.hours));
     Ok(v)
 }
 

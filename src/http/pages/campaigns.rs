@@ -276,6 +276,7 @@ async fn render_typed(
     let ctx = blocking(move || -> Result<minijinja::Value, ApiError> {
         let mut c = sops::campaign(&st, &id)?;
         let mut typed_search = None;
+        let mut send_time_hours = st.sendtime.option(&c.id)?.map(|o| o.hours.to_string()).unwrap_or_default();
         let mut targets = st.sending.campaigns.targets(&c.id)?;
         if let Some(f) = &typed {
             if c.state.editable() {
@@ -294,6 +295,7 @@ async fn render_typed(
                 c.sender = f.sender.clone();
                 c.preheader = f.preheader.clone();
                 typed_search = Some(f.saved_search.clone());
+                send_time_hours = f.send_time_hours.clone();
                 // Ids as typed: one that does not parse was refused and is shown unticked.
                 targets.include = f.segments.iter().filter_map(|s| s.parse().ok()).collect();
                 targets.exclude = f.exclude_segments.iter().filter_map(|s| s.parse().ok()).collect();
@@ -301,6 +303,16 @@ async fn render_typed(
         }
         let stats = st.sending.live_stats(&c.id).map_or_else(|| st.sending.campaigns.stats(&c.id), Ok)?;
         let (size, exact) = sops::audience_size(&st, &c).unwrap_or((0, true));
+        // Recipients waiting for their best hour (send-time optimisation), counted from the
+        // outbox on this page only (the list does not walk every campaign's slots).
+        let waiting = match st.sendtime.option(&c.id)? {
+            Some(o) if !c.state.editable() => {
+                let t = st.sending.outbox.tally(&c.id)?;
+                let next = t.next_waiting.and_then(|at| chrono::DateTime::from_timestamp(at, 0));
+                Some(context! { count => t.waiting, next => next, hours => o.hours })
+            }
+            _ => None,
+        };
         let lists = st.lists.all()?;
         let purposes = st.purposes.all()?;
         let layouts: Vec<_> = st.sending.templates.layouts()?.into_iter().map(|t| context! { key => t.key, name => t.name }).collect();
@@ -373,6 +385,7 @@ async fn render_typed(
                 format => match c.format { BodyFormat::Markdown => "markdown", BodyFormat::Html => "html" },
                 layout => c.layout, purpose => c.purpose, purpose_name => purpose_name, lists => c.audience.lists, tags => c.audience.tags.join(", "),
                 search => c.audience.search, relay => c.relay, sender => c.sender, preheader => c.preheader,
+                send_time_hours => send_time_hours,
                 state => c.state.as_str(), state_label => ui.text(state_key(c.state), None),
                 editable => c.state.editable(), audience => audience,
                 pause_reason => (c.state == CampaignState::Paused).then_some(&c.state_reason),
@@ -383,6 +396,7 @@ async fn render_typed(
                 started_at => c.started_at, finished_at => c.finished_at, created_at => c.created_at,
             },
             parent => parent,
+            waiting => waiting,
             stats => context! {
                 queued => stats.queued, sent => stats.sent, failed => stats.failed, skipped => stats.skipped,
                 retrying => stats.retrying, percent => stats.percent(), complete => stats.audience_complete,
@@ -678,6 +692,9 @@ pub struct EditorForm {
     sender: String,
     #[serde(default)]
     preheader: String,
+    /// Send-time optimisation's window in hours; empty: everyone at once.
+    #[serde(default)]
+    send_time_hours: String,
     /// Preview and test-send: the contact to render for (address or id).
     #[serde(default)]
     contact: String,
@@ -704,6 +721,7 @@ impl EditorForm {
             relay: Some(self.relay.clone()),
             sender: Some(self.sender.clone()),
             preheader: Some(self.preheader.clone()),
+            send_time_hours: Some(serde_json::Value::String(self.send_time_hours.clone())),
         }
     }
 }

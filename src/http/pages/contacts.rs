@@ -1014,6 +1014,7 @@ fn slot_key(s: crate::sending::SlotState) -> &'static str {
         SlotState::Sent => "c-slot-sent",
         SlotState::Failed => "c-slot-failed",
         SlotState::Skipped => "c-slot-skipped",
+        SlotState::Waiting => "c-slot-waiting",
     }
 }
 
@@ -1185,6 +1186,7 @@ fn detail(
             crate::sending::SlotState::Retry => "c-tl-campaign-retry",
             crate::sending::SlotState::Failed => "c-tl-campaign-failed",
             crate::sending::SlotState::Skipped => "c-tl-campaign-skipped",
+            crate::sending::SlotState::Waiting => "c-tl-campaign-waiting",
         };
         let what = say(ui, what, [("campaign", campaign.name.as_str().into())]);
         let note = note_text(ui, slot.note);
@@ -1268,6 +1270,57 @@ fn detail(
     })
 }
 
+const DAYS: [&str; 7] =
+    ["jr-day-mon", "jr-day-tue", "jr-day-wed", "jr-day-thu", "jr-day-fri", "jr-day-sat", "jr-day-sun"];
+
+/// What send-time optimisation makes of the contact, in the staff member's language ("Usually
+/// active Tue–Thu 18–20 h (7 of 9 signals)"); None when the contact is gone.
+fn send_time_words(state: &AppState, ui: &Language, id: &ContactId) -> Result<Option<String>, ApiError> {
+    use crate::sendtime::Explained;
+    let Some((c, consents, _)) = state.contacts.get_with_consents(id)? else { return Ok(None) };
+    if state.gdpr.restrictions.is_restricted(id)? {
+        return Ok(Some(ui.text("c-sendtime-restricted", None)));
+    }
+    let shop = crate::sendtime::shop_zone(state);
+    let day = |d: usize| ui.text(DAYS[d % 7], None);
+    let n = |v: usize| Arg::Number(v as f64);
+    Ok(Some(match state.sendtime.explain(&c, &consents, shop)? {
+        Explained::Objected => ui.text("c-sendtime-objected", None),
+        Explained::Learned { habit, zone } => {
+            let days = if habit.days.0 == habit.days.1 {
+                day(habit.days.0)
+            } else {
+                format!("{}–{}", day(habit.days.0), day(habit.days.1))
+            };
+            say(
+                ui,
+                "c-sendtime-learned",
+                [
+                    ("days", days.into()),
+                    ("from", n(habit.hours.0)),
+                    ("to", n(habit.hours.1)),
+                    ("within", n(habit.within as usize)),
+                    ("total", n(habit.total as usize)),
+                    ("zone", zone.name().into()),
+                ],
+            )
+        }
+        Explained::TooFew { signals, shop_peak: Some(b), zone } => say(
+            ui,
+            "c-sendtime-shop-peak",
+            [
+                ("signals", n(signals as usize)),
+                ("day", day(b / 24).into()),
+                ("hour", n(b % 24)),
+                ("zone", zone.name().into()),
+            ],
+        ),
+        Explained::TooFew { signals, shop_peak: None, .. } => {
+            say(ui, "c-sendtime-no-data", [("signals", n(signals as usize))])
+        }
+    }))
+}
+
 async fn render_detail(
     state: &web::Data<AppState>,
     g: &Principal,
@@ -1292,7 +1345,8 @@ async fn render_detail_page(
         let shown = detail(&st, ui, c, viewer, before)?;
         let scores = super::scoring::breakdown_context(&st, by, viewer, ui, &id)?;
         let journeys = super::journeys::of_contact(&st, ui, by, &id)?;
-        Ok(context! { scores => scores, journeys => journeys, ..shown })
+        let send_time = send_time_words(&st, ui, &id)?;
+        Ok(context! { scores => scores, journeys => journeys, send_time => send_time, ..shown })
     })
     .await?;
     page(state, g, "contact.html", "contacts", context! { ..extra, ..ctx })

@@ -272,6 +272,13 @@ fn step_view(
                     vec![("subject", Arg::from(message.subject.clone())), ("purpose", Arg::from(purpose))],
                 )
             };
+            // Send-time optimisation: said after the message, as it is a manner of sending it.
+            let text = match message.best_time_within_hours {
+                Some(h) => {
+                    format!("{text} {}", say(ui, "jr-step-send-best-hour", vec![("hours", Arg::Number(f64::from(h)))]))
+                }
+                None => text,
+            };
             (text, then(next), Vec::new())
         }
         Step::Wait { span, next } => {

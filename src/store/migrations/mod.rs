@@ -22,6 +22,7 @@ pub(crate) mod v010_change_feed;
 pub(crate) mod v011_profiling_purpose;
 pub(crate) mod v012_saved_search_segment;
 pub(crate) mod v013_profiling_description;
+pub(crate) mod v014_profiling_send_time;
 
 pub use v009_template_translations::{MessageSeed, Variant as MessageVariant};
 
@@ -57,6 +58,7 @@ pub static MIGRATIONS: &[Migration] = &[
     v011_profiling_purpose::MIGRATION,
     v012_saved_search_segment::MIGRATION,
     v013_profiling_description::MIGRATION,
+    v014_profiling_send_time::MIGRATION,
 ];
 
 pub fn latest() -> u32 {
