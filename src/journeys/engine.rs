@@ -512,6 +512,9 @@ impl<'a> Session<'a> {
                     let k = journey::choose_arm(arms, &run_id, &step_id);
                     let arm = &arms[k];
                     self.line(i, What::Split { label: arm.label.clone() })?;
+                    if self.dry.is_none() {
+                        self.j.stage_arm(&mut self.w, &self.runs[i].1.journey, &step_id, &arm.label, false);
+                    }
                     self.go(i, &arm.next);
                 }
                 Step::Update { changes: update, next } => {
@@ -680,6 +683,22 @@ impl<'a> Session<'a> {
         self.end_where(reason, |_, def| purpose.is_some_and(|p| !sends_for(def, p)))
     }
 
+    /// A run reached its goal: each split arm it took counts a conversion (the split's report
+    /// compares arms, and the holdout shows what the journey adds).
+    fn converted_arms(&mut self, i: usize) -> Result<()> {
+        if self.dry.is_some() {
+            return Ok(());
+        }
+        let r = &self.runs[i].1;
+        let (journey, contact, run) = (r.journey, r.contact, r.id);
+        for l in self.j.lines(&contact, &run)? {
+            if let What::Split { label } = &l.what {
+                self.j.stage_arm(&mut self.w, &journey, &l.step, label, true);
+            }
+        }
+        Ok(())
+    }
+
     /// Something came for the contact: runs waiting for it go on, goals met end their runs.
     fn came(&mut self, awaited: &dyn Fn(&Awaited) -> bool, goal: &dyn Fn(&Goal) -> bool, what: &str) -> Result<()> {
         for i in 0..self.runs.len() {
@@ -689,6 +708,7 @@ impl<'a> Session<'a> {
             let Some(def) = self.definition(i)? else { continue };
             if def.goal.as_ref().is_some_and(goal) {
                 self.line(i, What::Goal { what: what.to_string() })?;
+                self.converted_arms(i)?;
                 self.end(i, Ending::Goal)?;
                 continue;
             }

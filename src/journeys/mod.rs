@@ -291,6 +291,12 @@ fn pair(a: &[u8; 16], b: &[u8; 16]) -> Vec<u8> {
     k
 }
 
+/// A split's arm's counters: journey ‖ u32::MAX (no version is) ‖ step NUL label → runs that
+/// took the arm, and of them, runs that reached the goal.
+fn arm_key(journey: &JourneyId, step: &str, label: &str) -> Vec<u8> {
+    counts_key(journey, u32::MAX, &format!("{step}\0{label}"))
+}
+
 fn counts_key(journey: &JourneyId, version: u32, step: &str) -> Vec<u8> {
     let mut k = journey.as_bytes().to_vec();
     k.extend_from_slice(&version.to_be_bytes());
@@ -419,6 +425,32 @@ impl Journeys {
         let expected = before.map(postcard::to_allocvec).transpose()?.map(sled::IVec::from);
         w.put_expecting(&self.runs, key, expected, postcard::to_allocvec(run)?);
         Ok(())
+    }
+
+    /// Counts a run taking a split's arm (`converted`: a run that took it reached the goal).
+    pub fn stage_arm(&self, w: &mut Writes, journey: &JourneyId, step: &str, label: &str, converted: bool) {
+        // At the step counters' places (entered, converted): the walk of `waiting` over every
+        // key of the journey reads nothing waiting here.
+        let mut deltas = [0i64; 5];
+        deltas[if converted { CONVERTED } else { ENTERED }] = 1;
+        w.add(&self.counts, arm_key(journey, step, label), &deltas);
+    }
+
+    /// Each split's arms, over every version: (step, label) → (runs that took it, of them
+    /// converted).
+    pub fn arms(&self, journey: &JourneyId) -> Result<BTreeMap<(StepId, String), (u64, u64)>> {
+        let mut prefix = journey.as_bytes().to_vec();
+        prefix.extend_from_slice(&u32::MAX.to_be_bytes());
+        let mut out = BTreeMap::new();
+        for kv in self.counts.scan_prefix(&prefix) {
+            let (k, v) = kv?;
+            let name = String::from_utf8_lossy(&k[prefix.len()..]).into_owned();
+            let Some((step, label)) = name.split_once('\0') else { continue };
+            let c = crate::store::counters(&v);
+            let at = |i: usize| c.get(i).copied().unwrap_or(0).max(0) as u64;
+            out.insert((step.to_string(), label.to_string()), (at(ENTERED), at(CONVERTED)));
+        }
+        Ok(out)
     }
 
     pub fn entered(&self, contact: &ContactId, journey: &JourneyId) -> Result<Entered> {

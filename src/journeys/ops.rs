@@ -373,6 +373,74 @@ pub fn overview(state: &AppState, by: By, id: &JourneyId) -> OpResult<Overview> 
     Ok(Overview { journey, problems, counts, waiting })
 }
 
+/// One arm of a split in its report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ArmReport {
+    pub label: String,
+    pub holdout: bool,
+    /// Runs that took the arm, over every version.
+    pub entered: u64,
+    /// Of them, runs that reached the journey's goal.
+    pub converted: u64,
+    /// The conversion rate with its 95% interval and the probability that the arm is best
+    /// (Beta-Binomial, `domain::abtest`).
+    pub estimate: crate::domain::abtest::Estimate,
+    /// The arm's conversion rate minus the holdout's: the conversions the journey adds per run
+    /// (None without a holdout, or for the holdout itself).
+    pub incremental: Option<f64>,
+}
+
+/// A split step's report: its arms as the published version has them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SplitReport {
+    pub step: StepId,
+    pub arms: Vec<ArmReport>,
+    /// Whether the counts are enough to tell the arms apart (`domain::abtest::enough`).
+    pub enough: bool,
+}
+
+/// The published version's splits, each arm with its runs and conversions (the goal reached
+/// after taking it), compared as an A/B test; a holdout arm is the control the others'
+/// incremental conversions are measured against.
+pub fn splits(state: &AppState, by: By, id: &JourneyId) -> OpResult<Vec<SplitReport>> {
+    by.require(Permission::ViewContacts)?;
+    let journey = state.journeys.get(id)?.ok_or(OpError::NotFound("journey"))?;
+    let Some(def) = state.journeys.definition(id, journey.version)? else { return Ok(Vec::new()) };
+    let counts = state.journeys.arms(id)?;
+    let mut out = Vec::new();
+    for (step, s) in &def.steps {
+        let crate::domain::journey::Step::Split { arms } = s else { continue };
+        let n: Vec<(u64, u64)> =
+            arms.iter().map(|a| counts.get(&(step.clone(), a.label.clone())).copied().unwrap_or((0, 0))).collect();
+        let estimates = crate::domain::abtest::rates(
+            &n.iter().map(|&(trials, successes)| crate::domain::abtest::Arm { trials, successes }).collect::<Vec<_>>(),
+        );
+        let rate = |(t, c): (u64, u64)| (t > 0).then(|| c as f64 / t as f64);
+        let holdout = arms.iter().position(|a| a.holdout).and_then(|h| rate(n[h]));
+        out.push(SplitReport {
+            step: step.clone(),
+            arms: arms
+                .iter()
+                .zip(&n)
+                .zip(estimates)
+                .map(|((a, &(entered, converted)), estimate)| ArmReport {
+                    label: a.label.clone(),
+                    holdout: a.holdout,
+                    entered,
+                    converted,
+                    estimate,
+                    incremental: match (a.holdout, rate((entered, converted)), holdout) {
+                        (false, Some(r), Some(h)) => Some(r - h),
+                        _ => None,
+                    },
+                })
+                .collect(),
+            enough: crate::domain::abtest::enough(&n),
+        });
+    }
+    Ok(out)
+}
+
 /// A contact's runs with their timelines, newest first.
 pub fn runs_of(state: &AppState, by: By, contact: &ContactId) -> OpResult<Vec<(Run, String, Vec<Line>)>> {
     by.require(Permission::ViewContacts)?;

@@ -626,3 +626,77 @@ fn a_staff_notification_is_queued_with_its_step_and_sent_once_the_relay_takes_it
     let key = format!("{ann}:{}:0", runs[0]["id"].as_str().unwrap());
     assert!(app.state.clock.get(tidings::journeys::NOTIFY_TIMER, &key).unwrap().is_none());
 }
+
+#[test]
+fn a_splits_report_counts_each_arms_runs_and_conversions_against_the_holdout() {
+    let (app, _sink) = app_with_sink();
+    let api = Api::new(&app);
+    api.list("news");
+    let wait = json!({"days": 7, "hours": 0, "minutes": 0});
+    let journey = publish(
+        &api,
+        "Offer or not",
+        json!({
+            "triggers": [{"manual": true}],
+            "start": "ab",
+            "steps": {
+                "ab": {"split": [
+                    {"percent": 50, "next": "offer", "label": "Offer", "holdout": false},
+                    {"percent": 50, "next": "hold", "label": "Held back", "holdout": true}
+                ]},
+                "offer": {"wait": wait, "next": "out"},
+                "hold": {"wait": wait, "next": "out"},
+                "out": {"exit": true}
+            },
+            "goal": {"event": {"kind": "order"}}
+        }),
+    );
+    let people: Vec<(String, String)> = (0..24)
+        .map(|i| {
+            let email = format!("p{i}@example.org");
+            (contact_with(&api, &email, &["newsletter", "website_tracking"]), email)
+        })
+        .collect();
+    let ids: Vec<&String> = people.iter().map(|(id, _)| id).collect();
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": ids})));
+    let mut arm_of = std::collections::HashMap::new();
+    for (id, _) in &people {
+        let runs = runs_until(&api, id, |r| r[0]["step"] == "offer" || r[0]["step"] == "hold");
+        arm_of.insert(id.clone(), runs[0]["step"].as_str().unwrap().to_string());
+    }
+    // Everyone who got the offer orders, and one of those held back.
+    let offered: Vec<&(String, String)> = people.iter().filter(|(id, _)| arm_of[id] == "offer").collect();
+    let held: Vec<&(String, String)> = people.iter().filter(|(id, _)| arm_of[id] == "hold").collect();
+    assert!(!offered.is_empty() && held.len() >= 2, "both arms are taken: {arm_of:?}");
+    let token = app.admin_token(&["record_events"]);
+    let buyers: Vec<&(String, String)> = offered.iter().copied().chain(held.iter().take(1).copied()).collect();
+    let orders: Vec<Value> = buyers
+        .iter()
+        .enumerate()
+        .map(|(i, (_, email))| json!({"type": "order", "email": email, "id": format!("o-{i}"), "amount": 10, "currency": "EUR"}))
+        .collect();
+    events(&app, &token, json!(orders));
+    for (id, _) in &buyers {
+        runs_until(&api, id, |r| r[0]["ended"]["how"] == "Goal");
+    }
+
+    let v = api.ok("GET", &format!("/journeys/{journey}/splits"), None);
+    let arms = v["splits"][0]["arms"].as_array().unwrap().clone();
+    assert_eq!(v["splits"][0]["step"], "ab", "{v}");
+    let (offer, hold) = (&arms[0], &arms[1]);
+    assert_eq!(
+        (offer["label"].as_str(), offer["entered"].as_u64(), offer["converted"].as_u64()),
+        (Some("Offer"), Some(offered.len() as u64), Some(offered.len() as u64)),
+        "{v}"
+    );
+    assert_eq!(
+        (hold["holdout"].as_bool(), hold["entered"].as_u64(), hold["converted"].as_u64()),
+        (Some(true), Some(held.len() as u64), Some(1)),
+        "{v}"
+    );
+    let lift = offer["incremental"].as_f64().unwrap();
+    assert!((lift - (1.0 - 1.0 / held.len() as f64)).abs() < 1e-9, "{v}");
+    assert!(hold["incremental"].is_null());
+    assert!(offer["estimate"]["p_best"].as_f64().unwrap() > 0.9, "{v}");
+    assert_eq!(v["splits"][0]["enough"], false, "24 runs are too few to tell: {v}");
+}

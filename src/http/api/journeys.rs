@@ -29,6 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/journeys/{id}/archive", web::post().to(archive))
         .route("/journeys/{id}/enrol", web::post().to(enrol))
         .route("/journeys/{id}/dry-run", web::post().to(dry_run))
+        .route("/journeys/{id}/splits", web::get().to(splits))
         .route("/contacts/{id}/journeys", web::get().to(of_contact));
 }
 
@@ -143,6 +144,20 @@ async fn get(
         }))
     })
     .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Each split's arms: runs, conversions, the rate's interval, P(best) and, against a holdout,
+/// the incremental conversions.
+async fn splits(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewContacts>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = journey_id(&path)?;
+    let (st, by) = (state.clone(), g.by());
+    let out =
+        blocking(move || -> Result<Value, ApiError> { Ok(json!({ "splits": ops::splits(&st, by, &id)? })) }).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
