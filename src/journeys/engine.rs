@@ -1022,7 +1022,10 @@ impl Handler for Wakes {
                 return Ok(Fired::again(until));
             }
             // A paused journey's runs wait where they are.
-            let live = j.get(&s.runs[i].1.journey)?.is_some_and(|jy| jy.status == Status::Live);
+            // (From the engine's list of live journeys: reading the journey's record, draft and
+            // all, for each of thousands of runs due at once was a good part of a wake-up.)
+            let jid = s.runs[i].1.journey;
+            let live = engine.live(j)?.iter().any(|l| l.journey.id == jid);
             if !live {
                 return Ok(Fired::again(now + chrono::Duration::minutes(10)));
             }

@@ -74,9 +74,11 @@ impl Writes {
         self
     }
 
-    /// Every (tree, key) these writes put, remove or add to.
+    /// Every (tree, key) these writes put or remove: what two sets of writes computed from
+    /// the same reads must not both write. Counter additions are left out: two of them to one
+    /// key both count (see [`Writes::add`]).
     pub fn touched(&self) -> impl Iterator<Item = (sled::IVec, &sled::IVec)> + '_ {
-        self.ops.iter().map(|(t, k, _)| (t.name(), k))
+        self.ops.iter().filter(|(_, _, op)| !matches!(op, Op::Add(_))).map(|(t, k, _)| (t.name(), k))
     }
 
     pub fn is_empty(&self) -> bool {
