@@ -187,6 +187,15 @@ fn the_journey_pages_in_german_have_no_english_left() {
     let shown = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}?ok=published"), &subjects);
     assert!(shown.contains("Warten auf") && shown.contains("Veröffentlicht"), "{shown}");
     crate::languages_admin::german_page(&app, &admin, "/journeys", &[]);
+    // The editor (its words come with the page) and a send step's report.
+    let edit = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}/edit"), &subjects);
+    assert!(edit.contains("Erweitert: die Definition als JSON") && edit.contains("Wartet auf"), "{edit}");
+    let report =
+        crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}/steps/reminder/report"), &subjects);
+    assert!(
+        report.contains("Der Schritt") && report.contains("Aus diesem Schritt wurde noch nichts gesendet."),
+        "{report}"
+    );
     // A contact's run, ended by a withdrawal: its causes and reasons are worded in German too.
     let api = crate::campaigns::Api::new(&app);
     api.list("news");

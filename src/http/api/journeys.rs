@@ -301,7 +301,7 @@ async fn check(
     let id = journey_id(&path)?;
     let (st, by, definition) = (state.clone(), g.by(), body.into_inner().definition);
     let out = blocking(move || -> Result<Value, ApiError> {
-        let text = serde_json::to_string(&definition).map_err(|e| bad_param("definition", &e.to_string()))?;
+        let text = serde_json::to_string(&definition).map_err(|e| bad_param("definition", e.to_string()))?;
         Ok(json!({ "problems": ops::check(&st, by, &id, &text)? }))
     })
     .await?;
