@@ -1747,6 +1747,23 @@ fn browser_journey_editor_adds_a_step_names_a_problem_publishes_and_reports() {
     b.click("#save");
     b.wait_for_text("#editor-status", "The draft was saved.");
 
+    // A step with two ways out cannot be removed (where would its runs go?); a step that goes
+    // straight on can, its successor taking its place.
+    b.click("#ed-remove-wait_again");
+    b.wait_for_text("#ed-refusal-wait_again", "several ways out");
+    b.click("#ed-add-after-last_call");
+    b.select("#ed-add-after-last_call-kind", "notify");
+    b.click("#ed-add-after-last_call-go");
+    b.wait_for_text("#ed-card-notify", "Notify staff");
+    b.click("#ed-remove-notify");
+    b.wait_for_text("#editor-status", "Step notify removed.");
+    assert_eq!(b.count("#ed-card-notify"), 0);
+    b.click("#save");
+    b.wait_for_text("#editor-status", "The draft was saved.");
+    let draft = &api.ok("GET", &format!("/journeys/{id}"), None)["journey"]["definition"];
+    assert_eq!(draft["steps"]["last_call"]["next"], "done", "{draft}");
+    assert!(draft["steps"].get("notify").is_none(), "{draft}");
+
     b.click("#to-publish");
     b.wait_for_text("#steps", "Wait 2 days");
     b.click("#journey-publish");

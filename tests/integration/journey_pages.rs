@@ -421,3 +421,29 @@ fn a_send_step_s_report_counts_its_mail_and_a_click_through_the_tracking_link() 
         assert_eq!(report_api(step).0, 404, "{step}");
     }
 }
+
+/// The editor's check: what stands in the way of publishing a definition, asked without saving
+/// it (the draft stays as it was); bad input is a 4xx naming the field.
+#[test]
+fn the_editor_s_check_names_problems_without_saving() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = Api::new(&app);
+    let id = create(&app, &admin, "Cart", "abandoned_cart");
+    let before = app.state.journeys.get(&id.parse().unwrap()).unwrap().unwrap().draft;
+    let mut d: serde_json::Value = serde_json::from_str(&before).unwrap();
+    d["steps"]["reminder"]["send"]["purpose"] = serde_json::json!("");
+    let v = api.ok("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"definition": d})));
+    let paths: Vec<&str> =
+        v["problems"]["errors"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["steps.reminder.send.purpose"], "{v}");
+    // A definition that does not parse is named by its place, too.
+    d["steps"]["reminder"]["next"] = serde_json::json!("nowhere");
+    let v = api.ok("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"definition": d})));
+    assert_eq!(v["problems"]["errors"][0]["path"], "steps.reminder.next", "{v}");
+    assert_eq!(app.state.journeys.get(&id.parse().unwrap()).unwrap().unwrap().draft, before, "nothing saved");
+    let (s, v) = api.call("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"nothing": 1})));
+    assert!((400..500).contains(&s), "{s} {v}");
+    let (s, _) = api.call("POST", "/journeys/not-an-id/problems", Some(serde_json::json!({"definition": {}})));
+    assert_eq!(s, 400);
+}
