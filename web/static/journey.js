@@ -393,17 +393,17 @@
 
   function card(id) {
     var s = def.steps[id], kind = kindOf(s);
-    var li = el("li", { class: "journey-step ed-card kind-" + kind, id: fid("card", id), tabindex: "-1", "data-step": id });
+    var li = el("li", { class: "journey-step ed-card kind-" + kind, id: fid("card", id), tabindex: "-1", "data-step": id, "aria-label": (W["kind-" + kind] || kind) + ": " + id });
     var head = el("div", { class: "step-head" }, [
       el("h3", { class: "ed-kind", text: W["kind-" + kind] || kind }),
       el("code", { class: "step-id", text: id })
     ]);
     if (def.start === id) head.appendChild(el("span", { class: "tag ok", text: W.start }));
     var tools = el("div", { class: "ed-tools" });
-    if (predecessor(id)) tools.appendChild(button("↑ " + W["move-up"], function () { moveUp(id); }, { class: "small link", id: fid("up", id) }));
+    if (predecessor(id)) tools.appendChild(button("↑ " + W["move-up"], function () { moveUp(id); }, { class: "small link", id: fid("up", id), "aria-label": W["move-up"] + ": " + id }));
     var next = def.steps[s.next] && predecessor(s.next) === id ? s.next : null;
-    if (next) tools.appendChild(button("↓ " + W["move-down"], function () { moveUp(next); }, { class: "small link", id: fid("down", id) }));
-    tools.appendChild(button(W["remove-step"], function () { removeStep(id); }, { class: "small link danger", id: fid("remove", id) }));
+    if (next) tools.appendChild(button("↓ " + W["move-down"], function () { moveUp(next); }, { class: "small link", id: fid("down", id), "aria-label": W["move-down"] + ": " + id }));
+    tools.appendChild(button(W["remove-step"], function () { removeStep(id); }, { class: "small link danger", id: fid("remove", id), "aria-label": W["remove-step"] + ": " + id }));
     head.appendChild(tools);
     li.appendChild(head);
     li.appendChild(el("p", { class: "field-error", role: "alert", id: fid("refusal", id), tabindex: "-1", hidden: true }));
