@@ -11,7 +11,10 @@
 //! - `journey_entries`: contact ‖ journey → [`Entered`] (the run going on, when it last
 //!   entered, the dedupe keys it entered with): re-entry rules and "one run at a time";
 //! - `journey_log`: contact ‖ run ‖ seq → [`Line`] (the run's timeline, with reasons);
-//! - `journey_counts`: journey ‖ version ‖ step → entered, waiting, passed, left, converted.
+//! - `journey_counts`: journey ‖ version ‖ step → entered, waiting, passed, left, converted;
+//!   and journey ‖ 0 (no version is 0, no step is empty) → runs started, over every version
+//!   ([`Journeys::entries`]): a step's `entered` also counts runs that come back to it and runs
+//!   moved to it when a version is published.
 //!
 //! A run's timer is the clock's (`journey`, `<contact>:<run>`): the contact's id in the key is
 //! how erasure finds it.
@@ -297,6 +300,11 @@ fn arm_key(journey: &JourneyId, step: &str, label: &str) -> Vec<u8> {
     counts_key(journey, u32::MAX, &format!("{step}\0{label}"))
 }
 
+/// The key of a journey's count of runs started (see the module's notes).
+fn entries_key(journey: &JourneyId) -> Vec<u8> {
+    counts_key(journey, 0, "")
+}
+
 fn counts_key(journey: &JourneyId, version: u32, step: &str) -> Vec<u8> {
     let mut k = journey.as_bytes().to_vec();
     k.extend_from_slice(&version.to_be_bytes());
@@ -420,10 +428,15 @@ impl Journeys {
 
     /// Stages a run as it is now, guarded by `before` (the run as it was read): two writers
     /// moving the same run at once (its timer and an event it waited for) cannot both land.
+    /// A run staged with nothing before it has just started: the journey's count of runs
+    /// started goes up in the same transaction.
     pub fn stage_run(&self, w: &mut Writes, run: &Run, before: Option<&Run>) -> Result<()> {
         let key = pair(run.contact.as_bytes(), run.id.as_bytes());
         let expected = before.map(postcard::to_allocvec).transpose()?.map(sled::IVec::from);
         w.put_expecting(&self.runs, key, expected, postcard::to_allocvec(run)?);
+        if before.is_none() {
+            w.add(&self.counts, entries_key(&run.journey), &[1]);
+        }
         Ok(())
     }
 
@@ -451,6 +464,15 @@ impl Journeys {
             out.insert((step.to_string(), label.to_string()), (at(ENTERED), at(CONVERTED)));
         }
         Ok(out)
+    }
+
+    /// How many runs of the journey started, over every version (erased runs included: the
+    /// count names nobody).
+    pub fn entries(&self, journey: &JourneyId) -> Result<u64> {
+        Ok(match self.counts.get(entries_key(journey))? {
+            Some(v) => crate::store::counters(&v).first().copied().unwrap_or(0).max(0) as u64,
+            None => 0,
+        })
     }
 
     pub fn entered(&self, contact: &ContactId, journey: &JourneyId) -> Result<Entered> {
@@ -512,7 +534,7 @@ impl Journeys {
         let mut out = BTreeMap::new();
         for kv in self.counts.scan_prefix(journey.as_bytes()) {
             let (k, v) = kv?;
-            let Some(step) = k.get(20..) else { continue };
+            let Some(step) = k.get(20..).filter(|s| !s.is_empty()) else { continue };
             let n = crate::store::counters(&v).get(WAITING).copied().unwrap_or(0);
             if n > 0 {
                 *out.entry(String::from_utf8_lossy(step).into_owned()).or_insert(0) += n as u64;

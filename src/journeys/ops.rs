@@ -65,6 +65,17 @@ pub fn problems(state: &AppState, draft: &str) -> Problems {
     checked(state, draft).1
 }
 
+/// What would stand between a journey's definition and publishing it, saving nothing (the
+/// editor's check as the draft changes).
+pub fn check(state: &AppState, by: By, id: &JourneyId, definition: &str) -> OpResult<Problems> {
+    by.require(Permission::SendCampaigns)?;
+    state.journeys.get(id)?.ok_or(OpError::NotFound("journey"))?;
+    if definition.len() > DEFINITION_MAX {
+        return Err(invalid("definition", format!("at most {} KiB", DEFINITION_MAX / 1024)));
+    }
+    Ok(problems(state, definition))
+}
+
 /// The draft parsed against today's fields and segments (when it parses), and what stands
 /// between it and publishing.
 fn checked(state: &AppState, draft: &str) -> (Option<Definition>, Problems) {
@@ -475,4 +486,46 @@ pub fn dry_run(
         return Err(OpError::NotFound("contact"));
     }
     Ok(engine::dry_run(state, &j, &def, *contact, Utc::now(), comes)?)
+}
+
+/// A send step's report: what its message did (the campaign report's figures, under the
+/// step's mailing, the same for every version) and the step's counters summed over versions.
+#[derive(Debug)]
+pub struct StepReport {
+    pub journey: Journey,
+    pub step: StepId,
+    /// The step's message as the published version has it (the draft's before publishing).
+    pub message: crate::domain::journey::Message,
+    pub counts: StepCounts,
+    pub report: crate::reports::MailingReport,
+}
+
+pub fn step_report(
+    state: &AppState,
+    by: By,
+    id: &JourneyId,
+    step: &str,
+    now: chrono::DateTime<Utc>,
+) -> OpResult<StepReport> {
+    by.require(Permission::ViewReports)?;
+    let journey = state.journeys.get(id)?.ok_or(OpError::NotFound("journey"))?;
+    let send = |d: Option<Definition>| match d?.steps.get(step) {
+        Some(crate::domain::journey::Step::Send { message, .. }) => Some(message.clone()),
+        _ => None,
+    };
+    let message = send(state.journeys.definition(id, journey.version)?)
+        .or_else(|| send(super::stored_definition(&journey.draft)))
+        .ok_or(OpError::NotFound("send step"))?;
+    let mut counts = StepCounts::default();
+    for version in 1..=journey.version {
+        if let Some(c) = state.journeys.counts(id, version)?.get(step) {
+            counts.entered += c.entered;
+            counts.waiting += c.waiting;
+            counts.passed += c.passed;
+            counts.left += c.left;
+            counts.converted += c.converted;
+        }
+    }
+    let report = crate::reports::mailing(state, &engine::mailing_of(id, step), now)?;
+    Ok(StepReport { journey, step: step.to_string(), message, counts, report })
 }

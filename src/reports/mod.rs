@@ -305,25 +305,64 @@ fn figures_of(state: &AppState, c: &Campaign) -> Result<(Figures, Option<(u32, u
     Ok((Figures::compute(&stats, &totals, &outcomes, state.config.tracking.attribution_days), span))
 }
 
+/// Opens and clicks over time of a mailing (a campaign, a journey's step).
+fn timeline_of(
+    state: &AppState,
+    scope: &Uuid,
+    started: Option<DateTime<Utc>>,
+    span: Option<(u32, u32)>,
+    now: DateTime<Utc>,
+) -> Result<Timeline> {
+    Ok(match timeline_range(started, span, now) {
+        Some((bucket, start, end, truncated)) => {
+            let hourly = state.tracking.store.hourly(scope, hour_start(start), hour_start(end))?;
+            Timeline { bucket, points: points(bucket, start, end, &hourly), truncated }
+        }
+        None => Timeline { bucket: Bucket::Hour, points: Vec::new(), truncated: false },
+    })
+}
+
 /// A campaign's report, or None when there is no such campaign.
 pub fn campaign(state: &AppState, id: &CampaignId, now: DateTime<Utc>) -> Result<Option<CampaignReport>> {
     let Some(c) = state.sending.campaigns.get(id)? else { return Ok(None) };
     let (figures, span) = figures_of(state, &c)?;
     let scope: Uuid = c.id.uuid();
-    let timeline = match timeline_range(c.started_at, span, now) {
-        Some((bucket, start, end, truncated)) => {
-            let hourly = state.tracking.store.hourly(&scope, hour_start(start), hour_start(end))?;
-            Timeline { bucket, points: points(bucket, start, end, &hourly), truncated }
-        }
-        None => Timeline { bucket: Bucket::Hour, points: Vec::new(), truncated: false },
-    };
     Ok(Some(CampaignReport {
         campaign: CampaignInfo::of(&c),
         figures,
-        timeline,
+        timeline: timeline_of(state, &scope, c.started_at, span, now)?,
         links: links(state.tracking.store.link_clicks(&scope)?),
         ab: crate::sending::abtest::report_of(state, &c)?,
     }))
+}
+
+/// The report of mail sent one message at a time under a mailing id of its own (a journey's
+/// send step, `journeys::engine::mailing_of`): a campaign's figures without the campaign's
+/// progress counters, which such mail has none of. Sent is what the relay accepted (the
+/// feed's count; a message sent before that count existed is counted once it was measured);
+/// nothing here says how many were queued, failed or skipped.
+#[derive(Debug, Clone, Serialize)]
+pub struct MailingReport {
+    pub mailing: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+    pub timeline: Timeline,
+    pub links: Vec<LinkRow>,
+}
+
+pub fn mailing(state: &AppState, id: &CampaignId, now: DateTime<Utc>) -> Result<MailingReport> {
+    let scope = id.uuid();
+    let (totals, span) = state.tracking.store.totals(&scope)?;
+    state.feed.catch_up(outcomes::READER, std::time::Duration::from_secs(2));
+    let outcomes = outcomes::get(&state.store, &scope)?;
+    let sent = outcomes.sent.max(outcomes.measured);
+    let stats = Stats { sent, ..Default::default() };
+    Ok(MailingReport {
+        mailing: id.to_string(),
+        figures: Figures::compute(&stats, &totals, &outcomes, state.config.tracking.attribution_days),
+        timeline: timeline_of(state, &scope, None, span, now)?,
+        links: links(state.tracking.store.link_clicks(&scope)?),
+    })
 }
 
 /// One row of the comparison of recent campaigns.
@@ -375,6 +414,7 @@ mod tests {
             hard_bounces_at_sending: 1,
             hard_bounces_later: 1,
             soft_bounces_later: 0,
+            sent: 9,
         };
         let f = Figures::compute(&stats, &totals, &outcomes, 5);
         assert_eq!((f.delivery.delivered, f.delivery.bounced), (8, 2));

@@ -43,6 +43,9 @@ pub enum Outcome {
     /// Reported later (a delivery status notification, a webhook): the relay had accepted it.
     HardBounceLater,
     SoftBounceLater,
+    /// Accepted by the relay, measured or not: a journey step's messages have no campaign
+    /// progress counters, so this is their count of sent mail.
+    Sent,
 }
 
 impl Outcome {
@@ -54,11 +57,12 @@ impl Outcome {
             Outcome::HardBounceAtSending => 3,
             Outcome::HardBounceLater => 4,
             Outcome::SoftBounceLater => 5,
+            Outcome::Sent => 6,
         }
     }
 }
 
-const SLOTS: usize = 6;
+const SLOTS: usize = 7;
 
 /// The counters of one campaign.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -69,6 +73,8 @@ pub struct Outcomes {
     pub hard_bounces_at_sending: u64,
     pub hard_bounces_later: u64,
     pub soft_bounces_later: u64,
+    /// Messages the relay accepted (counted since this counter was added).
+    pub sent: u64,
 }
 
 impl Outcomes {
@@ -81,6 +87,7 @@ impl Outcomes {
             hard_bounces_at_sending: at(3),
             hard_bounces_later: at(4),
             soft_bounces_later: at(5),
+            sent: at(6),
         }
     }
 
@@ -97,10 +104,24 @@ impl Outcomes {
 /// The counters' cursor on the change feed.
 pub const READER: &str = "reports";
 
-/// What a change counts for, if anything: the campaign and the outcome.
+/// What a change counts for: the campaign and its outcomes (none, one, or for a message sent
+/// and measured, two).
+fn outcomes_of(change: &Change) -> Vec<(Uuid, Outcome)> {
+    match change {
+        Change::MessageSent { campaign: Some(c), measured, .. } => {
+            let mut out = vec![(c.uuid(), Outcome::Sent)];
+            if *measured {
+                out.push((c.uuid(), Outcome::Measured));
+            }
+            out
+        }
+        other => outcome_of(other).into_iter().collect(),
+    }
+}
+
+/// What any other change counts for, if anything: the campaign and the outcome.
 fn outcome_of(change: &Change) -> Option<(Uuid, Outcome)> {
     let (campaign, what) = match change {
-        Change::MessageSent { campaign: Some(c), measured: true, .. } => (c, Outcome::Measured),
         // Appended only when the status changed: a second click on the link counts nothing.
         Change::StatusChanged { status: Status::Unsubscribed, campaign: Some(c), .. } => (c, Outcome::Unsubscribe),
         Change::ComplaintRecorded { campaign: Some(c), .. } => (c, Outcome::Complaint),
@@ -139,7 +160,7 @@ impl Reader for Counter {
     fn apply(&self, entries: &[Entry]) -> std::result::Result<Applied, String> {
         let mut sums: HashMap<Uuid, [u64; SLOTS]> = HashMap::new();
         for e in entries {
-            if let Some((campaign, what)) = outcome_of(&e.change) {
+            for (campaign, what) in outcomes_of(&e.change) {
                 sums.entry(campaign).or_default()[what.slot()] += 1;
             }
         }
@@ -171,6 +192,16 @@ pub fn get(store: &Store, campaign: &Uuid) -> Result<Outcomes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_message_sent_counts_as_sent_and_measured_ones_also_as_measured() {
+        let c = crate::domain::CampaignId::new();
+        let contact = crate::domain::ContactId::new();
+        let sent = |measured| Change::MessageSent { contact, campaign: Some(c), measured };
+        assert_eq!(outcomes_of(&sent(false)), vec![(c.uuid(), Outcome::Sent)]);
+        assert_eq!(outcomes_of(&sent(true)), vec![(c.uuid(), Outcome::Sent), (c.uuid(), Outcome::Measured)]);
+        assert!(outcomes_of(&Change::MessageSent { contact, campaign: None, measured: true }).is_empty());
+    }
 
     #[test]
     fn shorter_values_read_missing_counters_as_zero() {

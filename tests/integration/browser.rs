@@ -1625,8 +1625,12 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
     b.click("#journey-edit");
     b.wait_for_text("main", "JSON");
     b.screenshot(&shot_path("journey-edit.png"));
+    // The JSON is the advanced view, folded under the visual editor; both edit one draft.
+    b.click("#json-box summary");
     b.fill("#definition", &definition.to_string());
     b.click("#save");
+    b.wait_for_text("#editor-status", "The draft was saved.");
+    b.click("#to-publish");
     b.wait_for_text("#rules", "No quiet hours.");
     b.click("#journey-publish");
     b.wait_for_text("#journey-status", "Live");
@@ -1682,4 +1686,114 @@ fn browser_journey_from_the_cart_recipe_reminds_and_shows_the_run() {
     b.wait_for_text("#journeys", "Cart reminder");
     b.screenshot_of("main", &shot_path("journeys.png"));
     println!("journeys browser test: {:.1?}", started.elapsed());
+}
+
+/// The visual editor: a journey from the abandoned-cart recipe gets a wait before its second
+/// reminder and a field changed, is saved, shows a problem in place when a send loses its
+/// purpose (the server's check), is fixed and published; the reminder's mail goes out and its
+/// step's report counts it.
+#[test]
+fn browser_journey_editor_adds_a_step_names_a_problem_publishes_and_reports() {
+    if !browser_available() {
+        return;
+    }
+    let started = Instant::now();
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let sink = crate::smtp_sink::SmtpSink::start(crate::smtp_sink::SinkOptions::default());
+    let app = crate::helpers::spawn_app_with(|c| crate::campaigns::mail_config(c, sink.port()));
+    let api = crate::campaigns::Api::new(&app);
+    api.list("news");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter", "website_tracking"]);
+    let b = Browser::open(http, &driver);
+    let url = app.url.as_str();
+    b.post("/window/rect", json!({ "width": 1280, "height": 3000 }));
+    first_sign_in(&b, &app);
+
+    b.goto(&format!("{url}/journeys/new"));
+    b.fill("#name", "Cart reminder");
+    b.click("#recipe-abandoned_cart");
+    b.click("#create");
+    b.wait_for_text("#steps", "Wait for an order, at most 1 hour");
+    let id = b.url().split("/journeys/").nth(1).unwrap().split('?').next().unwrap().to_string();
+    b.click("#journey-edit");
+    b.wait_for_text("#journey-editor", "Wait for an event or a segment");
+    assert_eq!(b.attribute("#json-box", "open"), "", "the JSON is folded away");
+    b.wait_for_text("#ed-problems", "Nothing stands in the way of publishing.");
+
+    // A wait before the second reminder: on the way "if it does not come in time" of the second
+    // wait for an order, then two days instead of one.
+    b.click("#ed-add-wait_again-1");
+    b.select("#ed-add-wait_again-1-kind", "wait");
+    b.click("#ed-add-wait_again-1-go");
+    b.wait_for_text("#ed-card-wait", "Wait");
+    b.fill("#ed-s-wait-wait-days", "2");
+    // Tests run at any hour: no quiet hours.
+    b.click("#ed-quiet-on");
+    b.click("#save");
+    b.wait_for_text("#editor-status", "The draft was saved.");
+    let draft = &api.ok("GET", &format!("/journeys/{id}"), None)["journey"]["definition"];
+    assert_eq!(draft["steps"]["wait_again"]["no"], "wait", "{draft}");
+    assert_eq!(draft["steps"]["wait"], json!({"wait": {"days": 2, "hours": 0, "minutes": 0}, "next": "last_call"}));
+    assert!(draft["rules"].get("quiet_hours").is_none(), "{draft}");
+
+    // The reminder loses its purpose: the server's check names it on the card.
+    b.select("#ed-s-reminder-purpose", "");
+    b.wait_for_text("#ed-card-reminder .ed-problems", "consent purpose");
+    b.wait_for_text("#ed-problems", "steps.reminder.send.purpose");
+    b.screenshot_of("#ed-steps", &shot_path("journey-editor.png"));
+    b.select("#ed-s-reminder-purpose", "newsletter");
+    b.wait_for_text("#ed-problems", "Nothing stands in the way of publishing.");
+    b.click("#save");
+    b.wait_for_text("#editor-status", "The draft was saved.");
+
+    // A step with two ways out cannot be removed (where would its runs go?); a step that goes
+    // straight on can, its successor taking its place.
+    b.click("#ed-remove-wait_again");
+    b.wait_for_text("#ed-refusal-wait_again", "several ways out");
+    b.click("#ed-add-after-last_call");
+    b.select("#ed-add-after-last_call-kind", "notify");
+    b.click("#ed-add-after-last_call-go");
+    b.wait_for_text("#ed-card-notify", "Notify staff");
+    b.click("#ed-remove-notify");
+    b.wait_for_text("#editor-status", "Step notify removed.");
+    assert_eq!(b.count("#ed-card-notify"), 0);
+    b.click("#save");
+    b.wait_for_text("#editor-status", "The draft was saved.");
+    let draft = &api.ok("GET", &format!("/journeys/{id}"), None)["journey"]["definition"];
+    assert_eq!(draft["steps"]["last_call"]["next"], "done", "{draft}");
+    assert!(draft["steps"].get("notify").is_none(), "{draft}");
+
+    b.click("#to-publish");
+    b.wait_for_text("#steps", "Wait 2 days");
+    b.click("#journey-publish");
+    b.wait_for_text("#journey-status", "Live");
+
+    // Ann's cart: an hour later the reminder goes; its step's report counts it.
+    let token = app.admin_token(&["record_events"]);
+    let r = crate::helpers::bare_client()
+        .post(format!("{url}/api/v1/events"))
+        .bearer_auth(&token)
+        .json(&json!({"events": [{"type": "custom", "name": "cart_added", "email": "ann@example.org"}]}))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let until = loop {
+        let v = api.ok("GET", &format!("/contacts/{ann}/journeys"), None);
+        if let Some(u) = v["runs"][0]["waiting_until"].as_str() {
+            break chrono::DateTime::parse_from_rfc3339(u).unwrap().with_timezone(&chrono::Utc);
+        }
+        assert!(Instant::now() < deadline, "no run: {v}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    app.state.clock.fire_due(until + chrono::Duration::seconds(1)).unwrap();
+    sink.wait_for(1);
+    b.post("/window/rect", json!({ "width": 1280, "height": 1400 }));
+    b.goto(&format!("{url}/journeys/{id}"));
+    b.click("#report-reminder");
+    b.wait_for_path(url, &format!("/journeys/{id}/steps/reminder/report"));
+    b.wait_for_text("#r-sent", "1");
+    b.screenshot_of("main", &shot_path("journey-step-report.png"));
+    println!("journey editor browser test: {:.1?}", started.elapsed());
 }

@@ -187,6 +187,15 @@ fn the_journey_pages_in_german_have_no_english_left() {
     let shown = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}?ok=published"), &subjects);
     assert!(shown.contains("Warten auf") && shown.contains("Veröffentlicht"), "{shown}");
     crate::languages_admin::german_page(&app, &admin, "/journeys", &[]);
+    // The editor (its words come with the page) and a send step's report.
+    let edit = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}/edit"), &subjects);
+    assert!(edit.contains("Erweitert: die Definition als JSON") && edit.contains("Wartet auf"), "{edit}");
+    let report =
+        crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}/steps/reminder/report"), &subjects);
+    assert!(
+        report.contains("Der Schritt") && report.contains("Aus diesem Schritt wurde noch nichts gesendet."),
+        "{report}"
+    );
     // A contact's run, ended by a withdrawal: its causes and reasons are worded in German too.
     let api = crate::campaigns::Api::new(&app);
     api.list("news");
@@ -209,4 +218,232 @@ fn the_journey_pages_in_german_have_no_english_left() {
         &["Ann", "ann@example.org", "am Telefon", "Warenkorb", "news", "wait_order"],
     );
     assert!(page.contains("von Hand hinzugefügt") && page.contains("widerrufen"), "{page}");
+}
+
+/// Waits (at most 10 s) until none of the contact's runs goes on.
+fn until_ended(app: &TestApp, contact: &str) {
+    let started = std::time::Instant::now();
+    while app.state.journeys.runs_of(&contact.parse().unwrap()).unwrap().iter().any(|r| r.is_active()) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the run never ended: {:?} {:?}",
+            app.state.journeys.runs_of(&contact.parse().unwrap()),
+            app.state.contacts.get(&contact.parse().unwrap())
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// The list's "entered in total" counts runs started over every version: not the published
+/// version's first step, which runs that entered under the version before never reached and
+/// runs moved to it by publishing would reach a second time.
+#[test]
+fn the_list_counts_every_entry_over_every_version() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter"]);
+    let bob = crate::tracking::contact_with(&api, "bob@example.org", &["newsletter"]);
+    // The welcome series: a mail at once, then a wait of two days (where runs stay); without
+    // its quiet hours, so that the mail does not wait at the first step at night.
+    let id = create(&app, &admin, "Welcome", "welcome");
+    let mut draft: serde_json::Value =
+        serde_json::from_str(&app.state.journeys.get(&id.parse().unwrap()).unwrap().unwrap().draft).unwrap();
+    draft["rules"].as_object_mut().unwrap().remove("quiet_hours");
+    api.ok("PUT", &format!("/journeys/{id}"), Some(serde_json::json!({"definition": draft})));
+    let publish = || {
+        let r = app.post_form(&admin, &format!("/journeys/{id}"), &format!("/journeys/{id}/publish"), &[]);
+        assert_eq!(r.status(), 303, "{}", r.text().unwrap());
+    };
+    let entered = || {
+        let list = page(&app, &admin, "/journeys");
+        let row = &list[list.find(&format!("data-journey=\"{id}\"")).unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        let cells: Vec<&str> =
+            row.split("<td class=\"num\">").skip(1).map(|c| &c[..c.find("</td>").unwrap()]).collect();
+        cells[2].to_string()
+    };
+    publish();
+    api.ok("POST", &format!("/journeys/{id}/enrol"), Some(serde_json::json!({"contacts": [ann]})));
+    assert_eq!(entered(), "1");
+    // Version 2: Ann's run moves to it where it waits; she did not enter again.
+    publish();
+    assert_eq!(entered(), "1", "Ann entered once, under version 1");
+    api.ok("POST", &format!("/journeys/{id}/enrol"), Some(serde_json::json!({"contacts": [bob]})));
+    assert_eq!(entered(), "2");
+    let v = api.ok("GET", &format!("/journeys/{id}"), None);
+    assert_eq!(v["entered"], 2, "{v}");
+}
+
+/// A form trigger names the form, not its id; a run ended by a status change says the status
+/// in the reader's words (in German too), and a purpose by its name.
+#[test]
+fn a_form_trigger_and_a_run_s_reasons_are_in_words() {
+    let (app, admin) = crate::languages_admin::german_admin();
+    let api = Api::new(&app);
+    api.list("news");
+    let v = api.ok(
+        "POST",
+        "/forms",
+        Some(serde_json::json!({"name": "Fußzeile", "title": "Newsletter", "purposes": ["newsletter"]})),
+    );
+    let form = v["form"]["id"].as_str().unwrap().to_string();
+    let definition = serde_json::json!({
+        "triggers": [{"form_submitted": form}, {"manual": true}],
+        "start": "pause",
+        "steps": {
+            "pause": {"wait": {"days": 1}, "next": "hello"},
+            "hello": {"send": {"subject": "Hallo", "body": "Hallo", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "done"},
+            "done": {"exit": true}
+        },
+        "rules": {"reentry": "always"}
+    });
+    let v = api.ok("POST", "/journeys", Some(serde_json::json!({"name": "Anmeldung", "definition": definition})));
+    let id = v["journey"]["id"].as_str().unwrap().to_string();
+    let shown = crate::languages_admin::german_page(&app, &admin, &format!("/journeys/{id}"), &["Hallo"]);
+    assert!(shown.contains("„Fußzeile“"), "the form by its name: {shown}");
+    assert!(!shown.contains(&form), "not by its id: {shown}");
+    api.ok("POST", &format!("/journeys/{id}/publish"), None);
+
+    // Ann's run ends when she unsubscribes; Bob's when he withdraws his consent.
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter"]);
+    let bob = crate::tracking::contact_with(&api, "bob@example.org", &["newsletter"]);
+    api.ok("POST", &format!("/journeys/{id}/enrol"), Some(serde_json::json!({"contacts": [ann, bob]})));
+    // As an unsubscribe link does it (an edit by staff is a contact update, not this change).
+    tidings::contacts::ops::set_status(
+        &app.state,
+        tidings::audit::Actor::Anonymous,
+        &ann.parse().unwrap(),
+        tidings::domain::Status::Unsubscribed,
+        "unsubscribe link",
+    )
+    .unwrap();
+    until_ended(&app, &ann);
+    let page = crate::languages_admin::german_page(
+        &app,
+        &admin,
+        &format!("/contacts/{ann}"),
+        &["Ann", "ann@example.org", "news"],
+    );
+    assert!(page.contains("Status geändert auf abgemeldet"), "{page}");
+    assert!(!page.contains("unsubscribed"), "{page}");
+    api.ok(
+        "POST",
+        &format!("/contacts/{bob}/consents"),
+        Some(serde_json::json!({"purpose": "newsletter", "granted": false})),
+    );
+    until_ended(&app, &bob);
+    let page = crate::languages_admin::german_page(
+        &app,
+        &admin,
+        &format!("/contacts/{bob}"),
+        &["Ann", "bob@example.org", "news"],
+    );
+    let purpose = app.state.purposes.get("newsletter").unwrap().unwrap();
+    let name = app.state.purposes.name_in(&purpose, "de").unwrap();
+    assert!(page.contains(&format!("Einwilligung in „{name}“ widerrufen")), "{name}: {page}");
+}
+
+/// A send step's report: its mail goes to a real SMTP server, the link in it is followed
+/// through the tracking endpoint, and the step's report (page and API) counts the message and
+/// the click; the journey's page links to it from the step.
+#[test]
+fn a_send_step_s_report_counts_its_mail_and_a_click_through_the_tracking_link() {
+    use crate::smtp_sink::{SinkOptions, SmtpSink};
+    let sink = SmtpSink::start(SinkOptions::default());
+    let app = crate::helpers::spawn_app_with(|c| {
+        crate::campaigns::mail_config(c, sink.port());
+        c.tracking.scanner_window_secs = 0;
+    });
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = Api::new(&app);
+    api.list("news");
+    let ann = crate::tracking::contact_with(&api, "ann@example.org", &["newsletter", "engagement"]);
+    let definition = serde_json::json!({
+        "triggers": [{"manual": true}],
+        "start": "hello",
+        "steps": {
+            "hello": {"send": {"subject": "Our sale", "body": "[Shop the sale](https://shop.example/sale)", "preheader": "", "sender": "", "purpose": "newsletter"}, "next": "pause"},
+            "pause": {"wait": {"days": 1}, "next": "done"},
+            "done": {"exit": true}
+        }
+    });
+    let v = api.ok("POST", "/journeys", Some(serde_json::json!({"name": "Sale", "definition": definition})));
+    let id = v["journey"]["id"].as_str().unwrap().to_string();
+    api.ok("POST", &format!("/journeys/{id}/publish"), None);
+    api.ok("POST", &format!("/journeys/{id}/enrol"), Some(serde_json::json!({"contacts": [ann]})));
+    let got = sink.wait_for(1);
+    let text = String::from_utf8_lossy(&got[0].data).replace("=\r\n", "").replace("=3D", "=");
+    let at = text.find("/c/").expect("a tracked link");
+    let link: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != '"' && *c != ')').collect();
+    let r = crate::helpers::bare_client()
+        .get(format!("{}{link}", app.url))
+        .header("user-agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 302);
+    app.state.tracking.record_durable_blocking(Vec::new()).unwrap();
+
+    let reports = app.admin_token(&["view_reports"]);
+    let report_api = |step: &str| {
+        let r = crate::helpers::bare_client()
+            .get(format!("{}/api/v1/journeys/{id}/steps/{step}/report", app.url))
+            .bearer_auth(&reports)
+            .send()
+            .unwrap();
+        (r.status().as_u16(), r.json::<serde_json::Value>().unwrap())
+    };
+    let (status, v) = report_api("hello");
+    assert_eq!(status, 200, "{v}");
+    let r = &v["report"];
+    assert_eq!((r["delivery"]["sent"].as_u64(), r["delivery"]["delivered"].as_u64()), (Some(1), Some(1)), "{v}");
+    assert_eq!(
+        (r["engagement"]["clicks"].as_u64(), r["engagement"]["unique_clicks"].as_u64()),
+        (Some(1), Some(1)),
+        "{v}"
+    );
+    assert_eq!(r["links"][0]["url"], "https://shop.example/sale", "{v}");
+    assert_eq!(v["counts"]["passed"], 1, "{v}");
+
+    let shown = page(&app, &admin, &format!("/journeys/{id}"));
+    let report = format!("/journeys/{id}/steps/hello/report");
+    assert!(shown.contains(&format!("href=\"{report}\"")), "the send step links to its report: {shown}");
+    assert!(!shown.contains(&format!("/journeys/{id}/steps/pause/report")), "only send steps have one");
+    let html = page(&app, &admin, &report);
+    assert!(html.contains("id=\"r-sent\">1<") && html.contains("id=\"r-clicks\">1<"), "{html}");
+    assert!(html.contains("https:&#x2f;&#x2f;shop.example&#x2f;sale") && html.contains("“Our sale”"), "{html}");
+    assert!(!html.contains("id=\"r-recipients\""), "no count of recipients it cannot know");
+
+    // A step that sends nothing, or none at all: not found.
+    for step in ["pause", "nope"] {
+        assert_eq!(app.get(&admin, &format!("/journeys/{id}/steps/{step}/report")).status(), 404, "{step}");
+        assert_eq!(report_api(step).0, 404, "{step}");
+    }
+}
+
+/// The editor's check: what stands in the way of publishing a definition, asked without saving
+/// it (the draft stays as it was); bad input is a 4xx naming the field.
+#[test]
+fn the_editor_s_check_names_problems_without_saving() {
+    let app = spawn_app();
+    let admin = app.login_admin(NEW_PASSWORD);
+    let api = Api::new(&app);
+    let id = create(&app, &admin, "Cart", "abandoned_cart");
+    let before = app.state.journeys.get(&id.parse().unwrap()).unwrap().unwrap().draft;
+    let mut d: serde_json::Value = serde_json::from_str(&before).unwrap();
+    d["steps"]["reminder"]["send"]["purpose"] = serde_json::json!("");
+    let v = api.ok("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"definition": d})));
+    let paths: Vec<&str> =
+        v["problems"]["errors"].as_array().unwrap().iter().map(|p| p["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["steps.reminder.send.purpose"], "{v}");
+    // A definition that does not parse is named by its place, too.
+    d["steps"]["reminder"]["next"] = serde_json::json!("nowhere");
+    let v = api.ok("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"definition": d})));
+    assert_eq!(v["problems"]["errors"][0]["path"], "steps.reminder.next", "{v}");
+    assert_eq!(app.state.journeys.get(&id.parse().unwrap()).unwrap().unwrap().draft, before, "nothing saved");
+    let (s, v) = api.call("POST", &format!("/journeys/{id}/problems"), Some(serde_json::json!({"nothing": 1})));
+    assert!((400..500).contains(&s), "{s} {v}");
+    let (s, _) = api.call("POST", "/journeys/not-an-id/problems", Some(serde_json::json!({"definition": {}})));
+    assert_eq!(s, 400);
 }

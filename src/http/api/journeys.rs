@@ -30,6 +30,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/journeys/{id}/enrol", web::post().to(enrol))
         .route("/journeys/{id}/dry-run", web::post().to(dry_run))
         .route("/journeys/{id}/splits", web::get().to(splits))
+        .route("/journeys/{id}/problems", web::post().to(check))
+        .route("/journeys/{id}/steps/{step}/report", web::get().to(step_report))
         .route("/contacts/{id}/journeys", web::get().to(of_contact));
 }
 
@@ -141,6 +143,7 @@ async fn get(
         let o = ops::overview(&st, by, &id)?;
         Ok(json!({
             "journey": journey_json(&o.journey), "problems": o.problems, "steps": o.counts, "waiting": o.waiting,
+            "entered": st.journeys.entries(&id)?,
         }))
     })
     .await?;
@@ -292,6 +295,48 @@ async fn of_contact(
     let out = blocking(move || -> Result<Value, ApiError> {
         let runs = ops::runs_of(&st, by, &id)?;
         Ok(json!({ "runs": runs.iter().map(|(r, n, l)| run_json(r, n, l)).collect::<Vec<_>>() }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+#[derive(Deserialize)]
+struct CheckBody {
+    definition: Value,
+}
+
+/// What would stand between a definition and publishing it, without saving it: the editor
+/// asks as the marketer edits (the rules stay the server's).
+async fn check(
+    state: web::Data<AppState>,
+    g: Guard<perm::SendCampaigns>,
+    path: web::Path<String>,
+    body: web::Json<CheckBody>,
+) -> Result<HttpResponse, ApiError> {
+    let id = journey_id(&path)?;
+    let (st, by, definition) = (state.clone(), g.by(), body.into_inner().definition);
+    let out = blocking(move || -> Result<Value, ApiError> {
+        let text = serde_json::to_string(&definition).map_err(|e| bad_param("definition", e.to_string()))?;
+        Ok(json!({ "problems": ops::check(&st, by, &id, &text)? }))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// A send step's report (`GET /journeys/{id}/steps/{step}/report`): the campaign report's
+/// delivery, engagement, rates, unsubscribes, complaints, attributed orders, opens and clicks
+/// over time and links, for the step's mailing, with the step's counters over all versions.
+async fn step_report(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewReports>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, step) = path.into_inner();
+    let id = journey_id(&raw)?;
+    let (st, by) = (state.clone(), g.by());
+    let out = blocking(move || -> Result<Value, ApiError> {
+        let r = ops::step_report(&st, by, &id, &step, chrono::Utc::now())?;
+        Ok(json!({ "journey": id.to_string(), "step": r.step, "subject": r.message.subject, "counts": r.counts, "report": r.report }))
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))

@@ -88,7 +88,7 @@ pub(super) fn status_key(s: Status) -> &'static str {
 }
 
 /// The same state as a word inside a phrase ("subscribed, tag vip").
-fn status_word_key(s: Status) -> &'static str {
+pub(super) fn status_word_key(s: Status) -> &'static str {
     match s {
         Status::Pending => "c-status-word-pending",
         Status::Subscribed => "c-status-word-subscribed",

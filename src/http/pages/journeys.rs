@@ -42,7 +42,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/journeys/{id}/archive", web::post().to(archive))
         .route("/journeys/{id}/delete", web::post().to(delete))
         .route("/journeys/{id}/enrol", web::post().to(enrol))
-        .route("/journeys/{id}/dry-run", web::post().to(dry_run));
+        .route("/journeys/{id}/dry-run", web::post().to(dry_run))
+        .route("/journeys/{id}/steps/{step}/report", web::get().to(step_report));
 }
 
 /// A blank journey: entered by hand, straight to its exit (the editor fills in the rest).
@@ -84,22 +85,39 @@ fn notice(ui: &Language, code: Option<&str>, n: Option<u64>) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Words
 
-/// Names of segments and purposes the words mention.
+/// Names of segments, purposes and forms the words mention.
 struct Known {
     segments: HashMap<SegmentId, String>,
     purposes: HashMap<String, String>,
+    /// By the form's id as a journey names it (hyphenated, lower case).
+    forms: HashMap<String, String>,
     fields: Vec<crate::domain::FieldDef>,
+}
+
+/// Consent purposes by key, named in the reader's language.
+fn purpose_names(state: &AppState, ui: &Language) -> Result<HashMap<String, String>, ApiError> {
+    let mut purposes = HashMap::new();
+    for p in state.purposes.all()? {
+        let name = state.purposes.name_in(&p, &ui.code)?;
+        purposes.insert(p.key, name);
+    }
+    Ok(purposes)
 }
 
 impl Known {
     fn read(state: &AppState, ui: &Language) -> Result<Self, ApiError> {
-        let mut purposes = HashMap::new();
-        for p in state.purposes.all()? {
-            let name = state.purposes.name_in(&p, &ui.code)?;
-            purposes.insert(p.key, name);
-        }
+        let purposes = purpose_names(state, ui)?;
         let segments = state.segments.segments().all()?.into_iter().map(|s| (s.id, s.name)).collect();
-        Ok(Known { segments, purposes, fields: state.fields.all().to_vec() })
+        let forms = state.forms.all()?.into_iter().map(|f| (f.id.to_string(), f.name)).collect();
+        Ok(Known { segments, purposes, forms, fields: state.fields.all().to_vec() })
+    }
+
+    /// A form's name, quoted; a form deleted since is said to be so.
+    fn form(&self, ui: &Language, id: &str) -> String {
+        match self.forms.get(id) {
+            Some(name) => quoted(ui, name),
+            None => ui.text("jr-form-deleted", None),
+        }
     }
 
     fn names(&self) -> Names<'_> {
@@ -185,9 +203,9 @@ fn trigger_words(ui: &Language, known: &Known, t: &Trigger) -> String {
         Trigger::SegmentExited(s) => one("jr-trigger-segment-exited", "name", quoted(ui, &known.segment(ui, s))),
         Trigger::Event(m) => one("jr-trigger-event", "what", words::event_words(ui, m)),
         Trigger::FormSubmitted(None) => ui.text("jr-trigger-form-submitted-any", None),
-        Trigger::FormSubmitted(Some(f)) => one("jr-trigger-form-submitted", "form", f.clone()),
+        Trigger::FormSubmitted(Some(f)) => one("jr-trigger-form-submitted", "form", known.form(ui, f)),
         Trigger::FormConfirmed(None) => ui.text("jr-trigger-form-confirmed-any", None),
-        Trigger::FormConfirmed(Some(f)) => one("jr-trigger-form-confirmed", "form", f.clone()),
+        Trigger::FormConfirmed(Some(f)) => one("jr-trigger-form-confirmed", "form", known.form(ui, f)),
         Trigger::ConsentGranted(p) => {
             one("jr-trigger-consent", "purpose", quoted(ui, known.purposes.get(p).map_or(p.as_str(), String::as_str)))
         }
@@ -458,10 +476,15 @@ fn local(ui: &Language, at: &DateTime<Utc>, zone: &str) -> String {
 
 /// A cause or reason the engine records as a code (`consent_withdrawn:newsletter`,
 /// `event:cart_added`, `frequency_cap:2:24`), in words; a text that is no code (an error
-/// message) as it is.
-fn cause_words(ui: &Language, code: &str) -> String {
+/// message) as it is. Purposes are named by their name in the reader's language (`purposes`,
+/// by key), statuses by their word, not by the codes the engine keeps.
+fn cause_words(ui: &Language, purposes: &HashMap<String, String>, code: &str) -> String {
     let (kind, rest) = code.split_once(':').unwrap_or((code, ""));
     let with = |key: &str, name: &str| say(ui, key, vec![(name, Arg::from(rest.to_string()))]);
+    let purpose = |key: &str| {
+        let name = purposes.get(rest).map_or(rest, String::as_str);
+        say(ui, key, vec![("purpose", Arg::from(quoted(ui, name)))])
+    };
     match kind {
         "segment_entered" => with("jr-cause-segment-entered", "segment"),
         "segment_left" => with("jr-cause-segment-left", "segment"),
@@ -473,7 +496,7 @@ fn cause_words(ui: &Language, code: &str) -> String {
         "open" => ui.text("jr-cause-open", None),
         "form_submitted" => ui.text("jr-cause-form-submitted", None),
         "form_confirmed" => ui.text("jr-cause-form-confirmed", None),
-        "consent" => with("jr-cause-consent", "purpose"),
+        "consent" => purpose("jr-cause-consent"),
         "tagged" => with("jr-cause-tagged", "tag"),
         "by_hand" => ui.text("jr-cause-by-hand", None),
         "date" => with("jr-cause-date", "field"),
@@ -481,8 +504,15 @@ fn cause_words(ui: &Language, code: &str) -> String {
         "dry_run" => ui.text("jr-cause-dry-run", None),
         "assumed" => ui.text("jr-cause-assumed", None),
         "already_in_segment" => ui.text("jr-cause-already-in-segment", None),
-        "consent_withdrawn" => with("jr-cause-consent-withdrawn", "purpose"),
-        "status" => with("jr-cause-status", "status"),
+        "consent_withdrawn" => purpose("jr-cause-consent-withdrawn"),
+        "status" => match rest.parse::<crate::domain::Status>() {
+            Ok(status) => say(
+                ui,
+                "jr-cause-status",
+                vec![("status", Arg::from(ui.text(super::contacts::status_word_key(status), None)))],
+            ),
+            Err(_) => with("jr-cause-status", "status"),
+        },
         "restricted" => ui.text("jr-cause-restricted", None),
         "deleted" => ui.text("jr-cause-deleted", None),
         "archived" => ui.text("jr-cause-archived", None),
@@ -498,7 +528,8 @@ fn cause_words(ui: &Language, code: &str) -> String {
 }
 
 /// One line of a run's timeline in words.
-fn line_words(ui: &Language, l: &Line) -> String {
+fn line_words(ui: &Language, purposes: &HashMap<String, String>, l: &Line) -> String {
+    let cause_words = |ui: &Language, code: &str| cause_words(ui, purposes, code);
     let one = |key: &str, name: &str, v: String| say(ui, key, vec![(name, Arg::from(v))]);
     match &l.what {
         What::Entered { trigger } => one("jr-line-entered", "trigger", cause_words(ui, trigger)),
@@ -541,10 +572,10 @@ fn line_words(ui: &Language, l: &Line) -> String {
     }
 }
 
-fn lines_view(ui: &Language, lines: &[Line]) -> Vec<Value> {
+fn lines_view(ui: &Language, purposes: &HashMap<String, String>, lines: &[Line]) -> Vec<Value> {
     lines
         .iter()
-        .map(|l| context! { at => l.at, time => ui.datetime(&l.at), step => l.step, kind => what_kind(&l.what), text => line_words(ui, l) })
+        .map(|l| context! { at => l.at, time => ui.datetime(&l.at), step => l.step, kind => what_kind(&l.what), text => line_words(ui, purposes, l) })
         .collect()
 }
 
@@ -571,14 +602,14 @@ fn what_kind(w: &What) -> &'static str {
 }
 
 /// Where a run stands, in words: waiting at a step until a local time, at a step, or ended.
-fn run_state(ui: &Language, r: &Run, lines: &[Line]) -> String {
+fn run_state(ui: &Language, purposes: &HashMap<String, String>, r: &Run, lines: &[Line]) -> String {
     if let Some((at, how)) = &r.ended {
         let time = Arg::from(ui.datetime(at));
         return match how {
             Ending::Completed => say(ui, "jr-run-completed", vec![("time", time)]),
             Ending::Goal => say(ui, "jr-run-goal", vec![("time", time)]),
             Ending::Left(reason) => {
-                say(ui, "jr-run-left", vec![("time", time), ("reason", Arg::from(cause_words(ui, reason)))])
+                say(ui, "jr-run-left", vec![("time", time), ("reason", Arg::from(cause_words(ui, purposes, reason)))])
             }
         };
     }
@@ -612,18 +643,19 @@ pub fn of_contact(
     contact: &ContactId,
 ) -> Result<Vec<Value>, ApiError> {
     let runs = ops::runs_of(state, by, contact)?;
+    let purposes = purpose_names(state, ui)?;
     Ok(runs
         .iter()
         .map(|(r, name, lines)| {
             context! {
                 id => r.id.to_string(), journey => r.journey.to_string(), name => name, active => r.is_active(),
-                state => run_state(ui, r, lines),
+                state => run_state(ui, &purposes, r, lines),
                 about => say(ui, "jr-run-about", vec![
                     ("version", Arg::Number(f64::from(r.version))),
                     ("time", Arg::from(ui.datetime(&r.entered_at))),
-                    ("trigger", Arg::from(cause_words(ui, &r.trigger))),
+                    ("trigger", Arg::from(cause_words(ui, &purposes, &r.trigger))),
                 ]),
-                lines => lines_view(ui, lines),
+                lines => lines_view(ui, &purposes, lines),
             }
         })
         .collect())
@@ -648,15 +680,10 @@ pub async fn list(
         all.sort_by_key(|j| j.name.to_lowercase());
         let mut out = Vec::with_capacity(all.len());
         for j in all {
-            let counts = st.journeys.counts(&j.id, j.version)?;
             let waiting: u64 = ops::waiting(&st, &j.id)?.values().sum();
-            // Everyone entered at the published version's first steps; summed over its steps'
-            // `entered` that would count each step, so count the entries at the start step.
-            let entered = st
-                .journeys
-                .definition(&j.id, j.version)?
-                .and_then(|d| counts.get(&d.start).map(|c| c.entered))
-                .unwrap_or(0);
+            // Runs started over every version: a step's `entered` counts runs moved to it by
+            // a new version, and runs that come back to it, too.
+            let entered = st.journeys.entries(&j.id)?;
             out.push(context! {
                 id => j.id.to_string(), name => j.name, description => j.description,
                 status => j.status.as_str(), status_text => ui.text(status_key(j.status), None),
@@ -1008,7 +1035,7 @@ pub async fn dry_run(
             OpError::NotFound("contact") => ApiError::from(invalid("contact", "no such contact")),
             e => e.into(),
         })?;
-        Ok(lines_view(ui, &lines))
+        Ok(lines_view(ui, &purpose_names(&st, ui)?, &lines))
     })
     .await;
     match result {
@@ -1030,6 +1057,194 @@ pub struct EditForm {
     definition: String,
 }
 
+/// The visual editor's words: its name for each, and the catalogue key.
+const EDITOR_WORDS: &[(&str, &str)] = &[
+    ("title", "jr-ed-title"),
+    ("hint", "jr-ed-hint"),
+    ("unreadable", "jr-ed-unreadable"),
+    ("kind-send", "jr-ed-kind-send"),
+    ("kind-wait", "jr-ed-kind-wait"),
+    ("kind-wait_until", "jr-ed-kind-wait_until"),
+    ("kind-wait_until_date", "jr-ed-kind-wait_until_date"),
+    ("kind-wait_for", "jr-ed-kind-wait_for"),
+    ("kind-condition", "jr-ed-kind-condition"),
+    ("kind-split", "jr-ed-kind-split"),
+    ("kind-update", "jr-ed-kind-update"),
+    ("kind-notify", "jr-ed-kind-notify"),
+    ("kind-exit", "jr-ed-kind-exit"),
+    ("subject", "jr-ed-subject"),
+    ("preheader", "jr-ed-preheader"),
+    ("body", "jr-ed-body"),
+    ("sender", "jr-ed-sender"),
+    ("sender-default", "jr-ed-sender-default"),
+    ("purpose", "jr-ed-purpose"),
+    ("choose", "jr-ed-choose"),
+    ("days", "jr-ed-days"),
+    ("hours", "jr-ed-hours"),
+    ("minutes", "jr-ed-minutes"),
+    ("time", "jr-ed-time"),
+    ("weekdays", "jr-ed-weekdays"),
+    ("field", "jr-ed-field"),
+    ("offset", "jr-ed-offset"),
+    ("anniversary", "jr-ed-anniversary"),
+    ("segment", "jr-ed-segment"),
+    ("event-kind", "jr-ed-event-kind"),
+    ("event-any", "jr-ed-event-any"),
+    ("event-open", "jr-ed-event-open"),
+    ("event-click", "jr-ed-event-click"),
+    ("event-page_view", "jr-ed-event-page_view"),
+    ("event-custom", "jr-ed-event-custom"),
+    ("event-order", "jr-ed-event-order"),
+    ("event-name", "jr-ed-event-name"),
+    ("event-url", "jr-ed-event-url"),
+    ("property-name", "jr-ed-property-name"),
+    ("property-value", "jr-ed-property-value"),
+    ("timeout", "jr-ed-timeout"),
+    ("waits-for", "jr-ed-waits-for"),
+    ("wait-event", "jr-ed-wait-event"),
+    ("wait-segment", "jr-ed-wait-segment"),
+    ("branch-label", "jr-ed-branch-label"),
+    ("who", "jr-ed-who"),
+    ("who-segment", "jr-ed-who-segment"),
+    ("who-tag", "jr-ed-who-tag"),
+    ("who-filter", "jr-ed-who-filter"),
+    ("tag", "jr-ed-tag"),
+    ("filter-json", "jr-ed-filter-json"),
+    ("add-branch", "jr-ed-add-branch"),
+    ("remove-branch", "jr-ed-remove-branch"),
+    ("arm-label", "jr-ed-arm-label"),
+    ("percent", "jr-ed-percent"),
+    ("holdout", "jr-ed-holdout"),
+    ("add-arm", "jr-ed-add-arm"),
+    ("remove-arm", "jr-ed-remove-arm"),
+    ("add-tags", "jr-ed-add-tags"),
+    ("remove-tags", "jr-ed-remove-tags"),
+    ("add-lists", "jr-ed-add-lists"),
+    ("remove-lists", "jr-ed-remove-lists"),
+    ("comma", "jr-ed-comma"),
+    ("set-field", "jr-ed-set-field"),
+    ("value", "jr-ed-value"),
+    ("add-field", "jr-ed-add-field"),
+    ("remove-field", "jr-ed-remove-field"),
+    ("notify-to", "jr-ed-notify-to"),
+    ("notify-subject", "jr-ed-notify-subject"),
+    ("notify-text", "jr-ed-notify-text"),
+    ("way-then", "jr-ed-way-then"),
+    ("way-comes", "jr-ed-way-comes"),
+    ("way-timeout", "jr-ed-way-timeout"),
+    ("way-if", "jr-ed-way-if"),
+    ("way-otherwise", "jr-ed-way-otherwise"),
+    ("way-arm", "jr-ed-way-arm"),
+    ("branch-n", "jr-ed-branch-n"),
+    ("arm-n", "jr-ed-arm-n"),
+    ("add-step", "jr-ed-add-step"),
+    ("add-step-at", "jr-ed-add-step-at"),
+    ("add-start", "jr-ed-add-start"),
+    ("step-type", "jr-ed-step-type"),
+    ("add", "jr-ed-add"),
+    ("cancel", "jr-ed-cancel"),
+    ("remove-step", "jr-ed-remove-step"),
+    ("move-up", "jr-ed-move-up"),
+    ("move-down", "jr-ed-move-down"),
+    ("continues-at", "jr-ed-continues-at"),
+    ("start", "jr-ed-start"),
+    ("unreachable", "jr-ed-unreachable"),
+    ("refuse-branches", "jr-ed-refuse-branches"),
+    ("refuse-exit", "jr-ed-refuse-exit"),
+    ("refuse-last", "jr-ed-refuse-last"),
+    ("refuse-loop", "jr-ed-refuse-loop"),
+    ("removed", "jr-ed-removed"),
+    ("added", "jr-ed-added"),
+    ("save", "jr-ed-save"),
+    ("saving", "jr-ed-saving"),
+    ("saved", "jr-ed-saved"),
+    ("save-failed", "jr-ed-save-failed"),
+    ("publish", "jr-ed-publish"),
+    ("checking", "jr-ed-checking"),
+    ("no-problems", "jr-ed-no-problems"),
+    ("problems", "jr-ed-problems"),
+    ("triggers", "jr-ed-triggers"),
+    ("trigger", "jr-ed-trigger"),
+    ("add-trigger", "jr-ed-add-trigger"),
+    ("remove-trigger", "jr-ed-remove-trigger"),
+    ("t-segment_entered", "jr-ed-t-segment_entered"),
+    ("t-segment_exited", "jr-ed-t-segment_exited"),
+    ("t-event", "jr-ed-t-event"),
+    ("t-form_submitted", "jr-ed-t-form_submitted"),
+    ("t-form_confirmed", "jr-ed-t-form_confirmed"),
+    ("t-consent_granted", "jr-ed-t-consent_granted"),
+    ("t-tag_added", "jr-ed-t-tag_added"),
+    ("t-date", "jr-ed-t-date"),
+    ("t-schedule", "jr-ed-t-schedule"),
+    ("t-manual", "jr-ed-t-manual"),
+    ("form", "jr-ed-form"),
+    ("any-form", "jr-ed-any-form"),
+    ("cron", "jr-ed-cron"),
+    ("rules", "jr-ed-rules"),
+    ("reentry", "jr-ed-reentry"),
+    ("reentry-never", "jr-ed-reentry-never"),
+    ("reentry-always", "jr-ed-reentry-always"),
+    ("reentry-cooldown", "jr-ed-reentry-cooldown"),
+    ("cooldown", "jr-ed-cooldown"),
+    ("dedupe", "jr-ed-dedupe"),
+    ("dedupe-hint", "jr-ed-dedupe-hint"),
+    ("quiet", "jr-ed-quiet"),
+    ("from", "jr-ed-from"),
+    ("to", "jr-ed-to"),
+    ("cap", "jr-ed-cap"),
+    ("cap-max", "jr-ed-cap-max"),
+    ("cap-hours", "jr-ed-cap-hours"),
+    ("cap-then", "jr-ed-cap-then"),
+    ("cap-defer", "jr-ed-cap-defer"),
+    ("cap-skip", "jr-ed-cap-skip"),
+    ("goal", "jr-ed-goal"),
+    ("goal-none", "jr-ed-goal-none"),
+    ("goal-event", "jr-ed-goal-event"),
+    ("goal-segment", "jr-ed-goal-segment"),
+    ("on", "jr-ed-on"),
+    ("remove", "jr-ed-remove"),
+];
+
+/// What the visual editor (`web/static/journey.js`) offers and says, in the staff member's
+/// language: its words, the purposes, segments, forms and fields a step may name, and where
+/// the API is. The rules stay the server's: the editor asks the API what stands in the way.
+fn editor_catalogue(state: &AppState, ui: &Language, id: &JourneyId) -> Result<serde_json::Value, ApiError> {
+    use serde_json::json;
+    let known = Known::read(state, ui)?;
+    let mut purposes: Vec<(&String, &String)> = known.purposes.iter().collect();
+    purposes.sort();
+    let mut segments: Vec<(&SegmentId, &String)> = known.segments.iter().collect();
+    segments.sort_by_key(|s| s.1.to_lowercase());
+    let mut forms: Vec<(&String, &String)> = known.forms.iter().collect();
+    forms.sort_by_key(|f| f.1.to_lowercase());
+    // The engine reads a date from the contact's own fields; first and last name, language
+    // and time zone are the built-in ones a step may set.
+    let dates: Vec<serde_json::Value> = known
+        .fields
+        .iter()
+        .filter(|f| f.kind == crate::domain::FieldKind::Date)
+        .map(|f| json!({ "key": f.key, "label": f.label }))
+        .collect();
+    let mut settable: Vec<serde_json::Value> = ["first_name", "last_name", "locale", "time_zone"]
+        .iter()
+        .map(|k| json!({ "key": k, "label": known.field(ui, k) }))
+        .collect();
+    settable.extend(known.fields.iter().map(|f| json!({ "key": f.key, "label": f.label })));
+    let words: serde_json::Map<String, serde_json::Value> =
+        EDITOR_WORDS.iter().map(|(k, key)| (k.to_string(), json!(ui.text(key, None)))).collect();
+    Ok(json!({
+        "journey": id.to_string(),
+        "api": format!("/api/v1/journeys/{id}"),
+        "words": words,
+        "days": WEEK.iter().map(|(d, key)| json!({ "key": d.to_string().to_lowercase(), "label": ui.text(key, None) })).collect::<Vec<_>>(),
+        "purposes": purposes.into_iter().map(|(k, n)| json!({ "key": k, "name": n })).collect::<Vec<_>>(),
+        "segments": segments.into_iter().map(|(id, n)| json!({ "id": id.to_string(), "name": n })).collect::<Vec<_>>(),
+        "forms": forms.into_iter().map(|(id, n)| json!({ "id": id, "name": n })).collect::<Vec<_>>(),
+        "date_fields": dates,
+        "fields": settable,
+    }))
+}
+
 fn render_edit(
     state: &AppState,
     g: &Principal,
@@ -1038,6 +1253,7 @@ fn render_edit(
     problems: Vec<Value>,
     extra: Value,
 ) -> Result<HttpResponse, ApiError> {
+    let catalogue = editor_catalogue(state, super::ui_language(state, g), id)?;
     page(
         state,
         g,
@@ -1047,6 +1263,10 @@ fn render_edit(
             journey => context! { id => id.to_string() },
             form => context! { name => typed.name, description => typed.description, definition => typed.definition },
             problems => problems,
+            // Inside a <script> element: nothing in it may close the element.
+            catalogue => Value::from_safe_string(
+                serde_json::to_string(&catalogue).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"),
+            ),
             ..extra
         },
     )
@@ -1121,4 +1341,32 @@ pub async fn save(
                 .map(unprocessable)
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A send step's report
+
+/// A send step's report: the campaign report's figures for the step's mailing (one for every
+/// version), with the step's own counters.
+pub async fn step_report(
+    state: web::Data<AppState>,
+    g: Guard<perm::ViewReports>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (raw, step) = path.into_inner();
+    let id = journey_id(&raw)?;
+    let (st, ui, by) = (state.clone(), super::ui_language(&state, &g), g.by());
+    let ctx = blocking(move || -> Result<Value, ApiError> {
+        let s = ops::step_report(&st, by, &id, &step, Utc::now())?;
+        let known = Known::read(&st, ui)?;
+        let purpose = known.purposes.get(&s.message.purpose).cloned().unwrap_or_else(|| s.message.purpose.clone());
+        Ok(context! {
+            journey => context! { id => s.journey.id.to_string(), name => s.journey.name, version => s.journey.version },
+            step => s.step, subject => s.message.subject, purpose => purpose,
+            counts => s.counts, r => s.report, step_report => true,
+            timeline => (!s.report.timeline.points.is_empty()).then(|| super::reports::timeline_chart(&s.report.timeline, ui)),
+        })
+    })
+    .await?;
+    page(&state, &g, "journey_step_report.html", "journeys", ctx)
 }

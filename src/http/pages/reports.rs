@@ -12,7 +12,7 @@ use crate::http::error::ApiError;
 use crate::http::guard::{perm, Guard, Principal};
 use crate::i18n::Language;
 use crate::reports::chart::{Chart, ChartView, Kind, Series, Unit};
-use crate::reports::{self, Bucket, CampaignInfo, CampaignReport, Overview, Summary};
+use crate::reports::{self, Bucket, CampaignInfo, Overview, Summary, Timeline};
 use crate::sending::CampaignState;
 use crate::state::{blocking, AppState};
 
@@ -45,10 +45,11 @@ fn series(ui: &Language, key: &str, tip: &str, values: Vec<Option<f64>>) -> Seri
     Series::sparse(&ui.text(key, None), values).in_text(&ui.text(tip, None))
 }
 
-/// Opens and clicks (human) over the campaign's first hours or days.
-fn timeline_chart(r: &CampaignReport, ui: &'static Language) -> ChartView {
-    let pts = &r.timeline.points;
-    let (labels, long, x_name, title): (Vec<String>, Vec<String>, &str, &str) = match r.timeline.bucket {
+/// Opens and clicks (human) over a mailing's first hours or days (a campaign's, a journey
+/// step's).
+pub fn timeline_chart(t: &Timeline, ui: &'static Language) -> ChartView {
+    let pts = &t.points;
+    let (labels, long, x_name, title): (Vec<String>, Vec<String>, &str, &str) = match t.bucket {
         Bucket::Hour => (
             pts.iter()
                 .map(|p| p.at.format_localized(&ui.text("cm-chart-hour", None), locale(ui)).to_string())
@@ -239,7 +240,7 @@ pub async fn campaign(
     report.campaign = with_state_label(report.campaign, ui);
     let recent: Vec<Summary> =
         recent.into_iter().map(|s| Summary { campaign: with_state_label(s.campaign, ui), ..s }).collect();
-    let timeline = (!report.timeline.points.is_empty()).then(|| timeline_chart(&report, ui));
+    let timeline = (!report.timeline.points.is_empty()).then(|| timeline_chart(&report.timeline, ui));
     let ab = report.ab.as_ref().map(|ab| ab_context(ab, ui));
     let compare = (recent.len() > 1).then(|| comparison_chart("report-compare", &recent, 640.0, ui));
     page(
