@@ -699,4 +699,12 @@ fn a_splits_report_counts_each_arms_runs_and_conversions_against_the_holdout() {
     assert!(hold["incremental"].is_null());
     assert!(offer["estimate"]["p_best"].as_f64().unwrap() > 0.9, "{v}");
     assert_eq!(v["splits"][0]["enough"], false, "24 runs are too few to tell: {v}");
+
+    // The journey's page shows the same report.
+    let admin = app.login_admin(crate::helpers::NEW_PASSWORD);
+    let html = admin.get(format!("{}/journeys/{journey}", app.url)).send().unwrap().text().unwrap();
+    let table = &html[html.find(r#"id="split-ab""#).expect("the split's table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("Held back") && table.contains("(holdout)"), "{table}");
+    assert!(table.contains(&format!(">{}</td>", held.len())), "{table}");
 }

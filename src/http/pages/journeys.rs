@@ -474,6 +474,28 @@ fn local(ui: &Language, at: &DateTime<Utc>, zone: &str) -> String {
     }
 }
 
+/// The splits' report as the journey page shows it: per arm its runs, conversions, rate with
+/// its interval, P(best) and, beside a holdout, the conversions it adds per run.
+fn split_rows(splits: Vec<ops::SplitReport>) -> Vec<Value> {
+    splits
+        .into_iter()
+        .map(|s| {
+            let arms: Vec<Value> = s
+                .arms
+                .iter()
+                .map(|a| {
+                    context! {
+                        label => a.label, holdout => a.holdout, entered => a.entered, converted => a.converted,
+                        rate => a.estimate.observed, low => a.estimate.low, high => a.estimate.high,
+                        p_best => a.estimate.p_best, incremental => a.incremental,
+                    }
+                })
+                .collect();
+            context! { step => s.step, enough => s.enough, arms => arms }
+        })
+        .collect()
+}
+
 /// A cause or reason the engine records as a code (`consent_withdrawn:newsletter`,
 /// `event:cart_added`, `frequency_cap:2:24`), in words; a text that is no code (an error
 /// message) as it is. Purposes are named by their name in the reader's language (`purposes`,
@@ -828,6 +850,7 @@ async fn render_show(
             problems => o.problems.errors.iter().map(|p| context! { path => p.path, message => p.message }).collect::<Vec<_>>(),
             draft => draft, stranded => stranded, steps => steps, segments => segments,
             waiting_total => o.waiting.values().sum::<u64>(),
+            splits => split_rows(ops::splits(&st, by, &id)?),
         })
     })
     .await?;
