@@ -168,7 +168,7 @@ fn main() {
         let t = Instant::now();
         for chunk in ids.chunks(5000) {
             match hours {
-                Some(h) => tidings::sending::enqueue_at_best_hours(&state, &c, chunk, h).unwrap(),
+                Some(h) => tidings::sending::enqueue_at_best_hours(&state, &c, chunk, h, None).unwrap(),
                 None => state.sending.outbox.enqueue(&c.id, chunk).unwrap(),
             };
             state.store.commit().unwrap();

@@ -117,6 +117,13 @@ impl Application {
         crate::jobs::schedule(&state).context("scheduling the jobs")?;
         crate::sending::schedule::reconcile(&state).context("scheduling the campaigns")?;
         crate::sending::abtest::reconcile(&state).context("timing the campaigns' A/B tests")?;
+        // In the background: with a date trigger it walks every contact.
+        let st = state.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = crate::journeys::engine::reconcile(&st) {
+                tracing::error!(error = %e, "setting the journeys' date and schedule timers failed");
+            }
+        });
         crate::mail::mailbox::schedule(&state).context("scheduling the bounce mailbox")?;
         state.clock.start(CLOCK_WORKERS);
         // The change feed's readers besides the search index (which runs its own loop).

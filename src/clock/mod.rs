@@ -112,6 +112,12 @@ pub trait Handler: Send + Sync + 'static {
     fn kind(&self) -> &'static str;
     /// Does the timer's work. An error leaves the timer in place, due again after a pause.
     fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String>;
+    /// Whether its timers fire each in a transaction of its own: a handler whose work leaves
+    /// the store (it sends mail) and must not be run again because another timer's work in a
+    /// shared batch conflicted.
+    fn alone(&self) -> bool {
+        false
+    }
 }
 
 /// At most this many due timers are handed to the workers at once.
@@ -379,6 +385,18 @@ impl Clock {
     /// record: each handler read the store before the other's writes), each timer is fired
     /// again on its own; handlers read the store afresh, so firing again is safe.
     fn fire_many(&self, batch: &[Due]) -> Result<()> {
+        // Handlers whose work leaves the store (a mail handed to a relay) fire alone: a batch
+        // that fails is fired again one by one, which would do that work twice.
+        if batch.iter().any(|(_, t)| self.alone(t)) {
+            let (alone, rest): (Vec<Due>, Vec<Due>) = batch.iter().cloned().partition(|(_, t)| self.alone(t));
+            for (tk, timer) in &alone {
+                self.fire_one(tk, timer)?;
+            }
+            return self.fire_many(&rest);
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
         if batch.len() == 1 {
             return self.fire_one(&batch[0].0, &batch[0].1);
         }
@@ -425,6 +443,15 @@ impl Clock {
             self.fire_one(tk, timer)?;
         }
         Ok(())
+    }
+
+    fn alone(&self, timer: &Timer) -> bool {
+        self.inner
+            .handlers
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(timer.kind.as_str())
+            .is_some_and(|h| h.alone())
     }
 
     /// The handler's answer for a timer (a failure: the timer is tried again later); None when

@@ -291,8 +291,12 @@ impl Feed {
         let own = all.len();
         for _ in 0..RESTAGE_MAX {
             all.truncate(own);
-            for c in &consequences {
-                c.stage(changes, &mut all)?;
+            let staged = consequences.iter().try_for_each(|c| c.stage(changes, &mut all));
+            if let Err(e) = staged {
+                // The change itself must not fail for what another room cannot do: it goes
+                // through, and the readers do their part a moment later.
+                tracing::error!(error = %e, "a consequence of a change could not be staged; left to the readers");
+                break;
             }
             match self.inner.store.apply_guarded(&all)? {
                 Ok(()) => return Ok(appended),
@@ -301,9 +305,11 @@ impl Feed {
                 Err(_) => return Err(crate::store::StoreError::Conflict("a record changed under the write".into())),
             }
         }
-        // The consequences never settled: the change goes through without them, and the
-        // readers do their part a moment later.
-        tracing::warn!("consequences of a change kept meeting moved records; left to the readers");
+        if all.len() > own {
+            tracing::warn!("consequences of a change kept meeting moved records; left to the readers");
+        }
+        // The consequences never settled (or failed): the change goes through without them,
+        // and the readers do their part a moment later.
         all.truncate(own);
         self.inner.store.apply(&all)?;
         Ok(appended)

@@ -1070,14 +1070,31 @@ impl Handler for Notices {
         NOTIFY_TIMER
     }
 
+    fn alone(&self) -> bool {
+        true
+    }
+
     fn fire(&self, timer: &Timer) -> std::result::Result<Fired, String> {
         let state = upgrade(&self.0)?;
         let Ok(n) = postcard::from_bytes::<Notice>(&timer.payload) else { return Ok(Fired::done()) };
         let sender = crate::senders::current(&state, "");
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
-        let outcome = rt
-            .block_on(crate::mail::check::send_notice(&state.config, &sender, &n.to, &n.subject, &n.text))
-            .map_err(|e| format!("a journey's notification to staff could not be sent: {e}"))?;
+        let outcome = match rt.block_on(crate::mail::check::send_notice(
+            &state.config,
+            &sender,
+            &n.to,
+            &n.subject,
+            &n.text,
+        )) {
+            Ok(o) => o,
+            Err(e) if Utc::now() - n.at < NOTICE_TRIES_FOR => {
+                return Err(format!("a journey's notification to staff could not be sent: {e}"))
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "a journey's notification to staff could not be sent for days; given up");
+                return Ok(Fired::done());
+            }
+        };
         match outcome {
             crate::mail::transport::Outcome::Accepted { .. } => {}
             crate::mail::transport::Outcome::Temporary(f) if Utc::now() - n.at < NOTICE_TRIES_FOR => {
@@ -1140,18 +1157,27 @@ fn enrol_as(
     let mut started = 0;
     let mut any = false;
     for chunk in contacts.chunks(500) {
-        let mut w = Writes::new();
-        let now = Utc::now();
-        for c in chunk {
-            let mut s = Session::open(state, engine, j, *c, now)?;
-            if s.enter(l, trigger.into(), dedupe.map(str::to_string))? {
-                started += 1;
+        // A run of the chunk moved meanwhile (its timer, an event): the chunk is read again.
+        for attempt in 0.. {
+            let mut w = Writes::new();
+            let now = Utc::now();
+            let mut n = 0;
+            for c in chunk {
+                let mut s = Session::open(state, engine, j, *c, now)?;
+                if s.enter(l, trigger.into(), dedupe.map(str::to_string))? {
+                    n += 1;
+                }
+                let (sw, _, queued) = s.finish(None)?;
+                any |= queued;
+                w.extend(sw);
             }
-            let (sw, _, queued) = s.finish(None)?;
-            any |= queued;
-            w.extend(sw);
+            match state.store.apply(&w) {
+                Err(StoreError::Conflict(_)) if attempt < 5 => continue,
+                other => other?,
+            }
+            started += n;
+            break;
         }
-        state.store.apply(&w)?;
         state.store.commit()?;
     }
     state.clock.poke();
@@ -1186,6 +1212,19 @@ fn next_tick(state: &AppState, cron: &str, after: DateTime<Utc>) -> Option<DateT
     let zone = shop_zone(state);
     let schedule = crate::clock::cron::parse(cron).ok()?;
     schedule.after(&after.with_timezone(&zone)).next().map(|t| t.with_timezone(&Utc))
+}
+
+/// A schedule's last time at or before `at`, looked for within the day before it.
+fn last_tick(state: &AppState, cron: &str, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = shop_zone(state);
+    let schedule = crate::clock::cron::parse(cron).ok()?;
+    let from = (at - chrono::Duration::days(1)).with_timezone(&zone);
+    schedule
+        .after(&from)
+        .take(100_000)
+        .take_while(|t| t.with_timezone(&Utc) <= at)
+        .last()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 pub fn date_key(contact: &ContactId, journey: &JourneyId, n: usize) -> String {
@@ -1270,6 +1309,21 @@ pub fn plan(state: &AppState, journey: &JourneyId) -> Result<usize> {
     }
     state.store.commit()?;
     state.clock.poke();
+    Ok(set)
+}
+
+/// At start-up: the date and schedule timers of every live journey, set again where a crash
+/// right after a publish or resume cut their planning short (a timer already right is not
+/// written again).
+pub fn reconcile(state: &AppState) -> Result<usize> {
+    let (j, engine) = (&state.journeys, &*state.journey_engine);
+    let mut set = 0;
+    for l in engine.live(j)?.iter() {
+        let timed = l.def.triggers.iter().any(|t| matches!(t, Trigger::Date(_) | Trigger::Schedule(_)));
+        if timed {
+            set += plan(state, &l.journey.id)?;
+        }
+    }
     Ok(set)
 }
 
@@ -1400,7 +1454,11 @@ impl Handler for Schedules {
                     }
                 }
             }
-            let tick = format!("schedule:{}", timer.due.format("%Y-%m-%dT%H:%M"));
+            // The time this firing is for: the schedule's last time at or before the timer's
+            // (a firing retried after a failure comes later than it), so a retry enters
+            // nobody the first attempt entered.
+            let tick = last_tick(&state, &t.cron, timer.due).unwrap_or(timer.due);
+            let tick = format!("schedule:{}", tick.format("%Y-%m-%dT%H:%M:%S"));
             enrol_as(&state, &journey, &ids, "schedule", Some(&tick))?;
             Ok(Fired { again: next, ..Fired::done() })
         };

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering}
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use tracing::Instrument;
 
 use super::campaign::{Campaign, CampaignId, CampaignState, Stats};
@@ -566,7 +566,12 @@ fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
         ids.retain(|id| ab.test.arm_of(&run.id, id).is_some());
     }
     let added = match run.send_time {
-        Some(hours) => enqueue_at_best_hours(state, &c, &ids, hours)?,
+        Some(hours) => {
+            // The rest of an A/B test is walked when the winner is chosen, maybe days after
+            // the start: its window starts then.
+            let decided = run.ab.as_ref().filter(|ab| ab.test.rest_started).and_then(|ab| ab.test.decided_at);
+            enqueue_at_best_hours(state, &c, &ids, hours, decided)?
+        }
         None => state.sending.outbox.enqueue(&run.id, &ids)?,
     };
     run.queued.fetch_add(added, Ordering::Relaxed);
@@ -580,9 +585,15 @@ fn walk_audience(state: &AppState, run: &Run) -> anyhow::Result<()> {
 /// Send-time optimisation: each recipient's slot waits for their best hour within `hours` of
 /// the campaign's start (see [`crate::sendtime`]); those whose moment has come are queued at
 /// once. The moment is in the slot, committed with it, so a restart keeps it.
-pub fn enqueue_at_best_hours(state: &AppState, c: &Campaign, ids: &[ContactId], hours: u16) -> anyhow::Result<u64> {
+pub fn enqueue_at_best_hours(
+    state: &AppState,
+    c: &Campaign,
+    ids: &[ContactId],
+    hours: u16,
+    from: Option<DateTime<Utc>>,
+) -> anyhow::Result<u64> {
     let now = Utc::now();
-    let start = c.started_at.unwrap_or(now);
+    let start = from.or(c.started_at).unwrap_or(now);
     let shop_zone = crate::sendtime::shop_zone(state);
     let (mut now_ids, mut later) = (Vec::new(), Vec::new());
     for id in ids {
@@ -1104,6 +1115,14 @@ fn prepare_message(state: &AppState, id: &MailId, contact_id: &ContactId) -> any
 /// The hand-over of a prepared message and its outcome, committed before the lane takes the
 /// next one.
 async fn deliver_message(state: &Arc<AppState>, o: &Outgoing) -> anyhow::Result<()> {
+    // Withdrawn while it waited for a lane (the person said no, or was erased: the message and
+    // its queue entry are gone): not sent, and its record not brought back.
+    let still = |state: &AppState| -> anyhow::Result<bool> {
+        Ok(state.sending.outbox.message_slot(&o.id)?.is_some_and(|(_, s)| s.due(i64::MAX)))
+    };
+    if !still(state)? {
+        return Ok(());
+    }
     let outcome = state.mailer.send(None, &o.envelope, &o.bytes).await?;
     let result = after_outcome(state, o.slot, &outcome);
     let mailing = o.composed.map(|(m, _)| m);
@@ -1122,7 +1141,9 @@ async fn deliver_message(state: &Arc<AppState>, o: &Outgoing) -> anyhow::Result<
         }
         _ => None,
     };
-    state.sending.outbox.set_message_slot(&o.id, &o.contact, &result.slot)?;
+    if state.sending.outbox.message_slot(&o.id)?.is_some() {
+        state.sending.outbox.set_message_slot(&o.id, &o.contact, &result.slot)?;
+    }
     state.store.commit_async().await?;
     if let Some(sent) = sent {
         sent.announce();
@@ -1130,7 +1151,11 @@ async fn deliver_message(state: &Arc<AppState>, o: &Outgoing) -> anyhow::Result<
     count_message(state, result.slot.state);
     if let Some(e) = result.error {
         let error = crate::domain::email::mask_addresses_in(&e);
-        tracing::warn!(message_id = %o.id, error, state = result.slot.state.as_str(), "message not delivered");
+        let state_ = result.slot.state.as_str();
+        match o.composed {
+            None => tracing::warn!(message_id = %o.id, error, state = state_, "transactional message not delivered"),
+            Some(_) => tracing::warn!(message_id = %o.id, error, state = state_, "composed message not delivered"),
+        }
     }
     Ok(())
 }

@@ -401,6 +401,7 @@ fn a_withdrawal_or_an_unsubscribe_ends_runs_and_withdraws_their_mail_in_its_own_
     api.list("news");
     let ann = contact_with(&api, "ann@example.org", &["newsletter"]);
     let bob = contact_with(&api, "bob@example.org", &["newsletter"]);
+    let cid = contact_with(&api, "cid@example.org", &["newsletter"]);
     let journey = publish(
         &api,
         "Hello, later",
@@ -414,11 +415,12 @@ fn a_withdrawal_or_an_unsubscribe_ends_runs_and_withdraws_their_mail_in_its_own_
             }
         }),
     );
-    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann, bob]})));
-    runs_until(&api, &ann, |r| r[0]["step"] == "pause");
-    runs_until(&api, &bob, |r| r[0]["step"] == "pause");
-    let (ann_id, bob_id): (tidings::domain::ContactId, tidings::domain::ContactId) =
-        (ann.parse().unwrap(), bob.parse().unwrap());
+    api.ok("POST", &format!("/journeys/{journey}/enrol"), Some(json!({"contacts": [ann, bob, cid]})));
+    for c in [&ann, &bob, &cid] {
+        runs_until(&api, c, |r| r[0]["step"] == "pause");
+    }
+    let (ann_id, bob_id, cid_id): (tidings::domain::ContactId, tidings::domain::ContactId, tidings::domain::ContactId) =
+        (ann.parse().unwrap(), bob.parse().unwrap(), cid.parse().unwrap());
     let queued = |c: &tidings::domain::ContactId| {
         let run = app.state.journeys.runs_of(c).unwrap().remove(0);
         (run.clone(), run.message.and_then(|m| app.state.sending.outbox.message_slot(&m).unwrap()))
@@ -433,7 +435,11 @@ fn a_withdrawal_or_an_unsubscribe_ends_runs_and_withdraws_their_mail_in_its_own_
         Some(json!({"purpose": "newsletter", "granted": false, "note": "asked by phone"})),
     );
     api.ok("PATCH", &format!("/contacts/{bob}"), Some(json!({"status": "unsubscribed"})));
-    for (c, reason) in [(&ann_id, "consent_withdrawn:newsletter"), (&bob_id, "status:unsubscribed")] {
+    // The address corrected in the same edit: the status's entry follows the save at once.
+    api.ok("PATCH", &format!("/contacts/{cid}"), Some(json!({"status": "unsubscribed", "email": "cid@example.net"})));
+    for (c, reason) in
+        [(&ann_id, "consent_withdrawn:newsletter"), (&bob_id, "status:unsubscribed"), (&cid_id, "status:unsubscribed")]
+    {
         let (run, slot) = queued(c);
         let ended = run.ended.as_ref().map(|(_, how)| format!("{how:?}"));
         assert_eq!(ended, Some(format!("Left({reason:?})")), "{run:?}");

@@ -351,7 +351,15 @@ pub fn update(state: &AppState, by: By, id: &ContactId, input: &ContactInput) ->
             [Change::ContactUpdated(c.id), Change::StatusChanged { contact: c.id, status: c.status, campaign: None }];
         state.contacts.update_with(&c, &changes)?
     } else {
-        state.contacts.save(&before, &c)?
+        let seq = state.contacts.save(&before, &c)?;
+        if c.status != status_was {
+            // The address moved too (its claim is not one transaction): the status's entry
+            // follows at once, and journeys end in its commit.
+            let change = Change::StatusChanged { contact: c.id, status: c.status, campaign: None };
+            seq.max(state.feed.append(crate::store::Writes::new(), &[change])?.keep())
+        } else {
+            seq
+        }
     };
     history(state, &by, &c.id, "updated", changed.clone(), String::new())?;
     state.store.commit()?;
