@@ -1797,3 +1797,36 @@ fn browser_journey_editor_adds_a_step_names_a_problem_publishes_and_reports() {
     b.screenshot_of("main", &shot_path("journey-step-report.png"));
     println!("journey editor browser test: {:.1?}", started.elapsed());
 }
+
+/// A campaign's A/B test set up through the API and looked at on its page, with the send-time
+/// option: both sections are screenshotted to be looked at.
+#[test]
+fn browser_campaign_ab_test_and_send_time_sections() {
+    if !browser_available() {
+        return;
+    }
+    let http = crate::helpers::client_builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let driver = start_driver(&http);
+    let app = spawn_app();
+    let api = crate::campaigns::Api::new(&app);
+    api.list("News");
+    let v = api.ok(
+        "POST",
+        "/campaigns",
+        Some(json!({"name": "Spring", "subject": "Spring is here", "body": "Hello", "lists": ["news"], "send_time_hours": 24})),
+    );
+    let campaign = v["campaign"]["id"].as_str().unwrap().to_string();
+    api.ok(
+        "PUT",
+        &format!("/campaigns/{campaign}/ab"),
+        Some(json!({"variants": [{"subject": "Spring has come"}, {"subject": "20% off all seedlings"}],
+                    "test_percent": 20, "metric": "clicks", "wait_hours": 4})),
+    );
+    let b = Browser::open(http, &driver);
+    first_sign_in(&b, &app);
+    b.goto(&format!("{}/campaigns/{campaign}#ab-test", app.url));
+    b.wait_for_text("#ab-test-h", "A/B test");
+    assert_eq!(b.attribute("#ab-subject-b", "value"), "Spring has come");
+    assert_eq!(b.attribute("#send_time_hours", "value"), "24");
+    b.screenshot_of("#ab-test", &shot_path("campaign-ab.png"));
+}
