@@ -128,7 +128,7 @@ fn main() {
     state.tracking.record_durable_blocking(batch).unwrap();
     eprintln!("{n} contacts with {per} events each written in {:.1} s", t.elapsed().as_secs_f64());
 
-    let zone = tidings::sendtime::shop_zone(&state);
+    let zone = state.settings.zone();
     let t = Instant::now();
     let shop = state.sendtime.shop(zone, Utc::now()).unwrap();
     eprintln!("shop pattern: {} signals read in {:.0} ms", shop.total(), t.elapsed().as_secs_f64() * 1000.0);

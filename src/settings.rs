@@ -357,6 +357,11 @@ impl SettingsRepo {
         Ok(footers)
     }
 
+    /// The shop's time zone (UTC when the settings cannot be read or name none).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC)
+    }
+
     pub fn get(&self) -> Result<Settings> {
         match self.tree.get(KEY)? {
             None => Ok(Settings::default()),

@@ -183,7 +183,7 @@ pub fn scores(state: &AppState, contact: &ContactId, lang: &Language) -> anyhow:
     if state.gdpr.restrictions.is_restricted(contact)? {
         return Ok(json!({ "restricted": true, "models": [] }));
     }
-    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+    let zone = state.settings.zone();
     let now = Utc::now();
     let fields = state.fields.all();
     let round = |x: f64| (x * 100.0).round() / 100.0;

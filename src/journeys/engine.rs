@@ -184,7 +184,7 @@ impl<'a> Session<'a> {
         if let Some(z) = self.zone {
             return Ok(z);
         }
-        let shop = self.state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+        let shop = self.state.settings.zone();
         let own = self.state.contacts.get(&self.contact)?.and_then(|c| c.time_zone).and_then(|z| z.parse().ok());
         let z = own.unwrap_or(shop);
         self.zone = Some(z);
@@ -540,7 +540,7 @@ impl<'a> Session<'a> {
     /// person.
     fn best_hour(&mut self, hours: u16) -> Result<Option<DateTime<Utc>>> {
         let Some((c, consents, _)) = self.state.contacts.get_with_consents(&self.contact)? else { return Ok(None) };
-        let shop = crate::sendtime::shop_zone(self.state);
+        let shop = self.state.settings.zone();
         Ok(Some(self.state.sendtime.choose(&c, &consents, self.now, u32::from(hours), shop)?.at))
     }
 
@@ -1189,10 +1189,6 @@ fn enrol_as(
 
 // ---- date and schedule triggers
 
-fn shop_zone(state: &AppState) -> chrono_tz::Tz {
-    state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC)
-}
-
 /// When a date trigger next enters the contact, at or after `after`: the day of their date
 /// field (shifted, or its anniversary) at the trigger's time in their time zone (else the
 /// shop's). None: no date, or (once only) its day is past.
@@ -1203,20 +1199,20 @@ fn date_entry(
     after: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
     let Some(crate::domain::FieldValue::Date(date)) = c.custom.get(&t.field) else { return None };
-    let zone = c.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or_else(|| shop_zone(state));
+    let zone = c.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or_else(|| state.settings.zone());
     journey::date_moment(*date, t.offset_days, t.at, t.anniversary, after, zone)
 }
 
 /// A schedule's next time after `after`, read in the shop's time zone.
 fn next_tick(state: &AppState, cron: &str, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let zone = shop_zone(state);
+    let zone = state.settings.zone();
     let schedule = crate::clock::cron::parse(cron).ok()?;
     schedule.after(&after.with_timezone(&zone)).next().map(|t| t.with_timezone(&Utc))
 }
 
 /// A schedule's last time at or before `at`, looked for within the day before it.
 fn last_tick(state: &AppState, cron: &str, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let zone = shop_zone(state);
+    let zone = state.settings.zone();
     let schedule = crate::clock::cron::parse(cron).ok()?;
     let from = (at - chrono::Duration::days(1)).with_timezone(&zone);
     schedule

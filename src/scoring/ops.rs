@@ -158,6 +158,6 @@ pub fn explain(state: &AppState, by: By, id: &ContactId) -> OpResult<Option<Scor
         // Processing restricted (Art. 18): not even to show it.
         return Ok(None);
     }
-    let zone = state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+    let zone = state.settings.zone();
     Ok(Some(state.scoring.scores(&c, &consents, None, None, zone, Utc::now())?))
 }

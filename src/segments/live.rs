@@ -166,7 +166,7 @@ impl Engine {
 
     /// A filter made ready to explain contacts one after another (a preview, a contact's page).
     pub fn probe(&self, filter: Filter) -> Probe {
-        let zone = self.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC);
+        let zone = self.settings.zone();
         Probe {
             compiled: Compiled { id: SegmentId::new(), version: 0, reads: filter.reads(), filter, live: true },
             zone,
@@ -495,7 +495,7 @@ impl Batch {
     }
 
     fn zone(&mut self, settings: &crate::settings::SettingsRepo) -> chrono_tz::Tz {
-        *self.zone.get_or_insert_with(|| settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC))
+        *self.zone.get_or_insert_with(|| settings.zone())
     }
 
     fn is_member(&self, segments: &Segments, segment: &SegmentId, contact: &ContactId) -> Result<bool> {

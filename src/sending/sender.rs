@@ -594,7 +594,7 @@ pub fn enqueue_at_best_hours(
 ) -> anyhow::Result<u64> {
     let now = Utc::now();
     let start = from.or(c.started_at).unwrap_or(now);
-    let shop_zone = crate::sendtime::shop_zone(state);
+    let shop_zone = state.settings.zone();
     let (mut now_ids, mut later) = (Vec::new(), Vec::new());
     for id in ids {
         let choice = match state.contacts.get_with_consents(id)? {

@@ -36,7 +36,7 @@ use crate::tracking::store::{Signal, TrackStore};
 
 pub mod ops;
 
-pub use ops::{ensure_timer, shop_zone, Releases};
+pub use ops::{ensure_timer, Releases};
 
 pub const OPTIONS: &str = "campaign_send_time";
 /// The durable clock's kind for a campaign's waiting recipients (key: the campaign's id).

@@ -5,18 +5,12 @@
 use std::sync::Weak;
 
 use chrono::DateTime;
-use chrono_tz::Tz;
 
 use super::TIMER;
 use crate::clock::{Fired, Handler, Timer};
 use crate::domain::CampaignId;
 use crate::state::AppState;
 use crate::store::Result;
-
-/// The shop's zone (Settings), UTC when unset.
-pub fn shop_zone(state: &AppState) -> Tz {
-    state.settings.get().map(|s| s.tz()).unwrap_or(chrono_tz::UTC)
-}
 
 /// Makes sure the campaign's timer is due no later than `at` (the sender calls it before it
 /// waits for its next waiting slot, so a crash between a slot's commit and its timer leaves

@@ -1281,7 +1281,7 @@ fn send_time_words(state: &AppState, ui: &Language, id: &ContactId) -> Result<Op
     if state.gdpr.restrictions.is_restricted(id)? {
         return Ok(Some(ui.text("c-sendtime-restricted", None)));
     }
-    let shop = crate::sendtime::shop_zone(state);
+    let shop = state.settings.zone();
     let day = |d: usize| ui.text(DAYS[d % 7], None);
     let n = |v: usize| Arg::Number(v as f64);
     Ok(Some(match state.sendtime.explain(&c, &consents, shop)? {
