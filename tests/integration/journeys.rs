@@ -562,6 +562,13 @@ fn a_schedule_enters_the_segment_or_every_subscribed_contact_once_per_time() {
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(app.state.journeys.runs_of(&ann.parse().unwrap()).unwrap().len(), 1);
     assert_eq!(sink.messages().len(), 2);
+    // A timer lost (a crash right after publishing cut the planning short) is set again by
+    // the start-up's reconciliation; one that is right is left as it is.
+    app.state.clock.cancel(tidings::journeys::SCHEDULE_TIMER, &key).unwrap();
+    // (Its next time from now: the test drove the clock past the real one.)
+    assert_eq!(tidings::journeys::engine::reconcile(&app.state).unwrap(), 1);
+    assert_eq!(due_of(&app, tidings::journeys::SCHEDULE_TIMER, &key), Some(tick));
+    app.state.clock.set(tidings::journeys::SCHEDULE_TIMER, &key, tick + chrono::Duration::days(7), b"").unwrap();
     // The next week, they enter again (the journey lets them).
     app.state.clock.fire_due(tick + chrono::Duration::days(7)).unwrap();
     runs_until(&api, &ann, |r| r.as_array().is_some_and(|a| a.len() == 2));
